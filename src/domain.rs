@@ -1,0 +1,342 @@
+//! The meeting's vocabulary: plain data types named as in the domain guide, no I/O.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Database row id.
+pub type Id = i64;
+
+/// Header of a duty-and-integrity reporting meeting (述责述廉会议).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Meeting {
+    pub id: Id,
+    pub title: String,
+    pub held_on: NaiveDate,
+    pub starts_at: Option<NaiveTime>,
+    pub place: String,
+    pub chair: String,
+    pub chair_post: String,
+    pub recorder: String,
+    pub finished_at: Option<DateTime<Utc>>,
+}
+
+/// Whether an attendee is present with a vote, present without one, or absent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attendance {
+    /// 出席
+    Present,
+    /// 列席
+    NonVoting,
+    /// 缺席
+    Absent,
+}
+
+/// Someone in the room (or absent from it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attendee {
+    pub name: String,
+    pub post: String,
+    pub attendance: Attendance,
+    pub reason: String,
+}
+
+/// Where an official is in the meeting; `Skipped` carries no reason here, the slot does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Pending,
+    Report,
+    Questions,
+    Remarks,
+    Rating,
+    FollowUps,
+    Done,
+    Skipped,
+}
+
+impl Stage {
+    /// The stages that carry a timer, in meeting order.
+    pub const TIMED: [Stage; 5] = [
+        Stage::Report,
+        Stage::Questions,
+        Stage::Remarks,
+        Stage::Rating,
+        Stage::FollowUps,
+    ];
+
+    /// The stage after this one when the recorder moves on.
+    pub fn next(self) -> Stage {
+        match self {
+            Stage::Pending => Stage::Report,
+            Stage::Report => Stage::Questions,
+            Stage::Questions => Stage::Remarks,
+            Stage::Remarks => Stage::Rating,
+            Stage::Rating => Stage::FollowUps,
+            Stage::FollowUps | Stage::Done => Stage::Done,
+            Stage::Skipped => Stage::Skipped,
+        }
+    }
+
+    /// The stage before this one when the recorder steps back.
+    pub fn previous(self) -> Stage {
+        match self {
+            Stage::Pending | Stage::Report => Stage::Pending,
+            Stage::Questions => Stage::Report,
+            Stage::Remarks => Stage::Questions,
+            Stage::Rating => Stage::Remarks,
+            Stage::FollowUps => Stage::Rating,
+            Stage::Done => Stage::FollowUps,
+            Stage::Skipped => Stage::Pending,
+        }
+    }
+
+    /// True while the official holds the floor.
+    pub fn is_timed(self) -> bool {
+        Stage::TIMED.contains(&self)
+    }
+
+    /// True once nothing more is expected of this official.
+    pub fn is_closed(self) -> bool {
+        matches!(self, Stage::Done | Stage::Skipped)
+    }
+}
+
+/// One reporting official (一把手) in the agenda.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgendaSlot {
+    pub id: Id,
+    pub position: u32,
+    pub name: String,
+    pub unit: String,
+    pub post: String,
+    /// 分管县领导: the leader in charge, who is copied on follow-ups.
+    pub supervisor: String,
+    pub report_minutes: u32,
+    /// 书面述责: reports in writing only, no speech.
+    pub written_only: bool,
+    pub stage: Stage,
+    pub skip_reason: String,
+}
+
+/// The running time of one stage of one official.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct StageTiming {
+    pub stage: Stage,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+    /// Milliseconds counted before `running_since` (earlier runs before a pause).
+    pub accumulated_ms: i64,
+    /// When the clock was last started; `None` while paused or ended.
+    pub running_since: Option<DateTime<Utc>>,
+}
+
+impl StageTiming {
+    /// Milliseconds this stage has run until `now`, pauses excluded.
+    pub fn elapsed_ms(&self, now: DateTime<Utc>) -> i64 {
+        let running = self
+            .running_since
+            .map(|since| (now - since).num_milliseconds().max(0))
+            .unwrap_or(0);
+        self.accumulated_ms + running
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.running_since.is_some()
+    }
+}
+
+/// How a duty item reached the official.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DutySource {
+    /// 年初提示
+    AnnualReminder,
+    /// 按季派单
+    QuarterlyDispatch,
+    /// 适时增单
+    AddedDispatch,
+}
+
+/// How far a duty item has been carried out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DutyStatus {
+    /// 未启动
+    NotStarted,
+    /// 推进中
+    InProgress,
+    /// 已落实
+    Done,
+}
+
+/// 主体责任事项.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DutyItem {
+    pub source: DutySource,
+    /// Year and quarter, "2026Q2".
+    pub quarter: String,
+    pub text: String,
+    /// 落实情况.
+    pub progress: String,
+    pub status: DutyStatus,
+}
+
+/// 高 / 中 / 低.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskLevel {
+    High,
+    Medium,
+    Low,
+}
+
+/// 廉政风险点 with its 防控措施 and 完善制度.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RiskPoint {
+    pub text: String,
+    pub level: RiskLevel,
+    pub measures: Vec<String>,
+    pub rules: Vec<String>,
+}
+
+/// One revision of a text typed during the meeting; revisions are never overwritten.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Revision {
+    pub body: String,
+    pub saved_at: DateTime<Utc>,
+}
+
+/// A question (提问 / 质询) and the latest revision of its answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Question {
+    pub id: Id,
+    pub position: u32,
+    pub asker: String,
+    pub text: String,
+    /// Prepared before the meeting, or raised on the spot.
+    pub prepared: bool,
+    pub asked_at: Option<DateTime<Utc>>,
+    /// 书面质询: the answer did not satisfy, a written reply is due.
+    pub needs_written_reply: bool,
+    pub answer: Option<Revision>,
+}
+
+/// 民主测评 tallies of one round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Rating {
+    pub voters: u32,
+    pub excellent: u32,
+    pub good: u32,
+    pub fair: u32,
+    pub poor: u32,
+}
+
+impl Rating {
+    /// Ballots counted across the four grades.
+    pub fn counted(&self) -> u32 {
+        self.excellent + self.good + self.fair + self.poor
+    }
+}
+
+/// Why a rating cannot be recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RatingError {
+    /// The four grades add up to more ballots than voters.
+    TooManyBallots { counted: u32, voters: u32 },
+    NoVoters,
+}
+
+impl Rating {
+    pub fn validate(&self) -> Result<(), RatingError> {
+        if self.voters == 0 {
+            return Err(RatingError::NoVoters);
+        }
+        if self.counted() > self.voters {
+            return Err(RatingError::TooManyBallots {
+                counted: self.counted(),
+                voters: self.voters,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Where a follow-up was raised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FollowUpSource {
+    /// 提问
+    Question,
+    /// 点评
+    Remarks,
+    /// 民主测评
+    Rating,
+    /// 会前反馈
+    Feedback,
+}
+
+/// 整改方式.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FollowUpMode {
+    /// 立行立改
+    Immediate,
+    /// 限期整改
+    ByDeadline,
+    /// 长期坚持
+    LongTerm,
+}
+
+/// 未启动 / 整改中 / 已完成 / 已销号.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FollowUpStatus {
+    NotStarted,
+    InProgress,
+    Completed,
+    Closed,
+}
+
+impl FollowUpStatus {
+    /// Still to be fixed: counts against the unit.
+    pub fn is_open(self) -> bool {
+        matches!(self, FollowUpStatus::NotStarted | FollowUpStatus::InProgress)
+    }
+}
+
+/// One row of the "four lists, one table" (四张清单一张表).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FollowUp {
+    pub source: FollowUpSource,
+    pub category: String,
+    /// 问题
+    pub problem: String,
+    /// 整改任务
+    pub task: String,
+    /// 整改措施
+    pub measure: String,
+    /// 责任领导
+    pub lead: String,
+    /// 责任单位/责任人
+    pub owner: String,
+    /// 时限
+    pub deadline: Option<NaiveDate>,
+    pub mode: FollowUpMode,
+    pub progress: String,
+    pub status: FollowUpStatus,
+    /// 抄告: the leader in charge by default.
+    pub copied_to: String,
+    /// Date raised (earlier follow-ups) or recorded (this meeting).
+    pub raised_on: Option<NaiveDate>,
+}
+
+/// Counts the article's question asks for, shown on the official's card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct CardCounts {
+    pub duty_items: usize,
+    pub risk_points: usize,
+    pub measures: usize,
+    pub rules: usize,
+    pub open_earlier_follow_ups: usize,
+}

@@ -1,0 +1,7 @@
+//! shuze (述责): a keyboard console for duty-and-integrity reporting meetings (述责述廉会议),
+//! recording everything into a local SQLite file as it is typed.
+
+pub mod domain;
+pub mod files;
+pub mod prep;
+pub mod storage;

@@ -1,0 +1,343 @@
+//! Turns the raw prep file into checked meeting data, collecting every problem with its place.
+
+use super::raw::*;
+use super::{Problem, line_column};
+use crate::domain::{
+    AgendaSlot, Attendance, Attendee, DutyItem, DutySource, DutyStatus, FollowUp, FollowUpMode,
+    FollowUpSource, FollowUpStatus, Meeting, RiskLevel, RiskPoint, Stage,
+};
+use chrono::{NaiveDate, NaiveTime};
+use std::collections::HashMap;
+use std::ops::Range;
+use toml::Spanned;
+
+/// A checked meeting, ready to be written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreparedMeeting {
+    /// Header; `id` is 0 until written.
+    pub meeting: Meeting,
+    /// Where the title stands in the file, for the "already imported" message.
+    pub title_at: (usize, usize),
+    pub attendees: Vec<Attendee>,
+    pub officials: Vec<PreparedOfficial>,
+}
+
+/// One official with what was prepared for them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreparedOfficial {
+    /// `id` is 0 until written.
+    pub slot: AgendaSlot,
+    pub duty_items: Vec<DutyItem>,
+    pub risk_points: Vec<RiskPoint>,
+    pub questions: Vec<PreparedQuestion>,
+    pub earlier_follow_ups: Vec<FollowUp>,
+}
+
+/// A question prepared before the meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreparedQuestion {
+    pub asker: String,
+    pub text: String,
+}
+
+/// Parses and checks a prep file; every problem found is returned, in file order.
+pub fn parse(source: &str) -> Result<PreparedMeeting, Vec<Problem>> {
+    let raw: RawPrep = toml::from_str(source).map_err(|err| {
+        let (line, column) = err
+            .span()
+            .map(|span| line_column(source, span.start))
+            .unwrap_or((1, 1));
+        vec![Problem {
+            line,
+            column,
+            message: explain(err.message()),
+        }]
+    })?;
+    let mut checker = Checker {
+        source,
+        problems: Vec::new(),
+    };
+    let prepared = checker.meeting(&raw);
+    if checker.problems.is_empty() {
+        Ok(prepared)
+    } else {
+        checker
+            .problems
+            .sort_by_key(|problem| (problem.line, problem.column));
+        Err(checker.problems)
+    }
+}
+
+/// Puts serde's English message into words the recorder can act on.
+fn explain(message: &str) -> String {
+    let hint = if message.starts_with("missing field") {
+        "缺少必填字段，请在这张表里补上"
+    } else if message.starts_with("unknown field") {
+        "未知字段：检查拼写，或删去这一行"
+    } else if message.starts_with("unknown variant") {
+        "取值不在允许的范围内，请改用下列之一"
+    } else if message.starts_with("invalid type") {
+        "类型不对：文字要加英文双引号，数字不加引号"
+    } else if message.contains("duplicate key") {
+        "同一张表里这个字段写了两次"
+    } else {
+        "TOML 语法错误：检查引号、方括号和等号"
+    };
+    format!("{hint} ({})", message.trim())
+}
+
+struct Checker<'a> {
+    source: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, span: Range<usize>, message: String) {
+        let (line, column) = line_column(self.source, span.start);
+        self.problems.push(Problem {
+            line,
+            column,
+            message,
+        });
+    }
+
+    /// A required text: must not be blank.
+    fn text(&mut self, value: &Spanned<String>, field: &str) -> String {
+        let text = value.get_ref().trim();
+        if text.is_empty() {
+            self.report(value.span(), format!("{field} 不能为空"));
+        }
+        text.to_string()
+    }
+
+    fn date(&mut self, value: &Spanned<toml::Value>, field: &str) -> Option<NaiveDate> {
+        let parsed = match value.get_ref() {
+            toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
+                dt.date.and_then(|d| {
+                    NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+                })
+            }
+            toml::Value::String(text) => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok(),
+            _ => None,
+        };
+        if parsed.is_none() {
+            self.report(
+                value.span(),
+                format!("{field} 日期无效：应写成 2026-12-18 这样的年-月-日"),
+            );
+        }
+        parsed
+    }
+
+    fn meeting(&mut self, raw: &RawPrep) -> PreparedMeeting {
+        let header = raw.meeting.get_ref();
+        let starts_at = header.start.as_ref().and_then(|start| {
+            let parsed = NaiveTime::parse_from_str(start.get_ref().trim(), "%H:%M").ok();
+            if parsed.is_none() {
+                self.report(start.span(), "start 时间无效：应写成 09:00 这样的时:分".into());
+            }
+            parsed
+        });
+        let meeting = Meeting {
+            id: 0,
+            title: self.text(&header.title, "title（会议名称）"),
+            held_on: self
+                .date(&header.date, "date（会议日期）")
+                .unwrap_or_default(),
+            starts_at,
+            place: header.place.trim().to_string(),
+            chair: self.text(&header.chair, "chair（主持人）"),
+            chair_post: header.chair_post.trim().to_string(),
+            recorder: self.text(&header.recorder, "recorder（记录人）"),
+            finished_at: None,
+        };
+        let attendees = raw.attendees.iter().map(|a| self.attendee(a)).collect();
+        self.check_positions(&raw.officials);
+        let mut officials: Vec<PreparedOfficial> =
+            raw.officials.iter().map(|o| self.official(o)).collect();
+        officials.sort_by_key(|o| o.slot.position);
+        PreparedMeeting {
+            meeting,
+            title_at: line_column(self.source, header.title.span().start),
+            attendees,
+            officials,
+        }
+    }
+
+    fn attendee(&mut self, raw: &Spanned<RawAttendee>) -> Attendee {
+        let attendee = raw.get_ref();
+        Attendee {
+            name: self.text(&attendee.name, "name（姓名）"),
+            post: attendee.post.trim().to_string(),
+            attendance: match attendee.attendance {
+                RawAttendance::Present => Attendance::Present,
+                RawAttendance::NonVoting => Attendance::NonVoting,
+                RawAttendance::Absent => Attendance::Absent,
+            },
+            reason: attendee.reason.trim().to_string(),
+        }
+    }
+
+    fn check_positions(&mut self, officials: &[Spanned<RawOfficial>]) {
+        let mut seen: HashMap<i64, usize> = HashMap::new();
+        for official in officials {
+            let position = &official.get_ref().position;
+            let value = *position.get_ref();
+            if value < 1 {
+                self.report(position.span(), "position（议程序号）应从 1 开始".into());
+            } else if let Some(first_line) = seen.get(&value) {
+                self.report(
+                    position.span(),
+                    format!("议程序号 {value} 重复：第 {first_line} 行已用过，请改为未用的序号"),
+                );
+            } else {
+                seen.insert(value, line_column(self.source, position.span().start).0);
+            }
+        }
+    }
+
+    fn official(&mut self, raw: &Spanned<RawOfficial>) -> PreparedOfficial {
+        let official = raw.get_ref();
+        let minutes = *official.report_minutes.get_ref();
+        if !(1..=120).contains(&minutes) {
+            self.report(
+                official.report_minutes.span(),
+                format!("report_minutes（述责时长）{minutes} 不合理：应为 1 到 120 分钟"),
+            );
+        }
+        let supervisor = official.supervisor.trim().to_string();
+        let slot = AgendaSlot {
+            id: 0,
+            position: (*official.position.get_ref()).clamp(0, u32::MAX.into()) as u32,
+            name: self.text(&official.name, "name（姓名）"),
+            unit: self.text(&official.unit, "unit（单位）"),
+            post: self.text(&official.post, "post（职务）"),
+            supervisor: supervisor.clone(),
+            report_minutes: minutes.clamp(0, 120) as u32,
+            written_only: official.written_only,
+            stage: Stage::Pending,
+            skip_reason: String::new(),
+        };
+        PreparedOfficial {
+            slot,
+            duty_items: official.duty_items.iter().map(|d| self.duty(d)).collect(),
+            risk_points: official.risk_points.iter().map(|r| self.risk(r)).collect(),
+            questions: official.questions.iter().map(|q| self.question(q)).collect(),
+            earlier_follow_ups: official
+                .earlier_follow_ups
+                .iter()
+                .map(|f| self.follow_up(f, &supervisor))
+                .collect(),
+        }
+    }
+
+    fn duty(&mut self, raw: &Spanned<RawDutyItem>) -> DutyItem {
+        let item = raw.get_ref();
+        DutyItem {
+            source: match item.source {
+                RawDutySource::AnnualReminder => DutySource::AnnualReminder,
+                RawDutySource::QuarterlyDispatch => DutySource::QuarterlyDispatch,
+                RawDutySource::AddedDispatch => DutySource::AddedDispatch,
+            },
+            quarter: self.quarter(&item.quarter),
+            text: self.text(&item.text, "text（事项内容）"),
+            progress: item.progress.trim().to_string(),
+            status: match item.status {
+                None | Some(RawDutyStatus::NotStarted) => DutyStatus::NotStarted,
+                Some(RawDutyStatus::InProgress) => DutyStatus::InProgress,
+                Some(RawDutyStatus::Done) => DutyStatus::Done,
+            },
+        }
+    }
+
+    /// "2026Q2" or "2026-Q2" → "2026Q2".
+    fn quarter(&mut self, raw: &Spanned<String>) -> String {
+        let text = raw.get_ref().trim().to_uppercase().replace('-', "");
+        let valid = text.len() == 6
+            && text[..4].chars().all(|c| c.is_ascii_digit())
+            && matches!(&text[4..], "Q1" | "Q2" | "Q3" | "Q4");
+        if !valid {
+            self.report(
+                raw.span(),
+                format!(
+                    "quarter（季度）\"{}\" 无效：应写成 2026Q2 这样的年份加 Q1 到 Q4",
+                    raw.get_ref()
+                ),
+            );
+        }
+        text
+    }
+
+    fn risk(&mut self, raw: &Spanned<RawRiskPoint>) -> RiskPoint {
+        let risk = raw.get_ref();
+        let clean = |items: &[String]| {
+            items
+                .iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        RiskPoint {
+            text: self.text(&risk.text, "text（风险点）"),
+            level: match risk.level {
+                RawRiskLevel::High => RiskLevel::High,
+                RawRiskLevel::Medium => RiskLevel::Medium,
+                RawRiskLevel::Low => RiskLevel::Low,
+            },
+            measures: clean(&risk.measures),
+            rules: clean(&risk.rules),
+        }
+    }
+
+    fn question(&mut self, raw: &Spanned<RawQuestion>) -> PreparedQuestion {
+        let question = raw.get_ref();
+        PreparedQuestion {
+            asker: self.text(&question.asker, "asker（提问人）"),
+            text: self.text(&question.text, "text（问题）"),
+        }
+    }
+
+    fn follow_up(&mut self, raw: &Spanned<RawFollowUp>, supervisor: &str) -> FollowUp {
+        let f = raw.get_ref();
+        FollowUp {
+            source: match f.source {
+                Some(RawFollowUpSource::Question) => FollowUpSource::Question,
+                Some(RawFollowUpSource::Remarks) => FollowUpSource::Remarks,
+                Some(RawFollowUpSource::Rating) => FollowUpSource::Rating,
+                None | Some(RawFollowUpSource::Feedback) => FollowUpSource::Feedback,
+            },
+            category: f.category.trim().to_string(),
+            problem: self.text(&f.problem, "problem（问题）"),
+            task: f.task.trim().to_string(),
+            measure: f.measure.trim().to_string(),
+            lead: f.lead.trim().to_string(),
+            owner: f.owner.trim().to_string(),
+            deadline: f
+                .deadline
+                .as_ref()
+                .and_then(|d| self.date(d, "deadline（时限）")),
+            mode: match f.mode {
+                Some(RawFollowUpMode::Immediate) => FollowUpMode::Immediate,
+                None | Some(RawFollowUpMode::ByDeadline) => FollowUpMode::ByDeadline,
+                Some(RawFollowUpMode::LongTerm) => FollowUpMode::LongTerm,
+            },
+            progress: f.progress.trim().to_string(),
+            status: match f.status {
+                RawFollowUpStatus::NotStarted => FollowUpStatus::NotStarted,
+                RawFollowUpStatus::InProgress => FollowUpStatus::InProgress,
+                RawFollowUpStatus::Completed => FollowUpStatus::Completed,
+                RawFollowUpStatus::Closed => FollowUpStatus::Closed,
+            },
+            copied_to: f
+                .copied_to
+                .as_deref()
+                .map(str::trim)
+                .unwrap_or(supervisor)
+                .to_string(),
+            raised_on: f
+                .raised_on
+                .as_ref()
+                .and_then(|d| self.date(d, "raised_on（提出日期）")),
+        }
+    }
+}

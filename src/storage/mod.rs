@@ -1,0 +1,153 @@
+//! The SQLite store: opening a file safely, migrations, and the meeting's reads and writes.
+//!
+//! Knows nothing of the UI. Every write is its own committed transaction, so a keystroke's
+//! change is on disk (WAL, `synchronous=FULL`) as soon as the call returns.
+
+mod read;
+mod schema;
+mod sql_enums;
+mod write;
+
+pub use read::{MeetingListing, SearchHit, SearchTarget, SlotDetail};
+pub use schema::latest_version;
+pub use write::TextTarget;
+
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+
+/// What can go wrong with the database file.
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error("数据库文件不存在: {0} (database file not found)")]
+    NotFound(PathBuf),
+    #[error("{0} 是一个目录，不是数据库文件 (is a directory, not a database file)")]
+    IsDirectory(PathBuf),
+    #[error(
+        "{path} 由更新版本的 shuze 写入 (schema {found}，本程序支持 {supported})；请升级 shuze (written by a newer shuze)"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("无法打开数据库 {path}: {source}")]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("数据库错误: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("文件错误: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("会议 {0} 不存在 (no such meeting)")]
+    NoSuchMeeting(i64),
+    #[error("数据库中没有会议，请先用 `shuze import` 导入准备文件 (the database holds no meeting)")]
+    NoMeetings,
+}
+
+pub type Result<T> = std::result::Result<T, StorageError>;
+
+/// An open meeting database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens an existing database file, upgrading its schema in place.
+    pub fn open(path: &Path) -> Result<Store> {
+        if path.is_dir() {
+            return Err(StorageError::IsDirectory(path.to_path_buf()));
+        }
+        if !path.exists() {
+            return Err(StorageError::NotFound(path.to_path_buf()));
+        }
+        Store::open_with(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+    }
+
+    /// Opens a database file, creating it (readable by its owner only) when missing.
+    pub fn create_or_open(path: &Path) -> Result<Store> {
+        if path.is_dir() {
+            return Err(StorageError::IsDirectory(path.to_path_buf()));
+        }
+        if !path.exists() {
+            crate::files::create_private_file(path)?;
+        }
+        Store::open(path)
+    }
+
+    /// A private in-memory database, for tests and dry runs.
+    pub fn in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+        };
+        store.prepare()?;
+        Ok(store)
+    }
+
+    fn open_with(path: &Path, flags: OpenFlags) -> Result<Store> {
+        let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(|source| StorageError::Open {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.prepare().map_err(|err| match err {
+            StorageError::Sql(source) => StorageError::Open {
+                path: path.to_path_buf(),
+                source,
+            },
+            other => other,
+        })?;
+        Ok(store)
+    }
+
+    fn prepare(&mut self) -> Result<()> {
+        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        self.migrate()
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let found: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))?;
+        if found > latest_version() {
+            return Err(StorageError::TooNew {
+                path: self.path.clone(),
+                found,
+                supported: latest_version(),
+            });
+        }
+        for (index, step) in schema::MIGRATIONS.iter().enumerate().skip(found as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(step)?;
+            tx.pragma_update(None, "user_version", index as i64 + 1)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The raw connection, for the importer's single transaction and for tests.
+    pub fn connection(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}

@@ -1,0 +1,429 @@
+//! Reading meetings back: the header, the agenda, and one official's detail at a time,
+//! so that opening a meeting costs the same however large the file's history is.
+
+use super::{Result, StorageError, Store};
+use crate::domain::{
+    AgendaSlot, Attendee, CardCounts, DutyItem, FollowUp, Id, Meeting, Question, Rating, Revision,
+    RiskPoint, StageTiming,
+};
+use rusqlite::{OptionalExtension, Row, params};
+
+/// A meeting with how far it has got, for choosing which one to open.
+#[derive(Debug, Clone)]
+pub struct MeetingListing {
+    pub meeting: Meeting,
+    pub slots: usize,
+    pub closed_slots: usize,
+}
+
+impl MeetingListing {
+    pub fn is_finished(&self) -> bool {
+        self.meeting.finished_at.is_some() || (self.slots > 0 && self.closed_slots == self.slots)
+    }
+}
+
+/// Everything shown for one official, loaded when the recorder moves to them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SlotDetail {
+    pub duty_items: Vec<DutyItem>,
+    pub risk_points: Vec<RiskPoint>,
+    pub questions: Vec<Question>,
+    pub remarks: Option<Revision>,
+    /// Private recorder note: never projected or exported unless asked for.
+    pub note: Option<Revision>,
+    pub rating: Option<Rating>,
+    /// Follow-ups raised for this official in this meeting.
+    pub follow_ups: Vec<FollowUp>,
+    /// Follow-ups of the same unit from before this meeting.
+    pub earlier_follow_ups: Vec<FollowUp>,
+}
+
+impl SlotDetail {
+    /// The numbers the article's question asks for.
+    pub fn counts(&self) -> CardCounts {
+        CardCounts {
+            duty_items: self.duty_items.len(),
+            risk_points: self.risk_points.len(),
+            measures: self.risk_points.iter().map(|r| r.measures.len()).sum(),
+            rules: self.risk_points.iter().map(|r| r.rules.len()).sum(),
+            open_earlier_follow_ups: self
+                .earlier_follow_ups
+                .iter()
+                .filter(|f| f.status.is_open())
+                .count(),
+        }
+    }
+}
+
+/// Which pane row a search hit points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchTarget {
+    Official,
+    DutyItem(usize),
+    RiskPoint(usize),
+    Question(usize),
+}
+
+/// One place in the meeting where the search text occurs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchHit {
+    pub slot_index: usize,
+    pub target: SearchTarget,
+    pub excerpt: String,
+}
+
+const MEETING_COLUMNS: &str =
+    "id, title, held_on, starts_at, place, chair, chair_post, recorder, finished_at";
+
+fn meeting_from_row(row: &Row) -> rusqlite::Result<Meeting> {
+    Ok(Meeting {
+        id: row.get(0)?,
+        title: row.get(1)?,
+        held_on: row.get(2)?,
+        starts_at: row.get(3)?,
+        place: row.get(4)?,
+        chair: row.get(5)?,
+        chair_post: row.get(6)?,
+        recorder: row.get(7)?,
+        finished_at: row.get(8)?,
+    })
+}
+
+const FOLLOW_UP_COLUMNS: &str = "source, category, problem, task, measure, lead, owner, deadline, \
+     mode, progress, status, copied_to, raised_on";
+
+fn follow_up_from_row(row: &Row) -> rusqlite::Result<FollowUp> {
+    Ok(FollowUp {
+        source: row.get(0)?,
+        category: row.get(1)?,
+        problem: row.get(2)?,
+        task: row.get(3)?,
+        measure: row.get(4)?,
+        lead: row.get(5)?,
+        owner: row.get(6)?,
+        deadline: row.get(7)?,
+        mode: row.get(8)?,
+        progress: row.get(9)?,
+        status: row.get(10)?,
+        copied_to: row.get(11)?,
+        raised_on: row.get(12)?,
+    })
+}
+
+fn json_list(text: String) -> Vec<String> {
+    serde_json::from_str(&text).unwrap_or_else(|_| vec![text])
+}
+
+impl Store {
+    /// Every meeting in the file, newest first.
+    pub fn meetings(&self) -> Result<Vec<MeetingListing>> {
+        let sql = format!(
+            "SELECT {MEETING_COLUMNS},
+                (SELECT count(*) FROM agenda_slot s WHERE s.meeting_id = m.id),
+                (SELECT count(*) FROM agenda_slot s WHERE s.meeting_id = m.id
+                    AND s.stage IN ('done', 'skipped'))
+             FROM meeting m ORDER BY held_on DESC, id DESC"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([], |row| {
+            Ok(MeetingListing {
+                meeting: meeting_from_row(row)?,
+                slots: row.get::<_, i64>(9)? as usize,
+                closed_slots: row.get::<_, i64>(10)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The meeting the console should open: the most recent unfinished one, else the newest.
+    pub fn default_meeting(&self) -> Result<Id> {
+        let meetings = self.meetings()?;
+        meetings
+            .iter()
+            .find(|m| !m.is_finished())
+            .or(meetings.first())
+            .map(|m| m.meeting.id)
+            .ok_or(StorageError::NoMeetings)
+    }
+
+    pub fn meeting(&self, id: Id) -> Result<Meeting> {
+        let sql = format!("SELECT {MEETING_COLUMNS} FROM meeting WHERE id = ?1");
+        self.conn
+            .query_row(&sql, [id], meeting_from_row)
+            .optional()?
+            .ok_or(StorageError::NoSuchMeeting(id))
+    }
+
+    pub fn attendees(&self, meeting: Id) -> Result<Vec<Attendee>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT name, post, attendance, reason FROM attendee
+             WHERE meeting_id = ?1 ORDER BY position",
+        )?;
+        let rows = stmt.query_map([meeting], |row| {
+            Ok(Attendee {
+                name: row.get(0)?,
+                post: row.get(1)?,
+                attendance: row.get(2)?,
+                reason: row.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The agenda in order.
+    pub fn agenda(&self, meeting: Id) -> Result<Vec<AgendaSlot>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, s.position, s.name, u.name, s.post, s.supervisor, s.report_minutes,
+                    s.written_only, s.stage, s.skip_reason
+             FROM agenda_slot s JOIN unit u ON u.id = s.unit_id
+             WHERE s.meeting_id = ?1 ORDER BY s.position",
+        )?;
+        let rows = stmt.query_map([meeting], |row| {
+            Ok(AgendaSlot {
+                id: row.get(0)?,
+                position: row.get(1)?,
+                name: row.get(2)?,
+                unit: row.get(3)?,
+                post: row.get(4)?,
+                supervisor: row.get(5)?,
+                report_minutes: row.get(6)?,
+                written_only: row.get(7)?,
+                stage: row.get(8)?,
+                skip_reason: row.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Stage timings of every official of the meeting, as (slot id, timing).
+    pub fn timings(&self, meeting: Id) -> Result<Vec<(Id, StageTiming)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT t.slot_id, t.stage, t.started_at, t.ended_at, t.accumulated_ms, t.running_since
+             FROM stage_timing t JOIN agenda_slot s ON s.id = t.slot_id
+             WHERE s.meeting_id = ?1",
+        )?;
+        let rows = stmt.query_map([meeting], |row| {
+            Ok((
+                row.get(0)?,
+                StageTiming {
+                    stage: row.get(1)?,
+                    started_at: row.get(2)?,
+                    ended_at: row.get(3)?,
+                    accumulated_ms: row.get(4)?,
+                    running_since: row.get(5)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Everything shown for one official.
+    pub fn slot_detail(&self, slot: Id) -> Result<SlotDetail> {
+        Ok(SlotDetail {
+            duty_items: self.duty_items(slot)?,
+            risk_points: self.risk_points(slot)?,
+            questions: self.questions(slot)?,
+            remarks: self.latest_text(slot, "remarks", None)?,
+            note: self.latest_text(slot, "note", None)?,
+            rating: self.rating(slot)?,
+            follow_ups: self.follow_ups_raised(slot)?,
+            earlier_follow_ups: self.earlier_follow_ups(slot)?,
+        })
+    }
+
+    fn duty_items(&self, slot: Id) -> Result<Vec<DutyItem>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT source, quarter, text, progress, status FROM duty_item
+             WHERE slot_id = ?1 ORDER BY position",
+        )?;
+        let rows = stmt.query_map([slot], |row| {
+            Ok(DutyItem {
+                source: row.get(0)?,
+                quarter: row.get(1)?,
+                text: row.get(2)?,
+                progress: row.get(3)?,
+                status: row.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn risk_points(&self, slot: Id) -> Result<Vec<RiskPoint>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT text, level, measures, rules FROM risk_point
+             WHERE slot_id = ?1 ORDER BY position",
+        )?;
+        let rows = stmt.query_map([slot], |row| {
+            Ok(RiskPoint {
+                text: row.get(0)?,
+                level: row.get(1)?,
+                measures: json_list(row.get(2)?),
+                rules: json_list(row.get(3)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn questions(&self, slot: Id) -> Result<Vec<Question>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT q.id, q.position, q.asker, q.text, q.prepared, q.asked_at,
+                    q.needs_written_reply, r.body, r.saved_at
+             FROM question q
+             LEFT JOIN text_revision r ON r.id = (
+                 SELECT max(id) FROM text_revision
+                 WHERE kind = 'answer' AND slot_id = q.slot_id AND question_id = q.id)
+             WHERE q.slot_id = ?1 ORDER BY q.position",
+        )?;
+        let rows = stmt.query_map([slot], |row| {
+            let body: Option<String> = row.get(7)?;
+            let answer = match body {
+                Some(body) => Some(Revision {
+                    body,
+                    saved_at: row.get(8)?,
+                }),
+                None => None,
+            };
+            Ok(Question {
+                id: row.get(0)?,
+                position: row.get(1)?,
+                asker: row.get(2)?,
+                text: row.get(3)?,
+                prepared: row.get(4)?,
+                asked_at: row.get(5)?,
+                needs_written_reply: row.get(6)?,
+                answer,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn latest_text(&self, slot: Id, kind: &str, question: Option<Id>) -> Result<Option<Revision>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT body, saved_at FROM text_revision
+                 WHERE slot_id = ?1 AND kind = ?2 AND question_id IS ?3
+                 ORDER BY id DESC LIMIT 1",
+                params![slot, kind, question],
+                |row| {
+                    Ok(Revision {
+                        body: row.get(0)?,
+                        saved_at: row.get(1)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Every revision of one text, oldest first.
+    pub fn revisions(&self, slot: Id, kind: &str, question: Option<Id>) -> Result<Vec<Revision>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT body, saved_at FROM text_revision
+             WHERE slot_id = ?1 AND kind = ?2 AND question_id IS ?3 ORDER BY id",
+        )?;
+        let rows = stmt.query_map(params![slot, kind, question], |row| {
+            Ok(Revision {
+                body: row.get(0)?,
+                saved_at: row.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn rating(&self, slot: Id) -> Result<Option<Rating>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT voters, excellent, good, fair, poor FROM rating
+                 WHERE slot_id = ?1 ORDER BY round DESC LIMIT 1",
+                [slot],
+                |row| {
+                    Ok(Rating {
+                        voters: row.get(0)?,
+                        excellent: row.get(1)?,
+                        good: row.get(2)?,
+                        fair: row.get(3)?,
+                        poor: row.get(4)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    fn follow_ups_raised(&self, slot: Id) -> Result<Vec<FollowUp>> {
+        let sql =
+            format!("SELECT {FOLLOW_UP_COLUMNS} FROM follow_up WHERE slot_id = ?1 ORDER BY id");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([slot], follow_up_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Follow-ups of the slot's unit not raised in the slot's meeting and not raised after it.
+    fn earlier_follow_ups(&self, slot: Id) -> Result<Vec<FollowUp>> {
+        let sql = format!(
+            "SELECT {FOLLOW_UP_COLUMNS} FROM follow_up f
+             JOIN agenda_slot s ON s.id = ?1
+             JOIN meeting m ON m.id = s.meeting_id
+             WHERE f.unit_id = s.unit_id
+               AND (f.slot_id IS NULL OR f.slot_id NOT IN
+                    (SELECT id FROM agenda_slot WHERE meeting_id = m.id))
+               AND (f.raised_on IS NULL OR f.raised_on <= m.held_on)
+             ORDER BY f.raised_on, f.id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([slot], follow_up_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Where `text` occurs in the meeting (private notes excluded: search results are projected).
+    pub fn search(&self, meeting: Id, text: &str) -> Result<Vec<SearchHit>> {
+        let mut stmt = self.conn.prepare(SEARCH_SQL)?;
+        let rows = stmt.query_map(params![meeting, text], |row| {
+            let kind: String = row.get(1)?;
+            let index = row.get::<_, i64>(2)? as usize;
+            let target = match kind.as_str() {
+                "duty" => SearchTarget::DutyItem(index),
+                "risk" => SearchTarget::RiskPoint(index),
+                "question" => SearchTarget::Question(index),
+                _ => SearchTarget::Official,
+            };
+            Ok(SearchHit {
+                slot_index: row.get::<_, i64>(0)? as usize,
+                target,
+                excerpt: row.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// Rows of every searchable pane, numbered as the panes number them, filtered by `instr`.
+const SEARCH_SQL: &str = "
+WITH slots AS (
+    SELECT s.id, s.name, u.name AS unit, s.post,
+           row_number() OVER (ORDER BY s.position) - 1 AS slot_index
+    FROM agenda_slot s JOIN unit u ON u.id = s.unit_id WHERE s.meeting_id = ?1
+),
+rows AS (
+    SELECT slot_index, 'official' AS kind, 0 AS idx, name || ' ' || unit || post AS body, 0 AS ord
+    FROM slots
+    UNION ALL
+    SELECT sl.slot_index, 'duty', row_number() OVER (PARTITION BY d.slot_id ORDER BY d.position) - 1,
+           d.text || ' ' || d.progress, 1
+    FROM duty_item d JOIN slots sl ON sl.id = d.slot_id
+    UNION ALL
+    SELECT sl.slot_index, 'risk', row_number() OVER (PARTITION BY r.slot_id ORDER BY r.position) - 1,
+           r.text || ' ' || r.measures || ' ' || r.rules, 2
+    FROM risk_point r JOIN slots sl ON sl.id = r.slot_id
+    UNION ALL
+    SELECT sl.slot_index, 'question',
+           row_number() OVER (PARTITION BY q.slot_id ORDER BY q.position) - 1,
+           q.asker || '：' || q.text || ' ' || coalesce((
+               SELECT body FROM text_revision t WHERE t.kind = 'answer' AND t.question_id = q.id
+               ORDER BY t.id DESC LIMIT 1), ''), 3
+    FROM question q JOIN slots sl ON sl.id = q.slot_id
+)
+SELECT slot_index, kind, idx, body FROM rows
+WHERE instr(lower(body), lower(?2)) > 0
+ORDER BY slot_index, ord, idx
+LIMIT 200";

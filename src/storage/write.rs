@@ -1,0 +1,290 @@
+//! What the recorder writes during the meeting. Each call is one committed transaction.
+
+use super::{Result, Store};
+use crate::domain::{FollowUp, Id, Rating, Stage};
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Transaction, params};
+
+/// Which typed text a revision belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextTarget {
+    /// The answer to one question.
+    Answer { slot: Id, question: Id },
+    /// The chair's remarks (点评) on one official.
+    Remarks { slot: Id },
+    /// The recorder's private note on one official.
+    Note { slot: Id },
+}
+
+impl TextTarget {
+    pub fn slot(self) -> Id {
+        match self {
+            TextTarget::Answer { slot, .. }
+            | TextTarget::Remarks { slot }
+            | TextTarget::Note { slot } => slot,
+        }
+    }
+
+    pub fn kind(self) -> &'static str {
+        match self {
+            TextTarget::Answer { .. } => "answer",
+            TextTarget::Remarks { .. } => "remarks",
+            TextTarget::Note { .. } => "note",
+        }
+    }
+
+    pub fn question(self) -> Option<Id> {
+        match self {
+            TextTarget::Answer { question, .. } => Some(question),
+            _ => None,
+        }
+    }
+}
+
+impl Store {
+    /// Appends a revision of a typed text; returns false when it equals the latest one.
+    pub fn save_text(&mut self, target: TextTarget, body: &str, now: DateTime<Utc>) -> Result<bool> {
+        let tx = self.conn.transaction()?;
+        let latest: Option<String> = tx
+            .query_row(
+                "SELECT body FROM text_revision WHERE slot_id = ?1 AND kind = ?2
+                 AND question_id IS ?3 ORDER BY id DESC LIMIT 1",
+                params![target.slot(), target.kind(), target.question()],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if latest.as_deref().unwrap_or("") == body {
+            return Ok(false);
+        }
+        tx.execute(
+            "INSERT INTO text_revision (kind, slot_id, question_id, body, saved_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![target.kind(), target.slot(), target.question(), body, now],
+        )?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Moves an official from one stage to another: the old stage's clock stops, the new
+    /// one's starts (or resumes, when stepping back into it).
+    pub fn set_stage(&mut self, slot: Id, from: Stage, to: Stage, now: DateTime<Utc>) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        end_timing(&tx, slot, from, now)?;
+        if to.is_timed() {
+            start_timing(&tx, slot, to, now)?;
+        }
+        tx.execute(
+            "UPDATE agenda_slot SET stage = ?2, skip_reason = '' WHERE id = ?1",
+            params![slot, to],
+        )?;
+        update_finished(&tx, slot, now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Skips an official (absent, excused …); the reason goes into the minutes.
+    pub fn skip(&mut self, slot: Id, from: Stage, reason: &str, now: DateTime<Utc>) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        end_timing(&tx, slot, from, now)?;
+        tx.execute(
+            "UPDATE agenda_slot SET stage = 'skipped', skip_reason = ?2 WHERE id = ?1",
+            params![slot, reason],
+        )?;
+        update_finished(&tx, slot, now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Pauses or resumes the clock of a stage.
+    pub fn set_timer_running(
+        &mut self,
+        slot: Id,
+        stage: Stage,
+        running: bool,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        if running {
+            tx.execute(
+                "UPDATE stage_timing SET running_since = ?3
+                 WHERE slot_id = ?1 AND stage = ?2 AND running_since IS NULL AND ended_at IS NULL",
+                params![slot, stage, now],
+            )?;
+        } else {
+            stop_clock(&tx, slot, stage, now, None)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Notes when a question was put, the first time its answer is opened.
+    pub fn mark_asked(&mut self, question: Id, now: DateTime<Utc>) -> Result<()> {
+        self.conn.execute(
+            "UPDATE question SET asked_at = ?2 WHERE id = ?1 AND asked_at IS NULL",
+            params![question, now],
+        )?;
+        Ok(())
+    }
+
+    /// Adds a question raised on the spot; it goes last and counts as asked now.
+    pub fn add_question(
+        &mut self,
+        slot: Id,
+        asker: &str,
+        text: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Id> {
+        self.conn.execute(
+            "INSERT INTO question (slot_id, position, asker, text, prepared, asked_at, created_at)
+             VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM question WHERE slot_id = ?1),
+                     ?2, ?3, 0, ?4, ?4)",
+            params![slot, asker, text, now],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Marks a question as needing a written reply (书面质询), or clears the mark.
+    pub fn set_written_reply(&mut self, question: Id, needed: bool) -> Result<()> {
+        self.conn.execute(
+            "UPDATE question SET needs_written_reply = ?2 WHERE id = ?1",
+            params![question, needed],
+        )?;
+        Ok(())
+    }
+
+    /// Records (or corrects) the rating tallies of the first round.
+    pub fn record_rating(&mut self, slot: Id, rating: Rating, now: DateTime<Utc>) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO rating (slot_id, round, voters, excellent, good, fair, poor, recorded_at)
+             VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (slot_id, round) DO UPDATE SET voters = ?2, excellent = ?3, good = ?4,
+                 fair = ?5, poor = ?6, recorded_at = ?7",
+            params![
+                slot,
+                rating.voters,
+                rating.excellent,
+                rating.good,
+                rating.fair,
+                rating.poor,
+                now
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Adds a follow-up raised for an official in this meeting.
+    pub fn add_follow_up(
+        &mut self,
+        slot: Id,
+        follow_up: &FollowUp,
+        question: Option<Id>,
+        now: DateTime<Utc>,
+    ) -> Result<Id> {
+        self.conn.execute(
+            "INSERT INTO follow_up (unit_id, slot_id, meeting_id, source, question_id, category,
+                 problem, task, measure, lead, owner, deadline, mode, progress, status, copied_to,
+                 raised_on, created_at)
+             SELECT unit_id, id, meeting_id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
+                 ?14, ?15, ?16 FROM agenda_slot WHERE id = ?1",
+            params![
+                slot,
+                follow_up.source,
+                question,
+                follow_up.category,
+                follow_up.problem,
+                follow_up.task,
+                follow_up.measure,
+                follow_up.lead,
+                follow_up.owner,
+                follow_up.deadline,
+                follow_up.mode,
+                follow_up.progress,
+                follow_up.status,
+                follow_up.copied_to,
+                follow_up.raised_on,
+                now
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Where the console was, as the console serialised it.
+    pub fn console_state(&self, meeting: Id) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT state FROM console_state WHERE meeting_id = ?1",
+                [meeting],
+                |row| row.get(0),
+            )
+            .optional()?)
+    }
+
+    pub fn save_console_state(&mut self, meeting: Id, state: &str, now: DateTime<Utc>) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO console_state (meeting_id, state, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (meeting_id) DO UPDATE SET state = ?2, updated_at = ?3",
+            params![meeting, state, now],
+        )?;
+        Ok(())
+    }
+}
+
+fn end_timing(tx: &Transaction, slot: Id, stage: Stage, now: DateTime<Utc>) -> Result<()> {
+    stop_clock(tx, slot, stage, now, Some(now))
+}
+
+/// Adds the running time to the stage's total and stops its clock; `ended` closes the stage.
+fn stop_clock(
+    tx: &Transaction,
+    slot: Id,
+    stage: Stage,
+    now: DateTime<Utc>,
+    ended: Option<DateTime<Utc>>,
+) -> Result<()> {
+    let running: Option<Option<DateTime<Utc>>> = tx
+        .query_row(
+            "SELECT running_since FROM stage_timing
+             WHERE slot_id = ?1 AND stage = ?2 AND ended_at IS NULL",
+            params![slot, stage],
+            |row| row.get(0),
+        )
+        .optional()?;
+    let Some(running_since) = running else {
+        return Ok(());
+    };
+    let ran_ms = running_since
+        .map(|since| (now - since).num_milliseconds().max(0))
+        .unwrap_or(0);
+    tx.execute(
+        "UPDATE stage_timing SET accumulated_ms = accumulated_ms + ?3, running_since = NULL,
+             ended_at = ?4
+         WHERE slot_id = ?1 AND stage = ?2",
+        params![slot, stage, ran_ms, ended],
+    )?;
+    Ok(())
+}
+
+fn start_timing(tx: &Transaction, slot: Id, stage: Stage, now: DateTime<Utc>) -> Result<()> {
+    tx.execute(
+        "INSERT INTO stage_timing (slot_id, stage, started_at, running_since)
+         VALUES (?1, ?2, ?3, ?3)
+         ON CONFLICT (slot_id, stage) DO UPDATE SET running_since = ?3, ended_at = NULL",
+        params![slot, stage, now],
+    )?;
+    Ok(())
+}
+
+/// Marks the meeting finished when its last official is closed, and unfinished again
+/// when one is reopened.
+fn update_finished(tx: &Transaction, slot: Id, now: DateTime<Utc>) -> Result<()> {
+    tx.execute(
+        "UPDATE meeting SET finished_at = CASE
+             WHEN EXISTS (SELECT 1 FROM agenda_slot s WHERE s.meeting_id = meeting.id
+                          AND s.stage NOT IN ('done', 'skipped')) THEN NULL
+             ELSE coalesce(finished_at, ?2) END
+         WHERE id = (SELECT meeting_id FROM agenda_slot WHERE id = ?1)",
+        params![slot, now],
+    )?;
+    Ok(())
+}
