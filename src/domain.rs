@@ -42,9 +42,10 @@ pub struct Attendee {
 }
 
 /// Where an official is in the meeting; `Skipped` carries no reason here, the slot does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
+    #[default]
     Pending,
     Report,
     Questions,
@@ -117,6 +118,36 @@ pub struct AgendaSlot {
     pub written_only: bool,
     pub stage: Stage,
     pub skip_reason: String,
+}
+
+impl AgendaSlot {
+    /// Minutes allotted to a stage: the report as prepared, the others by custom.
+    pub fn allotted_minutes(&self, stage: Stage) -> u32 {
+        match stage {
+            Stage::Report => self.report_minutes,
+            Stage::Questions => 10,
+            Stage::Remarks => 5,
+            Stage::Rating => 3,
+            Stage::FollowUps => 5,
+            Stage::Pending | Stage::Done | Stage::Skipped => 0,
+        }
+    }
+
+    /// The stage after `self.stage`; a written-only report (书面述责) has no speech.
+    pub fn next_stage(&self) -> Stage {
+        match (self.stage, self.written_only) {
+            (Stage::Pending, true) => Stage::Questions,
+            (stage, _) => stage.next(),
+        }
+    }
+
+    /// The stage before `self.stage`.
+    pub fn previous_stage(&self) -> Stage {
+        match (self.stage, self.written_only) {
+            (Stage::Questions, true) => Stage::Pending,
+            (stage, _) => stage.previous(),
+        }
+    }
 }
 
 /// The running time of one stage of one official.

@@ -1,7 +1,13 @@
 //! shuze (述责): a keyboard console for duty-and-integrity reporting meetings (述责述廉会议),
 //! recording everything into a local SQLite file as it is typed.
 
+pub mod app;
+pub mod cli;
 pub mod domain;
 pub mod files;
+pub mod labels;
 pub mod prep;
+pub mod session;
+pub mod tui;
+pub mod ui;
 pub mod storage;

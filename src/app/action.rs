@@ -1,0 +1,94 @@
+//! What the recorder asks for (`Action`) and what the loop must then do (`Effect`).
+
+use crate::domain::{FollowUp, Id, Rating, Stage};
+use crate::storage::{SearchHit, TextTarget};
+use ratatui::crossterm::event::KeyEvent;
+
+/// A command bound to a key while browsing the meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    /// Select the previous row of the focused pane.
+    MoveUp,
+    /// Select the next row of the focused pane.
+    MoveDown,
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PreviousPane,
+    /// Go to the next official in the agenda.
+    NextOfficial,
+    /// Go to the previous official in the agenda.
+    PreviousOfficial,
+    /// Ask for an agenda number and go there.
+    Jump,
+    /// Move the current official to the next stage.
+    NextStage,
+    /// Move the current official back one stage (to correct a slip).
+    PreviousStage,
+    /// Pause or resume the stage timer.
+    ToggleTimer,
+    /// Record the answer to the selected question.
+    EditAnswer,
+    /// Record the chair's remarks.
+    EditRemarks,
+    /// Write the recorder's private note.
+    EditNote,
+    /// Add a question raised on the spot.
+    AddQuestion,
+    /// Mark the selected question as needing a written reply (书面质询), or clear the mark.
+    ToggleWrittenReply,
+    /// Enter the rating tallies.
+    RecordRating,
+    /// Add a follow-up.
+    AddFollowUp,
+    /// Skip the current official, with a reason.
+    Skip,
+    /// Search the meeting.
+    Search,
+    /// Show every key.
+    Help,
+    /// Save everything and leave.
+    Quit,
+}
+
+/// Everything that can change the console's state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A browsing command.
+    Command(Command),
+    /// A key typed into the open editor, form, search box or jump box.
+    Input(KeyEvent),
+    /// Text pasted (or committed by an input method) into whatever has the caret.
+    Paste(String),
+    /// Enter in a form, search box or jump box.
+    Confirm,
+    /// Esc: leave the editor (keeping the text) or close the form or box.
+    Cancel,
+    /// Move within a form or a list of search results (-1 up, +1 down).
+    Step(i32),
+    /// Time has passed: timers redraw, unsaved text is saved.
+    Tick,
+    /// The search the loop ran has these hits.
+    SearchResults(Vec<SearchHit>),
+    /// A save the loop tried failed; the text stays in the editor.
+    SaveFailed(String),
+    /// Any key closes the help overlay.
+    CloseOverlay,
+}
+
+/// Work for the loop: every change to the database goes through one of these.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    SaveText { target: TextTarget, body: String },
+    SetStage { slot: Id, from: Stage, to: Stage },
+    Skip { slot: Id, from: Stage, reason: String },
+    SetTimer { slot: Id, stage: Stage, running: bool },
+    MarkAsked { question: Id },
+    AddQuestion { slot: Id, asker: String, text: String },
+    SetWrittenReply { question: Id, needed: bool },
+    RecordRating { slot: Id, rating: Rating },
+    AddFollowUp { slot: Id, follow_up: FollowUp, question: Option<Id> },
+    Search { query: String },
+    /// Reload the current official's detail (after moving to another official).
+    Load,
+}

@@ -1,0 +1,103 @@
+//! The multi-line editor for answers, remarks and the private note.
+//!
+//! Wraps `ratatui_textarea::TextArea` (width-aware with full-width text) and adds what it
+//! lacks: pasted text, and knowing since when the text has been unsaved.
+
+use crate::labels::Label;
+use crate::storage::TextTarget;
+use chrono::{DateTime, Duration, Utc};
+use ratatui::crossterm::event::KeyEvent;
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+/// How long typed text may stay unsaved; well inside the one-second promise.
+pub const AUTOSAVE_AFTER: Duration = Duration::milliseconds(400);
+
+pub struct Editor {
+    pub target: TextTarget,
+    pub title: Label,
+    /// What is being answered or remarked on, shown above the text.
+    pub context: String,
+    pub area: TextArea<'static>,
+    /// When the first unsaved change was made; `None` when everything is saved.
+    pub dirty_since: Option<DateTime<Utc>>,
+}
+
+impl std::fmt::Debug for Editor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Editor")
+            .field("target", &self.target)
+            .field("body", &self.body())
+            .field("dirty_since", &self.dirty_since)
+            .finish()
+    }
+}
+
+impl Editor {
+    /// Opens an editor on `body` with the caret at its end.
+    pub fn new(target: TextTarget, title: Label, context: String, body: &str) -> Editor {
+        let mut area = TextArea::new(body.split('\n').map(str::to_string).collect());
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        area.set_cursor_line_style(ratatui::style::Style::default());
+        area.move_cursor(CursorMove::Bottom);
+        area.move_cursor(CursorMove::End);
+        Editor {
+            target,
+            title,
+            context,
+            area,
+            dirty_since: None,
+        }
+    }
+
+    /// The whole text, lines joined with `\n`.
+    pub fn body(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    /// The caret as (line, character), for resuming at the same place.
+    pub fn caret(&self) -> (usize, usize) {
+        let cursor = self.area.cursor();
+        (cursor.0, cursor.1)
+    }
+
+    /// Puts the caret at (line, character), clamped to the text.
+    pub fn set_caret(&mut self, (row, col): (usize, usize)) {
+        let row = row.min(u16::MAX as usize) as u16;
+        let col = col.min(u16::MAX as usize) as u16;
+        self.area.move_cursor(CursorMove::Jump(row, col));
+    }
+
+    pub fn input(&mut self, key: KeyEvent, now: DateTime<Utc>) {
+        if self.area.input(key) {
+            self.touch(now);
+        }
+    }
+
+    /// Inserts pasted text; control characters other than line breaks and tabs are dropped.
+    pub fn paste(&mut self, text: &str, now: DateTime<Utc>) {
+        let clean: String = text
+            .replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .chars()
+            .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+            .collect();
+        if self.area.insert_str(clean) {
+            self.touch(now);
+        }
+    }
+
+    fn touch(&mut self, now: DateTime<Utc>) {
+        self.dirty_since.get_or_insert(now);
+    }
+
+    /// True when unsaved text has waited long enough to be saved now.
+    pub fn save_due(&self, now: DateTime<Utc>) -> bool {
+        self.dirty_since
+            .is_some_and(|since| now - since >= AUTOSAVE_AFTER)
+    }
+
+    /// When the unsaved text must be saved.
+    pub fn save_deadline(&self) -> Option<DateTime<Utc>> {
+        self.dirty_since.map(|since| since + AUTOSAVE_AFTER)
+    }
+}

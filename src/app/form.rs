@@ -1,0 +1,181 @@
+//! Small one-line-per-field forms: a question on the spot, rating tallies, a follow-up,
+//! a skip reason, an agenda number.
+
+use crate::labels::Label;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Which form is open; decides what Enter does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    AddQuestion,
+    Rating,
+    FollowUp,
+    Skip,
+    Jump,
+}
+
+/// What a field holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldValue {
+    Text(String),
+    /// Digits only.
+    Number(String),
+    /// One of fixed options, shown by name.
+    Choice {
+        options: Vec<&'static str>,
+        index: usize,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub label: FieldLabel,
+    pub value: FieldValue,
+}
+
+/// A field's caption: a fixed label or a computed one (the rating grades).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldLabel {
+    Fixed(Label),
+    Text(&'static str),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    pub kind: FormKind,
+    pub title: Label,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Why the last Enter was refused.
+    pub error: Option<String>,
+}
+
+impl Field {
+    pub fn text(label: Label, value: &str) -> Field {
+        Field {
+            label: FieldLabel::Fixed(label),
+            value: FieldValue::Text(value.to_string()),
+        }
+    }
+
+    pub fn number(label: FieldLabel, value: &str) -> Field {
+        Field {
+            label,
+            value: FieldValue::Number(value.to_string()),
+        }
+    }
+
+    pub fn choice(label: Label, options: Vec<&'static str>, index: usize) -> Field {
+        Field {
+            label: FieldLabel::Fixed(label),
+            value: FieldValue::Choice { options, index },
+        }
+    }
+
+    /// The text shown after the caption.
+    pub fn shown(&self) -> &str {
+        match &self.value {
+            FieldValue::Text(s) | FieldValue::Number(s) => s,
+            FieldValue::Choice { options, index } => options.get(*index).copied().unwrap_or(""),
+        }
+    }
+}
+
+impl Form {
+    pub fn new(kind: FormKind, title: Label, fields: Vec<Field>) -> Form {
+        Form {
+            kind,
+            title,
+            fields,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    /// Moves the focus by `delta` fields, wrapping around.
+    pub fn step(&mut self, delta: i32) {
+        let count = self.fields.len() as i32;
+        if count > 0 {
+            self.focus = (self.focus as i32 + delta).rem_euclid(count) as usize;
+        }
+    }
+
+    /// Applies a typed key to the focused field.
+    pub fn input(&mut self, key: KeyEvent) {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        match (&mut field.value, key.code) {
+            (FieldValue::Choice { options, index }, KeyCode::Left) => {
+                *index = (*index + options.len() - 1) % options.len().max(1);
+            }
+            (FieldValue::Choice { options, index }, KeyCode::Right | KeyCode::Char(' ')) => {
+                *index = (*index + 1) % options.len().max(1);
+            }
+            (FieldValue::Text(s) | FieldValue::Number(s), KeyCode::Backspace) => {
+                pop_grapheme(s);
+            }
+            (FieldValue::Text(s), KeyCode::Char(c)) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                s.push(c);
+            }
+            (FieldValue::Number(s), KeyCode::Char(c)) if c.is_ascii_digit() && s.len() < 6 => {
+                s.push(c);
+            }
+            _ => {}
+        }
+        self.error = None;
+    }
+
+    /// Inserts pasted text into the focused field (line breaks become spaces).
+    pub fn paste(&mut self, text: &str) {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        match &mut field.value {
+            FieldValue::Text(s) => s.push_str(&clean_line(text)),
+            FieldValue::Number(s) => {
+                s.extend(text.chars().filter(char::is_ascii_digit).take(6 - s.len().min(6)))
+            }
+            FieldValue::Choice { .. } => {}
+        }
+    }
+
+    /// The trimmed text of field `index`.
+    pub fn text(&self, index: usize) -> String {
+        self.fields
+            .get(index)
+            .map(|f| f.shown().trim().to_string())
+            .unwrap_or_default()
+    }
+
+    /// The number in field `index`; `None` when blank.
+    pub fn number(&self, index: usize) -> Option<u32> {
+        self.text(index).parse().ok()
+    }
+
+    /// The chosen option of field `index`.
+    pub fn choice(&self, index: usize) -> usize {
+        match self.fields.get(index).map(|f| &f.value) {
+            Some(FieldValue::Choice { index, .. }) => *index,
+            _ => 0,
+        }
+    }
+}
+
+/// One line of plain text: control characters dropped, line breaks and tabs made spaces.
+pub fn clean_line(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+fn pop_grapheme(s: &mut String) {
+    if let Some((index, _)) = s.grapheme_indices(true).next_back() {
+        s.truncate(index);
+    }
+}

@@ -1,0 +1,79 @@
+//! The key map: which key does what in each mode. The help overlay and the footer are drawn
+//! from the same table, so they cannot disagree with what the keys do.
+
+use super::{Action, Command, Mode};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// A browsing key: what is shown for it, the keys that trigger it, and its command.
+pub struct Binding {
+    pub shown: &'static str,
+    pub codes: &'static [KeyCode],
+    pub command: Command,
+}
+
+const fn bind(shown: &'static str, codes: &'static [KeyCode], command: Command) -> Binding {
+    Binding {
+        shown,
+        codes,
+        command,
+    }
+}
+
+/// Every browsing key, in the order the help lists them.
+pub const BROWSE_KEYS: &[Binding] = &[
+    bind("s", &[KeyCode::Char('s')], Command::NextStage),
+    bind("S", &[KeyCode::Char('S')], Command::PreviousStage),
+    bind("Space", &[KeyCode::Char(' ')], Command::ToggleTimer),
+    bind("Enter", &[KeyCode::Enter], Command::EditAnswer),
+    bind("a", &[KeyCode::Char('a')], Command::AddQuestion),
+    bind("w", &[KeyCode::Char('w')], Command::ToggleWrittenReply),
+    bind("r", &[KeyCode::Char('r')], Command::EditRemarks),
+    bind("t", &[KeyCode::Char('t')], Command::RecordRating),
+    bind("f", &[KeyCode::Char('f')], Command::AddFollowUp),
+    bind("m", &[KeyCode::Char('m')], Command::EditNote),
+    bind("x", &[KeyCode::Char('x')], Command::Skip),
+    bind("j/Down", &[KeyCode::Char('j'), KeyCode::Down], Command::MoveDown),
+    bind("k/Up", &[KeyCode::Char('k'), KeyCode::Up], Command::MoveUp),
+    bind("Tab", &[KeyCode::Tab, KeyCode::Right], Command::NextPane),
+    bind("Shift-Tab", &[KeyCode::BackTab, KeyCode::Left], Command::PreviousPane),
+    bind("n", &[KeyCode::Char('n')], Command::NextOfficial),
+    bind("p", &[KeyCode::Char('p')], Command::PreviousOfficial),
+    bind("g", &[KeyCode::Char('g')], Command::Jump),
+    bind("/", &[KeyCode::Char('/')], Command::Search),
+    bind("?", &[KeyCode::Char('?')], Command::Help),
+    bind("q", &[KeyCode::Char('q')], Command::Quit),
+];
+
+/// The binding of a command, for the footer.
+pub fn binding(command: Command) -> Option<&'static Binding> {
+    BROWSE_KEYS.iter().find(|b| b.command == command)
+}
+
+/// Turns a key press into an action for the current mode; `None` for keys that do nothing.
+pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && key.code == KeyCode::Char('c') {
+        return Some(Action::Command(Command::Quit));
+    }
+    match mode {
+        Mode::Help => Some(Action::CloseOverlay),
+        Mode::Browse => {
+            if ctrl || key.modifiers.contains(KeyModifiers::ALT) {
+                return None;
+            }
+            BROWSE_KEYS
+                .iter()
+                .find(|b| b.codes.contains(&key.code))
+                .map(|b| Action::Command(b.command))
+        }
+        Mode::Editor(_) => match key.code {
+            KeyCode::Esc => Some(Action::Cancel),
+            _ => Some(Action::Input(key)),
+        },
+        Mode::Form(_) | Mode::Search(_) => match key.code {
+            KeyCode::Esc => Some(Action::Cancel),
+            KeyCode::Enter => Some(Action::Confirm),
+            _ => Some(Action::Input(key)),
+        },
+    }
+}

@@ -1,0 +1,298 @@
+//! The console's state and its one place of change, `update`; no terminal in here.
+
+pub mod action;
+pub mod editor;
+pub mod form;
+pub mod keys;
+mod update;
+
+pub use action::{Action, Command, Effect};
+pub use editor::Editor;
+pub use form::{Form, FormKind};
+pub use update::update;
+
+use crate::domain::{AgendaSlot, Attendance, Id, Meeting, Stage, StageTiming};
+use crate::labels::{Label, Lang};
+use crate::storage::{SearchHit, SlotDetail, StorageError, Store, TextTarget};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The panes of an official's page, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Pane {
+    Questions,
+    Duties,
+    Risks,
+    Remarks,
+    FollowUps,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 5] = [
+        Pane::Questions,
+        Pane::Duties,
+        Pane::Risks,
+        Pane::Remarks,
+        Pane::FollowUps,
+    ];
+
+    pub fn index(self) -> usize {
+        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    pub fn label(self) -> Label {
+        match self {
+            Pane::Questions => Label::Questions,
+            Pane::Duties => Label::DutyItems,
+            Pane::Risks => Label::RiskPoints,
+            Pane::Remarks => Label::RemarksPane,
+            Pane::FollowUps => Label::FollowUpsPane,
+        }
+    }
+}
+
+/// What has the keyboard.
+#[derive(Debug)]
+pub enum Mode {
+    Browse,
+    Editor(Box<Editor>),
+    Form(Form),
+    Search(SearchBox),
+    Help,
+}
+
+/// The search box and its live results.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchBox {
+    pub query: String,
+    pub hits: Vec<SearchHit>,
+    pub selected: usize,
+}
+
+/// A line in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// Where the recorder was, saved so that a restart (or a crash) comes back to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResumePoint {
+    pub slot: Option<Id>,
+    pub focus: Pane,
+    pub selected: [usize; 5],
+    /// The editor that was open, with its caret.
+    #[serde(default)]
+    pub editing: Option<EditingPoint>,
+}
+
+impl ResumePoint {
+    /// The same point with the caret left out.
+    pub fn without_caret(&self) -> ResumePoint {
+        let mut point = self.clone();
+        if let Some(editing) = &mut point.editing {
+            editing.caret = (0, 0);
+        }
+        point
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditingPoint {
+    pub kind: String,
+    pub question: Option<Id>,
+    pub caret: (usize, usize),
+}
+
+/// Everything the console knows about the meeting being run.
+#[derive(Debug)]
+pub struct Console {
+    pub lang: Lang,
+    pub meeting: Meeting,
+    pub agenda: Vec<AgendaSlot>,
+    pub timings: Vec<(Id, StageTiming)>,
+    /// Present attendees with a vote: the default number of voters.
+    pub voters: u32,
+    /// Index into `agenda` of the official on screen.
+    pub current: usize,
+    pub detail: SlotDetail,
+    pub focus: Pane,
+    pub selected: [usize; 5],
+    pub mode: Mode,
+    pub message: Option<Message>,
+    /// The time the state was last brought up to; timers are drawn against it.
+    pub now: DateTime<Utc>,
+    pub quit: bool,
+}
+
+impl Console {
+    /// Loads a meeting and puts the recorder back where they were.
+    pub fn load(store: &Store, meeting: Id, lang: Lang, now: DateTime<Utc>) -> Result<Console, StorageError> {
+        let voters = store
+            .attendees(meeting)?
+            .iter()
+            .filter(|a| a.attendance == Attendance::Present)
+            .count() as u32;
+        let mut console = Console {
+            lang,
+            meeting: store.meeting(meeting)?,
+            agenda: store.agenda(meeting)?,
+            timings: store.timings(meeting)?,
+            voters,
+            current: 0,
+            detail: SlotDetail::default(),
+            focus: Pane::Questions,
+            selected: [0; 5],
+            mode: Mode::Browse,
+            message: None,
+            now,
+            quit: false,
+        };
+        let resume = store
+            .console_state(meeting)?
+            .and_then(|json| serde_json::from_str::<ResumePoint>(&json).ok());
+        if let Some(point) = &resume {
+            console.current = point
+                .slot
+                .and_then(|id| console.agenda.iter().position(|s| s.id == id))
+                .unwrap_or(0);
+            console.focus = point.focus;
+            console.selected = point.selected;
+        }
+        console.refresh(store)?;
+        if let Some(editing) = resume.and_then(|p| p.editing) {
+            console.reopen_editor(&editing);
+        }
+        Ok(console)
+    }
+
+    /// Reads the agenda, timings and current official again after a write.
+    pub fn refresh(&mut self, store: &Store) -> Result<(), StorageError> {
+        self.agenda = store.agenda(self.meeting.id)?;
+        self.timings = store.timings(self.meeting.id)?;
+        self.meeting = store.meeting(self.meeting.id)?;
+        self.current = self.current.min(self.agenda.len().saturating_sub(1));
+        self.detail = match self.slot() {
+            Some(slot) => store.slot_detail(slot.id)?,
+            None => SlotDetail::default(),
+        };
+        for pane in Pane::ALL {
+            let last = self.pane_len(pane).saturating_sub(1);
+            self.selected[pane.index()] = self.selected[pane.index()].min(last);
+        }
+        Ok(())
+    }
+
+    /// The official on screen; `None` only for a meeting without officials.
+    pub fn slot(&self) -> Option<&AgendaSlot> {
+        self.agenda.get(self.current)
+    }
+
+    pub fn timing(&self, slot: Id, stage: Stage) -> Option<&StageTiming> {
+        self.timings
+            .iter()
+            .find(|(id, t)| *id == slot && t.stage == stage)
+            .map(|(_, t)| t)
+    }
+
+    /// The clock of the current official's current stage.
+    pub fn current_timing(&self) -> Option<&StageTiming> {
+        let slot = self.slot()?;
+        self.timing(slot.id, slot.stage)
+    }
+
+    /// Milliseconds an official has held the floor, all stages together.
+    pub fn slot_elapsed_ms(&self, slot: Id) -> i64 {
+        self.timings
+            .iter()
+            .filter(|(id, _)| *id == slot)
+            .map(|(_, t)| t.elapsed_ms(self.now))
+            .sum()
+    }
+
+    /// Rows in a pane, for moving the selection.
+    pub fn pane_len(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Questions => self.detail.questions.len(),
+            Pane::Duties => self.detail.duty_items.len(),
+            Pane::Risks => self.detail.risk_points.len(),
+            Pane::Remarks => 1,
+            Pane::FollowUps => self.detail.follow_ups.len() + self.detail.earlier_follow_ups.len(),
+        }
+    }
+
+    pub fn selection(&self, pane: Pane) -> usize {
+        self.selected[pane.index()]
+    }
+
+    /// Is any clock running (so the screen must redraw every second)?
+    pub fn timer_running(&self) -> bool {
+        self.timings.iter().any(|(_, t)| t.is_running())
+    }
+
+    /// When the loop must wake even without input: the next second of a running clock,
+    /// or the moment unsaved text falls due.
+    pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
+        let save = match &self.mode {
+            Mode::Editor(editor) => editor.save_deadline(),
+            _ => None,
+        };
+        let tick = self.timer_running().then(|| {
+            let into_second = self.now.timestamp_subsec_millis() as i64;
+            self.now + chrono::Duration::milliseconds(1000 - into_second)
+        });
+        match (save, tick) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Where the recorder is now, to be saved for the next start.
+    pub fn resume_point(&self) -> ResumePoint {
+        let editing = match &self.mode {
+            Mode::Editor(editor) => Some(EditingPoint {
+                kind: editor.target.kind().to_string(),
+                question: editor.target.question(),
+                caret: editor.caret(),
+            }),
+            _ => None,
+        };
+        ResumePoint {
+            slot: self.slot().map(|s| s.id),
+            focus: self.focus,
+            selected: self.selected,
+            editing,
+        }
+    }
+
+    fn reopen_editor(&mut self, point: &EditingPoint) {
+        let Some(slot) = self.slot().map(|s| s.id) else {
+            return;
+        };
+        let target = match (point.kind.as_str(), point.question) {
+            ("answer", Some(question)) => TextTarget::Answer { slot, question },
+            ("remarks", _) => TextTarget::Remarks { slot },
+            ("note", _) => TextTarget::Note { slot },
+            _ => return,
+        };
+        if let Some(mut editor) = update::editor_for(self, target) {
+            editor.set_caret(point.caret);
+            self.mode = Mode::Editor(Box::new(editor));
+        }
+    }
+
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            is_error: true,
+        });
+    }
+}

@@ -1,0 +1,138 @@
+//! Command line: `shuze [DB]` runs the console, `shuze import FILE` loads a prep file.
+
+use crate::labels::Lang;
+use crate::session::Session;
+use crate::storage::Store;
+use crate::ui::Theme;
+use crate::{files, prep, tui};
+use anyhow::{Context, Result, bail};
+use chrono::Utc;
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+
+/// 述责述廉会议记录控制台：逐位述责、记录回答、点评、测评和问题清单，随打随存入本地 SQLite。
+#[derive(Debug, Parser)]
+#[command(name = "shuze", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Commands>,
+    /// 会议数据库（SQLite 文件）。省略时打开示例会议的工作副本。
+    db: Option<PathBuf>,
+    /// 打开指定编号的会议（默认：最近一场未结束的会议）。
+    #[arg(long)]
+    meeting: Option<i64>,
+    /// 界面语言：zh（中文，默认）或 en。
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    lang: Lang,
+    /// 重新开始示例：旧的工作副本改名保留，换上一份新的示例会议。
+    #[arg(long)]
+    reset_sample: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum Commands {
+    /// 导入准备文件（TOML），新建一场会议。
+    Import {
+        /// 准备文件路径。
+        file: PathBuf,
+        /// 写入的数据库；省略时为准备文件同名的 .db 文件。
+        #[arg(long)]
+        db: Option<PathBuf>,
+    },
+    /// 列出数据库中的会议及其编号。
+    Meetings {
+        /// 会议数据库。
+        db: PathBuf,
+    },
+}
+
+/// The sample meeting's database, built from `sample-db/sample.toml`.
+const SAMPLE_DB: &[u8] = include_bytes!("../sample-db/sample.db");
+
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Some(Commands::Import { file, db }) => import(&file, db),
+        Some(Commands::Meetings { db }) => list_meetings(&db),
+        None => console(cli.db, cli.meeting, cli.lang, cli.reset_sample),
+    }
+}
+
+fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
+    let db = db.unwrap_or_else(|| file.with_extension("db"));
+    let mut store = Store::create_or_open(&db)?;
+    let id = prep::import_file(file, &mut store, Utc::now())?;
+    let meeting = store.meeting(id)?;
+    let officials = store.agenda(id)?.len();
+    println!(
+        "已导入「{}」（会议编号 {id}，述责人 {officials} 位）到 {}",
+        meeting.title,
+        db.display()
+    );
+    Ok(())
+}
+
+fn list_meetings(db: &Path) -> Result<()> {
+    let store = Store::open(db)?;
+    for listing in store.meetings()? {
+        let m = &listing.meeting;
+        let state = if listing.is_finished() { "已结束" } else { "进行中" };
+        println!(
+            "{:>4}  {}  {}  {}/{} 位已完成  {state}",
+            m.id, m.held_on, m.title, listing.closed_slots, listing.slots
+        );
+    }
+    Ok(())
+}
+
+fn console(db: Option<PathBuf>, meeting: Option<i64>, lang: Lang, reset: bool) -> Result<()> {
+    let (path, is_sample) = match db {
+        Some(path) => (path, false),
+        None => (sample_working_copy(reset)?, true),
+    };
+    let store = Store::open(&path).with_context(|| hint_for(&path))?;
+    let mut session = Session::open(store, meeting, lang, Utc::now())?;
+    tui::run(&mut session, &Theme::projector_dark())?;
+    if is_sample {
+        println!("示例会议工作副本 (working copy): {}", path.display());
+    } else {
+        println!("已保存 (saved): {}", path.display());
+    }
+    Ok(())
+}
+
+fn hint_for(path: &Path) -> String {
+    format!(
+        "无法打开会议数据库 {}。新建会议请先运行 `shuze import 准备文件.toml --db {}`",
+        path.display(),
+        path.display()
+    )
+}
+
+/// The working copy of the sample meeting in the user's data folder, created on first use.
+fn sample_working_copy(reset: bool) -> Result<PathBuf> {
+    let dir = directories::ProjectDirs::from("", "", "shuze")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .unwrap_or_else(|| std::env::temp_dir().join("shuze"));
+    files::create_private_dir(&dir)
+        .with_context(|| format!("无法创建数据目录 {}", dir.display()))?;
+    let path = dir.join("sample-working.db");
+    if reset && path.exists() {
+        let kept = dir.join(format!("sample-working-{}.db", Utc::now().format("%Y%m%d-%H%M%S")));
+        std::fs::rename(&path, &kept)?;
+        for suffix in ["-wal", "-shm"] {
+            let side = PathBuf::from(format!("{}{suffix}", path.display()));
+            if side.exists() {
+                std::fs::rename(&side, format!("{}{suffix}", kept.display()))?;
+            }
+        }
+        eprintln!("旧的工作副本已改名保留：{}", kept.display());
+    }
+    if !path.exists() {
+        files::write_private(&path, SAMPLE_DB)
+            .with_context(|| format!("无法写入示例工作副本 {}", path.display()))?;
+    }
+    if !path.is_file() {
+        bail!("{} 不是文件", path.display());
+    }
+    Ok(path)
+}

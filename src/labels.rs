@@ -1,0 +1,480 @@
+//! Every label the console shows, in Chinese (default) and English.
+//!
+//! One exhaustive `match` per language: a label without a translation does not compile.
+
+use crate::domain::{
+    Attendance, DutySource, DutyStatus, FollowUpMode, FollowUpSource, FollowUpStatus, RiskLevel,
+    Stage,
+};
+
+/// Interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+/// A fixed piece of interface text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    Agenda,
+    DutyItems,
+    RiskPoints,
+    Questions,
+    RemarksPane,
+    FollowUpsPane,
+    Unit,
+    Post,
+    Supervisor,
+    CountDutyItems,
+    CountRiskPoints,
+    CountMeasures,
+    CountRules,
+    CountOpenFollowUps,
+    Stage,
+    Elapsed,
+    Remaining,
+    Overrun,
+    Paused,
+    WrittenOnly,
+    NoAnswer,
+    Answer,
+    AddedOnTheSpot,
+    WrittenReply,
+    Measures,
+    Rules,
+    Progress,
+    Remarks,
+    NoRemarks,
+    Rating,
+    NoRating,
+    Voters,
+    PrivateNote,
+    PrivateNoteHidden,
+    NoPrivateNote,
+    ThisMeeting,
+    Earlier,
+    NoFollowUps,
+    Owner,
+    Deadline,
+    CopiedTo,
+    Problem,
+    Measure,
+    Asker,
+    QuestionText,
+    SkipReason,
+    Category,
+    Source,
+    Mode,
+    Status,
+    Lead,
+    Task,
+    EditingAnswer,
+    EditingRemarks,
+    EditingNote,
+    AddQuestionTitle,
+    RatingTitle,
+    FollowUpTitle,
+    SkipTitle,
+    JumpTitle,
+    SearchTitle,
+    HelpTitle,
+    NoHits,
+    Empty,
+    NoOfficials,
+    Saved,
+    SaveFailed,
+    TooSmall,
+    EditorKeys,
+    FormKeys,
+    ChoiceHint,
+    Skipped,
+    MeetingFinished,
+    NotSaved,
+    TimerResumed,
+    NotTimed,
+    ReadOnlyPane,
+    NoQuestion,
+}
+
+impl Label {
+    pub fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => zh(self),
+            Lang::En => en(self),
+        }
+    }
+}
+
+fn zh(label: Label) -> &'static str {
+    use Label::*;
+    match label {
+        Agenda => "议程",
+        DutyItems => "主体责任事项",
+        RiskPoints => "廉政风险点",
+        Questions => "提问与回答",
+        RemarksPane => "点评、测评、备注",
+        FollowUpsPane => "问题清单",
+        Unit => "单位",
+        Post => "职务",
+        Supervisor => "分管县领导",
+        CountDutyItems => "责任事项",
+        CountRiskPoints => "风险点",
+        CountMeasures => "防控措施",
+        CountRules => "完善制度",
+        CountOpenFollowUps => "未结整改",
+        Stage => "环节",
+        Elapsed => "用时",
+        Remaining => "剩余",
+        Overrun => "超时",
+        Paused => "已暂停",
+        WrittenOnly => "书面述责",
+        NoAnswer => "（尚未回答）",
+        Answer => "答",
+        AddedOnTheSpot => "现场提问",
+        WrittenReply => "书面质询",
+        Measures => "措施",
+        Rules => "制度",
+        Progress => "落实",
+        Remarks => "点评",
+        NoRemarks => "（尚无点评）",
+        Rating => "民主测评",
+        NoRating => "（尚未测评）",
+        Voters => "参评人数",
+        PrivateNote => "私人备注",
+        PrivateNoteHidden => "已记录，不投影（按 m 查看）",
+        NoPrivateNote => "无",
+        ThisMeeting => "本次会议提出",
+        Earlier => "以往问题",
+        NoFollowUps => "（无）",
+        Owner => "责任人",
+        Deadline => "时限",
+        CopiedTo => "抄告",
+        Problem => "问题",
+        Measure => "整改措施",
+        Asker => "提问人",
+        QuestionText => "问题",
+        SkipReason => "跳过原因",
+        Category => "问题类别",
+        Source => "问题来源",
+        Mode => "整改方式",
+        Status => "状态",
+        Lead => "责任领导",
+        Task => "整改任务",
+        EditingAnswer => "记录回答",
+        EditingRemarks => "记录点评",
+        EditingNote => "私人备注（不投影、不导出）",
+        AddQuestionTitle => "现场提问",
+        RatingTitle => "民主测评票数",
+        FollowUpTitle => "新增整改问题",
+        SkipTitle => "跳过本述责人",
+        JumpTitle => "跳到第几位（输入序号后回车）",
+        SearchTitle => "搜索本次会议",
+        HelpTitle => "按键说明（按任意键关闭）",
+        NoHits => "没有找到",
+        Empty => "（无）",
+        NoOfficials => "本次会议没有述责人。请在准备文件中加入 [[official]] 后重新导入。",
+        Saved => "已保存",
+        SaveFailed => "保存失败，文字仍在编辑器中",
+        TooSmall => "窗口太小",
+        EditorKeys => "Esc 保存并返回  Enter 换行  输入即自动保存",
+        FormKeys => "Tab 或上下键 切换栏目  Enter 确定  Esc 取消",
+        ChoiceHint => "左右键选择",
+        Skipped => "已跳过",
+        MeetingFinished => "全部述责人已完成",
+        NotSaved => "未保存",
+        TimerResumed => "计时继续",
+        NotTimed => "当前环节不计时：按 s 开始述责",
+        ReadOnlyPane => "此栏来自准备文件，会上只读",
+        NoQuestion => "没有可回答的问题：按 a 记录现场提问",
+    }
+}
+
+fn en(label: Label) -> &'static str {
+    use Label::*;
+    match label {
+        Agenda => "Agenda",
+        DutyItems => "Duty items",
+        RiskPoints => "Integrity risk points",
+        Questions => "Questions and answers",
+        RemarksPane => "Remarks, rating, note",
+        FollowUpsPane => "Follow-ups",
+        Unit => "Unit",
+        Post => "Post",
+        Supervisor => "Leader in charge",
+        CountDutyItems => "duty items",
+        CountRiskPoints => "risk points",
+        CountMeasures => "measures",
+        CountRules => "rules",
+        CountOpenFollowUps => "open follow-ups",
+        Stage => "Stage",
+        Elapsed => "Elapsed",
+        Remaining => "left",
+        Overrun => "OVER",
+        Paused => "PAUSED",
+        WrittenOnly => "written report",
+        NoAnswer => "(no answer yet)",
+        Answer => "A",
+        AddedOnTheSpot => "raised on the spot",
+        WrittenReply => "written reply due",
+        Measures => "Measures",
+        Rules => "Rules",
+        Progress => "Progress",
+        Remarks => "Remarks",
+        NoRemarks => "(no remarks yet)",
+        Rating => "Rating",
+        NoRating => "(not rated yet)",
+        Voters => "voters",
+        PrivateNote => "Private note",
+        PrivateNoteHidden => "recorded, not shown (press m)",
+        NoPrivateNote => "none",
+        ThisMeeting => "Raised in this meeting",
+        Earlier => "Earlier follow-ups",
+        NoFollowUps => "(none)",
+        Owner => "Owner",
+        Deadline => "Deadline",
+        CopiedTo => "Copied to",
+        Problem => "Problem",
+        Measure => "Measure",
+        Asker => "Asker",
+        QuestionText => "Question",
+        SkipReason => "Reason for skipping",
+        Category => "Category",
+        Source => "Source",
+        Mode => "Mode",
+        Status => "Status",
+        Lead => "Responsible leader",
+        Task => "Task",
+        EditingAnswer => "Recording the answer",
+        EditingRemarks => "Recording the remarks",
+        EditingNote => "Private note (never projected or exported)",
+        AddQuestionTitle => "Question raised on the spot",
+        RatingTitle => "Rating tallies",
+        FollowUpTitle => "New follow-up",
+        SkipTitle => "Skip this official",
+        JumpTitle => "Jump to official number (Enter)",
+        SearchTitle => "Search this meeting",
+        HelpTitle => "Keys (any key closes)",
+        NoHits => "Nothing found",
+        Empty => "(none)",
+        NoOfficials => "This meeting has no officials. Add [[official]] tables to the prep file and import it again.",
+        Saved => "Saved",
+        SaveFailed => "Save failed; the text is still in the editor",
+        TooSmall => "Window too small",
+        EditorKeys => "Esc save and leave | Enter new line | saved as you type",
+        FormKeys => "Tab/Up/Down field | Enter confirm | Esc cancel",
+        ChoiceHint => "Left/Right to choose",
+        Skipped => "skipped",
+        MeetingFinished => "All officials are done",
+        NotSaved => "unsaved",
+        TimerResumed => "Timer running",
+        NotTimed => "This stage has no timer: press s to start the report",
+        ReadOnlyPane => "This pane comes from the prep file and is read-only",
+        NoQuestion => "No question to answer: press a to add one raised on the spot",
+    }
+}
+
+/// The Chinese/English words for the domain's enums.
+pub trait Named {
+    fn name(self, lang: Lang) -> &'static str;
+}
+
+macro_rules! named {
+    ($ty:ident { $($variant:ident => $zh:literal, $en:literal),+ $(,)? }) => {
+        impl Named for $ty {
+            fn name(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(($ty::$variant, Lang::Zh) => $zh, ($ty::$variant, Lang::En) => $en,)+
+                }
+            }
+        }
+    };
+}
+
+named!(Stage {
+    Pending => "待述责", "pending",
+    Report => "述责报告", "report",
+    Questions => "提问质询", "questions",
+    Remarks => "点评", "remarks",
+    Rating => "民主测评", "rating",
+    FollowUps => "问题清单", "follow-ups",
+    Done => "已完成", "done",
+    Skipped => "已跳过", "skipped",
+});
+named!(Attendance { Present => "出席", "present", NonVoting => "列席", "non-voting", Absent => "缺席", "absent" });
+named!(DutySource {
+    AnnualReminder => "年初提示", "annual reminder",
+    QuarterlyDispatch => "按季派单", "quarterly dispatch",
+    AddedDispatch => "适时增单", "added dispatch",
+});
+named!(DutyStatus { NotStarted => "未启动", "not started", InProgress => "推进中", "in progress", Done => "已落实", "done" });
+named!(RiskLevel { High => "高", "high", Medium => "中", "medium", Low => "低", "low" });
+named!(FollowUpSource {
+    Question => "提问", "question",
+    Remarks => "点评", "remarks",
+    Rating => "民主测评", "rating",
+    Feedback => "会前反馈", "pre-meeting feedback",
+});
+named!(FollowUpMode { Immediate => "立行立改", "immediate", ByDeadline => "限期整改", "by deadline", LongTerm => "长期坚持", "long-term" });
+named!(FollowUpStatus {
+    NotStarted => "未启动", "not started",
+    InProgress => "整改中", "in progress",
+    Completed => "已完成", "completed",
+    Closed => "已销号", "closed",
+});
+
+/// "第 3/8 位" — which official of how many.
+pub fn official_of(lang: Lang, n: usize, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!("第 {n}/{total} 位"),
+        Lang::En => format!("official {n} of {total}"),
+    }
+}
+
+/// Rating tallies in one line.
+pub fn rating_line(lang: Lang, r: &crate::domain::Rating) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "好 {}  较好 {}  一般 {}  差 {}（参评 {} 人，有效票 {}）",
+            r.excellent,
+            r.good,
+            r.fair,
+            r.poor,
+            r.voters,
+            r.counted()
+        ),
+        Lang::En => format!(
+            "excellent {}, good {}, fair {}, poor {} ({} voters, {} counted)",
+            r.excellent,
+            r.good,
+            r.fair,
+            r.poor,
+            r.voters,
+            r.counted()
+        ),
+    }
+}
+
+/// The grade names of the rating form, in order.
+pub fn rating_grades(lang: Lang) -> [&'static str; 4] {
+    match lang {
+        Lang::Zh => ["好", "较好", "一般", "差"],
+        Lang::En => ["Excellent", "Good", "Fair", "Poor"],
+    }
+}
+
+/// Why the stage did not change.
+pub fn stage_unchanged(lang: Lang, stage: Stage) -> String {
+    match lang {
+        Lang::Zh => format!("已在「{}」，无法再移动", stage.name(lang)),
+        Lang::En => format!("Already at '{}'", stage.name(lang)),
+    }
+}
+
+pub fn stage_skipped_hint(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => "此述责人已跳过：按 S 恢复为待述责".to_string(),
+        Lang::En => "This official was skipped: press S to make them pending again".to_string(),
+    }
+}
+
+pub fn stage_entered(lang: Lang, stage: Stage) -> String {
+    match lang {
+        Lang::Zh => format!("进入「{}」", stage.name(lang)),
+        Lang::En => format!("Now: {}", stage.name(lang)),
+    }
+}
+
+pub fn required(lang: Lang, field: &str) -> String {
+    match lang {
+        Lang::Zh => format!("「{field}」不能为空"),
+        Lang::En => format!("'{field}' must not be empty"),
+    }
+}
+
+pub fn too_many_ballots(lang: Lang, counted: u32, voters: u32) -> String {
+    match lang {
+        Lang::Zh => format!("四档票数合计 {counted} 张，超过参评人数 {voters} 人，请核对"),
+        Lang::En => format!("The grades add up to {counted} ballots, more than the {voters} voters"),
+    }
+}
+
+pub fn bad_date(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Zh => format!("时限「{text}」无法识别：请写成 2027-03-31"),
+        Lang::En => format!("Deadline '{text}' is not a date: write it as 2027-03-31"),
+    }
+}
+
+pub fn no_such_position(lang: Lang, text: &str, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!("没有第「{text}」位：请输入 1 到 {total}"),
+        Lang::En => format!("No official '{text}': enter 1 to {total}"),
+    }
+}
+
+/// What a browsing key does, for the footer and the help.
+pub fn command_name(lang: Lang, command: crate::app::Command) -> &'static str {
+    use crate::app::Command::*;
+    match (lang, command) {
+        (Lang::Zh, MoveUp) => "上一条",
+        (Lang::Zh, MoveDown) => "下一条",
+        (Lang::Zh, NextPane) => "下一栏",
+        (Lang::Zh, PreviousPane) => "上一栏",
+        (Lang::Zh, NextOfficial) => "下一位",
+        (Lang::Zh, PreviousOfficial) => "上一位",
+        (Lang::Zh, Jump) => "跳到第几位",
+        (Lang::Zh, NextStage) => "下一环节",
+        (Lang::Zh, PreviousStage) => "退回上一环节",
+        (Lang::Zh, ToggleTimer) => "暂停/继续计时",
+        (Lang::Zh, EditAnswer) => "记录回答（或编辑所选栏）",
+        (Lang::Zh, EditRemarks) => "点评",
+        (Lang::Zh, EditNote) => "私人备注",
+        (Lang::Zh, AddQuestion) => "现场提问",
+        (Lang::Zh, ToggleWrittenReply) => "标记书面质询",
+        (Lang::Zh, RecordRating) => "民主测评",
+        (Lang::Zh, AddFollowUp) => "新增整改问题",
+        (Lang::Zh, Skip) => "跳过本述责人",
+        (Lang::Zh, Search) => "搜索",
+        (Lang::Zh, Help) => "按键说明",
+        (Lang::Zh, Quit) => "保存并退出",
+        (Lang::En, MoveUp) => "previous row",
+        (Lang::En, MoveDown) => "next row",
+        (Lang::En, NextPane) => "next pane",
+        (Lang::En, PreviousPane) => "previous pane",
+        (Lang::En, NextOfficial) => "next official",
+        (Lang::En, PreviousOfficial) => "previous official",
+        (Lang::En, Jump) => "jump to official",
+        (Lang::En, NextStage) => "next stage",
+        (Lang::En, PreviousStage) => "back one stage",
+        (Lang::En, ToggleTimer) => "pause/resume timer",
+        (Lang::En, EditAnswer) => "record answer (or edit pane)",
+        (Lang::En, EditRemarks) => "remarks",
+        (Lang::En, EditNote) => "private note",
+        (Lang::En, AddQuestion) => "question on the spot",
+        (Lang::En, ToggleWrittenReply) => "mark written reply",
+        (Lang::En, RecordRating) => "rating",
+        (Lang::En, AddFollowUp) => "add follow-up",
+        (Lang::En, Skip) => "skip official",
+        (Lang::En, Search) => "search",
+        (Lang::En, Help) => "help",
+        (Lang::En, Quit) => "save and quit",
+    }
+}
+
+/// What Esc does, for the help.
+pub fn escape_meaning(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "离开编辑器（文字已保存）或关闭窗口",
+        Lang::En => "leave the editor (text kept) or close a box",
+    }
+}
+
+/// Shown instead of the console when the window is below the minimum.
+pub fn too_small(lang: Lang, min_w: u16, min_h: u16, w: u16, h: u16) -> String {
+    match lang {
+        Lang::Zh => format!("窗口太小：至少需要 {min_w}x{min_h}，当前 {w}x{h}。请放大窗口或缩小字号。"),
+        Lang::En => format!("Window too small: needs at least {min_w}x{min_h}, now {w}x{h}. Enlarge it or zoom out."),
+    }
+}

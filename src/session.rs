@@ -1,0 +1,133 @@
+//! A console bound to its database: runs `update`, carries out the effects it returns,
+//! and keeps the resume point saved. Everything the terminal loop does, without a terminal,
+//! so tests drive a real meeting file through it.
+
+use crate::app::{Action, Console, Effect, ResumePoint, update};
+use crate::domain::Id;
+use crate::labels::Lang;
+use crate::storage::{StorageError, Store};
+use chrono::{DateTime, Utc};
+
+pub struct Session {
+    pub store: Store,
+    pub console: Console,
+    saved_resume: Option<ResumePoint>,
+}
+
+impl Session {
+    /// Opens `meeting`, or the most recent unfinished meeting of the file.
+    pub fn open(
+        store: Store,
+        meeting: Option<Id>,
+        lang: Lang,
+        now: DateTime<Utc>,
+    ) -> Result<Session, StorageError> {
+        let meeting = match meeting {
+            Some(id) => store.meeting(id)?.id,
+            None => store.default_meeting()?,
+        };
+        let console = Console::load(&store, meeting, lang, now)?;
+        let saved_resume = Some(console.resume_point());
+        Ok(Session {
+            store,
+            console,
+            saved_resume,
+        })
+    }
+
+    /// Applies an action at time `now` and writes what it changed.
+    pub fn handle(&mut self, action: Action, now: DateTime<Utc>) {
+        self.console.now = now;
+        let mut pending = vec![action];
+        let mut wrote_any = false;
+        while let Some(action) = pending.pop() {
+            let effects = update(&mut self.console, action);
+            let mut wrote = false;
+            for effect in effects {
+                match self.apply(effect, now) {
+                    Ok(Some(follow)) => pending.push(follow),
+                    Ok(None) => wrote = true,
+                    Err(failure) => pending.push(failure),
+                }
+            }
+            if wrote && let Err(err) = self.console.refresh(&self.store) {
+                self.console.warn(err.to_string());
+            }
+            wrote_any |= wrote;
+        }
+        self.save_resume_point(now, wrote_any);
+    }
+
+    /// Carries out one effect; a search answers with its results, a failure with an action.
+    fn apply(&mut self, effect: Effect, now: DateTime<Utc>) -> Result<Option<Action>, Action> {
+        let store = &mut self.store;
+        let result = match effect {
+            Effect::SaveText { target, body } => store.save_text(target, &body, now).map(|_| ()),
+            Effect::SetStage { slot, from, to } => store.set_stage(slot, from, to, now),
+            Effect::Skip { slot, from, reason } => store.skip(slot, from, &reason, now),
+            Effect::SetTimer {
+                slot,
+                stage,
+                running,
+            } => store.set_timer_running(slot, stage, running, now),
+            Effect::MarkAsked { question } => store.mark_asked(question, now),
+            Effect::AddQuestion { slot, asker, text } => {
+                let added = store.add_question(slot, &asker, &text, now);
+                if added.is_ok() {
+                    let last = self.console.detail.questions.len();
+                    self.console.selected[crate::app::Pane::Questions.index()] = last;
+                    self.console.focus = crate::app::Pane::Questions;
+                }
+                added.map(|_| ())
+            }
+            Effect::SetWrittenReply { question, needed } => {
+                store.set_written_reply(question, needed)
+            }
+            Effect::RecordRating { slot, rating } => store.record_rating(slot, rating, now),
+            Effect::AddFollowUp {
+                slot,
+                follow_up,
+                question,
+            } => store
+                .add_follow_up(slot, &follow_up, question, now)
+                .map(|_| ()),
+            Effect::Search { query } => {
+                return store
+                    .search(self.console.meeting.id, &query)
+                    .map(|hits| Some(Action::SearchResults(hits)))
+                    .map_err(|err| Action::SaveFailed(err.to_string()));
+            }
+            Effect::Load => Ok(()),
+        };
+        result
+            .map(|()| None)
+            .map_err(|err| Action::SaveFailed(err.to_string()))
+    }
+
+    /// Saves where the recorder is when it changed. A caret that merely moved is saved
+    /// with the next write, not on every keystroke.
+    fn save_resume_point(&mut self, now: DateTime<Utc>, wrote: bool) {
+        let point = self.console.resume_point();
+        let unchanged = match &self.saved_resume {
+            Some(saved) if wrote => saved == &point,
+            Some(saved) => saved.without_caret() == point.without_caret(),
+            None => false,
+        };
+        if unchanged {
+            return;
+        }
+        let json = serde_json::to_string(&point).unwrap_or_default();
+        match self.store.save_console_state(self.console.meeting.id, &json, now) {
+            Ok(()) => self.saved_resume = Some(point),
+            Err(err) => self.console.warn(err.to_string()),
+        }
+    }
+
+    /// Saves any unsaved text and where the recorder is; called before leaving.
+    pub fn save_all(&mut self, now: DateTime<Utc>) {
+        if let crate::app::Mode::Editor(editor) = &mut self.console.mode {
+            editor.dirty_since = Some(now - crate::app::editor::AUTOSAVE_AFTER);
+        }
+        self.handle(Action::Tick, now);
+    }
+}

@@ -1,0 +1,247 @@
+//! The header (meeting, official n of N, stage and its clock), the agenda and the card.
+
+use super::{Theme, text, widgets};
+use crate::app::Console;
+use crate::domain::{AgendaSlot, Stage};
+use crate::labels::{self, Label, Named};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// "03:12", or "1:03:12" past an hour.
+pub fn clock(ms: i64) -> String {
+    let seconds = ms.max(0) / 1000;
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m:02}:{s:02}")
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
+    let lang = console.lang;
+    let meeting = &console.meeting;
+    let mut first = vec![
+        Span::styled(
+            text::printable(&meeting.title),
+            Style::new().fg(theme.accent).add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(
+            format!("  {}", meeting.held_on.format("%Y-%m-%d")),
+            Style::new().fg(theme.muted),
+        ),
+    ];
+    if console.agenda.iter().all(|s| s.stage.is_closed()) && !console.agenda.is_empty() {
+        first.push(Span::styled(
+            format!("  {}", Label::MeetingFinished.text(lang)),
+            Style::new().fg(theme.ok),
+        ));
+    }
+    let second = match console.slot() {
+        Some(slot) => stage_line(console, slot, theme),
+        None => Vec::new(),
+    };
+    let lines = vec![
+        widgets::fit_spans(first, area.width),
+        widgets::fit_spans(second, area.width),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn stage_line(console: &Console, slot: &AgendaSlot, theme: &Theme) -> Vec<Span<'static>> {
+    let lang = console.lang;
+    let bold = Modifier::BOLD;
+    let mut spans = vec![
+        Span::styled(
+            labels::official_of(lang, console.current + 1, console.agenda.len()),
+            Style::new().fg(theme.text),
+        ),
+        Span::styled(
+            format!("  {}  ", text::printable(&slot.name)),
+            Style::new().fg(theme.accent).add_modifier(bold),
+        ),
+        Span::styled(
+            format!("{}: ", Label::Stage.text(lang)),
+            Style::new().fg(theme.muted),
+        ),
+        Span::styled(
+            slot.stage.name(lang).to_string(),
+            Style::new().fg(theme.text).add_modifier(bold),
+        ),
+    ];
+    if slot.stage == Stage::Skipped && !slot.skip_reason.is_empty() {
+        spans.push(Span::styled(
+            format!("（{}）", text::printable(&slot.skip_reason)),
+            Style::new().fg(theme.muted),
+        ));
+    }
+    spans.extend(timer_spans(console, slot, theme));
+    spans
+}
+
+/// The stage clock against its allotment; an overrun shows a minus sign and a word, not
+/// only a colour.
+fn timer_spans(console: &Console, slot: &AgendaSlot, theme: &Theme) -> Vec<Span<'static>> {
+    let lang = console.lang;
+    let Some(timing) = console.timing(slot.id, slot.stage) else {
+        return Vec::new();
+    };
+    let elapsed = timing.elapsed_ms(console.now);
+    let allotted = slot.allotted_minutes(slot.stage) as i64 * 60_000;
+    let mut spans = vec![Span::styled(
+        format!(
+            "   {} {} / {}",
+            Label::Elapsed.text(lang),
+            clock(elapsed),
+            clock(allotted)
+        ),
+        Style::new().fg(theme.text).add_modifier(Modifier::BOLD),
+    )];
+    if elapsed > allotted {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(
+            format!(" {} -{} ", Label::Overrun.text(lang), clock(elapsed - allotted)),
+            Style::new()
+                .bg(theme.overrun_background)
+                .fg(theme.overrun_text)
+                .add_modifier(Modifier::BOLD),
+        ));
+    } else {
+        spans.push(Span::styled(
+            format!("  {} {}", Label::Remaining.text(lang), clock(allotted - elapsed)),
+            Style::new().fg(theme.ok),
+        ));
+    }
+    if !timing.is_running() {
+        spans.push(Span::styled(
+            format!("  [{}]", Label::Paused.text(lang)),
+            Style::new().fg(theme.warning).add_modifier(Modifier::BOLD),
+        ));
+    }
+    spans
+}
+
+/// An official's state in words, with its colour.
+fn status_word(console: &Console, slot: &AgendaSlot, theme: &Theme) -> (String, Style) {
+    let colour = match slot.stage {
+        Stage::Done => theme.ok,
+        Stage::Skipped => theme.muted,
+        Stage::Pending => theme.text,
+        _ => theme.warning,
+    };
+    (slot.stage.name(console.lang).to_string(), Style::new().fg(colour))
+}
+
+/// The agenda as a column: number, name, state and time used per official.
+pub fn agenda_column(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
+    let content = widgets::pane_title(frame, area, Label::Agenda.text(console.lang), false, theme);
+    let width = content.width as usize;
+    let items = console
+        .agenda
+        .iter()
+        .enumerate()
+        .map(|(index, slot)| {
+            let mark = if index == console.current { ">" } else { " " };
+            let (word, style) = status_word(console, slot, theme);
+            let time = match console.slot_elapsed_ms(slot.id) {
+                0 => String::new(),
+                ms => clock(ms),
+            };
+            let head = format!("{mark}{:>2} {}", slot.position, text::printable(&slot.name));
+            let tail = format!(" {word} {time}");
+            let room = width.saturating_sub(text::width(&tail));
+            let head = text::fit(&head, room);
+            let pad = " ".repeat(room.saturating_sub(text::width(&head)));
+            let name_style = if index == console.current {
+                Style::new().fg(theme.accent).add_modifier(Modifier::BOLD)
+            } else {
+                Style::new().fg(theme.text)
+            };
+            vec![Line::from(vec![
+                Span::styled(head, name_style),
+                Span::raw(pad),
+                Span::styled(text::truncate(&tail, width), style),
+            ])]
+        })
+        .collect();
+    widgets::list(frame, content, items, Some(console.current), theme);
+}
+
+/// The agenda in one row for narrow windows: "1完 2完 >3提问 4 ...".
+pub fn agenda_line(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
+    let mut spans = vec![Span::styled(
+        format!("{}: ", Label::Agenda.text(console.lang)),
+        Style::new().fg(theme.muted),
+    )];
+    for (index, slot) in console.agenda.iter().enumerate() {
+        let (word, style) = status_word(console, slot, theme);
+        let short = text::truncate(&word, 4);
+        if index == console.current {
+            spans.push(Span::styled(
+                format!("[{} {}]", slot.position, short),
+                Style::new().fg(theme.accent).add_modifier(Modifier::BOLD),
+            ));
+        } else {
+            spans.push(Span::styled(format!("{}{}", slot.position, short), style));
+        }
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(widgets::fit_spans(spans, area.width)), area);
+}
+
+/// Who is reporting, and the counts the article's question asks for.
+pub fn card(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
+    let lang = console.lang;
+    let Some(slot) = console.slot() else {
+        return;
+    };
+    let bold = Modifier::BOLD;
+    let mut first = vec![
+        Span::styled(
+            text::printable(&slot.name),
+            Style::new().fg(theme.accent).add_modifier(bold),
+        ),
+        Span::styled(
+            format!("  {}{}", text::printable(&slot.unit), text::printable(&slot.post)),
+            Style::new().fg(theme.text).add_modifier(bold),
+        ),
+    ];
+    if slot.written_only {
+        first.push(Span::styled(
+            format!("  [{}]", Label::WrittenOnly.text(lang)),
+            Style::new().fg(theme.warning).add_modifier(bold),
+        ));
+    }
+    if !slot.supervisor.is_empty() {
+        first.push(Span::styled(
+            format!("  {}: {}", Label::Supervisor.text(lang), text::printable(&slot.supervisor)),
+            Style::new().fg(theme.muted),
+        ));
+    }
+    let counts = console.detail.counts();
+    let mut second = Vec::new();
+    for (label, n) in [
+        (Label::CountDutyItems, counts.duty_items),
+        (Label::CountRiskPoints, counts.risk_points),
+        (Label::CountMeasures, counts.measures),
+        (Label::CountRules, counts.rules),
+        (Label::CountOpenFollowUps, counts.open_earlier_follow_ups),
+    ] {
+        second.push(Span::styled(
+            format!("{} ", label.text(lang)),
+            Style::new().fg(theme.muted),
+        ));
+        second.push(Span::styled(
+            format!("{n}   "),
+            Style::new().fg(theme.text).add_modifier(bold),
+        ));
+    }
+    let lines = vec![
+        widgets::fit_spans(first, area.width),
+        widgets::fit_spans(second, area.width),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
+}

@@ -1,0 +1,166 @@
+//! Drawing the console from its state. Drawing reads the state and never changes it.
+
+mod header;
+mod overlay;
+mod panes;
+pub mod text;
+pub mod theme;
+mod widgets;
+
+pub use theme::Theme;
+
+use crate::app::{Console, Mode, Pane};
+use crate::labels::{self, Label};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+/// The smallest window the console works in.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 18;
+/// From this width on the agenda gets a column and the panes are shown side by side.
+const WIDE: u16 = 110;
+
+/// Draws the whole console.
+pub fn draw(frame: &mut Frame, console: &Console, theme: &Theme) {
+    let area = frame.area();
+    frame.render_widget(
+        Block::new().style(Style::new().bg(theme.background).fg(theme.text)),
+        area,
+    );
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area, console, theme);
+        return;
+    }
+    let footer_rows = if area.height >= 24 { 2 } else { 1 };
+    let [top, body, bottom] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+        Constraint::Length(footer_rows),
+    ])
+    .areas(area);
+    header::draw(frame, top, console, theme);
+    footer(frame, bottom, console, theme);
+    if console.agenda.is_empty() {
+        let notice = widgets::hanging("", Label::NoOfficials.text(console.lang), 0, body.width, Style::new().fg(theme.warning));
+        frame.render_widget(Paragraph::new(notice), body);
+        return;
+    }
+    if body.width >= WIDE {
+        wide_body(frame, body, console, theme);
+    } else {
+        narrow_body(frame, body, console, theme);
+    }
+    overlay::draw(frame, body, console, theme);
+}
+
+fn wide_body(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
+    let agenda_width = (body.width / 6).clamp(24, 34);
+    let [agenda, _, right] = Layout::horizontal([
+        Constraint::Length(agenda_width),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(body);
+    header::agenda_column(frame, agenda, console, theme);
+    let [card, _, grid] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(right);
+    header::card(frame, card, console, theme);
+    let [upper, _, lower] = Layout::vertical([
+        Constraint::Percentage(56),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(grid);
+    let [questions, _, remarks] = Layout::horizontal([
+        Constraint::Percentage(60),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(upper);
+    let [duties, _, risks, _, follow_ups] = Layout::horizontal([
+        Constraint::Ratio(1, 3),
+        Constraint::Length(1),
+        Constraint::Ratio(1, 3),
+        Constraint::Length(1),
+        Constraint::Ratio(1, 3),
+    ])
+    .areas(lower);
+    for (pane, area) in [
+        (Pane::Questions, questions),
+        (Pane::Remarks, remarks),
+        (Pane::Duties, duties),
+        (Pane::Risks, risks),
+        (Pane::FollowUps, follow_ups),
+    ] {
+        panes::draw(frame, area, pane, console, theme, true);
+    }
+}
+
+fn narrow_body(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
+    let [agenda, card, tabs, pane] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(body);
+    header::agenda_line(frame, agenda, console, theme);
+    header::card(frame, card, console, theme);
+    tab_bar(frame, tabs, console, theme);
+    panes::draw(frame, pane, console.focus, console, theme, false);
+}
+
+/// The pane names in one row, the focused one marked, so the hidden panes are known.
+fn tab_bar(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
+    let mut spans = Vec::new();
+    for pane in Pane::ALL {
+        let name = pane.label().text(console.lang);
+        let style = if pane == console.focus {
+            Style::new()
+                .bg(theme.focus_border)
+                .fg(theme.background)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().fg(theme.muted)
+        };
+        spans.push(Span::styled(format!(" {name} "), style));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(widgets::fit_spans(spans, area.width)), area);
+}
+
+/// The message of the last action (if any) above the keys that work now.
+fn footer(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
+    let keys = panes::footer_keys(console, theme, area.width);
+    let message = console.message.as_ref().map(|m| {
+        let colour = if m.is_error { theme.danger } else { theme.ok };
+        widgets::single(&m.text, area.width, Style::new().fg(colour).add_modifier(Modifier::BOLD))
+    });
+    let lines = match (area.height, message) {
+        (1, Some(message)) => vec![message],
+        (1, None) => vec![keys],
+        (_, message) => vec![message.unwrap_or_default(), keys],
+    };
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn too_small(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
+    let text = labels::too_small(console.lang, MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
+    let lines: Vec<Line> = text::wrap(&text, area.width as usize)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, Style::new().fg(theme.warning))))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The browse-mode state the footer and overlays need to know.
+pub fn mode_is_browse(console: &Console) -> bool {
+    matches!(console.mode, Mode::Browse)
+}

@@ -1,0 +1,208 @@
+//! What is drawn over the panes: the editor, a form, the search box, the key help.
+//! The terminal cursor is put at the caret so that an input method composes in place.
+
+use super::widgets::{self, Item};
+use super::{Theme, text};
+use crate::app::form::FieldLabel;
+use crate::app::{Console, Editor, Form, Mode, SearchBox, keys};
+use crate::labels::{self, Label};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+pub fn draw(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
+    match &console.mode {
+        Mode::Browse => {}
+        Mode::Form(form) => draw_form(frame, body, console, form, theme),
+        Mode::Editor(editor) => {
+            let area = backdrop(frame, body, theme);
+            draw_editor(frame, area, console, editor, theme);
+        }
+        Mode::Search(search) => {
+            let area = backdrop(frame, body, theme);
+            draw_search(frame, area, console, search, theme);
+        }
+        Mode::Help => {
+            let area = backdrop(frame, body, theme);
+            draw_help(frame, area, console, theme);
+        }
+    }
+}
+
+/// Clears an area to the theme's background.
+fn backdrop(frame: &mut Frame, area: Rect, theme: &Theme) -> Rect {
+    frame.render_widget(Clear, area);
+    frame.render_widget(Block::new().style(Style::new().bg(theme.background).fg(theme.text)), area);
+    area
+}
+
+fn draw_editor(frame: &mut Frame, area: Rect, console: &Console, editor: &Editor, theme: &Theme) {
+    let lang = console.lang;
+    let name = console.slot().map(|s| s.name.as_str()).unwrap_or_default();
+    let mut title = format!("{}  {}", editor.title.text(lang), text::printable(name));
+    if editor.dirty_since.is_some() {
+        title.push_str(&format!("  ({})", Label::NotSaved.text(lang)));
+    }
+    let content = widgets::pane_title(frame, area, &title, true, theme);
+    let context = widgets::hanging("", &editor.context, 0, content.width, Style::new().fg(theme.muted));
+    let context_rows = (context.len() as u16).min(4).min(content.height / 3);
+    let [context_area, _, text_area] = Layout::vertical([
+        Constraint::Length(context_rows),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(content);
+    frame.render_widget(Paragraph::new(context), context_area);
+    frame.render_widget(&editor.area, text_area);
+    let caret = editor.area.screen_cursor();
+    let (top, left) = editor.area.scroll_offset();
+    let x = caret.col.saturating_sub(left as usize) as u16;
+    let y = caret.row.saturating_sub(top as usize) as u16;
+    if x < text_area.width && y < text_area.height {
+        frame.set_cursor_position(Position::new(text_area.x + x, text_area.y + y));
+    }
+}
+
+fn field_label(label: FieldLabel, console: &Console) -> &'static str {
+    match label {
+        FieldLabel::Fixed(label) => label.text(console.lang),
+        FieldLabel::Text(text) => text,
+    }
+}
+
+fn draw_form(frame: &mut Frame, body: Rect, console: &Console, form: &Form, theme: &Theme) {
+    let width = body.width.min(80);
+    let height = (form.fields.len() as u16 + 3).min(body.height);
+    let area = Rect {
+        x: body.x + (body.width - width) / 2,
+        y: body.y + (body.height - height) / 2,
+        width,
+        height,
+    };
+    let area = backdrop(frame, area, theme);
+    let content = widgets::pane_title(frame, area, form.title.text(console.lang), true, theme);
+    let label_width = form
+        .fields
+        .iter()
+        .map(|f| text::width(field_label(f.label, console)))
+        .max()
+        .unwrap_or(0)
+        .min(width as usize / 3);
+    let rows = content.height.saturating_sub(1) as usize;
+    let first = (form.focus + 1).saturating_sub(rows);
+    let mut lines = Vec::new();
+    for (index, field) in form.fields.iter().enumerate().skip(first).take(rows) {
+        let caption = text::fit(field_label(field.label, console), label_width);
+        let pad = " ".repeat(label_width - text::width(&caption));
+        let head = format!(" {pad}{caption}: ");
+        let room = (content.width as usize).saturating_sub(text::width(&head) + 1);
+        let shown = match &field.value {
+            crate::app::form::FieldValue::Choice { .. } => {
+                format!("< {} >  {}", field.shown(), Label::ChoiceHint.text(console.lang))
+            }
+            _ => field.shown().to_string(),
+        };
+        let value = text::tail(&text::printable(&shown), room);
+        let focused = index == form.focus;
+        let style = if focused {
+            Style::new().bg(theme.selection_background).fg(theme.selection_text)
+        } else {
+            Style::new().fg(theme.text)
+        };
+        if focused {
+            let x = content.x + (text::width(&head) + text::width(&value)) as u16;
+            let y = content.y + (index - first) as u16;
+            if !matches!(field.value, crate::app::form::FieldValue::Choice { .. }) && x < content.right() {
+                frame.set_cursor_position(Position::new(x, y));
+            }
+        }
+        lines.push(Line::from(vec![
+            Span::styled(head, Style::new().fg(theme.muted)),
+            Span::styled(value, style),
+        ]));
+    }
+    let status = match &form.error {
+        Some(error) => widgets::single(error, content.width, Style::new().fg(theme.danger).add_modifier(Modifier::BOLD)),
+        None => widgets::single(Label::FormKeys.text(console.lang), content.width, Style::new().fg(theme.muted)),
+    };
+    lines.push(status);
+    frame.render_widget(Paragraph::new(lines), content);
+}
+
+fn draw_search(frame: &mut Frame, area: Rect, console: &Console, search: &SearchBox, theme: &Theme) {
+    let lang = console.lang;
+    let content = widgets::pane_title(frame, area, Label::SearchTitle.text(lang), true, theme);
+    let [query_row, hits_area] =
+        Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(content);
+    let head = "/ ";
+    let room = (content.width as usize).saturating_sub(head.len() + 1);
+    let query = text::tail(&text::printable(&search.query), room);
+    frame.set_cursor_position(Position::new(
+        query_row.x + (head.len() + text::width(&query)) as u16,
+        query_row.y,
+    ));
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(head, Style::new().fg(theme.accent)),
+            Span::styled(query, Style::new().fg(theme.text).add_modifier(Modifier::BOLD)),
+        ])),
+        query_row,
+    );
+    if search.hits.is_empty() {
+        if !search.query.trim().is_empty() {
+            let line = widgets::single(Label::NoHits.text(lang), hits_area.width, Style::new().fg(theme.muted));
+            frame.render_widget(Paragraph::new(line), hits_area);
+        }
+        return;
+    }
+    let items: Vec<Item> = search
+        .hits
+        .iter()
+        .map(|hit| {
+            let who = console
+                .agenda
+                .get(hit.slot_index)
+                .map(|s| format!("{} {}  ", s.position, s.name))
+                .unwrap_or_default();
+            let line = format!("{who}{}", hit.excerpt.replace('\n', " "));
+            vec![widgets::single(&line, hits_area.width, Style::new().fg(theme.text))]
+        })
+        .collect();
+    widgets::list(frame, hits_area, items, Some(search.selected), theme);
+}
+
+fn draw_help(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
+    let lang = console.lang;
+    let content = widgets::pane_title(frame, area, Label::HelpTitle.text(lang), true, theme);
+    let mut entries: Vec<(String, String)> = keys::BROWSE_KEYS
+        .iter()
+        .map(|b| (b.shown.to_string(), labels::command_name(lang, b.command).to_string()))
+        .collect();
+    entries.push(("Esc".into(), labels::escape_meaning(lang).into()));
+    entries.push(("Ctrl-C".into(), labels::command_name(lang, crate::app::Command::Quit).into()));
+    let columns = if content.height as usize >= entries.len() { 1 } else { 2 };
+    let per_column = entries.len().div_ceil(columns);
+    let column_width = content.width / columns as u16;
+    for (column, chunk) in entries.chunks(per_column).enumerate() {
+        let area = Rect {
+            x: content.x + column as u16 * column_width,
+            width: column_width,
+            ..content
+        };
+        let lines: Vec<Line> = chunk
+            .iter()
+            .map(|(key, meaning)| {
+                widgets::fit_spans(
+                    vec![
+                        Span::styled(format!(" {key:<10}"), Style::new().fg(theme.accent).add_modifier(Modifier::BOLD)),
+                        Span::styled(meaning.clone(), Style::new().fg(theme.text)),
+                    ],
+                    column_width,
+                )
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+}

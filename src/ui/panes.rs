@@ -1,0 +1,267 @@
+//! The five panes of an official's page, and the footer's list of keys that work now.
+
+use super::widgets::{self, Item, hanging};
+use super::{Theme, text};
+use crate::app::keys;
+use crate::app::{Command, Console, Mode, Pane};
+use crate::domain::{DutyStatus, FollowUp, FollowUpStatus, RiskLevel, Stage};
+use crate::labels::{self, Label, Named};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+/// Draws one pane with its title; `titled_count` adds the row count to the title.
+pub fn draw(frame: &mut Frame, area: Rect, pane: Pane, console: &Console, theme: &Theme, show_title: bool) {
+    let focused = console.focus == pane && matches!(console.mode, Mode::Browse);
+    let count = match pane {
+        Pane::Remarks => String::new(),
+        _ => format!(" ({})", console.pane_len(pane)),
+    };
+    let content = if show_title {
+        let title = format!("{}{count}", pane.label().text(console.lang));
+        widgets::pane_title(frame, area, &title, console.focus == pane, theme)
+    } else {
+        area
+    };
+    let width = content.width;
+    let items = match pane {
+        Pane::Questions => questions(console, width, theme),
+        Pane::Duties => duties(console, width, theme),
+        Pane::Risks => risks(console, width, theme),
+        Pane::Remarks => remarks(console, width, theme),
+        Pane::FollowUps => follow_ups(console, width, theme),
+    };
+    let items = if items.is_empty() {
+        vec![vec![widgets::single(Label::Empty.text(console.lang), width, Style::new().fg(theme.muted))]]
+    } else {
+        items
+    };
+    let selected = (focused && pane != Pane::Remarks).then(|| console.selection(pane));
+    widgets::list(frame, content, items, selected, theme);
+}
+
+fn questions(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
+    let lang = console.lang;
+    console
+        .detail
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(index, q)| {
+            let mut tags = String::new();
+            if !q.prepared {
+                tags.push_str(&format!("[{}] ", Label::AddedOnTheSpot.text(lang)));
+            }
+            if q.needs_written_reply {
+                tags.push_str(&format!("[{}] ", Label::WrittenReply.text(lang)));
+            }
+            let prefix = format!("{}. ", index + 1);
+            let body = format!("{tags}{}：{}", q.asker, q.text);
+            let mut item = hanging(&prefix, &body, 3, width, Style::new().fg(theme.text).add_modifier(Modifier::BOLD));
+            let answer_prefix = format!("   {}: ", Label::Answer.text(lang));
+            match &q.answer {
+                Some(answer) if !answer.body.trim().is_empty() => {
+                    item.extend(hanging(&answer_prefix, &answer.body, 5, width, Style::new().fg(theme.text)));
+                }
+                _ => item.extend(hanging(&answer_prefix, Label::NoAnswer.text(lang), 5, width, Style::new().fg(theme.muted))),
+            }
+            item
+        })
+        .collect()
+}
+
+fn duties(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
+    let lang = console.lang;
+    console
+        .detail
+        .duty_items
+        .iter()
+        .map(|d| {
+            let prefix = format!("[{} {}] ", d.source.name(lang), d.quarter);
+            let mut item = hanging(&prefix, &d.text, 2, width, Style::new().fg(theme.text));
+            let colour = match d.status {
+                DutyStatus::Done => theme.ok,
+                DutyStatus::InProgress => theme.warning,
+                DutyStatus::NotStarted => theme.danger,
+            };
+            let status = format!("  {}: ", Label::Progress.text(lang));
+            let body = format!("[{}] {}", d.status.name(lang), d.progress);
+            item.extend(hanging(&status, &body, 4, width, Style::new().fg(colour)));
+            item
+        })
+        .collect()
+}
+
+fn risks(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
+    let lang = console.lang;
+    console
+        .detail
+        .risk_points
+        .iter()
+        .map(|r| {
+            let colour = match r.level {
+                RiskLevel::High => theme.danger,
+                RiskLevel::Medium => theme.warning,
+                RiskLevel::Low => theme.ok,
+            };
+            let prefix = format!("[{}] ", r.level.name(lang));
+            let mut item = hanging(&prefix, &r.text, 2, width, Style::new().fg(colour).add_modifier(Modifier::BOLD));
+            let muted = Style::new().fg(theme.muted);
+            let measures = format!("  {} {}: ", Label::Measures.text(lang), r.measures.len());
+            item.extend(hanging(&measures, &r.measures.join("；"), 4, width, muted));
+            if !r.rules.is_empty() {
+                let rules = format!("  {} {}: ", Label::Rules.text(lang), r.rules.len());
+                item.extend(hanging(&rules, &r.rules.join("；"), 4, width, muted));
+            }
+            item
+        })
+        .collect()
+}
+
+/// Remarks, rating and (hidden) private note.
+fn remarks(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
+    let lang = console.lang;
+    let detail = &console.detail;
+    let heading = Style::new().fg(theme.accent).add_modifier(Modifier::BOLD);
+    let mut item = vec![widgets::single(Label::Remarks.text(lang), width, heading)];
+    match &detail.remarks {
+        Some(r) if !r.body.trim().is_empty() => item.extend(hanging("", &r.body, 0, width, Style::new().fg(theme.text))),
+        _ => item.push(widgets::single(Label::NoRemarks.text(lang), width, Style::new().fg(theme.muted))),
+    }
+    item.push(Line::default());
+    item.push(widgets::single(Label::Rating.text(lang), width, heading));
+    match &detail.rating {
+        Some(r) => item.extend(hanging("", &labels::rating_line(lang, r), 0, width, Style::new().fg(theme.text))),
+        None => item.push(widgets::single(Label::NoRating.text(lang), width, Style::new().fg(theme.muted))),
+    }
+    item.push(Line::default());
+    let note = match &detail.note {
+        Some(n) if !n.body.trim().is_empty() => Label::PrivateNoteHidden.text(lang),
+        _ => Label::NoPrivateNote.text(lang),
+    };
+    let line = format!("{}: {note}", Label::PrivateNote.text(lang));
+    item.push(widgets::single(&line, width, Style::new().fg(theme.muted)));
+    vec![item]
+}
+
+fn follow_ups(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
+    let lang = console.lang;
+    let detail = &console.detail;
+    let mut items: Vec<Item> = Vec::new();
+    for (index, f) in detail.follow_ups.iter().enumerate() {
+        let mut item = follow_up_item(console, f, width, theme);
+        if index == 0 {
+            let heading = Style::new().fg(theme.accent).add_modifier(Modifier::BOLD);
+            item.insert(0, widgets::single(Label::ThisMeeting.text(lang), width, heading));
+        }
+        items.push(item);
+    }
+    for (index, f) in detail.earlier_follow_ups.iter().enumerate() {
+        let mut item = follow_up_item(console, f, width, theme);
+        if index == 0 {
+            let heading = Style::new().fg(theme.muted).add_modifier(Modifier::BOLD);
+            item.insert(0, widgets::single(Label::Earlier.text(lang), width, heading));
+        }
+        items.push(item);
+    }
+    items
+}
+
+fn follow_up_item(console: &Console, f: &FollowUp, width: u16, theme: &Theme) -> Item {
+    let lang = console.lang;
+    let colour = match f.status {
+        FollowUpStatus::NotStarted => theme.danger,
+        FollowUpStatus::InProgress => theme.warning,
+        FollowUpStatus::Completed | FollowUpStatus::Closed => theme.ok,
+    };
+    let prefix = format!("[{}] ", f.status.name(lang));
+    let mut item = hanging(&prefix, &f.problem, 2, width, Style::new().fg(colour).add_modifier(Modifier::BOLD));
+    let muted = Style::new().fg(theme.muted);
+    if !f.measure.is_empty() {
+        let label = format!("  {}: ", Label::Measure.text(lang));
+        item.extend(hanging(&label, &f.measure, 4, width, muted));
+    }
+    let deadline = f.deadline.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let who = format!(
+        "{} {}  {} {}  {} {}",
+        Label::Owner.text(lang),
+        f.owner,
+        Label::Deadline.text(lang),
+        deadline,
+        Label::CopiedTo.text(lang),
+        f.copied_to
+    );
+    item.extend(hanging("  ", &who, 4, width, muted));
+    item
+}
+
+/// The keys that matter now, most relevant first, as many as fit.
+pub fn footer_keys(console: &Console, theme: &Theme, width: u16) -> Line<'static> {
+    let lang = console.lang;
+    let hint = match &console.mode {
+        Mode::Editor(_) => Some(Label::EditorKeys.text(lang)),
+        Mode::Form(_) | Mode::Search(_) => Some(Label::FormKeys.text(lang)),
+        Mode::Help => Some(Label::HelpTitle.text(lang)),
+        Mode::Browse => None,
+    };
+    if let Some(hint) = hint {
+        return widgets::single(hint, width, Style::new().fg(theme.muted));
+    }
+    let mut commands = stage_commands(console);
+    commands.extend([
+        Command::NextStage,
+        Command::ToggleTimer,
+        Command::NextPane,
+        Command::NextOfficial,
+        Command::PreviousOfficial,
+        Command::Search,
+        Command::Help,
+        Command::Quit,
+    ]);
+    let mut spans = Vec::new();
+    for command in commands {
+        let Some(binding) = keys::binding(command) else {
+            continue;
+        };
+        spans.push(Span::styled(
+            binding.shown.to_string(),
+            Style::new().fg(theme.background).bg(theme.muted).add_modifier(Modifier::BOLD),
+        ));
+        spans.push(Span::styled(
+            format!(" {}  ", labels::command_name(lang, command)),
+            Style::new().fg(theme.text),
+        ));
+    }
+    whole_pairs(spans, width)
+}
+
+/// Keeps key and description together: a pair that does not fit is left out whole.
+fn whole_pairs(spans: Vec<Span<'static>>, width: u16) -> Line<'static> {
+    let mut room = width as usize;
+    let mut out = Vec::new();
+    for pair in spans.chunks(2) {
+        let w: usize = pair.iter().map(|s| text::width(&s.content)).sum();
+        if w > room {
+            break;
+        }
+        room -= w;
+        out.extend(pair.iter().cloned());
+    }
+    Line::from(out)
+}
+
+/// The keys the current stage calls for.
+fn stage_commands(console: &Console) -> Vec<Command> {
+    let stage = console.slot().map(|s| s.stage).unwrap_or_default();
+    match (stage, console.focus) {
+        (_, Pane::Questions) | (Stage::Questions, _) => {
+            vec![Command::EditAnswer, Command::AddQuestion, Command::ToggleWrittenReply]
+        }
+        (Stage::Remarks, _) => vec![Command::EditRemarks, Command::EditNote],
+        (Stage::Rating, _) => vec![Command::RecordRating],
+        (Stage::FollowUps, _) | (_, Pane::FollowUps) => vec![Command::AddFollowUp],
+        (Stage::Pending, _) => vec![Command::Skip, Command::Jump],
+        _ => vec![Command::MoveDown],
+    }
+}

@@ -1,0 +1,179 @@
+//! Measuring and wrapping text by display width (a Chinese character takes two cells),
+//! at grapheme boundaries, so nothing is cut in half or spills out of a pane.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Cells a string takes on screen.
+pub fn width(text: &str) -> usize {
+    text.width()
+}
+
+/// Cells one grapheme takes; control characters are shown as nothing.
+fn grapheme_width(g: &str) -> usize {
+    if g.chars().all(char::is_control) {
+        0
+    } else {
+        g.width()
+    }
+}
+
+/// Replaces control characters (from pasted text) so they are never sent to the terminal.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// The longest prefix of `text` that fits in `max` cells; an ellipsis-free cut at a
+/// grapheme boundary.
+pub fn truncate(text: &str, max: usize) -> String {
+    let mut used = 0;
+    let mut out = String::new();
+    for g in text.graphemes(true) {
+        let w = grapheme_width(g);
+        if used + w > max {
+            break;
+        }
+        used += w;
+        if w > 0 {
+            out.push_str(g);
+        }
+    }
+    out
+}
+
+/// Like `truncate`, but marks a cut with a trailing "~" (ASCII: never ambiguous in width).
+pub fn fit(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut cut = truncate(text, max - 1);
+    cut.push('~');
+    cut
+}
+
+/// The longest suffix of `text` that fits in `max` cells (to keep a caret in view).
+pub fn tail(text: &str, max: usize) -> String {
+    let mut used = 0;
+    let mut parts: Vec<&str> = Vec::new();
+    for g in text.graphemes(true).rev() {
+        let w = grapheme_width(g);
+        if used + w > max {
+            break;
+        }
+        used += w;
+        parts.push(g);
+    }
+    parts.into_iter().rev().collect()
+}
+
+/// Wraps text into lines of at most `max` cells. Line breaks in the text are kept; Latin
+/// words are kept whole where they fit; Chinese may break between any two characters.
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(2);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        wrap_paragraph(&printable(paragraph), max, &mut lines);
+    }
+    lines
+}
+
+fn wrap_paragraph(paragraph: &str, max: usize, lines: &mut Vec<String>) {
+    let mut line = String::new();
+    let mut used = 0;
+    for word in paragraph.split_word_bounds() {
+        let w = width(word);
+        if used + w <= max {
+            line.push_str(word);
+            used += w;
+            continue;
+        }
+        if w <= max && word.is_ascii() && !word.trim().is_empty() {
+            lines.push(std::mem::take(&mut line).trim_end().to_string());
+            line.push_str(word);
+            used = w;
+            continue;
+        }
+        for g in word.graphemes(true) {
+            let gw = grapheme_width(g);
+            if used + gw > max {
+                lines.push(std::mem::take(&mut line).trim_end().to_string());
+                used = 0;
+                if g.trim().is_empty() {
+                    continue;
+                }
+            }
+            line.push_str(g);
+            used += gw;
+        }
+    }
+    lines.push(line.trim_end().to_string());
+}
+
+/// Wraps `text` after a first-line prefix, indenting the following lines by `indent` cells.
+pub fn wrap_hanging(prefix: &str, text: &str, indent: usize, max: usize) -> Vec<String> {
+    let first_room = max.saturating_sub(width(prefix)).max(2);
+    let rest_room = max.saturating_sub(indent).max(2);
+    let pad = " ".repeat(indent);
+    let mut out = Vec::new();
+    for (index, paragraph) in text.split('\n').enumerate() {
+        let paragraph = printable(paragraph);
+        let room = if index == 0 { first_room } else { rest_room };
+        let head = wrap(&paragraph, room).swap_remove(0);
+        let lead = if index == 0 { prefix } else { &pad };
+        out.push(format!("{lead}{head}"));
+        let rest = paragraph[head.len()..].trim_start();
+        if !rest.is_empty() {
+            out.extend(wrap(rest, rest_room).into_iter().map(|l| format!("{pad}{l}")));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_wraps_at_two_cells_per_character() {
+        let lines = wrap("廉政风险点防控措施", 8);
+        assert_eq!(lines, ["廉政风险", "点防控措", "施"]);
+        assert!(lines.iter().all(|l| width(l) <= 8));
+    }
+
+    #[test]
+    fn odd_width_never_cuts_a_wide_character() {
+        let lines = wrap("一把手ab述责", 5);
+        assert!(lines.iter().all(|l| width(l) <= 5), "{lines:?}");
+        assert_eq!(lines.concat(), "一把手ab述责");
+    }
+
+    #[test]
+    fn latin_words_stay_whole() {
+        assert_eq!(wrap("duty item report", 10), ["duty item", "report"]);
+    }
+
+    #[test]
+    fn truncate_and_fit_respect_width() {
+        assert_eq!(truncate("县财政局", 5), "县财");
+        assert_eq!(fit("县财政局局长", 7), "县财政~");
+        assert_eq!(tail("县财政局", 5), "政局");
+    }
+
+    #[test]
+    fn hanging_indent_keeps_every_line_inside() {
+        let lines = wrap_hanging("1. ", "你作为单位一把手采取了哪些行动", 3, 12);
+        assert!(lines[0].starts_with("1. "));
+        assert!(lines[1..].iter().all(|l| l.starts_with("   ")));
+        assert!(lines.iter().all(|l| width(l) <= 12), "{lines:?}");
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_screen() {
+        assert_eq!(wrap("a\u{1b}[2Jb", 20), ["a [2Jb"]);
+    }
+}

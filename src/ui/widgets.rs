@@ -1,0 +1,129 @@
+//! Drawing pieces shared by the screens: pane titles and scrolling lists of wrapped items.
+//!
+//! No box-drawing characters: their width is ambiguous in East Asian terminals, so panes
+//! are set apart by a coloured title row and a blank column instead.
+
+use super::Theme;
+use super::text;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// One list entry: its lines, already wrapped to the pane's width.
+pub type Item = Vec<Line<'static>>;
+
+/// Draws a pane's title row and returns the area left for its content.
+pub fn pane_title(frame: &mut Frame, area: Rect, title: &str, focused: bool, theme: &Theme) -> Rect {
+    if area.height == 0 {
+        return area;
+    }
+    let style = if focused {
+        Style::new()
+            .bg(theme.focus_border)
+            .fg(theme.background)
+            .add_modifier(Modifier::BOLD)
+    } else {
+        Style::new().bg(theme.border).fg(theme.background)
+    };
+    let shown = text::fit(&format!(" {title}"), area.width as usize);
+    let row = Rect { height: 1, ..area };
+    frame.render_widget(Paragraph::new(Line::from(shown)).style(style), row);
+    Rect {
+        y: area.y + 1,
+        height: area.height - 1,
+        ..area
+    }
+}
+
+/// Draws items top to bottom, scrolled so that the selected one is in view, and
+/// highlighted when `selected` is given.
+pub fn list(frame: &mut Frame, area: Rect, items: Vec<Item>, selected: Option<usize>, theme: &Theme) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let mut starts = Vec::with_capacity(items.len());
+    let mut lines: Vec<Line> = Vec::new();
+    for (index, item) in items.into_iter().enumerate() {
+        starts.push(lines.len());
+        let highlight = selected == Some(index);
+        for line in item {
+            lines.push(if highlight {
+                line.style(
+                    Style::new()
+                        .bg(theme.selection_background)
+                        .fg(theme.selection_text),
+                )
+            } else {
+                line
+            });
+        }
+    }
+    let height = area.height as usize;
+    let offset = selected
+        .and_then(|index| {
+            let start = *starts.get(index)?;
+            let end = starts.get(index + 1).copied().unwrap_or(lines.len());
+            Some(scroll_for(start, end, height))
+        })
+        .unwrap_or(0);
+    let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    frame.render_widget(Paragraph::new(visible), area);
+}
+
+/// The first line to show so that lines `start..end` are in a window of `height` lines.
+fn scroll_for(start: usize, end: usize, height: usize) -> usize {
+    if end <= height {
+        0
+    } else if end - start >= height {
+        start
+    } else {
+        end - height
+    }
+}
+
+/// Text wrapped under a prefix, as styled lines.
+pub fn hanging(prefix: &str, body: &str, indent: usize, width: u16, style: Style) -> Item {
+    text::wrap_hanging(prefix, body, indent, width as usize)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, style)))
+        .collect()
+}
+
+/// One line cut to `width`.
+pub fn single(body: &str, width: u16, style: Style) -> Line<'static> {
+    Line::from(Span::styled(text::fit(&text::printable(body), width as usize), style))
+}
+
+/// Spans laid out left to right, the last ones dropped or cut when the row is too narrow.
+pub fn fit_spans(spans: Vec<Span<'static>>, width: u16) -> Line<'static> {
+    let mut room = width as usize;
+    let mut out = Vec::new();
+    for span in spans {
+        let w = text::width(&span.content);
+        if w <= room {
+            room -= w;
+            out.push(span);
+        } else {
+            let cut = text::truncate(&span.content, room);
+            if !cut.is_empty() {
+                out.push(Span::styled(cut, span.style));
+            }
+            break;
+        }
+    }
+    Line::from(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scroll_for;
+
+    #[test]
+    fn selection_stays_in_view() {
+        assert_eq!(scroll_for(0, 3, 10), 0);
+        assert_eq!(scroll_for(12, 15, 10), 5);
+        assert_eq!(scroll_for(12, 30, 10), 12);
+    }
+}
