@@ -10,6 +10,11 @@ mod write;
 
 pub use read::{MeetingListing, SearchHit, SearchTarget, SlotDetail};
 pub use schema::latest_version;
+
+/// The SQL of the first schema version, for tests that upgrade an old file.
+pub fn first_schema() -> &'static str {
+    schema::MIGRATIONS[0]
+}
 pub use write::TextTarget;
 
 use rusqlite::{Connection, OpenFlags};

@@ -1,0 +1,312 @@
+//! The console's behaviour without a terminal: keys go through the real key map into a
+//! session on a real SQLite file, and the tests look at the state and the database.
+
+mod common;
+
+use chrono::{DateTime, Utc};
+use common::*;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use shuze::app::{Action, Mode, Pane, keys};
+use shuze::domain::{FollowUpStatus, Stage};
+use shuze::labels::Lang;
+use shuze::session::Session;
+use shuze::storage::Store;
+
+/// Presses one key at time `now`, as the terminal loop would.
+fn press(session: &mut Session, code: KeyCode, now: DateTime<Utc>) {
+    let modifiers = match code {
+        KeyCode::Char(c) if c.is_uppercase() => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    if let Some(action) = keys::action_for(&session.console.mode, KeyEvent::new(code, modifiers)) {
+        session.handle(action, now);
+    }
+}
+
+fn press_all(session: &mut Session, codes: &[KeyCode], now: DateTime<Utc>) {
+    for code in codes {
+        press(session, *code, now);
+    }
+}
+
+/// Types text character by character, as an input method without paste would.
+fn type_text(session: &mut Session, text: &str, now: DateTime<Utc>) {
+    for c in text.chars() {
+        press(session, KeyCode::Char(c), now);
+    }
+}
+
+use KeyCode::{Backspace, Char, Enter, Esc, Tab};
+
+fn stage(session: &Session) -> Stage {
+    session.console.slot().unwrap().stage
+}
+
+fn message(session: &Session) -> String {
+    session.console.message.as_ref().map(|m| m.text.clone()).unwrap_or_default()
+}
+
+fn form_error(session: &Session) -> String {
+    match &session.console.mode {
+        Mode::Form(form) => form.error.clone().unwrap_or_default(),
+        other => panic!("no form open: {other:?}"),
+    }
+}
+
+#[test]
+fn one_official_through_every_stage_is_recorded_and_comes_back_after_a_restart() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    press(&mut s, Char('s'), at(0));
+    assert_eq!(stage(&s), Stage::Report);
+    press(&mut s, Char('s'), at(300));
+    assert_eq!(stage(&s), Stage::Questions);
+    // Answer the first prepared question.
+    press(&mut s, Enter, at(310));
+    type_text(&mut s, "查摆风险点4个，制定措施7项", at(320));
+    press(&mut s, Esc, at(330));
+    // A question raised on the spot, then its answer.
+    press(&mut s, Char('a'), at(340));
+    type_text(&mut s, "县政协委员 某某", at(341));
+    press(&mut s, Tab, at(342));
+    type_text(&mut s, "村级谈话为何没有全覆盖？", at(343));
+    press(&mut s, Enter, at(344));
+    assert_eq!(s.console.selection(Pane::Questions), 3, "the new question is selected");
+    press(&mut s, Enter, at(350));
+    type_text(&mut s, "年底前完成", at(351));
+    press(&mut s, Esc, at(352));
+    press(&mut s, Char('w'), at(353));
+    // Remarks, rating, follow-up.
+    press_all(&mut s, &[Char('s'), Char('r')], at(400));
+    type_text(&mut s, "整改要见实效", at(401));
+    press_all(&mut s, &[Esc, Char('s'), Char('t')], at(402));
+    press_all(&mut s, &[Tab, Backspace], at(403));
+    type_text(&mut s, "5", at(403));
+    press_all(&mut s, &[Tab, Backspace], at(403));
+    type_text(&mut s, "2", at(403));
+    press(&mut s, Enter, at(404));
+    press_all(&mut s, &[Char('s'), Char('f')], at(500));
+    type_text(&mut s, "村级谈话未全覆盖", at(501));
+    press_all(&mut s, &[Tab, Tab], at(502));
+    type_text(&mut s, "年底前完成谈话", at(503));
+    press_all(&mut s, &[Tab, Tab, Tab], at(504));
+    type_text(&mut s, "2027-03-31", at(505));
+    press(&mut s, Enter, at(506));
+    press(&mut s, Char('s'), at(600));
+    assert_eq!(stage(&s), Stage::Done);
+    drop(s);
+
+    let store = Store::open(&path).unwrap();
+    let slot = store.agenda(1).unwrap()[0].clone();
+    assert_eq!(slot.stage, Stage::Done);
+    let d = store.slot_detail(slot.id).unwrap();
+    assert_eq!(d.questions[0].answer.as_ref().unwrap().body, "查摆风险点4个，制定措施7项");
+    assert_eq!(d.questions[0].asked_at, Some(at(310)));
+    let added = &d.questions[3];
+    assert_eq!((added.asker.as_str(), added.prepared), ("县政协委员 某某", false));
+    assert_eq!(added.answer.as_ref().unwrap().body, "年底前完成");
+    assert!(added.needs_written_reply);
+    assert_eq!(d.remarks.unwrap().body, "整改要见实效");
+    let rating = d.rating.unwrap();
+    assert_eq!((rating.voters, rating.excellent, rating.good), (7, 5, 2));
+    let f = &d.follow_ups[0];
+    assert_eq!(f.problem, "村级谈话未全覆盖");
+    assert_eq!(f.measure, "年底前完成谈话");
+    assert_eq!(f.deadline.unwrap().to_string(), "2027-03-31");
+    assert_eq!(f.copied_to, slot.supervisor, "copied to the leader in charge by default");
+    assert_eq!(f.status, FollowUpStatus::NotStarted);
+    let report = store.timings(1).unwrap().into_iter().find(|(_, t)| t.stage == Stage::Report).unwrap().1;
+    assert_eq!(report.elapsed_ms(at(9999)), 300_000);
+
+    let again = Session::open(store, None, Lang::Zh, at(700)).unwrap();
+    assert_eq!(again.console.current, 0);
+    assert_eq!(again.console.focus, Pane::FollowUps);
+}
+
+#[test]
+fn the_recorder_returns_to_the_same_official_pane_and_row() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    press_all(&mut s, &[Char('n'), Char('n'), Tab, Char('j'), Char('j'), Char('s')], at(1));
+    drop(s);
+    let s = Session::open(Store::open(&path).unwrap(), None, Lang::Zh, at(100)).unwrap();
+    assert_eq!(s.console.current, 2);
+    assert_eq!(s.console.focus, Pane::Duties);
+    assert_eq!(s.console.selection(Pane::Duties), 2);
+    assert_eq!(stage(&s), Stage::Report);
+    let timing = s.console.current_timing().unwrap();
+    assert!(timing.is_running(), "the clock kept running while the console was closed");
+    assert_eq!(timing.elapsed_ms(at(100)), 99_000);
+}
+
+#[test]
+fn typed_text_is_saved_within_a_second_and_a_crash_reopens_the_editor_in_place() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    press(&mut s, Enter, at(0));
+    type_text(&mut s, "第一句", at(10));
+    let answer = |path| {
+        let store = Store::open(path).unwrap();
+        store.slot_detail(1).unwrap().questions[0].answer.clone().map(|a| a.body)
+    };
+    let t = at(10);
+    s.handle(Action::Tick, t + chrono::Duration::milliseconds(100));
+    assert_eq!(answer(&path), None, "not yet due");
+    assert!(s.console.next_deadline().unwrap() <= t + chrono::Duration::seconds(1));
+    s.handle(Action::Tick, t + chrono::Duration::milliseconds(450));
+    assert_eq!(answer(&path).as_deref(), Some("第一句"));
+    // Crash: the session is dropped without saving anything more.
+    drop(s);
+    let s = Session::open(Store::open(&path).unwrap(), None, Lang::Zh, at(20)).unwrap();
+    match &s.console.mode {
+        Mode::Editor(editor) => {
+            assert_eq!(editor.body(), "第一句");
+            assert_eq!(editor.caret(), (0, 3));
+        }
+        other => panic!("the editor should be open again: {other:?}"),
+    }
+}
+
+#[test]
+fn pasted_text_keeps_line_breaks_and_drops_escape_sequences() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    press(&mut s, Char('r'), at(0));
+    s.handle(Action::Paste("第一条\r\n第二条\u{1b}[31m红\u{7}".into()), at(1));
+    press(&mut s, Esc, at(2));
+    let remarks = s.store.slot_detail(1).unwrap().remarks.unwrap().body;
+    assert_eq!(remarks, "第一条\n第二条[31m红");
+}
+
+#[test]
+fn a_written_only_official_goes_straight_to_questions() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    press(&mut s, Char('g'), at(0));
+    type_text(&mut s, "7", at(0));
+    press(&mut s, Enter, at(0));
+    assert!(s.console.slot().unwrap().written_only);
+    press(&mut s, Char('s'), at(1));
+    assert_eq!(stage(&s), Stage::Questions);
+    press(&mut s, Char('S'), at(2));
+    assert_eq!(stage(&s), Stage::Pending);
+}
+
+#[test]
+fn tallies_above_the_voters_are_refused_and_nothing_is_written() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    press(&mut s, Char('t'), at(0));
+    press_all(&mut s, &[Tab, Backspace], at(0));
+    type_text(&mut s, "6", at(0));
+    press_all(&mut s, &[Tab, Backspace], at(0));
+    type_text(&mut s, "2", at(0));
+    press(&mut s, Enter, at(0));
+    assert!(form_error(&s).contains("合计 8 张，超过参评人数 7 人"), "{}", form_error(&s));
+    assert_eq!(s.store.slot_detail(1).unwrap().rating, None);
+    press(&mut s, Esc, at(0));
+    assert!(matches!(s.console.mode, Mode::Browse));
+}
+
+#[test]
+fn a_follow_up_needs_a_problem_and_a_real_deadline() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    press(&mut s, Char('f'), at(0));
+    press(&mut s, Enter, at(0));
+    assert!(form_error(&s).contains("问题"), "{}", form_error(&s));
+    type_text(&mut s, "台账不全", at(0));
+    press_all(&mut s, &[Tab, Tab, Tab, Tab, Tab], at(0));
+    type_text(&mut s, "明年三月", at(0));
+    press(&mut s, Enter, at(0));
+    assert!(form_error(&s).contains("2027-03-31"), "{}", form_error(&s));
+    assert!(s.store.slot_detail(1).unwrap().follow_ups.is_empty());
+}
+
+#[test]
+fn skipping_needs_a_reason_and_records_it() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    press_all(&mut s, &[Char('x'), Enter], at(0));
+    assert!(form_error(&s).contains("跳过原因"));
+    type_text(&mut s, "外出学习，书面请假", at(0));
+    press(&mut s, Enter, at(0));
+    let slot = s.store.agenda(1).unwrap()[0].clone();
+    assert_eq!((slot.stage, slot.skip_reason.as_str()), (Stage::Skipped, "外出学习，书面请假"));
+    press(&mut s, Char('s'), at(1));
+    assert!(message(&s).contains("已跳过"), "{}", message(&s));
+}
+
+#[test]
+fn jumping_to_a_number_outside_the_agenda_says_which_numbers_exist() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    press(&mut s, Char('g'), at(0));
+    type_text(&mut s, "12", at(0));
+    press(&mut s, Enter, at(0));
+    assert!(form_error(&s).contains("1 到 8"), "{}", form_error(&s));
+    press_all(&mut s, &[Backspace, Backspace], at(0));
+    type_text(&mut s, "5", at(0));
+    press(&mut s, Enter, at(0));
+    assert_eq!(s.console.slot().unwrap().name, "黄某");
+}
+
+#[test]
+fn search_finds_a_question_of_another_official_and_goes_there() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    press(&mut s, Char('/'), at(0));
+    type_text(&mut s, "欠缴", at(0));
+    match &s.console.mode {
+        Mode::Search(search) => assert!(!search.hits.is_empty()),
+        other => panic!("{other:?}"),
+    }
+    press(&mut s, Enter, at(0));
+    assert_eq!(s.console.slot().unwrap().name, "黄某");
+    let pane = s.console.focus;
+    assert_eq!(pane, Pane::Duties, "the first hit is a duty item");
+}
+
+#[test]
+fn the_timer_pauses_and_resumes_with_space() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    press(&mut s, Char(' '), at(0));
+    assert!(message(&s).contains("不计时"), "{}", message(&s));
+    press(&mut s, Char('s'), at(0));
+    press(&mut s, Char(' '), at(60));
+    assert!(!s.console.current_timing().unwrap().is_running());
+    press(&mut s, Char(' '), at(600));
+    assert_eq!(s.console.current_timing().unwrap().elapsed_ms(at(630)), 90_000);
+}
+
+#[test]
+fn a_meeting_without_officials_opens_and_says_so() {
+    let (dir, db) = temp_db();
+    let text = MINIMAL_PREP.split("[[official]]").next().unwrap().to_string();
+    let file = write_prep(dir.path(), "empty.toml", &text);
+    let mut store = Store::create_or_open(&db).unwrap();
+    shuze::prep::import_file(&file, &mut store, at(0)).unwrap();
+    let mut s = Session::open(store, None, Lang::Zh, at(0)).unwrap();
+    for code in [Char('s'), Enter, Char('a'), Char('t'), Char('f'), Char('n'), Char(' '), Char('x')] {
+        press(&mut s, code, at(1));
+        press(&mut s, Esc, at(1));
+    }
+    assert!(message(&s).contains("没有述责人"), "{}", message(&s));
+}
+
+#[test]
+fn the_most_recent_unfinished_meeting_opens_unless_another_is_chosen() {
+    let (dir, db) = temp_db();
+    let store = sample_store(&db);
+    drop(store);
+    let later = MINIMAL_PREP.replace("2026-12-18", "2027-03-20");
+    let file = write_prep(dir.path(), "q1.toml", &later);
+    let mut store = Store::open(&db).unwrap();
+    let newer = shuze::prep::import_file(&file, &mut store, at(0)).unwrap();
+    let s = Session::open(store, None, Lang::Zh, at(0)).unwrap();
+    assert_eq!(s.console.meeting.id, newer);
+    let s = Session::open(s.store, Some(1), Lang::Zh, at(0)).unwrap();
+    assert_eq!(s.console.meeting.title, "某县纪委监委2026年度述责述廉会议");
+    assert!(Session::open(Store::open(&db).unwrap(), Some(99), Lang::Zh, at(0)).is_err());
+}

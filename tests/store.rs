@@ -1,0 +1,128 @@
+//! The store on a real SQLite file: migrations, pragmas, revisions, permissions.
+
+mod common;
+
+use common::*;
+use shuze::storage::{StorageError, Store, TextTarget, latest_version};
+
+#[test]
+fn a_new_file_gets_the_whole_schema_wal_and_full_sync() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::create_or_open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), latest_version());
+    let conn = store.connection();
+    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    let sync: i64 = conn.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
+    let fk: i64 = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+    assert_eq!((mode.as_str(), sync, fk), ("wal", 2, 1));
+}
+
+#[test]
+fn a_file_written_by_the_first_schema_is_upgraded_in_place_keeping_its_data() {
+    let (_dir, path) = temp_db();
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(shuze::storage::first_schema()).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO meeting (title, held_on, chair, recorder, created_at)
+             VALUES ('旧会议', '2025-12-20', '马某', '何某', '2025-12-20 01:00:00+00:00');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), latest_version());
+    let meetings = store.meetings().unwrap();
+    assert_eq!(meetings.len(), 1);
+    assert_eq!(meetings[0].meeting.title, "旧会议");
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_with_a_message() {
+    let (_dir, path) = temp_db();
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", latest_version() + 5).unwrap();
+    }
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, StorageError::TooNew { .. }), "{err}");
+    assert!(err.to_string().contains("更新版本"), "{err}");
+}
+
+#[test]
+fn missing_path_and_directory_are_named_in_the_message() {
+    let (dir, path) = temp_db();
+    let err = Store::open(&path).err().unwrap();
+    assert!(err.to_string().contains("meeting.db"), "{err}");
+    let err = Store::open(dir.path()).err().unwrap();
+    assert!(matches!(err, StorageError::IsDirectory(_)), "{err}");
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_gets_a_clear_error() {
+    let (dir, _) = temp_db();
+    let path = write_prep(dir.path(), "notes.db", "这不是数据库，只是一段文字。\n");
+    let err = Store::open(&path).err().expect("refused");
+    assert!(err.to_string().contains("notes.db"), "{err}");
+}
+
+#[test]
+fn every_revision_is_kept_and_the_latest_is_shown() {
+    let (_dir, path) = temp_db();
+    let mut store = sample_store(&path);
+    let meeting = store.default_meeting().unwrap();
+    let slot = store.agenda(meeting).unwrap()[0].id;
+    let question = store.slot_detail(slot).unwrap().questions[0].id;
+    let target = TextTarget::Answer { slot, question };
+    for (i, body) in ["我们", "我们制定了", "我们制定了清单"].iter().enumerate() {
+        assert!(store.save_text(target, body, at(i as i64)).unwrap());
+    }
+    assert!(!store.save_text(target, "我们制定了清单", at(9)).unwrap(), "an unchanged text is not saved again");
+    let revisions = store.revisions(slot, "answer", Some(question)).unwrap();
+    let bodies: Vec<_> = revisions.iter().map(|r| r.body.as_str()).collect();
+    assert_eq!(bodies, ["我们", "我们制定了", "我们制定了清单"]);
+    let shown = store.slot_detail(slot).unwrap().questions[0].answer.clone().unwrap();
+    assert_eq!(shown.body, "我们制定了清单");
+    assert_eq!(shown.saved_at, at(2));
+}
+
+#[test]
+fn a_revision_survives_reopening_the_file() {
+    let (_dir, path) = temp_db();
+    let slot = {
+        let mut store = sample_store(&path);
+        let slot = store.agenda(1).unwrap()[0].id;
+        store.save_text(TextTarget::Remarks { slot }, "总体较好", at(1)).unwrap();
+        slot
+    };
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.slot_detail(slot).unwrap().remarks.unwrap().body, "总体较好");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_database_the_program_creates_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, path) = temp_db();
+    let _store = sample_store(&path);
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
+
+#[test]
+fn stage_timings_add_up_across_pauses() {
+    use shuze::domain::Stage;
+    let (_dir, path) = temp_db();
+    let mut store = sample_store(&path);
+    let slot = store.agenda(1).unwrap()[0].id;
+    store.set_stage(slot, Stage::Pending, Stage::Report, at(0)).unwrap();
+    store.set_timer_running(slot, Stage::Report, false, at(60)).unwrap();
+    store.set_timer_running(slot, Stage::Report, true, at(300)).unwrap();
+    store.set_stage(slot, Stage::Report, Stage::Questions, at(330)).unwrap();
+    let timings = store.timings(1).unwrap();
+    let report = timings.iter().find(|(_, t)| t.stage == Stage::Report).unwrap().1;
+    assert_eq!(report.elapsed_ms(at(1000)), 90_000, "60 s, a pause, then 30 s");
+    assert_eq!(report.ended_at, Some(at(330)));
+    let questions = timings.iter().find(|(_, t)| t.stage == Stage::Questions).unwrap().1;
+    assert_eq!(questions.elapsed_ms(at(390)), 60_000);
+}
