@@ -75,7 +75,11 @@ fn list_meetings(db: &Path) -> Result<()> {
     let store = Store::open(db)?;
     for listing in store.meetings()? {
         let m = &listing.meeting;
-        let state = if listing.is_finished() { "已结束" } else { "进行中" };
+        let state = if listing.is_finished() {
+            "已结束"
+        } else {
+            "进行中"
+        };
         println!(
             "{:>4}  {}  {}  {}/{} 位已完成  {state}",
             m.id, m.held_on, m.title, listing.closed_slots, listing.slots
@@ -117,7 +121,10 @@ fn sample_working_copy(reset: bool) -> Result<PathBuf> {
         .with_context(|| format!("无法创建数据目录 {}", dir.display()))?;
     let path = dir.join("sample-working.db");
     if reset && path.exists() {
-        let kept = dir.join(format!("sample-working-{}.db", Utc::now().format("%Y%m%d-%H%M%S")));
+        let kept = dir.join(format!(
+            "sample-working-{}.db",
+            Utc::now().format("%Y%m%d-%H%M%S")
+        ));
         std::fs::rename(&path, &kept)?;
         for suffix in ["-wal", "-shm"] {
             let side = PathBuf::from(format!("{}{suffix}", path.display()));

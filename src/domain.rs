@@ -274,7 +274,10 @@ impl Rating {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RatingError {
     /// The four grades add up to more ballots than voters.
-    TooManyBallots { counted: u32, voters: u32 },
+    TooManyBallots {
+        counted: u32,
+        voters: u32,
+    },
     NoVoters,
 }
 
@@ -332,7 +335,10 @@ pub enum FollowUpStatus {
 impl FollowUpStatus {
     /// Still to be fixed: counts against the unit.
     pub fn is_open(self) -> bool {
-        matches!(self, FollowUpStatus::NotStarted | FollowUpStatus::InProgress)
+        matches!(
+            self,
+            FollowUpStatus::NotStarted | FollowUpStatus::InProgress
+        )
     }
 }
 

@@ -24,6 +24,11 @@ pub enum Label {
     Questions,
     RemarksPane,
     FollowUpsPane,
+    QuestionsShort,
+    DutyItemsShort,
+    RiskPointsShort,
+    RemarksShort,
+    FollowUpsShort,
     Unit,
     Post,
     Supervisor,
@@ -116,6 +121,11 @@ fn zh(label: Label) -> &'static str {
         Questions => "提问与回答",
         RemarksPane => "点评、测评、备注",
         FollowUpsPane => "问题清单",
+        QuestionsShort => "提问",
+        DutyItemsShort => "事项",
+        RiskPointsShort => "风险点",
+        RemarksShort => "点评",
+        FollowUpsShort => "清单",
         Unit => "单位",
         Post => "职务",
         Supervisor => "分管县领导",
@@ -200,6 +210,11 @@ fn en(label: Label) -> &'static str {
         Questions => "Questions and answers",
         RemarksPane => "Remarks, rating, note",
         FollowUpsPane => "Follow-ups",
+        QuestionsShort => "Q&A",
+        DutyItemsShort => "Duties",
+        RiskPointsShort => "Risks",
+        RemarksShort => "Remarks",
+        FollowUpsShort => "Follow-ups",
         Unit => "Unit",
         Post => "Post",
         Supervisor => "Leader in charge",
@@ -258,7 +273,9 @@ fn en(label: Label) -> &'static str {
         HelpTitle => "Keys (any key closes)",
         NoHits => "Nothing found",
         Empty => "(none)",
-        NoOfficials => "This meeting has no officials. Add [[official]] tables to the prep file and import it again.",
+        NoOfficials => {
+            "This meeting has no officials. Add [[official]] tables to the prep file and import it again."
+        }
         Saved => "Saved",
         SaveFailed => "Save failed; the text is still in the editor",
         TooSmall => "Window too small",
@@ -396,7 +413,9 @@ pub fn required(lang: Lang, field: &str) -> String {
 pub fn too_many_ballots(lang: Lang, counted: u32, voters: u32) -> String {
     match lang {
         Lang::Zh => format!("四档票数合计 {counted} 张，超过参评人数 {voters} 人，请核对"),
-        Lang::En => format!("The grades add up to {counted} ballots, more than the {voters} voters"),
+        Lang::En => {
+            format!("The grades add up to {counted} ballots, more than the {voters} voters")
+        }
     }
 }
 
@@ -474,7 +493,11 @@ pub fn escape_meaning(lang: Lang) -> &'static str {
 /// Shown instead of the console when the window is below the minimum.
 pub fn too_small(lang: Lang, min_w: u16, min_h: u16, w: u16, h: u16) -> String {
     match lang {
-        Lang::Zh => format!("窗口太小：至少需要 {min_w}x{min_h}，当前 {w}x{h}。请放大窗口或缩小字号。"),
-        Lang::En => format!("Window too small: needs at least {min_w}x{min_h}, now {w}x{h}. Enlarge it or zoom out."),
+        Lang::Zh => {
+            format!("窗口太小：至少需要 {min_w}x{min_h}，当前 {w}x{h}。请放大窗口或缩小字号。")
+        }
+        Lang::En => format!(
+            "Window too small: needs at least {min_w}x{min_h}, now {w}x{h}. Enlarge it or zoom out."
+        ),
     }
 }

@@ -8,6 +8,6 @@ pub mod files;
 pub mod labels;
 pub mod prep;
 pub mod session;
+pub mod storage;
 pub mod tui;
 pub mod ui;
-pub mod storage;

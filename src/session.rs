@@ -117,7 +117,10 @@ impl Session {
             return;
         }
         let json = serde_json::to_string(&point).unwrap_or_default();
-        match self.store.save_console_state(self.console.meeting.id, &json, now) {
+        match self
+            .store
+            .save_console_state(self.console.meeting.id, &json, now)
+        {
             Ok(()) => self.saved_resume = Some(point),
             Err(err) => self.console.warn(err.to_string()),
         }

@@ -43,7 +43,12 @@ fn stage(session: &Session) -> Stage {
 }
 
 fn message(session: &Session) -> String {
-    session.console.message.as_ref().map(|m| m.text.clone()).unwrap_or_default()
+    session
+        .console
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
 }
 
 fn form_error(session: &Session) -> String {
@@ -71,7 +76,11 @@ fn one_official_through_every_stage_is_recorded_and_comes_back_after_a_restart()
     press(&mut s, Tab, at(342));
     type_text(&mut s, "村级谈话为何没有全覆盖？", at(343));
     press(&mut s, Enter, at(344));
-    assert_eq!(s.console.selection(Pane::Questions), 3, "the new question is selected");
+    assert_eq!(
+        s.console.selection(Pane::Questions),
+        3,
+        "the new question is selected"
+    );
     press(&mut s, Enter, at(350));
     type_text(&mut s, "年底前完成", at(351));
     press(&mut s, Esc, at(352));
@@ -100,10 +109,16 @@ fn one_official_through_every_stage_is_recorded_and_comes_back_after_a_restart()
     let slot = store.agenda(1).unwrap()[0].clone();
     assert_eq!(slot.stage, Stage::Done);
     let d = store.slot_detail(slot.id).unwrap();
-    assert_eq!(d.questions[0].answer.as_ref().unwrap().body, "查摆风险点4个，制定措施7项");
+    assert_eq!(
+        d.questions[0].answer.as_ref().unwrap().body,
+        "查摆风险点4个，制定措施7项"
+    );
     assert_eq!(d.questions[0].asked_at, Some(at(310)));
     let added = &d.questions[3];
-    assert_eq!((added.asker.as_str(), added.prepared), ("县政协委员 某某", false));
+    assert_eq!(
+        (added.asker.as_str(), added.prepared),
+        ("县政协委员 某某", false)
+    );
     assert_eq!(added.answer.as_ref().unwrap().body, "年底前完成");
     assert!(added.needs_written_reply);
     assert_eq!(d.remarks.unwrap().body, "整改要见实效");
@@ -113,9 +128,18 @@ fn one_official_through_every_stage_is_recorded_and_comes_back_after_a_restart()
     assert_eq!(f.problem, "村级谈话未全覆盖");
     assert_eq!(f.measure, "年底前完成谈话");
     assert_eq!(f.deadline.unwrap().to_string(), "2027-03-31");
-    assert_eq!(f.copied_to, slot.supervisor, "copied to the leader in charge by default");
+    assert_eq!(
+        f.copied_to, slot.supervisor,
+        "copied to the leader in charge by default"
+    );
     assert_eq!(f.status, FollowUpStatus::NotStarted);
-    let report = store.timings(1).unwrap().into_iter().find(|(_, t)| t.stage == Stage::Report).unwrap().1;
+    let report = store
+        .timings(1)
+        .unwrap()
+        .into_iter()
+        .find(|(_, t)| t.stage == Stage::Report)
+        .unwrap()
+        .1;
     assert_eq!(report.elapsed_ms(at(9999)), 300_000);
 
     let again = Session::open(store, None, Lang::Zh, at(700)).unwrap();
@@ -127,7 +151,11 @@ fn one_official_through_every_stage_is_recorded_and_comes_back_after_a_restart()
 fn the_recorder_returns_to_the_same_official_pane_and_row() {
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
-    press_all(&mut s, &[Char('n'), Char('n'), Tab, Char('j'), Char('j'), Char('s')], at(1));
+    press_all(
+        &mut s,
+        &[Char('n'), Char('n'), Tab, Char('j'), Char('j'), Char('s')],
+        at(1),
+    );
     drop(s);
     let s = Session::open(Store::open(&path).unwrap(), None, Lang::Zh, at(100)).unwrap();
     assert_eq!(s.console.current, 2);
@@ -135,7 +163,10 @@ fn the_recorder_returns_to_the_same_official_pane_and_row() {
     assert_eq!(s.console.selection(Pane::Duties), 2);
     assert_eq!(stage(&s), Stage::Report);
     let timing = s.console.current_timing().unwrap();
-    assert!(timing.is_running(), "the clock kept running while the console was closed");
+    assert!(
+        timing.is_running(),
+        "the clock kept running while the console was closed"
+    );
     assert_eq!(timing.elapsed_ms(at(100)), 99_000);
 }
 
@@ -147,7 +178,10 @@ fn typed_text_is_saved_within_a_second_and_a_crash_reopens_the_editor_in_place()
     type_text(&mut s, "第一句", at(10));
     let answer = |path| {
         let store = Store::open(path).unwrap();
-        store.slot_detail(1).unwrap().questions[0].answer.clone().map(|a| a.body)
+        store.slot_detail(1).unwrap().questions[0]
+            .answer
+            .clone()
+            .map(|a| a.body)
     };
     let t = at(10);
     s.handle(Action::Tick, t + chrono::Duration::milliseconds(100));
@@ -172,7 +206,10 @@ fn pasted_text_keeps_line_breaks_and_drops_escape_sequences() {
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
     press(&mut s, Char('r'), at(0));
-    s.handle(Action::Paste("第一条\r\n第二条\u{1b}[31m红\u{7}".into()), at(1));
+    s.handle(
+        Action::Paste("第一条\r\n第二条\u{1b}[31m红\u{7}".into()),
+        at(1),
+    );
     press(&mut s, Esc, at(2));
     let remarks = s.store.slot_detail(1).unwrap().remarks.unwrap().body;
     assert_eq!(remarks, "第一条\n第二条[31m红");
@@ -202,7 +239,11 @@ fn tallies_above_the_voters_are_refused_and_nothing_is_written() {
     press_all(&mut s, &[Tab, Backspace], at(0));
     type_text(&mut s, "2", at(0));
     press(&mut s, Enter, at(0));
-    assert!(form_error(&s).contains("合计 8 张，超过参评人数 7 人"), "{}", form_error(&s));
+    assert!(
+        form_error(&s).contains("合计 8 张，超过参评人数 7 人"),
+        "{}",
+        form_error(&s)
+    );
     assert_eq!(s.store.slot_detail(1).unwrap().rating, None);
     press(&mut s, Esc, at(0));
     assert!(matches!(s.console.mode, Mode::Browse));
@@ -232,7 +273,10 @@ fn skipping_needs_a_reason_and_records_it() {
     type_text(&mut s, "外出学习，书面请假", at(0));
     press(&mut s, Enter, at(0));
     let slot = s.store.agenda(1).unwrap()[0].clone();
-    assert_eq!((slot.stage, slot.skip_reason.as_str()), (Stage::Skipped, "外出学习，书面请假"));
+    assert_eq!(
+        (slot.stage, slot.skip_reason.as_str()),
+        (Stage::Skipped, "外出学习，书面请假")
+    );
     press(&mut s, Char('s'), at(1));
     assert!(message(&s).contains("已跳过"), "{}", message(&s));
 }
@@ -277,18 +321,34 @@ fn the_timer_pauses_and_resumes_with_space() {
     press(&mut s, Char(' '), at(60));
     assert!(!s.console.current_timing().unwrap().is_running());
     press(&mut s, Char(' '), at(600));
-    assert_eq!(s.console.current_timing().unwrap().elapsed_ms(at(630)), 90_000);
+    assert_eq!(
+        s.console.current_timing().unwrap().elapsed_ms(at(630)),
+        90_000
+    );
 }
 
 #[test]
 fn a_meeting_without_officials_opens_and_says_so() {
     let (dir, db) = temp_db();
-    let text = MINIMAL_PREP.split("[[official]]").next().unwrap().to_string();
+    let text = MINIMAL_PREP
+        .split("[[official]]")
+        .next()
+        .unwrap()
+        .to_string();
     let file = write_prep(dir.path(), "empty.toml", &text);
     let mut store = Store::create_or_open(&db).unwrap();
     shuze::prep::import_file(&file, &mut store, at(0)).unwrap();
     let mut s = Session::open(store, None, Lang::Zh, at(0)).unwrap();
-    for code in [Char('s'), Enter, Char('a'), Char('t'), Char('f'), Char('n'), Char(' '), Char('x')] {
+    for code in [
+        Char('s'),
+        Enter,
+        Char('a'),
+        Char('t'),
+        Char('f'),
+        Char('n'),
+        Char(' '),
+        Char('x'),
+    ] {
         press(&mut s, code, at(1));
         press(&mut s, Esc, at(1));
     }

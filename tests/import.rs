@@ -13,12 +13,18 @@ fn import_error(text: &str) -> String {
     let file = write_prep(dir.path(), "prep.toml", text);
     let mut store = Store::create_or_open(&db).unwrap();
     let err = import_file(&file, &mut store, at(0)).expect_err("the file is wrong");
-    assert!(store.meetings().unwrap().is_empty(), "nothing may be written");
+    assert!(
+        store.meetings().unwrap().is_empty(),
+        "nothing may be written"
+    );
     err.to_string()
 }
 
 fn assert_names(message: &str, line_col: &str, words: &[&str]) {
-    assert!(message.contains(&format!("prep.toml:{line_col}:")), "{message}");
+    assert!(
+        message.contains(&format!("prep.toml:{line_col}:")),
+        "{message}"
+    );
     for word in words {
         assert!(message.contains(word), "missing {word:?} in {message}");
     }
@@ -33,7 +39,10 @@ fn the_minimal_file_imports() {
     let agenda = store.agenda(id).unwrap();
     assert_eq!(agenda.len(), 1);
     assert_eq!(agenda[0].unit, "某某镇");
-    assert_eq!(store.slot_detail(agenda[0].id).unwrap().questions[0].text, "采取了哪些行动？");
+    assert_eq!(
+        store.slot_detail(agenda[0].id).unwrap().questions[0].text,
+        "采取了哪些行动？"
+    );
 }
 
 #[test]
@@ -49,7 +58,11 @@ fn an_unknown_source_kind_lists_the_allowed_ones() {
         "{MINIMAL_PREP}\n[[official.duty]]\nsource = \"按月派单\"\nquarter = \"2026Q2\"\ntext = \"事项\"\n"
     );
     let message = import_error(&text);
-    assert_names(&message, "20:10", &["按月派单", "按季派单", "年初提示", "适时增单"]);
+    assert_names(
+        &message,
+        "20:10",
+        &["按月派单", "按季派单", "年初提示", "适时增单"],
+    );
 }
 
 #[test]
@@ -114,7 +127,9 @@ fn importing_the_same_meeting_again_changes_nothing_recorded() {
     let (dir, db) = temp_db();
     let mut store = sample_store(&db);
     let slot = store.agenda(1).unwrap()[0].id;
-    store.save_text(TextTarget::Remarks { slot }, "会上点评", at(5)).unwrap();
+    store
+        .save_text(TextTarget::Remarks { slot }, "会上点评", at(5))
+        .unwrap();
     let before = std::fs::read(SAMPLE_TOML).unwrap();
     let file = dir.path().join("again.toml");
     std::fs::write(&file, &before).unwrap();
@@ -122,7 +137,10 @@ fn importing_the_same_meeting_again_changes_nothing_recorded() {
     assert!(err.to_string().contains("已有同名同日期的会议"), "{err}");
     assert!(err.to_string().contains("again.toml:5:9:"), "{err}");
     assert_eq!(store.meetings().unwrap().len(), 1);
-    assert_eq!(store.slot_detail(slot).unwrap().remarks.unwrap().body, "会上点评");
+    assert_eq!(
+        store.slot_detail(slot).unwrap().remarks.unwrap().body,
+        "会上点评"
+    );
 }
 
 #[test]
@@ -131,7 +149,12 @@ fn the_command_line_import_exits_non_zero_and_names_the_line() {
     let text = MINIMAL_PREP.replace("report_minutes = 8", "report_minutes = \"八\"");
     let file = write_prep(dir.path(), "prep.toml", &text);
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_shuze"))
-        .args(["import", file.to_str().unwrap(), "--db", db.to_str().unwrap()])
+        .args([
+            "import",
+            file.to_str().unwrap(),
+            "--db",
+            db.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     assert!(!output.status.success());

@@ -12,10 +12,18 @@ use std::path::Path;
 fn dump(store: &Store) -> String {
     let id = store.default_meeting().unwrap();
     let agenda = store.agenda(id).unwrap();
-    let details: Vec<_> = agenda.iter().map(|s| store.slot_detail(s.id).unwrap()).collect();
+    let details: Vec<_> = agenda
+        .iter()
+        .map(|s| store.slot_detail(s.id).unwrap())
+        .collect();
     format!(
         "{:#?}",
-        (store.meeting(id).unwrap(), store.attendees(id).unwrap(), &agenda, details)
+        (
+            store.meeting(id).unwrap(),
+            store.attendees(id).unwrap(),
+            &agenda,
+            details
+        )
     )
 }
 
@@ -40,13 +48,23 @@ fn the_sample_has_the_shape_of_the_article() {
     let agenda = store.agenda(1).unwrap();
     assert_eq!(agenda.len(), 8);
     let units: HashSet<_> = agenda.iter().map(|s| s.unit.as_str()).collect();
-    assert!(units.iter().any(|u| u.ends_with('镇') || u.ends_with('乡')), "townships");
-    assert!(units.iter().any(|u| u.starts_with('县')), "county departments");
+    assert!(
+        units.iter().any(|u| u.ends_with('镇') || u.ends_with('乡')),
+        "townships"
+    );
+    assert!(
+        units.iter().any(|u| u.starts_with('县')),
+        "county departments"
+    );
     let mut statuses = HashSet::new();
     for slot in &agenda {
         let d = store.slot_detail(slot.id).unwrap();
         assert!((4..=10).contains(&d.duty_items.len()), "{}", slot.name);
-        let sources: HashSet<_> = d.duty_items.iter().map(|i| format!("{:?}", i.source)).collect();
+        let sources: HashSet<_> = d
+            .duty_items
+            .iter()
+            .map(|i| format!("{:?}", i.source))
+            .collect();
         assert_eq!(sources.len(), 3, "all three sources for {}", slot.name);
         let quarters: HashSet<_> = d.duty_items.iter().map(|i| i.quarter.clone()).collect();
         assert!(quarters.len() >= 2, "several quarters for {}", slot.name);
@@ -54,14 +72,24 @@ fn the_sample_has_the_shape_of_the_article() {
         assert!(d.risk_points.iter().all(|r| !r.measures.is_empty()));
         assert!((3..=5).contains(&d.questions.len()), "{}", slot.name);
         assert!(
-            d.questions.iter().any(|q| q.text.contains("廉政风险点") && q.text.contains("规章制度")),
+            d.questions
+                .iter()
+                .any(|q| q.text.contains("廉政风险点") && q.text.contains("规章制度")),
             "the article's question for {}",
             slot.name
         );
         assert!(!d.earlier_follow_ups.is_empty(), "{}", slot.name);
-        statuses.extend(d.earlier_follow_ups.iter().map(|f| format!("{:?}", f.status)));
+        statuses.extend(
+            d.earlier_follow_ups
+                .iter()
+                .map(|f| format!("{:?}", f.status)),
+        );
     }
-    assert_eq!(statuses.len(), 4, "earlier follow-ups in every state: {statuses:?}");
+    assert_eq!(
+        statuses.len(),
+        4,
+        "earlier follow-ups in every state: {statuses:?}"
+    );
 }
 
 #[test]

@@ -11,9 +11,15 @@ fn a_new_file_gets_the_whole_schema_wal_and_full_sync() {
     let mut store = Store::create_or_open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), latest_version());
     let conn = store.connection();
-    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
-    let sync: i64 = conn.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
-    let fk: i64 = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    let sync: i64 = conn
+        .pragma_query_value(None, "synchronous", |r| r.get(0))
+        .unwrap();
+    let fk: i64 = conn
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
     assert_eq!((mode.as_str(), sync, fk), ("wal", 2, 1));
 }
 
@@ -42,7 +48,8 @@ fn a_file_from_a_newer_version_is_refused_with_a_message() {
     let (_dir, path) = temp_db();
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.pragma_update(None, "user_version", latest_version() + 5).unwrap();
+        conn.pragma_update(None, "user_version", latest_version() + 5)
+            .unwrap();
     }
     let err = Store::open(&path).err().expect("refused");
     assert!(matches!(err, StorageError::TooNew { .. }), "{err}");
@@ -77,11 +84,17 @@ fn every_revision_is_kept_and_the_latest_is_shown() {
     for (i, body) in ["我们", "我们制定了", "我们制定了清单"].iter().enumerate() {
         assert!(store.save_text(target, body, at(i as i64)).unwrap());
     }
-    assert!(!store.save_text(target, "我们制定了清单", at(9)).unwrap(), "an unchanged text is not saved again");
+    assert!(
+        !store.save_text(target, "我们制定了清单", at(9)).unwrap(),
+        "an unchanged text is not saved again"
+    );
     let revisions = store.revisions(slot, "answer", Some(question)).unwrap();
     let bodies: Vec<_> = revisions.iter().map(|r| r.body.as_str()).collect();
     assert_eq!(bodies, ["我们", "我们制定了", "我们制定了清单"]);
-    let shown = store.slot_detail(slot).unwrap().questions[0].answer.clone().unwrap();
+    let shown = store.slot_detail(slot).unwrap().questions[0]
+        .answer
+        .clone()
+        .unwrap();
     assert_eq!(shown.body, "我们制定了清单");
     assert_eq!(shown.saved_at, at(2));
 }
@@ -92,11 +105,16 @@ fn a_revision_survives_reopening_the_file() {
     let slot = {
         let mut store = sample_store(&path);
         let slot = store.agenda(1).unwrap()[0].id;
-        store.save_text(TextTarget::Remarks { slot }, "总体较好", at(1)).unwrap();
+        store
+            .save_text(TextTarget::Remarks { slot }, "总体较好", at(1))
+            .unwrap();
         slot
     };
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.slot_detail(slot).unwrap().remarks.unwrap().body, "总体较好");
+    assert_eq!(
+        store.slot_detail(slot).unwrap().remarks.unwrap().body,
+        "总体较好"
+    );
 }
 
 #[cfg(unix)]
@@ -115,14 +133,34 @@ fn stage_timings_add_up_across_pauses() {
     let (_dir, path) = temp_db();
     let mut store = sample_store(&path);
     let slot = store.agenda(1).unwrap()[0].id;
-    store.set_stage(slot, Stage::Pending, Stage::Report, at(0)).unwrap();
-    store.set_timer_running(slot, Stage::Report, false, at(60)).unwrap();
-    store.set_timer_running(slot, Stage::Report, true, at(300)).unwrap();
-    store.set_stage(slot, Stage::Report, Stage::Questions, at(330)).unwrap();
+    store
+        .set_stage(slot, Stage::Pending, Stage::Report, at(0))
+        .unwrap();
+    store
+        .set_timer_running(slot, Stage::Report, false, at(60))
+        .unwrap();
+    store
+        .set_timer_running(slot, Stage::Report, true, at(300))
+        .unwrap();
+    store
+        .set_stage(slot, Stage::Report, Stage::Questions, at(330))
+        .unwrap();
     let timings = store.timings(1).unwrap();
-    let report = timings.iter().find(|(_, t)| t.stage == Stage::Report).unwrap().1;
-    assert_eq!(report.elapsed_ms(at(1000)), 90_000, "60 s, a pause, then 30 s");
+    let report = timings
+        .iter()
+        .find(|(_, t)| t.stage == Stage::Report)
+        .unwrap()
+        .1;
+    assert_eq!(
+        report.elapsed_ms(at(1000)),
+        90_000,
+        "60 s, a pause, then 30 s"
+    );
     assert_eq!(report.ended_at, Some(at(330)));
-    let questions = timings.iter().find(|(_, t)| t.stage == Stage::Questions).unwrap().1;
+    let questions = timings
+        .iter()
+        .find(|(_, t)| t.stage == Stage::Questions)
+        .unwrap()
+        .1;
     assert_eq!(questions.elapsed_ms(at(390)), 60_000);
 }

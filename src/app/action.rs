@@ -79,16 +79,49 @@ pub enum Action {
 /// Work for the loop: every change to the database goes through one of these.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    SaveText { target: TextTarget, body: String },
-    SetStage { slot: Id, from: Stage, to: Stage },
-    Skip { slot: Id, from: Stage, reason: String },
-    SetTimer { slot: Id, stage: Stage, running: bool },
-    MarkAsked { question: Id },
-    AddQuestion { slot: Id, asker: String, text: String },
-    SetWrittenReply { question: Id, needed: bool },
-    RecordRating { slot: Id, rating: Rating },
-    AddFollowUp { slot: Id, follow_up: FollowUp, question: Option<Id> },
-    Search { query: String },
+    SaveText {
+        target: TextTarget,
+        body: String,
+    },
+    SetStage {
+        slot: Id,
+        from: Stage,
+        to: Stage,
+    },
+    Skip {
+        slot: Id,
+        from: Stage,
+        reason: String,
+    },
+    SetTimer {
+        slot: Id,
+        stage: Stage,
+        running: bool,
+    },
+    MarkAsked {
+        question: Id,
+    },
+    AddQuestion {
+        slot: Id,
+        asker: String,
+        text: String,
+    },
+    SetWrittenReply {
+        question: Id,
+        needed: bool,
+    },
+    RecordRating {
+        slot: Id,
+        rating: Rating,
+    },
+    AddFollowUp {
+        slot: Id,
+        follow_up: FollowUp,
+        question: Option<Id>,
+    },
+    Search {
+        query: String,
+    },
     /// Reload the current official's detail (after moving to another official).
     Load,
 }

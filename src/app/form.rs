@@ -116,7 +116,9 @@ impl Form {
             (FieldValue::Text(s) | FieldValue::Number(s), KeyCode::Backspace) => {
                 pop_grapheme(s);
             }
-            (FieldValue::Text(s), KeyCode::Char(c)) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            (FieldValue::Text(s), KeyCode::Char(c))
+                if !key.modifiers.contains(KeyModifiers::CONTROL) =>
+            {
                 s.push(c);
             }
             (FieldValue::Number(s), KeyCode::Char(c)) if c.is_ascii_digit() && s.len() < 6 => {
@@ -134,9 +136,11 @@ impl Form {
         };
         match &mut field.value {
             FieldValue::Text(s) => s.push_str(&clean_line(text)),
-            FieldValue::Number(s) => {
-                s.extend(text.chars().filter(char::is_ascii_digit).take(6 - s.len().min(6)))
-            }
+            FieldValue::Number(s) => s.extend(
+                text.chars()
+                    .filter(char::is_ascii_digit)
+                    .take(6 - s.len().min(6)),
+            ),
             FieldValue::Choice { .. } => {}
         }
     }

@@ -49,6 +49,17 @@ impl Pane {
             Pane::FollowUps => Label::FollowUpsPane,
         }
     }
+
+    /// The name in a tab bar too narrow for the full names.
+    pub fn short_label(self) -> Label {
+        match self {
+            Pane::Questions => Label::QuestionsShort,
+            Pane::Duties => Label::DutyItemsShort,
+            Pane::Risks => Label::RiskPointsShort,
+            Pane::Remarks => Label::RemarksShort,
+            Pane::FollowUps => Label::FollowUpsShort,
+        }
+    }
 }
 
 /// What has the keyboard.
@@ -128,7 +139,12 @@ pub struct Console {
 
 impl Console {
     /// Loads a meeting and puts the recorder back where they were.
-    pub fn load(store: &Store, meeting: Id, lang: Lang, now: DateTime<Utc>) -> Result<Console, StorageError> {
+    pub fn load(
+        store: &Store,
+        meeting: Id,
+        lang: Lang,
+        now: DateTime<Utc>,
+    ) -> Result<Console, StorageError> {
         let voters = store
             .attendees(meeting)?
             .iter()

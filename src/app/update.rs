@@ -76,7 +76,7 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
         Command::PreviousPane => console.focus = Pane::ALL[(console.focus.index() + 4) % 5],
         Command::NextOfficial => return go_to(console, console.current + 1),
         Command::PreviousOfficial => {
-            return go_to(console, console.current.checked_sub(1).unwrap_or(0));
+            return go_to(console, console.current.saturating_sub(1));
         }
         Command::Jump => {
             let field = Field::number(FieldLabel::Fixed(Label::JumpTitle), "");
@@ -168,7 +168,11 @@ fn toggle_timer(console: &mut Console) -> Vec<Effect> {
     match console.current_timing().filter(|t| t.ended_at.is_none()) {
         Some(timing) => {
             let running = !timing.is_running();
-            let text = if running { Label::TimerResumed } else { Label::Paused };
+            let text = if running {
+                Label::TimerResumed
+            } else {
+                Label::Paused
+            };
             console.say(text.text(console.lang));
             vec![Effect::SetTimer {
                 slot: id,
@@ -248,16 +252,32 @@ pub(super) fn editor_for(console: &Console, target: TextTarget) -> Option<Editor
     let (title, context, body) = match target {
         TextTarget::Answer { question, .. } => {
             let q = detail.questions.iter().find(|q| q.id == question)?;
-            let body = q.answer.as_ref().map(|a| a.body.clone()).unwrap_or_default();
-            (Label::EditingAnswer, format!("{}：{}", q.asker, q.text), body)
+            let body = q
+                .answer
+                .as_ref()
+                .map(|a| a.body.clone())
+                .unwrap_or_default();
+            (
+                Label::EditingAnswer,
+                format!("{}：{}", q.asker, q.text),
+                body,
+            )
         }
         TextTarget::Remarks { .. } => {
             let body = detail.remarks.as_ref().map(|r| r.body.clone());
-            (Label::EditingRemarks, Label::Remarks.text(lang).to_string(), body.unwrap_or_default())
+            (
+                Label::EditingRemarks,
+                Label::Remarks.text(lang).to_string(),
+                body.unwrap_or_default(),
+            )
         }
         TextTarget::Note { .. } => {
             let body = detail.note.as_ref().map(|r| r.body.clone());
-            (Label::EditingNote, Label::PrivateNote.text(lang).to_string(), body.unwrap_or_default())
+            (
+                Label::EditingNote,
+                Label::PrivateNote.text(lang).to_string(),
+                body.unwrap_or_default(),
+            )
         }
     };
     Some(Editor::new(target, title, context, &body))
@@ -359,7 +379,13 @@ fn follow_up_form(console: &Console) -> Form {
     let lang = console.lang;
     let (owner, supervisor, stage) = console
         .slot()
-        .map(|s| (format!("{}{} {}", s.unit, s.post, s.name), s.supervisor.clone(), s.stage))
+        .map(|s| {
+            (
+                format!("{}{} {}", s.unit, s.post, s.name),
+                s.supervisor.clone(),
+                s.stage,
+            )
+        })
         .unwrap_or_default();
     let source = match stage {
         Stage::Remarks => 1,
@@ -367,7 +393,11 @@ fn follow_up_form(console: &Console) -> Form {
         _ => 0,
     };
     let fields = vec![
-        Field::choice(Label::Source, FOLLOW_UP_SOURCES.iter().map(|s| s.name(lang)).collect(), source),
+        Field::choice(
+            Label::Source,
+            FOLLOW_UP_SOURCES.iter().map(|s| s.name(lang)).collect(),
+            source,
+        ),
         Field::text(Label::Category, ""),
         Field::text(Label::Problem, ""),
         Field::text(Label::Task, ""),
@@ -375,7 +405,11 @@ fn follow_up_form(console: &Console) -> Form {
         Field::text(Label::Lead, ""),
         Field::text(Label::Owner, &owner),
         Field::text(Label::Deadline, ""),
-        Field::choice(Label::Mode, FOLLOW_UP_MODES.iter().map(|m| m.name(lang)).collect(), 1),
+        Field::choice(
+            Label::Mode,
+            FOLLOW_UP_MODES.iter().map(|m| m.name(lang)).collect(),
+            1,
+        ),
         Field::text(Label::CopiedTo, &supervisor),
     ];
     let mut form = Form::new(FormKind::FollowUp, Label::FollowUpTitle, fields);
@@ -520,13 +554,18 @@ fn submit_follow_up(console: &Console, form: &Form) -> Submitted {
 
 /// 2027-03-31, 2027/3/31 or 2027.3.31.
 fn parse_date(text: &str) -> Option<NaiveDate> {
-    let normal = text.trim().replace(['/', '.', '年', '月'], "-").replace('日', "");
+    let normal = text
+        .trim()
+        .replace(['/', '.', '年', '月'], "-")
+        .replace('日', "");
     NaiveDate::parse_from_str(&normal, "%Y-%m-%d").ok()
 }
 
 fn submit_skip(console: &Console, form: &Form) -> Submitted {
     let reason = required(form, 0, console.lang)?;
-    let slot = console.slot().ok_or_else(|| Label::NoOfficials.text(console.lang).to_string())?;
+    let slot = console
+        .slot()
+        .ok_or_else(|| Label::NoOfficials.text(console.lang).to_string())?;
     Ok(vec![Effect::Skip {
         slot: slot.id,
         from: slot.stage,

@@ -112,11 +112,9 @@ impl Checker<'_> {
 
     fn date(&mut self, value: &Spanned<toml::Value>, field: &str) -> Option<NaiveDate> {
         let parsed = match value.get_ref() {
-            toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
-                dt.date.and_then(|d| {
-                    NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
-                })
-            }
+            toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt
+                .date
+                .and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())),
             toml::Value::String(text) => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok(),
             _ => None,
         };
@@ -134,7 +132,10 @@ impl Checker<'_> {
         let starts_at = header.start.as_ref().and_then(|start| {
             let parsed = NaiveTime::parse_from_str(start.get_ref().trim(), "%H:%M").ok();
             if parsed.is_none() {
-                self.report(start.span(), "start 时间无效：应写成 09:00 这样的时:分".into());
+                self.report(
+                    start.span(),
+                    "start 时间无效：应写成 09:00 这样的时:分".into(),
+                );
             }
             parsed
         });
@@ -222,7 +223,11 @@ impl Checker<'_> {
             slot,
             duty_items: official.duty_items.iter().map(|d| self.duty(d)).collect(),
             risk_points: official.risk_points.iter().map(|r| self.risk(r)).collect(),
-            questions: official.questions.iter().map(|q| self.question(q)).collect(),
+            questions: official
+                .questions
+                .iter()
+                .map(|q| self.question(q))
+                .collect(),
             earlier_follow_ups: official
                 .earlier_follow_ups
                 .iter()

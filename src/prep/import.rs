@@ -40,7 +40,11 @@ impl From<rusqlite::Error> for WriteError {
     }
 }
 
-fn import(prepared: &PreparedMeeting, store: &mut Store, now: DateTime<Utc>) -> Result<Id, WriteError> {
+fn import(
+    prepared: &PreparedMeeting,
+    store: &mut Store,
+    now: DateTime<Utc>,
+) -> Result<Id, WriteError> {
     let tx = store.connection().transaction()?;
     let header = &prepared.meeting;
     let existing: Option<Id> = tx
@@ -154,7 +158,13 @@ fn insert_official(
         tx.execute(
             "INSERT INTO question (slot_id, position, asker, text, prepared, created_at)
              VALUES (?1, ?2, ?3, ?4, 1, ?5)",
-            params![slot_id, index as i64 + 1, question.asker, question.text, now],
+            params![
+                slot_id,
+                index as i64 + 1,
+                question.asker,
+                question.text,
+                now
+            ],
         )?;
     }
     for f in &official.earlier_follow_ups {
@@ -164,8 +174,22 @@ fn insert_official(
                  created_at)
              VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             params![
-                unit, meeting, f.source, f.category, f.problem, f.task, f.measure, f.lead,
-                f.owner, f.deadline, f.mode, f.progress, f.status, f.copied_to, f.raised_on, now
+                unit,
+                meeting,
+                f.source,
+                f.category,
+                f.problem,
+                f.task,
+                f.measure,
+                f.lead,
+                f.owner,
+                f.deadline,
+                f.mode,
+                f.progress,
+                f.status,
+                f.copied_to,
+                f.raised_on,
+                now
             ],
         )?;
     }

@@ -28,7 +28,9 @@ pub enum ImportError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: 文件不是 UTF-8 编码（可能是 GBK），请用编辑器另存为 UTF-8 后再导入 (not UTF-8)")]
+    #[error(
+        "{path}: 文件不是 UTF-8 编码（可能是 GBK），请用编辑器另存为 UTF-8 后再导入 (not UTF-8)"
+    )]
     NotUtf8 { path: PathBuf },
     #[error("{}", ProblemList { path, problems })]
     Invalid {

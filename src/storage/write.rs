@@ -43,7 +43,12 @@ impl TextTarget {
 
 impl Store {
     /// Appends a revision of a typed text; returns false when it equals the latest one.
-    pub fn save_text(&mut self, target: TextTarget, body: &str, now: DateTime<Utc>) -> Result<bool> {
+    pub fn save_text(
+        &mut self,
+        target: TextTarget,
+        body: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
         let tx = self.conn.transaction()?;
         let latest: Option<String> = tx
             .query_row(
@@ -67,7 +72,13 @@ impl Store {
 
     /// Moves an official from one stage to another: the old stage's clock stops, the new
     /// one's starts (or resumes, when stepping back into it).
-    pub fn set_stage(&mut self, slot: Id, from: Stage, to: Stage, now: DateTime<Utc>) -> Result<()> {
+    pub fn set_stage(
+        &mut self,
+        slot: Id,
+        from: Stage,
+        to: Stage,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         let tx = self.conn.transaction()?;
         end_timing(&tx, slot, from, now)?;
         if to.is_timed() {
@@ -220,7 +231,12 @@ impl Store {
             .optional()?)
     }
 
-    pub fn save_console_state(&mut self, meeting: Id, state: &str, now: DateTime<Utc>) -> Result<()> {
+    pub fn save_console_state(
+        &mut self,
+        meeting: Id,
+        state: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         self.conn.execute(
             "INSERT INTO console_state (meeting_id, state, updated_at) VALUES (?1, ?2, ?3)
              ON CONFLICT (meeting_id) DO UPDATE SET state = ?2, updated_at = ?3",

@@ -103,7 +103,11 @@ fn timer_spans(console: &Console, slot: &AgendaSlot, theme: &Theme) -> Vec<Span<
     if elapsed > allotted {
         spans.push(Span::raw("  "));
         spans.push(Span::styled(
-            format!(" {} -{} ", Label::Overrun.text(lang), clock(elapsed - allotted)),
+            format!(
+                " {} -{} ",
+                Label::Overrun.text(lang),
+                clock(elapsed - allotted)
+            ),
             Style::new()
                 .bg(theme.overrun_background)
                 .fg(theme.overrun_text)
@@ -111,7 +115,11 @@ fn timer_spans(console: &Console, slot: &AgendaSlot, theme: &Theme) -> Vec<Span<
         ));
     } else {
         spans.push(Span::styled(
-            format!("  {} {}", Label::Remaining.text(lang), clock(allotted - elapsed)),
+            format!(
+                "  {} {}",
+                Label::Remaining.text(lang),
+                clock(allotted - elapsed)
+            ),
             Style::new().fg(theme.ok),
         ));
     }
@@ -132,7 +140,10 @@ fn status_word(console: &Console, slot: &AgendaSlot, theme: &Theme) -> (String, 
         Stage::Pending => theme.text,
         _ => theme.warning,
     };
-    (slot.stage.name(console.lang).to_string(), Style::new().fg(colour))
+    (
+        slot.stage.name(console.lang).to_string(),
+        Style::new().fg(colour),
+    )
 }
 
 /// The agenda as a column: number, name, state and time used per official.
@@ -205,7 +216,11 @@ pub fn card(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
             Style::new().fg(theme.accent).add_modifier(bold),
         ),
         Span::styled(
-            format!("  {}{}", text::printable(&slot.unit), text::printable(&slot.post)),
+            format!(
+                "  {}{}",
+                text::printable(&slot.unit),
+                text::printable(&slot.post)
+            ),
             Style::new().fg(theme.text).add_modifier(bold),
         ),
     ];
@@ -217,7 +232,11 @@ pub fn card(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
     }
     if !slot.supervisor.is_empty() {
         first.push(Span::styled(
-            format!("  {}: {}", Label::Supervisor.text(lang), text::printable(&slot.supervisor)),
+            format!(
+                "  {}: {}",
+                Label::Supervisor.text(lang),
+                text::printable(&slot.supervisor)
+            ),
             Style::new().fg(theme.muted),
         ));
     }

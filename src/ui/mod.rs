@@ -9,7 +9,7 @@ mod widgets;
 
 pub use theme::Theme;
 
-use crate::app::{Console, Mode, Pane};
+use crate::app::{Console, Pane};
 use crate::labels::{self, Label};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -44,7 +44,13 @@ pub fn draw(frame: &mut Frame, console: &Console, theme: &Theme) {
     header::draw(frame, top, console, theme);
     footer(frame, bottom, console, theme);
     if console.agenda.is_empty() {
-        let notice = widgets::hanging("", Label::NoOfficials.text(console.lang), 0, body.width, Style::new().fg(theme.warning));
+        let notice = widgets::hanging(
+            "",
+            Label::NoOfficials.text(console.lang),
+            0,
+            body.width,
+            Style::new().fg(theme.warning),
+        );
         frame.render_widget(Paragraph::new(notice), body);
         return;
     }
@@ -119,9 +125,19 @@ fn narrow_body(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) 
 
 /// The pane names in one row, the focused one marked, so the hidden panes are known.
 fn tab_bar(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
+    let full: usize = Pane::ALL
+        .iter()
+        .map(|p| text::width(p.label().text(console.lang)) + 3)
+        .sum();
+    let short = full > area.width as usize;
     let mut spans = Vec::new();
     for pane in Pane::ALL {
-        let name = pane.label().text(console.lang);
+        let label = if short {
+            pane.short_label()
+        } else {
+            pane.label()
+        };
+        let name = label.text(console.lang);
         let style = if pane == console.focus {
             Style::new()
                 .bg(theme.focus_border)
@@ -141,7 +157,11 @@ fn footer(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
     let keys = panes::footer_keys(console, theme, area.width);
     let message = console.message.as_ref().map(|m| {
         let colour = if m.is_error { theme.danger } else { theme.ok };
-        widgets::single(&m.text, area.width, Style::new().fg(colour).add_modifier(Modifier::BOLD))
+        widgets::single(
+            &m.text,
+            area.width,
+            Style::new().fg(colour).add_modifier(Modifier::BOLD),
+        )
     });
     let lines = match (area.height, message) {
         (1, Some(message)) => vec![message],
@@ -158,9 +178,4 @@ fn too_small(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
         .map(|l| Line::from(Span::styled(l, Style::new().fg(theme.warning))))
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
-}
-
-/// The browse-mode state the footer and overlays need to know.
-pub fn mode_is_browse(console: &Console) -> bool {
-    matches!(console.mode, Mode::Browse)
 }

@@ -34,7 +34,10 @@ pub fn draw(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
 /// Clears an area to the theme's background.
 fn backdrop(frame: &mut Frame, area: Rect, theme: &Theme) -> Rect {
     frame.render_widget(Clear, area);
-    frame.render_widget(Block::new().style(Style::new().bg(theme.background).fg(theme.text)), area);
+    frame.render_widget(
+        Block::new().style(Style::new().bg(theme.background).fg(theme.text)),
+        area,
+    );
     area
 }
 
@@ -46,7 +49,13 @@ fn draw_editor(frame: &mut Frame, area: Rect, console: &Console, editor: &Editor
         title.push_str(&format!("  ({})", Label::NotSaved.text(lang)));
     }
     let content = widgets::pane_title(frame, area, &title, true, theme);
-    let context = widgets::hanging("", &editor.context, 0, content.width, Style::new().fg(theme.muted));
+    let context = widgets::hanging(
+        "",
+        &editor.context,
+        0,
+        content.width,
+        Style::new().fg(theme.muted),
+    );
     let context_rows = (context.len() as u16).min(4).min(content.height / 3);
     let [context_area, _, text_area] = Layout::vertical([
         Constraint::Length(context_rows),
@@ -100,21 +109,29 @@ fn draw_form(frame: &mut Frame, body: Rect, console: &Console, form: &Form, them
         let room = (content.width as usize).saturating_sub(text::width(&head) + 1);
         let shown = match &field.value {
             crate::app::form::FieldValue::Choice { .. } => {
-                format!("< {} >  {}", field.shown(), Label::ChoiceHint.text(console.lang))
+                format!(
+                    "< {} >  {}",
+                    field.shown(),
+                    Label::ChoiceHint.text(console.lang)
+                )
             }
             _ => field.shown().to_string(),
         };
         let value = text::tail(&text::printable(&shown), room);
         let focused = index == form.focus;
         let style = if focused {
-            Style::new().bg(theme.selection_background).fg(theme.selection_text)
+            Style::new()
+                .bg(theme.selection_background)
+                .fg(theme.selection_text)
         } else {
             Style::new().fg(theme.text)
         };
         if focused {
             let x = content.x + (text::width(&head) + text::width(&value)) as u16;
             let y = content.y + (index - first) as u16;
-            if !matches!(field.value, crate::app::form::FieldValue::Choice { .. }) && x < content.right() {
+            if !matches!(field.value, crate::app::form::FieldValue::Choice { .. })
+                && x < content.right()
+            {
                 frame.set_cursor_position(Position::new(x, y));
             }
         }
@@ -124,14 +141,28 @@ fn draw_form(frame: &mut Frame, body: Rect, console: &Console, form: &Form, them
         ]));
     }
     let status = match &form.error {
-        Some(error) => widgets::single(error, content.width, Style::new().fg(theme.danger).add_modifier(Modifier::BOLD)),
-        None => widgets::single(Label::FormKeys.text(console.lang), content.width, Style::new().fg(theme.muted)),
+        Some(error) => widgets::single(
+            error,
+            content.width,
+            Style::new().fg(theme.danger).add_modifier(Modifier::BOLD),
+        ),
+        None => widgets::single(
+            Label::FormKeys.text(console.lang),
+            content.width,
+            Style::new().fg(theme.muted),
+        ),
     };
     lines.push(status);
     frame.render_widget(Paragraph::new(lines), content);
 }
 
-fn draw_search(frame: &mut Frame, area: Rect, console: &Console, search: &SearchBox, theme: &Theme) {
+fn draw_search(
+    frame: &mut Frame,
+    area: Rect,
+    console: &Console,
+    search: &SearchBox,
+    theme: &Theme,
+) {
     let lang = console.lang;
     let content = widgets::pane_title(frame, area, Label::SearchTitle.text(lang), true, theme);
     let [query_row, hits_area] =
@@ -146,13 +177,20 @@ fn draw_search(frame: &mut Frame, area: Rect, console: &Console, search: &Search
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(head, Style::new().fg(theme.accent)),
-            Span::styled(query, Style::new().fg(theme.text).add_modifier(Modifier::BOLD)),
+            Span::styled(
+                query,
+                Style::new().fg(theme.text).add_modifier(Modifier::BOLD),
+            ),
         ])),
         query_row,
     );
     if search.hits.is_empty() {
         if !search.query.trim().is_empty() {
-            let line = widgets::single(Label::NoHits.text(lang), hits_area.width, Style::new().fg(theme.muted));
+            let line = widgets::single(
+                Label::NoHits.text(lang),
+                hits_area.width,
+                Style::new().fg(theme.muted),
+            );
             frame.render_widget(Paragraph::new(line), hits_area);
         }
         return;
@@ -167,7 +205,11 @@ fn draw_search(frame: &mut Frame, area: Rect, console: &Console, search: &Search
                 .map(|s| format!("{} {}  ", s.position, s.name))
                 .unwrap_or_default();
             let line = format!("{who}{}", hit.excerpt.replace('\n', " "));
-            vec![widgets::single(&line, hits_area.width, Style::new().fg(theme.text))]
+            vec![widgets::single(
+                &line,
+                hits_area.width,
+                Style::new().fg(theme.text),
+            )]
         })
         .collect();
     widgets::list(frame, hits_area, items, Some(search.selected), theme);
@@ -178,11 +220,23 @@ fn draw_help(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
     let content = widgets::pane_title(frame, area, Label::HelpTitle.text(lang), true, theme);
     let mut entries: Vec<(String, String)> = keys::BROWSE_KEYS
         .iter()
-        .map(|b| (b.shown.to_string(), labels::command_name(lang, b.command).to_string()))
+        .map(|b| {
+            (
+                b.shown.to_string(),
+                labels::command_name(lang, b.command).to_string(),
+            )
+        })
         .collect();
     entries.push(("Esc".into(), labels::escape_meaning(lang).into()));
-    entries.push(("Ctrl-C".into(), labels::command_name(lang, crate::app::Command::Quit).into()));
-    let columns = if content.height as usize >= entries.len() { 1 } else { 2 };
+    entries.push((
+        "Ctrl-C".into(),
+        labels::command_name(lang, crate::app::Command::Quit).into(),
+    ));
+    let columns = if content.height as usize >= entries.len() {
+        1
+    } else {
+        2
+    };
     let per_column = entries.len().div_ceil(columns);
     let column_width = content.width / columns as u16;
     for (column, chunk) in entries.chunks(per_column).enumerate() {
@@ -196,7 +250,10 @@ fn draw_help(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
             .map(|(key, meaning)| {
                 widgets::fit_spans(
                     vec![
-                        Span::styled(format!(" {key:<10}"), Style::new().fg(theme.accent).add_modifier(Modifier::BOLD)),
+                        Span::styled(
+                            format!(" {key:<10}"),
+                            Style::new().fg(theme.accent).add_modifier(Modifier::BOLD),
+                        ),
                         Span::styled(meaning.clone(), Style::new().fg(theme.text)),
                     ],
                     column_width,

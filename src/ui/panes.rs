@@ -12,7 +12,14 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 /// Draws one pane with its title; `titled_count` adds the row count to the title.
-pub fn draw(frame: &mut Frame, area: Rect, pane: Pane, console: &Console, theme: &Theme, show_title: bool) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    pane: Pane,
+    console: &Console,
+    theme: &Theme,
+    show_title: bool,
+) {
     let focused = console.focus == pane && matches!(console.mode, Mode::Browse);
     let count = match pane {
         Pane::Remarks => String::new(),
@@ -33,7 +40,11 @@ pub fn draw(frame: &mut Frame, area: Rect, pane: Pane, console: &Console, theme:
         Pane::FollowUps => follow_ups(console, width, theme),
     };
     let items = if items.is_empty() {
-        vec![vec![widgets::single(Label::Empty.text(console.lang), width, Style::new().fg(theme.muted))]]
+        vec![vec![widgets::single(
+            Label::Empty.text(console.lang),
+            width,
+            Style::new().fg(theme.muted),
+        )]]
     } else {
         items
     };
@@ -58,13 +69,31 @@ fn questions(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
             }
             let prefix = format!("{}. ", index + 1);
             let body = format!("{tags}{}：{}", q.asker, q.text);
-            let mut item = hanging(&prefix, &body, 3, width, Style::new().fg(theme.text).add_modifier(Modifier::BOLD));
+            let mut item = hanging(
+                &prefix,
+                &body,
+                3,
+                width,
+                Style::new().fg(theme.text).add_modifier(Modifier::BOLD),
+            );
             let answer_prefix = format!("   {}: ", Label::Answer.text(lang));
             match &q.answer {
                 Some(answer) if !answer.body.trim().is_empty() => {
-                    item.extend(hanging(&answer_prefix, &answer.body, 5, width, Style::new().fg(theme.text)));
+                    item.extend(hanging(
+                        &answer_prefix,
+                        &answer.body,
+                        5,
+                        width,
+                        Style::new().fg(theme.text),
+                    ));
                 }
-                _ => item.extend(hanging(&answer_prefix, Label::NoAnswer.text(lang), 5, width, Style::new().fg(theme.muted))),
+                _ => item.extend(hanging(
+                    &answer_prefix,
+                    Label::NoAnswer.text(lang),
+                    5,
+                    width,
+                    Style::new().fg(theme.muted),
+                )),
             }
             item
         })
@@ -106,7 +135,13 @@ fn risks(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
                 RiskLevel::Low => theme.ok,
             };
             let prefix = format!("[{}] ", r.level.name(lang));
-            let mut item = hanging(&prefix, &r.text, 2, width, Style::new().fg(colour).add_modifier(Modifier::BOLD));
+            let mut item = hanging(
+                &prefix,
+                &r.text,
+                2,
+                width,
+                Style::new().fg(colour).add_modifier(Modifier::BOLD),
+            );
             let muted = Style::new().fg(theme.muted);
             let measures = format!("  {} {}: ", Label::Measures.text(lang), r.measures.len());
             item.extend(hanging(&measures, &r.measures.join("；"), 4, width, muted));
@@ -126,14 +161,30 @@ fn remarks(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
     let heading = Style::new().fg(theme.accent).add_modifier(Modifier::BOLD);
     let mut item = vec![widgets::single(Label::Remarks.text(lang), width, heading)];
     match &detail.remarks {
-        Some(r) if !r.body.trim().is_empty() => item.extend(hanging("", &r.body, 0, width, Style::new().fg(theme.text))),
-        _ => item.push(widgets::single(Label::NoRemarks.text(lang), width, Style::new().fg(theme.muted))),
+        Some(r) if !r.body.trim().is_empty() => {
+            item.extend(hanging("", &r.body, 0, width, Style::new().fg(theme.text)))
+        }
+        _ => item.push(widgets::single(
+            Label::NoRemarks.text(lang),
+            width,
+            Style::new().fg(theme.muted),
+        )),
     }
     item.push(Line::default());
     item.push(widgets::single(Label::Rating.text(lang), width, heading));
     match &detail.rating {
-        Some(r) => item.extend(hanging("", &labels::rating_line(lang, r), 0, width, Style::new().fg(theme.text))),
-        None => item.push(widgets::single(Label::NoRating.text(lang), width, Style::new().fg(theme.muted))),
+        Some(r) => item.extend(hanging(
+            "",
+            &labels::rating_line(lang, r),
+            0,
+            width,
+            Style::new().fg(theme.text),
+        )),
+        None => item.push(widgets::single(
+            Label::NoRating.text(lang),
+            width,
+            Style::new().fg(theme.muted),
+        )),
     }
     item.push(Line::default());
     let note = match &detail.note {
@@ -153,7 +204,10 @@ fn follow_ups(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
         let mut item = follow_up_item(console, f, width, theme);
         if index == 0 {
             let heading = Style::new().fg(theme.accent).add_modifier(Modifier::BOLD);
-            item.insert(0, widgets::single(Label::ThisMeeting.text(lang), width, heading));
+            item.insert(
+                0,
+                widgets::single(Label::ThisMeeting.text(lang), width, heading),
+            );
         }
         items.push(item);
     }
@@ -161,7 +215,10 @@ fn follow_ups(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
         let mut item = follow_up_item(console, f, width, theme);
         if index == 0 {
             let heading = Style::new().fg(theme.muted).add_modifier(Modifier::BOLD);
-            item.insert(0, widgets::single(Label::Earlier.text(lang), width, heading));
+            item.insert(
+                0,
+                widgets::single(Label::Earlier.text(lang), width, heading),
+            );
         }
         items.push(item);
     }
@@ -176,13 +233,22 @@ fn follow_up_item(console: &Console, f: &FollowUp, width: u16, theme: &Theme) ->
         FollowUpStatus::Completed | FollowUpStatus::Closed => theme.ok,
     };
     let prefix = format!("[{}] ", f.status.name(lang));
-    let mut item = hanging(&prefix, &f.problem, 2, width, Style::new().fg(colour).add_modifier(Modifier::BOLD));
+    let mut item = hanging(
+        &prefix,
+        &f.problem,
+        2,
+        width,
+        Style::new().fg(colour).add_modifier(Modifier::BOLD),
+    );
     let muted = Style::new().fg(theme.muted);
     if !f.measure.is_empty() {
         let label = format!("  {}: ", Label::Measure.text(lang));
         item.extend(hanging(&label, &f.measure, 4, width, muted));
     }
-    let deadline = f.deadline.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let deadline = f
+        .deadline
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
     let who = format!(
         "{} {}  {} {}  {} {}",
         Label::Owner.text(lang),
@@ -226,7 +292,10 @@ pub fn footer_keys(console: &Console, theme: &Theme, width: u16) -> Line<'static
         };
         spans.push(Span::styled(
             binding.shown.to_string(),
-            Style::new().fg(theme.background).bg(theme.muted).add_modifier(Modifier::BOLD),
+            Style::new()
+                .fg(theme.background)
+                .bg(theme.muted)
+                .add_modifier(Modifier::BOLD),
         ));
         spans.push(Span::styled(
             format!(" {}  ", labels::command_name(lang, command)),
@@ -256,7 +325,11 @@ fn stage_commands(console: &Console) -> Vec<Command> {
     let stage = console.slot().map(|s| s.stage).unwrap_or_default();
     match (stage, console.focus) {
         (_, Pane::Questions) | (Stage::Questions, _) => {
-            vec![Command::EditAnswer, Command::AddQuestion, Command::ToggleWrittenReply]
+            vec![
+                Command::EditAnswer,
+                Command::AddQuestion,
+                Command::ToggleWrittenReply,
+            ]
         }
         (Stage::Remarks, _) => vec![Command::EditRemarks, Command::EditNote],
         (Stage::Rating, _) => vec![Command::RecordRating],

@@ -101,8 +101,10 @@ fn wrap_paragraph(paragraph: &str, max: usize, lines: &mut Vec<String>) {
         for g in word.graphemes(true) {
             let gw = grapheme_width(g);
             if used + gw > max {
+                let carried = carry_before_closing(&mut line, g);
                 lines.push(std::mem::take(&mut line).trim_end().to_string());
-                used = 0;
+                used = width(&carried);
+                line = carried;
                 if g.trim().is_empty() {
                     continue;
                 }
@@ -112,6 +114,21 @@ fn wrap_paragraph(paragraph: &str, max: usize, lines: &mut Vec<String>) {
         }
     }
     lines.push(line.trim_end().to_string());
+}
+
+/// Punctuation that Chinese typesetting never puts at the start of a line.
+const NO_LINE_START: &str = "、。，．；：？！）》」』】〕〉”’%,.;:?!)]";
+
+/// When `next` may not start a line, takes the last character off `line` to go with it
+/// (line-breaking rules, 避头点); returns what moves to the next line.
+fn carry_before_closing(line: &mut String, next: &str) -> String {
+    if !NO_LINE_START.contains(next) {
+        return String::new();
+    }
+    match line.grapheme_indices(true).next_back() {
+        Some((index, _)) if index > 0 => line.split_off(index),
+        _ => String::new(),
+    }
 }
 
 /// Wraps `text` after a first-line prefix, indenting the following lines by `indent` cells.
@@ -128,7 +145,11 @@ pub fn wrap_hanging(prefix: &str, text: &str, indent: usize, max: usize) -> Vec<
         out.push(format!("{lead}{head}"));
         let rest = paragraph[head.len()..].trim_start();
         if !rest.is_empty() {
-            out.extend(wrap(rest, rest_room).into_iter().map(|l| format!("{pad}{l}")));
+            out.extend(
+                wrap(rest, rest_room)
+                    .into_iter()
+                    .map(|l| format!("{pad}{l}")),
+            );
         }
     }
     out
@@ -170,6 +191,12 @@ mod tests {
         assert!(lines[0].starts_with("1. "));
         assert!(lines[1..].iter().all(|l| l.starts_with("   ")));
         assert!(lines.iter().all(|l| width(l) <= 12), "{lines:?}");
+    }
+
+    #[test]
+    fn closing_punctuation_never_starts_a_line() {
+        let lines = wrap("查摆风险点四个，制定措施", 14);
+        assert_eq!(lines, ["查摆风险点四", "个，制定措施"]);
     }
 
     #[test]

@@ -15,7 +15,13 @@ use ratatui::widgets::Paragraph;
 pub type Item = Vec<Line<'static>>;
 
 /// Draws a pane's title row and returns the area left for its content.
-pub fn pane_title(frame: &mut Frame, area: Rect, title: &str, focused: bool, theme: &Theme) -> Rect {
+pub fn pane_title(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    focused: bool,
+    theme: &Theme,
+) -> Rect {
     if area.height == 0 {
         return area;
     }
@@ -39,7 +45,13 @@ pub fn pane_title(frame: &mut Frame, area: Rect, title: &str, focused: bool, the
 
 /// Draws items top to bottom, scrolled so that the selected one is in view, and
 /// highlighted when `selected` is given.
-pub fn list(frame: &mut Frame, area: Rect, items: Vec<Item>, selected: Option<usize>, theme: &Theme) {
+pub fn list(
+    frame: &mut Frame,
+    area: Rect,
+    items: Vec<Item>,
+    selected: Option<usize>,
+    theme: &Theme,
+) {
     if area.height == 0 || area.width == 0 {
         return;
     }
@@ -93,7 +105,10 @@ pub fn hanging(prefix: &str, body: &str, indent: usize, width: u16, style: Style
 
 /// One line cut to `width`.
 pub fn single(body: &str, width: u16, style: Style) -> Line<'static> {
-    Line::from(Span::styled(text::fit(&text::printable(body), width as usize), style))
+    Line::from(Span::styled(
+        text::fit(&text::printable(body), width as usize),
+        style,
+    ))
 }
 
 /// Spans laid out left to right, the last ones dropped or cut when the row is too narrow.

@@ -1,6 +1,8 @@
 //! Shared helpers: a real SQLite file in a temporary folder, loaded with the sample meeting.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use chrono::{DateTime, TimeZone, Utc};
 use shuze::labels::Lang;
 use shuze::session::Session;

@@ -1,0 +1,119 @@
+//! The real `shuze` binary in a real pseudo-terminal, its screen read back with vt100.
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub struct Console {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    output: Arc<Mutex<Vec<u8>>>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Console {
+    /// Starts `shuze ARGS` in a `cols` x `rows` terminal.
+    pub fn start(args: &[&str], cols: u16, rows: u16) -> Console {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_shuze"));
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        command.env("LANG", "C.UTF-8");
+        let child = pty.slave.spawn_command(command).expect("shuze starts");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZero::new(rows).unwrap(),
+            std::num::NonZero::new(cols).unwrap(),
+            0,
+        )));
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let (screen_in, output_in) = (screen.clone(), output.clone());
+        let answers = Arc::new(Mutex::new(pty.master.take_writer().ok()));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                let chunk = &buf[..n];
+                // A bare pseudo-terminal does not answer the cursor position query: answer it.
+                if chunk.windows(4).any(|w| w == b"\x1b[6n")
+                    && let Some(w) = answers.lock().unwrap().as_mut()
+                {
+                    let _ = w.write_all(b"\x1b[1;1R");
+                }
+                screen_in.lock().unwrap().process(chunk);
+                output_in.lock().unwrap().extend_from_slice(chunk);
+            }
+        });
+        Console {
+            child,
+            writer,
+            screen,
+            output,
+            _master: pty.master,
+        }
+    }
+
+    pub fn screen(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Everything the program wrote, as text.
+    pub fn output(&self) -> String {
+        String::from_utf8_lossy(&self.output.lock().unwrap()).into_owned()
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen after `seconds`.
+    pub fn wait_for(&self, text: &str, seconds: u64) {
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        while Instant::now() < deadline {
+            if self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("the screen never showed {text:?}:\n{}", self.screen());
+    }
+
+    /// Types bytes as the keyboard would, then lets the program catch up.
+    pub fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    /// Waits for the program to end and returns whether it succeeded.
+    pub fn wait_exit(&mut self, seconds: u64) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        panic!("shuze did not exit:\n{}", self.screen());
+    }
+
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
+    }
+}
+
+impl Drop for Console {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
