@@ -164,3 +164,23 @@ fn stage_timings_add_up_across_pauses() {
         .1;
     assert_eq!(questions.elapsed_ms(at(390)), 60_000);
 }
+
+#[test]
+fn starting_an_official_pauses_the_clock_of_the_one_before() {
+    use shuze::domain::Stage;
+    let (_dir, path) = temp_db();
+    let mut store = sample_store(&path);
+    let agenda = store.agenda(1).unwrap();
+    let (first, second) = (agenda[0].id, agenda[1].id);
+    store
+        .set_stage(first, Stage::Pending, Stage::Report, at(0))
+        .unwrap();
+    store
+        .set_stage(second, Stage::Pending, Stage::Report, at(120))
+        .unwrap();
+    let timings = store.timings(1).unwrap();
+    let of = |slot| timings.iter().find(|(id, _)| *id == slot).unwrap().1;
+    assert!(!of(first).is_running());
+    assert_eq!(of(first).elapsed_ms(at(600)), 120_000);
+    assert!(of(second).is_running());
+}

@@ -82,6 +82,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         end_timing(&tx, slot, from, now)?;
         if to.is_timed() {
+            pause_others(&tx, slot, now)?;
             start_timing(&tx, slot, to, now)?;
         }
         tx.execute(
@@ -278,6 +279,23 @@ fn stop_clock(
          WHERE slot_id = ?1 AND stage = ?2",
         params![slot, stage, ran_ms, ended],
     )?;
+    Ok(())
+}
+
+/// Only one official holds the floor: starting a stage pauses any other official's clock.
+fn pause_others(tx: &Transaction, slot: Id, now: DateTime<Utc>) -> Result<()> {
+    let running: Vec<(Id, Stage)> = {
+        let mut stmt = tx.prepare(
+            "SELECT t.slot_id, t.stage FROM stage_timing t JOIN agenda_slot s ON s.id = t.slot_id
+             WHERE s.meeting_id = (SELECT meeting_id FROM agenda_slot WHERE id = ?1)
+               AND t.slot_id != ?1 AND t.running_since IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([slot], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (other, stage) in running {
+        stop_clock(tx, other, stage, now, None)?;
+    }
     Ok(())
 }
 

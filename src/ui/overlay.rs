@@ -82,14 +82,25 @@ fn field_label(label: FieldLabel, console: &Console) -> &'static str {
 }
 
 fn draw_form(frame: &mut Frame, body: Rect, console: &Console, form: &Form, theme: &Theme) {
-    let width = body.width.min(80);
-    let height = (form.fields.len() as u16 + 3).min(body.height);
+    let width = body.width.saturating_sub(2).min(80);
+    let height = (form.fields.len() as u16 + 3).min(body.height.saturating_sub(2));
     let area = Rect {
         x: body.x + (body.width - width) / 2,
         y: body.y + (body.height - height) / 2,
         width,
         height,
     };
+    let frame_area = Rect {
+        x: area.x.saturating_sub(1).max(body.x),
+        y: area.y.saturating_sub(1).max(body.y),
+        width: (width + 2).min(body.width),
+        height: (height + 2).min(body.height),
+    };
+    frame.render_widget(Clear, frame_area);
+    frame.render_widget(
+        Block::new().style(Style::new().bg(theme.focus_border)),
+        frame_area,
+    );
     let area = backdrop(frame, area, theme);
     let content = widgets::pane_title(frame, area, form.title.text(console.lang), true, theme);
     let label_width = form
