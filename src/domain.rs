@@ -17,6 +17,8 @@ pub struct Meeting {
     pub chair: String,
     pub chair_post: String,
     pub recorder: String,
+    /// 计票人、监票人, named where a rating is held.
+    pub scrutineers: Vec<String>,
     pub finished_at: Option<DateTime<Utc>>,
 }
 

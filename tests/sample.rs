@@ -37,7 +37,7 @@ fn the_sample_database_is_the_sample_prep_file_imported() {
     let fresh = sample_store(&dir.path().join("fresh.db"));
     assert!(
         dump(&shipped) == dump(&fresh),
-        "sample-db/sample.db is out of date: rebuild it with\n  rm sample-db/sample.db && cargo run -- import sample-db/sample.toml --db sample-db/sample.db"
+        "sample-db/sample.db is out of date: rebuild it with\n  rm -f target/sample.db && cargo run -- import sample-db/sample.toml --db target/sample.db && mv target/sample.db sample-db/sample.db"
     );
 }
 

@@ -88,7 +88,7 @@ fn every_revision_is_kept_and_the_latest_is_shown() {
         !store.save_text(target, "我们制定了清单", at(9)).unwrap(),
         "an unchanged text is not saved again"
     );
-    let revisions = store.revisions(slot, "answer", Some(question)).unwrap();
+    let revisions = store.revisions(target).unwrap();
     let bodies: Vec<_> = revisions.iter().map(|r| r.body.as_str()).collect();
     assert_eq!(bodies, ["我们", "我们制定了", "我们制定了清单"]);
     let shown = store.slot_detail(slot).unwrap().questions[0]

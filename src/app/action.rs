@@ -33,6 +33,8 @@ pub enum Command {
     EditRemarks,
     /// Write the recorder's private note.
     EditNote,
+    /// Record the chair's closing remarks for the whole meeting (会议总结).
+    EditClosing,
     /// Add a question raised on the spot.
     AddQuestion,
     /// Mark the selected question as needing a written reply (书面质询), or clear the mark.

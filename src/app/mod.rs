@@ -128,6 +128,8 @@ pub struct Console {
     /// Index into `agenda` of the official on screen.
     pub current: usize,
     pub detail: SlotDetail,
+    /// The chair's closing remarks for the whole meeting.
+    pub closing: Option<crate::domain::Revision>,
     pub focus: Pane,
     pub selected: [usize; 5],
     pub mode: Mode,
@@ -158,6 +160,7 @@ impl Console {
             voters,
             current: 0,
             detail: SlotDetail::default(),
+            closing: None,
             focus: Pane::Questions,
             selected: [0; 5],
             mode: Mode::Browse,
@@ -188,6 +191,9 @@ impl Console {
         self.agenda = store.agenda(self.meeting.id)?;
         self.timings = store.timings(self.meeting.id)?;
         self.meeting = store.meeting(self.meeting.id)?;
+        self.closing = store.latest_revision(TextTarget::Closing {
+            meeting: self.meeting.id,
+        })?;
         self.current = self.current.min(self.agenda.len().saturating_sub(1));
         self.detail = match self.slot() {
             Some(slot) => store.slot_detail(slot.id)?,
@@ -283,13 +289,14 @@ impl Console {
     }
 
     fn reopen_editor(&mut self, point: &EditingPoint) {
-        let Some(slot) = self.slot().map(|s| s.id) else {
-            return;
-        };
-        let target = match (point.kind.as_str(), point.question) {
-            ("answer", Some(question)) => TextTarget::Answer { slot, question },
-            ("remarks", _) => TextTarget::Remarks { slot },
-            ("note", _) => TextTarget::Note { slot },
+        let slot = self.slot().map(|s| s.id);
+        let target = match (point.kind.as_str(), point.question, slot) {
+            ("closing", _, _) => TextTarget::Closing {
+                meeting: self.meeting.id,
+            },
+            ("answer", Some(question), Some(slot)) => TextTarget::Answer { slot, question },
+            ("remarks", _, Some(slot)) => TextTarget::Remarks { slot },
+            ("note", _, Some(slot)) => TextTarget::Note { slot },
             _ => return,
         };
         if let Some(mut editor) = update::editor_for(self, target) {

@@ -88,6 +88,7 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
         Command::EditAnswer => return open_by_focus(console),
         Command::EditRemarks => return open_editor(console, Label::EditingRemarks),
         Command::EditNote => return open_editor(console, Label::EditingNote),
+        Command::EditClosing => return open_editor(console, Label::EditingClosing),
         Command::AddQuestion => console.mode = Mode::Form(question_form()),
         Command::ToggleWrittenReply => return toggle_written_reply(console),
         Command::RecordRating => console.mode = Mode::Form(rating_form(console)),
@@ -100,7 +101,11 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
         Command::Help => console.mode = Mode::Help,
         Command::Quit => console.quit = true,
     }
-    if console.slot().is_none() && !matches!(command, Command::Help | Command::Quit) {
+    let meeting_wide = matches!(
+        command,
+        Command::Help | Command::Quit | Command::EditClosing
+    );
+    if console.slot().is_none() && !meeting_wide {
         console.mode = Mode::Browse;
         console.warn(Label::NoOfficials.text(lang));
     }
@@ -204,11 +209,11 @@ fn open_by_focus(console: &mut Console) -> Vec<Effect> {
 }
 
 fn open_editor(console: &mut Console, which: Label) -> Vec<Effect> {
-    let Some(slot) = console.slot().map(|s| s.id) else {
-        return Vec::new();
-    };
-    let target = match which {
-        Label::EditingAnswer => {
+    let target = match (which, console.slot().map(|s| s.id)) {
+        (Label::EditingClosing, _) => TextTarget::Closing {
+            meeting: console.meeting.id,
+        },
+        (Label::EditingAnswer, Some(slot)) => {
             let index = console.selection(Pane::Questions);
             match console.detail.questions.get(index) {
                 Some(question) => TextTarget::Answer {
@@ -221,8 +226,9 @@ fn open_editor(console: &mut Console, which: Label) -> Vec<Effect> {
                 }
             }
         }
-        Label::EditingNote => TextTarget::Note { slot },
-        _ => TextTarget::Remarks { slot },
+        (Label::EditingNote, Some(slot)) => TextTarget::Note { slot },
+        (_, Some(slot)) => TextTarget::Remarks { slot },
+        (_, None) => return Vec::new(),
     };
     let Some(editor) = editor_for(console, target) else {
         return Vec::new();
@@ -249,35 +255,29 @@ fn open_editor(console: &mut Console, which: Label) -> Vec<Effect> {
 pub(super) fn editor_for(console: &Console, target: TextTarget) -> Option<Editor> {
     let lang = console.lang;
     let detail = &console.detail;
+    let latest = |revision: &Option<crate::domain::Revision>| {
+        revision
+            .as_ref()
+            .map(|r| r.body.clone())
+            .unwrap_or_default()
+    };
     let (title, context, body) = match target {
         TextTarget::Answer { question, .. } => {
             let q = detail.questions.iter().find(|q| q.id == question)?;
-            let body = q
-                .answer
-                .as_ref()
-                .map(|a| a.body.clone())
-                .unwrap_or_default();
-            (
-                Label::EditingAnswer,
-                format!("{}：{}", q.asker, q.text),
-                body,
-            )
+            let context = format!("{}：{}", q.asker, q.text);
+            (Label::EditingAnswer, context, latest(&q.answer))
         }
         TextTarget::Remarks { .. } => {
-            let body = detail.remarks.as_ref().map(|r| r.body.clone());
-            (
-                Label::EditingRemarks,
-                Label::Remarks.text(lang).to_string(),
-                body.unwrap_or_default(),
-            )
+            let context = Label::Remarks.text(lang).to_string();
+            (Label::EditingRemarks, context, latest(&detail.remarks))
         }
         TextTarget::Note { .. } => {
-            let body = detail.note.as_ref().map(|r| r.body.clone());
-            (
-                Label::EditingNote,
-                Label::PrivateNote.text(lang).to_string(),
-                body.unwrap_or_default(),
-            )
+            let context = Label::PrivateNote.text(lang).to_string();
+            (Label::EditingNote, context, latest(&detail.note))
+        }
+        TextTarget::Closing { .. } => {
+            let context = console.meeting.title.clone();
+            (Label::EditingClosing, context, latest(&console.closing))
         }
     };
     Some(Editor::new(target, title, context, &body))

@@ -150,6 +150,12 @@ impl Checker<'_> {
             chair: self.text(&header.chair, "chair（主持人）"),
             chair_post: header.chair_post.trim().to_string(),
             recorder: self.text(&header.recorder, "recorder（记录人）"),
+            scrutineers: header
+                .scrutineers
+                .iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
             finished_at: None,
         };
         let attendees = raw.attendees.iter().map(|a| self.attendee(a)).collect();

@@ -59,8 +59,8 @@ fn import(
     }
     tx.execute(
         "INSERT INTO meeting (title, held_on, starts_at, place, chair, chair_post, recorder,
-             created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+             created_at, scrutineers)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             header.title,
             header.held_on,
@@ -69,7 +69,8 @@ fn import(
             header.chair,
             header.chair_post,
             header.recorder,
-            now
+            now,
+            serde_json::to_string(&header.scrutineers).unwrap_or_default()
         ],
     )?;
     let meeting = tx.last_insert_rowid();

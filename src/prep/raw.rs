@@ -33,6 +33,9 @@ pub struct RawMeeting {
     #[serde(default)]
     pub chair_post: String,
     pub recorder: Spanned<String>,
+    /// 计票人、监票人.
+    #[serde(default)]
+    pub scrutineers: Vec<String>,
 }
 
 /// `[[attendee]]`.

@@ -1,6 +1,7 @@
 //! Reading meetings back: the header, the agenda, and one official's detail at a time,
 //! so that opening a meeting costs the same however large the file's history is.
 
+use super::TextTarget;
 use super::{Result, StorageError, Store};
 use crate::domain::{
     AgendaSlot, Attendee, CardCounts, DutyItem, FollowUp, Id, Meeting, Question, Rating, Revision,
@@ -73,7 +74,7 @@ pub struct SearchHit {
 }
 
 const MEETING_COLUMNS: &str =
-    "id, title, held_on, starts_at, place, chair, chair_post, recorder, finished_at";
+    "id, title, held_on, starts_at, place, chair, chair_post, recorder, finished_at, scrutineers";
 
 fn meeting_from_row(row: &Row) -> rusqlite::Result<Meeting> {
     Ok(Meeting {
@@ -86,6 +87,7 @@ fn meeting_from_row(row: &Row) -> rusqlite::Result<Meeting> {
         chair_post: row.get(6)?,
         recorder: row.get(7)?,
         finished_at: row.get(8)?,
+        scrutineers: json_list(row.get(9)?),
     })
 }
 
@@ -110,7 +112,33 @@ fn follow_up_from_row(row: &Row) -> rusqlite::Result<FollowUp> {
     })
 }
 
-fn json_list(text: String) -> Vec<String> {
+fn revision_from_row(row: &Row) -> rusqlite::Result<Revision> {
+    Ok(Revision {
+        body: row.get(0)?,
+        saved_at: row.get(1)?,
+    })
+}
+
+/// The query for the revisions of a text, and its three key values.
+fn revision_query(
+    target: TextTarget,
+    order: &str,
+    limit: &str,
+) -> (String, (Id, &'static str, Option<Id>)) {
+    let sql = match target {
+        TextTarget::Closing { .. } => format!(
+            "SELECT body, saved_at FROM meeting_revision
+             WHERE meeting_id = ?1 AND kind = ?2 AND ?3 IS NULL ORDER BY id {order} {limit}"
+        ),
+        _ => format!(
+            "SELECT body, saved_at FROM text_revision
+             WHERE slot_id = ?1 AND kind = ?2 AND question_id IS ?3 ORDER BY id {order} {limit}"
+        ),
+    };
+    (sql, target.key())
+}
+
+pub(super) fn json_list(text: String) -> Vec<String> {
     serde_json::from_str(&text).unwrap_or_else(|_| vec![text])
 }
 
@@ -128,8 +156,8 @@ impl Store {
         let rows = stmt.query_map([], |row| {
             Ok(MeetingListing {
                 meeting: meeting_from_row(row)?,
-                slots: row.get::<_, i64>(9)? as usize,
-                closed_slots: row.get::<_, i64>(10)? as usize,
+                slots: row.get::<_, i64>(10)? as usize,
+                closed_slots: row.get::<_, i64>(11)? as usize,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -223,8 +251,8 @@ impl Store {
             duty_items: self.duty_items(slot)?,
             risk_points: self.risk_points(slot)?,
             questions: self.questions(slot)?,
-            remarks: self.latest_text(slot, "remarks", None)?,
-            note: self.latest_text(slot, "note", None)?,
+            remarks: self.latest_revision(TextTarget::Remarks { slot })?,
+            note: self.latest_revision(TextTarget::Note { slot })?,
             rating: self.rating(slot)?,
             follow_ups: self.follow_ups_raised(slot)?,
             earlier_follow_ups: self.earlier_follow_ups(slot)?,
@@ -297,37 +325,21 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn latest_text(&self, slot: Id, kind: &str, question: Option<Id>) -> Result<Option<Revision>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT body, saved_at FROM text_revision
-                 WHERE slot_id = ?1 AND kind = ?2 AND question_id IS ?3
-                 ORDER BY id DESC LIMIT 1",
-                params![slot, kind, question],
-                |row| {
-                    Ok(Revision {
-                        body: row.get(0)?,
-                        saved_at: row.get(1)?,
-                    })
-                },
-            )
-            .optional()?)
+    /// Every revision of one text, oldest first.
+    pub fn revisions(&self, target: TextTarget) -> Result<Vec<Revision>> {
+        let (sql, key) = revision_query(target, "ASC", "");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params![key.0, key.1, key.2], revision_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Every revision of one text, oldest first.
-    pub fn revisions(&self, slot: Id, kind: &str, question: Option<Id>) -> Result<Vec<Revision>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT body, saved_at FROM text_revision
-             WHERE slot_id = ?1 AND kind = ?2 AND question_id IS ?3 ORDER BY id",
-        )?;
-        let rows = stmt.query_map(params![slot, kind, question], |row| {
-            Ok(Revision {
-                body: row.get(0)?,
-                saved_at: row.get(1)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    /// The newest revision of one text.
+    pub fn latest_revision(&self, target: TextTarget) -> Result<Option<Revision>> {
+        let (sql, key) = revision_query(target, "DESC", "LIMIT 1");
+        Ok(self
+            .conn
+            .query_row(&sql, params![key.0, key.1, key.2], revision_from_row)
+            .optional()?)
     }
 
     fn rating(&self, slot: Id) -> Result<Option<Rating>> {

@@ -5,7 +5,7 @@
 //! step: add a new one.
 
 /// Migration steps; `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The version this build writes.
 pub fn latest_version() -> i64 {
@@ -165,4 +165,19 @@ CREATE TABLE setting (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+"#;
+
+/// Ballot scrutineers (计票人、监票人) and the chair's closing remarks (会议总结).
+const V2: &str = r#"
+ALTER TABLE meeting ADD COLUMN scrutineers TEXT NOT NULL DEFAULT '[]';  -- JSON array of names
+
+-- Meeting-wide texts, append-only like text_revision.
+CREATE TABLE meeting_revision (
+    id         INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+    kind       TEXT NOT NULL CHECK (kind IN ('closing')),
+    body       TEXT NOT NULL,
+    saved_at   TEXT NOT NULL
+);
+CREATE INDEX meeting_revision_target ON meeting_revision(meeting_id, kind, id);
 "#;

@@ -14,22 +14,17 @@ pub enum TextTarget {
     Remarks { slot: Id },
     /// The recorder's private note on one official.
     Note { slot: Id },
+    /// The chair's closing remarks (会议总结) for the whole meeting.
+    Closing { meeting: Id },
 }
 
 impl TextTarget {
-    pub fn slot(self) -> Id {
-        match self {
-            TextTarget::Answer { slot, .. }
-            | TextTarget::Remarks { slot }
-            | TextTarget::Note { slot } => slot,
-        }
-    }
-
     pub fn kind(self) -> &'static str {
         match self {
             TextTarget::Answer { .. } => "answer",
             TextTarget::Remarks { .. } => "remarks",
             TextTarget::Note { .. } => "note",
+            TextTarget::Closing { .. } => "closing",
         }
     }
 
@@ -38,6 +33,17 @@ impl TextTarget {
             TextTarget::Answer { question, .. } => Some(question),
             _ => None,
         }
+    }
+
+    /// (owner row, kind, question): the slot, or the meeting for meeting-wide texts.
+    pub(super) fn key(self) -> (Id, &'static str, Option<Id>) {
+        let owner = match self {
+            TextTarget::Answer { slot, .. }
+            | TextTarget::Remarks { slot }
+            | TextTarget::Note { slot } => slot,
+            TextTarget::Closing { meeting } => meeting,
+        };
+        (owner, self.kind(), self.question())
     }
 }
 
@@ -49,24 +55,23 @@ impl Store {
         body: &str,
         now: DateTime<Utc>,
     ) -> Result<bool> {
-        let tx = self.conn.transaction()?;
-        let latest: Option<String> = tx
-            .query_row(
-                "SELECT body FROM text_revision WHERE slot_id = ?1 AND kind = ?2
-                 AND question_id IS ?3 ORDER BY id DESC LIMIT 1",
-                params![target.slot(), target.kind(), target.question()],
-                |row| row.get(0),
-            )
-            .optional()?;
-        if latest.as_deref().unwrap_or("") == body {
+        let latest = self.latest_revision(target)?;
+        if latest.as_ref().map(|r| r.body.as_str()).unwrap_or("") == body {
             return Ok(false);
         }
-        tx.execute(
-            "INSERT INTO text_revision (kind, slot_id, question_id, body, saved_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![target.kind(), target.slot(), target.question(), body, now],
-        )?;
-        tx.commit()?;
+        let (owner, kind, question) = target.key();
+        match target {
+            TextTarget::Closing { .. } => self.conn.execute(
+                "INSERT INTO meeting_revision (meeting_id, kind, body, saved_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![owner, kind, body, now],
+            )?,
+            _ => self.conn.execute(
+                "INSERT INTO text_revision (kind, slot_id, question_id, body, saved_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![kind, owner, question, body, now],
+            )?,
+        };
         Ok(true)
     }
 
