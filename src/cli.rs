@@ -1,5 +1,6 @@
 //! Command line: `shuze [DB]` runs the console, `shuze import FILE` loads a prep file.
 
+use crate::export::{self, Fonts, Format, Kind, Minutes};
 use crate::labels::Lang;
 use crate::session::Session;
 use crate::storage::Store;
@@ -39,11 +40,46 @@ enum Commands {
         #[arg(long)]
         db: Option<PathBuf>,
     },
+    /// 导出会议记录、会议纪要和整改台账（Word、网页、Markdown、JSON、Excel、CSV）。
+    Export(ExportArgs),
     /// 列出数据库中的会议及其编号。
     Meetings {
         /// 会议数据库。
         db: PathBuf,
     },
+}
+
+#[derive(Debug, clap::Args)]
+struct ExportArgs {
+    /// 会议数据库；省略时为示例会议的工作副本。
+    db: Option<PathBuf>,
+    /// 会议编号（默认：最近一场未结束的会议）。
+    #[arg(long)]
+    meeting: Option<i64>,
+    /// record（会议记录）、summary（会议纪要）或 ledger（整改台账）。
+    #[arg(long, value_enum, required_unless_present = "all")]
+    kind: Option<Kind>,
+    /// docx、html、md、json（记录、纪要）；xlsx、csv（台账）。
+    #[arg(long, value_enum, required_unless_present = "all")]
+    format: Option<Format>,
+    /// 输出文件（默认：数据库旁，以日期和种类命名）。
+    #[arg(short, long, conflicts_with = "all")]
+    output: Option<PathBuf>,
+    /// 把所有种类、所有格式写入此文件夹。
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["kind", "format"])]
+    all: Option<PathBuf>,
+    /// 包含记录人的私人备注（默认不导出）。
+    #[arg(long)]
+    include_notes: bool,
+    /// 在会议记录中附上回答和点评的修改记录。
+    #[arg(long)]
+    revisions: bool,
+    /// 覆盖已存在的文件。
+    #[arg(long)]
+    force: bool,
+    /// Word 文件使用的字体名：gb2312（仿宋_GB2312 等）或 windows（仿宋、楷体）。
+    #[arg(long, value_enum, default_value_t = Fonts::Gb2312)]
+    fonts: Fonts,
 }
 
 /// The sample meeting's database, built from `sample-db/sample.toml`.
@@ -52,6 +88,7 @@ const SAMPLE_DB: &[u8] = include_bytes!("../sample-db/sample.db");
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Some(Commands::Import { file, db }) => import(&file, db),
+        Some(Commands::Export(args)) => export(args),
         Some(Commands::Meetings { db }) => list_meetings(&db),
         None => console(cli.db, cli.meeting, cli.lang, cli.reset_sample),
     }
@@ -68,6 +105,41 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
         meeting.title,
         db.display()
     );
+    Ok(())
+}
+
+fn export(args: ExportArgs) -> Result<()> {
+    let db = match args.db {
+        Some(db) => db,
+        None => sample_working_copy(false)?,
+    };
+    let store = Store::open(&db).with_context(|| hint_for(&db))?;
+    let meeting = match args.meeting {
+        Some(id) => store.meeting(id)?.id,
+        None => store.default_meeting()?,
+    };
+    let now = Utc::now();
+    let minutes = Minutes::build(&store, meeting, args.include_notes, now)?;
+    let options = export::Options {
+        revisions: args.revisions,
+        offset: export::local_offset(now),
+        fonts: args.fonts,
+    };
+    let written = match (args.all, args.kind, args.format) {
+        (Some(dir), _, _) => export::write_all(&minutes, &dir, &options, args.force)?,
+        (None, Some(kind), Some(format)) => {
+            let path = args
+                .output
+                .unwrap_or_else(|| db.with_file_name(export::file_name(&minutes, kind, format)));
+            let bytes = export::render(&minutes, kind, format, &options)?;
+            export::write_file(&path, &bytes, args.force)?;
+            vec![path]
+        }
+        _ => bail!("请给出 --kind 和 --format，或用 --all 文件夹 导出全部"),
+    };
+    for path in written {
+        println!("已写入 (written): {}", path.display());
+    }
     Ok(())
 }
 

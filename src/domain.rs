@@ -284,6 +284,12 @@ pub enum RatingError {
 }
 
 impl Rating {
+    /// Share of 好 and 较好 among the counted ballots, in percent.
+    pub fn approval_percent(&self) -> Option<f64> {
+        let counted = self.counted();
+        (counted > 0).then(|| (self.excellent + self.good) as f64 * 100.0 / counted as f64)
+    }
+
     pub fn validate(&self) -> Result<(), RatingError> {
         if self.voters == 0 {
             return Err(RatingError::NoVoters);
@@ -368,6 +374,8 @@ pub struct FollowUp {
     pub copied_to: String,
     /// Date raised (earlier follow-ups) or recorded (this meeting).
     pub raised_on: Option<NaiveDate>,
+    /// The question it came from, when raised on a question of this meeting.
+    pub question: Option<Id>,
 }
 
 /// Counts the article's question asks for, shown on the official's card.

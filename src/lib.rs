@@ -4,6 +4,7 @@
 pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod export;
 pub mod files;
 pub mod labels;
 pub mod prep;

@@ -4,6 +4,7 @@
 
 use crate::app::{Action, Console, Effect, ResumePoint, update};
 use crate::domain::Id;
+use crate::export::{self, Minutes};
 use crate::labels::Lang;
 use crate::storage::{StorageError, Store};
 use chrono::{DateTime, Utc};
@@ -84,19 +85,16 @@ impl Session {
                 store.set_written_reply(question, needed)
             }
             Effect::RecordRating { slot, rating } => store.record_rating(slot, rating, now),
-            Effect::AddFollowUp {
-                slot,
-                follow_up,
-                question,
-            } => store
-                .add_follow_up(slot, &follow_up, question, now)
-                .map(|_| ()),
+            Effect::AddFollowUp { slot, follow_up } => {
+                store.add_follow_up(slot, &follow_up, now).map(|_| ())
+            }
             Effect::Search { query } => {
                 return store
                     .search(self.console.meeting.id, &query)
                     .map(|hits| Some(Action::SearchResults(hits)))
                     .map_err(|err| Action::SaveFailed(err.to_string()));
             }
+            Effect::ExportAll => return self.export_all(now).map(Some),
             Effect::Load => Ok(()),
         };
         result
@@ -106,6 +104,25 @@ impl Session {
 
     /// Saves where the recorder is when it changed. A caret that merely moved is saved
     /// with the next write, not on every keystroke.
+    /// Writes every export into a new folder beside the database.
+    fn export_all(&self, now: DateTime<Utc>) -> Result<Action, Action> {
+        let failed = |message: String| Action::SaveFailed(message);
+        let minutes = Minutes::build(&self.store, self.console.meeting.id, false, now)
+            .map_err(|e| failed(e.to_string()))?;
+        let offset = export::local_offset(now);
+        let options = export::Options {
+            revisions: false,
+            offset,
+            fonts: export::Fonts::default(),
+        };
+        let dir = export::default_dir(self.store.path(), now, offset);
+        let written = export::write_all(&minutes, &dir, &options, false)
+            .map_err(|e| failed(e.to_string()))?;
+        Ok(Action::Exported(
+            written.iter().map(|p| p.display().to_string()).collect(),
+        ))
+    }
+
     fn save_resume_point(&mut self, now: DateTime<Utc>, wrote: bool) {
         let point = self.console.resume_point();
         let unchanged = match &self.saved_resume {

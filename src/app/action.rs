@@ -45,6 +45,8 @@ pub enum Command {
     AddFollowUp,
     /// Skip the current official, with a reason.
     Skip,
+    /// Export the record, summary and ledger into a folder beside the database.
+    Export,
     /// Search the meeting.
     Search,
     /// Show every key.
@@ -76,6 +78,8 @@ pub enum Action {
     SaveFailed(String),
     /// Any key closes the help overlay.
     CloseOverlay,
+    /// The export the loop ran wrote these files.
+    Exported(Vec<String>),
 }
 
 /// Work for the loop: every change to the database goes through one of these.
@@ -119,11 +123,12 @@ pub enum Effect {
     AddFollowUp {
         slot: Id,
         follow_up: FollowUp,
-        question: Option<Id>,
     },
     Search {
         query: String,
     },
+    /// Export everything for the current meeting.
+    ExportAll,
     /// Reload the current official's detail (after moving to another official).
     Load,
 }

@@ -65,7 +65,7 @@ pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
         return Some(Action::Command(Command::Quit));
     }
     match mode {
-        Mode::Help => Some(Action::CloseOverlay),
+        Mode::Help | Mode::Notice(_) => Some(Action::CloseOverlay),
         Mode::Browse => {
             if ctrl || key.modifiers.contains(KeyModifiers::ALT) {
                 return None;

@@ -70,6 +70,8 @@ pub enum Mode {
     Form(Form),
     Search(SearchBox),
     Help,
+    /// A list to read (the files an export wrote); any key closes it.
+    Notice(Vec<String>),
 }
 
 /// The search box and its live results.

@@ -23,6 +23,10 @@ pub fn update(console: &mut Console, action: Action) -> Vec<Effect> {
             console.warn(text);
             return Vec::new();
         }
+        Action::Exported(paths) => {
+            console.mode = Mode::Notice(paths);
+            return Vec::new();
+        }
         Action::SearchResults(hits) => {
             if let Mode::Search(search) = &mut console.mode {
                 search.hits = hits;
@@ -40,7 +44,7 @@ pub fn update(console: &mut Console, action: Action) -> Vec<Effect> {
             }
             _ => Vec::new(),
         },
-        Mode::Help => {
+        Mode::Help | Mode::Notice(_) => {
             console.mode = Mode::Browse;
             Vec::new()
         }
@@ -98,12 +102,13 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
             console.mode = Mode::Form(Form::new(FormKind::Skip, Label::SkipTitle, vec![field]));
         }
         Command::Search => console.mode = Mode::Search(SearchBox::default()),
+        Command::Export => return vec![Effect::ExportAll],
         Command::Help => console.mode = Mode::Help,
         Command::Quit => console.quit = true,
     }
     let meeting_wide = matches!(
         command,
-        Command::Help | Command::Quit | Command::EditClosing
+        Command::Help | Command::Quit | Command::EditClosing | Command::Export
     );
     if console.slot().is_none() && !meeting_wide {
         console.mode = Mode::Browse;
@@ -543,13 +548,10 @@ fn submit_follow_up(console: &Console, form: &Form) -> Submitted {
         status: FollowUpStatus::NotStarted,
         copied_to: form.text(COPIED_TO),
         raised_on: Some(console.meeting.held_on),
+        question,
     };
     let slot = current_slot_id(console)?;
-    Ok(vec![Effect::AddFollowUp {
-        slot,
-        follow_up,
-        question,
-    }])
+    Ok(vec![Effect::AddFollowUp { slot, follow_up }])
 }
 
 /// 2027-03-31, 2027/3/31 or 2027.3.31.

@@ -345,6 +345,7 @@ impl Checker<'_> {
                 .map(str::trim)
                 .unwrap_or(supervisor)
                 .to_string(),
+            question: None,
             raised_on: f
                 .raised_on
                 .as_ref()

@@ -92,7 +92,7 @@ fn meeting_from_row(row: &Row) -> rusqlite::Result<Meeting> {
 }
 
 const FOLLOW_UP_COLUMNS: &str = "source, category, problem, task, measure, lead, owner, deadline, \
-     mode, progress, status, copied_to, raised_on";
+     mode, progress, status, copied_to, raised_on, question_id";
 
 fn follow_up_from_row(row: &Row) -> rusqlite::Result<FollowUp> {
     Ok(FollowUp {
@@ -109,6 +109,7 @@ fn follow_up_from_row(row: &Row) -> rusqlite::Result<FollowUp> {
         status: row.get(10)?,
         copied_to: row.get(11)?,
         raised_on: row.get(12)?,
+        question: row.get(13)?,
     })
 }
 

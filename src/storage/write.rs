@@ -194,7 +194,6 @@ impl Store {
         &mut self,
         slot: Id,
         follow_up: &FollowUp,
-        question: Option<Id>,
         now: DateTime<Utc>,
     ) -> Result<Id> {
         self.conn.execute(
@@ -206,7 +205,7 @@ impl Store {
             params![
                 slot,
                 follow_up.source,
-                question,
+                follow_up.question,
                 follow_up.category,
                 follow_up.problem,
                 follow_up.task,

@@ -28,6 +28,23 @@ pub fn draw(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
             let area = backdrop(frame, body, theme);
             draw_help(frame, area, console, theme);
         }
+        Mode::Notice(lines) => {
+            let area = backdrop(frame, body, theme);
+            let content = widgets::pane_title(
+                frame,
+                area,
+                Label::ExportedTitle.text(console.lang),
+                true,
+                theme,
+            );
+            let items = lines
+                .iter()
+                .map(|line| {
+                    widgets::hanging("", line, 2, content.width, Style::new().fg(theme.text))
+                })
+                .collect();
+            widgets::list(frame, content, items, None, theme);
+        }
     }
 }
 

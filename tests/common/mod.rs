@@ -62,3 +62,102 @@ report_minutes = 8
 asker = "某某"
 text = "采取了哪些行动？"
 "#;
+
+/// The sample meeting with a morning's recording: the first official taken through every
+/// stage (answers, a question on the spot, remarks, rating, a follow-up), the second
+/// skipped, the seventh (written only) questioned, a private note and closing remarks.
+pub fn recorded_sample(path: &Path) -> Session {
+    use shuze::app::Action::{Cancel, Command as C, Confirm, Paste, Step};
+    use shuze::app::Command::*;
+    let mut s = sample_session(path);
+    let mut t = 0;
+    let mut go = |s: &mut Session, action: shuze::app::Action, seconds: i64| {
+        t += seconds;
+        s.handle(action, at(t));
+    };
+    go(&mut s, C(NextStage), 0);
+    go(&mut s, C(NextStage), 7 * 60 + 42);
+    go(&mut s, C(EditAnswer), 30);
+    go(&mut s, Paste("我们制定了责任清单，".into()), 20);
+    go(&mut s, shuze::app::Action::Tick, 1);
+    go(
+        &mut s,
+        Paste("查摆廉政风险点4个，制定防控措施7项，完善制度3项。\n村级谈话年底前全覆盖。".into()),
+        40,
+    );
+    go(&mut s, Cancel, 5);
+    go(&mut s, C(MoveDown), 10);
+    go(&mut s, C(EditAnswer), 5);
+    go(
+        &mut s,
+        Paste("已追回多发资金1.2万元，正在建立台账。".into()),
+        60,
+    );
+    go(&mut s, Cancel, 1);
+    go(&mut s, C(ToggleWrittenReply), 5);
+    go(&mut s, C(AddQuestion), 20);
+    go(&mut s, Paste("县政协委员 某某".into()), 5);
+    go(&mut s, Step(1), 1);
+    go(&mut s, Paste("家风教育为何迟迟没有开展？".into()), 10);
+    go(&mut s, Confirm, 2);
+    go(&mut s, C(EditAnswer), 5);
+    go(&mut s, Paste("方案已定，下月组织实施。".into()), 30);
+    go(&mut s, Cancel, 1);
+    go(&mut s, C(NextStage), 60);
+    go(&mut s, C(EditRemarks), 10);
+    go(
+        &mut s,
+        Paste("责任清单落实较好。但村级谈话覆盖不足，家风教育滞后，要限期整改。".into()),
+        90,
+    );
+    go(&mut s, Cancel, 1);
+    go(&mut s, C(EditNote), 5);
+    go(&mut s, Paste("会后单独提醒张某注意汇报时长".into()), 10);
+    go(&mut s, Cancel, 1);
+    go(&mut s, C(NextStage), 20);
+    go(&mut s, C(RecordRating), 5);
+    for count in ["5", "2"] {
+        go(&mut s, Step(1), 1);
+        go(
+            &mut s,
+            shuze::app::Action::Input(ratatui::crossterm::event::KeyEvent::from(
+                ratatui::crossterm::event::KeyCode::Backspace,
+            )),
+            0,
+        );
+        go(&mut s, Paste(count.into()), 1);
+    }
+    go(&mut s, Confirm, 5);
+    go(&mut s, C(NextStage), 60);
+    go(&mut s, C(AddFollowUp), 5);
+    go(&mut s, Paste("村级廉政谈话未全覆盖".into()), 20);
+    go(&mut s, Step(2), 1);
+    go(&mut s, Paste("年底前完成全部村组干部谈话".into()), 20);
+    go(&mut s, Step(3), 1);
+    go(&mut s, Paste("2027-03-31".into()), 5);
+    go(&mut s, Confirm, 2);
+    go(&mut s, C(NextStage), 30);
+    go(&mut s, C(NextOfficial), 5);
+    go(&mut s, C(Skip), 5);
+    go(&mut s, Paste("外出参加省级培训，书面请假".into()), 10);
+    go(&mut s, Confirm, 2);
+    go(&mut s, C(Jump), 5);
+    go(&mut s, Paste("7".into()), 1);
+    go(&mut s, Confirm, 1);
+    go(&mut s, C(NextStage), 5);
+    go(&mut s, C(EditAnswer), 10);
+    go(
+        &mut s,
+        Paste("已追回违规医保基金46万元，涉及两家民营医院。".into()),
+        60,
+    );
+    go(&mut s, Cancel, 1);
+    go(&mut s, C(EditClosing), 600);
+    go(
+        &mut s,
+        Paste("各单位要对照点评意见逐项整改。整改情况于三月底前报县纪委监委。".into()),
+        120,
+    );
+    go(&mut s, Cancel, 1);
+    s
+}

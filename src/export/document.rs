@@ -1,0 +1,621 @@
+//! The record (会议记录) and the summary (会议纪要) as a plain list of blocks, built from the
+//! minutes. Markdown, HTML and Word each render these blocks, so their wording is decided
+//! here once. Minutes are official documents and are always written in Chinese.
+
+use super::minutes::{Minutes, OfficialMinutes, QuestionMinutes};
+use crate::domain::{Attendance, Attendee, FollowUp, Rating, Revision, Stage};
+use crate::labels::{Lang, Named};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+
+/// A document: a title and its blocks in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// "一、会议基本情况" (黑体 in Word).
+    Heading(String),
+    /// "（一）张某 某某镇党委书记" (楷体 in Word).
+    Subheading(String),
+    /// A body paragraph; `lead` is set in bold before the text.
+    Paragraph { lead: String, text: String },
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+    /// Where one official's part ends: a page break in print.
+    Break,
+    /// Signature lines at the end.
+    Signatures(Vec<String>),
+}
+
+/// How times are shown and what is added.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// Local time of the meeting room.
+    pub offset: FixedOffset,
+    /// Add every earlier revision of each answer and remark.
+    pub revisions: bool,
+}
+
+const NUMERALS: [&str; 20] = [
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
+    "十五", "十六", "十七", "十八", "十九", "二十",
+];
+
+/// 一, 二, … for headings; Arabic numbers past twenty.
+pub fn numeral(n: usize) -> String {
+    NUMERALS
+        .get(n.wrapping_sub(1))
+        .map(|s| s.to_string())
+        .unwrap_or_else(|| n.to_string())
+}
+
+pub fn chinese_date(date: NaiveDate) -> String {
+    date.format("%Y年%-m月%-d日").to_string()
+}
+
+fn clock(at: DateTime<Utc>, style: Style) -> String {
+    at.with_timezone(&style.offset).format("%H:%M").to_string()
+}
+
+/// "8分12秒".
+fn duration(ms: i64) -> String {
+    let seconds = ms.max(0) / 1000;
+    format!("{}分{:02}秒", seconds / 60, seconds % 60)
+}
+
+fn paragraph(lead: &str, text: impl Into<String>) -> Block {
+    Block::Paragraph {
+        lead: lead.to_string(),
+        text: text.into(),
+    }
+}
+
+/// "马某、林某", or with details "赵某（副县长，外出参加省级培训）".
+fn names(people: &[&Attendee], with_details: bool) -> String {
+    people
+        .iter()
+        .map(|a| {
+            let details: Vec<&str> = [a.post.as_str(), a.reason.as_str()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            if with_details && !details.is_empty() {
+                format!("{}（{}）", a.name, details.join("，"))
+            } else {
+                a.name.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// 会议记录: the full record.
+pub fn record(minutes: &Minutes, style: Style) -> Document {
+    let mut blocks = vec![Block::Heading("一、会议基本情况".into())];
+    blocks.extend(basics(minutes, style));
+    blocks.push(Block::Heading("二、会议议程".into()));
+    blocks.extend(agenda(minutes));
+    blocks.push(Block::Heading("三、述责述廉情况".into()));
+    for (index, official) in minutes.officials.iter().enumerate() {
+        if index > 0 {
+            blocks.push(Block::Break);
+        }
+        blocks.extend(official_record(
+            index,
+            official,
+            minutes.generated_at,
+            style,
+        ));
+    }
+    blocks.push(Block::Heading("四、民主测评".into()));
+    blocks.push(rating_table(minutes));
+    blocks.push(Block::Heading("五、主持人总结讲话".into()));
+    blocks.extend(text_with_history(
+        minutes.closing(),
+        &minutes.closing_remarks,
+        style,
+    ));
+    blocks.push(Block::Heading("六、议定事项".into()));
+    blocks.extend(follow_up_list(minutes));
+    let end = minutes
+        .ended_at
+        .map(|t| format!("（{}）", clock(t, style)))
+        .unwrap_or_default();
+    blocks.push(paragraph("", format!("散会{end}。")));
+    blocks.push(Block::Signatures(vec![
+        "主持人（签字）：".into(),
+        "记录人（签字）：".into(),
+    ]));
+    Document {
+        title: format!("{}记录", minutes.meeting.title),
+        blocks,
+    }
+}
+
+fn basics(minutes: &Minutes, style: Style) -> Vec<Block> {
+    let m = &minutes.meeting;
+    let start = minutes
+        .started_at
+        .map(|t| clock(t, style))
+        .or(m.starts_at.map(|t| t.format("%H:%M").to_string()));
+    let end = minutes.ended_at.map(|t| clock(t, style));
+    let time = match (start, end) {
+        (Some(s), Some(e)) => format!("{} {s}至{e}", chinese_date(m.held_on)),
+        (Some(s), None) => format!("{} {s}开始", chinese_date(m.held_on)),
+        _ => chinese_date(m.held_on),
+    };
+    let present = minutes.with(Attendance::Present);
+    let chair = if m.chair_post.is_empty() {
+        m.chair.clone()
+    } else {
+        format!("{}（{}）", m.chair, m.chair_post)
+    };
+    let mut blocks = vec![
+        paragraph("时间：", time),
+        paragraph(
+            "地点：",
+            if m.place.is_empty() {
+                "（未填写）".to_string()
+            } else {
+                m.place.clone()
+            },
+        ),
+        paragraph("主持人：", chair),
+        paragraph(
+            "出席：",
+            format!(
+                "应到{}人，实到{}人。{}",
+                minutes.expected(),
+                present.len(),
+                names(&present, false)
+            ),
+        ),
+    ];
+    let non_voting = minutes.with(Attendance::NonVoting);
+    if !non_voting.is_empty() {
+        blocks.push(paragraph("列席：", names(&non_voting, true)));
+    }
+    let absent = minutes.with(Attendance::Absent);
+    if !absent.is_empty() {
+        blocks.push(paragraph("缺席：", names(&absent, true)));
+    }
+    blocks.push(paragraph("记录人：", m.recorder.clone()));
+    if minutes.rated() && !m.scrutineers.is_empty() {
+        blocks.push(paragraph("计票人、监票人：", m.scrutineers.join("、")));
+    }
+    blocks
+}
+
+fn agenda(minutes: &Minutes) -> Vec<Block> {
+    let mut items: Vec<String> = minutes
+        .officials
+        .iter()
+        .map(|o| format!("{}{}述责述廉", o.unit_post(), o.slot.name))
+        .collect();
+    if minutes.rated() {
+        items.push("民主测评".into());
+    }
+    items.push("主持人总结讲话".into());
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| paragraph("", format!("{}．{item}", i + 1)))
+        .collect()
+}
+
+fn official_record(
+    index: usize,
+    o: &OfficialMinutes,
+    now: DateTime<Utc>,
+    style: Style,
+) -> Vec<Block> {
+    let mut blocks = vec![Block::Subheading(format!(
+        "（{}）{} {}",
+        numeral(index + 1),
+        o.slot.name,
+        o.unit_post()
+    ))];
+    if o.slot.stage == Stage::Skipped {
+        blocks.push(paragraph(
+            "未述责：",
+            format!("已跳过，原因：{}。", o.slot.skip_reason),
+        ));
+        return blocks;
+    }
+    blocks.push(paragraph("述责报告：", report_line(o, now)));
+    blocks.push(paragraph(
+        "主体责任事项：",
+        format!("共{}项。", o.duty_items.len()),
+    ));
+    for (i, d) in o.duty_items.iter().enumerate() {
+        let progress = if d.progress.is_empty() {
+            "（未报告）"
+        } else {
+            &d.progress
+        };
+        blocks.push(paragraph(
+            "",
+            format!(
+                "{}．【{}，{}】{}。落实情况：{}（{}）。",
+                i + 1,
+                d.source.name(Lang::Zh),
+                quarter(&d.quarter),
+                d.text.trim_end_matches('。'),
+                progress.trim_end_matches('。'),
+                d.status.name(Lang::Zh)
+            ),
+        ));
+    }
+    let c = o.counts;
+    blocks.push(paragraph(
+        "廉政风险点：",
+        format!(
+            "共{}个，防控措施{}项，完善制度{}项。",
+            c.risk_points, c.measures, c.rules
+        ),
+    ));
+    for (i, r) in o.risk_points.iter().enumerate() {
+        let rules = if r.rules.is_empty() {
+            String::new()
+        } else {
+            format!("完善制度：{}。", r.rules.join("、"))
+        };
+        blocks.push(paragraph(
+            "",
+            format!(
+                "{}．【{}】{}。防控措施：{}。{rules}",
+                i + 1,
+                r.level.name(Lang::Zh),
+                r.text,
+                r.measures.join("；")
+            ),
+        ));
+    }
+    blocks.push(paragraph(
+        "提问与回答：",
+        format!("共{}个问题。", o.questions.len()),
+    ));
+    for (i, q) in o.questions.iter().enumerate() {
+        blocks.extend(question_record(i, q, style));
+    }
+    blocks.push(paragraph("主持人点评：", latest_or_none(o.remarks())));
+    if style.revisions {
+        blocks.extend(history(&o.remarks, style));
+    }
+    if let Some(notes) = &o.notes {
+        let note = notes
+            .last()
+            .map(|n| n.body.clone())
+            .unwrap_or_else(|| "（无）".into());
+        blocks.push(paragraph("记录人备注：", note));
+    }
+    blocks
+}
+
+/// "2026Q2" → "2026年第二季度".
+fn quarter(q: &str) -> String {
+    match (
+        q.get(..4),
+        q.get(5..6).and_then(|d| d.parse::<usize>().ok()),
+    ) {
+        (Some(year), Some(n)) => format!("{year}年第{}季度", numeral(n)),
+        _ => q.to_string(),
+    }
+}
+
+fn report_line(o: &OfficialMinutes, now: DateTime<Utc>) -> String {
+    if o.slot.written_only {
+        return "书面报告。".into();
+    }
+    let Some(timing) = o.timing(Stage::Report) else {
+        return "未作报告。".into();
+    };
+    let used = timing.elapsed_ms(timing.ended_at.unwrap_or(now));
+    let over = if used > o.slot.report_minutes as i64 * 60_000 {
+        "，超时"
+    } else {
+        ""
+    };
+    format!(
+        "口头报告，用时{}（安排{}分钟{over}）。",
+        duration(used),
+        o.slot.report_minutes
+    )
+}
+
+fn question_record(i: usize, q: &QuestionMinutes, style: Style) -> Vec<Block> {
+    let question = &q.question;
+    let asked = question
+        .asked_at
+        .map(|t| format!("（{}提问）", clock(t, style)))
+        .unwrap_or_default();
+    let kind = if question.prepared {
+        ""
+    } else {
+        "【现场提问】"
+    };
+    let mut blocks = vec![paragraph(
+        "",
+        format!(
+            "{}．{kind}{}{asked}：{}",
+            i + 1,
+            question.asker,
+            question.text
+        ),
+    )];
+    let answer = match &question.answer {
+        Some(a) if !a.body.trim().is_empty() => a.body.clone(),
+        _ => "（未记录回答）".into(),
+    };
+    blocks.push(paragraph("回答：", answer));
+    if question.needs_written_reply {
+        blocks.push(paragraph(
+            "书面质询：",
+            "回答未能令人满意，要求会后书面答复。",
+        ));
+    }
+    if style.revisions {
+        blocks.extend(history(&q.answer_revisions, style));
+    }
+    blocks
+}
+
+fn latest_or_none(revision: Option<&Revision>) -> String {
+    revision
+        .map(|r| r.body.clone())
+        .unwrap_or_else(|| "（未记录）".into())
+}
+
+fn text_with_history(latest: Option<&Revision>, all: &[Revision], style: Style) -> Vec<Block> {
+    let mut blocks = vec![paragraph("", latest_or_none(latest))];
+    if style.revisions {
+        blocks.extend(history(all, style));
+    }
+    blocks
+}
+
+/// Earlier revisions, oldest first (the last one is the text itself).
+fn history(revisions: &[Revision], style: Style) -> Vec<Block> {
+    let earlier = &revisions[..revisions.len().saturating_sub(1)];
+    earlier
+        .iter()
+        .map(|r| {
+            let at = r.saved_at.with_timezone(&style.offset).format("%H:%M:%S");
+            paragraph("修改记录：", format!("{at} 曾记为“{}”", r.body))
+        })
+        .collect()
+}
+
+/// "好和较好17票，占85.0%" — the result of a rating.
+pub fn rating_result(r: &Rating) -> String {
+    match r.approval_percent() {
+        Some(p) => format!("好和较好{}票，占有效票{p:.1}%", r.excellent + r.good),
+        None => "无有效票".into(),
+    }
+}
+
+fn rating_table(minutes: &Minutes) -> Block {
+    let rated: Vec<_> = minutes
+        .officials
+        .iter()
+        .filter(|o| o.rating.is_some())
+        .collect();
+    if rated.is_empty() {
+        return paragraph("", "本次会议未进行民主测评。");
+    }
+    let header = [
+        "序号",
+        "述责人",
+        "单位职务",
+        "参评人数",
+        "有效票",
+        "好",
+        "较好",
+        "一般",
+        "差",
+        "测评结果",
+    ];
+    let rows = rated
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| {
+            let r = o.rating?;
+            Some(vec![
+                (i + 1).to_string(),
+                o.slot.name.clone(),
+                o.unit_post(),
+                r.voters.to_string(),
+                r.counted().to_string(),
+                r.excellent.to_string(),
+                r.good.to_string(),
+                r.fair.to_string(),
+                r.poor.to_string(),
+                rating_result(&r),
+            ])
+        })
+        .collect();
+    Block::Table {
+        header: header.iter().map(|s| s.to_string()).collect(),
+        rows,
+    }
+}
+
+/// One follow-up in a sentence.
+pub fn follow_up_sentence(f: &FollowUp) -> String {
+    let mut parts = vec![format!("{}。", f.problem.trim_end_matches('。'))];
+    let mut add = |label: &str, value: &str| {
+        if !value.is_empty() {
+            parts.push(format!("{label}：{}。", value.trim_end_matches('。')));
+        }
+    };
+    add("整改任务", &f.task);
+    add("整改措施", &f.measure);
+    add("责任领导", &f.lead);
+    add("责任人", &f.owner);
+    add(
+        "完成时限",
+        &f.deadline.map(chinese_date).unwrap_or_default(),
+    );
+    add("整改方式", f.mode.name(Lang::Zh));
+    add("抄告", &f.copied_to);
+    parts.concat()
+}
+
+fn follow_up_list(minutes: &Minutes) -> Vec<Block> {
+    let all: Vec<(&OfficialMinutes, &FollowUp)> = minutes
+        .officials
+        .iter()
+        .flat_map(|o| o.follow_ups.iter().map(move |f| (o, f)))
+        .collect();
+    if all.is_empty() {
+        return vec![paragraph("", "本次会议未形成整改事项。")];
+    }
+    all.iter()
+        .enumerate()
+        .map(|(i, (o, f))| {
+            paragraph(
+                "",
+                format!(
+                    "{}．{}（{}）：{}",
+                    i + 1,
+                    o.slot.name,
+                    o.unit_post(),
+                    follow_up_sentence(f)
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The first sentence of the remarks, for the summary.
+fn brief(text: &str) -> String {
+    let first = text
+        .split_inclusive(['。', '\n'])
+        .next()
+        .unwrap_or(text)
+        .trim();
+    let mut out: String = first.chars().take(120).collect();
+    if first.chars().count() > 120 {
+        out.push('…');
+    }
+    out
+}
+
+/// 会议纪要: the summary.
+pub fn summary(minutes: &Minutes) -> Document {
+    let m = &minutes.meeting;
+    let place = if m.place.is_empty() {
+        String::new()
+    } else {
+        format!("在{}", m.place)
+    };
+    let opening = format!(
+        "{}，{}{place}主持召开{}，听取{}位单位主要负责人述责述廉报告，进行提问质询{}。现将会议议定事项纪要如下：",
+        m.held_on.format("%-m月%-d日"),
+        m.chair,
+        m.title,
+        minutes.officials.len(),
+        if minutes.rated() {
+            "和民主测评"
+        } else {
+            ""
+        }
+    );
+    let mut blocks = vec![paragraph("", opening)];
+    for (index, o) in minutes.officials.iter().enumerate() {
+        blocks.push(Block::Heading(format!(
+            "{}、关于{}{}述责述廉情况",
+            numeral(index + 1),
+            o.unit_post(),
+            o.slot.name
+        )));
+        blocks.push(paragraph("", official_summary(o)));
+    }
+    blocks.push(Block::Heading(format!(
+        "{}、整改事项",
+        numeral(minutes.officials.len() + 1)
+    )));
+    blocks.extend(follow_up_list(minutes));
+    if let Some(closing) = minutes.closing() {
+        blocks.push(paragraph("会议要求：", brief(&closing.body)));
+    }
+    blocks.push(paragraph(
+        "出席：",
+        names(&minutes.with(Attendance::Present), false),
+    ));
+    let absent = minutes.with(Attendance::Absent);
+    if !absent.is_empty() {
+        blocks.push(paragraph("请假：", names(&absent, true)));
+    }
+    let non_voting = minutes.with(Attendance::NonVoting);
+    if !non_voting.is_empty() {
+        blocks.push(paragraph("列席：", names(&non_voting, false)));
+    }
+    Document {
+        title: format!("{}纪要", m.title),
+        blocks,
+    }
+}
+
+fn official_summary(o: &OfficialMinutes) -> String {
+    let name = &o.slot.name;
+    if o.slot.stage == Stage::Skipped {
+        return format!("{name}未述责（{}）。", o.slot.skip_reason);
+    }
+    let mut text = if o.slot.written_only {
+        format!("{name}提交了书面述责述廉报告。")
+    } else if o.timing(Stage::Report).is_some() {
+        format!("{name}作了述责述廉报告。")
+    } else {
+        format!("{name}尚未作述责述廉报告。")
+    };
+    let asked: Vec<_> = o
+        .questions
+        .iter()
+        .filter(|q| q.question.asked_at.is_some())
+        .collect();
+    if !asked.is_empty() {
+        let answered = asked.iter().filter(|q| q.question.answer.is_some()).count();
+        text.push_str(&format!(
+            "会议提出{}个问题，{name}回答了{answered}个",
+            asked.len()
+        ));
+        let written = asked
+            .iter()
+            .filter(|q| q.question.needs_written_reply)
+            .count();
+        if written > 0 {
+            text.push_str(&format!("，其中{written}个问题要求会后书面答复"));
+        }
+        text.push('。');
+    }
+    if let Some(r) = o.rating {
+        text.push_str(&format!(
+            "民主测评参评{}人，好{}票、较好{}票、一般{}票、差{}票，{}。",
+            r.voters,
+            r.excellent,
+            r.good,
+            r.fair,
+            r.poor,
+            rating_result(&r)
+        ));
+    }
+    if let Some(remarks) = o.remarks() {
+        text.push_str(&format!("主持人点评指出：{}", brief(&remarks.body)));
+        if !text.ends_with('。') && !text.ends_with('…') {
+            text.push('。');
+        }
+    }
+    if !o.follow_ups.is_empty() {
+        text.push_str(&format!(
+            "会议议定整改事项{}项（见整改事项）。",
+            o.follow_ups.len()
+        ));
+    }
+    text
+}

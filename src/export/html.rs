@@ -1,0 +1,63 @@
+//! HTML: one self-contained, print-ready file (inline CSS, no network), A4 pages with a
+//! page break between officials, fonts as the official-document style asks.
+
+use super::document::{Block, Document};
+use super::{ExportError, Format};
+use askama::Template;
+
+#[derive(Template)]
+#[template(
+    ext = "html",
+    source = r#"<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ doc.title }}</title>
+<style>
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+body { max-width: 156mm; margin: 2em auto; color: #000; background: #fff;
+  font-family: "仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "Songti SC", serif;
+  font-size: 16pt; line-height: 28.95pt; }
+h1 { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "SimSun", serif;
+  font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.5; margin: 0 0 1em; }
+h2 { font-family: "黑体", "SimHei", "Heiti SC", "Noto Sans CJK SC", sans-serif;
+  font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; }
+h3 { font-family: "楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "STKaiti", serif;
+  font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; }
+p { margin: 0; text-indent: 2em; text-align: justify; }
+p b { font-weight: bold; }
+table { border-collapse: collapse; width: 100%; font-size: 12pt; line-height: 1.5; margin: 0.5em 0; }
+th, td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
+.break { break-after: page; page-break-after: always; }
+.signatures { display: flex; justify-content: space-between; text-indent: 0; margin-top: 2em; }
+@media screen { .break { border-top: 1px dashed #999; margin: 1em 0; } }
+</style>
+</head>
+<body>
+<h1>{{ doc.title }}</h1>
+{% for block in doc.blocks %}{% match block %}
+{% when Block::Heading(text) %}<h2>{{ text }}</h2>
+{% when Block::Subheading(text) %}<h3>{{ text }}</h3>
+{% when Block::Paragraph { lead, text } %}<p>{% if !lead.is_empty() %}<b>{{ lead }}</b>{% endif %}{% for line in text.lines() %}{% if !loop.first %}<br>{% endif %}{{ line }}{% endfor %}</p>
+{% when Block::Table { header, rows } %}<table>
+<thead><tr>{% for cell in header %}<th>{{ cell }}</th>{% endfor %}</tr></thead>
+<tbody>{% for row in rows %}<tr>{% for cell in row %}<td>{{ cell }}</td>{% endfor %}</tr>{% endfor %}</tbody>
+</table>
+{% when Block::Break %}<div class="break"></div>
+{% when Block::Signatures(lines) %}<p class="signatures">{% for line in lines %}<span>{{ line }}</span>{% endfor %}</p>
+{% endmatch %}{% endfor %}
+</body>
+</html>
+"#
+)]
+struct Page<'a> {
+    doc: &'a Document,
+}
+
+pub fn render(doc: &Document) -> Result<String, ExportError> {
+    Page { doc }.render().map_err(|e| ExportError::Render {
+        format: Format::Html,
+        message: e.to_string(),
+    })
+}

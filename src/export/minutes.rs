@@ -1,0 +1,177 @@
+//! The minutes model: everything recorded about one meeting, read once from the store.
+//! Every export format is written from this one value, so the formats cannot disagree.
+
+use crate::domain::{
+    AgendaSlot, Attendance, Attendee, CardCounts, DutyItem, FollowUp, Id, Meeting, Question,
+    Rating, Revision, RiskPoint, Stage, StageTiming,
+};
+use crate::storage::{Result, Store, TextTarget};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+/// The version of the JSON export's shape; raised when a field changes meaning.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Minutes {
+    pub format_version: u32,
+    pub generated_at: DateTime<Utc>,
+    pub meeting: Meeting,
+    /// When the first official began (the meeting's actual start).
+    pub started_at: Option<DateTime<Utc>>,
+    /// When the meeting finished, or the last stage ended.
+    pub ended_at: Option<DateTime<Utc>>,
+    pub attendees: Vec<Attendee>,
+    pub officials: Vec<OfficialMinutes>,
+    /// Every revision of the chair's closing remarks, oldest first.
+    pub closing_remarks: Vec<Revision>,
+    /// Whether private notes were asked for (`--include-notes`).
+    pub notes_included: bool,
+}
+
+/// One reporting official and everything recorded for them.
+#[derive(Debug, Clone, Serialize)]
+pub struct OfficialMinutes {
+    pub slot: AgendaSlot,
+    pub timings: Vec<StageTiming>,
+    pub duty_items: Vec<DutyItem>,
+    pub risk_points: Vec<RiskPoint>,
+    pub counts: CardCounts,
+    pub questions: Vec<QuestionMinutes>,
+    /// Every revision of the chair's remarks, oldest first.
+    pub remarks: Vec<Revision>,
+    pub rating: Option<Rating>,
+    pub follow_ups: Vec<FollowUp>,
+    pub earlier_follow_ups: Vec<FollowUp>,
+    /// Private notes, only when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<Vec<Revision>>,
+}
+
+/// A question with its latest answer and every revision of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionMinutes {
+    #[serde(flatten)]
+    pub question: Question,
+    pub answer_revisions: Vec<Revision>,
+}
+
+impl Minutes {
+    /// Reads everything about `meeting` from the store.
+    pub fn build(
+        store: &Store,
+        meeting: Id,
+        include_notes: bool,
+        now: DateTime<Utc>,
+    ) -> Result<Minutes> {
+        let meeting = store.meeting(meeting)?;
+        let timings = store.timings(meeting.id)?;
+        let mut officials = Vec::new();
+        for slot in store.agenda(meeting.id)? {
+            let mine = timings
+                .iter()
+                .filter(|(id, _)| *id == slot.id)
+                .map(|(_, t)| *t)
+                .collect();
+            officials.push(official(store, slot, mine, include_notes)?);
+        }
+        let started_at = timings.iter().map(|(_, t)| t.started_at).min();
+        let last_end = timings.iter().filter_map(|(_, t)| t.ended_at).max();
+        Ok(Minutes {
+            format_version: FORMAT_VERSION,
+            generated_at: now,
+            started_at,
+            ended_at: meeting.finished_at.or(last_end),
+            attendees: store.attendees(meeting.id)?,
+            closing_remarks: store.revisions(TextTarget::Closing {
+                meeting: meeting.id,
+            })?,
+            meeting,
+            officials,
+            notes_included: include_notes,
+        })
+    }
+
+    /// Attendees expected with a vote: present plus absent.
+    pub fn expected(&self) -> usize {
+        self.attendees
+            .iter()
+            .filter(|a| a.attendance != Attendance::NonVoting)
+            .count()
+    }
+
+    pub fn with(&self, attendance: Attendance) -> Vec<&Attendee> {
+        self.attendees
+            .iter()
+            .filter(|a| a.attendance == attendance)
+            .collect()
+    }
+
+    pub fn closing(&self) -> Option<&Revision> {
+        latest(&self.closing_remarks)
+    }
+
+    /// True when any official was rated (scrutineers are then named).
+    pub fn rated(&self) -> bool {
+        self.officials.iter().any(|o| o.rating.is_some())
+    }
+}
+
+impl OfficialMinutes {
+    pub fn timing(&self, stage: Stage) -> Option<&StageTiming> {
+        self.timings.iter().find(|t| t.stage == stage)
+    }
+
+    pub fn remarks(&self) -> Option<&Revision> {
+        latest(&self.remarks)
+    }
+
+    /// "单位职务" as written after a name: 某某镇党委书记.
+    pub fn unit_post(&self) -> String {
+        format!("{}{}", self.slot.unit, self.slot.post)
+    }
+}
+
+/// The newest non-blank revision.
+fn latest(revisions: &[Revision]) -> Option<&Revision> {
+    revisions.last().filter(|r| !r.body.trim().is_empty())
+}
+
+fn official(
+    store: &Store,
+    slot: AgendaSlot,
+    timings: Vec<StageTiming>,
+    include_notes: bool,
+) -> Result<OfficialMinutes> {
+    let detail = store.slot_detail(slot.id)?;
+    let counts = detail.counts();
+    let mut questions = Vec::new();
+    for question in detail.questions {
+        let answer_revisions = store.revisions(TextTarget::Answer {
+            slot: slot.id,
+            question: question.id,
+        })?;
+        questions.push(QuestionMinutes {
+            question,
+            answer_revisions,
+        });
+    }
+    let notes = if include_notes {
+        Some(store.revisions(TextTarget::Note { slot: slot.id })?)
+    } else {
+        None
+    };
+    Ok(OfficialMinutes {
+        remarks: store.revisions(TextTarget::Remarks { slot: slot.id })?,
+        slot,
+        timings,
+        duty_items: detail.duty_items,
+        risk_points: detail.risk_points,
+        counts,
+        questions,
+        rating: detail.rating,
+        follow_ups: detail.follow_ups,
+        earlier_follow_ups: detail.earlier_follow_ups,
+        notes,
+    })
+}

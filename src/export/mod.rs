@@ -1,0 +1,224 @@
+//! Exports: the minutes model rendered as Word, HTML, Markdown and JSON, and the follow-up
+//! ledger as a spreadsheet and CSV. Renderers are pure functions from the minutes to bytes;
+//! files are written under a temporary name and renamed into place.
+
+pub mod document;
+mod docx;
+mod html;
+pub mod ledger;
+mod markdown;
+pub mod minutes;
+
+pub use minutes::Minutes;
+
+use crate::files;
+use chrono::{DateTime, FixedOffset, Utc};
+use std::path::{Path, PathBuf};
+
+/// What is exported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    /// 会议记录: the full record.
+    Record,
+    /// 会议纪要: the summary.
+    Summary,
+    /// 问题整改台账: the follow-up ledger.
+    Ledger,
+}
+
+/// The file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Docx,
+    Html,
+    Md,
+    Json,
+    Xlsx,
+    Csv,
+}
+
+/// Which font names Word documents ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Fonts {
+    /// 仿宋_GB2312, 楷体_GB2312, 方正小标宋简体 (GB/T 9704).
+    #[default]
+    Gb2312,
+    /// 仿宋, 楷体, 宋体: the names a stock Windows machine has.
+    Windows,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Record, Kind::Summary, Kind::Ledger];
+
+    /// The formats this kind is written in.
+    pub fn formats(self) -> &'static [Format] {
+        match self {
+            Kind::Record => &[Format::Docx, Format::Html, Format::Md, Format::Json],
+            Kind::Summary => &[Format::Docx, Format::Html, Format::Md],
+            Kind::Ledger => &[Format::Xlsx, Format::Csv],
+        }
+    }
+
+    /// The Chinese name used in file names.
+    pub fn file_word(self) -> &'static str {
+        match self {
+            Kind::Record => "会议记录",
+            Kind::Summary => "会议纪要",
+            Kind::Ledger => "整改台账",
+        }
+    }
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Html => "html",
+            Format::Md => "md",
+            Format::Json => "json",
+            Format::Xlsx => "xlsx",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+/// How an export is made.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Add every earlier revision of answers and remarks to the record.
+    pub revisions: bool,
+    /// Local time of the meeting room, for the times shown.
+    pub offset: FixedOffset,
+    pub fonts: Fonts,
+}
+
+/// What can go wrong while exporting.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{kind:?} 不能导出为 {format:?}；可用的格式：{allowed}")]
+    Unsupported {
+        kind: Kind,
+        format: Format,
+        allowed: String,
+    },
+    #[error("{0} 已存在；加 --force 覆盖 (already exists)")]
+    Exists(PathBuf),
+    #[error("无法写入 {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("生成 {format:?} 失败: {message}")]
+    Render { format: Format, message: String },
+}
+
+/// Renders one kind in one format.
+pub fn render(
+    minutes: &Minutes,
+    kind: Kind,
+    format: Format,
+    options: &Options,
+) -> Result<Vec<u8>, ExportError> {
+    let style = document::Style {
+        offset: options.offset,
+        revisions: options.revisions,
+    };
+    let doc = || match kind {
+        Kind::Summary => document::summary(minutes),
+        _ => document::record(minutes, style),
+    };
+    match (kind, format) {
+        (Kind::Ledger, Format::Xlsx | Format::Csv) => ledger::render(minutes, format),
+        (Kind::Record, Format::Json) => json(minutes),
+        (Kind::Record | Kind::Summary, Format::Md) => Ok(markdown::render(&doc()).into_bytes()),
+        (Kind::Record | Kind::Summary, Format::Html) => Ok(html::render(&doc())?.into_bytes()),
+        (Kind::Record | Kind::Summary, Format::Docx) => docx::render(&doc(), options.fonts),
+        _ => {
+            let allowed = kind.formats().iter().map(|f| f.extension());
+            Err(ExportError::Unsupported {
+                kind,
+                format,
+                allowed: allowed.collect::<Vec<_>>().join(", "),
+            })
+        }
+    }
+}
+
+fn json(minutes: &Minutes) -> Result<Vec<u8>, ExportError> {
+    let mut bytes = serde_json::to_vec_pretty(minutes).map_err(|e| ExportError::Render {
+        format: Format::Json,
+        message: e.to_string(),
+    })?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// "2026-12-18-会议记录.docx".
+pub fn file_name(minutes: &Minutes, kind: Kind, format: Format) -> String {
+    format!(
+        "{}-{}.{}",
+        minutes.meeting.held_on.format("%Y-%m-%d"),
+        kind.file_word(),
+        format.extension()
+    )
+}
+
+/// Writes every kind in every format into `dir`; returns the files written.
+pub fn write_all(
+    minutes: &Minutes,
+    dir: &Path,
+    options: &Options,
+    force: bool,
+) -> Result<Vec<PathBuf>, ExportError> {
+    files::create_private_dir(dir).map_err(|source| ExportError::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut written = Vec::new();
+    for kind in Kind::ALL {
+        for &format in kind.formats() {
+            let path = dir.join(file_name(minutes, kind, format));
+            write_file(&path, &render(minutes, kind, format, options)?, force)?;
+            written.push(path);
+        }
+    }
+    Ok(written)
+}
+
+/// Writes a file under a temporary name and renames it into place, so a crash never leaves
+/// half a document; refuses to replace an existing file unless `force`.
+pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), ExportError> {
+    if path.exists() && !force {
+        return Err(ExportError::Exists(path.to_path_buf()));
+    }
+    let error = |source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let _ = std::fs::remove_file(&temp);
+    files::write_private(&temp, bytes).map_err(error)?;
+    std::fs::rename(&temp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        error(e)
+    })
+}
+
+/// The default folder for an export of everything: beside the database, stamped with the time.
+pub fn default_dir(db: &Path, now: DateTime<Utc>, offset: FixedOffset) -> PathBuf {
+    let stem = db
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stamp = now.with_timezone(&offset).format("%Y%m%d-%H%M%S");
+    db.with_file_name(format!("{stem}-导出-{stamp}"))
+}
+
+/// The machine's local offset, for showing times in the meeting room's time.
+pub fn local_offset(at: DateTime<Utc>) -> FixedOffset {
+    *at.with_timezone(&chrono::Local).offset()
+}

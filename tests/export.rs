@@ -1,0 +1,399 @@
+//! Exports of a recorded sample meeting: golden Markdown and JSON, the Word file's XML, the
+//! spreadsheet read back with calamine, the CSV with its byte-order mark, and file safety.
+
+mod common;
+
+use calamine::{Data, Reader, Xlsx};
+use chrono::FixedOffset;
+use common::*;
+use shuze::export::{self, Format, Kind, Minutes, Options};
+use std::io::Read;
+use std::path::Path;
+
+fn options() -> Options {
+    Options {
+        revisions: false,
+        offset: FixedOffset::east_opt(8 * 3600).unwrap(),
+        fonts: export::Fonts::Gb2312,
+    }
+}
+
+fn minutes(path: &Path, include_notes: bool) -> Minutes {
+    let session = recorded_sample(path);
+    Minutes::build(&session.store, 1, include_notes, at(100_000)).unwrap()
+}
+
+fn text(minutes: &Minutes, kind: Kind, format: Format) -> String {
+    String::from_utf8(export::render(minutes, kind, format, &options()).unwrap()).unwrap()
+}
+
+/// Compares with `tests/golden/NAME`; `UPDATE_GOLDEN=1` rewrites it.
+fn assert_golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "{name} differs from tests/golden (UPDATE_GOLDEN=1 cargo test --test export rewrites it):\n{actual}"
+    );
+}
+
+#[test]
+fn the_record_in_markdown_matches_the_golden_file() {
+    let (_dir, path) = temp_db();
+    assert_golden(
+        "record.md",
+        &text(&minutes(&path, false), Kind::Record, Format::Md),
+    );
+}
+
+#[test]
+fn the_summary_in_markdown_matches_the_golden_file() {
+    let (_dir, path) = temp_db();
+    assert_golden(
+        "summary.md",
+        &text(&minutes(&path, false), Kind::Summary, Format::Md),
+    );
+}
+
+#[test]
+fn the_json_matches_the_golden_file_and_holds_every_revision() {
+    let (_dir, path) = temp_db();
+    let json = text(&minutes(&path, false), Kind::Record, Format::Json);
+    assert_golden("record.json", &json);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["format_version"], 1);
+    let first = &value["officials"][0];
+    assert_eq!(
+        first["questions"][0]["answer_revisions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        first["timings"].as_array().unwrap().len(),
+        5,
+        "one timing per stage"
+    );
+}
+
+#[test]
+fn private_notes_are_exported_only_when_asked_for() {
+    let (_dir, path) = temp_db();
+    let note = "会后单独提醒张某";
+    let without = minutes(&path, false);
+    for (kind, format) in [
+        (Kind::Record, Format::Md),
+        (Kind::Record, Format::Json),
+        (Kind::Record, Format::Html),
+        (Kind::Summary, Format::Md),
+    ] {
+        assert!(
+            !text(&without, kind, format).contains(note),
+            "{kind:?} {format:?}"
+        );
+    }
+    let (_dir2, path2) = temp_db();
+    let with = minutes(&path2, true);
+    assert!(text(&with, Kind::Record, Format::Md).contains(note));
+    assert!(text(&with, Kind::Record, Format::Json).contains(note));
+}
+
+#[test]
+fn revisions_are_added_to_the_record_when_asked_for() {
+    let (_dir, path) = temp_db();
+    let m = minutes(&path, false);
+    let with = Options {
+        revisions: true,
+        ..options()
+    };
+    let md =
+        String::from_utf8(export::render(&m, Kind::Record, Format::Md, &with).unwrap()).unwrap();
+    assert!(md.contains("曾记为“我们制定了责任清单，”"), "{md}");
+}
+
+/// The XML of one part of a DOCX.
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut xml).unwrap();
+    xml
+}
+
+#[test]
+fn the_word_record_has_the_official_page_fonts_and_every_answer() {
+    let (_dir, path) = temp_db();
+    let m = minutes(&path, false);
+    let bytes = export::render(&m, Kind::Record, Format::Docx, &options()).unwrap();
+    let doc = part(&bytes, "word/document.xml");
+    assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838" />"#));
+    assert!(
+        doc.contains(r#"w:top="2098" w:right="1474" w:bottom="1984" w:left="1587""#),
+        "37/26/35/28 mm"
+    );
+    assert!(doc.contains(r#"w:linePitch="579""#), "22 lines");
+    assert!(
+        doc.contains(r#"w:line="579" w:lineRule="exact""#),
+        "28.95 pt exact"
+    );
+    assert!(doc.contains(r#"w:firstLine="640""#), "two-character indent");
+    for answer in m
+        .officials
+        .iter()
+        .flat_map(|o| &o.questions)
+        .filter_map(|q| q.question.answer.as_ref())
+    {
+        for line in answer.body.lines() {
+            assert!(doc.contains(line), "answer {line:?} missing");
+        }
+    }
+    let runs = doc.matches("<w:r>").count();
+    let east_asian = doc.matches("<w:r><w:rPr>").count();
+    assert!(runs > 100 && runs == east_asian, "every run has properties");
+    for run in doc.split("<w:r>").skip(1) {
+        let props = run.split("</w:rPr>").next().unwrap();
+        assert!(
+            props.contains("w:eastAsia="),
+            "a run without an East Asian font: {props}"
+        );
+        assert!(props.contains(r#"w:ascii="Times New Roman""#));
+    }
+    assert!(doc.contains(r#"w:eastAsia="方正小标宋简体""#), "title font");
+    assert!(doc.contains(r#"<w:sz w:val="44" />"#), "title in 2号");
+    assert!(doc.contains(r#"w:eastAsia="黑体""#) && doc.contains(r#"w:eastAsia="楷体_GB2312""#));
+    let styles = part(&bytes, "word/styles.xml");
+    assert!(styles.contains(r#"<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="32" /><w:szCs w:val="32" /><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman" w:eastAsia="仿宋_GB2312" />"#));
+    let footer = part(&bytes, "word/footer1.xml");
+    assert!(
+        footer.contains("— ")
+            && footer.contains("PAGE")
+            && footer.contains(r#"<w:sz w:val="28" />"#)
+    );
+}
+
+#[test]
+fn the_windows_font_setting_writes_the_stock_names() {
+    let (_dir, path) = temp_db();
+    let m = minutes(&path, false);
+    let windows = Options {
+        fonts: export::Fonts::Windows,
+        ..options()
+    };
+    let bytes = export::render(&m, Kind::Summary, Format::Docx, &windows).unwrap();
+    let doc = part(&bytes, "word/document.xml");
+    assert!(doc.contains(r#"w:eastAsia="仿宋""#) && !doc.contains("GB2312"));
+}
+
+#[test]
+fn the_spreadsheet_ledger_reads_back_with_dates_as_dates() {
+    let (_dir, path) = temp_db();
+    let m = minutes(&path, false);
+    let bytes = export::render(&m, Kind::Ledger, Format::Xlsx, &options()).unwrap();
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    let range = book.worksheet_range("整改台账").unwrap();
+    let rows: Vec<_> = range.rows().collect();
+    assert_eq!(rows.len(), 2, "header and the one follow-up");
+    let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+    assert_eq!(header, export::ledger::COLUMNS);
+    let row = rows[1];
+    let follow_up = &m.officials[0].follow_ups[0];
+    assert_eq!(row[1].to_string(), "张某");
+    assert_eq!(row[2].to_string(), "某某镇党委书记");
+    assert_eq!(row[5].to_string(), follow_up.problem);
+    assert_eq!(row[7].to_string(), follow_up.measure);
+    assert_eq!(row[14].to_string(), "李某（县委副书记）");
+    match &row[10] {
+        Data::DateTime(d) => {
+            let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
+            let day = chrono::NaiveDate::from_ymd_opt(2027, 3, 31).unwrap();
+            assert_eq!(d.as_f64(), (day - epoch).num_days() as f64);
+        }
+        other => panic!("the deadline is not a date cell: {other:?}"),
+    }
+    let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains(r#"ySplit="1""#), "header frozen");
+    assert!(sheet.contains("<autoFilter"), "filter on");
+    assert!(sheet.contains(r#"orientation="landscape""#) && sheet.contains(r#"paperSize="9""#));
+    let workbook = part(&bytes, "xl/workbook.xml");
+    assert!(
+        workbook.contains("_xlnm.Print_Titles"),
+        "header repeated on every page"
+    );
+    assert!(
+        sheet.contains(r#"<col min="6" max="6" width="#),
+        "widths set"
+    );
+}
+
+#[test]
+fn the_csv_ledger_has_a_bom_and_the_same_rows() {
+    let (_dir, path) = temp_db();
+    let m = minutes(&path, false);
+    let bytes = export::render(&m, Kind::Ledger, Format::Csv, &options()).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let text = std::str::from_utf8(&bytes[3..]).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header, export::ledger::COLUMNS);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(&rows[0][10], "2027-03-31");
+    assert!(rows[0][15].contains("提问"), "备注 names the question");
+}
+
+#[test]
+fn the_html_is_self_contained_and_escapes_what_was_typed() {
+    let (_dir, path) = temp_db();
+    let mut session = recorded_sample(&path);
+    session.handle(
+        shuze::app::Action::Command(shuze::app::Command::EditClosing),
+        at(99_000),
+    );
+    session.handle(
+        shuze::app::Action::Paste("<script>alert(1)</script>".into()),
+        at(99_001),
+    );
+    session.handle(shuze::app::Action::Cancel, at(99_002));
+    let m = Minutes::build(&session.store, 1, false, at(100_000)).unwrap();
+    let html = text(&m, Kind::Record, Format::Html);
+    assert!(!html.contains("<script>"), "typed text is escaped");
+    assert!(html.contains("&#60;script&#62;") || html.contains("&lt;script&gt;"));
+    assert!(html.contains("@page { size: A4"));
+    assert!(
+        html.contains("class=\"break\""),
+        "page breaks between officials"
+    );
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "no network"
+    );
+}
+
+#[test]
+fn a_meeting_with_nothing_recorded_still_exports_and_says_so() {
+    let (dir, db) = temp_db();
+    let file = write_prep(dir.path(), "prep.toml", MINIMAL_PREP);
+    let mut store = shuze::storage::Store::create_or_open(&db).unwrap();
+    shuze::prep::import_file(&file, &mut store, at(0)).unwrap();
+    let m = Minutes::build(&store, 1, false, at(10)).unwrap();
+    let record = text(&m, Kind::Record, Format::Md);
+    assert!(
+        record.contains("（未记录回答）") && record.contains("本次会议未形成整改事项"),
+        "{record}"
+    );
+    assert!(record.contains("本次会议未进行民主测评"));
+    let written = export::write_all(&m, &dir.path().join("out"), &options(), false).unwrap();
+    assert_eq!(written.len(), 9);
+    let csv = std::fs::read(dir.path().join("out/2026-12-18-整改台账.csv")).unwrap();
+    assert_eq!(
+        String::from_utf8(csv[3..].to_vec())
+            .unwrap()
+            .lines()
+            .count(),
+        1,
+        "the header only"
+    );
+}
+
+#[test]
+fn an_existing_file_is_kept_unless_forced_and_new_files_are_private() {
+    let (dir, path) = temp_db();
+    let m = minutes(&path, false);
+    let out = dir.path().join("out");
+    export::write_all(&m, &out, &options(), false).unwrap();
+    let err = export::write_all(&m, &out, &options(), false).unwrap_err();
+    assert!(
+        err.to_string().contains("已存在") && err.to_string().contains("--force"),
+        "{err}"
+    );
+    export::write_all(&m, &out, &options(), true).unwrap();
+    let leftovers: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary files are left");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
+        for entry in std::fs::read_dir(&out).unwrap() {
+            let mode = entry.unwrap().metadata().unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+    }
+}
+
+#[test]
+fn the_command_line_refuses_a_format_the_kind_has_not() {
+    let (dir, _) = temp_db();
+    let db = dir.path().join("m.db");
+    std::fs::copy(SAMPLE_DB, &db).unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_shuze"))
+            .arg("export")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let output = run(&["--kind", "ledger", "--format", "docx"]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("xlsx, csv"), "{stderr}");
+    let target = dir.path().join("记录.md");
+    let output = run(&[
+        "--kind",
+        "record",
+        "--format",
+        "md",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("# 某县纪委监委2026年度述责述廉会议记录")
+    );
+    let again = run(&[
+        "--kind",
+        "record",
+        "--format",
+        "md",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert!(!again.status.success(), "no overwrite without --force");
+}
+
+#[test]
+fn the_console_key_exports_everything_beside_the_database() {
+    let (dir, path) = temp_db();
+    let mut session = recorded_sample(&path);
+    session.handle(
+        shuze::app::Action::Command(shuze::app::Command::Export),
+        at(200_000),
+    );
+    match &session.console.mode {
+        shuze::app::Mode::Notice(paths) => {
+            assert_eq!(paths.len(), 9);
+            assert!(paths.iter().all(|p| Path::new(p).starts_with(dir.path())));
+            assert!(paths.iter().all(|p| Path::new(p).is_file()));
+        }
+        other => panic!("the written paths are shown: {other:?}"),
+    }
+}
