@@ -2,6 +2,7 @@
 
 use crate::export::{self, Fonts, Format, Kind, Minutes};
 use crate::labels::Lang;
+use crate::lock::RecorderLock;
 use crate::session::Session;
 use crate::storage::Store;
 use crate::ui::Theme;
@@ -119,6 +120,7 @@ fn export(args: ExportArgs) -> Result<()> {
         None => store.default_meeting()?,
     };
     let now = Utc::now();
+    store.integrity_check()?;
     let minutes = Minutes::build(&store, meeting, args.include_notes, now)?;
     let options = export::Options {
         revisions: args.revisions,
@@ -167,7 +169,11 @@ fn console(db: Option<PathBuf>, meeting: Option<i64>, lang: Lang, reset: bool) -
     };
     let store = Store::open(&path).with_context(|| hint_for(&path))?;
     let mut session = Session::open(store, meeting, lang, Utc::now())?;
-    tui::run(&mut session, &Theme::projector_dark())?;
+    let _lock = RecorderLock::acquire(&path, session.console.meeting.id, Utc::now())?;
+    let log = data_dir()
+        .join("logs")
+        .join(format!("shuze-{}.log", Utc::now().format("%Y%m%d-%H%M%S")));
+    tui::run(&mut session, &Theme::projector_dark(), &log)?;
     if is_sample {
         println!("示例会议工作副本 (working copy): {}", path.display());
     } else {
@@ -185,10 +191,15 @@ fn hint_for(path: &Path) -> String {
 }
 
 /// The working copy of the sample meeting in the user's data folder, created on first use.
-fn sample_working_copy(reset: bool) -> Result<PathBuf> {
-    let dir = directories::ProjectDirs::from("", "", "shuze")
+/// The user's data folder for shuze (the sample's working copy, logs).
+fn data_dir() -> PathBuf {
+    directories::ProjectDirs::from("", "", "shuze")
         .map(|dirs| dirs.data_dir().to_path_buf())
-        .unwrap_or_else(|| std::env::temp_dir().join("shuze"));
+        .unwrap_or_else(|| std::env::temp_dir().join("shuze"))
+}
+
+fn sample_working_copy(reset: bool) -> Result<PathBuf> {
+    let dir = data_dir();
     files::create_private_dir(&dir)
         .with_context(|| format!("无法创建数据目录 {}", dir.display()))?;
     let path = dir.join("sample-working.db");

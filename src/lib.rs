@@ -7,6 +7,7 @@ pub mod domain;
 pub mod export;
 pub mod files;
 pub mod labels;
+pub mod lock;
 pub mod prep;
 pub mod session;
 pub mod storage;

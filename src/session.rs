@@ -6,7 +6,7 @@ use crate::app::{Action, Console, Effect, ResumePoint, update};
 use crate::domain::Id;
 use crate::export::{self, Minutes};
 use crate::labels::Lang;
-use crate::storage::{StorageError, Store};
+use crate::storage::{StorageError, Store, TextTarget};
 use chrono::{DateTime, Utc};
 
 pub struct Session {
@@ -61,9 +61,12 @@ impl Session {
 
     /// Carries out one effect; a search answers with its results, a failure with an action.
     fn apply(&mut self, effect: Effect, now: DateTime<Utc>) -> Result<Option<Action>, Action> {
+        if let Effect::SaveText { target, body } = &effect {
+            return self.save_text(*target, body, now);
+        }
         let store = &mut self.store;
         let result = match effect {
-            Effect::SaveText { target, body } => store.save_text(target, &body, now).map(|_| ()),
+            Effect::SaveText { .. } => Ok(()),
             Effect::SetStage { slot, from, to } => store.set_stage(slot, from, to, now),
             Effect::Skip { slot, from, reason } => store.skip(slot, from, &reason, now),
             Effect::SetTimer {
@@ -104,9 +107,43 @@ impl Session {
 
     /// Saves where the recorder is when it changed. A caret that merely moved is saved
     /// with the next write, not on every keystroke.
+    /// Saves a typed text; when that fails the text stays in the editor and a rescue copy is
+    /// written beside the database, so the words survive even a full disk for the database.
+    fn save_text(
+        &mut self,
+        target: TextTarget,
+        body: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Action>, Action> {
+        let Err(err) = self.store.save_text(target, body, now) else {
+            return Ok(None);
+        };
+        let rescue = rescue_path(self.store.path(), target);
+        let header = format!("# shuze {} {}\n", target.kind(), now.to_rfc3339());
+        let written = std::fs::remove_file(&rescue)
+            .or_else(|e| {
+                if e.kind() == std::io::ErrorKind::NotFound {
+                    Ok(())
+                } else {
+                    Err(e)
+                }
+            })
+            .and_then(|()| {
+                crate::files::write_private(&rescue, format!("{header}{body}\n").as_bytes())
+            });
+        let where_kept = match written {
+            Ok(()) => format!("；已另存到 {}", rescue.display()),
+            Err(e) => format!("；另存也失败：{e}"),
+        };
+        Err(Action::SaveFailed(format!("{err}{where_kept}")))
+    }
+
     /// Writes every export into a new folder beside the database.
     fn export_all(&self, now: DateTime<Utc>) -> Result<Action, Action> {
         let failed = |message: String| Action::SaveFailed(message);
+        self.store
+            .integrity_check()
+            .map_err(|e| failed(e.to_string()))?;
         let minutes = Minutes::build(&self.store, self.console.meeting.id, false, now)
             .map_err(|e| failed(e.to_string()))?;
         let offset = export::local_offset(now);
@@ -150,4 +187,20 @@ impl Session {
         }
         self.handle(Action::Tick, now);
     }
+}
+
+/// `<db>.rescue-answer-3-12.txt`: where unsaved text goes when the database cannot take it.
+pub fn rescue_path(db: &std::path::Path, target: TextTarget) -> std::path::PathBuf {
+    let name = db
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (owner, kind, question) = match target {
+        TextTarget::Answer { slot, question } => (slot, "answer", Some(question)),
+        TextTarget::Remarks { slot } => (slot, "remarks", None),
+        TextTarget::Note { slot } => (slot, "note", None),
+        TextTarget::Closing { meeting } => (meeting, "closing", None),
+    };
+    let question = question.map(|q| format!("-{q}")).unwrap_or_default();
+    db.with_file_name(format!("{name}.rescue-{kind}-{owner}{question}.txt"))
 }

@@ -11,13 +11,15 @@ use chrono::Utc;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind,
 };
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
 use std::io::{self, Stdout};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
@@ -31,15 +33,27 @@ enum Wake {
 }
 
 /// Runs the console until the recorder quits, a signal arrives or the terminal goes away.
-pub fn run(session: &mut Session, theme: &Theme) -> io::Result<()> {
+///
+/// A panic anywhere in the loop gives the terminal back, writes the details to `log`, and
+/// still saves what was typed before the error is reported.
+pub fn run(session: &mut Session, theme: &Theme, log: &Path) -> io::Result<()> {
     let (sender, receiver) = mpsc::channel();
     listen_for_signals(sender.clone())?;
+    install_panic_hook(log.to_path_buf());
     let mut terminal = enter()?;
     listen_for_input(sender);
-    let result = event_loop(&mut terminal, session, theme, &receiver);
-    session.save_all(Utc::now());
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+        event_loop(&mut terminal, session, theme, &receiver)
+    }));
+    let saved = panic::catch_unwind(AssertUnwindSafe(|| session.save_all(Utc::now())));
     leave();
-    result
+    match (outcome, saved) {
+        (Ok(result), Ok(())) => result,
+        (Ok(_), Err(_)) | (Err(_), _) => Err(io::Error::other(format!(
+            "内部错误，终端已恢复，已输入的文字已尽力保存。详情见 {} (internal error)",
+            log.display()
+        ))),
+    }
 }
 
 fn event_loop(
@@ -61,6 +75,7 @@ fn event_loop(
             .unwrap_or(Duration::from_secs(3600));
         let action = match receiver.recv_timeout(wait) {
             Ok(Wake::Terminal(Event::Key(key))) if key.kind != KeyEventKind::Release => {
+                panic_if_asked(key.code);
                 keys::action_for(&session.console.mode, key)
             }
             Ok(Wake::Terminal(Event::Paste(text))) => Some(Action::Paste(text)),
@@ -105,7 +120,6 @@ fn listen_for_signals(sender: Sender<Wake>) -> io::Result<()> {
 }
 
 fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
-    install_panic_hook();
     enable_raw_mode()?;
     let mut stdout = io::stdout();
     if let Err(err) = execute!(stdout, EnterAlternateScreen, EnableBracketedPaste) {
@@ -127,10 +141,41 @@ pub fn leave() {
     let _ = disable_raw_mode();
 }
 
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
+/// The test-only trigger of the panic path: F12 panics when `SHUZE_TEST_PANIC` is set.
+fn panic_if_asked(code: KeyCode) {
+    if code == KeyCode::F(12) && std::env::var_os("SHUZE_TEST_PANIC").is_some() {
+        panic!("test panic requested with F12 (SHUZE_TEST_PANIC)");
+    }
+}
+
+/// On a panic: terminal back first, then the details into the log file, then one short line.
+fn install_panic_hook(log: PathBuf) {
+    let previous = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
         leave();
-        previous(info);
+        let details = format!(
+            "{}\n{info}\n\n{}\n",
+            Utc::now().to_rfc3339(),
+            std::backtrace::Backtrace::force_capture()
+        );
+        let written = log
+            .parent()
+            .map(|dir| crate::files::create_private_dir(dir).is_ok())
+            .unwrap_or(false)
+            && append_private(&log, &details).is_ok();
+        if written {
+            eprintln!("shuze 遇到内部错误，终端已恢复。详情见 {}", log.display());
+        } else {
+            previous(info);
+        }
     }));
+}
+
+fn append_private(path: &Path, text: &str) -> io::Result<()> {
+    use std::io::Write;
+    if !path.exists() {
+        crate::files::create_private_file(path)?;
+    }
+    let mut file = std::fs::OpenOptions::new().append(true).open(path)?;
+    file.write_all(text.as_bytes())
 }

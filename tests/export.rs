@@ -137,8 +137,14 @@ fn the_word_record_has_the_official_page_fonts_and_every_answer() {
         doc.contains(r#"w:top="2098" w:right="1474" w:bottom="1984" w:left="1587""#),
         "37/26/35/28 mm"
     );
-    assert!(doc.contains(r#"<w:docGrid w:type="lines" w:linePitch="579""#), "22 lines");
-    assert!(doc.contains(r#"<w:spacing w:val="-5" />"#), "28 characters a line");
+    assert!(
+        doc.contains(r#"<w:docGrid w:type="lines" w:linePitch="579""#),
+        "22 lines"
+    );
+    assert!(
+        doc.contains(r#"<w:spacing w:val="-5" />"#),
+        "28 characters a line"
+    );
     assert!(
         doc.contains(r#"w:line="579" w:lineRule="exact""#),
         "28.95 pt exact"

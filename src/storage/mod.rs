@@ -40,8 +40,22 @@ pub enum StorageError {
         path: PathBuf,
         source: rusqlite::Error,
     },
+    #[error(
+        "{0} 不是 shuze 的数据库文件（也不是 SQLite 文件）。请检查路径；新建会议请用 `shuze import` (not a database)"
+    )]
+    NotDatabase(PathBuf),
+    #[error(
+        "数据库文件 {path} 已损坏或不完整（{detail}）。请勿继续写入：先复制一份，再用备份恢复，或用 `sqlite3 {path} .recover` 抢救数据 (corrupt)"
+    )]
+    Corrupt { path: PathBuf, detail: String },
+    #[error(
+        "数据库文件 {0} 是只读的，无法记录。请复制到可写的位置，或修改文件权限后再打开 (read-only)"
+    )]
+    ReadOnly(PathBuf),
+    #[error("磁盘已满或数据库已达大小上限，未能保存 (disk full)")]
+    Full,
     #[error("数据库错误: {0}")]
-    Sql(#[from] rusqlite::Error),
+    Sql(rusqlite::Error),
     #[error("文件错误: {0}")]
     Io(#[from] std::io::Error),
     #[error("会议 {0} 不存在 (no such meeting)")]
@@ -51,6 +65,33 @@ pub enum StorageError {
 }
 
 pub type Result<T> = std::result::Result<T, StorageError>;
+
+impl From<rusqlite::Error> for StorageError {
+    fn from(err: rusqlite::Error) -> Self {
+        match err.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull) => StorageError::Full,
+            _ => StorageError::Sql(err),
+        }
+    }
+}
+
+/// Names the file in errors that mean the file itself is unusable.
+fn file_error(path: &Path, err: StorageError) -> StorageError {
+    let path = path.to_path_buf();
+    let source = match err {
+        StorageError::Sql(source) => source,
+        other => return other,
+    };
+    match source.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StorageError::NotDatabase(path),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => StorageError::Corrupt {
+            path,
+            detail: source.to_string(),
+        },
+        Some(rusqlite::ErrorCode::ReadOnly) => StorageError::ReadOnly(path),
+        _ => StorageError::Open { path, source },
+    }
+}
 
 /// An open meeting database.
 pub struct Store {
@@ -93,23 +134,45 @@ impl Store {
     }
 
     fn open_with(path: &Path, flags: OpenFlags) -> Result<Store> {
+        if std::fs::metadata(path)?.permissions().readonly() {
+            return Err(StorageError::ReadOnly(path.to_path_buf()));
+        }
         let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(|source| StorageError::Open {
-                path: path.to_path_buf(),
-                source,
-            })?;
+            .map_err(|source| file_error(path, StorageError::Sql(source)))?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
         };
-        store.prepare().map_err(|err| match err {
-            StorageError::Sql(source) => StorageError::Open {
-                path: path.to_path_buf(),
-                source,
-            },
-            other => other,
-        })?;
+        store.prepare().map_err(|err| file_error(path, err))?;
+        store.quick_check().map_err(|err| file_error(path, err))?;
+        if store.conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(StorageError::ReadOnly(path.to_path_buf()));
+        }
         Ok(store)
+    }
+
+    /// SQLite's quick check (structure and page integrity, linear in the file's size).
+    pub fn quick_check(&self) -> Result<()> {
+        self.check("quick_check")
+    }
+
+    /// SQLite's full integrity check, run before an export.
+    pub fn integrity_check(&self) -> Result<()> {
+        self.check("integrity_check")
+    }
+
+    fn check(&self, pragma: &str) -> Result<()> {
+        let mut stmt = self.conn.prepare(&format!("PRAGMA {pragma}"))?;
+        let found: Vec<String> = stmt
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if found == ["ok"] {
+            return Ok(());
+        }
+        Err(StorageError::Corrupt {
+            path: self.path.clone(),
+            detail: found.into_iter().take(3).collect::<Vec<_>>().join("; "),
+        })
     }
 
     fn prepare(&mut self) -> Result<()> {

@@ -95,8 +95,16 @@ fn scroll_for(start: usize, end: usize, height: usize) -> usize {
     }
 }
 
+/// Characters of one text shown in a pane: a pane cannot show more, and wrapping a pasted
+/// megabyte on every frame would slow typing down. The whole text is still stored.
+const SHOWN_CHARS: usize = 20_000;
+
 /// Text wrapped under a prefix, as styled lines.
 pub fn hanging(prefix: &str, body: &str, indent: usize, width: u16, style: Style) -> Item {
+    let body = match body.char_indices().nth(SHOWN_CHARS) {
+        Some((cut, _)) => &body[..cut],
+        None => body,
+    };
     text::wrap_hanging(prefix, body, indent, width as usize)
         .into_iter()
         .map(|l| Line::from(Span::styled(l, style)))

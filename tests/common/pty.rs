@@ -16,6 +16,11 @@ pub struct Console {
 impl Console {
     /// Starts `shuze ARGS` in a `cols` x `rows` terminal.
     pub fn start(args: &[&str], cols: u16, rows: u16) -> Console {
+        Console::start_with_env(args, cols, rows, &[])
+    }
+
+    /// Starts `shuze ARGS` with extra environment variables.
+    pub fn start_with_env(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Console {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -26,8 +31,12 @@ impl Console {
             .expect("a pseudo-terminal");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_shuze"));
         command.args(args);
+        command.cwd(std::env::current_dir().unwrap());
         command.env("TERM", "xterm-256color");
         command.env("LANG", "C.UTF-8");
+        for (key, value) in env {
+            command.env(key, value);
+        }
         let child = pty.slave.spawn_command(command).expect("shuze starts");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -79,7 +88,10 @@ impl Console {
     pub fn wait_for(&self, text: &str, seconds: u64) {
         let deadline = Instant::now() + Duration::from_secs(seconds);
         while Instant::now() < deadline {
-            if self.screen().contains(text) {
+            // Text may wrap onto the next row.
+            let screen = self.screen();
+            let joined: String = screen.lines().map(str::trim_end).collect();
+            if screen.contains(text) || joined.contains(text) {
                 return;
             }
             std::thread::sleep(Duration::from_millis(50));

@@ -1,0 +1,306 @@
+//! Nothing typed is lost and bad input never crashes: broken files, a second recorder, a
+//! full database, hostile pastes, huge meetings, and the real binary's panic path.
+
+mod common;
+
+use common::pty::Console;
+use common::*;
+use shuze::app::{Action, Command, Mode};
+use shuze::labels::Lang;
+use shuze::lock::RecorderLock;
+use shuze::session::{Session, rescue_path};
+use shuze::storage::{StorageError, Store, TextTarget};
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+fn shuze(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    Process::new(env!("CARGO_BIN_EXE_shuze"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stderr_of(args: &[&std::ffi::OsStr]) -> String {
+    let output = shuze(args);
+    assert!(!output.status.success(), "must exit non-zero");
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn sample_copy(dir: &Path) -> PathBuf {
+    let path = dir.join("meeting.db");
+    std::fs::copy(SAMPLE_DB, &path).unwrap();
+    path
+}
+
+#[test]
+fn a_truncated_database_is_refused_with_advice() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let bytes = std::fs::read(&db).unwrap();
+    std::fs::write(&db, &bytes[..bytes.len() / 2]).unwrap();
+    let err = Store::open(&db).err().expect("refused");
+    assert!(matches!(err, StorageError::Corrupt { .. }), "{err}");
+    let message = stderr_of(&[db.as_os_str()]);
+    assert!(
+        message.contains("已损坏") && message.contains(".recover"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_database_with_a_damaged_page_is_refused() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let mut bytes = std::fs::read(&db).unwrap();
+    let page = 4096;
+    for b in &mut bytes[3 * page..3 * page + 200] {
+        *b = 0xA5;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    let err = Store::open(&db).err().expect("refused");
+    assert!(matches!(err, StorageError::Corrupt { .. }), "{err}");
+}
+
+#[test]
+fn a_file_that_is_not_a_database_says_so() {
+    let (dir, _) = temp_db();
+    let path = write_prep(dir.path(), "notes.db", &"这不是数据库。".repeat(500));
+    let message = stderr_of(&[path.as_os_str()]);
+    assert!(message.contains("不是 shuze 的数据库文件"), "{message}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "这不是数据库。".repeat(500),
+        "untouched"
+    );
+}
+
+#[test]
+fn a_directory_a_missing_file_and_a_newer_file_each_get_their_message() {
+    let (dir, _) = temp_db();
+    assert!(stderr_of(&[dir.path().as_os_str()]).contains("是一个目录"));
+    assert!(stderr_of(&[dir.path().join("none.db").as_os_str()]).contains("不存在"));
+    let db = sample_copy(dir.path());
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    assert!(stderr_of(&[db.as_os_str()]).contains("更新版本"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_database_is_refused_before_anything_is_typed() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o400)).unwrap();
+    let message = stderr_of(&[db.as_os_str()]);
+    assert!(message.contains("只读"), "{message}");
+}
+
+#[test]
+fn a_full_database_keeps_the_text_in_the_editor_and_writes_a_rescue_file() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    let pages: i64 = s
+        .store
+        .connection()
+        .pragma_query_value(None, "page_count", |r| r.get(0))
+        .unwrap();
+    s.store
+        .connection()
+        .pragma_update(None, "max_page_count", pages)
+        .unwrap();
+    s.handle(Action::Command(Command::EditAnswer), at(0));
+    let text = "满盘时输入的回答。".repeat(2000);
+    s.handle(Action::Paste(text.clone()), at(1));
+    s.handle(Action::Tick, at(2));
+    let message = s
+        .console
+        .message
+        .clone()
+        .expect("the failure is shown")
+        .text;
+    assert!(
+        message.contains("磁盘已满") && message.contains("rescue"),
+        "{message}"
+    );
+    match &s.console.mode {
+        Mode::Editor(editor) => {
+            assert_eq!(editor.body(), text, "the text stays in the editor");
+            assert!(editor.dirty_since.is_some(), "and is still unsaved");
+        }
+        other => panic!("{other:?}"),
+    }
+    let rescue = rescue_path(
+        &path,
+        TextTarget::Answer {
+            slot: 1,
+            question: 1,
+        },
+    );
+    assert!(std::fs::read_to_string(&rescue).unwrap().contains(&text));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&rescue).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    // Room again: the next tick saves it.
+    s.store
+        .connection()
+        .pragma_update(None, "max_page_count", 1_000_000)
+        .unwrap();
+    s.handle(Action::Tick, at(3));
+    let saved = s.store.slot_detail(1).unwrap().questions[0]
+        .answer
+        .clone()
+        .unwrap()
+        .body;
+    assert_eq!(saved, text);
+}
+
+#[test]
+fn a_second_recorder_is_refused_and_told_who_holds_the_meeting() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let _held = RecorderLock::acquire(&db, 1, at(0)).unwrap();
+    let message = stderr_of(&[db.as_os_str()]);
+    assert!(message.contains("另一个控制台"), "{message}");
+    assert!(
+        message.contains(&std::process::id().to_string()),
+        "names the process: {message}"
+    );
+    assert!(
+        message.contains("shuze present"),
+        "offers the audience view: {message}"
+    );
+}
+
+#[test]
+fn a_stale_lock_left_by_a_killed_console_is_taken_over() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let mut first = Console::start(&[db.as_os_str().to_str().unwrap()], 100, 30);
+    first.wait_for("第 1/8 位", 10);
+    let second = shuze(&[db.as_os_str()]);
+    assert!(!second.status.success(), "refused while the first runs");
+    Process::new("kill")
+        .args(["-KILL", &first.pid().unwrap().to_string()])
+        .status()
+        .unwrap();
+    first.wait_exit(10);
+    assert!(
+        shuze::lock::lock_path(&db, 1).exists(),
+        "the killed console left its file"
+    );
+    let lock = RecorderLock::acquire(&db, 1, at(0));
+    assert!(lock.is_ok(), "taken over: {lock:?}");
+}
+
+#[test]
+fn control_characters_emoji_and_rare_characters_are_stored_as_typed() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    s.handle(Action::Command(Command::EditRemarks), at(0));
+    let typed = "好👍🏽 𠀀𪚥 表\u{1b}]0;title\u{7}情";
+    s.handle(Action::Paste(typed.into()), at(1));
+    s.handle(Action::Cancel, at(2));
+    let stored = s.store.slot_detail(1).unwrap().remarks.unwrap().body;
+    assert_eq!(stored, "好👍🏽 𠀀𪚥 表]0;title情");
+}
+
+#[test]
+fn a_megabyte_pasted_is_stored_whole() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    s.handle(Action::Command(Command::EditAnswer), at(0));
+    let big = "述责述廉，".repeat(70_000);
+    assert!(big.len() > 1_000_000);
+    s.handle(Action::Paste(big.clone()), at(1));
+    s.handle(Action::Cancel, at(2));
+    let stored = s.store.slot_detail(1).unwrap().questions[0]
+        .answer
+        .clone()
+        .unwrap()
+        .body;
+    assert_eq!(stored.len(), big.len());
+}
+
+#[test]
+fn five_hundred_officials_with_long_names_open_and_move() {
+    let (dir, db) = temp_db();
+    let mut text = String::from(
+        "[meeting]\ntitle = \"五百人会议\"\ndate = 2026-12-18\nchair = \"马某\"\nrecorder = \"何某\"\n",
+    );
+    for i in 1..=500 {
+        text.push_str(&format!(
+            "[[official]]\nposition = {i}\nname = \"{}\"\nunit = \"某某县某某镇某某村民委员会第{i}工作组\"\npost = \"组长\"\nreport_minutes = 5\n",
+            "欧阳长长的名字".repeat(3)
+        ));
+    }
+    let file = write_prep(dir.path(), "big.toml", &text);
+    let mut store = Store::create_or_open(&db).unwrap();
+    shuze::prep::import_file(&file, &mut store, at(0)).unwrap();
+    let mut s = Session::open(store, None, Lang::Zh, at(0)).unwrap();
+    s.handle(Action::Command(Command::Jump), at(1));
+    s.handle(Action::Paste("499".into()), at(1));
+    s.handle(Action::Confirm, at(1));
+    assert_eq!(s.console.slot().unwrap().position, 499);
+    s.handle(Action::Command(Command::NextOfficial), at(2));
+    s.handle(Action::Command(Command::NextOfficial), at(2));
+    assert_eq!(s.console.slot().unwrap().position, 500);
+    for (w, h) in [(60, 18), (160, 45)] {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+        terminal
+            .draw(|f| shuze::ui::draw(f, &s.console, &shuze::ui::Theme::projector_dark()))
+            .unwrap();
+    }
+}
+
+#[test]
+fn the_panic_path_gives_the_terminal_back_and_keeps_what_was_typed() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let home = dir.path().join("home");
+    let mut console = Console::start_with_env(
+        &[db.to_str().unwrap()],
+        100,
+        30,
+        &[
+            ("SHUZE_TEST_PANIC", "1"),
+            ("HOME", home.to_str().unwrap()),
+            ("XDG_DATA_HOME", home.join("data").to_str().unwrap()),
+        ],
+    );
+    console.wait_for("第 1/8 位", 10);
+    console.send("r");
+    console.wait_for("记录点评", 5);
+    console.send("崩溃前输入的点评");
+    console.send("\x1b[24~");
+    assert!(!console.wait_exit(10), "a panic ends with a failure exit");
+    let screen = console.screen();
+    assert!(
+        !screen.contains("记录点评"),
+        "back on the main screen:\n{screen}"
+    );
+    let output = console.output();
+    let after = output.rsplit("\x1b[?1049l").next().unwrap();
+    assert!(
+        after.contains("内部错误") && after.contains(".log"),
+        "a short message with the log: {after}"
+    );
+    let logs: Vec<_> = std::fs::read_dir(home.join("data/shuze/logs"))
+        .unwrap()
+        .collect();
+    assert_eq!(logs.len(), 1, "the details are in one log file");
+    assert!(output.contains("\x1b[?25h"), "the cursor is shown");
+    let store = Store::open(&db).unwrap();
+    assert_eq!(
+        store.slot_detail(1).unwrap().remarks.unwrap().body,
+        "崩溃前输入的点评"
+    );
+}
