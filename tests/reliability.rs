@@ -304,3 +304,78 @@ fn the_panic_path_gives_the_terminal_back_and_keeps_what_was_typed() {
         "崩溃前输入的点评"
     );
 }
+
+#[test]
+fn sighup_from_a_closed_window_saves_the_text() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let mut console = Console::start(&[db.to_str().unwrap()], 100, 30);
+    console.wait_for("第 1/8 位", 10);
+    console.send("m");
+    console.send("窗口被关掉之前的备注");
+    Process::new("kill").args(["-HUP", &console.pid().unwrap().to_string()]).status().unwrap();
+    assert!(console.wait_exit(10));
+    let note = Store::open(&db).unwrap().slot_detail(1).unwrap().note.unwrap().body;
+    assert_eq!(note, "窗口被关掉之前的备注");
+}
+
+#[test]
+fn resizing_to_one_cell_and_back_redraws_the_whole_console() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let mut console = Console::start(&[db.to_str().unwrap()], 100, 30);
+    console.wait_for("第 1/8 位", 10);
+    console.resize(1, 1);
+    console.resize(100, 30);
+    console.send("n");
+    console.wait_for("第 2/8 位", 5);
+    console.wait_for("王某", 5);
+    console.send("q");
+    assert!(console.wait_exit(10));
+}
+
+#[cfg(unix)]
+#[test]
+fn the_sample_working_copy_and_its_folder_are_private_and_its_path_is_printed() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let shipped = std::fs::read(SAMPLE_DB).unwrap();
+    let mut console = Console::start_with_env(&[], 100, 30, &[("XDG_DATA_HOME", data.to_str().unwrap())]);
+    console.wait_for("第 1/8 位", 10);
+    console.send("q");
+    assert!(console.wait_exit(10));
+    let folder = data.join("shuze");
+    let copy = folder.join("sample-working.db");
+    assert!(console.output().contains("sample-working.db"), "the path is printed on exit");
+    assert_eq!(std::fs::metadata(&folder).unwrap().permissions().mode() & 0o777, 0o700);
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            let mode = entry.metadata().unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{}", entry.path().display());
+        }
+    }
+    assert!(std::fs::read(SAMPLE_DB).unwrap() == shipped, "sample-db/ is never modified");
+    assert!(copy.is_file());
+}
+
+#[test]
+fn an_official_with_nothing_prepared_can_be_run() {
+    let (dir, db) = temp_db();
+    let text = MINIMAL_PREP.split("[[official.question]]").next().unwrap().to_string();
+    let file = write_prep(dir.path(), "bare.toml", &text);
+    let mut store = Store::create_or_open(&db).unwrap();
+    shuze::prep::import_file(&file, &mut store, at(0)).unwrap();
+    let mut s = Session::open(store, None, Lang::Zh, at(0)).unwrap();
+    s.handle(Action::Command(Command::NextStage), at(1));
+    s.handle(Action::Command(Command::NextStage), at(2));
+    s.handle(Action::Command(Command::EditAnswer), at(3));
+    assert!(s.console.message.clone().unwrap().text.contains("现场提问"));
+    for pane in 0..5 {
+        s.handle(Action::Command(Command::MoveDown), at(4 + pane));
+        s.handle(Action::Command(Command::NextPane), at(4 + pane));
+    }
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| shuze::ui::draw(f, &s.console, &shuze::ui::Theme::projector_dark())).unwrap();
+}

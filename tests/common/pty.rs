@@ -119,6 +119,15 @@ impl Console {
         panic!("shuze did not exit:\n{}", self.screen());
     }
 
+    /// Resizes the terminal, as dragging the window would.
+    pub fn resize(&self, cols: u16, rows: u16) {
+        self._master
+            .resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .unwrap();
+        self.screen.lock().unwrap().screen_mut().set_size(std::num::NonZero::new(rows).unwrap(), std::num::NonZero::new(cols).unwrap());
+        std::thread::sleep(Duration::from_millis(300));
+    }
+
     pub fn pid(&self) -> Option<u32> {
         self.child.process_id()
     }
