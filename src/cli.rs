@@ -5,7 +5,7 @@ use crate::labels::Lang;
 use crate::lock::RecorderLock;
 use crate::session::Session;
 use crate::storage::Store;
-use crate::ui::Theme;
+use crate::ui::{Borders, Registry};
 use crate::{files, prep, tui};
 use anyhow::{Context, Result, bail};
 use chrono::Utc;
@@ -29,6 +29,9 @@ pub struct Cli {
     /// 重新开始示例：旧的工作副本改名保留，换上一份新的示例会议。
     #[arg(long)]
     reset_sample: bool,
+    /// 栏目边框：none（色条，默认）、ascii（+-|）或 line（制表符，仅限把制表符显示为单宽的终端）。
+    #[arg(long, value_enum)]
+    borders: Option<Borders>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -91,7 +94,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Commands::Import { file, db }) => import(&file, db),
         Some(Commands::Export(args)) => export(args),
         Some(Commands::Meetings { db }) => list_meetings(&db),
-        None => console(cli.db, cli.meeting, cli.lang, cli.reset_sample),
+        None => console(&cli),
     }
 }
 
@@ -162,18 +165,23 @@ fn list_meetings(db: &Path) -> Result<()> {
     Ok(())
 }
 
-fn console(db: Option<PathBuf>, meeting: Option<i64>, lang: Lang, reset: bool) -> Result<()> {
-    let (path, is_sample) = match db {
-        Some(path) => (path, false),
-        None => (sample_working_copy(reset)?, true),
+fn console(cli: &Cli) -> Result<()> {
+    let (path, is_sample) = match &cli.db {
+        Some(path) => (path.clone(), false),
+        None => (sample_working_copy(cli.reset_sample)?, true),
     };
     let store = Store::open(&path).with_context(|| hint_for(&path))?;
-    let mut session = Session::open(store, meeting, lang, Utc::now())?;
+    let mut session = Session::open(store, cli.meeting, cli.lang, Utc::now())?;
+    let themes = themes(cli.borders);
+    session.console.theme_names = themes.names();
+    if let Some(problem) = themes.problems.first() {
+        session.console.warn(problem.clone());
+    }
     let _lock = RecorderLock::acquire(&path, session.console.meeting.id, Utc::now())?;
     let log = data_dir()
         .join("logs")
         .join(format!("shuze-{}.log", Utc::now().format("%Y%m%d-%H%M%S")));
-    tui::run(&mut session, &Theme::projector_dark(), &log)?;
+    tui::run(&mut session, &themes, &log)?;
     if is_sample {
         println!("示例会议工作副本 (working copy): {}", path.display());
     } else {
@@ -191,6 +199,21 @@ fn hint_for(path: &Path) -> String {
 }
 
 /// The working copy of the sample meeting in the user's data folder, created on first use.
+/// The shipped themes and the user's (`~/.config/shuze/themes/*.toml`), in the colours and
+/// borders this terminal can show.
+fn themes(borders: Option<Borders>) -> Registry {
+    let user =
+        directories::ProjectDirs::from("", "", "shuze").map(|d| d.config_dir().join("themes"));
+    let mut registry = Registry::load(user.as_deref());
+    if !crate::ui::theme::truecolor_terminal() {
+        registry = registry.in_256_colours();
+    }
+    match borders {
+        Some(borders) => registry.with_borders(borders),
+        None => registry,
+    }
+}
+
 /// The user's data folder for shuze (the sample's working copy, logs).
 fn data_dir() -> PathBuf {
     directories::ProjectDirs::from("", "", "shuze")

@@ -463,6 +463,7 @@ pub fn command_name(lang: Lang, command: crate::app::Command) -> &'static str {
         (Lang::Zh, AddFollowUp) => "新增整改问题",
         (Lang::Zh, Skip) => "跳过本述责人",
         (Lang::Zh, Search) => "搜索",
+        (Lang::Zh, CycleTheme) => "切换配色",
         (Lang::Zh, Export) => "导出记录、纪要、台账",
         (Lang::Zh, Help) => "按键说明",
         (Lang::Zh, Quit) => "保存并退出",
@@ -486,6 +487,7 @@ pub fn command_name(lang: Lang, command: crate::app::Command) -> &'static str {
         (Lang::En, AddFollowUp) => "add follow-up",
         (Lang::En, Skip) => "skip official",
         (Lang::En, Search) => "search",
+        (Lang::En, CycleTheme) => "next colour theme",
         (Lang::En, Export) => "export minutes and ledger",
         (Lang::En, Help) => "help",
         (Lang::En, Quit) => "save and quit",
@@ -509,5 +511,12 @@ pub fn too_small(lang: Lang, min_w: u16, min_h: u16, w: u16, h: u16) -> String {
         Lang::En => format!(
             "Window too small: needs at least {min_w}x{min_h}, now {w}x{h}. Enlarge it or zoom out."
         ),
+    }
+}
+
+pub fn theme_chosen(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("配色：{name}（已为本数据库记住）"),
+        Lang::En => format!("Theme: {name} (remembered for this database)"),
     }
 }

@@ -98,6 +98,7 @@ impl Session {
                     .map_err(|err| Action::SaveFailed(err.to_string()));
             }
             Effect::ExportAll => return self.export_all(now).map(Some),
+            Effect::SaveSetting { key, value } => store.set_setting(key, &value),
             Effect::Load => Ok(()),
         };
         result

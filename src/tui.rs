@@ -6,7 +6,7 @@
 
 use crate::app::{Action, keys};
 use crate::session::Session;
-use crate::ui::{self, Theme};
+use crate::ui::{self, Registry};
 use chrono::Utc;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -36,14 +36,14 @@ enum Wake {
 ///
 /// A panic anywhere in the loop gives the terminal back, writes the details to `log`, and
 /// still saves what was typed before the error is reported.
-pub fn run(session: &mut Session, theme: &Theme, log: &Path) -> io::Result<()> {
+pub fn run(session: &mut Session, themes: &Registry, log: &Path) -> io::Result<()> {
     let (sender, receiver) = mpsc::channel();
     listen_for_signals(sender.clone())?;
     install_panic_hook(log.to_path_buf());
     let mut terminal = enter()?;
     listen_for_input(sender);
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, session, theme, &receiver)
+        event_loop(&mut terminal, session, themes, &receiver)
     }));
     let saved = panic::catch_unwind(AssertUnwindSafe(|| session.save_all(Utc::now())));
     leave();
@@ -59,11 +59,12 @@ pub fn run(session: &mut Session, theme: &Theme, log: &Path) -> io::Result<()> {
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     session: &mut Session,
-    theme: &Theme,
+    themes: &Registry,
     receiver: &Receiver<Wake>,
 ) -> io::Result<()> {
     loop {
         session.console.now = Utc::now();
+        let theme = themes.get(&session.console.theme);
         terminal.draw(|frame| ui::draw(frame, &session.console, theme))?;
         if session.console.quit {
             return Ok(());

@@ -313,9 +313,18 @@ fn sighup_from_a_closed_window_saves_the_text() {
     console.wait_for("第 1/8 位", 10);
     console.send("m");
     console.send("窗口被关掉之前的备注");
-    Process::new("kill").args(["-HUP", &console.pid().unwrap().to_string()]).status().unwrap();
+    Process::new("kill")
+        .args(["-HUP", &console.pid().unwrap().to_string()])
+        .status()
+        .unwrap();
     assert!(console.wait_exit(10));
-    let note = Store::open(&db).unwrap().slot_detail(1).unwrap().note.unwrap().body;
+    let note = Store::open(&db)
+        .unwrap()
+        .slot_detail(1)
+        .unwrap()
+        .note
+        .unwrap()
+        .body;
     assert_eq!(note, "窗口被关掉之前的备注");
 }
 
@@ -341,14 +350,21 @@ fn the_sample_working_copy_and_its_folder_are_private_and_its_path_is_printed() 
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let shipped = std::fs::read(SAMPLE_DB).unwrap();
-    let mut console = Console::start_with_env(&[], 100, 30, &[("XDG_DATA_HOME", data.to_str().unwrap())]);
+    let mut console =
+        Console::start_with_env(&[], 100, 30, &[("XDG_DATA_HOME", data.to_str().unwrap())]);
     console.wait_for("第 1/8 位", 10);
     console.send("q");
     assert!(console.wait_exit(10));
     let folder = data.join("shuze");
     let copy = folder.join("sample-working.db");
-    assert!(console.output().contains("sample-working.db"), "the path is printed on exit");
-    assert_eq!(std::fs::metadata(&folder).unwrap().permissions().mode() & 0o777, 0o700);
+    assert!(
+        console.output().contains("sample-working.db"),
+        "the path is printed on exit"
+    );
+    assert_eq!(
+        std::fs::metadata(&folder).unwrap().permissions().mode() & 0o777,
+        0o700
+    );
     for entry in std::fs::read_dir(&folder).unwrap() {
         let entry = entry.unwrap();
         if entry.file_type().unwrap().is_file() {
@@ -356,14 +372,21 @@ fn the_sample_working_copy_and_its_folder_are_private_and_its_path_is_printed() 
             assert_eq!(mode, 0o600, "{}", entry.path().display());
         }
     }
-    assert!(std::fs::read(SAMPLE_DB).unwrap() == shipped, "sample-db/ is never modified");
+    assert!(
+        std::fs::read(SAMPLE_DB).unwrap() == shipped,
+        "sample-db/ is never modified"
+    );
     assert!(copy.is_file());
 }
 
 #[test]
 fn an_official_with_nothing_prepared_can_be_run() {
     let (dir, db) = temp_db();
-    let text = MINIMAL_PREP.split("[[official.question]]").next().unwrap().to_string();
+    let text = MINIMAL_PREP
+        .split("[[official.question]]")
+        .next()
+        .unwrap()
+        .to_string();
     let file = write_prep(dir.path(), "bare.toml", &text);
     let mut store = Store::create_or_open(&db).unwrap();
     shuze::prep::import_file(&file, &mut store, at(0)).unwrap();
@@ -377,5 +400,7 @@ fn an_official_with_nothing_prepared_can_be_run() {
         s.handle(Action::Command(Command::NextPane), at(4 + pane));
     }
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| shuze::ui::draw(f, &s.console, &shuze::ui::Theme::projector_dark())).unwrap();
+    terminal
+        .draw(|f| shuze::ui::draw(f, &s.console, &shuze::ui::Theme::projector_dark()))
+        .unwrap();
 }

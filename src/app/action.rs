@@ -47,6 +47,8 @@ pub enum Command {
     Skip,
     /// Export the record, summary and ledger into a folder beside the database.
     Export,
+    /// Switch to the next colour theme (remembered for this database).
+    CycleTheme,
     /// Search the meeting.
     Search,
     /// Show every key.
@@ -129,6 +131,11 @@ pub enum Effect {
     },
     /// Export everything for the current meeting.
     ExportAll,
+    /// Remember a setting of this database.
+    SaveSetting {
+        key: &'static str,
+        value: String,
+    },
     /// Reload the current official's detail (after moving to another official).
     Load,
 }

@@ -48,6 +48,8 @@ pub const BROWSE_KEYS: &[Binding] = &[
     bind("n", &[KeyCode::Char('n')], Command::NextOfficial),
     bind("p", &[KeyCode::Char('p')], Command::PreviousOfficial),
     bind("g", &[KeyCode::Char('g')], Command::Jump),
+    bind("e", &[KeyCode::Char('e')], Command::Export),
+    bind("c", &[KeyCode::Char('c')], Command::CycleTheme),
     bind("/", &[KeyCode::Char('/')], Command::Search),
     bind("?", &[KeyCode::Char('?')], Command::Help),
     bind("q", &[KeyCode::Char('q')], Command::Quit),

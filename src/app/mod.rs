@@ -135,6 +135,10 @@ pub struct Console {
     pub focus: Pane,
     pub selected: [usize; 5],
     pub mode: Mode,
+    /// The colour theme's name, remembered per database.
+    pub theme: String,
+    /// The themes `CycleTheme` goes through.
+    pub theme_names: Vec<String>,
     pub message: Option<Message>,
     /// The time the state was last brought up to; timers are drawn against it.
     pub now: DateTime<Utc>,
@@ -166,6 +170,8 @@ impl Console {
             focus: Pane::Questions,
             selected: [0; 5],
             mode: Mode::Browse,
+            theme: store.setting("theme")?.unwrap_or_default(),
+            theme_names: Vec::new(),
             message: None,
             now,
             quit: false,

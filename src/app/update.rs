@@ -103,18 +103,42 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
         }
         Command::Search => console.mode = Mode::Search(SearchBox::default()),
         Command::Export => return vec![Effect::ExportAll],
+        Command::CycleTheme => return cycle_theme(console),
         Command::Help => console.mode = Mode::Help,
         Command::Quit => console.quit = true,
     }
     let meeting_wide = matches!(
         command,
-        Command::Help | Command::Quit | Command::EditClosing | Command::Export
+        Command::Help
+            | Command::Quit
+            | Command::EditClosing
+            | Command::Export
+            | Command::CycleTheme
     );
     if console.slot().is_none() && !meeting_wide {
         console.mode = Mode::Browse;
         console.warn(Label::NoOfficials.text(lang));
     }
     Vec::new()
+}
+
+fn cycle_theme(console: &mut Console) -> Vec<Effect> {
+    let names = &console.theme_names;
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let at = names
+        .iter()
+        .position(|n| *n == console.theme)
+        .map(|i| i + 1)
+        .unwrap_or(1);
+    console.theme = names[at % names.len()].clone();
+    let text = labels::theme_chosen(console.lang, &console.theme);
+    console.say(text);
+    vec![Effect::SaveSetting {
+        key: "theme",
+        value: console.theme.clone(),
+    }]
 }
 
 fn move_selection(console: &mut Console, delta: i32) {

@@ -224,6 +224,25 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// Remembers a setting of this database (the theme, say).
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = ?2",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| {
+                row.get(0)
+            })
+            .optional()?)
+    }
+
     /// Where the console was, as the console serialised it.
     pub fn console_state(&self, meeting: Id) -> Result<Option<String>> {
         Ok(self

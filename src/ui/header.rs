@@ -148,7 +148,7 @@ fn status_word(console: &Console, slot: &AgendaSlot, theme: &Theme) -> (String, 
 
 /// The agenda as a column: number, name, state and time used per official.
 pub fn agenda_column(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
-    let content = widgets::pane_title(frame, area, Label::Agenda.text(console.lang), false, theme);
+    let content = widgets::pane(frame, area, Label::Agenda.text(console.lang), false, theme);
     let width = content.width as usize;
     let items = console
         .agenda

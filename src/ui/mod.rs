@@ -7,7 +7,7 @@ pub mod text;
 pub mod theme;
 mod widgets;
 
-pub use theme::Theme;
+pub use theme::{Borders, Registry, Theme};
 
 use crate::app::{Console, Pane};
 use crate::labels::{self, Label};

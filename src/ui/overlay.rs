@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
         }
         Mode::Notice(lines) => {
             let area = backdrop(frame, body, theme);
-            let content = widgets::pane_title(
+            let content = widgets::pane(
                 frame,
                 area,
                 Label::ExportedTitle.text(console.lang),
@@ -65,7 +65,7 @@ fn draw_editor(frame: &mut Frame, area: Rect, console: &Console, editor: &Editor
     if editor.dirty_since.is_some() {
         title.push_str(&format!("  ({})", Label::NotSaved.text(lang)));
     }
-    let content = widgets::pane_title(frame, area, &title, true, theme);
+    let content = widgets::pane(frame, area, &title, true, theme);
     let context = widgets::hanging(
         "",
         &editor.context,
@@ -119,7 +119,7 @@ fn draw_form(frame: &mut Frame, body: Rect, console: &Console, form: &Form, them
         frame_area,
     );
     let area = backdrop(frame, area, theme);
-    let content = widgets::pane_title(frame, area, form.title.text(console.lang), true, theme);
+    let content = widgets::pane(frame, area, form.title.text(console.lang), true, theme);
     let label_width = form
         .fields
         .iter()
@@ -192,7 +192,7 @@ fn draw_search(
     theme: &Theme,
 ) {
     let lang = console.lang;
-    let content = widgets::pane_title(frame, area, Label::SearchTitle.text(lang), true, theme);
+    let content = widgets::pane(frame, area, Label::SearchTitle.text(lang), true, theme);
     let [query_row, hits_area] =
         Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(content);
     let head = "/ ";
@@ -245,7 +245,7 @@ fn draw_search(
 
 fn draw_help(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
     let lang = console.lang;
-    let content = widgets::pane_title(frame, area, Label::HelpTitle.text(lang), true, theme);
+    let content = widgets::pane(frame, area, Label::HelpTitle.text(lang), true, theme);
     let mut entries: Vec<(String, String)> = keys::BROWSE_KEYS
         .iter()
         .map(|b| {

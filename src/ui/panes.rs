@@ -27,7 +27,7 @@ pub fn draw(
     };
     let content = if show_title {
         let title = format!("{}{count}", pane.label().text(console.lang));
-        widgets::pane_title(frame, area, &title, console.focus == pane, theme)
+        widgets::pane(frame, area, &title, console.focus == pane, theme)
     } else {
         area
     };

@@ -1,46 +1,74 @@
 //! Drawing pieces shared by the screens: pane titles and scrolling lists of wrapped items.
 //!
-//! No box-drawing characters: their width is ambiguous in East Asian terminals, so panes
-//! are set apart by a coloured title row and a blank column instead.
+//! By default no box-drawing characters: their width is ambiguous in East Asian terminals,
+//! so panes are set apart by a coloured title row and a blank column; a theme or
+//! `--borders` may ask for ASCII or line borders instead.
 
 use super::Theme;
 use super::text;
+use super::theme::Borders;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
+use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Paragraph};
 
 /// One list entry: its lines, already wrapped to the pane's width.
 pub type Item = Vec<Line<'static>>;
 
-/// Draws a pane's title row and returns the area left for its content.
-pub fn pane_title(
-    frame: &mut Frame,
-    area: Rect,
-    title: &str,
-    focused: bool,
-    theme: &Theme,
-) -> Rect {
-    if area.height == 0 {
+/// `+`, `-` and `|`: borders that line up in every terminal.
+const ASCII: border::Set = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// Draws a pane's frame (a title row, or a border with the title in it, as the theme says)
+/// and returns the area left for its content.
+pub fn pane(frame: &mut Frame, area: Rect, title: &str, focused: bool, theme: &Theme) -> Rect {
+    if area.height == 0 || area.width == 0 {
         return area;
     }
-    let style = if focused {
-        Style::new()
-            .bg(theme.focus_border)
-            .fg(theme.background)
-            .add_modifier(Modifier::BOLD)
+    let (colour, modifier) = if focused {
+        (theme.focus_border, Modifier::BOLD)
     } else {
-        Style::new().bg(theme.border).fg(theme.background)
+        (theme.border, Modifier::empty())
     };
-    let shown = text::fit(&format!(" {title}"), area.width as usize);
-    let row = Rect { height: 1, ..area };
-    frame.render_widget(Paragraph::new(Line::from(shown)).style(style), row);
-    Rect {
-        y: area.y + 1,
-        height: area.height - 1,
-        ..area
-    }
+    let set = match theme.borders {
+        Borders::None => {
+            let style = Style::new()
+                .bg(colour)
+                .fg(theme.background)
+                .add_modifier(modifier);
+            let shown = text::fit(&format!(" {title}"), area.width as usize);
+            let row = Rect { height: 1, ..area };
+            frame.render_widget(Paragraph::new(Line::from(shown)).style(style), row);
+            return Rect {
+                y: area.y + 1,
+                height: area.height - 1,
+                ..area
+            };
+        }
+        Borders::Ascii => ASCII,
+        Borders::Line => border::PLAIN,
+    };
+    let shown = text::fit(&format!(" {title} "), area.width.saturating_sub(2) as usize);
+    let block = Block::bordered()
+        .border_set(set)
+        .border_style(Style::new().fg(colour))
+        .title(Line::from(Span::styled(
+            shown,
+            Style::new().fg(colour).add_modifier(modifier),
+        )));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
 }
 
 /// Draws items top to bottom, scrolled so that the selected one is in view, and

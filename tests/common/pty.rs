@@ -122,9 +122,17 @@ impl Console {
     /// Resizes the terminal, as dragging the window would.
     pub fn resize(&self, cols: u16, rows: u16) {
         self._master
-            .resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .unwrap();
-        self.screen.lock().unwrap().screen_mut().set_size(std::num::NonZero::new(rows).unwrap(), std::num::NonZero::new(cols).unwrap());
+        self.screen.lock().unwrap().screen_mut().set_size(
+            std::num::NonZero::new(rows).unwrap(),
+            std::num::NonZero::new(cols).unwrap(),
+        );
         std::thread::sleep(Duration::from_millis(300));
     }
 
