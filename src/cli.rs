@@ -46,6 +46,17 @@ enum Commands {
     },
     /// 导出会议记录、会议纪要和整改台账（Word、网页、Markdown、JSON、Excel、CSV）。
     Export(ExportArgs),
+    /// 观众画面：在投影用的第二个终端里只读地跟随记录人的控制台（不显示私人备注和按键说明）。
+    Present {
+        /// 会议数据库；省略时为示例会议的工作副本。
+        db: Option<PathBuf>,
+        /// 会议编号（默认：最近一场未结束的会议）。
+        #[arg(long)]
+        meeting: Option<i64>,
+        /// 同时显示正在记录的回答。
+        #[arg(long)]
+        answers: bool,
+    },
     /// 列出数据库中的会议及其编号。
     Meetings {
         /// 会议数据库。
@@ -94,6 +105,24 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Commands::Import { file, db }) => import(&file, db),
         Some(Commands::Export(args)) => export(args),
         Some(Commands::Meetings { db }) => list_meetings(&db),
+        Some(Commands::Present {
+            db,
+            meeting,
+            answers,
+        }) => {
+            let db = match db {
+                Some(db) => db,
+                None => sample_working_copy(false)?,
+            };
+            crate::present::run(
+                &db,
+                meeting,
+                cli.lang,
+                answers,
+                &themes(cli.borders),
+                &log_path(),
+            )
+        }
         None => console(&cli),
     }
 }
@@ -178,10 +207,7 @@ fn console(cli: &Cli) -> Result<()> {
         session.console.warn(problem.clone());
     }
     let _lock = RecorderLock::acquire(&path, session.console.meeting.id, Utc::now())?;
-    let log = data_dir()
-        .join("logs")
-        .join(format!("shuze-{}.log", Utc::now().format("%Y%m%d-%H%M%S")));
-    tui::run(&mut session, &themes, &log)?;
+    tui::run(&mut session, &themes, &log_path())?;
     if is_sample {
         println!("示例会议工作副本 (working copy): {}", path.display());
     } else {
@@ -212,6 +238,13 @@ fn themes(borders: Option<Borders>) -> Registry {
         Some(borders) => registry.with_borders(borders),
         None => registry,
     }
+}
+
+/// Where the details of an internal error go.
+fn log_path() -> PathBuf {
+    data_dir()
+        .join("logs")
+        .join(format!("shuze-{}.log", Utc::now().format("%Y%m%d-%H%M%S")))
 }
 
 /// The user's data folder for shuze (the sample's working copy, logs).

@@ -464,6 +464,10 @@ pub fn command_name(lang: Lang, command: crate::app::Command) -> &'static str {
         (Lang::Zh, Skip) => "跳过本述责人",
         (Lang::Zh, Search) => "搜索",
         (Lang::Zh, CycleTheme) => "切换配色",
+        (Lang::Zh, ToggleProjection) => "切换投影画面/记录画面",
+        (Lang::Zh, ToggleBlank) => "投影黑屏/恢复",
+        (Lang::Zh, ToggleSpotlight) => "大字显示姓名和计时",
+        (Lang::Zh, ToggleProjectedAnswers) => "投影是否显示回答",
         (Lang::Zh, Export) => "导出记录、纪要、台账",
         (Lang::Zh, Help) => "按键说明",
         (Lang::Zh, Quit) => "保存并退出",
@@ -488,6 +492,10 @@ pub fn command_name(lang: Lang, command: crate::app::Command) -> &'static str {
         (Lang::En, Skip) => "skip official",
         (Lang::En, Search) => "search",
         (Lang::En, CycleTheme) => "next colour theme",
+        (Lang::En, ToggleProjection) => "projection / recorder layout",
+        (Lang::En, ToggleBlank) => "blank the picture / bring it back",
+        (Lang::En, ToggleSpotlight) => "large name and timer",
+        (Lang::En, ToggleProjectedAnswers) => "show answers on the projection",
         (Lang::En, Export) => "export minutes and ledger",
         (Lang::En, Help) => "help",
         (Lang::En, Quit) => "save and quit",
@@ -518,5 +526,14 @@ pub fn theme_chosen(lang: Lang, name: &str) -> String {
     match lang {
         Lang::Zh => format!("配色：{name}（已为本数据库记住）"),
         Lang::En => format!("Theme: {name} (remembered for this database)"),
+    }
+}
+
+pub fn answers_projected(lang: Lang, shown: bool) -> &'static str {
+    match (lang, shown) {
+        (Lang::Zh, true) => "投影画面将显示回答",
+        (Lang::Zh, false) => "投影画面不显示回答",
+        (Lang::En, true) => "Answers are shown on the projection",
+        (Lang::En, false) => "Answers are hidden from the projection",
     }
 }

@@ -9,6 +9,7 @@ pub mod files;
 pub mod labels;
 pub mod lock;
 pub mod prep;
+pub mod present;
 pub mod session;
 pub mod storage;
 pub mod tui;

@@ -24,7 +24,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 /// What wakes the loop.
-enum Wake {
+pub(crate) enum Wake {
     Terminal(Event),
     /// The terminal is gone (read failed): save and leave.
     TerminalLost,
@@ -92,7 +92,7 @@ fn event_loop(
     }
 }
 
-fn listen_for_input(sender: Sender<Wake>) {
+pub(crate) fn listen_for_input(sender: Sender<Wake>) {
     std::thread::spawn(move || {
         loop {
             let wake = match event::read() {
@@ -107,7 +107,7 @@ fn listen_for_input(sender: Sender<Wake>) {
     });
 }
 
-fn listen_for_signals(sender: Sender<Wake>) -> io::Result<()> {
+pub(crate) fn listen_for_signals(sender: Sender<Wake>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::spawn(move || {
@@ -120,7 +120,7 @@ fn listen_for_signals(sender: Sender<Wake>) -> io::Result<()> {
     Ok(())
 }
 
-fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+pub(crate) fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     enable_raw_mode()?;
     let mut stdout = io::stdout();
     if let Err(err) = execute!(stdout, EnterAlternateScreen, EnableBracketedPaste) {
@@ -150,7 +150,7 @@ fn panic_if_asked(code: KeyCode) {
 }
 
 /// On a panic: terminal back first, then the details into the log file, then one short line.
-fn install_panic_hook(log: PathBuf) {
+pub(crate) fn install_panic_hook(log: PathBuf) {
     let previous = panic::take_hook();
     panic::set_hook(Box::new(move |info| {
         leave();

@@ -49,6 +49,14 @@ pub enum Command {
     Export,
     /// Switch to the next colour theme (remembered for this database).
     CycleTheme,
+    /// Switch this console between the recorder's layout and the projected picture.
+    ToggleProjection,
+    /// Blank the projected picture at once (black, meeting title only), or bring it back.
+    ToggleBlank,
+    /// Show the official's name and the clock in large glyphs, or the card again.
+    ToggleSpotlight,
+    /// Show the answers on the projected picture as they are recorded, or hide them.
+    ToggleProjectedAnswers,
     /// Search the meeting.
     Search,
     /// Show every key.

@@ -50,6 +50,14 @@ pub const BROWSE_KEYS: &[Binding] = &[
     bind("g", &[KeyCode::Char('g')], Command::Jump),
     bind("e", &[KeyCode::Char('e')], Command::Export),
     bind("c", &[KeyCode::Char('c')], Command::CycleTheme),
+    bind("P", &[KeyCode::Char('P')], Command::ToggleProjection),
+    bind(
+        "b/F2",
+        &[KeyCode::Char('b'), KeyCode::F(2)],
+        Command::ToggleBlank,
+    ),
+    bind("z", &[KeyCode::Char('z')], Command::ToggleSpotlight),
+    bind("v", &[KeyCode::Char('v')], Command::ToggleProjectedAnswers),
     bind("/", &[KeyCode::Char('/')], Command::Search),
     bind("?", &[KeyCode::Char('?')], Command::Help),
     bind("q", &[KeyCode::Char('q')], Command::Quit),
@@ -65,6 +73,9 @@ pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && key.code == KeyCode::Char('c') {
         return Some(Action::Command(Command::Quit));
+    }
+    if key.code == KeyCode::F(2) {
+        return Some(Action::Command(Command::ToggleBlank));
     }
     match mode {
         Mode::Help | Mode::Notice(_) => Some(Action::CloseOverlay),

@@ -4,6 +4,7 @@ pub mod action;
 pub mod editor;
 pub mod form;
 pub mod keys;
+pub mod projection;
 mod update;
 
 pub use action::{Action, Command, Effect};
@@ -139,6 +140,12 @@ pub struct Console {
     pub theme: String,
     /// The themes `CycleTheme` goes through.
     pub theme_names: Vec<String>,
+    /// `None`: the recorder's layout; otherwise the projected picture this console shows.
+    pub projecting: Option<projection::Picture>,
+    /// What blanking replaced, to come back to.
+    pub before_blank: Option<projection::Picture>,
+    /// Whether the projected picture shows answers as they are recorded.
+    pub project_answers: bool,
     pub message: Option<Message>,
     /// The time the state was last brought up to; timers are drawn against it.
     pub now: DateTime<Utc>,
@@ -172,6 +179,9 @@ impl Console {
             mode: Mode::Browse,
             theme: store.setting("theme")?.unwrap_or_default(),
             theme_names: Vec::new(),
+            projecting: None,
+            before_blank: None,
+            project_answers: false,
             message: None,
             now,
             quit: false,

@@ -2,6 +2,7 @@
 //! loop to carry out; it never touches the terminal or the database itself.
 
 use super::form::{Field, FieldLabel};
+use super::projection::Picture;
 use super::{Action, Command, Console, Editor, Effect, Form, FormKind, Mode, Pane, SearchBox};
 use crate::domain::{
     FollowUp, FollowUpMode, FollowUpSource, FollowUpStatus, Rating, RatingError, Stage,
@@ -35,6 +36,10 @@ pub fn update(console: &mut Console, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         _ => {}
+    }
+    if action == Action::Command(Command::ToggleBlank) {
+        toggle_blank(console);
+        return Vec::new();
     }
     match &console.mode {
         Mode::Browse => match action {
@@ -104,6 +109,24 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
         Command::Search => console.mode = Mode::Search(SearchBox::default()),
         Command::Export => return vec![Effect::ExportAll],
         Command::CycleTheme => return cycle_theme(console),
+        Command::ToggleProjection => {
+            console.projecting = match console.projecting {
+                None => Some(Picture::Card),
+                Some(_) => None,
+            }
+        }
+        Command::ToggleBlank => toggle_blank(console),
+        Command::ToggleSpotlight => {
+            console.projecting = match console.projecting {
+                Some(Picture::Spotlight) => Some(Picture::Card),
+                _ => Some(Picture::Spotlight),
+            }
+        }
+        Command::ToggleProjectedAnswers => {
+            console.project_answers = !console.project_answers;
+            let text = labels::answers_projected(console.lang, console.project_answers);
+            console.say(text);
+        }
         Command::Help => console.mode = Mode::Help,
         Command::Quit => console.quit = true,
     }
@@ -114,12 +137,26 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
             | Command::EditClosing
             | Command::Export
             | Command::CycleTheme
+            | Command::ToggleProjection
+            | Command::ToggleBlank
+            | Command::ToggleSpotlight
+            | Command::ToggleProjectedAnswers
     );
     if console.slot().is_none() && !meeting_wide {
         console.mode = Mode::Browse;
         console.warn(Label::NoOfficials.text(lang));
     }
     Vec::new()
+}
+
+/// Blanks the picture at once, or brings back what was there.
+fn toggle_blank(console: &mut Console) {
+    if console.projecting == Some(Picture::Blank) {
+        console.projecting = console.before_blank.take();
+    } else {
+        console.before_blank = console.projecting;
+        console.projecting = Some(Picture::Blank);
+    }
 }
 
 fn cycle_theme(console: &mut Console) -> Vec<Effect> {

@@ -52,6 +52,14 @@ pub enum StorageError {
         "数据库文件 {0} 是只读的，无法记录。请复制到可写的位置，或修改文件权限后再打开 (read-only)"
     )]
     ReadOnly(PathBuf),
+    #[error(
+        "{path} 的格式版本是 {found}，本程序为 {supported}：请先用 `shuze {path}` 打开一次以升级，或升级 shuze (schema version differs)"
+    )]
+    OtherVersion {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     #[error("磁盘已满或数据库已达大小上限，未能保存 (disk full)")]
     Full,
     #[error("数据库错误: {0}")]
@@ -109,6 +117,42 @@ impl Store {
             return Err(StorageError::NotFound(path.to_path_buf()));
         }
         Store::open_with(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+    }
+
+    /// Opens a database strictly for reading (the audience view): no migration, no write.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if path.is_dir() {
+            return Err(StorageError::IsDirectory(path.to_path_buf()));
+        }
+        if !path.exists() {
+            return Err(StorageError::NotFound(path.to_path_buf()));
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|source| file_error(path, StorageError::Sql(source)))?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        let found = store.schema_version().map_err(|e| file_error(path, e))?;
+        if found != latest_version() {
+            return Err(StorageError::OtherVersion {
+                path: path.to_path_buf(),
+                found,
+                supported: latest_version(),
+            });
+        }
+        Ok(store)
+    }
+
+    /// A number that changes whenever another connection commits to the file.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |row| row.get(0))?)
     }
 
     /// Opens a database file, creating it (readable by its owner only) when missing.

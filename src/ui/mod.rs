@@ -1,14 +1,17 @@
 //! Drawing the console from its state. Drawing reads the state and never changes it.
 
+pub mod big;
 mod header;
 mod overlay;
 mod panes;
+pub mod projection;
 pub mod text;
 pub mod theme;
 mod widgets;
 
 pub use theme::{Borders, Registry, Theme};
 
+use crate::app::projection::Projection;
 use crate::app::{Console, Pane};
 use crate::labels::{self, Label};
 use ratatui::Frame;
@@ -25,6 +28,11 @@ const WIDE: u16 = 110;
 
 /// Draws the whole console.
 pub fn draw(frame: &mut Frame, console: &Console, theme: &Theme) {
+    if let Some(picture) = console.projecting {
+        let shown = Projection::of(console, picture, console.project_answers);
+        projection::draw(frame, &shown, theme);
+        return;
+    }
     let area = frame.area();
     frame.render_widget(
         Block::new().style(Style::new().bg(theme.background).fg(theme.text)),

@@ -1,0 +1,278 @@
+//! The projected picture: what the room sees, in the second terminal (`shuze present`) or
+//! in the console's projection layout. Drawn from a `Projection`, which holds nothing
+//! private.
+
+use super::header::clock;
+use super::{Theme, big, text, widgets};
+use crate::app::projection::{Picture, Projection};
+use crate::labels::{self, Label, Named};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+pub fn draw(frame: &mut Frame, p: &Projection, theme: &Theme) {
+    let area = frame.area();
+    if p.picture == Picture::Blank {
+        blank(frame, area, p);
+        return;
+    }
+    frame.render_widget(
+        Block::new().style(Style::new().bg(theme.background).fg(theme.text)),
+        area,
+    );
+    match (p.picture, &p.official) {
+        (_, None) => {
+            let notice = widgets::hanging(
+                "",
+                Label::NoOfficials.text(p.lang),
+                0,
+                area.width,
+                Style::new().fg(theme.warning),
+            );
+            frame.render_widget(Paragraph::new(notice), area);
+        }
+        (Picture::Spotlight, Some(_)) => spotlight(frame, area, p, theme),
+        _ => card(frame, area, p, theme),
+    }
+}
+
+/// Black, with the meeting title only.
+fn blank(frame: &mut Frame, area: Rect, p: &Projection) {
+    frame.render_widget(Block::new().style(Style::new().bg(Color::Black)), area);
+    let row = Rect {
+        y: area.y + area.height / 2,
+        height: 1.min(area.height),
+        ..area
+    };
+    let title = text::fit(&p.title, area.width as usize);
+    frame.render_widget(
+        Paragraph::new(title)
+            .alignment(Alignment::Center)
+            .style(Style::new().bg(Color::Black).fg(Color::DarkGray)),
+        row,
+    );
+}
+
+/// "述责报告  用时 03:12 / 08:00  剩余 04:48" and how it should look.
+fn stage_clock(p: &Projection, theme: &Theme) -> (String, Style) {
+    let lang = p.lang;
+    let Some(slot) = &p.official else {
+        return (String::new(), Style::new());
+    };
+    let stage = slot.stage.name(lang);
+    let Some(timing) = p.timing else {
+        return (
+            stage.to_string(),
+            Style::new().fg(theme.text).add_modifier(Modifier::BOLD),
+        );
+    };
+    let elapsed = timing.elapsed_ms(p.now);
+    let allotted = p.allotted_ms();
+    let mut text = format!(
+        "{stage}  {} {} / {}",
+        Label::Elapsed.text(lang),
+        clock(elapsed),
+        clock(allotted)
+    );
+    let mut style = Style::new().fg(theme.text).add_modifier(Modifier::BOLD);
+    if elapsed > allotted {
+        text.push_str(&format!(
+            "  {} -{}",
+            Label::Overrun.text(lang),
+            clock(elapsed - allotted)
+        ));
+        style = style.bg(theme.overrun_background).fg(theme.overrun_text);
+    } else {
+        text.push_str(&format!(
+            "  {} {}",
+            Label::Remaining.text(lang),
+            clock(allotted - elapsed)
+        ));
+    }
+    if !timing.is_running() {
+        text.push_str(&format!("  [{}]", Label::Paused.text(lang)));
+    }
+    (text, style)
+}
+
+fn card(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
+    let Some(slot) = &p.official else {
+        return;
+    };
+    let lang = p.lang;
+    let name_rows = big::fitting_step(&slot.name, area.width, area.height / 3)
+        .filter(|&step| step <= 2)
+        .map(|step| big::size(&slot.name, step).1 as u16)
+        .unwrap_or(1);
+    let [top, name, _, who, stage, counts, _, question] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(name_rows),
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let position = labels::official_of(lang, p.position.0, p.position.1);
+    frame.render_widget(
+        Paragraph::new(widgets::fit_spans(
+            vec![
+                Span::styled(
+                    format!("{}  ", text::printable(&p.title)),
+                    Style::new().fg(theme.muted),
+                ),
+                Span::styled(position, Style::new().fg(theme.text)),
+            ],
+            top.width,
+        )),
+        top,
+    );
+    match big::fitting_step(&slot.name, name.width, name.height) {
+        Some(step) if name_rows > 1 => {
+            big::draw(frame.buffer_mut(), name, &slot.name, step, theme.accent)
+        }
+        _ => frame.render_widget(
+            Paragraph::new(text::fit(&slot.name, name.width as usize))
+                .alignment(Alignment::Center)
+                .style(Style::new().fg(theme.accent).add_modifier(Modifier::BOLD)),
+            name,
+        ),
+    }
+    let mut lines = vec![Line::from(Span::styled(
+        text::fit(&format!("{}{}", slot.unit, slot.post), who.width as usize),
+        Style::new().fg(theme.text).add_modifier(Modifier::BOLD),
+    ))];
+    if !slot.supervisor.is_empty() {
+        let supervisor = format!("{}: {}", Label::Supervisor.text(lang), slot.supervisor);
+        lines.push(widgets::single(
+            &supervisor,
+            who.width,
+            Style::new().fg(theme.muted),
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), who);
+    let (clock_text, clock_style) = stage_clock(p, theme);
+    frame.render_widget(
+        Paragraph::new(text::fit(&clock_text, stage.width as usize))
+            .alignment(Alignment::Center)
+            .style(clock_style),
+        stage,
+    );
+    let c = p.counts;
+    let count_line = format!(
+        "{} {}   {} {}   {} {}   {} {}   {} {}",
+        Label::CountDutyItems.text(lang),
+        c.duty_items,
+        Label::CountRiskPoints.text(lang),
+        c.risk_points,
+        Label::CountMeasures.text(lang),
+        c.measures,
+        Label::CountRules.text(lang),
+        c.rules,
+        Label::CountOpenFollowUps.text(lang),
+        c.open_earlier_follow_ups
+    );
+    frame.render_widget(
+        Paragraph::new(text::fit(&count_line, counts.width as usize))
+            .alignment(Alignment::Center)
+            .style(Style::new().fg(theme.muted)),
+        counts,
+    );
+    if let Some(q) = &p.question {
+        let mut lines = widgets::hanging(
+            &format!("{}. ", q.number),
+            &format!("{}：{}", q.asker, q.text),
+            3,
+            question.width,
+            Style::new().fg(theme.text).add_modifier(Modifier::BOLD),
+        );
+        if let Some(answer) = q.answer.as_ref().filter(|a| !a.trim().is_empty()) {
+            let prefix = format!("   {}: ", Label::Answer.text(lang));
+            lines.extend(widgets::hanging(
+                &prefix,
+                answer,
+                5,
+                question.width,
+                Style::new().fg(theme.text),
+            ));
+        }
+        // The end of a long answer is what is being said now.
+        let skip = lines.len().saturating_sub(question.height as usize);
+        let shown: Vec<Line> = lines.into_iter().skip(skip).collect();
+        frame.render_widget(Paragraph::new(shown), question);
+    }
+}
+
+/// Name, unit and the stage clock in the largest glyphs that fit.
+fn spotlight(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
+    let Some(slot) = &p.official else {
+        return;
+    };
+    let lang = p.lang;
+    let clock_text = match p.timing {
+        Some(t) => {
+            let (elapsed, allotted) = (t.elapsed_ms(p.now), p.allotted_ms());
+            if elapsed > allotted {
+                format!(
+                    "{}-{}",
+                    Label::Overrun.text(lang),
+                    clock(elapsed - allotted)
+                )
+            } else {
+                clock(allotted - elapsed)
+            }
+        }
+        None => slot.stage.name(lang).to_string(),
+    };
+    let overrun = p
+        .timing
+        .is_some_and(|t| t.elapsed_ms(p.now) > p.allotted_ms());
+    let clock_colour = if overrun { theme.danger } else { theme.text };
+    let unit = format!("{}{}", slot.unit, slot.post);
+    let lines: [(&str, Color); 3] = [
+        (&slot.name, theme.accent),
+        (&unit, theme.text),
+        (&clock_text, clock_colour),
+    ];
+    let rows = Layout::vertical([
+        Constraint::Percentage(40),
+        Constraint::Percentage(20),
+        Constraint::Percentage(40),
+    ])
+    .split(area);
+    for ((words, colour), &row) in lines.into_iter().zip(rows.iter()) {
+        match big::fitting_step(words, row.width, row.height) {
+            Some(step) => big::draw(frame.buffer_mut(), row, words, step, colour),
+            None => {
+                let middle = Rect {
+                    y: row.y + row.height / 2,
+                    height: 1.min(row.height),
+                    ..row
+                };
+                frame.render_widget(
+                    Paragraph::new(text::fit(words, row.width as usize))
+                        .alignment(Alignment::Center)
+                        .style(Style::new().fg(colour).add_modifier(Modifier::BOLD)),
+                    middle,
+                );
+            }
+        }
+    }
+    if p.timing.is_some_and(|t| !t.is_running()) && area.height > 0 {
+        let bottom = Rect {
+            y: area.bottom() - 1,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(
+            Paragraph::new(format!("[{}]", Label::Paused.text(lang)))
+                .alignment(Alignment::Center)
+                .style(Style::new().fg(theme.warning).add_modifier(Modifier::BOLD)),
+            bottom,
+        );
+    }
+}

@@ -1,0 +1,226 @@
+//! The projected picture: the audience view follows what a second connection writes, shows
+//! nothing private, blanks at once, and draws at every size without cutting a character.
+
+mod common;
+
+use common::pty::Console;
+use common::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use shuze::app::projection::Picture;
+use shuze::app::{Action, Command};
+use shuze::labels::Lang;
+use shuze::present::Audience;
+use shuze::storage::Store;
+use shuze::ui::{self, Theme};
+use unicode_width::UnicodeWidthStr;
+
+fn rows(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut x = 0;
+        while x < area.width {
+            let symbol = buffer[(x, y)].symbol();
+            out.push_str(symbol);
+            x += symbol.width().max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn draw_console(session: &shuze::session::Session, w: u16, h: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| ui::draw(f, &session.console, &Theme::projector_dark()))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn draw_audience(audience: &Audience, w: u16, h: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| ui::projection::draw(f, &audience.projection(), &Theme::projector_dark()))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn assert_whole_characters(buffer: &Buffer) {
+    let area = buffer.area;
+    for y in 0..area.height {
+        for x in 0..area.width {
+            if buffer[(x, y)].symbol().width() == 2 {
+                assert!(
+                    x + 1 < area.width && buffer[(x + 1, y)].symbol().trim().is_empty(),
+                    "cut at ({x},{y})\n{}",
+                    rows(buffer)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_audience_view_follows_what_the_recorder_writes() {
+    let (_dir, path) = temp_db();
+    let mut recorder = sample_session(&path);
+    let mut audience =
+        Audience::open(Store::open_read_only(&path).unwrap(), None, Lang::Zh, true).unwrap();
+    assert!(!audience.follow().unwrap(), "nothing new yet");
+    recorder.handle(Action::Command(Command::NextStage), at(0));
+    recorder.handle(Action::Command(Command::NextStage), at(60));
+    recorder.handle(Action::Command(Command::EditAnswer), at(61));
+    recorder.handle(Action::Paste("清单已印发，谈话42人次".into()), at(62));
+    recorder.handle(Action::Tick, at(63));
+    assert!(
+        audience.follow().unwrap(),
+        "the commit is seen at the next poll"
+    );
+    audience.console.now = at(64);
+    let text = rows(&draw_audience(&audience, 120, 36));
+    assert!(text.contains("提问质询"), "{text}");
+    assert!(text.contains("你作为单位"), "the current question:\n{text}");
+    assert!(
+        text.contains("答: 清单已印发，谈话42人次"),
+        "the answer as recorded:\n{text}"
+    );
+    recorder.handle(Action::Cancel, at(65));
+    recorder.handle(Action::Command(Command::NextOfficial), at(66));
+    assert!(audience.follow().unwrap());
+    assert!(
+        rows(&draw_audience(&audience, 120, 36)).contains("县财政局局长"),
+        "it follows to the next official"
+    );
+}
+
+#[test]
+fn the_audience_view_never_writes() {
+    let (_dir, path) = temp_db();
+    let _recorder = sample_session(&path);
+    let audience =
+        Audience::open(Store::open_read_only(&path).unwrap(), None, Lang::Zh, false).unwrap();
+    let mut store = audience.store;
+    let err = store.save_text(shuze::storage::TextTarget::Remarks { slot: 1 }, "x", at(0));
+    assert!(err.is_err(), "the connection is read-only");
+}
+
+#[test]
+fn nothing_private_reaches_the_projected_picture() {
+    let (_dir, path) = temp_db();
+    let mut s = recorded_sample(&path);
+    let secret = "此人情绪激动，会后单独谈话";
+    s.handle(Action::Command(Command::ToggleProjection), at(100_000));
+    s.handle(Action::Command(Command::EditNote), at(100_001));
+    s.handle(Action::Paste(secret.into()), at(100_002));
+    for (w, h) in [(60, 18), (80, 24), (120, 36), (200, 60)] {
+        let text = rows(&draw_console(&s, w, h));
+        assert!(
+            !text.contains("情绪激动"),
+            "{w}x{h} while the note is typed:\n{text}"
+        );
+        assert!(!text.contains("会后单独提醒"), "{w}x{h}: the earlier note");
+        assert!(
+            !text.contains("Esc") && !text.contains("按键"),
+            "{w}x{h}: no editor chrome or key help:\n{text}"
+        );
+    }
+    s.handle(Action::Cancel, at(100_003));
+    s.handle(Action::Command(Command::Help), at(100_004));
+    assert!(
+        !rows(&draw_console(&s, 120, 36)).contains("按键说明"),
+        "the help never shows on the picture"
+    );
+}
+
+#[test]
+fn blanking_shows_the_title_only_until_pressed_again() {
+    let (_dir, path) = temp_db();
+    let mut s = recorded_sample(&path);
+    s.handle(Action::Command(Command::ToggleBlank), at(100_000));
+    assert_eq!(s.console.projecting, Some(Picture::Blank));
+    let text = rows(&draw_console(&s, 120, 36));
+    assert!(text.contains("某县纪委监委2026年度述责述廉会议"));
+    assert!(!text.contains("张某") && !text.contains("孙某"), "{text}");
+    // Blanking works from inside the editor too (F2), and comes back to what was there.
+    s.handle(Action::Command(Command::ToggleBlank), at(100_001));
+    assert_eq!(s.console.projecting, None);
+    s.handle(Action::Command(Command::EditRemarks), at(100_002));
+    let f2 = shuze::app::keys::action_for(
+        &s.console.mode,
+        ratatui::crossterm::event::KeyCode::F(2).into(),
+    )
+    .unwrap();
+    s.handle(f2, at(100_003));
+    assert_eq!(s.console.projecting, Some(Picture::Blank));
+}
+
+#[test]
+fn every_picture_draws_at_every_size_without_cutting_a_character() {
+    let (_dir, path) = temp_db();
+    let mut s = recorded_sample(&path);
+    s.handle(Action::Command(Command::Jump), at(100_000));
+    s.handle(Action::Paste("1".into()), at(100_000));
+    s.handle(Action::Confirm, at(100_000));
+    s.handle(
+        Action::Command(Command::ToggleProjectedAnswers),
+        at(100_001),
+    );
+    for picture in [Picture::Card, Picture::Spotlight, Picture::Blank] {
+        s.console.projecting = Some(picture);
+        for (w, h) in [(60, 18), (80, 24), (120, 36), (200, 60), (240, 67), (20, 5)] {
+            let buffer = draw_console(&s, w, h);
+            assert_whole_characters(&buffer);
+            if picture == Picture::Card && w >= 60 {
+                let text = rows(&buffer);
+                assert!(
+                    text.contains("某某镇党委书记"),
+                    "{picture:?} {w}x{h}:\n{text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_spotlight_draws_the_name_in_large_glyphs_of_spaces() {
+    let (_dir, path) = temp_db();
+    let mut s = recorded_sample(&path);
+    s.handle(Action::Command(Command::ToggleSpotlight), at(100_000));
+    let buffer = draw_console(&s, 160, 45);
+    let accent = Theme::projector_dark().accent;
+    let lit = buffer.content.iter().filter(|c| c.bg == accent).count();
+    assert!(lit > 200, "the name is drawn large ({lit} cells)");
+    assert!(
+        buffer
+            .content
+            .iter()
+            .filter(|c| c.bg == accent)
+            .all(|c| c.symbol() == " "),
+        "no block characters"
+    );
+}
+
+#[test]
+fn two_terminals_the_recorders_keys_show_up_in_the_audience_view() {
+    let (dir, _) = temp_db();
+    let db = dir.path().join("meeting.db");
+    std::fs::copy(SAMPLE_DB, &db).unwrap();
+    let mut recorder = Console::start(&[db.to_str().unwrap()], 120, 36);
+    recorder.wait_for("第 1/8 位", 10);
+    let audience = Console::start(&["present", db.to_str().unwrap(), "--answers"], 100, 30);
+    audience.wait_for("某某镇党委书记", 10);
+    recorder.send("ss\r");
+    recorder.send("已建立台账");
+    audience.wait_for("答: 已建立台账", 3);
+    recorder.send("\x1b");
+    recorder.send("m");
+    recorder.send("不可投影的备注");
+    recorder.send("\x1b");
+    recorder.send("n");
+    audience.wait_for("县财政局局长", 3);
+    assert!(!audience.screen().contains("不可投影"));
+    recorder.send("q");
+    assert!(recorder.wait_exit(10));
+}
