@@ -537,3 +537,18 @@ pub fn answers_projected(lang: Lang, shown: bool) -> &'static str {
         (Lang::En, false) => "Answers are hidden from the projection",
     }
 }
+
+/// "责任事项 6   风险点 4   防控措施 7   完善制度 3   未结整改 1": the article's numbers.
+pub fn counts_line(lang: Lang, c: &crate::domain::CardCounts) -> String {
+    [
+        (Label::CountDutyItems, c.duty_items),
+        (Label::CountRiskPoints, c.risk_points),
+        (Label::CountMeasures, c.measures),
+        (Label::CountRules, c.rules),
+        (Label::CountOpenFollowUps, c.open_earlier_follow_ups),
+    ]
+    .iter()
+    .map(|(label, n)| format!("{} {n}", label.text(lang)))
+    .collect::<Vec<_>>()
+    .join("   ")
+}

@@ -78,7 +78,14 @@ fn recorded_session(path: &std::path::Path) -> Session {
     s
 }
 
-const SIZES: [(u16, u16); 6] = [(60, 18), (80, 24), (120, 36), (160, 45), (200, 60), (240, 67)];
+const SIZES: [(u16, u16); 6] = [
+    (60, 18),
+    (80, 24),
+    (120, 36),
+    (160, 45),
+    (200, 60),
+    (240, 67),
+];
 
 #[test]
 fn every_size_shows_the_key_facts_without_cutting_a_wide_character() {
@@ -260,16 +267,24 @@ fn ascii_and_line_borders_frame_every_pane_at_every_size() {
     let (_dir, path) = temp_db();
     let session = recorded_session(&path);
     for borders in [shuze::ui::Borders::Ascii, shuze::ui::Borders::Line] {
-        let theme = Theme { borders, ..Theme::projector_dark() };
+        let theme = Theme {
+            borders,
+            ..Theme::projector_dark()
+        };
         for (w, h) in SIZES {
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-            terminal.draw(|frame| ui::draw(frame, &session.console, &theme)).unwrap();
+            terminal
+                .draw(|frame| ui::draw(frame, &session.console, &theme))
+                .unwrap();
             let buffer = terminal.backend().buffer().clone();
             assert_no_cut_wide_characters(&buffer);
             let text = screen(&buffer);
             assert!(text.contains("提问"), "{borders:?} {w}x{h}:\n{text}");
             if borders == shuze::ui::Borders::Ascii && w >= 110 {
-                assert!(text.contains("+-") && !text.contains('─'), "{w}x{h}:\n{text}");
+                assert!(
+                    text.contains("+-") && !text.contains('─'),
+                    "{w}x{h}:\n{text}"
+                );
             }
         }
     }

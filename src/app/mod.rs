@@ -5,6 +5,7 @@ pub mod editor;
 pub mod form;
 pub mod keys;
 pub mod projection;
+mod submit;
 mod update;
 
 pub use action::{Action, Command, Effect};

@@ -126,6 +126,17 @@ fn insert_official(
         ],
     )?;
     let slot_id = tx.last_insert_rowid();
+    insert_prepared(tx, slot_id, official, now)?;
+    insert_earlier_follow_ups(tx, unit, meeting, official, now)
+}
+
+/// Duty items, risk points and prepared questions, in file order.
+fn insert_prepared(
+    tx: &Transaction,
+    slot_id: Id,
+    official: &PreparedOfficial,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
     for (index, item) in official.duty_items.iter().enumerate() {
         tx.execute(
             "INSERT INTO duty_item (slot_id, position, source, quarter, text, progress, status)
@@ -168,6 +179,17 @@ fn insert_official(
             ],
         )?;
     }
+    Ok(())
+}
+
+/// Follow-ups of the unit from before this meeting; they carry into the next meetings.
+fn insert_earlier_follow_ups(
+    tx: &Transaction,
+    unit: Id,
+    meeting: Id,
+    official: &PreparedOfficial,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
     for f in &official.earlier_follow_ups {
         tx.execute(
             "INSERT INTO follow_up (unit_id, slot_id, meeting_id, source, category, problem, task,

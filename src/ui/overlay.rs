@@ -3,7 +3,7 @@
 
 use super::widgets::{self, Item};
 use super::{Theme, text};
-use crate::app::form::FieldLabel;
+use crate::app::form::{Field, FieldLabel, FieldValue};
 use crate::app::{Console, Editor, Form, Mode, SearchBox, keys};
 use crate::labels::{self, Label};
 use ratatui::Frame;
@@ -98,77 +98,38 @@ fn field_label(label: FieldLabel, console: &Console) -> &'static str {
     }
 }
 
+/// A form in a framed box in the middle of the body; the caret in the focused field.
 fn draw_form(frame: &mut Frame, body: Rect, console: &Console, form: &Form, theme: &Theme) {
-    let width = body.width.saturating_sub(2).min(80);
-    let height = (form.fields.len() as u16 + 3).min(body.height.saturating_sub(2));
-    let area = Rect {
-        x: body.x + (body.width - width) / 2,
-        y: body.y + (body.height - height) / 2,
-        width,
-        height,
-    };
-    let frame_area = Rect {
-        x: area.x.saturating_sub(1).max(body.x),
-        y: area.y.saturating_sub(1).max(body.y),
-        width: (width + 2).min(body.width),
-        height: (height + 2).min(body.height),
-    };
-    frame.render_widget(Clear, frame_area);
-    frame.render_widget(
-        Block::new().style(Style::new().bg(theme.focus_border)),
-        frame_area,
+    let content = form_box(
+        frame,
+        body,
+        form.title.text(console.lang),
+        form.fields.len() as u16 + 3,
+        theme,
     );
-    let area = backdrop(frame, area, theme);
-    let content = widgets::pane(frame, area, form.title.text(console.lang), true, theme);
     let label_width = form
         .fields
         .iter()
         .map(|f| text::width(field_label(f.label, console)))
         .max()
         .unwrap_or(0)
-        .min(width as usize / 3);
+        .min(content.width as usize / 3);
     let rows = content.height.saturating_sub(1) as usize;
     let first = (form.focus + 1).saturating_sub(rows);
     let mut lines = Vec::new();
     for (index, field) in form.fields.iter().enumerate().skip(first).take(rows) {
-        let caption = text::fit(field_label(field.label, console), label_width);
-        let pad = " ".repeat(label_width - text::width(&caption));
-        let head = format!(" {pad}{caption}: ");
-        let room = (content.width as usize).saturating_sub(text::width(&head) + 1);
-        let shown = match &field.value {
-            crate::app::form::FieldValue::Choice { .. } => {
-                format!(
-                    "< {} >  {}",
-                    field.shown(),
-                    Label::ChoiceHint.text(console.lang)
-                )
-            }
-            _ => field.shown().to_string(),
-        };
-        let value = text::tail(&text::printable(&shown), room);
         let focused = index == form.focus;
-        let style = if focused {
-            Style::new()
-                .bg(theme.selection_background)
-                .fg(theme.selection_text)
-        } else {
-            Style::new().fg(theme.text)
-        };
-        if focused {
-            let x = content.x + (text::width(&head) + text::width(&value)) as u16;
-            let y = content.y + (index - first) as u16;
-            if !matches!(field.value, crate::app::form::FieldValue::Choice { .. })
-                && x < content.right()
-            {
-                frame.set_cursor_position(Position::new(x, y));
-            }
+        let (line, caret) = form_row(field, focused, label_width, content.width, console, theme);
+        let y = content.y + (index - first) as u16;
+        if let Some(x) = caret
+            .map(|x| content.x + x)
+            .filter(|&x| x < content.right())
+        {
+            frame.set_cursor_position(Position::new(x, y));
         }
-        lines.push(Line::from(vec![
-            Span::styled(head, Style::new().fg(theme.muted)),
-            Span::styled(value, style),
-        ]));
+        lines.push(line);
     }
-    let status = match &form.error {
+    lines.push(match &form.error {
         Some(error) => widgets::single(
             error,
             content.width,
@@ -179,9 +140,72 @@ fn draw_form(frame: &mut Frame, body: Rect, console: &Console, form: &Form, them
             content.width,
             Style::new().fg(theme.muted),
         ),
-    };
-    lines.push(status);
+    });
     frame.render_widget(Paragraph::new(lines), content);
+}
+
+/// A box `height` rows tall (at most), centred in `body` in a frame of the focus colour.
+fn form_box(frame: &mut Frame, body: Rect, title: &str, height: u16, theme: &Theme) -> Rect {
+    let width = body.width.saturating_sub(2).min(80);
+    let height = height.min(body.height.saturating_sub(2));
+    let area = Rect {
+        x: body.x + (body.width - width) / 2,
+        y: body.y + (body.height - height) / 2,
+        width,
+        height,
+    };
+    let outer = Rect {
+        x: area.x.saturating_sub(1).max(body.x),
+        y: area.y.saturating_sub(1).max(body.y),
+        width: (width + 2).min(body.width),
+        height: (height + 2).min(body.height),
+    };
+    frame.render_widget(Clear, outer);
+    frame.render_widget(
+        Block::new().style(Style::new().bg(theme.focus_border)),
+        outer,
+    );
+    let area = backdrop(frame, area, theme);
+    widgets::pane(frame, area, title, true, theme)
+}
+
+/// One field: "  caption: value", and where the caret goes when it is focused.
+fn form_row(
+    field: &Field,
+    focused: bool,
+    label_width: usize,
+    width: u16,
+    console: &Console,
+    theme: &Theme,
+) -> (Line<'static>, Option<u16>) {
+    let caption = text::fit(field_label(field.label, console), label_width);
+    let pad = " ".repeat(label_width - text::width(&caption));
+    let head = format!(" {pad}{caption}: ");
+    let room = (width as usize).saturating_sub(text::width(&head) + 1);
+    let choice = matches!(field.value, FieldValue::Choice { .. });
+    let shown = if choice {
+        format!(
+            "< {} >  {}",
+            field.shown(),
+            Label::ChoiceHint.text(console.lang)
+        )
+    } else {
+        field.shown().to_string()
+    };
+    let value = text::tail(&text::printable(&shown), room);
+    let style = if focused {
+        Style::new()
+            .bg(theme.selection_background)
+            .fg(theme.selection_text)
+    } else {
+        Style::new().fg(theme.text)
+    };
+    let caret = (focused && !choice).then(|| (text::width(&head) + text::width(&value)) as u16);
+    let line = Line::from(vec![
+        Span::styled(head, Style::new().fg(theme.muted)),
+        Span::styled(value, style),
+    ]);
+    (line, caret)
 }
 
 fn draw_search(

@@ -4,7 +4,8 @@
 
 use super::header::clock;
 use super::{Theme, big, text, widgets};
-use crate::app::projection::{Picture, Projection};
+use crate::app::projection::{Picture, ProjectedQuestion, Projection};
+use crate::labels::Lang;
 use crate::labels::{self, Label, Named};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -101,9 +102,7 @@ fn card(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     let Some(slot) = &p.official else {
         return;
     };
-    let lang = p.lang;
     let name_rows = big::fitting_step(&slot.name, area.width, area.height / 3)
-        .filter(|&step| step <= 2)
         .map(|step| big::size(&slot.name, step).1 as u16)
         .unwrap_or(1);
     let [top, name, _, who, stage, counts, _, question] = Layout::vertical([
@@ -117,94 +116,105 @@ fn card(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
         Constraint::Fill(1),
     ])
     .areas(area);
-    let position = labels::official_of(lang, p.position.0, p.position.1);
-    frame.render_widget(
-        Paragraph::new(widgets::fit_spans(
-            vec![
-                Span::styled(
-                    format!("{}  ", text::printable(&p.title)),
-                    Style::new().fg(theme.muted),
-                ),
-                Span::styled(position, Style::new().fg(theme.text)),
-            ],
-            top.width,
-        )),
-        top,
-    );
-    match big::fitting_step(&slot.name, name.width, name.height) {
-        Some(step) if name_rows > 1 => {
-            big::draw(frame.buffer_mut(), name, &slot.name, step, theme.accent)
-        }
-        _ => frame.render_widget(
-            Paragraph::new(text::fit(&slot.name, name.width as usize))
-                .alignment(Alignment::Center)
-                .style(Style::new().fg(theme.accent).add_modifier(Modifier::BOLD)),
-            name,
-        ),
-    }
-    let mut lines = vec![Line::from(Span::styled(
-        text::fit(&format!("{}{}", slot.unit, slot.post), who.width as usize),
-        Style::new().fg(theme.text).add_modifier(Modifier::BOLD),
-    ))];
-    if !slot.supervisor.is_empty() {
-        let supervisor = format!("{}: {}", Label::Supervisor.text(lang), slot.supervisor);
-        lines.push(widgets::single(
-            &supervisor,
-            who.width,
+    let position = labels::official_of(p.lang, p.position.0, p.position.1);
+    let heading = vec![
+        Span::styled(
+            format!("{}  ", text::printable(&p.title)),
             Style::new().fg(theme.muted),
-        ));
+        ),
+        Span::styled(position, Style::new().fg(theme.text)),
+    ];
+    frame.render_widget(Paragraph::new(widgets::fit_spans(heading, top.width)), top);
+    large_or_plain(frame, name, &slot.name, theme.accent);
+    let bold = Modifier::BOLD;
+    centred(
+        frame,
+        Rect { height: 1, ..who },
+        &format!("{}{}", slot.unit, slot.post),
+        Style::new().fg(theme.text).add_modifier(bold),
+    );
+    if !slot.supervisor.is_empty() && who.height > 1 {
+        let supervisor = format!("{}: {}", Label::Supervisor.text(p.lang), slot.supervisor);
+        centred(
+            frame,
+            Rect {
+                y: who.y + 1,
+                height: 1,
+                ..who
+            },
+            &supervisor,
+            Style::new().fg(theme.muted),
+        );
     }
-    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), who);
     let (clock_text, clock_style) = stage_clock(p, theme);
-    frame.render_widget(
-        Paragraph::new(text::fit(&clock_text, stage.width as usize))
-            .alignment(Alignment::Center)
-            .style(clock_style),
-        stage,
-    );
-    let c = p.counts;
-    let count_line = format!(
-        "{} {}   {} {}   {} {}   {} {}   {} {}",
-        Label::CountDutyItems.text(lang),
-        c.duty_items,
-        Label::CountRiskPoints.text(lang),
-        c.risk_points,
-        Label::CountMeasures.text(lang),
-        c.measures,
-        Label::CountRules.text(lang),
-        c.rules,
-        Label::CountOpenFollowUps.text(lang),
-        c.open_earlier_follow_ups
-    );
-    frame.render_widget(
-        Paragraph::new(text::fit(&count_line, counts.width as usize))
-            .alignment(Alignment::Center)
-            .style(Style::new().fg(theme.muted)),
+    centred(frame, stage, &clock_text, clock_style);
+    centred(
+        frame,
         counts,
+        &labels::counts_line(p.lang, &p.counts),
+        Style::new().fg(theme.muted),
     );
     if let Some(q) = &p.question {
-        let mut lines = widgets::hanging(
-            &format!("{}. ", q.number),
-            &format!("{}：{}", q.asker, q.text),
-            3,
-            question.width,
-            Style::new().fg(theme.text).add_modifier(Modifier::BOLD),
-        );
-        if let Some(answer) = q.answer.as_ref().filter(|a| !a.trim().is_empty()) {
-            let prefix = format!("   {}: ", Label::Answer.text(lang));
-            lines.extend(widgets::hanging(
-                &prefix,
-                answer,
-                5,
-                question.width,
-                Style::new().fg(theme.text),
-            ));
-        }
-        // The end of a long answer is what is being said now.
-        let skip = lines.len().saturating_sub(question.height as usize);
-        let shown: Vec<Line> = lines.into_iter().skip(skip).collect();
-        frame.render_widget(Paragraph::new(shown), question);
+        question_lines(frame, question, q, p.lang, theme);
     }
+}
+
+/// One row of text, centred and cut to fit.
+fn centred(frame: &mut Frame, area: Rect, words: &str, style: Style) {
+    let row = Rect {
+        height: area.height.min(1),
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(text::fit(&text::printable(words), area.width as usize))
+            .alignment(Alignment::Center)
+            .style(style),
+        row,
+    );
+}
+
+/// `words` in the largest glyphs that fit `area`, or as one bold centred row.
+fn large_or_plain(frame: &mut Frame, area: Rect, words: &str, colour: Color) {
+    match big::fitting_step(words, area.width, area.height) {
+        Some(step) => big::draw(frame.buffer_mut(), area, words, step, colour),
+        None => {
+            let middle = Rect {
+                y: area.y + area.height / 2,
+                ..area
+            };
+            centred(
+                frame,
+                middle,
+                words,
+                Style::new().fg(colour).add_modifier(Modifier::BOLD),
+            );
+        }
+    }
+}
+
+/// The question and, when shown, its answer; a long answer shows its end, which is what is
+/// being said now.
+fn question_lines(frame: &mut Frame, area: Rect, q: &ProjectedQuestion, lang: Lang, theme: &Theme) {
+    let mut lines = widgets::hanging(
+        &format!("{}. ", q.number),
+        &format!("{}：{}", q.asker, q.text),
+        3,
+        area.width,
+        Style::new().fg(theme.text).add_modifier(Modifier::BOLD),
+    );
+    if let Some(answer) = q.answer.as_ref().filter(|a| !a.trim().is_empty()) {
+        let prefix = format!("   {}: ", Label::Answer.text(lang));
+        lines.extend(widgets::hanging(
+            &prefix,
+            answer,
+            5,
+            area.width,
+            Style::new().fg(theme.text),
+        ));
+    }
+    let skip = lines.len().saturating_sub(area.height as usize);
+    let shown: Vec<Line> = lines.into_iter().skip(skip).collect();
+    frame.render_widget(Paragraph::new(shown), area);
 }
 
 /// Name, unit and the stage clock in the largest glyphs that fit.
@@ -245,22 +255,7 @@ fn spotlight(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     ])
     .split(area);
     for ((words, colour), &row) in lines.into_iter().zip(rows.iter()) {
-        match big::fitting_step(words, row.width, row.height) {
-            Some(step) => big::draw(frame.buffer_mut(), row, words, step, colour),
-            None => {
-                let middle = Rect {
-                    y: row.y + row.height / 2,
-                    height: 1.min(row.height),
-                    ..row
-                };
-                frame.render_widget(
-                    Paragraph::new(text::fit(words, row.width as usize))
-                        .alignment(Alignment::Center)
-                        .style(Style::new().fg(colour).add_modifier(Modifier::BOLD)),
-                    middle,
-                );
-            }
-        }
+        large_or_plain(frame, row, words, colour);
     }
     if p.timing.is_some_and(|t| !t.is_running()) && area.height > 0 {
         let bottom = Rect {
@@ -268,11 +263,12 @@ fn spotlight(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
             height: 1,
             ..area
         };
-        frame.render_widget(
-            Paragraph::new(format!("[{}]", Label::Paused.text(lang)))
-                .alignment(Alignment::Center)
-                .style(Style::new().fg(theme.warning).add_modifier(Modifier::BOLD)),
+        let paused = format!("[{}]", Label::Paused.text(lang));
+        centred(
+            frame,
             bottom,
+            &paused,
+            Style::new().fg(theme.warning).add_modifier(Modifier::BOLD),
         );
     }
 }

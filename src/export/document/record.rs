@@ -1,98 +1,7 @@
-//! The record (会议记录) and the summary (会议纪要) as a plain list of blocks, built from the
-//! minutes. Markdown, HTML and Word each render these blocks, so their wording is decided
-//! here once. Minutes are official documents and are always written in Chinese.
+//! 会议记录: the full record, block by block.
 
-use super::minutes::{Minutes, OfficialMinutes, QuestionMinutes};
-use crate::domain::{Attendance, Attendee, FollowUp, Rating, Revision, Stage};
-use crate::labels::{Lang, Named};
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
-
-/// A document: a title and its blocks in reading order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Document {
-    pub title: String,
-    pub blocks: Vec<Block>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Block {
-    /// "一、会议基本情况" (黑体 in Word).
-    Heading(String),
-    /// "（一）张某 某某镇党委书记" (楷体 in Word).
-    Subheading(String),
-    /// A body paragraph; `lead` is set in bold before the text.
-    Paragraph { lead: String, text: String },
-    Table {
-        header: Vec<String>,
-        rows: Vec<Vec<String>>,
-    },
-    /// Where one official's part ends: a page break in print.
-    Break,
-    /// Signature lines at the end.
-    Signatures(Vec<String>),
-}
-
-/// How times are shown and what is added.
-#[derive(Debug, Clone, Copy)]
-pub struct Style {
-    /// Local time of the meeting room.
-    pub offset: FixedOffset,
-    /// Add every earlier revision of each answer and remark.
-    pub revisions: bool,
-}
-
-const NUMERALS: [&str; 20] = [
-    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
-    "十五", "十六", "十七", "十八", "十九", "二十",
-];
-
-/// 一, 二, … for headings; Arabic numbers past twenty.
-pub fn numeral(n: usize) -> String {
-    NUMERALS
-        .get(n.wrapping_sub(1))
-        .map(|s| s.to_string())
-        .unwrap_or_else(|| n.to_string())
-}
-
-pub fn chinese_date(date: NaiveDate) -> String {
-    date.format("%Y年%-m月%-d日").to_string()
-}
-
-fn clock(at: DateTime<Utc>, style: Style) -> String {
-    at.with_timezone(&style.offset).format("%H:%M").to_string()
-}
-
-/// "8分12秒".
-fn duration(ms: i64) -> String {
-    let seconds = ms.max(0) / 1000;
-    format!("{}分{:02}秒", seconds / 60, seconds % 60)
-}
-
-fn paragraph(lead: &str, text: impl Into<String>) -> Block {
-    Block::Paragraph {
-        lead: lead.to_string(),
-        text: text.into(),
-    }
-}
-
-/// "马某、林某", or with details "赵某（副县长，外出参加省级培训）".
-fn names(people: &[&Attendee], with_details: bool) -> String {
-    people
-        .iter()
-        .map(|a| {
-            let details: Vec<&str> = [a.post.as_str(), a.reason.as_str()]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect();
-            if with_details && !details.is_empty() {
-                format!("{}（{}）", a.name, details.join("，"))
-            } else {
-                a.name.clone()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("、")
-}
+use super::*;
+use crate::export::minutes::QuestionMinutes;
 
 /// 会议记录: the full record.
 pub fn record(minutes: &Minutes, style: Style) -> Document {
@@ -228,10 +137,35 @@ fn official_record(
         return blocks;
     }
     blocks.push(paragraph("述责报告：", report_line(o, now)));
+    blocks.extend(duty_record(o));
+    blocks.extend(risk_record(o));
     blocks.push(paragraph(
+        "提问与回答：",
+        format!("共{}个问题。", o.questions.len()),
+    ));
+    for (i, q) in o.questions.iter().enumerate() {
+        blocks.extend(question_record(i, q, style));
+    }
+    blocks.push(paragraph("主持人点评：", latest_or_none(o.remarks())));
+    if style.revisions {
+        blocks.extend(history(&o.remarks, style));
+    }
+    if let Some(notes) = &o.notes {
+        let note = notes
+            .last()
+            .map(|n| n.body.clone())
+            .unwrap_or_else(|| "（无）".into());
+        blocks.push(paragraph("记录人备注：", note));
+    }
+    blocks
+}
+
+/// The duty items with source, quarter, progress and status.
+fn duty_record(o: &OfficialMinutes) -> Vec<Block> {
+    let mut blocks = vec![paragraph(
         "主体责任事项：",
         format!("共{}项。", o.duty_items.len()),
-    ));
+    )];
     for (i, d) in o.duty_items.iter().enumerate() {
         let progress = if d.progress.is_empty() {
             "（未报告）"
@@ -251,14 +185,19 @@ fn official_record(
             ),
         ));
     }
+    blocks
+}
+
+/// The risk points with their measures and rules, and the counts the article asks for.
+fn risk_record(o: &OfficialMinutes) -> Vec<Block> {
     let c = o.counts;
-    blocks.push(paragraph(
+    let mut blocks = vec![paragraph(
         "廉政风险点：",
         format!(
             "共{}个，防控措施{}项，完善制度{}项。",
             c.risk_points, c.measures, c.rules
         ),
-    ));
+    )];
     for (i, r) in o.risk_points.iter().enumerate() {
         let rules = if r.rules.is_empty() {
             String::new()
@@ -275,24 +214,6 @@ fn official_record(
                 r.measures.join("；")
             ),
         ));
-    }
-    blocks.push(paragraph(
-        "提问与回答：",
-        format!("共{}个问题。", o.questions.len()),
-    ));
-    for (i, q) in o.questions.iter().enumerate() {
-        blocks.extend(question_record(i, q, style));
-    }
-    blocks.push(paragraph("主持人点评：", latest_or_none(o.remarks())));
-    if style.revisions {
-        blocks.extend(history(&o.remarks, style));
-    }
-    if let Some(notes) = &o.notes {
-        let note = notes
-            .last()
-            .map(|n| n.body.clone())
-            .unwrap_or_else(|| "（无）".into());
-        blocks.push(paragraph("记录人备注：", note));
     }
     blocks
 }
@@ -391,14 +312,6 @@ fn history(revisions: &[Revision], style: Style) -> Vec<Block> {
         .collect()
 }
 
-/// "好和较好17票，占85.0%" — the result of a rating.
-pub fn rating_result(r: &Rating) -> String {
-    match r.approval_percent() {
-        Some(p) => format!("好和较好{}票，占有效票{p:.1}%", r.excellent + r.good),
-        None => "无有效票".into(),
-    }
-}
-
 fn rating_table(minutes: &Minutes) -> Block {
     let rated: Vec<_> = minutes
         .officials
@@ -443,179 +356,4 @@ fn rating_table(minutes: &Minutes) -> Block {
         header: header.iter().map(|s| s.to_string()).collect(),
         rows,
     }
-}
-
-/// One follow-up in a sentence.
-pub fn follow_up_sentence(f: &FollowUp) -> String {
-    let mut parts = vec![format!("{}。", f.problem.trim_end_matches('。'))];
-    let mut add = |label: &str, value: &str| {
-        if !value.is_empty() {
-            parts.push(format!("{label}：{}。", value.trim_end_matches('。')));
-        }
-    };
-    add("整改任务", &f.task);
-    add("整改措施", &f.measure);
-    add("责任领导", &f.lead);
-    add("责任人", &f.owner);
-    add(
-        "完成时限",
-        &f.deadline.map(chinese_date).unwrap_or_default(),
-    );
-    add("整改方式", f.mode.name(Lang::Zh));
-    add("抄告", &f.copied_to);
-    parts.concat()
-}
-
-fn follow_up_list(minutes: &Minutes) -> Vec<Block> {
-    let all: Vec<(&OfficialMinutes, &FollowUp)> = minutes
-        .officials
-        .iter()
-        .flat_map(|o| o.follow_ups.iter().map(move |f| (o, f)))
-        .collect();
-    if all.is_empty() {
-        return vec![paragraph("", "本次会议未形成整改事项。")];
-    }
-    all.iter()
-        .enumerate()
-        .map(|(i, (o, f))| {
-            paragraph(
-                "",
-                format!(
-                    "{}．{}（{}）：{}",
-                    i + 1,
-                    o.slot.name,
-                    o.unit_post(),
-                    follow_up_sentence(f)
-                ),
-            )
-        })
-        .collect()
-}
-
-/// The first sentence of the remarks, for the summary.
-fn brief(text: &str) -> String {
-    let first = text
-        .split_inclusive(['。', '\n'])
-        .next()
-        .unwrap_or(text)
-        .trim();
-    let mut out: String = first.chars().take(120).collect();
-    if first.chars().count() > 120 {
-        out.push('…');
-    }
-    out
-}
-
-/// 会议纪要: the summary.
-pub fn summary(minutes: &Minutes) -> Document {
-    let m = &minutes.meeting;
-    let place = if m.place.is_empty() {
-        String::new()
-    } else {
-        format!("在{}", m.place)
-    };
-    let opening = format!(
-        "{}，{}{place}主持召开{}，听取{}位单位主要负责人述责述廉报告，进行提问质询{}。现将会议议定事项纪要如下：",
-        m.held_on.format("%-m月%-d日"),
-        m.chair,
-        m.title,
-        minutes.officials.len(),
-        if minutes.rated() {
-            "和民主测评"
-        } else {
-            ""
-        }
-    );
-    let mut blocks = vec![paragraph("", opening)];
-    for (index, o) in minutes.officials.iter().enumerate() {
-        blocks.push(Block::Heading(format!(
-            "{}、关于{}{}述责述廉情况",
-            numeral(index + 1),
-            o.unit_post(),
-            o.slot.name
-        )));
-        blocks.push(paragraph("", official_summary(o)));
-    }
-    blocks.push(Block::Heading(format!(
-        "{}、整改事项",
-        numeral(minutes.officials.len() + 1)
-    )));
-    blocks.extend(follow_up_list(minutes));
-    if let Some(closing) = minutes.closing() {
-        blocks.push(paragraph("会议要求：", brief(&closing.body)));
-    }
-    blocks.push(paragraph(
-        "出席：",
-        names(&minutes.with(Attendance::Present), false),
-    ));
-    let absent = minutes.with(Attendance::Absent);
-    if !absent.is_empty() {
-        blocks.push(paragraph("请假：", names(&absent, true)));
-    }
-    let non_voting = minutes.with(Attendance::NonVoting);
-    if !non_voting.is_empty() {
-        blocks.push(paragraph("列席：", names(&non_voting, false)));
-    }
-    Document {
-        title: format!("{}纪要", m.title),
-        blocks,
-    }
-}
-
-fn official_summary(o: &OfficialMinutes) -> String {
-    let name = &o.slot.name;
-    if o.slot.stage == Stage::Skipped {
-        return format!("{name}未述责（{}）。", o.slot.skip_reason);
-    }
-    let mut text = if o.slot.written_only {
-        format!("{name}提交了书面述责述廉报告。")
-    } else if o.timing(Stage::Report).is_some() {
-        format!("{name}作了述责述廉报告。")
-    } else {
-        format!("{name}尚未作述责述廉报告。")
-    };
-    let asked: Vec<_> = o
-        .questions
-        .iter()
-        .filter(|q| q.question.asked_at.is_some())
-        .collect();
-    if !asked.is_empty() {
-        let answered = asked.iter().filter(|q| q.question.answer.is_some()).count();
-        text.push_str(&format!(
-            "会议提出{}个问题，{name}回答了{answered}个",
-            asked.len()
-        ));
-        let written = asked
-            .iter()
-            .filter(|q| q.question.needs_written_reply)
-            .count();
-        if written > 0 {
-            text.push_str(&format!("，其中{written}个问题要求会后书面答复"));
-        }
-        text.push('。');
-    }
-    if let Some(r) = o.rating {
-        text.push_str(&format!(
-            "民主测评参评{}人，好{}票、较好{}票、一般{}票、差{}票，{}。",
-            r.voters,
-            r.excellent,
-            r.good,
-            r.fair,
-            r.poor,
-            rating_result(&r)
-        ));
-    }
-    if let Some(remarks) = o.remarks() {
-        text.push_str(&format!("主持人点评指出：{}", brief(&remarks.body)));
-        if !text.ends_with('。') && !text.ends_with('…') {
-            text.push('。');
-        }
-    }
-    if !o.follow_ups.is_empty() {
-        text.push_str(&format!(
-            "会议议定整改事项{}项（见整改事项）。",
-            o.follow_ups.len()
-        ));
-    }
-    text
 }

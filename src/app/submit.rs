@@ -1,0 +1,269 @@
+//! The forms the recorder fills in (a question on the spot, rating tallies, a follow-up, a
+//! skip reason, an agenda number): how each opens, and what Enter makes of it.
+
+use super::form::{Field, FieldLabel};
+use super::update::go_to;
+use super::{Action, Console, Effect, Form, FormKind, Mode, Pane};
+use crate::domain::{
+    FollowUp, FollowUpMode, FollowUpSource, FollowUpStatus, Rating, RatingError, Stage,
+};
+use crate::labels::{self, Label, Named};
+use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyCode;
+
+pub(super) fn question_form() -> Form {
+    Form::new(
+        FormKind::AddQuestion,
+        Label::AddQuestionTitle,
+        vec![
+            Field::text(Label::Asker, ""),
+            Field::text(Label::QuestionText, ""),
+        ],
+    )
+}
+
+pub(super) fn rating_form(console: &Console) -> Form {
+    let current = console.detail.rating.unwrap_or(Rating {
+        voters: console.voters,
+        ..Rating::default()
+    });
+    let grades = labels::rating_grades(console.lang);
+    let counts = [current.excellent, current.good, current.fair, current.poor];
+    let mut fields = vec![Field::number(
+        FieldLabel::Fixed(Label::Voters),
+        &current.voters.to_string(),
+    )];
+    for (grade, count) in grades.into_iter().zip(counts) {
+        fields.push(Field::number(FieldLabel::Text(grade), &count.to_string()));
+    }
+    Form::new(FormKind::Rating, Label::RatingTitle, fields)
+}
+
+const FOLLOW_UP_SOURCES: [FollowUpSource; 4] = [
+    FollowUpSource::Question,
+    FollowUpSource::Remarks,
+    FollowUpSource::Rating,
+    FollowUpSource::Feedback,
+];
+const FOLLOW_UP_MODES: [FollowUpMode; 3] = [
+    FollowUpMode::Immediate,
+    FollowUpMode::ByDeadline,
+    FollowUpMode::LongTerm,
+];
+
+/// Field order of the follow-up form.
+mod follow_up_field {
+    pub const SOURCE: usize = 0;
+    pub const CATEGORY: usize = 1;
+    pub const PROBLEM: usize = 2;
+    pub const TASK: usize = 3;
+    pub const MEASURE: usize = 4;
+    pub const LEAD: usize = 5;
+    pub const OWNER: usize = 6;
+    pub const DEADLINE: usize = 7;
+    pub const MODE: usize = 8;
+    pub const COPIED_TO: usize = 9;
+}
+
+pub(super) fn follow_up_form(console: &Console) -> Form {
+    let lang = console.lang;
+    let (owner, supervisor, stage) = console
+        .slot()
+        .map(|s| {
+            (
+                format!("{}{} {}", s.unit, s.post, s.name),
+                s.supervisor.clone(),
+                s.stage,
+            )
+        })
+        .unwrap_or_default();
+    let source = match stage {
+        Stage::Remarks => 1,
+        Stage::Rating => 2,
+        _ => 0,
+    };
+    let fields = vec![
+        Field::choice(
+            Label::Source,
+            FOLLOW_UP_SOURCES.iter().map(|s| s.name(lang)).collect(),
+            source,
+        ),
+        Field::text(Label::Category, ""),
+        Field::text(Label::Problem, ""),
+        Field::text(Label::Task, ""),
+        Field::text(Label::Measure, ""),
+        Field::text(Label::Lead, ""),
+        Field::text(Label::Owner, &owner),
+        Field::text(Label::Deadline, ""),
+        Field::choice(
+            Label::Mode,
+            FOLLOW_UP_MODES.iter().map(|m| m.name(lang)).collect(),
+            1,
+        ),
+        Field::text(Label::CopiedTo, &supervisor),
+    ];
+    let mut form = Form::new(FormKind::FollowUp, Label::FollowUpTitle, fields);
+    form.focus = follow_up_field::PROBLEM;
+    form
+}
+
+pub(super) fn fill_form(console: &mut Console, action: Action) -> Vec<Effect> {
+    let Mode::Form(form) = &mut console.mode else {
+        return Vec::new();
+    };
+    match action {
+        Action::Input(key) if matches!(key.code, KeyCode::Up | KeyCode::BackTab) => form.step(-1),
+        Action::Input(key) if matches!(key.code, KeyCode::Down | KeyCode::Tab) => form.step(1),
+        Action::Input(key) => form.input(key),
+        Action::Paste(text) => form.paste(&text),
+        Action::Step(delta) => form.step(delta),
+        Action::Cancel => console.mode = Mode::Browse,
+        Action::Confirm => return submit(console),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Enter in a form: check it, and either write it or say what is wrong.
+fn submit(console: &mut Console) -> Vec<Effect> {
+    let Mode::Form(form) = &console.mode else {
+        return Vec::new();
+    };
+    let form = form.clone();
+    let result = match form.kind {
+        FormKind::AddQuestion => submit_question(console, &form),
+        FormKind::Rating => submit_rating(console, &form),
+        FormKind::FollowUp => submit_follow_up(console, &form),
+        FormKind::Skip => submit_skip(console, &form),
+        FormKind::Jump => submit_jump(console, &form),
+    };
+    match result {
+        Ok(effects) => {
+            console.mode = Mode::Browse;
+            effects
+        }
+        Err(problem) => {
+            if let Mode::Form(form) = &mut console.mode {
+                form.error = Some(problem);
+            }
+            Vec::new()
+        }
+    }
+}
+
+type Submitted = Result<Vec<Effect>, String>;
+
+fn required(form: &Form, index: usize, lang: labels::Lang) -> Result<String, String> {
+    let text = form.text(index);
+    if text.is_empty() {
+        let label = match form.fields[index].label {
+            FieldLabel::Fixed(label) => label.text(lang),
+            FieldLabel::Text(text) => text,
+        };
+        return Err(labels::required(lang, label));
+    }
+    Ok(text)
+}
+
+fn current_slot_id(console: &Console) -> Result<i64, String> {
+    console
+        .slot()
+        .map(|s| s.id)
+        .ok_or_else(|| Label::NoOfficials.text(console.lang).to_string())
+}
+
+fn submit_question(console: &Console, form: &Form) -> Submitted {
+    let lang = console.lang;
+    let asker = required(form, 0, lang)?;
+    let text = required(form, 1, lang)?;
+    let slot = current_slot_id(console)?;
+    Ok(vec![Effect::AddQuestion { slot, asker, text }])
+}
+
+fn submit_rating(console: &Console, form: &Form) -> Submitted {
+    let lang = console.lang;
+    let count = |i| form.number(i).unwrap_or(0);
+    let rating = Rating {
+        voters: count(0),
+        excellent: count(1),
+        good: count(2),
+        fair: count(3),
+        poor: count(4),
+    };
+    rating.validate().map_err(|err| match err {
+        RatingError::NoVoters => labels::required(lang, Label::Voters.text(lang)),
+        RatingError::TooManyBallots { counted, voters } => {
+            labels::too_many_ballots(lang, counted, voters)
+        }
+    })?;
+    let slot = current_slot_id(console)?;
+    Ok(vec![Effect::RecordRating { slot, rating }])
+}
+
+fn submit_follow_up(console: &Console, form: &Form) -> Submitted {
+    use follow_up_field::*;
+    let lang = console.lang;
+    let problem = required(form, PROBLEM, lang)?;
+    let deadline_text = form.text(DEADLINE);
+    let deadline = if deadline_text.is_empty() {
+        None
+    } else {
+        Some(parse_date(&deadline_text).ok_or_else(|| labels::bad_date(lang, &deadline_text))?)
+    };
+    let source = FOLLOW_UP_SOURCES[form.choice(SOURCE)];
+    let question = match source {
+        FollowUpSource::Question => console
+            .detail
+            .questions
+            .get(console.selection(Pane::Questions))
+            .map(|q| q.id),
+        _ => None,
+    };
+    let follow_up = FollowUp {
+        source,
+        category: form.text(CATEGORY),
+        problem,
+        task: form.text(TASK),
+        measure: form.text(MEASURE),
+        lead: form.text(LEAD),
+        owner: form.text(OWNER),
+        deadline,
+        mode: FOLLOW_UP_MODES[form.choice(MODE)],
+        progress: String::new(),
+        status: FollowUpStatus::NotStarted,
+        copied_to: form.text(COPIED_TO),
+        raised_on: Some(console.meeting.held_on),
+        question,
+    };
+    let slot = current_slot_id(console)?;
+    Ok(vec![Effect::AddFollowUp { slot, follow_up }])
+}
+
+/// 2027-03-31, 2027/3/31 or 2027.3.31.
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    let normal = text
+        .trim()
+        .replace(['/', '.', '年', '月'], "-")
+        .replace('日', "");
+    NaiveDate::parse_from_str(&normal, "%Y-%m-%d").ok()
+}
+
+fn submit_skip(console: &Console, form: &Form) -> Submitted {
+    let reason = required(form, 0, console.lang)?;
+    let slot = console
+        .slot()
+        .ok_or_else(|| Label::NoOfficials.text(console.lang).to_string())?;
+    Ok(vec![Effect::Skip {
+        slot: slot.id,
+        from: slot.stage,
+        reason,
+    }])
+}
+
+fn submit_jump(console: &mut Console, form: &Form) -> Submitted {
+    let total = console.agenda.len();
+    match form.number(0) {
+        Some(n) if n >= 1 && (n as usize) <= total => Ok(go_to(console, n as usize - 1)),
+        _ => Err(labels::no_such_position(console.lang, &form.text(0), total)),
+    }
+}
