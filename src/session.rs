@@ -76,13 +76,7 @@ impl Session {
             } => store.set_timer_running(slot, stage, running, now),
             Effect::MarkAsked { question } => store.mark_asked(question, now),
             Effect::AddQuestion { slot, asker, text } => {
-                let added = store.add_question(slot, &asker, &text, now);
-                if added.is_ok() {
-                    let last = self.console.detail.questions.len();
-                    self.console.selected[crate::app::Pane::Questions.index()] = last;
-                    self.console.focus = crate::app::Pane::Questions;
-                }
-                added.map(|_| ())
+                store.add_question(slot, &asker, &text, now).map(|_| ())
             }
             Effect::SetWrittenReply { question, needed } => {
                 store.set_written_reply(question, needed)

@@ -297,6 +297,21 @@ fn the_panic_path_gives_the_terminal_back_and_keeps_what_was_typed() {
         .unwrap()
         .collect();
     assert_eq!(logs.len(), 1, "the details are in one log file");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let log = logs[0].as_ref().unwrap().path();
+        assert_eq!(
+            std::fs::metadata(&log).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert!(
+            std::fs::read_to_string(&log)
+                .unwrap()
+                .contains("test panic"),
+            "the log has the details"
+        );
+    }
     assert!(output.contains("\x1b[?25h"), "the cursor is shown");
     let store = Store::open(&db).unwrap();
     assert_eq!(

@@ -315,7 +315,7 @@ impl Console {
             },
             ("answer", Some(question), Some(slot)) => TextTarget::Answer { slot, question },
             ("remarks", _, Some(slot)) => TextTarget::Remarks { slot },
-            ("note", _, Some(slot)) => TextTarget::Note { slot },
+            // A private note is saved but not reopened: the screen may be on the projector.
             _ => return,
         };
         if let Some(mut editor) = update::editor_for(self, target) {

@@ -131,7 +131,11 @@ fn submit(console: &mut Console) -> Vec<Effect> {
     };
     let form = form.clone();
     let result = match form.kind {
-        FormKind::AddQuestion => submit_question(console, &form),
+        FormKind::AddQuestion => submit_question(console, &form).inspect(|_| {
+            // The new question goes last; select it, so Enter answers it.
+            console.focus = Pane::Questions;
+            console.selected[Pane::Questions.index()] = console.detail.questions.len();
+        }),
         FormKind::Rating => submit_rating(console, &form),
         FormKind::FollowUp => submit_follow_up(console, &form),
         FormKind::Skip => submit_skip(console, &form),
