@@ -31,16 +31,29 @@ fn prep(meeting: usize) -> String {
         );
         for d in 0..9 {
             let source = ["年初提示", "按季派单", "适时增单"][d % 3];
-            let _ = write!(t, "[[official.duty]]\nsource = \"{source}\"\nquarter = \"{year}Q{}\"\ntext = \"第{d}项主体责任事项，督促落实整改并按期报告\"\nprogress = \"已完成部署\"\nstatus = \"推进中\"\n", d % 4 + 1);
+            let _ = write!(
+                t,
+                "[[official.duty]]\nsource = \"{source}\"\nquarter = \"{year}Q{}\"\ntext = \"第{d}项主体责任事项，督促落实整改并按期报告\"\nprogress = \"已完成部署\"\nstatus = \"推进中\"\n",
+                d % 4 + 1
+            );
         }
         for r in 0..5 {
-            let _ = write!(t, "[[official.risk]]\ntext = \"风险点{r}\"\nlevel = \"高\"\nmeasures = [\"措施一\", \"措施二\"]\nrules = [\"《制度》\"]\n");
+            let _ = write!(
+                t,
+                "[[official.risk]]\ntext = \"风险点{r}\"\nlevel = \"高\"\nmeasures = [\"措施一\", \"措施二\"]\nrules = [\"《制度》\"]\n"
+            );
         }
         for q in 0..4 {
-            let _ = write!(t, "[[official.question]]\nasker = \"某某\"\ntext = \"第{q}个问题：采取了哪些行动？\"\n");
+            let _ = write!(
+                t,
+                "[[official.question]]\nasker = \"某某\"\ntext = \"第{q}个问题：采取了哪些行动？\"\n"
+            );
         }
         for f in 0..2 {
-            let _ = write!(t, "[[official.earlier_follow_up]]\nproblem = \"以往问题{f}\"\nstatus = \"整改中\"\n");
+            let _ = write!(
+                t,
+                "[[official.earlier_follow_up]]\nproblem = \"以往问题{f}\"\nstatus = \"整改中\"\n"
+            );
         }
     }
     t
@@ -76,7 +89,9 @@ fn ms(d: Duration) -> String {
 
 fn main() {
     let dir = tempfile::tempdir().unwrap();
-    println!("| meetings in the file | duty items | file size | open the file (with quick_check) | load the console (meeting, agenda, current official) | integrity_check (before an export) |");
+    println!(
+        "| meetings in the file | duty items | file size | open the file (with quick_check) | load the console (meeting, agenda, current official) | integrity_check (before an export) |"
+    );
     println!("|---|---|---|---|---|---|");
     for meetings in [1, 10, 40] {
         let db = build(dir.path(), meetings);
@@ -92,23 +107,47 @@ fn main() {
             "| {meetings} | {} | {:.1} MB | {} (max {}) | {} (max {}) | {} (max {}) |",
             meetings * OFFICIALS * 9,
             size as f64 / 1e6,
-            ms(open.0), ms(open.1), ms(load.0), ms(load.1), ms(full.0), ms(full.1)
+            ms(open.0),
+            ms(open.1),
+            ms(load.0),
+            ms(load.1),
+            ms(full.0),
+            ms(full.1)
         );
     }
     let db = dir.path().join("history-1.db");
     let mut store = Store::open(&db).unwrap();
-    let target = TextTarget::Answer { slot: 1, question: 1 };
+    let target = TextTarget::Answer {
+        slot: 1,
+        question: 1,
+    };
     let mut n = 0;
     let save = time(200, || {
         n += 1;
-        store.save_text(target, &format!("回答第{n}稿：查摆廉政风险点4个"), Utc::now()).unwrap();
+        store
+            .save_text(
+                target,
+                &format!("回答第{n}稿：查摆廉政风险点4个"),
+                Utc::now(),
+            )
+            .unwrap();
     });
-    println!("\nsave one answer revision (commit, synchronous=FULL): median {}, max {} over 200", ms(save.0), ms(save.1));
+    println!(
+        "\nsave one answer revision (commit, synchronous=FULL): median {}, max {} over 200",
+        ms(save.0),
+        ms(save.1)
+    );
     let session = Session::open(Store::open(&db).unwrap(), None, Lang::Zh, Utc::now()).unwrap();
     let theme = shuze::ui::Theme::projector_dark();
     let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
     let frame = time(200, || {
-        terminal.draw(|f| shuze::ui::draw(f, &session.console, &theme)).unwrap();
+        terminal
+            .draw(|f| shuze::ui::draw(f, &session.console, &theme))
+            .unwrap();
     });
-    println!("draw one 160x45 frame (TestBackend): median {}, max {} over 200", ms(frame.0), ms(frame.1));
+    println!(
+        "draw one 160x45 frame (TestBackend): median {}, max {} over 200",
+        ms(frame.0),
+        ms(frame.1)
+    );
 }
