@@ -370,3 +370,17 @@ fn the_most_recent_unfinished_meeting_opens_unless_another_is_chosen() {
     assert_eq!(s.console.meeting.title, "某县纪委监委2026年度述责述廉会议");
     assert!(Session::open(Store::open(&db).unwrap(), Some(99), Lang::Zh, at(0)).is_err());
 }
+
+#[test]
+fn ctrl_c_quits_from_a_form_the_search_and_the_help() {
+    use ratatui::crossterm::event::KeyModifiers as M;
+    for opener in [Char('t'), Char('/'), Char('?'), Char('f')] {
+        let (_dir, path) = temp_db();
+        let mut s = sample_session(&path);
+        press(&mut s, opener, at(0));
+        let ctrl_c =
+            keys::action_for(&s.console.mode, KeyEvent::new(Char('c'), M::CONTROL)).unwrap();
+        s.handle(ctrl_c, at(1));
+        assert!(s.console.quit, "{opener:?}");
+    }
+}

@@ -289,3 +289,23 @@ fn ascii_and_line_borders_frame_every_pane_at_every_size() {
         }
     }
 }
+
+#[test]
+fn the_help_lists_every_key_at_every_size() {
+    let (_dir, path) = temp_db();
+    let mut session = recorded_session(&path);
+    session.handle(Action::Command(shuze::app::Command::Help), at(100));
+    for (w, h) in SIZES {
+        let buffer = render(&session, w, h);
+        assert_no_cut_wide_characters(&buffer);
+        let text = screen(&buffer);
+        for binding in shuze::app::keys::BROWSE_KEYS {
+            assert!(
+                text.contains(&format!(" {} ", binding.shown)),
+                "{w}x{h} lacks {}:\n{text}",
+                binding.shown
+            );
+        }
+        assert!(text.contains("Ctrl-C") && text.contains("Esc"), "{w}x{h}");
+    }
+}

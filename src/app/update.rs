@@ -39,6 +39,14 @@ pub fn update(console: &mut Console, action: Action) -> Vec<Effect> {
         toggle_blank(console);
         return Vec::new();
     }
+    // Ctrl-C quits from anywhere; an open editor saves on the way out (in `edit`), and an
+    // unfinished form or search is dropped, as Esc would.
+    let quitting = action == Action::Command(Command::Quit);
+    if quitting && !matches!(console.mode, Mode::Editor(_) | Mode::Browse) {
+        console.mode = Mode::Browse;
+        console.quit = true;
+        return Vec::new();
+    }
     match &console.mode {
         Mode::Browse => match action {
             Action::Command(command) => {

@@ -284,32 +284,27 @@ fn draw_help(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
         "Ctrl-C".into(),
         labels::command_name(lang, crate::app::Command::Quit).into(),
     ));
-    let columns = if content.height as usize >= entries.len() {
-        1
-    } else {
-        2
-    };
-    let per_column = entries.len().div_ceil(columns);
+    let rows = (content.height as usize).max(1);
+    let columns = entries.len().div_ceil(rows).max(1);
     let column_width = content.width / columns as u16;
-    for (column, chunk) in entries.chunks(per_column).enumerate() {
+    let key_width = entries.iter().map(|(k, _)| k.len()).max().unwrap_or(0) + 2;
+    for (column, chunk) in entries.chunks(rows).enumerate() {
         let area = Rect {
             x: content.x + column as u16 * column_width,
             width: column_width,
             ..content
         };
+        let room = (column_width as usize).saturating_sub(key_width + 1);
         let lines: Vec<Line> = chunk
             .iter()
             .map(|(key, meaning)| {
-                widgets::fit_spans(
-                    vec![
-                        Span::styled(
-                            format!(" {key:<10}"),
-                            Style::new().fg(theme.accent).add_modifier(Modifier::BOLD),
-                        ),
-                        Span::styled(meaning.clone(), Style::new().fg(theme.text)),
-                    ],
-                    column_width,
-                )
+                Line::from(vec![
+                    Span::styled(
+                        format!(" {key:<width$}", width = key_width),
+                        Style::new().fg(theme.accent).add_modifier(Modifier::BOLD),
+                    ),
+                    Span::styled(text::fit(meaning, room), Style::new().fg(theme.text)),
+                ])
             })
             .collect();
         frame.render_widget(Paragraph::new(lines), area);
