@@ -107,6 +107,8 @@ fn csv(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
 }
 
 /// Column width in Excel's character units: a Chinese character counts two.
+/// Columns of running text get room for a phrase and wrap; the others fit their longest
+/// entry. Widths are in Excel's character units, where a Chinese character counts two.
 fn width_of(rows: &[Row], column: usize) -> f64 {
     let longest = rows
         .iter()
@@ -114,7 +116,30 @@ fn width_of(rows: &[Row], column: usize) -> f64 {
         .chain([COLUMNS[column].width()])
         .max()
         .unwrap_or(4);
-    (longest as f64 + 2.0).clamp(6.0, 40.0)
+    let widest = if TEXT_COLUMNS.contains(&column) {
+        24.0
+    } else {
+        16.0
+    };
+    (longest as f64 + 2.0).clamp(6.0, widest)
+}
+
+/// 问题描述, 整改任务, 整改措施, 进展情况, 备注: running text.
+const TEXT_COLUMNS: [usize; 5] = [5, 6, 7, 12, 15];
+
+/// Row height in points for wrapped text: one 15 pt line per line the widest cell needs.
+fn height_of(row: &Row, widths: &[f64]) -> f64 {
+    let lines = row
+        .cells
+        .iter()
+        .zip(widths)
+        .map(|(cell, &width)| {
+            cell.lines()
+                .map(|l| (l.width() as f64 / (width - 1.0).max(1.0)).ceil().max(1.0))
+                .sum::<f64>()
+        })
+        .fold(1.0, f64::max);
+    15.0 * lines
 }
 
 fn xlsx(minutes: &Minutes, rows: &[Row]) -> Result<Vec<u8>, XlsxError> {
@@ -132,12 +157,14 @@ fn xlsx(minutes: &Minutes, rows: &[Row]) -> Result<Vec<u8>, XlsxError> {
         .set_text_wrap()
         .set_align(FormatAlign::Top);
     let date = text.clone().set_num_format("yyyy-mm-dd");
+    let widths: Vec<f64> = (0..COLUMNS.len()).map(|c| width_of(rows, c)).collect();
     for (column, name) in COLUMNS.iter().enumerate() {
         sheet.write_string_with_format(0, column as u16, *name, &header)?;
-        sheet.set_column_width(column as u16, width_of(rows, column))?;
+        sheet.set_column_width(column as u16, widths[column])?;
     }
     for (index, row) in rows.iter().enumerate() {
         let r = index as u32 + 1;
+        sheet.set_row_height(r, height_of(row, &widths))?;
         for (column, cell) in row.cells.iter().enumerate() {
             match (column, row.deadline) {
                 (DEADLINE, Some(d)) => {
