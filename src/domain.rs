@@ -238,6 +238,10 @@ pub struct RiskPoint {
 pub struct Revision {
     pub body: String,
     pub saved_at: DateTime<Utc>,
+    /// Saved while being typed and not yet kept as a revision of its own (the console
+    /// stopped before the recorder paused or left the editor).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 /// A question (提问 / 质询) and the latest revision of its answer.

@@ -61,12 +61,14 @@ impl Session {
 
     /// Carries out one effect; a search answers with its results, a failure with an action.
     fn apply(&mut self, effect: Effect, now: DateTime<Utc>) -> Result<Option<Action>, Action> {
-        if let Effect::SaveText { target, body } = &effect {
-            return self.save_text(*target, body, now);
+        match &effect {
+            Effect::SaveText { target, body } => return self.save_text(*target, body, now, true),
+            Effect::SaveDraft { target, body } => return self.save_text(*target, body, now, false),
+            _ => {}
         }
         let store = &mut self.store;
         let result = match effect {
-            Effect::SaveText { .. } => Ok(()),
+            Effect::SaveText { .. } | Effect::SaveDraft { .. } => Ok(()),
             Effect::SetStage { slot, from, to } => store.set_stage(slot, from, to, now),
             Effect::Skip { slot, from, reason } => store.skip(slot, from, &reason, now),
             Effect::SetTimer {
@@ -100,17 +102,22 @@ impl Session {
             .map_err(|err| Action::SaveFailed(err.to_string()))
     }
 
-    /// Saves where the recorder is when it changed. A caret that merely moved is saved
-    /// with the next write, not on every keystroke.
-    /// Saves a typed text; when that fails the text stays in the editor and a rescue copy is
-    /// written beside the database, so the words survive even a full disk for the database.
+    /// Saves a typed text, as a draft or kept as a revision; when that fails the text stays
+    /// in the editor and a rescue copy is written beside the database, so the words survive
+    /// even a full disk for the database.
     fn save_text(
         &mut self,
         target: TextTarget,
         body: &str,
         now: DateTime<Utc>,
+        keep: bool,
     ) -> Result<Option<Action>, Action> {
-        let Err(err) = self.store.save_text(target, body, now) else {
+        let saved = if keep {
+            self.store.save_text(target, body, now).map(|_| ())
+        } else {
+            self.store.save_draft(target, body, now)
+        };
+        let Err(err) = saved else {
             return Ok(None);
         };
         let rescue = rescue_path(self.store.path(), target);
@@ -155,6 +162,8 @@ impl Session {
         ))
     }
 
+    /// Saves where the recorder is when it changed. A caret that merely moved is saved
+    /// with the next write, not on every keystroke.
     fn save_resume_point(&mut self, now: DateTime<Utc>, wrote: bool) {
         let point = self.console.resume_point();
         let unchanged = match &self.saved_resume {
@@ -177,10 +186,7 @@ impl Session {
 
     /// Saves any unsaved text and where the recorder is; called before leaving.
     pub fn save_all(&mut self, now: DateTime<Utc>) {
-        if let crate::app::Mode::Editor(editor) = &mut self.console.mode {
-            editor.dirty_since = Some(now - crate::app::editor::AUTOSAVE_AFTER);
-        }
-        self.handle(Action::Tick, now);
+        self.handle(Action::Flush, now);
     }
 }
 

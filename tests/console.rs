@@ -384,3 +384,44 @@ fn ctrl_c_quits_from_a_form_the_search_and_the_help() {
         assert!(s.console.quit, "{opener:?}");
     }
 }
+
+#[test]
+fn a_minute_of_steady_typing_keeps_few_revisions_and_loses_nothing() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    press(&mut s, Enter, at(0));
+    let start = at(1);
+    let mut typed = String::new();
+    for i in 0..200 {
+        let t = start + chrono::Duration::milliseconds(300 * i);
+        let c = char::from_u32(0x4e00 + i as u32).unwrap();
+        press(&mut s, Char(c), t);
+        typed.push(c);
+        s.handle(Action::Tick, t + chrono::Duration::milliseconds(150));
+        let shown = s.store.slot_detail(1).unwrap().questions[0]
+            .answer
+            .clone()
+            .unwrap()
+            .body;
+        assert_eq!(
+            shown, typed,
+            "every character is on disk 150 ms after it was typed"
+        );
+    }
+    let pause = start + chrono::Duration::seconds(64);
+    s.handle(Action::Tick, pause);
+    let kept = s
+        .store
+        .revisions(shuze::storage::TextTarget::Answer {
+            slot: 1,
+            question: 1,
+        })
+        .unwrap();
+    assert!(
+        kept.len() <= 3,
+        "60 s of typing keeps {} revisions",
+        kept.len()
+    );
+    assert_eq!(kept.last().unwrap().body, typed);
+    assert!(!kept.last().unwrap().draft, "the pause kept it");
+}

@@ -184,3 +184,30 @@ fn starting_an_official_pauses_the_clock_of_the_one_before() {
     assert_eq!(of(first).elapsed_ms(at(600)), 120_000);
     assert!(of(second).is_running());
 }
+
+#[test]
+fn a_draft_is_replaced_while_typing_and_kept_as_a_revision_at_a_pause() {
+    let (_dir, path) = temp_db();
+    let mut store = sample_store(&path);
+    let target = TextTarget::Remarks { slot: 1 };
+    store.save_draft(target, "总体", at(1)).unwrap();
+    store.save_draft(target, "总体较好", at(2)).unwrap();
+    let latest = store.latest_revision(target).unwrap().unwrap();
+    assert_eq!(
+        (latest.body.as_str(), latest.draft),
+        ("总体较好", true),
+        "the draft is what is shown"
+    );
+    assert!(store.save_text(target, "总体较好", at(5)).unwrap());
+    let kept = store.revisions(target).unwrap();
+    assert_eq!(
+        kept.len(),
+        1,
+        "one revision for the pause, none per keystroke"
+    );
+    assert!(!kept[0].draft);
+    store.save_draft(target, "总体较好，但", at(6)).unwrap();
+    let all = store.revisions(target).unwrap();
+    assert_eq!(all.len(), 2);
+    assert!(all[1].draft, "an unkept draft comes last, marked");
+}

@@ -82,6 +82,8 @@ pub enum Action {
     Step(i32),
     /// Time has passed: timers redraw, unsaved text is saved.
     Tick,
+    /// Save everything typed now and keep it as revisions (before leaving the program).
+    Flush,
     /// The search the loop ran has these hits.
     SearchResults(Vec<SearchHit>),
     /// A save the loop tried failed; the text stays in the editor.
@@ -95,6 +97,12 @@ pub enum Action {
 /// Work for the loop: every change to the database goes through one of these.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// Save the text being typed, replacing its previous draft.
+    SaveDraft {
+        target: TextTarget,
+        body: String,
+    },
+    /// Keep the text as a revision of its own.
     SaveText {
         target: TextTarget,
         body: String,

@@ -1,7 +1,11 @@
 //! The multi-line editor for answers, remarks and the private note.
 //!
 //! Wraps `ratatui_textarea::TextArea` (width-aware with full-width text) and adds what it
-//! lacks: pasted text, and knowing since when the text has been unsaved.
+//! lacks: pasted text, and knowing what has to be saved when.
+//!
+//! Two kinds of save: the draft, a fraction of a second after a change (crash safety and
+//! the audience view), and the revision kept for good, when the recorder pauses, after a
+//! minute of typing on, and on leaving the editor.
 
 use crate::labels::Label;
 use crate::storage::TextTarget;
@@ -9,8 +13,13 @@ use chrono::{DateTime, Duration, Utc};
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-/// How long typed text may stay unsaved; well inside the one-second promise.
-pub const AUTOSAVE_AFTER: Duration = Duration::milliseconds(400);
+/// How long typed text may stay unsaved: well inside the one-second promise, and quick
+/// enough for the audience view to follow within a quarter second.
+pub const DRAFT_AFTER: Duration = Duration::milliseconds(150);
+/// A pause this long keeps what was typed as a revision.
+pub const KEEP_AFTER_PAUSE: Duration = Duration::seconds(3);
+/// Typing on without a pause still keeps a revision this often.
+pub const KEEP_AT_LEAST_EVERY: Duration = Duration::seconds(60);
 
 pub struct Editor {
     pub target: TextTarget,
@@ -20,6 +29,10 @@ pub struct Editor {
     pub area: TextArea<'static>,
     /// When the first unsaved change was made; `None` when everything is saved.
     pub dirty_since: Option<DateTime<Utc>>,
+    /// When the first change not yet kept as a revision was made (it may be in a draft).
+    pub unkept_since: Option<DateTime<Utc>>,
+    /// When the text last changed.
+    pub last_change: Option<DateTime<Utc>>,
 }
 
 impl std::fmt::Debug for Editor {
@@ -46,6 +59,8 @@ impl Editor {
             context,
             area,
             dirty_since: None,
+            unkept_since: None,
+            last_change: None,
         }
     }
 
@@ -88,16 +103,44 @@ impl Editor {
 
     fn touch(&mut self, now: DateTime<Utc>) {
         self.dirty_since.get_or_insert(now);
+        self.unkept_since.get_or_insert(now);
+        self.last_change = Some(now);
     }
 
-    /// True when unsaved text has waited long enough to be saved now.
-    pub fn save_due(&self, now: DateTime<Utc>) -> bool {
+    /// True when the text should be kept as a revision now: after a pause, or after a
+    /// minute of typing on.
+    pub fn keep_due(&self, now: DateTime<Utc>) -> bool {
+        let Some(since) = self.unkept_since else {
+            return false;
+        };
+        let paused = self
+            .last_change
+            .is_none_or(|at| now - at >= KEEP_AFTER_PAUSE);
+        paused || now - since >= KEEP_AT_LEAST_EVERY
+    }
+
+    /// True when unsaved text has waited long enough to be saved as a draft.
+    pub fn draft_due(&self, now: DateTime<Utc>) -> bool {
         self.dirty_since
-            .is_some_and(|since| now - since >= AUTOSAVE_AFTER)
+            .is_some_and(|since| now - since >= DRAFT_AFTER)
     }
 
-    /// When the unsaved text must be saved.
-    pub fn save_deadline(&self) -> Option<DateTime<Utc>> {
-        self.dirty_since.map(|since| since + AUTOSAVE_AFTER)
+    /// When the editor must next save something.
+    pub fn next_save(&self) -> Option<DateTime<Utc>> {
+        let draft = self.dirty_since.map(|since| since + DRAFT_AFTER);
+        let keep = self.unkept_since.map(|since| {
+            let pause = self.last_change.unwrap_or(since) + KEEP_AFTER_PAUSE;
+            pause.min(since + KEEP_AT_LEAST_EVERY)
+        });
+        match (draft, keep) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Marks everything as saved and kept.
+    pub fn kept(&mut self) {
+        self.dirty_since = None;
+        self.unkept_since = None;
     }
 }

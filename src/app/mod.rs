@@ -276,7 +276,7 @@ impl Console {
     /// or the moment unsaved text falls due.
     pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
         let save = match &self.mode {
-            Mode::Editor(editor) => editor.save_deadline(),
+            Mode::Editor(editor) => editor.next_save(),
             _ => None,
         };
         let tick = self.timer_running().then(|| {

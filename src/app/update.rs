@@ -14,9 +14,11 @@ use ratatui::crossterm::event::KeyCode;
 pub fn update(console: &mut Console, action: Action) -> Vec<Effect> {
     match action {
         Action::Tick => return autosave(console, false),
+        Action::Flush => return autosave(console, true),
         Action::SaveFailed(reason) => {
             if let Mode::Editor(editor) = &mut console.mode {
                 editor.dirty_since.get_or_insert(console.now);
+                editor.unkept_since.get_or_insert(console.now);
             }
             let text = format!("{}: {reason}", Label::SaveFailed.text(console.lang));
             console.warn(text);
@@ -65,21 +67,24 @@ pub fn update(console: &mut Console, action: Action) -> Vec<Effect> {
     }
 }
 
-/// Saves the editor's text when it is due (or at once when `now_anyway`).
-fn autosave(console: &mut Console, now_anyway: bool) -> Vec<Effect> {
+/// Saves the editor's text as a draft or keeps it as a revision when either is due; with
+/// `keep_now`, keeps whatever is not kept yet (leaving the editor, quitting).
+fn autosave(console: &mut Console, keep_now: bool) -> Vec<Effect> {
     let now = console.now;
     let Mode::Editor(editor) = &mut console.mode else {
         return Vec::new();
     };
-    let due = editor.save_due(now) || (now_anyway && editor.dirty_since.is_some());
-    if !due {
-        return Vec::new();
+    let (target, body) = (editor.target, editor.body());
+    let unsaved = editor.unkept_since.is_some() || editor.dirty_since.is_some();
+    if (keep_now && unsaved) || editor.keep_due(now) {
+        editor.kept();
+        vec![Effect::SaveText { target, body }]
+    } else if editor.draft_due(now) {
+        editor.dirty_since = None;
+        vec![Effect::SaveDraft { target, body }]
+    } else {
+        Vec::new()
     }
-    editor.dirty_since = None;
-    vec![Effect::SaveText {
-        target: editor.target,
-        body: editor.body(),
-    }]
 }
 
 fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
@@ -327,32 +332,30 @@ fn open_editor(console: &mut Console, which: Label) -> Vec<Effect> {
 pub(super) fn editor_for(console: &Console, target: TextTarget) -> Option<Editor> {
     let lang = console.lang;
     let detail = &console.detail;
-    let latest = |revision: &Option<crate::domain::Revision>| {
-        revision
-            .as_ref()
-            .map(|r| r.body.clone())
-            .unwrap_or_default()
-    };
-    let (title, context, body) = match target {
+    let (title, context, latest) = match target {
         TextTarget::Answer { question, .. } => {
             let q = detail.questions.iter().find(|q| q.id == question)?;
             let context = format!("{}：{}", q.asker, q.text);
-            (Label::EditingAnswer, context, latest(&q.answer))
+            (Label::EditingAnswer, context, &q.answer)
         }
         TextTarget::Remarks { .. } => {
             let context = Label::Remarks.text(lang).to_string();
-            (Label::EditingRemarks, context, latest(&detail.remarks))
+            (Label::EditingRemarks, context, &detail.remarks)
         }
         TextTarget::Note { .. } => {
             let context = Label::PrivateNote.text(lang).to_string();
-            (Label::EditingNote, context, latest(&detail.note))
+            (Label::EditingNote, context, &detail.note)
         }
         TextTarget::Closing { .. } => {
             let context = console.meeting.title.clone();
-            (Label::EditingClosing, context, latest(&console.closing))
+            (Label::EditingClosing, context, &console.closing)
         }
     };
-    Some(Editor::new(target, title, context, &body))
+    let body = latest.as_ref().map(|r| r.body.as_str()).unwrap_or_default();
+    let mut editor = Editor::new(target, title, context, body);
+    // A draft left by a crash is kept as a revision when the recorder pauses or leaves.
+    editor.unkept_since = latest.as_ref().filter(|r| r.draft).map(|r| r.saved_at);
+    Some(editor)
 }
 
 fn toggle_written_reply(console: &mut Console) -> Vec<Effect> {

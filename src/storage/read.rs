@@ -117,6 +117,7 @@ fn revision_from_row(row: &Row) -> rusqlite::Result<Revision> {
     Ok(Revision {
         body: row.get(0)?,
         saved_at: row.get(1)?,
+        draft: false,
     })
 }
 
@@ -295,23 +296,10 @@ impl Store {
 
     fn questions(&self, slot: Id) -> Result<Vec<Question>> {
         let mut stmt = self.conn.prepare(
-            "SELECT q.id, q.position, q.asker, q.text, q.prepared, q.asked_at,
-                    q.needs_written_reply, r.body, r.saved_at
-             FROM question q
-             LEFT JOIN text_revision r ON r.id = (
-                 SELECT max(id) FROM text_revision
-                 WHERE kind = 'answer' AND slot_id = q.slot_id AND question_id = q.id)
-             WHERE q.slot_id = ?1 ORDER BY q.position",
+            "SELECT id, position, asker, text, prepared, asked_at, needs_written_reply
+             FROM question WHERE slot_id = ?1 ORDER BY position",
         )?;
         let rows = stmt.query_map([slot], |row| {
-            let body: Option<String> = row.get(7)?;
-            let answer = match body {
-                Some(body) => Some(Revision {
-                    body,
-                    saved_at: row.get(8)?,
-                }),
-                None => None,
-            };
             Ok(Question {
                 id: row.get(0)?,
                 position: row.get(1)?,
@@ -320,26 +308,65 @@ impl Store {
                 prepared: row.get(4)?,
                 asked_at: row.get(5)?,
                 needs_written_reply: row.get(6)?,
-                answer,
+                answer: None,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut questions: Vec<Question> = rows.collect::<rusqlite::Result<_>>()?;
+        for q in &mut questions {
+            q.answer = self.latest_revision(TextTarget::Answer {
+                slot,
+                question: q.id,
+            })?;
+        }
+        Ok(questions)
     }
 
-    /// Every revision of one text, oldest first.
+    /// Every revision of one text, oldest first; a draft not yet kept as a revision last.
     pub fn revisions(&self, target: TextTarget) -> Result<Vec<Revision>> {
         let (sql, key) = revision_query(target, "ASC", "");
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(params![key.0, key.1, key.2], revision_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut all: Vec<Revision> = rows.collect::<rusqlite::Result<_>>()?;
+        if let Some(draft) = self.draft(target)? {
+            all.push(draft);
+        }
+        Ok(all)
     }
 
-    /// The newest revision of one text.
+    /// The newest text: the draft being typed, else the last revision.
     pub fn latest_revision(&self, target: TextTarget) -> Result<Option<Revision>> {
+        match self.draft(target)? {
+            Some(draft) => Ok(Some(draft)),
+            None => self.last_kept(target),
+        }
+    }
+
+    /// The last revision kept, drafts aside.
+    pub(super) fn last_kept(&self, target: TextTarget) -> Result<Option<Revision>> {
         let (sql, key) = revision_query(target, "DESC", "LIMIT 1");
         Ok(self
             .conn
             .query_row(&sql, params![key.0, key.1, key.2], revision_from_row)
+            .optional()?)
+    }
+
+    /// The text saved while it was typed and not yet kept as a revision.
+    pub(super) fn draft(&self, target: TextTarget) -> Result<Option<Revision>> {
+        let (owner, kind, question) = target.key();
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT body, saved_at FROM text_draft
+                 WHERE kind = ?1 AND owner_id = ?2 AND question_id = ?3",
+                params![kind, owner, question.unwrap_or(0)],
+                |row| {
+                    Ok(Revision {
+                        body: row.get(0)?,
+                        saved_at: row.get(1)?,
+                        draft: true,
+                    })
+                },
+            )
             .optional()?)
     }
 

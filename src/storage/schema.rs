@@ -5,7 +5,7 @@
 //! step: add a new one.
 
 /// Migration steps; `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The version this build writes.
 pub fn latest_version() -> i64 {
@@ -180,4 +180,19 @@ CREATE TABLE meeting_revision (
     saved_at   TEXT NOT NULL
 );
 CREATE INDEX meeting_revision_target ON meeting_revision(meeting_id, kind, id);
+"#;
+
+/// The text being typed, saved every fraction of a second and replaced by the next save
+/// (crash safety, and what the audience view shows); a revision is appended from it when
+/// the recorder pauses or leaves the editor, so the history keeps every pause, not every
+/// keystroke.
+const V3: &str = r#"
+CREATE TABLE text_draft (
+    kind        TEXT NOT NULL CHECK (kind IN ('answer', 'remarks', 'note', 'closing')),
+    owner_id    INTEGER NOT NULL,            -- agenda_slot.id, or meeting.id for 'closing'
+    question_id INTEGER NOT NULL DEFAULT 0,  -- question.id for 'answer', else 0
+    body        TEXT NOT NULL,
+    saved_at    TEXT NOT NULL,
+    PRIMARY KEY (kind, owner_id, question_id)
+);
 "#;

@@ -48,31 +48,50 @@ impl TextTarget {
 }
 
 impl Store {
-    /// Appends a revision of a typed text; returns false when it equals the latest one.
+    /// Keeps a typed text as a revision of its own and drops its draft; returns false when
+    /// it equals the last revision kept.
     pub fn save_text(
         &mut self,
         target: TextTarget,
         body: &str,
         now: DateTime<Utc>,
     ) -> Result<bool> {
-        let latest = self.latest_revision(target)?;
-        if latest.as_ref().map(|r| r.body.as_str()).unwrap_or("") == body {
-            return Ok(false);
-        }
+        let changed = self.last_kept(target)?.map(|r| r.body).unwrap_or_default() != body;
         let (owner, kind, question) = target.key();
-        match target {
-            TextTarget::Closing { .. } => self.conn.execute(
-                "INSERT INTO meeting_revision (meeting_id, kind, body, saved_at)
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![owner, kind, body, now],
-            )?,
-            _ => self.conn.execute(
-                "INSERT INTO text_revision (kind, slot_id, question_id, body, saved_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![kind, owner, question, body, now],
-            )?,
-        };
-        Ok(true)
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "DELETE FROM text_draft WHERE kind = ?1 AND owner_id = ?2 AND question_id = ?3",
+            params![kind, owner, question.unwrap_or(0)],
+        )?;
+        if changed {
+            match target {
+                TextTarget::Closing { .. } => tx.execute(
+                    "INSERT INTO meeting_revision (meeting_id, kind, body, saved_at)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![owner, kind, body, now],
+                )?,
+                _ => tx.execute(
+                    "INSERT INTO text_revision (kind, slot_id, question_id, body, saved_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![kind, owner, question, body, now],
+                )?,
+            };
+        }
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// Saves the text being typed, replacing the previous draft of it. Committed at once:
+    /// a crash loses nothing saved here, and the audience view shows it.
+    pub fn save_draft(&mut self, target: TextTarget, body: &str, now: DateTime<Utc>) -> Result<()> {
+        let (owner, kind, question) = target.key();
+        self.conn.execute(
+            "INSERT INTO text_draft (kind, owner_id, question_id, body, saved_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (kind, owner_id, question_id) DO UPDATE SET body = ?4, saved_at = ?5",
+            params![kind, owner, question.unwrap_or(0), body, now],
+        )?;
+        Ok(())
     }
 
     /// Moves an official from one stage to another: the old stage's clock stops, the new

@@ -80,6 +80,8 @@ pub fn recorded_sample(path: &Path) -> Session {
     go(&mut s, C(EditAnswer), 30);
     go(&mut s, Paste("我们制定了责任清单，".into()), 20);
     go(&mut s, shuze::app::Action::Tick, 1);
+    // A pause: what was typed so far is kept as a revision of its own.
+    go(&mut s, shuze::app::Action::Tick, 3);
     go(
         &mut s,
         Paste("查摆廉政风险点4个，制定防控措施7项，完善制度3项。\n村级谈话年底前全覆盖。".into()),
