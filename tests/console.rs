@@ -425,3 +425,15 @@ fn a_minute_of_steady_typing_keeps_few_revisions_and_loses_nothing() {
     assert_eq!(kept.last().unwrap().body, typed);
     assert!(!kept.last().unwrap().draft, "the pause kept it");
 }
+
+#[test]
+fn search_finds_an_answer_while_it_is_still_a_draft() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    press(&mut s, Enter, at(0));
+    type_text(&mut s, "独一无二的回答", at(1));
+    s.handle(Action::Tick, at(2));
+    press(&mut s, Esc, at(2));
+    let hits = s.store.search(1, "独一无二").unwrap();
+    assert_eq!(hits.len(), 1);
+}

@@ -458,9 +458,11 @@ rows AS (
     UNION ALL
     SELECT sl.slot_index, 'question',
            row_number() OVER (PARTITION BY q.slot_id ORDER BY q.position) - 1,
-           q.asker || '：' || q.text || ' ' || coalesce((
-               SELECT body FROM text_revision t WHERE t.kind = 'answer' AND t.question_id = q.id
-               ORDER BY t.id DESC LIMIT 1), ''), 3
+           q.asker || '：' || q.text || ' ' || coalesce(
+               (SELECT body FROM text_draft d WHERE d.kind = 'answer' AND d.owner_id = q.slot_id
+                    AND d.question_id = q.id),
+               (SELECT body FROM text_revision t WHERE t.kind = 'answer' AND t.question_id = q.id
+                    ORDER BY t.id DESC LIMIT 1), ''), 3
     FROM question q JOIN slots sl ON sl.id = q.slot_id
 )
 SELECT slot_index, kind, idx, body FROM rows
