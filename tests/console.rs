@@ -433,7 +433,10 @@ fn search_finds_an_answer_while_it_is_still_a_draft() {
     press(&mut s, Enter, at(0));
     type_text(&mut s, "独一无二的回答", at(1));
     s.handle(Action::Tick, at(2));
-    assert!(matches!(s.console.mode, Mode::Editor(_)), "still typing: only a draft is saved");
+    assert!(
+        matches!(s.console.mode, Mode::Editor(_)),
+        "still typing: only a draft is saved"
+    );
     let hits = s.store.search(1, "独一无二").unwrap();
     assert_eq!(hits.len(), 1);
 }
