@@ -36,8 +36,7 @@ fn main() {
 
 fn round_trip(round: u64) -> Result<(), String> {
     let (dir, _) = temp_db();
-    let db = dir.path().join("meeting.db");
-    std::fs::copy(SAMPLE_DB, &db).map_err(|e| e.to_string())?;
+    let db = sample_copy(dir.path());
     let mut console = Console::start(&[db.to_str().unwrap()], 100, 30);
     console.wait_for("第 1/8 位", 15);
     console.send("ss\r");

@@ -205,8 +205,7 @@ fn the_spotlight_draws_the_name_in_large_glyphs_of_spaces() {
 #[test]
 fn two_terminals_the_recorders_keys_show_up_in_the_audience_view() {
     let (dir, _) = temp_db();
-    let db = dir.path().join("meeting.db");
-    std::fs::copy(SAMPLE_DB, &db).unwrap();
+    let db = sample_copy(dir.path());
     let mut recorder = Console::start(&[db.to_str().unwrap()], 120, 36);
     recorder.wait_for("第 1/8 位", 10);
     let audience = Console::start(&["present", db.to_str().unwrap(), "--answers"], 100, 30);

@@ -6,12 +6,6 @@ use common::pty::Console;
 use common::*;
 use shuze::storage::Store;
 
-fn sample_copy(dir: &std::path::Path) -> std::path::PathBuf {
-    let path = dir.join("meeting.db");
-    std::fs::copy(SAMPLE_DB, &path).unwrap();
-    path
-}
-
 #[test]
 fn an_answer_typed_in_the_console_is_in_the_database_after_quitting() {
     let (dir, _) = temp_db();

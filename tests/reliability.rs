@@ -10,7 +10,6 @@ use shuze::labels::Lang;
 use shuze::lock::RecorderLock;
 use shuze::session::{Session, rescue_path};
 use shuze::storage::{StorageError, Store, TextTarget};
-use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
 fn shuze(args: &[&std::ffi::OsStr]) -> std::process::Output {
@@ -24,12 +23,6 @@ fn stderr_of(args: &[&std::ffi::OsStr]) -> String {
     let output = shuze(args);
     assert!(!output.status.success(), "must exit non-zero");
     String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn sample_copy(dir: &Path) -> PathBuf {
-    let path = dir.join("meeting.db");
-    std::fs::copy(SAMPLE_DB, &path).unwrap();
-    path
 }
 
 #[test]

@@ -196,31 +196,23 @@ fn remarks(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
     vec![item]
 }
 
+/// This meeting's follow-ups, then the unit's earlier ones, each group under a heading.
 fn follow_ups(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
-    let lang = console.lang;
     let detail = &console.detail;
+    let groups = [
+        (Label::ThisMeeting, theme.accent, &detail.follow_ups),
+        (Label::Earlier, theme.muted, &detail.earlier_follow_ups),
+    ];
     let mut items: Vec<Item> = Vec::new();
-    for (index, f) in detail.follow_ups.iter().enumerate() {
-        let mut item = follow_up_item(console, f, width, theme);
-        if index == 0 {
-            let heading = Style::new().fg(theme.accent).add_modifier(Modifier::BOLD);
-            item.insert(
-                0,
-                widgets::single(Label::ThisMeeting.text(lang), width, heading),
-            );
+    for (heading, colour, group) in groups {
+        for (index, f) in group.iter().enumerate() {
+            let mut item = follow_up_item(console, f, width, theme);
+            if index == 0 {
+                let style = Style::new().fg(colour).add_modifier(Modifier::BOLD);
+                item.insert(0, widgets::single(heading.text(console.lang), width, style));
+            }
+            items.push(item);
         }
-        items.push(item);
-    }
-    for (index, f) in detail.earlier_follow_ups.iter().enumerate() {
-        let mut item = follow_up_item(console, f, width, theme);
-        if index == 0 {
-            let heading = Style::new().fg(theme.muted).add_modifier(Modifier::BOLD);
-            item.insert(
-                0,
-                widgets::single(Label::Earlier.text(lang), width, heading),
-            );
-        }
-        items.push(item);
     }
     items
 }

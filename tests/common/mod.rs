@@ -24,6 +24,13 @@ pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// A copy of the shipped sample database in `dir`, as `meeting.db`.
+pub fn sample_copy(dir: &Path) -> PathBuf {
+    let path = dir.join("meeting.db");
+    std::fs::copy(SAMPLE_DB, &path).unwrap();
+    path
+}
+
 /// A new database file holding the sample meeting.
 pub fn sample_store(path: &Path) -> Store {
     let mut store = Store::create_or_open(path).unwrap();
