@@ -1,6 +1,23 @@
 //! Command line: `shuze [DB]` runs the console, `shuze import FILE` loads a prep file.
 
 use crate::export::{self, Fonts, Format, Kind, Minutes};
+
+/// `println!` that never panics: the terminal may be gone (a closed window) by the time the
+/// last line is written, and the words are already saved.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// `eprintln!` that never panics.
+macro_rules! warn {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
 use crate::labels::Lang;
 use crate::lock::RecorderLock;
 use crate::session::Session;
@@ -133,7 +150,7 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
     let id = prep::import_file(file, &mut store, Utc::now())?;
     let meeting = store.meeting(id)?;
     let officials = store.agenda(id)?.len();
-    println!(
+    say!(
         "已导入「{}」（会议编号 {id}，述责人 {officials} 位）到 {}",
         meeting.title,
         db.display()
@@ -172,7 +189,7 @@ fn export(args: ExportArgs) -> Result<()> {
         _ => bail!("请给出 --kind 和 --format，或用 --all 文件夹 导出全部"),
     };
     for path in written {
-        println!("已写入 (written): {}", path.display());
+        say!("已写入 (written): {}", path.display());
     }
     Ok(())
 }
@@ -186,9 +203,13 @@ fn list_meetings(db: &Path) -> Result<()> {
         } else {
             "进行中"
         };
-        println!(
+        say!(
             "{:>4}  {}  {}  {}/{} 位已完成  {state}",
-            m.id, m.held_on, m.title, listing.closed_slots, listing.slots
+            m.id,
+            m.held_on,
+            m.title,
+            listing.closed_slots,
+            listing.slots
         );
     }
     Ok(())
@@ -209,9 +230,9 @@ fn console(cli: &Cli) -> Result<()> {
     let _lock = RecorderLock::acquire(&path, session.console.meeting.id, Utc::now())?;
     tui::run(&mut session, &themes, &log_path())?;
     if is_sample {
-        println!("示例会议工作副本 (working copy): {}", path.display());
+        say!("示例会议工作副本 (working copy): {}", path.display());
     } else {
-        println!("已保存 (saved): {}", path.display());
+        say!("已保存 (saved): {}", path.display());
     }
     Ok(())
 }
@@ -271,7 +292,7 @@ fn sample_working_copy(reset: bool) -> Result<PathBuf> {
                 std::fs::rename(&side, format!("{}{suffix}", kept.display()))?;
             }
         }
-        eprintln!("旧的工作副本已改名保留：{}", kept.display());
+        warn!("旧的工作副本已改名保留：{}", kept.display());
     }
     if !path.exists() {
         files::write_private(&path, SAMPLE_DB)

@@ -7,7 +7,8 @@ fn main() -> std::process::ExitCode {
     match shuze::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("错误 (error): {err:#}");
+            use std::io::Write as _;
+            let _ = writeln!(std::io::stderr(), "错误 (error): {err:#}");
             std::process::ExitCode::FAILURE
         }
     }

@@ -165,7 +165,12 @@ pub(crate) fn install_panic_hook(log: PathBuf) {
             .unwrap_or(false)
             && append_private(&log, &details).is_ok();
         if written {
-            eprintln!("shuze 遇到内部错误，终端已恢复。详情见 {}", log.display());
+            use std::io::Write as _;
+            let _ = writeln!(
+                io::stderr(),
+                "shuze 遇到内部错误，终端已恢复。详情见 {}",
+                log.display()
+            );
         } else {
             previous(info);
         }

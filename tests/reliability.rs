@@ -10,6 +10,7 @@ use shuze::labels::Lang;
 use shuze::lock::RecorderLock;
 use shuze::session::{Session, rescue_path};
 use shuze::storage::{StorageError, Store, TextTarget};
+use std::path::Path;
 use std::process::Command as Process;
 
 fn shuze(args: &[&std::ffi::OsStr]) -> std::process::Output {
@@ -313,27 +314,89 @@ fn the_panic_path_gives_the_terminal_back_and_keeps_what_was_typed() {
     );
 }
 
+/// Runs `tmux -L SOCKET ARGS` and returns what it printed.
+fn tmux(socket: &str, args: &[&str]) -> String {
+    let output = Process::new("tmux")
+        .arg("-L")
+        .arg(socket)
+        .args(args)
+        .output()
+        .expect("tmux is installed (.ci/run installs it)");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 #[test]
-fn sighup_from_a_closed_window_saves_the_text() {
+fn closing_the_window_saves_the_text_and_exits_quietly() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let data = dir.path().join("data");
+    let socket = format!("shuze-test-{}", std::process::id());
+    let command = format!(
+        "XDG_DATA_HOME={} {} {}",
+        data.display(),
+        env!("CARGO_BIN_EXE_shuze"),
+        db.display()
+    );
+    tmux(
+        &socket,
+        &["new-session", "-d", "-x", "100", "-y", "30", &command],
+    );
+    let pid = tmux(&socket, &["display-message", "-p", "#{pane_pid}"])
+        .trim()
+        .to_string();
+    let shows = |text: &str| tmux(&socket, &["capture-pane", "-p"]).contains(text);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !shows("第 1/8 位") && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    tmux(&socket, &["send-keys", "m"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    tmux(&socket, &["send-keys", "-l", "窗口被关掉之前的备注"]);
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    tmux(&socket, &["kill-server"]);
+    let gone = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while Path::new(&format!("/proc/{pid}")).exists() && std::time::Instant::now() < gone {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(
+        !Path::new(&format!("/proc/{pid}")).exists(),
+        "the console ended with its window"
+    );
+    assert!(
+        !data.join("shuze/logs").exists(),
+        "no internal error on the way out"
+    );
+    let store = Store::open(&db).unwrap();
+    assert_eq!(
+        store.slot_detail(1).unwrap().note.unwrap().body,
+        "窗口被关掉之前的备注"
+    );
+    let reopened = Session::open(store, None, Lang::Zh, at(0)).unwrap();
+    assert!(
+        matches!(reopened.console.mode, Mode::Browse),
+        "a private note is not reopened on the screen"
+    );
+}
+
+#[test]
+fn sighup_saves_the_text() {
     let (dir, _) = temp_db();
     let db = sample_copy(dir.path());
     let mut console = Console::start(&[db.to_str().unwrap()], 100, 30);
     console.wait_for("第 1/8 位", 10);
-    console.send("m");
-    console.send("窗口被关掉之前的备注");
-    Process::new("kill")
-        .args(["-HUP", &console.pid().unwrap().to_string()])
-        .status()
-        .unwrap();
+    console.send("r");
+    console.send("挂断信号之前的点评");
+    let pid = console.pid().unwrap().to_string();
+    Process::new("kill").args(["-HUP", &pid]).status().unwrap();
     assert!(console.wait_exit(10));
-    let note = Store::open(&db)
+    let remarks = Store::open(&db)
         .unwrap()
         .slot_detail(1)
         .unwrap()
-        .note
+        .remarks
         .unwrap()
         .body;
-    assert_eq!(note, "窗口被关掉之前的备注");
+    assert_eq!(remarks, "挂断信号之前的点评");
 }
 
 #[test]

@@ -7,10 +7,10 @@ use std::time::{Duration, Instant};
 
 pub struct Console {
     child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
     screen: Arc<Mutex<vt100::Parser>>,
     output: Arc<Mutex<Vec<u8>>>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
 }
 
 impl Console {
@@ -68,10 +68,10 @@ impl Console {
         });
         Console {
             child,
-            writer,
+            writer: Some(writer),
             screen,
             output,
-            _master: pty.master,
+            master: Some(pty.master),
         }
     }
 
@@ -101,8 +101,9 @@ impl Console {
 
     /// Types bytes as the keyboard would, then lets the program catch up.
     pub fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(bytes.as_bytes()).unwrap();
+        writer.flush().unwrap();
         std::thread::sleep(Duration::from_millis(150));
     }
 
@@ -121,7 +122,9 @@ impl Console {
 
     /// Resizes the terminal, as dragging the window would.
     pub fn resize(&self, cols: u16, rows: u16) {
-        self._master
+        self.master
+            .as_ref()
+            .expect("the terminal is open")
             .resize(PtySize {
                 rows,
                 cols,
