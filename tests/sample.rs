@@ -33,6 +33,11 @@ fn the_sample_database_is_the_sample_prep_file_imported() {
     // Open a copy: the shipped file is never modified, not even by a migration.
     let copy = dir.path().join("copy.db");
     std::fs::copy(SAMPLE_DB, &copy).unwrap();
+    let version: i64 = rusqlite::Connection::open(&copy)
+        .unwrap()
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, shuze::storage::latest_version(), "sample-db/sample.db is at the newest schema: rebuild it");
     let shipped = Store::open(&copy).unwrap();
     let fresh = sample_store(&dir.path().join("fresh.db"));
     assert!(
