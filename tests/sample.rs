@@ -37,7 +37,11 @@ fn the_sample_database_is_the_sample_prep_file_imported() {
         .unwrap()
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    assert_eq!(version, shuze::storage::latest_version(), "sample-db/sample.db is at the newest schema: rebuild it");
+    assert_eq!(
+        version,
+        shuze::storage::latest_version(),
+        "sample-db/sample.db is at the newest schema: rebuild it"
+    );
     let shipped = Store::open(&copy).unwrap();
     let fresh = sample_store(&dir.path().join("fresh.db"));
     assert!(
