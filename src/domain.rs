@@ -19,7 +19,30 @@ pub struct Meeting {
     pub recorder: String,
     /// 计票人、监票人, named where a rating is held.
     pub scrutineers: Vec<String>,
+    /// Minutes for the stages after the report.
+    pub allotments: Allotments,
     pub finished_at: Option<DateTime<Utc>>,
+}
+
+/// Minutes allotted to the stages after each official's report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Allotments {
+    pub questions: u32,
+    pub remarks: u32,
+    pub rating: u32,
+    pub follow_ups: u32,
+}
+
+impl Default for Allotments {
+    /// What a county's meeting usually gives: 10, 5, 3 and 5 minutes.
+    fn default() -> Self {
+        Allotments {
+            questions: 10,
+            remarks: 5,
+            rating: 3,
+            follow_ups: 5,
+        }
+    }
 }
 
 /// Whether an attendee is present with a vote, present without one, or absent.
@@ -123,14 +146,15 @@ pub struct AgendaSlot {
 }
 
 impl AgendaSlot {
-    /// Minutes allotted to a stage: the report as prepared, the others by custom.
-    pub fn allotted_minutes(&self, stage: Stage) -> u32 {
+    /// Minutes allotted to a stage: the report as prepared for this official, the others
+    /// as the meeting gives them.
+    pub fn allotted_minutes(&self, stage: Stage, meeting: &Allotments) -> u32 {
         match stage {
             Stage::Report => self.report_minutes,
-            Stage::Questions => 10,
-            Stage::Remarks => 5,
-            Stage::Rating => 3,
-            Stage::FollowUps => 5,
+            Stage::Questions => meeting.questions,
+            Stage::Remarks => meeting.remarks,
+            Stage::Rating => meeting.rating,
+            Stage::FollowUps => meeting.follow_ups,
             Stage::Pending | Stage::Done | Stage::Skipped => 0,
         }
     }

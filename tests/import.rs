@@ -162,3 +162,29 @@ fn the_command_line_import_exits_non_zero_and_names_the_line() {
     assert!(stderr.contains("prep.toml:13:18"), "{stderr}");
     assert!(stderr.contains("数据库未作任何改动"), "{stderr}");
 }
+
+#[test]
+fn stage_minutes_come_from_the_file_and_a_bad_one_is_placed() {
+    let (dir, db) = temp_db();
+    let text = MINIMAL_PREP.replace(
+        "recorder = \"何某\"",
+        "recorder = \"何某\"\nminutes = { questions = 15, rating = 2 }",
+    );
+    let file = write_prep(dir.path(), "prep.toml", &text);
+    let mut store = Store::create_or_open(&db).unwrap();
+    let id = import_file(&file, &mut store, at(0)).unwrap();
+    let allotments = store.meeting(id).unwrap().allotments;
+    assert_eq!(
+        (allotments.questions, allotments.remarks, allotments.rating),
+        (15, 5, 2)
+    );
+    let bad = MINIMAL_PREP.replace(
+        "recorder = \"何某\"",
+        "recorder = \"何某\"\nminutes = { questions = 0 }",
+    );
+    assert_names(
+        &import_error(&bad),
+        "7:11",
+        &["minutes.questions", "1 到 120"],
+    );
+}

@@ -309,3 +309,21 @@ fn the_help_lists_every_key_at_every_size() {
         assert!(text.contains("Ctrl-C") && text.contains("Esc"), "{w}x{h}");
     }
 }
+
+#[test]
+fn the_stage_clock_counts_against_the_meetings_own_minutes() {
+    let (dir, db) = temp_db();
+    let text = MINIMAL_PREP.replace(
+        "recorder = \"何某\"",
+        "recorder = \"何某\"\nminutes = { questions = 15 }",
+    );
+    let file = write_prep(dir.path(), "prep.toml", &text);
+    let mut store = shuze::storage::Store::create_or_open(&db).unwrap();
+    shuze::prep::import_file(&file, &mut store, at(0)).unwrap();
+    let mut session = Session::open(store, None, Lang::Zh, at(0)).unwrap();
+    session.handle(Action::Command(shuze::app::Command::NextStage), at(0));
+    session.handle(Action::Command(shuze::app::Command::NextStage), at(60));
+    session.console.now = at(120);
+    let text = screen(&render(&session, 120, 36));
+    assert!(text.contains("用时 01:00 / 15:00"), "{text}");
+}

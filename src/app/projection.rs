@@ -3,7 +3,7 @@
 //! field for private notes, forms or key help, so they cannot reach the projector.
 
 use super::{Console, Mode, Pane};
-use crate::domain::{AgendaSlot, CardCounts, Stage, StageTiming};
+use crate::domain::{AgendaSlot, Allotments, CardCounts, Stage, StageTiming};
 use crate::labels::Lang;
 use crate::storage::TextTarget;
 use chrono::{DateTime, Utc};
@@ -31,6 +31,7 @@ pub struct Projection {
     pub official: Option<AgendaSlot>,
     pub counts: CardCounts,
     pub timing: Option<StageTiming>,
+    pub allotments: Allotments,
     pub question: Option<ProjectedQuestion>,
     pub now: DateTime<Utc>,
 }
@@ -80,6 +81,7 @@ impl Projection {
             official: slot.cloned(),
             counts: console.detail.counts(),
             timing: console.current_timing().copied(),
+            allotments: console.meeting.allotments,
             question: question.filter(|_| show_question),
             now: console.now,
         }
@@ -89,7 +91,7 @@ impl Projection {
     pub fn allotted_ms(&self) -> i64 {
         self.official
             .as_ref()
-            .map(|s| s.allotted_minutes(s.stage) as i64 * 60_000)
+            .map(|s| s.allotted_minutes(s.stage, &self.allotments) as i64 * 60_000)
             .unwrap_or(0)
     }
 }

@@ -3,8 +3,8 @@
 use super::raw::*;
 use super::{Problem, line_column};
 use crate::domain::{
-    AgendaSlot, Attendance, Attendee, DutyItem, DutySource, DutyStatus, FollowUp, FollowUpMode,
-    FollowUpSource, FollowUpStatus, Meeting, RiskLevel, RiskPoint, Stage,
+    AgendaSlot, Allotments, Attendance, Attendee, DutyItem, DutySource, DutyStatus, FollowUp,
+    FollowUpMode, FollowUpSource, FollowUpStatus, Meeting, RiskLevel, RiskPoint, Stage,
 };
 use chrono::{NaiveDate, NaiveTime};
 use std::collections::HashMap;
@@ -156,6 +156,7 @@ impl Checker<'_> {
                 .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty())
                 .collect(),
+            allotments: self.allotments(header.minutes.as_ref()),
             finished_at: None,
         };
         let attendees = raw.attendees.iter().map(|a| self.attendee(a)).collect();
@@ -168,6 +169,32 @@ impl Checker<'_> {
             title_at: line_column(self.source, header.title.span().start),
             attendees,
             officials,
+        }
+    }
+
+    /// Stage minutes from `[meeting] minutes = { … }`, the usual ones where left out.
+    fn allotments(&mut self, raw: Option<&Spanned<RawAllotments>>) -> Allotments {
+        let usual = Allotments::default();
+        let Some(raw) = raw else {
+            return usual;
+        };
+        let m = raw.get_ref();
+        let mut minutes = |value: Option<i64>, fallback: u32, name: &str| match value {
+            None => fallback,
+            Some(n) if (1..=120).contains(&n) => n as u32,
+            Some(n) => {
+                self.report(
+                    raw.span(),
+                    format!("minutes.{name}（环节时长）{n} 不合理：应为 1 到 120 分钟"),
+                );
+                fallback
+            }
+        };
+        Allotments {
+            questions: minutes(m.questions, usual.questions, "questions"),
+            remarks: minutes(m.remarks, usual.remarks, "remarks"),
+            rating: minutes(m.rating, usual.rating, "rating"),
+            follow_ups: minutes(m.follow_ups, usual.follow_ups, "follow_ups"),
         }
     }
 

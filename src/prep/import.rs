@@ -59,8 +59,9 @@ fn import(
     }
     tx.execute(
         "INSERT INTO meeting (title, held_on, starts_at, place, chair, chair_post, recorder,
-             created_at, scrutineers)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             created_at, scrutineers, questions_minutes, remarks_minutes, rating_minutes,
+             follow_ups_minutes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             header.title,
             header.held_on,
@@ -70,7 +71,11 @@ fn import(
             header.chair_post,
             header.recorder,
             now,
-            serde_json::to_string(&header.scrutineers).unwrap_or_default()
+            serde_json::to_string(&header.scrutineers).unwrap_or_default(),
+            header.allotments.questions,
+            header.allotments.remarks,
+            header.allotments.rating,
+            header.allotments.follow_ups
         ],
     )?;
     let meeting = tx.last_insert_rowid();

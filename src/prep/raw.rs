@@ -36,6 +36,19 @@ pub struct RawMeeting {
     /// 计票人、监票人.
     #[serde(default)]
     pub scrutineers: Vec<String>,
+    /// Minutes for the stages after the report; each may be left out.
+    #[serde(default)]
+    pub minutes: Option<Spanned<RawAllotments>>,
+}
+
+/// `minutes = { questions = 10, remarks = 5, rating = 3, follow_ups = 5 }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAllotments {
+    pub questions: Option<i64>,
+    pub remarks: Option<i64>,
+    pub rating: Option<i64>,
+    pub follow_ups: Option<i64>,
 }
 
 /// `[[attendee]]`.

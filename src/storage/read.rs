@@ -4,8 +4,8 @@
 use super::TextTarget;
 use super::{Result, StorageError, Store};
 use crate::domain::{
-    AgendaSlot, Attendee, CardCounts, DutyItem, FollowUp, Id, Meeting, Question, Rating, Revision,
-    RiskPoint, StageTiming,
+    AgendaSlot, Allotments, Attendee, CardCounts, DutyItem, FollowUp, Id, Meeting, Question,
+    Rating, Revision, RiskPoint, StageTiming,
 };
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -73,8 +73,8 @@ pub struct SearchHit {
     pub excerpt: String,
 }
 
-const MEETING_COLUMNS: &str =
-    "id, title, held_on, starts_at, place, chair, chair_post, recorder, finished_at, scrutineers";
+const MEETING_COLUMNS: &str = "id, title, held_on, starts_at, place, chair, chair_post, recorder, finished_at, scrutineers, \
+     questions_minutes, remarks_minutes, rating_minutes, follow_ups_minutes";
 
 fn meeting_from_row(row: &Row) -> rusqlite::Result<Meeting> {
     Ok(Meeting {
@@ -88,6 +88,12 @@ fn meeting_from_row(row: &Row) -> rusqlite::Result<Meeting> {
         recorder: row.get(7)?,
         finished_at: row.get(8)?,
         scrutineers: json_list(row.get(9)?),
+        allotments: Allotments {
+            questions: row.get(10)?,
+            remarks: row.get(11)?,
+            rating: row.get(12)?,
+            follow_ups: row.get(13)?,
+        },
     })
 }
 
@@ -158,8 +164,8 @@ impl Store {
         let rows = stmt.query_map([], |row| {
             Ok(MeetingListing {
                 meeting: meeting_from_row(row)?,
-                slots: row.get::<_, i64>(10)? as usize,
-                closed_slots: row.get::<_, i64>(11)? as usize,
+                slots: row.get::<_, i64>(14)? as usize,
+                closed_slots: row.get::<_, i64>(15)? as usize,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -5,7 +5,7 @@
 //! step: add a new one.
 
 /// Migration steps; `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The version this build writes.
 pub fn latest_version() -> i64 {
@@ -195,4 +195,13 @@ CREATE TABLE text_draft (
     saved_at    TEXT NOT NULL,
     PRIMARY KEY (kind, owner_id, question_id)
 );
+"#;
+
+/// Minutes allotted to the stages after the report, per meeting (the report's own minutes
+/// are per official).
+const V4: &str = r#"
+ALTER TABLE meeting ADD COLUMN questions_minutes INTEGER NOT NULL DEFAULT 10;
+ALTER TABLE meeting ADD COLUMN remarks_minutes INTEGER NOT NULL DEFAULT 5;
+ALTER TABLE meeting ADD COLUMN rating_minutes INTEGER NOT NULL DEFAULT 3;
+ALTER TABLE meeting ADD COLUMN follow_ups_minutes INTEGER NOT NULL DEFAULT 5;
 "#;

@@ -90,7 +90,7 @@ fn timer_spans(console: &Console, slot: &AgendaSlot, theme: &Theme) -> Vec<Span<
         return Vec::new();
     };
     let elapsed = timing.elapsed_ms(console.now);
-    let allotted = slot.allotted_minutes(slot.stage) as i64 * 60_000;
+    let allotted = slot.allotted_minutes(slot.stage, &console.meeting.allotments) as i64 * 60_000;
     let mut spans = vec![Span::styled(
         format!(
             "   {} {} / {}",
