@@ -381,6 +381,8 @@ impl FollowUpStatus {
 /// One row of the "four lists, one table" (四张清单一张表).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FollowUp {
+    /// Row id; 0 until written.
+    pub id: Id,
     pub source: FollowUpSource,
     pub category: String,
     /// 问题

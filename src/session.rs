@@ -84,6 +84,11 @@ impl Session {
                 store.set_written_reply(question, needed)
             }
             Effect::RecordRating { slot, rating } => store.record_rating(slot, rating, now),
+            Effect::UpdateFollowUp {
+                id,
+                status,
+                progress,
+            } => store.update_follow_up(id, status, &progress),
             Effect::AddFollowUp { slot, follow_up } => {
                 store.add_follow_up(slot, &follow_up, now).map(|_| ())
             }

@@ -440,3 +440,31 @@ fn search_finds_an_answer_while_it_is_still_a_draft() {
     let hits = s.store.search(1, "独一无二").unwrap();
     assert_eq!(hits.len(), 1);
 }
+
+#[test]
+fn an_earlier_follow_up_is_brought_up_to_date_from_the_follow_ups_pane() {
+    use KeyCode::{Right, Up};
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    let open_before = s.console.detail.counts().open_earlier_follow_ups;
+    assert_eq!(open_before, 1, "张某 has one earlier follow-up still open");
+    while s.console.focus != Pane::FollowUps {
+        press(&mut s, Tab, at(0));
+    }
+    press(&mut s, Enter, at(1));
+    match &s.console.mode {
+        Mode::Form(form) => assert_eq!(form.fields[0].shown(), "整改中"),
+        other => panic!("{other:?}"),
+    }
+    type_text(&mut s, "村组干部已谈话到位", at(2));
+    press_all(&mut s, &[Up, Right], at(3));
+    press(&mut s, Enter, at(4));
+    let earlier = &s.store.slot_detail(1).unwrap().earlier_follow_ups[0];
+    assert_eq!(earlier.status, FollowUpStatus::Completed);
+    assert!(earlier.progress.ends_with("村组干部已谈话到位"));
+    assert_eq!(
+        s.console.detail.counts().open_earlier_follow_ups,
+        0,
+        "the card counts it closed"
+    );
+}

@@ -1,6 +1,6 @@
 //! What the recorder asks for (`Action`) and what the loop must then do (`Effect`).
 
-use crate::domain::{FollowUp, Id, Rating, Stage};
+use crate::domain::{FollowUp, FollowUpStatus, Id, Rating, Stage};
 use crate::storage::{SearchHit, TextTarget};
 use ratatui::crossterm::event::KeyEvent;
 
@@ -141,6 +141,12 @@ pub enum Effect {
     AddFollowUp {
         slot: Id,
         follow_up: FollowUp,
+    },
+    /// Record how a follow-up stands now (this meeting's, or one carried from before).
+    UpdateFollowUp {
+        id: Id,
+        status: FollowUpStatus,
+        progress: String,
     },
     Search {
         query: String,

@@ -1,6 +1,7 @@
 //! Small one-line-per-field forms: a question on the spot, rating tallies, a follow-up,
 //! a skip reason, an agenda number.
 
+use crate::domain::Id;
 use crate::labels::Label;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_segmentation::UnicodeSegmentation;
@@ -11,6 +12,8 @@ pub enum FormKind {
     AddQuestion,
     Rating,
     FollowUp,
+    /// The status and progress of the follow-up with this id.
+    UpdateFollowUp(Id),
     Skip,
     Jump,
 }

@@ -107,6 +107,45 @@ pub(super) fn follow_up_form(console: &Console) -> Form {
     form
 }
 
+const FOLLOW_UP_STATUSES: [FollowUpStatus; 4] = [
+    FollowUpStatus::NotStarted,
+    FollowUpStatus::InProgress,
+    FollowUpStatus::Completed,
+    FollowUpStatus::Closed,
+];
+
+/// The status and progress of the selected follow-up (this meeting's, then earlier ones),
+/// as the official reports on it; `None` when the pane is empty.
+pub(super) fn update_follow_up_form(console: &Console) -> Option<Form> {
+    let detail = &console.detail;
+    let index = console.selection(Pane::FollowUps);
+    let f = detail
+        .follow_ups
+        .iter()
+        .chain(&detail.earlier_follow_ups)
+        .nth(index)?;
+    let lang = console.lang;
+    let status = FOLLOW_UP_STATUSES
+        .iter()
+        .position(|s| *s == f.status)
+        .unwrap_or(0);
+    let fields = vec![
+        Field::choice(
+            Label::Status,
+            FOLLOW_UP_STATUSES.iter().map(|s| s.name(lang)).collect(),
+            status,
+        ),
+        Field::text(Label::FollowUpProgress, &f.progress),
+    ];
+    let mut form = Form::new(
+        FormKind::UpdateFollowUp(f.id),
+        Label::UpdateFollowUpTitle,
+        fields,
+    );
+    form.focus = 1;
+    Some(form)
+}
+
 pub(super) fn fill_form(console: &mut Console, action: Action) -> Vec<Effect> {
     let Mode::Form(form) = &mut console.mode else {
         return Vec::new();
@@ -138,6 +177,11 @@ fn submit(console: &mut Console) -> Vec<Effect> {
         }),
         FormKind::Rating => submit_rating(console, &form),
         FormKind::FollowUp => submit_follow_up(console, &form),
+        FormKind::UpdateFollowUp(id) => Ok(vec![Effect::UpdateFollowUp {
+            id,
+            status: FOLLOW_UP_STATUSES[form.choice(0)],
+            progress: form.text(1),
+        }]),
         FormKind::Skip => submit_skip(console, &form),
         FormKind::Jump => submit_jump(console, &form),
     };
@@ -224,6 +268,7 @@ fn submit_follow_up(console: &Console, form: &Form) -> Submitted {
         _ => None,
     };
     let follow_up = FollowUp {
+        id: 0,
         source,
         category: form.text(CATEGORY),
         problem,

@@ -3,7 +3,7 @@
 
 use super::form::{Field, FieldLabel};
 use super::projection::Picture;
-use super::submit::{fill_form, follow_up_form, question_form, rating_form};
+use super::submit::{fill_form, follow_up_form, question_form, rating_form, update_follow_up_form};
 use super::{Action, Command, Console, Editor, Effect, Form, FormKind, Mode, Pane, SearchBox};
 use crate::domain::Stage;
 use crate::labels::{self, Label};
@@ -275,7 +275,8 @@ fn open_by_focus(console: &mut Console) -> Vec<Effect> {
         Pane::Questions => open_editor(console, Label::EditingAnswer),
         Pane::Remarks => open_editor(console, Label::EditingRemarks),
         Pane::FollowUps => {
-            console.mode = Mode::Form(follow_up_form(console));
+            let form = update_follow_up_form(console).unwrap_or_else(|| follow_up_form(console));
+            console.mode = Mode::Form(form);
             Vec::new()
         }
         Pane::Duties | Pane::Risks => {

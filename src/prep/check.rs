@@ -338,6 +338,7 @@ impl Checker<'_> {
     fn follow_up(&mut self, raw: &Spanned<RawFollowUp>, supervisor: &str) -> FollowUp {
         let f = raw.get_ref();
         FollowUp {
+            id: 0,
             source: match f.source {
                 Some(RawFollowUpSource::Question) => FollowUpSource::Question,
                 Some(RawFollowUpSource::Remarks) => FollowUpSource::Remarks,

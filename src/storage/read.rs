@@ -98,10 +98,11 @@ fn meeting_from_row(row: &Row) -> rusqlite::Result<Meeting> {
 }
 
 const FOLLOW_UP_COLUMNS: &str = "source, category, problem, task, measure, lead, owner, deadline, \
-     mode, progress, status, copied_to, raised_on, question_id";
+     mode, progress, status, copied_to, raised_on, question_id, f.id";
 
 fn follow_up_from_row(row: &Row) -> rusqlite::Result<FollowUp> {
     Ok(FollowUp {
+        id: row.get(14)?,
         source: row.get(0)?,
         category: row.get(1)?,
         problem: row.get(2)?,
@@ -397,8 +398,9 @@ impl Store {
     }
 
     fn follow_ups_raised(&self, slot: Id) -> Result<Vec<FollowUp>> {
-        let sql =
-            format!("SELECT {FOLLOW_UP_COLUMNS} FROM follow_up WHERE slot_id = ?1 ORDER BY id");
+        let sql = format!(
+            "SELECT {FOLLOW_UP_COLUMNS} FROM follow_up f WHERE f.slot_id = ?1 ORDER BY f.id"
+        );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([slot], follow_up_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -1,7 +1,7 @@
 //! What the recorder writes during the meeting. Each call is one committed transaction.
 
 use super::{Result, Store};
-use crate::domain::{FollowUp, Id, Rating, Stage};
+use crate::domain::{FollowUp, FollowUpStatus, Id, Rating, Stage};
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -241,6 +241,20 @@ impl Store {
             ],
         )?;
         Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Records how a follow-up stands now.
+    pub fn update_follow_up(
+        &mut self,
+        id: Id,
+        status: FollowUpStatus,
+        progress: &str,
+    ) -> Result<()> {
+        self.conn.execute(
+            "UPDATE follow_up SET status = ?2, progress = ?3 WHERE id = ?1",
+            params![id, status, progress],
+        )?;
+        Ok(())
     }
 
     /// Remembers a setting of this database (the theme, say).

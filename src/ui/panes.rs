@@ -237,6 +237,10 @@ fn follow_up_item(console: &Console, f: &FollowUp, width: u16, theme: &Theme) ->
         let label = format!("  {}: ", Label::Measure.text(lang));
         item.extend(hanging(&label, &f.measure, 4, width, muted));
     }
+    if !f.progress.is_empty() {
+        let label = format!("  {}: ", Label::FollowUpProgress.text(lang));
+        item.extend(hanging(&label, &f.progress, 4, width, muted));
+    }
     let deadline = f
         .deadline
         .map(|d| d.format("%Y-%m-%d").to_string())
