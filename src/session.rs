@@ -43,18 +43,22 @@ impl Session {
         let mut wrote_any = false;
         while let Some(action) = pending.pop() {
             let effects = update(&mut self.console, action);
-            let mut wrote = false;
+            let mut reload = false;
             for effect in effects {
+                // A draft changes nothing on screen: the editor already shows its text.
+                let shown = !matches!(effect, Effect::SaveDraft { .. });
                 match self.apply(effect, now) {
                     Ok(Some(follow)) => pending.push(follow),
-                    Ok(None) => wrote = true,
+                    Ok(None) => {
+                        reload |= shown;
+                        wrote_any = true;
+                    }
                     Err(failure) => pending.push(failure),
                 }
             }
-            if wrote && let Err(err) = self.console.refresh(&self.store) {
+            if reload && let Err(err) = self.console.refresh(&self.store) {
                 self.console.warn(err.to_string());
             }
-            wrote_any |= wrote;
         }
         self.save_resume_point(now, wrote_any);
     }
