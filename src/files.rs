@@ -28,14 +28,6 @@ pub fn create_private_dir(path: &Path) -> io::Result<()> {
     builder.create(path)
 }
 
-/// Copies `from` to a new private file `to`, which must not exist yet.
-pub fn copy_private(from: &Path, to: &Path) -> io::Result<()> {
-    let mut source = File::open(from)?;
-    let mut target = create_private_file(to)?;
-    io::copy(&mut source, &mut target)?;
-    target.sync_all()
-}
-
 /// Writes `bytes` to a new private file `to`, which must not exist yet.
 pub fn write_private(to: &Path, bytes: &[u8]) -> io::Result<()> {
     use io::Write;

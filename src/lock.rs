@@ -15,7 +15,6 @@ use std::path::{Path, PathBuf};
 #[derive(Debug)]
 pub struct RecorderLock {
     file: File,
-    path: PathBuf,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -79,13 +78,7 @@ impl RecorderLock {
         file.rewind().map_err(io)?;
         file.write_all(holder.as_bytes()).map_err(io)?;
         file.sync_all().map_err(io)?;
-        Ok(RecorderLock { file, path })
-    }
-}
-
-impl RecorderLock {
-    pub fn path(&self) -> &Path {
-        &self.path
+        Ok(RecorderLock { file })
     }
 }
 
