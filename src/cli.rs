@@ -118,6 +118,7 @@ struct ExportArgs {
 const SAMPLE_DB: &[u8] = include_bytes!("../sample-db/sample.db");
 
 pub fn run(cli: Cli) -> Result<()> {
+    files::keep_created_files_private();
     match cli.command {
         Some(Commands::Import { file, db }) => import(&file, db),
         Some(Commands::Export(args)) => export(args),
@@ -146,8 +147,19 @@ pub fn run(cli: Cli) -> Result<()> {
 
 fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
     let db = db.unwrap_or_else(|| file.with_extension("db"));
+    let created = db.symlink_metadata().is_err();
     let mut store = Store::create_or_open(&db)?;
-    let id = prep::import_file(file, &mut store, Utc::now())?;
+    let id = match prep::import_file(file, &mut store, Utc::now()) {
+        Ok(id) => id,
+        Err(err) => {
+            // A new file that did not get its meeting is not left behind.
+            if created {
+                drop(store);
+                crate::storage::remove_database_files(&db);
+            }
+            return Err(err.into());
+        }
+    };
     let meeting = store.meeting(id)?;
     let officials = store.agenda(id)?.len();
     say!(
@@ -163,7 +175,7 @@ fn export(args: ExportArgs) -> Result<()> {
         Some(db) => db,
         None => sample_working_copy(false)?,
     };
-    let store = Store::open(&db).with_context(|| hint_for(&db))?;
+    let store = Store::open(&db)?;
     let meeting = match args.meeting {
         Some(id) => store.meeting(id)?.id,
         None => store.default_meeting()?,
@@ -194,8 +206,9 @@ fn export(args: ExportArgs) -> Result<()> {
     Ok(())
 }
 
+/// Reads only: listing never changes a file, not even a shuze file's journal mode.
 fn list_meetings(db: &Path) -> Result<()> {
-    let store = Store::open(db)?;
+    let store = Store::open_read_only(db)?;
     for listing in store.meetings()? {
         let m = &listing.meeting;
         let state = if listing.is_finished() {
@@ -220,29 +233,32 @@ fn console(cli: &Cli) -> Result<()> {
         Some(path) => (path.clone(), false),
         None => (sample_working_copy(cli.reset_sample)?, true),
     };
-    let store = Store::open(&path).with_context(|| hint_for(&path))?;
+    let store = Store::open(&path)?;
     let mut session = Session::open(store, cli.meeting, cli.lang, Utc::now())?;
+    let lock = RecorderLock::acquire(&mut session.store, session.console.meeting.id, Utc::now())?;
+    session.rescue_folders.push(data_dir().join("rescue"));
+    session.rescue_folders.push(files::temp_folder());
+    session.offer_rescues();
     let themes = themes(cli.borders);
     session.console.theme_names = themes.names();
     if let Some(problem) = themes.problems.first() {
         session.console.warn(problem.clone());
     }
-    let _lock = RecorderLock::acquire(&path, session.console.meeting.id, Utc::now())?;
-    tui::run(&mut session, &themes, &log_path())?;
+    let ran = tui::run(&mut session, &themes, &log_path());
+    let unsaved = session.unsaved_report();
+    // The store closes before the lock is let go (see `RecorderLock`).
+    drop(session);
+    drop(lock);
+    ran?;
+    if let Some(report) = unsaved {
+        bail!(report);
+    }
     if is_sample {
         say!("示例会议工作副本 (working copy): {}", path.display());
     } else {
         say!("已保存 (saved): {}", path.display());
     }
     Ok(())
-}
-
-fn hint_for(path: &Path) -> String {
-    format!(
-        "无法打开会议数据库 {}。新建会议请先运行 `shuze import 准备文件.toml --db {}`",
-        path.display(),
-        path.display()
-    )
 }
 
 /// The working copy of the sample meeting in the user's data folder, created on first use.

@@ -28,6 +28,42 @@ pub fn create_private_dir(path: &Path) -> io::Result<()> {
     builder.create(path)
 }
 
+/// Every file and folder this process creates is its owner's only, SQLite's `-wal` and
+/// `-shm` included: called once at start.
+pub fn keep_created_files_private() {
+    #[cfg(unix)]
+    nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(0o077));
+}
+
+/// A folder to write private files into: created (0700) when missing; refused when it is a
+/// link or, on Unix, someone else's (a shared temporary folder).
+pub fn private_folder(path: &Path) -> io::Result<()> {
+    if fs::symlink_metadata(path).is_err() {
+        create_private_dir(path)?;
+    }
+    let metadata = fs::symlink_metadata(path)?;
+    if !metadata.is_dir() {
+        return Err(io::Error::other(format!("{} 不是文件夹", path.display())));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if metadata.uid() != nix::unistd::geteuid().as_raw() {
+            return Err(io::Error::other(format!("{} 属于其他用户", path.display())));
+        }
+    }
+    Ok(())
+}
+
+/// A private folder of this user's in the system's temporary folder.
+pub fn temp_folder() -> std::path::PathBuf {
+    #[cfg(unix)]
+    let user = nix::unistd::geteuid().to_string();
+    #[cfg(not(unix))]
+    let user = std::env::var("USERNAME").unwrap_or_default();
+    std::env::temp_dir().join(format!("shuze-{user}"))
+}
+
 /// Writes `bytes` to a new private file `to`, which must not exist yet.
 pub fn write_private(to: &Path, bytes: &[u8]) -> io::Result<()> {
     use io::Write;

@@ -87,6 +87,14 @@ pub enum Label {
     NoOfficials,
     Saved,
     SaveFailed,
+    WaitingToSave,
+    RescueTitle,
+    RescueKeys,
+    RescueSavedText,
+    RescueUnsavedText,
+    RescuePrivate,
+    RescueTaken,
+    RescueDeclined,
     EditorKeys,
     FormKeys,
     ChoiceHint,
@@ -183,6 +191,16 @@ fn zh(label: Label) -> &'static str {
         NoOfficials => "本次会议没有述责人。请在准备文件中加入 [[official]] 后重新导入。",
         Saved => "已保存",
         SaveFailed => "保存失败，文字仍在编辑器中",
+        WaitingToSave => "等待保存",
+        RescueTitle => "找到上次未能保存的文字",
+        RescueKeys => {
+            "Enter 采用未保存的文字（存为新的修改记录）  Esc 保留数据库中的文字（文件改名保留）"
+        }
+        RescueSavedText => "数据库中的文字",
+        RescueUnsavedText => "未保存的文字",
+        RescuePrivate => "（私人备注，内容不在此显示）",
+        RescueTaken => "已采用未保存的文字",
+        RescueDeclined => "已保留数据库中的文字；未保存的文字仍在文件中",
         EditorKeys => "Esc 保存并返回  Enter 换行  输入即自动保存",
         FormKeys => "Tab 或上下键 切换栏目  Enter 确定  Esc 取消",
         ChoiceHint => "左右键选择",
@@ -273,6 +291,16 @@ fn en(label: Label) -> &'static str {
         }
         Saved => "Saved",
         SaveFailed => "Save failed; the text is still in the editor",
+        WaitingToSave => "waiting to save",
+        RescueTitle => "Text that could not be saved last time",
+        RescueKeys => {
+            "Enter take the unsaved text (kept as a new revision)  Esc keep the database's text (the file is kept, renamed)"
+        }
+        RescueSavedText => "In the database",
+        RescueUnsavedText => "Unsaved",
+        RescuePrivate => "(a private note: not shown here)",
+        RescueTaken => "The unsaved text was taken",
+        RescueDeclined => "The database's text was kept; the unsaved text stays in its file",
         EditorKeys => "Esc save and leave | Enter new line | saved as you type",
         FormKeys => "Tab/Up/Down field | Enter confirm | Esc cancel",
         ChoiceHint => "Left/Right to choose",
@@ -542,4 +570,49 @@ pub fn counts_line(lang: Lang, c: &crate::domain::CardCounts) -> String {
     .map(|(label, n)| format!("{} {n}", label.text(lang)))
     .collect::<Vec<_>>()
     .join("   ")
+}
+
+/// A write (not typed text) that failed.
+pub fn write_failed(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::Zh => format!("未能写入: {reason}"),
+        Lang::En => format!("Could not write: {reason}"),
+    }
+}
+
+/// Typed text the database did not take: why, where it is now, and what happens next.
+pub fn text_unsaved(
+    lang: Lang,
+    reason: &str,
+    rescue: Option<&str>,
+    busy: bool,
+    quit_held: bool,
+) -> String {
+    let mut text = match (lang, busy) {
+        (Lang::Zh, true) => format!("等待保存：{reason}。文字仍在编辑框中，自动重试。"),
+        (Lang::Zh, false) => format!("未能保存：{reason}。文字仍在编辑框中，稍后自动重试。"),
+        (Lang::En, true) => {
+            format!("Waiting to save: {reason}. The text stays in the editor; retrying.")
+        }
+        (Lang::En, false) => {
+            format!("Not saved: {reason}. The text stays in the editor; retrying shortly.")
+        }
+    };
+    text.push_str(&match (lang, rescue) {
+        (Lang::Zh, Some(path)) => format!("已另存到 {path}"),
+        (Lang::Zh, None) => "另存也失败，请勿关闭程序".to_string(),
+        (Lang::En, Some(path)) => format!(" A copy is in {path}"),
+        (Lang::En, None) => {
+            " No copy could be written anywhere: do not close the program".to_string()
+        }
+    });
+    if quit_held {
+        text.push_str(match lang {
+            Lang::Zh => "。未退出：再按一次 Ctrl-C 则不保存退出（文字留在上述文件中）",
+            Lang::En => {
+                ". Not quitting: press Ctrl-C again to quit unsaved (the text stays in that file)"
+            }
+        });
+    }
+    text
 }

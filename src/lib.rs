@@ -10,6 +10,7 @@ pub mod labels;
 pub mod lock;
 pub mod prep;
 pub mod present;
+pub mod rescue;
 pub mod session;
 pub mod storage;
 pub mod tui;

@@ -1,91 +1,155 @@
-//! One recorder per meeting: an operating-system lock on a small file beside the database.
+//! One recorder per meeting: a lock held on the database file itself, so that a symbolic
+//! link, a hard link, a relative path or a bind mount all meet the same lock.
 //!
-//! The lock goes with the process, so a console that crashed or was killed leaves no lock
-//! behind: its file is simply taken over (it stays beside the database, unlocked). The file says who holds it, for the message a
-//! second console shows.
+//! On Unix the lock is one byte per meeting of the database file, far beyond any offset
+//! SQLite uses, taken as an open-file-description lock on Linux (it is not released when
+//! SQLite closes a descriptor of its own) and as a POSIX record lock elsewhere. No lock file
+//! is created, so there is no path to plant a link at. On Windows, where locks are
+//! mandatory and would stop SQLite reading, it is a lock file beside the file's resolved
+//! path, opened without following links (untested: this project builds on Linux only).
+//!
+//! Locks go with the process, so a console that crashed leaves no lock behind. Who holds a
+//! meeting is written into the database (`setting`) for the message a second console shows.
 
 use crate::domain::Id;
-use crate::files;
+use crate::storage::Store;
 use chrono::{DateTime, Local, Utc};
-use std::fs::{File, OpenOptions, TryLockError};
-use std::io::{Read, Seek, Write};
+use std::fs::File;
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// Held while a console records a meeting; released when dropped (or the process ends).
+/// Drop it only after the store is closed: closing a descriptor of the database file can
+/// release SQLite's own record locks on systems without open-file-description locks.
 #[derive(Debug)]
 pub struct RecorderLock {
-    file: File,
+    _file: File,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     #[error(
-        "这场会议正由另一个控制台记录（进程 {holder}）。同一场会议只能有一个记录人；\
+        "这场会议正由另一个控制台记录（{holder}）。同一场会议只能有一个记录人，通过链接或别的路径打开同一文件也不行；\
          如需在另一个终端投影，请运行 `shuze present {db}`。(another recorder holds this meeting)"
     )]
     Held { holder: String, db: String },
-    #[error("无法创建锁文件 {path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    #[error("无法给数据库 {path} 加记录锁: {source}")]
+    Io { path: PathBuf, source: io::Error },
 }
 
-/// `<db>.meeting-<id>.lock` beside the database.
-pub fn lock_path(db: &Path, meeting: Id) -> PathBuf {
-    let name = db
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    db.with_file_name(format!("{name}.meeting-{meeting}.lock"))
+/// The setting that says who records a meeting.
+fn holder_key(meeting: Id) -> String {
+    format!("recorder.meeting-{meeting}")
 }
 
 impl RecorderLock {
-    /// Takes the recorder's lock on a meeting, or says who has it.
-    pub fn acquire(db: &Path, meeting: Id, now: DateTime<Utc>) -> Result<RecorderLock, LockError> {
-        let path = lock_path(db, meeting);
+    /// Takes the recorder's lock on a meeting of the store's file, or says who has it.
+    pub fn acquire(
+        store: &mut Store,
+        meeting: Id,
+        now: DateTime<Utc>,
+    ) -> Result<RecorderLock, LockError> {
+        let db = store.path().to_path_buf();
         let io = |source| LockError::Io {
-            path: path.clone(),
+            path: db.clone(),
             source,
         };
-        if !path.exists() {
-            match files::create_private_file(&path) {
-                Ok(_) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-                Err(e) => return Err(io(e)),
-            }
-        }
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .open(&path)
-            .map_err(io)?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => {
-                let mut holder = String::new();
-                let _ = file.read_to_string(&mut holder);
-                return Err(LockError::Held {
-                    holder: holder.trim().to_string(),
-                    db: db.display().to_string(),
-                });
-            }
-            Err(TryLockError::Error(e)) => return Err(io(e)),
-        }
+        let Some(file) = platform::try_lock(&db, meeting).map_err(io)? else {
+            let holder = store
+                .setting(&holder_key(meeting))
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| "进程号未知".to_string());
+            return Err(LockError::Held {
+                holder,
+                db: db.display().to_string(),
+            });
+        };
         let since = now.with_timezone(&Local).format("%Y-%m-%d %H:%M:%S");
-        let holder = format!("{}，{since} 起", std::process::id());
-        file.set_len(0).map_err(io)?;
-        file.rewind().map_err(io)?;
-        file.write_all(holder.as_bytes()).map_err(io)?;
-        file.sync_all().map_err(io)?;
-        Ok(RecorderLock { file })
+        let holder = format!("进程 {}，{since} 起", std::process::id());
+        // Only for the message: a failure here must not stop the recording.
+        let _ = store.set_setting(&holder_key(meeting), &holder);
+        Ok(RecorderLock { _file: file })
     }
 }
 
-// The file stays when the lock is released: deleting it could let a console that opened it
-// a moment before lock a file no one else can see. A file nobody locks is a free meeting.
-impl Drop for RecorderLock {
-    fn drop(&mut self) {
-        let _ = self.file.unlock();
+/// The byte locked for `meeting`: past 2^62, where no database of this program reaches.
+#[cfg(unix)]
+fn lock_offset(meeting: Id) -> i64 {
+    (1_i64 << 62) + meeting
+}
+
+#[cfg(unix)]
+mod platform {
+    use super::*;
+    use nix::errno::Errno;
+    use nix::fcntl::{FcntlArg, fcntl};
+    use nix::libc;
+
+    /// The open, locked database file, or `None` when another process holds the lock.
+    pub fn try_lock(db: &Path, meeting: Id) -> io::Result<Option<File>> {
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(db)?;
+        let range = libc::flock {
+            l_type: libc::F_WRLCK as libc::c_short,
+            l_whence: libc::SEEK_SET as libc::c_short,
+            l_start: lock_offset(meeting),
+            l_len: 1,
+            l_pid: 0,
+        };
+        match fcntl(&file, set_lock(&range)) {
+            Ok(_) => Ok(Some(file)),
+            Err(Errno::EAGAIN | Errno::EACCES) => Ok(None),
+            Err(errno) => Err(io::Error::from(errno)),
+        }
+    }
+
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    fn set_lock(range: &libc::flock) -> FcntlArg<'_> {
+        FcntlArg::F_OFD_SETLK(range)
+    }
+
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    fn set_lock(range: &libc::flock) -> FcntlArg<'_> {
+        FcntlArg::F_SETLK(range)
+    }
+}
+
+#[cfg(windows)]
+mod platform {
+    use super::*;
+    use std::fs::TryLockError;
+    use std::os::windows::fs::OpenOptionsExt;
+
+    /// Opens a link itself rather than what it points to.
+    const FILE_FLAG_OPEN_REPARSE_POINT: u32 = 0x0020_0000;
+
+    /// The open, locked lock file, or `None` when another process holds the lock.
+    pub fn try_lock(db: &Path, meeting: Id) -> io::Result<Option<File>> {
+        let resolved = std::fs::canonicalize(db)?;
+        let name = resolved
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let path = resolved.with_file_name(format!("{name}.meeting-{meeting}.lock"));
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .custom_flags(FILE_FLAG_OPEN_REPARSE_POINT)
+            .open(&path)?;
+        if !file.metadata()?.is_file() {
+            return Err(io::Error::other(format!(
+                "{} 不是普通文件（可能是链接），不能用作锁文件",
+                path.display()
+            )));
+        }
+        match file.try_lock() {
+            Ok(()) => Ok(Some(file)),
+            Err(TryLockError::WouldBlock) => Ok(None),
+            Err(TryLockError::Error(e)) => Err(e),
+        }
     }
 }

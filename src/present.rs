@@ -129,6 +129,18 @@ pub fn run(
                 dirty = false;
             }
             match receiver.recv_timeout(POLL) {
+                Ok(Wake::Terminal(Event::Key(key))) if tui::is_suspend_key(key) => {
+                    tui::pause_terminal(&mut terminal)?;
+                    dirty = true;
+                }
+                Ok(Wake::Suspend) => {
+                    tui::pause_terminal(&mut terminal)?;
+                    dirty = true;
+                }
+                Ok(Wake::Resume) => {
+                    tui::resume(&mut terminal)?;
+                    dirty = true;
+                }
                 Ok(Wake::Terminal(Event::Key(key))) if key.kind != KeyEventKind::Release => {
                     let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL)
                         && key.code == KeyCode::Char('c');

@@ -2,21 +2,34 @@
 //! and keeps the resume point saved. Everything the terminal loop does, without a terminal,
 //! so tests drive a real meeting file through it.
 
-use crate::app::{Action, Console, Effect, ResumePoint, update};
+use crate::app::{Action, Console, Effect, FailedWrite, Failure, ResumePoint, update};
 use crate::domain::Id;
 use crate::export::{self, Minutes};
 use crate::labels::Lang;
+use crate::rescue::{self, Rescue};
 use crate::storage::{StorageError, Store, TextTarget};
 use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// How long a save waits for another program's lock before it is retried later: short,
+/// so that typing never freezes.
+pub const SAVE_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
 
 pub struct Session {
     pub store: Store,
     pub console: Console,
     saved_resume: Option<ResumePoint>,
+    /// Where text the database cannot take is rescued to, in order: beside the database
+    /// first, then the data folder, then the temporary folder.
+    pub rescue_folders: Vec<PathBuf>,
+    /// Texts whose last save failed, with where each was rescued to (`None`: nowhere).
+    unsaved: BTreeMap<String, Option<PathBuf>>,
 }
 
 impl Session {
-    /// Opens `meeting`, or the most recent unfinished meeting of the file.
+    /// Opens `meeting`, or the most recent unfinished meeting of the file. Rescue files in
+    /// `rescue_folders` newer than the database's text are offered back.
     pub fn open(
         store: Store,
         meeting: Option<Id>,
@@ -28,12 +41,34 @@ impl Session {
             None => store.default_meeting()?,
         };
         let console = Console::load(&store, meeting, lang, now)?;
+        store.set_busy_timeout(SAVE_WAIT)?;
         let saved_resume = Some(console.resume_point());
+        let beside = store
+            .path()
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), PathBuf::from);
         Ok(Session {
             store,
             console,
             saved_resume,
+            rescue_folders: vec![beside],
+            unsaved: BTreeMap::new(),
         })
+    }
+
+    /// Looks for rescued texts of this meeting and offers those newer than the database's.
+    pub fn offer_rescues(&mut self) {
+        let found = rescue::find(self.store.path(), &self.rescue_folders);
+        let mut offers = Vec::new();
+        for (path, found) in found {
+            match self.console.rescue_offer(&self.store, path, found) {
+                Ok(Some(offer)) => offers.push(offer),
+                Ok(None) => {}
+                Err(err) => self.console.warn(err.to_string()),
+            }
+        }
+        self.console.offer(offers);
     }
 
     /// Applies an action at time `now` and writes what it changed.
@@ -44,16 +79,23 @@ impl Session {
         while let Some(action) = pending.pop() {
             let effects = update(&mut self.console, action);
             let mut reload = false;
+            let mut text_failed = false;
             for effect in effects {
                 // A draft changes nothing on screen: the editor already shows its text.
                 let shown = !matches!(effect, Effect::SaveDraft { .. });
+                if text_failed && matches!(effect, Effect::SettleRescue { taken: true, .. }) {
+                    continue;
+                }
                 match self.apply(effect, now) {
                     Ok(Some(follow)) => pending.push(follow),
                     Ok(None) => {
                         reload |= shown;
                         wrote_any = true;
                     }
-                    Err(failure) => pending.push(failure),
+                    Err(failure) => {
+                        text_failed |= matches!(failure.write, FailedWrite::Text { .. });
+                        pending.push(Action::SaveFailed(failure));
+                    }
                 }
             }
             if reload && let Err(err) = self.console.refresh(&self.store) {
@@ -63,16 +105,21 @@ impl Session {
         self.save_resume_point(now, wrote_any);
     }
 
-    /// Carries out one effect; a search answers with its results, a failure with an action.
-    fn apply(&mut self, effect: Effect, now: DateTime<Utc>) -> Result<Option<Action>, Action> {
-        match &effect {
-            Effect::SaveText { target, body } => return self.save_text(*target, body, now, true),
-            Effect::SaveDraft { target, body } => return self.save_text(*target, body, now, false),
-            _ => {}
-        }
+    /// Carries out one effect; a search answers with its results, a failure says what
+    /// did not reach the database.
+    fn apply(&mut self, effect: Effect, now: DateTime<Utc>) -> Result<Option<Action>, Failure> {
+        let from_form = matches!(
+            effect,
+            Effect::AddQuestion { .. }
+                | Effect::RecordRating { .. }
+                | Effect::AddFollowUp { .. }
+                | Effect::UpdateFollowUp { .. }
+                | Effect::Skip { .. }
+        );
         let store = &mut self.store;
         let result = match effect {
-            Effect::SaveText { .. } | Effect::SaveDraft { .. } => Ok(()),
+            Effect::SaveText { target, body } => return self.save_text(target, body, now, true),
+            Effect::SaveDraft { target, body } => return self.save_text(target, body, now, false),
             Effect::SetStage { slot, from, to } => store.set_stage(slot, from, to, now),
             Effect::Skip { slot, from, reason } => store.skip(slot, from, &reason, now),
             Effect::SetTimer {
@@ -100,58 +147,101 @@ impl Session {
                 return store
                     .search(self.console.meeting.id, &query)
                     .map(|hits| Some(Action::SearchResults(hits)))
-                    .map_err(|err| Action::SaveFailed(err.to_string()));
+                    .map_err(|err| Failure::other(err.to_string()));
             }
-            Effect::ExportAll => return self.export_all(now).map(Some),
+            Effect::ExportAll => {
+                return self.export_all(now).map(Some).map_err(Failure::other);
+            }
             Effect::SaveSetting { key, value } => store.set_setting(key, &value),
             Effect::Load => Ok(()),
+            Effect::SettleRescue { path, taken } => {
+                return rescue::settle(&path, taken)
+                    .map(|()| None)
+                    .map_err(|e| Failure::other(format!("{}: {e}", path.display())));
+            }
         };
-        result
-            .map(|()| None)
-            .map_err(|err| Action::SaveFailed(err.to_string()))
+        result.map(|()| None).map_err(|err| Failure {
+            reason: err.to_string(),
+            write: if from_form {
+                FailedWrite::Form
+            } else {
+                FailedWrite::Other
+            },
+        })
     }
 
-    /// Saves a typed text, as a draft or kept as a revision; when that fails the text stays
-    /// in the editor and a rescue copy is written beside the database, so the words survive
-    /// even a full disk for the database.
+    /// Saves a typed text, as a draft or kept as a revision. When that fails, the text is
+    /// rescued into the first folder that takes it and goes back into its editor.
     fn save_text(
         &mut self,
         target: TextTarget,
-        body: &str,
+        body: String,
         now: DateTime<Utc>,
         keep: bool,
-    ) -> Result<Option<Action>, Action> {
+    ) -> Result<Option<Action>, Failure> {
         let saved = if keep {
-            self.store.save_text(target, body, now).map(|_| ())
+            self.store.save_text(target, &body, now).map(|_| ())
         } else {
-            self.store.save_draft(target, body, now)
+            self.store.save_draft(target, &body, now)
         };
-        let Err(err) = saved else {
-            return Ok(None);
+        let key = format!("{target:?}");
+        let err = match saved {
+            Ok(()) => return Ok(self.saved(&key)),
+            Err(err) => err,
         };
-        let rescue = rescue_path(self.store.path(), target);
-        let header = format!("# shuze {} {}\n", target.kind(), now.to_rfc3339());
-        let written = std::fs::remove_file(&rescue)
-            .or_else(|e| {
-                if e.kind() == std::io::ErrorKind::NotFound {
-                    Ok(())
-                } else {
-                    Err(e)
-                }
+        let rescued = Rescue {
+            db: rescue::db_identity(self.store.path()),
+            target,
+            saved_at: now,
+            body: body.clone(),
+        };
+        let rescue = rescue::write(&rescued, &self.rescue_folders);
+        self.unsaved.insert(key, rescue.as_ref().ok().cloned());
+        Err(Failure {
+            reason: err.to_string(),
+            write: FailedWrite::Text {
+                target,
+                body,
+                rescue,
+                busy: matches!(err, StorageError::Busy),
+            },
+        })
+    }
+
+    /// A text reached the database: its rescue file is no longer needed, and once nothing
+    /// is unsaved the failure goes off the screen.
+    fn saved(&mut self, key: &str) -> Option<Action> {
+        if let Some(Some(path)) = self.unsaved.remove(key) {
+            let _ = std::fs::remove_file(path);
+        }
+        let clear = self.unsaved.is_empty() && self.console.save_problem.is_some();
+        clear.then_some(Action::Saved)
+    }
+
+    /// What is not in the database, and where it is, for the last words before leaving;
+    /// `None` when everything typed was saved.
+    pub fn unsaved_report(&self) -> Option<String> {
+        if self.unsaved.is_empty() {
+            return None;
+        }
+        let places: Vec<String> = self
+            .unsaved
+            .values()
+            .map(|path| match path {
+                Some(path) => path.display().to_string(),
+                None => "（未能另存，文字已丢失）".to_string(),
             })
-            .and_then(|()| {
-                crate::files::write_private(&rescue, format!("{header}{body}\n").as_bytes())
-            });
-        let where_kept = match written {
-            Ok(()) => format!("；已另存到 {}", rescue.display()),
-            Err(e) => format!("；另存也失败：{e}"),
-        };
-        Err(Action::SaveFailed(format!("{err}{where_kept}")))
+            .collect();
+        Some(format!(
+            "有文字未能保存到数据库 {}，已另存到：{} (unsaved text; see the files named)",
+            self.store.path().display(),
+            places.join("、")
+        ))
     }
 
     /// Writes every export into a new folder beside the database.
-    fn export_all(&self, now: DateTime<Utc>) -> Result<Action, Action> {
-        let failed = |message: String| Action::SaveFailed(message);
+    fn export_all(&self, now: DateTime<Utc>) -> Result<Action, String> {
+        let failed = |message: String| message;
         self.store
             .integrity_check()
             .map_err(|e| failed(e.to_string()))?;
@@ -189,6 +279,8 @@ impl Session {
             .save_console_state(self.console.meeting.id, &json, now)
         {
             Ok(()) => self.saved_resume = Some(point),
+            // While text is unsaved the screen already says why; the place is saved later.
+            Err(_) if self.console.save_problem.is_some() => {}
             Err(err) => self.console.warn(err.to_string()),
         }
     }
@@ -197,20 +289,4 @@ impl Session {
     pub fn save_all(&mut self, now: DateTime<Utc>) {
         self.handle(Action::Flush, now);
     }
-}
-
-/// `<db>.rescue-answer-3-12.txt`: where unsaved text goes when the database cannot take it.
-pub fn rescue_path(db: &std::path::Path, target: TextTarget) -> std::path::PathBuf {
-    let name = db
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let (owner, kind, question) = match target {
-        TextTarget::Answer { slot, question } => (slot, "answer", Some(question)),
-        TextTarget::Remarks { slot } => (slot, "remarks", None),
-        TextTarget::Note { slot } => (slot, "note", None),
-        TextTarget::Closing { meeting } => (meeting, "closing", None),
-    };
-    let question = question.map(|q| format!("-{q}")).unwrap_or_default();
-    db.with_file_name(format!("{name}.rescue-{kind}-{owner}{question}.txt"))
 }

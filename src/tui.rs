@@ -30,6 +30,10 @@ pub(crate) enum Wake {
     TerminalLost,
     /// SIGTERM, SIGHUP or SIGINT.
     Signal,
+    /// SIGTSTP (Ctrl-Z from the shell, or `kill -TSTP`): give the terminal back and stop.
+    Suspend,
+    /// SIGCONT: the program runs again (after `fg`): take the terminal back and redraw.
+    Resume,
 }
 
 /// Runs the console until the recorder quits, a signal arrives or the terminal goes away.
@@ -74,22 +78,79 @@ fn event_loop(
             .next_deadline()
             .map(|at| (at - Utc::now()).to_std().unwrap_or(Duration::ZERO))
             .unwrap_or(Duration::from_secs(3600));
-        let action = match receiver.recv_timeout(wait) {
+        let actions = match receiver.recv_timeout(wait) {
             Ok(Wake::Terminal(Event::Key(key))) if key.kind != KeyEventKind::Release => {
                 panic_if_asked(key.code);
-                keys::action_for(&session.console.mode, key)
+                if is_suspend_key(key) {
+                    suspend(terminal, session)?;
+                    continue;
+                }
+                keys::split_escape(key)
+                    .into_iter()
+                    .map(|key| keys::action_for(&session.console.mode, key))
+                    .collect()
             }
-            Ok(Wake::Terminal(Event::Paste(text))) => Some(Action::Paste(text)),
-            Ok(Wake::Terminal(_)) => None,
+            Ok(Wake::Terminal(Event::Paste(text))) => vec![Some(Action::Paste(text))],
+            Ok(Wake::Terminal(_)) => Vec::new(),
+            Ok(Wake::Suspend) => {
+                suspend(terminal, session)?;
+                continue;
+            }
+            Ok(Wake::Resume) => {
+                resume(terminal)?;
+                continue;
+            }
             Ok(Wake::TerminalLost | Wake::Signal) | Err(RecvTimeoutError::Disconnected) => {
                 return Ok(());
             }
-            Err(RecvTimeoutError::Timeout) => Some(Action::Tick),
+            Err(RecvTimeoutError::Timeout) => vec![Some(Action::Tick)],
         };
-        if let Some(action) = action {
+        for action in actions.into_iter().flatten() {
             session.handle(action, Utc::now());
         }
     }
+}
+
+/// Ctrl-Z: in raw mode the terminal sends it as a key rather than stopping the program.
+pub(crate) fn is_suspend_key(key: event::KeyEvent) -> bool {
+    cfg!(unix)
+        && key.code == KeyCode::Char('z')
+        && key.modifiers.contains(event::KeyModifiers::CONTROL)
+}
+
+/// Saves, then stops as the shell expects of Ctrl-Z.
+fn suspend(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    session: &mut Session,
+) -> io::Result<()> {
+    session.save_all(Utc::now());
+    pause_terminal(terminal)
+}
+
+/// Gives the terminal back and stops the process; after `fg` takes the terminal again and
+/// redraws all of it.
+pub(crate) fn pause_terminal(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
+    leave();
+    stop_process()?;
+    resume(terminal)
+}
+
+#[cfg(unix)]
+fn stop_process() -> io::Result<()> {
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)
+}
+
+// Windows has no job control: Ctrl-Z is not a suspend key there.
+#[cfg(not(unix))]
+fn stop_process() -> io::Result<()> {
+    Ok(())
+}
+
+/// Raw mode, the alternate screen and pasting back on, and every cell drawn again.
+pub(crate) fn resume(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    terminal.clear()
 }
 
 pub(crate) fn listen_for_input(sender: Sender<Wake>) {
@@ -108,16 +169,44 @@ pub(crate) fn listen_for_input(sender: Sender<Wake>) {
 }
 
 pub(crate) fn listen_for_signals(sender: Sender<Wake>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let mut signals = signal_hook::iterator::Signals::new(signals::WATCHED)?;
     std::thread::spawn(move || {
-        for _ in signals.forever() {
-            if sender.send(Wake::Signal).is_err() {
+        for signal in signals.forever() {
+            if sender.send(signals::wake_for(signal)).is_err() {
                 return;
             }
         }
     });
     Ok(())
+}
+
+#[cfg(unix)]
+mod signals {
+    use super::Wake;
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+
+    pub const WATCHED: [i32; 5] = [SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT];
+
+    pub fn wake_for(signal: i32) -> Wake {
+        match signal {
+            SIGTSTP => Wake::Suspend,
+            SIGCONT => Wake::Resume,
+            _ => Wake::Signal,
+        }
+    }
+}
+
+// Windows: closing the console window and Ctrl-Break arrive as these two (untested here).
+#[cfg(not(unix))]
+mod signals {
+    use super::Wake;
+    use signal_hook::consts::{SIGINT, SIGTERM};
+
+    pub const WATCHED: [i32; 2] = [SIGTERM, SIGINT];
+
+    pub fn wake_for(_signal: i32) -> Wake {
+        Wake::Signal
+    }
 }
 
 pub(crate) fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {

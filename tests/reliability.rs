@@ -8,7 +8,7 @@ use common::*;
 use shuze::app::{Action, Command, Mode};
 use shuze::labels::Lang;
 use shuze::lock::RecorderLock;
-use shuze::session::{Session, rescue_path};
+use shuze::session::Session;
 use shuze::storage::{StorageError, Store, TextTarget};
 use std::path::Path;
 use std::process::Command as Process;
@@ -111,10 +111,9 @@ fn a_full_database_keeps_the_text_in_the_editor_and_writes_a_rescue_file() {
     s.handle(Action::Tick, at(2));
     let message = s
         .console
-        .message
+        .save_problem
         .clone()
-        .expect("the failure is shown")
-        .text;
+        .expect("the failure is shown");
     assert!(
         message.contains("磁盘已满") && message.contains("rescue"),
         "{message}"
@@ -126,12 +125,14 @@ fn a_full_database_keeps_the_text_in_the_editor_and_writes_a_rescue_file() {
         }
         other => panic!("{other:?}"),
     }
-    let rescue = rescue_path(
-        &path,
-        TextTarget::Answer {
-            slot: 1,
-            question: 1,
-        },
+    let target = TextTarget::Answer {
+        slot: 1,
+        question: 1,
+    };
+    let rescue = path.with_file_name(shuze::rescue::file_name(&path, target));
+    assert!(
+        message.contains(&rescue.display().to_string()),
+        "names it: {message}"
     );
     assert!(std::fs::read_to_string(&rescue).unwrap().contains(&text));
     #[cfg(unix)]
@@ -148,19 +149,30 @@ fn a_full_database_keeps_the_text_in_the_editor_and_writes_a_rescue_file() {
         .pragma_update(None, "max_page_count", 1_000_000)
         .unwrap();
     s.handle(Action::Tick, at(3));
+    assert!(s.console.save_problem.is_some(), "not tried again at once");
+    s.handle(Action::Tick, at(6));
     let saved = s.store.slot_detail(1).unwrap().questions[0]
         .answer
         .clone()
         .unwrap()
         .body;
     assert_eq!(saved, text);
+    assert_eq!(
+        s.console.save_problem, None,
+        "the failure is no longer shown"
+    );
+    assert!(
+        !rescue.exists(),
+        "the rescue copy went once the text was saved"
+    );
 }
 
 #[test]
 fn a_second_recorder_is_refused_and_told_who_holds_the_meeting() {
     let (dir, _) = temp_db();
     let db = sample_copy(dir.path());
-    let _held = RecorderLock::acquire(&db, 1, at(0)).unwrap();
+    let mut store = Store::open(&db).unwrap();
+    let _held = RecorderLock::acquire(&mut store, 1, at(0)).unwrap();
     let message = stderr_of(&[db.as_os_str()]);
     assert!(message.contains("另一个控制台"), "{message}");
     assert!(
@@ -186,11 +198,8 @@ fn a_stale_lock_left_by_a_killed_console_is_taken_over() {
         .status()
         .unwrap();
     first.wait_exit(10);
-    assert!(
-        shuze::lock::lock_path(&db, 1).exists(),
-        "the killed console left its file"
-    );
-    let lock = RecorderLock::acquire(&db, 1, at(0));
+    let mut store = Store::open(&db).unwrap();
+    let lock = RecorderLock::acquire(&mut store, 1, at(0));
     assert!(lock.is_ok(), "taken over: {lock:?}");
 }
 

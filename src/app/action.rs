@@ -86,12 +86,48 @@ pub enum Action {
     Flush,
     /// The search the loop ran has these hits.
     SearchResults(Vec<SearchHit>),
-    /// A save the loop tried failed; the text stays in the editor.
-    SaveFailed(String),
+    /// A write the loop tried failed: typed text goes back into its editor, a form's
+    /// content back into its form.
+    SaveFailed(Failure),
+    /// Every write since the last failure went through: the failure is no longer shown.
+    Saved,
     /// Any key closes the help overlay.
     CloseOverlay,
     /// The export the loop ran wrote these files.
     Exported(Vec<String>),
+}
+
+/// A write that did not reach the database, and what it was.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    /// What went wrong, and where the text was put instead.
+    pub reason: String,
+    pub write: FailedWrite,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FailedWrite {
+    /// Typed text, with the file it was rescued into (`Err`: why no folder took it).
+    Text {
+        target: TextTarget,
+        body: String,
+        rescue: Result<std::path::PathBuf, String>,
+        /// The database was busy (another program's lock): retried shortly.
+        busy: bool,
+    },
+    /// What a form submitted: the form opens again with its content.
+    Form,
+    /// Anything else (a stage change, a search, an export, a setting).
+    Other,
+}
+
+impl Failure {
+    pub fn other(reason: impl Into<String>) -> Failure {
+        Failure {
+            reason: reason.into(),
+            write: FailedWrite::Other,
+        }
+    }
 }
 
 /// Work for the loop: every change to the database goes through one of these.
@@ -160,4 +196,10 @@ pub enum Effect {
     },
     /// Reload the current official's detail (after moving to another official).
     Load,
+    /// A rescued text was dealt with: taken into the database (the file is removed once
+    /// the text is saved) or declined (the file is renamed, never deleted).
+    SettleRescue {
+        path: std::path::PathBuf,
+        taken: bool,
+    },
 }

@@ -20,6 +20,10 @@ pub const DRAFT_AFTER: Duration = Duration::milliseconds(150);
 pub const KEEP_AFTER_PAUSE: Duration = Duration::seconds(3);
 /// Typing on without a pause still keeps a revision this often.
 pub const KEEP_AT_LEAST_EVERY: Duration = Duration::seconds(60);
+/// After a failed save, the next try: soon for a busy database (another program's lock is
+/// usually short), less often for a full disk.
+pub const RETRY_BUSY: Duration = Duration::seconds(1);
+pub const RETRY_FAILED: Duration = Duration::seconds(3);
 
 pub struct Editor {
     pub target: TextTarget,
@@ -33,6 +37,8 @@ pub struct Editor {
     pub unkept_since: Option<DateTime<Utc>>,
     /// When the text last changed.
     pub last_change: Option<DateTime<Utc>>,
+    /// After a failed save: no new try before this.
+    pub retry_at: Option<DateTime<Utc>>,
 }
 
 impl std::fmt::Debug for Editor {
@@ -61,6 +67,7 @@ impl Editor {
             dirty_since: None,
             unkept_since: None,
             last_change: None,
+            retry_at: None,
         }
     }
 
@@ -107,10 +114,21 @@ impl Editor {
         self.last_change = Some(now);
     }
 
+    /// A save failed: everything is unsaved again, and tried again after a while.
+    pub fn retry_later(&mut self, now: DateTime<Utc>, busy: bool) {
+        self.dirty_since.get_or_insert(now);
+        self.unkept_since.get_or_insert(now);
+        self.retry_at = Some(now + if busy { RETRY_BUSY } else { RETRY_FAILED });
+    }
+
+    fn waiting(&self, now: DateTime<Utc>) -> bool {
+        self.retry_at.is_some_and(|at| now < at)
+    }
+
     /// True when the text should be kept as a revision now: after a pause, or after a
     /// minute of typing on.
     pub fn keep_due(&self, now: DateTime<Utc>) -> bool {
-        let Some(since) = self.unkept_since else {
+        let Some(since) = self.unkept_since.filter(|_| !self.waiting(now)) else {
             return false;
         };
         let paused = self
@@ -121,8 +139,10 @@ impl Editor {
 
     /// True when unsaved text has waited long enough to be saved as a draft.
     pub fn draft_due(&self, now: DateTime<Utc>) -> bool {
-        self.dirty_since
-            .is_some_and(|since| now - since >= DRAFT_AFTER)
+        !self.waiting(now)
+            && self
+                .dirty_since
+                .is_some_and(|since| now - since >= DRAFT_AFTER)
     }
 
     /// When the editor must next save something.
@@ -132,10 +152,11 @@ impl Editor {
             let pause = self.last_change.unwrap_or(since) + KEEP_AFTER_PAUSE;
             pause.min(since + KEEP_AT_LEAST_EVERY)
         });
-        match (draft, keep) {
+        let next = match (draft, keep) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
-        }
+        };
+        next.map(|at| self.retry_at.map_or(at, |retry| at.max(retry)))
     }
 
     /// Marks everything as saved and kept.

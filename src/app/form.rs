@@ -4,10 +4,21 @@
 use crate::domain::Id;
 use crate::labels::Label;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
+/// A form's content as saved with the resume point, so that a half-filled form comes back
+/// after a crash or a closed window.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormPoint {
+    pub kind: FormKind,
+    /// Each field's text, or a choice's index as digits.
+    pub values: Vec<String>,
+    pub focus: usize,
+}
+
 /// Which form is open; decides what Enter does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FormKind {
     AddQuestion,
     Rating,
@@ -94,6 +105,39 @@ impl Form {
             focus: 0,
             error: None,
         }
+    }
+
+    /// What has been typed, for the resume point.
+    pub fn point(&self) -> FormPoint {
+        let values = self
+            .fields
+            .iter()
+            .map(|field| match &field.value {
+                FieldValue::Text(s) | FieldValue::Number(s) => s.clone(),
+                FieldValue::Choice { index, .. } => index.to_string(),
+            })
+            .collect();
+        FormPoint {
+            kind: self.kind,
+            values,
+            focus: self.focus,
+        }
+    }
+
+    /// Puts back what a resume point says was typed, field by field.
+    pub fn restore(&mut self, point: &FormPoint) {
+        for (field, saved) in self.fields.iter_mut().zip(&point.values) {
+            match &mut field.value {
+                FieldValue::Text(s) | FieldValue::Number(s) => s.clone_from(saved),
+                FieldValue::Choice { options, index } => {
+                    *index = saved
+                        .parse()
+                        .unwrap_or(*index)
+                        .min(options.len().saturating_sub(1));
+                }
+            }
+        }
+        self.focus = point.focus.min(self.fields.len().saturating_sub(1));
     }
 
     /// Moves the focus by `delta` fields, wrapping around.

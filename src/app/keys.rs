@@ -90,12 +90,37 @@ pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
         }
         Mode::Editor(_) => match key.code {
             KeyCode::Esc => Some(Action::Cancel),
+            // Ctrl-J and Ctrl-M are line feed and carriage return: a new line, as Enter.
+            KeyCode::Char('j' | 'm') if ctrl => Some(Action::Input(KeyEvent::new(
+                KeyCode::Enter,
+                KeyModifiers::NONE,
+            ))),
             _ => Some(Action::Input(key)),
+        },
+        Mode::Rescue(_) => match key.code {
+            KeyCode::Esc => Some(Action::Cancel),
+            KeyCode::Enter => Some(Action::Confirm),
+            _ => None,
         },
         Mode::Form(_) | Mode::Search(_) => match key.code {
             KeyCode::Esc => Some(Action::Cancel),
             KeyCode::Enter => Some(Action::Confirm),
             _ => Some(Action::Input(key)),
         },
+    }
+}
+
+/// The keys a terminal's key event stands for. No key of this program uses Alt, so an
+/// Alt+letter is what a terminal reports for Esc followed at once by the letter (both
+/// arrived in one read): it is taken as those two keys, so Esc leaves the editor and the
+/// letter is not lost.
+pub fn split_escape(key: KeyEvent) -> Vec<KeyEvent> {
+    let alt_only = key.modifiers == KeyModifiers::ALT;
+    match key.code {
+        KeyCode::Char(_) if alt_only => vec![
+            KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+            KeyEvent::new(key.code, KeyModifiers::NONE),
+        ],
+        _ => vec![key],
     }
 }

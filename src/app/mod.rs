@@ -8,9 +8,9 @@ pub mod projection;
 mod submit;
 mod update;
 
-pub use action::{Action, Command, Effect};
+pub use action::{Action, Command, Effect, FailedWrite, Failure};
 pub use editor::Editor;
-pub use form::{Form, FormKind};
+pub use form::{Form, FormKind, FormPoint};
 pub use update::update;
 
 use crate::domain::{AgendaSlot, Attendance, Id, Meeting, Stage, StageTiming};
@@ -74,6 +74,21 @@ pub enum Mode {
     Help,
     /// A list to read (the files an export wrote); any key closes it.
     Notice(Vec<String>),
+    /// Text that was rescued into a file when it could not be saved, offered back.
+    Rescue(RescueOffer),
+}
+
+/// A rescued text newer than what the database holds for the same place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RescueOffer {
+    pub path: std::path::PathBuf,
+    pub target: TextTarget,
+    /// Which answer, remarks or note it is, in words.
+    pub context: String,
+    pub rescued: String,
+    pub rescued_at: DateTime<Utc>,
+    /// The database's newest text for the same place.
+    pub saved: String,
 }
 
 /// The search box and its live results.
@@ -100,6 +115,9 @@ pub struct ResumePoint {
     /// The editor that was open, with its caret.
     #[serde(default)]
     pub editing: Option<EditingPoint>,
+    /// The form that was open, with what had been typed into it.
+    #[serde(default)]
+    pub form: Option<FormPoint>,
 }
 
 impl ResumePoint {
@@ -148,6 +166,15 @@ pub struct Console {
     /// Whether the projected picture shows answers as they are recorded.
     pub project_answers: bool,
     pub message: Option<Message>,
+    /// Typed text the database has not taken, why, and where it was rescued to; shown in
+    /// full until a save goes through.
+    pub save_problem: Option<String>,
+    /// Quitting was asked for once while text was unsaved: the next quit leaves anyway.
+    pub leave_unsaved: bool,
+    /// The form last submitted, opened again if its write fails.
+    pub last_form: Option<Form>,
+    /// Rescued texts still to offer after the one on screen.
+    pub rescues: Vec<RescueOffer>,
     /// The time the state was last brought up to; timers are drawn against it.
     pub now: DateTime<Utc>,
     pub quit: bool,
@@ -184,6 +211,10 @@ impl Console {
             before_blank: None,
             project_answers: false,
             message: None,
+            save_problem: None,
+            leave_unsaved: false,
+            last_form: None,
+            rescues: Vec::new(),
             now,
             quit: false,
         };
@@ -199,8 +230,8 @@ impl Console {
             console.selected = point.selected;
         }
         console.refresh(store)?;
-        if let Some(editing) = resume.and_then(|p| p.editing) {
-            console.reopen_editor(&editing);
+        if let Some(point) = resume {
+            console.reopen(point);
         }
         Ok(console)
     }
@@ -299,11 +330,30 @@ impl Console {
             }),
             _ => None,
         };
+        let form = match &self.mode {
+            Mode::Form(form) => Some(form.point()),
+            _ => None,
+        };
         ResumePoint {
             slot: self.slot().map(|s| s.id),
             focus: self.focus,
             selected: self.selected,
             editing,
+            form,
+        }
+    }
+
+    /// Opens again the editor or the half-filled form that was open when the console last
+    /// stopped.
+    fn reopen(&mut self, point: ResumePoint) {
+        if let Some(editing) = &point.editing {
+            self.reopen_editor(editing);
+        }
+        if let Some(saved) = &point.form
+            && let Some(mut form) = submit::form_for(self, saved.kind)
+        {
+            form.restore(saved);
+            self.mode = Mode::Form(form);
         }
     }
 
@@ -321,6 +371,74 @@ impl Console {
         if let Some(mut editor) = update::editor_for(self, target) {
             editor.set_caret(point.caret);
             self.mode = Mode::Editor(Box::new(editor));
+        }
+    }
+
+    /// The offer of a rescued text of this meeting that is newer than the database's text
+    /// for the same place and says something else; `None` otherwise.
+    pub fn rescue_offer(
+        &self,
+        store: &Store,
+        path: std::path::PathBuf,
+        rescue: crate::rescue::Rescue,
+    ) -> Result<Option<RescueOffer>, StorageError> {
+        let Some(context) = self.rescue_context(store, rescue.target)? else {
+            return Ok(None);
+        };
+        let latest = store.latest_revision(rescue.target)?;
+        let newer = latest.as_ref().is_none_or(|r| r.saved_at < rescue.saved_at);
+        let saved = latest.map(|r| r.body).unwrap_or_default();
+        if !newer || saved == rescue.body {
+            return Ok(None);
+        }
+        Ok(Some(RescueOffer {
+            path,
+            target: rescue.target,
+            context,
+            rescued: rescue.body,
+            rescued_at: rescue.saved_at,
+            saved,
+        }))
+    }
+
+    /// Which text of this meeting `target` is, in words; `None` for another meeting's.
+    fn rescue_context(
+        &self,
+        store: &Store,
+        target: TextTarget,
+    ) -> Result<Option<String>, StorageError> {
+        let slot_id = match target {
+            TextTarget::Closing { meeting } => {
+                let ours = meeting == self.meeting.id;
+                return Ok(ours.then(|| Label::EditingClosing.text(self.lang).to_string()));
+            }
+            TextTarget::Answer { slot, .. }
+            | TextTarget::Remarks { slot }
+            | TextTarget::Note { slot } => slot,
+        };
+        let Some(slot) = self.agenda.iter().find(|s| s.id == slot_id) else {
+            return Ok(None);
+        };
+        let what = match target {
+            TextTarget::Answer { question, .. } => store
+                .slot_detail(slot_id)?
+                .questions
+                .into_iter()
+                .find(|q| q.id == question)
+                .map(|q| q.text)
+                .unwrap_or_default(),
+            TextTarget::Remarks { .. } => Label::Remarks.text(self.lang).to_string(),
+            _ => Label::PrivateNote.text(self.lang).to_string(),
+        };
+        Ok(Some(format!("{} {}：{what}", slot.position, slot.name)))
+    }
+
+    /// Shows the first rescued text and keeps the others for after it.
+    pub fn offer(&mut self, mut offers: Vec<RescueOffer>) {
+        offers.reverse();
+        if let Some(first) = offers.pop() {
+            self.mode = Mode::Rescue(first);
+            self.rescues = offers;
         }
     }
 

@@ -124,7 +124,10 @@ pub(super) fn update_follow_up_form(console: &Console) -> Option<Form> {
         .iter()
         .chain(&detail.earlier_follow_ups)
         .nth(index)?;
-    let lang = console.lang;
+    Some(follow_up_status_form(f, console.lang))
+}
+
+fn follow_up_status_form(f: &FollowUp, lang: labels::Lang) -> Form {
     let status = FOLLOW_UP_STATUSES
         .iter()
         .position(|s| *s == f.status)
@@ -143,7 +146,33 @@ pub(super) fn update_follow_up_form(console: &Console) -> Option<Form> {
         fields,
     );
     form.focus = 1;
-    Some(form)
+    form
+}
+
+pub(super) fn skip_form() -> Form {
+    let field = Field::text(Label::SkipReason, "");
+    Form::new(FormKind::Skip, Label::SkipTitle, vec![field])
+}
+
+pub(super) fn jump_form() -> Form {
+    let field = Field::number(FieldLabel::Fixed(Label::JumpTitle), "");
+    Form::new(FormKind::Jump, Label::JumpTitle, vec![field])
+}
+
+/// A new form of `kind`, as its key would open it; `None` when what it is about is gone.
+pub(super) fn form_for(console: &Console, kind: FormKind) -> Option<Form> {
+    Some(match kind {
+        FormKind::AddQuestion => question_form(),
+        FormKind::Rating => rating_form(console),
+        FormKind::FollowUp => follow_up_form(console),
+        FormKind::UpdateFollowUp(id) => {
+            let detail = &console.detail;
+            let mut all = detail.follow_ups.iter().chain(&detail.earlier_follow_ups);
+            follow_up_status_form(all.find(|f| f.id == id)?, console.lang)
+        }
+        FormKind::Skip => skip_form(),
+        FormKind::Jump => jump_form(),
+    })
 }
 
 pub(super) fn fill_form(console: &mut Console, action: Action) -> Vec<Effect> {
@@ -188,6 +217,8 @@ fn submit(console: &mut Console) -> Vec<Effect> {
     match result {
         Ok(effects) => {
             console.mode = Mode::Browse;
+            // Kept until the write is done: a failed write opens the form again.
+            console.last_form = Some(form);
             effects
         }
         Err(problem) => {

@@ -1,10 +1,13 @@
 //! `update`: the only place the console's state changes. It returns the writes for the
 //! loop to carry out; it never touches the terminal or the database itself.
 
-use super::form::{Field, FieldLabel};
+use super::action::{FailedWrite, Failure};
 use super::projection::Picture;
-use super::submit::{fill_form, follow_up_form, question_form, rating_form, update_follow_up_form};
-use super::{Action, Command, Console, Editor, Effect, Form, FormKind, Mode, Pane, SearchBox};
+use super::submit::{
+    fill_form, follow_up_form, jump_form, question_form, rating_form, skip_form,
+    update_follow_up_form,
+};
+use super::{Action, Command, Console, Editor, Effect, Mode, Pane, SearchBox};
 use crate::domain::Stage;
 use crate::labels::{self, Label};
 use crate::storage::{SearchTarget, TextTarget};
@@ -15,13 +18,13 @@ pub fn update(console: &mut Console, action: Action) -> Vec<Effect> {
     match action {
         Action::Tick => return autosave(console, false),
         Action::Flush => return autosave(console, true),
-        Action::SaveFailed(reason) => {
-            if let Mode::Editor(editor) = &mut console.mode {
-                editor.dirty_since.get_or_insert(console.now);
-                editor.unkept_since.get_or_insert(console.now);
-            }
-            let text = format!("{}: {reason}", Label::SaveFailed.text(console.lang));
-            console.warn(text);
+        Action::SaveFailed(failure) => {
+            save_failed(console, failure);
+            return Vec::new();
+        }
+        Action::Saved => {
+            console.save_problem = None;
+            console.leave_unsaved = false;
             return Vec::new();
         }
         Action::Exported(paths) => {
@@ -64,7 +67,93 @@ pub fn update(console: &mut Console, action: Action) -> Vec<Effect> {
         Mode::Editor(_) => edit(console, action),
         Mode::Form(_) => fill_form(console, action),
         Mode::Search(_) => search(console, action),
+        Mode::Rescue(_) => settle_rescue(console, action),
     }
+}
+
+/// A write failed. Typed text goes back on screen in its editor (reopened if it was just
+/// left) and is tried again shortly; the failure stays shown, with where the text was put,
+/// until a save goes through. Quitting is held back once, so that the recorder is told.
+fn save_failed(console: &mut Console, failure: Failure) {
+    let lang = console.lang;
+    let now = console.now;
+    let (target, body, rescue, busy) = match failure.write {
+        FailedWrite::Text {
+            target,
+            body,
+            rescue,
+            busy,
+        } => (target, body, rescue, busy),
+        FailedWrite::Form => {
+            if let Some(mut form) = console.last_form.take() {
+                form.error = Some(failure.reason.clone());
+                console.mode = Mode::Form(form);
+            }
+            console.warn(labels::write_failed(lang, &failure.reason));
+            return;
+        }
+        FailedWrite::Other => {
+            console.warn(labels::write_failed(lang, &failure.reason));
+            return;
+        }
+    };
+    let open = matches!(&console.mode, Mode::Editor(e) if e.target == target);
+    if !open && let Some(editor) = editor_with(console, target, Some(&body)) {
+        console.mode = Mode::Editor(Box::new(editor));
+    }
+    if let Mode::Editor(editor) = &mut console.mode {
+        editor.retry_later(now, busy);
+    }
+    console.message = None;
+    let held_back = console.quit && !console.leave_unsaved;
+    if held_back {
+        console.quit = false;
+        console.leave_unsaved = true;
+    }
+    let rescue = rescue.as_ref().ok().map(|p| p.display().to_string());
+    console.save_problem = Some(labels::text_unsaved(
+        lang,
+        &failure.reason,
+        rescue.as_deref(),
+        busy,
+        held_back,
+    ));
+}
+
+/// Enter takes the rescued text into the database as a revision; Esc keeps the database's
+/// text (the rescue file is renamed, not deleted). Then the next rescue, if any.
+fn settle_rescue(console: &mut Console, action: Action) -> Vec<Effect> {
+    let Mode::Rescue(offer) = &console.mode else {
+        return Vec::new();
+    };
+    let taken = match action {
+        Action::Confirm => true,
+        Action::Cancel => false,
+        _ => return Vec::new(),
+    };
+    let mut effects = Vec::new();
+    if taken {
+        effects.push(Effect::SaveText {
+            target: offer.target,
+            body: offer.rescued.clone(),
+        });
+    }
+    effects.push(Effect::SettleRescue {
+        path: offer.path.clone(),
+        taken,
+    });
+    effects.push(Effect::Load);
+    console.mode = match console.rescues.pop() {
+        Some(next) => Mode::Rescue(next),
+        None => Mode::Browse,
+    };
+    let label = if taken {
+        Label::RescueTaken
+    } else {
+        Label::RescueDeclined
+    };
+    console.say(label.text(console.lang));
+    effects
 }
 
 /// Saves the editor's text as a draft or keeps it as a revision when either is due; with
@@ -98,10 +187,7 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
         Command::PreviousOfficial => {
             return go_to(console, console.current.saturating_sub(1));
         }
-        Command::Jump => {
-            let field = Field::number(FieldLabel::Fixed(Label::JumpTitle), "");
-            console.mode = Mode::Form(Form::new(FormKind::Jump, Label::JumpTitle, vec![field]));
-        }
+        Command::Jump => console.mode = Mode::Form(jump_form()),
         Command::NextStage => return change_stage(console, true),
         Command::PreviousStage => return change_stage(console, false),
         Command::ToggleTimer => return toggle_timer(console),
@@ -113,10 +199,7 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
         Command::ToggleWrittenReply => return toggle_written_reply(console),
         Command::RecordRating => console.mode = Mode::Form(rating_form(console)),
         Command::AddFollowUp => console.mode = Mode::Form(follow_up_form(console)),
-        Command::Skip => {
-            let field = Field::text(Label::SkipReason, "");
-            console.mode = Mode::Form(Form::new(FormKind::Skip, Label::SkipTitle, vec![field]));
-        }
+        Command::Skip => console.mode = Mode::Form(skip_form()),
         Command::Search => console.mode = Mode::Search(SearchBox::default()),
         Command::Export => return vec![Effect::ExportAll],
         Command::CycleTheme => return cycle_theme(console),
@@ -331,6 +414,11 @@ fn open_editor(console: &mut Console, which: Label) -> Vec<Effect> {
 
 /// An editor on the latest revision of `target`.
 pub(super) fn editor_for(console: &Console, target: TextTarget) -> Option<Editor> {
+    editor_with(console, target, None)
+}
+
+/// An editor on `target` holding `unsaved` text, or its latest revision.
+fn editor_with(console: &Console, target: TextTarget, unsaved: Option<&str>) -> Option<Editor> {
     let lang = console.lang;
     let detail = &console.detail;
     let (title, context, latest) = match target {
@@ -352,8 +440,8 @@ pub(super) fn editor_for(console: &Console, target: TextTarget) -> Option<Editor
             (Label::EditingClosing, context, &console.closing)
         }
     };
-    let body = latest.as_ref().map(|r| r.body.as_str()).unwrap_or_default();
-    let mut editor = Editor::new(target, title, context, body);
+    let saved = latest.as_ref().map(|r| r.body.as_str()).unwrap_or_default();
+    let mut editor = Editor::new(target, title, context, unsaved.unwrap_or(saved));
     // A draft left by a crash is kept as a revision when the recorder pauses or leaves.
     editor.unkept_since = latest.as_ref().filter(|r| r.draft).map(|r| r.saved_at);
     Some(editor)

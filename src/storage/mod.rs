@@ -3,11 +3,13 @@
 //! Knows nothing of the UI. Every write is its own committed transaction, so a keystroke's
 //! change is on disk (WAL, `synchronous=FULL`) as soon as the call returns.
 
+mod header;
 mod read;
 mod schema;
 mod sql_enums;
 mod write;
 
+pub use header::APPLICATION_ID;
 pub use read::{MeetingListing, SearchHit, SearchTarget, SlotDetail};
 pub use schema::latest_version;
 
@@ -23,8 +25,26 @@ use std::path::{Path, PathBuf};
 /// What can go wrong with the database file.
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
-    #[error("数据库文件不存在: {0} (database file not found)")]
+    #[error(
+        "数据库文件不存在: {0}。新建会议请先运行 `shuze import 准备文件.toml --db {0}` (database file not found)"
+    )]
     NotFound(PathBuf),
+    #[error("{0} 不是普通文件（可能是管道或设备），不能作为数据库打开 (not a regular file)")]
+    NotRegularFile(PathBuf),
+    #[error(
+        "{0} 是空文件（0 字节），不是 shuze 的数据库，未作改动。新建会议请用一个尚不存在的文件名：`shuze import 准备文件.toml --db 新文件.db` (empty file)"
+    )]
+    Empty(PathBuf),
+    #[error(
+        "{0} 是另一个程序的 SQLite 数据库，不是 shuze 的会议文件；为免损坏，未作任何改动。请检查路径 (another program's database)"
+    )]
+    OtherProgram(PathBuf),
+    #[error(
+        "数据库 {0} 所在的文件夹是只读的（SQLite 需要在旁边建日志文件），无法记录。请把文件复制到可写的文件夹再打开 (read-only folder)"
+    )]
+    ReadOnlyFolder(PathBuf),
+    #[error("数据库正被另一个程序占用（加了写锁），稍后自动重试 (database busy)")]
+    Busy,
     #[error("{0} 是一个目录，不是数据库文件 (is a directory, not a database file)")]
     IsDirectory(PathBuf),
     #[error(
@@ -41,7 +61,7 @@ pub enum StorageError {
         source: rusqlite::Error,
     },
     #[error(
-        "{0} 不是 shuze 的数据库文件（也不是 SQLite 文件）。请检查路径；新建会议请用 `shuze import` (not a database)"
+        "{0} 不是 shuze 的数据库文件（也不是 SQLite 文件），未作改动。请检查路径 (not a database)"
     )]
     NotDatabase(PathBuf),
     #[error(
@@ -78,6 +98,9 @@ impl From<rusqlite::Error> for StorageError {
     fn from(err: rusqlite::Error) -> Self {
         match err.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DiskFull) => StorageError::Full,
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                StorageError::Busy
+            }
             _ => StorageError::Sql(err),
         }
     }
@@ -101,6 +124,43 @@ fn file_error(path: &Path, err: StorageError) -> StorageError {
     }
 }
 
+/// How long opening and the command-line tools wait for another program's lock.
+const OPEN_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Checks an existing path and its header before any connection is made.
+fn inspect_existing(path: &Path) -> Result<header::Header> {
+    if !path.exists() {
+        return Err(StorageError::NotFound(path.to_path_buf()));
+    }
+    header::inspect(path)
+}
+
+/// Confirms, through a read-only connection, that an unmarked file holds shuze's tables.
+fn verify_tables(path: &Path) -> Result<()> {
+    let store = Store {
+        conn: read_only_connection(path)?,
+        path: path.to_path_buf(),
+    };
+    store.verify().map_err(|e| file_error(path, e))
+}
+
+fn read_only_connection(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)
+        .map_err(|source| file_error(path, StorageError::Sql(source)))?;
+    conn.busy_timeout(OPEN_WAIT)?;
+    Ok(conn)
+}
+
+/// Removes a database file and SQLite's files beside it (after a failed creation).
+pub fn remove_database_files(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
+
 /// An open meeting database.
 pub struct Store {
     conn: Connection,
@@ -108,35 +168,32 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens an existing database file, upgrading its schema in place.
+    /// Opens an existing shuze file, upgrading its schema in place. The file is looked at
+    /// before SQLite opens it for writing: another program's database, an empty file, one
+    /// from a newer shuze or on a read-only folder is refused untouched.
     pub fn open(path: &Path) -> Result<Store> {
-        if path.is_dir() {
-            return Err(StorageError::IsDirectory(path.to_path_buf()));
+        let header = inspect_existing(path)?;
+        if !matches!(header, header::Header::Ours { .. }) {
+            verify_tables(path)?;
         }
-        if !path.exists() {
-            return Err(StorageError::NotFound(path.to_path_buf()));
+        if std::fs::metadata(path)?.permissions().readonly() {
+            return Err(StorageError::ReadOnly(path.to_path_buf()));
         }
-        Store::open_with(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+        if !header::folder_writable(path) {
+            return Err(StorageError::ReadOnlyFolder(path.to_path_buf()));
+        }
+        Store::open_writable(path)
     }
 
-    /// Opens a database strictly for reading (the audience view): no migration, no write.
+    /// Opens a shuze file strictly for reading (the audience view, `shuze meetings`): no
+    /// migration, no write.
     pub fn open_read_only(path: &Path) -> Result<Store> {
-        if path.is_dir() {
-            return Err(StorageError::IsDirectory(path.to_path_buf()));
-        }
-        if !path.exists() {
-            return Err(StorageError::NotFound(path.to_path_buf()));
-        }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|source| file_error(path, StorageError::Sql(source)))?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        inspect_existing(path)?;
         let store = Store {
-            conn,
+            conn: read_only_connection(path)?,
             path: path.to_path_buf(),
         };
+        store.verify().map_err(|e| file_error(path, e))?;
         let found = store.schema_version().map_err(|e| file_error(path, e))?;
         if found != latest_version() {
             return Err(StorageError::OtherVersion {
@@ -155,15 +212,25 @@ impl Store {
             .pragma_query_value(None, "data_version", |row| row.get(0))?)
     }
 
-    /// Opens a database file, creating it (readable by its owner only) when missing.
+    /// Creates a new database file (readable by its owner only); `path` must not exist.
+    /// On failure nothing is left behind.
+    pub fn create(path: &Path) -> Result<Store> {
+        crate::files::create_private_file(path)?;
+        Store::open_writable(path).inspect_err(|_| remove_database_files(path))
+    }
+
+    /// Opens a shuze file, or creates it when `path` does not exist yet.
     pub fn create_or_open(path: &Path) -> Result<Store> {
-        if path.is_dir() {
-            return Err(StorageError::IsDirectory(path.to_path_buf()));
+        match path.symlink_metadata() {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Store::create(path),
+            _ => Store::open(path),
         }
-        if !path.exists() {
-            crate::files::create_private_file(path)?;
-        }
-        Store::open(path)
+    }
+
+    /// How long a write waits for another program's lock before it gives up with
+    /// [`StorageError::Busy`]. The console keeps this short so typing never freezes.
+    pub fn set_busy_timeout(&self, wait: std::time::Duration) -> Result<()> {
+        Ok(self.conn.busy_timeout(wait)?)
     }
 
     /// A private in-memory database, for tests and dry runs.
@@ -177,11 +244,9 @@ impl Store {
         Ok(store)
     }
 
-    fn open_with(path: &Path, flags: OpenFlags) -> Result<Store> {
-        if std::fs::metadata(path)?.permissions().readonly() {
-            return Err(StorageError::ReadOnly(path.to_path_buf()));
-        }
-        let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+    fn open_writable(path: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
             .map_err(|source| file_error(path, StorageError::Sql(source)))?;
         let mut store = Store {
             conn,
@@ -193,6 +258,30 @@ impl Store {
             return Err(StorageError::ReadOnly(path.to_path_buf()));
         }
         Ok(store)
+    }
+
+    /// Refuses a file whose application id, schema version or tables are not a shuze
+    /// file's, reading only.
+    fn verify(&self) -> Result<()> {
+        let application_id: i32 = self
+            .conn
+            .pragma_query_value(None, "application_id", |row| row.get(0))?;
+        header::classify(&self.path, application_id, self.schema_version()?)?;
+        if application_id == APPLICATION_ID {
+            return Ok(());
+        }
+        let mut found = 0;
+        for table in header::OWN_TABLES {
+            found += self.conn.query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                [table],
+                |row| row.get::<_, i64>(0),
+            )?;
+        }
+        if found != header::OWN_TABLES.len() as i64 {
+            return Err(StorageError::OtherProgram(self.path.clone()));
+        }
+        Ok(())
     }
 
     /// SQLite's quick check (structure and page integrity, linear in the file's size).
@@ -220,17 +309,10 @@ impl Store {
     }
 
     fn prepare(&mut self) -> Result<()> {
-        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        self.conn.pragma_update(None, "journal_mode", "WAL")?;
-        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.conn.busy_timeout(OPEN_WAIT)?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        self.migrate()
-    }
-
-    fn migrate(&mut self) -> Result<()> {
-        let found: i64 = self
-            .conn
-            .pragma_query_value(None, "user_version", |row| row.get(0))?;
+        // Before anything is written: a file from a newer shuze keeps its journal mode.
+        let found = self.schema_version()?;
         if found > latest_version() {
             return Err(StorageError::TooNew {
                 path: self.path.clone(),
@@ -238,6 +320,12 @@ impl Store {
                 supported: latest_version(),
             });
         }
+        self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.migrate(found)
+    }
+
+    fn migrate(&mut self, found: i64) -> Result<()> {
         for (index, step) in schema::MIGRATIONS.iter().enumerate().skip(found as usize) {
             let tx = self.conn.transaction()?;
             tx.execute_batch(step)?;

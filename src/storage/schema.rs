@@ -5,7 +5,7 @@
 //! step: add a new one.
 
 /// Migration steps; `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The version this build writes.
 pub fn latest_version() -> i64 {
@@ -205,3 +205,7 @@ ALTER TABLE meeting ADD COLUMN remarks_minutes INTEGER NOT NULL DEFAULT 5;
 ALTER TABLE meeting ADD COLUMN rating_minutes INTEGER NOT NULL DEFAULT 3;
 ALTER TABLE meeting ADD COLUMN follow_ups_minutes INTEGER NOT NULL DEFAULT 5;
 "#;
+
+/// Marks the file as shuze's, so that opening can tell it from another program's SQLite
+/// file before writing anything (`header.rs`). The number spells "SHUZ".
+const V5: &str = "PRAGMA application_id = 1397249370;";

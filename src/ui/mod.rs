@@ -42,7 +42,8 @@ pub fn draw(frame: &mut Frame, console: &Console, theme: &Theme) {
         too_small(frame, area, console, theme);
         return;
     }
-    let footer_rows = if area.height >= 24 { 2 } else { 1 };
+    let problem = problem_lines(console, area.width, theme);
+    let footer_rows = if area.height >= 24 { 2 } else { 1 } + problem.len() as u16;
     let [top, body, bottom] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Fill(1),
@@ -50,6 +51,12 @@ pub fn draw(frame: &mut Frame, console: &Console, theme: &Theme) {
     ])
     .areas(area);
     header::draw(frame, top, console, theme);
+    let [problem_area, bottom] = Layout::vertical([
+        Constraint::Length(problem.len() as u16),
+        Constraint::Fill(1),
+    ])
+    .areas(bottom);
+    frame.render_widget(Paragraph::new(problem), problem_area);
     footer(frame, bottom, console, theme);
     if console.agenda.is_empty() {
         let notice = widgets::hanging(
@@ -177,6 +184,22 @@ fn footer(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
         (_, message) => vec![message.unwrap_or_default(), keys],
     };
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Unsaved text is shown in full, wrapped, never cut at the screen's edge: it says where
+/// the words are. (At most a third of the window, which a path never needs.)
+fn problem_lines(console: &Console, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let Some(problem) = &console.save_problem else {
+        return Vec::new();
+    };
+    let style = Style::new()
+        .fg(theme.background)
+        .bg(theme.danger)
+        .add_modifier(Modifier::BOLD);
+    text::wrap(&text::printable(problem), width as usize)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, style)))
+        .collect()
 }
 
 fn too_small(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {

@@ -4,8 +4,9 @@
 use super::widgets::{self, Item};
 use super::{Theme, text};
 use crate::app::form::{Field, FieldLabel, FieldValue};
-use crate::app::{Console, Editor, Form, Mode, SearchBox, keys};
+use crate::app::{Console, Editor, Form, Mode, RescueOffer, SearchBox, keys};
 use crate::labels::{self, Label};
+use crate::storage::TextTarget;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Modifier, Style};
@@ -27,6 +28,10 @@ pub fn draw(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
         Mode::Help => {
             let area = backdrop(frame, body, theme);
             draw_help(frame, area, console, theme);
+        }
+        Mode::Rescue(offer) => {
+            let area = backdrop(frame, body, theme);
+            draw_rescue(frame, area, console, offer, theme);
         }
         Mode::Notice(lines) => {
             let area = backdrop(frame, body, theme);
@@ -62,8 +67,13 @@ fn draw_editor(frame: &mut Frame, area: Rect, console: &Console, editor: &Editor
     let lang = console.lang;
     let name = console.slot().map(|s| s.name.as_str()).unwrap_or_default();
     let mut title = format!("{}  {}", editor.title.text(lang), text::printable(name));
-    if editor.dirty_since.is_some() {
-        title.push_str(&format!("  ({})", Label::NotSaved.text(lang)));
+    let state = match (console.save_problem.is_some(), editor.dirty_since.is_some()) {
+        (true, _) => Some(Label::WaitingToSave),
+        (false, true) => Some(Label::NotSaved),
+        (false, false) => None,
+    };
+    if let Some(state) = state {
+        title.push_str(&format!("  ({})", state.text(lang)));
     }
     let content = widgets::pane(frame, area, &title, true, theme);
     let context = widgets::hanging(
@@ -89,6 +99,48 @@ fn draw_editor(frame: &mut Frame, area: Rect, console: &Console, editor: &Editor
     if x < text_area.width && y < text_area.height {
         frame.set_cursor_position(Position::new(text_area.x + x, text_area.y + y));
     }
+}
+
+/// A rescued text beside the database's text for the same place, and the two keys.
+/// A private note's words are not shown: the screen may be projected.
+fn draw_rescue(
+    frame: &mut Frame,
+    area: Rect,
+    console: &Console,
+    offer: &RescueOffer,
+    theme: &Theme,
+) {
+    let lang = console.lang;
+    let content = widgets::pane(frame, area, Label::RescueTitle.text(lang), true, theme);
+    let private = matches!(offer.target, TextTarget::Note { .. });
+    let shown = |body: &str| match private {
+        true => Label::RescuePrivate.text(lang).to_string(),
+        false => body.to_string(),
+    };
+    let at = offer.rescued_at.with_timezone(&chrono::Local);
+    let width = content.width;
+    let plain = Style::new().fg(theme.text);
+    let heading = Style::new().fg(theme.accent).add_modifier(Modifier::BOLD);
+    let items = vec![
+        widgets::hanging("", &offer.context, 0, width, Style::new().fg(theme.muted)),
+        widgets::hanging("", Label::RescueKeys.text(lang), 0, width, heading),
+        widgets::hanging("", Label::RescueSavedText.text(lang), 0, width, heading),
+        widgets::hanging("", &shown(&offer.saved), 2, width, plain),
+        widgets::hanging(
+            "",
+            &format!(
+                "{}（{}，{}）",
+                Label::RescueUnsavedText.text(lang),
+                at.format("%Y-%m-%d %H:%M:%S"),
+                offer.path.display()
+            ),
+            0,
+            width,
+            heading,
+        ),
+        widgets::hanging("", &shown(&offer.rescued), 2, width, plain),
+    ];
+    widgets::list(frame, content, items, None, theme);
 }
 
 fn field_label(label: FieldLabel, console: &Console) -> &'static str {

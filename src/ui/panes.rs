@@ -266,6 +266,7 @@ pub fn footer_keys(console: &Console, theme: &Theme, width: u16) -> Line<'static
         Mode::Form(_) | Mode::Search(_) => Some(Label::FormKeys.text(lang)),
         Mode::Help => Some(Label::HelpTitle.text(lang)),
         Mode::Notice(_) => Some(Label::ExportedTitle.text(lang)),
+        Mode::Rescue(_) => Some(Label::RescueKeys.text(lang)),
         Mode::Browse => None,
     };
     if let Some(hint) = hint {

@@ -1,0 +1,181 @@
+//! Rescue files: typed text the database could not take (a full disk, a broken file), kept
+//! as plain text where there is room, and found again when the meeting is next opened.
+//!
+//! A rescue file starts with four `#` lines naming the database, the text and the time, so
+//! a file found in the data folder or the temporary folder is matched to its database.
+
+use crate::domain::Id;
+use crate::files;
+use crate::storage::TextTarget;
+use chrono::{DateTime, Utc};
+use std::io;
+use std::path::{Path, PathBuf};
+
+const MAGIC: &str = "# shuze 未保存的文字 (unsaved text)";
+
+/// One rescued text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rescue {
+    /// The database the text belongs to, as an absolute path.
+    pub db: PathBuf,
+    pub target: TextTarget,
+    pub saved_at: DateTime<Utc>,
+    pub body: String,
+}
+
+impl Rescue {
+    pub fn to_text(&self) -> String {
+        format!(
+            "{MAGIC}\n# db: {}\n# target: {}\n# saved: {}\n{}",
+            self.db.display(),
+            encode(self.target),
+            self.saved_at.to_rfc3339(),
+            self.body
+        )
+    }
+
+    /// Reads a rescue file's text; `None` for anything else.
+    pub fn parse(text: &str) -> Option<Rescue> {
+        let mut lines = text.splitn(5, '\n');
+        if lines.next()? != MAGIC {
+            return None;
+        }
+        let db = lines.next()?.strip_prefix("# db: ")?;
+        let target = decode(lines.next()?.strip_prefix("# target: ")?)?;
+        let saved_at = lines.next()?.strip_prefix("# saved: ")?;
+        Some(Rescue {
+            db: PathBuf::from(db),
+            target,
+            saved_at: DateTime::parse_from_rfc3339(saved_at).ok()?.to_utc(),
+            body: lines.next().unwrap_or_default().to_string(),
+        })
+    }
+}
+
+fn encode(target: TextTarget) -> String {
+    match target {
+        TextTarget::Answer { slot, question } => format!("answer {slot} {question}"),
+        TextTarget::Remarks { slot } => format!("remarks {slot}"),
+        TextTarget::Note { slot } => format!("note {slot}"),
+        TextTarget::Closing { meeting } => format!("closing {meeting}"),
+    }
+}
+
+fn decode(text: &str) -> Option<TextTarget> {
+    let mut words = text.split(' ');
+    let kind = words.next()?;
+    let first: Id = words.next()?.parse().ok()?;
+    let second: Option<Id> = words.next().and_then(|w| w.parse().ok());
+    Some(match (kind, second) {
+        ("answer", Some(question)) => TextTarget::Answer {
+            slot: first,
+            question,
+        },
+        ("remarks", None) => TextTarget::Remarks { slot: first },
+        ("note", None) => TextTarget::Note { slot: first },
+        ("closing", None) => TextTarget::Closing { meeting: first },
+        _ => return None,
+    })
+}
+
+/// `会议.db.rescue-answer-3-12.txt`: the file name of a rescued text, in every folder.
+pub fn file_name(db: &Path, target: TextTarget) -> String {
+    let name = db
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!("{name}.rescue-{}.txt", encode(target).replace(' ', "-"))
+}
+
+/// The database's path as rescue files name it: absolute, links resolved.
+pub fn db_identity(db: &Path) -> PathBuf {
+    std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf())
+}
+
+/// Writes the rescue into the first of `folders` that takes it whole, replacing an older
+/// rescue of the same text there only once the new one is complete. Returns where it went,
+/// or every folder's failure.
+pub fn write(rescue: &Rescue, folders: &[PathBuf]) -> Result<PathBuf, String> {
+    let name = file_name(&rescue.db, rescue.target);
+    let mut failures = Vec::new();
+    for folder in folders {
+        let path = folder.join(&name);
+        match write_whole(folder, &path, rescue.to_text().as_bytes()) {
+            Ok(()) => return Ok(path),
+            Err(e) => failures.push(format!("{}: {e}", folder.display())),
+        }
+    }
+    Err(failures.join("；"))
+}
+
+fn write_whole(folder: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    files::private_folder(folder)?;
+    let temp = path.with_extension(format!("{}.tmp", std::process::id()));
+    let _ = std::fs::remove_file(&temp);
+    let written = files::write_private(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
+/// Every rescue of `db`'s texts found in `folders`, with its file, oldest first.
+pub fn find(db: &Path, folders: &[PathBuf]) -> Vec<(PathBuf, Rescue)> {
+    let identity = db_identity(db);
+    let prefix = file_name(db, TextTarget::Closing { meeting: 0 });
+    let prefix = &prefix[..prefix.find(".rescue-").unwrap_or(0) + ".rescue-".len()];
+    let mut found = Vec::new();
+    for folder in folders {
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            continue;
+        };
+        for path in entries.flatten().map(|e| e.path()) {
+            let named = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.starts_with(prefix) && n.ends_with(".txt") && !n.contains(".done-")
+            });
+            let rescue = named
+                .then(|| std::fs::read_to_string(&path).ok())
+                .flatten()
+                .and_then(|text| Rescue::parse(&text));
+            if let Some(rescue) = rescue.filter(|r| r.db == identity) {
+                found.push((path, rescue));
+            }
+        }
+    }
+    found.sort_by_key(|(_, r)| r.saved_at);
+    found
+}
+
+/// Puts a rescue aside once it was dealt with, so it is not offered again: removed when its
+/// text is now in the database, renamed `….done-<time>.txt` when the recorder chose to keep the
+/// database's text instead (the words stay on disk).
+pub fn settle(path: &Path, taken: bool) -> io::Result<()> {
+    if taken {
+        return std::fs::remove_file(path);
+    }
+    let stamp = Utc::now().format("%Y%m%d-%H%M%S");
+    let kept = path.with_extension(format!("done-{stamp}.txt"));
+    std::fs::rename(path, kept)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rescue_reads_back_as_written() {
+        let rescue = Rescue {
+            db: PathBuf::from("/srv/会议.db"),
+            target: TextTarget::Answer {
+                slot: 3,
+                question: 12,
+            },
+            saved_at: DateTime::parse_from_rfc3339("2026-12-18T01:02:03Z")
+                .unwrap()
+                .to_utc(),
+            body: "第一行\n# 第二行\n".into(),
+        };
+        assert_eq!(Rescue::parse(&rescue.to_text()), Some(rescue));
+        assert_eq!(Rescue::parse("其他文字"), None);
+    }
+}
