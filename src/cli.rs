@@ -233,9 +233,15 @@ fn console(cli: &Cli) -> Result<()> {
         Some(path) => (path.clone(), false),
         None => (sample_working_copy(cli.reset_sample)?, true),
     };
+    let lock = lock_before_writing(&path, cli.meeting)?;
     let store = Store::open(&path)?;
     let mut session = Session::open(store, cli.meeting, cli.lang, Utc::now())?;
-    let lock = RecorderLock::acquire(&mut session.store, session.console.meeting.id, Utc::now())?;
+    let meeting = session.console.meeting.id;
+    let lock = match lock {
+        Some((id, lock)) if id == meeting => lock,
+        _ => RecorderLock::acquire(&path, meeting, &session.store)?,
+    };
+    lock.announce(&mut session.store, meeting, Utc::now());
     session.rescue_folders.push(data_dir().join("rescue"));
     session.rescue_folders.push(files::temp_folder());
     session.offer_rescues();
@@ -259,6 +265,20 @@ fn console(cli: &Cli) -> Result<()> {
         say!("已保存 (saved): {}", path.display());
     }
     Ok(())
+}
+
+/// Finds the meeting through a read-only look at the file and takes its recorder's lock
+/// before the file is opened for writing: through a second name (a hard link has a log of
+/// its own) nothing is written. A file that needs upgrading first is locked after opening.
+fn lock_before_writing(path: &Path, meeting: Option<i64>) -> Result<Option<(i64, RecorderLock)>> {
+    let Ok(store) = Store::open_read_only(path) else {
+        return Ok(None);
+    };
+    let id = match meeting {
+        Some(id) => store.meeting(id)?.id,
+        None => store.default_meeting()?,
+    };
+    Ok(Some((id, RecorderLock::acquire(path, id, &store)?)))
 }
 
 /// The working copy of the sample meeting in the user's data folder, created on first use.

@@ -3,7 +3,9 @@
 //!
 //! On Unix the lock is one byte per meeting of the database file, far beyond any offset
 //! SQLite uses, taken as an open-file-description lock on Linux (it is not released when
-//! SQLite closes a descriptor of its own) and as a POSIX record lock elsewhere. No lock file
+//! SQLite closes a descriptor of its own) and as a POSIX record lock on other Unix systems,
+//! where closing any descriptor of the file releases it: there a console that opens a
+//! second connection can lose its lock (untested: not a platform of this program's users). No lock file
 //! is created, so there is no path to plant a link at. On Windows, where locks are
 //! mandatory and would stop SQLite reading, it is a lock file beside the file's resolved
 //! path, opened without following links (untested: this project builds on Linux only).
@@ -43,33 +45,33 @@ fn holder_key(meeting: Id) -> String {
 }
 
 impl RecorderLock {
-    /// Takes the recorder's lock on a meeting of the store's file, or says who has it.
-    pub fn acquire(
-        store: &mut Store,
-        meeting: Id,
-        now: DateTime<Utc>,
-    ) -> Result<RecorderLock, LockError> {
-        let db = store.path().to_path_buf();
+    /// Takes the recorder's lock on a meeting of the file at `db`, or says who has it (read
+    /// from `store`, which may be a read-only look at the same file). Take it before the
+    /// file is opened for writing, so that a second name never writes to it at all.
+    pub fn acquire(db: &Path, meeting: Id, store: &Store) -> Result<RecorderLock, LockError> {
         let io = |source| LockError::Io {
-            path: db.clone(),
+            path: db.to_path_buf(),
             source,
         };
-        let Some(file) = platform::try_lock(&db, meeting).map_err(io)? else {
-            let holder = store
-                .setting(&holder_key(meeting))
-                .ok()
-                .flatten()
-                .unwrap_or_else(|| "进程号未知".to_string());
-            return Err(LockError::Held {
-                holder,
+        match platform::try_lock(db, meeting).map_err(io)? {
+            Some(file) => Ok(RecorderLock { _file: file }),
+            None => Err(LockError::Held {
+                holder: store
+                    .setting(&holder_key(meeting))
+                    .ok()
+                    .flatten()
+                    .unwrap_or_else(|| "进程号未知".to_string()),
                 db: db.display().to_string(),
-            });
-        };
+            }),
+        }
+    }
+
+    /// Writes who records the meeting into the file, for a second console's message.
+    /// Only for the message: a failure here does not stop the recording.
+    pub fn announce(&self, store: &mut Store, meeting: Id, now: DateTime<Utc>) {
         let since = now.with_timezone(&Local).format("%Y-%m-%d %H:%M:%S");
         let holder = format!("进程 {}，{since} 起", std::process::id());
-        // Only for the message: a failure here must not stop the recording.
         let _ = store.set_setting(&holder_key(meeting), &holder);
-        Ok(RecorderLock { _file: file })
     }
 }
 

@@ -172,7 +172,8 @@ fn a_second_recorder_is_refused_and_told_who_holds_the_meeting() {
     let (dir, _) = temp_db();
     let db = sample_copy(dir.path());
     let mut store = Store::open(&db).unwrap();
-    let _held = RecorderLock::acquire(&mut store, 1, at(0)).unwrap();
+    let held = RecorderLock::acquire(&db, 1, &store).unwrap();
+    held.announce(&mut store, 1, at(0));
     let message = stderr_of(&[db.as_os_str()]);
     assert!(message.contains("另一个控制台"), "{message}");
     assert!(
@@ -198,8 +199,8 @@ fn a_stale_lock_left_by_a_killed_console_is_taken_over() {
         .status()
         .unwrap();
     first.wait_exit(10);
-    let mut store = Store::open(&db).unwrap();
-    let lock = RecorderLock::acquire(&mut store, 1, at(0));
+    let store = Store::open(&db).unwrap();
+    let lock = RecorderLock::acquire(&db, 1, &store);
     assert!(lock.is_ok(), "taken over: {lock:?}");
 }
 
