@@ -279,7 +279,7 @@ fn say_skipped(what: &str) {
     let _ = writeln!(std::io::stderr(), "control_chars: SKIPPED {what}");
 }
 
-/// `xmllint --noout -` on `xml`: true when well-formed.
+/// `xmllint --noout -` on `xml`: its complaint when not well-formed.
 fn well_formed(xml: &[u8]) -> Result<(), String> {
     let mut child = Command::new("xmllint")
         .args(["--noout", "-"])
@@ -322,10 +322,13 @@ fn assert_file_clean(file: &Path, xmllint: bool) {
             !text.contains("&#27;") && !text.contains("&#x1b;"),
             "{name}: {part}"
         );
-        if xmllint && (part.ends_with(".xml") || part.ends_with(".rels")) {
-            if let Err(err) = well_formed(&data) {
-                panic!("{name}: {part} is not well-formed XML: {err}");
-            }
+        let xml = part.ends_with(".xml") || part.ends_with(".rels");
+        if xmllint && xml {
+            let checked = well_formed(&data);
+            assert!(
+                checked.is_ok(),
+                "{name}: {part} is not well-formed XML: {checked:?}"
+            );
         }
     }
 }
