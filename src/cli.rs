@@ -3,19 +3,22 @@
 use crate::export::{self, Fonts, Format, Kind, Minutes};
 
 /// `println!` that never panics: the terminal may be gone (a closed window) by the time the
-/// last line is written, and the words are already saved.
+/// last line is written, and the words are already saved. Control characters from the data
+/// are shown as escapes (`clean::for_terminal`), never sent to the terminal.
 macro_rules! say {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($arg)*);
+        let line = format!($($arg)*);
+        let _ = writeln!(std::io::stdout(), "{}", crate::clean::for_terminal(&line));
     }};
 }
 
-/// `eprintln!` that never panics.
+/// `eprintln!` that never panics, with control characters shown as escapes like `say!`.
 macro_rules! warn {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
+        let line = format!($($arg)*);
+        let _ = writeln!(std::io::stderr(), "{}", crate::clean::for_terminal(&line));
     }};
 }
 use crate::labels::Lang;

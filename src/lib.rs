@@ -2,6 +2,7 @@
 //! recording everything into a local SQLite file as it is typed.
 
 pub mod app;
+pub mod clean;
 pub mod cli;
 pub mod domain;
 pub mod export;

@@ -8,7 +8,11 @@ fn main() -> std::process::ExitCode {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {
             use std::io::Write as _;
-            let _ = writeln!(std::io::stderr(), "错误 (error): {err:#}");
+            // The message may quote data (a title, a field of a prep file): no control
+            // character of it reaches the terminal.
+            let message = format!("{err:#}");
+            let shown = shuze::clean::for_terminal(&message);
+            let _ = writeln!(std::io::stderr(), "错误 (error): {shown}");
             std::process::ExitCode::FAILURE
         }
     }

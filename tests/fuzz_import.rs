@@ -60,6 +60,8 @@ const VALUES: &[&str] = &[
     "\"25:61\"",
     "1979-05-27T07:32:00Z",
     "\"\\u0000\"",
+    "\"甲\\u001b[2J乙\"",
+    "\"\\e]0;标题\\u0007\"",
 ];
 const KEYS: &[&str] = &[
     "title",
@@ -162,6 +164,25 @@ fn generate(rng: &mut Rng) -> String {
     out
 }
 
+/// True when the imported meeting's header or agenda holds a control character other than
+/// a tab or a line break: the importer must refuse those.
+fn has_control(store: &Store, id: i64) -> bool {
+    let meeting = store.meeting(id).unwrap();
+    let mut texts = vec![
+        meeting.title,
+        meeting.place,
+        meeting.chair,
+        meeting.recorder,
+    ];
+    for slot in store.agenda(id).unwrap() {
+        texts.extend([slot.name, slot.unit, slot.post, slot.supervisor]);
+    }
+    texts.iter().any(|t| {
+        t.chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+    })
+}
+
 fn main() {
     let sample = std::fs::read_to_string(SAMPLE_TOML).unwrap();
     let seeds = [sample.as_str(), MINIMAL_PREP];
@@ -178,10 +199,14 @@ fn main() {
         let lines = text.lines().count() + 1;
         let outcome = catch_unwind(AssertUnwindSafe(|| {
             let mut store = Store::in_memory().unwrap();
-            import_file(&path, &mut store, at(0))
+            import_file(&path, &mut store, at(0)).map(|id| has_control(&store, id))
         }));
         match outcome {
-            Ok(Ok(_)) => imported += 1,
+            Ok(Ok(false)) => imported += 1,
+            Ok(Ok(true)) => {
+                failures += 1;
+                eprintln!("case {case}: a control character was imported from\n---\n{text}\n---");
+            }
             Ok(Err(ImportError::Invalid { problems, .. }))
                 if !problems.is_empty()
                     && problems.iter().all(|p| {

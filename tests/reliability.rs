@@ -213,7 +213,7 @@ fn control_characters_emoji_and_rare_characters_are_stored_as_typed() {
     s.handle(Action::Paste(typed.into()), at(1));
     s.handle(Action::Cancel, at(2));
     let stored = s.store.slot_detail(1).unwrap().remarks.unwrap().body;
-    assert_eq!(stored, "好👍🏽 𠀀𪚥 表]0;title情");
+    assert_eq!(stored, "好👍🏽 𠀀𪚥 表情", "the OSC removed whole");
 }
 
 #[test]

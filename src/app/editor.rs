@@ -7,6 +7,7 @@
 //! the audience view), and the revision kept for good, when the recorder pauses, after a
 //! minute of typing on, and on leaving the editor.
 
+use crate::clean;
 use crate::labels::Label;
 use crate::storage::TextTarget;
 use chrono::{DateTime, Duration, Utc};
@@ -95,15 +96,10 @@ impl Editor {
         }
     }
 
-    /// Inserts pasted text; control characters other than line breaks and tabs are dropped.
+    /// Inserts pasted text without terminal control sequences or control characters other
+    /// than line breaks and tabs (`clean::for_document`).
     pub fn paste(&mut self, text: &str, now: DateTime<Utc>) {
-        let clean: String = text
-            .replace("\r\n", "\n")
-            .replace('\r', "\n")
-            .chars()
-            .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-            .collect();
-        if self.area.insert_str(clean) {
+        if self.area.insert_str(clean::for_document(text)) {
             self.touch(now);
         }
     }

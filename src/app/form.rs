@@ -1,6 +1,7 @@
 //! Small one-line-per-field forms: a question on the spot, rating tallies, a follow-up,
 //! a skip reason, an agenda number.
 
+use crate::clean;
 use crate::domain::Id;
 use crate::labels::Label;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -214,14 +215,12 @@ impl Form {
     }
 }
 
-/// One line of plain text: control characters dropped, line breaks and tabs made spaces.
+/// One line of plain text: terminal control sequences and control characters dropped
+/// (`clean::for_document`), line breaks and tabs made spaces.
 pub fn clean_line(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| match c {
-            '\n' | '\r' | '\t' => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
+    clean::for_document(text)
+        .chars()
+        .map(|c| if matches!(c, '\n' | '\t') { ' ' } else { c })
         .collect()
 }
 

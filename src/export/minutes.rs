@@ -1,6 +1,7 @@
 //! The minutes model: everything recorded about one meeting, read once from the store.
 //! Every export format is written from this one value, so the formats cannot disagree.
 
+use super::scrub::Scrub as _;
 use crate::domain::{
     AgendaSlot, Attendance, Attendee, CardCounts, DutyItem, FollowUp, Id, Meeting, Question,
     Rating, Revision, RiskPoint, Stage, StageTiming,
@@ -57,7 +58,8 @@ pub struct QuestionMinutes {
 }
 
 impl Minutes {
-    /// Reads everything about `meeting` from the store.
+    /// Reads everything about `meeting` from the store, every text made fit for a
+    /// document (`scrub`): the one way text reaches an export.
     pub fn build(
         store: &Store,
         meeting: Id,
@@ -77,7 +79,7 @@ impl Minutes {
         }
         let started_at = timings.iter().map(|(_, t)| t.started_at).min();
         let last_end = timings.iter().filter_map(|(_, t)| t.ended_at).max();
-        Ok(Minutes {
+        let mut minutes = Minutes {
             format_version: FORMAT_VERSION,
             generated_at: now,
             started_at,
@@ -89,7 +91,9 @@ impl Minutes {
             meeting,
             officials,
             notes_included: include_notes,
-        })
+        };
+        minutes.scrub();
+        Ok(minutes)
     }
 
     /// Attendees expected with a vote: present plus absent.

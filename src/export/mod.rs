@@ -8,6 +8,7 @@ mod html;
 pub mod ledger;
 mod markdown;
 pub mod minutes;
+mod scrub;
 
 pub use minutes::Minutes;
 

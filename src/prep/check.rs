@@ -42,29 +42,41 @@ pub struct PreparedQuestion {
 
 /// Parses and checks a prep file; every problem found is returned, in file order.
 pub fn parse(source: &str) -> Result<PreparedMeeting, Vec<Problem>> {
-    let raw: RawPrep = toml::from_str(source).map_err(|err| {
-        let (line, column) = err
-            .span()
-            .map(|span| line_column(source, span.start))
-            .unwrap_or((1, 1));
-        vec![Problem {
-            line,
-            column,
-            message: explain(err.message()),
-        }]
-    })?;
-    let mut checker = Checker {
-        source,
-        problems: Vec::new(),
+    let mut problems = super::controls::problems(source);
+    let prepared = match toml::from_str::<RawPrep>(source) {
+        Ok(raw) => {
+            let mut checker = Checker {
+                source,
+                problems: Vec::new(),
+            };
+            let prepared = checker.meeting(&raw);
+            problems.append(&mut checker.problems);
+            Some(prepared)
+        }
+        Err(err) => {
+            problems.push(syntax_problem(source, &err));
+            None
+        }
     };
-    let prepared = checker.meeting(&raw);
-    if checker.problems.is_empty() {
-        Ok(prepared)
-    } else {
-        checker
-            .problems
-            .sort_by_key(|problem| (problem.line, problem.column));
-        Err(checker.problems)
+    match prepared {
+        Some(prepared) if problems.is_empty() => Ok(prepared),
+        _ => {
+            problems.sort_by_key(|problem| (problem.line, problem.column));
+            Err(problems)
+        }
+    }
+}
+
+/// What TOML (or serde, for the file's shape) could not read, at its place.
+fn syntax_problem(source: &str, err: &toml::de::Error) -> Problem {
+    let (line, column) = err
+        .span()
+        .map(|span| line_column(source, span.start))
+        .unwrap_or((1, 1));
+    Problem {
+        line,
+        column,
+        message: explain(err.message()),
     }
 }
 

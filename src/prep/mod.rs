@@ -2,6 +2,7 @@
 //! into a `PreparedMeeting` that the importer writes in one transaction.
 
 mod check;
+mod controls;
 mod import;
 mod raw;
 

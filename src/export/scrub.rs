@@ -1,0 +1,238 @@
+//! Every text of the minutes made fit for a document (`clean::for_document`), once, as the
+//! minutes are built: no export can then carry an `ESC`, a `BEL`, a NUL or a character XML
+//! forbids, whatever an older version or another tool left in the database.
+//!
+//! Each type is unpacked field by field, without `..`: a new field that nobody scrubs does
+//! not compile.
+
+use super::minutes::{Minutes, OfficialMinutes, QuestionMinutes};
+use crate::clean::for_document;
+use crate::domain::{
+    AgendaSlot, Attendee, DutyItem, FollowUp, Meeting, Question, Revision, RiskPoint,
+};
+use std::borrow::Cow;
+
+/// Removes from every text what may not go into a document.
+pub(super) trait Scrub {
+    fn scrub(&mut self);
+}
+
+impl Scrub for String {
+    fn scrub(&mut self) {
+        if let Cow::Owned(clean) = for_document(self) {
+            *self = clean;
+        }
+    }
+}
+
+impl<T: Scrub> Scrub for Vec<T> {
+    fn scrub(&mut self) {
+        self.iter_mut().for_each(Scrub::scrub);
+    }
+}
+
+impl<T: Scrub> Scrub for Option<T> {
+    fn scrub(&mut self) {
+        if let Some(value) = self {
+            value.scrub();
+        }
+    }
+}
+
+impl Scrub for Minutes {
+    fn scrub(&mut self) {
+        let Minutes {
+            format_version: _,
+            generated_at: _,
+            meeting,
+            started_at: _,
+            ended_at: _,
+            attendees,
+            officials,
+            closing_remarks,
+            notes_included: _,
+        } = self;
+        meeting.scrub();
+        attendees.scrub();
+        officials.scrub();
+        closing_remarks.scrub();
+    }
+}
+
+impl Scrub for OfficialMinutes {
+    fn scrub(&mut self) {
+        let OfficialMinutes {
+            slot,
+            timings: _,
+            duty_items,
+            risk_points,
+            counts: _,
+            questions,
+            remarks,
+            rating: _,
+            follow_ups,
+            earlier_follow_ups,
+            notes,
+        } = self;
+        slot.scrub();
+        duty_items.scrub();
+        risk_points.scrub();
+        questions.scrub();
+        remarks.scrub();
+        follow_ups.scrub();
+        earlier_follow_ups.scrub();
+        notes.scrub();
+    }
+}
+
+impl Scrub for QuestionMinutes {
+    fn scrub(&mut self) {
+        let QuestionMinutes {
+            question,
+            answer_revisions,
+        } = self;
+        question.scrub();
+        answer_revisions.scrub();
+    }
+}
+
+impl Scrub for Meeting {
+    fn scrub(&mut self) {
+        let Meeting {
+            id: _,
+            title,
+            held_on: _,
+            starts_at: _,
+            place,
+            chair,
+            chair_post,
+            recorder,
+            scrutineers,
+            allotments: _,
+            finished_at: _,
+        } = self;
+        for text in [title, place, chair, chair_post, recorder] {
+            text.scrub();
+        }
+        scrutineers.scrub();
+    }
+}
+
+impl Scrub for Attendee {
+    fn scrub(&mut self) {
+        let Attendee {
+            name,
+            post,
+            attendance: _,
+            reason,
+        } = self;
+        for text in [name, post, reason] {
+            text.scrub();
+        }
+    }
+}
+
+impl Scrub for AgendaSlot {
+    fn scrub(&mut self) {
+        let AgendaSlot {
+            id: _,
+            position: _,
+            name,
+            unit,
+            post,
+            supervisor,
+            report_minutes: _,
+            written_only: _,
+            stage: _,
+            skip_reason,
+        } = self;
+        for text in [name, unit, post, supervisor, skip_reason] {
+            text.scrub();
+        }
+    }
+}
+
+impl Scrub for DutyItem {
+    fn scrub(&mut self) {
+        let DutyItem {
+            source: _,
+            quarter,
+            text,
+            progress,
+            status: _,
+        } = self;
+        for text in [quarter, text, progress] {
+            text.scrub();
+        }
+    }
+}
+
+impl Scrub for RiskPoint {
+    fn scrub(&mut self) {
+        let RiskPoint {
+            text,
+            level: _,
+            measures,
+            rules,
+        } = self;
+        text.scrub();
+        measures.scrub();
+        rules.scrub();
+    }
+}
+
+impl Scrub for Revision {
+    fn scrub(&mut self) {
+        let Revision {
+            body,
+            saved_at: _,
+            draft: _,
+        } = self;
+        body.scrub();
+    }
+}
+
+impl Scrub for Question {
+    fn scrub(&mut self) {
+        let Question {
+            id: _,
+            position: _,
+            asker,
+            text,
+            prepared: _,
+            asked_at: _,
+            needs_written_reply: _,
+            answer,
+        } = self;
+        asker.scrub();
+        text.scrub();
+        answer.scrub();
+    }
+}
+
+impl Scrub for FollowUp {
+    fn scrub(&mut self) {
+        let FollowUp {
+            id: _,
+            source: _,
+            category,
+            problem,
+            task,
+            measure,
+            lead,
+            owner,
+            deadline: _,
+            mode: _,
+            progress,
+            status: _,
+            copied_to,
+            raised_on: _,
+            question: _,
+        } = self;
+        for text in [
+            category, problem, task, measure, lead, owner, progress, copied_to,
+        ] {
+            text.scrub();
+        }
+    }
+}
