@@ -78,20 +78,23 @@ fn event_loop(
             .next_deadline()
             .map(|at| (at - Utc::now()).to_std().unwrap_or(Duration::ZERO))
             .unwrap_or(Duration::from_secs(3600));
-        let actions = match receiver.recv_timeout(wait) {
+        let action = match receiver.recv_timeout(wait) {
             Ok(Wake::Terminal(Event::Key(key))) if key.kind != KeyEventKind::Release => {
                 panic_if_asked(key.code);
                 if is_suspend_key(key) {
                     suspend(terminal, session)?;
                     continue;
                 }
-                keys::split_escape(key)
-                    .into_iter()
-                    .map(|key| keys::action_for(&session.console.mode, key))
-                    .collect()
+                // Each key is read in the mode the key before it left.
+                for key in keys::split_escape(key) {
+                    if let Some(action) = keys::action_for(&session.console.mode, key) {
+                        session.handle(action, Utc::now());
+                    }
+                }
+                continue;
             }
-            Ok(Wake::Terminal(Event::Paste(text))) => vec![Some(Action::Paste(text))],
-            Ok(Wake::Terminal(_)) => Vec::new(),
+            Ok(Wake::Terminal(Event::Paste(text))) => Some(Action::Paste(text)),
+            Ok(Wake::Terminal(_)) => None,
             Ok(Wake::Suspend) => {
                 suspend(terminal, session)?;
                 continue;
@@ -103,9 +106,9 @@ fn event_loop(
             Ok(Wake::TerminalLost | Wake::Signal) | Err(RecvTimeoutError::Disconnected) => {
                 return Ok(());
             }
-            Err(RecvTimeoutError::Timeout) => vec![Some(Action::Tick)],
+            Err(RecvTimeoutError::Timeout) => Some(Action::Tick),
         };
-        for action in actions.into_iter().flatten() {
+        if let Some(action) = action {
             session.handle(action, Utc::now());
         }
     }
@@ -150,7 +153,10 @@ fn stop_process() -> io::Result<()> {
 pub(crate) fn resume(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
-    terminal.clear()
+    // Clears the screen and forgets the last frame, without asking the terminal where its
+    // cursor is (`Terminal::clear` does, and not every terminal answers).
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
 pub(crate) fn listen_for_input(sender: Sender<Wake>) {

@@ -16,7 +16,7 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 /// How long typed text may stay unsaved: well inside the one-second promise, and quick
 /// enough for the audience view to follow within a quarter second.
-pub const DRAFT_AFTER: Duration = Duration::milliseconds(150);
+pub const DRAFT_AFTER: Duration = Duration::milliseconds(50);
 /// A pause this long keeps what was typed as a revision.
 pub const KEEP_AFTER_PAUSE: Duration = Duration::seconds(3);
 /// Typing on without a pause still keeps a revision this often.

@@ -1,0 +1,290 @@
+//! The faults of a real afternoon, with the real binary in a pseudo-terminal: a disk that
+//! fills while typing, a database another program holds locked, Ctrl-Z and `fg`, keys that
+//! terminals send in one read, and a half-filled form when the power goes.
+
+mod common;
+
+use common::pty::Console;
+use common::*;
+use shuze::app::{Action, Mode};
+use shuze::labels::Lang;
+use shuze::session::Session;
+use shuze::storage::{Store, TextTarget};
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+use std::time::{Duration, Instant};
+
+fn signal(console: &Console, name: &str) {
+    let pid = console.pid().unwrap().to_string();
+    Process::new("kill")
+        .args([&format!("-{name}"), &pid])
+        .status()
+        .unwrap();
+}
+
+/// The process state letter from /proc (R, S, T for stopped, …).
+fn state(console: &Console) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{}/stat", console.pid().unwrap()))
+        .unwrap_or_default();
+    stat.rsplit(") ")
+        .next()
+        .and_then(|s| s.chars().next())
+        .unwrap_or('?')
+}
+
+fn wait_state(console: &Console, wanted: char) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while state(console) != wanted && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(state(console), wanted, "process state");
+}
+
+fn answer(db: &Path, question: usize) -> String {
+    Store::open(db).unwrap().slot_detail(1).unwrap().questions[question]
+        .answer
+        .clone()
+        .map(|a| a.body)
+        .unwrap_or_default()
+}
+
+/// A small filesystem of its own (tmpfs, as root), unmounted when dropped.
+struct SmallDisk {
+    path: PathBuf,
+}
+
+impl SmallDisk {
+    fn mount(path: PathBuf, size: &str) -> Option<SmallDisk> {
+        std::fs::create_dir_all(&path).unwrap();
+        let mounted = Process::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(&path)
+            .status()
+            .is_ok_and(|s| s.success());
+        mounted.then_some(SmallDisk { path })
+    }
+
+    /// Writes a file until the filesystem refuses another byte.
+    fn fill(&self) {
+        use std::io::Write;
+        let mut file = std::fs::File::create(self.path.join("filler")).unwrap();
+        let block = vec![0u8; 4096];
+        while file
+            .write_all(&block)
+            .and_then(|()| file.sync_all())
+            .is_ok()
+        {}
+        let mut byte = std::fs::File::create(self.path.join("filler-2")).unwrap();
+        while byte.write_all(b"x").and_then(|()| byte.sync_all()).is_ok() {}
+    }
+
+    fn free(&self) {
+        let _ = std::fs::remove_file(self.path.join("filler"));
+        let _ = std::fs::remove_file(self.path.join("filler-2"));
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Process::new("umount").arg("-l").arg(&self.path).status();
+    }
+}
+
+#[test]
+fn a_disk_that_fills_while_typing_loses_nothing_and_says_where_the_text_is() {
+    let (dir, _) = temp_db();
+    let Some(disk) = SmallDisk::mount(dir.path().join("disk"), "3m") else {
+        eprintln!("SKIPPED full-disk test: cannot mount a small filesystem here (not root)");
+        return;
+    };
+    let db = sample_copy(&disk.path);
+    let data = dir.path().join("data");
+    let mut console = Console::start_with_env(
+        &[db.to_str().unwrap()],
+        100,
+        30,
+        &[("XDG_DATA_HOME", data.to_str().unwrap())],
+    );
+    console.wait_for("第 1/8 位", 10);
+    console.send("ss\r");
+    console.wait_for("记录回答", 5);
+    console.send("满盘之前的回答，");
+    std::thread::sleep(Duration::from_millis(400));
+    disk.fill();
+    let after = "满盘之后接着输入的回答。";
+    console.send(after);
+    console.wait_for("未能保存", 10);
+    console.wait_for(after, 2);
+    // Leaving the editor keeps it open: the words stay on screen.
+    console.send("\x1b");
+    std::thread::sleep(Duration::from_millis(300));
+    console.wait_for("记录回答", 2);
+    console.wait_for("满盘之前的回答，满盘之后接着输入的回答。", 2);
+    // Quitting asks first, then leaves with a failure and names the rescue file.
+    console.send("\x03");
+    console.wait_for("再按一次 Ctrl-C", 5);
+    console.send("\x03");
+    assert!(
+        !console.wait_exit(10),
+        "an exit with unsaved text is a failure"
+    );
+    let output = console.output();
+    let rescue_dir = data.join("shuze").join("rescue");
+    let target = TextTarget::Answer {
+        slot: 1,
+        question: 1,
+    };
+    let rescue = rescue_dir.join(shuze::rescue::file_name(&db, target));
+    let said: String = output.split_whitespace().collect();
+    assert!(
+        said.contains(&rescue.display().to_string()),
+        "the last words name the rescue file {}:\n{output}",
+        rescue.display()
+    );
+    assert!(!output.contains("已保存 (saved)"), "never claims it saved");
+    let text = std::fs::read_to_string(&rescue).unwrap();
+    assert!(
+        text.ends_with("满盘之前的回答，满盘之后接着输入的回答。"),
+        "{text}"
+    );
+    drop(console);
+
+    // Room again: the next start offers the rescued text, and one key takes it.
+    disk.free();
+    let store = Store::open(&db).unwrap();
+    let mut session = Session::open(store, None, Lang::Zh, at(0)).unwrap();
+    session.rescue_folders.push(rescue_dir);
+    session.offer_rescues();
+    assert!(
+        matches!(&session.console.mode, Mode::Rescue(offer) if offer.rescued.ends_with("回答。")),
+        "{:?}",
+        session.console.mode
+    );
+    session.handle(Action::Confirm, chrono::Utc::now());
+    drop(session);
+    assert_eq!(answer(&db, 0), "满盘之前的回答，满盘之后接着输入的回答。");
+    assert!(!rescue.exists(), "taken, so no longer offered");
+}
+
+#[test]
+fn a_database_held_by_another_program_does_not_freeze_typing() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let mut console = Console::start(&[db.to_str().unwrap()], 100, 30);
+    console.wait_for("第 1/8 位", 10);
+    console.send("ss\r");
+    console.wait_for("记录回答", 5);
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder
+        .execute_batch("BEGIN IMMEDIATE; INSERT INTO setting VALUES ('held', '1');")
+        .unwrap();
+    let held_at = Instant::now();
+    let mut typed = String::new();
+    let mut slowest = Duration::ZERO;
+    for round in 0..16 {
+        let piece = format!("第{round}句");
+        let sent = Instant::now();
+        console.send(&piece);
+        typed.push_str(&piece);
+        // Echoed within a second, while every save waits for the lock.
+        console.wait_for(&typed, 1);
+        slowest = slowest.max(sent.elapsed());
+        std::thread::sleep(Duration::from_millis(450));
+    }
+    console.wait_for("等待保存", 2);
+    assert!(held_at.elapsed() >= Duration::from_secs(9));
+    while held_at.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    holder.execute_batch("COMMIT").unwrap();
+    drop(holder);
+    let deadline = Instant::now() + Duration::from_secs(8);
+    while answer(&db, 0) != typed && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert_eq!(answer(&db, 0), typed, "saved once the lock was released");
+    console.send("\x1b");
+    console.send("q");
+    assert!(console.wait_exit(10), "everything saved: a clean exit");
+    println!(
+        "busy database: 16 keystrokes over 10 s, slowest echo {} ms",
+        slowest.as_millis()
+    );
+}
+
+#[test]
+fn ctrl_z_and_fg_give_the_terminal_back_and_take_it_again() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let mut console = Console::start(&[db.to_str().unwrap()], 100, 30);
+    console.wait_for("第 1/8 位", 10);
+    for stop in ["SIGTSTP", "Ctrl-Z"] {
+        let before = console.output().len();
+        match stop {
+            "SIGTSTP" => signal(&console, "TSTP"),
+            _ => console.send("\x1a"),
+        }
+        wait_state(&console, 'T');
+        let left = console.output()[before..].to_string();
+        assert!(left.contains("\x1b[?1049l"), "{stop}: main screen back");
+        signal(&console, "CONT");
+        wait_state(&console, 'S');
+        std::thread::sleep(Duration::from_millis(300));
+        let back = console.output()[before..].to_string();
+        assert!(
+            back.contains("\x1b[?1049h"),
+            "{stop}: alternate screen again"
+        );
+        // One key, no Enter: raw mode is on again.
+        console.send("n");
+        console.wait_for("第 2/8 位", 5);
+        console.send("p");
+        console.wait_for("第 1/8 位", 5);
+    }
+    console.send("q");
+    assert!(console.wait_exit(10));
+}
+
+#[test]
+fn ctrl_j_is_a_line_break_and_esc_then_a_letter_in_one_read_are_two_keys() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let mut console = Console::start(&[db.to_str().unwrap()], 100, 30);
+    console.wait_for("第 1/8 位", 10);
+    console.send("ss\r");
+    console.wait_for("记录回答", 5);
+    console.send("第一行");
+    console.send("\n");
+    console.send("第二行");
+    // Esc and `n` arrive together, as a fast typist's do.
+    console.send("\x1bn");
+    console.wait_for("第 2/8 位", 5);
+    assert_eq!(answer(&db, 0), "第一行\n第二行");
+    console.send("q");
+    assert!(console.wait_exit(10));
+}
+
+#[test]
+fn a_half_filled_form_comes_back_after_a_kill() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let mut console = Console::start(&[db.to_str().unwrap()], 100, 30);
+    console.wait_for("第 1/8 位", 10);
+    console.send("a");
+    console.send("县人大代表 某某");
+    console.send("\t");
+    console.send("半句现场提问");
+    std::thread::sleep(Duration::from_millis(200));
+    signal(&console, "KILL");
+    console.wait_exit(10);
+    drop(console);
+    let session = Session::open(Store::open(&db).unwrap(), None, Lang::Zh, at(0)).unwrap();
+    match &session.console.mode {
+        Mode::Form(form) => {
+            assert_eq!(form.text(0), "县人大代表 某某");
+            assert_eq!(form.text(1), "半句现场提问");
+            assert_eq!(form.focus, 1);
+        }
+        other => panic!("the form did not come back: {other:?}"),
+    }
+}
