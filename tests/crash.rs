@@ -1,7 +1,10 @@
 //! Crash test, run by `cargo test` (its own main, so the rounds show in the log): the real
-//! binary in a pseudo-terminal records an answer, is killed with SIGKILL just over a second
-//! after the last keystroke, and the text must be in the database, which must pass SQLite's
-//! integrity check, and the console must reopen the editor with it.
+//! binary in a pseudo-terminal is killed with SIGKILL at the moments a power cut could come,
+//! and what was typed must be in the database, which must pass SQLite's integrity check:
+//! - 0.2 s after the last key of an answer (and again just over a second after);
+//! - 0.2 s after a 200 KB paste has reached the screen;
+//! - at once after leaving the editor with Esc;
+//! - with a half-filled form open (it must come back with what was typed).
 
 mod common;
 
@@ -11,21 +14,42 @@ use shuze::app::Mode;
 use shuze::labels::Lang;
 use shuze::session::Session;
 use shuze::storage::Store;
+use std::path::Path;
 use std::time::Duration;
 
-const ROUNDS: u64 = 20;
+/// The moments, each tried this many times.
+const MOMENTS: [Moment; 5] = [
+    Moment::AfterTyping { wait_ms: 200 },
+    Moment::AfterTyping { wait_ms: 1050 },
+    Moment::AfterPaste,
+    Moment::AfterLeaving,
+    Moment::InForm,
+];
+const EACH: u64 = 8;
+
+#[derive(Debug, Clone, Copy)]
+enum Moment {
+    AfterTyping { wait_ms: u64 },
+    AfterPaste,
+    AfterLeaving,
+    InForm,
+}
 
 fn main() {
     let mut lost = Vec::new();
-    for round in 0..ROUNDS {
-        if let Err(problem) = round_trip(round) {
-            eprintln!("crash round {round}: {problem}");
-            lost.push(round);
+    let mut rounds = 0;
+    for moment in MOMENTS {
+        for round in 0..EACH {
+            rounds += 1;
+            if let Err(problem) = round_trip(moment, round) {
+                eprintln!("crash round {moment:?} {round}: {problem}");
+                lost.push((moment, round));
+            }
         }
     }
-    let kept = ROUNDS as usize - lost.len();
+    let kept = rounds - lost.len();
     println!(
-        "crash test: {ROUNDS} rounds of typing, SIGKILL 1.05 to 1.53 s after the last key: {kept} kept every word, {} lost text",
+        "crash test: {rounds} rounds, SIGKILL 0.2 s and 1.05 s after the last key, 0.2 s after a 200 KB paste, right after Esc, and in a half-filled form: {kept} kept every word, {} lost text",
         lost.len()
     );
     println!("crash: {kept} passed, {} failed", lost.len());
@@ -34,11 +58,60 @@ fn main() {
     }
 }
 
-fn round_trip(round: u64) -> Result<(), String> {
+fn round_trip(moment: Moment, round: u64) -> Result<(), String> {
     let (dir, _) = temp_db();
     let db = sample_copy(dir.path());
     let mut console = Console::start(&[db.to_str().unwrap()], 100, 30);
     console.wait_for("第 1/8 位", 15);
+    let jitter = Duration::from_millis(13 * round);
+    let expected = match moment {
+        Moment::InForm => return form_round(console, &db, round, jitter),
+        Moment::AfterTyping { wait_ms } => {
+            let typed = type_answer(&mut console, round);
+            std::thread::sleep(Duration::from_millis(wait_ms) + jitter);
+            typed
+        }
+        Moment::AfterPaste => {
+            console.send("ss\r");
+            console.wait_for("记录回答", 5);
+            let end = format!("粘贴结束{round}");
+            let pasted = format!("{}{end}", "粘贴的长篇回答，".repeat(8_500));
+            console.send(&format!("\x1b[200~{pasted}\x1b[201~"));
+            console.wait_for(&end, 20);
+            std::thread::sleep(Duration::from_millis(200) + jitter);
+            pasted
+        }
+        Moment::AfterLeaving => {
+            let typed = type_answer(&mut console, round);
+            console.send_now("\x1b");
+            std::thread::sleep(jitter / 4);
+            typed
+        }
+    };
+    kill(&mut console)?;
+    let store = reopen(&db)?;
+    let answer = store.slot_detail(1).map_err(|e| e.to_string())?.questions[0]
+        .answer
+        .clone()
+        .map(|a| a.body)
+        .unwrap_or_default();
+    if answer != expected {
+        return Err(format!(
+            "saved {} characters, typed {}",
+            answer.chars().count(),
+            expected.chars().count()
+        ));
+    }
+    let session = Session::open(store, None, Lang::Zh, at(0)).map_err(|e| e.to_string())?;
+    match (&session.console.mode, moment) {
+        (Mode::Editor(editor), _) if editor.body() == expected => Ok(()),
+        (Mode::Browse, Moment::AfterLeaving) => Ok(()),
+        (other, _) => Err(format!("the editor did not reopen with the text: {other:?}")),
+    }
+}
+
+/// Starts an answer and types a few sentences, each a separate burst of keys.
+fn type_answer(console: &mut Console, round: u64) -> String {
     console.send("ss\r");
     console.wait_for("记录回答", 5);
     let mut typed = String::new();
@@ -48,32 +121,41 @@ fn round_trip(round: u64) -> Result<(), String> {
         typed.push_str(&words);
     }
     console.wait_for(&format!("查摆风险点{}个。", 1 + round % 4), 5);
-    std::thread::sleep(Duration::from_millis(1050 + 25 * round));
+    typed
+}
+
+/// A question raised on the spot, half typed, when the power goes.
+fn form_round(mut console: Console, db: &Path, round: u64, jitter: Duration) -> Result<(), String> {
+    console.send("a");
+    console.send("县人大代表 某某");
+    console.send("\t");
+    let half = format!("第{round}个没写完的现场提问");
+    console.send(&half);
+    console.wait_for(&half, 5);
+    std::thread::sleep(Duration::from_millis(200) + jitter);
+    kill(&mut console)?;
+    let store = reopen(db)?;
+    let session = Session::open(store, None, Lang::Zh, at(0)).map_err(|e| e.to_string())?;
+    match &session.console.mode {
+        Mode::Form(form) if form.text(0) == "县人大代表 某某" && form.text(1) == half => Ok(()),
+        other => Err(format!("the form did not come back: {other:?}")),
+    }
+}
+
+fn kill(console: &mut Console) -> Result<(), String> {
     let pid = console.pid().ok_or("no pid")?;
     std::process::Command::new("kill")
         .args(["-KILL", &pid.to_string()])
         .status()
         .map_err(|e| e.to_string())?;
     console.wait_exit(10);
-    drop(console);
+    Ok(())
+}
 
-    let store = Store::open(&db).map_err(|e| format!("reopen: {e}"))?;
+fn reopen(db: &Path) -> Result<Store, String> {
+    let store = Store::open(db).map_err(|e| format!("reopen: {e}"))?;
     store
         .integrity_check()
         .map_err(|e| format!("integrity: {e}"))?;
-    let answer = store.slot_detail(1).map_err(|e| e.to_string())?.questions[0]
-        .answer
-        .clone()
-        .map(|a| a.body)
-        .unwrap_or_default();
-    if answer != typed {
-        return Err(format!("saved {answer:?}, typed {typed:?}"));
-    }
-    let session = Session::open(store, None, Lang::Zh, at(0)).map_err(|e| e.to_string())?;
-    match &session.console.mode {
-        Mode::Editor(editor) if editor.body() == typed => Ok(()),
-        other => Err(format!(
-            "the editor did not reopen with the text: {other:?}"
-        )),
-    }
+    Ok(store)
 }

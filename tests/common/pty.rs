@@ -107,6 +107,13 @@ impl Console {
         std::thread::sleep(Duration::from_millis(150));
     }
 
+    /// Types bytes and returns at once, for a kill right after them.
+    pub fn send_now(&mut self, bytes: &str) {
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(bytes.as_bytes()).unwrap();
+        writer.flush().unwrap();
+    }
+
     /// Waits for the program to end and returns whether it succeeded.
     pub fn wait_exit(&mut self, seconds: u64) -> bool {
         let deadline = Instant::now() + Duration::from_secs(seconds);
