@@ -174,6 +174,7 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
 }
 
 fn export(args: ExportArgs) -> Result<()> {
+    remove_unfinished_on_signals()?;
     let db = match args.db {
         Some(db) => db,
         None => sample_working_copy(false)?,
@@ -206,6 +207,24 @@ fn export(args: ExportArgs) -> Result<()> {
     for path in written {
         say!("已写入 (written): {}", path.display());
     }
+    Ok(())
+}
+
+/// A signal in the middle of an export removes its temporary files before the program
+/// ends (exit status 128 + the signal's number, as a shell reports it).
+fn remove_unfinished_on_signals() -> Result<()> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    #[cfg(unix)]
+    let watched = [SIGTERM, SIGINT, signal_hook::consts::SIGHUP];
+    #[cfg(not(unix))]
+    let watched = [SIGTERM, SIGINT];
+    let mut signals = signal_hook::iterator::Signals::new(watched)?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            export::remove_unfinished();
+            std::process::exit(128 + signal);
+        }
+    });
     Ok(())
 }
 

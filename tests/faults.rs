@@ -288,3 +288,30 @@ fn a_half_filled_form_comes_back_after_a_kill() {
         other => panic!("the form did not come back: {other:?}"),
     }
 }
+
+#[test]
+fn an_export_that_runs_out_of_room_fails_and_leaves_no_temporary_file() {
+    let (dir, _) = temp_db();
+    let Some(disk) = SmallDisk::mount(dir.path().join("disk"), "1m") else {
+        eprintln!("SKIPPED export on a full disk: cannot mount a small filesystem here (not root)");
+        return;
+    };
+    let db = sample_copy(dir.path());
+    disk.fill();
+    let target = disk.path.join("会议记录.docx");
+    let output = Process::new(env!("CARGO_BIN_EXE_shuze"))
+        .args(["export", db.to_str().unwrap(), "--kind", "record", "--format", "docx"])
+        .arg("-o")
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert!(!output.status.success(), "a failed export says so");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("会议记录.docx"), "names the file: {stderr}");
+    let left: Vec<String> = std::fs::read_dir(&disk.path)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with("filler"))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}

@@ -261,3 +261,19 @@ fn every_file_beside_the_database_is_private() {
     console.send("\x1bq");
     assert!(console.wait_exit(10));
 }
+
+#[test]
+fn a_file_with_a_dropped_table_is_refused_with_the_table_named() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("PRAGMA foreign_keys = OFF; DROP TABLE follow_up;")
+        .unwrap();
+    for args in [vec!["meetings", db.to_str().unwrap()], vec![db.to_str().unwrap()]] {
+        let output = shuze(&args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{args:?}");
+        assert!(stderr.contains("缺少表 follow_up"), "{args:?}: {stderr}");
+    }
+}

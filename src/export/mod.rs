@@ -202,11 +202,27 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), ExportEr
         .unwrap_or_default();
     let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
     let _ = std::fs::remove_file(&temp);
-    files::write_private(&temp, bytes).map_err(error)?;
-    std::fs::rename(&temp, path).map_err(|e| {
+    unfinished().push(temp.clone());
+    let written = files::write_private(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    if written.is_err() {
         let _ = std::fs::remove_file(&temp);
-        error(e)
-    })
+    }
+    unfinished().retain(|p| p != &temp);
+    written.map_err(error)
+}
+
+/// Temporary files being written now: removed if a signal ends the program mid-export.
+fn unfinished() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    static WRITING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+    WRITING.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Removes the temporary files of writes still under way (called on SIGTERM, SIGINT and
+/// SIGHUP, before leaving), so an interrupted export leaves nothing half-written behind.
+pub fn remove_unfinished() {
+    for temp in unfinished().drain(..) {
+        let _ = std::fs::remove_file(temp);
+    }
 }
 
 /// The default folder for an export of everything: beside the database, stamped with the time.

@@ -82,6 +82,10 @@ pub enum StorageError {
     },
     #[error("磁盘已满或数据库已达大小上限，未能保存 (disk full)")]
     Full,
+    #[error(
+        "数据库文件 {path} 缺少表 {missing}：文件已损坏或被其他程序改动过，为免丢失记录不再打开。请用备份恢复，或用 `sqlite3 {path} .recover` 抢救数据 (tables missing)"
+    )]
+    Incomplete { path: PathBuf, missing: String },
     #[error("数据库错误: {0}")]
     Sql(rusqlite::Error),
     #[error("文件错误: {0}")]
@@ -152,6 +156,14 @@ fn read_only_connection(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// The tables of a connection's main database, sorted.
+fn table_names(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )?;
+    stmt.query_map([], |row| row.get(0))?.collect()
+}
+
 /// Removes a database file and SQLite's files beside it (after a failed creation).
 pub fn remove_database_files(path: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
@@ -202,7 +214,26 @@ impl Store {
                 supported: latest_version(),
             });
         }
+        store.check_tables()?;
         Ok(store)
+    }
+
+    /// Refuses a file that lacks a table of the newest schema (dropped by hand or by another
+    /// program), before a query fails on it in the middle of a meeting.
+    fn check_tables(&self) -> Result<()> {
+        let found = table_names(&self.conn)?;
+        let missing: Vec<&str> = schema::expected_tables()
+            .iter()
+            .filter(|t| !found.contains(t))
+            .map(String::as_str)
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        Err(StorageError::Incomplete {
+            path: self.path.clone(),
+            missing: missing.join("、"),
+        })
     }
 
     /// A number that changes whenever another connection commits to the file.
@@ -254,6 +285,7 @@ impl Store {
         };
         store.prepare().map_err(|err| file_error(path, err))?;
         store.quick_check().map_err(|err| file_error(path, err))?;
+        store.check_tables()?;
         if store.conn.is_readonly(rusqlite::MAIN_DB)? {
             return Err(StorageError::ReadOnly(path.to_path_buf()));
         }

@@ -7,6 +7,21 @@
 /// Migration steps; `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
 pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
+/// Every table the newest schema has, found by building it in memory once.
+pub fn expected_tables() -> &'static [String] {
+    static TABLES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let build = || -> rusqlite::Result<Vec<String>> {
+            let conn = rusqlite::Connection::open_in_memory()?;
+            for step in MIGRATIONS {
+                conn.execute_batch(step)?;
+            }
+            super::table_names(&conn)
+        };
+        build().unwrap_or_default()
+    })
+}
+
 /// The version this build writes.
 pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64
