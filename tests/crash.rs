@@ -106,7 +106,9 @@ fn round_trip(moment: Moment, round: u64) -> Result<(), String> {
     match (&session.console.mode, moment) {
         (Mode::Editor(editor), _) if editor.body() == expected => Ok(()),
         (Mode::Browse, Moment::AfterLeaving) => Ok(()),
-        (other, _) => Err(format!("the editor did not reopen with the text: {other:?}")),
+        (other, _) => Err(format!(
+            "the editor did not reopen with the text: {other:?}"
+        )),
     }
 }
 
@@ -137,7 +139,9 @@ fn form_round(mut console: Console, db: &Path, round: u64, jitter: Duration) -> 
     let store = reopen(db)?;
     let session = Session::open(store, None, Lang::Zh, at(0)).map_err(|e| e.to_string())?;
     match &session.console.mode {
-        Mode::Form(form) if form.text(0) == "县人大代表 某某" && form.text(1) == half => Ok(()),
+        Mode::Form(form) if form.text(0) == "县人大代表 某某" && form.text(1) == half => {
+            Ok(())
+        }
         other => Err(format!("the form did not come back: {other:?}")),
     }
 }

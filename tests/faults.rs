@@ -300,7 +300,14 @@ fn an_export_that_runs_out_of_room_fails_and_leaves_no_temporary_file() {
     disk.fill();
     let target = disk.path.join("会议记录.docx");
     let output = Process::new(env!("CARGO_BIN_EXE_shuze"))
-        .args(["export", db.to_str().unwrap(), "--kind", "record", "--format", "docx"])
+        .args([
+            "export",
+            db.to_str().unwrap(),
+            "--kind",
+            "record",
+            "--format",
+            "docx",
+        ])
         .arg("-o")
         .arg(&target)
         .output()

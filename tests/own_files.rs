@@ -270,7 +270,10 @@ fn a_file_with_a_dropped_table_is_refused_with_the_table_named() {
         .unwrap()
         .execute_batch("PRAGMA foreign_keys = OFF; DROP TABLE follow_up;")
         .unwrap();
-    for args in [vec!["meetings", db.to_str().unwrap()], vec![db.to_str().unwrap()]] {
+    for args in [
+        vec!["meetings", db.to_str().unwrap()],
+        vec![db.to_str().unwrap()],
+    ] {
         let output = shuze(&args);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(!output.status.success(), "{args:?}");

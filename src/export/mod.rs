@@ -214,7 +214,9 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), ExportEr
 /// Temporary files being written now: removed if a signal ends the program mid-export.
 fn unfinished() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
     static WRITING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
-    WRITING.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    WRITING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Removes the temporary files of writes still under way (called on SIGTERM, SIGINT and

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The README's test command: installs what the tests use beyond Cargo's crates, when it is
+# missing and this machine can install it (Debian or Ubuntu, as root or with sudo), then runs
+# every test. `.ci/run` calls it too.
+#   tmux      - the test that closes the console's window under it
+#   xmllint   - Word and Excel exports checked as XML and against the OOXML schemas
+# Tests that need root (mounting a small filesystem to fill) print SKIPPED and why elsewhere.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+if ((${#missing[@]})); then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    if command -v apt-get >/dev/null 2>&1; then
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+    else
+        echo "tests/run.sh: please install ${missing[*]} (no apt-get here)" >&2
+        exit 1
+    fi
+fi
+
+cargo test --locked "$@"
