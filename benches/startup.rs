@@ -100,7 +100,7 @@ fn main() {
         let store = Store::open(&db).unwrap();
         let meeting = store.default_meeting().unwrap();
         let load = time(30, || {
-            drop(shuze::app::Console::load(&store, meeting, Lang::Zh, Utc::now()).unwrap());
+            drop(shuze::session::load::console(&store, meeting, Lang::Zh, Utc::now()).unwrap());
         });
         let full = time(10, || store.integrity_check().unwrap());
         println!(

@@ -16,3 +16,4 @@ pub mod session;
 pub mod storage;
 pub mod tui;
 pub mod ui;
+pub mod view;

@@ -47,7 +47,7 @@ impl Audience {
             Some(id) => store.meeting(id)?.id,
             None => store.default_meeting()?,
         };
-        let console = Console::load(&store, meeting, lang, Utc::now())?;
+        let console = crate::session::load::console(&store, meeting, lang, Utc::now())?;
         let seen_version = store.data_version()?;
         Ok(Audience {
             store,
@@ -67,7 +67,8 @@ impl Audience {
             return Ok(false);
         }
         self.seen_version = version;
-        self.console = Console::load(&self.store, self.meeting, self.lang, Utc::now())?;
+        self.console =
+            crate::session::load::console(&self.store, self.meeting, self.lang, Utc::now())?;
         Ok(true)
     }
 

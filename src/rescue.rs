@@ -6,7 +6,7 @@
 
 use crate::domain::Id;
 use crate::files;
-use crate::storage::TextTarget;
+use crate::view::TextTarget;
 use chrono::{DateTime, Utc};
 use std::io;
 use std::path::{Path, PathBuf};

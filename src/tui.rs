@@ -4,7 +4,7 @@
 //! No busy loop: the loop sleeps until input arrives or the state asks to be woken (a
 //! running clock, unsaved text). SIGTERM and SIGHUP save and restore the terminal.
 
-use crate::app::{Action, keys};
+use crate::app::{Action, key, keys};
 use crate::session::Session;
 use crate::ui::{self, Registry};
 use chrono::Utc;
@@ -86,7 +86,7 @@ fn event_loop(
                     continue;
                 }
                 // Each key is read in the mode the key before it left.
-                for key in keys::split_escape(key) {
+                for key in keys::split_escape(key_of(key)) {
                     if let Some(action) = keys::action_for(&session.console.mode, key) {
                         session.handle(action, Utc::now());
                     }
@@ -112,6 +112,40 @@ fn event_loop(
             session.handle(action, Utc::now());
         }
     }
+}
+
+/// The terminal's key event as the app's own key.
+pub(crate) fn key_of(event: event::KeyEvent) -> key::KeyEvent {
+    use event::KeyCode as Term;
+    use key::KeyCode;
+    let code = match event.code {
+        Term::Char(c) => KeyCode::Char(c),
+        Term::Enter => KeyCode::Enter,
+        Term::Esc => KeyCode::Esc,
+        Term::Backspace => KeyCode::Backspace,
+        Term::Delete => KeyCode::Delete,
+        Term::Tab => KeyCode::Tab,
+        Term::BackTab => KeyCode::BackTab,
+        Term::Up => KeyCode::Up,
+        Term::Down => KeyCode::Down,
+        Term::Left => KeyCode::Left,
+        Term::Right => KeyCode::Right,
+        Term::Home => KeyCode::Home,
+        Term::End => KeyCode::End,
+        Term::PageUp => KeyCode::PageUp,
+        Term::PageDown => KeyCode::PageDown,
+        Term::F(n) => KeyCode::F(n),
+        _ => KeyCode::Other,
+    };
+    let held = |m| event.modifiers.contains(m);
+    key::KeyEvent::new(
+        code,
+        key::KeyModifiers {
+            ctrl: held(event::KeyModifiers::CONTROL),
+            alt: held(event::KeyModifiers::ALT),
+            shift: held(event::KeyModifiers::SHIFT),
+        },
+    )
 }
 
 /// Ctrl-Z: in raw mode the terminal sends it as a key rather than stopping the program.

@@ -5,7 +5,7 @@ mod common;
 
 use chrono::{DateTime, Utc};
 use common::*;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use shuze::app::key::{KeyCode, KeyEvent, KeyModifiers};
 use shuze::app::{Action, Mode, Pane, keys};
 use shuze::domain::{FollowUpStatus, Stage};
 use shuze::labels::Lang;
@@ -373,7 +373,7 @@ fn the_most_recent_unfinished_meeting_opens_unless_another_is_chosen() {
 
 #[test]
 fn ctrl_c_quits_from_a_form_the_search_and_the_help() {
-    use ratatui::crossterm::event::KeyModifiers as M;
+    use shuze::app::key::KeyModifiers as M;
     for opener in [Char('t'), Char('/'), Char('?'), Char('f')] {
         let (_dir, path) = temp_db();
         let mut s = sample_session(&path);

@@ -147,11 +147,8 @@ fn blanking_shows_the_title_only_until_pressed_again() {
     s.handle(Action::Command(Command::ToggleBlank), at(100_001));
     assert_eq!(s.console.projecting, None);
     s.handle(Action::Command(Command::EditRemarks), at(100_002));
-    let f2 = shuze::app::keys::action_for(
-        &s.console.mode,
-        ratatui::crossterm::event::KeyCode::F(2).into(),
-    )
-    .unwrap();
+    let f2 = shuze::app::keys::action_for(&s.console.mode, shuze::app::key::KeyCode::F(2).into())
+        .unwrap();
     s.handle(f2, at(100_003));
     assert_eq!(s.console.projecting, Some(Picture::Blank));
 }

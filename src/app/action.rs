@@ -1,8 +1,8 @@
 //! What the recorder asks for (`Action`) and what the loop must then do (`Effect`).
 
+use super::key::KeyEvent;
 use crate::domain::{FollowUp, FollowUpStatus, Id, Rating, Stage};
-use crate::storage::{SearchHit, TextTarget};
-use ratatui::crossterm::event::KeyEvent;
+use crate::view::{Changed, SearchHit, TextTarget};
 
 /// A command bound to a key while browsing the meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +119,43 @@ pub enum FailedWrite {
     Form,
     /// Anything else (a stage change, a search, an export, a setting).
     Other,
+}
+
+impl Effect {
+    /// What this write changes of what the console shows, so that only that is read again.
+    pub fn changes(&self) -> Changed {
+        let detail = Changed {
+            detail: true,
+            ..Changed::NOTHING
+        };
+        match self {
+            // A draft changes nothing on screen: the editor already shows its text.
+            Effect::SaveDraft { .. }
+            | Effect::Search { .. }
+            | Effect::ExportAll
+            | Effect::SaveSetting { .. }
+            | Effect::SettleRescue { .. } => Changed::NOTHING,
+            Effect::SaveText {
+                target: TextTarget::Closing { .. },
+                ..
+            } => Changed {
+                closing: true,
+                ..Changed::NOTHING
+            },
+            Effect::SetStage { .. } | Effect::Skip { .. } | Effect::SetTimer { .. } => Changed {
+                agenda: true,
+                ..Changed::NOTHING
+            },
+            Effect::SaveText { .. }
+            | Effect::MarkAsked { .. }
+            | Effect::AddQuestion { .. }
+            | Effect::SetWrittenReply { .. }
+            | Effect::RecordRating { .. }
+            | Effect::AddFollowUp { .. }
+            | Effect::UpdateFollowUp { .. }
+            | Effect::Load => detail,
+        }
+    }
 }
 
 impl Failure {

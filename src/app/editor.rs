@@ -7,11 +7,11 @@
 //! the audience view), and the revision kept for good, when the recorder pauses, after a
 //! minute of typing on, and on leaving the editor.
 
+use super::key::KeyEvent;
 use crate::clean;
 use crate::labels::Label;
-use crate::storage::TextTarget;
+use crate::view::TextTarget;
 use chrono::{DateTime, Duration, Utc};
-use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 /// How long typed text may stay unsaved: well inside the one-second promise, and quick
@@ -91,7 +91,7 @@ impl Editor {
     }
 
     pub fn input(&mut self, key: KeyEvent, now: DateTime<Utc>) {
-        if self.area.input(key) {
+        if self.area.input(ratatui_textarea::Input::from(key)) {
             self.touch(now);
         }
     }

@@ -1,10 +1,10 @@
 //! Small one-line-per-field forms: a question on the spot, rating tallies, a follow-up,
 //! a skip reason, an agenda number.
 
+use super::key::{KeyCode, KeyEvent, KeyModifiers};
 use crate::clean;
 use crate::domain::Id;
 use crate::labels::Label;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 

@@ -1,8 +1,8 @@
 //! The key map: which key does what in each mode. The help overlay and the footer are drawn
 //! from the same table, so they cannot disagree with what the keys do.
 
+use super::key::{KeyCode, KeyEvent, KeyModifiers};
 use super::{Action, Command, Mode};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// A browsing key: what is shown for it, the keys that trigger it, and its command.
 pub struct Binding {

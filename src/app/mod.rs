@@ -3,6 +3,7 @@
 pub mod action;
 pub mod editor;
 pub mod form;
+pub mod key;
 pub mod keys;
 pub mod projection;
 mod submit;
@@ -13,9 +14,9 @@ pub use editor::Editor;
 pub use form::{Form, FormKind, FormPoint};
 pub use update::update;
 
-use crate::domain::{AgendaSlot, Attendance, Id, Meeting, Stage, StageTiming};
+use crate::domain::{AgendaSlot, Id, Meeting, Stage, StageTiming};
 use crate::labels::{Label, Lang};
-use crate::storage::{SearchHit, SlotDetail, StorageError, Store, TextTarget};
+use crate::view::{MeetingView, SearchHit, SlotDetail, TextTarget};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -181,31 +182,22 @@ pub struct Console {
 }
 
 impl Console {
-    /// Loads a meeting and puts the recorder back where they were.
-    pub fn load(
-        store: &Store,
-        meeting: Id,
-        lang: Lang,
-        now: DateTime<Utc>,
-    ) -> Result<Console, StorageError> {
-        let voters = store
-            .attendees(meeting)?
-            .iter()
-            .filter(|a| a.attendance == Attendance::Present)
-            .count() as u32;
-        let mut console = Console {
+    /// A console on a meeting as the store hands it over, at the first official, with no
+    /// detail yet (see [`Console::set_detail`]).
+    pub fn new(lang: Lang, view: MeetingView, theme: String, now: DateTime<Utc>) -> Console {
+        Console {
             lang,
-            meeting: store.meeting(meeting)?,
-            agenda: store.agenda(meeting)?,
-            timings: store.timings(meeting)?,
-            voters,
+            meeting: view.meeting,
+            agenda: view.agenda,
+            timings: view.timings,
+            voters: view.voters,
             current: 0,
             detail: SlotDetail::default(),
-            closing: None,
+            closing: view.closing,
             focus: Pane::Questions,
             selected: [0; 5],
             mode: Mode::Browse,
-            theme: store.setting("theme")?.unwrap_or_default(),
+            theme,
             theme_names: Vec::new(),
             projecting: None,
             before_blank: None,
@@ -217,43 +209,36 @@ impl Console {
             rescues: Vec::new(),
             now,
             quit: false,
-        };
-        let resume = store
-            .console_state(meeting)?
-            .and_then(|json| serde_json::from_str::<ResumePoint>(&json).ok());
-        if let Some(point) = &resume {
-            console.current = point
-                .slot
-                .and_then(|id| console.agenda.iter().position(|s| s.id == id))
-                .unwrap_or(0);
-            console.focus = point.focus;
-            console.selected = point.selected;
         }
-        console.refresh(store)?;
-        if let Some(point) = resume {
-            console.reopen(point);
-        }
-        Ok(console)
     }
 
-    /// Reads the agenda, timings and current official again after a write.
-    pub fn refresh(&mut self, store: &Store) -> Result<(), StorageError> {
-        self.agenda = store.agenda(self.meeting.id)?;
-        self.timings = store.timings(self.meeting.id)?;
-        self.meeting = store.meeting(self.meeting.id)?;
-        self.closing = store.latest_revision(TextTarget::Closing {
-            meeting: self.meeting.id,
-        })?;
+    /// Goes back to the official, pane and rows where the recorder was.
+    pub fn place(&mut self, point: &ResumePoint) {
+        self.current = point
+            .slot
+            .and_then(|id| self.agenda.iter().position(|s| s.id == id))
+            .unwrap_or(0);
+        self.focus = point.focus;
+        self.selected = point.selected;
+    }
+
+    /// Takes the meeting as it now stands (after a write changed stages or clocks).
+    pub fn set_view(&mut self, view: MeetingView) {
+        self.meeting = view.meeting;
+        self.agenda = view.agenda;
+        self.timings = view.timings;
+        self.voters = view.voters;
+        self.closing = view.closing;
         self.current = self.current.min(self.agenda.len().saturating_sub(1));
-        self.detail = match self.slot() {
-            Some(slot) => store.slot_detail(slot.id)?,
-            None => SlotDetail::default(),
-        };
+    }
+
+    /// Takes the current official's detail; selections stay within their panes.
+    pub fn set_detail(&mut self, detail: SlotDetail) {
+        self.detail = detail;
         for pane in Pane::ALL {
             let last = self.pane_len(pane).saturating_sub(1);
             self.selected[pane.index()] = self.selected[pane.index()].min(last);
         }
-        Ok(())
     }
 
     /// The official on screen; `None` only for a meeting without officials.
@@ -345,7 +330,7 @@ impl Console {
 
     /// Opens again the editor or the half-filled form that was open when the console last
     /// stopped.
-    fn reopen(&mut self, point: ResumePoint) {
+    pub fn reopen(&mut self, point: ResumePoint) {
         if let Some(editing) = &point.editing {
             self.reopen_editor(editing);
         }
@@ -372,65 +357,6 @@ impl Console {
             editor.set_caret(point.caret);
             self.mode = Mode::Editor(Box::new(editor));
         }
-    }
-
-    /// The offer of a rescued text of this meeting that is newer than the database's text
-    /// for the same place and says something else; `None` otherwise.
-    pub fn rescue_offer(
-        &self,
-        store: &Store,
-        path: std::path::PathBuf,
-        rescue: crate::rescue::Rescue,
-    ) -> Result<Option<RescueOffer>, StorageError> {
-        let Some(context) = self.rescue_context(store, rescue.target)? else {
-            return Ok(None);
-        };
-        let latest = store.latest_revision(rescue.target)?;
-        let newer = latest.as_ref().is_none_or(|r| r.saved_at < rescue.saved_at);
-        let saved = latest.map(|r| r.body).unwrap_or_default();
-        if !newer || saved == rescue.body {
-            return Ok(None);
-        }
-        Ok(Some(RescueOffer {
-            path,
-            target: rescue.target,
-            context,
-            rescued: rescue.body,
-            rescued_at: rescue.saved_at,
-            saved,
-        }))
-    }
-
-    /// Which text of this meeting `target` is, in words; `None` for another meeting's.
-    fn rescue_context(
-        &self,
-        store: &Store,
-        target: TextTarget,
-    ) -> Result<Option<String>, StorageError> {
-        let slot_id = match target {
-            TextTarget::Closing { meeting } => {
-                let ours = meeting == self.meeting.id;
-                return Ok(ours.then(|| Label::EditingClosing.text(self.lang).to_string()));
-            }
-            TextTarget::Answer { slot, .. }
-            | TextTarget::Remarks { slot }
-            | TextTarget::Note { slot } => slot,
-        };
-        let Some(slot) = self.agenda.iter().find(|s| s.id == slot_id) else {
-            return Ok(None);
-        };
-        let what = match target {
-            TextTarget::Answer { question, .. } => store
-                .slot_detail(slot_id)?
-                .questions
-                .into_iter()
-                .find(|q| q.id == question)
-                .map(|q| q.text)
-                .unwrap_or_default(),
-            TextTarget::Remarks { .. } => Label::Remarks.text(self.lang).to_string(),
-            _ => Label::PrivateNote.text(self.lang).to_string(),
-        };
-        Ok(Some(format!("{} {}：{what}", slot.position, slot.name)))
     }
 
     /// Shows the first rescued text and keeps the others for after it.

@@ -5,7 +5,7 @@
 use super::{Console, Mode, Pane};
 use crate::domain::{AgendaSlot, Allotments, CardCounts, Stage, StageTiming};
 use crate::labels::Lang;
-use crate::storage::TextTarget;
+use crate::view::TextTarget;
 use chrono::{DateTime, Utc};
 
 /// How the projected picture is laid out.

@@ -2,6 +2,7 @@
 //! skip reason, an agenda number): how each opens, and what Enter makes of it.
 
 use super::form::{Field, FieldLabel};
+use super::key::KeyCode;
 use super::update::go_to;
 use super::{Action, Console, Effect, Form, FormKind, Mode, Pane};
 use crate::domain::{
@@ -9,7 +10,6 @@ use crate::domain::{
 };
 use crate::labels::{self, Label, Named};
 use chrono::NaiveDate;
-use ratatui::crossterm::event::KeyCode;
 
 pub(super) fn question_form() -> Form {
     Form::new(

@@ -2,6 +2,7 @@
 //! loop to carry out; it never touches the terminal or the database itself.
 
 use super::action::{FailedWrite, Failure};
+use super::key::KeyCode;
 use super::projection::Picture;
 use super::submit::{
     fill_form, follow_up_form, jump_form, question_form, rating_form, skip_form,
@@ -10,8 +11,7 @@ use super::submit::{
 use super::{Action, Command, Console, Editor, Effect, Mode, Pane, SearchBox};
 use crate::domain::Stage;
 use crate::labels::{self, Label};
-use crate::storage::{SearchTarget, TextTarget};
-use ratatui::crossterm::event::KeyCode;
+use crate::view::{SearchTarget, TextTarget};
 
 /// Applies one action to the console and returns what must be written.
 pub fn update(console: &mut Console, action: Action) -> Vec<Effect> {

@@ -9,15 +9,14 @@ mod schema;
 mod sql_enums;
 mod write;
 
+pub use crate::view::{MeetingListing, SearchHit, SearchTarget, SlotDetail, TextTarget};
 pub use header::APPLICATION_ID;
-pub use read::{MeetingListing, SearchHit, SearchTarget, SlotDetail};
 pub use schema::latest_version;
 
 /// The SQL of the first schema version, for tests that upgrade an old file.
 pub fn first_schema() -> &'static str {
     schema::MIGRATIONS[0]
 }
-pub use write::TextTarget;
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};

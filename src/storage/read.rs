@@ -1,77 +1,13 @@
 //! Reading meetings back: the header, the agenda, and one official's detail at a time,
 //! so that opening a meeting costs the same however large the file's history is.
 
-use super::TextTarget;
 use super::{Result, StorageError, Store};
 use crate::domain::{
-    AgendaSlot, Allotments, Attendee, CardCounts, DutyItem, FollowUp, Id, Meeting, Question,
-    Rating, Revision, RiskPoint, StageTiming,
+    AgendaSlot, Allotments, Attendee, DutyItem, FollowUp, Id, Meeting, Question, Rating, Revision,
+    RiskPoint, StageTiming,
 };
+use crate::view::{MeetingListing, MeetingView, SearchHit, SearchTarget, SlotDetail, TextTarget};
 use rusqlite::{OptionalExtension, Row, params};
-
-/// A meeting with how far it has got, for choosing which one to open.
-#[derive(Debug, Clone)]
-pub struct MeetingListing {
-    pub meeting: Meeting,
-    pub slots: usize,
-    pub closed_slots: usize,
-}
-
-impl MeetingListing {
-    pub fn is_finished(&self) -> bool {
-        self.meeting.finished_at.is_some() || (self.slots > 0 && self.closed_slots == self.slots)
-    }
-}
-
-/// Everything shown for one official, loaded when the recorder moves to them.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SlotDetail {
-    pub duty_items: Vec<DutyItem>,
-    pub risk_points: Vec<RiskPoint>,
-    pub questions: Vec<Question>,
-    pub remarks: Option<Revision>,
-    /// Private recorder note: never projected or exported unless asked for.
-    pub note: Option<Revision>,
-    pub rating: Option<Rating>,
-    /// Follow-ups raised for this official in this meeting.
-    pub follow_ups: Vec<FollowUp>,
-    /// Follow-ups of the same unit from before this meeting.
-    pub earlier_follow_ups: Vec<FollowUp>,
-}
-
-impl SlotDetail {
-    /// The numbers the article's question asks for.
-    pub fn counts(&self) -> CardCounts {
-        CardCounts {
-            duty_items: self.duty_items.len(),
-            risk_points: self.risk_points.len(),
-            measures: self.risk_points.iter().map(|r| r.measures.len()).sum(),
-            rules: self.risk_points.iter().map(|r| r.rules.len()).sum(),
-            open_earlier_follow_ups: self
-                .earlier_follow_ups
-                .iter()
-                .filter(|f| f.status.is_open())
-                .count(),
-        }
-    }
-}
-
-/// Which pane row a search hit points at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SearchTarget {
-    Official,
-    DutyItem(usize),
-    RiskPoint(usize),
-    Question(usize),
-}
-
-/// One place in the meeting where the search text occurs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SearchHit {
-    pub slot_index: usize,
-    pub target: SearchTarget,
-    pub excerpt: String,
-}
 
 const MEETING_COLUMNS: &str = "id, title, held_on, starts_at, place, chair, chair_post, recorder, finished_at, scrutineers, \
      questions_minutes, remarks_minutes, rating_minutes, follow_ups_minutes";
@@ -181,6 +117,23 @@ impl Store {
             .or(meetings.first())
             .map(|m| m.meeting.id)
             .ok_or(StorageError::NoMeetings)
+    }
+
+    /// The meeting, its agenda, clocks, voters and closing remarks: what the console shows
+    /// before one official's detail.
+    pub fn meeting_view(&self, id: Id) -> Result<MeetingView> {
+        let voters = self
+            .attendees(id)?
+            .iter()
+            .filter(|a| a.attendance == crate::domain::Attendance::Present)
+            .count() as u32;
+        Ok(MeetingView {
+            meeting: self.meeting(id)?,
+            agenda: self.agenda(id)?,
+            timings: self.timings(id)?,
+            voters,
+            closing: self.latest_revision(TextTarget::Closing { meeting: id })?,
+        })
     }
 
     pub fn meeting(&self, id: Id) -> Result<Meeting> {

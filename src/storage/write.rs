@@ -2,50 +2,9 @@
 
 use super::{Result, Store};
 use crate::domain::{FollowUp, FollowUpStatus, Id, Rating, Stage};
+use crate::view::TextTarget;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
-
-/// Which typed text a revision belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextTarget {
-    /// The answer to one question.
-    Answer { slot: Id, question: Id },
-    /// The chair's remarks (点评) on one official.
-    Remarks { slot: Id },
-    /// The recorder's private note on one official.
-    Note { slot: Id },
-    /// The chair's closing remarks (会议总结) for the whole meeting.
-    Closing { meeting: Id },
-}
-
-impl TextTarget {
-    pub fn kind(self) -> &'static str {
-        match self {
-            TextTarget::Answer { .. } => "answer",
-            TextTarget::Remarks { .. } => "remarks",
-            TextTarget::Note { .. } => "note",
-            TextTarget::Closing { .. } => "closing",
-        }
-    }
-
-    pub fn question(self) -> Option<Id> {
-        match self {
-            TextTarget::Answer { question, .. } => Some(question),
-            _ => None,
-        }
-    }
-
-    /// (owner row, kind, question): the slot, or the meeting for meeting-wide texts.
-    pub(super) fn key(self) -> (Id, &'static str, Option<Id>) {
-        let owner = match self {
-            TextTarget::Answer { slot, .. }
-            | TextTarget::Remarks { slot }
-            | TextTarget::Note { slot } => slot,
-            TextTarget::Closing { meeting } => meeting,
-        };
-        (owner, self.kind(), self.question())
-    }
-}
 
 impl Store {
     /// Keeps a typed text as a revision of its own and drops its draft; returns false when

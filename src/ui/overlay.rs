@@ -6,7 +6,7 @@ use super::{Theme, text};
 use crate::app::form::{Field, FieldLabel, FieldValue};
 use crate::app::{Console, Editor, Form, Mode, RescueOffer, SearchBox, keys};
 use crate::labels::{self, Label};
-use crate::storage::TextTarget;
+use crate::view::TextTarget;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Modifier, Style};

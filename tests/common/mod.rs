@@ -129,8 +129,8 @@ pub fn recorded_sample(path: &Path) -> Session {
         go(&mut s, Step(1), 1);
         go(
             &mut s,
-            shuze::app::Action::Input(ratatui::crossterm::event::KeyEvent::from(
-                ratatui::crossterm::event::KeyCode::Backspace,
+            shuze::app::Action::Input(shuze::app::key::KeyEvent::from(
+                shuze::app::key::KeyCode::Backspace,
             )),
             0,
         );

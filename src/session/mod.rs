@@ -2,12 +2,15 @@
 //! and keeps the resume point saved. Everything the terminal loop does, without a terminal,
 //! so tests drive a real meeting file through it.
 
+pub mod load;
+
 use crate::app::{Action, Console, Effect, FailedWrite, Failure, ResumePoint, update};
 use crate::domain::Id;
 use crate::export::{self, Minutes};
 use crate::labels::Lang;
 use crate::rescue::{self, Rescue};
-use crate::storage::{StorageError, Store, TextTarget};
+use crate::storage::{StorageError, Store};
+use crate::view::{Changed, TextTarget};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -40,7 +43,7 @@ impl Session {
             Some(id) => store.meeting(id)?.id,
             None => store.default_meeting()?,
         };
-        let console = Console::load(&store, meeting, lang, now)?;
+        let console = load::console(&store, meeting, lang, now)?;
         store.set_busy_timeout(SAVE_WAIT)?;
         let saved_resume = Some(console.resume_point());
         let beside = store
@@ -62,7 +65,7 @@ impl Session {
         let found = rescue::find(self.store.path(), &self.rescue_folders);
         let mut offers = Vec::new();
         for (path, found) in found {
-            match self.console.rescue_offer(&self.store, path, found) {
+            match load::rescue_offer(&self.store, &self.console, path, found) {
                 Ok(Some(offer)) => offers.push(offer),
                 Ok(None) => {}
                 Err(err) => self.console.warn(err.to_string()),
@@ -78,18 +81,17 @@ impl Session {
         let mut wrote_any = false;
         while let Some(action) = pending.pop() {
             let effects = update(&mut self.console, action);
-            let mut reload = false;
+            let mut changed = Changed::NOTHING;
             let mut text_failed = false;
             for effect in effects {
-                // A draft changes nothing on screen: the editor already shows its text.
-                let shown = !matches!(effect, Effect::SaveDraft { .. });
                 if text_failed && matches!(effect, Effect::SettleRescue { taken: true, .. }) {
                     continue;
                 }
+                let changes = effect.changes();
                 match self.apply(effect, now) {
                     Ok(Some(follow)) => pending.push(follow),
                     Ok(None) => {
-                        reload |= shown;
+                        changed = changed.or(changes);
                         wrote_any = true;
                     }
                     Err(failure) => {
@@ -98,7 +100,7 @@ impl Session {
                     }
                 }
             }
-            if reload && let Err(err) = self.console.refresh(&self.store) {
+            if let Err(err) = load::reload(&self.store, &mut self.console, changed) {
                 self.console.warn(err.to_string());
             }
         }

@@ -1,0 +1,108 @@
+//! Reading the console's state from the store: the meeting when it opens, the parts a
+//! write changed, and rescued texts to offer back. The app itself never reads the store.
+
+use crate::app::{Console, RescueOffer, ResumePoint};
+use crate::domain::Id;
+use crate::labels::{Label, Lang};
+use crate::rescue::Rescue;
+use crate::storage::{Result, Store};
+use crate::view::{Changed, SlotDetail, TextTarget};
+use chrono::{DateTime, Utc};
+use std::path::PathBuf;
+
+/// Loads a meeting and puts the recorder back where they were, an open editor or a
+/// half-filled form included.
+pub fn console(store: &Store, meeting: Id, lang: Lang, now: DateTime<Utc>) -> Result<Console> {
+    let view = store.meeting_view(meeting)?;
+    let theme = store.setting("theme")?.unwrap_or_default();
+    let mut console = Console::new(lang, view, theme, now);
+    let resume = store
+        .console_state(meeting)?
+        .and_then(|json| serde_json::from_str::<ResumePoint>(&json).ok());
+    if let Some(point) = &resume {
+        console.place(point);
+    }
+    console.set_detail(detail(store, &console)?);
+    if let Some(point) = resume {
+        console.reopen(point);
+    }
+    Ok(console)
+}
+
+/// Reads again what a write changed, and nothing else.
+pub fn reload(store: &Store, console: &mut Console, changed: Changed) -> Result<()> {
+    if changed.agenda {
+        console.set_view(store.meeting_view(console.meeting.id)?);
+    } else if changed.closing {
+        console.closing = store.latest_revision(TextTarget::Closing {
+            meeting: console.meeting.id,
+        })?;
+    }
+    if changed.detail {
+        console.set_detail(detail(store, console)?);
+    }
+    Ok(())
+}
+
+fn detail(store: &Store, console: &Console) -> Result<SlotDetail> {
+    match console.slot() {
+        Some(slot) => store.slot_detail(slot.id),
+        None => Ok(SlotDetail::default()),
+    }
+}
+
+/// The offer of a rescued text of this meeting that is newer than the database's text
+/// for the same place and says something else; `None` otherwise.
+pub fn rescue_offer(
+    store: &Store,
+    console: &Console,
+    path: PathBuf,
+    rescue: Rescue,
+) -> Result<Option<RescueOffer>> {
+    let Some(context) = rescue_context(store, console, rescue.target)? else {
+        return Ok(None);
+    };
+    let latest = store.latest_revision(rescue.target)?;
+    let newer = latest.as_ref().is_none_or(|r| r.saved_at < rescue.saved_at);
+    let saved = latest.map(|r| r.body).unwrap_or_default();
+    if !newer || saved == rescue.body {
+        return Ok(None);
+    }
+    Ok(Some(RescueOffer {
+        path,
+        target: rescue.target,
+        context,
+        rescued: rescue.body,
+        rescued_at: rescue.saved_at,
+        saved,
+    }))
+}
+
+/// Which text of this meeting `target` is, in words; `None` for another meeting's.
+fn rescue_context(store: &Store, console: &Console, target: TextTarget) -> Result<Option<String>> {
+    let lang = console.lang;
+    let slot_id = match target {
+        TextTarget::Closing { meeting } => {
+            let ours = meeting == console.meeting.id;
+            return Ok(ours.then(|| Label::EditingClosing.text(lang).to_string()));
+        }
+        TextTarget::Answer { slot, .. }
+        | TextTarget::Remarks { slot }
+        | TextTarget::Note { slot } => slot,
+    };
+    let Some(slot) = console.agenda.iter().find(|s| s.id == slot_id) else {
+        return Ok(None);
+    };
+    let what = match target {
+        TextTarget::Answer { question, .. } => store
+            .slot_detail(slot_id)?
+            .questions
+            .into_iter()
+            .find(|q| q.id == question)
+            .map(|q| q.text)
+            .unwrap_or_default(),
+        TextTarget::Remarks { .. } => Label::Remarks.text(lang).to_string(),
+        _ => Label::PrivateNote.text(lang).to_string(),
+    };
+    Ok(Some(format!("{} {}：{what}", slot.position, slot.name)))
+}

@@ -1,0 +1,153 @@
+//! What the console, the audience view and the exports read: the domain's records put
+//! together for one screen or one document. No I/O: the store fills these in.
+
+use crate::domain::{
+    AgendaSlot, CardCounts, DutyItem, FollowUp, Id, Meeting, Question, Rating, Revision, RiskPoint,
+    StageTiming,
+};
+
+/// A meeting as the console shows it, apart from one official's detail.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingView {
+    pub meeting: Meeting,
+    pub agenda: Vec<AgendaSlot>,
+    /// Every stage clock of every official, with the official's slot id.
+    pub timings: Vec<(Id, StageTiming)>,
+    /// Present attendees with a vote: the default number of voters.
+    pub voters: u32,
+    /// The newest text of the chair's closing remarks for the whole meeting.
+    pub closing: Option<Revision>,
+}
+
+/// What a write changed, so that only that is read again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Changed {
+    /// The agenda's stages and the clocks.
+    pub agenda: bool,
+    /// The current official's detail (answers, questions, rating, follow-ups).
+    pub detail: bool,
+    /// The closing remarks.
+    pub closing: bool,
+}
+
+impl Changed {
+    pub const NOTHING: Changed = Changed {
+        agenda: false,
+        detail: false,
+        closing: false,
+    };
+
+    pub fn or(self, other: Changed) -> Changed {
+        Changed {
+            agenda: self.agenda || other.agenda,
+            detail: self.detail || other.detail,
+            closing: self.closing || other.closing,
+        }
+    }
+}
+
+/// Which typed text a revision belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextTarget {
+    /// The answer to one question.
+    Answer { slot: Id, question: Id },
+    /// The chair's remarks (点评) on one official.
+    Remarks { slot: Id },
+    /// The recorder's private note on one official.
+    Note { slot: Id },
+    /// The chair's closing remarks (会议总结) for the whole meeting.
+    Closing { meeting: Id },
+}
+
+impl TextTarget {
+    pub fn kind(self) -> &'static str {
+        match self {
+            TextTarget::Answer { .. } => "answer",
+            TextTarget::Remarks { .. } => "remarks",
+            TextTarget::Note { .. } => "note",
+            TextTarget::Closing { .. } => "closing",
+        }
+    }
+
+    pub fn question(self) -> Option<Id> {
+        match self {
+            TextTarget::Answer { question, .. } => Some(question),
+            _ => None,
+        }
+    }
+
+    /// (owner row, kind, question): the slot, or the meeting for meeting-wide texts.
+    pub(crate) fn key(self) -> (Id, &'static str, Option<Id>) {
+        let owner = match self {
+            TextTarget::Answer { slot, .. }
+            | TextTarget::Remarks { slot }
+            | TextTarget::Note { slot } => slot,
+            TextTarget::Closing { meeting } => meeting,
+        };
+        (owner, self.kind(), self.question())
+    }
+}
+
+/// A meeting with how far it has got, for choosing which one to open.
+#[derive(Debug, Clone)]
+pub struct MeetingListing {
+    pub meeting: Meeting,
+    pub slots: usize,
+    pub closed_slots: usize,
+}
+
+impl MeetingListing {
+    pub fn is_finished(&self) -> bool {
+        self.meeting.finished_at.is_some() || (self.slots > 0 && self.closed_slots == self.slots)
+    }
+}
+
+/// Everything shown for one official, loaded when the recorder moves to them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SlotDetail {
+    pub duty_items: Vec<DutyItem>,
+    pub risk_points: Vec<RiskPoint>,
+    pub questions: Vec<Question>,
+    pub remarks: Option<Revision>,
+    /// Private recorder note: never projected or exported unless asked for.
+    pub note: Option<Revision>,
+    pub rating: Option<Rating>,
+    /// Follow-ups raised for this official in this meeting.
+    pub follow_ups: Vec<FollowUp>,
+    /// Follow-ups of the same unit from before this meeting.
+    pub earlier_follow_ups: Vec<FollowUp>,
+}
+
+impl SlotDetail {
+    /// The numbers the article's question asks for.
+    pub fn counts(&self) -> CardCounts {
+        CardCounts {
+            duty_items: self.duty_items.len(),
+            risk_points: self.risk_points.len(),
+            measures: self.risk_points.iter().map(|r| r.measures.len()).sum(),
+            rules: self.risk_points.iter().map(|r| r.rules.len()).sum(),
+            open_earlier_follow_ups: self
+                .earlier_follow_ups
+                .iter()
+                .filter(|f| f.status.is_open())
+                .count(),
+        }
+    }
+}
+
+/// Which pane row a search hit points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchTarget {
+    Official,
+    DutyItem(usize),
+    RiskPoint(usize),
+    Question(usize),
+}
+
+/// One place in the meeting where the search text occurs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchHit {
+    pub slot_index: usize,
+    pub target: SearchTarget,
+    pub excerpt: String,
+}
