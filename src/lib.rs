@@ -13,6 +13,7 @@ pub mod prep;
 pub mod present;
 pub mod rescue;
 pub mod session;
+pub mod source;
 pub mod storage;
 pub mod tui;
 pub mod ui;

@@ -2,6 +2,7 @@
 
 use super::key::KeyEvent;
 use crate::domain::{FollowUp, FollowUpStatus, Id, Rating, Stage};
+use crate::labels::Lang;
 use crate::view::{Changed, SearchHit, TextTarget};
 
 /// A command bound to a key while browsing the meeting.
@@ -63,6 +64,71 @@ pub enum Command {
     Help,
     /// Save everything and leave.
     Quit,
+}
+
+impl Command {
+    /// What the command does, in a few words, for the help and the footer.
+    pub fn name(self, lang: Lang) -> &'static str {
+        use Command::*;
+        match (lang, self) {
+            (Lang::Zh, MoveUp) => "上一条",
+            (Lang::Zh, MoveDown) => "下一条",
+            (Lang::Zh, NextPane) => "下一栏",
+            (Lang::Zh, PreviousPane) => "上一栏",
+            (Lang::Zh, NextOfficial) => "下一位",
+            (Lang::Zh, PreviousOfficial) => "上一位",
+            (Lang::Zh, Jump) => "跳到第几位",
+            (Lang::Zh, NextStage) => "下一环节",
+            (Lang::Zh, PreviousStage) => "退回上一环节",
+            (Lang::Zh, ToggleTimer) => "暂停/继续计时",
+            (Lang::Zh, EditAnswer) => "记录回答（或编辑所选栏）",
+            (Lang::Zh, EditRemarks) => "点评",
+            (Lang::Zh, EditNote) => "私人备注",
+            (Lang::Zh, EditClosing) => "会议总结",
+            (Lang::Zh, AddQuestion) => "现场提问",
+            (Lang::Zh, ToggleWrittenReply) => "标记书面质询",
+            (Lang::Zh, RecordRating) => "民主测评",
+            (Lang::Zh, AddFollowUp) => "新增整改问题",
+            (Lang::Zh, Skip) => "跳过本述责人",
+            (Lang::Zh, Search) => "搜索",
+            (Lang::Zh, CycleTheme) => "切换配色",
+            (Lang::Zh, ToggleProjection) => "切换投影画面/记录画面",
+            (Lang::Zh, ToggleBlank) => "投影黑屏/恢复",
+            (Lang::Zh, ToggleSpotlight) => "大字显示姓名和计时",
+            (Lang::Zh, ToggleProjectedAnswers) => "投影是否显示回答",
+            (Lang::Zh, Export) => "导出记录、纪要、台账",
+            (Lang::Zh, Help) => "按键说明",
+            (Lang::Zh, Quit) => "保存并退出",
+            (Lang::En, MoveUp) => "previous row",
+            (Lang::En, MoveDown) => "next row",
+            (Lang::En, NextPane) => "next pane",
+            (Lang::En, PreviousPane) => "previous pane",
+            (Lang::En, NextOfficial) => "next official",
+            (Lang::En, PreviousOfficial) => "previous official",
+            (Lang::En, Jump) => "jump to official",
+            (Lang::En, NextStage) => "next stage",
+            (Lang::En, PreviousStage) => "back one stage",
+            (Lang::En, ToggleTimer) => "pause/resume timer",
+            (Lang::En, EditAnswer) => "record answer (or edit pane)",
+            (Lang::En, EditRemarks) => "remarks",
+            (Lang::En, EditNote) => "private note",
+            (Lang::En, EditClosing) => "closing remarks",
+            (Lang::En, AddQuestion) => "question on the spot",
+            (Lang::En, ToggleWrittenReply) => "mark written reply",
+            (Lang::En, RecordRating) => "rating",
+            (Lang::En, AddFollowUp) => "add follow-up",
+            (Lang::En, Skip) => "skip official",
+            (Lang::En, Search) => "search",
+            (Lang::En, CycleTheme) => "next colour theme",
+            (Lang::En, ToggleProjection) => "projection / recorder layout",
+            (Lang::En, ToggleBlank) => "blank the picture / bring it back",
+            (Lang::En, ToggleSpotlight) => "large name and timer",
+            (Lang::En, ToggleProjectedAnswers) => "show answers on the projection",
+            (Lang::En, Export) => "export minutes and ledger",
+            (Lang::En, Help) => "help",
+            (Lang::En, Quit) => "save and quit",
+        }
+    }
 }
 
 /// Everything that can change the console's state.

@@ -6,6 +6,7 @@ mod controls;
 mod import;
 mod raw;
 
+pub use crate::source::line_column;
 pub use check::{PreparedMeeting, PreparedOfficial, PreparedQuestion};
 pub use import::import_file;
 
@@ -68,22 +69,6 @@ impl fmt::Display for ProblemList<'_> {
             self.problems.len()
         )
     }
-}
-
-/// Line and column (from 1) of a byte offset, columns counted in characters.
-pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(source.len());
-    let before = &source[..floor_char_boundary(source, offset)];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    (line, before[line_start..].chars().count() + 1)
-}
-
-fn floor_char_boundary(text: &str, mut index: usize) -> usize {
-    while !text.is_char_boundary(index) {
-        index -= 1;
-    }
-    index
 }
 
 /// Reads and checks a prep file without touching any database.

@@ -324,18 +324,10 @@ fn draw_help(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
     let content = widgets::pane(frame, area, Label::HelpTitle.text(lang), true, theme);
     let mut entries: Vec<(String, String)> = keys::BROWSE_KEYS
         .iter()
-        .map(|b| {
-            (
-                b.shown.to_string(),
-                labels::command_name(lang, b.command).to_string(),
-            )
-        })
+        .map(|b| (b.shown.to_string(), b.command.name(lang).to_string()))
         .collect();
     entries.push(("Esc".into(), labels::escape_meaning(lang).into()));
-    entries.push((
-        "Ctrl-C".into(),
-        labels::command_name(lang, crate::app::Command::Quit).into(),
-    ));
+    entries.push(("Ctrl-C".into(), crate::app::Command::Quit.name(lang).into()));
     let rows = (content.height as usize).max(1);
     let columns = entries.len().div_ceil(rows).max(1);
     let column_width = content.width / columns as u16;

@@ -296,7 +296,7 @@ pub fn footer_keys(console: &Console, theme: &Theme, width: u16) -> Line<'static
                 .add_modifier(Modifier::BOLD),
         ));
         spans.push(Span::styled(
-            format!(" {}  ", labels::command_name(lang, command)),
+            format!(" {}  ", command.name(lang)),
             Style::new().fg(theme.text),
         ));
     }

@@ -135,7 +135,7 @@ impl Theme {
         let raw: RawTheme = toml::from_str(text).map_err(|e| {
             let (line, column) = e
                 .span()
-                .map(|s| crate::prep::line_column(text, s.start))
+                .map(|s| crate::source::line_column(text, s.start))
                 .unwrap_or((1, 1));
             ThemeError::Toml {
                 file: file.to_string(),
