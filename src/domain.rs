@@ -203,6 +203,62 @@ impl StageTiming {
     }
 }
 
+/// A stage's clock at one moment: the time used against the time allotted. The one place
+/// where elapsed, remaining and overrun are worked out, for the console, the projection and
+/// the minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StageClock {
+    pub elapsed_ms: i64,
+    pub allotted_ms: i64,
+    pub running: bool,
+}
+
+impl StageClock {
+    pub fn of(timing: &StageTiming, allotted_minutes: u32, now: DateTime<Utc>) -> StageClock {
+        StageClock {
+            elapsed_ms: timing.elapsed_ms(now),
+            allotted_ms: allotted_minutes as i64 * 60_000,
+            running: timing.is_running(),
+        }
+    }
+
+    /// How far past the allotment, once it is passed.
+    pub fn overrun_ms(&self) -> Option<i64> {
+        (self.elapsed_ms > self.allotted_ms).then(|| self.elapsed_ms - self.allotted_ms)
+    }
+
+    /// "03:12": the time used, whole seconds (rounded down).
+    pub fn elapsed(&self) -> String {
+        clock(self.elapsed_ms)
+    }
+
+    pub fn allotted(&self) -> String {
+        clock(self.allotted_ms)
+    }
+
+    /// The time left, rounded up to the second, so that what is shown as used and as left
+    /// always adds up to the allotment.
+    pub fn remaining(&self) -> String {
+        clock((self.allotted_ms - self.elapsed_ms).max(0) + 999)
+    }
+
+    /// "-01:05" past the allotment (rounded down, like the time used).
+    pub fn overrun(&self) -> Option<String> {
+        self.overrun_ms().map(|ms| format!("-{}", clock(ms)))
+    }
+}
+
+/// "03:12", or "1:03:12" past an hour: whole seconds, rounded down.
+pub fn clock(ms: i64) -> String {
+    let seconds = ms.max(0) / 1000;
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m:02}:{s:02}")
+    }
+}
+
 /// How a duty item reached the official.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -416,4 +472,37 @@ pub struct CardCounts {
     pub measures: usize,
     pub rules: usize,
     pub open_earlier_follow_ups: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_time_used_and_the_time_left_add_up_to_the_allotment() {
+        for elapsed_ms in [0, 1, 999, 1_000, 1_001, 150_500, 449_999, 480_000] {
+            let clock = StageClock {
+                elapsed_ms,
+                allotted_ms: 480_000,
+                running: true,
+            };
+            let seconds = |text: String| {
+                let (m, s) = text.split_once(':').unwrap();
+                m.parse::<i64>().unwrap() * 60 + s.parse::<i64>().unwrap()
+            };
+            assert_eq!(
+                seconds(clock.elapsed()) + seconds(clock.remaining()),
+                480,
+                "{elapsed_ms}"
+            );
+            assert_eq!(clock.overrun(), None);
+        }
+        let over = StageClock {
+            elapsed_ms: 545_000,
+            allotted_ms: 480_000,
+            running: false,
+        };
+        assert_eq!(over.overrun().as_deref(), Some("-01:05"));
+        assert_eq!(clock(3_723_000), "1:02:03");
+    }
 }

@@ -15,6 +15,24 @@ pub enum Lang {
     En,
 }
 
+/// The names of a follow-up's fields, as the console, the audience view, the minutes and
+/// the ledger all write them (in the ledger's column order).
+pub const FOLLOW_UP_FIELDS: [Label; 13] = [
+    Label::Source,
+    Label::Category,
+    Label::Problem,
+    Label::Task,
+    Label::Measure,
+    Label::Lead,
+    Label::Owner,
+    Label::Deadline,
+    Label::Mode,
+    Label::FollowUpProgress,
+    Label::Status,
+    Label::CopiedTo,
+    Label::FollowUpNotes,
+];
+
 /// A fixed piece of interface text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Label {
@@ -71,6 +89,10 @@ pub enum Label {
     Mode,
     Lead,
     Task,
+    FollowUpNotes,
+    Official,
+    UnitAndPost,
+    Number,
     EditingAnswer,
     EditingRemarks,
     EditingNote,
@@ -163,9 +185,9 @@ fn zh(label: Label) -> &'static str {
         ThisMeeting => "本次会议提出",
         Earlier => "以往问题",
         Owner => "责任人",
-        Deadline => "时限",
+        Deadline => "完成时限",
         CopiedTo => "抄告",
-        Problem => "问题",
+        Problem => "问题描述",
         Measure => "整改措施",
         Asker => "提问人",
         QuestionText => "问题",
@@ -175,6 +197,10 @@ fn zh(label: Label) -> &'static str {
         Mode => "整改方式",
         Lead => "责任领导",
         Task => "整改任务",
+        FollowUpNotes => "备注",
+        Official => "述责对象",
+        UnitAndPost => "单位职务",
+        Number => "序号",
         EditingAnswer => "记录回答",
         EditingRemarks => "记录点评",
         EditingNote => "私人备注（不投影、不导出）",
@@ -273,6 +299,10 @@ fn en(label: Label) -> &'static str {
         Mode => "Mode",
         Lead => "Responsible leader",
         Task => "Task",
+        FollowUpNotes => "Notes",
+        Official => "Official",
+        UnitAndPost => "Unit and post",
+        Number => "No.",
         EditingAnswer => "Recording the answer",
         EditingRemarks => "Recording the remarks",
         EditingNote => "Private note (never projected or exported)",

@@ -14,7 +14,7 @@ pub use editor::Editor;
 pub use form::{Form, FormKind, FormPoint};
 pub use update::update;
 
-use crate::domain::{AgendaSlot, Id, Meeting, Stage, StageTiming};
+use crate::domain::{AgendaSlot, Id, Meeting, Stage, StageClock, StageTiming};
 use crate::labels::{Label, Lang};
 use crate::view::{MeetingView, SearchHit, SlotDetail, TextTarget};
 use chrono::{DateTime, Utc};
@@ -257,6 +257,13 @@ impl Console {
     pub fn current_timing(&self) -> Option<&StageTiming> {
         let slot = self.slot()?;
         self.timing(slot.id, slot.stage)
+    }
+
+    /// The clock of `slot`'s current stage, when that stage is timed.
+    pub fn stage_clock(&self, slot: &AgendaSlot) -> Option<StageClock> {
+        let timing = self.timing(slot.id, slot.stage)?;
+        let minutes = slot.allotted_minutes(slot.stage, &self.meeting.allotments);
+        Some(StageClock::of(timing, minutes, self.now))
     }
 
     /// Milliseconds an official has held the floor, all stages together.

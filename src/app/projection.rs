@@ -3,7 +3,7 @@
 //! field for private notes, forms or key help, so they cannot reach the projector.
 
 use super::{Console, Mode, Pane};
-use crate::domain::{AgendaSlot, Allotments, CardCounts, Stage, StageTiming};
+use crate::domain::{AgendaSlot, Allotments, CardCounts, Stage, StageClock, StageTiming};
 use crate::labels::Lang;
 use crate::view::TextTarget;
 use chrono::{DateTime, Utc};
@@ -87,11 +87,10 @@ impl Projection {
         }
     }
 
-    /// Milliseconds allotted to the current stage.
-    pub fn allotted_ms(&self) -> i64 {
-        self.official
-            .as_ref()
-            .map(|s| s.allotted_minutes(s.stage, &self.allotments) as i64 * 60_000)
-            .unwrap_or(0)
+    /// The current stage's clock, when the stage is timed.
+    pub fn clock(&self) -> Option<StageClock> {
+        let slot = self.official.as_ref()?;
+        let minutes = slot.allotted_minutes(slot.stage, &self.allotments);
+        Some(StageClock::of(self.timing.as_ref()?, minutes, self.now))
     }
 }

@@ -5,32 +5,24 @@
 use super::minutes::Minutes;
 use super::{ExportError, Format};
 use crate::domain::FollowUp;
-use crate::labels::{Lang, Named};
+use crate::labels::{FOLLOW_UP_FIELDS, Label, Lang, Named};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
     ExcelDateTime, Format as Cell, FormatAlign, FormatBorder, Workbook, XlsxError,
 };
 use unicode_width::UnicodeWidthStr;
 
-/// The ledger's columns, in order.
-pub const COLUMNS: [&str; 16] = [
-    "序号",
-    "述责对象",
-    "单位职务",
-    "问题来源",
-    "问题类别",
-    "问题描述",
-    "整改任务",
-    "整改措施",
-    "责任领导",
-    "责任单位/责任人",
-    "完成时限",
-    "整改方式",
-    "进展情况",
-    "状态",
-    "抄告",
-    "备注",
-];
+/// The ledger's columns, in order: who, then a follow-up's fields as every screen and
+/// document names them.
+pub fn columns() -> Vec<&'static str> {
+    let zh = |label: Label| label.text(Lang::Zh);
+    [Label::Number, Label::Official, Label::UnitAndPost]
+        .into_iter()
+        .chain(FOLLOW_UP_FIELDS)
+        .map(zh)
+        .collect()
+}
+
 /// The column holding the deadline, written as a real date in XLSX.
 const DEADLINE: usize = 10;
 
@@ -99,7 +91,7 @@ pub fn render(minutes: &Minutes, format: Format) -> Result<Vec<u8>, ExportError>
 
 fn csv(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    writer.write_record(COLUMNS)?;
+    writer.write_record(columns())?;
     for row in rows {
         writer.write_record(&row.cells)?;
     }
@@ -113,7 +105,7 @@ fn width_of(rows: &[Row], column: usize) -> f64 {
     let longest = rows
         .iter()
         .flat_map(|r| r.cells[column].lines().map(|l| l.width()).max())
-        .chain([COLUMNS[column].width()])
+        .chain([columns()[column].width()])
         .max()
         .unwrap_or(4);
     let widest = if TEXT_COLUMNS.contains(&column) {
@@ -157,8 +149,9 @@ fn xlsx(minutes: &Minutes, rows: &[Row]) -> Result<Vec<u8>, XlsxError> {
         .set_text_wrap()
         .set_align(FormatAlign::Top);
     let date = text.clone().set_num_format("yyyy-mm-dd");
-    let widths: Vec<f64> = (0..COLUMNS.len()).map(|c| width_of(rows, c)).collect();
-    for (column, name) in COLUMNS.iter().enumerate() {
+    let columns = columns();
+    let widths: Vec<f64> = (0..columns.len()).map(|c| width_of(rows, c)).collect();
+    for (column, name) in columns.iter().enumerate() {
         sheet.write_string_with_format(0, column as u16, *name, &header)?;
         sheet.set_column_width(column as u16, widths[column])?;
     }
@@ -177,7 +170,7 @@ fn xlsx(minutes: &Minutes, rows: &[Row]) -> Result<Vec<u8>, XlsxError> {
         }
     }
     sheet.set_freeze_panes(1, 0)?;
-    sheet.autofilter(0, 0, rows.len() as u32, COLUMNS.len() as u16 - 1)?;
+    sheet.autofilter(0, 0, rows.len() as u32, columns.len() as u16 - 1)?;
     sheet.set_landscape();
     sheet.set_paper_size(9);
     sheet.set_repeat_rows(0, 0)?;

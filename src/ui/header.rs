@@ -2,24 +2,13 @@
 
 use super::{Theme, text, widgets};
 use crate::app::Console;
-use crate::domain::{AgendaSlot, Stage};
+use crate::domain::{AgendaSlot, Stage, clock};
 use crate::labels::{self, Label, Named};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-
-/// "03:12", or "1:03:12" past an hour.
-pub fn clock(ms: i64) -> String {
-    let seconds = ms.max(0) / 1000;
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m:02}:{s:02}")
-    }
-}
 
 pub fn draw(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
     let lang = console.lang;
@@ -86,28 +75,22 @@ fn stage_line(console: &Console, slot: &AgendaSlot, theme: &Theme) -> Vec<Span<'
 /// only a colour.
 fn timer_spans(console: &Console, slot: &AgendaSlot, theme: &Theme) -> Vec<Span<'static>> {
     let lang = console.lang;
-    let Some(timing) = console.timing(slot.id, slot.stage) else {
+    let Some(clock) = console.stage_clock(slot) else {
         return Vec::new();
     };
-    let elapsed = timing.elapsed_ms(console.now);
-    let allotted = slot.allotted_minutes(slot.stage, &console.meeting.allotments) as i64 * 60_000;
     let mut spans = vec![Span::styled(
         format!(
             "   {} {} / {}",
             Label::Elapsed.text(lang),
-            clock(elapsed),
-            clock(allotted)
+            clock.elapsed(),
+            clock.allotted()
         ),
         Style::new().fg(theme.text).add_modifier(Modifier::BOLD),
     )];
-    if elapsed > allotted {
+    if let Some(overrun) = clock.overrun() {
         spans.push(Span::raw("  "));
         spans.push(Span::styled(
-            format!(
-                " {} -{} ",
-                Label::Overrun.text(lang),
-                clock(elapsed - allotted)
-            ),
+            format!(" {} {overrun} ", Label::Overrun.text(lang)),
             Style::new()
                 .bg(theme.overrun_background)
                 .fg(theme.overrun_text)
@@ -115,15 +98,11 @@ fn timer_spans(console: &Console, slot: &AgendaSlot, theme: &Theme) -> Vec<Span<
         ));
     } else {
         spans.push(Span::styled(
-            format!(
-                "  {} {}",
-                Label::Remaining.text(lang),
-                clock(allotted - elapsed)
-            ),
+            format!("  {} {}", Label::Remaining.text(lang), clock.remaining()),
             Style::new().fg(theme.ok),
         ));
     }
-    if !timing.is_running() {
+    if !clock.running {
         spans.push(Span::styled(
             format!("  [{}]", Label::Paused.text(lang)),
             Style::new().fg(theme.warning).add_modifier(Modifier::BOLD),

@@ -2,7 +2,6 @@
 //! in the console's projection layout. Drawn from a `Projection`, which holds nothing
 //! private.
 
-use super::header::clock;
 use super::{Theme, big, text, widgets};
 use crate::app::projection::{Picture, ProjectedQuestion, Projection};
 use crate::labels::Lang;
@@ -63,36 +62,27 @@ fn stage_clock(p: &Projection, theme: &Theme) -> (String, Style) {
         return (String::new(), Style::new());
     };
     let stage = slot.stage.name(lang);
-    let Some(timing) = p.timing else {
-        return (
-            stage.to_string(),
-            Style::new().fg(theme.text).add_modifier(Modifier::BOLD),
-        );
+    let mut style = Style::new().fg(theme.text).add_modifier(Modifier::BOLD);
+    let Some(clock) = p.clock() else {
+        return (stage.to_string(), style);
     };
-    let elapsed = timing.elapsed_ms(p.now);
-    let allotted = p.allotted_ms();
     let mut text = format!(
         "{stage}  {} {} / {}",
         Label::Elapsed.text(lang),
-        clock(elapsed),
-        clock(allotted)
+        clock.elapsed(),
+        clock.allotted()
     );
-    let mut style = Style::new().fg(theme.text).add_modifier(Modifier::BOLD);
-    if elapsed > allotted {
-        text.push_str(&format!(
-            "  {} -{}",
-            Label::Overrun.text(lang),
-            clock(elapsed - allotted)
-        ));
+    if let Some(overrun) = clock.overrun() {
+        text.push_str(&format!("  {} {overrun}", Label::Overrun.text(lang)));
         style = style.bg(theme.overrun_background).fg(theme.overrun_text);
     } else {
         text.push_str(&format!(
             "  {} {}",
             Label::Remaining.text(lang),
-            clock(allotted - elapsed)
+            clock.remaining()
         ));
     }
-    if !timing.is_running() {
+    if !clock.running {
         text.push_str(&format!("  [{}]", Label::Paused.text(lang)));
     }
     (text, style)
@@ -223,24 +213,15 @@ fn spotlight(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
         return;
     };
     let lang = p.lang;
-    let clock_text = match p.timing {
-        Some(t) => {
-            let (elapsed, allotted) = (t.elapsed_ms(p.now), p.allotted_ms());
-            if elapsed > allotted {
-                format!(
-                    "{}-{}",
-                    Label::Overrun.text(lang),
-                    clock(elapsed - allotted)
-                )
-            } else {
-                clock(allotted - elapsed)
-            }
-        }
+    let clock = p.clock();
+    let clock_text = match clock {
+        Some(clock) => match clock.overrun() {
+            Some(overrun) => format!("{}{overrun}", Label::Overrun.text(lang)),
+            None => clock.remaining(),
+        },
         None => slot.stage.name(lang).to_string(),
     };
-    let overrun = p
-        .timing
-        .is_some_and(|t| t.elapsed_ms(p.now) > p.allotted_ms());
+    let overrun = clock.is_some_and(|c| c.overrun_ms().is_some());
     let clock_colour = if overrun { theme.danger } else { theme.text };
     let unit = format!("{}{}", slot.unit, slot.post);
     let lines: [(&str, Color); 3] = [

@@ -10,7 +10,7 @@ pub use summary::summary;
 
 use super::minutes::{Minutes, OfficialMinutes};
 use crate::domain::{Attendance, Attendee, FollowUp, Rating, Revision, Stage};
-use crate::labels::{Lang, Named};
+use crate::labels::{Label, Lang, Named};
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
 /// A document: a title and its blocks in reading order.
@@ -64,7 +64,7 @@ pub fn chinese_date(date: NaiveDate) -> String {
     date.format("%Y年%-m月%-d日").to_string()
 }
 
-fn clock(at: DateTime<Utc>, style: Style) -> String {
+fn time_of_day(at: DateTime<Utc>, style: Style) -> String {
     at.with_timezone(&style.offset).format("%H:%M").to_string()
 }
 
@@ -116,16 +116,17 @@ pub fn follow_up_sentence(f: &FollowUp) -> String {
             parts.push(format!("{label}：{}。", value.trim_end_matches('。')));
         }
     };
-    add("整改任务", &f.task);
-    add("整改措施", &f.measure);
-    add("责任领导", &f.lead);
-    add("责任人", &f.owner);
+    let zh = |label: Label| label.text(Lang::Zh);
+    add(zh(Label::Task), &f.task);
+    add(zh(Label::Measure), &f.measure);
+    add(zh(Label::Lead), &f.lead);
+    add(zh(Label::Owner), &f.owner);
     add(
-        "完成时限",
+        zh(Label::Deadline),
         &f.deadline.map(chinese_date).unwrap_or_default(),
     );
-    add("整改方式", f.mode.name(Lang::Zh));
-    add("抄告", &f.copied_to);
+    add(zh(Label::Mode), f.mode.name(Lang::Zh));
+    add(zh(Label::CopiedTo), &f.copied_to);
     parts.concat()
 }
 

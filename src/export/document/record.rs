@@ -1,7 +1,9 @@
 //! 会议记录: the full record, block by block.
 
 use super::*;
+use crate::domain::StageClock;
 use crate::export::minutes::QuestionMinutes;
+use crate::labels;
 
 /// 会议记录: the full record.
 pub fn record(minutes: &Minutes, style: Style) -> Document {
@@ -33,7 +35,7 @@ pub fn record(minutes: &Minutes, style: Style) -> Document {
     blocks.extend(follow_up_list(minutes));
     let end = minutes
         .ended_at
-        .map(|t| format!("（{}）", clock(t, style)))
+        .map(|t| format!("（{}）", time_of_day(t, style)))
         .unwrap_or_default();
     blocks.push(paragraph("", format!("散会{end}。")));
     blocks.push(Block::Signatures(vec![
@@ -50,9 +52,9 @@ fn basics(minutes: &Minutes, style: Style) -> Vec<Block> {
     let m = &minutes.meeting;
     let start = minutes
         .started_at
-        .map(|t| clock(t, style))
+        .map(|t| time_of_day(t, style))
         .or(m.starts_at.map(|t| t.format("%H:%M").to_string()));
-    let end = minutes.ended_at.map(|t| clock(t, style));
+    let end = minutes.ended_at.map(|t| time_of_day(t, style));
     let time = match (start, end) {
         (Some(s), Some(e)) => format!("{} {s}至{e}", chinese_date(m.held_on)),
         (Some(s), None) => format!("{} {s}开始", chinese_date(m.held_on)),
@@ -236,15 +238,19 @@ fn report_line(o: &OfficialMinutes, now: DateTime<Utc>) -> String {
     let Some(timing) = o.timing(Stage::Report) else {
         return "未作报告。".into();
     };
-    let used = timing.elapsed_ms(timing.ended_at.unwrap_or(now));
-    let over = if used > o.slot.report_minutes as i64 * 60_000 {
+    let clock = StageClock::of(
+        timing,
+        o.slot.report_minutes,
+        timing.ended_at.unwrap_or(now),
+    );
+    let over = if clock.overrun_ms().is_some() {
         "，超时"
     } else {
         ""
     };
     format!(
         "口头报告，用时{}（安排{}分钟{over}）。",
-        duration(used),
+        duration(clock.elapsed_ms),
         o.slot.report_minutes
     )
 }
@@ -253,7 +259,7 @@ fn question_record(i: usize, q: &QuestionMinutes, style: Style) -> Vec<Block> {
     let question = &q.question;
     let asked = question
         .asked_at
-        .map(|t| format!("（{}提问）", clock(t, style)))
+        .map(|t| format!("（{}提问）", time_of_day(t, style)))
         .unwrap_or_default();
     let kind = if question.prepared {
         ""
@@ -321,16 +327,17 @@ fn rating_table(minutes: &Minutes) -> Block {
     if rated.is_empty() {
         return paragraph("", "本次会议未进行民主测评。");
     }
+    let [excellent, good, fair, poor] = labels::rating_grades(Lang::Zh);
     let header = [
         "序号",
         "述责人",
         "单位职务",
         "参评人数",
         "有效票",
-        "好",
-        "较好",
-        "一般",
-        "差",
+        excellent,
+        good,
+        fair,
+        poor,
         "测评结果",
     ];
     let rows = rated

@@ -105,8 +105,9 @@ fn official_summary(o: &OfficialMinutes) -> String {
         text.push('。');
     }
     if let Some(r) = o.rating {
+        let [excellent, good, fair, poor] = crate::labels::rating_grades(Lang::Zh);
         text.push_str(&format!(
-            "民主测评参评{}人，好{}票、较好{}票、一般{}票、差{}票，{}。",
+            "民主测评参评{}人，{excellent}{}票、{good}{}票、{fair}{}票、{poor}{}票，{}。",
             r.voters,
             r.excellent,
             r.good,

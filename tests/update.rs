@@ -1,0 +1,261 @@
+//! `update` alone: every command and every failure, on a console built in memory from the
+//! sample meeting. No file, no terminal: each test checks the state and the writes asked for.
+
+mod common;
+
+use common::*;
+use shuze::app::{
+    Action, Command, Console, Effect, FailedWrite, Failure, FormKind, Mode, Pane, RescueOffer,
+    update,
+};
+use shuze::domain::Stage;
+use shuze::labels::Lang;
+use shuze::storage::Store;
+use shuze::view::TextTarget;
+use std::path::Path;
+
+/// The sample meeting, loaded as the console sees it, at the first official.
+fn console() -> Console {
+    let mut store = Store::in_memory().unwrap();
+    shuze::prep::import_file(Path::new(SAMPLE_TOML), &mut store, at(0)).unwrap();
+    let mut console = shuze::session::load::console(&store, 1, Lang::Zh, at(0)).unwrap();
+    console.theme_names = vec!["a".into(), "b".into()];
+    console
+}
+
+fn run(console: &mut Console, command: Command) -> Vec<Effect> {
+    update(console, Action::Command(command))
+}
+
+#[test]
+fn moving_changes_the_selection_the_pane_and_the_official() {
+    let mut c = console();
+    assert!(run(&mut c, Command::MoveDown).is_empty());
+    assert_eq!(c.selection(Pane::Questions), 1);
+    run(&mut c, Command::MoveUp);
+    run(&mut c, Command::MoveUp);
+    assert_eq!(c.selection(Pane::Questions), 0, "stops at the top");
+    run(&mut c, Command::NextPane);
+    assert_eq!(c.focus, Pane::Duties);
+    run(&mut c, Command::PreviousPane);
+    run(&mut c, Command::PreviousPane);
+    assert_eq!(c.focus, Pane::FollowUps, "wraps around");
+    assert_eq!(run(&mut c, Command::NextOfficial), [Effect::Load]);
+    assert_eq!(c.current, 1);
+    assert_eq!(run(&mut c, Command::PreviousOfficial), [Effect::Load]);
+    assert_eq!(c.current, 0);
+    assert!(
+        run(&mut c, Command::PreviousOfficial).is_empty(),
+        "nothing before the first"
+    );
+}
+
+#[test]
+fn stages_move_forward_and_back_through_writes() {
+    let mut c = console();
+    let slot = c.slot().unwrap().id;
+    assert_eq!(
+        run(&mut c, Command::NextStage),
+        [Effect::SetStage {
+            slot,
+            from: Stage::Pending,
+            to: Stage::Report
+        }]
+    );
+    assert!(
+        run(&mut c, Command::PreviousStage).is_empty(),
+        "already first"
+    );
+    assert!(c.message.as_ref().unwrap().is_error);
+    assert!(
+        run(&mut c, Command::ToggleTimer).is_empty(),
+        "not timed yet"
+    );
+    assert!(c.message.as_ref().unwrap().is_error);
+}
+
+#[test]
+fn editors_open_on_the_right_text() {
+    let mut c = console();
+    let slot = c.slot().unwrap().id;
+    let question = c.detail.questions[0].id;
+    assert_eq!(
+        run(&mut c, Command::EditAnswer),
+        [Effect::MarkAsked { question }]
+    );
+    assert!(
+        matches!(&c.mode, Mode::Editor(e) if e.target == TextTarget::Answer { slot, question })
+    );
+    for (command, target) in [
+        (Command::EditRemarks, TextTarget::Remarks { slot }),
+        (Command::EditNote, TextTarget::Note { slot }),
+        (Command::EditClosing, TextTarget::Closing { meeting: 1 }),
+    ] {
+        c.mode = Mode::Browse;
+        assert!(run(&mut c, command).is_empty());
+        assert!(
+            matches!(&c.mode, Mode::Editor(e) if e.target == target),
+            "{command:?}"
+        );
+    }
+}
+
+#[test]
+fn forms_open_for_their_commands() {
+    for (command, kind) in [
+        (Command::AddQuestion, FormKind::AddQuestion),
+        (Command::RecordRating, FormKind::Rating),
+        (Command::AddFollowUp, FormKind::FollowUp),
+        (Command::Skip, FormKind::Skip),
+        (Command::Jump, FormKind::Jump),
+    ] {
+        let mut c = console();
+        assert!(run(&mut c, command).is_empty());
+        assert!(
+            matches!(&c.mode, Mode::Form(f) if f.kind == kind),
+            "{command:?}: {:?}",
+            c.mode
+        );
+    }
+}
+
+#[test]
+fn meeting_wide_commands() {
+    let mut c = console();
+    let question = c.detail.questions[0].id;
+    assert_eq!(
+        run(&mut c, Command::ToggleWrittenReply),
+        [Effect::SetWrittenReply {
+            question,
+            needed: true
+        }]
+    );
+    assert_eq!(run(&mut c, Command::Export), [Effect::ExportAll]);
+    assert_eq!(
+        run(&mut c, Command::CycleTheme),
+        [Effect::SaveSetting {
+            key: "theme",
+            value: "b".into()
+        }]
+    );
+    run(&mut c, Command::Search);
+    assert!(matches!(c.mode, Mode::Search(_)));
+    c.mode = Mode::Browse;
+    run(&mut c, Command::Help);
+    assert!(matches!(c.mode, Mode::Help));
+    c.mode = Mode::Browse;
+    run(&mut c, Command::ToggleProjection);
+    assert!(c.projecting.is_some());
+    run(&mut c, Command::ToggleBlank);
+    run(&mut c, Command::ToggleBlank);
+    assert!(c.projecting.is_some(), "blank and back");
+    run(&mut c, Command::ToggleSpotlight);
+    run(&mut c, Command::ToggleProjectedAnswers);
+    assert!(c.project_answers);
+    run(&mut c, Command::Quit);
+    assert!(c.quit);
+}
+
+fn text_failure(target: TextTarget, body: &str) -> Action {
+    Action::SaveFailed(Failure {
+        reason: "磁盘已满".into(),
+        write: FailedWrite::Text {
+            target,
+            body: body.into(),
+            rescue: Ok("/tmp/rescue.txt".into()),
+            busy: false,
+        },
+    })
+}
+
+#[test]
+fn a_failed_save_keeps_the_text_on_screen_and_holds_back_one_quit() {
+    let mut c = console();
+    let slot = c.slot().unwrap().id;
+    run(&mut c, Command::EditRemarks);
+    update(&mut c, Action::Paste("点评".into()));
+    let effects = update(&mut c, Action::Command(Command::Quit));
+    assert!(matches!(&effects[0], Effect::SaveText { body, .. } if body == "点评"));
+    assert!(c.quit);
+    update(&mut c, text_failure(TextTarget::Remarks { slot }, "点评"));
+    assert!(!c.quit, "the first quit is held back");
+    assert!(
+        matches!(&c.mode, Mode::Editor(e) if e.body() == "点评"),
+        "reopened"
+    );
+    let problem = c.save_problem.clone().unwrap();
+    assert!(
+        problem.contains("/tmp/rescue.txt") && problem.contains("Ctrl-C"),
+        "{problem}"
+    );
+    update(&mut c, Action::Command(Command::Quit));
+    update(&mut c, text_failure(TextTarget::Remarks { slot }, "点评"));
+    assert!(c.quit, "the second quit leaves");
+    update(&mut c, Action::Saved);
+    assert_eq!(c.save_problem, None);
+}
+
+#[test]
+fn a_failed_form_write_opens_the_form_again() {
+    let mut c = console();
+    run(&mut c, Command::AddQuestion);
+    update(&mut c, Action::Paste("人大代表".into()));
+    update(&mut c, Action::Step(1));
+    update(&mut c, Action::Paste("现场的问题".into()));
+    let effects = update(&mut c, Action::Confirm);
+    assert!(matches!(effects[0], Effect::AddQuestion { .. }));
+    assert!(matches!(c.mode, Mode::Browse));
+    update(
+        &mut c,
+        Action::SaveFailed(Failure {
+            reason: "数据库正被另一个程序占用".into(),
+            write: FailedWrite::Form,
+        }),
+    );
+    match &c.mode {
+        Mode::Form(form) => {
+            assert_eq!(form.text(1), "现场的问题");
+            assert!(form.error.as_deref().unwrap().contains("占用"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_rescue_offer_is_taken_with_enter_and_declined_with_esc() {
+    let mut c = console();
+    let slot = c.slot().unwrap().id;
+    let offer = |path: &str| RescueOffer {
+        path: path.into(),
+        target: TextTarget::Remarks { slot },
+        context: String::new(),
+        rescued: "未保存的点评".into(),
+        rescued_at: at(5),
+        saved: String::new(),
+    };
+    c.offer(vec![offer("/a"), offer("/b")]);
+    let taken = update(&mut c, Action::Confirm);
+    assert_eq!(
+        taken[..2],
+        [
+            Effect::SaveText {
+                target: TextTarget::Remarks { slot },
+                body: "未保存的点评".into()
+            },
+            Effect::SettleRescue {
+                path: "/a".into(),
+                taken: true
+            }
+        ]
+    );
+    assert!(matches!(&c.mode, Mode::Rescue(o) if o.path == Path::new("/b")));
+    let declined = update(&mut c, Action::Cancel);
+    assert_eq!(
+        declined[0],
+        Effect::SettleRescue {
+            path: "/b".into(),
+            taken: false
+        }
+    );
+    assert!(matches!(c.mode, Mode::Browse));
+}
