@@ -207,7 +207,7 @@ fn the_spreadsheet_ledger_reads_back_with_dates_as_dates() {
     let rows: Vec<_> = range.rows().collect();
     assert_eq!(rows.len(), 2, "header and the one follow-up");
     let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
-    assert_eq!(header, export::ledger::COLUMNS);
+    assert_eq!(header, export::ledger::columns());
     let row = rows[1];
     let follow_up = &m.officials[0].follow_ups[0];
     assert_eq!(row[1].to_string(), "张某");
@@ -247,7 +247,7 @@ fn the_csv_ledger_has_a_bom_and_the_same_rows() {
     let text = std::str::from_utf8(&bytes[3..]).unwrap();
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header, export::ledger::COLUMNS);
+    assert_eq!(header, export::ledger::columns());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 1);
     assert_eq!(&rows[0][10], "2027-03-31");
