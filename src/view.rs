@@ -2,8 +2,8 @@
 //! together for one screen or one document. No I/O: the store fills these in.
 
 use crate::domain::{
-    AgendaSlot, CardCounts, DutyItem, FollowUp, Id, Meeting, Question, Rating, Revision, RiskPoint,
-    StageTiming,
+    AgendaSlot, Attendee, CardCounts, DutyItem, FollowUp, Id, Meeting, Question, Rating, Revision,
+    RiskPoint, StageTiming,
 };
 
 /// A meeting as the console shows it, apart from one official's detail.
@@ -150,4 +150,33 @@ pub struct SearchHit {
     pub slot_index: usize,
     pub target: SearchTarget,
     pub excerpt: String,
+}
+
+/// A checked meeting, ready to be written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreparedMeeting {
+    /// Header; `id` is 0 until written.
+    pub meeting: Meeting,
+    /// Where the title stands in the file, for the "already imported" message.
+    pub title_at: (usize, usize),
+    pub attendees: Vec<Attendee>,
+    pub officials: Vec<PreparedOfficial>,
+}
+
+/// One official with what was prepared for them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreparedOfficial {
+    /// `id` is 0 until written.
+    pub slot: AgendaSlot,
+    pub duty_items: Vec<DutyItem>,
+    pub risk_points: Vec<RiskPoint>,
+    pub questions: Vec<PreparedQuestion>,
+    pub earlier_follow_ups: Vec<FollowUp>,
+}
+
+/// A question prepared before the meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreparedQuestion {
+    pub asker: String,
+    pub text: String,
 }

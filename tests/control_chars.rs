@@ -216,9 +216,16 @@ fn dirty_db(dir: &Path, name: &str) -> PathBuf {
             "UPDATE attendee SET name = ?1 WHERE position = 1",
             DIRTY_NAME,
         ),
-        ("UPDATE text_revision SET body = body || ?1", DIRTY_TEXT),
+        // Revisions and follow-ups only grow (the schema refuses updates): dirty text
+        // arrives as newer rows.
         (
-            "UPDATE follow_up SET problem = ?1, task = ?1, progress = ?1",
+            "INSERT INTO text_revision (kind, slot_id, question_id, body, saved_at)
+             SELECT kind, slot_id, question_id, body || ?1, saved_at FROM text_revision",
+            DIRTY_TEXT,
+        ),
+        (
+            "INSERT INTO follow_up_change (follow_up_id, problem, task, progress, changed_at)
+             SELECT id, ?1, ?1, ?1, created_at FROM follow_up",
             DIRTY_TEXT,
         ),
     ];

@@ -4,6 +4,7 @@
 # every test. `.ci/run` calls it too.
 #   tmux      - the test that closes the console's window under it
 #   xmllint   - Word and Excel exports checked as XML and against the OOXML schemas
+#   sqlite3   - a second program writing to the file (history kept by the schema)
 # Tests that need root (mounting a small filesystem to fill) print SKIPPED and why elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,7 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 if ((${#missing[@]})); then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -6,39 +6,11 @@ use crate::domain::{
     AgendaSlot, Allotments, Attendance, Attendee, DutyItem, DutySource, DutyStatus, FollowUp,
     FollowUpMode, FollowUpSource, FollowUpStatus, Meeting, RiskLevel, RiskPoint, Stage,
 };
+use crate::view::{PreparedMeeting, PreparedOfficial, PreparedQuestion};
 use chrono::{NaiveDate, NaiveTime};
 use std::collections::HashMap;
 use std::ops::Range;
 use toml::Spanned;
-
-/// A checked meeting, ready to be written.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PreparedMeeting {
-    /// Header; `id` is 0 until written.
-    pub meeting: Meeting,
-    /// Where the title stands in the file, for the "already imported" message.
-    pub title_at: (usize, usize),
-    pub attendees: Vec<Attendee>,
-    pub officials: Vec<PreparedOfficial>,
-}
-
-/// One official with what was prepared for them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PreparedOfficial {
-    /// `id` is 0 until written.
-    pub slot: AgendaSlot,
-    pub duty_items: Vec<DutyItem>,
-    pub risk_points: Vec<RiskPoint>,
-    pub questions: Vec<PreparedQuestion>,
-    pub earlier_follow_ups: Vec<FollowUp>,
-}
-
-/// A question prepared before the meeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PreparedQuestion {
-    pub asker: String,
-    pub text: String,
-}
 
 /// Parses and checks a prep file; every problem found is returned, in file order.
 pub fn parse(source: &str) -> Result<PreparedMeeting, Vec<Problem>> {

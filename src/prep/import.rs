@@ -1,20 +1,21 @@
-//! Writes a checked prep file into the store in one transaction: all of it or nothing.
+//! Imports a prep file: read and checked here, written by the store in one transaction:
+//! all of it or nothing.
 //!
 //! An import only ever adds a new meeting; a meeting already in the file (same title and
 //! date) is refused, so nothing recorded during a meeting can be changed by an import.
 
-use super::{ImportError, PreparedMeeting, PreparedOfficial, Problem, read_file};
+use super::{ImportError, Problem, read_file};
 use crate::domain::Id;
-use crate::storage::{StorageError, Store};
+use crate::storage::{Imported, Store};
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Transaction, params};
 use std::path::Path;
 
 /// Reads, checks and imports a prep file; returns the new meeting's id.
 pub fn import_file(path: &Path, store: &mut Store, now: DateTime<Utc>) -> Result<Id, ImportError> {
     let prepared = read_file(path)?;
-    import(&prepared, store, now).map_err(|err| match err {
-        WriteError::Exists(id) => ImportError::Invalid {
+    match store.import_meeting(&prepared, now)? {
+        Imported::Added(id) => Ok(id),
+        Imported::AlreadyThere(id) => Err(ImportError::Invalid {
             path: path.to_path_buf(),
             problems: vec![Problem {
                 line: prepared.title_at.0,
@@ -24,202 +25,6 @@ pub fn import_file(path: &Path, store: &mut Store, now: DateTime<Utc>) -> Result
                      如需另开一场，请修改 title 或 date"
                 ),
             }],
-        },
-        WriteError::Storage(err) => ImportError::Storage(err),
-    })
-}
-
-enum WriteError {
-    Exists(Id),
-    Storage(StorageError),
-}
-
-impl From<rusqlite::Error> for WriteError {
-    fn from(err: rusqlite::Error) -> Self {
-        WriteError::Storage(StorageError::Sql(err))
+        }),
     }
-}
-
-fn import(
-    prepared: &PreparedMeeting,
-    store: &mut Store,
-    now: DateTime<Utc>,
-) -> Result<Id, WriteError> {
-    let tx = store.connection().transaction()?;
-    let header = &prepared.meeting;
-    let existing: Option<Id> = tx
-        .query_row(
-            "SELECT id FROM meeting WHERE title = ?1 AND held_on = ?2",
-            params![header.title, header.held_on],
-            |row| row.get(0),
-        )
-        .optional()?;
-    if let Some(id) = existing {
-        return Err(WriteError::Exists(id));
-    }
-    tx.execute(
-        "INSERT INTO meeting (title, held_on, starts_at, place, chair, chair_post, recorder,
-             created_at, scrutineers, questions_minutes, remarks_minutes, rating_minutes,
-             follow_ups_minutes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![
-            header.title,
-            header.held_on,
-            header.starts_at.map(|t| t.format("%H:%M").to_string()),
-            header.place,
-            header.chair,
-            header.chair_post,
-            header.recorder,
-            now,
-            serde_json::to_string(&header.scrutineers).unwrap_or_default(),
-            header.allotments.questions,
-            header.allotments.remarks,
-            header.allotments.rating,
-            header.allotments.follow_ups
-        ],
-    )?;
-    let meeting = tx.last_insert_rowid();
-    for (position, attendee) in prepared.attendees.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO attendee (meeting_id, position, name, post, attendance, reason)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                meeting,
-                position as i64 + 1,
-                attendee.name,
-                attendee.post,
-                attendee.attendance,
-                attendee.reason
-            ],
-        )?;
-    }
-    for official in &prepared.officials {
-        insert_official(&tx, meeting, official, now)?;
-    }
-    tx.commit()?;
-    Ok(meeting)
-}
-
-fn unit_id(tx: &Transaction, name: &str) -> rusqlite::Result<Id> {
-    tx.execute("INSERT OR IGNORE INTO unit (name) VALUES (?1)", [name])?;
-    tx.query_row("SELECT id FROM unit WHERE name = ?1", [name], |row| {
-        row.get(0)
-    })
-}
-
-fn insert_official(
-    tx: &Transaction,
-    meeting: Id,
-    official: &PreparedOfficial,
-    now: DateTime<Utc>,
-) -> rusqlite::Result<()> {
-    let slot = &official.slot;
-    let unit = unit_id(tx, &slot.unit)?;
-    tx.execute(
-        "INSERT INTO agenda_slot (meeting_id, position, unit_id, name, post, supervisor,
-             report_minutes, written_only)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            meeting,
-            slot.position,
-            unit,
-            slot.name,
-            slot.post,
-            slot.supervisor,
-            slot.report_minutes,
-            slot.written_only
-        ],
-    )?;
-    let slot_id = tx.last_insert_rowid();
-    insert_prepared(tx, slot_id, official, now)?;
-    insert_earlier_follow_ups(tx, unit, meeting, official, now)
-}
-
-/// Duty items, risk points and prepared questions, in file order.
-fn insert_prepared(
-    tx: &Transaction,
-    slot_id: Id,
-    official: &PreparedOfficial,
-    now: DateTime<Utc>,
-) -> rusqlite::Result<()> {
-    for (index, item) in official.duty_items.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO duty_item (slot_id, position, source, quarter, text, progress, status)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                slot_id,
-                index as i64 + 1,
-                item.source,
-                item.quarter,
-                item.text,
-                item.progress,
-                item.status
-            ],
-        )?;
-    }
-    for (index, risk) in official.risk_points.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO risk_point (slot_id, position, text, level, measures, rules)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                slot_id,
-                index as i64 + 1,
-                risk.text,
-                risk.level,
-                serde_json::to_string(&risk.measures).unwrap_or_default(),
-                serde_json::to_string(&risk.rules).unwrap_or_default()
-            ],
-        )?;
-    }
-    for (index, question) in official.questions.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO question (slot_id, position, asker, text, prepared, created_at)
-             VALUES (?1, ?2, ?3, ?4, 1, ?5)",
-            params![
-                slot_id,
-                index as i64 + 1,
-                question.asker,
-                question.text,
-                now
-            ],
-        )?;
-    }
-    Ok(())
-}
-
-/// Follow-ups of the unit from before this meeting; they carry into the next meetings.
-fn insert_earlier_follow_ups(
-    tx: &Transaction,
-    unit: Id,
-    meeting: Id,
-    official: &PreparedOfficial,
-    now: DateTime<Utc>,
-) -> rusqlite::Result<()> {
-    for f in &official.earlier_follow_ups {
-        tx.execute(
-            "INSERT INTO follow_up (unit_id, slot_id, meeting_id, source, category, problem, task,
-                 measure, lead, owner, deadline, mode, progress, status, copied_to, raised_on,
-                 created_at)
-             VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-            params![
-                unit,
-                meeting,
-                f.source,
-                f.category,
-                f.problem,
-                f.task,
-                f.measure,
-                f.lead,
-                f.owner,
-                f.deadline,
-                f.mode,
-                f.progress,
-                f.status,
-                f.copied_to,
-                f.raised_on,
-                now
-            ],
-        )?;
-    }
-    Ok(())
 }

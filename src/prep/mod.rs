@@ -7,7 +7,7 @@ mod import;
 mod raw;
 
 pub use crate::source::line_column;
-pub use check::{PreparedMeeting, PreparedOfficial, PreparedQuestion};
+pub use crate::view::{PreparedMeeting, PreparedOfficial, PreparedQuestion};
 pub use import::import_file;
 
 use crate::storage::StorageError;

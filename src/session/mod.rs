@@ -141,7 +141,10 @@ impl Session {
                 id,
                 status,
                 progress,
-            } => store.update_follow_up(id, status, &progress),
+            } => {
+                let slot = self.console.slot().map(|s| s.id);
+                store.update_follow_up(id, status, &progress, slot, now)
+            }
             Effect::AddFollowUp { slot, follow_up } => {
                 store.add_follow_up(slot, &follow_up, now).map(|_| ())
             }

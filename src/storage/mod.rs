@@ -4,6 +4,7 @@
 //! change is on disk (WAL, `synchronous=FULL`) as soon as the call returns.
 
 mod header;
+mod import;
 mod read;
 mod schema;
 mod sql_enums;
@@ -11,11 +12,19 @@ mod write;
 
 pub use crate::view::{MeetingListing, SearchHit, SearchTarget, SlotDetail, TextTarget};
 pub use header::APPLICATION_ID;
+pub use import::Imported;
 pub use schema::latest_version;
+pub use sql_enums::SqlNames;
 
 /// The SQL of the first schema version, for tests that upgrade an old file.
 pub fn first_schema() -> &'static str {
     schema::MIGRATIONS[0]
+}
+
+/// The SQL of every schema step, oldest first (`[i]` takes version `i` to `i + 1`), for
+/// tests that build a file of an older version.
+pub fn schema_steps() -> &'static [&'static str] {
+    schema::MIGRATIONS
 }
 
 use rusqlite::{Connection, OpenFlags};

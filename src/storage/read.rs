@@ -317,7 +317,7 @@ impl Store {
             .conn
             .query_row(
                 "SELECT body, saved_at FROM text_draft
-                 WHERE kind = ?1 AND owner_id = ?2 AND question_id = ?3",
+                 WHERE kind = ?1 AND owner_id = ?2 AND question_key = ?3",
                 params![kind, owner, question.unwrap_or(0)],
                 |row| {
                     Ok(Revision {
@@ -352,7 +352,7 @@ impl Store {
 
     fn follow_ups_raised(&self, slot: Id) -> Result<Vec<FollowUp>> {
         let sql = format!(
-            "SELECT {FOLLOW_UP_COLUMNS} FROM follow_up f WHERE f.slot_id = ?1 ORDER BY f.id"
+            "SELECT {FOLLOW_UP_COLUMNS} FROM follow_up_now f WHERE f.slot_id = ?1 ORDER BY f.id"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([slot], follow_up_from_row)?;
@@ -362,7 +362,7 @@ impl Store {
     /// Follow-ups of the slot's unit not raised in the slot's meeting and not raised after it.
     fn earlier_follow_ups(&self, slot: Id) -> Result<Vec<FollowUp>> {
         let sql = format!(
-            "SELECT {FOLLOW_UP_COLUMNS} FROM follow_up f
+            "SELECT {FOLLOW_UP_COLUMNS} FROM follow_up_now f
              JOIN agenda_slot s ON s.id = ?1
              JOIN meeting m ON m.id = s.meeting_id
              WHERE f.unit_id = s.unit_id

@@ -5,7 +5,7 @@
 //! step: add a new one.
 
 /// Migration steps; `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// Every table the newest schema has, found by building it in memory once.
 pub fn expected_tables() -> &'static [String] {
@@ -224,3 +224,153 @@ ALTER TABLE meeting ADD COLUMN follow_ups_minutes INTEGER NOT NULL DEFAULT 5;
 /// Marks the file as shuze's, so that opening can tell it from another program's SQLite
 /// file before writing anything (`header.rs`). The number spells "SHUZ".
 const V5: &str = "PRAGMA application_id = 1397249370;";
+
+/// History kept by the schema itself, not by the code's habits:
+/// - revisions, ratings and follow-ups cannot be updated or deleted (triggers refuse it);
+/// - a follow-up's status and progress (and, later, any corrected field) change by a new
+///   row in `follow_up_change`, the newest being the current value (`follow_up_now`);
+/// - a recount of the rating is a new round, the newest being the result;
+/// - the stage columns accept only the stage names (`sql_enums.rs` spells them; a test
+///   checks the lists against it);
+/// - drafts point at their official, meeting and question with real foreign keys.
+const V6: &str = r#"
+CREATE TRIGGER text_revision_no_update BEFORE UPDATE ON text_revision
+BEGIN SELECT RAISE(ABORT, 'text_revision is append-only: add a new revision'); END;
+CREATE TRIGGER text_revision_no_delete BEFORE DELETE ON text_revision
+BEGIN SELECT RAISE(ABORT, 'text_revision is append-only: revisions are never deleted'); END;
+CREATE TRIGGER meeting_revision_no_update BEFORE UPDATE ON meeting_revision
+BEGIN SELECT RAISE(ABORT, 'meeting_revision is append-only: add a new revision'); END;
+CREATE TRIGGER meeting_revision_no_delete BEFORE DELETE ON meeting_revision
+BEGIN SELECT RAISE(ABORT, 'meeting_revision is append-only: revisions are never deleted'); END;
+CREATE TRIGGER rating_no_update BEFORE UPDATE ON rating
+BEGIN SELECT RAISE(ABORT, 'rating is append-only: a recount is a new round'); END;
+CREATE TRIGGER rating_no_delete BEFORE DELETE ON rating
+BEGIN SELECT RAISE(ABORT, 'rating is append-only: rounds are never deleted'); END;
+CREATE TRIGGER follow_up_no_update BEFORE UPDATE ON follow_up
+BEGIN SELECT RAISE(ABORT, 'follow_up changes are new rows in follow_up_change'); END;
+CREATE TRIGGER follow_up_no_delete BEFORE DELETE ON follow_up
+BEGIN SELECT RAISE(ABORT, 'follow_up rows are never deleted'); END;
+
+-- A change to a follow-up: NULL in a column means "as before".
+CREATE TABLE follow_up_change (
+    id           INTEGER PRIMARY KEY,
+    follow_up_id INTEGER NOT NULL REFERENCES follow_up(id),
+    slot_id      INTEGER REFERENCES agenda_slot(id),  -- the official whose report it was changed in
+    category     TEXT,
+    problem      TEXT,
+    task         TEXT,
+    measure      TEXT,
+    lead         TEXT,
+    owner        TEXT,
+    deadline     TEXT,
+    mode         TEXT CHECK (mode IN ('immediate', 'by_deadline', 'long_term')),
+    progress     TEXT,
+    status       TEXT CHECK (status IN ('not_started', 'in_progress', 'completed', 'closed')),
+    copied_to    TEXT,
+    changed_at   TEXT NOT NULL
+);
+CREATE INDEX follow_up_change_target ON follow_up_change(follow_up_id, id);
+CREATE TRIGGER follow_up_change_no_update BEFORE UPDATE ON follow_up_change
+BEGIN SELECT RAISE(ABORT, 'follow_up_change is append-only'); END;
+CREATE TRIGGER follow_up_change_no_delete BEFORE DELETE ON follow_up_change
+BEGIN SELECT RAISE(ABORT, 'follow_up_change is append-only'); END;
+
+-- Every follow-up as it stands now: each field from its newest change, else as raised.
+CREATE VIEW follow_up_now AS
+SELECT f.id, f.unit_id, f.slot_id, f.meeting_id, f.source, f.question_id, f.raised_on,
+       f.created_at,
+       coalesce((SELECT c.category FROM follow_up_change c WHERE c.follow_up_id = f.id
+                 AND c.category IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.category) AS category,
+       coalesce((SELECT c.problem FROM follow_up_change c WHERE c.follow_up_id = f.id
+                 AND c.problem IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.problem) AS problem,
+       coalesce((SELECT c.task FROM follow_up_change c WHERE c.follow_up_id = f.id
+                 AND c.task IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.task) AS task,
+       coalesce((SELECT c.measure FROM follow_up_change c WHERE c.follow_up_id = f.id
+                 AND c.measure IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.measure) AS measure,
+       coalesce((SELECT c.lead FROM follow_up_change c WHERE c.follow_up_id = f.id
+                 AND c.lead IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.lead) AS lead,
+       coalesce((SELECT c.owner FROM follow_up_change c WHERE c.follow_up_id = f.id
+                 AND c.owner IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.owner) AS owner,
+       coalesce((SELECT c.deadline FROM follow_up_change c WHERE c.follow_up_id = f.id
+                 AND c.deadline IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.deadline) AS deadline,
+       coalesce((SELECT c.mode FROM follow_up_change c WHERE c.follow_up_id = f.id
+                 AND c.mode IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.mode) AS mode,
+       coalesce((SELECT c.progress FROM follow_up_change c WHERE c.follow_up_id = f.id
+                 AND c.progress IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.progress) AS progress,
+       coalesce((SELECT c.status FROM follow_up_change c WHERE c.follow_up_id = f.id
+                 AND c.status IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.status) AS status,
+       coalesce((SELECT c.copied_to FROM follow_up_change c WHERE c.follow_up_id = f.id
+                 AND c.copied_to IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.copied_to) AS copied_to
+FROM follow_up f;
+
+CREATE TRIGGER agenda_slot_stage_insert BEFORE INSERT ON agenda_slot
+WHEN NEW.stage NOT IN ('pending', 'report', 'questions', 'remarks', 'rating', 'follow_ups', 'done', 'skipped')
+BEGIN SELECT RAISE(ABORT, 'agenda_slot.stage is not a stage'); END;
+CREATE TRIGGER agenda_slot_stage_update BEFORE UPDATE OF stage ON agenda_slot
+WHEN NEW.stage NOT IN ('pending', 'report', 'questions', 'remarks', 'rating', 'follow_ups', 'done', 'skipped')
+BEGIN SELECT RAISE(ABORT, 'agenda_slot.stage is not a stage'); END;
+CREATE TRIGGER stage_timing_stage_insert BEFORE INSERT ON stage_timing
+WHEN NEW.stage NOT IN ('pending', 'report', 'questions', 'remarks', 'rating', 'follow_ups', 'done', 'skipped')
+BEGIN SELECT RAISE(ABORT, 'stage_timing.stage is not a stage'); END;
+CREATE TRIGGER stage_timing_stage_update BEFORE UPDATE OF stage ON stage_timing
+WHEN NEW.stage NOT IN ('pending', 'report', 'questions', 'remarks', 'rating', 'follow_ups', 'done', 'skipped')
+BEGIN SELECT RAISE(ABORT, 'stage_timing.stage is not a stage'); END;
+
+-- Drafts with real foreign keys (before: an owner id for either table, question 0 for none).
+CREATE TABLE text_draft_v6 (
+    kind         TEXT NOT NULL CHECK (kind IN ('answer', 'remarks', 'note', 'closing')),
+    slot_id      INTEGER REFERENCES agenda_slot(id),
+    meeting_id   INTEGER REFERENCES meeting(id),
+    question_id  INTEGER REFERENCES question(id),
+    body         TEXT NOT NULL,
+    saved_at     TEXT NOT NULL,
+    owner_id     INTEGER GENERATED ALWAYS AS (coalesce(slot_id, meeting_id)) VIRTUAL,
+    question_key INTEGER GENERATED ALWAYS AS (ifnull(question_id, 0)) VIRTUAL,
+    CHECK ((kind = 'closing') = (meeting_id IS NOT NULL AND slot_id IS NULL)),
+    CHECK ((kind = 'closing') = (slot_id IS NULL)),
+    CHECK ((kind = 'answer') = (question_id IS NOT NULL))
+);
+INSERT INTO text_draft_v6 (kind, slot_id, meeting_id, question_id, body, saved_at)
+SELECT kind,
+       CASE WHEN kind = 'closing' THEN NULL ELSE owner_id END,
+       CASE WHEN kind = 'closing' THEN owner_id END,
+       nullif(question_id, 0), body, saved_at
+FROM text_draft;
+DROP TABLE text_draft;
+ALTER TABLE text_draft_v6 RENAME TO text_draft;
+CREATE UNIQUE INDEX text_draft_target ON text_draft(kind, owner_id, question_key);
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::sql_enums::SqlNames;
+    use super::*;
+    use crate::domain::{
+        Attendance, DutySource, DutyStatus, FollowUpMode, FollowUpSource, FollowUpStatus,
+        RiskLevel, Stage,
+    };
+
+    /// Every enum column, and the words the code stores in it.
+    fn enum_columns() -> Vec<(&'static str, &'static [&'static str])> {
+        vec![
+            ("attendance IN", Attendance::NAMES),
+            ("source IN", DutySource::NAMES),
+            ("status IN", DutyStatus::NAMES),
+            ("level IN", RiskLevel::NAMES),
+            ("source IN", FollowUpSource::NAMES),
+            ("mode IN", FollowUpMode::NAMES),
+            ("status IN", FollowUpStatus::NAMES),
+            ("NEW.stage NOT IN", Stage::NAMES),
+        ]
+    }
+
+    #[test]
+    fn every_enum_column_accepts_exactly_the_words_the_code_stores() {
+        let schema = MIGRATIONS.concat();
+        for (column, names) in enum_columns() {
+            let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+            let list = format!("{column} ({})", quoted.join(", "));
+            assert!(schema.contains(&list), "the schema lacks {list}");
+        }
+    }
+}

@@ -6,8 +6,17 @@ use crate::domain::{
 };
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
+/// The words an enum is stored as, in declaration order: the one list the schema's CHECK
+/// constraints and triggers must repeat (a test in `schema.rs` holds them to it).
+pub trait SqlNames {
+    const NAMES: &'static [&'static str];
+}
+
 macro_rules! sql_text_enum {
     ($ty:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        impl SqlNames for $ty {
+            const NAMES: &'static [&'static str] = &[$($text),+];
+        }
         impl ToSql for $ty {
             fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
                 Ok(ToSqlOutput::from(match self { $($ty::$variant => $text),+ }))

@@ -19,7 +19,7 @@ impl Store {
         let (owner, kind, question) = target.key();
         let tx = self.conn.transaction()?;
         tx.execute(
-            "DELETE FROM text_draft WHERE kind = ?1 AND owner_id = ?2 AND question_id = ?3",
+            "DELETE FROM text_draft WHERE kind = ?1 AND owner_id = ?2 AND question_key = ?3",
             params![kind, owner, question.unwrap_or(0)],
         )?;
         if changed {
@@ -44,12 +44,17 @@ impl Store {
     /// a crash loses nothing saved here, and the audience view shows it.
     pub fn save_draft(&mut self, target: TextTarget, body: &str, now: DateTime<Utc>) -> Result<()> {
         let (owner, kind, question) = target.key();
-        self.conn.execute(
-            "INSERT INTO text_draft (kind, owner_id, question_id, body, saved_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (kind, owner_id, question_id) DO UPDATE SET body = ?4, saved_at = ?5",
-            params![kind, owner, question.unwrap_or(0), body, now],
-        )?;
+        let (slot, meeting) = match target {
+            TextTarget::Closing { .. } => (None, Some(owner)),
+            _ => (Some(owner), None),
+        };
+        self.conn
+            .prepare_cached(
+                "INSERT INTO text_draft (kind, slot_id, meeting_id, question_id, body, saved_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (kind, owner_id, question_key) DO UPDATE SET body = ?5, saved_at = ?6",
+            )?
+            .execute(params![kind, slot, meeting, question, body, now])?;
         Ok(())
     }
 
@@ -148,12 +153,12 @@ impl Store {
     }
 
     /// Records (or corrects) the rating tallies of the first round.
+    /// Records the tallies; a recount is a new round, and the newest round is the result.
     pub fn record_rating(&mut self, slot: Id, rating: Rating, now: DateTime<Utc>) -> Result<()> {
         self.conn.execute(
             "INSERT INTO rating (slot_id, round, voters, excellent, good, fair, poor, recorded_at)
-             VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7)
-             ON CONFLICT (slot_id, round) DO UPDATE SET voters = ?2, excellent = ?3, good = ?4,
-                 fair = ?5, poor = ?6, recorded_at = ?7",
+             VALUES (?1, (SELECT ifnull(max(round), 0) + 1 FROM rating WHERE slot_id = ?1),
+                     ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
                 slot,
                 rating.voters,
@@ -203,15 +208,20 @@ impl Store {
     }
 
     /// Records how a follow-up stands now.
+    /// Records how a follow-up stands now, as a new change (in `slot`'s report, when the
+    /// console is at one); the follow-up as raised is kept.
     pub fn update_follow_up(
         &mut self,
         id: Id,
         status: FollowUpStatus,
         progress: &str,
+        slot: Option<Id>,
+        now: DateTime<Utc>,
     ) -> Result<()> {
         self.conn.execute(
-            "UPDATE follow_up SET status = ?2, progress = ?3 WHERE id = ?1",
-            params![id, status, progress],
+            "INSERT INTO follow_up_change (follow_up_id, slot_id, status, progress, changed_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, slot, status, progress, now],
         )?;
         Ok(())
     }

@@ -1,0 +1,162 @@
+//! History is kept by the schema, not by the code's good manners: revisions, ratings and
+//! follow-ups cannot be changed or deleted, even with `sqlite3`; a follow-up's new status
+//! and a recount are new rows; an older file keeps its drafts when it is upgraded.
+
+mod common;
+
+use common::*;
+use shuze::domain::{FollowUpStatus, Rating};
+use shuze::storage::Store;
+use shuze::view::TextTarget;
+use std::process::Command as Process;
+
+/// Runs SQL through the `sqlite3` program when it is installed (tests/run.sh installs it),
+/// else through rusqlite; returns whether SQLite accepted it.
+fn sqlite3(db: &std::path::Path, sql: &str) -> bool {
+    match Process::new("sqlite3").arg(db).arg(sql).output() {
+        Ok(output) => output.status.success() && output.stderr.is_empty(),
+        Err(_) => {
+            eprintln!("sqlite3 not installed: the statement runs through rusqlite instead");
+            rusqlite::Connection::open(db)
+                .unwrap()
+                .execute_batch(sql)
+                .is_ok()
+        }
+    }
+}
+
+#[test]
+fn revisions_ratings_and_follow_ups_cannot_be_changed_or_deleted() {
+    let (_dir, path) = temp_db();
+    let mut store = sample_store(&path);
+    let target = TextTarget::Remarks { slot: 1 };
+    store.save_text(target, "第一稿", at(1)).unwrap();
+    let rating = Rating {
+        voters: 20,
+        excellent: 10,
+        good: 5,
+        fair: 3,
+        poor: 1,
+    };
+    store.record_rating(1, rating, at(2)).unwrap();
+    drop(store);
+    assert!(
+        sqlite3(&path, "INSERT INTO setting VALUES ('probe', '1')"),
+        "the same way of writing works for what may change"
+    );
+    for sql in [
+        "UPDATE text_revision SET body = '改过的'",
+        "DELETE FROM text_revision",
+        "UPDATE rating SET excellent = 20",
+        "DELETE FROM rating",
+        "UPDATE follow_up SET status = 'closed'",
+        "DELETE FROM follow_up",
+        "UPDATE agenda_slot SET stage = 'finished'",
+    ] {
+        assert!(!sqlite3(&path, sql), "refused: {sql}");
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.latest_revision(target).unwrap().unwrap().body,
+        "第一稿"
+    );
+}
+
+#[test]
+fn a_follow_ups_new_status_and_a_recount_are_new_rows_the_newest_shown() {
+    let (_dir, path) = temp_db();
+    let mut store = sample_store(&path);
+    let earlier = store.slot_detail(1).unwrap().earlier_follow_ups[0].clone();
+    store
+        .update_follow_up(
+            earlier.id,
+            FollowUpStatus::InProgress,
+            "已制定计划",
+            Some(1),
+            at(1),
+        )
+        .unwrap();
+    store
+        .update_follow_up(
+            earlier.id,
+            FollowUpStatus::Completed,
+            "已全部谈话",
+            Some(1),
+            at(2),
+        )
+        .unwrap();
+    let now = store.slot_detail(1).unwrap().earlier_follow_ups[0].clone();
+    assert_eq!(
+        (now.status, now.progress.as_str()),
+        (FollowUpStatus::Completed, "已全部谈话")
+    );
+    let first = |r: u32| Rating {
+        voters: 20,
+        excellent: r,
+        good: 0,
+        fair: 0,
+        poor: 0,
+    };
+    store.record_rating(1, first(10), at(3)).unwrap();
+    store.record_rating(1, first(12), at(4)).unwrap();
+    assert_eq!(store.slot_detail(1).unwrap().rating.unwrap().excellent, 12);
+    let conn = store.connection();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT count(*) FROM follow_up_change"),
+        2,
+        "both changes kept"
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM rating WHERE slot_id = 1"),
+        2,
+        "both rounds kept"
+    );
+    let raised: String = conn
+        .query_row(
+            "SELECT status FROM follow_up WHERE id = ?1",
+            [earlier.id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(raised, "in_progress", "the follow-up as raised is kept");
+}
+
+#[test]
+fn a_file_from_schema_five_keeps_its_drafts_when_upgraded() {
+    let (_dir, path) = temp_db();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    for step in &shuze::storage::schema_steps()[..5] {
+        conn.execute_batch(step).unwrap();
+    }
+    conn.pragma_update(None, "user_version", 5).unwrap();
+    conn.execute_batch(
+        "INSERT INTO unit (id, name) VALUES (1, '某某镇');
+         INSERT INTO meeting (id, title, held_on, chair, recorder, created_at)
+             VALUES (1, '会议', '2026-12-18', '马某', '何某', '2026-12-18T01:00:00Z');
+         INSERT INTO agenda_slot (id, meeting_id, position, unit_id, name, post, report_minutes)
+             VALUES (1, 1, 1, 1, '张某', '党委书记', 8);
+         INSERT INTO question (id, slot_id, position, asker, text, prepared, created_at)
+             VALUES (7, 1, 1, '某某', '问题', 1, '2026-12-18T01:00:00Z');
+         INSERT INTO text_draft VALUES ('answer', 1, 7, '回答的草稿', '2026-12-18T01:05:00Z');
+         INSERT INTO text_draft VALUES ('closing', 1, 0, '总结的草稿', '2026-12-18T01:06:00Z');",
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        shuze::storage::latest_version()
+    );
+    let answer = TextTarget::Answer {
+        slot: 1,
+        question: 7,
+    };
+    let closing = TextTarget::Closing { meeting: 1 };
+    let draft = store.latest_revision(answer).unwrap().unwrap();
+    assert!(draft.draft && draft.body == "回答的草稿");
+    assert_eq!(
+        store.latest_revision(closing).unwrap().unwrap().body,
+        "总结的草稿"
+    );
+}
