@@ -77,6 +77,15 @@ enum Commands {
         #[arg(long)]
         answers: bool,
     },
+    /// 生成演示用的会议文件（固定内容），用于测量启动时间和内存：county 为一个县十年的会议。
+    DemoData {
+        /// 规模：county（40 场会议，约 50 MB）或 small（1 场）。
+        #[arg(long, value_enum, default_value_t = crate::demo::Scale::County)]
+        scale: crate::demo::Scale,
+        /// 新文件的路径（不能已存在）。
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// 列出数据库中的会议及其编号。
     Meetings {
         /// 会议数据库。
@@ -126,6 +135,13 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Commands::Import { file, db }) => import(&file, db),
         Some(Commands::Export(args)) => export(args),
         Some(Commands::Meetings { db }) => list_meetings(&db),
+        Some(Commands::DemoData { scale, output }) => {
+            let store = crate::demo::write(&output, scale)
+                .with_context(|| format!("无法写入演示文件 {}", output.display()))?;
+            let meetings = store.meetings()?.len();
+            say!("已写入演示文件 {}（{meetings} 场会议）", output.display());
+            Ok(())
+        }
         Some(Commands::Present {
             db,
             meeting,
@@ -256,7 +272,7 @@ fn console(cli: &Cli) -> Result<()> {
         None => (sample_working_copy(cli.reset_sample)?, true),
     };
     let lock = lock_before_writing(&path, cli.meeting)?;
-    let store = Store::open(&path)?;
+    let store = Store::open_for_console(&path)?;
     let mut session = Session::open(store, cli.meeting, cli.lang, Utc::now())?;
     let meeting = session.console.meeting.id;
     let lock = match lock {

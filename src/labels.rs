@@ -583,3 +583,15 @@ pub fn text_unsaved(
     }
     text
 }
+
+/// The file failed the check after the first frame: nothing more is written to it.
+pub fn file_held(lang: Lang, problem: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "数据库文件检查未通过，已停止写入：{problem}。此后输入的文字另存为文件（见上）；请勿关闭程序，复制数据库文件后联系技术人员"
+        ),
+        Lang::En => format!(
+            "The database file failed its check; nothing more is written to it: {problem}. Text typed from now on is saved to rescue files; copy the database file and call for help"
+        ),
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod clean;
+pub mod demo;
 pub mod cli;
 pub mod domain;
 pub mod export;

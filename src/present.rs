@@ -151,6 +151,8 @@ pub fn run(
                     dirty = true;
                 }
                 Ok(Wake::Terminal(_)) => dirty = true,
+                // The audience view only reads: it starts no check of the file.
+                Ok(Wake::Checked(_)) => {}
                 Ok(Wake::TerminalLost | Wake::Signal) | Err(RecvTimeoutError::Disconnected) => {
                     return Ok(());
                 }

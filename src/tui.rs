@@ -6,6 +6,7 @@
 
 use crate::app::{Action, key, keys};
 use crate::session::Session;
+use crate::storage::Store;
 use crate::ui::{self, Registry};
 use chrono::Utc;
 use ratatui::Terminal;
@@ -34,6 +35,8 @@ pub(crate) enum Wake {
     Suspend,
     /// SIGCONT: the program runs again (after `fg`): take the terminal back and redraw.
     Resume,
+    /// The check of the file that runs after the first frame has finished.
+    Checked(Result<(), String>),
 }
 
 /// Runs the console until the recorder quits, a signal arrives or the terminal goes away.
@@ -45,9 +48,10 @@ pub fn run(session: &mut Session, themes: &Registry, log: &Path) -> io::Result<(
     listen_for_signals(sender.clone())?;
     install_panic_hook(log.to_path_buf());
     let mut terminal = enter()?;
+    let checker = sender.clone();
     listen_for_input(sender);
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, session, themes, &receiver)
+        event_loop(&mut terminal, session, themes, &receiver, checker)
     }));
     let saved = panic::catch_unwind(AssertUnwindSafe(|| session.save_all(Utc::now())));
     leave();
@@ -65,11 +69,16 @@ fn event_loop(
     session: &mut Session,
     themes: &Registry,
     receiver: &Receiver<Wake>,
+    checker: Sender<Wake>,
 ) -> io::Result<()> {
+    let mut checker = Some(checker);
     loop {
         session.console.now = Utc::now();
         let theme = themes.get(&session.console.theme);
         terminal.draw(|frame| ui::draw(frame, &session.console, theme))?;
+        if let Some(sender) = checker.take() {
+            check_after_first_frame(session.store.path().to_path_buf(), sender);
+        }
         if session.console.quit {
             return Ok(());
         }
@@ -103,6 +112,11 @@ fn event_loop(
                 resume(terminal)?;
                 continue;
             }
+            Ok(Wake::Checked(Ok(()))) => continue,
+            Ok(Wake::Checked(Err(problem))) => {
+                session.hold(problem, Utc::now());
+                continue;
+            }
             Ok(Wake::TerminalLost | Wake::Signal) | Err(RecvTimeoutError::Disconnected) => {
                 return Ok(());
             }
@@ -112,6 +126,16 @@ fn event_loop(
             session.handle(action, Utc::now());
         }
     }
+}
+
+/// SQLite's quick check reads every page, so it grows with the file: it runs on a
+/// connection of its own once the first frame is on screen, and a damaged file stops every
+/// write the moment it is found.
+fn check_after_first_frame(path: PathBuf, sender: Sender<Wake>) {
+    std::thread::spawn(move || {
+        let result = Store::check_file(&path).map_err(|e| e.to_string());
+        let _ = sender.send(Wake::Checked(result));
+    });
 }
 
 /// The terminal's key event as the app's own key.

@@ -21,6 +21,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &["domain", "view", "storage", "labels", "files", "clean"],
     ),
     ("lock", &["domain", "storage"]),
+    ("demo", &["domain", "view", "storage"]),
     ("app", &["domain", "view", "labels", "clean"]),
     ("ui", &["domain", "view", "labels", "app", "source"]),
     (
@@ -29,7 +30,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "domain", "view", "labels", "app", "storage", "export", "rescue", "files",
         ],
     ),
-    ("tui", &["app", "session", "ui", "files"]),
+    ("tui", &["app", "session", "ui", "files", "storage"]),
     (
         "present",
         &[
@@ -40,7 +41,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "cli",
         &[
             "domain", "view", "labels", "app", "storage", "session", "tui", "ui", "present",
-            "prep", "export", "lock", "files", "clean",
+            "prep", "export", "lock", "files", "clean", "demo",
         ],
     ),
     ("lib", &[]),

@@ -188,6 +188,14 @@ pub enum FailedWrite {
 }
 
 impl Effect {
+    /// Whether carrying this out writes to the meeting file.
+    pub fn writes(&self) -> bool {
+        !matches!(
+            self,
+            Effect::Search { .. } | Effect::Load | Effect::SettleRescue { .. }
+        )
+    }
+
     /// What this write changes of what the console shows, so that only that is read again.
     pub fn changes(&self) -> Changed {
         let detail = Changed {

@@ -28,6 +28,9 @@ pub struct Session {
     pub rescue_folders: Vec<PathBuf>,
     /// Texts whose last save failed, with where each was rescued to (`None`: nowhere).
     unsaved: BTreeMap<String, Option<PathBuf>>,
+    /// Why nothing more is written to the file (the check after the first frame found it
+    /// damaged): typed text goes to rescue files only.
+    held: Option<String>,
 }
 
 impl Session {
@@ -57,7 +60,21 @@ impl Session {
             saved_resume,
             rescue_folders: vec![beside],
             unsaved: BTreeMap::new(),
+            held: None,
         })
+    }
+
+    /// Stops every write to the file: the check that runs after the first frame found it
+    /// damaged. What is typed from now on goes to rescue files, and the screen says so.
+    pub fn hold(&mut self, problem: String, now: DateTime<Utc>) {
+        self.held = Some(problem);
+        self.console.now = now;
+        // Whatever the editor holds is rescued at once.
+        self.handle(Action::Flush, now);
+        if self.console.save_problem.is_none() {
+            let problem = self.held.clone().unwrap_or_default();
+            self.console.save_problem = Some(crate::labels::file_held(self.console.lang, &problem));
+        }
     }
 
     /// Looks for rescued texts of this meeting and offers those newer than the database's.
@@ -118,6 +135,20 @@ impl Session {
                 | Effect::UpdateFollowUp { .. }
                 | Effect::Skip { .. }
         );
+        if let Some(problem) = self.held.clone()
+            && effect.writes()
+        {
+            return Err(match effect {
+                Effect::SaveText { target, body } | Effect::SaveDraft { target, body } => {
+                    self.rescue(target, body, now, problem, false)
+                }
+                _ if from_form => Failure {
+                    reason: problem,
+                    write: FailedWrite::Form,
+                },
+                _ => Failure::other(problem),
+            });
+        }
         let store = &mut self.store;
         let result = match effect {
             Effect::SaveText { target, body } => return self.save_text(target, body, now, true),
@@ -189,11 +220,25 @@ impl Session {
         } else {
             self.store.save_draft(target, &body, now)
         };
-        let key = format!("{target:?}");
-        let err = match saved {
-            Ok(()) => return Ok(self.saved(&key)),
-            Err(err) => err,
-        };
+        match saved {
+            Ok(()) => Ok(self.saved(&format!("{target:?}"))),
+            Err(err) => {
+                let busy = matches!(err, StorageError::Busy);
+                Err(self.rescue(target, body, now, err.to_string(), busy))
+            }
+        }
+    }
+
+    /// Writes text the database did not take into the first rescue folder with room, and
+    /// says so.
+    fn rescue(
+        &mut self,
+        target: TextTarget,
+        body: String,
+        now: DateTime<Utc>,
+        reason: String,
+        busy: bool,
+    ) -> Failure {
         let rescued = Rescue {
             db: rescue::db_identity(self.store.path()),
             target,
@@ -201,16 +246,17 @@ impl Session {
             body: body.clone(),
         };
         let rescue = rescue::write(&rescued, &self.rescue_folders);
+        let key = format!("{target:?}");
         self.unsaved.insert(key, rescue.as_ref().ok().cloned());
-        Err(Failure {
-            reason: err.to_string(),
+        Failure {
+            reason,
             write: FailedWrite::Text {
                 target,
                 body,
                 rescue,
-                busy: matches!(err, StorageError::Busy),
+                busy,
             },
-        })
+        }
     }
 
     /// A text reached the database: its rescue file is no longer needed, and once nothing
@@ -269,6 +315,9 @@ impl Session {
     /// Saves where the recorder is when it changed. A caret that merely moved is saved
     /// with the next write, not on every keystroke.
     fn save_resume_point(&mut self, now: DateTime<Utc>, wrote: bool) {
+        if self.held.is_some() {
+            return;
+        }
         let point = self.console.resume_point();
         let unchanged = match &self.saved_resume {
             Some(saved) if wrote => saved == &point,

@@ -192,6 +192,28 @@ impl Store {
     /// before SQLite opens it for writing: another program's database, an empty file, one
     /// from a newer shuze or on a read-only folder is refused untouched.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_checking(path, true)
+    }
+
+    /// Opens like [`Store::open`], but leaves SQLite's quick check, which reads every page
+    /// and grows with the file, to [`Store::check_file`] on a second connection after the
+    /// console's first frame, so that start-up does not grow with a county's history. (A
+    /// file that needed upgrading is checked at once.)
+    pub fn open_for_console(path: &Path) -> Result<Store> {
+        Store::open_checking(path, false)
+    }
+
+    /// SQLite's quick check of the file at `path` through a read-only connection of its own
+    /// (any thread), for the console to run after its first frame.
+    pub fn check_file(path: &Path) -> Result<()> {
+        let store = Store {
+            conn: read_only_connection(path)?,
+            path: path.to_path_buf(),
+        };
+        store.quick_check().map_err(|err| file_error(path, err))
+    }
+
+    fn open_checking(path: &Path, check_now: bool) -> Result<Store> {
         let header = inspect_existing(path)?;
         if !matches!(header, header::Header::Ours { .. }) {
             verify_tables(path)?;
@@ -202,7 +224,7 @@ impl Store {
         if !header::folder_writable(path) {
             return Err(StorageError::ReadOnlyFolder(path.to_path_buf()));
         }
-        Store::open_writable(path)
+        Store::open_writable(path, check_now)
     }
 
     /// Opens a shuze file strictly for reading (the audience view, `shuze meetings`): no
@@ -255,7 +277,7 @@ impl Store {
     /// On failure nothing is left behind.
     pub fn create(path: &Path) -> Result<Store> {
         crate::files::create_private_file(path)?;
-        Store::open_writable(path).inspect_err(|_| remove_database_files(path))
+        Store::open_writable(path, true).inspect_err(|_| remove_database_files(path))
     }
 
     /// Opens a shuze file, or creates it when `path` does not exist yet.
@@ -283,7 +305,7 @@ impl Store {
         Ok(store)
     }
 
-    fn open_writable(path: &Path) -> Result<Store> {
+    fn open_writable(path: &Path, check_now: bool) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)
             .map_err(|source| file_error(path, StorageError::Sql(source)))?;
@@ -291,8 +313,10 @@ impl Store {
             conn,
             path: path.to_path_buf(),
         };
-        store.prepare().map_err(|err| file_error(path, err))?;
-        store.quick_check().map_err(|err| file_error(path, err))?;
+        let found = store.prepare().map_err(|err| file_error(path, err))?;
+        if check_now || found < latest_version() {
+            store.quick_check().map_err(|err| file_error(path, err))?;
+        }
         store.check_tables()?;
         if store.conn.is_readonly(rusqlite::MAIN_DB)? {
             return Err(StorageError::ReadOnly(path.to_path_buf()));
@@ -348,7 +372,9 @@ impl Store {
         })
     }
 
-    fn prepare(&mut self) -> Result<()> {
+    /// Sets the connection up and brings the schema to the newest version; returns the
+    /// version the file had.
+    fn prepare(&mut self) -> Result<i64> {
         self.conn.busy_timeout(OPEN_WAIT)?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         // Before anything is written: a file from a newer shuze keeps its journal mode.
@@ -362,7 +388,8 @@ impl Store {
         }
         self.conn.pragma_update(None, "journal_mode", "WAL")?;
         self.conn.pragma_update(None, "synchronous", "FULL")?;
-        self.migrate(found)
+        self.migrate(found)?;
+        Ok(found)
     }
 
     fn migrate(&mut self, found: i64) -> Result<()> {
