@@ -271,6 +271,8 @@ fn console(cli: &Cli) -> Result<()> {
         Some(path) => (path.clone(), false),
         None => (sample_working_copy(cli.reset_sample)?, true),
     };
+    Store::refuse_what_is_not_ours(&path)?;
+    RecorderLock::refuse_other_names(&path)?;
     let lock = lock_before_writing(&path, cli.meeting)?;
     let store = Store::open_for_console(&path)?;
     let mut session = Session::open(store, cli.meeting, cli.lang, Utc::now())?;

@@ -66,7 +66,9 @@ impl Dice {
 pub fn write(path: &std::path::Path, scale: Scale) -> Result<Store> {
     let mut store = Store::create(path)?;
     // A generated file needs no crash safety while it is written; it is checked at the end.
-    store.connection().pragma_update(None, "synchronous", "OFF")?;
+    store
+        .connection()
+        .pragma_update(None, "synchronous", "OFF")?;
     let mut dice = Dice(20_261_218);
     let meetings = scale.meetings();
     for index in 0..meetings {
@@ -80,7 +82,9 @@ pub fn write(path: &std::path::Path, scale: Scale) -> Result<Store> {
             record(&mut store, id, at, &mut dice)?;
         }
     }
-    store.connection().pragma_update(None, "synchronous", "FULL")?;
+    store
+        .connection()
+        .pragma_update(None, "synchronous", "FULL")?;
     store.integrity_check()?;
     Ok(store)
 }
@@ -93,7 +97,11 @@ fn held_on(index: usize) -> NaiveDate {
 }
 
 fn meeting(index: usize, held: NaiveDate, dice: &mut Dice) -> PreparedMeeting {
-    let title = format!("某县{}年第{}季度述责述廉会议", held.format("%Y"), index % 4 + 1);
+    let title = format!(
+        "某县{}年第{}季度述责述廉会议",
+        held.format("%Y"),
+        index % 4 + 1
+    );
     let attendees = (1..=25)
         .map(|n| Attendee {
             name: format!("参会人{n}"),

@@ -3,8 +3,8 @@
 
 pub mod app;
 pub mod clean;
-pub mod demo;
 pub mod cli;
+pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod files;

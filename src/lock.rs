@@ -2,13 +2,16 @@
 //! link, a hard link, a relative path or a bind mount all meet the same lock.
 //!
 //! On Unix the lock is one byte per meeting of the database file, far beyond any offset
-//! SQLite uses, taken as an open-file-description lock on Linux (it is not released when
-//! SQLite closes a descriptor of its own) and as a POSIX record lock on other Unix systems,
-//! where closing any descriptor of the file releases it: there a console that opens a
-//! second connection can lose its lock (untested: not a platform of this program's users). No lock file
-//! is created, so there is no path to plant a link at. On Windows, where locks are
-//! mandatory and would stop SQLite reading, it is a lock file beside the file's resolved
-//! path, opened without following links (untested: this project builds on Linux only).
+//! SQLite uses. Each console also holds a shared lock on a byte standing for the name it
+//! opened the file by, so that a console under another name (a hard link, whose write-ahead
+//! log SQLite keeps apart) is refused even for another meeting. On Linux these are
+//! open-file-description locks, not released when SQLite closes a descriptor of its own; on
+//! other Unix systems they are POSIX record locks, which closing any descriptor of the file
+//! releases (untested: not a platform of this program's users). No lock file is created, so
+//! there is no path to plant a link at. On Windows, where locks are mandatory and would stop
+//! SQLite reading, it is a lock file beside the file's resolved path, opened without
+//! following links; hard links are not told apart there (untested: this project builds on
+//! Linux only).
 //!
 //! Locks go with the process, so a console that crashed leaves no lock behind. Who holds a
 //! meeting is written into the database (`setting`) for the message a second console shows.
@@ -35,6 +38,11 @@ pub enum LockError {
          如需在另一个终端投影，请运行 `shuze present {db}`。(another recorder holds this meeting)"
     )]
     Held { holder: String, db: String },
+    #[error(
+        "数据库 {db} 正由另一个控制台通过另一个路径（硬链接或另一个挂载点）记录。同一个文件只能通过同一个路径记录，\
+         否则两边的记录会写进不同的日志而互相覆盖；请用那个控制台使用的路径打开，或先退出它。(the file is recorded under another name)"
+    )]
+    OtherName { db: String },
     #[error("无法给数据库 {path} 加记录锁: {source}")]
     Io { path: PathBuf, source: io::Error },
 }
@@ -44,25 +52,43 @@ fn holder_key(meeting: Id) -> String {
     format!("recorder.meeting-{meeting}")
 }
 
+/// What trying the lock found.
+enum Claim {
+    Locked(File),
+    /// Another console records this meeting.
+    MeetingHeld,
+    /// Another console records this file under another name.
+    OtherName,
+}
+
 impl RecorderLock {
     /// Takes the recorder's lock on a meeting of the file at `db`, or says who has it (read
     /// from `store`, which may be a read-only look at the same file). Take it before the
     /// file is opened for writing, so that a second name never writes to it at all.
     pub fn acquire(db: &Path, meeting: Id, store: &Store) -> Result<RecorderLock, LockError> {
-        let io = |source| LockError::Io {
-            path: db.to_path_buf(),
-            source,
-        };
-        match platform::try_lock(db, meeting).map_err(io)? {
-            Some(file) => Ok(RecorderLock { _file: file }),
-            None => Err(LockError::Held {
+        let shown = db.display().to_string();
+        match platform::try_lock(db, meeting).map_err(|e| io_error(db, e))? {
+            Claim::Locked(file) => Ok(RecorderLock { _file: file }),
+            Claim::OtherName => Err(LockError::OtherName { db: shown }),
+            Claim::MeetingHeld => Err(LockError::Held {
                 holder: store
                     .setting(&holder_key(meeting))
                     .ok()
                     .flatten()
                     .unwrap_or_else(|| "进程号未知".to_string()),
+                db: shown,
+            }),
+        }
+    }
+
+    /// Refuses at once, before SQLite opens the file at all, when a console records it
+    /// under another name ([`RecorderLock::acquire`] checks again while it locks).
+    pub fn refuse_other_names(db: &Path) -> Result<(), LockError> {
+        match platform::recorded_under_another_name(db).map_err(|e| io_error(db, e))? {
+            true => Err(LockError::OtherName {
                 db: db.display().to_string(),
             }),
+            false => Ok(()),
         }
     }
 
@@ -75,10 +101,11 @@ impl RecorderLock {
     }
 }
 
-/// The byte locked for `meeting`: past 2^62, where no database of this program reaches.
-#[cfg(unix)]
-fn lock_offset(meeting: Id) -> i64 {
-    (1_i64 << 62) + meeting
+fn io_error(db: &Path, source: io::Error) -> LockError {
+    LockError::Io {
+        path: db.to_path_buf(),
+        source,
+    }
 }
 
 #[cfg(unix)]
@@ -88,24 +115,84 @@ mod platform {
     use nix::fcntl::{FcntlArg, fcntl};
     use nix::libc;
 
-    /// The open, locked database file, or `None` when another process holds the lock.
-    pub fn try_lock(db: &Path, meeting: Id) -> io::Result<Option<File>> {
+    /// The byte of `meeting`: past 2^62, where no database of this program reaches.
+    fn meeting_offset(meeting: Id) -> i64 {
+        (1_i64 << 62) + meeting
+    }
+
+    /// The bytes standing for names: from 2^61, one for each 32-bit hash of a path.
+    const NAME_BASE: i64 = 1_i64 << 61;
+    const NAME_SPAN: i64 = 1_i64 << 32;
+
+    /// The byte of the name `db` resolves to (links followed, `..` removed).
+    fn name_offset(db: &Path) -> i64 {
+        use std::os::unix::ffi::OsStrExt;
+        let resolved = std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf());
+        // FNV-1a, 32 bits: the same name gives the same byte in every process.
+        let hash = resolved
+            .as_os_str()
+            .as_bytes()
+            .iter()
+            .fold(0x811c_9dc5_u32, |h, b| {
+                (h ^ u32::from(*b)).wrapping_mul(0x0100_0193)
+            });
+        NAME_BASE + i64::from(hash)
+    }
+
+    /// Claims the file under its name and locks the meeting.
+    pub fn try_lock(db: &Path, meeting: Id) -> io::Result<Claim> {
         let file = std::fs::OpenOptions::new()
             .read(true)
             .write(true)
             .open(db)?;
-        let range = libc::flock {
-            l_type: libc::F_WRLCK as libc::c_short,
+        let name = name_offset(db);
+        if !lock(&file, libc::F_RDLCK, name)? || locked_elsewhere(&file, name)? {
+            return Ok(Claim::OtherName);
+        }
+        match lock(&file, libc::F_WRLCK, meeting_offset(meeting))? {
+            true => Ok(Claim::Locked(file)),
+            false => Ok(Claim::MeetingHeld),
+        }
+    }
+
+    pub fn recorded_under_another_name(db: &Path) -> io::Result<bool> {
+        let file = File::open(db)?;
+        locked_elsewhere(&file, name_offset(db))
+    }
+
+    /// Whether another console holds any name's byte but `name`'s.
+    fn locked_elsewhere(file: &File, name: i64) -> io::Result<bool> {
+        let end = NAME_BASE + NAME_SPAN;
+        Ok(held(file, NAME_BASE, name - NAME_BASE)? || held(file, name + 1, end - name - 1)?)
+    }
+
+    fn range(kind: libc::c_int, start: i64, len: i64) -> libc::flock {
+        libc::flock {
+            l_type: kind as libc::c_short,
             l_whence: libc::SEEK_SET as libc::c_short,
-            l_start: lock_offset(meeting),
-            l_len: 1,
+            l_start: start,
+            l_len: len,
             l_pid: 0,
-        };
-        match fcntl(&file, set_lock(&range)) {
-            Ok(_) => Ok(Some(file)),
-            Err(Errno::EAGAIN | Errno::EACCES) => Ok(None),
+        }
+    }
+
+    /// Takes a lock on one byte; `false` when another holds a conflicting one.
+    fn lock(file: &File, kind: libc::c_int, at: i64) -> io::Result<bool> {
+        match fcntl(file, set_lock(&range(kind, at, 1))) {
+            Ok(_) => Ok(true),
+            Err(Errno::EAGAIN | Errno::EACCES) => Ok(false),
             Err(errno) => Err(io::Error::from(errno)),
         }
+    }
+
+    /// Whether another open file holds any lock in the range.
+    fn held(file: &File, start: i64, len: i64) -> io::Result<bool> {
+        if len <= 0 {
+            return Ok(false);
+        }
+        let mut probe = range(libc::F_WRLCK, start, len);
+        fcntl(file, get_lock(&mut probe)).map_err(io::Error::from)?;
+        Ok(probe.l_type != libc::F_UNLCK as libc::c_short)
     }
 
     #[cfg(any(target_os = "linux", target_os = "android"))]
@@ -113,9 +200,19 @@ mod platform {
         FcntlArg::F_OFD_SETLK(range)
     }
 
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    fn get_lock(range: &mut libc::flock) -> FcntlArg<'_> {
+        FcntlArg::F_OFD_GETLK(range)
+    }
+
     #[cfg(not(any(target_os = "linux", target_os = "android")))]
     fn set_lock(range: &libc::flock) -> FcntlArg<'_> {
         FcntlArg::F_SETLK(range)
+    }
+
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    fn get_lock(range: &mut libc::flock) -> FcntlArg<'_> {
+        FcntlArg::F_GETLK(range)
     }
 }
 
@@ -128,8 +225,13 @@ mod platform {
     /// Opens a link itself rather than what it points to.
     const FILE_FLAG_OPEN_REPARSE_POINT: u32 = 0x0020_0000;
 
-    /// The open, locked lock file, or `None` when another process holds the lock.
-    pub fn try_lock(db: &Path, meeting: Id) -> io::Result<Option<File>> {
+    /// Hard links are not told apart on Windows (see the module's note).
+    pub fn recorded_under_another_name(_db: &Path) -> io::Result<bool> {
+        Ok(false)
+    }
+
+    /// The open, locked lock file, or the news that another console holds it.
+    pub fn try_lock(db: &Path, meeting: Id) -> io::Result<Claim> {
         let resolved = std::fs::canonicalize(db)?;
         let name = resolved
             .file_name()
@@ -149,8 +251,8 @@ mod platform {
             )));
         }
         match file.try_lock() {
-            Ok(()) => Ok(Some(file)),
-            Err(TryLockError::WouldBlock) => Ok(None),
+            Ok(()) => Ok(Claim::Locked(file)),
+            Err(TryLockError::WouldBlock) => Ok(Claim::MeetingHeld),
             Err(TryLockError::Error(e)) => Err(e),
         }
     }

@@ -280,3 +280,37 @@ fn a_file_with_a_dropped_table_is_refused_with_the_table_named() {
         assert!(stderr.contains("缺少表 follow_up"), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn a_hard_link_is_refused_even_for_another_meeting_and_nothing_is_made_beside_it() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let second = std::fs::read_to_string(SAMPLE_TOML)
+        .unwrap()
+        .replace("某县纪委监委2026年度述责述廉会议", "第二场会议");
+    let prep = write_prep(dir.path(), "second.toml", &second);
+    let output = shuze(&["import", prep.to_str().unwrap(), "--db", db.to_str().unwrap()]);
+    assert!(output.status.success(), "{output:?}");
+    let other = dir.path().join("elsewhere");
+    std::fs::create_dir(&other).unwrap();
+    let hard = other.join("hard.db");
+    std::fs::hard_link(&db, &hard).unwrap();
+    let mut first = Console::start(&[db.to_str().unwrap(), "--meeting", "1"], 100, 30);
+    first.wait_for("第 1/8 位", 10);
+    let output = shuze(&[hard.to_str().unwrap(), "--meeting", "2"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "another meeting through a hard link is refused");
+    assert!(stderr.contains("另一个路径"), "{stderr}");
+    let beside: Vec<String> = std::fs::read_dir(&other)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(beside, ["hard.db"], "no log files made beside the link");
+    // The same name, another meeting: allowed.
+    let mut second = Console::start(&[db.to_str().unwrap(), "--meeting", "2"], 100, 30);
+    second.wait_for("第二场会议", 10);
+    second.send("q");
+    assert!(second.wait_exit(10));
+    first.send("q");
+    assert!(first.wait_exit(10));
+}

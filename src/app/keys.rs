@@ -115,11 +115,18 @@ pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
 /// arrived in one read): it is taken as those two keys, so Esc leaves the editor and the
 /// letter is not lost.
 pub fn split_escape(key: KeyEvent) -> Vec<KeyEvent> {
-    let alt_only = key.modifiers == KeyModifiers::ALT;
+    let KeyModifiers { ctrl, alt, shift } = key.modifiers;
     match key.code {
-        KeyCode::Char(_) if alt_only => vec![
+        // An uppercase letter comes with Shift as well (Esc then `R`).
+        KeyCode::Char(_) if alt && !ctrl => vec![
             KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
-            KeyEvent::new(key.code, KeyModifiers::NONE),
+            KeyEvent::new(
+                key.code,
+                KeyModifiers {
+                    shift,
+                    ..KeyModifiers::NONE
+                },
+            ),
         ],
         _ => vec![key],
     }

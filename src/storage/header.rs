@@ -68,14 +68,11 @@ pub fn classify(path: &Path, application_id: i32, version: i64) -> Result<Header
     })
 }
 
-fn log_has_content(path: &Path) -> bool {
+pub fn log_has_content(path: &Path) -> bool {
     let mut log = path.as_os_str().to_owned();
     log.push("-wal");
     std::fs::metadata(log).is_ok_and(|m| m.len() > 0)
 }
-
-/// The tables every shuze file has had since its first version.
-pub const OWN_TABLES: &[&str] = &["meeting", "agenda_slot", "question", "text_revision"];
 
 /// Whether the folder holding `path` can take new files (SQLite's log files), checked
 /// without writing to it. A read-only filesystem refuses even root.

@@ -149,19 +149,68 @@ fn inspect_existing(path: &Path) -> Result<header::Header> {
 
 /// Confirms, through a read-only connection, that an unmarked file holds shuze's tables.
 fn verify_tables(path: &Path) -> Result<()> {
-    let store = Store {
-        conn: read_only_connection(path)?,
-        path: path.to_path_buf(),
+    // An immutable look first: it makes no file beside another program's database. A file
+    // whose newest content is still in its write-ahead log is looked at the usual way.
+    let look = |conn| {
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.verify().map_err(|e| file_error(path, e))
     };
-    store.verify().map_err(|e| file_error(path, e))
+    match look(immutable_connection(path)?) {
+        Err(_) if header::log_has_content(path) => look(read_only_connection(path)?),
+        checked => checked,
+    }
+}
+
+/// A read-only connection that takes no locks and writes no `-shm` beside the file: for
+/// files nobody can be writing (another program's, or on a read-only medium).
+fn immutable_connection(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let uri = format!("file:{}?immutable=1", uri_path(path));
+    Connection::open_with_flags(uri, flags)
+        .map_err(|source| file_error(path, StorageError::Sql(source)))
+}
+
+/// A path as the path part of an SQLite `file:` URI.
+fn uri_path(path: &Path) -> String {
+    let mut text = String::new();
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' | '?' | '#' => text.push_str(&format!("%{:02X}", c as u32)),
+            c => text.push(c),
+        }
+    }
+    text
 }
 
 fn read_only_connection(path: &Path) -> Result<Connection> {
+    // On a read-only medium SQLite cannot make the `-shm` a reader needs; nobody can be
+    // writing there, so the file is read as it stands.
+    if !header::folder_writable(path) {
+        return immutable_connection(path);
+    }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)
         .map_err(|source| file_error(path, StorageError::Sql(source)))?;
     conn.busy_timeout(OPEN_WAIT)?;
     Ok(conn)
+}
+
+/// Every table of a connection's main database with its columns, sorted by table.
+fn table_columns(conn: &Connection) -> rusqlite::Result<Vec<(String, Vec<String>)>> {
+    let mut tables = Vec::new();
+    for table in table_names(conn)? {
+        let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
+        let columns = stmt
+            .query_map([&table], |row| row.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        tables.push((table, columns));
+    }
+    Ok(tables)
 }
 
 /// The tables of a connection's main database, sorted.
@@ -214,6 +263,13 @@ impl Store {
     }
 
     fn open_checking(path: &Path, check_now: bool) -> Result<Store> {
+        Store::refuse_what_is_not_ours(path)?;
+        Store::open_writable(path, check_now)
+    }
+
+    /// Everything [`Store::open`] checks before SQLite opens the file for writing: that it
+    /// is a shuze file, not from a newer shuze, writable, on a writable folder. Reads only.
+    pub fn refuse_what_is_not_ours(path: &Path) -> Result<()> {
         let header = inspect_existing(path)?;
         if !matches!(header, header::Header::Ours { .. }) {
             verify_tables(path)?;
@@ -224,7 +280,7 @@ impl Store {
         if !header::folder_writable(path) {
             return Err(StorageError::ReadOnlyFolder(path.to_path_buf()));
         }
-        Store::open_writable(path, check_now)
+        Ok(())
     }
 
     /// Opens a shuze file strictly for reading (the audience view, `shuze meetings`): no
@@ -334,18 +390,16 @@ impl Store {
         if application_id == APPLICATION_ID {
             return Ok(());
         }
-        let mut found = 0;
-        for table in header::OWN_TABLES {
-            found += self.conn.query_row(
-                "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-                [table],
-                |row| row.get::<_, i64>(0),
-            )?;
+        // Unmarked: a shuze file from before schema 5 has exactly the tables and columns of
+        // its version; anything else is another program's.
+        let version = self.schema_version()?;
+        let ours = version > 0
+            && table_columns(&self.conn)?
+                == schema::tables_at(version).map_err(StorageError::Sql)?;
+        match ours {
+            true => Ok(()),
+            false => Err(StorageError::OtherProgram(self.path.clone())),
         }
-        if found != header::OWN_TABLES.len() as i64 {
-            return Err(StorageError::OtherProgram(self.path.clone()));
-        }
-        Ok(())
     }
 
     /// SQLite's quick check (structure and page integrity, linear in the file's size).

@@ -22,6 +22,15 @@ pub fn expected_tables() -> &'static [String] {
     })
 }
 
+/// The tables and columns a file of schema `version` has, built in memory.
+pub fn tables_at(version: i64) -> rusqlite::Result<Vec<(String, Vec<String>)>> {
+    let conn = rusqlite::Connection::open_in_memory()?;
+    for step in MIGRATIONS.iter().take(version.max(0) as usize) {
+        conn.execute_batch(step)?;
+    }
+    super::table_columns(&conn)
+}
+
 /// The version this build writes.
 pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64
