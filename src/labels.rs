@@ -551,7 +551,7 @@ pub fn write_failed(lang: Lang, reason: &str) -> String {
 pub fn text_unsaved(
     lang: Lang,
     reason: &str,
-    rescue: Option<&str>,
+    rescue: Result<&str, &str>,
     busy: bool,
     quit_held: bool,
 ) -> String {
@@ -566,18 +566,22 @@ pub fn text_unsaved(
         }
     };
     text.push_str(&match (lang, rescue) {
-        (Lang::Zh, Some(path)) => format!("已另存到 {path}"),
-        (Lang::Zh, None) => "另存也失败，请勿关闭程序".to_string(),
-        (Lang::En, Some(path)) => format!(" A copy is in {path}"),
-        (Lang::En, None) => {
-            " No copy could be written anywhere: do not close the program".to_string()
+        (Lang::Zh, Ok(path)) => format!("已另存到 {path}"),
+        (Lang::Zh, Err(why)) => format!("另存也失败（{why}），请勿关闭程序"),
+        (Lang::En, Ok(path)) => format!(" A copy is in {path}"),
+        (Lang::En, Err(why)) => {
+            format!(" No copy could be written anywhere ({why}): do not close the program")
         }
     });
     if quit_held {
-        text.push_str(match lang {
-            Lang::Zh => "。未退出：再按一次 Ctrl-C 则不保存退出（文字留在上述文件中）",
-            Lang::En => {
+        text.push_str(match (lang, rescue.is_ok()) {
+            (Lang::Zh, true) => "。未退出：再按一次 Ctrl-C 则不保存退出（文字留在上述文件中）",
+            (Lang::Zh, false) => "。未退出：再按一次 Ctrl-C 则退出，未保存的文字会打印在终端上",
+            (Lang::En, true) => {
                 ". Not quitting: press Ctrl-C again to quit unsaved (the text stays in that file)"
+            }
+            (Lang::En, false) => {
+                ". Not quitting: press Ctrl-C again to quit; the unsaved text is then printed"
             }
         });
     }
@@ -593,5 +597,15 @@ pub fn file_held(lang: Lang, problem: &str) -> String {
         Lang::En => format!(
             "The database file failed its check; nothing more is written to it: {problem}. Text typed from now on is saved to rescue files; copy the database file and call for help"
         ),
+    }
+}
+
+/// Quitting with unsaved input, the first time.
+pub fn quit_held(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "未退出：表单内容未能保存（已另存为文件，见上）。再按一次 Ctrl-C 则不保存退出",
+        Lang::En => {
+            "Not quitting: the form could not be saved (a copy is in the file above). Press Ctrl-C again to quit unsaved"
+        }
     }
 }

@@ -79,13 +79,28 @@ fn decode(text: &str) -> Option<TextTarget> {
 }
 
 /// `会议.db.rescue-answer-3-12.txt`: the file name of a rescued text, in every folder.
+/// A long database name is shortened (at a character) so that the whole name stays within
+/// the 255 bytes a filesystem allows.
 pub fn file_name(db: &Path, target: TextTarget) -> String {
     let name = db
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    format!("{name}.rescue-{}.txt", encode(target).replace(' ', "-"))
+    let mut cut = name.len().min(NAME_BYTES);
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!(
+        "{}.rescue-{}.txt",
+        &name[..cut],
+        encode(target).replace(' ', "-")
+    )
 }
+
+/// The most of a database's name a rescue file's name keeps.
+const NAME_BYTES: usize = 150;
+/// A rescue file larger than this is not ours (a meeting's answer is far smaller).
+const MAX_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The database's path as rescue files name it: absolute, links resolved.
 pub fn db_identity(db: &Path) -> PathBuf {
@@ -119,13 +134,37 @@ fn write_whole(folder: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
     written
 }
 
+/// Writes plain text (a form's content) as `会议.db.rescue-KIND.txt` into the first folder
+/// that takes it. It has no rescue header, so it is kept for the recorder, not offered back.
+pub fn write_plain(
+    db: &Path,
+    kind: &str,
+    text: &str,
+    folders: &[PathBuf],
+) -> Result<PathBuf, String> {
+    let name = file_name(db, TextTarget::Closing { meeting: 0 });
+    let name = format!(
+        "{}{kind}.txt",
+        &name[..name.find(".rescue-").unwrap_or(0) + ".rescue-".len()]
+    );
+    let mut failures = Vec::new();
+    for folder in folders {
+        let path = folder.join(&name);
+        match write_whole(folder, &path, text.as_bytes()) {
+            Ok(()) => return Ok(path),
+            Err(e) => failures.push(format!("{}: {e}", folder.display())),
+        }
+    }
+    Err(failures.join("；"))
+}
+
 /// Every rescue of `db`'s texts found in `folders`, with its file, oldest first.
 pub fn find(db: &Path, folders: &[PathBuf]) -> Vec<(PathBuf, Rescue)> {
     let identity = db_identity(db);
     let prefix = file_name(db, TextTarget::Closing { meeting: 0 });
     let prefix = &prefix[..prefix.find(".rescue-").unwrap_or(0) + ".rescue-".len()];
     let mut found = Vec::new();
-    for folder in folders {
+    for folder in folders.iter().filter(|f| ours(f, true)) {
         let Ok(entries) = std::fs::read_dir(folder) else {
             continue;
         };
@@ -133,17 +172,38 @@ pub fn find(db: &Path, folders: &[PathBuf]) -> Vec<(PathBuf, Rescue)> {
             let named = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
                 n.starts_with(prefix) && n.ends_with(".txt") && !n.contains(".done-")
             });
-            let rescue = named
-                .then(|| std::fs::read_to_string(&path).ok())
+            let rescue = (named && ours(&path, false))
+                .then(|| std::fs::read(&path).ok())
                 .flatten()
-                .and_then(|text| Rescue::parse(&text));
-            if let Some(rescue) = rescue.filter(|r| r.db == identity) {
+                .and_then(|bytes| Rescue::parse(&String::from_utf8_lossy(&bytes)));
+            if let Some(mut rescue) = rescue.filter(|r| r.db == identity) {
+                rescue.body = crate::clean::for_document(&rescue.body).into_owned();
                 found.push((path, rescue));
             }
         }
     }
     found.sort_by_key(|(_, r)| r.saved_at);
     found
+}
+
+/// Whether a path is a folder (or a plain file of a sensible size) of this user's: not a
+/// link, a pipe or a device, nor planted by someone else in a shared folder.
+fn ours(path: &Path, folder: bool) -> bool {
+    let Ok(metadata) = std::fs::symlink_metadata(path) else {
+        return false;
+    };
+    let kind = match folder {
+        true => metadata.is_dir(),
+        false => metadata.is_file() && metadata.len() <= MAX_BYTES,
+    };
+    #[cfg(unix)]
+    let owner = {
+        use std::os::unix::fs::MetadataExt;
+        metadata.uid() == nix::unistd::geteuid().as_raw()
+    };
+    #[cfg(not(unix))]
+    let owner = true;
+    kind && owner
 }
 
 /// Puts a rescue aside once it was dealt with, so it is not offered again: removed when its

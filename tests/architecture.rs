@@ -14,7 +14,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("view", &["domain"]),
     ("labels", &["domain"]),
     ("storage", &["domain", "view", "files"]),
-    ("rescue", &["domain", "view", "files"]),
+    ("rescue", &["domain", "view", "files", "clean"]),
     ("prep", &["domain", "view", "storage", "clean", "source"]),
     (
         "export",

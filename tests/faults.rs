@@ -40,6 +40,23 @@ fn wait_state(console: &Console, wanted: char) {
     assert_eq!(state(console), wanted, "process state");
 }
 
+/// Whether the program's output after byte `from` comes to hold `text` within 3 s (the
+/// reader of the pseudo-terminal may lag behind the program).
+fn output_shows(console: &Console, from: usize, text: &str) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while Instant::now() < deadline {
+        if console
+            .output()
+            .get(from..)
+            .is_some_and(|out| out.contains(text))
+        {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
 fn answer(db: &Path, question: usize) -> String {
     Store::open(db).unwrap().slot_detail(1).unwrap().questions[question]
         .answer
@@ -225,14 +242,14 @@ fn ctrl_z_and_fg_give_the_terminal_back_and_take_it_again() {
             _ => console.send("\x1a"),
         }
         wait_state(&console, 'T');
-        let left = console.output()[before..].to_string();
-        assert!(left.contains("\x1b[?1049l"), "{stop}: main screen back");
+        assert!(
+            output_shows(&console, before, "\x1b[?1049l"),
+            "{stop}: main screen back"
+        );
         signal(&console, "CONT");
         wait_state(&console, 'S');
-        std::thread::sleep(Duration::from_millis(300));
-        let back = console.output()[before..].to_string();
         assert!(
-            back.contains("\x1b[?1049h"),
+            output_shows(&console, before, "\x1b[?1049h"),
             "{stop}: alternate screen again"
         );
         // One key, no Enter: raw mode is on again.
@@ -321,4 +338,144 @@ fn an_export_that_runs_out_of_room_fails_and_leaves_no_temporary_file() {
         .filter(|n| !n.starts_with("filler"))
         .collect();
     assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+#[test]
+fn a_database_deleted_while_typing_loses_nothing_and_never_claims_it_saved() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let data = dir.path().join("data");
+    let mut console = Console::start_with_env(
+        &[db.to_str().unwrap()],
+        100,
+        30,
+        &[("XDG_DATA_HOME", data.to_str().unwrap())],
+    );
+    console.wait_for("第 1/8 位", 10);
+    console.send("ss\r");
+    console.wait_for("记录回答", 5);
+    console.send("删除之前，");
+    std::thread::sleep(Duration::from_millis(300));
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    console.send("删除之后的重要文字。");
+    console.wait_for("已被删除", 10);
+    console.send("\x1b");
+    console.wait_for("删除之前，删除之后的重要文字。", 2);
+    console.send("\x03");
+    console.wait_for("再按一次 Ctrl-C", 5);
+    console.send("\x03");
+    assert!(!console.wait_exit(10), "exits with a failure");
+    let output = console.output();
+    assert!(!output.contains("已保存 (saved)"), "never claims it saved");
+    let target = TextTarget::Answer {
+        slot: 1,
+        question: 1,
+    };
+    let beside = db.with_file_name(shuze::rescue::file_name(&db, target));
+    let text = std::fs::read_to_string(&beside).expect("rescued beside the (gone) database");
+    assert!(text.ends_with("删除之前，删除之后的重要文字。"), "{text}");
+}
+
+#[test]
+fn a_form_submitted_on_a_full_disk_is_kept_and_quitting_asks_first() {
+    let (dir, _) = temp_db();
+    let Some(disk) = SmallDisk::mount(dir.path().join("disk"), "3m") else {
+        eprintln!("SKIPPED form on a full disk: cannot mount a small filesystem here (not root)");
+        return;
+    };
+    let db = sample_copy(&disk.path);
+    let data = dir.path().join("data");
+    let mut console = Console::start_with_env(
+        &[db.to_str().unwrap()],
+        100,
+        30,
+        &[("XDG_DATA_HOME", data.to_str().unwrap())],
+    );
+    console.wait_for("第 1/8 位", 10);
+    console.send("a");
+    console.send("提问人乙");
+    console.send("\t");
+    console.send("满盘时提交的问题");
+    disk.fill();
+    console.send("\r");
+    console.wait_for("未能写入", 10);
+    console.send("（补充的字）");
+    console.send("\x03");
+    console.wait_for("再按一次 Ctrl-C", 5);
+    console.send("\x03");
+    assert!(!console.wait_exit(10), "exits with a failure");
+    assert!(!console.output().contains("已保存 (saved)"));
+    let kept = data.join("shuze/rescue/meeting.db.rescue-form.txt");
+    let text = std::fs::read_to_string(&kept).expect("the form is kept in the data folder");
+    assert!(
+        text.contains("提问人乙") && text.contains("满盘时提交的问题（补充的字）"),
+        "{text}"
+    );
+}
+
+#[test]
+fn rescue_files_planted_by_someone_else_or_that_are_not_plain_files_are_never_offered() {
+    use std::os::unix::fs::{chown, symlink};
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let rescue_of = |target, body: &str| shuze::rescue::Rescue {
+        db: shuze::rescue::db_identity(&db),
+        target,
+        saved_at: at(1_000_000),
+        body: body.into(),
+    };
+    let answer = |question| TextTarget::Answer { slot: 1, question };
+    let name = |target| shuze::rescue::file_name(&db, target);
+    // Someone else's folder, holding a well-formed rescue file.
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    let planted = shared.join(name(answer(1)));
+    std::fs::write(&planted, rescue_of(answer(1), "植入的回答").to_text()).unwrap();
+    chown(&planted, Some(65534), Some(65534)).unwrap();
+    chown(&shared, Some(65534), Some(65534)).unwrap();
+    // In our own folder: a pipe and a link to an endless device at rescue names.
+    let fifo = dir.path().join(name(answer(2)));
+    assert!(
+        Process::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    symlink("/dev/zero", dir.path().join(name(answer(3)))).unwrap();
+    // And one real rescue of ours, holding control sequences.
+    let ours = dir.path().join(name(TextTarget::Remarks { slot: 1 }));
+    let dirty = "点评\u{1b}]52;c;ZXZpbA==\u{7}结束";
+    std::fs::write(
+        &ours,
+        rescue_of(TextTarget::Remarks { slot: 1 }, dirty).to_text(),
+    )
+    .unwrap();
+
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let folders = vec![dir.path().to_path_buf(), shared];
+    std::thread::spawn(move || {
+        let store = Store::open(&db).unwrap();
+        let mut session = Session::open(store, None, Lang::Zh, at(0)).unwrap();
+        session.rescue_folders = folders;
+        session.offer_rescues();
+        let offered: Vec<(TextTarget, String)> = match &session.console.mode {
+            Mode::Rescue(first) => std::iter::once(first)
+                .chain(&session.console.rescues)
+                .map(|o| (o.target, o.rescued.clone()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let _ = sender.send(offered);
+    });
+    let offered = receiver
+        .recv_timeout(Duration::from_secs(10))
+        .expect("looking for rescues does not hang on a pipe or a device");
+    assert_eq!(
+        offered,
+        [(TextTarget::Remarks { slot: 1 }, "点评结束".to_string())],
+        "only our own plain file, cleaned"
+    );
 }

@@ -289,7 +289,12 @@ fn a_hard_link_is_refused_even_for_another_meeting_and_nothing_is_made_beside_it
         .unwrap()
         .replace("某县纪委监委2026年度述责述廉会议", "第二场会议");
     let prep = write_prep(dir.path(), "second.toml", &second);
-    let output = shuze(&["import", prep.to_str().unwrap(), "--db", db.to_str().unwrap()]);
+    let output = shuze(&[
+        "import",
+        prep.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
     assert!(output.status.success(), "{output:?}");
     let other = dir.path().join("elsewhere");
     std::fs::create_dir(&other).unwrap();
@@ -299,7 +304,10 @@ fn a_hard_link_is_refused_even_for_another_meeting_and_nothing_is_made_beside_it
     first.wait_for("第 1/8 位", 10);
     let output = shuze(&[hard.to_str().unwrap(), "--meeting", "2"]);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(!output.status.success(), "another meeting through a hard link is refused");
+    assert!(
+        !output.status.success(),
+        "another meeting through a hard link is refused"
+    );
     assert!(stderr.contains("另一个路径"), "{stderr}");
     let beside: Vec<String> = std::fs::read_dir(&other)
         .unwrap()
@@ -313,4 +321,19 @@ fn a_hard_link_is_refused_even_for_another_meeting_and_nothing_is_made_beside_it
     assert!(second.wait_exit(10));
     first.send("q");
     assert!(first.wait_exit(10));
+}
+
+#[test]
+fn another_programs_file_with_shuze_like_table_names_is_refused_untouched() {
+    let (dir, _) = temp_db();
+    let db = dir.path().join("look-alike.db");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE meeting (id); CREATE TABLE agenda_slot (id);
+         CREATE TABLE question (id); CREATE TABLE text_revision (id);
+         PRAGMA user_version = 2;",
+    )
+    .unwrap();
+    drop(conn);
+    refused_untouched(&db, "另一个程序的 SQLite 数据库");
 }

@@ -259,3 +259,28 @@ fn a_rescue_offer_is_taken_with_enter_and_declined_with_esc() {
     );
     assert!(matches!(c.mode, Mode::Browse));
 }
+
+#[test]
+fn esc_and_a_letter_read_together_are_two_keys_an_uppercase_one_too() {
+    use shuze::app::key::{KeyCode, KeyEvent, KeyModifiers};
+    use shuze::app::keys::split_escape;
+    let alt_shift = KeyModifiers {
+        alt: true,
+        shift: true,
+        ..KeyModifiers::NONE
+    };
+    assert_eq!(
+        split_escape(KeyEvent::new(KeyCode::Char('R'), alt_shift)),
+        [
+            KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+            KeyEvent::new(KeyCode::Char('R'), KeyModifiers::SHIFT)
+        ]
+    );
+    let ctrl_alt = KeyModifiers {
+        ctrl: true,
+        alt: true,
+        ..KeyModifiers::NONE
+    };
+    let kept = KeyEvent::new(KeyCode::Char('x'), ctrl_alt);
+    assert_eq!(split_escape(kept), [kept]);
+}

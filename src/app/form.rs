@@ -108,6 +108,19 @@ impl Form {
         }
     }
 
+    /// The form as lines of "caption：value", for a rescue file.
+    pub fn as_text(&self, lang: crate::labels::Lang) -> String {
+        let mut text = format!("{}\n", self.title.text(lang));
+        for field in &self.fields {
+            let caption = match field.label {
+                FieldLabel::Fixed(label) => label.text(lang),
+                FieldLabel::Text(text) => text,
+            };
+            text.push_str(&format!("{caption}：{}\n", field.shown()));
+        }
+        text
+    }
+
     /// What has been typed, for the resume point.
     pub fn point(&self) -> FormPoint {
         let values = self

@@ -48,7 +48,17 @@ pub fn update(console: &mut Console, action: Action) -> Vec<Effect> {
     // unfinished form or search is dropped, as Esc would.
     let quitting = action == Action::Command(Command::Quit);
     if quitting && !matches!(console.mode, Mode::Editor(_) | Mode::Browse) {
-        console.mode = Mode::Browse;
+        // A form whose write failed stays open: the first quit is held back, the second
+        // leaves with its content rescued.
+        let failed_form = matches!(console.mode, Mode::Form(_)) && console.save_problem.is_some();
+        if failed_form && !console.leave_unsaved {
+            console.leave_unsaved = true;
+            console.warn(labels::quit_held(console.lang));
+            return Vec::new();
+        }
+        if !failed_form {
+            console.mode = Mode::Browse;
+        }
         console.quit = true;
         return Vec::new();
     }
@@ -89,7 +99,7 @@ fn save_failed(console: &mut Console, failure: Failure) {
                 form.error = Some(failure.reason.clone());
                 console.mode = Mode::Form(form);
             }
-            console.warn(labels::write_failed(lang, &failure.reason));
+            console.save_problem = Some(labels::write_failed(lang, &failure.reason));
             return;
         }
         FailedWrite::Other => {
@@ -110,11 +120,11 @@ fn save_failed(console: &mut Console, failure: Failure) {
         console.quit = false;
         console.leave_unsaved = true;
     }
-    let rescue = rescue.as_ref().ok().map(|p| p.display().to_string());
+    let rescue = rescue.as_ref().map(|p| p.display().to_string());
     console.save_problem = Some(labels::text_unsaved(
         lang,
         &failure.reason,
-        rescue.as_deref(),
+        rescue.as_deref().map_err(|why| why.as_str()),
         busy,
         held_back,
     ));

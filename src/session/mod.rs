@@ -19,6 +19,17 @@ use std::path::PathBuf;
 /// so that typing never freezes.
 pub const SAVE_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
 
+/// Something typed that the database did not take.
+struct Unsaved {
+    /// The rescue file, or why no folder took it.
+    rescue: Result<PathBuf, String>,
+    /// The words themselves, printed as a last resort when no rescue file could be written.
+    body: String,
+}
+
+/// The key of a form's content among the unsaved things.
+const FORM: &str = "form";
+
 pub struct Session {
     pub store: Store,
     pub console: Console,
@@ -26,8 +37,8 @@ pub struct Session {
     /// Where text the database cannot take is rescued to, in order: beside the database
     /// first, then the data folder, then the temporary folder.
     pub rescue_folders: Vec<PathBuf>,
-    /// Texts whose last save failed, with where each was rescued to (`None`: nowhere).
-    unsaved: BTreeMap<String, Option<PathBuf>>,
+    /// Texts and forms whose last save failed, with where each was rescued to.
+    unsaved: BTreeMap<String, Unsaved>,
     /// Why nothing more is written to the file (the check after the first frame found it
     /// damaged): typed text goes to rescue files only.
     held: Option<String>,
@@ -122,6 +133,13 @@ impl Session {
             }
         }
         self.save_resume_point(now, wrote_any);
+        if self.console.quit
+            && self.unsaved.contains_key(FORM)
+            && matches!(self.console.mode, crate::app::Mode::Form(_))
+        {
+            // What was typed into the form since its write failed.
+            let _ = self.rescue_form(String::new());
+        }
     }
 
     /// Carries out one effect; a search answers with its results, a failure says what
@@ -135,17 +153,18 @@ impl Session {
                 | Effect::UpdateFollowUp { .. }
                 | Effect::Skip { .. }
         );
-        if let Some(problem) = self.held.clone()
+        let problem = match self.store.still_in_place() {
+            Err(gone) if effect.writes() => Some(gone.to_string()),
+            _ => self.held.clone(),
+        };
+        if let Some(problem) = problem
             && effect.writes()
         {
             return Err(match effect {
                 Effect::SaveText { target, body } | Effect::SaveDraft { target, body } => {
                     self.rescue(target, body, now, problem, false)
                 }
-                _ if from_form => Failure {
-                    reason: problem,
-                    write: FailedWrite::Form,
-                },
+                _ if from_form => self.rescue_form(problem),
                 _ => Failure::other(problem),
             });
         }
@@ -196,14 +215,12 @@ impl Session {
                     .map_err(|e| Failure::other(format!("{}: {e}", path.display())));
             }
         };
-        result.map(|()| None).map_err(|err| Failure {
-            reason: err.to_string(),
-            write: if from_form {
-                FailedWrite::Form
-            } else {
-                FailedWrite::Other
-            },
-        })
+        match result {
+            Ok(()) if from_form => Ok(self.saved(FORM)),
+            Ok(()) => Ok(None),
+            Err(err) if from_form => Err(self.rescue_form(err.to_string())),
+            Err(err) => Err(Failure::other(err.to_string())),
+        }
     }
 
     /// Saves a typed text, as a draft or kept as a revision. When that fails, the text is
@@ -247,7 +264,11 @@ impl Session {
         };
         let rescue = rescue::write(&rescued, &self.rescue_folders);
         let key = format!("{target:?}");
-        self.unsaved.insert(key, rescue.as_ref().ok().cloned());
+        let unsaved = Unsaved {
+            rescue: rescue.clone(),
+            body: rescued.body.clone(),
+        };
+        self.unsaved.insert(key, unsaved);
         Failure {
             reason,
             write: FailedWrite::Text {
@@ -262,15 +283,40 @@ impl Session {
     /// A text reached the database: its rescue file is no longer needed, and once nothing
     /// is unsaved the failure goes off the screen.
     fn saved(&mut self, key: &str) -> Option<Action> {
-        if let Some(Some(path)) = self.unsaved.remove(key) {
+        if let Some(Unsaved {
+            rescue: Ok(path), ..
+        }) = self.unsaved.remove(key)
+        {
             let _ = std::fs::remove_file(path);
         }
         let clear = self.unsaved.is_empty() && self.console.save_problem.is_some();
         clear.then_some(Action::Saved)
     }
 
+    /// A form's write failed: what was typed in it is rescued as plain text (never offered
+    /// back, only kept), and the reason says where.
+    fn rescue_form(&mut self, reason: String) -> Failure {
+        let form = match &self.console.mode {
+            crate::app::Mode::Form(form) => Some(form),
+            _ => self.console.last_form.as_ref(),
+        };
+        let body = form
+            .map(|f| f.as_text(self.console.lang))
+            .unwrap_or_default();
+        let rescue = rescue::write_plain(self.store.path(), FORM, &body, &self.rescue_folders);
+        let reason = match &rescue {
+            Ok(path) => format!("{reason}；已另存到 {}", path.display()),
+            Err(why) => format!("{reason}；另存也失败：{why}"),
+        };
+        self.unsaved.insert(FORM.into(), Unsaved { rescue, body });
+        Failure {
+            reason,
+            write: FailedWrite::Form,
+        }
+    }
+
     /// What is not in the database, and where it is, for the last words before leaving;
-    /// `None` when everything typed was saved.
+    /// `None` when everything typed was saved. Words that no folder took are given whole.
     pub fn unsaved_report(&self) -> Option<String> {
         if self.unsaved.is_empty() {
             return None;
@@ -278,15 +324,15 @@ impl Session {
         let places: Vec<String> = self
             .unsaved
             .values()
-            .map(|path| match path {
-                Some(path) => path.display().to_string(),
-                None => "（未能另存，文字已丢失）".to_string(),
+            .map(|unsaved| match &unsaved.rescue {
+                Ok(path) => format!("已另存到 {}", path.display()),
+                Err(why) => format!("未能另存（{why}），文字如下：\n{}\n", unsaved.body),
             })
             .collect();
         Some(format!(
-            "有文字未能保存到数据库 {}，已另存到：{} (unsaved text; see the files named)",
+            "有文字未能保存到数据库 {}：\n{} (unsaved text)",
             self.store.path().display(),
-            places.join("、")
+            places.join("\n")
         ))
     }
 

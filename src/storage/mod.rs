@@ -94,6 +94,10 @@ pub enum StorageError {
         "数据库文件 {path} 缺少表 {missing}：文件已损坏或被其他程序改动过，为免丢失记录不再打开。请用备份恢复，或用 `sqlite3 {path} .recover` 抢救数据 (tables missing)"
     )]
     Incomplete { path: PathBuf, missing: String },
+    #[error(
+        "数据库文件 {0} 已被删除、移走或换掉，为免记录写进看不见的文件，已停止写入 (the database file is gone)"
+    )]
+    Gone(PathBuf),
     #[error("数据库错误: {0}")]
     Sql(rusqlite::Error),
     #[error("文件错误: {0}")]
@@ -155,6 +159,7 @@ fn verify_tables(path: &Path) -> Result<()> {
         let store = Store {
             conn,
             path: path.to_path_buf(),
+            identity: None,
         };
         store.verify().map_err(|e| file_error(path, e))
     };
@@ -213,6 +218,20 @@ fn table_columns(conn: &Connection) -> rusqlite::Result<Vec<(String, Vec<String>
     Ok(tables)
 }
 
+/// A file's device and inode (Unix); `None` elsewhere or when it cannot be read.
+fn file_identity(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
 /// The tables of a connection's main database, sorted.
 fn table_names(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     let mut stmt = conn.prepare(
@@ -234,6 +253,9 @@ pub fn remove_database_files(path: &Path) {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The file's device and inode when it was opened for writing (Unix), to notice a file
+    /// deleted, moved or replaced under the console.
+    identity: Option<(u64, u64)>,
 }
 
 impl Store {
@@ -258,6 +280,7 @@ impl Store {
         let store = Store {
             conn: read_only_connection(path)?,
             path: path.to_path_buf(),
+            identity: None,
         };
         store.quick_check().map_err(|err| file_error(path, err))
     }
@@ -290,6 +313,7 @@ impl Store {
         let store = Store {
             conn: read_only_connection(path)?,
             path: path.to_path_buf(),
+            identity: None,
         };
         store.verify().map_err(|e| file_error(path, e))?;
         let found = store.schema_version().map_err(|e| file_error(path, e))?;
@@ -356,6 +380,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: PathBuf::from(":memory:"),
+            identity: None,
         };
         store.prepare()?;
         Ok(store)
@@ -368,12 +393,14 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            identity: None,
         };
         let found = store.prepare().map_err(|err| file_error(path, err))?;
         if check_now || found < latest_version() {
             store.quick_check().map_err(|err| file_error(path, err))?;
         }
         store.check_tables()?;
+        store.identity = file_identity(path);
         if store.conn.is_readonly(rusqlite::MAIN_DB)? {
             return Err(StorageError::ReadOnly(path.to_path_buf()));
         }
@@ -454,6 +481,17 @@ impl Store {
             tx.commit()?;
         }
         Ok(())
+    }
+
+    /// Refuses to go on writing when the file opened is no longer at its path: deleted,
+    /// moved or replaced while the console ran (the writes would reach a file nobody sees).
+    pub fn still_in_place(&self) -> Result<()> {
+        let here = std::fs::metadata(&self.path).is_ok();
+        let same = self.identity.is_none() || file_identity(&self.path) == self.identity;
+        match here && same {
+            true => Ok(()),
+            false => Err(StorageError::Gone(self.path.clone())),
+        }
     }
 
     /// The schema version of the open file.
