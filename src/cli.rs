@@ -167,6 +167,9 @@ pub fn run(cli: Cli) -> Result<()> {
 fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
     let db = db.unwrap_or_else(|| file.with_extension("db"));
     let created = db.symlink_metadata().is_err();
+    if !created {
+        RecorderLock::refuse_other_names(&db)?;
+    }
     let mut store = Store::create_or_open(&db)?;
     let id = match prep::import_file(file, &mut store, Utc::now()) {
         Ok(id) => id,
@@ -195,6 +198,7 @@ fn export(args: ExportArgs) -> Result<()> {
         Some(db) => db,
         None => sample_working_copy(false)?,
     };
+    RecorderLock::refuse_other_names(&db)?;
     let store = Store::open(&db)?;
     let meeting = match args.meeting {
         Some(id) => store.meeting(id)?.id,
@@ -273,15 +277,20 @@ fn console(cli: &Cli) -> Result<()> {
     };
     Store::refuse_what_is_not_ours(&path)?;
     RecorderLock::refuse_other_names(&path)?;
-    let lock = lock_before_writing(&path, cli.meeting)?;
+    let early = lock_before_writing(&path, cli.meeting)?;
     let store = Store::open_for_console(&path)?;
     let mut session = Session::open(store, cli.meeting, cli.lang, Utc::now())?;
     let meeting = session.console.meeting.id;
-    let lock = match lock {
-        Some((id, lock)) if id == meeting => lock,
-        _ => RecorderLock::acquire(&path, meeting, &session.store)?,
+    // A lock that turns out not to be needed is still kept until the store is closed:
+    // closing its descriptor would release SQLite's own locks on the file.
+    let lock = match &early {
+        Some((id, _)) if *id == meeting => None,
+        _ => Some(RecorderLock::acquire(&path, meeting, &session.store)?),
     };
-    lock.announce(&mut session.store, meeting, Utc::now());
+    let held = lock.as_ref().or(early.as_ref().map(|(_, l)| l));
+    if let Some(held) = held {
+        held.announce(&mut session.store, meeting, Utc::now());
+    }
     session.rescue_folders.push(data_dir().join("rescue"));
     session.rescue_folders.push(files::temp_folder());
     session.offer_rescues();
@@ -292,12 +301,15 @@ fn console(cli: &Cli) -> Result<()> {
     }
     let ran = tui::run(&mut session, &themes, &log_path());
     let unsaved = session.unsaved_report();
-    // The store closes before the lock is let go (see `RecorderLock`).
+    // The store closes before the locks are let go (see `RecorderLock`).
     drop(session);
-    drop(lock);
-    ran?;
-    if let Some(report) = unsaved {
-        bail!(report);
+    drop((lock, early));
+    match (ran, unsaved) {
+        (Ok(()), None) => {}
+        (Ok(()), Some(report)) => bail!(report),
+        (Err(err), None) => return Err(err.into()),
+        // The words that are not in the database come first, whatever else went wrong.
+        (Err(err), Some(report)) => bail!("{report}\n{err}"),
     }
     if is_sample {
         say!("示例会议工作副本 (working copy): {}", path.display());

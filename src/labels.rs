@@ -609,3 +609,45 @@ pub fn quit_held(lang: Lang) -> &'static str {
         }
     }
 }
+
+/// Why a form's write failed, and where its words were put instead.
+pub fn form_rescued(
+    lang: Lang,
+    reason: &str,
+    rescue: &Result<std::path::PathBuf, String>,
+) -> String {
+    match (lang, rescue) {
+        (Lang::Zh, Ok(path)) => format!("{reason}；表单内容已另存到 {}", path.display()),
+        (Lang::Zh, Err(why)) => format!("{reason}；表单内容另存也失败：{why}"),
+        (Lang::En, Ok(path)) => format!("{reason}; the form's content is in {}", path.display()),
+        (Lang::En, Err(why)) => format!("{reason}; the form's content could not be kept: {why}"),
+    }
+}
+
+/// One unsaved thing in the last words: its rescue file, or the words themselves.
+pub fn unsaved_place(
+    lang: Lang,
+    rescue: &Result<std::path::PathBuf, String>,
+    body: &str,
+) -> String {
+    match (lang, rescue) {
+        (Lang::Zh, Ok(path)) => format!("已另存到 {}", path.display()),
+        (Lang::Zh, Err(why)) => format!("未能另存（{why}），文字如下：\n{body}\n"),
+        (Lang::En, Ok(path)) => format!("kept in {}", path.display()),
+        (Lang::En, Err(why)) => format!("could not be kept anywhere ({why}); the words:\n{body}\n"),
+    }
+}
+
+/// The last words when something typed is not in the database.
+pub fn unsaved_report(lang: Lang, db: &str, places: &[String]) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "有文字未能保存到数据库 {db}：\n{} (unsaved text)",
+            places.join("\n")
+        ),
+        Lang::En => format!(
+            "Some text is not in the database {db}:\n{}",
+            places.join("\n")
+        ),
+    }
+}

@@ -78,10 +78,11 @@ fn decode(text: &str) -> Option<TextTarget> {
     })
 }
 
-/// `会议.db.rescue-answer-3-12.txt`: the file name of a rescued text, in every folder.
-/// A long database name is shortened (at a character) so that the whole name stays within
-/// the 255 bytes a filesystem allows.
-pub fn file_name(db: &Path, target: TextTarget) -> String {
+/// `会议.db.1a2b3c4d.rescue-`: how the names of a database's rescue files begin, in every
+/// folder. The hash of the database's whole path keeps two `会议.db` of different folders
+/// apart in the shared data and temporary folders; a long name is shortened (at a
+/// character) so that the whole name stays within the 255 bytes a filesystem allows.
+fn prefix(db: &Path) -> String {
     let name = db
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -90,11 +91,20 @@ pub fn file_name(db: &Path, target: TextTarget) -> String {
     while !name.is_char_boundary(cut) {
         cut -= 1;
     }
-    format!(
-        "{}.rescue-{}.txt",
-        &name[..cut],
-        encode(target).replace(' ', "-")
-    )
+    let hash = db
+        .to_string_lossy()
+        .as_bytes()
+        .iter()
+        .fold(0x811c_9dc5_u32, |h, b| {
+            (h ^ u32::from(*b)).wrapping_mul(0x0100_0193)
+        });
+    format!("{}.{hash:08x}.rescue-", &name[..cut])
+}
+
+/// `会议.db.1a2b3c4d.rescue-answer-3-12.txt`: the file of a rescued text, `db` being the
+/// database's identity ([`db_identity`]).
+pub fn file_name(db: &Path, target: TextTarget) -> String {
+    format!("{}{}.txt", prefix(db), encode(target).replace(' ', "-"))
 }
 
 /// The most of a database's name a rescue file's name keeps.
@@ -112,10 +122,29 @@ pub fn db_identity(db: &Path) -> PathBuf {
 /// or every folder's failure.
 pub fn write(rescue: &Rescue, folders: &[PathBuf]) -> Result<PathBuf, String> {
     let name = file_name(&rescue.db, rescue.target);
+    write_first(folders, &name, rescue.to_text().as_bytes())
+}
+
+/// Writes plain text (a form's content) as `….rescue-KIND.txt` into the first folder that
+/// takes it. It has no rescue header, so it is kept for the recorder, not offered back.
+pub fn write_plain(
+    db: &Path,
+    kind: &str,
+    text: &str,
+    folders: &[PathBuf],
+) -> Result<PathBuf, String> {
+    write_first(
+        folders,
+        &format!("{}{kind}.txt", prefix(db)),
+        text.as_bytes(),
+    )
+}
+
+fn write_first(folders: &[PathBuf], name: &str, bytes: &[u8]) -> Result<PathBuf, String> {
     let mut failures = Vec::new();
     for folder in folders {
-        let path = folder.join(&name);
-        match write_whole(folder, &path, rescue.to_text().as_bytes()) {
+        let path = folder.join(name);
+        match write_whole(folder, &path, bytes) {
             Ok(()) => return Ok(path),
             Err(e) => failures.push(format!("{}: {e}", folder.display())),
         }
@@ -134,35 +163,9 @@ fn write_whole(folder: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
     written
 }
 
-/// Writes plain text (a form's content) as `会议.db.rescue-KIND.txt` into the first folder
-/// that takes it. It has no rescue header, so it is kept for the recorder, not offered back.
-pub fn write_plain(
-    db: &Path,
-    kind: &str,
-    text: &str,
-    folders: &[PathBuf],
-) -> Result<PathBuf, String> {
-    let name = file_name(db, TextTarget::Closing { meeting: 0 });
-    let name = format!(
-        "{}{kind}.txt",
-        &name[..name.find(".rescue-").unwrap_or(0) + ".rescue-".len()]
-    );
-    let mut failures = Vec::new();
-    for folder in folders {
-        let path = folder.join(&name);
-        match write_whole(folder, &path, text.as_bytes()) {
-            Ok(()) => return Ok(path),
-            Err(e) => failures.push(format!("{}: {e}", folder.display())),
-        }
-    }
-    Err(failures.join("；"))
-}
-
-/// Every rescue of `db`'s texts found in `folders`, with its file, oldest first.
-pub fn find(db: &Path, folders: &[PathBuf]) -> Vec<(PathBuf, Rescue)> {
-    let identity = db_identity(db);
-    let prefix = file_name(db, TextTarget::Closing { meeting: 0 });
-    let prefix = &prefix[..prefix.find(".rescue-").unwrap_or(0) + ".rescue-".len()];
+/// Every rescue of the texts of the database `identity` found in `folders`, with its file, oldest first.
+pub fn find(identity: &Path, folders: &[PathBuf]) -> Vec<(PathBuf, Rescue)> {
+    let prefix = &prefix(identity);
     let mut found = Vec::new();
     for folder in folders.iter().filter(|f| ours(f, true)) {
         let Ok(entries) = std::fs::read_dir(folder) else {

@@ -6,7 +6,7 @@
 
 use crate::app::{Action, key, keys};
 use crate::session::Session;
-use crate::storage::Store;
+use crate::storage::{StorageError, Store};
 use crate::ui::{self, Registry};
 use chrono::Utc;
 use ratatui::Terminal;
@@ -35,7 +35,8 @@ pub(crate) enum Wake {
     Suspend,
     /// SIGCONT: the program runs again (after `fg`): take the terminal back and redraw.
     Resume,
-    /// The check of the file that runs after the first frame has finished.
+    /// The check of the file that runs after the first frame has finished: `Err` with what
+    /// is damaged. (A check that could not run, a busy file say, is no finding.)
     Checked(Result<(), String>),
 }
 
@@ -133,7 +134,12 @@ fn event_loop(
 /// write the moment it is found.
 fn check_after_first_frame(path: PathBuf, sender: Sender<Wake>) {
     std::thread::spawn(move || {
-        let result = Store::check_file(&path).map_err(|e| e.to_string());
+        let result = match Store::check_file(&path) {
+            Err(damage @ (StorageError::Corrupt { .. } | StorageError::NotDatabase(_))) => {
+                Err(damage.to_string())
+            }
+            _ => Ok(()),
+        };
         let _ = sender.send(Wake::Checked(result));
     });
 }

@@ -83,10 +83,7 @@ fn named_modules(text: &str) -> Vec<(usize, String)> {
         let line = code[..at].matches('\n').count() + 1;
         let rest = &code[at + "crate::".len()..];
         let names: Vec<&str> = match rest.strip_prefix('{') {
-            Some(group) => group[..group.find('}').unwrap_or(group.len())]
-                .split(',')
-                .map(str::trim)
-                .collect(),
+            Some(group) => top_level(group),
             None => vec![rest],
         };
         for name in names {
@@ -100,6 +97,29 @@ fn named_modules(text: &str) -> Vec<(usize, String)> {
         }
     }
     found
+}
+
+/// The items of a `{…}` group at its own level (`app::{A, B}, storage::S}` gives `app::…`
+/// and `storage::S`): nested groups are skipped whole.
+fn top_level(group: &str) -> Vec<&str> {
+    let mut items = Vec::new();
+    let (mut depth, mut start) = (0, 0);
+    for (at, c) in group.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => {
+                items.push(group[start..at].trim());
+                break;
+            }
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                items.push(group[start..at].trim());
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    items
 }
 
 #[test]

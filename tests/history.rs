@@ -39,6 +39,20 @@ fn revisions_ratings_and_follow_ups_cannot_be_changed_or_deleted() {
         poor: 1,
     };
     store.record_rating(1, rating, at(2)).unwrap();
+    store
+        .set_stage(
+            1,
+            shuze::domain::Stage::Pending,
+            shuze::domain::Stage::Report,
+            at(3),
+        )
+        .unwrap();
+    store
+        .update_follow_up(1, FollowUpStatus::Completed, "已完成", Some(1), at(4))
+        .unwrap();
+    store
+        .save_text(TextTarget::Closing { meeting: 1 }, "总结", at(5))
+        .unwrap();
     drop(store);
     assert!(
         sqlite3(&path, "INSERT INTO setting VALUES ('probe', '1')"),
@@ -52,6 +66,12 @@ fn revisions_ratings_and_follow_ups_cannot_be_changed_or_deleted() {
         "UPDATE follow_up SET status = 'closed'",
         "DELETE FROM follow_up",
         "UPDATE agenda_slot SET stage = 'finished'",
+        "UPDATE stage_timing SET stage = 'finished'",
+        "INSERT INTO stage_timing (slot_id, stage, started_at) VALUES (1, 'later', '2026')",
+        "UPDATE meeting_revision SET body = ''",
+        "DELETE FROM meeting_revision",
+        "UPDATE follow_up_change SET progress = ''",
+        "DELETE FROM follow_up_change",
     ] {
         assert!(!sqlite3(&path, sql), "refused: {sql}");
     }
@@ -155,6 +175,22 @@ fn a_file_from_schema_five_keeps_its_drafts_when_upgraded() {
     let closing = TextTarget::Closing { meeting: 1 };
     let draft = store.latest_revision(answer).unwrap().unwrap();
     assert!(draft.draft && draft.body == "回答的草稿");
+    let mut store = store;
+    store
+        .save_draft(answer, "回答的草稿，接着写", at(1))
+        .unwrap();
+    store
+        .save_draft(answer, "回答的草稿，接着写完", at(2))
+        .unwrap();
+    assert_eq!(
+        store.latest_revision(answer).unwrap().unwrap().body,
+        "回答的草稿，接着写完"
+    );
+    let drafts: i64 = store
+        .connection()
+        .query_row("SELECT count(*) FROM text_draft", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(drafts, 2, "one draft per place, replaced");
     assert_eq!(
         store.latest_revision(closing).unwrap().unwrap().body,
         "总结的草稿"

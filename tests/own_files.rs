@@ -55,7 +55,7 @@ fn refused_untouched(db: &Path, expected: &str) {
             before,
             "{args:?} changed the file"
         );
-        for side in ["-wal", "-journal"] {
+        for side in ["-wal", "-shm", "-journal"] {
             let side = format!("{}{side}", db.display());
             assert!(!Path::new(&side).exists(), "{args:?} made {side}");
         }

@@ -129,7 +129,8 @@ fn a_full_database_keeps_the_text_in_the_editor_and_writes_a_rescue_file() {
         slot: 1,
         question: 1,
     };
-    let rescue = path.with_file_name(shuze::rescue::file_name(&path, target));
+    let identity = shuze::rescue::db_identity(&path);
+    let rescue = path.with_file_name(shuze::rescue::file_name(&identity, target));
     assert!(
         message.contains(&rescue.display().to_string()),
         "names it: {message}"
@@ -484,4 +485,39 @@ fn an_official_with_nothing_prepared_can_be_run() {
     terminal
         .draw(|f| shuze::ui::draw(f, &s.console, &shuze::ui::Theme::projector_dark()))
         .unwrap();
+}
+
+#[test]
+fn a_form_retried_after_a_full_disk_shows_what_it_wrote() {
+    use shuze::app::Action::{Confirm, Paste, Step};
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    let pages: i64 = s
+        .store
+        .connection()
+        .pragma_query_value(None, "page_count", |r| r.get(0))
+        .unwrap();
+    let questions = s.console.detail.questions.len();
+    s.store
+        .connection()
+        .pragma_update(None, "max_page_count", pages)
+        .unwrap();
+    s.handle(Action::Command(Command::AddQuestion), at(1));
+    s.handle(Paste("人大代表".into()), at(2));
+    s.handle(Step(1), at(3));
+    s.handle(Paste("满盘时的现场提问".repeat(300)), at(4));
+    s.handle(Confirm, at(5));
+    assert!(matches!(s.console.mode, Mode::Form(_)), "the form is back");
+    assert!(s.console.save_problem.is_some());
+    s.store
+        .connection()
+        .pragma_update(None, "max_page_count", 1_000_000)
+        .unwrap();
+    s.handle(Confirm, at(6));
+    assert_eq!(
+        s.console.detail.questions.len(),
+        questions + 1,
+        "the retried question is on screen"
+    );
+    assert_eq!(s.console.save_problem, None, "and the failure is gone");
 }

@@ -284,3 +284,24 @@ fn esc_and_a_letter_read_together_are_two_keys_an_uppercase_one_too() {
     let kept = KeyEvent::new(KeyCode::Char('x'), ctrl_alt);
     assert_eq!(split_escape(kept), [kept]);
 }
+
+#[test]
+fn a_rescue_offer_waits_while_a_reopened_form_is_on_screen() {
+    let mut c = console();
+    let slot = c.slot().unwrap().id;
+    run(&mut c, Command::AddQuestion);
+    c.offer(vec![RescueOffer {
+        path: "/a".into(),
+        target: TextTarget::Remarks { slot },
+        context: String::new(),
+        rescued: "未保存的点评".into(),
+        rescued_at: at(5),
+        saved: String::new(),
+    }]);
+    assert!(matches!(c.mode, Mode::Form(_)), "the form keeps the screen");
+    update(&mut c, Action::Cancel);
+    assert!(
+        matches!(c.mode, Mode::Rescue(_)),
+        "offered once the form is closed"
+    );
+}

@@ -366,12 +366,25 @@ impl Console {
         }
     }
 
-    /// Shows the first rescued text and keeps the others for after it.
+    /// Shows the first rescued text and keeps the others for after it. An editor reopened
+    /// where the console stopped gives way (its text is in the database, and the rescue
+    /// may be newer than it); a half-filled form keeps the screen, and the offers wait
+    /// until it is closed.
     pub fn offer(&mut self, mut offers: Vec<RescueOffer>) {
         offers.reverse();
-        if let Some(first) = offers.pop() {
-            self.mode = Mode::Rescue(first);
-            self.rescues = offers;
+        self.rescues = offers;
+        if matches!(self.mode, Mode::Editor(_)) && !self.rescues.is_empty() {
+            self.mode = Mode::Browse;
+        }
+        self.offer_next();
+    }
+
+    /// Puts the next waiting rescue on screen when nothing else has the keyboard.
+    pub fn offer_next(&mut self) {
+        if matches!(self.mode, Mode::Browse)
+            && let Some(next) = self.rescues.pop()
+        {
+            self.mode = Mode::Rescue(next);
         }
     }
 

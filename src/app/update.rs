@@ -15,6 +15,12 @@ use crate::view::{SearchTarget, TextTarget};
 
 /// Applies one action to the console and returns what must be written.
 pub fn update(console: &mut Console, action: Action) -> Vec<Effect> {
+    let effects = apply(console, action);
+    console.offer_next();
+    effects
+}
+
+fn apply(console: &mut Console, action: Action) -> Vec<Effect> {
     match action {
         Action::Tick => return autosave(console, false),
         Action::Flush => return autosave(console, true),
@@ -153,10 +159,7 @@ fn settle_rescue(console: &mut Console, action: Action) -> Vec<Effect> {
         taken,
     });
     effects.push(Effect::Load);
-    console.mode = match console.rescues.pop() {
-        Some(next) => Mode::Rescue(next),
-        None => Mode::Browse,
-    };
+    console.mode = Mode::Browse;
     let label = if taken {
         Label::RescueTaken
     } else {

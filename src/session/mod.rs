@@ -27,8 +27,16 @@ struct Unsaved {
     body: String,
 }
 
-/// The key of a form's content among the unsaved things.
+/// What the keys of forms' contents among the unsaved things begin with.
 const FORM: &str = "form";
+
+/// `form-1a2b3c4d`: a form's content, named by a hash of its words.
+fn form_key(body: &str) -> String {
+    let hash = body.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    format!("{FORM}-{hash:08x}")
+}
 
 pub struct Session {
     pub store: Store,
@@ -42,6 +50,11 @@ pub struct Session {
     /// Why nothing more is written to the file (the check after the first frame found it
     /// damaged): typed text goes to rescue files only.
     held: Option<String>,
+    /// The last save of the resume point (which holds a half-filled form) failed.
+    resume_failed: bool,
+    /// The database as rescue files name it, fixed when it was opened (a file deleted
+    /// later can no longer be resolved).
+    identity: PathBuf,
 }
 
 impl Session {
@@ -59,6 +72,7 @@ impl Session {
         };
         let console = load::console(&store, meeting, lang, now)?;
         store.set_busy_timeout(SAVE_WAIT)?;
+        let identity = rescue::db_identity(store.path());
         let saved_resume = Some(console.resume_point());
         let beside = store
             .path()
@@ -72,6 +86,8 @@ impl Session {
             rescue_folders: vec![beside],
             unsaved: BTreeMap::new(),
             held: None,
+            resume_failed: false,
+            identity,
         })
     }
 
@@ -90,7 +106,7 @@ impl Session {
 
     /// Looks for rescued texts of this meeting and offers those newer than the database's.
     pub fn offer_rescues(&mut self) {
-        let found = rescue::find(self.store.path(), &self.rescue_folders);
+        let found = rescue::find(&self.identity, &self.rescue_folders);
         let mut offers = Vec::new();
         for (path, found) in found {
             match load::rescue_offer(&self.store, &self.console, path, found) {
@@ -117,10 +133,10 @@ impl Session {
                 }
                 let changes = effect.changes();
                 match self.apply(effect, now) {
-                    Ok(Some(follow)) => pending.push(follow),
-                    Ok(None) => {
+                    Ok(follow) => {
                         changed = changed.or(changes);
                         wrote_any = true;
+                        pending.extend(follow);
                     }
                     Err(failure) => {
                         text_failed |= matches!(failure.write, FailedWrite::Text { .. });
@@ -133,8 +149,9 @@ impl Session {
             }
         }
         self.save_resume_point(now, wrote_any);
+        let form_failed = self.unsaved.keys().any(|k| k.starts_with(FORM));
         if self.console.quit
-            && self.unsaved.contains_key(FORM)
+            && form_failed
             && matches!(self.console.mode, crate::app::Mode::Form(_))
         {
             // What was typed into the form since its write failed.
@@ -216,7 +233,7 @@ impl Session {
             }
         };
         match result {
-            Ok(()) if from_form => Ok(self.saved(FORM)),
+            Ok(()) if from_form => Ok(self.form_saved()),
             Ok(()) => Ok(None),
             Err(err) if from_form => Err(self.rescue_form(err.to_string())),
             Err(err) => Err(Failure::other(err.to_string())),
@@ -257,7 +274,7 @@ impl Session {
         busy: bool,
     ) -> Failure {
         let rescued = Rescue {
-            db: rescue::db_identity(self.store.path()),
+            db: self.identity.clone(),
             target,
             saved_at: now,
             body: body.clone(),
@@ -294,7 +311,7 @@ impl Session {
     }
 
     /// A form's write failed: what was typed in it is rescued as plain text (never offered
-    /// back, only kept), and the reason says where.
+    /// back, only kept), one file for each form's content, and the reason says where.
     fn rescue_form(&mut self, reason: String) -> Failure {
         let form = match &self.console.mode {
             crate::app::Mode::Form(form) => Some(form),
@@ -303,16 +320,25 @@ impl Session {
         let body = form
             .map(|f| f.as_text(self.console.lang))
             .unwrap_or_default();
-        let rescue = rescue::write_plain(self.store.path(), FORM, &body, &self.rescue_folders);
-        let reason = match &rescue {
-            Ok(path) => format!("{reason}；已另存到 {}", path.display()),
-            Err(why) => format!("{reason}；另存也失败：{why}"),
-        };
-        self.unsaved.insert(FORM.into(), Unsaved { rescue, body });
+        let key = form_key(&body);
+        let rescue = rescue::write_plain(&self.identity, &key, &body, &self.rescue_folders);
+        let reason = crate::labels::form_rescued(self.console.lang, &reason, &rescue);
+        self.unsaved.insert(key, Unsaved { rescue, body });
         Failure {
             reason,
             write: FailedWrite::Form,
         }
+    }
+
+    /// The form just submitted reached the database: its rescue, if it had one, goes.
+    fn form_saved(&mut self) -> Option<Action> {
+        let body = self
+            .console
+            .last_form
+            .as_ref()
+            .map(|f| f.as_text(self.console.lang))
+            .unwrap_or_default();
+        self.saved(&form_key(&body))
     }
 
     /// What is not in the database, and where it is, for the last words before leaving;
@@ -321,29 +347,24 @@ impl Session {
         if self.unsaved.is_empty() {
             return None;
         }
+        let lang = self.console.lang;
         let places: Vec<String> = self
             .unsaved
             .values()
-            .map(|unsaved| match &unsaved.rescue {
-                Ok(path) => format!("已另存到 {}", path.display()),
-                Err(why) => format!("未能另存（{why}），文字如下：\n{}\n", unsaved.body),
-            })
+            .map(|unsaved| crate::labels::unsaved_place(lang, &unsaved.rescue, &unsaved.body))
             .collect();
-        Some(format!(
-            "有文字未能保存到数据库 {}：\n{} (unsaved text)",
-            self.store.path().display(),
-            places.join("\n")
+        Some(crate::labels::unsaved_report(
+            lang,
+            &self.store.path().display().to_string(),
+            &places,
         ))
     }
 
     /// Writes every export into a new folder beside the database.
     fn export_all(&self, now: DateTime<Utc>) -> Result<Action, String> {
-        let failed = |message: String| message;
-        self.store
-            .integrity_check()
-            .map_err(|e| failed(e.to_string()))?;
+        self.store.integrity_check().map_err(|e| e.to_string())?;
         let minutes = Minutes::build(&self.store, self.console.meeting.id, false, now)
-            .map_err(|e| failed(e.to_string()))?;
+            .map_err(|e| e.to_string())?;
         let offset = export::local_offset(now);
         let options = export::Options {
             revisions: false,
@@ -351,8 +372,8 @@ impl Session {
             fonts: export::Fonts::default(),
         };
         let dir = export::default_dir(self.store.path(), now, offset);
-        let written = export::write_all(&minutes, &dir, &options, false)
-            .map_err(|e| failed(e.to_string()))?;
+        let written =
+            export::write_all(&minutes, &dir, &options, false).map_err(|e| e.to_string())?;
         Ok(Action::Exported(
             written.iter().map(|p| p.display().to_string()).collect(),
         ))
@@ -378,15 +399,28 @@ impl Session {
             .store
             .save_console_state(self.console.meeting.id, &json, now)
         {
-            Ok(()) => self.saved_resume = Some(point),
-            // While text is unsaved the screen already says why; the place is saved later.
-            Err(_) if self.console.save_problem.is_some() => {}
-            Err(err) => self.console.warn(err.to_string()),
+            Ok(()) => {
+                self.saved_resume = Some(point);
+                self.resume_failed = false;
+            }
+            Err(err) => {
+                self.resume_failed = true;
+                // While text is unsaved the screen already says why; the place is saved later.
+                if self.console.save_problem.is_none() {
+                    self.console.warn(err.to_string());
+                }
+            }
         }
     }
 
     /// Saves any unsaved text and where the recorder is; called before leaving.
     pub fn save_all(&mut self, now: DateTime<Utc>) {
         self.handle(Action::Flush, now);
+        // A half-filled form lives in the resume point; when that could not be saved, the
+        // form's words are rescued like typed text, and the exit says so.
+        let form_unsaved = self.resume_failed || self.held.is_some();
+        if form_unsaved && matches!(self.console.mode, crate::app::Mode::Form(_)) {
+            self.rescue_form(String::new());
+        }
     }
 }

@@ -152,7 +152,6 @@ impl Store {
         Ok(())
     }
 
-    /// Records (or corrects) the rating tallies of the first round.
     /// Records the tallies; a recount is a new round, and the newest round is the result.
     pub fn record_rating(&mut self, slot: Id, rating: Rating, now: DateTime<Utc>) -> Result<()> {
         self.conn.execute(
@@ -207,7 +206,6 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
-    /// Records how a follow-up stands now.
     /// Records how a follow-up stands now, as a new change (in `slot`'s report, when the
     /// console is at one); the follow-up as raised is kept.
     pub fn update_follow_up(
