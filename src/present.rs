@@ -1,17 +1,19 @@
 //! `shuze present`: the audience view for a second terminal on the projector. It opens the
 //! meeting file read-only and follows the recorder's console through it: every 100 ms it
 //! asks SQLite whether anything was committed (`PRAGMA data_version`) and redraws from the
-//! file when it was. No server, no network, no writes.
+//! file when it was. No server, no network, no writes. Its keys are the console's, through
+//! the console's `update`.
 
-use crate::app::Console;
+use crate::app::key::{KeyCode, KeyEvent};
 use crate::app::projection::{Picture, Projection};
+use crate::app::{Action, Command, Console, Mode, keys, update};
 use crate::domain::Id;
 use crate::labels::Lang;
 use crate::storage::{StorageError, Store};
 use crate::tui::{self, Wake};
 use crate::ui::{Registry, projection};
 use chrono::Utc;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyEventKind};
 use std::path::Path;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
@@ -25,16 +27,23 @@ const _: () = assert!(
     "the audience view follows within a quarter second"
 );
 
-/// What the audience view shows, changed only by its own keys.
+/// What the audience view shows: the recorder's meeting as the file has it, and its own
+/// picture (blank, spotlight, answers), changed by the console's keys through `update`.
 pub struct Audience {
     pub store: Store,
     pub meeting: Id,
     pub lang: Lang,
-    pub picture: Picture,
-    pub answers: bool,
     pub console: Console,
     seen_version: i64,
 }
+
+/// The console's commands the audience view takes: the picture's, and leaving.
+const AUDIENCE_COMMANDS: [Command; 4] = [
+    Command::ToggleBlank,
+    Command::ToggleSpotlight,
+    Command::ToggleProjectedAnswers,
+    Command::Quit,
+];
 
 impl Audience {
     pub fn open(
@@ -47,14 +56,15 @@ impl Audience {
             Some(id) => store.meeting(id)?.id,
             None => store.default_meeting()?,
         };
-        let console = crate::session::load::console(&store, meeting, lang, Utc::now())?;
+        let mut console = crate::session::load::console(&store, meeting, lang, Utc::now())?;
+        console.mode = Mode::Browse;
+        console.projecting = Some(Picture::Card);
+        console.project_answers = answers;
         let seen_version = store.data_version()?;
         Ok(Audience {
             store,
             meeting,
             lang,
-            picture: Picture::Card,
-            answers,
             console,
             seen_version,
         })
@@ -67,35 +77,38 @@ impl Audience {
             return Ok(false);
         }
         self.seen_version = version;
-        self.console =
+        let mut console =
             crate::session::load::console(&self.store, self.meeting, self.lang, Utc::now())?;
+        // The picture is the audience view's own; the recorder's editor is not shown.
+        console.mode = Mode::Browse;
+        console.projecting = self.console.projecting;
+        console.before_blank = self.console.before_blank;
+        console.project_answers = self.console.project_answers;
+        self.console = console;
         Ok(true)
     }
 
     pub fn projection(&self) -> Projection {
-        Projection::of(&self.console, self.picture, self.answers)
+        let picture = self.console.projecting.unwrap_or(Picture::Card);
+        Projection::of(&self.console, picture, self.console.project_answers)
     }
 
-    /// The audience view's own keys; returns false to quit.
-    pub fn key(&mut self, code: KeyCode) -> bool {
-        match code {
-            KeyCode::Char('q') | KeyCode::Esc => return false,
-            KeyCode::Char('b') | KeyCode::F(2) => {
-                self.picture = match self.picture {
-                    Picture::Blank => Picture::Card,
-                    _ => Picture::Blank,
-                }
-            }
-            KeyCode::Char('z') => {
-                self.picture = match self.picture {
-                    Picture::Spotlight => Picture::Card,
-                    _ => Picture::Spotlight,
-                }
-            }
-            KeyCode::Char('v') => self.answers = !self.answers,
-            _ => {}
+    /// A key, read with the console's key table and applied by the console's `update`;
+    /// only the picture's commands are taken (nothing is ever written). Returns false to
+    /// quit (`q`, Esc, Ctrl-C).
+    pub fn key(&mut self, key: KeyEvent) -> bool {
+        if key.code == KeyCode::Esc {
+            return false;
         }
-        true
+        match keys::action_for(&Mode::Browse, key) {
+            Some(Action::Command(Command::Quit)) => false,
+            Some(Action::Command(command)) if AUDIENCE_COMMANDS.contains(&command) => {
+                // These change only the picture: they ask for no write.
+                let _ = update(&mut self.console, Action::Command(command));
+                true
+            }
+            _ => true,
+        }
     }
 }
 
@@ -143,9 +156,7 @@ pub fn run(
                     dirty = true;
                 }
                 Ok(Wake::Terminal(Event::Key(key))) if key.kind != KeyEventKind::Release => {
-                    let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL)
-                        && key.code == KeyCode::Char('c');
-                    if ctrl_c || !audience.key(key.code) {
+                    if !audience.key(tui::key_of(key)) {
                         return Ok(());
                     }
                     dirty = true;

@@ -220,3 +220,37 @@ fn two_terminals_the_recorders_keys_show_up_in_the_audience_view() {
     recorder.send("q");
     assert!(recorder.wait_exit(10));
 }
+
+#[test]
+fn the_audience_views_keys_are_the_consoles_and_its_picture_survives_a_reload() {
+    use shuze::app::key::{KeyCode, KeyEvent};
+    let (_dir, path) = temp_db();
+    let mut recorder = sample_session(&path);
+    let mut audience =
+        Audience::open(Store::open_read_only(&path).unwrap(), None, Lang::Zh, false).unwrap();
+    let key = |c: char| KeyEvent::from(KeyCode::Char(c));
+    assert!(audience.key(key('z')));
+    assert_eq!(audience.console.projecting, Some(Picture::Spotlight));
+    assert!(audience.key(key('b')));
+    assert_eq!(audience.console.projecting, Some(Picture::Blank));
+    assert!(audience.key(KeyEvent::from(KeyCode::F(2))));
+    assert_eq!(
+        audience.console.projecting,
+        Some(Picture::Spotlight),
+        "back"
+    );
+    assert!(audience.key(key('v')));
+    assert!(audience.console.project_answers);
+    let theme = audience.console.theme.clone();
+    assert!(audience.key(key('c')), "a recording key does nothing here");
+    assert_eq!(audience.console.theme, theme);
+    recorder.handle(Action::Command(Command::NextStage), at(1));
+    assert!(audience.follow().unwrap());
+    assert_eq!(
+        audience.console.projecting,
+        Some(Picture::Spotlight),
+        "kept"
+    );
+    assert!(audience.console.project_answers, "kept");
+    assert!(!audience.key(key('q')), "q leaves");
+}

@@ -457,6 +457,8 @@ impl Store {
     /// version the file had.
     fn prepare(&mut self) -> Result<i64> {
         self.conn.busy_timeout(OPEN_WAIT)?;
+        // Every statement run per keystroke or per official is prepared once.
+        self.conn.set_prepared_statement_cache_capacity(64);
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         // Before anything is written: a file from a newer shuze keeps its journal mode.
         let found = self.schema_version()?;

@@ -97,7 +97,7 @@ impl Store {
                     AND s.stage IN ('done', 'skipped'))
              FROM meeting m ORDER BY held_on DESC, id DESC"
         );
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], |row| {
             Ok(MeetingListing {
                 meeting: meeting_from_row(row)?,
@@ -145,7 +145,7 @@ impl Store {
     }
 
     pub fn attendees(&self, meeting: Id) -> Result<Vec<Attendee>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT name, post, attendance, reason FROM attendee
              WHERE meeting_id = ?1 ORDER BY position",
         )?;
@@ -162,7 +162,7 @@ impl Store {
 
     /// The agenda in order.
     pub fn agenda(&self, meeting: Id) -> Result<Vec<AgendaSlot>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT s.id, s.position, s.name, u.name, s.post, s.supervisor, s.report_minutes,
                     s.written_only, s.stage, s.skip_reason
              FROM agenda_slot s JOIN unit u ON u.id = s.unit_id
@@ -187,7 +187,7 @@ impl Store {
 
     /// Stage timings of every official of the meeting, as (slot id, timing).
     pub fn timings(&self, meeting: Id) -> Result<Vec<(Id, StageTiming)>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT t.slot_id, t.stage, t.started_at, t.ended_at, t.accumulated_ms, t.running_since
              FROM stage_timing t JOIN agenda_slot s ON s.id = t.slot_id
              WHERE s.meeting_id = ?1",
@@ -222,7 +222,7 @@ impl Store {
     }
 
     fn duty_items(&self, slot: Id) -> Result<Vec<DutyItem>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT source, quarter, text, progress, status FROM duty_item
              WHERE slot_id = ?1 ORDER BY position",
         )?;
@@ -239,7 +239,7 @@ impl Store {
     }
 
     fn risk_points(&self, slot: Id) -> Result<Vec<RiskPoint>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT text, level, measures, rules FROM risk_point
              WHERE slot_id = ?1 ORDER BY position",
         )?;
@@ -254,12 +254,31 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The official's questions, each with its newest answer (the draft being typed, else
+    /// the last revision), in one query.
     fn questions(&self, slot: Id) -> Result<Vec<Question>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, position, asker, text, prepared, asked_at, needs_written_reply
-             FROM question WHERE slot_id = ?1 ORDER BY position",
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT q.id, q.position, q.asker, q.text, q.prepared, q.asked_at,
+                    q.needs_written_reply, coalesce(d.body, r.body),
+                    coalesce(d.saved_at, r.saved_at), d.body IS NOT NULL
+             FROM question q
+             LEFT JOIN text_draft d
+                  ON d.kind = 'answer' AND d.owner_id = q.slot_id AND d.question_key = q.id
+             LEFT JOIN text_revision r ON r.id =
+                  (SELECT max(t.id) FROM text_revision t
+                   WHERE t.slot_id = q.slot_id AND t.kind = 'answer' AND t.question_id = q.id)
+             WHERE q.slot_id = ?1 ORDER BY q.position",
         )?;
         let rows = stmt.query_map([slot], |row| {
+            let body: Option<String> = row.get(7)?;
+            let answer = match body {
+                Some(body) => Some(Revision {
+                    body,
+                    saved_at: row.get(8)?,
+                    draft: row.get(9)?,
+                }),
+                None => None,
+            };
             Ok(Question {
                 id: row.get(0)?,
                 position: row.get(1)?,
@@ -268,23 +287,16 @@ impl Store {
                 prepared: row.get(4)?,
                 asked_at: row.get(5)?,
                 needs_written_reply: row.get(6)?,
-                answer: None,
+                answer,
             })
         })?;
-        let mut questions: Vec<Question> = rows.collect::<rusqlite::Result<_>>()?;
-        for q in &mut questions {
-            q.answer = self.latest_revision(TextTarget::Answer {
-                slot,
-                question: q.id,
-            })?;
-        }
-        Ok(questions)
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Every revision of one text, oldest first; a draft not yet kept as a revision last.
     pub fn revisions(&self, target: TextTarget) -> Result<Vec<Revision>> {
         let (sql, key) = revision_query(target, "ASC", "");
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![key.0, key.1, key.2], revision_from_row)?;
         let mut all: Vec<Revision> = rows.collect::<rusqlite::Result<_>>()?;
         if let Some(draft) = self.draft(target)? {
@@ -354,7 +366,7 @@ impl Store {
         let sql = format!(
             "SELECT {FOLLOW_UP_COLUMNS} FROM follow_up_now f WHERE f.slot_id = ?1 ORDER BY f.id"
         );
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([slot], follow_up_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -371,14 +383,14 @@ impl Store {
                AND (f.raised_on IS NULL OR f.raised_on <= m.held_on)
              ORDER BY f.raised_on, f.id"
         );
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([slot], follow_up_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Where `text` occurs in the meeting (private notes excluded: search results are projected).
     pub fn search(&self, meeting: Id, text: &str) -> Result<Vec<SearchHit>> {
-        let mut stmt = self.conn.prepare(SEARCH_SQL)?;
+        let mut stmt = self.conn.prepare_cached(SEARCH_SQL)?;
         let rows = stmt.query_map(params![meeting, text], |row| {
             let kind: String = row.get(1)?;
             let index = row.get::<_, i64>(2)? as usize;
