@@ -252,7 +252,7 @@ impl Session {
         let saved = if keep {
             self.store.save_text(target, &body, now).map(|_| ())
         } else {
-            self.store.save_draft(target, &body, now)
+            self.save_draft(target, &body, now)
         };
         match saved {
             Ok(()) => Ok(self.saved(&format!("{target:?}"))),
@@ -261,6 +261,22 @@ impl Session {
                 Err(self.rescue(target, body, now, err.to_string(), busy))
             }
         }
+    }
+
+    /// Saves the draft and where the recorder is in one commit.
+    fn save_draft(
+        &mut self,
+        target: TextTarget,
+        body: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        let point = self.console.resume_point();
+        let place = serde_json::to_string(&point).unwrap_or_default();
+        let meeting = self.console.meeting.id;
+        self.store
+            .save_draft_and_place(target, body, meeting, &place, now)?;
+        self.saved_resume = Some(point);
+        Ok(())
     }
 
     /// Writes text the database did not take into the first rescue folder with room, and

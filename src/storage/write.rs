@@ -43,18 +43,26 @@ impl Store {
     /// Saves the text being typed, replacing the previous draft of it. Committed at once:
     /// a crash loses nothing saved here, and the audience view shows it.
     pub fn save_draft(&mut self, target: TextTarget, body: &str, now: DateTime<Utc>) -> Result<()> {
-        let (owner, kind, question) = target.key();
-        let (slot, meeting) = match target {
-            TextTarget::Closing { .. } => (None, Some(owner)),
-            _ => (Some(owner), None),
-        };
-        self.conn
-            .prepare_cached(
-                "INSERT INTO text_draft (kind, slot_id, meeting_id, question_id, body, saved_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                 ON CONFLICT (kind, owner_id, question_key) DO UPDATE SET body = ?5, saved_at = ?6",
-            )?
-            .execute(params![kind, slot, meeting, question, body, now])?;
+        let tx = self.conn.transaction()?;
+        upsert_draft(&tx, target, body, now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The draft being typed and where the recorder is (the caret included), committed
+    /// together: after a crash the editor comes back with its text and its caret.
+    pub fn save_draft_and_place(
+        &mut self,
+        target: TextTarget,
+        body: &str,
+        meeting: Id,
+        place: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        upsert_draft(&tx, target, body, now)?;
+        upsert_place(&tx, meeting, place, now)?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -261,13 +269,40 @@ impl Store {
         state: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO console_state (meeting_id, state, updated_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT (meeting_id) DO UPDATE SET state = ?2, updated_at = ?3",
-            params![meeting, state, now],
-        )?;
+        let tx = self.conn.transaction()?;
+        upsert_place(&tx, meeting, state, now)?;
+        tx.commit()?;
         Ok(())
     }
+}
+
+fn upsert_draft(
+    tx: &Transaction,
+    target: TextTarget,
+    body: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let (owner, kind, question) = target.key();
+    let (slot, meeting) = match target {
+        TextTarget::Closing { .. } => (None, Some(owner)),
+        _ => (Some(owner), None),
+    };
+    tx.prepare_cached(
+        "INSERT INTO text_draft (kind, slot_id, meeting_id, question_id, body, saved_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (kind, owner_id, question_key) DO UPDATE SET body = ?5, saved_at = ?6",
+    )?
+    .execute(params![kind, slot, meeting, question, body, now])?;
+    Ok(())
+}
+
+fn upsert_place(tx: &Transaction, meeting: Id, state: &str, now: DateTime<Utc>) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO console_state (meeting_id, state, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (meeting_id) DO UPDATE SET state = ?2, updated_at = ?3",
+    )?
+    .execute(params![meeting, state, now])?;
+    Ok(())
 }
 
 fn end_timing(tx: &Transaction, slot: Id, stage: Stage, now: DateTime<Utc>) -> Result<()> {
