@@ -224,8 +224,10 @@ fn dirty_db(dir: &Path, name: &str) -> PathBuf {
             DIRTY_TEXT,
         ),
         (
-            "INSERT INTO follow_up_change (follow_up_id, problem, task, progress, changed_at)
-             SELECT id, ?1, ?1, ?1, created_at FROM follow_up",
+            "INSERT INTO follow_up_change (follow_up_id, category, problem, task, measure,
+                 lead, owner, deadline, mode, progress, status, copied_to, changed_at)
+             SELECT id, category, ?1, ?1, measure, lead, owner, deadline, mode, ?1, status,
+                 copied_to, created_at FROM follow_up",
             DIRTY_TEXT,
         ),
     ];

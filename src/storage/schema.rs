@@ -237,7 +237,8 @@ const V5: &str = "PRAGMA application_id = 1397249370;";
 /// History kept by the schema itself, not by the code's habits:
 /// - revisions, ratings and follow-ups cannot be updated or deleted (triggers refuse it);
 /// - a follow-up's status and progress (and, later, any corrected field) change by a new
-///   row in `follow_up_change`, the newest being the current value (`follow_up_now`);
+///   row in `follow_up_change` holding its whole new state, the newest being the current
+///   value (`follow_up_now`);
 /// - a recount of the rating is a new round, the newest being the result;
 /// - the stage columns accept only the stage names (`sql_enums.rs` spells them; a test
 ///   checks the lists against it);
@@ -260,22 +261,22 @@ BEGIN SELECT RAISE(ABORT, 'follow_up changes are new rows in follow_up_change');
 CREATE TRIGGER follow_up_no_delete BEFORE DELETE ON follow_up
 BEGIN SELECT RAISE(ABORT, 'follow_up rows are never deleted'); END;
 
--- A change to a follow-up: NULL in a column means "as before".
+-- A change to a follow-up: each row holds the follow-up's whole state after the change.
 CREATE TABLE follow_up_change (
     id           INTEGER PRIMARY KEY,
     follow_up_id INTEGER NOT NULL REFERENCES follow_up(id),
     slot_id      INTEGER REFERENCES agenda_slot(id),  -- the official whose report it was changed in
-    category     TEXT,
-    problem      TEXT,
-    task         TEXT,
-    measure      TEXT,
-    lead         TEXT,
-    owner        TEXT,
+    category     TEXT NOT NULL,
+    problem      TEXT NOT NULL,
+    task         TEXT NOT NULL,
+    measure      TEXT NOT NULL,
+    lead         TEXT NOT NULL,
+    owner        TEXT NOT NULL,
     deadline     TEXT,
-    mode         TEXT CHECK (mode IN ('immediate', 'by_deadline', 'long_term')),
-    progress     TEXT,
-    status       TEXT CHECK (status IN ('not_started', 'in_progress', 'completed', 'closed')),
-    copied_to    TEXT,
+    mode         TEXT NOT NULL CHECK (mode IN ('immediate', 'by_deadline', 'long_term')),
+    progress     TEXT NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress', 'completed', 'closed')),
+    copied_to    TEXT NOT NULL,
     changed_at   TEXT NOT NULL
 );
 CREATE INDEX follow_up_change_target ON follow_up_change(follow_up_id, id);
@@ -284,33 +285,24 @@ BEGIN SELECT RAISE(ABORT, 'follow_up_change is append-only'); END;
 CREATE TRIGGER follow_up_change_no_delete BEFORE DELETE ON follow_up_change
 BEGIN SELECT RAISE(ABORT, 'follow_up_change is append-only'); END;
 
--- Every follow-up as it stands now: each field from its newest change, else as raised.
+-- Every follow-up as it stands now: its newest change, else as raised.
 CREATE VIEW follow_up_now AS
 SELECT f.id, f.unit_id, f.slot_id, f.meeting_id, f.source, f.question_id, f.raised_on,
        f.created_at,
-       coalesce((SELECT c.category FROM follow_up_change c WHERE c.follow_up_id = f.id
-                 AND c.category IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.category) AS category,
-       coalesce((SELECT c.problem FROM follow_up_change c WHERE c.follow_up_id = f.id
-                 AND c.problem IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.problem) AS problem,
-       coalesce((SELECT c.task FROM follow_up_change c WHERE c.follow_up_id = f.id
-                 AND c.task IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.task) AS task,
-       coalesce((SELECT c.measure FROM follow_up_change c WHERE c.follow_up_id = f.id
-                 AND c.measure IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.measure) AS measure,
-       coalesce((SELECT c.lead FROM follow_up_change c WHERE c.follow_up_id = f.id
-                 AND c.lead IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.lead) AS lead,
-       coalesce((SELECT c.owner FROM follow_up_change c WHERE c.follow_up_id = f.id
-                 AND c.owner IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.owner) AS owner,
-       coalesce((SELECT c.deadline FROM follow_up_change c WHERE c.follow_up_id = f.id
-                 AND c.deadline IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.deadline) AS deadline,
-       coalesce((SELECT c.mode FROM follow_up_change c WHERE c.follow_up_id = f.id
-                 AND c.mode IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.mode) AS mode,
-       coalesce((SELECT c.progress FROM follow_up_change c WHERE c.follow_up_id = f.id
-                 AND c.progress IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.progress) AS progress,
-       coalesce((SELECT c.status FROM follow_up_change c WHERE c.follow_up_id = f.id
-                 AND c.status IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.status) AS status,
-       coalesce((SELECT c.copied_to FROM follow_up_change c WHERE c.follow_up_id = f.id
-                 AND c.copied_to IS NOT NULL ORDER BY c.id DESC LIMIT 1), f.copied_to) AS copied_to
-FROM follow_up f;
+       CASE WHEN c.id IS NULL THEN f.category ELSE c.category END AS category,
+       CASE WHEN c.id IS NULL THEN f.problem ELSE c.problem END AS problem,
+       CASE WHEN c.id IS NULL THEN f.task ELSE c.task END AS task,
+       CASE WHEN c.id IS NULL THEN f.measure ELSE c.measure END AS measure,
+       CASE WHEN c.id IS NULL THEN f.lead ELSE c.lead END AS lead,
+       CASE WHEN c.id IS NULL THEN f.owner ELSE c.owner END AS owner,
+       CASE WHEN c.id IS NULL THEN f.deadline ELSE c.deadline END AS deadline,
+       CASE WHEN c.id IS NULL THEN f.mode ELSE c.mode END AS mode,
+       CASE WHEN c.id IS NULL THEN f.progress ELSE c.progress END AS progress,
+       CASE WHEN c.id IS NULL THEN f.status ELSE c.status END AS status,
+       CASE WHEN c.id IS NULL THEN f.copied_to ELSE c.copied_to END AS copied_to
+FROM follow_up f
+LEFT JOIN follow_up_change c
+       ON c.id = (SELECT max(id) FROM follow_up_change WHERE follow_up_id = f.id);
 
 CREATE TRIGGER agenda_slot_stage_insert BEFORE INSERT ON agenda_slot
 WHEN NEW.stage NOT IN ('pending', 'report', 'questions', 'remarks', 'rating', 'follow_ups', 'done', 'skipped')

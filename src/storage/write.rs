@@ -225,8 +225,11 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<()> {
         self.conn.execute(
-            "INSERT INTO follow_up_change (follow_up_id, slot_id, status, progress, changed_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO follow_up_change (follow_up_id, slot_id, category, problem, task,
+                 measure, lead, owner, deadline, mode, progress, status, copied_to, changed_at)
+             SELECT id, ?2, category, problem, task, measure, lead, owner, deadline, mode,
+                 ?4, ?3, copied_to, ?5
+             FROM follow_up_now WHERE id = ?1",
             params![id, slot, status, progress, now],
         )?;
         Ok(())
