@@ -42,8 +42,8 @@ pub struct Session {
     pub store: Store,
     pub console: Console,
     saved_resume: Option<ResumePoint>,
-    /// Where text the database cannot take is rescued to, in order: beside the database
-    /// first, then the data folder, then the temporary folder.
+    /// Where text the database cannot take is rescued to, in order: the folder beside the
+    /// database (set by `open`); the console adds the data folder and the temporary folder.
     pub rescue_folders: Vec<PathBuf>,
     /// Texts and forms whose last save failed, with where each was rescued to.
     unsaved: BTreeMap<String, Unsaved>,
