@@ -282,6 +282,9 @@ impl Store {
             path: path.to_path_buf(),
             identity: None,
         };
+        // The check reads every page once: a small cache is enough and keeps the memory
+        // the console holds afterwards from growing with the file.
+        store.conn.pragma_update(None, "cache_size", -256)?;
         store.quick_check().map_err(|err| file_error(path, err))
     }
 
