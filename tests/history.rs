@@ -196,3 +196,93 @@ fn a_file_from_schema_five_keeps_its_drafts_when_upgraded() {
         "总结的草稿"
     );
 }
+
+/// Every closed-choice column accepts the words the code stores and refuses any other:
+/// each statement is tried with a word from `SqlNames` (accepted) and with `bogus`
+/// (refused), so a column without its check fails here.
+#[test]
+fn every_closed_choice_column_refuses_a_word_the_code_does_not_store() {
+    use shuze::domain::{
+        Attendance, DutySource, DutyStatus, FollowUpMode, FollowUpSource, FollowUpStatus,
+        RiskLevel, Stage,
+    };
+    use shuze::storage::SqlNames;
+    let (_dir, path) = temp_db();
+    drop(sample_store(&path));
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let f = "(SELECT min(id) FROM follow_up)";
+    let cases: Vec<(String, &[&str])> = vec![
+        (
+            "INSERT INTO attendee (meeting_id, position, name, attendance) VALUES (1, 99, 'x', ?1)"
+                .into(),
+            Attendance::NAMES,
+        ),
+        (
+            "INSERT INTO duty_item (slot_id, position, source, quarter, text, status)
+             VALUES (1, 99, ?1, '2026Q1', 'x', 'done')"
+                .into(),
+            DutySource::NAMES,
+        ),
+        (
+            "INSERT INTO duty_item (slot_id, position, source, quarter, text, status)
+             VALUES (1, 99, 'annual_reminder', '2026Q1', 'x', ?1)"
+                .into(),
+            DutyStatus::NAMES,
+        ),
+        (
+            "INSERT INTO risk_point (slot_id, position, text, level) VALUES (1, 99, 'x', ?1)"
+                .into(),
+            RiskLevel::NAMES,
+        ),
+        (
+            "INSERT INTO follow_up (unit_id, source, problem, mode, status, created_at)
+             VALUES (1, ?1, 'x', 'immediate', 'closed', '2026')"
+                .into(),
+            FollowUpSource::NAMES,
+        ),
+        (
+            "INSERT INTO follow_up (unit_id, source, problem, mode, status, created_at)
+             VALUES (1, 'feedback', 'x', ?1, 'closed', '2026')"
+                .into(),
+            FollowUpMode::NAMES,
+        ),
+        (
+            "INSERT INTO follow_up (unit_id, source, problem, mode, status, created_at)
+             VALUES (1, 'feedback', 'x', 'immediate', ?1, '2026')"
+                .into(),
+            FollowUpStatus::NAMES,
+        ),
+        (
+            format!(
+                "INSERT INTO follow_up_change (follow_up_id, category, problem, task, measure,
+                     lead, owner, mode, progress, status, copied_to, changed_at)
+                 VALUES ({f}, '', 'x', '', '', '', '', ?1, '', 'closed', '', '2026')"
+            ),
+            FollowUpMode::NAMES,
+        ),
+        (
+            format!(
+                "INSERT INTO follow_up_change (follow_up_id, category, problem, task, measure,
+                     lead, owner, mode, progress, status, copied_to, changed_at)
+                 VALUES ({f}, '', 'x', '', '', '', '', 'immediate', '', ?1, '', '2026')"
+            ),
+            FollowUpStatus::NAMES,
+        ),
+        (
+            "UPDATE agenda_slot SET stage = ?1 WHERE id = 1".into(),
+            Stage::NAMES,
+        ),
+        (
+            "INSERT INTO stage_timing (slot_id, stage, started_at) VALUES (2, ?1, '2026')".into(),
+            Stage::NAMES,
+        ),
+    ];
+    for (sql, names) in cases {
+        let good = names[names.len() - 1];
+        assert!(conn.execute(&sql, [good]).is_ok(), "{good} accepted: {sql}");
+        assert!(
+            conn.execute(&sql, ["bogus"]).is_err(),
+            "bogus refused: {sql}"
+        );
+    }
+}
