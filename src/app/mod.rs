@@ -170,6 +170,8 @@ pub struct Console {
     /// Typed text the database has not taken, why, and where it was rescued to; shown in
     /// full until a save goes through.
     pub save_problem: Option<String>,
+    /// The last failed save met another program's lock (it will go through by itself).
+    pub save_waiting: bool,
     /// Quitting was asked for once while text was unsaved: the next quit leaves anyway.
     pub leave_unsaved: bool,
     /// The form last submitted, opened again if its write fails.
@@ -204,6 +206,7 @@ impl Console {
             project_answers: false,
             message: None,
             save_problem: None,
+            save_waiting: false,
             leave_unsaved: false,
             last_form: None,
             rescues: Vec::new(),

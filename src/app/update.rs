@@ -30,6 +30,7 @@ fn apply(console: &mut Console, action: Action) -> Vec<Effect> {
         }
         Action::Saved => {
             console.save_problem = None;
+            console.save_waiting = false;
             console.leave_unsaved = false;
             return Vec::new();
         }
@@ -121,6 +122,7 @@ fn save_failed(console: &mut Console, failure: Failure) {
         editor.retry_later(now, busy);
     }
     console.message = None;
+    console.save_waiting = busy;
     let held_back = console.quit && !console.leave_unsaved;
     if held_back {
         console.quit = false;

@@ -67,7 +67,7 @@ fn draw_editor(frame: &mut Frame, area: Rect, console: &Console, editor: &Editor
     let lang = console.lang;
     let name = console.slot().map(|s| s.name.as_str()).unwrap_or_default();
     let mut title = format!("{}  {}", editor.title.text(lang), text::printable(name));
-    let state = match (console.save_problem.is_some(), editor.dirty_since.is_some()) {
+    let state = match (console.save_waiting, editor.dirty_since.is_some()) {
         (true, _) => Some(Label::WaitingToSave),
         (false, true) => Some(Label::NotSaved),
         (false, false) => None,
