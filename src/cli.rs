@@ -151,6 +151,8 @@ pub fn run(cli: Cli) -> Result<()> {
                 Some(db) => db,
                 None => sample_working_copy(false)?,
             };
+            // Through another name it would read the file without the recorder's log.
+            RecorderLock::refuse_other_names(&db)?;
             crate::present::run(
                 &db,
                 meeting,
@@ -250,6 +252,7 @@ fn remove_unfinished_on_signals() -> Result<()> {
 
 /// Reads only: listing never changes a file, not even a shuze file's journal mode.
 fn list_meetings(db: &Path) -> Result<()> {
+    RecorderLock::refuse_other_names(db)?;
     let store = Store::open_read_only(db)?;
     for listing in store.meetings()? {
         let m = &listing.meeting;
@@ -302,7 +305,12 @@ fn console(cli: &Cli) -> Result<()> {
     let ran = tui::run(&mut session, &themes, &log_path());
     let unsaved = session.unsaved_report();
     // The store closes before the locks are let go (see `RecorderLock`).
-    drop(session);
+    if let Some(aside) = session.close() {
+        warn!(
+            "{}",
+            crate::labels::log_set_aside(cli.lang, &aside.display().to_string())
+        );
+    }
     drop((lock, early));
     match (ran, unsaved) {
         (Ok(()), None) => {}

@@ -651,3 +651,15 @@ pub fn unsaved_report(lang: Lang, db: &str, places: &[String]) -> String {
         ),
     }
 }
+
+/// The database was replaced or moved while the console ran: its log was set aside.
+pub fn log_set_aside(lang: Lang, aside: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "数据库文件在记录期间被替换或移走；原文件的日志（含最后写入的内容）已另存为 {aside}，以免它被当作新文件的日志"
+        ),
+        Lang::En => format!(
+            "The database file was replaced or moved while recording; the old file's log (its last writes) was set aside as {aside}, so that it is not read as the new file's"
+        ),
+    }
+}

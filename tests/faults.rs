@@ -485,3 +485,83 @@ fn rescue_files_planted_by_someone_else_or_that_are_not_plain_files_are_never_of
         "only our own plain file, cleaned"
     );
 }
+
+#[test]
+fn a_database_replaced_under_the_console_is_left_readable() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let other = dir.path().join("other.db");
+    std::fs::copy(SAMPLE_DB, &other).unwrap();
+    let data = dir.path().join("data");
+    let mut console = Console::start_with_env(
+        &[db.to_str().unwrap()],
+        100,
+        30,
+        &[("XDG_DATA_HOME", data.to_str().unwrap())],
+    );
+    console.wait_for("第 1/8 位", 10);
+    console.send("ss\r");
+    console.wait_for("记录回答", 5);
+    console.send("替换之前，");
+    std::thread::sleep(Duration::from_millis(300));
+    std::fs::rename(&other, &db).unwrap();
+    console.send("替换之后。");
+    console.wait_for("已被删除", 10);
+    console.send("\x03");
+    console.wait_for("未退出", 5);
+    console.send("\x03");
+    assert!(!console.wait_exit(10), "exits with a failure");
+    assert!(
+        console.output().contains("另存为"),
+        "says where the old log went"
+    );
+    // The file now at the path reads as itself, not with the old file's log.
+    let store = Store::open(&db).expect("the new file opens");
+    store.integrity_check().expect("and is whole");
+    let aside = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .contains(".wal-of-the-file-replaced-")
+        });
+    assert!(aside, "the old log is kept aside");
+}
+
+#[test]
+fn a_file_found_damaged_after_the_first_frame_is_not_written_to_at_all() {
+    let (dir, _) = temp_db();
+    let db = dir.path().join("damaged.db");
+    let output = Process::new(env!("CARGO_BIN_EXE_shuze"))
+        .args(["demo-data", "--scale", "small", "-o", db.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let mut bytes = std::fs::read(&db).unwrap();
+    let at = 40 * 4096 + 200;
+    assert!(bytes.len() > at + 2_100, "a file large enough to damage");
+    for (i, b) in bytes[at..at + 2_100].iter_mut().enumerate() {
+        *b = b"GARBAGE"[i % 7];
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    let data = dir.path().join("data");
+    let mut console = Console::start_with_env(
+        &[db.to_str().unwrap()],
+        100,
+        30,
+        &[("XDG_DATA_HOME", data.to_str().unwrap())],
+    );
+    console.wait_for("检查未通过", 10);
+    console.send("ss\r");
+    console.send("损坏之后输入的文字");
+    std::thread::sleep(Duration::from_millis(300));
+    console.send("\x03");
+    console.send("\x03");
+    assert!(!console.wait_exit(10), "exits with a failure");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        bytes,
+        "the damaged file is as it was"
+    );
+}

@@ -309,6 +309,15 @@ fn a_hard_link_is_refused_even_for_another_meeting_and_nothing_is_made_beside_it
         "another meeting through a hard link is refused"
     );
     assert!(stderr.contains("另一个路径"), "{stderr}");
+    for reader in ["meetings", "present"] {
+        let output = shuze(&[reader, hard.to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            !output.status.success(),
+            "{reader} through the link is refused"
+        );
+        assert!(stderr.contains("另一个路径"), "{reader}: {stderr}");
+    }
     let beside: Vec<String> = std::fs::read_dir(&other)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -55,6 +55,8 @@ pub struct Session {
     /// The database as rescue files name it, fixed when it was opened (a file deleted
     /// later can no longer be resolved).
     identity: PathBuf,
+    /// The write-ahead log this connection uses, as it was when the file was opened.
+    log_identity: Option<(u64, u64)>,
 }
 
 impl Session {
@@ -73,6 +75,7 @@ impl Session {
         let console = load::console(&store, meeting, lang, now)?;
         store.set_busy_timeout(SAVE_WAIT)?;
         let identity = rescue::db_identity(store.path());
+        let log_identity = store.log_identity();
         let saved_resume = Some(console.resume_point());
         let beside = store
             .path()
@@ -88,13 +91,14 @@ impl Session {
             held: None,
             resume_failed: false,
             identity,
+            log_identity,
         })
     }
 
     /// Stops every write to the file: the check that runs after the first frame found it
     /// damaged. What is typed from now on goes to rescue files, and the screen says so.
     pub fn hold(&mut self, problem: String, now: DateTime<Utc>) {
-        self.held = Some(problem);
+        self.stop_writing(problem);
         self.console.now = now;
         // Whatever the editor holds is rescued at once.
         self.handle(Action::Flush, now);
@@ -102,6 +106,23 @@ impl Session {
             let problem = self.held.clone().unwrap_or_default();
             self.console.save_problem = Some(crate::labels::file_held(self.console.lang, &problem));
         }
+    }
+
+    /// Nothing more goes into the file, not even SQLite's log when the connection closes.
+    fn stop_writing(&mut self, problem: String) {
+        self.store.leave_file_as_it_is();
+        self.held = Some(problem);
+    }
+
+    /// Closes the file; when it was replaced or moved away under the console, sets aside the
+    /// write-ahead log that would otherwise pair with whatever file now has its name, and
+    /// says where it went.
+    pub fn close(self) -> Option<PathBuf> {
+        let path = self.store.path().to_path_buf();
+        let gone = self.store.still_in_place().is_err();
+        let log = self.log_identity;
+        drop(self.store);
+        gone.then(|| Store::set_aside_log(&path, log)).flatten()
     }
 
     /// Looks for rescued texts of this meeting and offers those newer than the database's.
@@ -170,10 +191,12 @@ impl Session {
                 | Effect::UpdateFollowUp { .. }
                 | Effect::Skip { .. }
         );
-        let problem = match self.store.still_in_place() {
-            Err(gone) if effect.writes() => Some(gone.to_string()),
-            _ => self.held.clone(),
-        };
+        if self.held.is_none()
+            && let Err(gone) = self.store.still_in_place()
+        {
+            self.stop_writing(gone.to_string());
+        }
+        let problem = self.held.clone();
         if let Some(problem) = problem
             && effect.writes()
         {

@@ -240,12 +240,17 @@ fn table_names(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     stmt.query_map([], |row| row.get(0))?.collect()
 }
 
+/// `会议.db-wal` and the like: a name beside the database's.
+fn side_file(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
 /// Removes a database file and SQLite's files beside it (after a failed creation).
 pub fn remove_database_files(path: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(name));
+        let _ = std::fs::remove_file(side_file(path, suffix));
     }
 }
 
@@ -497,6 +502,38 @@ impl Store {
             true => Ok(()),
             false => Err(StorageError::Gone(self.path.clone())),
         }
+    }
+
+    /// Leaves the file as it is from now on: when the connection closes, its write-ahead
+    /// log is not copied into the file (the log keeps what was written; the file's bytes
+    /// stay as they were). For a damaged file, or one replaced under the console.
+    pub fn leave_file_as_it_is(&self) {
+        let _ = self.conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        );
+    }
+
+    /// The device and inode of the write-ahead log beside the file (Unix), to know later
+    /// whether the log at that path is still this connection's.
+    pub fn log_identity(&self) -> Option<(u64, u64)> {
+        file_identity(&side_file(&self.path, "-wal"))
+    }
+
+    /// After the file was replaced or moved away under the console and the store closed:
+    /// its write-ahead log, if it is still the one at `path` (`identity`), would be read as
+    /// the new file's and make it look damaged. It is renamed aside (it holds the old file's
+    /// last writes, so it is kept), and the shared-memory index is removed.
+    pub fn set_aside_log(path: &Path, identity: Option<(u64, u64)>) -> Option<PathBuf> {
+        let log = side_file(path, "-wal");
+        if identity.is_none() || file_identity(&log) != identity {
+            return None;
+        }
+        let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
+        let aside = side_file(path, &format!(".wal-of-the-file-replaced-{stamp}"));
+        std::fs::rename(&log, &aside).ok()?;
+        let _ = std::fs::remove_file(side_file(path, "-shm"));
+        Some(aside)
     }
 
     /// The schema version of the open file.
