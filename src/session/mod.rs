@@ -421,7 +421,9 @@ impl Session {
     /// Saves where the recorder is when it changed. A caret that merely moved is saved
     /// with the next write, not on every keystroke.
     fn save_resume_point(&mut self, now: DateTime<Utc>, wrote: bool) {
-        if self.held.is_some() {
+        // After a failed try (a busy or full file), the place waits for the next write that
+        // goes through rather than making every keystroke wait for the file again.
+        if self.held.is_some() || (self.resume_failed && !wrote) {
             return;
         }
         let point = self.console.resume_point();
