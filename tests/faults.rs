@@ -14,6 +14,23 @@ use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 use std::time::{Duration, Instant};
 
+/// The real binary on `db`, its data folder (rescue files) at `data`.
+fn start(db: &Path, data: &Path) -> Console {
+    Console::start_with_env(
+        &[db.to_str().unwrap()],
+        100,
+        30,
+        &[("XDG_DATA_HOME", data.to_str().unwrap())],
+    )
+}
+
+/// The same, once the sample meeting's first official is on screen.
+fn recording(db: &Path, data: &Path) -> Console {
+    let console = start(db, data);
+    console.wait_for("第 1/8 位", 10);
+    console
+}
+
 fn signal(console: &Console, name: &str) {
     let pid = console.pid().unwrap().to_string();
     Process::new("kill")
@@ -116,13 +133,7 @@ fn a_disk_that_fills_while_typing_loses_nothing_and_says_where_the_text_is() {
     };
     let db = sample_copy(&disk.path);
     let data = dir.path().join("data");
-    let mut console = Console::start_with_env(
-        &[db.to_str().unwrap()],
-        100,
-        30,
-        &[("XDG_DATA_HOME", data.to_str().unwrap())],
-    );
-    console.wait_for("第 1/8 位", 10);
+    let mut console = recording(&db, &data);
     console.send("ss\r");
     console.wait_for("记录回答", 5);
     console.send("满盘之前的回答，");
@@ -341,13 +352,7 @@ fn a_database_deleted_while_typing_loses_nothing_and_never_claims_it_saved() {
     let (dir, _) = temp_db();
     let db = sample_copy(dir.path());
     let data = dir.path().join("data");
-    let mut console = Console::start_with_env(
-        &[db.to_str().unwrap()],
-        100,
-        30,
-        &[("XDG_DATA_HOME", data.to_str().unwrap())],
-    );
-    console.wait_for("第 1/8 位", 10);
+    let mut console = recording(&db, &data);
     console.send("ss\r");
     console.wait_for("记录回答", 5);
     console.send("删除之前，");
@@ -384,13 +389,7 @@ fn a_form_submitted_on_a_full_disk_is_kept_and_quitting_asks_first() {
     };
     let db = sample_copy(&disk.path);
     let data = dir.path().join("data");
-    let mut console = Console::start_with_env(
-        &[db.to_str().unwrap()],
-        100,
-        30,
-        &[("XDG_DATA_HOME", data.to_str().unwrap())],
-    );
-    console.wait_for("第 1/8 位", 10);
+    let mut console = recording(&db, &data);
     console.send("a");
     console.send("提问人乙");
     console.send("\t");
@@ -488,13 +487,7 @@ fn a_database_replaced_under_the_console_is_left_readable() {
     let other = dir.path().join("other.db");
     std::fs::copy(SAMPLE_DB, &other).unwrap();
     let data = dir.path().join("data");
-    let mut console = Console::start_with_env(
-        &[db.to_str().unwrap()],
-        100,
-        30,
-        &[("XDG_DATA_HOME", data.to_str().unwrap())],
-    );
-    console.wait_for("第 1/8 位", 10);
+    let mut console = recording(&db, &data);
     console.send("ss\r");
     console.wait_for("记录回答", 5);
     console.send("替换之前，");
@@ -541,12 +534,7 @@ fn a_file_found_damaged_after_the_first_frame_is_not_written_to_at_all() {
     }
     std::fs::write(&db, &bytes).unwrap();
     let data = dir.path().join("data");
-    let mut console = Console::start_with_env(
-        &[db.to_str().unwrap()],
-        100,
-        30,
-        &[("XDG_DATA_HOME", data.to_str().unwrap())],
-    );
+    let mut console = start(&db, &data);
     console.wait_for("检查未通过", 10);
     console.send("ss\r");
     console.send("损坏之后输入的文字");
