@@ -1,7 +1,10 @@
 //! The meeting's vocabulary: plain data types named as in the domain guide, no I/O.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+mod names;
+pub use names::Named;
 
 /// Database row id.
 pub type Id = i64;
@@ -46,8 +49,7 @@ impl Default for Allotments {
 }
 
 /// Whether an attendee is present with a vote, present without one, or absent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Attendance {
     /// 出席
     Present,
@@ -67,8 +69,7 @@ pub struct Attendee {
 }
 
 /// Where an official is in the meeting; `Skipped` carries no reason here, the slot does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Stage {
     #[default]
     Pending,
@@ -260,8 +261,7 @@ pub fn clock(ms: i64) -> String {
 }
 
 /// How a duty item reached the official.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DutySource {
     /// 年初提示
     AnnualReminder,
@@ -272,8 +272,7 @@ pub enum DutySource {
 }
 
 /// How far a duty item has been carried out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DutyStatus {
     /// 未启动
     NotStarted,
@@ -296,8 +295,7 @@ pub struct DutyItem {
 }
 
 /// 高 / 中 / 低.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RiskLevel {
     High,
     Medium,
@@ -389,8 +387,7 @@ impl Rating {
 }
 
 /// Where a follow-up was raised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FollowUpSource {
     /// 提问
     Question,
@@ -403,8 +400,7 @@ pub enum FollowUpSource {
 }
 
 /// 整改方式.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FollowUpMode {
     /// 立行立改
     Immediate,
@@ -415,8 +411,7 @@ pub enum FollowUpMode {
 }
 
 /// 未启动 / 整改中 / 已完成 / 已销号.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FollowUpStatus {
     NotStarted,
     InProgress,

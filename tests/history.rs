@@ -198,15 +198,15 @@ fn a_file_from_schema_five_keeps_its_drafts_when_upgraded() {
 }
 
 /// Every closed-choice column accepts the words the code stores and refuses any other:
-/// each statement is tried with a word from `SqlNames` (accepted) and with `bogus`
+/// each statement is tried with a word from `domain::Named` (accepted) and with `bogus`
 /// (refused), so a column without its check fails here.
 #[test]
 fn every_closed_choice_column_refuses_a_word_the_code_does_not_store() {
+    use shuze::domain::Named;
     use shuze::domain::{
         Attendance, DutySource, DutyStatus, FollowUpMode, FollowUpSource, FollowUpStatus,
         RiskLevel, Stage,
     };
-    use shuze::storage::SqlNames;
     let (_dir, path) = temp_db();
     drop(sample_store(&path));
     let conn = rusqlite::Connection::open(&path).unwrap();

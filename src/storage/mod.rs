@@ -14,7 +14,6 @@ pub use crate::view::{MeetingListing, SearchHit, SearchTarget, SlotDetail, TextT
 pub use header::APPLICATION_ID;
 pub use import::Imported;
 pub use schema::latest_version;
-pub use sql_enums::SqlNames;
 
 /// The SQL of the first schema version, for tests that upgrade an old file.
 pub fn first_schema() -> &'static str {

@@ -3,6 +3,12 @@
 //! Each entry upgrades a file from the version before it; a file is always brought to
 //! the newest version in place, inside one transaction per step. Never edit a shipped
 //! step: add a new one.
+//!
+//! The CHECK constraints on enum columns spell their words out rather than building them
+//! from `domain::Named` at run time: a shipped step must create the same table every time
+//! it runs, on a new file or an old one, whatever the enums have become since. The test
+//! below holds every list to the table, so a word added to an enum fails it until a new
+//! step rebuilds the column's CHECK.
 
 /// Migration steps; `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
 pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
@@ -240,7 +246,7 @@ const V5: &str = "PRAGMA application_id = 1397249370;";
 ///   row in `follow_up_change` holding its whole new state, the newest being the current
 ///   value (`follow_up_now`);
 /// - a recount of the rating is a new round, the newest being the result;
-/// - the stage columns accept only the stage names (`sql_enums.rs` spells them; a test
+/// - the stage columns accept only the stage names (`domain::Named` spells them; a test
 ///   checks the lists against it);
 /// - drafts point at their official, meeting and question with real foreign keys.
 const V6: &str = r#"
@@ -344,8 +350,8 @@ CREATE UNIQUE INDEX text_draft_target ON text_draft(kind, owner_id, question_key
 
 #[cfg(test)]
 mod tests {
-    use super::super::sql_enums::SqlNames;
     use super::*;
+    use crate::domain::Named;
     use crate::domain::{
         Attendance, DutySource, DutyStatus, FollowUpMode, FollowUpSource, FollowUpStatus,
         RiskLevel, Stage,
