@@ -12,6 +12,7 @@ use crate::labels::Lang;
 use crate::storage::{StorageError, Store};
 use crate::tui::{self, Wake};
 use crate::ui::{Registry, projection};
+use crate::view::SlotDetail;
 use chrono::Utc;
 use ratatui::crossterm::event::{Event, KeyEventKind};
 use std::path::Path;
@@ -35,6 +36,8 @@ pub struct Audience {
     pub lang: Lang,
     pub console: Console,
     seen_version: i64,
+    /// The official whose detail is shown, and its mark when it was read.
+    detail_mark: Option<(Id, String)>,
 }
 
 /// The console's commands the audience view takes: the picture's, and leaving.
@@ -56,35 +59,55 @@ impl Audience {
             Some(id) => store.meeting(id)?.id,
             None => store.default_meeting()?,
         };
+        // The version first: whatever is committed after it is followed.
+        let seen_version = store.data_version()?;
         let mut console = crate::session::load::console(&store, meeting, lang, Utc::now())?;
         console.mode = Mode::Browse;
         console.projecting = Some(Picture::Card);
         console.project_answers = answers;
-        let seen_version = store.data_version()?;
         Ok(Audience {
             store,
             meeting,
             lang,
             console,
             seen_version,
+            // No mark yet: the first change read reads the detail again too.
+            detail_mark: None,
         })
     }
 
-    /// Reloads from the file when another connection has committed; true when it did.
+    /// Reads again from the file when another connection has committed; true when it did.
+    /// The meeting's header, agenda, clocks and closing remarks, the recorder's place and
+    /// the theme are read each time (a few small rows, however long the history); the
+    /// official's detail, the bulk of it, only when its mark moved or the place changed
+    /// official. The picture is the audience view's own; the recorder's editor is not shown.
     pub fn follow(&mut self) -> Result<bool, StorageError> {
         let version = self.store.data_version()?;
         if version == self.seen_version {
             return Ok(false);
         }
         self.seen_version = version;
-        let mut console =
-            crate::session::load::console(&self.store, self.meeting, self.lang, Utc::now())?;
-        // The picture is the audience view's own; the recorder's editor is not shown.
-        console.mode = Mode::Browse;
-        console.projecting = self.console.projecting;
-        console.before_blank = self.console.before_blank;
-        console.project_answers = self.console.project_answers;
-        self.console = console;
+        let console = &mut self.console;
+        console.set_view(self.store.meeting_view(self.meeting)?);
+        console.theme = self.store.setting("theme")?.unwrap_or_default();
+        let resume = self.store.console_state(self.meeting)?;
+        if let Some(point) = resume.and_then(|json| serde_json::from_str(&json).ok()) {
+            console.place(&point);
+        }
+        let mark = match console.slot() {
+            Some(slot) => Some((slot.id, self.store.detail_mark(slot.id)?)),
+            None => None,
+        };
+        if mark != self.detail_mark {
+            let detail = match &mark {
+                Some((slot, _)) => self.store.slot_detail(*slot)?,
+                None => SlotDetail::default(),
+            };
+            console.set_detail(detail);
+            self.detail_mark = mark;
+        } else {
+            console.keep_selections_in_panes();
+        }
         Ok(true)
     }
 

@@ -254,3 +254,66 @@ fn the_audience_views_keys_are_the_consoles_and_its_picture_survives_a_reload() 
     assert!(audience.console.project_answers, "kept");
     assert!(!audience.key(key('q')), "q leaves");
 }
+
+/// The audience view reads the official's detail again only when its mark moved: after
+/// every kind of write the recorder makes, what it holds is what a fresh start would show.
+#[test]
+fn the_audience_view_following_holds_what_a_fresh_start_reads() {
+    use shuze::app::Action::{Cancel, Command as C, Confirm, Paste, Step, Tick};
+    use shuze::app::Command::*;
+    let (_dir, path) = temp_db();
+    let mut recorder = sample_session(&path);
+    let mut audience =
+        Audience::open(Store::open_read_only(&path).unwrap(), None, Lang::Zh, true).unwrap();
+    let script = vec![
+        vec![C(NextStage)],
+        vec![C(ToggleTimer)],
+        vec![C(ToggleTimer), C(NextStage)],
+        vec![C(EditAnswer), Paste("清单已印发".into()), Tick],
+        vec![Paste("，谈话42人次".into()), Tick],
+        vec![Cancel],
+        vec![C(MoveDown)],
+        vec![C(ToggleWrittenReply)],
+        vec![C(AddQuestion), Paste("委员某某".into()), Step(1)],
+        vec![Paste("现场提问？".into()), Confirm],
+        vec![
+            C(RecordRating),
+            Paste("20".into()),
+            Step(1),
+            Paste("15".into()),
+            Confirm,
+        ],
+        vec![C(EditRemarks), Paste("点评第一段".into()), Tick, Cancel],
+        vec![C(EditNote), Paste("私人备注".into()), Tick, Cancel],
+        vec![C(EditClosing), Paste("会议总结".into()), Tick, Cancel],
+        vec![C(CycleTheme)],
+        vec![C(NextOfficial)],
+        vec![C(NextStage), C(NextStage)],
+        vec![C(PreviousOfficial)],
+        vec![C(AddFollowUp), Paste("整改问题".into()), Confirm, Cancel],
+        vec![C(Skip), Paste("因公外出".into()), Confirm, Cancel],
+    ];
+    let mut second = 0;
+    for (step, actions) in script.into_iter().enumerate() {
+        for action in actions {
+            second += 1;
+            recorder.handle(action, at(second));
+        }
+        audience.follow().unwrap();
+        let fresh =
+            Audience::open(Store::open_read_only(&path).unwrap(), None, Lang::Zh, true).unwrap();
+        let (followed, fresh) = (&audience.console, &fresh.console);
+        assert_eq!(followed.detail, fresh.detail, "step {step}: the detail");
+        assert_eq!(followed.agenda, fresh.agenda, "step {step}: the agenda");
+        assert_eq!(followed.timings, fresh.timings, "step {step}: the clocks");
+        assert_eq!(followed.closing, fresh.closing, "step {step}: the closing");
+        assert_eq!(followed.current, fresh.current, "step {step}: the official");
+        assert_eq!(followed.selected, fresh.selected, "step {step}: the rows");
+        assert_eq!(followed.theme, fresh.theme, "step {step}: the theme");
+    }
+    assert_eq!(
+        audience.console.slot().map(|s| s.name.as_str()),
+        Some("张某"),
+        "back at the first official"
+    );
+}

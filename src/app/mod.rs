@@ -238,6 +238,11 @@ impl Console {
     /// Takes the current official's detail; selections stay within their panes.
     pub fn set_detail(&mut self, detail: SlotDetail) {
         self.detail = detail;
+        self.keep_selections_in_panes();
+    }
+
+    /// Each pane's selection on one of its rows (after the detail or the place changed).
+    pub fn keep_selections_in_panes(&mut self) {
         for pane in Pane::ALL {
             let last = self.pane_len(pane).saturating_sub(1);
             self.selected[pane.index()] = self.selected[pane.index()].min(last);

@@ -221,6 +221,17 @@ impl Store {
         })
     }
 
+    /// A mark that moves whenever anything [`Store::slot_detail`] reads for `slot` may have
+    /// changed: the count and newest id of append-only rows, every column of the few rows
+    /// written in place (questions, drafts, duty items, risk points). Follow-ups are marked
+    /// file-wide, since earlier meetings' count too. Reading it costs far less than the
+    /// detail (no answer's text but a draft's), so the audience view reads the detail
+    /// again only when it moved.
+    pub fn detail_mark(&self, slot: Id) -> Result<String> {
+        let mut stmt = self.conn.prepare_cached(DETAIL_MARK_SQL)?;
+        Ok(stmt.query_row([slot], |row| row.get(0))?)
+    }
+
     fn duty_items(&self, slot: Id) -> Result<Vec<DutyItem>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT source, quarter, text, progress, status FROM duty_item
@@ -442,3 +453,20 @@ SELECT slot_index, kind, idx, body FROM rows
 WHERE instr(lower(body), lower(?2)) > 0
 ORDER BY slot_index, ord, idx
 LIMIT 200";
+
+const DETAIL_MARK_SQL: &str = "SELECT json_array(
+    (SELECT count(*) || '.' || ifnull(max(id), 0) FROM text_revision WHERE slot_id = ?1),
+    (SELECT group_concat(quote(kind) || quote(question_id) || quote(saved_at) || quote(body), ',')
+       FROM text_draft WHERE slot_id = ?1),
+    (SELECT group_concat(quote(id) || quote(position) || quote(asker) || quote(text)
+                         || quote(prepared) || quote(asked_at) || quote(needs_written_reply), ',')
+       FROM question WHERE slot_id = ?1),
+    (SELECT group_concat(quote(id) || quote(position) || quote(source) || quote(quarter)
+                         || quote(text) || quote(progress) || quote(status), ',')
+       FROM duty_item WHERE slot_id = ?1),
+    (SELECT group_concat(quote(id) || quote(position) || quote(text) || quote(level)
+                         || quote(measures) || quote(rules), ',')
+       FROM risk_point WHERE slot_id = ?1),
+    (SELECT count(*) || '.' || ifnull(max(round), 0) FROM rating WHERE slot_id = ?1),
+    (SELECT max(id) FROM follow_up),
+    (SELECT max(id) FROM follow_up_change))";
