@@ -132,17 +132,17 @@ fn the_word_record_has_the_official_page_fonts_and_every_answer() {
     let m = minutes(&path, false);
     let bytes = export::render(&m, Kind::Record, Format::Docx, &options()).unwrap();
     let doc = part(&bytes, "word/document.xml");
-    assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838" />"#));
+    assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#));
     assert!(
         doc.contains(r#"w:top="2098" w:right="1474" w:bottom="1984" w:left="1587""#),
         "37/26/35/28 mm"
     );
     assert!(
-        doc.contains(r#"<w:docGrid w:type="lines" w:linePitch="579""#),
+        doc.contains(r#"<w:docGrid w:type="lines" w:linePitch="579"/>"#),
         "22 lines"
     );
     assert!(
-        doc.contains(r#"<w:spacing w:val="-5" />"#),
+        doc.contains(r#"<w:spacing w:val="-5"/>"#),
         "28 characters a line"
     );
     assert!(
@@ -172,15 +172,15 @@ fn the_word_record_has_the_official_page_fonts_and_every_answer() {
         assert!(props.contains(r#"w:ascii="Times New Roman""#));
     }
     assert!(doc.contains(r#"w:eastAsia="方正小标宋简体""#), "title font");
-    assert!(doc.contains(r#"<w:sz w:val="44" />"#), "title in 2号");
+    assert!(doc.contains(r#"<w:sz w:val="44"/>"#), "title in 2号");
     assert!(doc.contains(r#"w:eastAsia="黑体""#) && doc.contains(r#"w:eastAsia="楷体_GB2312""#));
     let styles = part(&bytes, "word/styles.xml");
-    assert!(styles.contains(r#"<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="32" /><w:szCs w:val="32" /><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman" w:eastAsia="仿宋_GB2312" />"#));
+    assert!(styles.contains(r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="仿宋_GB2312" w:cs="Times New Roman"/><w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/>"#));
     let footer = part(&bytes, "word/footer1.xml");
     assert!(
         footer.contains("— ")
             && footer.contains("PAGE")
-            && footer.contains(r#"<w:sz w:val="28" />"#)
+            && footer.contains(r#"<w:sz w:val="28"/>"#)
     );
 }
 
@@ -291,9 +291,18 @@ fn a_meeting_with_nothing_recorded_still_exports_and_says_so() {
     let m = Minutes::build(&store, 1, false, at(10)).unwrap();
     let record = text(&m, Kind::Record, Format::Md);
     assert!(
-        record.contains("（未记录回答）") && record.contains("本次会议未形成整改事项"),
+        record.starts_with("# 测试会议记录（草稿）"),
+        "a meeting not ended is a draft: {record}"
+    );
+    assert!(
+        record.contains("**未述责**：") && record.contains("本次会议未形成整改事项"),
         "{record}"
     );
+    assert!(
+        !record.contains("采取了哪些行动") && !record.contains("（未记录回答）"),
+        "a question never put is not listed as if asked: {record}"
+    );
+    assert!(!record.contains("散会"), "no 散会 before the meeting ends");
     assert!(record.contains("本次会议未进行民主测评"));
     let written = export::write_all(&m, &dir.path().join("out"), &options(), false).unwrap();
     assert_eq!(written.len(), 9);
@@ -356,7 +365,15 @@ fn the_command_line_refuses_a_format_the_kind_has_not() {
     let output = run(&["--kind", "ledger", "--format", "docx"]);
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("xlsx, csv"), "{stderr}");
+    assert!(
+        stderr.contains("整改台账不能导出为Word 文档（docx）")
+            && stderr.contains("Excel 表格（xlsx）、CSV 表格（csv）"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("Ledger") && !stderr.contains("Docx"),
+        "no English enum names: {stderr}"
+    );
     let target = dir.path().join("记录.md");
     let output = run(&[
         "--kind",

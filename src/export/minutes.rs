@@ -20,7 +20,7 @@ pub struct Minutes {
     pub meeting: Meeting,
     /// When the first official began (the meeting's actual start).
     pub started_at: Option<DateTime<Utc>>,
-    /// When the meeting finished, or the last stage ended.
+    /// When the meeting was ended (散会); `None` while it goes on, whatever the clocks say.
     pub ended_at: Option<DateTime<Utc>>,
     pub attendees: Vec<Attendee>,
     pub officials: Vec<OfficialMinutes>,
@@ -78,12 +78,11 @@ impl Minutes {
             officials.push(official(store, slot, mine, include_notes)?);
         }
         let started_at = timings.iter().map(|(_, t)| t.started_at).min();
-        let last_end = timings.iter().filter_map(|(_, t)| t.ended_at).max();
         let mut minutes = Minutes {
             format_version: FORMAT_VERSION,
             generated_at: now,
             started_at,
-            ended_at: meeting.finished_at.or(last_end),
+            ended_at: meeting.finished_at,
             attendees: store.attendees(meeting.id)?,
             closing_remarks: store.revisions(TextTarget::Closing {
                 meeting: meeting.id,
@@ -115,6 +114,11 @@ impl Minutes {
         latest(&self.closing_remarks)
     }
 
+    /// Not final: the meeting has not been ended.
+    pub fn is_draft(&self) -> bool {
+        self.meeting.finished_at.is_none()
+    }
+
     /// True when any official was rated (scrutineers are then named).
     pub fn rated(&self) -> bool {
         self.officials.iter().any(|o| o.rating.is_some())
@@ -128,6 +132,11 @@ impl OfficialMinutes {
 
     pub fn remarks(&self) -> Option<&Revision> {
         latest(&self.remarks)
+    }
+
+    /// Whether the official has reported (orally or in writing): neither pending nor skipped.
+    pub fn reported(&self) -> bool {
+        !matches!(self.slot.stage, Stage::Pending | Stage::Skipped)
     }
 
     /// "单位职务" as written after a name: 某某镇党委书记.
