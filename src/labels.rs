@@ -132,6 +132,10 @@ pub enum Label {
     NoQuestion,
     /// Marks an export made before the meeting ended.
     Draft,
+    /// 提出时间: when a follow-up was raised (the ledger's column).
+    RaisedOn,
+    /// 本次会议更新: what the meeting changed in a follow-up (the ledger's column).
+    ChangedInMeeting,
     /// 未述责: an official who has not reported (yet).
     NotReported,
     KindRecord,
@@ -254,6 +258,8 @@ fn zh(label: Label) -> &'static str {
         ReadOnlyPane => "此栏来自准备文件，会上只读",
         NoQuestion => "没有可回答的问题：按 a 记录现场提问",
         Draft => "（草稿）",
+        RaisedOn => "提出时间",
+        ChangedInMeeting => "本次会议更新",
         NotReported => "未述责",
         KindRecord => "会议记录",
         KindSummary => "会议纪要",
@@ -369,6 +375,8 @@ fn en(label: Label) -> &'static str {
         ReadOnlyPane => "This pane comes from the prep file and is read-only",
         NoQuestion => "No question to answer: press a to add one raised on the spot",
         Draft => " (draft)",
+        RaisedOn => "Raised",
+        ChangedInMeeting => "Changed in this meeting",
         NotReported => "not reported",
         KindRecord => "the record",
         KindSummary => "the summary",

@@ -6,7 +6,7 @@ use crate::domain::{
     AgendaSlot, Attendance, Attendee, CardCounts, DutyItem, FollowUp, Id, Meeting, Question,
     Rating, Revision, RiskPoint, Stage, StageTiming,
 };
-use crate::storage::{Result, Store, TextTarget};
+use crate::storage::{FollowUpBefore, Result, Store, TextTarget};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -26,6 +26,8 @@ pub struct Minutes {
     pub officials: Vec<OfficialMinutes>,
     /// Every revision of the chair's closing remarks, oldest first.
     pub closing_remarks: Vec<Revision>,
+    /// The follow-ups this meeting changed, as they stood before it.
+    pub follow_ups_before: Vec<FollowUpBefore>,
     /// Whether private notes were asked for (`--include-notes`).
     pub notes_included: bool,
 }
@@ -87,6 +89,7 @@ impl Minutes {
             closing_remarks: store.revisions(TextTarget::Closing {
                 meeting: meeting.id,
             })?,
+            follow_ups_before: store.follow_ups_before(meeting.id)?,
             meeting,
             officials,
             notes_included: include_notes,
@@ -108,6 +111,13 @@ impl Minutes {
             .iter()
             .filter(|a| a.attendance == attendance)
             .collect()
+    }
+
+    /// How `follow_up` stood before this meeting changed it; `None` when it did not.
+    pub fn before(&self, follow_up: Id) -> Option<&FollowUpBefore> {
+        self.follow_ups_before
+            .iter()
+            .find(|b| b.follow_up == follow_up)
     }
 
     pub fn closing(&self) -> Option<&Revision> {

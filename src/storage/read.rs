@@ -442,3 +442,38 @@ SELECT slot_index, kind, idx, body FROM rows
 WHERE instr(lower(body), lower(?2)) > 0
 ORDER BY slot_index, ord, idx
 LIMIT 200";
+
+/// A follow-up as it stood before a meeting changed it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FollowUpBefore {
+    pub follow_up: Id,
+    pub status: crate::domain::FollowUpStatus,
+    pub progress: String,
+}
+
+impl Store {
+    /// The follow-ups changed in `meeting` (in one of its officials' reports), each as it
+    /// stood before the meeting's first change to it: what the ledger shows as "before".
+    pub fn follow_ups_before(&self, meeting: Id) -> Result<Vec<FollowUpBefore>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.follow_up_id, coalesce(p.status, f.status), coalesce(p.progress, f.progress)
+             FROM follow_up_change c
+             JOIN follow_up f ON f.id = c.follow_up_id
+             LEFT JOIN follow_up_change p ON p.id =
+                  (SELECT max(id) FROM follow_up_change
+                   WHERE follow_up_id = c.follow_up_id AND id < c.id)
+             WHERE c.id = (SELECT min(x.id) FROM follow_up_change x
+                           JOIN agenda_slot s ON s.id = x.slot_id
+                           WHERE x.follow_up_id = c.follow_up_id AND s.meeting_id = ?1)
+             ORDER BY c.follow_up_id",
+        )?;
+        let rows = stmt.query_map([meeting], |row| {
+            Ok(FollowUpBefore {
+                follow_up: row.get(0)?,
+                status: row.get(1)?,
+                progress: row.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -19,6 +19,7 @@ pub fn record(minutes: &Minutes, style: Style) -> Document {
         blocks.extend(official_record(
             index,
             official,
+            minutes.ended_at.is_some(),
             minutes.generated_at,
             style,
         ));
@@ -121,6 +122,7 @@ fn agenda(minutes: &Minutes) -> Vec<Block> {
 fn official_record(
     index: usize,
     o: &OfficialMinutes,
+    minutes_ended: bool,
     now: DateTime<Utc>,
     style: Style,
 ) -> Vec<Block> {
@@ -139,7 +141,12 @@ fn official_record(
         return blocks;
     }
     if !o.reported() {
-        blocks.push(paragraph(&not_reported, "会议进行至此时尚未述责。"));
+        let when = if minutes_ended {
+            "本次会议未述责。"
+        } else {
+            "尚未述责。"
+        };
+        blocks.push(paragraph(&not_reported, when));
         return blocks;
     }
     blocks.push(paragraph("述责报告：", report_line(o, now)));
