@@ -100,6 +100,7 @@ fn printed() -> &'static Printed {
             ("record.md", &ended, Kind::Record, Format::Md, &filing),
             ("summary.md", &ended, Kind::Summary, Format::Md, &filing),
             ("draft.html", &draft, Kind::Summary, Format::Html, &filing),
+            ("record.html", &ended, Kind::Record, Format::Html, &filing),
             ("ledger.csv", &ended, Kind::Ledger, Format::Csv, &filing),
         ];
         for (name, minutes, kind, format, filing) in files {
@@ -342,6 +343,10 @@ fn a_draft_says_so_on_every_page() {
     let html = std::fs::read_to_string(p.file("draft.html")).unwrap();
     assert!(html.contains("<title>某县纪委监委2026年度述责述廉会议纪要（草稿）</title>"));
     assert!(html.contains(r#"<header class="draft-mark">（草稿）</header>"#));
+    assert!(
+        !html.contains("<br>"),
+        "each typed paragraph is a paragraph of its own"
+    );
 }
 
 #[test]
@@ -410,4 +415,26 @@ fn the_ledger_holds_earlier_follow_ups_with_what_the_meeting_changed() {
     let numbers: Vec<String> = rows.iter().map(|r| r[0].to_string()).collect();
     let expected: Vec<String> = (1..=rows.len()).map(|n| n.to_string()).collect();
     assert_eq!(numbers, expected);
+}
+
+#[test]
+fn outside_page_numbers_are_right_on_odd_pages_and_left_on_even() {
+    let p = printed();
+    let words = words(&p.pdf("draft"));
+    let centre = 595.28 / 2.0;
+    let numbers: Vec<&Word> = words
+        .iter()
+        .filter(|w| w.y_min > BLOCK_BOTTOM && w.text.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    assert!(numbers.len() >= 2, "the draft runs to two pages");
+    for n in numbers {
+        let right = n.x_min > centre;
+        assert_eq!(
+            right,
+            n.page % 2 == 1,
+            "page {} number at x {}",
+            n.page,
+            n.x_min
+        );
+    }
 }
