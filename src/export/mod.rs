@@ -52,10 +52,10 @@ pub enum Fonts {
 /// Where Word documents put the page number (GB/T 9704 allows both).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum PageNumbers {
-    /// Centred under the text.
+    /// 居中 (centred under the text).
     #[default]
     Centred,
-    /// On the outside: odd pages right, even pages left, one character in.
+    /// 外侧：单页居右、双页居左，空一字 (odd pages right, even pages left, one character in).
     Outside,
 }
 
