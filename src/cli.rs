@@ -1,6 +1,6 @@
 //! Command line: `shuze [DB]` runs the console, `shuze import FILE` loads a prep file.
 
-use crate::export::{self, Fonts, Format, Kind, Minutes};
+use crate::export::{self, Fonts, Format, Kind, Minutes, PageNumbers};
 
 /// `println!` that never panics: the terminal may be gone (a closed window) by the time the
 /// last line is written, and the words are already saved. Control characters from the data
@@ -124,6 +124,15 @@ struct ExportArgs {
     /// Word 文件使用的字体名：gb2312（仿宋_GB2312 等）或 windows（仿宋、楷体）。
     #[arg(long, value_enum, default_value_t = Fonts::Gb2312)]
     fonts: Fonts,
+    /// Word 文件的页码位置：centred（居中，默认）或 outside（单页居右、双页居左）。
+    #[arg(long, value_enum, default_value_t = PageNumbers::Centred)]
+    page_numbers: PageNumbers,
+    /// 会议纪要的期号（第 N 期）。
+    #[arg(long, value_name = "N")]
+    issue: Option<u32>,
+    /// 会议纪要的发文机关，印在版头和印发栏，如「中共某县纪委办公室」。
+    #[arg(long, value_name = "机关")]
+    office: Option<String>,
 }
 
 /// The sample meeting's database, built from `sample-db/sample.toml`.
@@ -214,13 +223,20 @@ fn export(args: ExportArgs) -> Result<()> {
         offset: export::local_offset(now),
         fonts: args.fonts,
     };
+    let filing = export::Filing {
+        page_numbers: args.page_numbers,
+        issue: args.issue,
+        office: args.office.unwrap_or_default(),
+    };
     let written = match (args.all, args.kind, args.format) {
-        (Some(dir), _, _) => export::write_all(&minutes, &dir, &options, args.force)?,
+        (Some(dir), _, _) => {
+            export::write_all_filed(&minutes, &dir, &options, &filing, args.force)?
+        }
         (None, Some(kind), Some(format)) => {
             let path = args
                 .output
                 .unwrap_or_else(|| db.with_file_name(export::file_name(&minutes, kind, format)));
-            let bytes = export::render(&minutes, kind, format, &options)?;
+            let bytes = export::render_filed(&minutes, kind, format, &options, &filing)?;
             export::write_file(&path, &bytes, args.force)?;
             vec![path]
         }

@@ -130,6 +130,23 @@ pub enum Label {
     NotTimed,
     ReadOnlyPane,
     NoQuestion,
+    /// Marks an export made before the meeting ended.
+    Draft,
+    /// 提出时间: when a follow-up was raised (the ledger's column).
+    RaisedOn,
+    /// 本次会议更新: what the meeting changed in a follow-up (the ledger's column).
+    ChangedInMeeting,
+    /// 未述责: an official who has not reported (yet).
+    NotReported,
+    KindRecord,
+    KindSummary,
+    KindLedger,
+    FormatDocx,
+    FormatHtml,
+    FormatMd,
+    FormatJson,
+    FormatXlsx,
+    FormatCsv,
 }
 
 impl Label {
@@ -240,6 +257,19 @@ fn zh(label: Label) -> &'static str {
         NotTimed => "当前环节不计时：按 s 开始述责",
         ReadOnlyPane => "此栏来自准备文件，会上只读",
         NoQuestion => "没有可回答的问题：按 a 记录现场提问",
+        Draft => "（草稿）",
+        RaisedOn => "提出时间",
+        ChangedInMeeting => "本次会议更新",
+        NotReported => "未述责",
+        KindRecord => "会议记录",
+        KindSummary => "会议纪要",
+        KindLedger => "整改台账",
+        FormatDocx => "Word 文档（docx）",
+        FormatHtml => "网页（html）",
+        FormatMd => "Markdown 文本（md）",
+        FormatJson => "JSON 数据（json）",
+        FormatXlsx => "Excel 表格（xlsx）",
+        FormatCsv => "CSV 表格（csv）",
     }
 }
 
@@ -344,6 +374,19 @@ fn en(label: Label) -> &'static str {
         NotTimed => "This stage has no timer: press s to start the report",
         ReadOnlyPane => "This pane comes from the prep file and is read-only",
         NoQuestion => "No question to answer: press a to add one raised on the spot",
+        Draft => " (draft)",
+        RaisedOn => "Raised",
+        ChangedInMeeting => "Changed in this meeting",
+        NotReported => "not reported",
+        KindRecord => "the record",
+        KindSummary => "the summary",
+        KindLedger => "the ledger",
+        FormatDocx => "Word (docx)",
+        FormatHtml => "HTML (html)",
+        FormatMd => "Markdown (md)",
+        FormatJson => "JSON (json)",
+        FormatXlsx => "Excel (xlsx)",
+        FormatCsv => "CSV (csv)",
     }
 }
 

@@ -180,3 +180,11 @@ pub struct PreparedQuestion {
     pub asker: String,
     pub text: String,
 }
+
+/// A follow-up as it stood before a meeting changed it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FollowUpBefore {
+    pub follow_up: Id,
+    pub status: crate::domain::FollowUpStatus,
+    pub progress: String,
+}

@@ -131,18 +131,19 @@ fn the_word_record_has_the_official_page_fonts_and_every_answer() {
     let (_dir, path) = temp_db();
     let m = minutes(&path, false);
     let bytes = export::render(&m, Kind::Record, Format::Docx, &options()).unwrap();
+    assert_valid_ooxml_bytes("record.docx", &bytes);
     let doc = part(&bytes, "word/document.xml");
-    assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838" />"#));
+    assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#));
     assert!(
         doc.contains(r#"w:top="2098" w:right="1474" w:bottom="1984" w:left="1587""#),
         "37/26/35/28 mm"
     );
     assert!(
-        doc.contains(r#"<w:docGrid w:type="lines" w:linePitch="579""#),
+        doc.contains(r#"<w:docGrid w:type="lines" w:linePitch="579"/>"#),
         "22 lines"
     );
     assert!(
-        doc.contains(r#"<w:spacing w:val="-5" />"#),
+        doc.contains(r#"<w:spacing w:val="-5"/>"#),
         "28 characters a line"
     );
     assert!(
@@ -172,15 +173,15 @@ fn the_word_record_has_the_official_page_fonts_and_every_answer() {
         assert!(props.contains(r#"w:ascii="Times New Roman""#));
     }
     assert!(doc.contains(r#"w:eastAsia="方正小标宋简体""#), "title font");
-    assert!(doc.contains(r#"<w:sz w:val="44" />"#), "title in 2号");
+    assert!(doc.contains(r#"<w:sz w:val="44"/>"#), "title in 2号");
     assert!(doc.contains(r#"w:eastAsia="黑体""#) && doc.contains(r#"w:eastAsia="楷体_GB2312""#));
     let styles = part(&bytes, "word/styles.xml");
-    assert!(styles.contains(r#"<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="32" /><w:szCs w:val="32" /><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman" w:eastAsia="仿宋_GB2312" />"#));
+    assert!(styles.contains(r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="仿宋_GB2312" w:cs="Times New Roman"/><w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/>"#));
     let footer = part(&bytes, "word/footer1.xml");
     assert!(
         footer.contains("— ")
             && footer.contains("PAGE")
-            && footer.contains(r#"<w:sz w:val="28" />"#)
+            && footer.contains(r#"<w:sz w:val="28"/>"#)
     );
 }
 
@@ -193,6 +194,7 @@ fn the_windows_font_setting_writes_the_stock_names() {
         ..options()
     };
     let bytes = export::render(&m, Kind::Summary, Format::Docx, &windows).unwrap();
+    assert_valid_ooxml_bytes("summary.docx", &bytes);
     let doc = part(&bytes, "word/document.xml");
     assert!(doc.contains(r#"w:eastAsia="仿宋""#) && !doc.contains("GB2312"));
 }
@@ -202,20 +204,29 @@ fn the_spreadsheet_ledger_reads_back_with_dates_as_dates() {
     let (_dir, path) = temp_db();
     let m = minutes(&path, false);
     let bytes = export::render(&m, Kind::Ledger, Format::Xlsx, &options()).unwrap();
+    assert_valid_ooxml_bytes("ledger.xlsx", &bytes);
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
     let range = book.worksheet_range("整改台账").unwrap();
     let rows: Vec<_> = range.rows().collect();
-    assert_eq!(rows.len(), 2, "header and the one follow-up");
+    let earlier: usize = m.officials.iter().map(|o| o.earlier_follow_ups.len()).sum();
+    assert_eq!(
+        rows.len(),
+        2 + earlier,
+        "header, the new follow-up, the earlier ones"
+    );
     let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
     assert_eq!(header, export::ledger::columns());
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
     let row = rows[1];
     let follow_up = &m.officials[0].follow_ups[0];
-    assert_eq!(row[1].to_string(), "张某");
-    assert_eq!(row[2].to_string(), "某某镇党委书记");
-    assert_eq!(row[5].to_string(), follow_up.problem);
-    assert_eq!(row[7].to_string(), follow_up.measure);
-    assert_eq!(row[14].to_string(), "李某（县委副书记）");
-    match &row[10] {
+    assert_eq!(row[0], Data::Float(1.0), "序号 is a number");
+    assert_eq!(row[column("述责对象")].to_string(), "张某");
+    assert_eq!(row[column("单位职务")].to_string(), "某某镇党委书记");
+    assert_eq!(row[column("问题描述")].to_string(), follow_up.problem);
+    assert_eq!(row[column("整改措施")].to_string(), follow_up.measure);
+    assert_eq!(row[column("抄告")].to_string(), "李某（县委副书记）");
+    assert_eq!(row[column("本次会议更新")].to_string(), "本次会议提出");
+    match &row[column("完成时限")] {
         Data::DateTime(d) => {
             let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
             let day = chrono::NaiveDate::from_ymd_opt(2027, 3, 31).unwrap();
@@ -223,6 +234,11 @@ fn the_spreadsheet_ledger_reads_back_with_dates_as_dates() {
         }
         other => panic!("the deadline is not a date cell: {other:?}"),
     }
+    let styles = part(&bytes, "xl/styles.xml");
+    assert!(
+        styles.contains(r#"<name val="仿宋"/><family val="2"/><charset val="134"/>"#),
+        "cells in 仿宋 marked for Chinese text: {styles}"
+    );
     let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
     assert!(sheet.contains(r#"ySplit="1""#), "header frozen");
     assert!(sheet.contains("<autoFilter"), "filter on");
@@ -233,8 +249,12 @@ fn the_spreadsheet_ledger_reads_back_with_dates_as_dates() {
         "header repeated on every page"
     );
     assert!(
-        sheet.contains(r#"<col min="6" max="6" width="#),
+        sheet.contains(r#"<col min="7" max="7" width="#),
         "widths set"
+    );
+    assert!(
+        sheet.contains("<colBreaks"),
+        "columns divided between pages"
     );
 }
 
@@ -249,9 +269,8 @@ fn the_csv_ledger_has_a_bom_and_the_same_rows() {
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(header, export::ledger::columns());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 1);
-    assert_eq!(&rows[0][10], "2027-03-31");
-    assert!(rows[0][15].contains("提问"), "备注 names the question");
+    assert_eq!(&rows[0][11], "2027-03-31");
+    assert!(rows[0][17].contains("提问"), "备注 names the question");
 }
 
 #[test]
@@ -291,9 +310,18 @@ fn a_meeting_with_nothing_recorded_still_exports_and_says_so() {
     let m = Minutes::build(&store, 1, false, at(10)).unwrap();
     let record = text(&m, Kind::Record, Format::Md);
     assert!(
-        record.contains("（未记录回答）") && record.contains("本次会议未形成整改事项"),
+        record.starts_with("# 测试会议记录（草稿）"),
+        "a meeting not ended is a draft: {record}"
+    );
+    assert!(
+        record.contains("**未述责**：") && record.contains("本次会议未形成整改事项"),
         "{record}"
     );
+    assert!(
+        !record.contains("采取了哪些行动") && !record.contains("（未记录回答）"),
+        "a question never put is not listed as if asked: {record}"
+    );
+    assert!(!record.contains("散会"), "no 散会 before the meeting ends");
     assert!(record.contains("本次会议未进行民主测评"));
     let written = export::write_all(&m, &dir.path().join("out"), &options(), false).unwrap();
     assert_eq!(written.len(), 9);
@@ -356,7 +384,15 @@ fn the_command_line_refuses_a_format_the_kind_has_not() {
     let output = run(&["--kind", "ledger", "--format", "docx"]);
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("xlsx, csv"), "{stderr}");
+    assert!(
+        stderr.contains("整改台账不能导出为Word 文档（docx）")
+            && stderr.contains("Excel 表格（xlsx）、CSV 表格（csv）"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("Ledger") && !stderr.contains("Docx"),
+        "no English enum names: {stderr}"
+    );
     let target = dir.path().join("记录.md");
     let output = run(&[
         "--kind",
@@ -403,4 +439,83 @@ fn the_console_key_exports_everything_beside_the_database() {
         }
         other => panic!("the written paths are shown: {other:?}"),
     }
+}
+
+#[test]
+fn the_word_package_holds_only_linked_parts_deflated_with_real_properties() {
+    let (_dir, path) = temp_db();
+    let m = minutes(&path, false);
+    let bytes = export::render(&m, Kind::Record, Format::Docx, &options()).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let names: Vec<String> = zip.file_names().map(|n| n.unwrap().to_string()).collect();
+    let rels = part(&bytes, "word/_rels/document.xml.rels") + &part(&bytes, "_rels/.rels");
+    for name in &names {
+        let linked = name.ends_with(".rels")
+            || name == "[Content_Types].xml"
+            || rels.contains(&format!("Target=\"{name}\""))
+            || rels.contains(&format!("Target=\"{}\"", name.trim_start_matches("word/")));
+        assert!(linked, "{name} is linked from a relationship");
+        let file = zip.by_name(name).unwrap();
+        assert_eq!(
+            file.compression(),
+            zip::CompressionMethod::Deflated,
+            "{name}"
+        );
+    }
+    let core = part(&bytes, "docProps/core.xml");
+    assert!(core.contains("<dc:title>某县纪委监委2026年度述责述廉会议记录（草稿）</dc:title>"));
+    assert!(
+        core.contains("<dc:creator>何某</dc:creator>"),
+        "the recorder is the author"
+    );
+    assert!(
+        core.contains(">2026-12-19T04:46:40Z</dcterms:created>"),
+        "{core}"
+    );
+}
+
+#[test]
+fn word_headings_tables_and_paragraphs_are_marked_for_print() {
+    let (_dir, path) = temp_db();
+    let m = minutes(&path, false);
+    let bytes = export::render(&m, Kind::Record, Format::Docx, &options()).unwrap();
+    let doc = part(&bytes, "word/document.xml");
+    assert!(doc.contains(
+        r#"<w:pPr><w:pStyle w:val="Heading1"/><w:keepNext/><w:keepLines/><w:spacing w:line="579" w:lineRule="exact"/><w:ind w:firstLine="640"/><w:jc w:val="both"/><w:outlineLvl w:val="0"/></w:pPr>"#
+    ));
+    assert!(doc.contains(r#"<w:pStyle w:val="Heading2"/><w:keepNext/>"#));
+    assert!(doc.contains(r#"<w:outlineLvl w:val="1"/>"#));
+    assert!(doc.contains(r#"<w:lang w:val="en-US" w:eastAsia="zh-CN"/>"#));
+    // The first answer has two typed paragraphs: each is a paragraph of its own.
+    let second = "村级谈话年底前全覆盖。";
+    let at = doc.find(second).unwrap();
+    let paragraph = &doc[doc[..at].rfind("<w:p>").unwrap()..at];
+    assert!(
+        paragraph.contains(r#"<w:ind w:firstLine="640"/><w:jc w:val="both"/>"#),
+        "the second paragraph has its own indent: {paragraph}"
+    );
+    assert!(
+        !doc.contains("<w:br/>"),
+        "no line breaks inside a paragraph"
+    );
+    let grid = doc
+        .split("<w:tblGrid>")
+        .nth(1)
+        .unwrap()
+        .split("</w:tblGrid>")
+        .next()
+        .unwrap();
+    let widths: Vec<u32> = grid
+        .split("w:w=\"")
+        .skip(1)
+        .map(|w| w.split('"').next().unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(widths.len(), 10, "a column for each of the rating table's");
+    assert_eq!(
+        widths.iter().sum::<u32>(),
+        11906 - 1587 - 1474,
+        "the text width"
+    );
+    assert!(doc.contains("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"));
+    assert_eq!(doc.matches("<w:tcW ").count(), 20, "a width on every cell");
 }

@@ -5,6 +5,9 @@
 #   tmux      - the test that closes the console's window under it
 #   xmllint   - Word and Excel exports checked as XML and against the OOXML schemas
 #   sqlite3   - a second program writing to the file (history kept by the schema)
+#   soffice, pdftotext and the Noto CJK and Carlito fonts - the record, the 纪要 and the
+#               ledger printed to PDF by LibreOffice and measured (tests/readers.rs);
+#               Carlito has Calibri's widths, so spreadsheet columns print as in Excel
 # Tests that need root (mounting a small filesystem to fill) print SKIPPED and why elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +16,10 @@ missing=()
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -q "Carlito" || missing+=(fonts-crosextra-carlito)
 if ((${#missing[@]})); then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"

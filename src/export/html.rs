@@ -1,8 +1,9 @@
 //! HTML: one self-contained, print-ready file (inline CSS, no network), A4 pages with a
 //! page break between officials, fonts as the official-document style asks.
 
-use super::document::{Block, Document};
+use super::document::{Block, Document, Rule};
 use super::{ExportError, Format};
+use crate::labels::{Label, Lang};
 use askama::Template;
 
 #[derive(Template)]
@@ -30,16 +31,25 @@ p b { font-weight: bold; }
 table { border-collapse: collapse; width: 100%; font-size: 12pt; line-height: 1.5; margin: 0.5em 0; }
 th, td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
 .break { break-after: page; page-break-after: always; }
+.centred { text-indent: 0; text-align: center; }
+.spread { display: flex; justify-content: space-between; text-indent: 0; padding: 0 1em; }
+.rule-below { border-bottom: 1px solid #000; margin-bottom: 1em; }
+.rule-around { border-top: 1px solid #000; border-bottom: 1px solid #000; margin-top: 2em; }
+.draft-mark { text-align: right; font-family: "黑体", "SimHei", "Heiti SC", "Noto Sans CJK SC", sans-serif; font-size: 14pt; }
+@media print { .draft-mark { position: fixed; top: -20mm; right: 0; } }
 .signatures { display: flex; justify-content: space-between; text-indent: 0; margin-top: 2em; }
 @media screen { .break { border-top: 1px dashed #999; margin: 1em 0; } }
 </style>
 </head>
 <body>
-<h1>{{ doc.title }}</h1>
+{% if doc.draft %}<header class="draft-mark">{{ draft }}</header>
+{% endif %}<h1>{{ doc.title }}</h1>
 {% for block in doc.blocks %}{% match block %}
 {% when Block::Heading(text) %}<h2>{{ text }}</h2>
 {% when Block::Subheading(text) %}<h3>{{ text }}</h3>
-{% when Block::Paragraph { lead, text } %}<p>{% if !lead.is_empty() %}<b>{{ lead }}</b>{% endif %}{% for line in text.lines() %}{% if !loop.first %}<br>{% endif %}{{ line }}{% endfor %}</p>
+{% when Block::Paragraph { lead, text } %}{% for line in crate::export::html::lines(text) %}<p>{% if loop.first && !lead.is_empty() %}<b>{{ lead }}</b>{% endif %}{{ line }}</p>{% endfor %}
+{% when Block::Centred(text) %}<p class="centred">{{ text }}</p>
+{% when Block::Spread { left, right, rule } %}<p class="spread {% if *rule == Rule::Below %}rule-below{% else %}rule-around{% endif %}"><span>{{ left }}</span><span>{{ right }}</span></p>
 {% when Block::Table { header, rows } %}<table>
 <thead><tr>{% for cell in header %}<th>{{ cell }}</th>{% endfor %}</tr></thead>
 <tbody>{% for row in rows %}<tr>{% for cell in row %}<td>{{ cell }}</td>{% endfor %}</tr>{% endfor %}</tbody>
@@ -53,11 +63,22 @@ th, td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
 )]
 struct Page<'a> {
     doc: &'a Document,
+    draft: &'a str,
+}
+
+/// Each line of typed text is a paragraph of its own (blank lines dropped), so every one
+/// gets the two-character indent.
+pub(crate) fn lines(text: &str) -> Vec<&str> {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    if lines.is_empty() { vec![""] } else { lines }
 }
 
 pub fn render(doc: &Document) -> Result<String, ExportError> {
-    Page { doc }.render().map_err(|e| ExportError::Render {
-        format: Format::Html,
-        message: e.to_string(),
-    })
+    let draft = Label::Draft.text(Lang::Zh);
+    Page { doc, draft }
+        .render()
+        .map_err(|e| ExportError::Render {
+            format: Format::Html,
+            message: e.to_string(),
+        })
 }

@@ -1,65 +1,82 @@
-//! The follow-up ledger (问题整改台账, "four lists, one table"): one row per follow-up raised
-//! in the meeting, as XLSX (for filing and printing) and as CSV with a byte-order mark (so
-//! Excel on Chinese Windows reads it as UTF-8).
+//! The follow-up ledger (问题整改台账, "four lists, one table"): one row per follow-up of
+//! the units in the meeting, those raised in it and the earlier ones, with what the meeting
+//! changed in each; as XLSX (for filing and printing on A4 landscape) and as CSV with a
+//! byte-order mark and CR LF line ends (so Excel on Chinese Windows reads it as it writes).
 
-use super::minutes::Minutes;
+use super::minutes::{Minutes, OfficialMinutes};
 use super::{ExportError, Format};
 use crate::domain::FollowUp;
 use crate::labels::{FOLLOW_UP_FIELDS, Label, Lang, Named};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
-    ExcelDateTime, Format as Cell, FormatAlign, FormatBorder, Workbook, XlsxError,
+    ExcelDateTime, Format as Cell, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 use unicode_width::UnicodeWidthStr;
 
-/// The ledger's columns, in order: who, then a follow-up's fields as every screen and
-/// document names them.
+/// The ledger's columns, in order: who, when raised, a follow-up's fields as every screen
+/// and document names them, and what this meeting changed.
 pub fn columns() -> Vec<&'static str> {
     let zh = |label: Label| label.text(Lang::Zh);
-    [Label::Number, Label::Official, Label::UnitAndPost]
-        .into_iter()
-        .chain(FOLLOW_UP_FIELDS)
-        .map(zh)
-        .collect()
+    let mut all: Vec<Label> = vec![
+        Label::Number,
+        Label::Official,
+        Label::UnitAndPost,
+        Label::RaisedOn,
+    ];
+    for field in FOLLOW_UP_FIELDS {
+        all.push(field);
+        if field == Label::Status {
+            all.push(Label::ChangedInMeeting);
+        }
+    }
+    all.into_iter().map(zh).collect()
 }
 
-/// The column holding the deadline, written as a real date in XLSX.
-const DEADLINE: usize = 10;
+/// Column widths in Excel's units (a digit of the 11 pt default font, 7 pixels): a 10.5 pt
+/// Chinese character takes two. Chosen so that the columns print on two A4 landscape pages
+/// at 100% with the first three repeated on the second.
+const WIDTHS: [f64; 18] = [
+    5.0, 8.0, 14.0, 11.0, 9.0, 9.0, 20.0, 16.0, 18.0, 10.0, 10.0, 11.0, 9.0, 20.0, 7.0, 24.0, 14.0,
+    14.0,
+];
+/// Columns repeated on every printed page: 序号, 述责对象, 单位职务.
+const REPEATED: u16 = 3;
+/// Excel adds 5 pixels to every column: in the same units.
+const PADDING: f64 = 5.0 / 7.0;
+/// The printable width of A4 landscape with 0.4 inch side margins is 149 units; 140 are
+/// used, so that a spreadsheet program whose default font is a little wider (LibreOffice
+/// without Calibri's metrics) still keeps each group of columns on one page.
+const PAGE_WIDTH: f64 = 140.0;
+/// Text size: 五号, 10.5 pt (at least 9 pt printed, as the ledger prints at 100%).
+const FONT_SIZE: f64 = 10.5;
+/// The East Asian font of every cell.
+const FONT: &str = "仿宋";
+/// GB2312: marks the font as the one for Chinese text.
+const CHARSET_GB2312: u8 = 134;
 
-/// One ledger row: the cells as text, and the deadline as a date.
+/// The column holding the deadline, written as a real date in XLSX.
+const DEADLINE: usize = 11;
+
+/// One ledger row: the cells as text, the number and the deadline as such.
 pub struct Row {
     pub cells: Vec<String>,
+    pub number: usize,
     pub deadline: Option<NaiveDate>,
 }
 
-/// The rows of the ledger, in agenda order.
+/// The rows of the ledger: per official in agenda order, this meeting's follow-ups, then
+/// the unit's earlier ones.
 pub fn rows(minutes: &Minutes) -> Vec<Row> {
     let mut rows = Vec::new();
     for official in &minutes.officials {
-        for f in &official.follow_ups {
-            let note = question_note(official, f);
-            let cells = vec![
-                (rows.len() + 1).to_string(),
-                official.slot.name.clone(),
-                official.unit_post(),
-                f.source.name(Lang::Zh).to_string(),
-                f.category.clone(),
-                f.problem.clone(),
-                f.task.clone(),
-                f.measure.clone(),
-                f.lead.clone(),
-                f.owner.clone(),
-                f.deadline
-                    .map(|d| d.format("%Y-%m-%d").to_string())
-                    .unwrap_or_default(),
-                f.mode.name(Lang::Zh).to_string(),
-                f.progress.clone(),
-                f.status.name(Lang::Zh).to_string(),
-                f.copied_to.clone(),
-                note,
-            ];
+        let raised = official.follow_ups.iter().map(|f| (f, true));
+        let earlier = official.earlier_follow_ups.iter().map(|f| (f, false));
+        for (f, this_meeting) in raised.chain(earlier) {
+            let number = rows.len() + 1;
+            let cells = cells(minutes, official, f, this_meeting, number);
             rows.push(Row {
                 cells,
+                number,
                 deadline: f.deadline,
             });
         }
@@ -67,8 +84,83 @@ pub fn rows(minutes: &Minutes) -> Vec<Row> {
     rows
 }
 
+fn cells(
+    minutes: &Minutes,
+    official: &OfficialMinutes,
+    f: &FollowUp,
+    this_meeting: bool,
+    number: usize,
+) -> Vec<String> {
+    let raised = if this_meeting {
+        "本次会议".to_string()
+    } else {
+        f.raised_on
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_else(|| "以往".into())
+    };
+    vec![
+        number.to_string(),
+        official.slot.name.clone(),
+        official.unit_post(),
+        raised,
+        f.source.name(Lang::Zh).to_string(),
+        f.category.clone(),
+        f.problem.clone(),
+        f.task.clone(),
+        f.measure.clone(),
+        f.lead.clone(),
+        f.owner.clone(),
+        f.deadline
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+        f.mode.name(Lang::Zh).to_string(),
+        f.progress.clone(),
+        f.status.name(Lang::Zh).to_string(),
+        change(minutes, f, this_meeting),
+        f.copied_to.clone(),
+        question_note(official, f),
+    ]
+}
+
+/// 本次会议更新: "状态：整改中→已完成；进展：（未填写）→已完成全部谈话".
+fn change(minutes: &Minutes, f: &FollowUp, this_meeting: bool) -> String {
+    if this_meeting {
+        return "本次会议提出".into();
+    }
+    let Some(before) = minutes.before(f.id) else {
+        return "未更新".into();
+    };
+    let blank = |text: &str| {
+        if text.trim().is_empty() {
+            "（未填写）".to_string()
+        } else {
+            text.to_string()
+        }
+    };
+    let mut parts = Vec::new();
+    if before.status != f.status {
+        parts.push(format!(
+            "状态：{}→{}",
+            before.status.name(Lang::Zh),
+            f.status.name(Lang::Zh)
+        ));
+    }
+    if before.progress != f.progress {
+        parts.push(format!(
+            "进展：{}→{}",
+            blank(&before.progress),
+            blank(&f.progress)
+        ));
+    }
+    if parts.is_empty() {
+        "已核实，未变化".into()
+    } else {
+        parts.join("；")
+    }
+}
+
 /// 备注: the question a follow-up came from.
-fn question_note(official: &super::minutes::OfficialMinutes, f: &FollowUp) -> String {
+fn question_note(official: &OfficialMinutes, f: &FollowUp) -> String {
     let Some(id) = f.question else {
         return String::new();
     };
@@ -90,7 +182,9 @@ pub fn render(minutes: &Minutes, format: Format) -> Result<Vec<u8>, ExportError>
 }
 
 fn csv(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
     writer.write_record(columns())?;
     for row in rows {
         writer.write_record(&row.cells)?;
@@ -98,87 +192,104 @@ fn csv(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
     writer.into_inner().map_err(|e| e.into_error().into())
 }
 
-/// Column width in Excel's character units: a Chinese character counts two.
-/// Columns of running text get room for a phrase and wrap; the others fit their longest
-/// entry. Widths are in Excel's character units, where a Chinese character counts two.
-fn width_of(rows: &[Row], column: usize) -> f64 {
-    let longest = rows
+/// Row height in points for wrapped text: one 14.5 pt line per line the fullest cell needs.
+fn height_of(cells: &[String]) -> f64 {
+    let lines = cells
         .iter()
-        .flat_map(|r| r.cells[column].lines().map(|l| l.width()).max())
-        .chain([columns()[column].width()])
-        .max()
-        .unwrap_or(4);
-    let widest = if TEXT_COLUMNS.contains(&column) {
-        24.0
-    } else {
-        16.0
-    };
-    (longest as f64 + 2.0).clamp(6.0, widest)
-}
-
-/// 问题描述, 整改任务, 整改措施, 进展情况, 备注: running text.
-const TEXT_COLUMNS: [usize; 5] = [5, 6, 7, 12, 15];
-
-/// Row height in points for wrapped text: one 15 pt line per line the widest cell needs.
-fn height_of(row: &Row, widths: &[f64]) -> f64 {
-    let lines = row
-        .cells
-        .iter()
-        .zip(widths)
-        .map(|(cell, &width)| {
+        .zip(WIDTHS)
+        .map(|(cell, width)| {
             cell.lines()
                 .map(|l| (l.width() as f64 / (width - 1.0).max(1.0)).ceil().max(1.0))
                 .sum::<f64>()
         })
         .fold(1.0, f64::max);
-    15.0 * lines
+    14.5 * lines + 2.0
+}
+
+/// Where the printed pages divide the columns: each page as full as it can be, the
+/// repeated columns counted on every page after the first.
+fn page_breaks() -> Vec<u32> {
+    let repeated: f64 = WIDTHS[..REPEATED as usize]
+        .iter()
+        .map(|w| w + PADDING)
+        .sum();
+    let mut breaks = Vec::new();
+    let mut used = 0.0;
+    for (column, width) in WIDTHS.iter().map(|w| w + PADDING).enumerate() {
+        if used + width > PAGE_WIDTH {
+            breaks.push(column as u32);
+            used = repeated;
+        }
+        used += width;
+    }
+    breaks
+}
+
+fn cell_format() -> Cell {
+    Cell::new()
+        .set_font_name(FONT)
+        .set_font_charset(CHARSET_GB2312)
+        .set_font_size(FONT_SIZE)
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap()
+        .set_align(FormatAlign::VerticalCenter)
 }
 
 fn xlsx(minutes: &Minutes, rows: &[Row]) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name("整改台账")?;
-    let border = FormatBorder::Thin;
-    let header = Cell::new()
-        .set_bold()
-        .set_border(border)
-        .set_align(FormatAlign::Center)
-        .set_text_wrap();
-    let text = Cell::new()
-        .set_border(border)
-        .set_text_wrap()
-        .set_align(FormatAlign::Top);
-    let date = text.clone().set_num_format("yyyy-mm-dd");
+    let header = cell_format().set_bold().set_align(FormatAlign::Center);
+    let text = cell_format().set_align(FormatAlign::Left);
+    let centred = cell_format().set_align(FormatAlign::Center);
+    let date = centred.clone().set_num_format("yyyy-mm-dd");
+    let number = centred.clone().set_num_format("0");
     let columns = columns();
-    let widths: Vec<f64> = (0..columns.len()).map(|c| width_of(rows, c)).collect();
     for (column, name) in columns.iter().enumerate() {
         sheet.write_string_with_format(0, column as u16, *name, &header)?;
-        sheet.set_column_width(column as u16, widths[column])?;
+        sheet.set_column_width(column as u16, WIDTHS[column])?;
     }
+    sheet.set_row_height(
+        0,
+        height_of(&columns.iter().map(|c| c.to_string()).collect::<Vec<_>>()),
+    )?;
     for (index, row) in rows.iter().enumerate() {
         let r = index as u32 + 1;
-        sheet.set_row_height(r, height_of(row, &widths))?;
+        sheet.set_row_height(r, height_of(&row.cells))?;
         for (column, cell) in row.cells.iter().enumerate() {
+            let c = column as u16;
             match (column, row.deadline) {
+                (0, _) => sheet.write_number_with_format(r, c, row.number as f64, &number)?,
                 (DEADLINE, Some(d)) => {
                     let day =
                         ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
-                    sheet.write_date_with_format(r, column as u16, &day, &date)?
+                    sheet.write_date_with_format(r, c, &day, &date)?
                 }
-                _ => sheet.write_string_with_format(r, column as u16, cell, &text)?,
+                (3, _) => sheet.write_string_with_format(r, c, cell, &centred)?,
+                _ => sheet.write_string_with_format(r, c, cell, &text)?,
             };
         }
     }
-    sheet.set_freeze_panes(1, 0)?;
+    sheet.set_freeze_panes(1, REPEATED)?;
     sheet.autofilter(0, 0, rows.len() as u32, columns.len() as u16 - 1)?;
+    print_setup(sheet, &minutes.meeting.title)?;
+    book.save_to_buffer()
+}
+
+/// A4 landscape at 100%, the header row and the first columns on every page, the columns
+/// divided between pages where they fill one.
+fn print_setup(sheet: &mut Worksheet, title: &str) -> Result<(), XlsxError> {
     sheet.set_landscape();
     sheet.set_paper_size(9);
+    sheet.set_margins(0.4, 0.4, 0.7, 0.6, 0.3, 0.3);
+    sheet.set_print_scale(100);
     sheet.set_repeat_rows(0, 0)?;
-    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_columns(0, REPEATED - 1)?;
+    sheet.set_vertical_page_breaks(&page_breaks())?;
     sheet.set_header(format!(
-        "&C{}问题整改台账",
-        minutes.meeting.title.replace('&', "&&")
+        "&C&\"{FONT}\"&12{}问题整改台账",
+        title.replace('&', "&&")
     ));
-    sheet.set_footer("&C第 &P 页，共 &N 页");
-    book.save_to_buffer()
+    sheet.set_footer(format!("&C&\"{FONT}\"&11第 &P 页，共 &N 页"));
+    Ok(())
 }

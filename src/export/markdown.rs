@@ -54,6 +54,15 @@ pub fn render(doc: &Document) -> String {
                     out.push_str(&row(cells));
                 }
             }
+            Block::Centred(text) => out.push_str(&format!("{}\n", escape(text))),
+            Block::Spread { left, right, .. } => {
+                let left = if left.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}　　", escape(left))
+                };
+                out.push_str(&format!("{left}{}\n", escape(right)))
+            }
             Block::Break => out.push_str("---\n"),
             Block::Signatures(lines) => {
                 let joined: Vec<String> = lines.iter().map(|l| escape(l)).collect();

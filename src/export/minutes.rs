@@ -7,6 +7,7 @@ use crate::domain::{
     Rating, Revision, RiskPoint, Stage, StageTiming,
 };
 use crate::storage::{Result, Store, TextTarget};
+use crate::view::FollowUpBefore;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -20,12 +21,14 @@ pub struct Minutes {
     pub meeting: Meeting,
     /// When the first official began (the meeting's actual start).
     pub started_at: Option<DateTime<Utc>>,
-    /// When the meeting finished, or the last stage ended.
+    /// When the meeting was ended (散会); `None` while it goes on, whatever the clocks say.
     pub ended_at: Option<DateTime<Utc>>,
     pub attendees: Vec<Attendee>,
     pub officials: Vec<OfficialMinutes>,
     /// Every revision of the chair's closing remarks, oldest first.
     pub closing_remarks: Vec<Revision>,
+    /// The follow-ups this meeting changed, as they stood before it.
+    pub follow_ups_before: Vec<FollowUpBefore>,
     /// Whether private notes were asked for (`--include-notes`).
     pub notes_included: bool,
 }
@@ -78,16 +81,16 @@ impl Minutes {
             officials.push(official(store, slot, mine, include_notes)?);
         }
         let started_at = timings.iter().map(|(_, t)| t.started_at).min();
-        let last_end = timings.iter().filter_map(|(_, t)| t.ended_at).max();
         let mut minutes = Minutes {
             format_version: FORMAT_VERSION,
             generated_at: now,
             started_at,
-            ended_at: meeting.finished_at.or(last_end),
+            ended_at: meeting.finished_at,
             attendees: store.attendees(meeting.id)?,
             closing_remarks: store.revisions(TextTarget::Closing {
                 meeting: meeting.id,
             })?,
+            follow_ups_before: store.follow_ups_before(meeting.id)?,
             meeting,
             officials,
             notes_included: include_notes,
@@ -111,8 +114,20 @@ impl Minutes {
             .collect()
     }
 
+    /// How `follow_up` stood before this meeting changed it; `None` when it did not.
+    pub fn before(&self, follow_up: Id) -> Option<&FollowUpBefore> {
+        self.follow_ups_before
+            .iter()
+            .find(|b| b.follow_up == follow_up)
+    }
+
     pub fn closing(&self) -> Option<&Revision> {
         latest(&self.closing_remarks)
+    }
+
+    /// Not final: the meeting has not been ended.
+    pub fn is_draft(&self) -> bool {
+        self.meeting.finished_at.is_none()
     }
 
     /// True when any official was rated (scrutineers are then named).
@@ -128,6 +143,11 @@ impl OfficialMinutes {
 
     pub fn remarks(&self) -> Option<&Revision> {
         latest(&self.remarks)
+    }
+
+    /// Whether the official has reported (orally or in writing): neither pending nor skipped.
+    pub fn reported(&self) -> bool {
+        !matches!(self.slot.stage, Stage::Pending | Stage::Skipped)
     }
 
     /// "单位职务" as written after a name: 某某镇党委书记.

@@ -13,6 +13,7 @@ mod scrub;
 pub use minutes::Minutes;
 
 use crate::files;
+use crate::labels::{Label, Lang};
 use chrono::{DateTime, FixedOffset, Utc};
 use std::path::{Path, PathBuf};
 
@@ -48,6 +49,27 @@ pub enum Fonts {
     Windows,
 }
 
+/// Where Word documents put the page number (GB/T 9704 allows both).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum PageNumbers {
+    /// 居中 (centred under the text).
+    #[default]
+    Centred,
+    /// 外侧：单页居右、双页居左，空一字 (odd pages right, even pages left, one character in).
+    Outside,
+}
+
+/// How the documents are filed, beyond `Options`: the page number's place and the 纪要's
+/// head. The console's export key uses the defaults; the command line sets them.
+#[derive(Debug, Clone, Default)]
+pub struct Filing {
+    pub page_numbers: PageNumbers,
+    /// 第 N 期: the 纪要's issue number, when the office numbers them.
+    pub issue: Option<u32>,
+    /// 发文机关: the issuing office, printed in the 纪要's head and its issuing line.
+    pub office: String,
+}
+
 impl Kind {
     pub const ALL: [Kind; 3] = [Kind::Record, Kind::Summary, Kind::Ledger];
 
@@ -62,11 +84,35 @@ impl Kind {
 
     /// The Chinese name used in file names.
     pub fn file_word(self) -> &'static str {
+        self.label().text(Lang::Zh)
+    }
+
+    fn label(self) -> Label {
         match self {
-            Kind::Record => "会议记录",
-            Kind::Summary => "会议纪要",
-            Kind::Ledger => "整改台账",
+            Kind::Record => Label::KindRecord,
+            Kind::Summary => Label::KindSummary,
+            Kind::Ledger => Label::KindLedger,
         }
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label().text(Lang::Zh))
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let label = match self {
+            Format::Docx => Label::FormatDocx,
+            Format::Html => Label::FormatHtml,
+            Format::Md => Label::FormatMd,
+            Format::Json => Label::FormatJson,
+            Format::Xlsx => Label::FormatXlsx,
+            Format::Csv => Label::FormatCsv,
+        };
+        f.write_str(label.text(Lang::Zh))
     }
 }
 
@@ -96,7 +142,7 @@ pub struct Options {
 /// What can go wrong while exporting.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("{kind:?} 不能导出为 {format:?}；可用的格式：{allowed}")]
+    #[error("{kind}不能导出为{format}；可用的格式：{allowed}")]
     Unsupported {
         kind: Kind,
         format: Format,
@@ -109,37 +155,54 @@ pub enum ExportError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("生成 {format:?} 失败: {message}")]
+    #[error("生成{format}失败：{message}")]
     Render { format: Format, message: String },
 }
 
-/// Renders one kind in one format.
+/// Renders one kind in one format, filed the default way.
 pub fn render(
     minutes: &Minutes,
     kind: Kind,
     format: Format,
     options: &Options,
 ) -> Result<Vec<u8>, ExportError> {
+    render_filed(minutes, kind, format, options, &Filing::default())
+}
+
+/// Renders one kind in one format.
+pub fn render_filed(
+    minutes: &Minutes,
+    kind: Kind,
+    format: Format,
+    options: &Options,
+    filing: &Filing,
+) -> Result<Vec<u8>, ExportError> {
     let style = document::Style {
         offset: options.offset,
         revisions: options.revisions,
     };
     let doc = || match kind {
-        Kind::Summary => document::summary(minutes),
+        Kind::Summary => document::summary(minutes, style, filing),
         _ => document::record(minutes, style),
+    };
+    let properties = docx::Properties {
+        author: &minutes.meeting.recorder,
+        created: minutes.generated_at,
     };
     match (kind, format) {
         (Kind::Ledger, Format::Xlsx | Format::Csv) => ledger::render(minutes, format),
         (Kind::Record, Format::Json) => json(minutes),
         (Kind::Record | Kind::Summary, Format::Md) => Ok(markdown::render(&doc()).into_bytes()),
         (Kind::Record | Kind::Summary, Format::Html) => Ok(html::render(&doc())?.into_bytes()),
-        (Kind::Record | Kind::Summary, Format::Docx) => docx::render(&doc(), options.fonts),
+        (Kind::Record | Kind::Summary, Format::Docx) => {
+            docx::render(&doc(), options.fonts, filing.page_numbers, &properties)
+        }
         _ => {
-            let allowed = kind.formats().iter().map(|f| f.extension());
+            let allowed = kind.formats().iter().map(|f| f.to_string());
             Err(ExportError::Unsupported {
                 kind,
                 format,
-                allowed: allowed.collect::<Vec<_>>().join(", "),
+                allowed: allowed.collect::<Vec<_>>().join("、"),
             })
         }
     }
@@ -164,11 +227,23 @@ pub fn file_name(minutes: &Minutes, kind: Kind, format: Format) -> String {
     )
 }
 
-/// Writes every kind in every format into `dir`; returns the files written.
+/// Writes every kind in every format into `dir`, filed the default way; returns the files
+/// written.
 pub fn write_all(
     minutes: &Minutes,
     dir: &Path,
     options: &Options,
+    force: bool,
+) -> Result<Vec<PathBuf>, ExportError> {
+    write_all_filed(minutes, dir, options, &Filing::default(), force)
+}
+
+/// Writes every kind in every format into `dir`; returns the files written.
+pub fn write_all_filed(
+    minutes: &Minutes,
+    dir: &Path,
+    options: &Options,
+    filing: &Filing,
     force: bool,
 ) -> Result<Vec<PathBuf>, ExportError> {
     files::create_private_dir(dir).map_err(|source| ExportError::Write {
@@ -179,7 +254,8 @@ pub fn write_all(
     for kind in Kind::ALL {
         for &format in kind.formats() {
             let path = dir.join(file_name(minutes, kind, format));
-            write_file(&path, &render(minutes, kind, format, options)?, force)?;
+            let bytes = render_filed(minutes, kind, format, options, filing)?;
+            write_file(&path, &bytes, force)?;
             written.push(path);
         }
     }

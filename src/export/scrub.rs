@@ -10,6 +10,7 @@ use crate::clean::for_document;
 use crate::domain::{
     AgendaSlot, Attendee, DutyItem, FollowUp, Meeting, Question, Revision, RiskPoint,
 };
+use crate::view::FollowUpBefore;
 use std::borrow::Cow;
 
 /// Removes from every text what may not go into a document.
@@ -50,12 +51,25 @@ impl Scrub for Minutes {
             attendees,
             officials,
             closing_remarks,
+            follow_ups_before,
             notes_included: _,
         } = self;
         meeting.scrub();
         attendees.scrub();
         officials.scrub();
         closing_remarks.scrub();
+        follow_ups_before.scrub();
+    }
+}
+
+impl Scrub for FollowUpBefore {
+    fn scrub(&mut self) {
+        let FollowUpBefore {
+            follow_up: _,
+            status: _,
+            progress,
+        } = self;
+        progress.scrub();
     }
 }
 

@@ -13,6 +13,7 @@ mod write;
 pub use crate::view::{MeetingListing, SearchHit, SearchTarget, SlotDetail, TextTarget};
 pub use header::APPLICATION_ID;
 pub use import::Imported;
+
 pub use schema::latest_version;
 
 /// The SQL of the first schema version, for tests that upgrade an old file.

@@ -6,7 +6,9 @@ use crate::domain::{
     AgendaSlot, Allotments, Attendee, DutyItem, FollowUp, Id, Meeting, Question, Rating, Revision,
     RiskPoint, StageTiming,
 };
-use crate::view::{MeetingListing, MeetingView, SearchHit, SearchTarget, SlotDetail, TextTarget};
+use crate::view::{
+    FollowUpBefore, MeetingListing, MeetingView, SearchHit, SearchTarget, SlotDetail, TextTarget,
+};
 use rusqlite::{OptionalExtension, Row, params};
 
 const MEETING_COLUMNS: &str = "id, title, held_on, starts_at, place, chair, chair_post, recorder, finished_at, scrutineers, \
@@ -470,3 +472,30 @@ const DETAIL_MARK_SQL: &str = "SELECT json_array(
     (SELECT count(*) || '.' || ifnull(max(round), 0) FROM rating WHERE slot_id = ?1),
     (SELECT max(id) FROM follow_up),
     (SELECT max(id) FROM follow_up_change))";
+
+impl Store {
+    /// The follow-ups changed in `meeting` (in one of its officials' reports), each as it
+    /// stood before the meeting's first change to it: what the ledger shows as "before".
+    pub fn follow_ups_before(&self, meeting: Id) -> Result<Vec<FollowUpBefore>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.follow_up_id, coalesce(p.status, f.status), coalesce(p.progress, f.progress)
+             FROM follow_up_change c
+             JOIN follow_up f ON f.id = c.follow_up_id
+             LEFT JOIN follow_up_change p ON p.id =
+                  (SELECT max(id) FROM follow_up_change
+                   WHERE follow_up_id = c.follow_up_id AND id < c.id)
+             WHERE c.id = (SELECT min(x.id) FROM follow_up_change x
+                           JOIN agenda_slot s ON s.id = x.slot_id
+                           WHERE x.follow_up_id = c.follow_up_id AND s.meeting_id = ?1)
+             ORDER BY c.follow_up_id",
+        )?;
+        let rows = stmt.query_map([meeting], |row| {
+            Ok(FollowUpBefore {
+                follow_up: row.get(0)?,
+                status: row.get(1)?,
+                progress: row.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

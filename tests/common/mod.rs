@@ -170,3 +170,64 @@ pub fn recorded_sample(path: &Path) -> Session {
     go(&mut s, Cancel, 1);
     s
 }
+
+/// Checks Word and Excel files against the ECMA-376 schemas with the shared validator
+/// (`../shared/tools/ooxml-validate`, or `$OOXML_VALIDATE`; it needs xmllint).
+pub fn assert_valid_ooxml(files: &[&Path]) {
+    let tool = std::env::var_os("OOXML_VALIDATE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/ooxml-validate")
+        });
+    assert!(
+        tool.is_file(),
+        "the OOXML validator is not at {} (set OOXML_VALIDATE)",
+        tool.display()
+    );
+    let output = std::process::Command::new(&tool)
+        .args(files)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "not valid OOXML:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// Writes `bytes` as `name` in a temporary folder and checks it like `assert_valid_ooxml`.
+pub fn assert_valid_ooxml_bytes(name: &str, bytes: &[u8]) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    assert_valid_ooxml(&[&path]);
+}
+
+/// The recorded sample after two officials reported (the first in full, the seventh in
+/// writing), with the first official's earlier follow-up updated in the meeting; ended
+/// (`finished_at` set, as the console's end key will set it) when `ended`.
+pub fn reported_sample(path: &Path, ended: bool) -> Session {
+    let mut session = recorded_sample(path);
+    let slot = session.store.agenda(1).unwrap()[0].id;
+    let earlier = session.store.slot_detail(slot).unwrap().earlier_follow_ups;
+    session
+        .store
+        .update_follow_up(
+            earlier[0].id,
+            shuze::domain::FollowUpStatus::Completed,
+            "已完成全部村组干部廉政谈话",
+            Some(slot),
+            at(2_300),
+        )
+        .unwrap();
+    if ended {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        conn.execute(
+            "UPDATE meeting SET finished_at = ?1 WHERE id = 1",
+            [at(2_400)],
+        )
+        .unwrap();
+    }
+    session
+}

@@ -16,8 +16,37 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 /// A document: a title and its blocks in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
+    /// Ends in "（草稿）" while the meeting has not ended.
     pub title: String,
+    /// Not final: the meeting has not ended. Word and HTML say so in the page header too.
+    pub draft: bool,
     pub blocks: Vec<Block>,
+}
+
+impl Document {
+    /// A document of `minutes`, titled `title`, marked as a draft until the meeting ended.
+    fn of(minutes: &Minutes, title: String, blocks: Vec<Block>) -> Document {
+        let draft = minutes.is_draft();
+        let title = if draft {
+            format!("{title}{}", Label::Draft.text(Lang::Zh))
+        } else {
+            title
+        };
+        Document {
+            title,
+            draft,
+            blocks,
+        }
+    }
+}
+
+/// Where a `Spread` line has its rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// A rule below: the head of a 纪要 (issuing office and date).
+    Below,
+    /// Rules above and below: the issuing line at the end (印发).
+    Around,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -32,7 +61,15 @@ pub enum Block {
         header: Vec<String>,
         rows: Vec<Vec<String>>,
     },
-    /// Where one official's part ends: a page break in print.
+    /// A centred line: "第 3 期".
+    Centred(String),
+    /// One line with text at the left and at the right: "县纪委办公室 … 2026年12月18日".
+    Spread {
+        left: String,
+        right: String,
+        rule: Rule,
+    },
+    /// Where one official's part ends: a page break in print (HTML only).
     Break,
     /// Signature lines at the end.
     Signatures(Vec<String>),
@@ -98,6 +135,43 @@ fn names(people: &[&Attendee], with_details: bool) -> String {
         })
         .collect::<Vec<_>>()
         .join("、")
+}
+
+/// How an official's questions went, counted one way for the record and the summary: a
+/// question counts as asked once it was put (it has a time), as answered when its answer
+/// is not blank, and as 书面质询 when a written reply was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct QuestionCounts {
+    pub asked: usize,
+    pub answered: usize,
+    pub written: usize,
+    /// Prepared and never put.
+    pub not_asked: usize,
+}
+
+impl QuestionCounts {
+    pub fn of(o: &OfficialMinutes) -> QuestionCounts {
+        let mut counts = QuestionCounts::default();
+        for q in o.questions.iter().map(|q| &q.question) {
+            if !was_asked(q) {
+                counts.not_asked += 1;
+                continue;
+            }
+            counts.asked += 1;
+            if q.answer.as_ref().is_some_and(|a| !a.body.trim().is_empty()) {
+                counts.answered += 1;
+            }
+            if q.needs_written_reply {
+                counts.written += 1;
+            }
+        }
+        counts
+    }
+}
+
+/// A question put in the meeting: it has the time it was asked, or an answer.
+pub fn was_asked(q: &crate::domain::Question) -> bool {
+    q.asked_at.is_some() || q.answer.as_ref().is_some_and(|a| !a.body.trim().is_empty())
 }
 
 /// "好和较好17票，占85.0%" — the result of a rating.

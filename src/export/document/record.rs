@@ -19,6 +19,7 @@ pub fn record(minutes: &Minutes, style: Style) -> Document {
         blocks.extend(official_record(
             index,
             official,
+            minutes.ended_at.is_some(),
             minutes.generated_at,
             style,
         ));
@@ -33,19 +34,18 @@ pub fn record(minutes: &Minutes, style: Style) -> Document {
     ));
     blocks.push(Block::Heading("六、议定事项".into()));
     blocks.extend(follow_up_list(minutes));
-    let end = minutes
-        .ended_at
-        .map(|t| format!("（{}）", time_of_day(t, style)))
-        .unwrap_or_default();
-    blocks.push(paragraph("", format!("散会{end}。")));
+    // Only an ended meeting has a 散会 time: a draft says nothing of it.
+    if let Some(end) = minutes.ended_at {
+        blocks.push(paragraph(
+            "",
+            format!("散会（{}）。", time_of_day(end, style)),
+        ));
+    }
     blocks.push(Block::Signatures(vec![
         "主持人（签字）：".into(),
         "记录人（签字）：".into(),
     ]));
-    Document {
-        title: format!("{}记录", minutes.meeting.title),
-        blocks,
-    }
+    Document::of(minutes, format!("{}记录", minutes.meeting.title), blocks)
 }
 
 fn basics(minutes: &Minutes, style: Style) -> Vec<Block> {
@@ -122,6 +122,7 @@ fn agenda(minutes: &Minutes) -> Vec<Block> {
 fn official_record(
     index: usize,
     o: &OfficialMinutes,
+    minutes_ended: bool,
     now: DateTime<Utc>,
     style: Style,
 ) -> Vec<Block> {
@@ -131,21 +132,29 @@ fn official_record(
         o.slot.name,
         o.unit_post()
     ))];
+    let not_reported = format!("{}：", Label::NotReported.text(Lang::Zh));
     if o.slot.stage == Stage::Skipped {
         blocks.push(paragraph(
-            "未述责：",
+            &not_reported,
             format!("已跳过，原因：{}。", o.slot.skip_reason),
         ));
+        return blocks;
+    }
+    if !o.reported() {
+        let when = if minutes_ended {
+            "本次会议未述责。"
+        } else {
+            "尚未述责。"
+        };
+        blocks.push(paragraph(&not_reported, when));
         return blocks;
     }
     blocks.push(paragraph("述责报告：", report_line(o, now)));
     blocks.extend(duty_record(o));
     blocks.extend(risk_record(o));
-    blocks.push(paragraph(
-        "提问与回答：",
-        format!("共{}个问题。", o.questions.len()),
-    ));
-    for (i, q) in o.questions.iter().enumerate() {
+    blocks.push(paragraph("提问与回答：", question_counts_line(o)));
+    let asked = o.questions.iter().filter(|q| was_asked(&q.question));
+    for (i, q) in asked.enumerate() {
         blocks.extend(question_record(i, q, style));
     }
     blocks.push(paragraph("主持人点评：", latest_or_none(o.remarks())));
@@ -160,6 +169,20 @@ fn official_record(
         blocks.push(paragraph("记录人备注：", note));
     }
     blocks
+}
+
+/// "提问3个，回答3个，其中书面质询1个；另有1个准备的问题未提问。"
+pub(super) fn question_counts_line(o: &OfficialMinutes) -> String {
+    let c = QuestionCounts::of(o);
+    let mut line = format!("提问{}个，回答{}个", c.asked, c.answered);
+    if c.written > 0 {
+        line.push_str(&format!("，其中书面质询{}个", c.written));
+    }
+    if c.not_asked > 0 {
+        line.push_str(&format!("；另有{}个准备的问题未提问", c.not_asked));
+    }
+    line.push('。');
+    line
 }
 
 /// The duty items with source, quarter, progress and status.

@@ -1,109 +1,139 @@
-//! 会议纪要: the summary, block by block.
+//! 会议纪要: the summary, block by block, as a county commission issues one: the head
+//! (title, 第 N 期, issuing office and date), the opening sentence, one part per official
+//! with the chair's remarks in full, the 议定事项, the chair's closing remarks in full,
+//! 出席 / 列席 / 请假, and the issuing line (印发).
 
 use super::*;
-
-/// The first sentence of the remarks, for the summary.
-fn brief(text: &str) -> String {
-    let first = text
-        .split_inclusive(['。', '\n'])
-        .next()
-        .unwrap_or(text)
-        .trim();
-    let mut out: String = first.chars().take(120).collect();
-    if first.chars().count() > 120 {
-        out.push('…');
-    }
-    out
-}
+use crate::export::Filing;
 
 /// 会议纪要: the summary.
-pub fn summary(minutes: &Minutes) -> Document {
+pub fn summary(minutes: &Minutes, style: Style, filing: &Filing) -> Document {
+    let m = &minutes.meeting;
+    let issued = chinese_date(
+        minutes
+            .generated_at
+            .with_timezone(&style.offset)
+            .date_naive(),
+    );
+    let mut blocks = Vec::new();
+    if let Some(n) = filing.issue {
+        blocks.push(Block::Centred(format!("第{n}期")));
+    }
+    blocks.push(Block::Spread {
+        left: filing.office.clone(),
+        right: issued.clone(),
+        rule: Rule::Below,
+    });
+    blocks.push(paragraph("", opening(minutes)));
+    let mut part = 0;
+    let mut next = || {
+        part += 1;
+        numeral(part)
+    };
+    for o in &minutes.officials {
+        blocks.push(Block::Heading(format!(
+            "{}、关于{}{}述责述廉情况",
+            next(),
+            o.unit_post(),
+            o.slot.name
+        )));
+        blocks.extend(official_summary(o));
+    }
+    blocks.push(Block::Heading(format!("{}、议定事项", next())));
+    blocks.extend(follow_up_list(minutes));
+    if let Some(closing) = minutes.closing() {
+        blocks.push(Block::Heading(format!("{}、会议要求", next())));
+        blocks.push(paragraph(
+            "",
+            format!(
+                "{}在总结讲话中强调：{}",
+                chair(minutes),
+                closing.body.trim()
+            ),
+        ));
+    }
+    for (lead, attendance) in [
+        ("出席：", Attendance::Present),
+        ("列席：", Attendance::NonVoting),
+        ("请假：", Attendance::Absent),
+    ] {
+        let people = minutes.with(attendance);
+        if !people.is_empty() {
+            blocks.push(paragraph(lead, names(&people, true)));
+        }
+    }
+    blocks.push(Block::Spread {
+        left: filing.office.clone(),
+        right: format!("{issued}印发"),
+        rule: Rule::Around,
+    });
+    Document::of(minutes, format!("{}纪要", m.title), blocks)
+}
+
+/// "县委书记马某": the chair's post before the name.
+fn chair(minutes: &Minutes) -> String {
+    let m = &minutes.meeting;
+    format!("{}{}", m.chair_post, m.chair)
+}
+
+/// "2026年12月18日，县委书记马某在县委第一会议室主持召开……现将会议议定事项纪要如下："
+fn opening(minutes: &Minutes) -> String {
     let m = &minutes.meeting;
     let place = if m.place.is_empty() {
         String::new()
     } else {
         format!("在{}", m.place)
     };
-    let opening = format!(
-        "{}，{}{place}主持召开{}，听取{}位单位主要负责人述责述廉报告，进行提问质询{}。现将会议议定事项纪要如下：",
-        m.held_on.format("%-m月%-d日"),
-        m.chair,
+    let reported: Vec<&OfficialMinutes> =
+        minutes.officials.iter().filter(|o| o.reported()).collect();
+    let in_writing = reported.iter().filter(|o| o.slot.written_only).count();
+    let written = if in_writing > 0 {
+        format!("（其中书面述责{in_writing}位）")
+    } else {
+        String::new()
+    };
+    let not_reported: Vec<&str> = minutes
+        .officials
+        .iter()
+        .filter(|o| !o.reported())
+        .map(|o| o.slot.name.as_str())
+        .collect();
+    let absent = if not_reported.is_empty() {
+        String::new()
+    } else {
+        format!("{}未述责。", not_reported.join("、"))
+    };
+    format!(
+        "{}，{}{place}主持召开{}，听取{}位单位主要负责人述责述廉报告{written}，进行提问质询{}。{absent}现将会议议定事项纪要如下：",
+        chinese_date(m.held_on),
+        chair(minutes),
         m.title,
-        minutes.officials.len(),
+        reported.len(),
         if minutes.rated() {
             "和民主测评"
         } else {
             ""
         }
-    );
-    let mut blocks = vec![paragraph("", opening)];
-    for (index, o) in minutes.officials.iter().enumerate() {
-        blocks.push(Block::Heading(format!(
-            "{}、关于{}{}述责述廉情况",
-            numeral(index + 1),
-            o.unit_post(),
-            o.slot.name
-        )));
-        blocks.push(paragraph("", official_summary(o)));
-    }
-    blocks.push(Block::Heading(format!(
-        "{}、整改事项",
-        numeral(minutes.officials.len() + 1)
-    )));
-    blocks.extend(follow_up_list(minutes));
-    if let Some(closing) = minutes.closing() {
-        blocks.push(paragraph("会议要求：", brief(&closing.body)));
-    }
-    blocks.push(paragraph(
-        "出席：",
-        names(&minutes.with(Attendance::Present), false),
-    ));
-    let absent = minutes.with(Attendance::Absent);
-    if !absent.is_empty() {
-        blocks.push(paragraph("请假：", names(&absent, true)));
-    }
-    let non_voting = minutes.with(Attendance::NonVoting);
-    if !non_voting.is_empty() {
-        blocks.push(paragraph("列席：", names(&non_voting, false)));
-    }
-    Document {
-        title: format!("{}纪要", m.title),
-        blocks,
-    }
+    )
 }
 
-fn official_summary(o: &OfficialMinutes) -> String {
+fn official_summary(o: &OfficialMinutes) -> Vec<Block> {
     let name = &o.slot.name;
-    if o.slot.stage == Stage::Skipped {
-        return format!("{name}未述责（{}）。", o.slot.skip_reason);
+    let not_reported = Label::NotReported.text(Lang::Zh);
+    if !o.reported() {
+        let reason = if o.slot.skip_reason.is_empty() {
+            String::new()
+        } else {
+            format!("（{}）", o.slot.skip_reason)
+        };
+        return vec![paragraph("", format!("{name}{not_reported}{reason}。"))];
     }
     let mut text = if o.slot.written_only {
         format!("{name}提交了书面述责述廉报告。")
-    } else if o.timing(Stage::Report).is_some() {
-        format!("{name}作了述责述廉报告。")
     } else {
-        format!("{name}尚未作述责述廉报告。")
+        format!("{name}作了述责述廉报告。")
     };
-    let asked: Vec<_> = o
-        .questions
-        .iter()
-        .filter(|q| q.question.asked_at.is_some())
-        .collect();
-    if !asked.is_empty() {
-        let answered = asked.iter().filter(|q| q.question.answer.is_some()).count();
-        text.push_str(&format!(
-            "会议提出{}个问题，{name}回答了{answered}个",
-            asked.len()
-        ));
-        let written = asked
-            .iter()
-            .filter(|q| q.question.needs_written_reply)
-            .count();
-        if written > 0 {
-            text.push_str(&format!("，其中{written}个问题要求会后书面答复"));
-        }
-        text.push('。');
-    }
+    text.push_str(&questions_sentence(o));
     if let Some(r) = o.rating {
         let [excellent, good, fair, poor] = crate::labels::rating_grades(Lang::Zh);
         text.push_str(&format!(
@@ -116,17 +146,44 @@ fn official_summary(o: &OfficialMinutes) -> String {
             rating_result(&r)
         ));
     }
-    if let Some(remarks) = o.remarks() {
-        text.push_str(&format!("主持人点评指出：{}", brief(&remarks.body)));
-        if !text.ends_with('。') && !text.ends_with('…') {
-            text.push('。');
-        }
-    }
     if !o.follow_ups.is_empty() {
         text.push_str(&format!(
-            "会议议定整改事项{}项（见整改事项）。",
+            "会议议定整改事项{}项（见议定事项）。",
             o.follow_ups.len()
         ));
     }
+    let mut blocks = vec![paragraph("", text)];
+    if let Some(remarks) = o.remarks() {
+        blocks.push(paragraph(
+            "",
+            format!("主持人点评指出：{}", remarks.body.trim()),
+        ));
+    }
+    blocks
+}
+
+/// Counted as the record counts them, with 书面质询 named.
+fn questions_sentence(o: &OfficialMinutes) -> String {
+    let c = QuestionCounts::of(o);
+    let name = &o.slot.name;
+    if c.asked == 0 {
+        return "会议未对其提问。".into();
+    }
+    let mut text = format!("会议对{name}提问{}个，{name}回答{}个", c.asked, c.answered);
+    if c.written > 0 {
+        let askers: Vec<String> = o
+            .questions
+            .iter()
+            .map(|q| &q.question)
+            .filter(|q| was_asked(q) && q.needs_written_reply)
+            .map(|q| q.asker.clone())
+            .collect();
+        text.push_str(&format!(
+            "；对{}所提{}个问题的回答未能令人满意，会议决定进行书面质询，要求会后书面答复",
+            askers.join("、"),
+            c.written
+        ));
+    }
+    text.push('。');
     text
 }
