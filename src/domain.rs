@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::Serialize;
 
 mod names;
-pub use names::Named;
+pub use names::Word;
 
 /// Database row id.
 pub type Id = i64;
@@ -515,4 +515,23 @@ mod tests {
         assert_eq!(over.overrun().as_deref(), Some("-01:05"));
         assert_eq!(clock(3_723_000), "1:02:03");
     }
+}
+
+/// A change to a question: each `Some` replaces that field, `None` keeps it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuestionChange {
+    pub asker: Option<String>,
+    pub text: Option<String>,
+    /// `Some(None)` marks it not asked after all.
+    pub asked_at: Option<Option<DateTime<Utc>>>,
+    pub needs_written_reply: Option<bool>,
+    pub withdrawn: Option<bool>,
+}
+
+/// Where an official moves in the agenda.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgendaMove {
+    Up,
+    Down,
+    ToEnd,
 }

@@ -138,6 +138,40 @@ pub enum Label {
     ChangedInMeeting,
     /// 未述责: an official who has not reported (yet).
     NotReported,
+    NothingChanged,
+    Withdrawn,
+    NothingToWithdraw,
+    NoNextOfficial,
+    NoPreviousOfficial,
+    AnsweredIsAsked,
+    ConfirmTitle,
+    ConfirmKeys,
+    EditQuestionTitle,
+    DutyItemTitle,
+    RiskPointTitle,
+    EditFollowUpTitle,
+    AllotmentTitle,
+    AttendanceTitle,
+    Quarter,
+    RiskLevel,
+    ItemText,
+    ReportMinutes,
+    Attendee,
+    AttendanceStatus,
+    AttendanceTime,
+    AttendanceReason,
+    NewAttendee,
+    AttendeeName,
+    AttendeePost,
+    Yes,
+    No,
+    Late,
+    LeftEarly,
+    NothingToCorrect,
+    MovedInAgenda,
+    NowhereToMove,
+    NotAnOfficialsAnswer,
+    MinutesPositive,
     KindRecord,
     KindSummary,
     KindLedger,
@@ -162,6 +196,40 @@ fn zh(label: Label) -> &'static str {
     use Label::*;
     match label {
         Agenda => "议程",
+        NothingChanged => "未作改动",
+        Withdrawn => "已撤回（记录在数据库历史中，不再显示）",
+        NothingToWithdraw => "这一栏没有可撤回的条目：提问、责任事项、风险点可以撤回",
+        NoNextOfficial => "已是最后一位述责人，没有下一位",
+        NoPreviousOfficial => "已是第一位述责人，没有上一位",
+        AnsweredIsAsked => "这个问题已有回答，算作已提问",
+        ConfirmTitle => "请确认",
+        ConfirmKeys => "Enter/y 确认  Esc/n 取消",
+        EditQuestionTitle => "修改提问",
+        DutyItemTitle => "主体责任事项",
+        RiskPointTitle => "廉政风险点",
+        EditFollowUpTitle => "修改整改问题",
+        AllotmentTitle => "述责时长与方式",
+        AttendanceTitle => "出席情况",
+        Quarter => "季度",
+        RiskLevel => "风险等级",
+        ItemText => "内容",
+        ReportMinutes => "述责时长（分钟）",
+        Attendee => "人员",
+        AttendanceStatus => "情况",
+        AttendanceTime => "时间（时:分）",
+        AttendanceReason => "事由",
+        NewAttendee => "（新增人员）",
+        AttendeeName => "新增人员姓名",
+        AttendeePost => "新增人员职务",
+        Yes => "是",
+        No => "否",
+        Late => "迟到",
+        LeftEarly => "早退",
+        NothingToCorrect => "这一栏没有可修改的条目",
+        MovedInAgenda => "议程顺序已调整",
+        NowhereToMove => "已在议程的这一端，无法再移动",
+        NotAnOfficialsAnswer => "请先在「提问」栏选择问题",
+        MinutesPositive => "述责时长应为 1 到 600 分钟",
         DutyItems => "主体责任事项",
         RiskPoints => "廉政风险点",
         Questions => "提问与回答",
@@ -276,6 +344,40 @@ fn zh(label: Label) -> &'static str {
 fn en(label: Label) -> &'static str {
     use Label::*;
     match label {
+        NothingChanged => "Nothing changed",
+        Withdrawn => "Withdrawn (kept in the file's history, shown nowhere)",
+        NothingToWithdraw => "Nothing to withdraw here: questions, duty items and risk points can be withdrawn",
+        NoNextOfficial => "This is the last official: there is no next one",
+        NoPreviousOfficial => "This is the first official: there is no previous one",
+        AnsweredIsAsked => "This question has an answer: it counts as asked",
+        ConfirmTitle => "Please confirm",
+        ConfirmKeys => "Enter/y confirm  Esc/n cancel",
+        EditQuestionTitle => "Correct the question",
+        DutyItemTitle => "Duty item",
+        RiskPointTitle => "Risk point",
+        EditFollowUpTitle => "Correct the follow-up",
+        AllotmentTitle => "Report minutes and form",
+        AttendanceTitle => "Attendance",
+        Quarter => "Quarter",
+        RiskLevel => "Risk level",
+        ItemText => "Text",
+        ReportMinutes => "Report minutes",
+        Attendee => "Attendee",
+        AttendanceStatus => "Status",
+        AttendanceTime => "Time (HH:MM)",
+        AttendanceReason => "Reason",
+        NewAttendee => "(someone new)",
+        AttendeeName => "New attendee's name",
+        AttendeePost => "New attendee's post",
+        Yes => "yes",
+        No => "no",
+        Late => "arrived late",
+        LeftEarly => "left early",
+        NothingToCorrect => "Nothing to correct in this pane",
+        MovedInAgenda => "The agenda's order changed",
+        NowhereToMove => "Already at that end of the agenda",
+        NotAnOfficialsAnswer => "Select a question in the questions pane first",
+        MinutesPositive => "Report minutes must be 1 to 600",
         Agenda => "Agenda",
         DutyItems => "Duty items",
         RiskPoints => "Integrity risk points",
@@ -704,5 +806,100 @@ pub fn log_set_aside(lang: Lang, aside: &str) -> String {
         Lang::En => format!(
             "The database file was replaced or moved while recording; the old file's log (its last writes) was set aside as {aside}, so that it is not read as the new file's"
         ),
+    }
+}
+
+/// Local wall-clock time of day, "14:05".
+pub fn time_of_day(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&chrono::Local).format("%H:%M").to_string()
+}
+
+pub fn leave_running(lang: Lang, name: &str, stage: Stage) -> String {
+    let stage = stage.name(lang);
+    match lang {
+        Lang::Zh => format!("「{name}」的「{stage}」正在计时。离开将暂停计时（回来后按空格继续）。"),
+        Lang::En => format!(
+            "{name}'s {stage} clock is running. Leaving pauses it (press Space to resume on return)."
+        ),
+    }
+}
+
+pub fn take_back(lang: Lang, from: Stage, to: Stage, ran: &str) -> String {
+    let (from, to) = (from.name(lang), to.name(lang));
+    match lang {
+        Lang::Zh => format!(
+            "退回到「{to}」？「{from}」已计时 {ran}：这段时间保留在记录中，「{from}」的计时停止，「{to}」的计时继续。"
+        ),
+        Lang::En => format!(
+            "Back to {to}? {from} has run {ran}: that time stays in the record, its clock stops and {to}'s resumes."
+        ),
+    }
+}
+
+pub fn answer_before_report(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("「{name}」尚在待述责，还没有开始提问。确认则进入「提问质询」并记录这个问题的回答。"),
+        Lang::En => format!(
+            "{name} is still pending: questions have not started. Confirm to start the questions and record this answer."
+        ),
+    }
+}
+
+pub fn finish_confirm(lang: Lang, now: chrono::DateTime<chrono::Utc>, not_done: &[String]) -> String {
+    let time = time_of_day(now);
+    match (lang, not_done.is_empty()) {
+        (Lang::Zh, true) => format!("确认散会？散会时间记为 {time}。全部述责人已完成。此后的修改将注明为会后补记。"),
+        (Lang::Zh, false) => format!(
+            "确认散会？散会时间记为 {time}。尚未完成述责：{}。此后的修改将注明为会后补记。",
+            not_done.join("、")
+        ),
+        (Lang::En, true) => format!(
+            "End the meeting? It ends at {time}. Every official has reported. Later changes will be marked as added after the meeting."
+        ),
+        (Lang::En, false) => format!(
+            "End the meeting? It ends at {time}. Not yet done: {}. Later changes will be marked as added after the meeting.",
+            not_done.join(", ")
+        ),
+    }
+}
+
+pub fn finished(lang: Lang, at: chrono::DateTime<chrono::Utc>) -> String {
+    let time = time_of_day(at);
+    match lang {
+        Lang::Zh => format!("{time} 散会：导出的记录不再是草稿"),
+        Lang::En => format!("The meeting ended at {time}: exports are no longer drafts"),
+    }
+}
+
+pub fn already_finished(lang: Lang, at: chrono::DateTime<chrono::Utc>) -> String {
+    let time = time_of_day(at);
+    match lang {
+        Lang::Zh => format!("会议已于 {time} 散会；此后的修改注明为会后补记"),
+        Lang::En => format!("The meeting ended at {time}; later changes are marked as added after it"),
+    }
+}
+
+pub fn asked_marked(lang: Lang, asked: bool) -> &'static str {
+    match (lang, asked) {
+        (Lang::Zh, true) => "已标记为已提问",
+        (Lang::Zh, false) => "已取消「已提问」标记",
+        (Lang::En, true) => "Marked as asked",
+        (Lang::En, false) => "No longer marked as asked",
+    }
+}
+
+pub fn withdraw_confirm(lang: Lang, what: &str) -> String {
+    match lang {
+        Lang::Zh => format!("撤回「{what}」？撤回后不再显示、不计入记录和统计，但保留在数据库历史中，导出的 JSON 中可见。"),
+        Lang::En => format!(
+            "Withdraw '{what}'? It is then shown nowhere and counted nowhere, but kept in the file's history and listed in the JSON export."
+        ),
+    }
+}
+
+pub fn bad_time(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Zh => format!("时间「{text}」无法识别：请写成 14:05"),
+        Lang::En => format!("Time '{text}' is not a time: write it as 14:05"),
     }
 }

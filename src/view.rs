@@ -15,6 +15,8 @@ pub struct MeetingView {
     pub timings: Vec<(Id, StageTiming)>,
     /// Present attendees with a vote: the default number of voters.
     pub voters: u32,
+    /// Everyone on the attendance list, as it now stands.
+    pub attendees: Vec<crate::domain::Attendee>,
     /// The newest text of the chair's closing remarks for the whole meeting.
     pub closing: Option<Revision>,
 }

@@ -113,7 +113,11 @@ fn one_official_through_every_stage_is_recorded_and_comes_back_after_a_restart()
         d.questions[0].answer.as_ref().unwrap().body,
         "查摆风险点4个，制定措施7项"
     );
-    assert_eq!(d.questions[0].asked_at, Some(at(310)));
+    assert_eq!(
+        d.questions[0].asked_at,
+        Some(at(320)),
+        "asked with the answer's first character, not when the editor opened"
+    );
     let added = &d.questions[3];
     assert_eq!(
         (added.asker.as_str(), added.prepared),
@@ -174,7 +178,8 @@ fn the_recorder_returns_to_the_same_official_pane_and_row() {
 fn typed_text_is_saved_within_a_second_and_a_crash_reopens_the_editor_in_place() {
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
-    press(&mut s, Enter, at(0));
+    // At 待述责 Enter asks first; Enter again starts the questions and opens the answer.
+    press_all(&mut s, &[Enter, Enter], at(0));
     type_text(&mut s, "第一句", at(10));
     let answer = |path| {
         let store = Store::open(path).unwrap();
@@ -389,7 +394,8 @@ fn ctrl_c_quits_from_a_form_the_search_and_the_help() {
 fn a_minute_of_steady_typing_keeps_few_revisions_and_loses_nothing() {
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
-    press(&mut s, Enter, at(0));
+    // At 待述责 Enter asks first; Enter again starts the questions and opens the answer.
+    press_all(&mut s, &[Enter, Enter], at(0));
     let start = at(1);
     let mut typed = String::new();
     for i in 0..200 {
@@ -430,7 +436,8 @@ fn a_minute_of_steady_typing_keeps_few_revisions_and_loses_nothing() {
 fn search_finds_an_answer_while_it_is_still_a_draft() {
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
-    press(&mut s, Enter, at(0));
+    // At 待述责 Enter asks first; Enter again starts the questions and opens the answer.
+    press_all(&mut s, &[Enter, Enter], at(0));
     type_text(&mut s, "独一无二的回答", at(1));
     s.handle(Action::Tick, at(2));
     assert!(

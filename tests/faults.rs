@@ -282,6 +282,9 @@ fn ctrl_j_is_a_line_break_and_esc_then_a_letter_in_one_read_are_two_keys() {
     console.send("第二行");
     // Esc and `n` arrive together, as a fast typist's do.
     console.send("\x1bn");
+    // `n` arrived as a key: leaving a running clock is asked first.
+    console.wait_for("请确认", 5);
+    console.send("y");
     console.wait_for("第 2/8 位", 5);
     assert_eq!(answer(&db, 0), "第一行\n第二行");
     console.send("q");
@@ -536,7 +539,10 @@ fn a_file_found_damaged_after_the_first_frame_is_not_written_to_at_all() {
     let data = dir.path().join("data");
     let mut console = start(&db, &data);
     console.wait_for("检查未通过", 10);
-    console.send("ss\r");
+    // Enter at 待述责 asks to start the questions (the stage cannot be written: it stays).
+    console.send("\r");
+    console.wait_for("请确认", 5);
+    console.send("y");
     console.send("损坏之后输入的文字");
     std::thread::sleep(Duration::from_millis(300));
     console.send("\x03");

@@ -212,11 +212,11 @@ fn a_file_from_schema_five_keeps_its_drafts_when_upgraded() {
 }
 
 /// Every closed-choice column accepts the words the code stores and refuses any other:
-/// each statement is tried with a word from `domain::Named` (accepted) and with `bogus`
+/// each statement is tried with a word from `domain::Word` (accepted) and with `bogus`
 /// (refused), so a column without its check fails here.
 #[test]
 fn every_closed_choice_column_refuses_a_word_the_code_does_not_store() {
-    use shuze::domain::Named;
+    use shuze::domain::Word;
     use shuze::domain::{
         Attendance, DutySource, DutyStatus, FollowUpMode, FollowUpSource, FollowUpStatus,
         RiskLevel, Stage,
@@ -229,42 +229,42 @@ fn every_closed_choice_column_refuses_a_word_the_code_does_not_store() {
         (
             "INSERT INTO attendee (meeting_id, position, name, attendance) VALUES (1, 99, 'x', ?1)"
                 .into(),
-            Attendance::NAMES,
+            Attendance::WORDS,
         ),
         (
             "INSERT INTO duty_item (slot_id, position, source, quarter, text, status)
              VALUES (1, 99, ?1, '2026Q1', 'x', 'done')"
                 .into(),
-            DutySource::NAMES,
+            DutySource::WORDS,
         ),
         (
             "INSERT INTO duty_item (slot_id, position, source, quarter, text, status)
              VALUES (1, 99, 'annual_reminder', '2026Q1', 'x', ?1)"
                 .into(),
-            DutyStatus::NAMES,
+            DutyStatus::WORDS,
         ),
         (
             "INSERT INTO risk_point (slot_id, position, text, level) VALUES (1, 99, 'x', ?1)"
                 .into(),
-            RiskLevel::NAMES,
+            RiskLevel::WORDS,
         ),
         (
             "INSERT INTO follow_up (unit_id, source, problem, mode, status, created_at)
              VALUES (1, ?1, 'x', 'immediate', 'closed', '2026')"
                 .into(),
-            FollowUpSource::NAMES,
+            FollowUpSource::WORDS,
         ),
         (
             "INSERT INTO follow_up (unit_id, source, problem, mode, status, created_at)
              VALUES (1, 'feedback', 'x', ?1, 'closed', '2026')"
                 .into(),
-            FollowUpMode::NAMES,
+            FollowUpMode::WORDS,
         ),
         (
             "INSERT INTO follow_up (unit_id, source, problem, mode, status, created_at)
              VALUES (1, 'feedback', 'x', 'immediate', ?1, '2026')"
                 .into(),
-            FollowUpStatus::NAMES,
+            FollowUpStatus::WORDS,
         ),
         (
             format!(
@@ -272,7 +272,7 @@ fn every_closed_choice_column_refuses_a_word_the_code_does_not_store() {
                      lead, owner, mode, progress, status, copied_to, changed_at)
                  VALUES ({f}, '', 'x', '', '', '', '', ?1, '', 'closed', '', '2026')"
             ),
-            FollowUpMode::NAMES,
+            FollowUpMode::WORDS,
         ),
         (
             format!(
@@ -280,15 +280,15 @@ fn every_closed_choice_column_refuses_a_word_the_code_does_not_store() {
                      lead, owner, mode, progress, status, copied_to, changed_at)
                  VALUES ({f}, '', 'x', '', '', '', '', 'immediate', '', ?1, '', '2026')"
             ),
-            FollowUpStatus::NAMES,
+            FollowUpStatus::WORDS,
         ),
         (
             "UPDATE agenda_slot SET stage = ?1 WHERE id = 1".into(),
-            Stage::NAMES,
+            Stage::WORDS,
         ),
         (
             "INSERT INTO stage_timing (slot_id, stage, started_at) VALUES (2, ?1, '2026')".into(),
-            Stage::NAMES,
+            Stage::WORDS,
         ),
     ];
     for (sql, names) in cases {

@@ -88,6 +88,7 @@ fn the_audience_view_follows_what_the_recorder_writes() {
     );
     recorder.handle(Action::Cancel, at(65));
     recorder.handle(Action::Command(Command::NextOfficial), at(66));
+    recorder.handle(Action::Confirm, at(66));
     assert!(audience.follow().unwrap());
     assert!(
         rows(&draw_audience(&audience, 120, 36)).contains("县财政局局长"),
@@ -160,6 +161,8 @@ fn every_picture_draws_at_every_size_without_cutting_a_character() {
     s.handle(Action::Command(Command::Jump), at(100_000));
     s.handle(Action::Paste("1".into()), at(100_000));
     s.handle(Action::Confirm, at(100_000));
+    // Leaving the last official's running clock is asked first.
+    s.handle(Action::Confirm, at(100_000));
     s.handle(
         Action::Command(Command::ToggleProjectedAnswers),
         at(100_001),
@@ -215,6 +218,7 @@ fn two_terminals_the_recorders_keys_show_up_in_the_audience_view() {
     recorder.send("不可投影的备注");
     recorder.send("\x1b");
     recorder.send("n");
+    recorder.send("y");
     audience.wait_for("县财政局局长", 3);
     assert!(!audience.screen().contains("不可投影"));
     recorder.send("q");
@@ -287,9 +291,9 @@ fn the_audience_view_following_holds_what_a_fresh_start_reads() {
         vec![C(EditNote), Paste("私人备注".into()), Tick, Cancel],
         vec![C(EditClosing), Paste("会议总结".into()), Tick, Cancel],
         vec![C(CycleTheme)],
-        vec![C(NextOfficial)],
+        vec![C(NextOfficial), Confirm],
         vec![C(NextStage), C(NextStage)],
-        vec![C(PreviousOfficial)],
+        vec![C(PreviousOfficial), Confirm],
         vec![C(AddFollowUp), Paste("整改问题".into()), Confirm, Cancel],
         vec![C(Skip), Paste("因公外出".into()), Confirm, Cancel],
     ];

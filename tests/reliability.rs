@@ -106,6 +106,8 @@ fn a_full_database_keeps_the_text_in_the_editor_and_writes_a_rescue_file() {
         .pragma_update(None, "max_page_count", pages)
         .unwrap();
     s.handle(Action::Command(Command::EditAnswer), at(0));
+    // At 待述责 Enter asks first: confirmed, the questions start and the answer opens.
+    s.handle(Action::Confirm, at(0));
     let text = "满盘时输入的回答。".repeat(2000);
     s.handle(Action::Paste(text.clone()), at(1));
     s.handle(Action::Tick, at(2));
@@ -222,6 +224,7 @@ fn a_megabyte_pasted_is_stored_whole() {
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
     s.handle(Action::Command(Command::EditAnswer), at(0));
+    s.handle(Action::Confirm, at(0));
     let big = "述责述廉，".repeat(70_000);
     assert!(big.len() > 1_000_000);
     s.handle(Action::Paste(big.clone()), at(1));

@@ -1,7 +1,7 @@
 //! What the recorder asks for (`Action`) and what the loop must then do (`Effect`).
 
 use super::key::KeyEvent;
-use crate::domain::{FollowUp, FollowUpStatus, Id, Rating, Stage};
+use crate::domain::{AgendaMove, DutyItem, FollowUp, FollowUpStatus, Id, Rating, RiskPoint, Stage};
 use crate::labels::Lang;
 use crate::view::{Changed, SearchHit, TextTarget};
 
@@ -60,6 +60,26 @@ pub enum Command {
     ToggleProjectedAnswers,
     /// Search the meeting.
     Search,
+    /// Mark the selected question as asked (or not asked, while it has no answer).
+    MarkAsked,
+    /// Correct the selected row: a question, duty item, risk point or follow-up.
+    EditSelected,
+    /// Add a duty item or risk point (in those panes), or a question.
+    AddItem,
+    /// Withdraw the selected question, duty item or risk point (kept in the file).
+    Withdraw,
+    /// Move the current official up the agenda.
+    MoveOfficialUp,
+    /// Move the current official down the agenda.
+    MoveOfficialDown,
+    /// Move the current official to the end of the agenda.
+    MoveOfficialToEnd,
+    /// Change the current official's minutes and whether they report in writing.
+    ChangeAllotment,
+    /// Record who arrived late, left early or is absent; add an attendee.
+    Attendance,
+    /// End the meeting (散会).
+    FinishMeeting,
     /// Show every key.
     Help,
     /// Save everything and leave.
@@ -97,6 +117,16 @@ impl Command {
             (Lang::Zh, ToggleSpotlight) => "大字显示姓名和计时",
             (Lang::Zh, ToggleProjectedAnswers) => "投影是否显示回答",
             (Lang::Zh, Export) => "导出记录、纪要、台账",
+            (Lang::Zh, MarkAsked) => "标记已提问",
+            (Lang::Zh, EditSelected) => "修改所选",
+            (Lang::Zh, AddItem) => "新增事项/风险点",
+            (Lang::Zh, Withdraw) => "撤回所选",
+            (Lang::Zh, MoveOfficialUp) => "述责人上移",
+            (Lang::Zh, MoveOfficialDown) => "述责人下移",
+            (Lang::Zh, MoveOfficialToEnd) => "述责人移到最后",
+            (Lang::Zh, ChangeAllotment) => "调整时长/书面述责",
+            (Lang::Zh, Attendance) => "出席情况",
+            (Lang::Zh, FinishMeeting) => "散会",
             (Lang::Zh, Help) => "按键说明",
             (Lang::Zh, Quit) => "保存并退出",
             (Lang::En, MoveUp) => "previous row",
@@ -125,6 +155,16 @@ impl Command {
             (Lang::En, ToggleSpotlight) => "large name and timer",
             (Lang::En, ToggleProjectedAnswers) => "show answers on the projection",
             (Lang::En, Export) => "export minutes and ledger",
+            (Lang::En, MarkAsked) => "mark asked",
+            (Lang::En, EditSelected) => "correct selected",
+            (Lang::En, AddItem) => "add duty item/risk point",
+            (Lang::En, Withdraw) => "withdraw selected",
+            (Lang::En, MoveOfficialUp) => "move official up",
+            (Lang::En, MoveOfficialDown) => "move official down",
+            (Lang::En, MoveOfficialToEnd) => "move official to the end",
+            (Lang::En, ChangeAllotment) => "minutes / written report",
+            (Lang::En, Attendance) => "attendance",
+            (Lang::En, FinishMeeting) => "end the meeting",
             (Lang::En, Help) => "help",
             (Lang::En, Quit) => "save and quit",
         }
@@ -216,12 +256,31 @@ impl Effect {
                 closing: true,
                 ..Changed::NOTHING
             },
-            Effect::SetStage { .. } | Effect::Skip { .. } | Effect::SetTimer { .. } => Changed {
+            Effect::SetStage { .. }
+            | Effect::TakeBackStage { .. }
+            | Effect::Skip { .. }
+            | Effect::SetTimer { .. }
+            | Effect::ChangeAttendance { .. }
+            | Effect::AddAttendee { .. }
+            | Effect::FinishMeeting { .. } => Changed {
                 agenda: true,
                 ..Changed::NOTHING
             },
+            // The order or the minutes of the agenda, and so the official on screen.
+            Effect::MoveOfficial { .. } | Effect::ChangeAllotment { .. } => Changed {
+                agenda: true,
+                detail: true,
+                ..Changed::NOTHING
+            },
             Effect::SaveText { .. }
-            | Effect::MarkAsked { .. }
+            | Effect::SetAsked { .. }
+            | Effect::ChangeQuestion { .. }
+            | Effect::Withdraw { .. }
+            | Effect::AddDutyItem { .. }
+            | Effect::ChangeDutyItem { .. }
+            | Effect::AddRiskPoint { .. }
+            | Effect::ChangeRiskPoint { .. }
+            | Effect::ChangeFollowUp { .. }
             | Effect::AddQuestion { .. }
             | Effect::SetWrittenReply { .. }
             | Effect::RecordRating { .. }
@@ -259,6 +318,12 @@ pub enum Effect {
         from: Stage,
         to: Stage,
     },
+    /// A stage entered by a slip: back to `to`, `from`'s clock leaving no trace.
+    TakeBackStage {
+        slot: Id,
+        from: Stage,
+        to: Stage,
+    },
     Skip {
         slot: Id,
         from: Stage,
@@ -269,8 +334,72 @@ pub enum Effect {
         stage: Stage,
         running: bool,
     },
-    MarkAsked {
+    /// The question was put (`asked`), or was not after all.
+    SetAsked {
         question: Id,
+        asked: bool,
+        /// When it was put: its answer's first character, or the recorder's mark.
+        at: chrono::DateTime<chrono::Utc>,
+    },
+    /// The question's asker and wording, corrected.
+    ChangeQuestion {
+        question: Id,
+        asker: String,
+        text: String,
+    },
+    /// Withdraw a question, duty item or risk point.
+    Withdraw {
+        pane: super::Pane,
+        id: Id,
+    },
+    AddDutyItem {
+        slot: Id,
+        item: DutyItem,
+    },
+    /// The duty item's corrected state (its `id` says which).
+    ChangeDutyItem {
+        item: DutyItem,
+    },
+    AddRiskPoint {
+        slot: Id,
+        risk: RiskPoint,
+    },
+    /// The risk point's corrected state (its `id` says which).
+    ChangeRiskPoint {
+        risk: RiskPoint,
+    },
+    /// Every field of a follow-up, corrected (its `id` says which).
+    ChangeFollowUp {
+        follow_up: FollowUp,
+    },
+    MoveOfficial {
+        slot: Id,
+        to: AgendaMove,
+    },
+    ChangeAllotment {
+        slot: Id,
+        report_minutes: u32,
+        written_only: bool,
+    },
+    /// An attendee's attendance as it now stands.
+    ChangeAttendance {
+        attendee: Id,
+        attendance: crate::domain::Attendance,
+        reason: String,
+        arrived_at: Option<chrono::DateTime<chrono::Utc>>,
+        left_at: Option<chrono::DateTime<chrono::Utc>>,
+    },
+    AddAttendee {
+        meeting: Id,
+        name: String,
+        post: String,
+        attendance: crate::domain::Attendance,
+        /// When they came in, once the meeting had begun.
+        arrived_at: Option<chrono::DateTime<chrono::Utc>>,
+    },
+    /// Record 散会 now.
+    FinishMeeting {
+        meeting: Id,
     },
     AddQuestion {
         slot: Id,

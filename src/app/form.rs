@@ -28,6 +28,15 @@ pub enum FormKind {
     UpdateFollowUp(Id),
     Skip,
     Jump,
+    /// Corrections (`correct.rs`): what each is about, by id.
+    EditQuestion(Id),
+    EditDutyItem(Id),
+    AddDutyItem,
+    EditRiskPoint(Id),
+    AddRiskPoint,
+    EditFollowUp(Id),
+    Allotment,
+    Attendance,
 }
 
 /// What a field holds.
@@ -38,7 +47,7 @@ pub enum FieldValue {
     Number(String),
     /// One of fixed options, shown by name.
     Choice {
-        options: Vec<&'static str>,
+        options: Vec<String>,
         index: usize,
     },
 }
@@ -81,7 +90,8 @@ impl Field {
         }
     }
 
-    pub fn choice(label: Label, options: Vec<&'static str>, index: usize) -> Field {
+    pub fn choice<S: Into<String>>(label: Label, options: Vec<S>, index: usize) -> Field {
+        let options = options.into_iter().map(Into::into).collect();
         Field {
             label: FieldLabel::Fixed(label),
             value: FieldValue::Choice { options, index },
@@ -92,7 +102,9 @@ impl Field {
     pub fn shown(&self) -> &str {
         match &self.value {
             FieldValue::Text(s) | FieldValue::Number(s) => s,
-            FieldValue::Choice { options, index } => options.get(*index).copied().unwrap_or(""),
+            FieldValue::Choice { options, index } => {
+                options.get(*index).map(String::as_str).unwrap_or("")
+            }
         }
     }
 }

@@ -33,6 +33,16 @@ pub const BROWSE_KEYS: &[Binding] = &[
     bind("m", &[KeyCode::Char('m')], Command::EditNote),
     bind("R", &[KeyCode::Char('R')], Command::EditClosing),
     bind("x", &[KeyCode::Char('x')], Command::Skip),
+    bind("y", &[KeyCode::Char('y')], Command::MarkAsked),
+    bind("u", &[KeyCode::Char('u')], Command::EditSelected),
+    bind("i", &[KeyCode::Char('i')], Command::AddItem),
+    bind("d", &[KeyCode::Char('d')], Command::Withdraw),
+    bind("K", &[KeyCode::Char('K')], Command::MoveOfficialUp),
+    bind("J", &[KeyCode::Char('J')], Command::MoveOfficialDown),
+    bind("G", &[KeyCode::Char('G')], Command::MoveOfficialToEnd),
+    bind("M", &[KeyCode::Char('M')], Command::ChangeAllotment),
+    bind("A", &[KeyCode::Char('A')], Command::Attendance),
+    bind("E", &[KeyCode::Char('E')], Command::FinishMeeting),
     bind(
         "j/Down",
         &[KeyCode::Char('j'), KeyCode::Down],
@@ -100,6 +110,11 @@ pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
         Mode::Rescue(_) => match key.code {
             KeyCode::Esc => Some(Action::Cancel),
             KeyCode::Enter => Some(Action::Confirm),
+            _ => None,
+        },
+        Mode::Confirm(_) => match key.code {
+            KeyCode::Esc | KeyCode::Char('n' | 'N') => Some(Action::Cancel),
+            KeyCode::Enter | KeyCode::Char('y' | 'Y') => Some(Action::Confirm),
             _ => None,
         },
         Mode::Form(_) | Mode::Search(_) => match key.code {

@@ -1,15 +1,18 @@
 //! The console's state and its one place of change, `update`; no terminal in here.
 
 pub mod action;
+mod confirm;
 pub mod editor;
 pub mod form;
 pub mod key;
 pub mod keys;
 pub mod projection;
+mod correct;
 mod submit;
 mod update;
 
 pub use action::{Action, Command, Effect, FailedWrite, Failure};
+pub use confirm::{Confirmation, Confirmed};
 pub use editor::Editor;
 pub use form::{Form, FormKind, FormPoint};
 pub use update::update;
@@ -77,6 +80,8 @@ pub enum Mode {
     Notice(Vec<String>),
     /// Text that was rescued into a file when it could not be saved, offered back.
     Rescue(RescueOffer),
+    /// A step that changes the record, waiting for Enter or Esc.
+    Confirm(Confirmation),
 }
 
 /// A rescued text newer than what the database holds for the same place.
@@ -148,6 +153,8 @@ pub struct Console {
     pub timings: Vec<(Id, StageTiming)>,
     /// Present attendees with a vote: the default number of voters.
     pub voters: u32,
+    /// Everyone on the attendance list, as it now stands.
+    pub attendees: Vec<crate::domain::Attendee>,
     /// Index into `agenda` of the official on screen.
     pub current: usize,
     pub detail: SlotDetail,
@@ -193,6 +200,7 @@ impl Console {
             agenda: view.agenda,
             timings: view.timings,
             voters: view.voters,
+            attendees: view.attendees,
             current: 0,
             detail: SlotDetail::default(),
             closing: view.closing,
@@ -227,12 +235,18 @@ impl Console {
 
     /// Takes the meeting as it now stands (after a write changed stages or clocks).
     pub fn set_view(&mut self, view: MeetingView) {
+        let on_screen = self.slot().map(|s| s.id);
         self.meeting = view.meeting;
         self.agenda = view.agenda;
         self.timings = view.timings;
         self.voters = view.voters;
+        self.attendees = view.attendees;
         self.closing = view.closing;
-        self.current = self.current.min(self.agenda.len().saturating_sub(1));
+        // The same official stays on screen when the agenda's order changed.
+        self.current = on_screen
+            .and_then(|id| self.agenda.iter().position(|s| s.id == id))
+            .unwrap_or(self.current)
+            .min(self.agenda.len().saturating_sub(1));
     }
 
     /// Takes the current official's detail; selections stay within their panes.

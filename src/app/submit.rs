@@ -3,7 +3,6 @@
 
 use super::form::{Field, FieldLabel};
 use super::key::KeyCode;
-use super::update::go_to;
 use super::{Action, Console, Effect, Form, FormKind, Mode, Pane};
 use crate::domain::{
     FollowUp, FollowUpMode, FollowUpSource, FollowUpStatus, Rating, RatingError, Stage,
@@ -45,7 +44,7 @@ const FOLLOW_UP_SOURCES: [FollowUpSource; 4] = [
     FollowUpSource::Rating,
     FollowUpSource::Feedback,
 ];
-const FOLLOW_UP_MODES: [FollowUpMode; 3] = [
+pub(super) const FOLLOW_UP_MODES: [FollowUpMode; 3] = [
     FollowUpMode::Immediate,
     FollowUpMode::ByDeadline,
     FollowUpMode::LongTerm,
@@ -107,7 +106,7 @@ pub(super) fn follow_up_form(console: &Console) -> Form {
     form
 }
 
-const FOLLOW_UP_STATUSES: [FollowUpStatus; 4] = [
+pub(super) const FOLLOW_UP_STATUSES: [FollowUpStatus; 4] = [
     FollowUpStatus::NotStarted,
     FollowUpStatus::InProgress,
     FollowUpStatus::Completed,
@@ -172,6 +171,7 @@ pub(super) fn form_for(console: &Console, kind: FormKind) -> Option<Form> {
         }
         FormKind::Skip => skip_form(),
         FormKind::Jump => jump_form(),
+        _ => return super::correct::form_for(console, kind),
     })
 }
 
@@ -213,10 +213,14 @@ fn submit(console: &mut Console) -> Vec<Effect> {
         }]),
         FormKind::Skip => submit_skip(console, &form),
         FormKind::Jump => submit_jump(console, &form),
+        _ => super::correct::submit(console, &form),
     };
     match result {
         Ok(effects) => {
-            console.mode = Mode::Browse;
+            // Jumping away from a running clock asks first: that question stays open.
+            if matches!(console.mode, Mode::Form(_)) {
+                console.mode = Mode::Browse;
+            }
             // Kept until the write is done: a failed write opens the form again.
             console.last_form = Some(form);
             effects
@@ -230,9 +234,9 @@ fn submit(console: &mut Console) -> Vec<Effect> {
     }
 }
 
-type Submitted = Result<Vec<Effect>, String>;
+pub(super) type Submitted = Result<Vec<Effect>, String>;
 
-fn required(form: &Form, index: usize, lang: labels::Lang) -> Result<String, String> {
+pub(super) fn required(form: &Form, index: usize, lang: labels::Lang) -> Result<String, String> {
     let text = form.text(index);
     if text.is_empty() {
         let label = match form.fields[index].label {
@@ -320,7 +324,7 @@ fn submit_follow_up(console: &Console, form: &Form) -> Submitted {
 }
 
 /// 2027-03-31, 2027/3/31 or 2027.3.31.
-fn parse_date(text: &str) -> Option<NaiveDate> {
+pub(super) fn parse_date(text: &str) -> Option<NaiveDate> {
     let normal = text
         .trim()
         .replace(['/', '.', '年', '月'], "-")
@@ -343,7 +347,9 @@ fn submit_skip(console: &Console, form: &Form) -> Submitted {
 fn submit_jump(console: &mut Console, form: &Form) -> Submitted {
     let total = console.agenda.len();
     match form.number(0) {
-        Some(n) if n >= 1 && (n as usize) <= total => Ok(go_to(console, n as usize - 1)),
+        Some(n) if n >= 1 && (n as usize) <= total => {
+            Ok(super::confirm::leave_to(console, n as usize - 1))
+        }
         _ => Err(labels::no_such_position(console.lang, &form.text(0), total)),
     }
 }

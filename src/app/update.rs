@@ -8,7 +8,7 @@ use super::submit::{
     fill_form, follow_up_form, jump_form, question_form, rating_form, skip_form,
     update_follow_up_form,
 };
-use super::{Action, Command, Console, Editor, Effect, Mode, Pane, SearchBox};
+use super::{Action, Command, Console, Editor, Effect, Mode, Pane, SearchBox, confirm};
 use crate::domain::Stage;
 use crate::labels::{self, Label};
 use crate::view::{SearchTarget, TextTarget};
@@ -85,6 +85,7 @@ fn apply(console: &mut Console, action: Action) -> Vec<Effect> {
         Mode::Form(_) => fill_form(console, action),
         Mode::Search(_) => search(console, action),
         Mode::Rescue(_) => settle_rescue(console, action),
+        Mode::Confirm(_) => confirm::answer(console, action),
     }
 }
 
@@ -179,8 +180,9 @@ fn autosave(console: &mut Console, keep_now: bool) -> Vec<Effect> {
         return Vec::new();
     };
     let (target, body) = (editor.target, editor.body());
+    let typed_at = editor.dirty_since.or(editor.unkept_since).unwrap_or(now);
     let unsaved = editor.unkept_since.is_some() || editor.dirty_since.is_some();
-    if (keep_now && unsaved) || editor.keep_due(now) {
+    let mut effects = if (keep_now && unsaved) || editor.keep_due(now) {
         editor.kept();
         vec![Effect::SaveText { target, body }]
     } else if editor.draft_due(now) {
@@ -188,7 +190,39 @@ fn autosave(console: &mut Console, keep_now: bool) -> Vec<Effect> {
         vec![Effect::SaveDraft { target, body }]
     } else {
         Vec::new()
-    }
+    };
+    effects.extend(asked_by_answer(console, &effects, typed_at));
+    effects
+}
+
+/// A question counts as asked when its answer gets its first character (`typed_at`).
+fn asked_by_answer(
+    console: &mut Console,
+    saves: &[Effect],
+    typed_at: chrono::DateTime<chrono::Utc>,
+) -> Option<Effect> {
+    let question = saves.iter().find_map(|effect| match effect {
+        Effect::SaveText {
+            target: TextTarget::Answer { question, .. },
+            body,
+        }
+        | Effect::SaveDraft {
+            target: TextTarget::Answer { question, .. },
+            body,
+        } if !body.trim().is_empty() => Some(*question),
+        _ => None,
+    })?;
+    let unasked = console
+        .detail
+        .questions
+        .iter_mut()
+        .find(|q| q.id == question && q.asked_at.is_none())?;
+    unasked.asked_at = Some(typed_at);
+    Some(Effect::SetAsked {
+        question,
+        asked: true,
+        at: typed_at,
+    })
 }
 
 fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
@@ -198,10 +232,14 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
         Command::MoveDown => move_selection(console, 1),
         Command::NextPane => console.focus = Pane::ALL[(console.focus.index() + 1) % 5],
         Command::PreviousPane => console.focus = Pane::ALL[(console.focus.index() + 4) % 5],
-        Command::NextOfficial => return go_to(console, console.current + 1),
-        Command::PreviousOfficial => {
-            return go_to(console, console.current.saturating_sub(1));
+        Command::NextOfficial if console.current + 1 >= console.agenda.len() => {
+            console.warn(Label::NoNextOfficial.text(lang));
         }
+        Command::NextOfficial => return confirm::leave_to(console, console.current + 1),
+        Command::PreviousOfficial if console.current == 0 => {
+            console.warn(Label::NoPreviousOfficial.text(lang));
+        }
+        Command::PreviousOfficial => return confirm::leave_to(console, console.current - 1),
         Command::Jump => console.mode = Mode::Form(jump_form()),
         Command::NextStage => return change_stage(console, true),
         Command::PreviousStage => return change_stage(console, false),
@@ -236,6 +274,16 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
             let text = labels::answers_projected(console.lang, console.project_answers);
             console.say(text);
         }
+        Command::MarkAsked => return toggle_asked(console),
+        Command::Withdraw => return confirm::withdraw(console),
+        Command::FinishMeeting => return confirm::finish(console),
+        Command::EditSelected
+        | Command::AddItem
+        | Command::MoveOfficialUp
+        | Command::MoveOfficialDown
+        | Command::MoveOfficialToEnd
+        | Command::ChangeAllotment
+        | Command::Attendance => return super::correct::open(console, command),
         Command::Help => console.mode = Mode::Help,
         Command::Quit => console.quit = true,
     }
@@ -250,6 +298,8 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
             | Command::ToggleBlank
             | Command::ToggleSpotlight
             | Command::ToggleProjectedAnswers
+            | Command::FinishMeeting
+            | Command::Attendance
     );
     if console.slot().is_none() && !meeting_wide {
         console.mode = Mode::Browse;
@@ -306,7 +356,7 @@ pub(super) fn go_to(console: &mut Console, index: usize) -> Vec<Effect> {
 
 fn change_stage(console: &mut Console, forward: bool) -> Vec<Effect> {
     let lang = console.lang;
-    let Some(slot) = console.slot() else {
+    let Some(slot) = console.slot().cloned() else {
         return Vec::new();
     };
     let to = if forward {
@@ -322,10 +372,15 @@ fn change_stage(console: &mut Console, forward: bool) -> Vec<Effect> {
         console.warn(text);
         return Vec::new();
     }
-    let effect = Effect::SetStage {
-        slot: slot.id,
-        from: slot.stage,
-        to,
+    let effects = if forward {
+        console.say(labels::stage_entered(lang, to));
+        vec![Effect::SetStage {
+            slot: slot.id,
+            from: slot.stage,
+            to,
+        }]
+    } else {
+        confirm::take_back(console, to)
     };
     let focus = match to {
         Stage::Questions => Some(Pane::Questions),
@@ -336,8 +391,7 @@ fn change_stage(console: &mut Console, forward: bool) -> Vec<Effect> {
     if let Some(pane) = focus {
         console.focus = pane;
     }
-    console.say(labels::stage_entered(lang, to));
-    vec![effect]
+    effects
 }
 
 fn toggle_timer(console: &mut Console) -> Vec<Effect> {
@@ -370,17 +424,17 @@ fn toggle_timer(console: &mut Console) -> Vec<Effect> {
 /// Enter: what to edit depends on the focused pane.
 fn open_by_focus(console: &mut Console) -> Vec<Effect> {
     match console.focus {
-        Pane::Questions => open_editor(console, Label::EditingAnswer),
+        Pane::Questions if console.slot().is_some_and(|s| s.stage == Stage::Pending) => {
+            confirm::answer_before_report(console)
+        }
+        Pane::Questions => open_answer(console),
         Pane::Remarks => open_editor(console, Label::EditingRemarks),
         Pane::FollowUps => {
             let form = update_follow_up_form(console).unwrap_or_else(|| follow_up_form(console));
             console.mode = Mode::Form(form);
             Vec::new()
         }
-        Pane::Duties | Pane::Risks => {
-            console.warn(Label::ReadOnlyPane.text(console.lang));
-            Vec::new()
-        }
+        Pane::Duties | Pane::Risks => super::correct::open(console, Command::EditSelected),
     }
 }
 
@@ -410,21 +464,35 @@ fn open_editor(console: &mut Console, which: Label) -> Vec<Effect> {
         return Vec::new();
     };
     console.mode = Mode::Editor(Box::new(editor));
-    match target {
-        TextTarget::Answer { question, .. } => {
-            let asked = console
-                .detail
-                .questions
-                .iter()
-                .any(|q| q.id == question && q.asked_at.is_some());
-            if asked {
-                Vec::new()
-            } else {
-                vec![Effect::MarkAsked { question }]
-            }
-        }
-        _ => Vec::new(),
+    Vec::new()
+}
+
+/// The editor on the selected question's answer. Opening it marks nothing: the question
+/// counts as asked once its answer has a character, or when the recorder marks it.
+pub(super) fn open_answer(console: &mut Console) -> Vec<Effect> {
+    open_editor(console, Label::EditingAnswer)
+}
+
+/// `y`: marks the selected question asked, or not asked while it has no answer.
+fn toggle_asked(console: &mut Console) -> Vec<Effect> {
+    let lang = console.lang;
+    let index = console.selection(Pane::Questions);
+    let Some(question) = console.detail.questions.get(index).cloned() else {
+        console.warn(Label::NoQuestion.text(lang));
+        return Vec::new();
+    };
+    let asked = question.asked_at.is_none();
+    if !asked && question.answer.as_ref().is_some_and(|a| !a.body.trim().is_empty()) {
+        console.warn(Label::AnsweredIsAsked.text(lang));
+        return Vec::new();
     }
+    console.focus = Pane::Questions;
+    console.say(labels::asked_marked(lang, asked));
+    vec![Effect::SetAsked {
+        question: question.id,
+        asked,
+        at: console.now,
+    }]
 }
 
 /// An editor on the latest revision of `target`.

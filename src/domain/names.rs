@@ -9,45 +9,45 @@ use super::{
 };
 
 /// An enum written as one word per variant.
-pub trait Named: Sized + Copy + 'static {
+pub trait Word: Sized + Copy + 'static {
     /// The words, in declaration order.
-    const NAMES: &'static [&'static str];
+    const WORDS: &'static [&'static str];
     /// The variants, in the same order.
     const ALL: &'static [Self];
     /// What this enum is called in a message.
     const WHAT: &'static str;
 
-    fn name(self) -> &'static str;
+    fn word(self) -> &'static str;
 
-    fn from_name(word: &str) -> Option<Self> {
-        let at = Self::NAMES.iter().position(|name| *name == word)?;
+    fn from_word(word: &str) -> Option<Self> {
+        let at = Self::WORDS.iter().position(|name| *name == word)?;
         Some(Self::ALL[at])
     }
 }
 
 macro_rules! named {
     ($ty:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
-        impl Named for $ty {
-            const NAMES: &'static [&'static str] = &[$($word),+];
+        impl Word for $ty {
+            const WORDS: &'static [&'static str] = &[$($word),+];
             const ALL: &'static [Self] = &[$($ty::$variant),+];
             const WHAT: &'static str = stringify!($ty);
 
-            fn name(self) -> &'static str {
+            fn word(self) -> &'static str {
                 match self { $($ty::$variant => $word),+ }
             }
         }
 
         impl serde::Serialize for $ty {
             fn serialize<S: serde::Serializer>(&self, to: S) -> Result<S::Ok, S::Error> {
-                to.serialize_str(self.name())
+                to.serialize_str(self.word())
             }
         }
 
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(from: D) -> Result<Self, D::Error> {
                 let word = String::deserialize(from)?;
-                $ty::from_name(&word)
-                    .ok_or_else(|| serde::de::Error::unknown_variant(&word, $ty::NAMES))
+                $ty::from_word(&word)
+                    .ok_or_else(|| serde::de::Error::unknown_variant(&word, $ty::WORDS))
             }
         }
     };
@@ -79,13 +79,13 @@ named!(FollowUpStatus {
 mod tests {
     use super::*;
 
-    fn round_trips<T: Named + PartialEq + std::fmt::Debug + serde::Serialize>() {
-        for (value, word) in T::ALL.iter().zip(T::NAMES) {
-            assert_eq!(value.name(), *word);
-            assert_eq!(T::from_name(word), Some(*value));
+    fn round_trips<T: Word + PartialEq + std::fmt::Debug + serde::Serialize>() {
+        for (value, word) in T::ALL.iter().zip(T::WORDS) {
+            assert_eq!(value.word(), *word);
+            assert_eq!(T::from_word(word), Some(*value));
             assert_eq!(serde_json::to_string(value).unwrap(), format!("\"{word}\""));
         }
-        assert_eq!(T::from_name("nonsense"), None);
+        assert_eq!(T::from_word("nonsense"), None);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 pub mod load;
 
 use crate::app::{Action, Console, Effect, FailedWrite, Failure, ResumePoint, update};
-use crate::domain::Id;
+use crate::domain::{Id, QuestionChange};
 use crate::export::{self, Minutes};
 use crate::labels::Lang;
 use crate::rescue::{self, Rescue};
@@ -190,6 +190,15 @@ impl Session {
                 | Effect::AddFollowUp { .. }
                 | Effect::UpdateFollowUp { .. }
                 | Effect::Skip { .. }
+                | Effect::ChangeQuestion { .. }
+                | Effect::AddDutyItem { .. }
+                | Effect::ChangeDutyItem { .. }
+                | Effect::AddRiskPoint { .. }
+                | Effect::ChangeRiskPoint { .. }
+                | Effect::ChangeFollowUp { .. }
+                | Effect::ChangeAllotment { .. }
+                | Effect::ChangeAttendance { .. }
+                | Effect::AddAttendee { .. }
         );
         if self.held.is_none()
             && let Err(gone) = self.store.still_in_place()
@@ -219,7 +228,68 @@ impl Session {
                 stage,
                 running,
             } => store.set_timer_running(slot, stage, running, now),
-            Effect::MarkAsked { question } => store.mark_asked(question, now),
+            Effect::SetAsked {
+                question,
+                asked: true,
+                at,
+            } => store.mark_asked(question, at),
+            Effect::SetAsked { question, .. } => {
+                let change = QuestionChange {
+                    asked_at: Some(None),
+                    ..QuestionChange::default()
+                };
+                store.change_question(question, &change, now)
+            }
+            Effect::ChangeQuestion {
+                question,
+                asker,
+                text,
+            } => {
+                let change = QuestionChange {
+                    asker: Some(asker),
+                    text: Some(text),
+                    ..QuestionChange::default()
+                };
+                store.change_question(question, &change, now)
+            }
+            Effect::Withdraw { pane, id } => withdraw(store, &self.console, pane, id, now),
+            Effect::AddDutyItem { slot, item } => store.add_duty_item(slot, &item, now).map(|_| ()),
+            Effect::ChangeDutyItem { item } => store.change_duty_item(&item, false, now),
+            Effect::AddRiskPoint { slot, risk } => {
+                store.add_risk_point(slot, &risk, now).map(|_| ())
+            }
+            Effect::ChangeRiskPoint { risk } => store.change_risk_point(&risk, false, now),
+            Effect::ChangeFollowUp { follow_up } => {
+                let slot = self.console.slot().map(|s| s.id);
+                store.change_follow_up(&follow_up, slot, now)
+            }
+            Effect::MoveOfficial { slot, to } => store.move_official(slot, to, now).map(|_| ()),
+            Effect::ChangeAllotment {
+                slot,
+                report_minutes,
+                written_only,
+            } => store.change_allotment(slot, report_minutes, written_only, now),
+            Effect::ChangeAttendance {
+                attendee,
+                attendance,
+                reason,
+                arrived_at,
+                left_at,
+            } => store.change_attendance(attendee, attendance, &reason, arrived_at, left_at, now),
+            Effect::AddAttendee {
+                meeting,
+                name,
+                post,
+                attendance,
+                arrived_at,
+            } => store
+                .add_attendee(meeting, &name, &post, attendance, now)
+                .and_then(|id| match arrived_at {
+                    Some(at) => store.change_attendance(id, attendance, "", Some(at), None, now),
+                    None => Ok(()),
+                }),
+            Effect::FinishMeeting { meeting } => store.finish_meeting(meeting, now).map(|_| ()),
+            Effect::TakeBackStage { slot, from, to } => store.take_back_stage(slot, from, to, now),
             Effect::AddQuestion { slot, asker, text } => {
                 store.add_question(slot, &asker, &text, now).map(|_| ())
             }
@@ -463,5 +533,35 @@ impl Session {
         if form_unsaved && matches!(self.console.mode, crate::app::Mode::Form(_)) {
             self.rescue_form(String::new());
         }
+    }
+}
+
+/// Withdraws a question, duty item or risk point: a change saying so, the rest as it was.
+fn withdraw(
+    store: &mut Store,
+    console: &crate::app::Console,
+    pane: crate::app::Pane,
+    id: crate::domain::Id,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    use crate::app::Pane;
+    let detail = &console.detail;
+    match pane {
+        Pane::Questions => {
+            let change = QuestionChange {
+                withdrawn: Some(true),
+                ..QuestionChange::default()
+            };
+            store.change_question(id, &change, now)
+        }
+        Pane::Duties => match detail.duty_items.iter().find(|d| d.id == id) {
+            Some(item) => store.change_duty_item(item, true, now),
+            None => Ok(()),
+        },
+        Pane::Risks => match detail.risk_points.iter().find(|r| r.id == id) {
+            Some(risk) => store.change_risk_point(risk, true, now),
+            None => Ok(()),
+        },
+        Pane::Remarks | Pane::FollowUps => Ok(()),
     }
 }

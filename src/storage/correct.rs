@@ -3,28 +3,9 @@
 //! is updated in place or deleted, so the history of every change stays in the file.
 
 use super::{Result, Store};
-use crate::domain::{Attendance, DutyItem, FollowUp, Id, RiskPoint};
+use crate::domain::{AgendaMove, Attendance, DutyItem, FollowUp, Id, QuestionChange, RiskPoint};
 use chrono::{DateTime, Utc};
 use rusqlite::{Transaction, params};
-
-/// A change to a question: each `Some` replaces that field, `None` keeps it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct QuestionChange {
-    pub asker: Option<String>,
-    pub text: Option<String>,
-    /// `Some(None)` marks it not asked after all.
-    pub asked_at: Option<Option<DateTime<Utc>>>,
-    pub needs_written_reply: Option<bool>,
-    pub withdrawn: Option<bool>,
-}
-
-/// Where an official moves in the agenda.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AgendaMove {
-    Up,
-    Down,
-    ToEnd,
-}
 
 impl Store {
     /// Records a change to a question (wording, asker, asked, 书面质询, withdrawn).

@@ -12,7 +12,7 @@ mod sql_enums;
 mod write;
 
 pub use crate::view::{MeetingListing, SearchHit, SearchTarget, SlotDetail, TextTarget};
-pub use correct::{AgendaMove, QuestionChange};
+pub use crate::domain::{AgendaMove, QuestionChange};
 pub use header::APPLICATION_ID;
 pub use import::Imported;
 

@@ -124,16 +124,17 @@ impl Store {
     /// The meeting, its agenda, clocks, voters and closing remarks: what the console shows
     /// before one official's detail.
     pub fn meeting_view(&self, id: Id) -> Result<MeetingView> {
-        let voters = self
-            .attendees(id)?
+        let attendees = self.attendees(id)?;
+        let voters = attendees
             .iter()
-            .filter(|a| a.attendance == crate::domain::Attendance::Present)
+            .filter(|a| a.attendance == crate::domain::Attendance::Present && a.left_at.is_none())
             .count() as u32;
         Ok(MeetingView {
             meeting: self.meeting(id)?,
             agenda: self.agenda(id)?,
             timings: self.timings(id)?,
             voters,
+            attendees,
             closing: self.latest_revision(TextTarget::Closing { meeting: id })?,
         })
     }

@@ -5,7 +5,7 @@
 //! step: add a new one.
 //!
 //! The CHECK constraints on enum columns spell their words out rather than building them
-//! from `domain::Named` at run time: a shipped step must create the same table every time
+//! from `domain::Word` at run time: a shipped step must create the same table every time
 //! it runs, on a new file or an old one, whatever the enums have become since. The test
 //! below holds every list to the table, so a word added to an enum fails it until a new
 //! step rebuilds the column's CHECK.
@@ -246,7 +246,7 @@ const V5: &str = "PRAGMA application_id = 1397249370;";
 ///   row in `follow_up_change` holding its whole new state, the newest being the current
 ///   value (`follow_up_now`);
 /// - a recount of the rating is a new round, the newest being the result;
-/// - the stage columns accept only the stage names (`domain::Named` spells them; a test
+/// - the stage columns accept only the stage names (`domain::Word` spells them; a test
 ///   checks the lists against it);
 /// - drafts point at their official, meeting and question with real foreign keys.
 const V6: &str = r#"
@@ -545,7 +545,7 @@ LEFT JOIN attendee_change c
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Named;
+    use crate::domain::Word;
     use crate::domain::{
         Attendance, DutySource, DutyStatus, FollowUpMode, FollowUpSource, FollowUpStatus,
         RiskLevel, Stage,
@@ -554,14 +554,14 @@ mod tests {
     /// Every enum column, and the words the code stores in it.
     fn enum_columns() -> Vec<(&'static str, &'static [&'static str])> {
         vec![
-            ("attendance IN", Attendance::NAMES),
-            ("source IN", DutySource::NAMES),
-            ("status IN", DutyStatus::NAMES),
-            ("level IN", RiskLevel::NAMES),
-            ("source IN", FollowUpSource::NAMES),
-            ("mode IN", FollowUpMode::NAMES),
-            ("status IN", FollowUpStatus::NAMES),
-            ("NEW.stage NOT IN", Stage::NAMES),
+            ("attendance IN", Attendance::WORDS),
+            ("source IN", DutySource::WORDS),
+            ("status IN", DutyStatus::WORDS),
+            ("level IN", RiskLevel::WORDS),
+            ("source IN", FollowUpSource::WORDS),
+            ("mode IN", FollowUpMode::WORDS),
+            ("status IN", FollowUpStatus::WORDS),
+            ("NEW.stage NOT IN", Stage::WORDS),
         ]
     }
 

@@ -1,8 +1,8 @@
-//! The domain's enums in the database: stored as the words of `domain::Named`, the one
+//! The domain's enums in the database: stored as the words of `domain::Word`, the one
 //! table that also spells them in files and that the schema's CHECK constraints repeat.
 
 use crate::domain::{
-    Attendance, DutySource, DutyStatus, FollowUpMode, FollowUpSource, FollowUpStatus, Named,
+    Attendance, DutySource, DutyStatus, FollowUpMode, FollowUpSource, FollowUpStatus, Word,
     RiskLevel, Stage,
 };
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
@@ -11,13 +11,13 @@ macro_rules! stored_as_words {
     ($($ty:ident),+ $(,)?) => {$(
         impl ToSql for $ty {
             fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-                Ok(ToSqlOutput::from(self.name()))
+                Ok(ToSqlOutput::from(self.word()))
             }
         }
         impl FromSql for $ty {
             fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
                 let word = value.as_str()?;
-                $ty::from_name(word).ok_or_else(|| {
+                $ty::from_word(word).ok_or_else(|| {
                     FromSqlError::Other(format!("unknown {} '{word}'", $ty::WHAT).into())
                 })
             }

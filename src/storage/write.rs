@@ -1,8 +1,7 @@
 //! What the recorder writes during the meeting. Each call is one committed transaction.
 
-use super::correct::QuestionChange;
 use super::{Result, Store};
-use crate::domain::{FollowUp, FollowUpStatus, Id, Rating, Stage};
+use crate::domain::{FollowUp, FollowUpStatus, Id, QuestionChange, Rating, Stage};
 use crate::view::TextTarget;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -78,6 +77,33 @@ impl Store {
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
         end_timing(&tx, slot, from, now)?;
+        if to.is_timed() {
+            pause_others(&tx, slot, now)?;
+            start_timing(&tx, slot, to, now)?;
+        }
+        tx.execute(
+            "UPDATE agenda_slot SET stage = ?2, skip_reason = '' WHERE id = ?1",
+            params![slot, to],
+        )?;
+        log_stage(&tx, slot, from, to, now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Takes back a stage entered by a slip: its clock leaves no timing behind (the move
+    /// in and out stays in `stage_change`), and the stage before it goes on.
+    pub fn take_back_stage(
+        &mut self,
+        slot: Id,
+        from: Stage,
+        to: Stage,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "DELETE FROM stage_timing WHERE slot_id = ?1 AND stage = ?2",
+            params![slot, from],
+        )?;
         if to.is_timed() {
             pause_others(&tx, slot, now)?;
             start_timing(&tx, slot, to, now)?;

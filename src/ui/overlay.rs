@@ -33,6 +33,17 @@ pub fn draw(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
             let area = backdrop(frame, body, theme);
             draw_rescue(frame, area, console, offer, theme);
         }
+        Mode::Confirm(confirmation) => {
+            let area = backdrop(frame, body, theme);
+            let lang = console.lang;
+            let content = widgets::pane(frame, area, Label::ConfirmTitle.text(lang), true, theme);
+            let style = Style::new().fg(theme.text);
+            let items = [confirmation.text.as_str(), "", Label::ConfirmKeys.text(lang)]
+                .into_iter()
+                .map(|line| widgets::hanging("", line, 0, content.width, style))
+                .collect();
+            widgets::list(frame, content, items, None, theme);
+        }
         Mode::Notice(lines) => {
             let area = backdrop(frame, body, theme);
             let content = widgets::pane(
