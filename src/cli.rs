@@ -86,6 +86,17 @@ enum Commands {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// 散会：记下会议结束的时间（此后导出的记录不再是草稿；此后的修改注明为会后补记）。
+    Finish {
+        /// 会议数据库。
+        db: PathBuf,
+        /// 会议编号（默认：最近一场未结束的会议）。
+        #[arg(long)]
+        meeting: Option<i64>,
+        /// 不再询问，直接散会。
+        #[arg(long)]
+        yes: bool,
+    },
     /// 列出数据库中的会议及其编号。
     Meetings {
         /// 会议数据库。
@@ -144,6 +155,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Commands::Import { file, db }) => import(&file, db),
         Some(Commands::Export(args)) => export(args),
         Some(Commands::Meetings { db }) => list_meetings(&db),
+        Some(Commands::Finish { db, meeting, yes }) => finish(&db, meeting, yes),
         Some(Commands::DemoData { scale, output }) => {
             let store = crate::demo::write(&output, scale)
                 .with_context(|| format!("无法写入演示文件 {}", output.display()))?;
@@ -263,6 +275,55 @@ fn remove_unfinished_on_signals() -> Result<()> {
             std::process::exit(128 + signal);
         }
     });
+    Ok(())
+}
+
+/// `shuze finish`: records 散会 after saying who has not reported, as the console's `E`
+/// does. Refused while a console records the meeting (its recorder ends it there).
+fn finish(db: &Path, meeting: Option<i64>, yes: bool) -> Result<()> {
+    use crate::labels::Named;
+    use std::io::{BufRead, IsTerminal};
+    Store::refuse_what_is_not_ours(db)?;
+    RecorderLock::refuse_other_names(db)?;
+    let mut store = Store::open(db)?;
+    let meeting = match meeting {
+        Some(id) => store.meeting(id)?.id,
+        None => store.default_meeting()?,
+    };
+    let _lock = RecorderLock::acquire(db, meeting, &store)?;
+    let header = store.meeting(meeting)?;
+    let lang = Lang::Zh;
+    if let Some(at) = header.finished_at {
+        bail!("{}", crate::labels::already_finished(lang, at));
+    }
+    let now = Utc::now();
+    let not_done: Vec<String> = store
+        .agenda(meeting)?
+        .iter()
+        .filter(|s| {
+            !matches!(
+                s.stage,
+                crate::domain::Stage::Done | crate::domain::Stage::Skipped
+            )
+        })
+        .map(|s| format!("{}（{}）", s.name, s.stage.name(lang)))
+        .collect();
+    say!("「{}」", header.title);
+    say!("{}", crate::labels::finish_confirm(lang, now, &not_done));
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            bail!("没有终端可以确认：确认散会请加 --yes (no terminal to confirm: add --yes)");
+        }
+        say!("输入 y 确认散会，其他任何输入取消：");
+        let mut answer = String::new();
+        std::io::stdin().lock().read_line(&mut answer)?;
+        if !matches!(answer.trim(), "y" | "Y" | "yes" | "是") {
+            say!("未散会 (nothing changed)");
+            return Ok(());
+        }
+    }
+    store.finish_meeting(meeting, now)?;
+    say!("{}", crate::labels::finished(lang, now));
     Ok(())
 }
 

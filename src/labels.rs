@@ -346,7 +346,9 @@ fn en(label: Label) -> &'static str {
     match label {
         NothingChanged => "Nothing changed",
         Withdrawn => "Withdrawn (kept in the file's history, shown nowhere)",
-        NothingToWithdraw => "Nothing to withdraw here: questions, duty items and risk points can be withdrawn",
+        NothingToWithdraw => {
+            "Nothing to withdraw here: questions, duty items and risk points can be withdrawn"
+        }
         NoNextOfficial => "This is the last official: there is no next one",
         NoPreviousOfficial => "This is the first official: there is no previous one",
         AnsweredIsAsked => "This question has an answer: it counts as asked",
@@ -817,7 +819,9 @@ pub fn time_of_day(at: chrono::DateTime<chrono::Utc>) -> String {
 pub fn leave_running(lang: Lang, name: &str, stage: Stage) -> String {
     let stage = stage.name(lang);
     match lang {
-        Lang::Zh => format!("「{name}」的「{stage}」正在计时。离开将暂停计时（回来后按空格继续）。"),
+        Lang::Zh => {
+            format!("「{name}」的「{stage}」正在计时。离开将暂停计时（回来后按空格继续）。")
+        }
         Lang::En => format!(
             "{name}'s {stage} clock is running. Leaving pauses it (press Space to resume on return)."
         ),
@@ -838,17 +842,25 @@ pub fn take_back(lang: Lang, from: Stage, to: Stage, ran: &str) -> String {
 
 pub fn answer_before_report(lang: Lang, name: &str) -> String {
     match lang {
-        Lang::Zh => format!("「{name}」尚在待述责，还没有开始提问。确认则进入「提问质询」并记录这个问题的回答。"),
+        Lang::Zh => format!(
+            "「{name}」尚在待述责，还没有开始提问。确认则进入「提问质询」并记录这个问题的回答。"
+        ),
         Lang::En => format!(
             "{name} is still pending: questions have not started. Confirm to start the questions and record this answer."
         ),
     }
 }
 
-pub fn finish_confirm(lang: Lang, now: chrono::DateTime<chrono::Utc>, not_done: &[String]) -> String {
+pub fn finish_confirm(
+    lang: Lang,
+    now: chrono::DateTime<chrono::Utc>,
+    not_done: &[String],
+) -> String {
     let time = time_of_day(now);
     match (lang, not_done.is_empty()) {
-        (Lang::Zh, true) => format!("确认散会？散会时间记为 {time}。全部述责人已完成。此后的修改将注明为会后补记。"),
+        (Lang::Zh, true) => {
+            format!("确认散会？散会时间记为 {time}。全部述责人已完成。此后的修改将注明为会后补记。")
+        }
         (Lang::Zh, false) => format!(
             "确认散会？散会时间记为 {time}。尚未完成述责：{}。此后的修改将注明为会后补记。",
             not_done.join("、")
@@ -875,7 +887,9 @@ pub fn already_finished(lang: Lang, at: chrono::DateTime<chrono::Utc>) -> String
     let time = time_of_day(at);
     match lang {
         Lang::Zh => format!("会议已于 {time} 散会；此后的修改注明为会后补记"),
-        Lang::En => format!("The meeting ended at {time}; later changes are marked as added after it"),
+        Lang::En => {
+            format!("The meeting ended at {time}; later changes are marked as added after it")
+        }
     }
 }
 
@@ -890,7 +904,9 @@ pub fn asked_marked(lang: Lang, asked: bool) -> &'static str {
 
 pub fn withdraw_confirm(lang: Lang, what: &str) -> String {
     match lang {
-        Lang::Zh => format!("撤回「{what}」？撤回后不再显示、不计入记录和统计，但保留在数据库历史中，导出的 JSON 中可见。"),
+        Lang::Zh => format!(
+            "撤回「{what}」？撤回后不再显示、不计入记录和统计，但保留在数据库历史中，导出的 JSON 中可见。"
+        ),
         Lang::En => format!(
             "Withdraw '{what}'? It is then shown nowhere and counted nowhere, but kept in the file's history and listed in the JSON export."
         ),

@@ -99,8 +99,10 @@ pub struct MeetingListing {
 }
 
 impl MeetingListing {
+    /// Ended by the recorder (散会); a meeting whose officials have all reported is still
+    /// open until then.
     pub fn is_finished(&self) -> bool {
-        self.meeting.finished_at.is_some() || (self.slots > 0 && self.closed_slots == self.slots)
+        self.meeting.finished_at.is_some()
     }
 }
 
@@ -189,4 +191,17 @@ pub struct FollowUpBefore {
     pub follow_up: Id,
     pub status: crate::domain::FollowUpStatus,
     pub progress: String,
+}
+
+/// One correction made during (or after) a meeting: what it corrected and the whole state
+/// after it, as the file keeps it. Listed in the JSON export, withdrawals among them.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Correction {
+    /// question, duty_item, risk_point, agenda, attendee or follow_up.
+    pub kind: String,
+    /// The id of what it corrected.
+    pub target: Id,
+    pub changed_at: chrono::DateTime<chrono::Utc>,
+    /// Every field after the change (`withdrawn: 1` for a withdrawal).
+    pub state: serde_json::Value,
 }

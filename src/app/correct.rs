@@ -6,7 +6,8 @@ use super::form::{Field, FieldLabel};
 use super::submit::{FOLLOW_UP_MODES, FOLLOW_UP_STATUSES, Submitted, parse_date, required};
 use super::{Command, Console, Effect, Form, FormKind, Mode, Pane};
 use crate::domain::{
-    AgendaMove, Attendance, DutyItem, DutySource, DutyStatus, FollowUp, Id, RiskLevel, RiskPoint,
+    AgendaMove, Attendance, DutyItem, DutySource, DutyStatus, FollowUp, Id, Question, RiskLevel,
+    RiskPoint,
 };
 use crate::labels::{self, Label, Named};
 use chrono::{DateTime, NaiveTime, TimeZone, Utc};
@@ -98,16 +99,7 @@ fn selected_form(console: &Console) -> Option<Form> {
     let row = console.selection(console.focus);
     let detail = &console.detail;
     match console.focus {
-        Pane::Questions => detail.questions.get(row).map(|q| {
-            Form::new(
-                FormKind::EditQuestion(q.id),
-                Label::EditQuestionTitle,
-                vec![
-                    Field::text(Label::Asker, &q.asker),
-                    Field::text(Label::QuestionText, &q.text),
-                ],
-            )
-        }),
+        Pane::Questions => detail.questions.get(row).map(question_form),
         Pane::Duties => detail
             .duty_items
             .get(row)
@@ -126,6 +118,20 @@ fn selected_form(console: &Console) -> Option<Form> {
     }
 }
 
+/// The asker and wording of a question, the caret on the wording.
+fn question_form(q: &Question) -> Form {
+    let mut form = Form::new(
+        FormKind::EditQuestion(q.id),
+        Label::EditQuestionTitle,
+        vec![
+            Field::text(Label::Asker, &q.asker),
+            Field::text(Label::QuestionText, &q.text),
+        ],
+    );
+    form.focus = 1;
+    form
+}
+
 fn index_of<T: PartialEq>(all: &[T], value: &T) -> usize {
     all.iter().position(|v| v == value).unwrap_or(0)
 }
@@ -135,15 +141,23 @@ fn duty_form(lang: labels::Lang, kind: FormKind, item: Option<&DutyItem>) -> For
         Field::choice(
             Label::Source,
             DUTY_SOURCES.iter().map(|s| s.name(lang)).collect(),
-            item.map(|d| index_of(&DUTY_SOURCES, &d.source)).unwrap_or(2),
+            item.map(|d| index_of(&DUTY_SOURCES, &d.source))
+                .unwrap_or(2),
         ),
-        Field::text(Label::Quarter, item.map(|d| d.quarter.as_str()).unwrap_or("")),
+        Field::text(
+            Label::Quarter,
+            item.map(|d| d.quarter.as_str()).unwrap_or(""),
+        ),
         Field::text(Label::ItemText, item.map(|d| d.text.as_str()).unwrap_or("")),
-        Field::text(Label::Progress, item.map(|d| d.progress.as_str()).unwrap_or("")),
+        Field::text(
+            Label::Progress,
+            item.map(|d| d.progress.as_str()).unwrap_or(""),
+        ),
         Field::choice(
             Label::Status,
             DUTY_STATUSES.iter().map(|s| s.name(lang)).collect(),
-            item.map(|d| index_of(&DUTY_STATUSES, &d.status)).unwrap_or(0),
+            item.map(|d| index_of(&DUTY_STATUSES, &d.status))
+                .unwrap_or(0),
         ),
     ];
     let mut form = Form::new(kind, Label::DutyItemTitle, fields);
@@ -223,7 +237,10 @@ fn allotment_form(console: &Console) -> Form {
         FormKind::Allotment,
         Label::AllotmentTitle,
         vec![
-            Field::number(FieldLabel::Fixed(Label::ReportMinutes), &minutes.to_string()),
+            Field::number(
+                FieldLabel::Fixed(Label::ReportMinutes),
+                &minutes.to_string(),
+            ),
             Field::choice(
                 Label::WrittenOnly,
                 vec![Label::No.text(lang), Label::Yes.text(lang)],
@@ -260,24 +277,18 @@ pub(super) fn form_for(console: &Console, kind: FormKind) -> Option<Form> {
     let lang = console.lang;
     let detail = &console.detail;
     Some(match kind {
-        FormKind::EditQuestion(id) => {
-            let q = detail.questions.iter().find(|q| q.id == id)?;
-            Form::new(
-                kind,
-                Label::EditQuestionTitle,
-                vec![
-                    Field::text(Label::Asker, &q.asker),
-                    Field::text(Label::QuestionText, &q.text),
-                ],
-            )
-        }
-        FormKind::EditDutyItem(id) => {
-            duty_form(lang, kind, Some(detail.duty_items.iter().find(|d| d.id == id)?))
-        }
+        FormKind::EditQuestion(id) => question_form(detail.questions.iter().find(|q| q.id == id)?),
+        FormKind::EditDutyItem(id) => duty_form(
+            lang,
+            kind,
+            Some(detail.duty_items.iter().find(|d| d.id == id)?),
+        ),
         FormKind::AddDutyItem => duty_form(lang, kind, None),
-        FormKind::EditRiskPoint(id) => {
-            risk_form(lang, kind, Some(detail.risk_points.iter().find(|r| r.id == id)?))
-        }
+        FormKind::EditRiskPoint(id) => risk_form(
+            lang,
+            kind,
+            Some(detail.risk_points.iter().find(|r| r.id == id)?),
+        ),
         FormKind::AddRiskPoint => risk_form(lang, kind, None),
         FormKind::EditFollowUp(id) => {
             let mut all = detail.follow_ups.iter().chain(&detail.earlier_follow_ups);
@@ -405,9 +416,9 @@ fn attendance(console: &Console, form: &Form) -> Submitted {
     let presence = PRESENCES[form.choice(1)];
     let time_text = form.text(2);
     let time = match presence {
-        Presence::Late | Presence::LeftEarly => {
-            Some(time_today(console, &time_text).ok_or_else(|| labels::bad_time(lang, &time_text))?)
-        }
+        Presence::Late | Presence::LeftEarly => Some(
+            time_today(console, &time_text).ok_or_else(|| labels::bad_time(lang, &time_text))?,
+        ),
         _ => None,
     };
     let (attendance, arrived_at, left_at) = match presence {

@@ -2,12 +2,12 @@
 
 pub mod action;
 mod confirm;
+mod correct;
 pub mod editor;
 pub mod form;
 pub mod key;
 pub mod keys;
 pub mod projection;
-mod correct;
 mod submit;
 mod update;
 

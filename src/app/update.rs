@@ -482,7 +482,12 @@ fn toggle_asked(console: &mut Console) -> Vec<Effect> {
         return Vec::new();
     };
     let asked = question.asked_at.is_none();
-    if !asked && question.answer.as_ref().is_some_and(|a| !a.body.trim().is_empty()) {
+    if !asked
+        && question
+            .answer
+            .as_ref()
+            .is_some_and(|a| !a.body.trim().is_empty())
+    {
         console.warn(Label::AnsweredIsAsked.text(lang));
         return Vec::new();
     }

@@ -7,7 +7,7 @@ use crate::domain::{
     Rating, Revision, RiskPoint, Stage, StageTiming,
 };
 use crate::storage::{Result, Store, TextTarget};
-use crate::view::FollowUpBefore;
+use crate::view::{Correction, FollowUpBefore};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -29,6 +29,9 @@ pub struct Minutes {
     pub closing_remarks: Vec<Revision>,
     /// The follow-ups this meeting changed, as they stood before it.
     pub follow_ups_before: Vec<FollowUpBefore>,
+    /// Every correction made (withdrawals among them), oldest first: the JSON lists them;
+    /// the documents show only the corrected state.
+    pub corrections: Vec<Correction>,
     /// Whether private notes were asked for (`--include-notes`).
     pub notes_included: bool,
 }
@@ -91,6 +94,7 @@ impl Minutes {
                 meeting: meeting.id,
             })?,
             follow_ups_before: store.follow_ups_before(meeting.id)?,
+            corrections: store.corrections(meeting.id)?,
             meeting,
             officials,
             notes_included: include_notes,

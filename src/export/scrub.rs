@@ -10,7 +10,7 @@ use crate::clean::for_document;
 use crate::domain::{
     AgendaSlot, Attendee, DutyItem, FollowUp, Meeting, Question, Revision, RiskPoint,
 };
-use crate::view::FollowUpBefore;
+use crate::view::{Correction, FollowUpBefore};
 use std::borrow::Cow;
 
 /// Removes from every text what may not go into a document.
@@ -52,8 +52,10 @@ impl Scrub for Minutes {
             officials,
             closing_remarks,
             follow_ups_before,
+            corrections,
             notes_included: _,
         } = self;
+        corrections.scrub();
         meeting.scrub();
         attendees.scrub();
         officials.scrub();
@@ -252,6 +254,30 @@ impl Scrub for FollowUp {
             category, problem, task, measure, lead, owner, progress, copied_to,
         ] {
             text.scrub();
+        }
+    }
+}
+
+impl Scrub for Correction {
+    fn scrub(&mut self) {
+        let Correction {
+            kind: _,
+            target: _,
+            changed_at: _,
+            state,
+        } = self;
+        state.scrub();
+    }
+}
+
+impl Scrub for serde_json::Value {
+    fn scrub(&mut self) {
+        match self {
+            serde_json::Value::String(text) => text.scrub(),
+            serde_json::Value::Array(items) => items.iter_mut().for_each(Scrub::scrub),
+            serde_json::Value::Object(fields) => fields.values_mut().for_each(Scrub::scrub),
+            serde_json::Value::Null | serde_json::Value::Bool(_) | serde_json::Value::Number(_) => {
+            }
         }
     }
 }

@@ -7,7 +7,8 @@ use crate::domain::{
     RiskPoint, StageTiming,
 };
 use crate::view::{
-    FollowUpBefore, MeetingListing, MeetingView, SearchHit, SearchTarget, SlotDetail, TextTarget,
+    Correction, FollowUpBefore, MeetingListing, MeetingView, SearchHit, SearchTarget, SlotDetail,
+    TextTarget,
 };
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -506,3 +507,56 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+impl Store {
+    /// Every correction made in `meeting`, oldest first: questions, duty items, risk
+    /// points, the agenda, attendance and the follow-ups of its officials' units.
+    pub fn corrections(&self, meeting: Id) -> Result<Vec<Correction>> {
+        let mut stmt = self.conn.prepare_cached(CORRECTIONS_SQL)?;
+        let rows = stmt.query_map([meeting], |row| {
+            let state: String = row.get(3)?;
+            Ok(Correction {
+                kind: row.get(0)?,
+                target: row.get(1)?,
+                changed_at: row.get(2)?,
+                state: serde_json::from_str(&state).unwrap_or(serde_json::Value::Null),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+const CORRECTIONS_SQL: &str = "
+WITH slots AS (SELECT id FROM agenda_slot WHERE meeting_id = ?1)
+SELECT 'question', c.question_id, c.changed_at,
+       json_object('asker', c.asker, 'text', c.text, 'asked_at', c.asked_at,
+                   'needs_written_reply', c.needs_written_reply, 'withdrawn', c.withdrawn), c.id, 1
+FROM question_change c JOIN question q ON q.id = c.question_id WHERE q.slot_id IN slots
+UNION ALL
+SELECT 'duty_item', c.duty_item_id, c.changed_at,
+       json_object('source', c.source, 'quarter', c.quarter, 'text', c.text,
+                   'progress', c.progress, 'status', c.status, 'withdrawn', c.withdrawn), c.id, 2
+FROM duty_item_change c JOIN duty_item d ON d.id = c.duty_item_id WHERE d.slot_id IN slots
+UNION ALL
+SELECT 'risk_point', c.risk_point_id, c.changed_at,
+       json_object('text', c.text, 'level', c.level, 'measures', json(c.measures),
+                   'rules', json(c.rules), 'withdrawn', c.withdrawn), c.id, 3
+FROM risk_point_change c JOIN risk_point r ON r.id = c.risk_point_id WHERE r.slot_id IN slots
+UNION ALL
+SELECT 'agenda', c.slot_id, c.changed_at,
+       json_object('position', c.position, 'report_minutes', c.report_minutes,
+                   'written_only', c.written_only), c.id, 4
+FROM agenda_change c WHERE c.slot_id IN slots
+UNION ALL
+SELECT 'attendee', c.attendee_id, c.changed_at,
+       json_object('attendance', c.attendance, 'reason', c.reason,
+                   'arrived_at', c.arrived_at, 'left_at', c.left_at), c.id, 5
+FROM attendee_change c JOIN attendee a ON a.id = c.attendee_id WHERE a.meeting_id = ?1
+UNION ALL
+SELECT 'follow_up', c.follow_up_id, c.changed_at,
+       json_object('category', c.category, 'problem', c.problem, 'task', c.task,
+                   'measure', c.measure, 'lead', c.lead, 'owner', c.owner,
+                   'deadline', c.deadline, 'mode', c.mode, 'progress', c.progress,
+                   'status', c.status, 'copied_to', c.copied_to), c.id, 6
+FROM follow_up_change c WHERE c.slot_id IN slots
+ORDER BY 3, 6, 5";

@@ -2,8 +2,8 @@
 //! table that also spells them in files and that the schema's CHECK constraints repeat.
 
 use crate::domain::{
-    Attendance, DutySource, DutyStatus, FollowUpMode, FollowUpSource, FollowUpStatus, Word,
-    RiskLevel, Stage,
+    Attendance, DutySource, DutyStatus, FollowUpMode, FollowUpSource, FollowUpStatus, RiskLevel,
+    Stage, Word,
 };
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 

@@ -38,10 +38,14 @@ pub fn draw(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
             let lang = console.lang;
             let content = widgets::pane(frame, area, Label::ConfirmTitle.text(lang), true, theme);
             let style = Style::new().fg(theme.text);
-            let items = [confirmation.text.as_str(), "", Label::ConfirmKeys.text(lang)]
-                .into_iter()
-                .map(|line| widgets::hanging("", line, 0, content.width, style))
-                .collect();
+            let items = [
+                confirmation.text.as_str(),
+                "",
+                Label::ConfirmKeys.text(lang),
+            ]
+            .into_iter()
+            .map(|line| widgets::hanging("", line, 0, content.width, style))
+            .collect();
             widgets::list(frame, content, items, None, theme);
         }
         Mode::Notice(lines) => {

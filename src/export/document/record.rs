@@ -40,6 +40,11 @@ pub fn record(minutes: &Minutes, style: Style) -> Document {
             "",
             format!("散会（{}）。", time_of_day(end, style)),
         ));
+        let later = added_after(minutes, end, style);
+        if !later.is_empty() {
+            blocks.push(Block::Heading("七、会后补记".into()));
+            blocks.extend(later);
+        }
     }
     blocks.push(Block::Signatures(vec![
         "主持人（签字）：".into(),
@@ -94,6 +99,21 @@ fn basics(minutes: &Minutes, style: Style) -> Vec<Block> {
     let absent = minutes.with(Attendance::Absent);
     if !absent.is_empty() {
         blocks.push(paragraph("缺席：", names(&absent, true)));
+    }
+    let came_and_went: Vec<String> = minutes
+        .attendees
+        .iter()
+        .filter_map(|a| {
+            let arrived = a
+                .arrived_at
+                .map(|t| format!("{}到会", time_of_day(t, style)));
+            let left = a.left_at.map(|t| format!("{}离会", time_of_day(t, style)));
+            let times: Vec<String> = arrived.into_iter().chain(left).collect();
+            (!times.is_empty()).then(|| format!("{}（{}）", a.name, times.join("，")))
+        })
+        .collect();
+    if !came_and_went.is_empty() {
+        blocks.push(paragraph("迟到、早退：", came_and_went.join("、")));
     }
     blocks.push(paragraph("记录人：", m.recorder.clone()));
     if minutes.rated() && !m.scrutineers.is_empty() {
@@ -386,4 +406,60 @@ fn rating_table(minutes: &Minutes) -> Block {
         header: header.iter().map(|s| s.to_string()).collect(),
         rows,
     }
+}
+
+/// 会后补记: what was written or corrected after 散会, each with its time, so that the
+/// record says which parts came later.
+fn added_after(minutes: &Minutes, end: DateTime<Utc>, style: Style) -> Vec<Block> {
+    let when = |t: DateTime<Utc>| {
+        t.with_timezone(&style.offset)
+            .format("%-m月%-d日%H:%M")
+            .to_string()
+    };
+    let mut lines: Vec<(DateTime<Utc>, String)> = Vec::new();
+    let mut texts = |revisions: &[Revision], what: String| {
+        if let Some(last) = revisions.iter().rfind(|r| r.saved_at > end && !r.draft) {
+            lines.push((last.saved_at, format!("补记{what}")));
+        }
+    };
+    for o in &minutes.officials {
+        for (i, q) in o.questions.iter().enumerate() {
+            texts(
+                &q.answer_revisions,
+                format!("{}第{}个问题的回答", o.slot.name, i + 1),
+            );
+        }
+        texts(&o.remarks, format!("对{}的点评", o.slot.name));
+    }
+    texts(&minutes.closing_remarks, "主持人总结讲话".into());
+    for c in minutes.corrections.iter().filter(|c| c.changed_at > end) {
+        let what = match c.kind.as_str() {
+            "question" => "提问",
+            "duty_item" => "主体责任事项",
+            "risk_point" => "廉政风险点",
+            "agenda" => "议程",
+            "attendee" => "出席情况",
+            _ => "整改问题",
+        };
+        let withdrawn = c.state.get("withdrawn").and_then(|w| w.as_i64()) == Some(1);
+        let verb = if withdrawn { "撤回" } else { "更正" };
+        let text = ["text", "problem"]
+            .iter()
+            .find_map(|k| c.state.get(*k).and_then(|v| v.as_str()))
+            .map(|t| format!("：{t}"))
+            .unwrap_or_default();
+        lines.push((c.changed_at, format!("{verb}{what}{text}")));
+    }
+    lines.sort_by_key(|(at, _)| *at);
+    lines
+        .into_iter()
+        .map(|(at, line)| {
+            let end = if line.ends_with(['。', '？', '！']) {
+                ""
+            } else {
+                "。"
+            };
+            paragraph("", format!("{}（会后补记）{line}{end}", when(at)))
+        })
+        .collect()
 }

@@ -1,0 +1,545 @@
+//! Issue 8's rules through the state logic alone (no file, no terminal): the slips a
+//! recorder makes under time pressure leave nothing false in the record, each step that
+//! would is asked first, and every slip can be put right with a form.
+
+mod common;
+
+use common::*;
+use shuze::app::{Action, Command, Confirmed, Console, Effect, FormKind, Mode, Pane, update};
+use shuze::domain::{AgendaMove, Attendance, Stage, StageTiming};
+use shuze::labels::Lang;
+use shuze::storage::Store;
+use shuze::view::TextTarget;
+use std::path::Path;
+
+fn console() -> Console {
+    let mut store = Store::in_memory().unwrap();
+    shuze::prep::import_file(Path::new(SAMPLE_TOML), &mut store, at(0)).unwrap();
+    shuze::session::load::console(&store, 1, Lang::Zh, at(0)).unwrap()
+}
+
+fn run(c: &mut Console, command: Command) -> Vec<Effect> {
+    update(c, Action::Command(command))
+}
+
+fn act(c: &mut Console, action: Action) -> Vec<Effect> {
+    update(c, action)
+}
+
+/// The first official at `stage`, its clock started `seconds` ago and running.
+fn at_stage(c: &mut Console, stage: Stage, seconds: i64) {
+    let slot = c.agenda[0].id;
+    c.agenda[0].stage = stage;
+    c.timings.retain(|(id, _)| *id != slot);
+    if stage.is_timed() {
+        c.timings.push((
+            slot,
+            StageTiming {
+                stage,
+                started_at: at(1000 - seconds),
+                ended_at: None,
+                accumulated_ms: 0,
+                running_since: Some(at(1000 - seconds)),
+            },
+        ));
+    }
+    c.now = at(1000);
+}
+
+fn confirming(c: &Console) -> Option<Confirmed> {
+    match &c.mode {
+        Mode::Confirm(confirmation) => Some(confirmation.then),
+        _ => None,
+    }
+}
+
+fn confirmation_text(c: &Console) -> String {
+    match &c.mode {
+        Mode::Confirm(confirmation) => confirmation.text.clone(),
+        other => panic!("no question asked: {other:?}"),
+    }
+}
+
+#[test]
+fn an_answer_opened_before_the_report_asks_to_start_the_questions() {
+    let mut c = console();
+    let slot = c.agenda[0].id;
+    assert!(run(&mut c, Command::EditAnswer).is_empty());
+    assert_eq!(confirming(&c), Some(Confirmed::StartQuestions));
+    assert!(confirmation_text(&c).contains("尚在待述责"));
+    assert!(
+        act(&mut c, Action::Cancel).is_empty(),
+        "Esc: nothing written"
+    );
+    assert!(matches!(c.mode, Mode::Browse));
+    run(&mut c, Command::EditAnswer);
+    let effects = act(&mut c, Action::Confirm);
+    assert_eq!(
+        effects,
+        [Effect::SetStage {
+            slot,
+            from: Stage::Pending,
+            to: Stage::Questions
+        }],
+        "the questions start; the question is not asked yet"
+    );
+    assert!(matches!(&c.mode, Mode::Editor(e) if matches!(e.target, TextTarget::Answer { .. })));
+}
+
+#[test]
+fn a_question_is_asked_at_its_answers_first_character_not_when_the_editor_opens() {
+    let mut c = console();
+    at_stage(&mut c, Stage::Questions, 10);
+    let question = c.detail.questions[0].id;
+    assert!(run(&mut c, Command::EditAnswer).is_empty());
+    c.now = at(1005);
+    let left_empty = act(&mut c, Action::Cancel);
+    assert!(
+        !left_empty
+            .iter()
+            .any(|e| matches!(e, Effect::SetAsked { .. })),
+        "an editor opened and left empty marks nothing: {left_empty:?}"
+    );
+    run(&mut c, Command::EditAnswer);
+    c.now = at(1010);
+    act(&mut c, Action::Paste("答".into()));
+    c.now = at(1011);
+    let saved = act(&mut c, Action::Tick);
+    assert!(
+        saved.contains(&Effect::SetAsked {
+            question,
+            asked: true,
+            at: at(1010)
+        }),
+        "asked when the first character was typed: {saved:?}"
+    );
+    c.now = at(1012);
+    act(&mut c, Action::Paste("复".into()));
+    c.now = at(1013);
+    let again = act(&mut c, Action::Tick);
+    assert!(
+        !again.iter().any(|e| matches!(e, Effect::SetAsked { .. })),
+        "marked once"
+    );
+}
+
+#[test]
+fn y_marks_a_question_asked_and_takes_the_mark_back_while_unanswered() {
+    let mut c = console();
+    let question = c.detail.questions[1].id;
+    run(&mut c, Command::MoveDown);
+    let marked = run(&mut c, Command::MarkAsked);
+    assert!(matches!(
+        marked.as_slice(),
+        [Effect::SetAsked { question: q, asked: true, .. }] if *q == question
+    ));
+    c.detail.questions[1].asked_at = Some(at(1));
+    let unmarked = run(&mut c, Command::MarkAsked);
+    assert!(matches!(
+        unmarked.as_slice(),
+        [Effect::SetAsked { asked: false, .. }]
+    ));
+    c.detail.questions[1].answer = Some(shuze::domain::Revision {
+        body: "已答".into(),
+        saved_at: at(2),
+        draft: false,
+    });
+    assert!(run(&mut c, Command::MarkAsked).is_empty());
+    assert!(c.message.as_ref().unwrap().text.contains("已有回答"));
+}
+
+#[test]
+fn a_stage_taken_back_within_the_minute_leaves_no_timing_and_later_is_asked() {
+    let mut c = console();
+    let slot = c.agenda[0].id;
+    at_stage(&mut c, Stage::Report, 4);
+    assert_eq!(
+        run(&mut c, Command::PreviousStage),
+        [Effect::TakeBackStage {
+            slot,
+            from: Stage::Report,
+            to: Stage::Pending
+        }],
+        "four seconds: a slip, taken back without a question"
+    );
+    at_stage(&mut c, Stage::Questions, 90);
+    assert!(run(&mut c, Command::PreviousStage).is_empty());
+    assert_eq!(
+        confirming(&c),
+        Some(Confirmed::TakeBack { to: Stage::Report })
+    );
+    let text = confirmation_text(&c);
+    assert!(text.contains("01:30") && text.contains("保留"), "{text}");
+    assert_eq!(
+        act(&mut c, Action::Confirm),
+        [Effect::SetStage {
+            slot,
+            from: Stage::Questions,
+            to: Stage::Report
+        }]
+    );
+}
+
+#[test]
+fn leaving_a_running_clock_is_asked_and_pauses_it_and_the_ends_say_so() {
+    let mut c = console();
+    let slot = c.agenda[0].id;
+    assert!(run(&mut c, Command::PreviousOfficial).is_empty());
+    assert!(c.message.as_ref().unwrap().text.contains("第一位"));
+    at_stage(&mut c, Stage::Report, 30);
+    assert!(run(&mut c, Command::NextOfficial).is_empty());
+    assert!(confirmation_text(&c).contains("暂停计时"));
+    assert_eq!(c.current, 0, "not moved yet");
+    assert_eq!(
+        act(&mut c, Action::Confirm),
+        [
+            Effect::SetTimer {
+                slot,
+                stage: Stage::Report,
+                running: false
+            },
+            Effect::Load
+        ]
+    );
+    assert_eq!(c.current, 1);
+    c.current = c.agenda.len() - 1;
+    assert!(run(&mut c, Command::NextOfficial).is_empty());
+    assert!(c.message.as_ref().unwrap().text.contains("没有下一位"));
+}
+
+#[test]
+fn ending_the_meeting_lists_who_has_not_reported_and_happens_once() {
+    let mut c = console();
+    c.agenda[0].stage = Stage::Done;
+    assert!(run(&mut c, Command::FinishMeeting).is_empty());
+    let text = confirmation_text(&c);
+    assert!(
+        text.contains("确认散会") && text.contains("王某（待述责）"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("张某"),
+        "done officials are not listed: {text}"
+    );
+    assert_eq!(
+        act(&mut c, Action::Confirm),
+        [Effect::FinishMeeting { meeting: 1 }]
+    );
+    c.meeting.finished_at = Some(at(2000));
+    assert!(run(&mut c, Command::FinishMeeting).is_empty());
+    assert!(c.message.as_ref().unwrap().text.contains("已于"));
+}
+
+#[test]
+fn withdrawing_asks_and_names_what_goes() {
+    let mut c = console();
+    let question = c.detail.questions[0].id;
+    assert!(run(&mut c, Command::Withdraw).is_empty());
+    assert!(confirmation_text(&c).contains(&c.detail.questions[0].text));
+    assert_eq!(
+        act(&mut c, Action::Confirm),
+        [Effect::Withdraw {
+            pane: Pane::Questions,
+            id: question
+        }]
+    );
+    run(&mut c, Command::NextPane);
+    run(&mut c, Command::NextPane);
+    run(&mut c, Command::NextPane);
+    assert!(run(&mut c, Command::Withdraw).is_empty());
+    assert!(
+        matches!(c.mode, Mode::Browse),
+        "remarks cannot be withdrawn"
+    );
+}
+
+fn form_kind(c: &Console) -> Option<FormKind> {
+    match &c.mode {
+        Mode::Form(form) => Some(form.kind),
+        _ => None,
+    }
+}
+
+/// Replaces the text of field `index` of the open form.
+fn retype(c: &mut Console, index: usize, text: &str) {
+    let Mode::Form(form) = &mut c.mode else {
+        panic!("no form")
+    };
+    form.focus = index;
+    if let shuze::app::form::FieldValue::Text(s) | shuze::app::form::FieldValue::Number(s) =
+        &mut form.fields[index].value
+    {
+        s.clear();
+    }
+    act(c, Action::Paste(text.into()));
+}
+
+#[test]
+fn a_question_is_corrected_with_the_form_that_added_it() {
+    let mut c = console();
+    let question = c.detail.questions[0].id;
+    run(&mut c, Command::EditSelected);
+    assert_eq!(form_kind(&c), Some(FormKind::EditQuestion(question)));
+    retype(&mut c, 1, "改正后的问题");
+    assert_eq!(
+        act(&mut c, Action::Confirm),
+        [Effect::ChangeQuestion {
+            question,
+            asker: c.detail.questions[0].asker.clone(),
+            text: "改正后的问题".into()
+        }]
+    );
+}
+
+#[test]
+fn every_field_of_a_follow_up_can_be_corrected() {
+    let mut c = console();
+    c.focus = Pane::FollowUps;
+    let earlier = c.detail.earlier_follow_ups[0].clone();
+    run(&mut c, Command::EditSelected);
+    assert_eq!(form_kind(&c), Some(FormKind::EditFollowUp(earlier.id)));
+    retype(&mut c, 6, "2027/6/30");
+    retype(&mut c, 1, "改正后的问题描述");
+    let effects = act(&mut c, Action::Confirm);
+    let [Effect::ChangeFollowUp { follow_up }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(follow_up.id, earlier.id);
+    assert_eq!(follow_up.deadline.unwrap().to_string(), "2027-06-30");
+    assert_eq!(follow_up.problem, "改正后的问题描述");
+    assert_eq!(follow_up.owner, earlier.owner, "the rest as it was");
+
+    run(&mut c, Command::EditSelected);
+    retype(&mut c, 6, "明年");
+    assert!(act(&mut c, Action::Confirm).is_empty());
+    let Mode::Form(form) = &c.mode else { panic!() };
+    assert!(form.error.as_ref().unwrap().contains("明年"));
+}
+
+#[test]
+fn the_agenda_order_minutes_and_written_report_can_be_changed() {
+    let mut c = console();
+    let slot = c.agenda[0].id;
+    assert!(run(&mut c, Command::MoveOfficialUp).is_empty());
+    assert!(
+        c.message.as_ref().unwrap().is_error,
+        "the first cannot go up"
+    );
+    assert_eq!(
+        run(&mut c, Command::MoveOfficialDown),
+        [Effect::MoveOfficial {
+            slot,
+            to: AgendaMove::Down
+        }]
+    );
+    assert_eq!(
+        run(&mut c, Command::MoveOfficialToEnd),
+        [Effect::MoveOfficial {
+            slot,
+            to: AgendaMove::ToEnd
+        }]
+    );
+    run(&mut c, Command::ChangeAllotment);
+    assert_eq!(form_kind(&c), Some(FormKind::Allotment));
+    retype(&mut c, 0, "0");
+    assert!(act(&mut c, Action::Confirm).is_empty(), "0 minutes refused");
+    retype(&mut c, 0, "12");
+    act(
+        &mut c,
+        Action::Input(shuze::app::key::KeyEvent::from(
+            shuze::app::key::KeyCode::Down,
+        )),
+    );
+    act(
+        &mut c,
+        Action::Input(shuze::app::key::KeyEvent::from(
+            shuze::app::key::KeyCode::Right,
+        )),
+    );
+    assert_eq!(
+        act(&mut c, Action::Confirm),
+        [Effect::ChangeAllotment {
+            slot,
+            report_minutes: 12,
+            written_only: true
+        }]
+    );
+}
+
+#[test]
+fn a_late_arrival_and_a_new_attendee_are_recorded_with_their_times() {
+    let mut c = console();
+    let first = c.attendees[0].clone();
+    run(&mut c, Command::Attendance);
+    assert_eq!(form_kind(&c), Some(FormKind::Attendance));
+    retype(&mut c, 2, "09:20");
+    let effects = act(&mut c, Action::Confirm);
+    let [
+        Effect::ChangeAttendance {
+            attendee,
+            attendance,
+            arrived_at,
+            left_at,
+            ..
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(*attendee, first.id);
+    assert_eq!(*attendance, Attendance::Present);
+    let local = arrived_at.unwrap().with_timezone(&chrono::Local);
+    assert_eq!(local.format("%H:%M").to_string(), "09:20");
+    assert_eq!(*left_at, None);
+
+    run(&mut c, Command::Attendance);
+    retype(&mut c, 2, "9点");
+    assert!(act(&mut c, Action::Confirm).is_empty(), "not a time");
+    act(&mut c, Action::Cancel);
+    run(&mut c, Command::Attendance);
+    let Mode::Form(form) = &mut c.mode else {
+        panic!()
+    };
+    if let shuze::app::form::FieldValue::Choice { options, index } = &mut form.fields[0].value {
+        *index = options.len() - 1;
+    }
+    if let shuze::app::form::FieldValue::Choice { index, .. } = &mut form.fields[1].value {
+        *index = 0;
+    }
+    retype(&mut c, 4, "新来的人");
+    let effects = act(&mut c, Action::Confirm);
+    assert!(
+        matches!(effects.as_slice(), [Effect::AddAttendee { name, .. }] if name == "新来的人"),
+        "{effects:?}"
+    );
+}
+
+/// The slip sequences of issue 8 on a real file, then the exported record: it says what
+/// happened and nothing else, and the JSON keeps the history of every correction.
+#[test]
+fn after_the_slips_the_record_says_only_what_happened() {
+    use shuze::app::Action::{Cancel, Command as C, Confirm, Paste};
+    use shuze::export::{self, Format, Kind, Minutes, Options};
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    let mut t = 0;
+    let mut go = |s: &mut shuze::session::Session, action: Action, seconds: i64| {
+        t += seconds;
+        s.handle(action, at(t));
+    };
+    // 张某: the report started by a slip and taken back at once.
+    go(&mut s, C(Command::NextStage), 0);
+    go(&mut s, C(Command::PreviousStage), 4);
+    // An answer editor opened by mistake (confirmed into the questions) and left empty.
+    go(&mut s, C(Command::EditAnswer), 5);
+    go(&mut s, Confirm, 1);
+    go(&mut s, Cancel, 3);
+    // The second question withdrawn; 张某 moved below 王某.
+    go(&mut s, C(Command::MoveDown), 1);
+    go(&mut s, C(Command::Withdraw), 1);
+    go(&mut s, Confirm, 1);
+    go(&mut s, C(Command::MoveOfficialDown), 1);
+    // An earlier follow-up's deadline corrected.
+    s.console.focus = Pane::FollowUps;
+    go(&mut s, C(Command::EditSelected), 1);
+    if let Mode::Form(form) = &mut s.console.mode {
+        form.focus = 6;
+        if let shuze::app::form::FieldValue::Text(text) = &mut form.fields[6].value {
+            text.clear();
+        }
+    }
+    go(&mut s, Paste("2027-06-30".into()), 1);
+    go(&mut s, Confirm, 1);
+    go(&mut s, C(Command::FinishMeeting), 1);
+    go(&mut s, Confirm, 1);
+    // After 散会: a correction, dated as added later.
+    s.console.focus = Pane::Questions;
+    go(&mut s, C(Command::EditSelected), 600);
+    go(&mut s, Paste("（补）".into()), 1);
+    go(&mut s, Confirm, 1);
+    let question_text = s.console.detail.questions[1].text.clone();
+    drop(s);
+
+    let store = Store::open(&path).unwrap();
+    let minutes = Minutes::build(&store, 1, false, at(10_000)).unwrap();
+    let options = Options {
+        revisions: false,
+        offset: chrono::FixedOffset::east_opt(8 * 3600).unwrap(),
+        fonts: export::Fonts::Gb2312,
+    };
+    let md =
+        String::from_utf8(export::render(&minutes, Kind::Record, Format::Md, &options).unwrap())
+            .unwrap();
+    let json =
+        String::from_utf8(export::render(&minutes, Kind::Record, Format::Json, &options).unwrap())
+            .unwrap();
+    let zhang = md.find("张某述责述廉").unwrap();
+    let wang = md.find("王某述责述廉").unwrap();
+    assert!(wang < zhang, "the agenda as corrected:\n{md}");
+    assert!(!md.contains("（草稿）"), "the meeting was ended:\n{md}");
+    assert!(md.contains("散会（"), "{md}");
+    assert!(
+        !md.contains("口头述责") || !md[zhang..].contains("0分04秒"),
+        "no report of four seconds:\n{md}"
+    );
+    assert!(
+        !md.contains("有没有建立长效机制"),
+        "the withdrawn question is nowhere in the record:\n{md}"
+    );
+    let ledger =
+        String::from_utf8(export::render(&minutes, Kind::Ledger, Format::Csv, &options).unwrap())
+            .unwrap();
+    let row = ledger
+        .lines()
+        .find(|l| l.contains("廉政谈话未实现逐级全覆盖"))
+        .unwrap();
+    assert!(
+        row.contains("2027-06-30") && !row.contains("2026-12-31"),
+        "the corrected deadline in the ledger: {row}"
+    );
+    assert!(
+        md.contains("会后补记"),
+        "the later correction is marked:\n{md}"
+    );
+    assert!(question_text.ends_with("（补）"), "{question_text}");
+    assert!(md.contains("（会后补记）更正提问：村级工程项目"), "{md}");
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let corrections = value["corrections"].as_array().unwrap();
+    let kinds: Vec<&str> = corrections
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    for kind in ["question", "agenda", "follow_up"] {
+        assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
+    }
+    assert!(
+        corrections
+            .iter()
+            .any(|c| c["kind"] == "question" && c["state"]["withdrawn"] == 1),
+        "the withdrawal is listed in the JSON"
+    );
+    let zhang_json = value["officials"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["slot"]["name"] == "张某")
+        .unwrap();
+    assert!(
+        zhang_json["timings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["stage"] != "report"),
+        "no report timing: {}",
+        zhang_json["timings"]
+    );
+    assert!(
+        zhang_json["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|q| q["asked_at"].is_null()),
+        "no question was asked: {}",
+        zhang_json["questions"]
+    );
+}
