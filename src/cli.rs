@@ -1,4 +1,6 @@
-//! Command line: `shuze [DB]` runs the console, `shuze import FILE` loads a prep file.
+//! Command line: `shuze [DB]` runs the console, `shuze import FILE` loads a preparation
+//! (TOML, XLSX or a CSV folder), `shuze template` writes the workbook to fill in and
+//! `shuze export-prep` writes a meeting's preparation back out.
 
 use crate::export::{self, Fonts, Format, Kind, Minutes, PageNumbers};
 
@@ -56,13 +58,39 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Commands {
-    /// 导入准备文件（TOML），新建一场会议。
+    /// 导入会议准备（Excel 工作簿 .xlsx、CSV 文件夹或 TOML 准备文件），新建一场会议。
     Import {
-        /// 准备文件路径。
+        /// 准备文件：.xlsx 工作簿、放 CSV 文件的文件夹，或 .toml 准备文件。
         file: PathBuf,
         /// 写入的数据库；省略时为准备文件同名的 .db 文件。
         #[arg(long)]
         db: Option<PathBuf>,
+    },
+    /// 生成准备用的 Excel 模板（每类内容一张表，附两行示例），或同样内容的 CSV 文件夹。
+    Template {
+        /// 输出：.xlsx 文件，或（--format csv 时）文件夹。
+        #[arg(short, long, default_value = "准备.xlsx")]
+        output: PathBuf,
+        /// xlsx（Excel 工作簿，默认）或 csv（每张表一个 UTF-8 CSV 文件）。
+        #[arg(long, value_enum, default_value_t = prep::TemplateFormat::Xlsx)]
+        format: prep::TemplateFormat,
+        /// 覆盖已存在的文件。
+        #[arg(long)]
+        force: bool,
+    },
+    /// 把一场会议的准备内容写回 .xlsx、.toml 或 CSV 文件夹，可修改后作为下一场导入。
+    ExportPrep {
+        /// 会议数据库；省略时为示例会议的工作副本。
+        db: Option<PathBuf>,
+        /// 会议编号（默认：最近一场未结束的会议）。
+        #[arg(long)]
+        meeting: Option<i64>,
+        /// 输出：FILE.xlsx、FILE.toml，或文件夹（CSV）。
+        #[arg(short, long)]
+        output: PathBuf,
+        /// 覆盖已存在的文件。
+        #[arg(long)]
+        force: bool,
     },
     /// 导出会议记录、会议纪要和整改台账（Word、网页、Markdown、JSON、Excel、CSV）。
     Export(ExportArgs),
@@ -127,10 +155,10 @@ struct ExportArgs {
     /// Word 文件的页码位置：centred（居中，默认）或 outside（单页居右、双页居左）。
     #[arg(long, value_enum, default_value_t = PageNumbers::Centred)]
     page_numbers: PageNumbers,
-    /// 会议纪要的期号（第 N 期）。
+    /// 会议纪要的期号（第 N 期）；省略时用准备表「会议信息」里的期号。
     #[arg(long, value_name = "N")]
     issue: Option<u32>,
-    /// 会议纪要的发文机关，印在版头和印发栏，如「中共某县纪委办公室」。
+    /// 会议纪要的发文机关，印在版头和印发栏，如「中共某县纪委办公室」；省略时用准备表里的。
     #[arg(long, value_name = "机关")]
     office: Option<String>,
 }
@@ -143,6 +171,23 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Some(Commands::Import { file, db }) => import(&file, db),
         Some(Commands::Export(args)) => export(args),
+        Some(Commands::Template {
+            output,
+            format,
+            force,
+        }) => {
+            for path in prep::write_template(&output, format, force)? {
+                say!("已写入 (written): {}", path.display());
+            }
+            say!("填好后导入：shuze import {}", output.display());
+            Ok(())
+        }
+        Some(Commands::ExportPrep {
+            db,
+            meeting,
+            output,
+            force,
+        }) => export_prep(db, meeting, &output, force),
         Some(Commands::Meetings { db }) => list_meetings(&db),
         Some(Commands::DemoData { scale, output }) => {
             let store = crate::demo::write(&output, scale)
@@ -181,8 +226,13 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
     if !created {
         RecorderLock::refuse_other_names(&db)?;
     }
+    // Read and checked before the database is touched; warnings shown either way.
+    let preparation = prep::read_file(file)?;
+    for warning in &preparation.warnings {
+        warn!("{}: 提示: {}", warning.place(file), warning.message);
+    }
     let mut store = Store::create_or_open(&db)?;
-    let id = match prep::import_file(file, &mut store, Utc::now()) {
+    let id = match prep::import_preparation(file, &preparation, &mut store, Utc::now()) {
         Ok(id) => id,
         Err(err) => {
             // A new file that did not get its meeting is not left behind.
@@ -223,10 +273,15 @@ fn export(args: ExportArgs) -> Result<()> {
         offset: export::local_offset(now),
         fonts: args.fonts,
     };
+    // The 纪要's issue and office: from the command line, else as the preparation gave them.
+    let stored_issue = store
+        .setting(&prep::issue_key(meeting))?
+        .and_then(|issue| issue.parse().ok());
+    let stored_office = store.setting(&prep::office_key(meeting))?;
     let filing = export::Filing {
         page_numbers: args.page_numbers,
-        issue: args.issue,
-        office: args.office.unwrap_or_default(),
+        issue: args.issue.or(stored_issue),
+        office: args.office.or(stored_office).unwrap_or_default(),
     };
     let written = match (args.all, args.kind, args.format) {
         (Some(dir), _, _) => {
@@ -243,6 +298,25 @@ fn export(args: ExportArgs) -> Result<()> {
         _ => bail!("请给出 --kind 和 --format，或用 --all 文件夹 导出全部"),
     };
     for path in written {
+        say!("已写入 (written): {}", path.display());
+    }
+    Ok(())
+}
+
+/// Writes a meeting's preparation back out (reads only).
+fn export_prep(db: Option<PathBuf>, meeting: Option<i64>, output: &Path, force: bool) -> Result<()> {
+    let db = match db {
+        Some(db) => db,
+        None => sample_working_copy(false)?,
+    };
+    RecorderLock::refuse_other_names(&db)?;
+    let store = Store::open_read_only(&db)?;
+    let meeting = match meeting {
+        Some(id) => store.meeting(id)?.id,
+        None => store.default_meeting()?,
+    };
+    let preparation = prep::from_store(&store, meeting)?;
+    for path in prep::write_prepared(&preparation, output, force)? {
         say!("已写入 (written): {}", path.display());
     }
     Ok(())

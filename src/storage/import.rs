@@ -23,6 +23,18 @@ impl Store {
         prepared: &PreparedMeeting,
         now: DateTime<Utc>,
     ) -> Result<Imported> {
+        self.import_meeting_with(prepared, now, |_| Vec::new())
+    }
+
+    /// Writes a prepared meeting and the settings `settings` gives for its new id (the
+    /// 纪要's 发文机关 and 期号, which the meeting table has no column for) in one
+    /// transaction: all of it or nothing.
+    pub fn import_meeting_with(
+        &mut self,
+        prepared: &PreparedMeeting,
+        now: DateTime<Utc>,
+        settings: impl FnOnce(Id) -> Vec<(String, String)>,
+    ) -> Result<Imported> {
         let tx = self.conn.transaction()?;
         let meeting = match insert_meeting(&tx, prepared, now)? {
             Imported::Added(id) => id,
@@ -30,6 +42,13 @@ impl Store {
         };
         for official in &prepared.officials {
             insert_official(&tx, meeting, official, now)?;
+        }
+        for (key, value) in settings(meeting) {
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?;
         }
         tx.commit()?;
         Ok(Imported::Added(meeting))
