@@ -184,7 +184,7 @@ fn stage_minutes_come_from_the_file_and_a_bad_one_is_placed() {
     );
     assert_names(
         &import_error(&bad),
-        "7:11",
+        "7:25",
         &["minutes.questions", "1 到 120"],
     );
 }

@@ -78,7 +78,11 @@ pub fn from_store(store: &Store, meeting: Id) -> Result<Preparation, StorageErro
     let mut officials = Vec::new();
     for slot in store.agenda(meeting)? {
         let detail = store.slot_detail(slot.id)?;
-        let earlier_follow_ups = store.prepared_follow_ups(slot.id)?;
+        let earlier_follow_ups = store
+            .prepared_follow_ups(slot.id)?
+            .into_iter()
+            .map(|f| crate::domain::FollowUp { id: 0, ..f })
+            .collect();
         officials.push(PreparedOfficial {
             questions: detail
                 .questions

@@ -24,17 +24,6 @@ pub fn template_rows() -> Vec<(&'static synonyms::Sheet, Vec<Vec<Out>>)> {
     let mut sample = super::check::parse(SAMPLE).expect("the sample prep file is valid");
     sample.office = "中共某县纪委办公室".into();
     sample.issue = Some(1);
-    let mut sheets = out::sheet_rows(&sample);
-    for (sheet, rows) in &mut sheets {
-        rows.truncate(2);
-        // Examples are numbered 1 and 2 whichever officials they came from.
-        if let Some(position) = sheet.columns.iter().position(|c| c.key == Key::Position) {
-            for (index, row) in rows.iter_mut().enumerate() {
-                row[position] = Out::Number(index as i64 + 1);
-            }
-        }
-    }
-    // The examples of the other sheets belong to the two officials of the agenda's example.
     let agenda: Vec<(String, String)> = sample
         .prepared
         .officials
@@ -42,26 +31,41 @@ pub fn template_rows() -> Vec<(&'static synonyms::Sheet, Vec<Vec<Out>>)> {
         .take(2)
         .map(|o| (o.slot.name.clone(), o.slot.unit.clone()))
         .collect();
+    let mut sheets = out::sheet_rows(&sample);
     for (sheet, rows) in &mut sheets {
-        if !sheet.per_official {
-            continue;
-        }
-        let name = sheet.columns.iter().position(|c| c.key == Key::Name);
-        let unit = sheet.columns.iter().position(|c| c.key == Key::Unit);
-        let official = |row: &Vec<Out>| {
-            let at = |i: Option<usize>| match i.map(|i| &row[i]) {
-                Some(Out::Text(t)) => t.clone(),
-                _ => String::new(),
+        if sheet.per_official {
+            // One row for each of the agenda's two examples where each has one.
+            let name = sheet.columns.iter().position(|c| c.key == Key::Name);
+            let unit = sheet.columns.iter().position(|c| c.key == Key::Unit);
+            let owner = |row: &Vec<Out>| {
+                let at = |i: Option<usize>| match i.map(|i| &row[i]) {
+                    Some(Out::Text(t)) => t.clone(),
+                    _ => String::new(),
+                };
+                agenda.iter().position(|o| *o == (at(name), at(unit)))
             };
-            agenda.contains(&(at(name), at(unit)))
-        };
-        if !rows.iter().all(official) {
-            let all = out::sheet_rows(&sample)
-                .into_iter()
-                .find(|(s, _)| s.name == sheet.name)
-                .map(|(_, rows)| rows)
-                .unwrap_or_default();
-            *rows = all.into_iter().filter(official).take(2).collect();
+            let mut picked: Vec<Vec<Out>> = Vec::new();
+            for wanted in 0..agenda.len() {
+                if let Some(row) = rows.iter().find(|r| owner(r) == Some(wanted)) {
+                    picked.push(row.clone());
+                }
+            }
+            for row in rows.iter().filter(|r| owner(r).is_some()) {
+                if picked.len() < 2 && !picked.contains(row) {
+                    picked.push(row.clone());
+                }
+            }
+            picked.sort_by_key(|r| owner(r));
+            *rows = picked;
+        }
+        rows.truncate(2);
+        for column in [Key::Position, Key::Ignored] {
+            // Examples are numbered 1 and 2 whichever rows they came from.
+            if let Some(at) = sheet.columns.iter().position(|c| c.key == column) {
+                for (index, row) in rows.iter_mut().enumerate() {
+                    row[at] = Out::Number(index as i64 + 1);
+                }
+            }
         }
     }
     sheets
