@@ -304,7 +304,12 @@ fn export(args: ExportArgs) -> Result<()> {
 }
 
 /// Writes a meeting's preparation back out (reads only).
-fn export_prep(db: Option<PathBuf>, meeting: Option<i64>, output: &Path, force: bool) -> Result<()> {
+fn export_prep(
+    db: Option<PathBuf>,
+    meeting: Option<i64>,
+    output: &Path,
+    force: bool,
+) -> Result<()> {
     let db = match db {
         Some(db) => db,
         None => sample_working_copy(false)?,

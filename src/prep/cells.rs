@@ -201,7 +201,13 @@ fn strip_number(line: &str) -> Option<String> {
         matches!(mark, '.' | '．' | '、' | ')' | '）' | '，' | ',')
     };
     // "1.5万元" is a number, not an item: a full stop followed by a digit does not count.
-    if !ok || (mark == '.' && after_chars.clone().next().is_some_and(|c| c.is_ascii_digit())) {
+    if !ok
+        || (mark == '.'
+            && after_chars
+                .clone()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit()))
+    {
         return None;
     }
     Some(after_chars.as_str().trim_start().to_string())
@@ -257,10 +263,16 @@ mod tests {
             numbered_items("1.建立台账\n2.每季抽查\n  并通报\n3、公开结果"),
             ["建立台账", "每季抽查并通报", "公开结果"]
         );
-        assert_eq!(numbered_items("①集体研究②公示③备案"), ["集体研究", "公示", "备案"]);
+        assert_eq!(
+            numbered_items("①集体研究②公示③备案"),
+            ["集体研究", "公示", "备案"]
+        );
         assert_eq!(numbered_items("（1）甲\n(2)乙"), ["甲", "乙"]);
         assert_eq!(numbered_items("一行\n二行"), ["一行", "二行"]);
-        assert_eq!(numbered_items("1.5万元以上须集体研究"), ["1.5万元以上须集体研究"]);
+        assert_eq!(
+            numbered_items("1.5万元以上须集体研究"),
+            ["1.5万元以上须集体研究"]
+        );
         let items = vec!["甲".to_string(), "乙".to_string()];
         assert_eq!(numbered_items(&numbered_cell(&items)), items);
     }

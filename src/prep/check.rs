@@ -326,7 +326,9 @@ impl Checker<'_> {
     /// "2026Q2" or "2026-Q2" → "2026Q2".
     fn quarter(&mut self, raw: &Spanned<String>) -> String {
         let text = raw.get_ref().trim().to_uppercase().replace('-', "");
+        // Six ASCII characters first: slicing "甲甲" (six bytes) at 4 would split a character.
         let valid = text.len() == 6
+            && text.is_ascii()
             && text[..4].chars().all(|c| c.is_ascii_digit())
             && matches!(&text[4..], "Q1" | "Q2" | "Q3" | "Q4");
         if !valid {

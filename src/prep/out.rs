@@ -6,7 +6,7 @@ use super::Preparation;
 use super::cells::numbered_cell;
 use super::synonyms::{self, Key, SHEETS, Sheet};
 use crate::domain::{Id, Named};
-use crate::storage::{Store, StorageError};
+use crate::storage::{StorageError, Store};
 use crate::view::{PreparedMeeting, PreparedOfficial, PreparedQuestion};
 use anyhow::{Context, Result, bail};
 use chrono::{Datelike, NaiveDate};
@@ -155,7 +155,11 @@ pub fn sheet_rows(preparation: &Preparation) -> Vec<(&'static Sheet, Vec<Vec<Out
                 Some(match key {
                     Key::Title => text(&m.title),
                     Key::Date => Out::Date(m.held_on),
-                    Key::Start => text(&m.starts_at.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()),
+                    Key::Start => text(
+                        &m.starts_at
+                            .map(|t| t.format("%H:%M").to_string())
+                            .unwrap_or_default(),
+                    ),
                     Key::Place => text(&m.place),
                     Key::Chair => text(&m.chair),
                     Key::ChairPost => text(&m.chair_post),
@@ -311,7 +315,11 @@ pub fn workbook(sheets: &[(&'static Sheet, Vec<Vec<Out>>)]) -> Result<Vec<u8>> {
             } else {
                 column.header.to_string()
             };
-            let format = if column.required { &required_header } else { &header };
+            let format = if column.required {
+                &required_header
+            } else {
+                &header
+            };
             worksheet.write_string_with_format(0, c, &shown, format)?;
             worksheet.set_column_width(c, column.width)?;
             let mut note = column.note.to_string();
@@ -331,7 +339,11 @@ pub fn workbook(sheets: &[(&'static Sheet, Vec<Vec<Out>>)]) -> Result<Vec<u8>> {
                     .allow_list_strings(column.choices)?
                     .set_error_title(column.header)?
                     .set_error_message(format!("请从下拉列表选：{}", column.choices.join("、")))?;
-                let last = if sheet.name == synonyms::MEETING { 1 } else { VALIDATED_ROWS };
+                let last = if sheet.name == synonyms::MEETING {
+                    1
+                } else {
+                    VALIDATED_ROWS
+                };
                 worksheet.add_data_validation(1, c, last, c, &validation)?;
             }
         }
@@ -351,7 +363,11 @@ pub fn workbook(sheets: &[(&'static Sheet, Vec<Vec<Out>>)]) -> Result<Vec<u8>> {
                         worksheet.write_number_with_format(r, c, *n as f64, &number)?;
                     }
                     Out::Date(d) => {
-                        let day = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+                        let day = ExcelDateTime::from_ymd(
+                            d.year() as u16,
+                            d.month() as u8,
+                            d.day() as u8,
+                        )?;
                         worksheet.write_datetime_with_format(r, c, &day, &date)?;
                     }
                 }
@@ -395,7 +411,10 @@ pub fn render_toml(preparation: &Preparation) -> String {
     );
     out.push_str(&format!("title = {}\ndate = {}\n", q(&m.title), m.held_on));
     if let Some(start) = m.starts_at {
-        out.push_str(&format!("start = {}\n", q(&start.format("%H:%M").to_string())));
+        out.push_str(&format!(
+            "start = {}\n",
+            q(&start.format("%H:%M").to_string())
+        ));
     }
     out.push_str(&format!(
         "place = {}\nchair = {}\nchair_post = {}\nrecorder = {}\n",
@@ -500,11 +519,11 @@ pub fn write_prepared(preparation: &Preparation, path: &Path, force: bool) -> Re
     match Form::for_path(path)? {
         Form::Xlsx => {
             let bytes = workbook(&sheet_rows(preparation))?;
-            crate::export::write_file(path, &bytes, force)?;
+            write_new(path, &bytes, force)?;
             Ok(vec![path.to_path_buf()])
         }
         Form::Toml => {
-            crate::export::write_file(path, render_toml(preparation).as_bytes(), force)?;
+            write_new(path, render_toml(preparation).as_bytes(), force)?;
             Ok(vec![path.to_path_buf()])
         }
         Form::CsvFolder => write_folder(&csv_files(&sheet_rows(preparation))?, path, force),
@@ -514,9 +533,7 @@ pub fn write_prepared(preparation: &Preparation, path: &Path, force: bool) -> Re
 /// Writes files into a folder (created when missing).
 pub fn write_folder(files: &[(String, Vec<u8>)], dir: &Path, force: bool) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).with_context(|| format!("无法创建文件夹 {}", dir.display()))?;
-    if !force
-        && let Some((name, _)) = files.iter().find(|(name, _)| dir.join(name).exists())
-    {
+    if !force && let Some((name, _)) = files.iter().find(|(name, _)| dir.join(name).exists()) {
         bail!(
             "{} 已存在：加 --force 覆盖，或换一个文件夹",
             dir.join(name).display()
@@ -525,8 +542,27 @@ pub fn write_folder(files: &[(String, Vec<u8>)], dir: &Path, force: bool) -> Res
     let mut written = Vec::new();
     for (name, bytes) in files {
         let path = dir.join(name);
-        crate::export::write_file(&path, bytes, true)?;
+        write_new(&path, bytes, true)?;
         written.push(path);
     }
     Ok(written)
+}
+
+/// Writes a file under a temporary name and renames it into place, so a crash never leaves
+/// half a workbook; an existing file is replaced only when `force`. (The command line makes
+/// every created file readable by its owner only.)
+pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    if !force && path.symlink_metadata().is_ok() {
+        bail!("{} 已存在：加 --force 覆盖，或换一个文件名", path.display());
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written.with_context(|| format!("无法写入 {}", path.display()))
 }

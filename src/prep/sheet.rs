@@ -184,7 +184,8 @@ impl Reader {
         for sheet in synonyms::SHEETS.iter().filter(|s| s.required) {
             if !tables.iter().any(|t| t.sheet.name == sheet.name)
                 && !grids.iter().any(|g| {
-                    synonyms::sheet_named(g.within.sheet_name()).is_some_and(|s| s.name == sheet.name)
+                    synonyms::sheet_named(g.within.sheet_name())
+                        .is_some_and(|s| s.name == sheet.name)
                 })
             {
                 let (within, what) = match csv {
@@ -356,7 +357,10 @@ impl Reader {
         }
         let found = super::controls::controls(&text);
         if !found.is_empty() {
-            let shown: Vec<String> = found.iter().map(|c| format!("U+{:04X}", u32::from(*c))).collect();
+            let shown: Vec<String> = found
+                .iter()
+                .map(|c| format!("U+{:04X}", u32::from(*c)))
+                .collect();
             self.problem(
                 within,
                 row + 1,
@@ -416,7 +420,10 @@ impl Reader {
                         &table.grid.within,
                         row + 1,
                         column + 1,
-                        format!("「{}」不是整数：这一列填数字，如 8 (not a whole number)", text.trim()),
+                        format!(
+                            "「{}」不是整数：这一列填数字，如 8 (not a whole number)",
+                            text.trim()
+                        ),
                     );
                 }
                 Some(Spanned::new(span, 0))
@@ -435,7 +442,10 @@ impl Reader {
                     &table.grid.within,
                     row + 1,
                     column + 1,
-                    format!("「{}」不能为空：请填数字 (empty)", table.sheet.column_of(key).header),
+                    format!(
+                        "「{}」不能为空：请填数字 (empty)",
+                        table.sheet.column_of(key).header
+                    ),
                 );
                 Spanned::new(span, 0)
             }
@@ -703,10 +713,12 @@ impl Reader {
         let within = &table.grid.within;
         let mut name = self.text(table, row, Key::Name);
         let mut unit = self.text(table, row, Key::Unit);
-        if name.is_empty() && unit.is_empty() && table.grid.fill_owner_down {
-            if let Some((n, u)) = above.clone() {
-                (name, unit) = (n, u);
-            }
+        if name.is_empty()
+            && unit.is_empty()
+            && table.grid.fill_owner_down
+            && let Some((n, u)) = above.clone()
+        {
+            (name, unit) = (n, u);
         }
         *above = Some((name.clone(), unit.clone()));
         let column = |key: Key| table.columns.get(&key).copied().unwrap_or(0) + 1;
@@ -737,7 +749,10 @@ impl Reader {
                 }
                 (_, [one]) => Some(*one),
                 (_, []) => {
-                    let units: Vec<String> = found.iter().map(|i| official_unit(&officials[*i].0)).collect();
+                    let units: Vec<String> = found
+                        .iter()
+                        .map(|i| official_unit(&officials[*i].0))
+                        .collect();
                     self.problem(
                         within,
                         row + 1,
@@ -792,7 +807,10 @@ impl Reader {
                     within,
                     row + 1,
                     column(Key::Unit),
-                    format!("议程中「{unit}」有 {} 位述责人：请填写姓名 (which official?)", found.len()),
+                    format!(
+                        "议程中「{unit}」有 {} 位述责人：请填写姓名 (which official?)",
+                        found.len()
+                    ),
                 );
                 None
             }

@@ -77,7 +77,7 @@ pub fn write_template(output: &Path, format: TemplateFormat, force: bool) -> Res
     match format {
         TemplateFormat::Xlsx => {
             let bytes = out::workbook(&sheets)?;
-            crate::export::write_file(output, &bytes, force)?;
+            out::write_new(output, &bytes, force)?;
             Ok(vec![output.to_path_buf()])
         }
         TemplateFormat::Csv => out::write_folder(&out::csv_files(&sheets)?, output, force),

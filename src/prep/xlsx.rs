@@ -54,8 +54,11 @@ pub fn read_workbook(
             "扩展名是 .{extension}，但内容不是 Excel 工作簿；{hint} (not an XLSX workbook)"
         )));
     }
-    let mut workbook = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| unreadable(format!("无法读取工作簿：{e}；请在 Excel/WPS 中打开后重新保存为 .xlsx")))?;
+    let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+        unreadable(format!(
+            "无法读取工作簿：{e}；请在 Excel/WPS 中打开后重新保存为 .xlsx"
+        ))
+    })?;
     let sheets: Vec<(String, bool)> = workbook
         .sheets_metadata()
         .iter()
