@@ -104,6 +104,9 @@ fn meeting(index: usize, held: NaiveDate, dice: &mut Dice) -> PreparedMeeting {
     );
     let attendees = (1..=25)
         .map(|n| Attendee {
+            id: 0,
+            arrived_at: None,
+            left_at: None,
             name: format!("参会人{n}"),
             post: "县委委员".into(),
             attendance: Attendance::Present,
@@ -151,6 +154,7 @@ fn official(n: usize, index: usize, held: NaiveDate, dice: &mut Dice) -> Prepare
         },
         duty_items: (0..7)
             .map(|d| DutyItem {
+                id: 0,
                 source: [
                     DutySource::AnnualReminder,
                     DutySource::QuarterlyDispatch,
@@ -164,6 +168,7 @@ fn official(n: usize, index: usize, held: NaiveDate, dice: &mut Dice) -> Prepare
             .collect(),
         risk_points: (0..5)
             .map(|r| RiskPoint {
+                id: 0,
                 text: format!("廉政风险点{}", r + 1),
                 level: [RiskLevel::High, RiskLevel::Medium, RiskLevel::Low][r % 3],
                 measures: vec!["建立台账".into(), "定期检查".into()],

@@ -62,10 +62,19 @@ pub enum Attendance {
 /// Someone in the room (or absent from it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Attendee {
+    /// The row's id; 0 before it is stored.
+    #[serde(skip)]
+    pub id: Id,
     pub name: String,
     pub post: String,
     pub attendance: Attendance,
     pub reason: String,
+    /// Came in after the meeting began (迟到), at this time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub arrived_at: Option<DateTime<Utc>>,
+    /// Left before the end (早退), at this time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left_at: Option<DateTime<Utc>>,
 }
 
 /// Where an official is in the meeting; `Skipped` carries no reason here, the slot does.
@@ -285,6 +294,9 @@ pub enum DutyStatus {
 /// 主体责任事项.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DutyItem {
+    /// The row's id; 0 before it is stored.
+    #[serde(skip)]
+    pub id: Id,
     pub source: DutySource,
     /// Year and quarter, "2026Q2".
     pub quarter: String,
@@ -305,6 +317,9 @@ pub enum RiskLevel {
 /// 廉政风险点 with its 防控措施 and 完善制度.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RiskPoint {
+    /// The row's id; 0 before it is stored.
+    #[serde(skip)]
+    pub id: Id,
     pub text: String,
     pub level: RiskLevel,
     pub measures: Vec<String>,

@@ -72,6 +72,20 @@ fn revisions_ratings_and_follow_ups_cannot_be_changed_or_deleted() {
         "DELETE FROM meeting_revision",
         "UPDATE follow_up_change SET progress = ''",
         "DELETE FROM follow_up_change",
+        "UPDATE question SET text = '改过的'",
+        "DELETE FROM question",
+        "UPDATE duty_item SET status = 'done'",
+        "DELETE FROM duty_item",
+        "UPDATE risk_point SET level = 'low'",
+        "DELETE FROM risk_point",
+        "UPDATE attendee SET attendance = 'absent'",
+        "DELETE FROM attendee",
+        "UPDATE agenda_slot SET position = 9",
+        "UPDATE agenda_slot SET report_minutes = 1",
+        "DELETE FROM agenda_slot",
+        "UPDATE stage_change SET at = ''",
+        "DELETE FROM stage_change",
+        "INSERT INTO stage_change (slot_id, from_stage, to_stage, at) VALUES (1, 'x', 'report', '')",
     ] {
         assert!(!sqlite3(&path, sql), "refused: {sql}");
     }
@@ -285,4 +299,106 @@ fn every_closed_choice_column_refuses_a_word_the_code_does_not_store() {
             "bogus refused: {sql}"
         );
     }
+}
+
+/// Every correction is a new row; what the console and the exports read is the newest, and
+/// the state before it stays in the file.
+#[test]
+fn corrections_are_new_rows_and_the_newest_is_what_is_read() {
+    use shuze::domain::{Attendance, Stage};
+    use shuze::storage::{AgendaMove, QuestionChange};
+    let (_dir, path) = temp_db();
+    let mut store = sample_store(&path);
+    let detail = store.slot_detail(1).unwrap();
+    let question = detail.questions[0].id;
+    store
+        .change_question(
+            question,
+            &QuestionChange {
+                text: Some("改正后的问题".into()),
+                asker: Some("县纪委 某某".into()),
+                ..Default::default()
+            },
+            at(1),
+        )
+        .unwrap();
+    let withdrawn = detail.questions[1].id;
+    store
+        .change_question(
+            withdrawn,
+            &QuestionChange {
+                withdrawn: Some(true),
+                ..Default::default()
+            },
+            at(2),
+        )
+        .unwrap();
+    let mut item = detail.duty_items[0].clone();
+    item.text = "改正后的事项".into();
+    store.change_duty_item(&item, false, at(3)).unwrap();
+    store
+        .change_duty_item(&detail.duty_items[1], true, at(4))
+        .unwrap();
+    let first = store.agenda(1).unwrap()[0].clone();
+    assert!(
+        !store
+            .move_official(first.id, AgendaMove::Up, at(5))
+            .unwrap(),
+        "the first cannot go up"
+    );
+    assert!(
+        store
+            .move_official(first.id, AgendaMove::Down, at(5))
+            .unwrap()
+    );
+    let attendee = store.attendees(1).unwrap()[0].clone();
+    store
+        .change_attendance(
+            attendee.id,
+            Attendance::Present,
+            "",
+            Some(at(600)),
+            None,
+            at(6),
+        )
+        .unwrap();
+    store
+        .set_stage(1, Stage::Pending, Stage::Report, at(7))
+        .unwrap();
+
+    let now = store.slot_detail(1).unwrap();
+    assert_eq!(now.questions[0].text, "改正后的问题");
+    assert_eq!(now.questions[0].asker, "县纪委 某某");
+    assert!(
+        now.questions.iter().all(|q| q.id != withdrawn),
+        "withdrawn: not shown"
+    );
+    assert_eq!(now.duty_items[0].text, "改正后的事项");
+    assert_eq!(now.duty_items.len(), detail.duty_items.len() - 1);
+    let agenda = store.agenda(1).unwrap();
+    assert_eq!(agenda[1].id, first.id, "moved down one place");
+    assert_eq!(store.attendees(1).unwrap()[0].arrived_at, Some(at(600)));
+    drop(store);
+
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let count = |sql: &str| -> i64 { db.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT count(*) FROM question WHERE text = '改正后的问题'"),
+        0,
+        "the question as prepared is kept"
+    );
+    assert_eq!(count("SELECT count(*) FROM question_change"), 2);
+    assert_eq!(
+        count("SELECT count(*) FROM question_now WHERE withdrawn"),
+        1
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM agenda_change"),
+        2,
+        "both places"
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM stage_change WHERE to_stage = 'report'"),
+        1
+    );
 }

@@ -135,6 +135,9 @@ impl Scrub for Meeting {
 impl Scrub for Attendee {
     fn scrub(&mut self) {
         let Attendee {
+            id: _,
+            arrived_at: _,
+            left_at: _,
             name,
             post,
             attendance: _,
@@ -169,6 +172,7 @@ impl Scrub for AgendaSlot {
 impl Scrub for DutyItem {
     fn scrub(&mut self) {
         let DutyItem {
+            id: _,
             source: _,
             quarter,
             text,
@@ -184,6 +188,7 @@ impl Scrub for DutyItem {
 impl Scrub for RiskPoint {
     fn scrub(&mut self) {
         let RiskPoint {
+            id: _,
             text,
             level: _,
             measures,

@@ -236,6 +236,9 @@ impl Checker<'_> {
     fn attendee(&mut self, raw: &Spanned<RawAttendee>) -> Attendee {
         let attendee = raw.get_ref();
         Attendee {
+            id: 0,
+            arrived_at: None,
+            left_at: None,
             name: self.text(&attendee.name, "name（姓名）"),
             post: attendee.post.trim().to_string(),
             attendance: match attendee.attendance {
@@ -307,6 +310,7 @@ impl Checker<'_> {
     fn duty(&mut self, raw: &Spanned<RawDutyItem>) -> DutyItem {
         let item = raw.get_ref();
         DutyItem {
+            id: 0,
             source: match item.source {
                 RawDutySource::AnnualReminder => DutySource::AnnualReminder,
                 RawDutySource::QuarterlyDispatch => DutySource::QuarterlyDispatch,
@@ -353,6 +357,7 @@ impl Checker<'_> {
                 .collect()
         };
         RiskPoint {
+            id: 0,
             text: self.text(&risk.text, "text（风险点）"),
             level: match risk.level {
                 RawRiskLevel::High => RiskLevel::High,

@@ -224,7 +224,7 @@ impl Session {
                 store.add_question(slot, &asker, &text, now).map(|_| ())
             }
             Effect::SetWrittenReply { question, needed } => {
-                store.set_written_reply(question, needed)
+                store.set_written_reply(question, needed, now)
             }
             Effect::RecordRating { slot, rating } => store.record_rating(slot, rating, now),
             Effect::UpdateFollowUp {

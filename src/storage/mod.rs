@@ -3,6 +3,7 @@
 //! Knows nothing of the UI. Every write is its own committed transaction, so a keystroke's
 //! change is on disk (WAL, `synchronous=FULL`) as soon as the call returns.
 
+mod correct;
 mod header;
 mod import;
 mod read;
@@ -11,6 +12,7 @@ mod sql_enums;
 mod write;
 
 pub use crate::view::{MeetingListing, SearchHit, SearchTarget, SlotDetail, TextTarget};
+pub use correct::{AgendaMove, QuestionChange};
 pub use header::APPLICATION_ID;
 pub use import::Imported;
 

@@ -148,15 +148,18 @@ impl Store {
 
     pub fn attendees(&self, meeting: Id) -> Result<Vec<Attendee>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT name, post, attendance, reason FROM attendee
-             WHERE meeting_id = ?1 ORDER BY position",
+            "SELECT id, name, post, attendance, reason, arrived_at, left_at FROM attendee_now
+             WHERE meeting_id = ?1 ORDER BY position, id",
         )?;
         let rows = stmt.query_map([meeting], |row| {
             Ok(Attendee {
-                name: row.get(0)?,
-                post: row.get(1)?,
-                attendance: row.get(2)?,
-                reason: row.get(3)?,
+                id: row.get(0)?,
+                name: row.get(1)?,
+                post: row.get(2)?,
+                attendance: row.get(3)?,
+                reason: row.get(4)?,
+                arrived_at: row.get(5)?,
+                left_at: row.get(6)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -167,8 +170,8 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT s.id, s.position, s.name, u.name, s.post, s.supervisor, s.report_minutes,
                     s.written_only, s.stage, s.skip_reason
-             FROM agenda_slot s JOIN unit u ON u.id = s.unit_id
-             WHERE s.meeting_id = ?1 ORDER BY s.position",
+             FROM agenda_now s JOIN unit u ON u.id = s.unit_id
+             WHERE s.meeting_id = ?1 ORDER BY s.position, s.id",
         )?;
         let rows = stmt.query_map([meeting], |row| {
             Ok(AgendaSlot {
@@ -236,16 +239,17 @@ impl Store {
 
     fn duty_items(&self, slot: Id) -> Result<Vec<DutyItem>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT source, quarter, text, progress, status FROM duty_item
-             WHERE slot_id = ?1 ORDER BY position",
+            "SELECT id, source, quarter, text, progress, status FROM duty_item_now
+             WHERE slot_id = ?1 AND NOT withdrawn ORDER BY position, id",
         )?;
         let rows = stmt.query_map([slot], |row| {
             Ok(DutyItem {
-                source: row.get(0)?,
-                quarter: row.get(1)?,
-                text: row.get(2)?,
-                progress: row.get(3)?,
-                status: row.get(4)?,
+                id: row.get(0)?,
+                source: row.get(1)?,
+                quarter: row.get(2)?,
+                text: row.get(3)?,
+                progress: row.get(4)?,
+                status: row.get(5)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -253,15 +257,16 @@ impl Store {
 
     fn risk_points(&self, slot: Id) -> Result<Vec<RiskPoint>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT text, level, measures, rules FROM risk_point
-             WHERE slot_id = ?1 ORDER BY position",
+            "SELECT id, text, level, measures, rules FROM risk_point_now
+             WHERE slot_id = ?1 AND NOT withdrawn ORDER BY position, id",
         )?;
         let rows = stmt.query_map([slot], |row| {
             Ok(RiskPoint {
-                text: row.get(0)?,
-                level: row.get(1)?,
-                measures: json_list(row.get(2)?),
-                rules: json_list(row.get(3)?),
+                id: row.get(0)?,
+                text: row.get(1)?,
+                level: row.get(2)?,
+                measures: json_list(row.get(3)?),
+                rules: json_list(row.get(4)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -274,13 +279,13 @@ impl Store {
             "SELECT q.id, q.position, q.asker, q.text, q.prepared, q.asked_at,
                     q.needs_written_reply, coalesce(d.body, r.body),
                     coalesce(d.saved_at, r.saved_at), d.body IS NOT NULL
-             FROM question q
+             FROM question_now q
              LEFT JOIN text_draft d
                   ON d.kind = 'answer' AND d.owner_id = q.slot_id AND d.question_key = q.id
              LEFT JOIN text_revision r ON r.id =
                   (SELECT max(t.id) FROM text_revision t
                    WHERE t.slot_id = q.slot_id AND t.kind = 'answer' AND t.question_id = q.id)
-             WHERE q.slot_id = ?1 ORDER BY q.position",
+             WHERE q.slot_id = ?1 AND NOT q.withdrawn ORDER BY q.position",
         )?;
         let rows = stmt.query_map([slot], |row| {
             let body: Option<String> = row.get(7)?;
@@ -442,19 +447,19 @@ const SEARCH_SQL: &str = "
 WITH slots AS (
     SELECT s.id, s.name, u.name AS unit, s.post,
            row_number() OVER (ORDER BY s.position) - 1 AS slot_index
-    FROM agenda_slot s JOIN unit u ON u.id = s.unit_id WHERE s.meeting_id = ?1
+    FROM agenda_now s JOIN unit u ON u.id = s.unit_id WHERE s.meeting_id = ?1
 ),
 rows AS (
     SELECT slot_index, 'official' AS kind, 0 AS idx, name || ' ' || unit || post AS body, 0 AS ord
     FROM slots
     UNION ALL
-    SELECT sl.slot_index, 'duty', row_number() OVER (PARTITION BY d.slot_id ORDER BY d.position) - 1,
+    SELECT sl.slot_index, 'duty', row_number() OVER (PARTITION BY d.slot_id ORDER BY d.position, d.id) - 1,
            d.text || ' ' || d.progress, 1
-    FROM duty_item d JOIN slots sl ON sl.id = d.slot_id
+    FROM duty_item_now d JOIN slots sl ON sl.id = d.slot_id WHERE NOT d.withdrawn
     UNION ALL
-    SELECT sl.slot_index, 'risk', row_number() OVER (PARTITION BY r.slot_id ORDER BY r.position) - 1,
+    SELECT sl.slot_index, 'risk', row_number() OVER (PARTITION BY r.slot_id ORDER BY r.position, r.id) - 1,
            r.text || ' ' || r.measures || ' ' || r.rules, 2
-    FROM risk_point r JOIN slots sl ON sl.id = r.slot_id
+    FROM risk_point_now r JOIN slots sl ON sl.id = r.slot_id WHERE NOT r.withdrawn
     UNION ALL
     SELECT sl.slot_index, 'question',
            row_number() OVER (PARTITION BY q.slot_id ORDER BY q.position) - 1,
@@ -463,7 +468,7 @@ rows AS (
                     AND d.question_id = q.id),
                (SELECT body FROM text_revision t WHERE t.kind = 'answer' AND t.question_id = q.id
                     ORDER BY t.id DESC LIMIT 1), ''), 3
-    FROM question q JOIN slots sl ON sl.id = q.slot_id
+    FROM question_now q JOIN slots sl ON sl.id = q.slot_id WHERE NOT q.withdrawn
 )
 SELECT slot_index, kind, idx, body FROM rows
 WHERE instr(lower(body), lower(?2)) > 0
@@ -475,14 +480,15 @@ const DETAIL_MARK_SQL: &str = "SELECT json_array(
     (SELECT group_concat(quote(kind) || quote(question_id) || quote(saved_at) || quote(body), ',')
        FROM text_draft WHERE slot_id = ?1),
     (SELECT group_concat(quote(id) || quote(position) || quote(asker) || quote(text)
-                         || quote(prepared) || quote(asked_at) || quote(needs_written_reply), ',')
-       FROM question WHERE slot_id = ?1),
+                         || quote(prepared) || quote(asked_at) || quote(needs_written_reply)
+                         || quote(withdrawn), ',')
+       FROM question_now WHERE slot_id = ?1),
     (SELECT group_concat(quote(id) || quote(position) || quote(source) || quote(quarter)
-                         || quote(text) || quote(progress) || quote(status), ',')
-       FROM duty_item WHERE slot_id = ?1),
+                         || quote(text) || quote(progress) || quote(status) || quote(withdrawn), ',')
+       FROM duty_item_now WHERE slot_id = ?1),
     (SELECT group_concat(quote(id) || quote(position) || quote(text) || quote(level)
-                         || quote(measures) || quote(rules), ',')
-       FROM risk_point WHERE slot_id = ?1),
+                         || quote(measures) || quote(rules) || quote(withdrawn), ',')
+       FROM risk_point_now WHERE slot_id = ?1),
     (SELECT count(*) || '.' || ifnull(max(round), 0) FROM rating WHERE slot_id = ?1),
     (SELECT max(id) FROM follow_up),
     (SELECT max(id) FROM follow_up_change))";

@@ -11,7 +11,7 @@
 //! step rebuilds the column's CHECK.
 
 /// Migration steps; `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 /// Every table the newest schema has, found by building it in memory once.
 pub fn expected_tables() -> &'static [String] {
@@ -346,6 +346,200 @@ FROM text_draft;
 DROP TABLE text_draft;
 ALTER TABLE text_draft_v6 RENAME TO text_draft;
 CREATE UNIQUE INDEX text_draft_target ON text_draft(kind, owner_id, question_key);
+"#;
+
+/// Every slip can be put right, and each correction is kept:
+/// - questions, duty items, risk points, the agenda's order and minutes, and attendance
+///   change by a new row in a `*_change` table holding the whole new state, the newest
+///   being the current one (`*_now` views); a withdrawn thing is a change that says so,
+///   never a deleted row;
+/// - the rows as prepared can no longer be updated or deleted (triggers refuse it); the
+///   agenda's stage and skip reason stay the official's live state, and every move between
+///   stages is logged in `stage_change`;
+/// - things added during the meeting say when (`added_at`; NULL: from the prep file);
+/// - the meeting's end (散会) is recorded once.
+const V7: &str = r#"
+ALTER TABLE duty_item ADD COLUMN added_at TEXT;
+ALTER TABLE risk_point ADD COLUMN added_at TEXT;
+ALTER TABLE attendee ADD COLUMN added_at TEXT;
+
+CREATE TABLE question_change (
+    id                  INTEGER PRIMARY KEY,
+    question_id         INTEGER NOT NULL REFERENCES question(id),
+    asker               TEXT NOT NULL,
+    text                TEXT NOT NULL,
+    asked_at            TEXT,
+    needs_written_reply INTEGER NOT NULL CHECK (needs_written_reply IN (0, 1)),
+    withdrawn           INTEGER NOT NULL DEFAULT 0 CHECK (withdrawn IN (0, 1)),
+    changed_at          TEXT NOT NULL
+);
+CREATE INDEX question_change_target ON question_change(question_id, id);
+
+CREATE TABLE duty_item_change (
+    id           INTEGER PRIMARY KEY,
+    duty_item_id INTEGER NOT NULL REFERENCES duty_item(id),
+    source       TEXT NOT NULL CHECK (source IN ('annual_reminder', 'quarterly_dispatch', 'added_dispatch')),
+    quarter      TEXT NOT NULL,
+    text         TEXT NOT NULL,
+    progress     TEXT NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress', 'done')),
+    withdrawn    INTEGER NOT NULL DEFAULT 0 CHECK (withdrawn IN (0, 1)),
+    changed_at   TEXT NOT NULL
+);
+CREATE INDEX duty_item_change_target ON duty_item_change(duty_item_id, id);
+
+CREATE TABLE risk_point_change (
+    id            INTEGER PRIMARY KEY,
+    risk_point_id INTEGER NOT NULL REFERENCES risk_point(id),
+    text          TEXT NOT NULL,
+    level         TEXT NOT NULL CHECK (level IN ('high', 'medium', 'low')),
+    measures      TEXT NOT NULL,
+    rules         TEXT NOT NULL,
+    withdrawn     INTEGER NOT NULL DEFAULT 0 CHECK (withdrawn IN (0, 1)),
+    changed_at    TEXT NOT NULL
+);
+CREATE INDEX risk_point_change_target ON risk_point_change(risk_point_id, id);
+
+-- The agenda's order (positions are swapped in one transaction), minutes and 书面述责.
+CREATE TABLE agenda_change (
+    id             INTEGER PRIMARY KEY,
+    slot_id        INTEGER NOT NULL REFERENCES agenda_slot(id),
+    position       INTEGER NOT NULL,
+    report_minutes INTEGER NOT NULL CHECK (report_minutes > 0),
+    written_only   INTEGER NOT NULL CHECK (written_only IN (0, 1)),
+    changed_at     TEXT NOT NULL
+);
+CREATE INDEX agenda_change_target ON agenda_change(slot_id, id);
+
+-- Arriving late (arrived_at), leaving early (left_at), absent with a reason.
+CREATE TABLE attendee_change (
+    id          INTEGER PRIMARY KEY,
+    attendee_id INTEGER NOT NULL REFERENCES attendee(id),
+    attendance  TEXT NOT NULL CHECK (attendance IN ('present', 'non_voting', 'absent')),
+    reason      TEXT NOT NULL,
+    arrived_at  TEXT,
+    left_at     TEXT,
+    changed_at  TEXT NOT NULL
+);
+CREATE INDEX attendee_change_target ON attendee_change(attendee_id, id);
+
+-- Every move of an official from one stage to another, as it happened.
+CREATE TABLE stage_change (
+    id         INTEGER PRIMARY KEY,
+    slot_id    INTEGER NOT NULL REFERENCES agenda_slot(id),
+    from_stage TEXT NOT NULL,
+    to_stage   TEXT NOT NULL,
+    at         TEXT NOT NULL
+);
+CREATE INDEX stage_change_slot ON stage_change(slot_id, id);
+CREATE TRIGGER stage_change_stages BEFORE INSERT ON stage_change
+WHEN NEW.from_stage NOT IN ('pending', 'report', 'questions', 'remarks', 'rating', 'follow_ups', 'done', 'skipped')
+  OR NEW.to_stage NOT IN ('pending', 'report', 'questions', 'remarks', 'rating', 'follow_ups', 'done', 'skipped')
+BEGIN SELECT RAISE(ABORT, 'stage_change names a stage that is not a stage'); END;
+
+CREATE TRIGGER question_change_no_update BEFORE UPDATE ON question_change
+BEGIN SELECT RAISE(ABORT, 'question_change is append-only'); END;
+CREATE TRIGGER question_change_no_delete BEFORE DELETE ON question_change
+BEGIN SELECT RAISE(ABORT, 'question_change is append-only'); END;
+CREATE TRIGGER duty_item_change_no_update BEFORE UPDATE ON duty_item_change
+BEGIN SELECT RAISE(ABORT, 'duty_item_change is append-only'); END;
+CREATE TRIGGER duty_item_change_no_delete BEFORE DELETE ON duty_item_change
+BEGIN SELECT RAISE(ABORT, 'duty_item_change is append-only'); END;
+CREATE TRIGGER risk_point_change_no_update BEFORE UPDATE ON risk_point_change
+BEGIN SELECT RAISE(ABORT, 'risk_point_change is append-only'); END;
+CREATE TRIGGER risk_point_change_no_delete BEFORE DELETE ON risk_point_change
+BEGIN SELECT RAISE(ABORT, 'risk_point_change is append-only'); END;
+CREATE TRIGGER agenda_change_no_update BEFORE UPDATE ON agenda_change
+BEGIN SELECT RAISE(ABORT, 'agenda_change is append-only'); END;
+CREATE TRIGGER agenda_change_no_delete BEFORE DELETE ON agenda_change
+BEGIN SELECT RAISE(ABORT, 'agenda_change is append-only'); END;
+CREATE TRIGGER attendee_change_no_update BEFORE UPDATE ON attendee_change
+BEGIN SELECT RAISE(ABORT, 'attendee_change is append-only'); END;
+CREATE TRIGGER attendee_change_no_delete BEFORE DELETE ON attendee_change
+BEGIN SELECT RAISE(ABORT, 'attendee_change is append-only'); END;
+CREATE TRIGGER stage_change_no_update BEFORE UPDATE ON stage_change
+BEGIN SELECT RAISE(ABORT, 'stage_change is append-only'); END;
+CREATE TRIGGER stage_change_no_delete BEFORE DELETE ON stage_change
+BEGIN SELECT RAISE(ABORT, 'stage_change is append-only'); END;
+
+CREATE TRIGGER question_no_update BEFORE UPDATE ON question
+BEGIN SELECT RAISE(ABORT, 'question changes are new rows in question_change'); END;
+CREATE TRIGGER question_no_delete BEFORE DELETE ON question
+BEGIN SELECT RAISE(ABORT, 'questions are withdrawn in question_change, never deleted'); END;
+CREATE TRIGGER duty_item_no_update BEFORE UPDATE ON duty_item
+BEGIN SELECT RAISE(ABORT, 'duty_item changes are new rows in duty_item_change'); END;
+CREATE TRIGGER duty_item_no_delete BEFORE DELETE ON duty_item
+BEGIN SELECT RAISE(ABORT, 'duty items are withdrawn in duty_item_change, never deleted'); END;
+CREATE TRIGGER risk_point_no_update BEFORE UPDATE ON risk_point
+BEGIN SELECT RAISE(ABORT, 'risk_point changes are new rows in risk_point_change'); END;
+CREATE TRIGGER risk_point_no_delete BEFORE DELETE ON risk_point
+BEGIN SELECT RAISE(ABORT, 'risk points are withdrawn in risk_point_change, never deleted'); END;
+CREATE TRIGGER attendee_no_update BEFORE UPDATE ON attendee
+BEGIN SELECT RAISE(ABORT, 'attendance changes are new rows in attendee_change'); END;
+CREATE TRIGGER attendee_no_delete BEFORE DELETE ON attendee
+BEGIN SELECT RAISE(ABORT, 'attendees are never deleted'); END;
+CREATE TRIGGER agenda_slot_prepared_no_update
+BEFORE UPDATE OF meeting_id, position, unit_id, name, post, supervisor, report_minutes,
+                 written_only ON agenda_slot
+BEGIN SELECT RAISE(ABORT, 'agenda changes are new rows in agenda_change'); END;
+CREATE TRIGGER agenda_slot_no_delete BEFORE DELETE ON agenda_slot
+BEGIN SELECT RAISE(ABORT, 'officials are never deleted from the agenda'); END;
+CREATE TRIGGER meeting_finished_once BEFORE UPDATE OF finished_at ON meeting
+WHEN OLD.finished_at IS NOT NULL AND NEW.finished_at IS NOT OLD.finished_at
+BEGIN SELECT RAISE(ABORT, 'the meeting has ended: its end is recorded once'); END;
+
+CREATE VIEW question_now AS
+SELECT q.id, q.slot_id, q.position, q.prepared, q.created_at,
+       CASE WHEN c.id IS NULL THEN q.asker ELSE c.asker END AS asker,
+       CASE WHEN c.id IS NULL THEN q.text ELSE c.text END AS text,
+       CASE WHEN c.id IS NULL THEN q.asked_at ELSE c.asked_at END AS asked_at,
+       CASE WHEN c.id IS NULL THEN q.needs_written_reply ELSE c.needs_written_reply END
+           AS needs_written_reply,
+       ifnull(c.withdrawn, 0) AS withdrawn
+FROM question q
+LEFT JOIN question_change c
+       ON c.id = (SELECT max(id) FROM question_change WHERE question_id = q.id);
+
+CREATE VIEW duty_item_now AS
+SELECT d.id, d.slot_id, d.position, d.added_at,
+       CASE WHEN c.id IS NULL THEN d.source ELSE c.source END AS source,
+       CASE WHEN c.id IS NULL THEN d.quarter ELSE c.quarter END AS quarter,
+       CASE WHEN c.id IS NULL THEN d.text ELSE c.text END AS text,
+       CASE WHEN c.id IS NULL THEN d.progress ELSE c.progress END AS progress,
+       CASE WHEN c.id IS NULL THEN d.status ELSE c.status END AS status,
+       ifnull(c.withdrawn, 0) AS withdrawn
+FROM duty_item d
+LEFT JOIN duty_item_change c
+       ON c.id = (SELECT max(id) FROM duty_item_change WHERE duty_item_id = d.id);
+
+CREATE VIEW risk_point_now AS
+SELECT r.id, r.slot_id, r.position, r.added_at,
+       CASE WHEN c.id IS NULL THEN r.text ELSE c.text END AS text,
+       CASE WHEN c.id IS NULL THEN r.level ELSE c.level END AS level,
+       CASE WHEN c.id IS NULL THEN r.measures ELSE c.measures END AS measures,
+       CASE WHEN c.id IS NULL THEN r.rules ELSE c.rules END AS rules,
+       ifnull(c.withdrawn, 0) AS withdrawn
+FROM risk_point r
+LEFT JOIN risk_point_change c
+       ON c.id = (SELECT max(id) FROM risk_point_change WHERE risk_point_id = r.id);
+
+CREATE VIEW agenda_now AS
+SELECT s.id, s.meeting_id, s.unit_id, s.name, s.post, s.supervisor, s.stage, s.skip_reason,
+       CASE WHEN c.id IS NULL THEN s.position ELSE c.position END AS position,
+       CASE WHEN c.id IS NULL THEN s.report_minutes ELSE c.report_minutes END AS report_minutes,
+       CASE WHEN c.id IS NULL THEN s.written_only ELSE c.written_only END AS written_only
+FROM agenda_slot s
+LEFT JOIN agenda_change c
+       ON c.id = (SELECT max(id) FROM agenda_change WHERE slot_id = s.id);
+
+CREATE VIEW attendee_now AS
+SELECT a.id, a.meeting_id, a.position, a.name, a.post, a.added_at,
+       CASE WHEN c.id IS NULL THEN a.attendance ELSE c.attendance END AS attendance,
+       CASE WHEN c.id IS NULL THEN a.reason ELSE c.reason END AS reason,
+       c.arrived_at, c.left_at
+FROM attendee a
+LEFT JOIN attendee_change c
+       ON c.id = (SELECT max(id) FROM attendee_change WHERE attendee_id = a.id);
 "#;
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! What the recorder writes during the meeting. Each call is one committed transaction.
 
+use super::correct::QuestionChange;
 use super::{Result, Store};
 use crate::domain::{FollowUp, FollowUpStatus, Id, Rating, Stage};
 use crate::view::TextTarget;
@@ -85,7 +86,7 @@ impl Store {
             "UPDATE agenda_slot SET stage = ?2, skip_reason = '' WHERE id = ?1",
             params![slot, to],
         )?;
-        update_finished(&tx, slot, now)?;
+        log_stage(&tx, slot, from, to, now)?;
         tx.commit()?;
         Ok(())
     }
@@ -98,7 +99,7 @@ impl Store {
             "UPDATE agenda_slot SET stage = 'skipped', skip_reason = ?2 WHERE id = ?1",
             params![slot, reason],
         )?;
-        update_finished(&tx, slot, now)?;
+        log_stage(&tx, slot, from, Stage::Skipped, now)?;
         tx.commit()?;
         Ok(())
     }
@@ -125,13 +126,22 @@ impl Store {
         Ok(())
     }
 
-    /// Notes when a question was put, the first time its answer is opened.
+    /// Notes when a question was put (its answer's first character, or the recorder's
+    /// mark); a question already asked keeps its time.
     pub fn mark_asked(&mut self, question: Id, now: DateTime<Utc>) -> Result<()> {
-        self.conn.execute(
-            "UPDATE question SET asked_at = ?2 WHERE id = ?1 AND asked_at IS NULL",
-            params![question, now],
+        let asked: bool = self.conn.query_row(
+            "SELECT asked_at IS NOT NULL FROM question_now WHERE id = ?1",
+            [question],
+            |row| row.get(0),
         )?;
-        Ok(())
+        if asked {
+            return Ok(());
+        }
+        let change = QuestionChange {
+            asked_at: Some(Some(now)),
+            ..QuestionChange::default()
+        };
+        self.change_question(question, &change, now)
     }
 
     /// Adds a question raised on the spot; it goes last and counts as asked now.
@@ -152,12 +162,17 @@ impl Store {
     }
 
     /// Marks a question as needing a written reply (书面质询), or clears the mark.
-    pub fn set_written_reply(&mut self, question: Id, needed: bool) -> Result<()> {
-        self.conn.execute(
-            "UPDATE question SET needs_written_reply = ?2 WHERE id = ?1",
-            params![question, needed],
-        )?;
-        Ok(())
+    pub fn set_written_reply(
+        &mut self,
+        question: Id,
+        needed: bool,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let change = QuestionChange {
+            needs_written_reply: Some(needed),
+            ..QuestionChange::default()
+        };
+        self.change_question(question, &change, now)
     }
 
     /// Records the tallies; a recount is a new round, and the newest round is the result.
@@ -370,16 +385,11 @@ fn start_timing(tx: &Transaction, slot: Id, stage: Stage, now: DateTime<Utc>) ->
     Ok(())
 }
 
-/// Marks the meeting finished when its last official is closed, and unfinished again
-/// when one is reopened.
-fn update_finished(tx: &Transaction, slot: Id, now: DateTime<Utc>) -> Result<()> {
+/// Logs a move between stages as it happened.
+fn log_stage(tx: &Transaction, slot: Id, from: Stage, to: Stage, now: DateTime<Utc>) -> Result<()> {
     tx.execute(
-        "UPDATE meeting SET finished_at = CASE
-             WHEN EXISTS (SELECT 1 FROM agenda_slot s WHERE s.meeting_id = meeting.id
-                          AND s.stage NOT IN ('done', 'skipped')) THEN NULL
-             ELSE coalesce(finished_at, ?2) END
-         WHERE id = (SELECT meeting_id FROM agenda_slot WHERE id = ?1)",
-        params![slot, now],
+        "INSERT INTO stage_change (slot_id, from_stage, to_stage, at) VALUES (?1, ?2, ?3, ?4)",
+        params![slot, from, to, now],
     )?;
     Ok(())
 }
