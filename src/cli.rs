@@ -65,6 +65,15 @@ enum Commands {
         /// 写入的数据库；省略时为准备文件同名的 .db 文件。
         #[arg(long)]
         db: Option<PathBuf>,
+        /// 把修改过的准备应用到数据库中已有的会议：增、改、撤都记为带日期的更正，会上记录的内容一概不动。
+        #[arg(long)]
+        update: bool,
+        /// 与 --update 一起：要更新的会议编号（默认：同名同日期的会议，否则最近一场未结束的会议）。
+        #[arg(long, requires = "update")]
+        meeting: Option<i64>,
+        /// 与 --update 一起：不再询问，直接应用。
+        #[arg(long, requires = "update")]
+        yes: bool,
     },
     /// 生成准备用的 Excel 模板（每类内容一张表，附两行示例），或同样内容的 CSV 文件夹。
     Template {
@@ -169,7 +178,14 @@ const SAMPLE_DB: &[u8] = include_bytes!("../sample-db/sample.db");
 pub fn run(cli: Cli) -> Result<()> {
     files::keep_created_files_private();
     match cli.command {
-        Some(Commands::Import { file, db }) => import(&file, db),
+        Some(Commands::Import {
+            file,
+            db,
+            update: true,
+            meeting,
+            yes,
+        }) => import_update(&file, db, meeting, yes),
+        Some(Commands::Import { file, db, .. }) => import(&file, db),
         Some(Commands::Export(args)) => export(args),
         Some(Commands::Template {
             output,
@@ -249,6 +265,70 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
         "已导入「{}」（会议编号 {id}，述责人 {officials} 位）到 {}",
         meeting.title,
         db.display()
+    );
+    Ok(())
+}
+
+/// `shuze import FILE --update`: shows what the changed preparation will change in a
+/// meeting already in the file, asks, and applies it as dated corrections.
+fn import_update(file: &Path, db: Option<PathBuf>, meeting: Option<i64>, yes: bool) -> Result<()> {
+    let db = db.unwrap_or_else(|| file.with_extension("db"));
+    if db.symlink_metadata().is_err() {
+        bail!(
+            "{} 不存在：--update 只更新已导入的会议；新会议请不加 --update 导入",
+            db.display()
+        );
+    }
+    let preparation = prep::read_file(file)?;
+    for warning in &preparation.warnings {
+        warn!("{}: 提示: {}", warning.place(file), warning.message);
+    }
+    RecorderLock::refuse_other_names(&db)?;
+    let mut store = Store::open(&db)?;
+    let meeting = match meeting {
+        Some(id) => store.meeting(id)?.id,
+        None => {
+            let header = &preparation.prepared.meeting;
+            let same = store
+                .meetings()?
+                .into_iter()
+                .find(|m| m.meeting.title == header.title && m.meeting.held_on == header.held_on);
+            match same {
+                Some(listing) => listing.meeting.id,
+                None => store.default_meeting()?,
+            }
+        }
+    };
+    // No console may be recording the meeting while its preparation changes under it.
+    let _lock = RecorderLock::acquire(&db, meeting, &store)?;
+    let title = store.meeting(meeting)?.title;
+    let update = prep::plan_update(&store, meeting, &preparation)?;
+    say!("更新会议「{title}」（编号 {meeting}）：");
+    for step in &update.steps {
+        say!("  · {}", step.describe());
+    }
+    for kept in &update.not_applied {
+        say!("  未应用：{kept}");
+    }
+    if update.steps.is_empty() {
+        say!("没有可应用的改动，数据库未作改动。");
+        return Ok(());
+    }
+    if !yes {
+        use std::io::{BufRead, Write as _};
+        print!("应用以上 {} 处改动？[y/N] ", update.steps.len());
+        let _ = std::io::stdout().flush();
+        let mut answer = String::new();
+        std::io::stdin().lock().read_line(&mut answer)?;
+        if !matches!(answer.trim(), "y" | "Y" | "yes" | "是") {
+            say!("未作改动。");
+            return Ok(());
+        }
+    }
+    prep::apply_update(&mut store, &update, Utc::now())?;
+    say!(
+        "已应用 {} 处改动（均记为更正，原内容保留）。",
+        update.steps.len()
     );
     Ok(())
 }

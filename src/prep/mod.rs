@@ -13,6 +13,7 @@ mod raw;
 mod sheet;
 pub mod synonyms;
 mod template;
+mod update;
 mod xlsx;
 
 pub use crate::source::line_column;
@@ -20,6 +21,7 @@ pub use crate::view::{PreparedMeeting, PreparedOfficial, PreparedQuestion};
 pub use import::{import_file, import_preparation};
 pub use out::{Form, from_store, render_toml, write_prepared};
 pub use template::{TemplateFormat, write_template};
+pub use update::{Step, Update, apply as apply_update, plan as plan_update};
 
 use crate::storage::StorageError;
 use std::fmt;

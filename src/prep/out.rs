@@ -74,7 +74,17 @@ fn word<T: Named + PartialEq>(value: T, words: &'static [&'static str]) -> Out {
 /// not part of the preparation.
 pub fn from_store(store: &Store, meeting: Id) -> Result<Preparation, StorageError> {
     let header = store.meeting(meeting)?;
-    let attendees = store.attendees(meeting)?;
+    // As prepared: an attendee's arrival and leaving are recorded at the meeting.
+    let attendees = store
+        .attendees(meeting)?
+        .into_iter()
+        .map(|a| crate::domain::Attendee {
+            id: 0,
+            arrived_at: None,
+            left_at: None,
+            ..a
+        })
+        .collect();
     let mut officials = Vec::new();
     for slot in store.agenda(meeting)? {
         let detail = store.slot_detail(slot.id)?;
@@ -93,8 +103,16 @@ pub fn from_store(store: &Store, meeting: Id) -> Result<Preparation, StorageErro
                     text: q.text.clone(),
                 })
                 .collect(),
-            duty_items: detail.duty_items,
-            risk_points: detail.risk_points,
+            duty_items: detail
+                .duty_items
+                .into_iter()
+                .map(|d| crate::domain::DutyItem { id: 0, ..d })
+                .collect(),
+            risk_points: detail
+                .risk_points
+                .into_iter()
+                .map(|r| crate::domain::RiskPoint { id: 0, ..r })
+                .collect(),
             earlier_follow_ups,
             slot: crate::domain::AgendaSlot {
                 id: 0,
