@@ -1,4 +1,6 @@
-//! Command line: `shuze [DB]` runs the console, `shuze import FILE` loads a prep file.
+//! Command line: `shuze [DB]` runs the console, `shuze import FILE` loads a preparation
+//! (TOML, XLSX or a CSV folder), `shuze template` writes the workbook to fill in and
+//! `shuze export-prep` writes a meeting's preparation back out.
 
 use crate::export::{self, Fonts, Format, Kind, Minutes, PageNumbers};
 
@@ -56,13 +58,48 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Commands {
-    /// 导入准备文件（TOML），新建一场会议。
+    /// 导入会议准备（Excel 工作簿 .xlsx、CSV 文件夹或 TOML 准备文件），新建一场会议。
     Import {
-        /// 准备文件路径。
+        /// 准备文件：.xlsx 工作簿、放 CSV 文件的文件夹，或 .toml 准备文件。
         file: PathBuf,
         /// 写入的数据库；省略时为准备文件同名的 .db 文件。
         #[arg(long)]
         db: Option<PathBuf>,
+        /// 把修改过的准备应用到数据库中已有的会议：增、改、撤都记为带日期的更正，会上记录的内容一概不动。
+        #[arg(long)]
+        update: bool,
+        /// 与 --update 一起：要更新的会议编号（默认：同名同日期的会议，否则最近一场未结束的会议）。
+        #[arg(long, requires = "update")]
+        meeting: Option<i64>,
+        /// 与 --update 一起：不再询问，直接应用。
+        #[arg(long, requires = "update")]
+        yes: bool,
+    },
+    /// 生成准备用的 Excel 模板（每类内容一张表，附两行示例），或同样内容的 CSV 文件夹。
+    Template {
+        /// 输出：.xlsx 文件，或（--format csv 时）文件夹。
+        #[arg(short, long, default_value = "准备.xlsx")]
+        output: PathBuf,
+        /// xlsx（Excel 工作簿，默认）或 csv（每张表一个 UTF-8 CSV 文件）。
+        #[arg(long, value_enum, default_value_t = prep::TemplateFormat::Xlsx)]
+        format: prep::TemplateFormat,
+        /// 覆盖已存在的文件。
+        #[arg(long)]
+        force: bool,
+    },
+    /// 把一场会议的准备内容写回 .xlsx、.toml 或 CSV 文件夹，可修改后作为下一场导入。
+    ExportPrep {
+        /// 会议数据库；省略时为示例会议的工作副本。
+        db: Option<PathBuf>,
+        /// 会议编号（默认：最近一场未结束的会议）。
+        #[arg(long)]
+        meeting: Option<i64>,
+        /// 输出：FILE.xlsx、FILE.toml，或文件夹（CSV）。
+        #[arg(short, long)]
+        output: PathBuf,
+        /// 覆盖已存在的文件。
+        #[arg(long)]
+        force: bool,
     },
     /// 导出会议记录、会议纪要和整改台账（Word、网页、Markdown、JSON、Excel、CSV）。
     Export(ExportArgs),
@@ -138,10 +175,10 @@ struct ExportArgs {
     /// Word 文件的页码位置：centred（居中，默认）或 outside（单页居右、双页居左）。
     #[arg(long, value_enum, default_value_t = PageNumbers::Centred)]
     page_numbers: PageNumbers,
-    /// 会议纪要的期号（第 N 期）。
+    /// 会议纪要的期号（第 N 期）；省略时用准备表「会议信息」里的期号。
     #[arg(long, value_name = "N")]
     issue: Option<u32>,
-    /// 会议纪要的发文机关，印在版头和印发栏，如「中共某县纪委办公室」。
+    /// 会议纪要的发文机关，印在版头和印发栏，如「中共某县纪委办公室」；省略时用准备表里的。
     #[arg(long, value_name = "机关")]
     office: Option<String>,
 }
@@ -152,8 +189,32 @@ const SAMPLE_DB: &[u8] = include_bytes!("../sample-db/sample.db");
 pub fn run(cli: Cli) -> Result<()> {
     files::keep_created_files_private();
     match cli.command {
-        Some(Commands::Import { file, db }) => import(&file, db),
+        Some(Commands::Import {
+            file,
+            db,
+            update: true,
+            meeting,
+            yes,
+        }) => import_update(&file, db, meeting, yes),
+        Some(Commands::Import { file, db, .. }) => import(&file, db),
         Some(Commands::Export(args)) => export(args),
+        Some(Commands::Template {
+            output,
+            format,
+            force,
+        }) => {
+            for path in prep::write_template(&output, format, force)? {
+                say!("已写入 (written): {}", path.display());
+            }
+            say!("填好后导入：shuze import {}", output.display());
+            Ok(())
+        }
+        Some(Commands::ExportPrep {
+            db,
+            meeting,
+            output,
+            force,
+        }) => export_prep(db, meeting, &output, force),
         Some(Commands::Meetings { db }) => list_meetings(&db),
         Some(Commands::Finish { db, meeting, yes }) => finish(&db, meeting, yes),
         Some(Commands::DemoData { scale, output }) => {
@@ -193,8 +254,13 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
     if !created {
         RecorderLock::refuse_other_names(&db)?;
     }
+    // Read and checked before the database is touched; warnings shown either way.
+    let preparation = prep::read_file(file)?;
+    for warning in &preparation.warnings {
+        warn!("{}: 提示: {}", warning.place(file), warning.message);
+    }
     let mut store = Store::create_or_open(&db)?;
-    let id = match prep::import_file(file, &mut store, Utc::now()) {
+    let id = match prep::import_preparation(file, &preparation, &mut store, Utc::now()) {
         Ok(id) => id,
         Err(err) => {
             // A new file that did not get its meeting is not left behind.
@@ -211,6 +277,70 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
         "已导入「{}」（会议编号 {id}，述责人 {officials} 位）到 {}",
         meeting.title,
         db.display()
+    );
+    Ok(())
+}
+
+/// `shuze import FILE --update`: shows what the changed preparation will change in a
+/// meeting already in the file, asks, and applies it as dated corrections.
+fn import_update(file: &Path, db: Option<PathBuf>, meeting: Option<i64>, yes: bool) -> Result<()> {
+    let db = db.unwrap_or_else(|| file.with_extension("db"));
+    if db.symlink_metadata().is_err() {
+        bail!(
+            "{} 不存在：--update 只更新已导入的会议；新会议请不加 --update 导入",
+            db.display()
+        );
+    }
+    let preparation = prep::read_file(file)?;
+    for warning in &preparation.warnings {
+        warn!("{}: 提示: {}", warning.place(file), warning.message);
+    }
+    RecorderLock::refuse_other_names(&db)?;
+    let mut store = Store::open(&db)?;
+    let meeting = match meeting {
+        Some(id) => store.meeting(id)?.id,
+        None => {
+            let header = &preparation.prepared.meeting;
+            let same = store
+                .meetings()?
+                .into_iter()
+                .find(|m| m.meeting.title == header.title && m.meeting.held_on == header.held_on);
+            match same {
+                Some(listing) => listing.meeting.id,
+                None => store.default_meeting()?,
+            }
+        }
+    };
+    // No console may be recording the meeting while its preparation changes under it.
+    let _lock = RecorderLock::acquire(&db, meeting, &store)?;
+    let title = store.meeting(meeting)?.title;
+    let update = prep::plan_update(&store, meeting, &preparation)?;
+    say!("更新会议「{title}」（编号 {meeting}）：");
+    for step in &update.steps {
+        say!("  · {}", step.describe());
+    }
+    for kept in &update.not_applied {
+        say!("  未应用：{kept}");
+    }
+    if update.steps.is_empty() {
+        say!("没有可应用的改动，数据库未作改动。");
+        return Ok(());
+    }
+    if !yes {
+        use std::io::{BufRead, Write as _};
+        print!("应用以上 {} 处改动？[y/N] ", update.steps.len());
+        let _ = std::io::stdout().flush();
+        let mut answer = String::new();
+        std::io::stdin().lock().read_line(&mut answer)?;
+        if !matches!(answer.trim(), "y" | "Y" | "yes" | "是") {
+            say!("未作改动。");
+            return Ok(());
+        }
+    }
+    prep::apply_update(&mut store, &update, Utc::now())?;
+    say!(
+        "已应用 {} 处改动（均记为更正，原内容保留）。",
+        update.steps.len()
     );
     Ok(())
 }
@@ -235,10 +365,15 @@ fn export(args: ExportArgs) -> Result<()> {
         offset: export::local_offset(now),
         fonts: args.fonts,
     };
+    // The 纪要's issue and office: from the command line, else as the preparation gave them.
+    let stored_issue = store
+        .setting(&prep::issue_key(meeting))?
+        .and_then(|issue| issue.parse().ok());
+    let stored_office = store.setting(&prep::office_key(meeting))?;
     let filing = export::Filing {
         page_numbers: args.page_numbers,
-        issue: args.issue,
-        office: args.office.unwrap_or_default(),
+        issue: args.issue.or(stored_issue),
+        office: args.office.or(stored_office).unwrap_or_default(),
     };
     let written = match (args.all, args.kind, args.format) {
         (Some(dir), _, _) => {
@@ -255,6 +390,30 @@ fn export(args: ExportArgs) -> Result<()> {
         _ => bail!("请给出 --kind 和 --format，或用 --all 文件夹 导出全部"),
     };
     for path in written {
+        say!("已写入 (written): {}", path.display());
+    }
+    Ok(())
+}
+
+/// Writes a meeting's preparation back out (reads only).
+fn export_prep(
+    db: Option<PathBuf>,
+    meeting: Option<i64>,
+    output: &Path,
+    force: bool,
+) -> Result<()> {
+    let db = match db {
+        Some(db) => db,
+        None => sample_working_copy(false)?,
+    };
+    RecorderLock::refuse_other_names(&db)?;
+    let store = Store::open_read_only(&db)?;
+    let meeting = match meeting {
+        Some(id) => store.meeting(id)?.id,
+        None => store.default_meeting()?,
+    };
+    let preparation = prep::from_store(&store, meeting)?;
+    for path in prep::write_prepared(&preparation, output, force)? {
         say!("已写入 (written): {}", path.display());
     }
     Ok(())

@@ -184,7 +184,15 @@ fn stage_minutes_come_from_the_file_and_a_bad_one_is_placed() {
     );
     assert_names(
         &import_error(&bad),
-        "7:11",
+        "7:25",
         &["minutes.questions", "1 到 120"],
     );
+}
+
+#[test]
+fn a_quarter_of_six_bytes_that_are_not_ascii_is_refused_not_a_panic() {
+    let text = format!(
+        "{MINIMAL_PREP}\n[[official.duty]]\nsource = \"按季派单\"\nquarter = \"甲甲\"\ntext = \"事项\"\n"
+    );
+    assert_names(&import_error(&text), "21:11", &["季度", "2026Q2"]);
 }

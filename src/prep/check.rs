@@ -1,7 +1,8 @@
 //! Turns the raw prep file into checked meeting data, collecting every problem with its place.
 
+use super::cells::Place;
 use super::raw::*;
-use super::{Problem, line_column};
+use super::{Preparation, Problem, Within, line_column, sort_problems};
 use crate::domain::{
     AgendaSlot, Allotments, Attendance, Attendee, DutyItem, DutySource, DutyStatus, FollowUp,
     FollowUpMode, FollowUpSource, FollowUpStatus, Meeting, RiskLevel, RiskPoint, Stage,
@@ -13,16 +14,12 @@ use std::ops::Range;
 use toml::Spanned;
 
 /// Parses and checks a prep file; every problem found is returned, in file order.
-pub fn parse(source: &str) -> Result<PreparedMeeting, Vec<Problem>> {
+pub fn parse(source: &str) -> Result<Preparation, Vec<Problem>> {
     let mut problems = super::controls::problems(source);
     let prepared = match toml::from_str::<RawPrep>(source) {
         Ok(raw) => {
-            let mut checker = Checker {
-                source,
-                problems: Vec::new(),
-            };
-            let prepared = checker.meeting(&raw);
-            problems.append(&mut checker.problems);
+            let (prepared, mut found) = check(&raw, Places::Toml(source));
+            problems.append(&mut found);
             Some(prepared)
         }
         Err(err) => {
@@ -39,21 +36,52 @@ pub fn parse(source: &str) -> Result<PreparedMeeting, Vec<Problem>> {
     }
 }
 
+/// Where the spans of the raw structs point: into a TOML file's text, or (for a workbook or
+/// a CSV folder) at cells, a span's start being the index of its cell's place.
+#[derive(Clone, Copy)]
+pub enum Places<'a> {
+    Toml(&'a str),
+    Cells(&'a [Place]),
+}
+
+impl Places<'_> {
+    fn locate(&self, span: &Range<usize>) -> (Option<Within>, usize, usize) {
+        match self {
+            Places::Toml(source) => {
+                let (line, column) = line_column(source, span.start);
+                (None, line, column)
+            }
+            Places::Cells(places) => match places.get(span.start) {
+                Some(place) => (Some(place.within.clone()), place.row, place.column),
+                None => (None, 1, 1),
+            },
+        }
+    }
+}
+
+/// Checks raw structs read from any form; the problems are sorted in reading order.
+pub fn check(raw: &RawPrep, places: Places) -> (Preparation, Vec<Problem>) {
+    let mut checker = Checker {
+        places,
+        problems: Vec::new(),
+    };
+    let prepared = checker.meeting(raw);
+    let mut problems = checker.problems;
+    sort_problems(&mut problems);
+    (prepared, problems)
+}
+
 /// What TOML (or serde, for the file's shape) could not read, at its place.
 fn syntax_problem(source: &str, err: &toml::de::Error) -> Problem {
     let (line, column) = err
         .span()
         .map(|span| line_column(source, span.start))
         .unwrap_or((1, 1));
-    Problem {
-        line,
-        column,
-        message: explain(err.message()),
-    }
+    Problem::at(line, column, explain(err.message()))
 }
 
 /// Puts serde's English message into words the recorder can act on.
-fn explain(message: &str) -> String {
+pub fn explain(message: &str) -> String {
     let hint = if message.starts_with("missing field") {
         "缺少必填字段，请在这张表里补上"
     } else if message.starts_with("unknown field") {
@@ -71,17 +99,18 @@ fn explain(message: &str) -> String {
 }
 
 struct Checker<'a> {
-    source: &'a str,
+    places: Places<'a>,
     problems: Vec<Problem>,
 }
 
 impl Checker<'_> {
     fn report(&mut self, span: Range<usize>, message: String) {
-        let (line, column) = line_column(self.source, span.start);
+        let (within, line, column) = self.places.locate(&span);
         self.problems.push(Problem {
             line,
             column,
             message,
+            within,
         });
     }
 
@@ -111,7 +140,7 @@ impl Checker<'_> {
         parsed
     }
 
-    fn meeting(&mut self, raw: &RawPrep) -> PreparedMeeting {
+    fn meeting(&mut self, raw: &RawPrep) -> Preparation {
         let header = raw.meeting.get_ref();
         let starts_at = header.start.as_ref().and_then(|start| {
             let parsed = NaiveTime::parse_from_str(start.get_ref().trim(), "%H:%M").ok();
@@ -148,11 +177,30 @@ impl Checker<'_> {
         let mut officials: Vec<PreparedOfficial> =
             raw.officials.iter().map(|o| self.official(o)).collect();
         officials.sort_by_key(|o| o.slot.position);
-        PreparedMeeting {
-            meeting,
-            title_at: line_column(self.source, header.title.span().start),
-            attendees,
-            officials,
+        let issue = header.issue.as_ref().and_then(|issue| {
+            let value = *issue.get_ref();
+            if (1..=9999).contains(&value) {
+                Some(value as u32)
+            } else {
+                self.report(
+                    issue.span(),
+                    format!("issue（纪要期号）{value} 不合理：应为 1 到 9999 的整数"),
+                );
+                None
+            }
+        });
+        let (title_within, line, column) = self.places.locate(&header.title.span());
+        Preparation {
+            prepared: PreparedMeeting {
+                meeting,
+                title_at: (line, column),
+                attendees,
+                officials,
+            },
+            office: header.office.trim().to_string(),
+            issue,
+            title_within,
+            warnings: Vec::new(),
         }
     }
 
@@ -163,22 +211,25 @@ impl Checker<'_> {
             return usual;
         };
         let m = raw.get_ref();
-        let mut minutes = |value: Option<i64>, fallback: u32, name: &str| match value {
+        let mut minutes = |value: &Option<Spanned<i64>>, fallback: u32, name: &str| match value {
             None => fallback,
-            Some(n) if (1..=120).contains(&n) => n as u32,
+            Some(n) if (1..=120).contains(n.get_ref()) => *n.get_ref() as u32,
             Some(n) => {
                 self.report(
-                    raw.span(),
-                    format!("minutes.{name}（环节时长）{n} 不合理：应为 1 到 120 分钟"),
+                    n.span(),
+                    format!(
+                        "minutes.{name}（环节时长）{} 不合理：应为 1 到 120 分钟",
+                        n.get_ref()
+                    ),
                 );
                 fallback
             }
         };
         Allotments {
-            questions: minutes(m.questions, usual.questions, "questions"),
-            remarks: minutes(m.remarks, usual.remarks, "remarks"),
-            rating: minutes(m.rating, usual.rating, "rating"),
-            follow_ups: minutes(m.follow_ups, usual.follow_ups, "follow_ups"),
+            questions: minutes(&m.questions, usual.questions, "questions"),
+            remarks: minutes(&m.remarks, usual.remarks, "remarks"),
+            rating: minutes(&m.rating, usual.rating, "rating"),
+            follow_ups: minutes(&m.follow_ups, usual.follow_ups, "follow_ups"),
         }
     }
 
@@ -212,7 +263,7 @@ impl Checker<'_> {
                     format!("议程序号 {value} 重复：第 {first_line} 行已用过，请改为未用的序号"),
                 );
             } else {
-                seen.insert(value, line_column(self.source, position.span().start).0);
+                seen.insert(value, self.places.locate(&position.span()).1);
             }
         }
     }
@@ -279,7 +330,9 @@ impl Checker<'_> {
     /// "2026Q2" or "2026-Q2" → "2026Q2".
     fn quarter(&mut self, raw: &Spanned<String>) -> String {
         let text = raw.get_ref().trim().to_uppercase().replace('-', "");
+        // Six ASCII characters first: slicing "甲甲" (six bytes) at 4 would split a character.
         let valid = text.len() == 6
+            && text.is_ascii()
             && text[..4].chars().all(|c| c.is_ascii_digit())
             && matches!(&text[4..], "Q1" | "Q2" | "Q3" | "Q4");
         if !valid {

@@ -72,17 +72,13 @@ impl Walk<'_> {
             shown.join(" "),
             u32::from(found[0]),
         );
-        self.problems.push(Problem {
-            line,
-            column,
-            message,
-        });
+        self.problems.push(Problem::at(line, column, message));
     }
 }
 
 /// The distinct control characters of `text`, in order, except tab and line breaks
 /// (`\n`, and `\r` before it, as a file saved on Windows has in multi-line text).
-fn controls(text: &str) -> Vec<char> {
+pub fn controls(text: &str) -> Vec<char> {
     let mut found = Vec::new();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

@@ -1,19 +1,40 @@
-//! Imports a prep file: read and checked here, written by the store in one transaction:
-//! all of it or nothing.
+//! Imports a preparation (TOML, XLSX or a CSV folder): read and checked here, written by
+//! the store in one transaction: all of it or nothing.
 //!
 //! An import only ever adds a new meeting; a meeting already in the file (same title and
 //! date) is refused, so nothing recorded during a meeting can be changed by an import.
 
-use super::{ImportError, Problem, read_file};
+use super::{ImportError, Preparation, Problem, issue_key, office_key, read_file};
 use crate::domain::Id;
 use crate::storage::{Imported, Store};
 use chrono::{DateTime, Utc};
 use std::path::Path;
 
-/// Reads, checks and imports a prep file; returns the new meeting's id.
+/// Reads, checks and imports a preparation; returns the new meeting's id.
 pub fn import_file(path: &Path, store: &mut Store, now: DateTime<Utc>) -> Result<Id, ImportError> {
-    let prepared = read_file(path)?;
-    match store.import_meeting(&prepared, now)? {
+    let preparation = read_file(path)?;
+    import_preparation(path, &preparation, store, now)
+}
+
+/// Imports a preparation already read from `path` (named in the messages).
+pub fn import_preparation(
+    path: &Path,
+    preparation: &Preparation,
+    store: &mut Store,
+    now: DateTime<Utc>,
+) -> Result<Id, ImportError> {
+    let prepared = &preparation.prepared;
+    let settings = |meeting: Id| {
+        let mut settings = Vec::new();
+        if !preparation.office.is_empty() {
+            settings.push((office_key(meeting), preparation.office.clone()));
+        }
+        if let Some(issue) = preparation.issue {
+            settings.push((issue_key(meeting), issue.to_string()));
+        }
+        settings
+    };
+    match store.import_meeting_with(prepared, now, settings)? {
         Imported::Added(id) => Ok(id),
         Imported::AlreadyThere(id) => Err(ImportError::Invalid {
             path: path.to_path_buf(),
@@ -22,8 +43,9 @@ pub fn import_file(path: &Path, store: &mut Store, now: DateTime<Utc>) -> Result
                 column: prepared.title_at.1,
                 message: format!(
                     "数据库中已有同名同日期的会议（编号 {id}）；导入只会新增会议，不会改动已记录的内容。\
-                     如需另开一场，请修改 title 或 date"
+                     如需另开一场，请修改 title（会议名称）或 date（会议日期）"
                 ),
+                within: preparation.title_within.clone(),
             }],
         }),
     }

@@ -1,25 +1,143 @@
-//! The prep file (准备文件): a human-editable TOML description of one meeting, checked
-//! into a `PreparedMeeting` that the importer writes in one transaction.
+//! The prep file (准备文件): one meeting described in a TOML file, an XLSX workbook or a
+//! folder of CSV files, checked into a `PreparedMeeting` that the importer writes in one
+//! transaction. The workbook and CSV readers build the same raw structs the TOML file is
+//! read into, so every check is made in one place (`check`).
 
+mod cells;
 mod check;
 mod controls;
+mod csv_files;
 mod import;
+mod out;
 mod raw;
+mod sheet;
+pub mod synonyms;
+mod template;
+mod update;
+mod xlsx;
 
 pub use crate::source::line_column;
 pub use crate::view::{PreparedMeeting, PreparedOfficial, PreparedQuestion};
-pub use import::import_file;
+pub use import::{import_file, import_preparation};
+pub use out::{Form, from_store, render_toml, write_prepared};
+pub use template::{TemplateFormat, write_template};
+pub use update::{Step, Update, apply as apply_update, plan as plan_update};
 
 use crate::storage::StorageError;
 use std::fmt;
+
 use std::path::{Path, PathBuf};
 
-/// One thing wrong in a prep file, at a line and column (both from 1, columns in characters).
+/// One thing wrong in a prep file, at a line and column (both from 1, columns in characters);
+/// in a workbook at a sheet's row and column, in a CSV folder at a file's row and column
+/// (rows as a spreadsheet numbers them, columns shown as letters).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub line: usize,
     pub column: usize,
     pub message: String,
+    /// The sheet or CSV file; `None` in a TOML file.
+    pub within: Option<Within>,
+}
+
+/// Where in a workbook or a CSV folder.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Within {
+    /// A sheet of an XLSX workbook, by its name in the workbook.
+    Sheet(String),
+    /// A CSV file of a folder, by its file name.
+    CsvFile(String),
+}
+
+impl Within {
+    /// The name of the sheet this is (the CSV file's name without `.csv`).
+    pub fn sheet_name(&self) -> &str {
+        match self {
+            Within::Sheet(name) => name,
+            Within::CsvFile(file) => file.strip_suffix(".csv").unwrap_or(file),
+        }
+    }
+}
+
+impl Problem {
+    /// A problem at a line and column of a TOML file.
+    pub fn at(line: usize, column: usize, message: String) -> Problem {
+        Problem {
+            line,
+            column,
+            message,
+            within: None,
+        }
+    }
+
+    /// How the problem's place is written before its message.
+    pub fn place(&self, path: &Path) -> String {
+        match &self.within {
+            None => format!("{}:{}:{}", path.display(), self.line, self.column),
+            Some(Within::Sheet(sheet)) => format!(
+                "{}:{sheet}:{}:{}",
+                path.display(),
+                self.line,
+                column_letters(self.column)
+            ),
+            Some(Within::CsvFile(file)) => format!(
+                "{}:{}:{}",
+                path.join(file).display(),
+                self.line,
+                column_letters(self.column)
+            ),
+        }
+    }
+
+    /// For sorting: sheets in the workbook's order, then rows and columns.
+    fn order(&self) -> (usize, usize, usize) {
+        let sheet = self
+            .within
+            .as_ref()
+            .map(|w| synonyms::rank(synonyms::sheet_named(w.sheet_name()).map_or("", |s| s.name)))
+            .unwrap_or(0);
+        (sheet, self.line, self.column)
+    }
+}
+
+/// Sorts problems into the order they are read in: by sheet, row and column.
+pub fn sort_problems(problems: &mut [Problem]) {
+    problems.sort_by_key(Problem::order);
+}
+
+/// A spreadsheet's column letters: 1 → A, 27 → AA.
+pub fn column_letters(mut column: usize) -> String {
+    let mut letters = Vec::new();
+    while column > 0 {
+        let digit = (column - 1) % 26;
+        letters.push(char::from(b'A' + digit as u8));
+        column = (column - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// A checked preparation: the meeting, with what the 纪要 needs that the meeting table
+/// has no column for (kept in the `setting` table under the meeting's id), and the
+/// warnings of a spreadsheet (unknown columns or sheets, ignored).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preparation {
+    pub prepared: PreparedMeeting,
+    /// 发文机关 of the 纪要; empty when not given.
+    pub office: String,
+    /// 期号 of the 纪要.
+    pub issue: Option<u32>,
+    /// The sheet the title stands in (with `prepared.title_at` its row and column).
+    pub title_within: Option<Within>,
+    pub warnings: Vec<Problem>,
+}
+
+/// The settings keys of a meeting's 发文机关 and 期号.
+pub fn office_key(meeting: crate::domain::Id) -> String {
+    format!("summary.office.meeting-{meeting}")
+}
+
+pub fn issue_key(meeting: crate::domain::Id) -> String {
+    format!("summary.issue.meeting-{meeting}")
 }
 
 /// Why a prep file was not imported. Nothing was written to the database.
@@ -34,6 +152,8 @@ pub enum ImportError {
         "{path}: 文件不是 UTF-8 编码（可能是 GBK），请用编辑器另存为 UTF-8 后再导入 (not UTF-8)"
     )]
     NotUtf8 { path: PathBuf },
+    #[error("{path}: {message}")]
+    Unreadable { path: PathBuf, message: String },
     #[error("{}", ProblemList { path, problems })]
     Invalid {
         path: PathBuf,
@@ -54,14 +174,7 @@ impl fmt::Display for ProblemList<'_> {
             if index > 0 {
                 writeln!(f)?;
             }
-            write!(
-                f,
-                "{}:{}:{}: {}",
-                self.path.display(),
-                problem.line,
-                problem.column,
-                problem.message
-            )?;
+            write!(f, "{}: {}", problem.place(self.path), problem.message)?;
         }
         write!(
             f,
@@ -71,12 +184,42 @@ impl fmt::Display for ProblemList<'_> {
     }
 }
 
-/// Reads and checks a prep file without touching any database.
-pub fn read_file(path: &Path) -> Result<PreparedMeeting, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
+/// Reads and checks a preparation without touching any database: a TOML file, an XLSX
+/// workbook (`.xlsx`), or a folder of CSV files named after the sheets.
+pub fn read_file(path: &Path) -> Result<Preparation, ImportError> {
+    let read_error = |source| ImportError::Read {
         path: path.to_path_buf(),
         source,
-    })?;
+    };
+    if path.is_dir() {
+        let grids = csv_files::read_folder(path)?;
+        return sheet::read(path, grids);
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "xlsx" | "xlsm" | "xls" | "et" | "ods" => {
+            let grids = xlsx::read_workbook(path, bytes, &extension)?;
+            sheet::read(path, grids)
+        }
+        "csv" => Err(ImportError::Unreadable {
+            path: path.to_path_buf(),
+            message: "一场会议的准备要用几张表（会议信息、议程……）：请把这些 CSV 文件放进同一个文件夹，\
+                      按工作表命名（如 议程.csv），再导入这个文件夹 (import the folder of CSV files)"
+                .into(),
+        }),
+        _ if xlsx::is_workbook(&bytes) => {
+            let grids = xlsx::read_workbook(path, bytes, "xlsx")?;
+            sheet::read(path, grids)
+        }
+        _ => read_toml(path, bytes),
+    }
+}
+
+fn read_toml(path: &Path, bytes: Vec<u8>) -> Result<Preparation, ImportError> {
     let source = String::from_utf8(bytes).map_err(|_| ImportError::NotUtf8 {
         path: path.to_path_buf(),
     })?;

@@ -39,16 +39,22 @@ pub struct RawMeeting {
     /// Minutes for the stages after the report; each may be left out.
     #[serde(default)]
     pub minutes: Option<Spanned<RawAllotments>>,
+    /// 发文机关 of the 纪要.
+    #[serde(default)]
+    pub office: String,
+    /// 期号 of the 纪要.
+    #[serde(default)]
+    pub issue: Option<Spanned<i64>>,
 }
 
 /// `minutes = { questions = 10, remarks = 5, rating = 3, follow_ups = 5 }`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawAllotments {
-    pub questions: Option<i64>,
-    pub remarks: Option<i64>,
-    pub rating: Option<i64>,
-    pub follow_ups: Option<i64>,
+    pub questions: Option<Spanned<i64>>,
+    pub remarks: Option<Spanned<i64>>,
+    pub rating: Option<Spanned<i64>>,
+    pub follow_ups: Option<Spanned<i64>>,
 }
 
 /// `[[attendee]]`.

@@ -4,7 +4,7 @@ use super::{Result, Store};
 use crate::domain::Id;
 use crate::view::{PreparedMeeting, PreparedOfficial};
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// What an import did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +23,18 @@ impl Store {
         prepared: &PreparedMeeting,
         now: DateTime<Utc>,
     ) -> Result<Imported> {
+        self.import_meeting_with(prepared, now, |_| Vec::new())
+    }
+
+    /// Writes a prepared meeting and the settings `settings` gives for its new id (the
+    /// 纪要's 发文机关 and 期号, which the meeting table has no column for) in one
+    /// transaction: all of it or nothing.
+    pub fn import_meeting_with(
+        &mut self,
+        prepared: &PreparedMeeting,
+        now: DateTime<Utc>,
+        settings: impl FnOnce(Id) -> Vec<(String, String)>,
+    ) -> Result<Imported> {
         let tx = self.conn.transaction()?;
         let meeting = match insert_meeting(&tx, prepared, now)? {
             Imported::Added(id) => id,
@@ -31,8 +43,86 @@ impl Store {
         for official in &prepared.officials {
             insert_official(&tx, meeting, official, now)?;
         }
+        for (key, value) in settings(meeting) {
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?;
+        }
         tx.commit()?;
         Ok(Imported::Added(meeting))
+    }
+}
+
+impl Store {
+    /// Runs `apply` in one transaction: every write it makes, or none. For `shuze import
+    /// --update`, whose writes are the correction methods that write one statement each.
+    pub fn in_one_transaction<T>(
+        &mut self,
+        apply: impl FnOnce(&mut Store) -> Result<T>,
+    ) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match apply(self) {
+            Ok(value) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(value)
+            }
+            Err(err) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(err)
+            }
+        }
+    }
+
+    /// Adds an official to a meeting's agenda with what was prepared for them (an update's
+    /// new official), at `official.slot.position`.
+    pub fn add_prepared_official(
+        &mut self,
+        meeting: Id,
+        official: &PreparedOfficial,
+        now: DateTime<Utc>,
+    ) -> Result<Id> {
+        insert_official(&self.conn, meeting, official, now)?;
+        Ok(self.conn.query_row(
+            "SELECT max(id) FROM agenda_slot WHERE meeting_id = ?1",
+            [meeting],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// Adds a prepared question at the end of an official's questions (an update's).
+    pub fn add_prepared_question(
+        &mut self,
+        slot: Id,
+        asker: &str,
+        text: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Id> {
+        self.conn.execute(
+            "INSERT INTO question (slot_id, position, asker, text, prepared, created_at)
+             VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM question WHERE slot_id = ?1),
+                     ?2, ?3, 1, ?4)",
+            params![slot, asker, text, now],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// An official's report minutes and 书面述责 as a new agenda row (as
+    /// `Store::change_allotment` writes it, inside the caller's transaction).
+    pub fn change_allotment_in_place(
+        &mut self,
+        slot: Id,
+        report_minutes: u32,
+        written_only: bool,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO agenda_change (slot_id, position, report_minutes, written_only, changed_at)
+             SELECT id, position, ?2, ?3, ?4 FROM agenda_now WHERE id = ?1",
+            params![slot, report_minutes, written_only, now],
+        )?;
+        Ok(())
     }
 }
 
@@ -91,7 +181,7 @@ fn insert_meeting(
     Ok(Imported::Added(meeting))
 }
 
-fn unit_id(tx: &Transaction, name: &str) -> rusqlite::Result<Id> {
+fn unit_id(tx: &Connection, name: &str) -> rusqlite::Result<Id> {
     tx.execute("INSERT OR IGNORE INTO unit (name) VALUES (?1)", [name])?;
     tx.query_row("SELECT id FROM unit WHERE name = ?1", [name], |row| {
         row.get(0)
@@ -99,7 +189,7 @@ fn unit_id(tx: &Transaction, name: &str) -> rusqlite::Result<Id> {
 }
 
 fn insert_official(
-    tx: &Transaction,
+    tx: &Connection,
     meeting: Id,
     official: &PreparedOfficial,
     now: DateTime<Utc>,
@@ -128,7 +218,7 @@ fn insert_official(
 
 /// Duty items, risk points and prepared questions, in file order.
 fn insert_prepared(
-    tx: &Transaction,
+    tx: &Connection,
     slot_id: Id,
     official: &PreparedOfficial,
     now: DateTime<Utc>,
@@ -180,7 +270,7 @@ fn insert_prepared(
 
 /// Follow-ups of the unit from before this meeting; they carry into the next meetings.
 fn insert_earlier_follow_ups(
-    tx: &Transaction,
+    tx: &Connection,
     unit: Id,
     meeting: Id,
     official: &PreparedOfficial,

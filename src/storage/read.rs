@@ -391,6 +391,20 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The follow-ups imported with the slot's meeting for its unit (a prep file's
+    /// `earlier_follow_up`s), as they stand now: for writing the preparation back out.
+    pub fn prepared_follow_ups(&self, slot: Id) -> Result<Vec<FollowUp>> {
+        let sql = format!(
+            "SELECT {FOLLOW_UP_COLUMNS} FROM follow_up_now f
+             JOIN agenda_slot s ON s.id = ?1
+             WHERE f.unit_id = s.unit_id AND f.meeting_id = s.meeting_id AND f.slot_id IS NULL
+             ORDER BY f.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([slot], follow_up_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Follow-ups of the slot's unit not raised in the slot's meeting and not raised after it.
     fn earlier_follow_ups(&self, slot: Id) -> Result<Vec<FollowUp>> {
         let sql = format!(

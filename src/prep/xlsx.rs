@@ -1,0 +1,134 @@
+//! Reading an XLSX workbook (Excel, WPS, LibreOffice) into grids with calamine: each sheet's
+//! cells at their own row and column, merged cells spread over the cells they cover.
+
+use super::ImportError;
+use super::Within;
+use super::cells::{Grid, Value};
+use calamine::{Data, Reader, SheetVisible, Xlsx};
+use std::io::Cursor;
+use std::path::Path;
+
+/// A sheet bigger than this many rows or columns is not a preparation table.
+const MOST_ROWS: u32 = 100_000;
+const MOST_COLUMNS: u32 = 200;
+
+/// True when the bytes are a zip package (an XLSX, whatever its name).
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// Every sheet of the workbook, hidden ones marked.
+pub fn read_workbook(
+    path: &Path,
+    bytes: Vec<u8>,
+    extension: &str,
+) -> Result<Vec<Grid>, ImportError> {
+    let unreadable = |message: String| ImportError::Unreadable {
+        path: path.to_path_buf(),
+        message,
+    };
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) || extension == "xls" || extension == "et" {
+        return Err(unreadable(
+            "这是旧版 Excel 97-2003 工作簿（.xls）、WPS 表格（.et）或加了密码的工作簿，不能直接读取：\
+             请在 Excel 或 WPS 中打开，「另存为」Excel 工作簿（*.xlsx）且不设密码，再导入 .xlsx 文件 \
+             (save it as .xlsx)"
+                .into(),
+        ));
+    }
+    if extension == "ods" {
+        return Err(unreadable(
+            "这是 OpenDocument 表格（.ods）：请在 LibreOffice Calc 中「另存为」Excel 2007-365 (.xlsx)，\
+             再导入 .xlsx 文件 (save it as .xlsx)"
+                .into(),
+        ));
+    }
+    if !is_workbook(&bytes) {
+        let looks_like_text = bytes.iter().take(4096).all(|b| *b >= 0x09 && *b != 0x7f);
+        let hint = if looks_like_text {
+            "它的内容是文本（看起来是 CSV）：请把扩展名改为 .csv，和其他表的 CSV 放进同一个文件夹后导入该文件夹，\
+             或在 Excel/WPS 中打开后另存为 .xlsx"
+        } else {
+            "文件可能已损坏或不是表格：请在 Excel/WPS 中打开确认，再另存为 .xlsx"
+        };
+        return Err(unreadable(format!(
+            "扩展名是 .{extension}，但内容不是 Excel 工作簿；{hint} (not an XLSX workbook)"
+        )));
+    }
+    let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+        unreadable(format!(
+            "无法读取工作簿：{e}；请在 Excel/WPS 中打开后重新保存为 .xlsx"
+        ))
+    })?;
+    let sheets: Vec<(String, bool)> = workbook
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
+        .collect();
+    let mut grids = Vec::new();
+    for (name, hidden) in sheets {
+        let range = workbook
+            .worksheet_range(&name)
+            .map_err(|e| unreadable(format!("无法读取工作表「{name}」：{e}")))?;
+        let mut rows: Vec<Vec<Value>> = Vec::new();
+        if let (Some(start), Some(end)) = (range.start(), range.end()) {
+            let last_row = end.0.min(MOST_ROWS);
+            let last_column = end.1.min(MOST_COLUMNS);
+            rows = vec![vec![Value::Empty; last_column as usize + 1]; last_row as usize + 1];
+            for (r, c, data) in range.used_cells() {
+                let (row, column) = (start.0 + r as u32, start.1 + c as u32);
+                if row <= last_row && column <= last_column {
+                    rows[row as usize][column as usize] = value(data);
+                }
+            }
+            let merged = workbook
+                .merge_cells_by_sheet_name(&name)
+                .map_err(|e| unreadable(format!("无法读取工作表「{name}」的合并单元格：{e}")))?;
+            for region in &merged {
+                let (top, left) = (region.start.0 as usize, region.start.1 as usize);
+                let Some(first) = rows.get(top).and_then(|r| r.get(left)).cloned() else {
+                    continue;
+                };
+                let bottom = (region.end.0 as usize).min(rows.len().saturating_sub(1));
+                for row in rows.iter_mut().take(bottom + 1).skip(top) {
+                    let right = (region.end.1 as usize).min(row.len().saturating_sub(1));
+                    for cell in row.iter_mut().take(right + 1).skip(left) {
+                        if cell.is_empty() {
+                            *cell = first.clone();
+                        }
+                    }
+                }
+            }
+        }
+        grids.push(Grid {
+            within: Within::Sheet(name),
+            rows,
+            hidden,
+            fill_owner_down: false,
+        });
+    }
+    Ok(grids)
+}
+
+fn value(data: &Data) -> Value {
+    match data {
+        Data::Empty => Value::Empty,
+        Data::String(text) => Value::Text(text.clone()),
+        Data::Int(n) => Value::Number(*n as f64),
+        Data::Float(n) => Value::Number(*n),
+        Data::Bool(b) => Value::Bool(*b),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(moment) if dt.is_datetime() => {
+                let serial = dt.as_f64();
+                Value::Date(moment.date(), serial - serial.floor())
+            }
+            _ => Value::Number(dt.as_f64()),
+        },
+        Data::DateTimeIso(text) | Data::DurationIso(text) => {
+            match super::cells::date_from_text(text) {
+                Some(date) => Value::Date(date, 0.0),
+                None => Value::Text(text.clone()),
+            }
+        }
+        Data::Error(error) => Value::Error(error.to_string()),
+    }
+}
