@@ -1,12 +1,13 @@
 //! `shuze present`: the audience view for a second terminal on the projector. It opens the
 //! meeting file read-only and follows the recorder's console through it: every 100 ms it
 //! asks SQLite whether anything was committed (`PRAGMA data_version`) and redraws from the
-//! file when it was. No server, no network, no writes. Its keys are the console's, through
-//! the console's `update`.
+//! file when it was. No server, no network, no writes. What it shows (the picture, blanking,
+//! answers) is the recorder's choice, read from the console's resume point; its own keys
+//! (the console's picture keys) override that here until the recorder next changes it.
 
 use crate::app::key::{KeyCode, KeyEvent};
-use crate::app::projection::{Picture, Projection};
-use crate::app::{Action, Command, Console, Mode, keys, update};
+use crate::app::projection::{self as picture, Projection, Room};
+use crate::app::{Action, Command, Console, Mode, keys};
 use crate::domain::Id;
 use crate::labels::Lang;
 use crate::storage::{StorageError, Store};
@@ -28,25 +29,21 @@ const _: () = assert!(
     "the audience view follows within a quarter second"
 );
 
-/// What the audience view shows: the recorder's meeting as the file has it, and its own
-/// picture (blank, spotlight, answers), changed by the console's keys through `update`.
+/// What the audience view shows: the recorder's meeting as the file has it, in the
+/// picture the recorder chose (`console.room`) or, until the recorder next changes it, the
+/// one chosen by this view's own keys.
 pub struct Audience {
     pub store: Store,
     pub meeting: Id,
     pub lang: Lang,
     pub console: Console,
+    /// The picture chosen with this view's own keys, shown instead of the recorder's until
+    /// the recorder changes theirs.
+    pub local: Option<Room>,
     seen_version: i64,
     /// The official whose detail is shown, and its mark when it was read.
     detail_mark: Option<(Id, String)>,
 }
-
-/// The console's commands the audience view takes: the picture's, and leaving.
-const AUDIENCE_COMMANDS: [Command; 4] = [
-    Command::ToggleBlank,
-    Command::ToggleSpotlight,
-    Command::ToggleProjectedAnswers,
-    Command::Quit,
-];
 
 impl Audience {
     pub fn open(
@@ -63,13 +60,18 @@ impl Audience {
         let seen_version = store.data_version()?;
         let mut console = crate::session::load::console(&store, meeting, lang, Utc::now())?;
         console.mode = Mode::Browse;
-        console.projecting = Some(Picture::Card);
-        console.project_answers = answers;
+        console.projecting = true;
+        // `--answers` is this view's own choice, until the recorder changes the picture.
+        let local = answers.then_some(Room {
+            answers: true,
+            ..console.room
+        });
         Ok(Audience {
             store,
             meeting,
             lang,
             console,
+            local,
             seen_version,
             // No mark yet: the first change read reads the detail again too.
             detail_mark: None,
@@ -80,7 +82,8 @@ impl Audience {
     /// The meeting's header, agenda, clocks and closing remarks, the recorder's place and
     /// the theme are read each time (a few small rows, however long the history); the
     /// official's detail, the bulk of it, only when its mark moved or the place changed
-    /// official. The picture is the audience view's own; the recorder's editor is not shown.
+    /// official. The picture is the recorder's; when the recorder changed it, this view's
+    /// own choice gives way. The recorder's editor is not shown.
     pub fn follow(&mut self) -> Result<bool, StorageError> {
         let version = self.store.data_version()?;
         if version == self.seen_version {
@@ -92,7 +95,11 @@ impl Audience {
         console.theme = self.store.setting("theme")?.unwrap_or_default();
         let resume = self.store.console_state(self.meeting)?;
         if let Some(point) = resume.and_then(|json| serde_json::from_str(&json).ok()) {
+            let before = console.room;
             console.place(&point);
+            if console.room != before {
+                self.local = None;
+            }
         }
         let mark = match console.slot() {
             Some(slot) => Some((slot.id, self.store.detail_mark(slot.id)?)),
@@ -111,23 +118,33 @@ impl Audience {
         Ok(true)
     }
 
-    pub fn projection(&self) -> Projection {
-        let picture = self.console.projecting.unwrap_or(Picture::Card);
-        Projection::of(&self.console, picture, self.console.project_answers)
+    /// What the room sees now: this view's own choice, else the recorder's.
+    pub fn room(&self) -> Room {
+        self.local.unwrap_or(self.console.room)
     }
 
-    /// A key, read with the console's key table and applied by the console's `update`;
-    /// only the picture's commands are taken (nothing is ever written). Returns false to
-    /// quit (`q`, Esc, Ctrl-C).
+    pub fn projection(&self) -> Projection {
+        Projection::of(&self.console, &self.room())
+    }
+
+    /// Whether the picture changes by itself each second (a running clock, a countdown).
+    pub fn ticks(&self) -> bool {
+        self.console.timer_running() || self.room().resume_at.is_some()
+    }
+
+    /// A key, read with the console's key table; only the picture's commands are taken,
+    /// as this view's own choice (nothing is ever written). Returns false to quit (`q`,
+    /// Esc, Ctrl-C).
     pub fn key(&mut self, key: KeyEvent) -> bool {
         if key.code == KeyCode::Esc {
             return false;
         }
         match keys::action_for(&Mode::Browse, key) {
             Some(Action::Command(Command::Quit)) => false,
-            Some(Action::Command(command)) if AUDIENCE_COMMANDS.contains(&command) => {
-                // These change only the picture: they ask for no write.
-                let _ = update(&mut self.console, Action::Command(command));
+            Some(Action::Command(command)) if command.changes_picture() => {
+                let mut room = self.room();
+                picture::choose(&mut room, command, self.console.now);
+                self.local = Some(room);
                 true
             }
             _ => true,
@@ -158,7 +175,7 @@ pub fn run(
         loop {
             let now = Utc::now();
             let second = now.timestamp();
-            if dirty || (audience.console.timer_running() && drawn_second != Some(second)) {
+            if dirty || (audience.ticks() && drawn_second != Some(second)) {
                 audience.console.now = now;
                 let theme = themes.get(&audience.console.theme);
                 terminal.draw(|frame| projection::draw(frame, &audience.projection(), theme))?;

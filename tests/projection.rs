@@ -138,19 +138,20 @@ fn nothing_private_reaches_the_projected_picture() {
 fn blanking_shows_the_title_only_until_pressed_again() {
     let (_dir, path) = temp_db();
     let mut s = recorded_sample(&path);
+    s.handle(Action::Command(Command::ToggleProjection), at(99_999));
     s.handle(Action::Command(Command::ToggleBlank), at(100_000));
-    assert_eq!(s.console.projecting, Some(Picture::Blank));
+    assert_eq!(s.console.room.shown(), Picture::Blank);
     let text = rows(&draw_console(&s, 120, 36));
     assert!(text.contains("某县纪委监委2026年度述责述廉会议"));
     assert!(!text.contains("张某") && !text.contains("孙某"), "{text}");
     // Blanking works from inside the editor too (F2), and comes back to what was there.
     s.handle(Action::Command(Command::ToggleBlank), at(100_001));
-    assert_eq!(s.console.projecting, None);
+    assert_eq!(s.console.room.shown(), Picture::Card);
     s.handle(Action::Command(Command::EditRemarks), at(100_002));
     let f2 = shuze::app::keys::action_for(&s.console.mode, shuze::app::key::KeyCode::F(2).into())
         .unwrap();
     s.handle(f2, at(100_003));
-    assert_eq!(s.console.projecting, Some(Picture::Blank));
+    assert_eq!(s.console.room.shown(), Picture::Blank);
 }
 
 #[test]
@@ -164,8 +165,20 @@ fn every_picture_draws_at_every_size_without_cutting_a_character() {
         Action::Command(Command::ToggleProjectedAnswers),
         at(100_001),
     );
-    for picture in [Picture::Card, Picture::Spotlight, Picture::Blank] {
-        s.console.projecting = Some(picture);
+    s.console.projecting = true;
+    for picture in [
+        Picture::Card,
+        Picture::Spotlight,
+        Picture::Rating,
+        Picture::FollowUps,
+        Picture::Agenda,
+        Picture::Pause,
+        Picture::Title,
+        Picture::Blank,
+    ] {
+        s.console.room.picture = picture;
+        s.console.room.blank = picture == Picture::Blank;
+        s.console.room.resume_at = Some(at(100_600));
         for (w, h) in [(60, 18), (80, 24), (120, 36), (200, 60), (240, 67), (20, 5)] {
             let buffer = draw_console(&s, w, h);
             assert_whole_characters(&buffer);
@@ -184,6 +197,7 @@ fn every_picture_draws_at_every_size_without_cutting_a_character() {
 fn the_spotlight_draws_the_name_in_large_glyphs_of_spaces() {
     let (_dir, path) = temp_db();
     let mut s = recorded_sample(&path);
+    s.handle(Action::Command(Command::ToggleProjection), at(99_999));
     s.handle(Action::Command(Command::ToggleSpotlight), at(100_000));
     let buffer = draw_console(&s, 160, 45);
     let accent = Theme::projector_dark().accent;
@@ -221,8 +235,48 @@ fn two_terminals_the_recorders_keys_show_up_in_the_audience_view() {
     assert!(recorder.wait_exit(10));
 }
 
+/// The recorder puts every picture on the projector from their own keyboard; the audience
+/// view's own key holds until the recorder next changes the picture.
 #[test]
-fn the_audience_views_keys_are_the_consoles_and_its_picture_survives_a_reload() {
+fn two_terminals_the_recorders_picture_keys_change_the_audience_view() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let mut recorder = Console::start(&[db.to_str().unwrap()], 120, 36);
+    recorder.wait_for("第 1/8 位", 10);
+    let mut audience = Console::start(&["present", db.to_str().unwrap()], 100, 30);
+    audience.wait_for("某某镇党委书记", 10);
+    recorder.send("4");
+    audience.wait_for("正在述责", 3);
+    assert!(audience.screen().contains("县财政局"), "the agenda");
+    recorder.send("5+");
+    audience.wait_for("会议稍后继续", 3);
+    audience.wait_for("距复会", 3);
+    recorder.send("b");
+    audience.wait_for("某县纪委监委2026年度述责述廉会议", 3);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(!audience.screen().contains("会议稍后继续"), "blanked");
+    recorder.send("b6");
+    audience.wait_for("主持人", 3);
+    recorder.send("1");
+    audience.wait_for("某某镇党委书记", 3);
+    // The projector's own key, until the recorder next chooses a picture.
+    audience.send("4");
+    audience.wait_for("正在述责", 3);
+    recorder.send("j");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(audience.screen().contains("正在述责"), "kept");
+    recorder.send("3");
+    audience.wait_for("本次会议尚未提出整改问题", 3);
+    // Recording keys stay where they were: the recorder's screen is the recorder's.
+    assert!(recorder.screen().contains("[投影：问题清单]"));
+    recorder.send("q");
+    assert!(recorder.wait_exit(10));
+    audience.send("q");
+    assert!(audience.wait_exit(10));
+}
+
+#[test]
+fn the_audience_views_own_keys_hold_until_the_recorder_changes_the_picture() {
     use shuze::app::key::{KeyCode, KeyEvent};
     let (_dir, path) = temp_db();
     let mut recorder = sample_session(&path);
@@ -230,29 +284,119 @@ fn the_audience_views_keys_are_the_consoles_and_its_picture_survives_a_reload() 
         Audience::open(Store::open_read_only(&path).unwrap(), None, Lang::Zh, false).unwrap();
     let key = |c: char| KeyEvent::from(KeyCode::Char(c));
     assert!(audience.key(key('z')));
-    assert_eq!(audience.console.projecting, Some(Picture::Spotlight));
+    assert_eq!(audience.room().shown(), Picture::Spotlight);
     assert!(audience.key(key('b')));
-    assert_eq!(audience.console.projecting, Some(Picture::Blank));
+    assert_eq!(audience.room().shown(), Picture::Blank);
     assert!(audience.key(KeyEvent::from(KeyCode::F(2))));
-    assert_eq!(
-        audience.console.projecting,
-        Some(Picture::Spotlight),
-        "back"
-    );
+    assert_eq!(audience.room().shown(), Picture::Spotlight, "back");
     assert!(audience.key(key('v')));
-    assert!(audience.console.project_answers);
+    assert!(audience.room().answers);
     let theme = audience.console.theme.clone();
     assert!(audience.key(key('c')), "a recording key does nothing here");
     assert_eq!(audience.console.theme, theme);
     recorder.handle(Action::Command(Command::NextStage), at(1));
     assert!(audience.follow().unwrap());
     assert_eq!(
-        audience.console.projecting,
-        Some(Picture::Spotlight),
-        "kept"
+        audience.room().shown(),
+        Picture::Spotlight,
+        "kept while the recorder only records"
     );
-    assert!(audience.console.project_answers, "kept");
+    assert!(audience.room().answers, "kept");
+    // The recorder chooses a picture: the audience view's own choice gives way.
+    recorder.handle(Action::Command(Command::ShowAgenda), at(2));
+    assert!(audience.follow().unwrap());
+    assert_eq!(audience.room().shown(), Picture::Agenda);
+    assert!(!audience.room().answers, "the recorder's choice");
+    let text = rows(&draw_audience(&audience, 120, 36));
+    assert!(text.contains("议程") && text.contains("县财政局"), "{text}");
     assert!(!audience.key(key('q')), "q leaves");
+}
+
+/// Each picture the recorder chooses reaches the audience view through the file, with what
+/// it shows; blanking, answers and the pause countdown too.
+#[test]
+fn the_recorders_picture_keys_choose_what_the_audience_view_shows() {
+    use shuze::app::Action::{Command as C, Confirm, Paste, Step};
+    use shuze::app::Command::*;
+    let (_dir, path) = temp_db();
+    let mut recorder = sample_session(&path);
+    let mut audience =
+        Audience::open(Store::open_read_only(&path).unwrap(), None, Lang::Zh, false).unwrap();
+    let mut second = 0;
+    let mut shows = |recorder: &mut shuze::session::Session, actions: Vec<Action>| {
+        for action in actions {
+            second += 1;
+            recorder.handle(action, at(second));
+        }
+        audience.follow().unwrap();
+        audience.console.now = at(second);
+        rows(&draw_audience(&audience, 120, 36))
+    };
+    let text = shows(&mut recorder, vec![C(ShowTitle)]);
+    assert!(
+        text.contains("某县纪委监委2026年度述责述廉会议") && text.contains("主持人"),
+        "the title screen:\n{text}"
+    );
+    assert!(
+        !text.contains("张某"),
+        "no official on the title screen:\n{text}"
+    );
+    let text = shows(
+        &mut recorder,
+        vec![
+            C(RecordRating),
+            Paste("20".into()),
+            Step(1),
+            Paste("15".into()),
+            Step(1),
+            Paste("3".into()),
+            Confirm,
+            C(ShowRating),
+        ],
+    );
+    assert!(
+        text.contains("张某  民主测评结果") && text.contains("好和较好"),
+        "the rating result:\n{text}"
+    );
+    let text = shows(
+        &mut recorder,
+        vec![
+            C(AddFollowUp),
+            Paste("谈话记录不全".into()),
+            Confirm,
+            C(ShowFollowUps),
+        ],
+    );
+    assert!(
+        text.contains("问题清单") && text.contains("1. 谈话记录不全"),
+        "the follow-ups:\n{text}"
+    );
+    let text = shows(
+        &mut recorder,
+        vec![C(ShowPause), C(PauseLonger), C(PauseLonger)],
+    );
+    assert!(text.contains("会议稍后继续"), "the pause screen:\n{text}");
+    assert!(text.contains("距复会"), "with its countdown:\n{text}");
+    let text = shows(&mut recorder, vec![C(ToggleBlank)]);
+    assert!(!text.contains("会议稍后继续"), "blanked:\n{text}");
+    let text = shows(&mut recorder, vec![C(ToggleBlank)]);
+    assert!(text.contains("会议稍后继续"), "back to the pause:\n{text}");
+    let text = shows(&mut recorder, vec![C(ShowCard)]);
+    assert!(text.contains("某某镇党委书记"), "the card:\n{text}");
+    assert!(!text.contains("会议稍后继续"), "{text}");
+    // The recorder's own screen stays the recorder's layout, and says what the room sees.
+    let console = rows(&draw_console(&recorder, 160, 45));
+    assert!(console.contains("[投影：述责人]"), "{console}");
+    assert!(console.contains("主体责任事项"), "{console}");
+}
+
+/// A file written before the picture was saved reads as the official's card.
+#[test]
+fn a_resume_point_without_a_picture_reads_as_the_card() {
+    let point: shuze::app::ResumePoint =
+        serde_json::from_str(r#"{"slot":1,"focus":"Questions","selected":[0,0,0,0,0]}"#).unwrap();
+    assert_eq!(point.room.shown(), Picture::Card);
+    assert!(!point.room.answers);
 }
 
 /// The audience view reads the official's detail again only when its mark moved: after
@@ -287,6 +431,11 @@ fn the_audience_view_following_holds_what_a_fresh_start_reads() {
         vec![C(EditNote), Paste("私人备注".into()), Tick, Cancel],
         vec![C(EditClosing), Paste("会议总结".into()), Tick, Cancel],
         vec![C(CycleTheme)],
+        vec![C(ShowRating)],
+        vec![C(ToggleSpotlight), C(ToggleProjectedAnswers)],
+        vec![C(ToggleBlank)],
+        vec![C(PauseLonger)],
+        vec![C(ShowCard)],
         vec![C(NextOfficial)],
         vec![C(NextStage), C(NextStage)],
         vec![C(PreviousOfficial)],
@@ -300,8 +449,10 @@ fn the_audience_view_following_holds_what_a_fresh_start_reads() {
             recorder.handle(action, at(second));
         }
         audience.follow().unwrap();
-        let fresh =
+        let mut fresh =
             Audience::open(Store::open_read_only(&path).unwrap(), None, Lang::Zh, true).unwrap();
+        fresh.console.now = audience.console.now;
+        let (followed_room, fresh_room) = (audience.projection(), fresh.projection());
         let (followed, fresh) = (&audience.console, &fresh.console);
         assert_eq!(followed.detail, fresh.detail, "step {step}: the detail");
         assert_eq!(followed.agenda, fresh.agenda, "step {step}: the agenda");
@@ -310,6 +461,8 @@ fn the_audience_view_following_holds_what_a_fresh_start_reads() {
         assert_eq!(followed.current, fresh.current, "step {step}: the official");
         assert_eq!(followed.selected, fresh.selected, "step {step}: the rows");
         assert_eq!(followed.theme, fresh.theme, "step {step}: the theme");
+        assert_eq!(followed.room, fresh.room, "step {step}: the picture");
+        assert_eq!(followed_room, fresh_room, "step {step}: what the room sees");
     }
     assert_eq!(
         audience.console.slot().map(|s| s.name.as_str()),

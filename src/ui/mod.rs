@@ -4,6 +4,7 @@ pub mod big;
 mod header;
 mod overlay;
 mod panes;
+mod pictures;
 pub mod projection;
 pub mod text;
 pub mod theme;
@@ -28,8 +29,8 @@ const WIDE: u16 = 110;
 
 /// Draws the whole console.
 pub fn draw(frame: &mut Frame, console: &Console, theme: &Theme) {
-    if let Some(picture) = console.projecting {
-        let shown = Projection::of(console, picture, console.project_answers);
+    if console.projecting {
+        let shown = Projection::of(console, &console.room);
         projection::draw(frame, &shown, theme);
         return;
     }

@@ -274,33 +274,50 @@ pub fn footer_keys(console: &Console, theme: &Theme, width: u16) -> Line<'static
     }
     let mut commands = stage_commands(console);
     commands.extend([
-        Command::NextStage,
         Command::ToggleTimer,
         Command::NextPane,
         Command::NextOfficial,
         Command::PreviousOfficial,
+        Command::ToggleBlank,
+        Command::ToggleSpotlight,
+        Command::ShowAgenda,
         Command::Search,
-        Command::Help,
-        Command::Quit,
     ]);
-    let mut spans = Vec::new();
+    let mut unique: Vec<Command> = Vec::new();
     for command in commands {
-        let Some(binding) = keys::binding(command) else {
-            continue;
-        };
-        spans.push(Span::styled(
-            binding.shown.to_string(),
-            Style::new()
-                .fg(theme.background)
-                .bg(theme.muted)
-                .add_modifier(Modifier::BOLD),
-        ));
-        spans.push(Span::styled(
-            format!(" {}  ", command.name(lang)),
-            Style::new().fg(theme.text),
-        ));
+        if !unique.contains(&command) {
+            unique.push(command);
+        }
     }
-    whole_pairs(spans, width)
+    let pair = |command: Command| -> Option<[Span<'static>; 2]> {
+        let binding = keys::binding(command)?;
+        let name = match (command, console.slot().map(|s| s.stage)) {
+            (Command::NextStage, Some(Stage::Pending)) => labels::start_report(lang),
+            _ => command.name(lang),
+        };
+        Some([
+            Span::styled(
+                binding.shown.to_string(),
+                Style::new()
+                    .fg(theme.background)
+                    .bg(theme.muted)
+                    .add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(format!(" {name}  "), Style::new().fg(theme.text)),
+        ])
+    };
+    // How to get help and how to leave are always there, at the end of the row; the keys
+    // the stage calls for come first in what is left.
+    let tail: Vec<Span> = [Command::Help, Command::Quit]
+        .into_iter()
+        .filter_map(pair)
+        .flatten()
+        .collect();
+    let tail_width: usize = tail.iter().map(|s| text::width(&s.content)).sum();
+    let spans: Vec<Span> = unique.into_iter().filter_map(pair).flatten().collect();
+    let mut line = whole_pairs(spans, width.saturating_sub(tail_width as u16));
+    line.spans.extend(tail);
+    line
 }
 
 /// Keeps key and description together: a pair that does not fit is left out whole.
@@ -310,7 +327,7 @@ fn whole_pairs(spans: Vec<Span<'static>>, width: u16) -> Line<'static> {
     for pair in spans.chunks(2) {
         let w: usize = pair.iter().map(|s| text::width(&s.content)).sum();
         if w > room {
-            break;
+            continue;
         }
         room -= w;
         out.extend(pair.iter().cloned());
@@ -318,21 +335,31 @@ fn whole_pairs(spans: Vec<Span<'static>>, width: u16) -> Line<'static> {
     Line::from(out)
 }
 
-/// The keys the current stage calls for.
+/// The keys the current stage calls for, the most useful first.
 fn stage_commands(console: &Console) -> Vec<Command> {
+    use Command::*;
     let stage = console.slot().map(|s| s.stage).unwrap_or_default();
-    match (stage, console.focus) {
-        (_, Pane::Questions) | (Stage::Questions, _) => {
-            vec![
-                Command::EditAnswer,
-                Command::AddQuestion,
-                Command::ToggleWrittenReply,
-            ]
-        }
-        (Stage::Remarks, _) => vec![Command::EditRemarks, Command::EditNote],
-        (Stage::Rating, _) => vec![Command::RecordRating],
-        (Stage::FollowUps, _) | (_, Pane::FollowUps) => vec![Command::AddFollowUp],
-        (Stage::Pending, _) => vec![Command::Skip, Command::Jump],
-        _ => vec![Command::MoveDown],
+    let mut commands = match stage {
+        Stage::Pending => vec![NextStage, Skip, Jump, ShowTitle],
+        Stage::Report => vec![NextStage, ToggleTimer, ToggleSpotlight],
+        Stage::Questions => vec![
+            EditAnswer,
+            AddQuestion,
+            ToggleProjectedAnswers,
+            NextStage,
+            ToggleWrittenReply,
+        ],
+        Stage::Remarks => vec![EditRemarks, NextStage, EditNote],
+        Stage::Rating => vec![RecordRating, ShowRating, NextStage],
+        Stage::FollowUps => vec![AddFollowUp, ShowFollowUps, NextStage],
+        _ => vec![NextOfficial, ShowAgenda],
+    };
+    // The focused pane's own key, where it has one.
+    match console.focus {
+        Pane::Questions if stage != Stage::Pending => commands.push(EditAnswer),
+        Pane::Remarks => commands.push(EditRemarks),
+        Pane::FollowUps => commands.push(EditAnswer),
+        _ => {}
     }
+    commands
 }

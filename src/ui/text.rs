@@ -18,6 +18,20 @@ fn grapheme_width(g: &str) -> usize {
     }
 }
 
+/// `text` followed by spaces to `cells` cells (cut to them when longer).
+pub fn pad(text: &str, cells: usize) -> String {
+    let cut = truncate(text, cells);
+    let fill = cells.saturating_sub(width(&cut));
+    format!("{cut}{}", " ".repeat(fill))
+}
+
+/// Spaces, then `text`, to `cells` cells (numbers lined up on the right).
+pub fn pad_left(text: &str, cells: usize) -> String {
+    let cut = truncate(text, cells);
+    let fill = cells.saturating_sub(width(&cut));
+    format!("{}{cut}", " ".repeat(fill))
+}
+
 /// Replaces control characters (from pasted text) so they are never sent to the terminal.
 pub fn printable(text: &str) -> String {
     text.chars()
