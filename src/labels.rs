@@ -575,6 +575,19 @@ pub fn start_report(lang: Lang) -> &'static str {
     }
 }
 
+/// The one-terminal layout's band while a private note is written: its words stay off the
+/// projected screen.
+pub fn note_hidden_here(lang: Lang, typed: usize) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("已输入 {typed} 字（私人备注不投影；Esc 保存离开，再按 P 回到记录画面查看）")
+        }
+        Lang::En => format!(
+            "{typed} characters typed (a private note is not projected; Esc saves and leaves, then P shows the recorder's layout)"
+        ),
+    }
+}
+
 /// The name of a projected picture, as the recorder is told it and the audience sees it.
 pub fn picture_name(lang: Lang, picture: crate::view::Picture) -> &'static str {
     use crate::view::Picture::*;

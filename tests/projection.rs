@@ -122,8 +122,8 @@ fn nothing_private_reaches_the_projected_picture() {
         );
         assert!(!text.contains("会后单独提醒"), "{w}x{h}: the earlier note");
         assert!(
-            !text.contains("Esc") && !text.contains("按键"),
-            "{w}x{h}: no editor chrome or key help:\n{text}"
+            text.contains("私人备注不投影"),
+            "{w}x{h}: the band says a note is written, not what:\n{text}"
         );
     }
     s.handle(Action::Cancel, at(100_003));
@@ -469,4 +469,94 @@ fn the_audience_view_following_holds_what_a_fresh_start_reads() {
         Some("张某"),
         "back at the first official"
     );
+}
+
+/// The one-terminal layout: the recorder sees what they type, with the caret, in a band
+/// over the projected picture; a picture's key never becomes text; `z` twice comes back.
+#[test]
+fn one_terminal_the_editor_shows_its_text_and_caret_on_the_projected_picture() {
+    use shuze::app::key::{KeyCode, KeyEvent};
+    use shuze::app::keys::action_for;
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    s.handle(Action::Command(Command::ToggleProjection), at(0));
+    s.handle(Action::Command(Command::NextStage), at(1));
+    s.handle(Action::Command(Command::NextStage), at(2));
+    s.handle(Action::Command(Command::EditAnswer), at(3));
+    s.handle(Action::Paste("已建立台账".into()), at(4));
+    for (w, h) in [(60, 18), (80, 24), (160, 45)] {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal
+            .draw(|f| ui::draw(f, &s.console, &Theme::projector_dark()))
+            .unwrap();
+        let cursor = terminal.get_cursor_position().ok();
+        let buffer = terminal.backend().buffer().clone();
+        let text = rows(&buffer);
+        let typed_row = text
+            .lines()
+            .position(|l| l.contains("已建立台账") && !l.contains("答:"))
+            .unwrap_or_else(|| panic!("{w}x{h}: the text being typed shows:\n{text}"));
+        let caret = cursor.unwrap_or_else(|| panic!("{w}x{h}: a caret"));
+        assert_eq!(
+            caret.y as usize, typed_row,
+            "{w}x{h}: the caret on the text"
+        );
+        let line = text.lines().nth(caret.y as usize).unwrap_or_default();
+        let before = shuze::ui::text::truncate(line, caret.x as usize);
+        assert!(
+            before.trim_end().ends_with("已建立台账"),
+            "{w}x{h}: the caret after the last character: {before:?}"
+        );
+        assert_whole_characters(&buffer);
+    }
+    // A picture's function key changes the picture; it is not typed.
+    for code in [KeyCode::F(4), KeyCode::F(3), KeyCode::F(2), KeyCode::F(2)] {
+        let action = action_for(&s.console.mode, KeyEvent::from(code)).unwrap();
+        s.handle(action, at(5));
+    }
+    let shuze::app::Mode::Editor(editor) = &s.console.mode else {
+        panic!("the editor stays open");
+    };
+    assert_eq!(
+        editor.body(),
+        "已建立台账",
+        "nothing typed by the picture keys"
+    );
+    assert!(s.console.projecting);
+    // A private note: the band says it is written, never what.
+    s.handle(Action::Cancel, at(6));
+    s.handle(Action::Command(Command::EditNote), at(7));
+    s.handle(Action::Paste("情绪激动".into()), at(8));
+    let text = rows(&draw_console(&s, 120, 36));
+    assert!(text.contains("已输入 4 字"), "{text}");
+    assert!(!text.contains("情绪激动"), "{text}");
+    s.handle(Action::Cancel, at(9));
+    // `z` twice: the same layout and the same picture as before, in either layout.
+    for projecting in [true, false] {
+        s.console.projecting = projecting;
+        let before = s.console.room.shown();
+        s.handle(Action::Command(Command::ToggleSpotlight), at(10));
+        assert_eq!(s.console.room.shown(), Picture::Spotlight);
+        s.handle(Action::Command(Command::ToggleSpotlight), at(11));
+        assert_eq!(s.console.projecting, projecting);
+        assert_eq!(s.console.room.shown(), before);
+    }
+}
+
+/// A form opened in the one-terminal layout shows with its fields and what is typed.
+#[test]
+fn one_terminal_a_form_shows_on_the_projected_picture() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    s.handle(Action::Command(Command::ToggleProjection), at(0));
+    s.handle(Action::Command(Command::AddQuestion), at(1));
+    s.handle(Action::Paste("委员某某".into()), at(2));
+    for (w, h) in [(60, 18), (120, 36)] {
+        let text = rows(&draw_console(&s, w, h));
+        assert!(text.contains("委员某某"), "{w}x{h}:\n{text}");
+        assert!(
+            text.contains("某某镇党委书记"),
+            "the picture stays above:\n{text}"
+        );
+    }
 }

@@ -228,7 +228,7 @@ fn english_labels_with_lang_en() {
         "official 1 of 8",
         "Stage: pending",
         "Duty items (6)",
-        "next stage",
+        "s start the report",
     ] {
         assert!(text.contains(label), "{label}:\n{text}");
     }

@@ -32,6 +32,7 @@ pub fn draw(frame: &mut Frame, console: &Console, theme: &Theme) {
     if console.projecting {
         let shown = Projection::of(console, &console.room);
         projection::draw(frame, &shown, theme);
+        overlay::band(frame, frame.area(), console, theme);
         return;
     }
     let area = frame.area();
