@@ -589,8 +589,8 @@ pub fn note_hidden_here(lang: Lang, typed: usize) -> String {
 }
 
 /// The name of a projected picture, as the recorder is told it and the audience sees it.
-pub fn picture_name(lang: Lang, picture: crate::view::Picture) -> &'static str {
-    use crate::view::Picture::*;
+pub fn picture_name(lang: Lang, picture: crate::domain::Picture) -> &'static str {
+    use crate::domain::Picture::*;
     match (lang, picture) {
         (Lang::Zh, Card) => "述责人",
         (Lang::Zh, Spotlight) => "大字姓名和计时",
@@ -614,13 +614,13 @@ pub fn picture_name(lang: Lang, picture: crate::view::Picture) -> &'static str {
 /// "投影：休会（距复会 10:00）": what the room sees now, told to the recorder.
 pub fn room_shows(
     lang: Lang,
-    room: &crate::view::Room,
+    room: &crate::domain::Room,
     now: chrono::DateTime<chrono::Utc>,
 ) -> String {
     let name = picture_name(lang, room.shown());
     let countdown = room
         .resume_at
-        .filter(|_| room.shown() == crate::view::Picture::Pause)
+        .filter(|_| room.shown() == crate::domain::Picture::Pause)
         .map(|at| resumes_in(lang, (at - now).num_milliseconds().max(0)));
     match (lang, countdown) {
         (Lang::Zh, None) => format!("投影：{name}"),

@@ -1,7 +1,8 @@
 //! `shuze present`: the audience view for a second terminal on the projector. It opens the
-//! meeting file read-only and follows the recorder's console through it: every 100 ms it
-//! asks SQLite whether anything was committed (`PRAGMA data_version`) and redraws from the
-//! file when it was. No server, no network, no writes. What it shows (the picture, blanking,
+//! meeting file read-only and follows the recorder's console through it: when the file or
+//! its write-ahead log changes (a notification from the operating system, `notify`), and
+//! once a second in case one was missed, it asks SQLite whether anything was committed
+//! (`PRAGMA data_version`) and redraws from the file when it was. No server, no network, no writes. What it shows (the picture, blanking,
 //! answers) is the recorder's choice, read from the console's resume point; its own keys
 //! (the console's picture keys) override that here until the recorder next changes it.
 
@@ -17,17 +18,17 @@ use crate::view::SlotDetail;
 use chrono::Utc;
 use ratatui::crossterm::event::{Event, KeyEventKind};
 use std::path::Path;
-use std::sync::mpsc::{self, RecvTimeoutError};
-use std::time::Duration;
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
 
-/// How often the file is asked for changes, in milliseconds: well inside the quarter
-/// second promised.
-pub const POLL_MS: u64 = 100;
-const POLL: Duration = Duration::from_millis(POLL_MS);
-const _: () = assert!(
-    POLL_MS <= 250,
-    "the audience view follows within a quarter second"
-);
+/// How often the file is asked for changes without a notification: the slow fallback (a
+/// file system that gives none, or one missed). An idle audience view wakes no more often.
+pub const POLL: Duration = Duration::from_secs(1);
+
+/// After a notification, the file is asked again this long after it: SQLite writes the log
+/// first and publishes the commit in its shared-memory index (which gives no notification)
+/// a moment later, so the notification can come a little early.
+const RECHECKS: [Duration; 2] = [Duration::from_millis(5), Duration::from_millis(40)];
 
 /// What the audience view shows: the recorder's meeting as the file has it, in the
 /// picture the recorder chose (`console.room`) or, until the recorder next changes it, the
@@ -152,8 +153,46 @@ impl Audience {
     }
 }
 
+/// Wakes the loop when the meeting file or its write-ahead log changes. The folder is
+/// watched, not the files: SQLite creates and removes the log as connections come and go.
+/// `None` where the platform gives no notifications: the slow poll is then all there is.
+fn watch(db: &Path, sender: Sender<Wake>) -> Option<notify::RecommendedWatcher> {
+    use notify::{Event, EventKind, RecursiveMode, Watcher};
+    let db = db.canonicalize().ok()?;
+    let folder = db.parent()?.to_path_buf();
+    let name = db.file_name()?.to_os_string();
+    let mut log = name.clone();
+    log.push("-wal");
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<Event>| {
+        let Ok(event) = event else {
+            return;
+        };
+        let written = matches!(
+            event.kind,
+            EventKind::Modify(_) | EventKind::Create(_) | EventKind::Remove(_)
+        );
+        let ours = event
+            .paths
+            .iter()
+            .any(|p| p.file_name().is_some_and(|n| n == name || n == log));
+        if written && ours {
+            let _ = sender.send(Wake::FileChanged);
+        }
+    })
+    .ok()?;
+    watcher.watch(&folder, RecursiveMode::NonRecursive).ok()?;
+    Some(watcher)
+}
+
+/// How long until the next whole second of the wall clock (when a running clock redraws).
+fn until_next_second() -> Duration {
+    let into = Utc::now().timestamp_subsec_millis() as u64;
+    Duration::from_millis(1000 - into.min(999))
+}
+
 /// Runs the audience view until `q`, a signal, or the terminal goes away. It redraws when
-/// the file changed, on a key, and once a second while a clock runs.
+/// the file changed, on a key, and once a second while a clock runs; idle, it wakes once a
+/// second.
 pub fn run(
     db: &Path,
     meeting: Option<Id>,
@@ -166,12 +205,16 @@ pub fn run(
     let mut audience = Audience::open(store, meeting, lang, answers)?;
     let (sender, receiver) = mpsc::channel();
     tui::listen_for_signals(sender.clone())?;
+    // Kept alive for as long as the loop runs; dropping it stops the notifications.
+    let _watcher = watch(db, sender.clone());
     tui::install_panic_hook(log.to_path_buf());
     let mut terminal = tui::enter()?;
     tui::listen_for_input(sender);
     let result = (|| -> anyhow::Result<()> {
         let mut drawn_second = None;
         let mut dirty = true;
+        let mut next_poll = Instant::now() + POLL;
+        let mut rechecks: Vec<Instant> = Vec::new();
         loop {
             let now = Utc::now();
             let second = now.timestamp();
@@ -182,7 +225,21 @@ pub fn run(
                 drawn_second = Some(second);
                 dirty = false;
             }
-            match receiver.recv_timeout(POLL) {
+            // While a clock runs, the poll rides on its once-a-second redraw: one wake-up.
+            let mut wake_at = match audience.ticks() {
+                true => Instant::now() + until_next_second(),
+                false => next_poll,
+            };
+            if let Some(first) = rechecks.first() {
+                wake_at = wake_at.min(*first);
+            }
+            let wait = wake_at.saturating_duration_since(Instant::now());
+            match receiver.recv_timeout(wait) {
+                Ok(Wake::FileChanged) => {
+                    dirty |= audience.follow()?;
+                    let at = Instant::now();
+                    rechecks = RECHECKS.iter().map(|d| at + *d).collect();
+                }
                 Ok(Wake::Terminal(Event::Key(key))) if tui::is_suspend_key(key) => {
                     tui::pause_terminal(&mut terminal)?;
                     dirty = true;
@@ -207,7 +264,16 @@ pub fn run(
                 Ok(Wake::TerminalLost | Wake::Signal) | Err(RecvTimeoutError::Disconnected) => {
                     return Ok(());
                 }
-                Err(RecvTimeoutError::Timeout) => dirty |= audience.follow()?,
+                Err(RecvTimeoutError::Timeout) => {
+                    // A recheck, the slow poll, or a clock's next second: each asks the
+                    // file (a cheap question when nothing was committed).
+                    let at = Instant::now();
+                    if rechecks.first().is_some_and(|t| *t <= at) {
+                        rechecks.remove(0);
+                    }
+                    next_poll = at + POLL;
+                    dirty |= audience.follow()?;
+                }
             }
         }
     })();

@@ -11,7 +11,7 @@ use crate::labels::Lang;
 use crate::view::TextTarget;
 use chrono::{DateTime, Duration, Utc};
 
-pub use crate::view::{Picture, Room};
+pub use crate::domain::{Picture, Room};
 
 /// How much `+`/`-` move the pause screen's countdown.
 pub const PAUSE_STEP: Duration = Duration::minutes(5);

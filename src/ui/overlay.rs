@@ -254,6 +254,7 @@ fn form_box(frame: &mut Frame, body: Rect, title: &str, height: u16, theme: &The
         height: (height + 2).min(body.height),
     };
     frame.render_widget(Clear, outer);
+    widgets::clear_edges(frame, outer);
     frame.render_widget(
         Block::new().style(Style::new().bg(theme.focus_border)),
         outer,

@@ -1,7 +1,7 @@
 //! The five panes of an official's page, and the footer's list of keys that work now.
 
 use super::widgets::{self, Item, hanging};
-use super::{Theme, text};
+use super::{Borders, Theme, text};
 use crate::app::keys;
 use crate::app::{Command, Console, Mode, Pane};
 use crate::domain::{DutyStatus, FollowUp, FollowUpStatus, RiskLevel, Stage};
@@ -32,13 +32,7 @@ pub fn draw(
         area
     };
     let width = content.width;
-    let items = match pane {
-        Pane::Questions => questions(console, width, theme),
-        Pane::Duties => duties(console, width, theme),
-        Pane::Risks => risks(console, width, theme),
-        Pane::Remarks => remarks(console, width, theme),
-        Pane::FollowUps => follow_ups(console, width, theme),
-    };
+    let items = items(pane, console, width, theme);
     let items = if items.is_empty() {
         vec![vec![widgets::single(
             Label::Empty.text(console.lang),
@@ -50,6 +44,33 @@ pub fn draw(
     };
     let selected = (focused && pane != Pane::Remarks).then(|| console.selection(pane));
     widgets::list(frame, content, items, selected, theme);
+}
+
+/// Rows `pane` needs to show all it holds at `width` columns, its title included.
+pub fn rows_needed(pane: Pane, width: u16, console: &Console, theme: &Theme) -> u16 {
+    let inner = match theme.borders {
+        Borders::None => width,
+        _ => width.saturating_sub(2),
+    };
+    let frame_rows = match theme.borders {
+        Borders::None => 1,
+        _ => 2,
+    };
+    let lines: usize = items(pane, console, inner, theme)
+        .iter()
+        .map(Vec::len)
+        .sum();
+    (lines.max(1) as u16).saturating_add(frame_rows)
+}
+
+fn items(pane: Pane, console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
+    match pane {
+        Pane::Questions => questions(console, width, theme),
+        Pane::Duties => duties(console, width, theme),
+        Pane::Risks => risks(console, width, theme),
+        Pane::Remarks => remarks(console, width, theme),
+        Pane::FollowUps => follow_ups(console, width, theme),
+    }
 }
 
 fn questions(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
@@ -308,16 +329,34 @@ pub fn footer_keys(console: &Console, theme: &Theme, width: u16) -> Line<'static
     };
     // How to get help and how to leave are always there, at the end of the row; the keys
     // the stage calls for come first in what is left.
-    let tail: Vec<Span> = [Command::Help, Command::Quit]
-        .into_iter()
-        .filter_map(pair)
-        .flatten()
-        .collect();
+    let tail = help_and_quit(console, theme);
     let tail_width: usize = tail.iter().map(|s| text::width(&s.content)).sum();
     let spans: Vec<Span> = unique.into_iter().filter_map(pair).flatten().collect();
     let mut line = whole_pairs(spans, width.saturating_sub(tail_width as u16));
     line.spans.extend(tail);
     line
+}
+
+/// `? 按键说明  q 保存并退出`: shown at the end of the footer at every size.
+pub fn help_and_quit(console: &Console, theme: &Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for command in [Command::Help, Command::Quit] {
+        let Some(binding) = keys::binding(command) else {
+            continue;
+        };
+        spans.push(Span::styled(
+            binding.shown.to_string(),
+            Style::new()
+                .fg(theme.background)
+                .bg(theme.muted)
+                .add_modifier(Modifier::BOLD),
+        ));
+        spans.push(Span::styled(
+            format!(" {}  ", command.name(console.lang)),
+            Style::new().fg(theme.text),
+        ));
+    }
+    spans
 }
 
 /// Keeps key and description together: a pair that does not fit is left out whole.
