@@ -1,7 +1,7 @@
 //! The meeting's vocabulary: plain data types named as in the domain guide, no I/O.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 mod names;
 pub use names::Word;
@@ -482,6 +482,59 @@ pub struct CardCounts {
     pub measures: usize,
     pub rules: usize,
     pub open_earlier_follow_ups: usize,
+}
+
+/// How the projected picture is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Picture {
+    /// The current official: card, stage, clock and question.
+    #[default]
+    Card,
+    /// Name, unit and timer in large glyphs filling the screen.
+    Spotlight,
+    /// The official's rating result (民主测评), as a large table.
+    Rating,
+    /// The follow-ups agreed for the official (问题清单).
+    FollowUps,
+    /// The agenda: who has reported, who is next, and their times.
+    Agenda,
+    /// 休会, with a countdown to resuming when one is set.
+    Pause,
+    /// The meeting's title, date, place and chair, before it starts.
+    Title,
+    /// Black, with the meeting title only.
+    Blank,
+}
+
+/// What the room sees, as the recorder chose it: part of the meeting's state, saved with
+/// the console's resume point so that `shuze present` follows it. Every field has a
+/// default, so a file written before it existed reads as the official's card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Room {
+    /// The picture chosen (never `Blank`: blanking is `blank`, over whatever is chosen).
+    pub picture: Picture,
+    /// Blanked: black with the title only, until blanked again.
+    pub blank: bool,
+    /// The answer to the selected question is shown as it is typed.
+    pub answers: bool,
+    /// When the meeting resumes, counted down on the pause screen.
+    pub resume_at: Option<DateTime<Utc>>,
+    /// Counts the recorder's changes, so that an audience view knows the recorder changed
+    /// the picture even when it came back to the same one.
+    pub serial: u64,
+}
+
+impl Room {
+    /// The picture drawn now.
+    pub fn shown(&self) -> Picture {
+        if self.blank {
+            Picture::Blank
+        } else {
+            self.picture
+        }
+    }
 }
 
 #[cfg(test)]

@@ -671,6 +671,126 @@ pub fn answers_projected(lang: Lang, shown: bool) -> &'static str {
     }
 }
 
+/// What `s` does for an official who has not started: the footer's first key then.
+pub fn start_report(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "开始述责",
+        Lang::En => "start the report",
+    }
+}
+
+/// The one-terminal layout's band while a private note is written: its words stay off the
+/// projected screen.
+pub fn note_hidden_here(lang: Lang, typed: usize) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("已输入 {typed} 字（私人备注不投影；Esc 保存离开，再按 P 回到记录画面查看）")
+        }
+        Lang::En => format!(
+            "{typed} characters typed (a private note is not projected; Esc saves and leaves, then P shows the recorder's layout)"
+        ),
+    }
+}
+
+/// The name of a projected picture, as the recorder is told it and the audience sees it.
+pub fn picture_name(lang: Lang, picture: crate::domain::Picture) -> &'static str {
+    use crate::domain::Picture::*;
+    match (lang, picture) {
+        (Lang::Zh, Card) => "述责人",
+        (Lang::Zh, Spotlight) => "大字姓名和计时",
+        (Lang::Zh, Rating) => "民主测评结果",
+        (Lang::Zh, FollowUps) => "问题清单",
+        (Lang::Zh, Agenda) => "议程",
+        (Lang::Zh, Pause) => "休会",
+        (Lang::Zh, Title) => "会议标题",
+        (Lang::Zh, Blank) => "黑屏",
+        (Lang::En, Card) => "the official",
+        (Lang::En, Spotlight) => "large name and timer",
+        (Lang::En, Rating) => "rating result",
+        (Lang::En, FollowUps) => "follow-ups",
+        (Lang::En, Agenda) => "agenda",
+        (Lang::En, Pause) => "pause",
+        (Lang::En, Title) => "title screen",
+        (Lang::En, Blank) => "blank",
+    }
+}
+
+/// "投影：休会（距复会 10:00）": what the room sees now, told to the recorder.
+pub fn room_shows(
+    lang: Lang,
+    room: &crate::domain::Room,
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
+    let name = picture_name(lang, room.shown());
+    let countdown = room
+        .resume_at
+        .filter(|_| room.shown() == crate::domain::Picture::Pause)
+        .map(|at| resumes_in(lang, (at - now).num_milliseconds().max(0)));
+    match (lang, countdown) {
+        (Lang::Zh, None) => format!("投影：{name}"),
+        (Lang::Zh, Some(c)) => format!("投影：{name}（{c}）"),
+        (Lang::En, None) => format!("Projected: {name}"),
+        (Lang::En, Some(c)) => format!("Projected: {name} ({c})"),
+    }
+}
+
+/// "距复会 09:59": the pause screen's countdown.
+pub fn resumes_in(lang: Lang, ms: i64) -> String {
+    let clock = crate::domain::clock(ms);
+    match lang {
+        Lang::Zh => format!("距复会 {clock}"),
+        Lang::En => format!("resumes in {clock}"),
+    }
+}
+
+/// The fixed words of the projected pictures other than the official's card.
+pub fn picture_words(lang: Lang) -> PictureWords {
+    match lang {
+        Lang::Zh => PictureWords {
+            pause: "休会",
+            pause_wait: "会议稍后继续",
+            rating_title: "民主测评结果",
+            ballots: "票数",
+            share: "占比",
+            approval: "好和较好",
+            counted: "有效票",
+            no_follow_ups: "本次会议尚未提出整改问题",
+            place: "地点",
+            chair: "主持人",
+            now_reporting: "正在述责",
+        },
+        Lang::En => PictureWords {
+            pause: "Break",
+            pause_wait: "The meeting will continue shortly",
+            rating_title: "Rating result",
+            ballots: "ballots",
+            share: "share",
+            approval: "excellent and good",
+            counted: "counted",
+            no_follow_ups: "No follow-ups raised in this meeting yet",
+            place: "Place",
+            chair: "Chair",
+            now_reporting: "reporting now",
+        },
+    }
+}
+
+/// See [`picture_words`].
+#[derive(Debug, Clone, Copy)]
+pub struct PictureWords {
+    pub pause: &'static str,
+    pub pause_wait: &'static str,
+    pub rating_title: &'static str,
+    pub ballots: &'static str,
+    pub share: &'static str,
+    pub approval: &'static str,
+    pub counted: &'static str,
+    pub no_follow_ups: &'static str,
+    pub place: &'static str,
+    pub chair: &'static str,
+    pub now_reporting: &'static str,
+}
+
 /// "责任事项 6   风险点 4   防控措施 7   完善制度 3   未结整改 1": the article's numbers.
 pub fn counts_line(lang: Lang, c: &crate::domain::CardCounts) -> String {
     [

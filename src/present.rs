@@ -1,12 +1,14 @@
 //! `shuze present`: the audience view for a second terminal on the projector. It opens the
-//! meeting file read-only and follows the recorder's console through it: every 100 ms it
-//! asks SQLite whether anything was committed (`PRAGMA data_version`) and redraws from the
-//! file when it was. No server, no network, no writes. Its keys are the console's, through
-//! the console's `update`.
+//! meeting file read-only and follows the recorder's console through it: when the file or
+//! its write-ahead log changes (a notification from the operating system, `notify`), and
+//! once a second in case one was missed, it asks SQLite whether anything was committed
+//! (`PRAGMA data_version`) and redraws from the file when it was. No server, no network, no writes. What it shows (the picture, blanking,
+//! answers) is the recorder's choice, read from the console's resume point; its own keys
+//! (the console's picture keys) override that here until the recorder next changes it.
 
 use crate::app::key::{KeyCode, KeyEvent};
-use crate::app::projection::{Picture, Projection};
-use crate::app::{Action, Command, Console, Mode, keys, update};
+use crate::app::projection::{self as picture, Projection, Room};
+use crate::app::{Action, Command, Console, Mode, keys};
 use crate::domain::Id;
 use crate::labels::Lang;
 use crate::storage::{StorageError, Store};
@@ -16,37 +18,33 @@ use crate::view::SlotDetail;
 use chrono::Utc;
 use ratatui::crossterm::event::{Event, KeyEventKind};
 use std::path::Path;
-use std::sync::mpsc::{self, RecvTimeoutError};
-use std::time::Duration;
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
 
-/// How often the file is asked for changes, in milliseconds: well inside the quarter
-/// second promised.
-pub const POLL_MS: u64 = 100;
-const POLL: Duration = Duration::from_millis(POLL_MS);
-const _: () = assert!(
-    POLL_MS <= 250,
-    "the audience view follows within a quarter second"
-);
+/// How often the file is asked for changes without a notification: the slow fallback (a
+/// file system that gives none, or one missed). An idle audience view wakes no more often.
+pub const POLL: Duration = Duration::from_secs(1);
 
-/// What the audience view shows: the recorder's meeting as the file has it, and its own
-/// picture (blank, spotlight, answers), changed by the console's keys through `update`.
+/// After a notification, the file is asked again this long after it: SQLite writes the log
+/// first and publishes the commit in its shared-memory index (which gives no notification)
+/// a moment later, so the notification can come a little early.
+const RECHECKS: [Duration; 2] = [Duration::from_millis(5), Duration::from_millis(40)];
+
+/// What the audience view shows: the recorder's meeting as the file has it, in the
+/// picture the recorder chose (`console.room`) or, until the recorder next changes it, the
+/// one chosen by this view's own keys.
 pub struct Audience {
     pub store: Store,
     pub meeting: Id,
     pub lang: Lang,
     pub console: Console,
+    /// The picture chosen with this view's own keys, shown instead of the recorder's until
+    /// the recorder changes theirs.
+    pub local: Option<Room>,
     seen_version: i64,
     /// The official whose detail is shown, and its mark when it was read.
     detail_mark: Option<(Id, String)>,
 }
-
-/// The console's commands the audience view takes: the picture's, and leaving.
-const AUDIENCE_COMMANDS: [Command; 4] = [
-    Command::ToggleBlank,
-    Command::ToggleSpotlight,
-    Command::ToggleProjectedAnswers,
-    Command::Quit,
-];
 
 impl Audience {
     pub fn open(
@@ -63,13 +61,18 @@ impl Audience {
         let seen_version = store.data_version()?;
         let mut console = crate::session::load::console(&store, meeting, lang, Utc::now())?;
         console.mode = Mode::Browse;
-        console.projecting = Some(Picture::Card);
-        console.project_answers = answers;
+        console.projecting = true;
+        // `--answers` is this view's own choice, until the recorder changes the picture.
+        let local = answers.then_some(Room {
+            answers: true,
+            ..console.room
+        });
         Ok(Audience {
             store,
             meeting,
             lang,
             console,
+            local,
             seen_version,
             // No mark yet: the first change read reads the detail again too.
             detail_mark: None,
@@ -80,7 +83,8 @@ impl Audience {
     /// The meeting's header, agenda, clocks and closing remarks, the recorder's place and
     /// the theme are read each time (a few small rows, however long the history); the
     /// official's detail, the bulk of it, only when its mark moved or the place changed
-    /// official. The picture is the audience view's own; the recorder's editor is not shown.
+    /// official. The picture is the recorder's; when the recorder changed it, this view's
+    /// own choice gives way. The recorder's editor is not shown.
     pub fn follow(&mut self) -> Result<bool, StorageError> {
         let version = self.store.data_version()?;
         if version == self.seen_version {
@@ -92,7 +96,11 @@ impl Audience {
         console.theme = self.store.setting("theme")?.unwrap_or_default();
         let resume = self.store.console_state(self.meeting)?;
         if let Some(point) = resume.and_then(|json| serde_json::from_str(&json).ok()) {
+            let before = console.room;
             console.place(&point);
+            if console.room != before {
+                self.local = None;
+            }
         }
         let mark = match console.slot() {
             Some(slot) => Some((slot.id, self.store.detail_mark(slot.id)?)),
@@ -111,23 +119,33 @@ impl Audience {
         Ok(true)
     }
 
-    pub fn projection(&self) -> Projection {
-        let picture = self.console.projecting.unwrap_or(Picture::Card);
-        Projection::of(&self.console, picture, self.console.project_answers)
+    /// What the room sees now: this view's own choice, else the recorder's.
+    pub fn room(&self) -> Room {
+        self.local.unwrap_or(self.console.room)
     }
 
-    /// A key, read with the console's key table and applied by the console's `update`;
-    /// only the picture's commands are taken (nothing is ever written). Returns false to
-    /// quit (`q`, Esc, Ctrl-C).
+    pub fn projection(&self) -> Projection {
+        Projection::of(&self.console, &self.room())
+    }
+
+    /// Whether the picture changes by itself each second (a running clock, a countdown).
+    pub fn ticks(&self) -> bool {
+        self.console.timer_running() || self.room().resume_at.is_some()
+    }
+
+    /// A key, read with the console's key table; only the picture's commands are taken,
+    /// as this view's own choice (nothing is ever written). Returns false to quit (`q`,
+    /// Esc, Ctrl-C).
     pub fn key(&mut self, key: KeyEvent) -> bool {
         if key.code == KeyCode::Esc {
             return false;
         }
         match keys::action_for(&Mode::Browse, key) {
             Some(Action::Command(Command::Quit)) => false,
-            Some(Action::Command(command)) if AUDIENCE_COMMANDS.contains(&command) => {
-                // These change only the picture: they ask for no write.
-                let _ = update(&mut self.console, Action::Command(command));
+            Some(Action::Command(command)) if command.changes_picture() => {
+                let mut room = self.room();
+                picture::choose(&mut room, command, self.console.now);
+                self.local = Some(room);
                 true
             }
             _ => true,
@@ -135,8 +153,46 @@ impl Audience {
     }
 }
 
+/// Wakes the loop when the meeting file or its write-ahead log changes. The folder is
+/// watched, not the files: SQLite creates and removes the log as connections come and go.
+/// `None` where the platform gives no notifications: the slow poll is then all there is.
+fn watch(db: &Path, sender: Sender<Wake>) -> Option<notify::RecommendedWatcher> {
+    use notify::{Event, EventKind, RecursiveMode, Watcher};
+    let db = db.canonicalize().ok()?;
+    let folder = db.parent()?.to_path_buf();
+    let name = db.file_name()?.to_os_string();
+    let mut log = name.clone();
+    log.push("-wal");
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<Event>| {
+        let Ok(event) = event else {
+            return;
+        };
+        let written = matches!(
+            event.kind,
+            EventKind::Modify(_) | EventKind::Create(_) | EventKind::Remove(_)
+        );
+        let ours = event
+            .paths
+            .iter()
+            .any(|p| p.file_name().is_some_and(|n| n == name || n == log));
+        if written && ours {
+            let _ = sender.send(Wake::FileChanged);
+        }
+    })
+    .ok()?;
+    watcher.watch(&folder, RecursiveMode::NonRecursive).ok()?;
+    Some(watcher)
+}
+
+/// How long until the next whole second of the wall clock (when a running clock redraws).
+fn until_next_second() -> Duration {
+    let into = Utc::now().timestamp_subsec_millis() as u64;
+    Duration::from_millis(1000 - into.min(999))
+}
+
 /// Runs the audience view until `q`, a signal, or the terminal goes away. It redraws when
-/// the file changed, on a key, and once a second while a clock runs.
+/// the file changed, on a key, and once a second while a clock runs; idle, it wakes once a
+/// second.
 pub fn run(
     db: &Path,
     meeting: Option<Id>,
@@ -149,23 +205,41 @@ pub fn run(
     let mut audience = Audience::open(store, meeting, lang, answers)?;
     let (sender, receiver) = mpsc::channel();
     tui::listen_for_signals(sender.clone())?;
+    // Kept alive for as long as the loop runs; dropping it stops the notifications.
+    let _watcher = watch(db, sender.clone());
     tui::install_panic_hook(log.to_path_buf());
     let mut terminal = tui::enter()?;
     tui::listen_for_input(sender);
     let result = (|| -> anyhow::Result<()> {
         let mut drawn_second = None;
         let mut dirty = true;
+        let mut next_poll = Instant::now() + POLL;
+        let mut rechecks: Vec<Instant> = Vec::new();
         loop {
             let now = Utc::now();
             let second = now.timestamp();
-            if dirty || (audience.console.timer_running() && drawn_second != Some(second)) {
+            if dirty || (audience.ticks() && drawn_second != Some(second)) {
                 audience.console.now = now;
                 let theme = themes.get(&audience.console.theme);
                 terminal.draw(|frame| projection::draw(frame, &audience.projection(), theme))?;
                 drawn_second = Some(second);
                 dirty = false;
             }
-            match receiver.recv_timeout(POLL) {
+            // While a clock runs, the poll rides on its once-a-second redraw: one wake-up.
+            let mut wake_at = match audience.ticks() {
+                true => Instant::now() + until_next_second(),
+                false => next_poll,
+            };
+            if let Some(first) = rechecks.first() {
+                wake_at = wake_at.min(*first);
+            }
+            let wait = wake_at.saturating_duration_since(Instant::now());
+            match receiver.recv_timeout(wait) {
+                Ok(Wake::FileChanged) => {
+                    dirty |= audience.follow()?;
+                    let at = Instant::now();
+                    rechecks = RECHECKS.iter().map(|d| at + *d).collect();
+                }
                 Ok(Wake::Terminal(Event::Key(key))) if tui::is_suspend_key(key) => {
                     tui::pause_terminal(&mut terminal)?;
                     dirty = true;
@@ -190,7 +264,16 @@ pub fn run(
                 Ok(Wake::TerminalLost | Wake::Signal) | Err(RecvTimeoutError::Disconnected) => {
                     return Ok(());
                 }
-                Err(RecvTimeoutError::Timeout) => dirty |= audience.follow()?,
+                Err(RecvTimeoutError::Timeout) => {
+                    // A recheck, the slow poll, or a clock's next second: each asks the
+                    // file (a cheap question when nothing was committed).
+                    let at = Instant::now();
+                    if rechecks.first().is_some_and(|t| *t <= at) {
+                        rechecks.remove(0);
+                    }
+                    next_poll = at + POLL;
+                    dirty |= audience.follow()?;
+                }
             }
         }
     })();

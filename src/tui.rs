@@ -38,6 +38,8 @@ pub(crate) enum Wake {
     /// The check of the file that runs after the first frame has finished: `Err` with what
     /// is damaged. (A check that could not run, a busy file say, is no finding.)
     Checked(Result<(), String>),
+    /// The meeting file or its write-ahead log changed (the audience view's watcher).
+    FileChanged,
 }
 
 /// Runs the console until the recorder quits, a signal arrives or the terminal goes away.
@@ -113,7 +115,7 @@ fn event_loop(
                 resume(terminal)?;
                 continue;
             }
-            Ok(Wake::Checked(Ok(()))) => continue,
+            Ok(Wake::Checked(Ok(())) | Wake::FileChanged) => continue,
             Ok(Wake::Checked(Err(problem))) => {
                 session.hold(problem, Utc::now());
                 continue;

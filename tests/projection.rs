@@ -123,8 +123,8 @@ fn nothing_private_reaches_the_projected_picture() {
         );
         assert!(!text.contains("会后单独提醒"), "{w}x{h}: the earlier note");
         assert!(
-            !text.contains("Esc") && !text.contains("按键"),
-            "{w}x{h}: no editor chrome or key help:\n{text}"
+            text.contains("私人备注不投影"),
+            "{w}x{h}: the band says a note is written, not what:\n{text}"
         );
     }
     s.handle(Action::Cancel, at(100_003));
@@ -139,19 +139,20 @@ fn nothing_private_reaches_the_projected_picture() {
 fn blanking_shows_the_title_only_until_pressed_again() {
     let (_dir, path) = temp_db();
     let mut s = recorded_sample(&path);
+    s.handle(Action::Command(Command::ToggleProjection), at(99_999));
     s.handle(Action::Command(Command::ToggleBlank), at(100_000));
-    assert_eq!(s.console.projecting, Some(Picture::Blank));
+    assert_eq!(s.console.room.shown(), Picture::Blank);
     let text = rows(&draw_console(&s, 120, 36));
     assert!(text.contains("某县纪委监委2026年度述责述廉会议"));
     assert!(!text.contains("张某") && !text.contains("孙某"), "{text}");
     // Blanking works from inside the editor too (F2), and comes back to what was there.
     s.handle(Action::Command(Command::ToggleBlank), at(100_001));
-    assert_eq!(s.console.projecting, None);
+    assert_eq!(s.console.room.shown(), Picture::Card);
     s.handle(Action::Command(Command::EditRemarks), at(100_002));
     let f2 = shuze::app::keys::action_for(&s.console.mode, shuze::app::key::KeyCode::F(2).into())
         .unwrap();
     s.handle(f2, at(100_003));
-    assert_eq!(s.console.projecting, Some(Picture::Blank));
+    assert_eq!(s.console.room.shown(), Picture::Blank);
 }
 
 #[test]
@@ -167,8 +168,20 @@ fn every_picture_draws_at_every_size_without_cutting_a_character() {
         Action::Command(Command::ToggleProjectedAnswers),
         at(100_001),
     );
-    for picture in [Picture::Card, Picture::Spotlight, Picture::Blank] {
-        s.console.projecting = Some(picture);
+    s.console.projecting = true;
+    for picture in [
+        Picture::Card,
+        Picture::Spotlight,
+        Picture::Rating,
+        Picture::FollowUps,
+        Picture::Agenda,
+        Picture::Pause,
+        Picture::Title,
+        Picture::Blank,
+    ] {
+        s.console.room.picture = picture;
+        s.console.room.blank = picture == Picture::Blank;
+        s.console.room.resume_at = Some(at(100_600));
         for (w, h) in [(60, 18), (80, 24), (120, 36), (200, 60), (240, 67), (20, 5)] {
             let buffer = draw_console(&s, w, h);
             assert_whole_characters(&buffer);
@@ -187,6 +200,7 @@ fn every_picture_draws_at_every_size_without_cutting_a_character() {
 fn the_spotlight_draws_the_name_in_large_glyphs_of_spaces() {
     let (_dir, path) = temp_db();
     let mut s = recorded_sample(&path);
+    s.handle(Action::Command(Command::ToggleProjection), at(99_999));
     s.handle(Action::Command(Command::ToggleSpotlight), at(100_000));
     let buffer = draw_console(&s, 160, 45);
     let accent = Theme::projector_dark().accent;
@@ -225,8 +239,48 @@ fn two_terminals_the_recorders_keys_show_up_in_the_audience_view() {
     assert!(recorder.wait_exit(10));
 }
 
+/// The recorder puts every picture on the projector from their own keyboard; the audience
+/// view's own key holds until the recorder next changes the picture.
 #[test]
-fn the_audience_views_keys_are_the_consoles_and_its_picture_survives_a_reload() {
+fn two_terminals_the_recorders_picture_keys_change_the_audience_view() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let mut recorder = Console::start(&[db.to_str().unwrap()], 120, 36);
+    recorder.wait_for("第 1/8 位", 10);
+    let mut audience = Console::start(&["present", db.to_str().unwrap()], 100, 30);
+    audience.wait_for("某某镇党委书记", 10);
+    recorder.send("4");
+    audience.wait_for("正在述责", 3);
+    assert!(audience.screen().contains("县财政局"), "the agenda");
+    recorder.send("5+");
+    audience.wait_for("会议稍后继续", 3);
+    audience.wait_for("距复会", 3);
+    recorder.send("b");
+    audience.wait_for("某县纪委监委2026年度述责述廉会议", 3);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(!audience.screen().contains("会议稍后继续"), "blanked");
+    recorder.send("b6");
+    audience.wait_for("主持人", 3);
+    recorder.send("1");
+    audience.wait_for("某某镇党委书记", 3);
+    // The projector's own key, until the recorder next chooses a picture.
+    audience.send("4");
+    audience.wait_for("正在述责", 3);
+    recorder.send("j");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(audience.screen().contains("正在述责"), "kept");
+    recorder.send("3");
+    audience.wait_for("本次会议尚未提出整改问题", 3);
+    // Recording keys stay where they were: the recorder's screen is the recorder's.
+    assert!(recorder.screen().contains("[投影：问题清单]"));
+    recorder.send("q");
+    assert!(recorder.wait_exit(10));
+    audience.send("q");
+    assert!(audience.wait_exit(10));
+}
+
+#[test]
+fn the_audience_views_own_keys_hold_until_the_recorder_changes_the_picture() {
     use shuze::app::key::{KeyCode, KeyEvent};
     let (_dir, path) = temp_db();
     let mut recorder = sample_session(&path);
@@ -234,29 +288,119 @@ fn the_audience_views_keys_are_the_consoles_and_its_picture_survives_a_reload() 
         Audience::open(Store::open_read_only(&path).unwrap(), None, Lang::Zh, false).unwrap();
     let key = |c: char| KeyEvent::from(KeyCode::Char(c));
     assert!(audience.key(key('z')));
-    assert_eq!(audience.console.projecting, Some(Picture::Spotlight));
+    assert_eq!(audience.room().shown(), Picture::Spotlight);
     assert!(audience.key(key('b')));
-    assert_eq!(audience.console.projecting, Some(Picture::Blank));
+    assert_eq!(audience.room().shown(), Picture::Blank);
     assert!(audience.key(KeyEvent::from(KeyCode::F(2))));
-    assert_eq!(
-        audience.console.projecting,
-        Some(Picture::Spotlight),
-        "back"
-    );
+    assert_eq!(audience.room().shown(), Picture::Spotlight, "back");
     assert!(audience.key(key('v')));
-    assert!(audience.console.project_answers);
+    assert!(audience.room().answers);
     let theme = audience.console.theme.clone();
     assert!(audience.key(key('c')), "a recording key does nothing here");
     assert_eq!(audience.console.theme, theme);
     recorder.handle(Action::Command(Command::NextStage), at(1));
     assert!(audience.follow().unwrap());
     assert_eq!(
-        audience.console.projecting,
-        Some(Picture::Spotlight),
-        "kept"
+        audience.room().shown(),
+        Picture::Spotlight,
+        "kept while the recorder only records"
     );
-    assert!(audience.console.project_answers, "kept");
+    assert!(audience.room().answers, "kept");
+    // The recorder chooses a picture: the audience view's own choice gives way.
+    recorder.handle(Action::Command(Command::ShowAgenda), at(2));
+    assert!(audience.follow().unwrap());
+    assert_eq!(audience.room().shown(), Picture::Agenda);
+    assert!(!audience.room().answers, "the recorder's choice");
+    let text = rows(&draw_audience(&audience, 120, 36));
+    assert!(text.contains("议程") && text.contains("县财政局"), "{text}");
     assert!(!audience.key(key('q')), "q leaves");
+}
+
+/// Each picture the recorder chooses reaches the audience view through the file, with what
+/// it shows; blanking, answers and the pause countdown too.
+#[test]
+fn the_recorders_picture_keys_choose_what_the_audience_view_shows() {
+    use shuze::app::Action::{Command as C, Confirm, Paste, Step};
+    use shuze::app::Command::*;
+    let (_dir, path) = temp_db();
+    let mut recorder = sample_session(&path);
+    let mut audience =
+        Audience::open(Store::open_read_only(&path).unwrap(), None, Lang::Zh, false).unwrap();
+    let mut second = 0;
+    let mut shows = |recorder: &mut shuze::session::Session, actions: Vec<Action>| {
+        for action in actions {
+            second += 1;
+            recorder.handle(action, at(second));
+        }
+        audience.follow().unwrap();
+        audience.console.now = at(second);
+        rows(&draw_audience(&audience, 120, 36))
+    };
+    let text = shows(&mut recorder, vec![C(ShowTitle)]);
+    assert!(
+        text.contains("某县纪委监委2026年度述责述廉会议") && text.contains("主持人"),
+        "the title screen:\n{text}"
+    );
+    assert!(
+        !text.contains("张某"),
+        "no official on the title screen:\n{text}"
+    );
+    let text = shows(
+        &mut recorder,
+        vec![
+            C(RecordRating),
+            Paste("20".into()),
+            Step(1),
+            Paste("15".into()),
+            Step(1),
+            Paste("3".into()),
+            Confirm,
+            C(ShowRating),
+        ],
+    );
+    assert!(
+        text.contains("张某  民主测评结果") && text.contains("好和较好"),
+        "the rating result:\n{text}"
+    );
+    let text = shows(
+        &mut recorder,
+        vec![
+            C(AddFollowUp),
+            Paste("谈话记录不全".into()),
+            Confirm,
+            C(ShowFollowUps),
+        ],
+    );
+    assert!(
+        text.contains("问题清单") && text.contains("1. 谈话记录不全"),
+        "the follow-ups:\n{text}"
+    );
+    let text = shows(
+        &mut recorder,
+        vec![C(ShowPause), C(PauseLonger), C(PauseLonger)],
+    );
+    assert!(text.contains("会议稍后继续"), "the pause screen:\n{text}");
+    assert!(text.contains("距复会"), "with its countdown:\n{text}");
+    let text = shows(&mut recorder, vec![C(ToggleBlank)]);
+    assert!(!text.contains("会议稍后继续"), "blanked:\n{text}");
+    let text = shows(&mut recorder, vec![C(ToggleBlank)]);
+    assert!(text.contains("会议稍后继续"), "back to the pause:\n{text}");
+    let text = shows(&mut recorder, vec![C(ShowCard)]);
+    assert!(text.contains("某某镇党委书记"), "the card:\n{text}");
+    assert!(!text.contains("会议稍后继续"), "{text}");
+    // The recorder's own screen stays the recorder's layout, and says what the room sees.
+    let console = rows(&draw_console(&recorder, 160, 45));
+    assert!(console.contains("[投影：述责人]"), "{console}");
+    assert!(console.contains("主体责任事项"), "{console}");
+}
+
+/// A file written before the picture was saved reads as the official's card.
+#[test]
+fn a_resume_point_without_a_picture_reads_as_the_card() {
+    let point: shuze::app::ResumePoint =
+        serde_json::from_str(r#"{"slot":1,"focus":"Questions","selected":[0,0,0,0,0]}"#).unwrap();
+    assert_eq!(point.room.shown(), Picture::Card);
+    assert!(!point.room.answers);
 }
 
 /// The audience view reads the official's detail again only when its mark moved: after
@@ -291,6 +435,11 @@ fn the_audience_view_following_holds_what_a_fresh_start_reads() {
         vec![C(EditNote), Paste("私人备注".into()), Tick, Cancel],
         vec![C(EditClosing), Paste("会议总结".into()), Tick, Cancel],
         vec![C(CycleTheme)],
+        vec![C(ShowRating)],
+        vec![C(ToggleSpotlight), C(ToggleProjectedAnswers)],
+        vec![C(ToggleBlank)],
+        vec![C(PauseLonger)],
+        vec![C(ShowCard)],
         vec![C(NextOfficial), Confirm],
         vec![C(NextStage), C(NextStage)],
         vec![C(PreviousOfficial), Confirm],
@@ -304,8 +453,10 @@ fn the_audience_view_following_holds_what_a_fresh_start_reads() {
             recorder.handle(action, at(second));
         }
         audience.follow().unwrap();
-        let fresh =
+        let mut fresh =
             Audience::open(Store::open_read_only(&path).unwrap(), None, Lang::Zh, true).unwrap();
+        fresh.console.now = audience.console.now;
+        let (followed_room, fresh_room) = (audience.projection(), fresh.projection());
         let (followed, fresh) = (&audience.console, &fresh.console);
         assert_eq!(followed.detail, fresh.detail, "step {step}: the detail");
         assert_eq!(followed.agenda, fresh.agenda, "step {step}: the agenda");
@@ -314,10 +465,102 @@ fn the_audience_view_following_holds_what_a_fresh_start_reads() {
         assert_eq!(followed.current, fresh.current, "step {step}: the official");
         assert_eq!(followed.selected, fresh.selected, "step {step}: the rows");
         assert_eq!(followed.theme, fresh.theme, "step {step}: the theme");
+        assert_eq!(followed.room, fresh.room, "step {step}: the picture");
+        assert_eq!(followed_room, fresh_room, "step {step}: what the room sees");
     }
     assert_eq!(
         audience.console.slot().map(|s| s.name.as_str()),
         Some("张某"),
         "back at the first official"
     );
+}
+
+/// The one-terminal layout: the recorder sees what they type, with the caret, in a band
+/// over the projected picture; a picture's key never becomes text; `z` twice comes back.
+#[test]
+fn one_terminal_the_editor_shows_its_text_and_caret_on_the_projected_picture() {
+    use shuze::app::key::{KeyCode, KeyEvent};
+    use shuze::app::keys::action_for;
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    s.handle(Action::Command(Command::ToggleProjection), at(0));
+    s.handle(Action::Command(Command::NextStage), at(1));
+    s.handle(Action::Command(Command::NextStage), at(2));
+    s.handle(Action::Command(Command::EditAnswer), at(3));
+    s.handle(Action::Paste("已建立台账".into()), at(4));
+    for (w, h) in [(60, 18), (80, 24), (160, 45)] {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal
+            .draw(|f| ui::draw(f, &s.console, &Theme::projector_dark()))
+            .unwrap();
+        let cursor = terminal.get_cursor_position().ok();
+        let buffer = terminal.backend().buffer().clone();
+        let text = rows(&buffer);
+        let typed_row = text
+            .lines()
+            .position(|l| l.contains("已建立台账") && !l.contains("答:"))
+            .unwrap_or_else(|| panic!("{w}x{h}: the text being typed shows:\n{text}"));
+        let caret = cursor.unwrap_or_else(|| panic!("{w}x{h}: a caret"));
+        assert_eq!(
+            caret.y as usize, typed_row,
+            "{w}x{h}: the caret on the text"
+        );
+        let line = text.lines().nth(caret.y as usize).unwrap_or_default();
+        let before = shuze::ui::text::truncate(line, caret.x as usize);
+        assert!(
+            before.trim_end().ends_with("已建立台账"),
+            "{w}x{h}: the caret after the last character: {before:?}"
+        );
+        assert_whole_characters(&buffer);
+    }
+    // A picture's function key changes the picture; it is not typed.
+    for code in [KeyCode::F(4), KeyCode::F(3), KeyCode::F(2), KeyCode::F(2)] {
+        let action = action_for(&s.console.mode, KeyEvent::from(code)).unwrap();
+        s.handle(action, at(5));
+    }
+    let shuze::app::Mode::Editor(editor) = &s.console.mode else {
+        panic!("the editor stays open");
+    };
+    assert_eq!(
+        editor.body(),
+        "已建立台账",
+        "nothing typed by the picture keys"
+    );
+    assert!(s.console.projecting);
+    // A private note: the band says it is written, never what.
+    s.handle(Action::Cancel, at(6));
+    s.handle(Action::Command(Command::EditNote), at(7));
+    s.handle(Action::Paste("情绪激动".into()), at(8));
+    let text = rows(&draw_console(&s, 120, 36));
+    assert!(text.contains("已输入 4 字"), "{text}");
+    assert!(!text.contains("情绪激动"), "{text}");
+    s.handle(Action::Cancel, at(9));
+    // `z` twice: the same layout and the same picture as before, in either layout.
+    for projecting in [true, false] {
+        s.console.projecting = projecting;
+        let before = s.console.room.shown();
+        s.handle(Action::Command(Command::ToggleSpotlight), at(10));
+        assert_eq!(s.console.room.shown(), Picture::Spotlight);
+        s.handle(Action::Command(Command::ToggleSpotlight), at(11));
+        assert_eq!(s.console.projecting, projecting);
+        assert_eq!(s.console.room.shown(), before);
+    }
+}
+
+/// A form opened in the one-terminal layout shows with its fields and what is typed.
+#[test]
+fn one_terminal_a_form_shows_on_the_projected_picture() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    s.handle(Action::Command(Command::ToggleProjection), at(0));
+    s.handle(Action::Command(Command::AddQuestion), at(1));
+    s.handle(Action::Paste("委员某某".into()), at(2));
+    for (w, h) in [(60, 18), (120, 36)] {
+        let text = rows(&draw_console(&s, w, h));
+        assert!(text.contains("委员某某"), "{w}x{h}:\n{text}");
+        assert!(
+            text.contains("某某镇党委书记"),
+            "the picture stays above:\n{text}"
+        );
+    }
 }

@@ -131,8 +131,9 @@ fn the_wide_layout_shows_all_panes_side_by_side_with_clear_gaps() {
     for name in ["王某", "刘某", "郑某"] {
         assert!(text.contains(name), "the agenda lists {name}");
     }
-    // The agenda column ends at column 26 (160 / 6); the column after it is the gap.
-    for y in 2..43 {
+    // The agenda column ends at column 26 (160 / 6); the column after it is the gap (below
+    // the card, which spans the width).
+    for y in 5..43 {
         assert_eq!(
             buffer[(26, y)].symbol(),
             " ",
@@ -228,7 +229,7 @@ fn english_labels_with_lang_en() {
         "official 1 of 8",
         "Stage: pending",
         "Duty items (6)",
-        "next stage",
+        "s start the report",
     ] {
         assert!(text.contains(label), "{label}:\n{text}");
     }

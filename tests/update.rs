@@ -148,13 +148,13 @@ fn meeting_wide_commands() {
     assert!(matches!(c.mode, Mode::Help));
     c.mode = Mode::Browse;
     run(&mut c, Command::ToggleProjection);
-    assert!(c.projecting.is_some());
+    assert!(c.projecting);
     run(&mut c, Command::ToggleBlank);
     run(&mut c, Command::ToggleBlank);
-    assert!(c.projecting.is_some(), "blank and back");
+    assert!(c.projecting, "blank and back");
     run(&mut c, Command::ToggleSpotlight);
     run(&mut c, Command::ToggleProjectedAnswers);
-    assert!(c.project_answers);
+    assert!(c.room.answers);
     run(&mut c, Command::Quit);
     assert!(c.quit);
 }

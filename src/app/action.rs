@@ -58,6 +58,22 @@ pub enum Command {
     ToggleSpotlight,
     /// Show the answers on the projected picture as they are recorded, or hide them.
     ToggleProjectedAnswers,
+    /// Put the current official's card back on the projected picture.
+    ShowCard,
+    /// Project the official's rating result (or the card again).
+    ShowRating,
+    /// Project the follow-ups agreed for the official (or the card again).
+    ShowFollowUps,
+    /// Project the agenda (or the card again).
+    ShowAgenda,
+    /// Project the pause screen, 休会 (or the card again).
+    ShowPause,
+    /// Project the title screen (or the card again).
+    ShowTitle,
+    /// Five more minutes on the pause screen's countdown (and the pause screen shown).
+    PauseLonger,
+    /// Five minutes less on the pause screen's countdown.
+    PauseShorter,
     /// Search the meeting.
     Search,
     /// Mark the selected question as asked (or not asked, while it has no answer).
@@ -87,6 +103,26 @@ pub enum Command {
 }
 
 impl Command {
+    /// Whether the command changes what the room sees (and nothing else): it works from
+    /// any mode, never reaches an editor as text, and writes nothing but the picture.
+    pub fn changes_picture(self) -> bool {
+        use Command::*;
+        matches!(
+            self,
+            ToggleBlank
+                | ToggleSpotlight
+                | ToggleProjectedAnswers
+                | ShowCard
+                | ShowRating
+                | ShowFollowUps
+                | ShowAgenda
+                | ShowPause
+                | ShowTitle
+                | PauseLonger
+                | PauseShorter
+        )
+    }
+
     /// What the command does, in a few words, for the help and the footer.
     pub fn name(self, lang: Lang) -> &'static str {
         use Command::*;
@@ -116,6 +152,14 @@ impl Command {
             (Lang::Zh, ToggleBlank) => "投影黑屏/恢复",
             (Lang::Zh, ToggleSpotlight) => "大字显示姓名和计时",
             (Lang::Zh, ToggleProjectedAnswers) => "投影是否显示回答",
+            (Lang::Zh, ShowCard) => "投影述责人",
+            (Lang::Zh, ShowRating) => "投影测评结果",
+            (Lang::Zh, ShowFollowUps) => "投影问题清单",
+            (Lang::Zh, ShowAgenda) => "投影议程",
+            (Lang::Zh, ShowPause) => "投影休会",
+            (Lang::Zh, ShowTitle) => "投影会议标题",
+            (Lang::Zh, PauseLonger) => "休会倒计时加5分钟",
+            (Lang::Zh, PauseShorter) => "休会倒计时减5分钟",
             (Lang::Zh, Export) => "导出记录、纪要、台账",
             (Lang::Zh, MarkAsked) => "标记已提问",
             (Lang::Zh, EditSelected) => "修改所选",
@@ -154,6 +198,14 @@ impl Command {
             (Lang::En, ToggleBlank) => "blank the picture / bring it back",
             (Lang::En, ToggleSpotlight) => "large name and timer",
             (Lang::En, ToggleProjectedAnswers) => "show answers on the projection",
+            (Lang::En, ShowCard) => "project the official",
+            (Lang::En, ShowRating) => "project the rating result",
+            (Lang::En, ShowFollowUps) => "project the follow-ups",
+            (Lang::En, ShowAgenda) => "project the agenda",
+            (Lang::En, ShowPause) => "project the pause screen",
+            (Lang::En, ShowTitle) => "project the title screen",
+            (Lang::En, PauseLonger) => "pause countdown +5 min",
+            (Lang::En, PauseShorter) => "pause countdown -5 min",
             (Lang::En, Export) => "export minutes and ledger",
             (Lang::En, MarkAsked) => "mark asked",
             (Lang::En, EditSelected) => "correct selected",

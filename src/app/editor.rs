@@ -14,9 +14,11 @@ use crate::view::TextTarget;
 use chrono::{DateTime, Duration, Utc};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-/// How long typed text may stay unsaved: well inside the one-second promise, and quick
-/// enough for the audience view to follow within a quarter second.
-pub const DRAFT_AFTER: Duration = Duration::milliseconds(50);
+/// How long typed text may stay unsaved: none. Each keystroke's draft is committed as soon
+/// as the screen shows it (one commit took 0.45 ms, slowest 1.41, on the development disk:
+/// BENCHMARKS.md), so the audience view can show it at once; keys that arrive together are
+/// still saved in one commit, after the last of them.
+pub const DRAFT_AFTER: Duration = Duration::zero();
 /// A pause this long keeps what was typed as a revision.
 pub const KEEP_AFTER_PAUSE: Duration = Duration::seconds(3);
 /// Typing on without a pause still keeps a revision this often.

@@ -68,6 +68,39 @@ pub const BROWSE_KEYS: &[Binding] = &[
     ),
     bind("z", &[KeyCode::Char('z')], Command::ToggleSpotlight),
     bind("v", &[KeyCode::Char('v')], Command::ToggleProjectedAnswers),
+    // The pictures: a digit while browsing, a function key from anywhere (an editor too).
+    bind(
+        "1/F3",
+        &[KeyCode::Char('1'), KeyCode::F(3)],
+        Command::ShowCard,
+    ),
+    bind(
+        "2/F4",
+        &[KeyCode::Char('2'), KeyCode::F(4)],
+        Command::ShowRating,
+    ),
+    bind(
+        "3/F5",
+        &[KeyCode::Char('3'), KeyCode::F(5)],
+        Command::ShowFollowUps,
+    ),
+    bind(
+        "4/F6",
+        &[KeyCode::Char('4'), KeyCode::F(6)],
+        Command::ShowAgenda,
+    ),
+    bind(
+        "5/F7",
+        &[KeyCode::Char('5'), KeyCode::F(7)],
+        Command::ShowPause,
+    ),
+    bind(
+        "6/F8",
+        &[KeyCode::Char('6'), KeyCode::F(8)],
+        Command::ShowTitle,
+    ),
+    bind("+", &[KeyCode::Char('+')], Command::PauseLonger),
+    bind("-", &[KeyCode::Char('-')], Command::PauseShorter),
     bind("/", &[KeyCode::Char('/')], Command::Search),
     bind("?", &[KeyCode::Char('?')], Command::Help),
     bind("q", &[KeyCode::Char('q')], Command::Quit),
@@ -86,6 +119,14 @@ pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
     }
     if key.code == KeyCode::F(2) {
         return Some(Action::Command(Command::ToggleBlank));
+    }
+    // A function key that chooses a picture does so from every mode: it is never text.
+    if let KeyCode::F(_) = key.code
+        && let Some(binding) = BROWSE_KEYS
+            .iter()
+            .find(|b| b.codes.contains(&key.code) && b.command.changes_picture())
+    {
+        return Some(Action::Command(binding.command));
     }
     match mode {
         Mode::Help | Mode::Notice(_) => Some(Action::CloseOverlay),

@@ -124,6 +124,9 @@ pub struct ResumePoint {
     /// The form that was open, with what had been typed into it.
     #[serde(default)]
     pub form: Option<FormPoint>,
+    /// What the room sees: `shuze present` follows it from here.
+    #[serde(default)]
+    pub room: projection::Room,
 }
 
 impl ResumePoint {
@@ -167,12 +170,12 @@ pub struct Console {
     pub theme: String,
     /// The themes `CycleTheme` goes through.
     pub theme_names: Vec<String>,
-    /// `None`: the recorder's layout; otherwise the projected picture this console shows.
-    pub projecting: Option<projection::Picture>,
-    /// What blanking replaced, to come back to.
-    pub before_blank: Option<projection::Picture>,
-    /// Whether the projected picture shows answers as they are recorded.
-    pub project_answers: bool,
+    /// This console shows the room's picture (the one-terminal layout) rather than the
+    /// recorder's layout.
+    pub projecting: bool,
+    /// What the room sees (the picture, blanking, answers), chosen here and followed by
+    /// the audience view through the file.
+    pub room: projection::Room,
     pub message: Option<Message>,
     /// Typed text the database has not taken, why, and where it was rescued to; shown in
     /// full until a save goes through.
@@ -209,9 +212,8 @@ impl Console {
             mode: Mode::Browse,
             theme,
             theme_names: Vec::new(),
-            projecting: None,
-            before_blank: None,
-            project_answers: false,
+            projecting: false,
+            room: projection::Room::default(),
             message: None,
             save_problem: None,
             save_waiting: false,
@@ -231,6 +233,7 @@ impl Console {
             .unwrap_or(0);
         self.focus = point.focus;
         self.selected = point.selected;
+        self.room = point.room;
     }
 
     /// Takes the meeting as it now stands (after a write changed stages or clocks).
@@ -324,7 +327,8 @@ impl Console {
             Mode::Editor(editor) => editor.next_save(),
             _ => None,
         };
-        let tick = self.timer_running().then(|| {
+        let counting_down = self.projecting && self.room.resume_at.is_some();
+        let tick = (self.timer_running() || counting_down).then(|| {
             let into_second = self.now.timestamp_subsec_millis() as i64;
             self.now + chrono::Duration::milliseconds(1000 - into_second)
         });
@@ -354,6 +358,7 @@ impl Console {
             selected: self.selected,
             editing,
             form,
+            room: self.room,
         }
     }
 

@@ -1,23 +1,71 @@
-//! What the room may see: the current official's card, the stage and its clock, the current
-//! question and (when asked for) its answer. Built from the console's state; it has no
-//! field for private notes, forms or key help, so they cannot reach the projector.
+//! What the room may see: the picture the recorder chose (the official's card, the
+//! spotlight, the rating result, the follow-ups, the agenda, a pause or the title screen)
+//! and what it shows. Built from the console's state; it has no field for private notes,
+//! forms or key help, so they cannot reach the projector.
 
-use super::{Console, Mode, Pane};
-use crate::domain::{AgendaSlot, Allotments, CardCounts, Stage, StageClock, StageTiming};
+use super::{Command, Console, Mode, Pane};
+use crate::domain::{
+    AgendaSlot, Allotments, CardCounts, FollowUp, Meeting, Rating, Stage, StageClock, StageTiming,
+};
 use crate::labels::Lang;
 use crate::view::TextTarget;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
-/// How the projected picture is laid out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Picture {
-    /// Card, stage, timer and question.
-    #[default]
-    Card,
-    /// Name, unit and timer in large glyphs filling the screen.
-    Spotlight,
-    /// Black, with the meeting title only.
-    Blank,
+pub use crate::domain::{Picture, Room};
+
+/// How much `+`/`-` move the pause screen's countdown.
+pub const PAUSE_STEP: Duration = Duration::minutes(5);
+
+/// Applies a picture command to what the room sees, at `now`; false when `command` is not
+/// one. The console's `update` and the audience view's own keys both change it here.
+pub fn choose(room: &mut Room, command: Command, now: DateTime<Utc>) -> bool {
+    // A picture's key shows it, or the card again when it is already shown.
+    let pick = |room: &mut Room, picture: Picture| {
+        room.picture = if room.picture == picture && !room.blank {
+            Picture::Card
+        } else {
+            picture
+        };
+        room.blank = false;
+    };
+    match command {
+        Command::ToggleBlank => room.blank = !room.blank,
+        Command::ToggleSpotlight => pick(room, Picture::Spotlight),
+        Command::ToggleProjectedAnswers => room.answers = !room.answers,
+        Command::ShowCard => {
+            room.picture = Picture::Card;
+            room.blank = false;
+        }
+        Command::ShowRating => pick(room, Picture::Rating),
+        Command::ShowFollowUps => pick(room, Picture::FollowUps),
+        Command::ShowAgenda => pick(room, Picture::Agenda),
+        Command::ShowPause => {
+            pick(room, Picture::Pause);
+            room.resume_at = None;
+        }
+        Command::ShowTitle => pick(room, Picture::Title),
+        Command::PauseLonger | Command::PauseShorter => {
+            let from = room.resume_at.filter(|at| *at > now).unwrap_or(now);
+            let at = if command == Command::PauseLonger {
+                from + PAUSE_STEP
+            } else {
+                from - PAUSE_STEP
+            };
+            room.resume_at = (at > now).then_some(at);
+            room.picture = Picture::Pause;
+            room.blank = false;
+        }
+        _ => return false,
+    }
+    room.serial += 1;
+    true
+}
+
+/// One official in the agenda picture, with the time they have held the floor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgendaRow {
+    pub slot: AgendaSlot,
+    pub elapsed_ms: i64,
 }
 
 /// The projected view of the meeting at one moment.
@@ -25,6 +73,8 @@ pub enum Picture {
 pub struct Projection {
     pub lang: Lang,
     pub title: String,
+    /// The meeting's header, for the title screen.
+    pub meeting: Meeting,
     pub picture: Picture,
     /// Which official, of how many.
     pub position: (usize, usize),
@@ -33,6 +83,14 @@ pub struct Projection {
     pub timing: Option<StageTiming>,
     pub allotments: Allotments,
     pub question: Option<ProjectedQuestion>,
+    /// The official's rating, once recorded.
+    pub rating: Option<Rating>,
+    /// The follow-ups agreed for the official in this meeting.
+    pub follow_ups: Vec<FollowUp>,
+    /// Every official, in agenda order.
+    pub agenda: Vec<AgendaRow>,
+    /// When the meeting resumes (the pause screen's countdown).
+    pub resume_at: Option<DateTime<Utc>>,
     pub now: DateTime<Utc>,
 }
 
@@ -46,8 +104,8 @@ pub struct ProjectedQuestion {
 }
 
 impl Projection {
-    /// The room's view of `console`; `answers` adds the answer as it is recorded.
-    pub fn of(console: &Console, picture: Picture, answers: bool) -> Projection {
+    /// The room's view of `console` with the picture and choices of `room`.
+    pub fn of(console: &Console, room: &Room) -> Projection {
         let slot = console.slot();
         let questions = &console.detail.questions;
         let index = console.selection(Pane::Questions);
@@ -69,20 +127,33 @@ impl Projection {
                 number: index + 1,
                 asker: q.asker.clone(),
                 text: q.text.clone(),
-                answer: if answers { typing.or(saved) } else { None },
+                answer: if room.answers { typing.or(saved) } else { None },
             }
         });
         let show_question = slot.is_some_and(|s| matches!(s.stage, Stage::Questions));
+        let agenda = console
+            .agenda
+            .iter()
+            .map(|slot| AgendaRow {
+                slot: slot.clone(),
+                elapsed_ms: console.slot_elapsed_ms(slot.id),
+            })
+            .collect();
         Projection {
             lang: console.lang,
             title: console.meeting.title.clone(),
-            picture,
+            meeting: console.meeting.clone(),
+            picture: room.shown(),
             position: (console.current + 1, console.agenda.len()),
             official: slot.cloned(),
             counts: console.detail.counts(),
             timing: console.current_timing().copied(),
             allotments: console.meeting.allotments,
             question: question.filter(|_| show_question),
+            rating: console.detail.rating,
+            follow_ups: console.detail.follow_ups.clone(),
+            agenda,
+            resume_at: room.resume_at,
             now: console.now,
         }
     }
@@ -92,5 +163,22 @@ impl Projection {
         let slot = self.official.as_ref()?;
         let minutes = slot.allotted_minutes(slot.stage, &self.allotments);
         Some(StageClock::of(self.timing.as_ref()?, minutes, self.now))
+    }
+
+    /// Milliseconds until the meeting resumes, when a countdown is set (0 once due).
+    pub fn until_resume_ms(&self) -> Option<i64> {
+        self.resume_at
+            .map(|at| (at - self.now).num_milliseconds().max(0))
+    }
+
+    /// Whether the picture changes by itself each second (a clock or a countdown).
+    pub fn ticks(&self) -> bool {
+        match self.picture {
+            Picture::Pause => self.resume_at.is_some(),
+            Picture::Blank | Picture::Title | Picture::Rating | Picture::FollowUps => false,
+            Picture::Card | Picture::Spotlight | Picture::Agenda => {
+                self.timing.is_some_and(|t| t.is_running())
+            }
+        }
     }
 }

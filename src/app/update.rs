@@ -3,7 +3,6 @@
 
 use super::action::{FailedWrite, Failure};
 use super::key::KeyCode;
-use super::projection::Picture;
 use super::submit::{
     fill_form, follow_up_form, jump_form, question_form, rating_form, skip_form,
     update_follow_up_form,
@@ -47,8 +46,10 @@ fn apply(console: &mut Console, action: Action) -> Vec<Effect> {
         }
         _ => {}
     }
-    if action == Action::Command(Command::ToggleBlank) {
-        toggle_blank(console);
+    if let Action::Command(command) = action
+        && command.changes_picture()
+    {
+        change_picture(console, command);
         return Vec::new();
     }
     // Ctrl-C quits from anywhere; an open editor saves on the way out (in `edit`), and an
@@ -256,24 +257,18 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
         Command::Search => console.mode = Mode::Search(SearchBox::default()),
         Command::Export => return vec![Effect::ExportAll],
         Command::CycleTheme => return cycle_theme(console),
-        Command::ToggleProjection => {
-            console.projecting = match console.projecting {
-                None => Some(Picture::Card),
-                Some(_) => None,
-            }
-        }
-        Command::ToggleBlank => toggle_blank(console),
-        Command::ToggleSpotlight => {
-            console.projecting = match console.projecting {
-                Some(Picture::Spotlight) => Some(Picture::Card),
-                _ => Some(Picture::Spotlight),
-            }
-        }
-        Command::ToggleProjectedAnswers => {
-            console.project_answers = !console.project_answers;
-            let text = labels::answers_projected(console.lang, console.project_answers);
-            console.say(text);
-        }
+        Command::ToggleProjection => console.projecting = !console.projecting,
+        Command::ToggleBlank
+        | Command::ToggleSpotlight
+        | Command::ToggleProjectedAnswers
+        | Command::ShowCard
+        | Command::ShowRating
+        | Command::ShowFollowUps
+        | Command::ShowAgenda
+        | Command::ShowPause
+        | Command::ShowTitle
+        | Command::PauseLonger
+        | Command::PauseShorter => change_picture(console, command),
         Command::MarkAsked => return toggle_asked(console),
         Command::Withdraw => return confirm::withdraw(console),
         Command::FinishMeeting => return confirm::finish(console),
@@ -308,14 +303,17 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Blanks the picture at once, or brings back what was there.
-fn toggle_blank(console: &mut Console) {
-    if console.projecting == Some(Picture::Blank) {
-        console.projecting = console.before_blank.take();
+/// Changes what the room sees (saved with the resume point, so the audience view follows)
+/// and says what it is now.
+fn change_picture(console: &mut Console, command: Command) {
+    let answers = console.room.answers;
+    super::projection::choose(&mut console.room, command, console.now);
+    let text = if console.room.answers != answers {
+        labels::answers_projected(console.lang, console.room.answers).to_string()
     } else {
-        console.before_blank = console.projecting;
-        console.projecting = Some(Picture::Blank);
-    }
+        labels::room_shows(console.lang, &console.room, console.now)
+    };
+    console.say(text);
 }
 
 fn cycle_theme(console: &mut Console) -> Vec<Effect> {

@@ -5,7 +5,7 @@
 use super::Preparation;
 use super::cells::numbered_cell;
 use super::synonyms::{self, Key, SHEETS, Sheet};
-use crate::domain::{Id, Named};
+use crate::domain::{Id, Word};
 use crate::storage::{StorageError, Store};
 use crate::view::{PreparedMeeting, PreparedOfficial, PreparedQuestion};
 use anyhow::{Context, Result, bail};
@@ -60,12 +60,12 @@ fn text(value: &str) -> Out {
 }
 
 /// A closed choice's Chinese word (the table's lists follow the domain's order).
-fn zh<T: Named + PartialEq>(value: T, words: &'static [&'static str]) -> &'static str {
+fn zh<T: Word + PartialEq>(value: T, words: &'static [&'static str]) -> &'static str {
     let at = T::ALL.iter().position(|v| *v == value).unwrap_or(0);
     words[at]
 }
 
-fn word<T: Named + PartialEq>(value: T, words: &'static [&'static str]) -> Out {
+fn word<T: Word + PartialEq>(value: T, words: &'static [&'static str]) -> Out {
     Out::Text(zh(value, words).to_string())
 }
 

@@ -8,7 +8,7 @@
 //! listed as not applied.
 
 use super::Preparation;
-use crate::domain::{AgendaSlot, Attendance, DutyItem, Id, Named, RiskPoint, Stage};
+use crate::domain::{AgendaSlot, Attendance, DutyItem, Id, RiskPoint, Stage, Word};
 use crate::storage::{QuestionChange, Result, Store};
 use crate::view::PreparedOfficial;
 use chrono::{DateTime, Utc};

@@ -29,6 +29,14 @@ pub fn draw(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
             Style::new().fg(theme.ok),
         ));
     }
+    // What the room sees, so the recorder knows without looking at the projector.
+    first.push(Span::styled(
+        format!(
+            "  [{}]",
+            labels::room_shows(lang, &console.room, console.now)
+        ),
+        Style::new().fg(theme.muted),
+    ));
     let second = match console.slot() {
         Some(slot) => stage_line(console, slot, theme),
         None => Vec::new(),

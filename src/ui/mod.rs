@@ -4,6 +4,7 @@ pub mod big;
 mod header;
 mod overlay;
 mod panes;
+mod pictures;
 pub mod projection;
 pub mod text;
 pub mod theme;
@@ -28,9 +29,10 @@ const WIDE: u16 = 110;
 
 /// Draws the whole console.
 pub fn draw(frame: &mut Frame, console: &Console, theme: &Theme) {
-    if let Some(picture) = console.projecting {
-        let shown = Projection::of(console, picture, console.project_answers);
+    if console.projecting {
+        let shown = Projection::of(console, &console.room);
         projection::draw(frame, &shown, theme);
+        overlay::band(frame, frame.area(), console, theme);
         return;
     }
     let area = frame.area();
@@ -78,41 +80,61 @@ pub fn draw(frame: &mut Frame, console: &Console, theme: &Theme) {
 }
 
 fn wide_body(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
-    let agenda_width = (body.width / 6).clamp(24, 34);
-    let [agenda, _, right] = Layout::horizontal([
-        Constraint::Length(agenda_width),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-    ])
-    .areas(body);
-    header::agenda_column(frame, agenda, console, theme);
-    let [card, _, grid] = Layout::vertical([
+    // The card across the whole width: its counts stand with it, never beside another
+    // official's row of the agenda.
+    let [card, _, below] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(1),
         Constraint::Fill(1),
     ])
-    .areas(right);
+    .areas(body);
     header::card(frame, card, console, theme);
+    let agenda_width = (body.width / 6).clamp(24, 34);
+    let [agenda, _, grid] = Layout::horizontal([
+        Constraint::Length(agenda_width),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(below);
+    header::agenda_column(frame, agenda, console, theme);
+    // The widths first (they set how many rows each pane's text wraps to), then the
+    // heights by what the panes hold.
+    let columns = |area: Rect| {
+        let [questions, _, remarks] = Layout::horizontal([
+            Constraint::Percentage(60),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        let [duties, _, risks, _, follow_ups] = Layout::horizontal([
+            Constraint::Ratio(1, 3),
+            Constraint::Length(1),
+            Constraint::Ratio(1, 3),
+            Constraint::Length(1),
+            Constraint::Ratio(1, 3),
+        ])
+        .areas(area);
+        (questions, remarks, duties, risks, follow_ups)
+    };
+    let (q, r, d, k, f) = columns(grid);
+    let need = |pairs: &[(Pane, Rect)]| {
+        pairs
+            .iter()
+            .map(|(pane, area)| panes::rows_needed(*pane, area.width, console, theme))
+            .max()
+            .unwrap_or(0)
+    };
+    let upper_need = need(&[(Pane::Questions, q), (Pane::Remarks, r)]);
+    let lower_need = need(&[(Pane::Duties, d), (Pane::Risks, k), (Pane::FollowUps, f)]);
+    let upper_rows = share_height(grid.height.saturating_sub(1), upper_need, lower_need);
     let [upper, _, lower] = Layout::vertical([
-        Constraint::Percentage(56),
+        Constraint::Length(upper_rows),
         Constraint::Length(1),
         Constraint::Fill(1),
     ])
     .areas(grid);
-    let [questions, _, remarks] = Layout::horizontal([
-        Constraint::Percentage(60),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-    ])
-    .areas(upper);
-    let [duties, _, risks, _, follow_ups] = Layout::horizontal([
-        Constraint::Ratio(1, 3),
-        Constraint::Length(1),
-        Constraint::Ratio(1, 3),
-        Constraint::Length(1),
-        Constraint::Ratio(1, 3),
-    ])
-    .areas(lower);
+    let (questions, remarks, _, _, _) = columns(upper);
+    let (_, _, duties, risks, follow_ups) = columns(lower);
     for (pane, area) in [
         (Pane::Questions, questions),
         (Pane::Remarks, remarks),
@@ -121,6 +143,24 @@ fn wide_body(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
         (Pane::FollowUps, follow_ups),
     ] {
         panes::draw(frame, area, pane, console, theme, true);
+    }
+}
+
+/// The upper row's share of `height` rows when the upper panes need `upper` rows and the
+/// lower ones `lower`: each gets what it needs when both fit; otherwise the one that needs
+/// less than half gets all it needs and the other the rest, so that no pane is cut while
+/// the other row stands half empty; when both need more than half, 56 % above.
+pub fn share_height(height: u16, upper: u16, lower: u16) -> u16 {
+    let half = height / 2;
+    if upper + lower <= height {
+        // Room to spare: the questions, which grow as answers are typed, get it.
+        height - lower
+    } else if lower <= half {
+        height - lower
+    } else if upper <= half {
+        upper
+    } else {
+        (height as u32 * 56 / 100) as u16
     }
 }
 
@@ -179,6 +219,37 @@ fn footer(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
         )
     });
     let lines = match (area.height, message) {
+        // One row: the message, then how to get help and leave, which are always shown.
+        (1, Some(_)) if matches!(console.mode, crate::app::Mode::Browse) => {
+            let tail = panes::help_and_quit(console, theme);
+            let tail_width: usize = tail.iter().map(|s| text::width(&s.content)).sum();
+            let room = area.width.saturating_sub(tail_width as u16 + 1);
+            let m = console
+                .message
+                .as_ref()
+                .map(|m| m.text.as_str())
+                .unwrap_or("");
+            let colour = match console.message.as_ref().is_some_and(|m| m.is_error) {
+                true => theme.danger,
+                false => theme.ok,
+            };
+            let mut line = widgets::single(
+                m,
+                room,
+                Style::new().fg(colour).add_modifier(Modifier::BOLD),
+            );
+            let used = text::width(
+                &line
+                    .spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>(),
+            );
+            line.spans
+                .push(Span::raw(" ".repeat(room as usize + 1 - used)));
+            line.spans.extend(tail);
+            vec![line]
+        }
         (1, Some(message)) => vec![message],
         (1, None) => vec![keys],
         (_, message) => vec![message.unwrap_or_default(), keys],

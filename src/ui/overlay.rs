@@ -68,6 +68,47 @@ pub fn draw(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
     }
 }
 
+/// The one-terminal layout: what the recorder is typing, in a compact band at the foot of
+/// the projected picture, with its caret. A private note's words are not shown there (the
+/// screen is the projector), only that it is being written; the key help never shows.
+pub fn band(frame: &mut Frame, screen: Rect, console: &Console, theme: &Theme) {
+    let third = (screen.height / 3).max(6);
+    let rows = match &console.mode {
+        Mode::Editor(_) if note_words(console).is_some() => 4,
+        Mode::Editor(_) | Mode::Search(_) | Mode::Notice(_) => third,
+        Mode::Form(form) => form.fields.len() as u16 + 5,
+        Mode::Rescue(_) | Mode::Confirm(_) => screen.height / 2,
+        Mode::Browse | Mode::Help => return,
+    }
+    .min(screen.height);
+    let area = Rect {
+        y: screen.bottom() - rows,
+        height: rows,
+        ..screen
+    };
+    match &console.mode {
+        Mode::Editor(editor) if note_words(console).is_some() => {
+            let area = backdrop(frame, area, theme);
+            let content = widgets::pane(frame, area, editor.title.text(console.lang), true, theme);
+            let words = note_words(console).unwrap_or_default();
+            let lines = widgets::hanging("", &words, 0, content.width, Style::new().fg(theme.text));
+            frame.render_widget(Paragraph::new(lines), content);
+        }
+        _ => draw(frame, area, console, theme),
+    }
+}
+
+/// While a private note is written: how much, never what.
+fn note_words(console: &Console) -> Option<String> {
+    match &console.mode {
+        Mode::Editor(editor) if matches!(editor.target, TextTarget::Note { .. }) => {
+            let typed = editor.body().chars().filter(|c| !c.is_whitespace()).count();
+            Some(labels::note_hidden_here(console.lang, typed))
+        }
+        _ => None,
+    }
+}
+
 /// Clears an area to the theme's background.
 fn backdrop(frame: &mut Frame, area: Rect, theme: &Theme) -> Rect {
     frame.render_widget(Clear, area);
@@ -228,6 +269,7 @@ fn form_box(frame: &mut Frame, body: Rect, title: &str, height: u16, theme: &The
         height: (height + 2).min(body.height),
     };
     frame.render_widget(Clear, outer);
+    widgets::clear_edges(frame, outer);
     frame.render_widget(
         Block::new().style(Style::new().bg(theme.focus_border)),
         outer,

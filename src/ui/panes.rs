@@ -1,7 +1,7 @@
 //! The five panes of an official's page, and the footer's list of keys that work now.
 
 use super::widgets::{self, Item, hanging};
-use super::{Theme, text};
+use super::{Borders, Theme, text};
 use crate::app::keys;
 use crate::app::{Command, Console, Mode, Pane};
 use crate::domain::{DutyStatus, FollowUp, FollowUpStatus, RiskLevel, Stage};
@@ -32,13 +32,7 @@ pub fn draw(
         area
     };
     let width = content.width;
-    let items = match pane {
-        Pane::Questions => questions(console, width, theme),
-        Pane::Duties => duties(console, width, theme),
-        Pane::Risks => risks(console, width, theme),
-        Pane::Remarks => remarks(console, width, theme),
-        Pane::FollowUps => follow_ups(console, width, theme),
-    };
+    let items = items(pane, console, width, theme);
     let items = if items.is_empty() {
         vec![vec![widgets::single(
             Label::Empty.text(console.lang),
@@ -50,6 +44,33 @@ pub fn draw(
     };
     let selected = (focused && pane != Pane::Remarks).then(|| console.selection(pane));
     widgets::list(frame, content, items, selected, theme);
+}
+
+/// Rows `pane` needs to show all it holds at `width` columns, its title included.
+pub fn rows_needed(pane: Pane, width: u16, console: &Console, theme: &Theme) -> u16 {
+    let inner = match theme.borders {
+        Borders::None => width,
+        _ => width.saturating_sub(2),
+    };
+    let frame_rows = match theme.borders {
+        Borders::None => 1,
+        _ => 2,
+    };
+    let lines: usize = items(pane, console, inner, theme)
+        .iter()
+        .map(Vec::len)
+        .sum();
+    (lines.max(1) as u16).saturating_add(frame_rows)
+}
+
+fn items(pane: Pane, console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
+    match pane {
+        Pane::Questions => questions(console, width, theme),
+        Pane::Duties => duties(console, width, theme),
+        Pane::Risks => risks(console, width, theme),
+        Pane::Remarks => remarks(console, width, theme),
+        Pane::FollowUps => follow_ups(console, width, theme),
+    }
 }
 
 fn questions(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
@@ -275,17 +296,52 @@ pub fn footer_keys(console: &Console, theme: &Theme, width: u16) -> Line<'static
     }
     let mut commands = stage_commands(console);
     commands.extend([
-        Command::NextStage,
         Command::ToggleTimer,
         Command::NextPane,
         Command::NextOfficial,
         Command::PreviousOfficial,
+        Command::ToggleBlank,
+        Command::ToggleSpotlight,
+        Command::ShowAgenda,
         Command::Search,
-        Command::Help,
-        Command::Quit,
     ]);
-    let mut spans = Vec::new();
+    let mut unique: Vec<Command> = Vec::new();
     for command in commands {
+        if !unique.contains(&command) {
+            unique.push(command);
+        }
+    }
+    let pair = |command: Command| -> Option<[Span<'static>; 2]> {
+        let binding = keys::binding(command)?;
+        let name = match (command, console.slot().map(|s| s.stage)) {
+            (Command::NextStage, Some(Stage::Pending)) => labels::start_report(lang),
+            _ => command.name(lang),
+        };
+        Some([
+            Span::styled(
+                binding.shown.to_string(),
+                Style::new()
+                    .fg(theme.background)
+                    .bg(theme.muted)
+                    .add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(format!(" {name}  "), Style::new().fg(theme.text)),
+        ])
+    };
+    // How to get help and how to leave are always there, at the end of the row; the keys
+    // the stage calls for come first in what is left.
+    let tail = help_and_quit(console, theme);
+    let tail_width: usize = tail.iter().map(|s| text::width(&s.content)).sum();
+    let spans: Vec<Span> = unique.into_iter().filter_map(pair).flatten().collect();
+    let mut line = whole_pairs(spans, width.saturating_sub(tail_width as u16));
+    line.spans.extend(tail);
+    line
+}
+
+/// `? 按键说明  q 保存并退出`: shown at the end of the footer at every size.
+pub fn help_and_quit(console: &Console, theme: &Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for command in [Command::Help, Command::Quit] {
         let Some(binding) = keys::binding(command) else {
             continue;
         };
@@ -297,11 +353,11 @@ pub fn footer_keys(console: &Console, theme: &Theme, width: u16) -> Line<'static
                 .add_modifier(Modifier::BOLD),
         ));
         spans.push(Span::styled(
-            format!(" {}  ", command.name(lang)),
+            format!(" {}  ", command.name(console.lang)),
             Style::new().fg(theme.text),
         ));
     }
-    whole_pairs(spans, width)
+    spans
 }
 
 /// Keeps key and description together: a pair that does not fit is left out whole.
@@ -311,7 +367,7 @@ fn whole_pairs(spans: Vec<Span<'static>>, width: u16) -> Line<'static> {
     for pair in spans.chunks(2) {
         let w: usize = pair.iter().map(|s| text::width(&s.content)).sum();
         if w > room {
-            break;
+            continue;
         }
         room -= w;
         out.extend(pair.iter().cloned());
@@ -319,21 +375,31 @@ fn whole_pairs(spans: Vec<Span<'static>>, width: u16) -> Line<'static> {
     Line::from(out)
 }
 
-/// The keys the current stage calls for.
+/// The keys the current stage calls for, the most useful first.
 fn stage_commands(console: &Console) -> Vec<Command> {
+    use Command::*;
     let stage = console.slot().map(|s| s.stage).unwrap_or_default();
-    match (stage, console.focus) {
-        (_, Pane::Questions) | (Stage::Questions, _) => {
-            vec![
-                Command::EditAnswer,
-                Command::AddQuestion,
-                Command::ToggleWrittenReply,
-            ]
-        }
-        (Stage::Remarks, _) => vec![Command::EditRemarks, Command::EditNote],
-        (Stage::Rating, _) => vec![Command::RecordRating],
-        (Stage::FollowUps, _) | (_, Pane::FollowUps) => vec![Command::AddFollowUp],
-        (Stage::Pending, _) => vec![Command::Skip, Command::Jump],
-        _ => vec![Command::MoveDown],
+    let mut commands = match stage {
+        Stage::Pending => vec![NextStage, Skip, Jump, ShowTitle],
+        Stage::Report => vec![NextStage, ToggleTimer, ToggleSpotlight],
+        Stage::Questions => vec![
+            EditAnswer,
+            AddQuestion,
+            ToggleProjectedAnswers,
+            NextStage,
+            ToggleWrittenReply,
+        ],
+        Stage::Remarks => vec![EditRemarks, NextStage, EditNote],
+        Stage::Rating => vec![RecordRating, ShowRating, NextStage],
+        Stage::FollowUps => vec![AddFollowUp, ShowFollowUps, NextStage],
+        _ => vec![NextOfficial, ShowAgenda],
+    };
+    // The focused pane's own key, where it has one.
+    match console.focus {
+        Pane::Questions if stage != Stage::Pending => commands.push(EditAnswer),
+        Pane::Remarks => commands.push(EditRemarks),
+        Pane::FollowUps => commands.push(EditAnswer),
+        _ => {}
     }
+    commands
 }

@@ -2,6 +2,7 @@
 //! in the console's projection layout. Drawn from a `Projection`, which holds nothing
 //! private.
 
+use super::pictures::{self, centred, large_or_plain};
 use super::{Theme, big, text, widgets};
 use crate::app::projection::{Picture, ProjectedQuestion, Projection};
 use crate::labels::Lang;
@@ -13,16 +14,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 pub fn draw(frame: &mut Frame, p: &Projection, theme: &Theme) {
-    let area = frame.area();
+    let whole = frame.area();
     if p.picture == Picture::Blank {
-        blank(frame, area, p);
+        blank(frame, whole, p);
         return;
     }
     frame.render_widget(
         Block::new().style(Style::new().bg(theme.background).fg(theme.text)),
-        area,
+        whole,
     );
+    let area = margin(whole);
     match (p.picture, &p.official) {
+        (Picture::Pause, _) => pictures::pause(frame, area, p, theme),
+        (Picture::Title, _) => pictures::title(frame, area, p, theme),
+        (Picture::Agenda, _) => pictures::agenda(frame, area, p, theme),
         (_, None) => {
             let notice = widgets::hanging(
                 "",
@@ -34,7 +39,21 @@ pub fn draw(frame: &mut Frame, p: &Projection, theme: &Theme) {
             frame.render_widget(Paragraph::new(notice), area);
         }
         (Picture::Spotlight, Some(_)) => spotlight(frame, area, p, theme),
-        _ => card(frame, area, p, theme),
+        (Picture::Rating, Some(_)) => pictures::rating(frame, area, p, theme),
+        (Picture::FollowUps, Some(_)) => pictures::follow_ups(frame, area, p, theme),
+        (Picture::Card | Picture::Blank, Some(_)) => card(frame, area, p, theme),
+    }
+}
+
+/// The screen less about 5 % on every side: projectors cut the overscan at the edges.
+pub fn margin(area: Rect) -> Rect {
+    let side = area.width / 20;
+    let top = area.height / 20;
+    Rect {
+        x: area.x + side,
+        y: area.y + top,
+        width: area.width - 2 * side,
+        height: area.height - 2 * top,
     }
 }
 
@@ -146,39 +165,6 @@ fn card(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     );
     if let Some(q) = &p.question {
         question_lines(frame, question, q, p.lang, theme);
-    }
-}
-
-/// One row of text, centred and cut to fit.
-fn centred(frame: &mut Frame, area: Rect, words: &str, style: Style) {
-    let row = Rect {
-        height: area.height.min(1),
-        ..area
-    };
-    frame.render_widget(
-        Paragraph::new(text::fit(&text::printable(words), area.width as usize))
-            .alignment(Alignment::Center)
-            .style(style),
-        row,
-    );
-}
-
-/// `words` in the largest glyphs that fit `area`, or as one bold centred row.
-fn large_or_plain(frame: &mut Frame, area: Rect, words: &str, colour: Color) {
-    match big::fitting_step(words, area.width, area.height) {
-        Some(step) => big::draw(frame.buffer_mut(), area, words, step, colour),
-        None => {
-            let middle = Rect {
-                y: area.y + area.height / 2,
-                ..area
-            };
-            centred(
-                frame,
-                middle,
-                words,
-                Style::new().fg(colour).add_modifier(Modifier::BOLD),
-            );
-        }
     }
 }
 

@@ -18,6 +18,20 @@ fn grapheme_width(g: &str) -> usize {
     }
 }
 
+/// `text` followed by spaces to `cells` cells (cut to them when longer).
+pub fn pad(text: &str, cells: usize) -> String {
+    let cut = truncate(text, cells);
+    let fill = cells.saturating_sub(width(&cut));
+    format!("{cut}{}", " ".repeat(fill))
+}
+
+/// Spaces, then `text`, to `cells` cells (numbers lined up on the right).
+pub fn pad_left(text: &str, cells: usize) -> String {
+    let cut = truncate(text, cells);
+    let fill = cells.saturating_sub(width(&cut));
+    format!("{}{cut}", " ".repeat(fill))
+}
+
 /// Replaces control characters (from pasted text) so they are never sent to the terminal.
 pub fn printable(text: &str) -> String {
     text.chars()
@@ -71,8 +85,10 @@ pub fn tail(text: &str, max: usize) -> String {
     parts.into_iter().rev().collect()
 }
 
-/// Wraps text into lines of at most `max` cells. Line breaks in the text are kept; Latin
-/// words are kept whole where they fit; Chinese may break between any two characters.
+/// Wraps text into lines of at most `max` cells. Line breaks in the text are kept. Lines
+/// break where Unicode's line-breaking algorithm (UAX #14) allows: between Chinese
+/// characters, never before `，。、；：？！）」』》` or after `（「『《`, never inside a
+/// number, a date or a Latin word. Only a word longer than a whole line is cut.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let max = max.max(2);
     let mut lines = Vec::new();
@@ -85,26 +101,32 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
 fn wrap_paragraph(paragraph: &str, max: usize, lines: &mut Vec<String>) {
     let mut line = String::new();
     let mut used = 0;
-    for word in paragraph.split_word_bounds() {
-        let w = width(word);
-        if used + w <= max {
-            line.push_str(word);
-            used += w;
+    let mut start = 0;
+    for (end, _) in unicode_linebreak::linebreaks(paragraph) {
+        // A piece that may not be broken, with the spaces after it.
+        let piece = &paragraph[start..end];
+        start = end;
+        let shown = width(piece.trim_end());
+        if used + shown <= max {
+            line.push_str(piece);
+            used += width(piece);
             continue;
         }
-        if w <= max && word.is_ascii() && !word.trim().is_empty() {
+        if !line.trim().is_empty() {
             lines.push(std::mem::take(&mut line).trim_end().to_string());
-            line.push_str(word);
-            used = w;
+        }
+        line.clear();
+        used = 0;
+        if shown <= max {
+            line.push_str(piece);
+            used = width(piece);
             continue;
         }
-        for g in word.graphemes(true) {
+        for g in piece.graphemes(true) {
             let gw = grapheme_width(g);
             if used + gw > max {
-                let carried = carry_before_closing(&mut line, g);
                 lines.push(std::mem::take(&mut line).trim_end().to_string());
-                used = width(&carried);
-                line = carried;
+                used = 0;
                 if g.trim().is_empty() {
                     continue;
                 }
@@ -114,21 +136,6 @@ fn wrap_paragraph(paragraph: &str, max: usize, lines: &mut Vec<String>) {
         }
     }
     lines.push(line.trim_end().to_string());
-}
-
-/// Punctuation that Chinese typesetting never puts at the start of a line.
-const NO_LINE_START: &str = "、。，．；：？！）》」』】〕〉”’%,.;:?!)]";
-
-/// When `next` may not start a line, takes the last character off `line` to go with it
-/// (line-breaking rules, 避头点); returns what moves to the next line.
-fn carry_before_closing(line: &mut String, next: &str) -> String {
-    if !NO_LINE_START.contains(next) {
-        return String::new();
-    }
-    match line.grapheme_indices(true).next_back() {
-        Some((index, _)) if index > 0 => line.split_off(index),
-        _ => String::new(),
-    }
 }
 
 /// Wraps `text` after a first-line prefix, indenting the following lines by `indent` cells.
@@ -197,6 +204,30 @@ mod tests {
     fn closing_punctuation_never_starts_a_line() {
         let lines = wrap("查摆风险点四个，制定措施", 14);
         assert_eq!(lines, ["查摆风险点四", "个，制定措施"]);
+    }
+
+    #[test]
+    fn dates_numbers_and_opening_brackets_stay_whole() {
+        for (text, max) in [
+            ("整改时限为2027-03-31，逐项销号", 14),
+            ("查摆出风险点（含高风险3个）并整改", 14),
+            ("谈话提醒42人次、函询12件。整改完成", 10),
+        ] {
+            let lines = wrap(text, max);
+            assert_eq!(lines.concat(), text.replace(' ', ""), "{lines:?}");
+            for line in &lines {
+                assert!(width(line) <= max, "{lines:?}");
+                let first = line.chars().next().unwrap_or(' ');
+                assert!(!"，。、；：？！）」』》".contains(first), "{lines:?}");
+                let last = line.chars().last().unwrap_or(' ');
+                assert!(!"（「『《".contains(last), "{lines:?}");
+            }
+            assert!(!lines.iter().any(|l| l.ends_with("2027-03-")), "{lines:?}");
+            for number in ["2027-03-31", "42", "12", "3"] {
+                let whole = !text.contains(number) || lines.iter().any(|l| l.contains(number));
+                assert!(whole, "{number} whole: {lines:?}");
+            }
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 /// One list entry: its lines, already wrapped to the pane's width.
 pub type Item = Vec<Line<'static>>;
@@ -108,8 +109,57 @@ pub fn list(
             Some(scroll_for(start, end, height))
         })
         .unwrap_or(0);
+    let total = lines.len();
     let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
     frame.render_widget(Paragraph::new(visible), area);
+    // How many items are out of view above and below, in the corner of the first and last
+    // row: `+3`, in ASCII (never ambiguous in width).
+    let above = starts.iter().filter(|&&start| start < offset).count();
+    let below = starts
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| {
+            let end = starts.get(i + 1).copied().unwrap_or(total);
+            end > offset + height
+        })
+        .count();
+    let style = Style::new()
+        .bg(theme.muted)
+        .fg(theme.background)
+        .add_modifier(Modifier::BOLD);
+    for (hidden, y) in [(above, area.y), (below, area.bottom() - 1)] {
+        if hidden > 0 {
+            hidden_marker(frame, area, y, hidden, style);
+        }
+    }
+}
+
+/// Blanks a wide character just left of `area` whose right half lies under it, so that no
+/// half of a character shows beside a pop-up's edge (the terminal would draw it whole, over
+/// the edge).
+pub fn clear_edges(frame: &mut Frame, area: Rect) {
+    let buf = frame.buffer_mut();
+    if area.x == buf.area.x {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        let cell = &mut buf[(area.x - 1, y)];
+        if cell.symbol().width() > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+/// ` +3 ` at the right end of row `y` of `area`; a wide character it would halve is blanked.
+fn hidden_marker(frame: &mut Frame, area: Rect, y: u16, hidden: usize, style: Style) {
+    let marker = format!(" +{hidden} ");
+    let width = (marker.len() as u16).min(area.width);
+    let x = area.right() - width;
+    let buf = frame.buffer_mut();
+    if x > area.x && buf[(x - 1, y)].symbol().width() > 1 {
+        buf[(x - 1, y)].set_symbol(" ");
+    }
+    buf.set_stringn(x, y, &marker, width as usize, style);
 }
 
 /// The first line to show so that lines `start..end` are in a window of `height` lines.

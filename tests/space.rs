@@ -1,0 +1,269 @@
+//! Every screen uses its space: panes share the height by what they hold, cut lists say how
+//! much is hidden, lines break by Chinese rules, pop-ups leave no half character at their
+//! edge, and the footer always says how to get help and leave. On the sample's fullest
+//! official, at 60x18, 80x24, 160x45 and 240x67, on ratatui's TestBackend.
+
+mod common;
+
+use common::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use shuze::app::{Action, Command, Pane};
+use shuze::session::Session;
+use shuze::ui::{self, Theme};
+use unicode_width::UnicodeWidthStr;
+
+const SIZES: [(u16, u16); 4] = [(60, 18), (80, 24), (160, 45), (240, 67)];
+
+fn render(session: &Session, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| ui::draw(frame, &session.console, &Theme::projector_dark()))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The visible text of each row, one `char` per cell (a wide character's second cell left
+/// out), so that a column of a row is `x` counted in cells.
+fn rows(buffer: &Buffer) -> Vec<String> {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| {
+            let mut row = String::new();
+            let mut x = 0;
+            while x < area.width {
+                let symbol = buffer[(x, y)].symbol();
+                row.push_str(symbol);
+                x += symbol.width().max(1) as u16;
+            }
+            row
+        })
+        .collect()
+}
+
+/// The text of cells `from..to` of row `y`.
+fn cells(buffer: &Buffer, y: u16, from: u16, to: u16) -> String {
+    let mut out = String::new();
+    let mut x = from;
+    while x < to.min(buffer.area.width) {
+        let symbol = buffer[(x, y)].symbol();
+        out.push_str(symbol);
+        x += symbol.width().max(1) as u16;
+    }
+    out
+}
+
+/// The official with the most rows in their panes, on screen.
+fn fullest_official(path: &std::path::Path) -> Session {
+    let mut s = sample_session(path);
+    let mut best = (0, 0);
+    for index in 0..s.console.agenda.len() {
+        let rows: usize = Pane::ALL.iter().map(|p| s.console.pane_len(*p)).sum();
+        if rows > best.1 {
+            best = (index, rows);
+        }
+        s.handle(Action::Command(Command::NextOfficial), at(index as i64));
+    }
+    for _ in 0..s.console.agenda.len() {
+        s.handle(Action::Command(Command::PreviousOfficial), at(100));
+    }
+    for _ in 0..best.0 {
+        s.handle(Action::Command(Command::NextOfficial), at(101));
+    }
+    s.handle(Action::Command(Command::NextStage), at(102));
+    s.handle(Action::Command(Command::NextStage), at(103));
+    s
+}
+
+/// Where a pane's title row is, by its name: (row, first column).
+fn title_at(rows: &[String], name: &str) -> Option<(u16, u16)> {
+    rows.iter().enumerate().find_map(|(y, row)| {
+        row.find(name)
+            .map(|at| (y as u16, UnicodeWidthStr::width(&row[..at]) as u16))
+    })
+}
+
+fn has_marker(text: &str) -> bool {
+    let text = text.trim_end();
+    text.rsplit(' ')
+        .next()
+        .is_some_and(|last| last.starts_with('+') && last[1..].parse::<u32>().is_ok())
+}
+
+#[test]
+fn no_pane_is_cut_while_the_other_row_stands_empty() {
+    let (_dir, path) = temp_db();
+    let s = fullest_official(&path);
+    for (w, h) in [(160, 45), (240, 67)] {
+        let buffer = render(&s, w, h);
+        let text = rows(&buffer);
+        let shown = text.join("\n");
+        let (upper, questions_x) = title_at(&text, "提问与回答").expect("questions pane");
+        let (_, remarks_x) = title_at(&text, "点评、测评、备注").expect("remarks pane");
+        let (lower, duties_x) = title_at(&text, "主体责任事项").expect("duty pane");
+        let (_, risks_x) = title_at(&text, "廉政风险点").expect("risk pane");
+        let (_, follow_x) = title_at(&text, "问题清单").expect("follow-ups pane");
+        let footer = h - 2;
+        let upper_rows = (upper + 1)..(lower - 1);
+        let lower_rows = (lower + 1)..footer;
+        let blank_tail = |rows: std::ops::Range<u16>, from: u16, to: u16| {
+            rows.rev()
+                .take_while(|&y| cells(&buffer, y, from, to).trim().is_empty())
+                .count()
+        };
+        let cut = |rows: std::ops::Range<u16>, from: u16, to: u16| {
+            rows.clone()
+                .last()
+                .is_some_and(|y| has_marker(&cells(&buffer, y, from, to)))
+        };
+        let questions = (questions_x, remarks_x - 1);
+        let lower_panes = [
+            (duties_x, risks_x - 1),
+            (risks_x, follow_x - 1),
+            (follow_x, w),
+        ];
+        let upper_cut = cut(upper_rows.clone(), questions.0, questions.1);
+        let upper_empty = blank_tail(upper_rows.clone(), questions.0, questions.1);
+        for (from, to) in lower_panes {
+            let lower_cut = cut(lower_rows.clone(), from, to);
+            let lower_empty = blank_tail(lower_rows.clone(), from, to);
+            assert!(
+                !(lower_cut && upper_empty > 0),
+                "{w}x{h}: a lower pane is cut while the questions show {upper_empty} empty rows:\n{shown}"
+            );
+            assert!(
+                !(upper_cut && lower_empty > 0),
+                "{w}x{h}: the questions are cut while a lower pane shows {lower_empty} empty rows:\n{shown}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_cut_list_says_how_much_is_hidden_and_scrolls_with_the_selection() {
+    let (_dir, path) = temp_db();
+    let mut s = fullest_official(&path);
+    s.handle(Action::Command(Command::NextPane), at(200));
+    let items = s.console.pane_len(Pane::Duties);
+    assert!(items >= 5, "the fullest official has duty items");
+    let buffer = render(&s, 60, 18);
+    let text = rows(&buffer);
+    let bottom = text[..17]
+        .iter()
+        .rev()
+        .find(|r| !r.trim().is_empty())
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        has_marker(&bottom),
+        "+N at the bottom:\n{}",
+        text.join("\n")
+    );
+    for _ in 0..items {
+        s.handle(Action::Command(Command::MoveDown), at(201));
+    }
+    let buffer = render(&s, 60, 18);
+    let text = rows(&buffer);
+    let shown = text.join("\n");
+    let first_row = text
+        .iter()
+        .position(|r| r.contains("点评") && r.contains("清单"))
+        .map(|y| y + 1)
+        .expect("the tab bar");
+    assert!(has_marker(&text[first_row]), "+N at the top:\n{shown}");
+    let last = &s.console.detail.duty_items[items - 1].text;
+    let head: String = last.chars().take(6).collect();
+    assert!(
+        shown.contains(&head),
+        "the selected last item is in view:\n{shown}"
+    );
+}
+
+#[test]
+fn no_line_starts_with_closing_punctuation() {
+    let (_dir, path) = temp_db();
+    let mut s = fullest_official(&path);
+    s.handle(Action::Command(Command::EditAnswer), at(300));
+    s.handle(
+        Action::Paste(
+            "谈话提醒42人次，函询12件；整改时限为2027-03-31，逐项销号（含高风险点3个）。".repeat(4),
+        ),
+        at(301),
+    );
+    s.handle(Action::Cancel, at(302));
+    for (w, h) in SIZES {
+        for width in [w, w + 1, w + 3] {
+            let buffer = render(&s, width, h);
+            for row in rows(&buffer) {
+                for run in row.split("  ").map(str::trim_start) {
+                    let first = run.chars().next().unwrap_or(' ');
+                    assert!(
+                        !"，。、；：？！）」』》".contains(first),
+                        "{width}x{h}: a line starts with {first}: {row}"
+                    );
+                    assert!(!run.trim_end().ends_with("2027-03-"), "{width}x{h}: {row}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_footer_always_shows_help_and_quit() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    for (w, h) in SIZES {
+        let text = rows(&render(&s, w, h)).join("\n");
+        let footer = text.lines().last().unwrap_or_default().to_string();
+        assert!(footer.starts_with("s 开始述责"), "{w}x{h}: {footer}");
+        assert!(
+            footer.contains("? 按键说明") && footer.contains("q 保存并退出"),
+            "{w}x{h}: {footer}"
+        );
+    }
+    // With a message on a one-row footer, and at every later stage.
+    for step in 0..6 {
+        s.handle(Action::Command(Command::NextStage), at(step));
+        for (w, h) in SIZES {
+            let text = rows(&render(&s, w, h)).join("\n");
+            let footer = text.lines().last().unwrap_or_default().to_string();
+            assert!(
+                footer.contains("? 按键说明") && footer.contains("q 保存并退出"),
+                "{w}x{h}, stage {step}: {footer}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_pop_up_leaves_no_half_character_at_its_edge() {
+    let (_dir, path) = temp_db();
+    let mut s = fullest_official(&path);
+    s.handle(Action::Command(Command::AddFollowUp), at(400));
+    let theme = Theme::projector_dark();
+    for (w, h) in SIZES {
+        for width in w..w + 4 {
+            // The frame as drawn (a terminal would draw the wide character whole, over the
+            // edge, and skip the edge's cell).
+            let mut terminal = Terminal::new(TestBackend::new(width, h)).unwrap();
+            let frame = terminal
+                .draw(|frame| ui::draw(frame, &s.console, &theme))
+                .unwrap();
+            let buffer = frame.buffer.clone();
+            for y in 0..h {
+                for x in 0..width - 1 {
+                    // A wide character outside the pop-up whose right half is its edge.
+                    let outside = buffer[(x, y)].bg != theme.focus_border;
+                    if buffer[(x, y)].symbol().width() == 2 && outside {
+                        assert!(
+                            buffer[(x + 1, y)].bg != theme.focus_border,
+                            "{width}x{h}: half of {:?} under the pop-up's edge at ({x},{y})",
+                            buffer[(x, y)].symbol()
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
