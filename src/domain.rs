@@ -588,3 +588,16 @@ pub enum AgendaMove {
     Down,
     ToEnd,
 }
+
+/// A change to an official's place on the agenda: each `Some` replaces that field.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AgendaChange {
+    pub position: Option<i64>,
+    pub name: Option<String>,
+    pub post: Option<String>,
+    pub supervisor: Option<String>,
+    pub report_minutes: Option<u32>,
+    pub written_only: Option<bool>,
+    /// Taken off the agenda (kept in the file, shown nowhere).
+    pub withdrawn: Option<bool>,
+}

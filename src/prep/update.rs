@@ -465,7 +465,7 @@ pub fn apply(store: &mut Store, update: &Update, now: DateTime<Utc>) -> Result<(
                     minutes,
                     written_only,
                     ..
-                } => store.change_allotment_in_place(*slot, *minutes, *written_only, now)?,
+                } => store.change_allotment(*slot, *minutes, *written_only, now)?,
                 Step::AddDuty { slot, item, .. } => {
                     store.add_duty_item(*slot, item, now)?;
                 }

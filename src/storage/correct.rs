@@ -3,9 +3,11 @@
 //! is updated in place or deleted, so the history of every change stays in the file.
 
 use super::{Result, Store};
-use crate::domain::{AgendaMove, Attendance, DutyItem, FollowUp, Id, QuestionChange, RiskPoint};
+use crate::domain::{
+    AgendaChange, AgendaMove, Attendance, DutyItem, FollowUp, Id, QuestionChange, RiskPoint,
+};
 use chrono::{DateTime, Utc};
-use rusqlite::{Transaction, params};
+use rusqlite::params;
 
 impl Store {
     /// Records a change to a question (wording, asker, asked, 书面质询, withdrawn).
@@ -130,7 +132,7 @@ impl Store {
     /// Moves an official up or down the agenda (trading places with the neighbour) or to
     /// its end; false when there is nowhere to go.
     pub fn move_official(&mut self, slot: Id, to: AgendaMove, now: DateTime<Utc>) -> Result<bool> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let (meeting, position): (Id, i64) = tx.query_row(
             "SELECT meeting_id, position FROM agenda_now WHERE id = ?1",
             [slot],
@@ -161,12 +163,31 @@ impl Store {
         let Some((neighbour, new_position)) = found else {
             return Ok(false);
         };
-        set_agenda(&tx, slot, Some(new_position), None, None, now)?;
+        let moved = AgendaChange {
+            position: Some(new_position),
+            ..AgendaChange::default()
+        };
+        set_agenda(&tx, slot, &moved, now)?;
         if let Some(other) = neighbour {
-            set_agenda(&tx, other, Some(position), None, None, now)?;
+            let swapped = AgendaChange {
+                position: Some(position),
+                ..AgendaChange::default()
+            };
+            set_agenda(&tx, other, &swapped, now)?;
         }
         tx.commit()?;
         Ok(true)
+    }
+
+    /// Records a change to an official's place on the agenda: name, post, leader in
+    /// charge, minutes, 书面述责, or taken off the agenda (`withdrawn`).
+    pub fn change_agenda(
+        &mut self,
+        slot: Id,
+        change: &AgendaChange,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        set_agenda(&self.conn, slot, change, now)
     }
 
     /// Changes an official's allotted report minutes and whether they report in writing.
@@ -177,17 +198,12 @@ impl Store {
         written_only: bool,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        set_agenda(
-            &tx,
-            slot,
-            None,
-            Some(report_minutes),
-            Some(written_only),
-            now,
-        )?;
-        tx.commit()?;
-        Ok(())
+        let change = AgendaChange {
+            report_minutes: Some(report_minutes),
+            written_only: Some(written_only),
+            ..AgendaChange::default()
+        };
+        self.change_agenda(slot, &change, now)
     }
 
     /// Records an attendee's attendance as it now stands: present (with the time they
@@ -272,19 +288,29 @@ impl Store {
 
 /// A new agenda row for `slot` with the given fields replaced.
 fn set_agenda(
-    tx: &Transaction,
+    conn: &rusqlite::Connection,
     slot: Id,
-    position: Option<i64>,
-    report_minutes: Option<u32>,
-    written_only: Option<bool>,
+    change: &AgendaChange,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    tx.execute(
-        "INSERT INTO agenda_change (slot_id, position, report_minutes, written_only, changed_at)
-         SELECT id, coalesce(?2, position), coalesce(?3, report_minutes),
-                coalesce(?4, written_only), ?5
+    conn.execute(
+        "INSERT INTO agenda_change (slot_id, position, name, post, supervisor, report_minutes,
+             written_only, withdrawn, changed_at)
+         SELECT id, coalesce(?2, position), coalesce(?3, name), coalesce(?4, post),
+                coalesce(?5, supervisor), coalesce(?6, report_minutes),
+                coalesce(?7, written_only), coalesce(?8, withdrawn), ?9
          FROM agenda_now WHERE id = ?1",
-        params![slot, position, report_minutes, written_only, now],
+        params![
+            slot,
+            change.position,
+            change.name,
+            change.post,
+            change.supervisor,
+            change.report_minutes,
+            change.written_only,
+            change.withdrawn,
+            now
+        ],
     )?;
     Ok(())
 }

@@ -107,23 +107,6 @@ impl Store {
         )?;
         Ok(self.conn.last_insert_rowid())
     }
-
-    /// An official's report minutes and 书面述责 as a new agenda row (as
-    /// `Store::change_allotment` writes it, inside the caller's transaction).
-    pub fn change_allotment_in_place(
-        &mut self,
-        slot: Id,
-        report_minutes: u32,
-        written_only: bool,
-        now: DateTime<Utc>,
-    ) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO agenda_change (slot_id, position, report_minutes, written_only, changed_at)
-             SELECT id, position, ?2, ?3, ?4 FROM agenda_now WHERE id = ?1",
-            params![slot, report_minutes, written_only, now],
-        )?;
-        Ok(())
-    }
 }
 
 fn insert_meeting(

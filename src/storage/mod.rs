@@ -11,7 +11,7 @@ mod schema;
 mod sql_enums;
 mod write;
 
-pub use crate::domain::{AgendaMove, QuestionChange};
+pub use crate::domain::{AgendaChange, AgendaMove, QuestionChange};
 pub use crate::view::{MeetingListing, SearchHit, SearchTarget, SlotDetail, TextTarget};
 pub use header::APPLICATION_ID;
 pub use import::Imported;

@@ -173,7 +173,7 @@ impl Store {
             "SELECT s.id, s.position, s.name, u.name, s.post, s.supervisor, s.report_minutes,
                     s.written_only, s.stage, s.skip_reason
              FROM agenda_now s JOIN unit u ON u.id = s.unit_id
-             WHERE s.meeting_id = ?1 ORDER BY s.position, s.id",
+             WHERE s.meeting_id = ?1 AND NOT s.withdrawn ORDER BY s.position, s.id",
         )?;
         let rows = stmt.query_map([meeting], |row| {
             Ok(AgendaSlot {
@@ -449,7 +449,8 @@ const SEARCH_SQL: &str = "
 WITH slots AS (
     SELECT s.id, s.name, u.name AS unit, s.post,
            row_number() OVER (ORDER BY s.position) - 1 AS slot_index
-    FROM agenda_now s JOIN unit u ON u.id = s.unit_id WHERE s.meeting_id = ?1
+    FROM agenda_now s JOIN unit u ON u.id = s.unit_id
+    WHERE s.meeting_id = ?1 AND NOT s.withdrawn
 ),
 rows AS (
     SELECT slot_index, 'official' AS kind, 0 AS idx, name || ' ' || unit || post AS body, 0 AS ord
@@ -558,8 +559,9 @@ SELECT 'risk_point', c.risk_point_id, c.changed_at,
 FROM risk_point_change c JOIN risk_point r ON r.id = c.risk_point_id WHERE r.slot_id IN slots
 UNION ALL
 SELECT 'agenda', c.slot_id, c.changed_at,
-       json_object('position', c.position, 'report_minutes', c.report_minutes,
-                   'written_only', c.written_only), c.id, 4
+       json_object('position', c.position, 'name', c.name, 'post', c.post,
+                   'supervisor', c.supervisor, 'report_minutes', c.report_minutes,
+                   'written_only', c.written_only, 'withdrawn', c.withdrawn), c.id, 4
 FROM agenda_change c WHERE c.slot_id IN slots
 UNION ALL
 SELECT 'attendee', c.attendee_id, c.changed_at,

@@ -400,13 +400,18 @@ CREATE TABLE risk_point_change (
 );
 CREATE INDEX risk_point_change_target ON risk_point_change(risk_point_id, id);
 
--- The agenda's order (positions are swapped in one transaction), minutes and 书面述责.
+-- The agenda's order (positions are swapped in one transaction), an official's name, post
+-- and leader in charge as corrected, minutes, 书面述责, and an official taken off the agenda.
 CREATE TABLE agenda_change (
     id             INTEGER PRIMARY KEY,
     slot_id        INTEGER NOT NULL REFERENCES agenda_slot(id),
     position       INTEGER NOT NULL,
+    name           TEXT NOT NULL,
+    post           TEXT NOT NULL,
+    supervisor     TEXT NOT NULL,
     report_minutes INTEGER NOT NULL CHECK (report_minutes > 0),
     written_only   INTEGER NOT NULL CHECK (written_only IN (0, 1)),
+    withdrawn      INTEGER NOT NULL DEFAULT 0 CHECK (withdrawn IN (0, 1)),
     changed_at     TEXT NOT NULL
 );
 CREATE INDEX agenda_change_target ON agenda_change(slot_id, id);
@@ -524,10 +529,14 @@ LEFT JOIN risk_point_change c
        ON c.id = (SELECT max(id) FROM risk_point_change WHERE risk_point_id = r.id);
 
 CREATE VIEW agenda_now AS
-SELECT s.id, s.meeting_id, s.unit_id, s.name, s.post, s.supervisor, s.stage, s.skip_reason,
+SELECT s.id, s.meeting_id, s.unit_id, s.stage, s.skip_reason,
        CASE WHEN c.id IS NULL THEN s.position ELSE c.position END AS position,
+       CASE WHEN c.id IS NULL THEN s.name ELSE c.name END AS name,
+       CASE WHEN c.id IS NULL THEN s.post ELSE c.post END AS post,
+       CASE WHEN c.id IS NULL THEN s.supervisor ELSE c.supervisor END AS supervisor,
        CASE WHEN c.id IS NULL THEN s.report_minutes ELSE c.report_minutes END AS report_minutes,
-       CASE WHEN c.id IS NULL THEN s.written_only ELSE c.written_only END AS written_only
+       CASE WHEN c.id IS NULL THEN s.written_only ELSE c.written_only END AS written_only,
+       ifnull(c.withdrawn, 0) AS withdrawn
 FROM agenda_slot s
 LEFT JOIN agenda_change c
        ON c.id = (SELECT max(id) FROM agenda_change WHERE slot_id = s.id);
