@@ -153,6 +153,8 @@ pub enum Label {
     AllotmentTitle,
     AttendanceTitle,
     Quarter,
+    FromQuestion,
+    NoQuestionChosen,
     RiskLevel,
     ItemText,
     ReportMinutes,
@@ -211,6 +213,8 @@ fn zh(label: Label) -> &'static str {
         AllotmentTitle => "述责时长与方式",
         AttendanceTitle => "出席情况",
         Quarter => "季度",
+        FromQuestion => "来源问题",
+        NoQuestionChosen => "（无）",
         RiskLevel => "风险等级",
         ItemText => "内容",
         ReportMinutes => "述责时长（分钟）",
@@ -361,6 +365,8 @@ fn en(label: Label) -> &'static str {
         AllotmentTitle => "Report minutes and form",
         AttendanceTitle => "Attendance",
         Quarter => "Quarter",
+        FromQuestion => "From question",
+        NoQuestionChosen => "(none)",
         RiskLevel => "Risk level",
         ItemText => "Text",
         ReportMinutes => "Report minutes",
@@ -1037,5 +1043,37 @@ pub fn bad_time(lang: Lang, text: &str) -> String {
     match lang {
         Lang::Zh => format!("时间「{text}」无法识别：请写成 14:05"),
         Lang::En => format!("Time '{text}' is not a time: write it as 14:05"),
+    }
+}
+
+pub fn no_voters(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => "参评人数不能为 0：请填写参加测评的人数".to_string(),
+        Lang::En => "Voters cannot be 0: enter how many took part in the rating".to_string(),
+    }
+}
+
+pub fn more_voters_than_present(lang: Lang, voters: u32, present: u32) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "参评人数 {voters} 多于到会有表决权的 {present} 人：确认无误请再按 Enter，否则请修改"
+        ),
+        Lang::En => format!(
+            "{voters} voters, more than the {present} voting attendees present: press Enter again if right"
+        ),
+    }
+}
+
+pub fn deadline_past(lang: Lang, date: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::Zh => format!("时限 {date} 早于会议日期：确认无误请再按 Enter，否则请修改"),
+        Lang::En => format!("Deadline {date} is before the meeting: press Enter again if right"),
+    }
+}
+
+pub fn jump_hint(lang: Lang, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!("请输入述责人的序号（1 到 {total}），再按 Enter"),
+        Lang::En => format!("Type the official's number (1 to {total}), then Enter"),
     }
 }

@@ -348,12 +348,12 @@ fn the_recorders_picture_keys_choose_what_the_audience_view_shows() {
     let text = shows(
         &mut recorder,
         vec![
+            // 参评人数 as given (the voting attendees present); tallies typed over the 0s.
             C(RecordRating),
-            Paste("20".into()),
             Step(1),
-            Paste("15".into()),
+            Paste("5".into()),
             Step(1),
-            Paste("3".into()),
+            Paste("1".into()),
             Confirm,
             C(ShowRating),
         ],

@@ -543,3 +543,111 @@ fn after_the_slips_the_record_says_only_what_happened() {
         zhang_json["questions"]
     );
 }
+
+fn form(c: &Console) -> &shuze::app::Form {
+    match &c.mode {
+        Mode::Form(form) => form,
+        other => panic!("no form: {other:?}"),
+    }
+}
+
+fn key(c: &mut Console, ch: char) {
+    act(
+        c,
+        Action::Input(shuze::app::key::KeyEvent::from(
+            shuze::app::key::KeyCode::Char(ch),
+        )),
+    );
+}
+
+#[test]
+fn the_rating_form_catches_slips_without_getting_in_the_way() {
+    let mut c = console();
+    let slot = c.agenda[0].id;
+    let present = c.voters;
+    run(&mut c, Command::RecordRating);
+    assert_eq!(
+        form(&c).text(0),
+        present.to_string(),
+        "voters: those present"
+    );
+    act(&mut c, Action::Step(1));
+    key(&mut c, '２');
+    assert_eq!(
+        form(&c).text(1),
+        "2",
+        "a full-width digit, typed over the 0"
+    );
+    act(&mut c, Action::Step(1));
+    if let Mode::Form(f) = &mut c.mode {
+        f.fields[2].value = shuze::app::form::FieldValue::Number(String::new());
+    }
+    assert!(act(&mut c, Action::Confirm).is_empty(), "an empty tally");
+    assert!(form(&c).error.as_ref().unwrap().contains("不能为空"));
+    assert_eq!(form(&c).focus, 2, "the caret goes to the empty field");
+    key(&mut c, '1');
+    retype(&mut c, 0, "0");
+    assert!(act(&mut c, Action::Confirm).is_empty());
+    assert!(form(&c).error.as_ref().unwrap().contains("不能为 0"));
+    retype(&mut c, 0, &(present + 5).to_string());
+    assert!(
+        act(&mut c, Action::Confirm).is_empty(),
+        "more than present: asked"
+    );
+    assert!(form(&c).error.as_ref().unwrap().contains("再按 Enter"));
+    let effects = act(&mut c, Action::Confirm);
+    assert!(
+        matches!(effects.as_slice(), [Effect::RecordRating { slot: s, rating }]
+            if *s == slot && rating.voters == present + 5 && rating.excellent == 2 && rating.good == 1),
+        "the second Enter goes on: {effects:?}"
+    );
+}
+
+#[test]
+fn the_follow_up_form_names_its_question_and_asks_about_a_past_deadline() {
+    let mut c = console();
+    at_stage(&mut c, Stage::Questions, 10);
+    run(&mut c, Command::MoveDown);
+    let chosen = c.detail.questions[1].clone();
+    run(&mut c, Command::AddFollowUp);
+    let shown = form(&c).fields[1].shown().to_string();
+    assert!(
+        shown.starts_with("2．")
+            && chosen
+                .text
+                .starts_with(shown.trim_start_matches("2．").trim_end_matches('…')),
+        "the selected question, by its text: {shown}"
+    );
+    retype(&mut c, 3, "问题描述");
+    retype(&mut c, 8, "2020-01-01");
+    assert!(act(&mut c, Action::Confirm).is_empty());
+    assert!(form(&c).error.as_ref().unwrap().contains("早于会议日期"));
+    assert_eq!(form(&c).focus, 8, "at the deadline");
+    let effects = act(&mut c, Action::Confirm);
+    let [Effect::AddFollowUp { follow_up, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(follow_up.question, Some(chosen.id));
+    assert_eq!(follow_up.deadline.unwrap().to_string(), "2020-01-01");
+
+    run(&mut c, Command::AddFollowUp);
+    retype(&mut c, 8, "下个月");
+    assert!(act(&mut c, Action::Confirm).is_empty());
+    assert_eq!(form(&c).focus, 3, "the empty problem comes first");
+    retype(&mut c, 3, "问题描述");
+    assert!(act(&mut c, Action::Confirm).is_empty());
+    assert!(form(&c).error.as_ref().unwrap().contains("下个月"));
+    assert_eq!(form(&c).focus, 8);
+}
+
+#[test]
+fn jump_with_nothing_typed_says_what_to_type() {
+    let mut c = console();
+    run(&mut c, Command::Jump);
+    assert!(act(&mut c, Action::Confirm).is_empty());
+    assert!(
+        form(&c).error.as_ref().unwrap().contains("1 到 8"),
+        "{:?}",
+        form(&c).error
+    );
+}

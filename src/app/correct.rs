@@ -3,7 +3,7 @@
 //! minutes, and attendance. Each submitted correction becomes a dated change in the file.
 
 use super::form::{Field, FieldLabel};
-use super::submit::{FOLLOW_UP_MODES, FOLLOW_UP_STATUSES, Submitted, parse_date, required};
+use super::submit::{FOLLOW_UP_MODES, FOLLOW_UP_STATUSES, Problem, Submitted, deadline, required};
 use super::{Command, Console, Effect, Form, FormKind, Mode, Pane};
 use crate::domain::{
     AgendaMove, Attendance, DutyItem, DutySource, DutyStatus, FollowUp, Id, Question, RiskLevel,
@@ -306,7 +306,7 @@ pub(super) fn submit(console: &Console, form: &Form) -> Submitted {
     let slot = console
         .slot()
         .map(|s| s.id)
-        .ok_or_else(|| Label::NoOfficials.text(lang).to_string())?;
+        .ok_or_else(|| Problem::from(Label::NoOfficials.text(lang).to_string()))?;
     match form.kind {
         FormKind::EditQuestion(question) => Ok(vec![Effect::ChangeQuestion {
             question,
@@ -331,7 +331,7 @@ pub(super) fn submit(console: &Console, form: &Form) -> Submitted {
         FormKind::Allotment => {
             let minutes = form.number(0).filter(|m| (1..=600).contains(m));
             let report_minutes =
-                minutes.ok_or_else(|| Label::MinutesPositive.text(lang).to_string())?;
+                minutes.ok_or_else(|| Problem::at(Label::MinutesPositive.text(lang).into(), 0))?;
             Ok(vec![Effect::ChangeAllotment {
                 slot,
                 report_minutes,
@@ -343,7 +343,7 @@ pub(super) fn submit(console: &Console, form: &Form) -> Submitted {
     }
 }
 
-fn duty_item(form: &Form, id: Id, lang: labels::Lang) -> Result<DutyItem, String> {
+fn duty_item(form: &Form, id: Id, lang: labels::Lang) -> Result<DutyItem, Problem> {
     Ok(DutyItem {
         id,
         source: DUTY_SOURCES[form.choice(0)],
@@ -354,7 +354,7 @@ fn duty_item(form: &Form, id: Id, lang: labels::Lang) -> Result<DutyItem, String
     })
 }
 
-fn risk_point(form: &Form, id: Id, lang: labels::Lang) -> Result<RiskPoint, String> {
+fn risk_point(form: &Form, id: Id, lang: labels::Lang) -> Result<RiskPoint, Problem> {
     let list = |index| {
         form.text(index)
             .split(['；', ';'])
@@ -377,14 +377,9 @@ fn corrected_follow_up(console: &Console, form: &Form, id: Id) -> Submitted {
     let detail = &console.detail;
     let mut all = detail.follow_ups.iter().chain(&detail.earlier_follow_ups);
     let Some(before) = all.find(|f| f.id == id) else {
-        return Err(Label::NothingToCorrect.text(lang).to_string());
+        return Err(Label::NothingToCorrect.text(lang).to_string().into());
     };
-    let deadline_text = form.text(DEADLINE);
-    let deadline = if deadline_text.is_empty() {
-        None
-    } else {
-        Some(parse_date(&deadline_text).ok_or_else(|| labels::bad_date(lang, &deadline_text))?)
-    };
+    let deadline = deadline(console, form, DEADLINE)?;
     let follow_up = FollowUp {
         category: form.text(CATEGORY),
         problem: required(form, PROBLEM, lang)?,
@@ -416,9 +411,10 @@ fn attendance(console: &Console, form: &Form) -> Submitted {
     let presence = PRESENCES[form.choice(1)];
     let time_text = form.text(2);
     let time = match presence {
-        Presence::Late | Presence::LeftEarly => Some(
-            time_today(console, &time_text).ok_or_else(|| labels::bad_time(lang, &time_text))?,
-        ),
+        Presence::Late | Presence::LeftEarly => {
+            let problem = || Problem::at(labels::bad_time(lang, &time_text), 2);
+            Some(time_today(console, &time_text).ok_or_else(problem)?)
+        }
         _ => None,
     };
     let (attendance, arrived_at, left_at) = match presence {
@@ -430,7 +426,8 @@ fn attendance(console: &Console, form: &Form) -> Submitted {
     };
     let reason = form.text(3);
     if attendance == Attendance::Absent && reason.is_empty() {
-        return Err(labels::required(lang, Label::AttendanceReason.text(lang)));
+        let text = labels::required(lang, Label::AttendanceReason.text(lang));
+        return Err(Problem::at(text, 3));
     }
     match console.attendees.get(form.choice(0)) {
         Some(attendee) => {

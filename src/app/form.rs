@@ -73,6 +73,9 @@ pub struct Form {
     pub focus: usize,
     /// Why the last Enter was refused.
     pub error: Option<String>,
+    /// A warning already shown (a number above the attendees, a deadline in the past):
+    /// Enter again, with nothing changed, goes on.
+    pub warned: Option<String>,
 }
 
 impl Field {
@@ -117,6 +120,7 @@ impl Form {
             fields,
             focus: 0,
             error: None,
+            warned: None,
         }
     }
 
@@ -194,12 +198,19 @@ impl Form {
             {
                 s.push(c);
             }
-            (FieldValue::Number(s), KeyCode::Char(c)) if c.is_ascii_digit() && s.len() < 6 => {
-                s.push(c);
+            (FieldValue::Number(s), KeyCode::Char(c))
+                if ascii_digit(c).is_some() && s.len() < 6 =>
+            {
+                // A field showing 0 takes the first digit typed in its place.
+                if s == "0" {
+                    s.clear();
+                }
+                s.extend(ascii_digit(c));
             }
             _ => {}
         }
         self.error = None;
+        self.warned = None;
     }
 
     /// Inserts pasted text into the focused field (line breaks become spaces).
@@ -209,13 +220,17 @@ impl Form {
         };
         match &mut field.value {
             FieldValue::Text(s) => s.push_str(&clean_line(text)),
-            FieldValue::Number(s) => s.extend(
-                text.chars()
-                    .filter(char::is_ascii_digit)
-                    .take(6 - s.len().min(6)),
-            ),
+            FieldValue::Number(s) => {
+                if s == "0" {
+                    s.clear();
+                }
+                let room = 6 - s.len().min(6);
+                s.extend(text.chars().filter_map(ascii_digit).take(room));
+            }
             FieldValue::Choice { .. } => {}
         }
+        self.error = None;
+        self.warned = None;
     }
 
     /// The trimmed text of field `index`.
@@ -247,6 +262,15 @@ pub fn clean_line(text: &str) -> String {
         .chars()
         .map(|c| if matches!(c, '\n' | '\t') { ' ' } else { c })
         .collect()
+}
+
+/// A digit as typed: ASCII, or full-width as a Chinese input method gives it (２).
+fn ascii_digit(c: char) -> Option<char> {
+    match c {
+        '0'..='9' => Some(c),
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+        _ => None,
+    }
 }
 
 fn pop_grapheme(s: &mut String) {

@@ -53,15 +53,32 @@ pub(super) const FOLLOW_UP_MODES: [FollowUpMode; 3] = [
 /// Field order of the follow-up form.
 mod follow_up_field {
     pub const SOURCE: usize = 0;
-    pub const CATEGORY: usize = 1;
-    pub const PROBLEM: usize = 2;
-    pub const TASK: usize = 3;
-    pub const MEASURE: usize = 4;
-    pub const LEAD: usize = 5;
-    pub const OWNER: usize = 6;
-    pub const DEADLINE: usize = 7;
-    pub const MODE: usize = 8;
-    pub const COPIED_TO: usize = 9;
+    pub const QUESTION: usize = 1;
+    pub const CATEGORY: usize = 2;
+    pub const PROBLEM: usize = 3;
+    pub const TASK: usize = 4;
+    pub const MEASURE: usize = 5;
+    pub const LEAD: usize = 6;
+    pub const OWNER: usize = 7;
+    pub const DEADLINE: usize = 8;
+    pub const MODE: usize = 9;
+    pub const COPIED_TO: usize = 10;
+}
+
+/// The questions a follow-up can come from, by their text: none first.
+fn question_choices(console: &Console) -> Vec<String> {
+    let lang = console.lang;
+    let mut choices = vec![Label::NoQuestionChosen.text(lang).to_string()];
+    choices.extend(console.detail.questions.iter().enumerate().map(|(i, q)| {
+        let text: String = q.text.chars().take(24).collect();
+        let more = if q.text.chars().count() > 24 {
+            "…"
+        } else {
+            ""
+        };
+        format!("{}．{text}{more}", i + 1)
+    }));
+    choices
 }
 
 pub(super) fn follow_up_form(console: &Console) -> Form {
@@ -81,12 +98,18 @@ pub(super) fn follow_up_form(console: &Console) -> Form {
         Stage::Rating => 2,
         _ => 0,
     };
+    // From the selected question when raised on one, from none otherwise.
+    let question = match source {
+        0 if !console.detail.questions.is_empty() => console.selection(Pane::Questions) + 1,
+        _ => 0,
+    };
     let fields = vec![
         Field::choice(
             Label::Source,
             FOLLOW_UP_SOURCES.iter().map(|s| s.name(lang)).collect(),
             source,
         ),
+        Field::choice(Label::FromQuestion, question_choices(console), question),
         Field::text(Label::Category, ""),
         Field::text(Label::Problem, ""),
         Field::text(Label::Task, ""),
@@ -227,32 +250,83 @@ fn submit(console: &mut Console) -> Vec<Effect> {
         }
         Err(problem) => {
             if let Mode::Form(form) = &mut console.mode {
-                form.error = Some(problem);
+                if let Some(field) = problem.field {
+                    form.focus = field;
+                }
+                form.warned = problem.warning.then(|| problem.text.clone());
+                form.error = Some(problem.text);
             }
             Vec::new()
         }
     }
 }
 
-pub(super) type Submitted = Result<Vec<Effect>, String>;
+pub(super) type Submitted = Result<Vec<Effect>, Problem>;
 
-pub(super) fn required(form: &Form, index: usize, lang: labels::Lang) -> Result<String, String> {
+/// Why Enter did not go on: what is wrong, and the field the caret goes back to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Problem {
+    pub text: String,
+    pub field: Option<usize>,
+    /// A warning, not an error: Enter again with nothing changed goes on.
+    pub warning: bool,
+}
+
+impl From<String> for Problem {
+    fn from(text: String) -> Problem {
+        Problem {
+            text,
+            field: None,
+            warning: false,
+        }
+    }
+}
+
+impl Problem {
+    pub fn at(text: String, field: usize) -> Problem {
+        Problem {
+            text,
+            field: Some(field),
+            warning: false,
+        }
+    }
+}
+
+/// A warning the recorder sees once: the first Enter shows it, the second goes on.
+pub(super) fn warn_once(form: &Form, text: String, field: usize) -> Result<(), Problem> {
+    if form.warned.as_deref() == Some(text.as_str()) {
+        return Ok(());
+    }
+    Err(Problem {
+        text,
+        field: Some(field),
+        warning: true,
+    })
+}
+
+fn caption(form: &Form, index: usize, lang: labels::Lang) -> &'static str {
+    match form.fields[index].label {
+        FieldLabel::Fixed(label) => label.text(lang),
+        FieldLabel::Text(text) => text,
+    }
+}
+
+pub(super) fn required(form: &Form, index: usize, lang: labels::Lang) -> Result<String, Problem> {
     let text = form.text(index);
     if text.is_empty() {
-        let label = match form.fields[index].label {
-            FieldLabel::Fixed(label) => label.text(lang),
-            FieldLabel::Text(text) => text,
-        };
-        return Err(labels::required(lang, label));
+        return Err(Problem::at(
+            labels::required(lang, caption(form, index, lang)),
+            index,
+        ));
     }
     Ok(text)
 }
 
-fn current_slot_id(console: &Console) -> Result<i64, String> {
+fn current_slot_id(console: &Console) -> Result<i64, Problem> {
     console
         .slot()
         .map(|s| s.id)
-        .ok_or_else(|| Label::NoOfficials.text(console.lang).to_string())
+        .ok_or_else(|| Label::NoOfficials.text(console.lang).to_string().into())
 }
 
 fn submit_question(console: &Console, form: &Form) -> Submitted {
@@ -265,20 +339,29 @@ fn submit_question(console: &Console, form: &Form) -> Submitted {
 
 fn submit_rating(console: &Console, form: &Form) -> Submitted {
     let lang = console.lang;
-    let count = |i| form.number(i).unwrap_or(0);
+    // An empty field is an error, not 0.
+    let count = |i| -> Result<u32, Problem> {
+        required(form, i, lang)?;
+        form.number(i)
+            .ok_or_else(|| Problem::at(labels::required(lang, caption(form, i, lang)), i))
+    };
     let rating = Rating {
-        voters: count(0),
-        excellent: count(1),
-        good: count(2),
-        fair: count(3),
-        poor: count(4),
+        voters: count(0)?,
+        excellent: count(1)?,
+        good: count(2)?,
+        fair: count(3)?,
+        poor: count(4)?,
     };
     rating.validate().map_err(|err| match err {
-        RatingError::NoVoters => labels::required(lang, Label::Voters.text(lang)),
+        RatingError::NoVoters => Problem::at(labels::no_voters(lang), 0),
         RatingError::TooManyBallots { counted, voters } => {
-            labels::too_many_ballots(lang, counted, voters)
+            Problem::at(labels::too_many_ballots(lang, counted, voters), 1)
         }
     })?;
+    if rating.voters > console.voters {
+        let text = labels::more_voters_than_present(lang, rating.voters, console.voters);
+        warn_once(form, text, 0)?;
+    }
     let slot = current_slot_id(console)?;
     Ok(vec![Effect::RecordRating { slot, rating }])
 }
@@ -287,21 +370,13 @@ fn submit_follow_up(console: &Console, form: &Form) -> Submitted {
     use follow_up_field::*;
     let lang = console.lang;
     let problem = required(form, PROBLEM, lang)?;
-    let deadline_text = form.text(DEADLINE);
-    let deadline = if deadline_text.is_empty() {
-        None
-    } else {
-        Some(parse_date(&deadline_text).ok_or_else(|| labels::bad_date(lang, &deadline_text))?)
-    };
+    let deadline = deadline(console, form, DEADLINE)?;
     let source = FOLLOW_UP_SOURCES[form.choice(SOURCE)];
-    let question = match source {
-        FollowUpSource::Question => console
-            .detail
-            .questions
-            .get(console.selection(Pane::Questions))
-            .map(|q| q.id),
-        _ => None,
-    };
+    let question = form
+        .choice(QUESTION)
+        .checked_sub(1)
+        .and_then(|i| console.detail.questions.get(i))
+        .map(|q| q.id);
     let follow_up = FollowUp {
         id: 0,
         source,
@@ -323,6 +398,26 @@ fn submit_follow_up(console: &Console, form: &Form) -> Submitted {
     Ok(vec![Effect::AddFollowUp { slot, follow_up }])
 }
 
+/// The deadline in field `index`: blank, or a date; one before the meeting's day is asked
+/// about once.
+pub(super) fn deadline(
+    console: &Console,
+    form: &Form,
+    index: usize,
+) -> Result<Option<NaiveDate>, Problem> {
+    let lang = console.lang;
+    let text = form.text(index);
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let date =
+        parse_date(&text).ok_or_else(|| Problem::at(labels::bad_date(lang, &text), index))?;
+    if date < console.meeting.held_on {
+        warn_once(form, labels::deadline_past(lang, date), index)?;
+    }
+    Ok(Some(date))
+}
+
 /// 2027-03-31, 2027/3/31 or 2027.3.31.
 pub(super) fn parse_date(text: &str) -> Option<NaiveDate> {
     let normal = text
@@ -336,7 +431,7 @@ fn submit_skip(console: &Console, form: &Form) -> Submitted {
     let reason = required(form, 0, console.lang)?;
     let slot = console
         .slot()
-        .ok_or_else(|| Label::NoOfficials.text(console.lang).to_string())?;
+        .ok_or_else(|| Problem::from(Label::NoOfficials.text(console.lang).to_string()))?;
     Ok(vec![Effect::Skip {
         slot: slot.id,
         from: slot.stage,
@@ -346,10 +441,16 @@ fn submit_skip(console: &Console, form: &Form) -> Submitted {
 
 fn submit_jump(console: &mut Console, form: &Form) -> Submitted {
     let total = console.agenda.len();
+    if form.text(0).is_empty() {
+        return Err(Problem::at(labels::jump_hint(console.lang, total), 0));
+    }
     match form.number(0) {
         Some(n) if n >= 1 && (n as usize) <= total => {
             Ok(super::confirm::leave_to(console, n as usize - 1))
         }
-        _ => Err(labels::no_such_position(console.lang, &form.text(0), total)),
+        _ => Err(Problem::at(
+            labels::no_such_position(console.lang, &form.text(0), total),
+            0,
+        )),
     }
 }
