@@ -651,3 +651,67 @@ fn jump_with_nothing_typed_says_what_to_type() {
         form(&c).error
     );
 }
+
+fn screen(c: &Console, w: u16, h: u16) -> String {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| shuze::ui::draw(f, c, &shuze::ui::Theme::projector_dark()))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut x = 0;
+        while x < w {
+            let symbol = buffer[(x, y)].symbol();
+            out.push_str(symbol);
+            x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Used and left add up to the allotment, and the header keeps the clock whole at every
+/// size: words go before digits.
+#[test]
+fn the_clocks_agree_and_stay_whole_at_every_size() {
+    let mut c = console();
+    // 2 min 30.4 s into a 10-minute report: 02:30 used, 07:30 left (rounded up).
+    at_stage(&mut c, Stage::Report, 0);
+    c.timings[0].1.running_since = Some(at(1000) - chrono::Duration::milliseconds(150_400));
+    let clock = c.stage_clock(&c.agenda[0].clone()).unwrap();
+    let (used, left) = (clock.elapsed(), clock.remaining());
+    let seconds = |t: &str| {
+        let (m, s) = t.split_once(':').unwrap();
+        m.parse::<i64>().unwrap() * 60 + s.parse::<i64>().unwrap()
+    };
+    assert_eq!(
+        seconds(&used) + seconds(&left),
+        clock.allotted_ms / 1000,
+        "{used} + {left}"
+    );
+    for (w, h) in [(60, 18), (80, 24), (160, 45)] {
+        let text = screen(&c, w, h);
+        let header: String = text.lines().take(3).collect::<Vec<_>>().join("\n");
+        assert!(
+            header.contains(&format!("剩余 {left}")),
+            "{w}x{h}: the time left whole:\n{header}"
+        );
+        assert!(header.contains(&used), "{w}x{h}:\n{header}");
+    }
+    // Paused and past its time.
+    c.timings[0].1.running_since = None;
+    c.timings[0].1.accumulated_ms = clock.allotted_ms + 65_000;
+    for (w, h) in [(60, 18), (80, 24)] {
+        let text = screen(&c, w, h);
+        let header: String = text.lines().take(3).collect::<Vec<_>>().join("\n");
+        assert!(header.contains("超时 -01:05"), "{w}x{h}:\n{header}");
+        assert!(header.contains("[已暂停]"), "{w}x{h}:\n{header}");
+    }
+    let text = screen(&c, 160, 45);
+    assert!(
+        text.contains("议程（用时为各人合计）"),
+        "the agenda says what its times are:\n{text}"
+    );
+}

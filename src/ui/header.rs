@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
             Style::new().fg(theme.muted),
         ),
     ];
-    if console.agenda.iter().all(|s| s.stage.is_closed()) && !console.agenda.is_empty() {
+    if console.meeting.finished_at.is_some() {
         first.push(Span::styled(
             format!("  {}", Label::MeetingFinished.text(lang)),
             Style::new().fg(theme.ok),
@@ -38,65 +38,100 @@ pub fn draw(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
         Style::new().fg(theme.muted),
     ));
     let second = match console.slot() {
-        Some(slot) => stage_line(console, slot, theme),
-        None => Vec::new(),
+        Some(slot) => stage_line(console, slot, theme, area.width),
+        None => Line::default(),
     };
-    let lines = vec![
-        widgets::fit_spans(first, area.width),
-        widgets::fit_spans(second, area.width),
-    ];
+    let lines = vec![widgets::fit_spans(first, area.width), second];
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn stage_line(console: &Console, slot: &AgendaSlot, theme: &Theme) -> Vec<Span<'static>> {
+/// The official's line: who, the stage and its clock. Where the width is short, words go
+/// before digits: first the label 环节, then 第 n/N 位, then the words 用时 and the stage
+/// name; the clock, 剩余 or 超时 with its minus sign, and [已暂停] stay whole.
+fn stage_line(console: &Console, slot: &AgendaSlot, theme: &Theme, width: u16) -> Line<'static> {
     let lang = console.lang;
     let bold = Modifier::BOLD;
-    let mut spans = vec![
-        Span::styled(
-            labels::official_of(lang, console.current + 1, console.agenda.len()),
-            Style::new().fg(theme.text),
+    let position = Span::styled(
+        format!(
+            "{}  ",
+            labels::official_of(lang, console.current + 1, console.agenda.len())
         ),
-        Span::styled(
-            format!("  {}  ", text::printable(&slot.name)),
-            Style::new().fg(theme.accent).add_modifier(bold),
-        ),
-        Span::styled(
-            format!("{}: ", Label::Stage.text(lang)),
-            Style::new().fg(theme.muted),
-        ),
-        Span::styled(
-            slot.stage.name(lang).to_string(),
-            Style::new().fg(theme.text).add_modifier(bold),
-        ),
-    ];
+        Style::new().fg(theme.text),
+    );
+    let name = Span::styled(
+        format!("{}  ", text::printable(&slot.name)),
+        Style::new().fg(theme.accent).add_modifier(bold),
+    );
+    let stage_label = Span::styled(
+        format!("{}: ", Label::Stage.text(lang)),
+        Style::new().fg(theme.muted),
+    );
+    let mut stage = vec![Span::styled(
+        slot.stage.name(lang).to_string(),
+        Style::new().fg(theme.text).add_modifier(bold),
+    )];
     if slot.stage == Stage::Skipped && !slot.skip_reason.is_empty() {
-        spans.push(Span::styled(
+        stage.push(Span::styled(
             format!("（{}）", text::printable(&slot.skip_reason)),
             Style::new().fg(theme.muted),
         ));
     }
-    spans.extend(timer_spans(console, slot, theme));
-    spans
+    let full = timer_spans(console, slot, theme, false);
+    let short = timer_spans(console, slot, theme, true);
+    let with = |parts: &[&[Span<'static>]]| -> Vec<Span<'static>> {
+        parts.iter().flat_map(|p| p.iter().cloned()).collect()
+    };
+    let candidates = [
+        with(&[
+            &[position.clone(), name.clone(), stage_label],
+            &stage,
+            &full,
+        ]),
+        with(&[&[position.clone(), name.clone()], &stage, &full]),
+        with(&[std::slice::from_ref(&name), &stage, &full]),
+        with(&[std::slice::from_ref(&name), &stage, &short]),
+        with(&[std::slice::from_ref(&name), &short]),
+        short.clone(),
+    ];
+    let fits = |spans: &Vec<Span<'static>>| {
+        spans.iter().map(|s| text::width(&s.content)).sum::<usize>() <= width as usize
+    };
+    let chosen = candidates
+        .iter()
+        .find(|c| fits(c))
+        .cloned()
+        .unwrap_or(short);
+    widgets::fit_spans(chosen, width)
 }
 
 /// The stage clock against its allotment; an overrun shows a minus sign and a word, not
-/// only a colour.
-fn timer_spans(console: &Console, slot: &AgendaSlot, theme: &Theme) -> Vec<Span<'static>> {
+/// only a colour. `short` leaves out the word 用时 and the spaces around the slash.
+fn timer_spans(
+    console: &Console,
+    slot: &AgendaSlot,
+    theme: &Theme,
+    short: bool,
+) -> Vec<Span<'static>> {
     let lang = console.lang;
     let Some(clock) = console.stage_clock(slot) else {
         return Vec::new();
     };
-    let mut spans = vec![Span::styled(
+    let used = if short {
+        format!(" {}/{}", clock.elapsed(), clock.allotted())
+    } else {
         format!(
             "   {} {} / {}",
             Label::Elapsed.text(lang),
             clock.elapsed(),
             clock.allotted()
-        ),
+        )
+    };
+    let mut spans = vec![Span::styled(
+        used,
         Style::new().fg(theme.text).add_modifier(Modifier::BOLD),
     )];
     if let Some(overrun) = clock.overrun() {
-        spans.push(Span::raw("  "));
+        spans.push(Span::raw(" "));
         spans.push(Span::styled(
             format!(" {} {overrun} ", Label::Overrun.text(lang)),
             Style::new()
@@ -106,13 +141,13 @@ fn timer_spans(console: &Console, slot: &AgendaSlot, theme: &Theme) -> Vec<Span<
         ));
     } else {
         spans.push(Span::styled(
-            format!("  {} {}", Label::Remaining.text(lang), clock.remaining()),
+            format!(" {} {}", Label::Remaining.text(lang), clock.remaining()),
             Style::new().fg(theme.ok),
         ));
     }
     if !clock.running {
         spans.push(Span::styled(
-            format!("  [{}]", Label::Paused.text(lang)),
+            format!(" [{}]", Label::Paused.text(lang)),
             Style::new().fg(theme.warning).add_modifier(Modifier::BOLD),
         ));
     }
@@ -135,7 +170,14 @@ fn status_word(console: &Console, slot: &AgendaSlot, theme: &Theme) -> (String, 
 
 /// The agenda as a column: number, name, state and time used per official.
 pub fn agenda_column(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
-    let content = widgets::pane(frame, area, Label::Agenda.text(console.lang), false, theme);
+    // The times are each official's total, all stages together.
+    let content = widgets::pane(
+        frame,
+        area,
+        Label::AgendaTotals.text(console.lang),
+        false,
+        theme,
+    );
     let width = content.width as usize;
     let items = console
         .agenda
