@@ -336,7 +336,7 @@ impl Store {
 
     /// A position no official of the meeting holds, as prepared or as moved since (withdrawn
     /// ones included): where an update's new official is first written.
-    pub fn free_agenda_position(&self, meeting: Id) -> Result<i64> {
+    pub fn free_agenda_position(&self, meeting: Id) -> Result<u32> {
         Ok(self.conn.query_row(
             "SELECT max(ifnull((SELECT max(position) FROM agenda_slot WHERE meeting_id = ?1), 0),
                         ifnull((SELECT max(position) FROM agenda_now WHERE meeting_id = ?1), 0)) + 1",
