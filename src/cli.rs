@@ -366,14 +366,11 @@ fn export(args: ExportArgs) -> Result<()> {
         fonts: args.fonts,
     };
     // The 纪要's issue and office: from the command line, else as the preparation gave them.
-    let stored_issue = store
-        .setting(&prep::issue_key(meeting))?
-        .and_then(|issue| issue.parse().ok());
-    let stored_office = store.setting(&prep::office_key(meeting))?;
+    let stored = export::Filing::stored(&store, meeting)?;
     let filing = export::Filing {
         page_numbers: args.page_numbers,
-        issue: args.issue.or(stored_issue),
-        office: args.office.or(stored_office).unwrap_or_default(),
+        issue: args.issue.or(stored.issue),
+        office: args.office.unwrap_or(stored.office),
     };
     let written = match (args.all, args.kind, args.format) {
         (Some(dir), _, _) => {

@@ -519,3 +519,31 @@ fn word_headings_tables_and_paragraphs_are_marked_for_print() {
     assert!(doc.contains("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"));
     assert_eq!(doc.matches("<w:tcW ").count(), 20, "a width on every cell");
 }
+
+#[test]
+fn the_console_key_heads_the_summary_with_the_prepared_office_and_issue() {
+    let (dir, path) = temp_db();
+    let prep = MINIMAL_PREP.replace(
+        "recorder = \"何某\"\n",
+        "recorder = \"何某\"\noffice = \"中共某县纪委办公室\"\nissue = 7\n",
+    );
+    let file = write_prep(dir.path(), "prep.toml", &prep);
+    let mut store = shuze::storage::Store::create_or_open(&path).unwrap();
+    shuze::prep::import_file(&file, &mut store, at(0)).unwrap();
+    let mut session =
+        shuze::session::Session::open(store, None, shuze::labels::Lang::Zh, at(0)).unwrap();
+    session.handle(
+        shuze::app::Action::Command(shuze::app::Command::Export),
+        at(100),
+    );
+    let shuze::app::Mode::Notice(paths) = &session.console.mode else {
+        panic!("the written paths are shown: {:?}", session.console.mode);
+    };
+    let summary = paths
+        .iter()
+        .find(|p| p.ends_with(".md") && p.contains("纪要"))
+        .expect("a Markdown 纪要");
+    let text = std::fs::read_to_string(summary).unwrap();
+    assert!(text.contains("第 7 期") || text.contains("第7期"), "{text}");
+    assert!(text.contains("中共某县纪委办公室"), "{text}");
+}

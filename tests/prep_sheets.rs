@@ -506,15 +506,19 @@ fn every_cell_problem_is_reported_at_once_at_its_row_and_column() {
     assert_has(
         &message,
         &[
-            "准备.xlsx:会议信息:2:B: date（会议日期） 日期无效",
-            "准备.xlsx:会议信息:2:D: chair（主持人） 不能为空",
+            "准备.xlsx:会议信息:2:B: 「会议日期」 「明年」 日期无效（不是日期）",
+            "准备.xlsx:会议信息:2:D: 「主持人」 不能为空",
             "准备.xlsx:议程:3:F: 「八分钟半」不是整数",
             "准备.xlsx:廉政风险点:2:C: 「极高」不是「风险等级」可选的值",
             "高、中、低",
-            "准备.xlsx:提问:17:C: text（问题） 不能为空",
+            "准备.xlsx:提问:17:C: 「问题」 不能为空",
             "5 处错误",
         ],
     );
+    // A spreadsheet's messages name its column headers, not the TOML file's keys.
+    for key in ["date（", "chair（", "text（"] {
+        assert!(!message.contains(key), "{key} in {message}");
+    }
     let places: Vec<usize> = [
         "会议信息:2:B",
         "会议信息:2:D",
@@ -531,7 +535,21 @@ fn every_cell_problem_is_reported_at_once_at_its_row_and_column() {
     let message = refused(&folder);
     assert_has(
         &message,
-        &["提问.csv:17:C: text（问题） 不能为空", "议程.csv:3:F:"],
+        &["提问.csv:17:C: 「问题」 不能为空", "议程.csv:3:F:"],
+    );
+}
+
+#[test]
+fn a_date_with_no_such_day_is_named_with_what_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sheets = meeting_sheets();
+    let follow_ups = sheets.iter_mut().find(|s| s.0 == "以往整改").unwrap();
+    follow_ups.1[1][3] = "2027-02-30";
+    let folder = csv_folder(&dir.path().join("csv"), &sheets, gb18030);
+    let message = refused(&folder);
+    assert_has(
+        &message,
+        &["以往整改.csv:2:D: 「时限」 「2027-02-30」 日期无效（没有这一天）"],
     );
 }
 

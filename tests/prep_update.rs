@@ -175,3 +175,183 @@ fn the_command_line_shows_the_changes_and_applies_them_with_yes() {
     assert_eq!(questions.last().unwrap().text, "前一天加的问题");
     assert!(questions.last().unwrap().prepared);
 }
+
+fn names(store: &Store) -> Vec<String> {
+    store
+        .agenda(1)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect()
+}
+
+#[test]
+fn an_update_corrects_officials_their_order_and_earlier_follow_ups_but_not_one_heard() {
+    let (_dir, db) = temp_db();
+    let mut store = sample_store(&db);
+    let agenda = store.agenda(1).unwrap();
+    let (first, second, third, fourth) = (agenda[0].id, agenda[1].id, agenda[2].id, agenda[3].id);
+    // 张某 has started reporting.
+    store
+        .set_stage(first, Stage::Pending, Stage::Report, at(10))
+        .unwrap();
+    let mut changed = prep::from_store(&store, 1).unwrap();
+    let mut officials = changed.prepared.officials.clone();
+    // 张某 renamed and put last: not applied, they have been heard.
+    let mut heard = officials.remove(0);
+    heard.slot.name = "张某某".into();
+    // 王某: post and leader in charge corrected; earlier follow-ups: one updated, one left
+    // out, one added.
+    officials[0].slot.post = "局长（主持工作）".into();
+    officials[0].slot.supervisor = "钱某（副县长）".into();
+    let follow_ups = &mut officials[0].earlier_follow_ups;
+    follow_ups[0].progress = "已建立周调度".into();
+    follow_ups[0].status = shuze::domain::FollowUpStatus::Completed;
+    let dropped = follow_ups.remove(1);
+    let mut raised = follow_ups[0].clone();
+    raised.problem = "会前新发现的问题".into();
+    follow_ups.push(raised);
+    // 刘某's name corrected (same unit).
+    officials[1].slot.name = "刘某某".into();
+    // 杨某 taken off the agenda.
+    let yang = officials.remove(2);
+    // 黄某 and 吴某 change places; a new official between 王某 and 刘某某.
+    officials.swap(2, 3);
+    let mut newcomer = officials[0].clone();
+    newcomer.slot.name = "新某".into();
+    newcomer.slot.unit = "县水利局".into();
+    newcomer.earlier_follow_ups.clear();
+    officials.insert(1, newcomer);
+    officials.push(heard);
+    changed.prepared.officials = officials;
+    // The 纪要's head changes; the place and an attendee's removal cannot.
+    changed.office = "中共某县纪委办公室（新）".into();
+    changed.issue = Some(12);
+    changed.prepared.meeting.place = "县委第二会议室".into();
+    let gone = changed.prepared.attendees.remove(0);
+
+    let update = plan_update(&store, 1, &changed).unwrap();
+    let lines: Vec<String> = update.steps.iter().map(Step::describe).collect();
+    let listed = |text: &str| lines.iter().any(|l| l.contains(text));
+    for text in [
+        "王某：职务改为 局长（主持工作），分管县领导改为 钱某（副县长）",
+        "刘某：姓名改为 刘某某",
+        "杨某（某某乡）从议程撤下",
+        "议程顺序改为：张某、王某、新某、刘某某、吴某、黄某、孙某、郑某",
+        "新增述责人：新某（县水利局",
+        "议程第 3 位",
+        "王某：修改以往整改「专项资金拨付进度滞后」",
+        "王某：新增以往整改「会前新发现的问题」",
+        "纪要发文机关改为「中共某县纪委办公室（新）」，期号改为第 12 期",
+    ] {
+        assert!(listed(text), "{text} in {lines:#?}");
+    }
+    assert!(!listed("张某某"), "{lines:#?}");
+    let kept = |text: &str| update.not_applied.iter().any(|n| n.contains(text));
+    for text in [
+        "张某 已开始述责",
+        "已开始述责的述责人保持在议程中原来的位置",
+        "没有记录会议信息更正的表",
+        &format!("出席人员 {} 不在新的名单里", gone.name),
+        "不能撤下出席人员",
+        &format!("以往整改「{}」不在新的表里", dropped.problem),
+    ] {
+        assert!(kept(text), "{text} in {:#?}", update.not_applied);
+    }
+
+    apply_update(&mut store, &update, at(100)).unwrap();
+    assert_eq!(
+        names(&store),
+        [
+            "张某",
+            "王某",
+            "新某",
+            "刘某某",
+            "吴某",
+            "黄某",
+            "孙某",
+            "郑某"
+        ]
+    );
+    let agenda = store.agenda(1).unwrap();
+    assert_eq!(agenda[0].id, first, "the heard official keeps their place");
+    assert_eq!(agenda[0].stage, Stage::Report);
+    assert_eq!(
+        (agenda[1].post.as_str(), agenda[1].supervisor.as_str()),
+        ("局长（主持工作）", "钱某（副县长）")
+    );
+    assert_eq!(agenda[1].id, second);
+    assert_eq!(
+        agenda[3].id, third,
+        "a corrected name keeps the official's rows"
+    );
+    assert!(!store.slot_detail(third).unwrap().questions.is_empty());
+    // Withdrawn, never deleted.
+    assert!(!agenda.iter().any(|s| s.id == fourth));
+    let rows: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM agenda_slot WHERE name = ?1",
+            [&yang.slot.name],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(rows, 1);
+    // Earlier follow-ups of 王某: updated, the dropped one still there, the new one added.
+    let earlier = store.prepared_follow_ups(second).unwrap();
+    let problems: Vec<&str> = earlier.iter().map(|f| f.problem.as_str()).collect();
+    assert!(problems.contains(&dropped.problem.as_str()), "{problems:?}");
+    assert!(problems.contains(&"会前新发现的问题"), "{problems:?}");
+    let updated = earlier
+        .iter()
+        .find(|f| f.problem == "专项资金拨付进度滞后")
+        .unwrap();
+    assert_eq!(updated.progress, "已建立周调度");
+    assert_eq!(updated.status, shuze::domain::FollowUpStatus::Completed);
+    assert_eq!(
+        store.summary_head(1).unwrap(),
+        ("中共某县纪委办公室（新）".to_string(), Some(12))
+    );
+    assert_eq!(
+        store.meeting(1).unwrap().place,
+        prep::from_store(&store, 1).unwrap().prepared.meeting.place
+    );
+    assert_ne!(store.meeting(1).unwrap().place, "县委第二会议室");
+    assert!(
+        store
+            .attendees(1)
+            .unwrap()
+            .iter()
+            .any(|a| a.name == gone.name)
+    );
+    // The same file again changes nothing more.
+    let again = plan_update(&store, 1, &changed).unwrap();
+    let again: Vec<String> = again.steps.iter().map(Step::describe).collect();
+    assert!(again.is_empty(), "{again:#?}");
+}
+
+#[test]
+fn a_follow_up_updated_at_the_meeting_keeps_what_was_recorded() {
+    let (_dir, db) = temp_db();
+    let mut store = sample_store(&db);
+    let agenda = store.agenda(1).unwrap();
+    let (first, second) = (agenda[0].id, agenda[1].id);
+    // At 张某's report, 王某's unit's follow-up was updated (the console can do so).
+    let mut recorded = store.prepared_follow_ups(second).unwrap()[0].clone();
+    recorded.progress = "会上说明：已整改".into();
+    store
+        .change_follow_up(&recorded, Some(first), at(20))
+        .unwrap();
+    let mut changed = prep::from_store(&store, 1).unwrap();
+    changed.prepared.officials[1].earlier_follow_ups[0].progress = "表里的旧说法".into();
+    let update = plan_update(&store, 1, &changed).unwrap();
+    assert!(update.steps.is_empty(), "{:?}", update.steps);
+    assert!(
+        update
+            .not_applied
+            .iter()
+            .any(|n| n.contains("已在会上更新")),
+        "{:?}",
+        update.not_applied
+    );
+}

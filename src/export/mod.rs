@@ -60,7 +60,8 @@ pub enum PageNumbers {
 }
 
 /// How the documents are filed, beyond `Options`: the page number's place and the 纪要's
-/// head. The console's export key uses the defaults; the command line sets them.
+/// head. The console's export key uses the head the preparation gave (`Filing::stored`);
+/// the command line can set each.
 #[derive(Debug, Clone, Default)]
 pub struct Filing {
     pub page_numbers: PageNumbers,
@@ -68,6 +69,22 @@ pub struct Filing {
     pub issue: Option<u32>,
     /// 发文机关: the issuing office, printed in the 纪要's head and its issuing line.
     pub office: String,
+}
+
+impl Filing {
+    /// The 纪要's 发文机关 and 期号 as the preparation gave them (kept in the file), the page
+    /// number centred.
+    pub fn stored(
+        store: &crate::storage::Store,
+        meeting: crate::domain::Id,
+    ) -> Result<Filing, crate::storage::StorageError> {
+        let (office, issue) = store.summary_head(meeting)?;
+        Ok(Filing {
+            page_numbers: PageNumbers::default(),
+            issue,
+            office,
+        })
+    }
 }
 
 impl Kind {

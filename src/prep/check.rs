@@ -106,6 +106,11 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn report(&mut self, span: Range<usize>, message: String) {
         let (within, line, column) = self.places.locate(&span);
+        // A spreadsheet's columns have Chinese headers only: the TOML key is left out.
+        let message = match within {
+            Some(_) => header_words_only(&message),
+            None => message,
+        };
         self.problems.push(Problem {
             line,
             column,
@@ -132,9 +137,16 @@ impl Checker<'_> {
             _ => None,
         };
         if parsed.is_none() {
+            let (given, why) = match value.get_ref() {
+                toml::Value::String(text) if looks_like_a_date(text) => {
+                    (format!("「{}」", text.trim()), "没有这一天")
+                }
+                toml::Value::String(text) => (format!("「{}」", text.trim()), "不是日期"),
+                other => (format!("「{other}」"), "不是日期"),
+            };
             self.report(
                 value.span(),
-                format!("{field} 日期无效：应写成 2026-12-18 这样的年-月-日"),
+                format!("{field} {given} 日期无效（{why}）：应写成 2026-12-18 这样的年-月-日"),
             );
         }
         parsed
@@ -147,7 +159,7 @@ impl Checker<'_> {
             if parsed.is_none() {
                 self.report(
                     start.span(),
-                    "start 时间无效：应写成 09:00 这样的时:分".into(),
+                    "start（开始时间） 时间无效：应写成 09:00 这样的时:分".into(),
                 );
             }
             parsed
@@ -422,4 +434,49 @@ impl Checker<'_> {
                 .and_then(|d| self.date(d, "raised_on（提出日期）")),
         }
     }
+}
+
+/// Whether `text` is written as a date (year, month and day in numbers), so that a date
+/// that cannot be is one with no such day (2027-02-30).
+fn looks_like_a_date(text: &str) -> bool {
+    let numbers: Vec<&str> = text
+        .trim()
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|part| !part.is_empty())
+        .collect();
+    matches!(numbers.as_slice(), [year, _, _] if year.len() == 4)
+        && text
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_digit() || "-/.年月日".contains(c))
+}
+
+/// A message for a spreadsheet: `deadline（时限）` becomes `「时限」`, the column's header.
+fn header_words_only(message: &str) -> String {
+    let mut out = String::new();
+    let mut rest = message;
+    while let Some(open) = rest.find('（') {
+        let key_start = rest[..open]
+            .rfind(|c: char| !(c.is_ascii_lowercase() || c == '_'))
+            .map_or(0, |at| {
+                at + rest[at..].chars().next().map_or(1, char::len_utf8)
+            });
+        let close = rest[open..].find('）').map(|at| open + at);
+        match close {
+            Some(close) if key_start < open => {
+                out.push_str(&rest[..key_start]);
+                out.push('「');
+                out.push_str(&rest[open + '（'.len_utf8()..close]);
+                out.push('」');
+                rest = &rest[close + '）'.len_utf8()..];
+            }
+            _ => {
+                let next = open + '（'.len_utf8();
+                out.push_str(&rest[..next]);
+                rest = &rest[next..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

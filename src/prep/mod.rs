@@ -132,13 +132,7 @@ pub struct Preparation {
 }
 
 /// The settings keys of a meeting's 发文机关 and 期号.
-pub fn office_key(meeting: crate::domain::Id) -> String {
-    format!("summary.office.meeting-{meeting}")
-}
-
-pub fn issue_key(meeting: crate::domain::Id) -> String {
-    format!("summary.issue.meeting-{meeting}")
-}
+pub use crate::storage::{summary_issue_key as issue_key, summary_office_key as office_key};
 
 /// Why a prep file was not imported. Nothing was written to the database.
 #[derive(Debug, thiserror::Error)]

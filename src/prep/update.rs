@@ -1,14 +1,19 @@
 //! `shuze import FILE --update`: a changed preparation applied to a meeting already in the
 //! file, as dated corrections (schema v7's change rows): added things are added, changed
-//! ones get a new state, removed ones are withdrawn, never deleted. Nothing recorded is
-//! touched (answers, remarks, ratings, follow-ups, timings), an official who has already
-//! been heard keeps their preparation as it was, and a question already put is never
-//! withdrawn. What the schema cannot yet take (a changed header, an official's name, unit
-//! or post, an official taken off the agenda, the agenda's order, earlier follow-ups) is
-//! listed as not applied.
+//! ones get a new state, removed ones are withdrawn, never deleted. Officials are matched by
+//! name and unit, then by unit alone (a corrected name); their name, post, leader in charge,
+//! place on the agenda and withdrawal are agenda changes, earlier follow-ups get a
+//! `follow_up_change`. Nothing recorded is touched (answers, remarks, ratings, follow-ups
+//! updated at the meeting, timings): an official who has started reporting keeps their
+//! name, preparation and place, and a question already put is never withdrawn. What schema
+//! v7 has no change row for (the meeting header, an attendee taken off the list or their
+//! post, a follow-up's source or date, a follow-up taken off) is listed as not applied,
+//! with the reason.
 
 use super::Preparation;
-use crate::domain::{AgendaSlot, Attendance, DutyItem, Id, RiskPoint, Stage, Word};
+use crate::domain::{
+    AgendaChange, AgendaSlot, Attendance, DutyItem, FollowUp, Id, RiskPoint, Stage, Word,
+};
 use crate::storage::{QuestionChange, Result, Store};
 use crate::view::PreparedOfficial;
 use chrono::{DateTime, Utc};
@@ -16,7 +21,30 @@ use chrono::{DateTime, Utc};
 /// One change to make.
 #[derive(Debug, Clone)]
 pub enum Step {
-    AddOfficial(PreparedOfficial),
+    /// A new official, at `official.slot.position`; `place` is where they stand in the
+    /// agenda's new order (from 1).
+    AddOfficial {
+        official: PreparedOfficial,
+        place: usize,
+    },
+    /// An official's name, post or leader in charge corrected (each `Some` is new).
+    Official {
+        slot: Id,
+        who: String,
+        change: AgendaChange,
+    },
+    /// An official not yet heard taken off the agenda (kept in the file, shown nowhere).
+    WithdrawOfficial {
+        slot: Id,
+        who: String,
+        unit: String,
+    },
+    /// The agenda in a new order: each moved official's new position, and the names in
+    /// the new order for the listing.
+    Order {
+        moves: Vec<(Id, i64)>,
+        names: Vec<String>,
+    },
     Allotment {
         slot: Id,
         who: String,
@@ -78,6 +106,22 @@ pub enum Step {
         attendance: Attendance,
         reason: String,
     },
+    /// A follow-up from before the meeting added to an official's unit.
+    AddFollowUp {
+        slot: Id,
+        who: String,
+        follow_up: FollowUp,
+    },
+    /// An earlier follow-up's new state (its `id` says which).
+    ChangeFollowUp {
+        who: String,
+        follow_up: FollowUp,
+    },
+    /// The 纪要's 发文机关 and 期号.
+    SummaryHead {
+        office: String,
+        issue: Option<u32>,
+    },
 }
 
 /// What an update will do, and what it leaves as it is.
@@ -101,9 +145,36 @@ impl Step {
     /// One line for the list shown before asking.
     pub fn describe(&self) -> String {
         match self {
-            Step::AddOfficial(o) => format!(
-                "新增述责人：{}（{}，{}），议程第 {} 位",
-                o.slot.name, o.slot.unit, o.slot.post, o.slot.position
+            Step::AddOfficial { official: o, place } => format!(
+                "新增述责人：{}（{}，{}），议程第 {place} 位",
+                o.slot.name, o.slot.unit, o.slot.post
+            ),
+            Step::Official { who, change, .. } => {
+                let mut parts = Vec::new();
+                if let Some(name) = &change.name {
+                    parts.push(format!("姓名改为 {name}"));
+                }
+                if let Some(post) = &change.post {
+                    parts.push(format!("职务改为 {post}"));
+                }
+                if let Some(supervisor) = &change.supervisor {
+                    parts.push(format!("分管县领导改为 {supervisor}"));
+                }
+                format!("{who}：{}", parts.join("，"))
+            }
+            Step::WithdrawOfficial { who, unit, .. } => {
+                format!("{who}（{unit}）从议程撤下（保留在数据库中）")
+            }
+            Step::Order { names, .. } => format!("议程顺序改为：{}", names.join("、")),
+            Step::AddFollowUp { who, follow_up, .. } => {
+                format!("{who}：新增以往整改「{}」", short(&follow_up.problem))
+            }
+            Step::ChangeFollowUp { who, follow_up } => {
+                format!("{who}：修改以往整改「{}」", short(&follow_up.problem))
+            }
+            Step::SummaryHead { office, issue } => format!(
+                "纪要发文机关改为「{office}」，期号改为{}",
+                issue.map_or("（无）".to_string(), |n| format!("第 {n} 期"))
             ),
             Step::Allotment {
                 who,
@@ -180,8 +251,15 @@ pub fn plan(store: &Store, meeting: Id, new: &Preparation) -> Result<Update> {
         ..Update::default()
     };
     let now = super::from_store(store, meeting)?;
-    let (old_m, new_m) = (&now.prepared.meeting, &new.prepared.meeting);
-    let header = |m: &crate::domain::Meeting| {
+    header(&now, new, &mut update);
+    attendance(store, meeting, new, &mut update)?;
+    officials(store, meeting, &now, new, &mut update)?;
+    Ok(update)
+}
+
+/// The meeting header has no change rows in schema v7; the 纪要's head is a setting.
+fn header(now: &Preparation, new: &Preparation, update: &mut Update) {
+    let fields = |m: &crate::domain::Meeting| {
         (
             m.title.clone(),
             m.held_on,
@@ -194,71 +272,19 @@ pub fn plan(store: &Store, meeting: Id, new: &Preparation) -> Result<Update> {
             m.allotments,
         )
     };
-    if header(old_m) != header(new_m) {
-        update
-            .not_applied
-            .push("会议信息（名称、日期、时间、地点、主持人、记录人、计票监票人、环节时长）的改动未应用：会议信息还不能在导入时修改".into());
+    if fields(&now.prepared.meeting) != fields(&new.prepared.meeting) {
+        update.not_applied.push(
+            "会议信息（名称、日期、时间、地点、主持人、记录人、计票监票人、环节时长）的改动未应用：\
+             数据库（第 7 版）没有记录会议信息更正的表，改写会丢掉原来的内容；如确需改动，请作为新会议导入"
+                .into(),
+        );
     }
     if (now.office.as_str(), now.issue) != (new.office.as_str(), new.issue) {
-        update
-            .not_applied
-            .push("纪要的发文机关、期号的改动未应用：导出时请用 --office、--issue".into());
+        update.steps.push(Step::SummaryHead {
+            office: new.office.clone(),
+            issue: new.issue,
+        });
     }
-    attendance(store, meeting, new, &mut update)?;
-    let agenda = store.agenda(meeting)?;
-    let mut next_position = agenda.iter().map(|s| s.position).max().unwrap_or(0);
-    for official in &new.prepared.officials {
-        let found = agenda
-            .iter()
-            .find(|s| s.name == official.slot.name && s.unit == official.slot.unit);
-        match found {
-            None => {
-                next_position += 1;
-                let mut added = official.clone();
-                added.slot.position = next_position;
-                update.steps.push(Step::AddOfficial(added));
-            }
-            Some(slot) => one_official(store, slot, official, &mut update)?,
-        }
-    }
-    for slot in &agenda {
-        let kept = new
-            .prepared
-            .officials
-            .iter()
-            .any(|o| o.slot.name == slot.name && o.slot.unit == slot.unit);
-        if !kept {
-            update.not_applied.push(format!(
-                "{}（{}）不在新的议程里，但不能从议程撤下：如不述责，请在控制台中跳过并写明原因",
-                slot.name, slot.unit
-            ));
-        }
-    }
-    let order = |officials: Vec<(String, String)>| officials;
-    let old_order = order(
-        agenda
-            .iter()
-            .map(|s| (s.name.clone(), s.unit.clone()))
-            .collect(),
-    );
-    let new_order: Vec<(String, String)> = new
-        .prepared
-        .officials
-        .iter()
-        .map(|o| (o.slot.name.clone(), o.slot.unit.clone()))
-        .filter(|key| old_order.contains(key))
-        .collect();
-    let old_kept: Vec<_> = old_order
-        .iter()
-        .filter(|k| new_order.contains(k))
-        .cloned()
-        .collect();
-    if old_kept != new_order {
-        update
-            .not_applied
-            .push("议程顺序的改动未应用：请在控制台中上移、下移述责人".into());
-    }
-    Ok(update)
 }
 
 fn attendance(store: &Store, meeting: Id, new: &Preparation, update: &mut Update) -> Result<()> {
@@ -271,24 +297,210 @@ fn attendance(store: &Store, meeting: Id, new: &Preparation, update: &mut Update
                 attendance: a.attendance,
                 reason: a.reason.clone(),
             }),
-            Some(old) if old.attendance != a.attendance || old.reason != a.reason => {
-                update.steps.push(Step::Attendance {
-                    attendee: old.id,
-                    name: a.name.clone(),
-                    attendance: a.attendance,
-                    reason: a.reason.clone(),
-                })
+            Some(old) => {
+                if old.attendance != a.attendance || old.reason != a.reason {
+                    update.steps.push(Step::Attendance {
+                        attendee: old.id,
+                        name: a.name.clone(),
+                        attendance: a.attendance,
+                        reason: a.reason.clone(),
+                    })
+                }
+                if old.post != a.post {
+                    update.not_applied.push(format!(
+                        "出席人员 {}：职务改为「{}」未应用：数据库（第 7 版）记录出席情况的更正，不记录职务的更正",
+                        a.name, a.post
+                    ));
+                }
             }
-            Some(_) => {}
         }
     }
     for old in &attendees {
         if !new.prepared.attendees.iter().any(|a| a.name == old.name) {
             update.not_applied.push(format!(
-                "出席人员 {} 不在新的名单里，但不能从名单撤下：如未到会，请改为缺席并写明原因",
+                "出席人员 {} 不在新的名单里，但未从名单撤下：数据库（第 7 版）不能撤下出席人员；\
+                 如未到会，请在表中改为缺席并写明原因",
                 old.name
             ));
         }
+    }
+    Ok(())
+}
+
+/// For each official of the file, the index of the agenda slot they are: the same name
+/// and unit, else the one official of the same unit left unmatched (a corrected name).
+fn match_officials(agenda: &[AgendaSlot], new: &[PreparedOfficial]) -> Vec<Option<usize>> {
+    let mut taken = vec![false; agenda.len()];
+    let mut found: Vec<Option<usize>> = new
+        .iter()
+        .map(|o| {
+            let at = agenda
+                .iter()
+                .position(|s| s.name == o.slot.name && s.unit == o.slot.unit)?;
+            taken[at] = true;
+            Some(at)
+        })
+        .collect();
+    for (index, o) in new.iter().enumerate() {
+        if found[index].is_some() {
+            continue;
+        }
+        let same_unit = |(i, s): &(usize, &AgendaSlot)| !taken[*i] && s.unit == o.slot.unit;
+        let candidates: Vec<usize> = agenda
+            .iter()
+            .enumerate()
+            .filter(same_unit)
+            .map(|(i, _)| i)
+            .collect();
+        let others_of_unit = new
+            .iter()
+            .enumerate()
+            .filter(|(j, other)| found[*j].is_none() && other.slot.unit == o.slot.unit)
+            .count();
+        if let ([at], 1) = (candidates.as_slice(), others_of_unit) {
+            taken[*at] = true;
+            found[index] = Some(*at);
+        }
+    }
+    found
+}
+
+fn officials(
+    store: &Store,
+    meeting: Id,
+    now: &Preparation,
+    new: &Preparation,
+    update: &mut Update,
+) -> Result<()> {
+    // `from_store` lists the officials in the agenda's order, as `agenda` does.
+    let agenda = store.agenda(meeting)?;
+    let matched = match_officials(&agenda, &new.prepared.officials);
+    let changed_at_meeting: Vec<Id> = store
+        .follow_ups_before(meeting)?
+        .iter()
+        .map(|b| b.follow_up)
+        .collect();
+    for (official, at) in new.prepared.officials.iter().zip(&matched) {
+        if let Some(at) = at {
+            let slot = &agenda[*at];
+            let old = &now.prepared.officials[*at];
+            if slot.stage == Stage::Pending {
+                one_official(store, slot, official, &changed_at_meeting, update)?;
+            } else if !same_preparation(old, official) {
+                update.not_applied.push(format!(
+                    "{} 已开始述责：其姓名、职务、分管县领导和准备内容（含以往整改）保持原样，\
+                     会上记录的一切不动（如需更正请在控制台中修改）",
+                    slot.name
+                ));
+            }
+        }
+    }
+    for (index, slot) in agenda.iter().enumerate() {
+        if matched.contains(&Some(index)) {
+            continue;
+        }
+        if slot.stage == Stage::Pending {
+            update.steps.push(Step::WithdrawOfficial {
+                slot: slot.id,
+                who: slot.name.clone(),
+                unit: slot.unit.clone(),
+            });
+        } else {
+            update.not_applied.push(format!(
+                "{}（{}）不在新的议程里，但已开始述责，不从议程撤下：会上记录的一切保留",
+                slot.name, slot.unit
+            ));
+        }
+    }
+    order(store, meeting, &agenda, &matched, new, update)
+}
+
+/// Whether two preparations of one official are the same, wherever they stand.
+fn same_preparation(old: &PreparedOfficial, new: &PreparedOfficial) -> bool {
+    let placed = |o: &PreparedOfficial| {
+        let mut o = o.clone();
+        o.slot.position = 0;
+        o
+    };
+    placed(old) == placed(new)
+}
+
+/// The agenda's new order. Officials who have started reporting keep their positions; the
+/// others (and the new ones) take the remaining positions in the file's order.
+fn order(
+    store: &Store,
+    meeting: Id,
+    agenda: &[AgendaSlot],
+    matched: &[Option<usize>],
+    new: &Preparation,
+    update: &mut Update,
+) -> Result<()> {
+    let started = |s: &AgendaSlot| s.stage != Stage::Pending;
+    // Positions to fill: those of the pending officials kept, then fresh ones for the new.
+    let mut free: Vec<i64> = matched
+        .iter()
+        .flatten()
+        .map(|at| &agenda[*at])
+        .filter(|s| !started(s))
+        .map(|s| i64::from(s.position))
+        .collect();
+    free.sort_unstable();
+    let mut fresh = i64::from(store.free_agenda_position(meeting)?);
+    let mut free = free.into_iter();
+    let mut placed: Vec<(i64, String)> = agenda
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| started(s) && matched.contains(&Some(*i)))
+        .map(|(_, s)| (i64::from(s.position), s.name.clone()))
+        .collect();
+    let mut moves = Vec::new();
+    let mut added = Vec::new();
+    for (official, at) in new.prepared.officials.iter().zip(matched) {
+        match at.map(|i| &agenda[i]) {
+            Some(slot) if started(slot) => {}
+            Some(slot) => {
+                let position = free.next().unwrap_or_else(|| {
+                    fresh += 1;
+                    fresh - 1
+                });
+                if position != i64::from(slot.position) {
+                    moves.push((slot.id, position));
+                }
+                let name = official.slot.name.clone();
+                placed.push((position, name));
+            }
+            None => {
+                let position = free.next().unwrap_or_else(|| {
+                    fresh += 1;
+                    fresh - 1
+                });
+                let mut official = official.clone();
+                official.slot.position = u32::try_from(position).unwrap_or(u32::MAX);
+                placed.push((position, official.slot.name.clone()));
+                added.push(official);
+            }
+        }
+    }
+    placed.sort_by_key(|(position, _)| *position);
+    let place_of = |position: i64| placed.iter().position(|(p, _)| *p == position);
+    for official in added {
+        let place = place_of(i64::from(official.slot.position)).map_or(0, |p| p + 1);
+        update.steps.push(Step::AddOfficial { official, place });
+    }
+    let names: Vec<String> = placed.into_iter().map(|(_, name)| name).collect();
+    let in_file: Vec<&String> = new
+        .prepared
+        .officials
+        .iter()
+        .map(|o| &o.slot.name)
+        .collect();
+    if names.iter().collect::<Vec<_>>() != in_file {
+        update.not_applied.push(
+            "已开始述责的述责人保持在议程中原来的位置，其余述责人按新的顺序排在其他位置".into(),
+        );
+    }
+    if !moves.is_empty() {
+        update.steps.push(Step::Order { moves, names });
     }
     Ok(())
 }
@@ -297,47 +509,22 @@ fn one_official(
     store: &Store,
     slot: &AgendaSlot,
     new: &PreparedOfficial,
+    changed_at_meeting: &[Id],
     update: &mut Update,
 ) -> Result<()> {
     let who = slot.name.clone();
-    let detail = store.slot_detail(slot.id)?;
-    let old_questions: Vec<_> = detail.questions.iter().filter(|q| q.prepared).collect();
-    let same_text = |a: &DutyItem, b: &DutyItem| a.text == b.text;
-    let unchanged = detail.duty_items.len() == new.duty_items.len()
-        && detail
-            .duty_items
-            .iter()
-            .zip(&new.duty_items)
-            .all(|(a, b)| DutyItem { id: 0, ..a.clone() } == *b)
-        && detail
-            .risk_points
-            .iter()
-            .map(|r| RiskPoint { id: 0, ..r.clone() })
-            .eq(new.risk_points.iter().cloned())
-        && old_questions
-            .iter()
-            .map(|q| (q.asker.as_str(), q.text.as_str()))
-            .eq(new
-                .questions
-                .iter()
-                .map(|q| (q.asker.as_str(), q.text.as_str())))
-        && (slot.report_minutes, slot.written_only)
-            == (new.slot.report_minutes, new.slot.written_only);
-    if (slot.post.as_str(), slot.supervisor.as_str())
-        != (new.slot.post.as_str(), new.slot.supervisor.as_str())
-    {
-        update.not_applied.push(format!(
-            "{who}：职务、分管县领导的改动未应用：议程中的述责人信息还不能在导入时修改"
-        ));
-    }
-    if unchanged {
-        return Ok(());
-    }
-    if slot.stage != Stage::Pending {
-        update.not_applied.push(format!(
-            "{who} 已开始述责：其准备内容保持原样，会上记录的一切不动（如需更正请在控制台中修改）"
-        ));
-        return Ok(());
+    let identity = AgendaChange {
+        name: (slot.name != new.slot.name).then(|| new.slot.name.clone()),
+        post: (slot.post != new.slot.post).then(|| new.slot.post.clone()),
+        supervisor: (slot.supervisor != new.slot.supervisor).then(|| new.slot.supervisor.clone()),
+        ..AgendaChange::default()
+    };
+    if identity != AgendaChange::default() {
+        update.steps.push(Step::Official {
+            slot: slot.id,
+            who: who.clone(),
+            change: identity,
+        });
     }
     if (slot.report_minutes, slot.written_only) != (new.slot.report_minutes, new.slot.written_only)
     {
@@ -348,12 +535,28 @@ fn one_official(
             written_only: new.slot.written_only,
         });
     }
-    // Duty items and risk points are matched by their text.
+    let detail = store.slot_detail(slot.id)?;
+    duty_items(slot, &who, &detail.duty_items, new, update);
+    risk_points(slot, &who, &detail.risk_points, new, update);
+    questions(slot, &who, &detail.questions, new, update);
+    let earlier = store.prepared_follow_ups(slot.id)?;
+    follow_ups(slot, &who, &earlier, new, changed_at_meeting, update);
+    Ok(())
+}
+
+/// Duty items are matched by their text.
+fn duty_items(
+    slot: &AgendaSlot,
+    who: &str,
+    old_items: &[DutyItem],
+    new: &PreparedOfficial,
+    update: &mut Update,
+) {
     for item in &new.duty_items {
-        match detail.duty_items.iter().find(|old| same_text(old, item)) {
+        match old_items.iter().find(|old| old.text == item.text) {
             None => update.steps.push(Step::AddDuty {
                 slot: slot.id,
-                who: who.clone(),
+                who: who.to_string(),
                 item: item.clone(),
             }),
             Some(old)
@@ -363,7 +566,7 @@ fn one_official(
                 } != *item =>
             {
                 update.steps.push(Step::ChangeDuty {
-                    who: who.clone(),
+                    who: who.to_string(),
                     item: DutyItem {
                         id: old.id,
                         ..item.clone()
@@ -373,19 +576,29 @@ fn one_official(
             Some(_) => {}
         }
     }
-    for old in &detail.duty_items {
-        if !new.duty_items.iter().any(|item| same_text(old, item)) {
+    for old in old_items {
+        if !new.duty_items.iter().any(|item| old.text == item.text) {
             update.steps.push(Step::WithdrawDuty {
-                who: who.clone(),
+                who: who.to_string(),
                 item: old.clone(),
             });
         }
     }
+}
+
+/// Risk points are matched by their text.
+fn risk_points(
+    slot: &AgendaSlot,
+    who: &str,
+    old_points: &[RiskPoint],
+    new: &PreparedOfficial,
+    update: &mut Update,
+) {
     for risk in &new.risk_points {
-        match detail.risk_points.iter().find(|old| old.text == risk.text) {
+        match old_points.iter().find(|old| old.text == risk.text) {
             None => update.steps.push(Step::AddRisk {
                 slot: slot.id,
-                who: who.clone(),
+                who: who.to_string(),
                 risk: risk.clone(),
             }),
             Some(old)
@@ -395,7 +608,7 @@ fn one_official(
                 } != *risk =>
             {
                 update.steps.push(Step::ChangeRisk {
-                    who: who.clone(),
+                    who: who.to_string(),
                     risk: RiskPoint {
                         id: old.id,
                         ..risk.clone()
@@ -405,26 +618,36 @@ fn one_official(
             Some(_) => {}
         }
     }
-    for old in &detail.risk_points {
+    for old in old_points {
         if !new.risk_points.iter().any(|risk| risk.text == old.text) {
             update.steps.push(Step::WithdrawRisk {
-                who: who.clone(),
+                who: who.to_string(),
                 risk: old.clone(),
             });
         }
     }
-    // Questions are matched by their wording.
+}
+
+/// Prepared questions are matched by their wording.
+fn questions(
+    slot: &AgendaSlot,
+    who: &str,
+    all: &[crate::domain::Question],
+    new: &PreparedOfficial,
+    update: &mut Update,
+) {
+    let old_questions: Vec<_> = all.iter().filter(|q| q.prepared).collect();
     for q in &new.questions {
         match old_questions.iter().find(|old| old.text == q.text) {
             None => update.steps.push(Step::AddQuestion {
                 slot: slot.id,
-                who: who.clone(),
+                who: who.to_string(),
                 asker: q.asker.clone(),
                 text: q.text.clone(),
             }),
             Some(old) if old.asker != q.asker => update.steps.push(Step::ChangeAsker {
                 question: old.id,
-                who: who.clone(),
+                who: who.to_string(),
                 asker: q.asker.clone(),
                 text: q.text.clone(),
             }),
@@ -443,12 +666,80 @@ fn one_official(
         } else {
             update.steps.push(Step::WithdrawQuestion {
                 question: old.id,
-                who: who.clone(),
+                who: who.to_string(),
                 text: old.text.clone(),
             });
         }
     }
-    Ok(())
+}
+
+/// Earlier follow-ups (以往整改) are matched by their problem. One updated at this meeting
+/// keeps what was recorded; one left out of the file stays (follow-ups are never taken
+/// off: the ledger follows them until 已销号).
+fn follow_ups(
+    slot: &AgendaSlot,
+    who: &str,
+    earlier: &[FollowUp],
+    new: &PreparedOfficial,
+    changed_at_meeting: &[Id],
+    update: &mut Update,
+) {
+    for f in &new.earlier_follow_ups {
+        let Some(old) = earlier.iter().find(|old| old.problem == f.problem) else {
+            update.steps.push(Step::AddFollowUp {
+                slot: slot.id,
+                who: who.to_string(),
+                follow_up: f.clone(),
+            });
+            continue;
+        };
+        if (FollowUp {
+            id: 0,
+            ..old.clone()
+        }) == *f
+        {
+            continue;
+        }
+        if changed_at_meeting.contains(&old.id) {
+            update.not_applied.push(format!(
+                "{who}：以往整改「{}」已在会上更新，保持会上记录的内容",
+                short(&old.problem)
+            ));
+            continue;
+        }
+        if (old.source, old.raised_on) != (f.source, f.raised_on) {
+            update.not_applied.push(format!(
+                "{who}：以往整改「{}」的来源、提出日期的改动未应用：整改事项的更正不含这两项",
+                short(&old.problem)
+            ));
+        }
+        let changed = FollowUp {
+            id: old.id,
+            source: old.source,
+            raised_on: old.raised_on,
+            question: old.question,
+            ..f.clone()
+        };
+        if changed != *old {
+            update.steps.push(Step::ChangeFollowUp {
+                who: who.to_string(),
+                follow_up: changed,
+            });
+        }
+    }
+    for old in earlier {
+        if !new
+            .earlier_follow_ups
+            .iter()
+            .any(|f| f.problem == old.problem)
+        {
+            update.not_applied.push(format!(
+                "{who}：以往整改「{}」不在新的表里，但整改事项不能撤下：台账一直跟踪到销号；\
+                 如已整改完毕，请在表中把状态改为已销号",
+                short(&old.problem)
+            ));
+        }
+    }
 }
 
 /// Makes every change in one transaction: all of them or none.
@@ -457,8 +748,34 @@ pub fn apply(store: &mut Store, update: &Update, now: DateTime<Utc>) -> Result<(
     store.in_one_transaction(|store| {
         for step in &update.steps {
             match step {
-                Step::AddOfficial(official) => {
-                    store.add_prepared_official(meeting, official, now)?;
+                Step::AddOfficial { official, .. } => add_official(store, meeting, official, now)?,
+                Step::Official { slot, change, .. } => store.change_agenda(*slot, change, now)?,
+                Step::WithdrawOfficial { slot, .. } => {
+                    let withdrawn = AgendaChange {
+                        withdrawn: Some(true),
+                        ..AgendaChange::default()
+                    };
+                    store.change_agenda(*slot, &withdrawn, now)?
+                }
+                Step::Order { moves, .. } => {
+                    for (slot, position) in moves {
+                        let moved = AgendaChange {
+                            position: Some(*position),
+                            ..AgendaChange::default()
+                        };
+                        store.change_agenda(*slot, &moved, now)?;
+                    }
+                }
+                Step::AddFollowUp {
+                    slot, follow_up, ..
+                } => {
+                    store.add_earlier_follow_up(*slot, follow_up, now)?;
+                }
+                Step::ChangeFollowUp { follow_up, .. } => {
+                    store.change_follow_up(follow_up, None, now)?
+                }
+                Step::SummaryHead { office, issue } => {
+                    store.set_summary_head(meeting, office, *issue)?
                 }
                 Step::Allotment {
                     slot,
@@ -520,4 +837,25 @@ pub fn apply(store: &mut Store, update: &Update, now: DateTime<Utc>) -> Result<(
         }
         Ok(())
     })
+}
+
+/// Writes a new official at a position no row holds (the agenda's rows keep their first
+/// positions unique), then moves them to their place when it is another.
+fn add_official(
+    store: &mut Store,
+    meeting: Id,
+    official: &PreparedOfficial,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut written = official.clone();
+    written.slot.position = store.free_agenda_position(meeting)?;
+    let slot = store.add_prepared_official(meeting, &written, now)?;
+    if written.slot.position != official.slot.position {
+        let placed = AgendaChange {
+            position: Some(i64::from(official.slot.position)),
+            ..AgendaChange::default()
+        };
+        store.change_agenda(slot, &placed, now)?;
+    }
+    Ok(())
 }

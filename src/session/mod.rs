@@ -480,9 +480,12 @@ impl Session {
             offset,
             fonts: export::Fonts::default(),
         };
+        // The 纪要's head as the preparation gave it, as `shuze export` writes it.
+        let filing = export::Filing::stored(&self.store, self.console.meeting.id)
+            .map_err(|e| e.to_string())?;
         let dir = export::default_dir(self.store.path(), now, offset);
-        let written =
-            export::write_all(&minutes, &dir, &options, false).map_err(|e| e.to_string())?;
+        let written = export::write_all_filed(&minutes, &dir, &options, &filing, false)
+            .map_err(|e| e.to_string())?;
         Ok(Action::Exported(
             written.iter().map(|p| p.display().to_string()).collect(),
         ))

@@ -260,30 +260,105 @@ fn insert_earlier_follow_ups(
     now: DateTime<Utc>,
 ) -> rusqlite::Result<()> {
     for f in &official.earlier_follow_ups {
-        tx.execute(
-            "INSERT INTO follow_up (unit_id, slot_id, meeting_id, source, category, problem, task,
-                 measure, lead, owner, deadline, mode, progress, status, copied_to, raised_on,
-                 created_at)
-             VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-            params![
-                unit,
-                meeting,
-                f.source,
-                f.category,
-                f.problem,
-                f.task,
-                f.measure,
-                f.lead,
-                f.owner,
-                f.deadline,
-                f.mode,
-                f.progress,
-                f.status,
-                f.copied_to,
-                f.raised_on,
-                now
-            ],
-        )?;
+        insert_follow_up(tx, unit, meeting, f, now)?;
     }
     Ok(())
+}
+
+fn insert_follow_up(
+    tx: &Connection,
+    unit: Id,
+    meeting: Id,
+    f: &crate::domain::FollowUp,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO follow_up (unit_id, slot_id, meeting_id, source, category, problem, task,
+             measure, lead, owner, deadline, mode, progress, status, copied_to, raised_on,
+             created_at)
+         VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        params![
+            unit,
+            meeting,
+            f.source,
+            f.category,
+            f.problem,
+            f.task,
+            f.measure,
+            f.lead,
+            f.owner,
+            f.deadline,
+            f.mode,
+            f.progress,
+            f.status,
+            f.copied_to,
+            f.raised_on,
+            now
+        ],
+    )?;
+    Ok(())
+}
+
+/// The `setting` key of a meeting's 纪要 发文机关 (the meeting table has no column for it).
+pub fn summary_office_key(meeting: Id) -> String {
+    format!("summary.office.meeting-{meeting}")
+}
+
+/// The `setting` key of a meeting's 纪要 期号.
+pub fn summary_issue_key(meeting: Id) -> String {
+    format!("summary.issue.meeting-{meeting}")
+}
+
+impl Store {
+    /// The 纪要's 发文机关 and 期号 as the preparation gave them (empty and `None` when not
+    /// given).
+    pub fn summary_head(&self, meeting: Id) -> Result<(String, Option<u32>)> {
+        let office = self
+            .setting(&summary_office_key(meeting))?
+            .unwrap_or_default();
+        let issue = self
+            .setting(&summary_issue_key(meeting))?
+            .and_then(|issue| issue.parse().ok());
+        Ok((office, issue))
+    }
+
+    /// Records the 纪要's 发文机关 and 期号 as an updated preparation gives them.
+    pub fn set_summary_head(
+        &mut self,
+        meeting: Id,
+        office: &str,
+        issue: Option<u32>,
+    ) -> Result<()> {
+        self.set_setting(&summary_office_key(meeting), office)?;
+        let issue = issue.map(|n| n.to_string()).unwrap_or_default();
+        self.set_setting(&summary_issue_key(meeting), &issue)
+    }
+
+    /// A position no official of the meeting holds, as prepared or as moved since (withdrawn
+    /// ones included): where an update's new official is first written.
+    pub fn free_agenda_position(&self, meeting: Id) -> Result<u32> {
+        Ok(self.conn.query_row(
+            "SELECT max(ifnull((SELECT max(position) FROM agenda_slot WHERE meeting_id = ?1), 0),
+                        ifnull((SELECT max(position) FROM agenda_now WHERE meeting_id = ?1), 0)) + 1",
+            [meeting],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// Adds a follow-up from before the meeting to an official's unit (an update's new row
+    /// of 以往整改), as the import writes them.
+    pub fn add_earlier_follow_up(
+        &mut self,
+        slot: Id,
+        follow_up: &crate::domain::FollowUp,
+        now: DateTime<Utc>,
+    ) -> Result<Id> {
+        let (unit, meeting): (Id, Id) = self.conn.query_row(
+            "SELECT unit_id, meeting_id FROM agenda_slot WHERE id = ?1",
+            [slot],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
+        insert_follow_up(&self.conn, unit, meeting, follow_up, now)?;
+        Ok(self.conn.last_insert_rowid())
+    }
 }

@@ -14,7 +14,7 @@ mod write;
 pub use crate::domain::{AgendaChange, AgendaMove, QuestionChange};
 pub use crate::view::{MeetingListing, SearchHit, SearchTarget, SlotDetail, TextTarget};
 pub use header::APPLICATION_ID;
-pub use import::Imported;
+pub use import::{Imported, summary_issue_key, summary_office_key};
 
 pub use schema::latest_version;
 
