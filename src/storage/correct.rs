@@ -149,7 +149,7 @@ impl Store {
             }
             AgendaMove::ToEnd => {
                 "SELECT NULL, max(position) + 1 FROM agenda_now WHERE meeting_id = ?1
-                 HAVING max(position) > ?2"
+                 AND NOT withdrawn HAVING max(position) > ?2"
             }
         };
         let found: Option<(Option<Id>, i64)> = {
