@@ -146,6 +146,12 @@ pub enum SearchTarget {
     DutyItem(usize),
     RiskPoint(usize),
     Question(usize),
+    /// The chair's remarks on the official.
+    Remarks,
+    /// A row of the follow-ups pane: this meeting's first, then earlier ones.
+    FollowUp(usize),
+    /// The chair's closing remarks for the whole meeting.
+    Closing,
 }
 
 /// One place in the meeting where the search text occurs.

@@ -715,3 +715,60 @@ fn the_clocks_agree_and_stay_whole_at_every_size() {
         "the agenda says what its times are:\n{text}"
     );
 }
+
+/// Search finds everything the screen can show, and a hit goes to its official, pane and
+/// row: remarks, closing remarks, follow-ups of this meeting and earlier ones, and a risk
+/// point's measures as text.
+#[test]
+fn search_finds_everything_the_screen_can_show() {
+    use shuze::view::SearchTarget;
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    let wang = s.store.agenda(1).unwrap()[1].id;
+    s.store
+        .save_text(
+            TextTarget::Remarks { slot: wang },
+            "点评里的独特说法",
+            at(1),
+        )
+        .unwrap();
+    s.store
+        .save_text(
+            TextTarget::Closing { meeting: 1 },
+            "总结里的独特说法",
+            at(2),
+        )
+        .unwrap();
+    let hits = |s: &shuze::session::Session, text: &str| s.store.search(1, text).unwrap();
+    let remarks = hits(&s, "点评里的独特");
+    assert_eq!(remarks.len(), 1);
+    assert_eq!(
+        (remarks[0].slot_index, remarks[0].target),
+        (1, SearchTarget::Remarks)
+    );
+    assert_eq!(hits(&s, "总结里的独特")[0].target, SearchTarget::Closing);
+    let earlier = hits(&s, "家风教育常态化");
+    assert!(
+        earlier
+            .iter()
+            .any(|h| h.slot_index == 0 && h.target == SearchTarget::FollowUp(1)),
+        "the second earlier follow-up of 张某: {earlier:?}"
+    );
+    let measure = hits(&s, "镇纪委全程监督");
+    assert_eq!(measure[0].target, SearchTarget::RiskPoint(0));
+    assert!(
+        !measure[0].excerpt.contains("[\""),
+        "measures as text, not JSON: {}",
+        measure[0].excerpt
+    );
+    // Choosing the follow-up hit: that official, the follow-ups pane, that row.
+    s.handle(Action::Command(Command::NextOfficial), at(3));
+    s.handle(Action::Command(Command::Search), at(4));
+    s.handle(Action::Paste("家风教育常态化开展落实".into()), at(5));
+    s.handle(Action::Confirm, at(6));
+    assert_eq!(s.console.current, 0);
+    assert_eq!(s.console.focus, Pane::FollowUps);
+    assert_eq!(s.console.selection(Pane::FollowUps), 1);
+    let shown = &s.console.detail.earlier_follow_ups[1].problem;
+    assert!(shown.contains("家风教育"), "the row the hit named: {shown}");
+}

@@ -619,12 +619,18 @@ fn open_hit(console: &mut Console) -> Vec<Effect> {
         return Vec::new();
     };
     console.mode = Mode::Browse;
+    if hit.target == SearchTarget::Closing {
+        // Meeting-wide: the closing remarks open where they are written.
+        return open_editor(console, Label::EditingClosing);
+    }
     let mut effects = go_to(console, hit.slot_index);
     let (pane, row) = match hit.target {
-        SearchTarget::Official => (Pane::Questions, 0),
+        SearchTarget::Official | SearchTarget::Closing => (Pane::Questions, 0),
         SearchTarget::DutyItem(row) => (Pane::Duties, row),
         SearchTarget::RiskPoint(row) => (Pane::Risks, row),
         SearchTarget::Question(row) => (Pane::Questions, row),
+        SearchTarget::Remarks => (Pane::Remarks, 0),
+        SearchTarget::FollowUp(row) => (Pane::FollowUps, row),
     };
     console.focus = pane;
     console.selected[pane.index()] = row;

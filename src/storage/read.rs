@@ -432,6 +432,9 @@ impl Store {
                 "duty" => SearchTarget::DutyItem(index),
                 "risk" => SearchTarget::RiskPoint(index),
                 "question" => SearchTarget::Question(index),
+                "remarks" => SearchTarget::Remarks,
+                "follow_up" => SearchTarget::FollowUp(index),
+                "closing" => SearchTarget::Closing,
                 _ => SearchTarget::Official,
             };
             Ok(SearchHit {
@@ -461,7 +464,8 @@ rows AS (
     FROM duty_item_now d JOIN slots sl ON sl.id = d.slot_id WHERE NOT d.withdrawn
     UNION ALL
     SELECT sl.slot_index, 'risk', row_number() OVER (PARTITION BY r.slot_id ORDER BY r.position, r.id) - 1,
-           r.text || ' ' || r.measures || ' ' || r.rules, 2
+           r.text || ' ' || ifnull((SELECT group_concat(value, '；') FROM json_each(r.measures)), '')
+               || ' ' || ifnull((SELECT group_concat(value, '；') FROM json_each(r.rules)), ''), 2
     FROM risk_point_now r JOIN slots sl ON sl.id = r.slot_id WHERE NOT r.withdrawn
     UNION ALL
     SELECT sl.slot_index, 'question',
@@ -472,6 +476,41 @@ rows AS (
                (SELECT body FROM text_revision t WHERE t.kind = 'answer' AND t.question_id = q.id
                     ORDER BY t.id DESC LIMIT 1), ''), 3
     FROM question_now q JOIN slots sl ON sl.id = q.slot_id WHERE NOT q.withdrawn
+    UNION ALL
+    SELECT sl.slot_index, 'remarks', 0, t.body, 4
+    FROM slots sl JOIN (
+        SELECT slot_id, body FROM text_draft WHERE kind = 'remarks'
+        UNION ALL
+        SELECT r.slot_id, r.body FROM text_revision r
+        WHERE r.kind = 'remarks' AND r.id = (SELECT max(id) FROM text_revision
+                                            WHERE slot_id = r.slot_id AND kind = 'remarks')
+          AND NOT EXISTS (SELECT 1 FROM text_draft d WHERE d.kind = 'remarks'
+                          AND d.slot_id = r.slot_id)
+    ) t ON t.slot_id = sl.id
+    UNION ALL
+    SELECT sl.slot_index, 'follow_up',
+           row_number() OVER (PARTITION BY f.slot_id ORDER BY f.id) - 1,
+           f.problem || ' ' || f.task || ' ' || f.measure || ' ' || f.owner || ' ' || f.progress, 5
+    FROM follow_up_now f JOIN slots sl ON sl.id = f.slot_id
+    UNION ALL
+    SELECT sl.slot_index, 'follow_up',
+           (SELECT count(*) FROM follow_up x WHERE x.slot_id = sl.id)
+               + row_number() OVER (PARTITION BY sl.id ORDER BY f.raised_on, f.id) - 1,
+           f.problem || ' ' || f.task || ' ' || f.measure || ' ' || f.owner || ' ' || f.progress, 6
+    FROM slots sl
+    JOIN agenda_slot s ON s.id = sl.id
+    JOIN meeting m ON m.id = s.meeting_id
+    JOIN follow_up_now f ON f.unit_id = s.unit_id
+    WHERE (f.slot_id IS NULL OR f.slot_id NOT IN (SELECT id FROM agenda_slot WHERE meeting_id = m.id))
+      AND (f.raised_on IS NULL OR f.raised_on <= m.held_on)
+    UNION ALL
+    SELECT 0, 'closing', 0, body, 7 FROM (
+        SELECT body FROM text_draft WHERE kind = 'closing' AND meeting_id = ?1
+        UNION ALL
+        SELECT body FROM (SELECT body FROM meeting_revision WHERE meeting_id = ?1
+                          AND kind = 'closing' ORDER BY id DESC LIMIT 1)
+        WHERE NOT EXISTS (SELECT 1 FROM text_draft WHERE kind = 'closing' AND meeting_id = ?1)
+    )
 )
 SELECT slot_index, kind, idx, body FROM rows
 WHERE instr(lower(body), lower(?2)) > 0
