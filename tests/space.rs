@@ -9,6 +9,7 @@ use common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use shuze::app::form::FieldLabel;
 use shuze::app::{Action, Command, Pane};
 use shuze::session::Session;
 use shuze::ui::{self, Theme};
@@ -264,6 +265,98 @@ fn a_pop_up_leaves_no_half_character_at_its_edge() {
                     }
                 }
             }
+        }
+    }
+}
+
+/// Every form the console opens, one of each kind, from the keys a recorder presses.
+fn every_form(s: &mut Session) -> Vec<shuze::app::Form> {
+    use shuze::app::Mode;
+    let mut forms: Vec<shuze::app::Form> = Vec::new();
+    let mut try_command = |s: &mut Session, command: Command| {
+        s.handle(Action::Command(command), at(500));
+        if let Mode::Form(form) = &s.console.mode {
+            let kind = format!("{:?}", form.kind);
+            let kind = kind.split('(').next().unwrap_or_default().to_string();
+            if !forms
+                .iter()
+                .any(|f| format!("{:?}", f.kind).starts_with(&kind))
+            {
+                forms.push(form.clone());
+            }
+        }
+        s.handle(Action::Cancel, at(501));
+        s.console.mode = Mode::Browse;
+    };
+    for command in [
+        Command::Jump,
+        Command::AddQuestion,
+        Command::RecordRating,
+        Command::AddFollowUp,
+        Command::Skip,
+        Command::ChangeAllotment,
+        Command::Attendance,
+    ] {
+        try_command(s, command);
+    }
+    for _ in Pane::ALL {
+        for command in [Command::EditSelected, Command::AddItem, Command::EditAnswer] {
+            try_command(s, command);
+        }
+        s.handle(Action::Command(Command::NextPane), at(502));
+    }
+    forms
+}
+
+#[test]
+fn labels_in_forms_are_never_cut() {
+    let (_dir, path) = temp_db();
+    let mut s = fullest_official(&path);
+    let forms = every_form(&mut s);
+    let kinds: Vec<_> = forms.iter().map(|f| f.kind).collect();
+    assert_eq!(forms.len(), 14, "every kind of form is opened: {kinds:?}");
+    let theme = Theme::projector_dark();
+    for form in forms {
+        s.console.mode = shuze::app::Mode::Form(form.clone());
+        for (w, h) in [(60, 18), (80, 24), (106, 29)] {
+            let buffer = render(&s, w, h);
+            let screen = rows(&buffer).join("\n");
+            // The pop-up's inside: the rows and columns within its coloured frame.
+            let framed: Vec<(u16, u16)> = (0..h)
+                .flat_map(|y| (0..w).map(move |x| (x, y)))
+                .filter(|&(x, y)| buffer[(x, y)].bg == theme.focus_border)
+                .collect();
+            let left = framed.iter().map(|p| p.0).min().unwrap_or(0);
+            let right = framed.iter().map(|p| p.0).max().unwrap_or(w);
+            let top = framed.iter().map(|p| p.1).min().unwrap_or(0);
+            let bottom = framed.iter().map(|p| p.1).max().unwrap_or(h);
+            let inside: Vec<String> = (top + 1..bottom)
+                .map(|y| cells(&buffer, y, left + 1, right))
+                .collect();
+            // Below the title row, which may say the same words.
+            let title = form.title.text(s.console.lang);
+            let below = inside
+                .iter()
+                .position(|row| row.contains(title))
+                .map_or(0, |at| at + 1);
+            let joined: String = inside[below..].concat().split_whitespace().collect();
+            for field in &form.fields {
+                let caption = match field.label {
+                    FieldLabel::Fixed(label) => label.text(s.console.lang),
+                    FieldLabel::Text(text) => text,
+                };
+                let caption: String = caption.split_whitespace().collect();
+                assert!(
+                    joined.contains(&caption),
+                    "{w}x{h} {:?}: the label {caption} whole\n{screen}",
+                    form.kind
+                );
+            }
+            assert!(
+                !joined.contains('~'),
+                "{w}x{h} {:?}: nothing cut\n{screen}",
+                form.kind
+            );
         }
     }
 }
