@@ -153,7 +153,7 @@ fn tab_bar(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
         let style = if pane == console.focus {
             Style::new()
                 .bg(theme.focus_border)
-                .fg(theme.background)
+                .fg(theme.title_text)
                 .add_modifier(Modifier::BOLD)
         } else {
             Style::new().fg(theme.muted)
@@ -221,7 +221,7 @@ fn problem_lines(console: &Console, width: u16, theme: &Theme) -> Vec<Line<'stat
         return Vec::new();
     };
     let style = Style::new()
-        .fg(theme.background)
+        .fg(theme.title_text)
         .bg(theme.danger)
         .add_modifier(Modifier::BOLD);
     text::wrap(&text::printable(problem), width as usize)

@@ -69,7 +69,7 @@ fn blank(frame: &mut Frame, area: Rect, p: &Projection) {
     frame.render_widget(
         Paragraph::new(title)
             .alignment(Alignment::Center)
-            .style(Style::new().bg(Color::Black).fg(Color::DarkGray)),
+            .style(Style::new().bg(Color::Black).fg(Color::Gray)),
         row,
     );
 }
