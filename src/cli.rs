@@ -54,6 +54,9 @@ pub struct Cli {
     /// 栏目边框：none（色条，默认）、ascii（+-|）或 line（制表符，仅限把制表符显示为单宽的终端）。
     #[arg(long, value_enum)]
     borders: Option<Borders>,
+    /// 歧义宽度字符（“ ” … · 等）占几格：narrow（一格）或 wide（两格，xterm -cjk_width 等中文设置）。省略时启动时询问终端。
+    #[arg(long, value_enum, global = true)]
+    ambiguous: Option<crate::ui::text::Ambiguous>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -188,6 +191,9 @@ const SAMPLE_DB: &[u8] = include_bytes!("../sample-db/sample.db");
 
 pub fn run(cli: Cli) -> Result<()> {
     files::keep_created_files_private();
+    if let Some(mode) = cli.ambiguous {
+        crate::ui::text::force_ambiguous(mode);
+    }
     match cli.command {
         Some(Commands::Import {
             file,

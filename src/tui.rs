@@ -288,7 +288,32 @@ pub(crate) fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
         leave();
         return Err(err);
     }
+    if !crate::ui::text::ambiguous_forced()
+        && let Some(mode) = probe_ambiguous(&mut stdout)
+    {
+        crate::ui::text::set_ambiguous(mode);
+    }
     Terminal::new(CrosstermBackend::new(stdout))
+}
+
+/// How this terminal draws ambiguous-width characters: “ printed at the start of the
+/// first row, then the cursor's position asked for (`ESC[6n`). `None` when the terminal
+/// does not answer (crossterm waits up to 2 s) or the answer makes no sense.
+fn probe_ambiguous(stdout: &mut Stdout) -> Option<crate::ui::text::Ambiguous> {
+    execute!(
+        stdout,
+        cursor::MoveTo(0, 0),
+        ratatui::crossterm::style::Print("\u{201C}")
+    )
+    .ok()?;
+    let column = cursor::position().ok().map(|(column, _)| column);
+    let _ = execute!(
+        stdout,
+        cursor::MoveTo(0, 0),
+        ratatui::crossterm::style::Print("    "),
+        cursor::MoveTo(0, 0)
+    );
+    crate::ui::text::ambiguous_from_column(column?)
 }
 
 /// Gives the terminal back: raw mode off, main screen, cursor shown. Errors are ignored:

@@ -8,12 +8,13 @@ use common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use shuze::app::projection::Picture;
+use ratatui::style::Modifier;
+use shuze::app::projection::{Picture, Projection};
 use shuze::app::{Action, Command};
 use shuze::labels::Lang;
 use shuze::present::Audience;
 use shuze::storage::Store;
-use shuze::ui::{self, Theme};
+use shuze::ui::{self, Theme, projection};
 use unicode_width::UnicodeWidthStr;
 
 fn rows(buffer: &Buffer) -> String {
@@ -196,24 +197,94 @@ fn every_picture_draws_at_every_size_without_cutting_a_character() {
     }
 }
 
+/// The half-row pixels drawn in `colour` with the half blocks: (column, half row).
+fn drawn_pixels(buffer: &Buffer, colour: ratatui::style::Color) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            if cell.fg != colour {
+                continue;
+            }
+            let (top, bottom) = match cell.symbol() {
+                "█" => (true, true),
+                "▀" => (true, false),
+                "▄" => (false, true),
+                _ => continue,
+            };
+            let (x, y) = (x as usize, y as usize * 2);
+            if top {
+                out.push((x, y));
+            }
+            if bottom {
+                out.push((x, y + 1));
+            }
+        }
+    }
+    out
+}
+
+/// `text` in Unifont at `scale`, a pixel `scale` columns by `scale` half rows.
+fn unifont_pixels(text: &str, scale: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut x0 = 0;
+    for c in text.chars() {
+        let g = unifont::get_glyph(c).unwrap();
+        for py in 0..16 {
+            for px in 0..g.get_width() {
+                if g.get_pixel(px, py) {
+                    for dx in 0..scale {
+                        for dy in 0..scale {
+                            out.push((x0 + px * scale + dx, py * scale + dy));
+                        }
+                    }
+                }
+            }
+        }
+        x0 += g.get_width() * scale;
+    }
+    out
+}
+
+/// Pixels moved so that the first lit column and row are 0, sorted.
+fn normalised(mut pixels: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let x = pixels.iter().map(|p| p.0).min().unwrap_or(0);
+    let y = pixels.iter().map(|p| p.1).min().unwrap_or(0);
+    for p in &mut pixels {
+        *p = (p.0 - x, p.1 - y);
+    }
+    pixels.sort();
+    pixels
+}
+
 #[test]
-fn the_spotlight_draws_the_name_in_large_glyphs_of_spaces() {
+fn the_spotlight_draws_whole_unifont_pixels_never_fewer() {
     let (_dir, path) = temp_db();
     let mut s = recorded_sample(&path);
-    s.handle(Action::Command(Command::ToggleProjection), at(99_999));
-    s.handle(Action::Command(Command::ToggleSpotlight), at(100_000));
-    let buffer = draw_console(&s, 160, 45);
-    let accent = Theme::projector_dark().accent;
-    let lit = buffer.content.iter().filter(|c| c.bg == accent).count();
-    assert!(lit > 200, "the name is drawn large ({lit} cells)");
-    assert!(
-        buffer
-            .content
-            .iter()
-            .filter(|c| c.bg == accent)
-            .all(|c| c.symbol() == " "),
-        "no block characters"
-    );
+    s.handle(Action::Command(Command::NextStage), at(100_000));
+    s.console.now = at(100_011);
+    let theme = Theme::projector_dark();
+    let mut p = Projection::of(&s.console, &s.console.room);
+    p.picture = Picture::Spotlight;
+    let name = p.official.as_ref().unwrap().name.clone();
+    let time = p.clock().unwrap().remaining();
+    for (w, h) in [(60, 18), (106, 29), (160, 45), (240, 67)] {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal
+            .draw(|frame| projection::draw(frame, &p, &theme))
+            .unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        let screen = rows(&buffer);
+        for (what, words, colour) in [("name", &name, theme.accent), ("clock", &time, theme.text)] {
+            let drawn = normalised(drawn_pixels(&buffer, colour));
+            let scale = (1..=8).find(|&k| normalised(unifont_pixels(words, k)) == drawn);
+            assert!(
+                scale.is_some(),
+                "{w}x{h}: the {what} {words} is Unifont at a whole scale ({} pixels drawn):\n{screen}",
+                drawn.len()
+            );
+        }
+    }
 }
 
 #[test]
@@ -562,5 +633,87 @@ fn one_terminal_a_form_shows_on_the_projected_picture() {
             text.contains("某某镇党委书记"),
             "the picture stays above:\n{text}"
         );
+    }
+}
+#[test]
+fn the_card_puts_the_name_first_the_clock_second_the_question_third() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    s.handle(Action::Command(Command::NextStage), at(100_000));
+    s.handle(Action::Command(Command::NextStage), at(100_001));
+    s.console.now = at(100_011);
+    let theme = Theme::projector_dark();
+    let mut p = Projection::of(&s.console, &s.console.room);
+    p.picture = Picture::Card;
+    let name = p.official.as_ref().unwrap().name.clone();
+    let question = p.question.clone().expect("a question is shown at 提问质询");
+    for (w, h) in [(60, 18), (106, 29), (160, 45), (240, 67)] {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal
+            .draw(|frame| projection::draw(frame, &p, &theme))
+            .unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        let screen = rows(&buffer);
+        let lines: Vec<&str> = screen.lines().collect();
+        let glyph_rows = |colour| {
+            (0..h)
+                .filter(|&y| {
+                    (0..w).any(|x| {
+                        let c = &buffer[(x, y)];
+                        c.fg == colour && "▀▄█".contains(c.symbol())
+                    })
+                })
+                .collect::<Vec<u16>>()
+        };
+        let name_glyphs = glyph_rows(theme.accent);
+        let clock_glyphs = glyph_rows(theme.text);
+        let stage_row = lines
+            .iter()
+            .position(|l| l.contains("剩余") && l.contains("提问质询"))
+            .unwrap_or_else(|| panic!("{w}x{h}: the stage and 剩余:\n{screen}"));
+        let name_row = match name_glyphs.first() {
+            Some(&y) => y as usize,
+            None => lines
+                .iter()
+                .position(|l| l.trim() == name)
+                .unwrap_or_else(|| panic!("{w}x{h}: the name:\n{screen}")),
+        };
+        assert!(name_row < stage_row, "{w}x{h}: the name above the clock");
+        assert!(
+            name_glyphs.len() > clock_glyphs.len() || clock_glyphs.is_empty(),
+            "{w}x{h}: the name larger than the clock:\n{screen}"
+        );
+        let bold_at = |y: usize| {
+            (0..w).any(|x| {
+                let c = &buffer[(x, y as u16)];
+                c.symbol().trim() != "" && c.modifier.contains(Modifier::BOLD)
+            })
+        };
+        assert!(bold_at(stage_row), "{w}x{h}: the stage and clock are bold");
+        assert!(
+            lines[stage_row - 1].trim().is_empty(),
+            "{w}x{h}: the clock set apart:\n{screen}"
+        );
+        if name_glyphs.is_empty() {
+            assert!(bold_at(name_row), "{w}x{h}: the name bold without glyphs");
+        }
+        let asked = lines.iter().position(|l| l.contains(&question.asker));
+        if let Some(y) = asked {
+            assert!(y > stage_row, "{w}x{h}: the question below the clock");
+            assert!(!bold_at(y), "{w}x{h}: the question in plain text");
+        } else {
+            assert!(h < 24, "{w}x{h}: the question shown:\n{screen}");
+        }
+        // About 5 % of the screen left empty on every side.
+        let (side, top) = ((w / 20) as usize, (h / 20) as usize);
+        for (y, line) in lines.iter().enumerate() {
+            let blank = y < top || y >= h as usize - top;
+            let cells: Vec<char> = line.chars().collect();
+            assert!(
+                blank && line.trim().is_empty()
+                    || !blank && cells.iter().take(side).all(|c| *c == ' '),
+                "{w}x{h}: row {y} keeps the margin:\n{screen}"
+            );
+        }
     }
 }

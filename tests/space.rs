@@ -9,6 +9,7 @@ use common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use shuze::app::form::FieldLabel;
 use shuze::app::{Action, Command, Pane};
 use shuze::session::Session;
 use shuze::ui::{self, Theme};
@@ -91,53 +92,81 @@ fn has_marker(text: &str) -> bool {
         .is_some_and(|last| last.starts_with('+') && last[1..].parse::<u32>().is_ok())
 }
 
+/// The panes' places on a wide screen, found by their titles: (name, title row, first
+/// column, last column, last row).
+fn pane_places(text: &[String], w: u16, h: u16) -> Vec<(&'static str, u16, u16, u16, u16)> {
+    let find = |name| title_at(text, name).unwrap_or_else(|| panic!("{name} pane"));
+    let (upper, questions_x) = find("提问与回答");
+    let (_, remarks_x) = find("点评");
+    let (lower, duties_x) = find("主体责任事项");
+    let (_, risks_x) = find("廉政风险点");
+    let (_, follow_x) = find("问题清单");
+    let footer = h - 2;
+    vec![
+        ("questions", upper, questions_x, remarks_x - 1, lower - 1),
+        ("remarks", upper, remarks_x, w, lower - 1),
+        ("duty items", lower, duties_x, risks_x - 1, footer),
+        ("risk points", lower, risks_x, follow_x - 1, footer),
+        ("follow-ups", lower, follow_x, w, footer),
+    ]
+}
+
 #[test]
-fn no_pane_is_cut_while_the_other_row_stands_empty() {
+fn no_pane_is_cut_while_another_stands_empty() {
     let (_dir, path) = temp_db();
-    let s = fullest_official(&path);
-    for (w, h) in [(160, 45), (240, 67)] {
-        let buffer = render(&s, w, h);
-        let text = rows(&buffer);
-        let shown = text.join("\n");
-        let (upper, questions_x) = title_at(&text, "提问与回答").expect("questions pane");
-        let (_, remarks_x) = title_at(&text, "点评、测评、备注").expect("remarks pane");
-        let (lower, duties_x) = title_at(&text, "主体责任事项").expect("duty pane");
-        let (_, risks_x) = title_at(&text, "廉政风险点").expect("risk pane");
-        let (_, follow_x) = title_at(&text, "问题清单").expect("follow-ups pane");
-        let footer = h - 2;
-        let upper_rows = (upper + 1)..(lower - 1);
-        let lower_rows = (lower + 1)..footer;
-        let blank_tail = |rows: std::ops::Range<u16>, from: u16, to: u16| {
-            rows.rev()
-                .take_while(|&y| cells(&buffer, y, from, to).trim().is_empty())
-                .count()
-        };
-        let cut = |rows: std::ops::Range<u16>, from: u16, to: u16| {
-            rows.clone()
-                .last()
-                .is_some_and(|y| has_marker(&cells(&buffer, y, from, to)))
-        };
-        let questions = (questions_x, remarks_x - 1);
-        let lower_panes = [
-            (duties_x, risks_x - 1),
-            (risks_x, follow_x - 1),
-            (follow_x, w),
-        ];
-        let upper_cut = cut(upper_rows.clone(), questions.0, questions.1);
-        let upper_empty = blank_tail(upper_rows.clone(), questions.0, questions.1);
-        for (from, to) in lower_panes {
-            let lower_cut = cut(lower_rows.clone(), from, to);
-            let lower_empty = blank_tail(lower_rows.clone(), from, to);
-            assert!(
-                !(lower_cut && upper_empty > 0),
-                "{w}x{h}: a lower pane is cut while the questions show {upper_empty} empty rows:\n{shown}"
-            );
-            assert!(
-                !(upper_cut && lower_empty > 0),
-                "{w}x{h}: the questions are cut while a lower pane shows {lower_empty} empty rows:\n{shown}"
-            );
+    let mut s = fullest_official(&path);
+    let check = |s: &Session, what: &str| {
+        for (w, h) in [(130, 40), (160, 45), (200, 50), (240, 67)] {
+            let buffer = render(s, w, h);
+            let text = rows(&buffer);
+            let shown = text.join("\n");
+            let places = pane_places(&text, w, h);
+            let state = |&(_, title, from, to, bottom): &(&str, u16, u16, u16, u16)| {
+                let body = (title + 1)..bottom;
+                let empty = body
+                    .clone()
+                    .rev()
+                    .take_while(|&y| cells(&buffer, y, from, to).trim().is_empty())
+                    .count();
+                let cut = body
+                    .last()
+                    .is_some_and(|y| has_marker(&cells(&buffer, y, from, to)));
+                (cut, empty)
+            };
+            for cut_pane in &places {
+                let (cut, _) = state(cut_pane);
+                if !cut {
+                    continue;
+                }
+                // Beside it (the same row), and the questions against the lower row: they
+                // share the height. (The remarks, short, leave rows under them empty.)
+                let related = |other: &&(&str, u16, u16, u16, u16)| {
+                    other.0 != cut_pane.0
+                        && (other.1 == cut_pane.1
+                            || other.0 == "questions"
+                            || cut_pane.0 == "questions")
+                };
+                for other in places.iter().filter(related) {
+                    let (_, empty) = state(other);
+                    assert!(
+                        empty == 0,
+                        "{what} {w}x{h}: {} is cut while {} shows {empty} empty rows:\n{shown}",
+                        cut_pane.0,
+                        other.0
+                    );
+                }
+            }
         }
-    }
+    };
+    check(&s, "as prepared");
+    // With an answer being written, the questions grow.
+    s.handle(Action::Command(Command::EditAnswer), at(300));
+    s.handle(
+        Action::Paste("谈话提醒42人次，函询12件；整改时限为2027-03-31，逐项销号。".repeat(6)),
+        at(301),
+    );
+    s.handle(Action::Cancel, at(302));
+    check(&s, "with a long answer");
 }
 
 #[test]
@@ -264,6 +293,98 @@ fn a_pop_up_leaves_no_half_character_at_its_edge() {
                     }
                 }
             }
+        }
+    }
+}
+
+/// Every form the console opens, one of each kind, from the keys a recorder presses.
+fn every_form(s: &mut Session) -> Vec<shuze::app::Form> {
+    use shuze::app::Mode;
+    let mut forms: Vec<shuze::app::Form> = Vec::new();
+    let mut try_command = |s: &mut Session, command: Command| {
+        s.handle(Action::Command(command), at(500));
+        if let Mode::Form(form) = &s.console.mode {
+            let kind = format!("{:?}", form.kind);
+            let kind = kind.split('(').next().unwrap_or_default().to_string();
+            if !forms
+                .iter()
+                .any(|f| format!("{:?}", f.kind).starts_with(&kind))
+            {
+                forms.push(form.clone());
+            }
+        }
+        s.handle(Action::Cancel, at(501));
+        s.console.mode = Mode::Browse;
+    };
+    for command in [
+        Command::Jump,
+        Command::AddQuestion,
+        Command::RecordRating,
+        Command::AddFollowUp,
+        Command::Skip,
+        Command::ChangeAllotment,
+        Command::Attendance,
+    ] {
+        try_command(s, command);
+    }
+    for _ in Pane::ALL {
+        for command in [Command::EditSelected, Command::AddItem, Command::EditAnswer] {
+            try_command(s, command);
+        }
+        s.handle(Action::Command(Command::NextPane), at(502));
+    }
+    forms
+}
+
+#[test]
+fn labels_in_forms_are_never_cut() {
+    let (_dir, path) = temp_db();
+    let mut s = fullest_official(&path);
+    let forms = every_form(&mut s);
+    let kinds: Vec<_> = forms.iter().map(|f| f.kind).collect();
+    assert_eq!(forms.len(), 14, "every kind of form is opened: {kinds:?}");
+    let theme = Theme::projector_dark();
+    for form in forms {
+        s.console.mode = shuze::app::Mode::Form(form.clone());
+        for (w, h) in [(60, 18), (80, 24), (106, 29)] {
+            let buffer = render(&s, w, h);
+            let screen = rows(&buffer).join("\n");
+            // The pop-up's inside: the rows and columns within its coloured frame.
+            let framed: Vec<(u16, u16)> = (0..h)
+                .flat_map(|y| (0..w).map(move |x| (x, y)))
+                .filter(|&(x, y)| buffer[(x, y)].bg == theme.focus_border)
+                .collect();
+            let left = framed.iter().map(|p| p.0).min().unwrap_or(0);
+            let right = framed.iter().map(|p| p.0).max().unwrap_or(w);
+            let top = framed.iter().map(|p| p.1).min().unwrap_or(0);
+            let bottom = framed.iter().map(|p| p.1).max().unwrap_or(h);
+            let inside: Vec<String> = (top + 1..bottom)
+                .map(|y| cells(&buffer, y, left + 1, right))
+                .collect();
+            // Below the title row, which may say the same words.
+            let title = form.title.text(s.console.lang);
+            let below = inside
+                .iter()
+                .position(|row| row.contains(title))
+                .map_or(0, |at| at + 1);
+            let joined: String = inside[below..].concat().split_whitespace().collect();
+            for field in &form.fields {
+                let caption = match field.label {
+                    FieldLabel::Fixed(label) => label.text(s.console.lang),
+                    FieldLabel::Text(text) => text,
+                };
+                let caption: String = caption.split_whitespace().collect();
+                assert!(
+                    joined.contains(&caption),
+                    "{w}x{h} {:?}: the label {caption} whole\n{screen}",
+                    form.kind
+                );
+            }
+            assert!(
+                !joined.contains('~'),
+                "{w}x{h} {:?}: nothing cut\n{screen}",
+                form.kind
+            );
         }
     }
 }

@@ -1,16 +1,20 @@
-//! Large glyphs for the spotlight view, readable from across a room: GNU Unifont's 16x16
-//! bitmaps (all common Chinese characters, digits, Latin), each pixel drawn as two
-//! background-coloured spaces. No half-blocks: their width is ambiguous in East Asian
-//! terminals. Smaller windows get the glyphs at half size, or plain text.
+//! Large glyphs for the projected pictures, readable from across a room: GNU Unifont's
+//! 16x16 bitmaps (all common Chinese characters, digits, Latin), never scaled down (a
+//! Chinese character at half size is a blob), only up by whole pixels.
+//!
+//! Where the terminal draws ambiguous-width characters one cell wide (most do; see
+//! `text::Ambiguous`), a pixel is one column and half a row, drawn with the half blocks
+//! `▀ ▄ █`: a Chinese character takes 16x8 cells at scale 1. Where it draws them two cells
+//! wide, the half blocks would push the row apart, so a pixel is two background-coloured
+//! spaces on a whole row: 32x16 cells at scale 1.
 
+use super::text::{self, Ambiguous};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Color;
+use ratatui::style::{Color, Modifier};
 
-/// Pixels per drawn cell, largest glyphs first: 1 gives 32x16 cells for a Chinese character,
-/// 2 gives 16x8. Smaller than that a Chinese character is no longer legible: plain text
-/// is drawn instead.
-const STEPS: [usize; 2] = [1, 2];
+/// Larger than this the glyphs are only coarser, not more legible.
+const LARGEST: usize = 8;
 
 fn glyph(c: char) -> &'static unifont::Glyph {
     unifont::get_glyph(c)
@@ -18,54 +22,70 @@ fn glyph(c: char) -> &'static unifont::Glyph {
         .expect("Unifont has '?'")
 }
 
-/// Cells taken by `text` at a step: (columns, rows).
-pub fn size(text: &str, step: usize) -> (usize, usize) {
-    let columns = text.chars().map(|c| glyph(c).get_width() / step * 2).sum();
-    (columns, 16 / step)
+/// Cells (columns, rows) one pixel takes at scale 1, as twice its size: (1, 1) is a column
+/// and half a row.
+fn pixel_halves() -> (usize, usize) {
+    match text::ambiguous() {
+        Ambiguous::Narrow => (1, 1),
+        Ambiguous::Wide => (2, 2),
+    }
 }
 
-/// The largest step at which `text` fits `width` columns and `height` rows.
-pub fn fitting_step(text: &str, width: u16, height: u16) -> Option<usize> {
-    STEPS.into_iter().find(|&step| {
-        let (w, h) = size(text, step);
+/// Cells taken by `text` at `scale`: (columns, rows).
+pub fn size(text: &str, scale: usize) -> (usize, usize) {
+    let (columns, halves) = pixel_halves();
+    let pixels: usize = text.chars().map(|c| glyph(c).get_width()).sum();
+    (pixels * columns * scale, 16 * halves * scale / 2)
+}
+
+/// The largest whole scale at which `text` fits `width` columns and `height` rows.
+pub fn fitting_scale(text: &str, width: u16, height: u16) -> Option<usize> {
+    (1..=LARGEST).rev().find(|&scale| {
+        let (w, h) = size(text, scale);
         w <= width as usize && h <= height as usize
     })
 }
 
-/// Is the `step` x `step` block at (x, y) lit? At full size, its pixel; smaller, when at
-/// least a quarter of its pixels are (a one-pixel stroke through a 2x2 block keeps it, a
-/// stray corner does not, so strokes stay apart).
-fn lit(g: &unifont::Glyph, x: usize, y: usize, step: usize) -> bool {
-    let count = (0..step)
-        .flat_map(|dy| (0..step).map(move |dx| (dx, dy)))
-        .filter(|&(dx, dy)| g.get_pixel(x * step + dx, y * step + dy))
-        .count();
-    count * 4 >= step * step && count > 0 && (step == 1 || count >= 2)
-}
-
-/// Draws `text` centred in `area` at `step`, lit pixels in `colour`.
-pub fn draw(buf: &mut Buffer, area: Rect, text: &str, step: usize, colour: Color) {
-    let (width, height) = size(text, step);
-    let left = area.x + (area.width.saturating_sub(width as u16)) / 2;
-    let top = area.y + (area.height.saturating_sub(height as u16)) / 2;
-    let mut x0 = left as usize;
+/// Draws `text` centred in `area` at `scale`, lit pixels in `colour`.
+pub fn draw(buf: &mut Buffer, area: Rect, text: &str, scale: usize, colour: Color) {
+    let (width, height) = size(text, scale);
+    let left = area.x as usize + (area.width as usize).saturating_sub(width) / 2;
+    let top = area.y as usize + (area.height as usize).saturating_sub(height) / 2;
+    let (columns, halves) = pixel_halves();
+    let mut x0 = left;
     for c in text.chars() {
         let g = glyph(c);
-        let columns = g.get_width() / step;
-        for y in 0..16 / step {
-            for x in 0..columns {
-                if !lit(g, x, y, step) {
+        let lit = |x: usize, half_row: usize| {
+            let y = half_row / (halves * scale);
+            y < 16 && g.get_pixel(x / (columns * scale), y)
+        };
+        let glyph_columns = g.get_width() * columns * scale;
+        for dx in 0..glyph_columns {
+            for dy in 0..height {
+                let (cx, cy) = ((x0 + dx) as u16, (top + dy) as u16);
+                if !area.contains((cx, cy).into()) {
                     continue;
                 }
-                for half in 0..2 {
-                    let (cx, cy) = ((x0 + x * 2 + half) as u16, top + y as u16);
-                    if area.contains((cx, cy).into()) {
-                        buf[(cx, cy)].set_symbol(" ").set_bg(colour);
+                let cell = &mut buf[(cx, cy)];
+                if halves == 2 {
+                    if lit(dx, dy * 2) {
+                        match colour {
+                            Color::Reset => cell.set_symbol(" ").set_style(Modifier::REVERSED),
+                            _ => cell.set_symbol(" ").set_bg(colour),
+                        };
                     }
+                    continue;
                 }
+                let symbol = match (lit(dx, dy * 2), lit(dx, dy * 2 + 1)) {
+                    (true, true) => "█",
+                    (true, false) => "▀",
+                    (false, true) => "▄",
+                    (false, false) => continue,
+                };
+                cell.set_symbol(symbol).set_fg(colour);
             }
         }
-        x0 += columns * 2;
+        x0 += glyph_columns;
     }
 }
 
@@ -74,21 +94,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_chinese_character_is_sixteen_pixels_square() {
-        assert_eq!(size("张", 1), (32, 16));
-        assert_eq!(size("08:12", 2), (40, 8));
-        assert_eq!(fitting_step("张某", 80, 24), Some(1));
-        assert_eq!(fitting_step("张某", 40, 24), Some(2));
-        assert_eq!(fitting_step("张某", 10, 3), None);
-    }
-
-    #[test]
-    fn glyphs_are_drawn_with_spaces_only() {
-        let area = Rect::new(0, 0, 40, 10);
-        let mut buf = Buffer::empty(area);
-        draw(&mut buf, area, "述", 2, Color::Yellow);
-        let lit = buf.content.iter().filter(|c| c.bg == Color::Yellow).count();
-        assert!(lit > 20, "the character is drawn");
-        assert!(buf.content.iter().all(|c| c.symbol() == " "), "only spaces");
+    fn a_chinese_character_is_sixteen_columns_by_eight_rows_at_scale_one() {
+        assert_eq!(size("张", 1), (16, 8));
+        assert_eq!(size("张", 2), (32, 16));
+        assert_eq!(size("08:12", 1), (40, 8));
+        assert_eq!(fitting_scale("张某", 80, 24), Some(2));
+        assert_eq!(fitting_scale("张某", 40, 10), Some(1));
+        assert_eq!(
+            fitting_scale("张某", 20, 3),
+            None,
+            "never smaller than scale 1"
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Drawing the console from its state. Drawing reads the state and never changes it.
 
 pub mod big;
+mod grid;
 mod header;
 mod overlay;
 mod panes;
@@ -97,51 +98,7 @@ fn wide_body(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
     ])
     .areas(below);
     header::agenda_column(frame, agenda, console, theme);
-    // The widths first (they set how many rows each pane's text wraps to), then the
-    // heights by what the panes hold.
-    let columns = |area: Rect| {
-        let [questions, _, remarks] = Layout::horizontal([
-            Constraint::Percentage(60),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ])
-        .areas(area);
-        let [duties, _, risks, _, follow_ups] = Layout::horizontal([
-            Constraint::Ratio(1, 3),
-            Constraint::Length(1),
-            Constraint::Ratio(1, 3),
-            Constraint::Length(1),
-            Constraint::Ratio(1, 3),
-        ])
-        .areas(area);
-        (questions, remarks, duties, risks, follow_ups)
-    };
-    let (q, r, d, k, f) = columns(grid);
-    let need = |pairs: &[(Pane, Rect)]| {
-        pairs
-            .iter()
-            .map(|(pane, area)| panes::rows_needed(*pane, area.width, console, theme))
-            .max()
-            .unwrap_or(0)
-    };
-    let upper_need = need(&[(Pane::Questions, q), (Pane::Remarks, r)]);
-    let lower_need = need(&[(Pane::Duties, d), (Pane::Risks, k), (Pane::FollowUps, f)]);
-    let upper_rows = share_height(grid.height.saturating_sub(1), upper_need, lower_need);
-    let [upper, _, lower] = Layout::vertical([
-        Constraint::Length(upper_rows),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-    ])
-    .areas(grid);
-    let (questions, remarks, _, _, _) = columns(upper);
-    let (_, _, duties, risks, follow_ups) = columns(lower);
-    for (pane, area) in [
-        (Pane::Questions, questions),
-        (Pane::Remarks, remarks),
-        (Pane::Duties, duties),
-        (Pane::Risks, risks),
-        (Pane::FollowUps, follow_ups),
-    ] {
+    for (pane, area) in grid::layout(grid, console, theme) {
         panes::draw(frame, area, pane, console, theme, true);
     }
 }
@@ -196,7 +153,7 @@ fn tab_bar(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
         let style = if pane == console.focus {
             Style::new()
                 .bg(theme.focus_border)
-                .fg(theme.background)
+                .fg(theme.title_text)
                 .add_modifier(Modifier::BOLD)
         } else {
             Style::new().fg(theme.muted)
@@ -264,7 +221,7 @@ fn problem_lines(console: &Console, width: u16, theme: &Theme) -> Vec<Line<'stat
         return Vec::new();
     };
     let style = Style::new()
-        .fg(theme.background)
+        .fg(theme.title_text)
         .bg(theme.danger)
         .add_modifier(Modifier::BOLD);
     text::wrap(&text::printable(problem), width as usize)

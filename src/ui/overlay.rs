@@ -207,48 +207,82 @@ fn field_label(label: FieldLabel, console: &Console) -> &'static str {
 }
 
 /// A form in a framed box in the middle of the body; the caret in the focused field.
+/// A caption too long for a third of the box is never cut: it is wrapped over the rows
+/// above its field.
 fn draw_form(frame: &mut Frame, body: Rect, console: &Console, form: &Form, theme: &Theme) {
-    let content = form_box(
-        frame,
-        body,
-        form.title.text(console.lang),
-        form.fields.len() as u16 + 3,
-        theme,
-    );
+    let inner_width = body.width.saturating_sub(2).min(80);
     let label_width = form
         .fields
         .iter()
         .map(|f| text::width(field_label(f.label, console)))
+        .filter(|&w| w <= inner_width as usize / 3)
         .max()
-        .unwrap_or(0)
-        .min(content.width as usize / 3);
-    let rows = content.height.saturating_sub(1) as usize;
-    let first = (form.focus + 1).saturating_sub(rows);
-    let mut lines = Vec::new();
-    for (index, field) in form.fields.iter().enumerate().skip(first).take(rows) {
+        .unwrap_or(0);
+    let mut rows: Vec<(Line, Option<u16>)> = Vec::new();
+    let mut focus_row = 0;
+    for (index, field) in form.fields.iter().enumerate() {
         let focused = index == form.focus;
-        let (line, caret) = form_row(field, focused, label_width, content.width, console, theme);
-        let y = content.y + (index - first) as u16;
+        let caption = field_label(field.label, console);
+        let row = if text::width(caption) <= label_width {
+            form_row(
+                field,
+                focused,
+                caption,
+                label_width,
+                inner_width,
+                console,
+                theme,
+            )
+        } else {
+            let room = inner_width.saturating_sub(2) as usize;
+            for line in text::wrap(caption, room) {
+                rows.push((
+                    Line::from(Span::styled(
+                        format!(" {line}"),
+                        Style::new().fg(theme.muted),
+                    )),
+                    None,
+                ));
+            }
+            form_row(field, focused, "", 1, inner_width, console, theme)
+        };
+        if focused {
+            focus_row = rows.len();
+        }
+        rows.push(row);
+    }
+    let foot: Vec<Line> = match &form.error {
+        Some(error) => widgets::hanging(
+            "",
+            error,
+            0,
+            inner_width,
+            Style::new().fg(theme.danger).add_modifier(Modifier::BOLD),
+        ),
+        None => widgets::hanging(
+            "",
+            Label::FormKeys.text(console.lang),
+            0,
+            inner_width,
+            Style::new().fg(theme.muted),
+        ),
+    };
+    let height = (rows.len() + foot.len()) as u16 + 2;
+    let content = form_box(frame, body, form.title.text(console.lang), height, theme);
+    let room = (content.height as usize).saturating_sub(foot.len()).max(1);
+    let first = (focus_row + 1).saturating_sub(room);
+    let mut lines = Vec::new();
+    for (at, (line, caret)) in rows.into_iter().enumerate().skip(first).take(room) {
+        let y = content.y + (at - first) as u16;
         if let Some(x) = caret
             .map(|x| content.x + x)
-            .filter(|&x| x < content.right())
+            .filter(|&x| x < content.right() && y < content.bottom())
         {
             frame.set_cursor_position(Position::new(x, y));
         }
         lines.push(line);
     }
-    lines.push(match &form.error {
-        Some(error) => widgets::single(
-            error,
-            content.width,
-            Style::new().fg(theme.danger).add_modifier(Modifier::BOLD),
-        ),
-        None => widgets::single(
-            Label::FormKeys.text(console.lang),
-            content.width,
-            Style::new().fg(theme.muted),
-        ),
-    });
+    lines.extend(foot);
     frame.render_widget(Paragraph::new(lines), content);
 }
 
@@ -278,18 +312,22 @@ fn form_box(frame: &mut Frame, body: Rect, title: &str, height: u16, theme: &The
     widgets::pane(frame, area, title, true, theme)
 }
 
-/// One field: "  caption: value", and where the caret goes when it is focused.
+/// One field: "  caption: value" (or, under a caption wrapped above it, "  > value"), and
+/// where the caret goes when it is focused.
 fn form_row(
     field: &Field,
     focused: bool,
+    caption: &str,
     label_width: usize,
     width: u16,
     console: &Console,
     theme: &Theme,
 ) -> (Line<'static>, Option<u16>) {
-    let caption = text::fit(field_label(field.label, console), label_width);
-    let pad = " ".repeat(label_width - text::width(&caption));
-    let head = format!(" {pad}{caption}: ");
+    let pad = " ".repeat(label_width.saturating_sub(text::width(caption)));
+    let head = match caption {
+        "" => format!(" {pad}> "),
+        _ => format!(" {pad}{caption}: "),
+    };
     let room = (width as usize).saturating_sub(text::width(&head) + 1);
     let choice = matches!(field.value, FieldValue::Choice { .. });
     let shown = if choice {

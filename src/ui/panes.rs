@@ -321,8 +321,8 @@ pub fn footer_keys(console: &Console, theme: &Theme, width: u16) -> Line<'static
             Span::styled(
                 binding.shown.to_string(),
                 Style::new()
-                    .fg(theme.background)
-                    .bg(theme.muted)
+                    .fg(theme.title_text)
+                    .bg(theme.border)
                     .add_modifier(Modifier::BOLD),
             ),
             Span::styled(format!(" {name}  "), Style::new().fg(theme.text)),
@@ -348,8 +348,8 @@ pub fn help_and_quit(console: &Console, theme: &Theme) -> Vec<Span<'static>> {
         spans.push(Span::styled(
             binding.shown.to_string(),
             Style::new()
-                .fg(theme.background)
-                .bg(theme.muted)
+                .fg(theme.title_text)
+                .bg(theme.border)
                 .add_modifier(Modifier::BOLD),
         ));
         spans.push(Span::styled(

@@ -29,8 +29,8 @@ pub fn centred(frame: &mut Frame, area: Rect, words: &str, style: Style) {
 /// `words` in the largest glyphs that fit `area`, centred in it, or as one bold centred
 /// row in its middle.
 pub fn large_or_plain(frame: &mut Frame, area: Rect, words: &str, colour: Color) {
-    match big::fitting_step(words, area.width, area.height) {
-        Some(step) => big::draw(frame.buffer_mut(), area, words, step, colour),
+    match big::fitting_scale(words, area.width, area.height) {
+        Some(scale) => big::draw(frame.buffer_mut(), area, words, scale, colour),
         None => {
             let middle = Rect {
                 y: area.y + area.height / 2,
@@ -277,8 +277,8 @@ pub fn pause(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     let free = area.height.saturating_sub(5);
     let share = if countdown.is_some() { free / 2 } else { free };
     let glyph_rows = |words: &str, rows: u16| {
-        big::fitting_step(words, area.width, rows)
-            .map(|step| big::size(words, step).1 as u16)
+        big::fitting_scale(words, area.width, rows)
+            .map(|scale| big::size(words, scale).1 as u16)
             .unwrap_or(1)
     };
     let word_rows = glyph_rows(words.pause, share);

@@ -69,7 +69,7 @@ fn blank(frame: &mut Frame, area: Rect, p: &Projection) {
     frame.render_widget(
         Paragraph::new(title)
             .alignment(Alignment::Center)
-            .style(Style::new().bg(Color::Black).fg(Color::DarkGray)),
+            .style(Style::new().bg(Color::Black).fg(Color::Gray)),
         row,
     );
 }
@@ -107,18 +107,39 @@ fn stage_clock(p: &Projection, theme: &Theme) -> (String, Style) {
     (text, style)
 }
 
+/// The official's card. A hierarchy readable from the back row: the name largest (in large
+/// glyphs when there is room, else bold), then the stage and its clock (bold, with 剩余 or
+/// 超时, set apart by blank rows; in smaller glyphs when the room is large), then the
+/// question in plain text.
 fn card(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     let Some(slot) = &p.official else {
         return;
     };
-    let name_rows = big::fitting_step(&slot.name, area.width, area.height / 3)
-        .map(|step| big::size(&slot.name, step).1 as u16)
+    // The name's glyphs take at most half the height, and leave the question 6 rows.
+    let name_room = (area.height / 2).min(area.height.saturating_sub(15));
+    let name_scale = big::fitting_scale(&slot.name, area.width, name_room);
+    let name_rows = name_scale
+        .map(|scale| big::size(&slot.name, scale).1 as u16)
         .unwrap_or(1);
-    let [top, name, _, who, stage, counts, _, question] = Layout::vertical([
+    let (stage_text, clock_text, clock_style) = stage_clock_parts(p, theme);
+    // The clock in glyphs smaller than the name's, when the question keeps 6 rows.
+    let fixed = 1 + name_rows + 1 + 2 + 1 + 1 + 1 + 1 + 1;
+    let clock_scale = name_scale.and_then(|name| {
+        let room = area.height.saturating_sub(fixed + 6);
+        big::fitting_scale(&clock_text, area.width, room).map(|scale| scale.min(name - 1))
+    });
+    let clock_scale = clock_scale.filter(|&scale| scale >= 1);
+    let clock_rows = clock_scale
+        .map(|scale| big::size(&clock_text, scale).1 as u16)
+        .unwrap_or(0);
+    let [top, name, _, who, _, stage, clock, _, counts, _, question] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(name_rows),
         Constraint::Length(1),
         Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(clock_rows),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -135,12 +156,11 @@ fn card(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     ];
     frame.render_widget(Paragraph::new(widgets::fit_spans(heading, top.width)), top);
     large_or_plain(frame, name, &slot.name, theme.accent);
-    let bold = Modifier::BOLD;
     centred(
         frame,
         Rect { height: 1, ..who },
         &format!("{}{}", slot.unit, slot.post),
-        Style::new().fg(theme.text).add_modifier(bold),
+        Style::new().fg(theme.text),
     );
     if !slot.supervisor.is_empty() && who.height > 1 {
         let supervisor = format!("{}: {}", Label::Supervisor.text(p.lang), slot.supervisor);
@@ -155,8 +175,22 @@ fn card(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
             Style::new().fg(theme.muted),
         );
     }
-    let (clock_text, clock_style) = stage_clock(p, theme);
-    centred(frame, stage, &clock_text, clock_style);
+    match clock_scale {
+        Some(scale) => {
+            centred(frame, stage, &stage_text, clock_style);
+            big::draw(
+                frame.buffer_mut(),
+                clock,
+                &clock_text,
+                scale,
+                clock_colour(p, theme),
+            );
+        }
+        None => {
+            let (whole, style) = stage_clock(p, theme);
+            centred(frame, stage, &whole, style);
+        }
+    }
     centred(
         frame,
         counts,
@@ -168,6 +202,38 @@ fn card(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     }
 }
 
+/// The stage with its label (剩余 or 超时) and, apart, the time itself, for the clock in
+/// glyphs: ("提问质询  剩余", "03:21", style).
+fn stage_clock_parts(p: &Projection, theme: &Theme) -> (String, String, Style) {
+    let (_, style) = stage_clock(p, theme);
+    let Some(slot) = &p.official else {
+        return (String::new(), String::new(), style);
+    };
+    let stage = slot.stage.name(p.lang);
+    match p.clock() {
+        Some(clock) => match clock.overrun() {
+            Some(overrun) => (
+                format!("{stage}  {}", Label::Overrun.text(p.lang)),
+                overrun,
+                style,
+            ),
+            None => (
+                format!("{stage}  {}", Label::Remaining.text(p.lang)),
+                clock.remaining(),
+                style,
+            ),
+        },
+        None => (stage.to_string(), String::new(), style),
+    }
+}
+
+fn clock_colour(p: &Projection, theme: &Theme) -> Color {
+    match p.clock().is_some_and(|c| c.overrun_ms().is_some()) {
+        true => theme.danger,
+        false => theme.text,
+    }
+}
+
 /// The question and, when shown, its answer; a long answer shows its end, which is what is
 /// being said now.
 fn question_lines(frame: &mut Frame, area: Rect, q: &ProjectedQuestion, lang: Lang, theme: &Theme) {
@@ -176,7 +242,7 @@ fn question_lines(frame: &mut Frame, area: Rect, q: &ProjectedQuestion, lang: La
         &format!("{}：{}", q.asker, q.text),
         3,
         area.width,
-        Style::new().fg(theme.text).add_modifier(Modifier::BOLD),
+        Style::new().fg(theme.text),
     );
     if let Some(answer) = q.answer.as_ref().filter(|a| !a.trim().is_empty()) {
         let prefix = format!("   {}: ", Label::Answer.text(lang));
@@ -193,49 +259,78 @@ fn question_lines(frame: &mut Frame, area: Rect, q: &ProjectedQuestion, lang: La
     frame.render_widget(Paragraph::new(shown), area);
 }
 
-/// Name, unit and the stage clock in the largest glyphs that fit.
+/// Name and the stage clock in the largest whole-scale glyphs that fit, then the unit:
+/// what does not fit is left out (the unit first, then the clock's label goes to a row of
+/// its own), never drawn smaller than Unifont's own pixels.
 fn spotlight(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     let Some(slot) = &p.official else {
         return;
     };
-    let lang = p.lang;
-    let clock = p.clock();
-    let clock_text = match clock {
-        Some(clock) => match clock.overrun() {
-            Some(overrun) => format!("{}{overrun}", Label::Overrun.text(lang)),
-            None => clock.remaining(),
-        },
-        None => slot.stage.name(lang).to_string(),
-    };
-    let overrun = clock.is_some_and(|c| c.overrun_ms().is_some());
-    let clock_colour = if overrun { theme.danger } else { theme.text };
+    let (label, time, _) = stage_clock_parts(p, theme);
+    let bold = |colour| Style::new().fg(colour).add_modifier(Modifier::BOLD);
+    let clock_colour = clock_colour(p, theme);
     let unit = format!("{}{}", slot.unit, slot.post);
-    let lines: [(&str, Color); 3] = [
-        (&slot.name, theme.accent),
-        (&unit, theme.text),
-        (&clock_text, clock_colour),
-    ];
-    let rows = Layout::vertical([
-        Constraint::Percentage(40),
-        Constraint::Percentage(20),
-        Constraint::Percentage(40),
+    let paused = p.timing.is_some_and(|t| !t.is_running());
+    let height = area.height.saturating_sub(u16::from(paused));
+    // The name as large as leaves room for the clock's label row and its glyphs at scale 1.
+    let clock_min = big::size(&time, 1).1 as u16;
+    let clock_fits = !time.is_empty() && big::fitting_scale(&time, area.width, clock_min).is_some();
+    let reserve = if clock_fits { clock_min + 2 } else { 2 };
+    let name_scale = big::fitting_scale(&slot.name, area.width, height.saturating_sub(reserve));
+    let name_rows = name_scale.map_or(1, |s| big::size(&slot.name, s).1 as u16);
+    let left = height.saturating_sub(name_rows + 2);
+    let clock_scale = match clock_fits {
+        true => big::fitting_scale(&time, area.width, left).map(|s| s.min(name_scale.unwrap_or(1))),
+        false => None,
+    };
+    let clock_rows = clock_scale.map_or(1, |s| big::size(&time, s).1 as u16);
+    let left = left.saturating_sub(clock_rows);
+    let unit_scale = big::fitting_scale(&unit, area.width, left.saturating_sub(1))
+        .filter(|&s| clock_scale.is_some_and(|c| s < c) || clock_scale.is_none() && s == 1);
+    let unit_rows = match (unit_scale, left) {
+        (Some(s), _) => big::size(&unit, s).1 as u16 + 1,
+        (None, 2..) => 2,
+        (None, _) => 0,
+    };
+    let [_, name, _, label_row, clock, unit_area, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(name_rows),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(clock_rows),
+        Constraint::Length(unit_rows),
+        Constraint::Fill(1),
     ])
-    .split(area);
-    for ((words, colour), &row) in lines.into_iter().zip(rows.iter()) {
-        large_or_plain(frame, row, words, colour);
+    .areas(Rect { height, ..area });
+    large_or_plain(frame, name, &slot.name, theme.accent);
+    match clock_scale {
+        Some(scale) => {
+            centred(frame, label_row, &label, bold(clock_colour));
+            big::draw(frame.buffer_mut(), clock, &time, scale, clock_colour);
+        }
+        None => {
+            let (whole, style) = stage_clock(p, theme);
+            centred(frame, clock, &whole, style);
+        }
     }
-    if p.timing.is_some_and(|t| !t.is_running()) && area.height > 0 {
+    if unit_area.height > 0 {
+        let below = Rect {
+            y: unit_area.y + 1,
+            height: unit_area.height - 1,
+            ..unit_area
+        };
+        match unit_scale {
+            Some(scale) => big::draw(frame.buffer_mut(), below, &unit, scale, theme.text),
+            None => centred(frame, below, &unit, bold(theme.text)),
+        }
+    }
+    if paused && area.height > 0 {
         let bottom = Rect {
             y: area.bottom() - 1,
             height: 1,
             ..area
         };
-        let paused = format!("[{}]", Label::Paused.text(lang));
-        centred(
-            frame,
-            bottom,
-            &paused,
-            Style::new().fg(theme.warning).add_modifier(Modifier::BOLD),
-        );
+        let paused = format!("[{}]", Label::Paused.text(p.lang));
+        centred(frame, bottom, &paused, bold(theme.warning));
     }
 }

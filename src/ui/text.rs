@@ -1,12 +1,66 @@
 //! Measuring and wrapping text by display width (a Chinese character takes two cells),
 //! at grapheme boundaries, so nothing is cut in half or spills out of a pane.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// Cells a string takes on screen.
+/// How the terminal draws characters of ambiguous width (East Asian Width "A": “ ” ‘ ’ — …
+/// · ° ×, Greek, Cyrillic, box drawing): one cell in most set-ups, two in Chinese ones
+/// (`xterm -cjk_width`, some CJK locales). Found at start-up by asking the terminal where
+/// its cursor went after printing “, or forced with `--ambiguous`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Ambiguous {
+    /// One cell each.
+    #[default]
+    Narrow,
+    /// Two cells each.
+    Wide,
+}
+
+/// A property of the terminal, the same for every screen: set once at start-up.
+static AMBIGUOUS_WIDE: AtomicBool = AtomicBool::new(false);
+static AMBIGUOUS_FORCED: AtomicBool = AtomicBool::new(false);
+
+/// Measures text for a terminal that draws ambiguous-width characters as `mode` says.
+pub fn set_ambiguous(mode: Ambiguous) {
+    AMBIGUOUS_WIDE.store(mode == Ambiguous::Wide, Ordering::Relaxed);
+}
+
+/// As `set_ambiguous`, chosen by the user: the terminal is not asked.
+pub fn force_ambiguous(mode: Ambiguous) {
+    set_ambiguous(mode);
+    AMBIGUOUS_FORCED.store(true, Ordering::Relaxed);
+}
+
+/// Whether the user chose (`--ambiguous`), so the terminal need not be asked.
+pub fn ambiguous_forced() -> bool {
+    AMBIGUOUS_FORCED.load(Ordering::Relaxed)
+}
+
+pub fn ambiguous() -> Ambiguous {
+    match AMBIGUOUS_WIDE.load(Ordering::Relaxed) {
+        true => Ambiguous::Wide,
+        false => Ambiguous::Narrow,
+    }
+}
+
+/// What the terminal's answer to the cursor-position query says, after “ was printed at
+/// the start of a row: the cursor's column (0-based) is 1 when it took one cell, 2 when two.
+pub fn ambiguous_from_column(column: u16) -> Option<Ambiguous> {
+    match column {
+        1 => Some(Ambiguous::Narrow),
+        2 => Some(Ambiguous::Wide),
+        _ => None,
+    }
+}
+
+/// Cells a string takes on screen (ambiguous-width characters as the terminal draws them).
 pub fn width(text: &str) -> usize {
-    text.width()
+    match ambiguous() {
+        Ambiguous::Narrow => text.width(),
+        Ambiguous::Wide => text.width_cjk(),
+    }
 }
 
 /// Cells one grapheme takes; control characters are shown as nothing.
@@ -14,8 +68,26 @@ fn grapheme_width(g: &str) -> usize {
     if g.chars().all(char::is_control) {
         0
     } else {
-        g.width()
+        width(g)
     }
+}
+
+/// The character a terminal that draws ambiguous-width characters wide shows instead of
+/// `c`: one of the same meaning whose width every terminal agrees on (the drawing library
+/// places characters by their narrow width, so a wide-drawn “ would push the rest of its
+/// row one cell to the right). `None` when `c` is drawn as it is.
+fn definite(c: char) -> Option<char> {
+    Some(match c {
+        '\u{201C}' => '\u{301D}', // “ as 〝
+        '\u{201D}' => '\u{301E}', // ” as 〞
+        '\u{2018}' | '\u{2019}' => '\'',
+        '\u{2014}' | '\u{2015}' => '\u{FF0D}', // — as －
+        '\u{2026}' => '\u{22EF}',              // … as ⋯
+        '\u{00B7}' | '\u{2027}' => '\u{30FB}', // · as ・
+        '\u{00D7}' => '\u{FF0A}',              // × as ＊
+        '\u{00B0}' => '\u{2103}',              // ° as ℃ (temperatures)
+        _ => return None,
+    })
 }
 
 /// `text` followed by spaces to `cells` cells (cut to them when longer).
@@ -32,10 +104,17 @@ pub fn pad_left(text: &str, cells: usize) -> String {
     format!("{}{cut}", " ".repeat(fill))
 }
 
-/// Replaces control characters (from pasted text) so they are never sent to the terminal.
+/// Replaces control characters (from pasted text) so they are never sent to the terminal,
+/// and, in a terminal that draws them wide, the common ambiguous-width punctuation by
+/// characters of a width every terminal agrees on.
 pub fn printable(text: &str) -> String {
+    let wide = ambiguous() == Ambiguous::Wide;
     text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| match c {
+            c if c.is_control() => ' ',
+            c if wide => definite(c).unwrap_or(c),
+            c => c,
+        })
         .collect()
 }
 
@@ -44,7 +123,7 @@ pub fn printable(text: &str) -> String {
 pub fn truncate(text: &str, max: usize) -> String {
     let mut used = 0;
     let mut out = String::new();
-    for g in text.graphemes(true) {
+    for g in printable(text).graphemes(true) {
         let w = grapheme_width(g);
         if used + w > max {
             break;
@@ -60,7 +139,7 @@ pub fn truncate(text: &str, max: usize) -> String {
 /// Like `truncate`, but marks a cut with a trailing "~" (ASCII: never ambiguous in width).
 pub fn fit(text: &str, max: usize) -> String {
     if width(text) <= max {
-        return text.to_string();
+        return printable(text);
     }
     if max == 0 {
         return String::new();
@@ -73,6 +152,7 @@ pub fn fit(text: &str, max: usize) -> String {
 /// The longest suffix of `text` that fits in `max` cells (to keep a caret in view).
 pub fn tail(text: &str, max: usize) -> String {
     let mut used = 0;
+    let text = printable(text);
     let mut parts: Vec<&str> = Vec::new();
     for g in text.graphemes(true).rev() {
         let w = grapheme_width(g);

@@ -42,7 +42,8 @@ struct RawTheme {
     /// only for terminals that draw those characters one cell wide).
     #[serde(default)]
     borders: Option<String>,
-    /// Keeps the terminal's own colours; such a theme is exempt from the contrast check.
+    /// Keeps the terminal's own colours (named colours and "reset"); the drawn-contrast test
+    /// resolves them in the default palettes of xterm, GNOME Terminal and Windows Terminal.
     #[serde(default)]
     terminal_colours: bool,
     /// Screen background.
@@ -61,6 +62,11 @@ struct RawTheme {
     border: String,
     /// Title row and border of the focused pane.
     focus_border: String,
+    /// Text written on a coloured row (pane titles, footer keys, `+3` markers); the
+    /// background colour when not given. A theme of the terminal's own colours needs it:
+    /// there the background is "reset", which as a text colour is the terminal's text.
+    #[serde(default)]
+    title_text: Option<String>,
     /// Done, completed.
     ok: String,
     /// In progress, paused.
@@ -99,6 +105,7 @@ pub struct Theme {
     pub selection_text: Color,
     pub border: Color,
     pub focus_border: Color,
+    pub title_text: Color,
     pub ok: Color,
     pub warning: Color,
     pub danger: Color,
@@ -176,6 +183,10 @@ impl Theme {
             selection_text: colour("selection_text", &raw.selection_text)?,
             border: colour("border", &raw.border)?,
             focus_border: colour("focus_border", &raw.focus_border)?,
+            title_text: colour(
+                "title_text",
+                raw.title_text.as_deref().unwrap_or(&raw.background),
+            )?,
             ok: colour("ok", &raw.ok)?,
             warning: colour("warning", &raw.warning)?,
             danger: colour("danger", &raw.danger)?,
@@ -198,6 +209,7 @@ impl Theme {
             selection_text: c(self.selection_text),
             border: c(self.border),
             focus_border: c(self.focus_border),
+            title_text: c(self.title_text),
             ok: c(self.ok),
             warning: c(self.warning),
             danger: c(self.danger),
@@ -219,9 +231,9 @@ impl Theme {
             ("danger", self.danger, self.background),
             ("selection", self.selection_text, self.selection_background),
             ("overrun", self.overrun_text, self.overrun_background),
-            ("title row", self.background, self.border),
-            ("focused title row", self.background, self.focus_border),
-            ("footer key", self.background, self.muted),
+            ("title row", self.title_text, self.border),
+            ("focused title row", self.title_text, self.focus_border),
+            ("footer key", self.title_text, self.border),
         ]
     }
 }

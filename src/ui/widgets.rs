@@ -45,7 +45,7 @@ pub fn pane(frame: &mut Frame, area: Rect, title: &str, focused: bool, theme: &T
         Borders::None => {
             let style = Style::new()
                 .bg(colour)
-                .fg(theme.background)
+                .fg(theme.title_text)
                 .add_modifier(modifier);
             let shown = text::fit(&format!(" {title}"), area.width as usize);
             let row = Rect { height: 1, ..area };
@@ -91,11 +91,7 @@ pub fn list(
         let highlight = selected == Some(index);
         for line in item {
             lines.push(if highlight {
-                line.style(
-                    Style::new()
-                        .bg(theme.selection_background)
-                        .fg(theme.selection_text),
-                )
+                selected_line(line, theme)
             } else {
                 line
             });
@@ -124,14 +120,35 @@ pub fn list(
         })
         .count();
     let style = Style::new()
-        .bg(theme.muted)
-        .fg(theme.background)
+        .bg(theme.border)
+        .fg(theme.title_text)
         .add_modifier(Modifier::BOLD);
     for (hidden, y) in [(above, area.y), (below, area.bottom() - 1)] {
         if hidden > 0 {
             hidden_marker(frame, area, y, hidden, style);
         }
     }
+}
+
+/// A selected row: every part in the selection's colours (a part's own colour, accent or
+/// warning, would not be legible on the selection bar), its emphasis kept.
+fn selected_line(line: Line<'static>, theme: &Theme) -> Line<'static> {
+    let spans = line
+        .spans
+        .into_iter()
+        .map(|span| {
+            let style = span
+                .style
+                .bg(theme.selection_background)
+                .fg(theme.selection_text);
+            span.style(style)
+        })
+        .collect::<Vec<_>>();
+    Line::from(spans).style(
+        Style::new()
+            .bg(theme.selection_background)
+            .fg(theme.selection_text),
+    )
 }
 
 /// Blanks a wide character just left of `area` whose right half lies under it, so that no
