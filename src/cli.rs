@@ -2,6 +2,8 @@
 //! (TOML, XLSX or a CSV folder), `shuze template` writes the workbook to fill in and
 //! `shuze export-prep` writes a meeting's preparation back out.
 
+pub mod english;
+
 use crate::export::{self, Fonts, Format, Kind, Minutes, PageNumbers};
 
 /// `println!` that never panics: the terminal may be gone (a closed window) by the time the
@@ -31,7 +33,7 @@ use crate::ui::{Borders, Registry};
 use crate::{files, prep, tui};
 use anyhow::{Context, Result, bail};
 use chrono::Utc;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::{Path, PathBuf};
 
 /// 述责述廉会议记录控制台：逐位述责、记录回答、点评、测评和问题清单，随打随存入本地 SQLite。
@@ -45,9 +47,9 @@ pub struct Cli {
     /// 打开指定编号的会议（默认：最近一场未结束的会议）。
     #[arg(long)]
     meeting: Option<i64>,
-    /// 界面语言：zh（中文，默认）或 en。
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    lang: Lang,
+    /// 界面语言：zh（中文）或 en（英文）；省略时随 LANG。
+    #[arg(long, value_enum, global = true)]
+    lang: Option<Lang>,
     /// 重新开始示例：旧的工作副本改名保留，换上一份新的示例会议。
     #[arg(long)]
     reset_sample: bool,
@@ -186,11 +188,32 @@ struct ExportArgs {
     office: Option<String>,
 }
 
+impl Cli {
+    /// Reads the command line, with `--help` in the language asked for (`--lang`, else
+    /// `LANG`).
+    pub fn from_command_line() -> Cli {
+        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        let mut command = Cli::command();
+        if english::asked_for(&args, |name| std::env::var(name).ok()) == Lang::En {
+            command = english::english(command);
+        }
+        let matches = command.get_matches_from(args);
+        Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit())
+    }
+
+    /// The interface language: `--lang`, else the environment's.
+    pub fn lang(&self) -> Lang {
+        self.lang
+            .unwrap_or_else(|| english::from_environment(|name| std::env::var(name).ok()))
+    }
+}
+
 /// The sample meeting's database, built from `sample-db/sample.toml`.
 const SAMPLE_DB: &[u8] = include_bytes!("../sample-db/sample.db");
 
 pub fn run(cli: Cli) -> Result<()> {
     files::keep_created_files_private();
+    let lang = cli.lang();
     if let Some(mode) = cli.ambiguous {
         crate::ui::text::force_ambiguous(mode);
     }
@@ -244,7 +267,7 @@ pub fn run(cli: Cli) -> Result<()> {
             crate::present::run(
                 &db,
                 meeting,
-                cli.lang,
+                lang,
                 answers,
                 &themes(cli.borders),
                 &log_path(),
@@ -521,7 +544,7 @@ fn console(cli: &Cli) -> Result<()> {
     RecorderLock::refuse_other_names(&path)?;
     let early = lock_before_writing(&path, cli.meeting)?;
     let store = Store::open_for_console(&path)?;
-    let mut session = Session::open(store, cli.meeting, cli.lang, Utc::now())?;
+    let mut session = Session::open(store, cli.meeting, cli.lang(), Utc::now())?;
     let meeting = session.console.meeting.id;
     // A lock that turns out not to be needed is still kept until the store is closed:
     // closing its descriptor would release SQLite's own locks on the file.
@@ -547,7 +570,7 @@ fn console(cli: &Cli) -> Result<()> {
     if let Some(aside) = session.close() {
         warn!(
             "{}",
-            crate::labels::log_set_aside(cli.lang, &aside.display().to_string())
+            crate::labels::log_set_aside(cli.lang(), &aside.display().to_string())
         );
     }
     drop((lock, early));

@@ -665,9 +665,26 @@ pub fn too_small(lang: Lang, min_w: u16, min_h: u16, w: u16, h: u16) -> String {
 }
 
 pub fn theme_chosen(lang: Lang, name: &str) -> String {
+    let name = theme_name(lang, name);
     match lang {
         Lang::Zh => format!("配色：{name}（已为本数据库记住）"),
         Lang::En => format!("Theme: {name} (remembered for this database)"),
+    }
+}
+
+/// A shipped theme's name in the interface language; a theme of the user's own keeps the
+/// name its file gives.
+pub fn theme_name(lang: Lang, name: &str) -> &str {
+    match (lang, name) {
+        (Lang::Zh, "projector-dark") => "投影深色",
+        (Lang::Zh, "projector-light") => "投影浅色",
+        (Lang::Zh, "max-contrast") => "最高对比度",
+        (Lang::Zh, "terminal") => "终端本色",
+        (Lang::En, "projector-dark") => "projector, dark",
+        (Lang::En, "projector-light") => "projector, light",
+        (Lang::En, "max-contrast") => "maximum contrast",
+        (Lang::En, "terminal") => "terminal's own colours",
+        (_, other) => other,
     }
 }
 

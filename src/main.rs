@@ -1,9 +1,7 @@
 //! The `shuze` binary: parses the command line and prints errors; the library does the rest.
 
-use clap::Parser;
-
 fn main() -> std::process::ExitCode {
-    let cli = shuze::cli::Cli::parse();
+    let cli = shuze::cli::Cli::from_command_line();
     match shuze::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {

@@ -772,3 +772,22 @@ fn search_finds_everything_the_screen_can_show() {
     let shown = &s.console.detail.earlier_follow_ups[1].problem;
     assert!(shown.contains("家风教育"), "the row the hit named: {shown}");
 }
+
+#[test]
+fn theme_names_follow_the_language_and_the_closing_editor_names_the_meeting() {
+    use shuze::labels::theme_chosen;
+    assert!(theme_chosen(Lang::Zh, "projector-light").contains("投影浅色"));
+    assert!(!theme_chosen(Lang::Zh, "projector-light").contains("projector"));
+    assert!(theme_chosen(Lang::En, "max-contrast").contains("maximum contrast"));
+    let mut c = console();
+    run(&mut c, Command::EditClosing);
+    let text = screen(&c, 100, 30);
+    let title_row = text
+        .lines()
+        .find(|l| l.contains("会议总结"))
+        .unwrap_or_default();
+    assert!(
+        title_row.contains(&c.meeting.title) && !title_row.contains("张某"),
+        "the closing remarks are the meeting's: {title_row}"
+    );
+}

@@ -121,7 +121,11 @@ fn backdrop(frame: &mut Frame, area: Rect, theme: &Theme) -> Rect {
 
 fn draw_editor(frame: &mut Frame, area: Rect, console: &Console, editor: &Editor, theme: &Theme) {
     let lang = console.lang;
-    let name = console.slot().map(|s| s.name.as_str()).unwrap_or_default();
+    // The closing remarks are the meeting's, not the official's on screen.
+    let name = match editor.target {
+        TextTarget::Closing { .. } => console.meeting.title.as_str(),
+        _ => console.slot().map(|s| s.name.as_str()).unwrap_or_default(),
+    };
     let mut title = format!("{}  {}", editor.title.text(lang), text::printable(name));
     let state = match (console.save_waiting, editor.dirty_since.is_some()) {
         (true, _) => Some(Label::WaitingToSave),
