@@ -77,15 +77,7 @@ impl Store {
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
         end_timing(&tx, slot, from, now)?;
-        if to.is_timed() {
-            pause_others(&tx, slot, now)?;
-            start_timing(&tx, slot, to, now)?;
-        }
-        tx.execute(
-            "UPDATE agenda_slot SET stage = ?2, skip_reason = '' WHERE id = ?1",
-            params![slot, to],
-        )?;
-        log_stage(&tx, slot, from, to, now)?;
+        enter_stage(&tx, slot, from, to, now)?;
         tx.commit()?;
         Ok(())
     }
@@ -104,15 +96,7 @@ impl Store {
             "DELETE FROM stage_timing WHERE slot_id = ?1 AND stage = ?2",
             params![slot, from],
         )?;
-        if to.is_timed() {
-            pause_others(&tx, slot, now)?;
-            start_timing(&tx, slot, to, now)?;
-        }
-        tx.execute(
-            "UPDATE agenda_slot SET stage = ?2, skip_reason = '' WHERE id = ?1",
-            params![slot, to],
-        )?;
-        log_stage(&tx, slot, from, to, now)?;
+        enter_stage(&tx, slot, from, to, now)?;
         tx.commit()?;
         Ok(())
     }
@@ -409,6 +393,26 @@ fn start_timing(tx: &Transaction, slot: Id, stage: Stage, now: DateTime<Utc>) ->
         params![slot, stage, now],
     )?;
     Ok(())
+}
+
+/// Puts the official at `to`: its clock starts or resumes (the others pause), and the move
+/// is logged.
+fn enter_stage(
+    tx: &Transaction,
+    slot: Id,
+    from: Stage,
+    to: Stage,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    if to.is_timed() {
+        pause_others(tx, slot, now)?;
+        start_timing(tx, slot, to, now)?;
+    }
+    tx.execute(
+        "UPDATE agenda_slot SET stage = ?2, skip_reason = '' WHERE id = ?1",
+        params![slot, to],
+    )?;
+    log_stage(tx, slot, from, to, now)
 }
 
 /// Logs a move between stages as it happened.
