@@ -791,3 +791,33 @@ fn theme_names_follow_the_language_and_the_closing_editor_names_the_meeting() {
         "the closing remarks are the meeting's: {title_row}"
     );
 }
+
+/// An answer typed before the question at 待述责 was noticed goes into the answer.
+#[test]
+fn an_answer_typed_over_the_question_is_kept() {
+    let mut c = console();
+    run(&mut c, Command::EditAnswer);
+    assert_eq!(confirming(&c), Some(Confirmed::StartQuestions));
+    key(&mut c, '已');
+    assert!(
+        matches!(&c.mode, Mode::Editor(e) if e.body() == "已"),
+        "the questions started and the character is in the answer: {:?}",
+        c.mode
+    );
+    let mut c = console();
+    run(&mut c, Command::EditAnswer);
+    let effects = act(&mut c, Action::Paste("整段粘贴的回答".into()));
+    assert!(effects.iter().any(|e| matches!(
+        e,
+        Effect::SetStage {
+            to: Stage::Questions,
+            ..
+        }
+    )));
+    assert!(matches!(&c.mode, Mode::Editor(e) if e.body() == "整段粘贴的回答"));
+    // A question that does not lead into text ignores typing.
+    let mut c = console();
+    run(&mut c, Command::FinishMeeting);
+    key(&mut c, '散');
+    assert_eq!(confirming(&c), Some(Confirmed::Finish));
+}

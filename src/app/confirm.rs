@@ -2,7 +2,8 @@
 //! first, saying what will change (Enter or `y` goes on, Esc or `n` does not). Slips that
 //! cost nothing to undo are not asked about.
 
-use super::update::{go_to, open_answer};
+use super::key::KeyCode;
+use super::update::{edit, go_to, open_answer};
 use super::{Action, Console, Effect, Mode, Pane};
 use crate::domain::{Id, Stage, clock};
 use crate::labels::{self, Label, Named};
@@ -54,8 +55,27 @@ pub(super) fn answer(console: &mut Console, action: Action) -> Vec<Effect> {
             console.say(Label::NothingChanged.text(console.lang));
             Vec::new()
         }
+        // An answer typed before the question was noticed is not lost: it starts the
+        // questions and goes into the answer.
+        Action::Input(key) if then == Confirmed::StartQuestions && typed(key.code) => {
+            console.mode = Mode::Browse;
+            let mut effects = carry_out(console, then);
+            effects.extend(edit(console, Action::Input(key)));
+            effects
+        }
+        Action::Paste(text) if then == Confirmed::StartQuestions => {
+            console.mode = Mode::Browse;
+            let mut effects = carry_out(console, then);
+            effects.extend(edit(console, Action::Paste(text)));
+            effects
+        }
         _ => Vec::new(),
     }
+}
+
+/// A key that puts a character into text.
+fn typed(code: KeyCode) -> bool {
+    matches!(code, KeyCode::Char(c) if !c.is_control())
 }
 
 fn carry_out(console: &mut Console, then: Confirmed) -> Vec<Effect> {

@@ -156,6 +156,8 @@ pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
         Mode::Confirm(_) => match key.code {
             KeyCode::Esc | KeyCode::Char('n' | 'N') => Some(Action::Cancel),
             KeyCode::Enter | KeyCode::Char('y' | 'Y') => Some(Action::Confirm),
+            // Other typing: kept where the confirmation leads into text (`confirm.rs`).
+            KeyCode::Char(_) if !ctrl => Some(Action::Input(key)),
             _ => None,
         },
         Mode::Form(_) | Mode::Search(_) => match key.code {

@@ -550,7 +550,7 @@ fn toggle_written_reply(console: &mut Console) -> Vec<Effect> {
     }
 }
 
-fn edit(console: &mut Console, action: Action) -> Vec<Effect> {
+pub(super) fn edit(console: &mut Console, action: Action) -> Vec<Effect> {
     let now = console.now;
     let Mode::Editor(editor) = &mut console.mode else {
         return Vec::new();
