@@ -583,7 +583,7 @@ impl Store {
 const CORRECTIONS_SQL: &str = "
 WITH slots AS (SELECT id FROM agenda_slot WHERE meeting_id = ?1)
 SELECT 'question', c.question_id, c.changed_at,
-       json_object('asker', c.asker, 'text', c.text, 'asked_at', c.asked_at,
+       json_object('asker', c.asker, 'text', c.text, 'asked_at', strftime('%Y-%m-%dT%H:%M:%SZ', c.asked_at),
                    'needs_written_reply', c.needs_written_reply, 'withdrawn', c.withdrawn), c.id, 1
 FROM question_change c JOIN question q ON q.id = c.question_id WHERE q.slot_id IN slots
 UNION ALL
@@ -605,7 +605,7 @@ FROM agenda_change c WHERE c.slot_id IN slots
 UNION ALL
 SELECT 'attendee', c.attendee_id, c.changed_at,
        json_object('attendance', c.attendance, 'reason', c.reason,
-                   'arrived_at', c.arrived_at, 'left_at', c.left_at), c.id, 5
+                   'arrived_at', strftime('%Y-%m-%dT%H:%M:%SZ', c.arrived_at), 'left_at', strftime('%Y-%m-%dT%H:%M:%SZ', c.left_at)), c.id, 5
 FROM attendee_change c JOIN attendee a ON a.id = c.attendee_id WHERE a.meeting_id = ?1
 UNION ALL
 SELECT 'follow_up', c.follow_up_id, c.changed_at,
