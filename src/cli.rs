@@ -10,22 +10,22 @@ use crate::export::{self, Fonts, Format, Kind, Minutes, PageNumbers};
 /// last line is written, and the words are already saved. Control characters from the data
 /// are shown as escapes (`clean::for_terminal`), never sent to the terminal.
 macro_rules! say {
-    ($($arg:tt)*) => {{
+    ($line:expr) => {{
         use std::io::Write as _;
-        let line = format!($($arg)*);
+        let line: String = $line;
         let _ = writeln!(std::io::stdout(), "{}", crate::clean::for_terminal(&line));
     }};
 }
 
 /// `eprintln!` that never panics, with control characters shown as escapes like `say!`.
 macro_rules! warn {
-    ($($arg:tt)*) => {{
+    ($line:expr) => {{
         use std::io::Write as _;
-        let line = format!($($arg)*);
+        let line: String = $line;
         let _ = writeln!(std::io::stderr(), "{}", crate::clean::for_terminal(&line));
     }};
 }
-use crate::labels::Lang;
+use crate::labels::{Lang, tr};
 use crate::lock::RecorderLock;
 use crate::session::Session;
 use crate::storage::Store;
@@ -214,6 +214,7 @@ const SAMPLE_DB: &[u8] = include_bytes!("../sample-db/sample.db");
 pub fn run(cli: Cli) -> Result<()> {
     files::keep_created_files_private();
     let lang = cli.lang();
+    crate::labels::set_language(lang);
     if let Some(mode) = cli.ambiguous {
         crate::ui::text::force_ambiguous(mode);
     }
@@ -233,9 +234,12 @@ pub fn run(cli: Cli) -> Result<()> {
             force,
         }) => {
             for path in prep::write_template(&output, format, force)? {
-                say!("已写入 (written): {}", path.display());
+                say!(written(&path));
             }
-            say!("填好后导入：shuze import {}", output.display());
+            say!(tr!(
+                "填好后导入：shuze import {file}",
+                file = output.display()
+            ));
             Ok(())
         }
         Some(Commands::ExportPrep {
@@ -248,9 +252,13 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Commands::Finish { db, meeting, yes }) => finish(&db, meeting, yes),
         Some(Commands::DemoData { scale, output }) => {
             let store = crate::demo::write(&output, scale)
-                .with_context(|| format!("无法写入演示文件 {}", output.display()))?;
+                .with_context(|| tr!("无法写入演示文件 {file}", file = output.display()))?;
             let meetings = store.meetings()?.len();
-            say!("已写入演示文件 {}（{meetings} 场会议）", output.display());
+            say!(tr!(
+                "已写入演示文件 {file}（{meetings} 场会议）",
+                file = output.display(),
+                meetings = meetings
+            ));
             Ok(())
         }
         Some(Commands::Present {
@@ -286,7 +294,7 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
     // Read and checked before the database is touched; warnings shown either way.
     let preparation = prep::read_file(file)?;
     for warning in &preparation.warnings {
-        warn!("{}: 提示: {}", warning.place(file), warning.message);
+        warn!(hint(file, warning));
     }
     let mut store = Store::create_or_open(&db)?;
     let id = match prep::import_preparation(file, &preparation, &mut store, Utc::now()) {
@@ -302,11 +310,13 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
     };
     let meeting = store.meeting(id)?;
     let officials = store.agenda(id)?.len();
-    say!(
-        "已导入「{}」（会议编号 {id}，述责人 {officials} 位）到 {}",
-        meeting.title,
-        db.display()
-    );
+    say!(tr!(
+        "已导入「{title}」（会议编号 {id}，述责人 {officials} 位）到 {db}",
+        title = meeting.title,
+        id = id,
+        officials = officials,
+        db = db.display()
+    ));
     Ok(())
 }
 
@@ -315,14 +325,14 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
 fn import_update(file: &Path, db: Option<PathBuf>, meeting: Option<i64>, yes: bool) -> Result<()> {
     let db = db.unwrap_or_else(|| file.with_extension("db"));
     if db.symlink_metadata().is_err() {
-        bail!(
-            "{} 不存在：--update 只更新已导入的会议；新会议请不加 --update 导入",
-            db.display()
-        );
+        bail!(tr!(
+            "{db} 不存在：--update 只更新已导入的会议；新会议请不加 --update 导入",
+            db = db.display()
+        ));
     }
     let preparation = prep::read_file(file)?;
     for warning in &preparation.warnings {
-        warn!("{}: 提示: {}", warning.place(file), warning.message);
+        warn!(hint(file, warning));
     }
     RecorderLock::refuse_other_names(&db)?;
     let mut store = Store::open(&db)?;
@@ -344,33 +354,40 @@ fn import_update(file: &Path, db: Option<PathBuf>, meeting: Option<i64>, yes: bo
     let _lock = RecorderLock::acquire(&db, meeting, &store)?;
     let title = store.meeting(meeting)?.title;
     let update = prep::plan_update(&store, meeting, &preparation)?;
-    say!("更新会议「{title}」（编号 {meeting}）：");
+    say!(tr!(
+        "更新会议「{title}」（编号 {meeting}）：",
+        title = title,
+        meeting = meeting
+    ));
     for step in &update.steps {
-        say!("  · {}", step.describe());
+        say!(format!("  · {}", step.describe()));
     }
     for kept in &update.not_applied {
-        say!("  未应用：{kept}");
+        say!(tr!("  未应用：{kept}", kept = kept));
     }
     if update.steps.is_empty() {
-        say!("没有可应用的改动，数据库未作改动。");
+        say!(tr!("没有可应用的改动，数据库未作改动。"));
         return Ok(());
     }
     if !yes {
         use std::io::{BufRead, Write as _};
-        print!("应用以上 {} 处改动？[y/N] ", update.steps.len());
+        print!(
+            "{}",
+            tr!("应用以上 {n} 处改动？[y/N] ", n = update.steps.len())
+        );
         let _ = std::io::stdout().flush();
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
         if !matches!(answer.trim(), "y" | "Y" | "yes" | "是") {
-            say!("未作改动。");
+            say!(tr!("未作改动。"));
             return Ok(());
         }
     }
     prep::apply_update(&mut store, &update, Utc::now())?;
-    say!(
-        "已应用 {} 处改动（均记为更正，原内容保留）。",
-        update.steps.len()
-    );
+    say!(tr!(
+        "已应用 {n} 处改动（均记为更正，原内容保留）。",
+        n = update.steps.len()
+    ));
     Ok(())
 }
 
@@ -401,7 +418,7 @@ fn export(args: ExportArgs) -> Result<()> {
         issue: args.issue.or(stored.issue),
         office: args.office.unwrap_or(stored.office),
     };
-    let written = match (args.all, args.kind, args.format) {
+    let paths = match (args.all, args.kind, args.format) {
         (Some(dir), _, _) => {
             export::write_all_filed(&minutes, &dir, &options, &filing, args.force)?
         }
@@ -413,10 +430,10 @@ fn export(args: ExportArgs) -> Result<()> {
             export::write_file(&path, &bytes, args.force)?;
             vec![path]
         }
-        _ => bail!("请给出 --kind 和 --format，或用 --all 文件夹 导出全部"),
+        _ => bail!(tr!("请给出 --kind 和 --format，或用 --all 文件夹 导出全部")),
     };
-    for path in written {
-        say!("已写入 (written): {}", path.display());
+    for path in paths {
+        say!(written(&path));
     }
     Ok(())
 }
@@ -440,7 +457,7 @@ fn export_prep(
     };
     let preparation = prep::from_store(&store, meeting)?;
     for path in prep::write_prepared(&preparation, output, force)? {
-        say!("已写入 (written): {}", path.display());
+        say!(written(&path));
     }
     Ok(())
 }
@@ -477,9 +494,9 @@ fn finish(db: &Path, meeting: Option<i64>, yes: bool) -> Result<()> {
     };
     let _lock = RecorderLock::acquire(db, meeting, &store)?;
     let header = store.meeting(meeting)?;
-    let lang = Lang::Zh;
+    let lang = crate::labels::language();
     if let Some(at) = header.finished_at {
-        bail!("{}", crate::labels::already_finished(lang, at));
+        bail!(crate::labels::already_finished(lang, at));
     }
     let now = Utc::now();
     let not_done: Vec<String> = store
@@ -493,22 +510,22 @@ fn finish(db: &Path, meeting: Option<i64>, yes: bool) -> Result<()> {
         })
         .map(|s| format!("{}（{}）", s.name, s.stage.name(lang)))
         .collect();
-    say!("「{}」", header.title);
-    say!("{}", crate::labels::finish_confirm(lang, now, &not_done));
+    say!(format!("「{}」", header.title));
+    say!(crate::labels::finish_confirm(lang, now, &not_done));
     if !yes {
         if !std::io::stdin().is_terminal() {
-            bail!("没有终端可以确认：确认散会请加 --yes (no terminal to confirm: add --yes)");
+            bail!(tr!("没有终端可以确认：确认散会请加 --yes"));
         }
-        say!("输入 y 确认散会，其他任何输入取消：");
+        say!(tr!("输入 y 确认散会，其他任何输入取消："));
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
         if !matches!(answer.trim(), "y" | "Y" | "yes" | "是") {
-            say!("未散会 (nothing changed)");
+            say!(tr!("未散会，未作改动。"));
             return Ok(());
         }
     }
     store.finish_meeting(meeting, now)?;
-    say!("{}", crate::labels::finished(lang, now));
+    say!(crate::labels::finished(lang, now));
     Ok(())
 }
 
@@ -519,18 +536,19 @@ fn list_meetings(db: &Path) -> Result<()> {
     for listing in store.meetings()? {
         let m = &listing.meeting;
         let state = if listing.is_finished() {
-            "已结束"
+            tr!("已结束")
         } else {
-            "进行中"
+            tr!("进行中")
         };
-        say!(
-            "{:>4}  {}  {}  {}/{} 位已完成  {state}",
-            m.id,
-            m.held_on,
-            m.title,
-            listing.closed_slots,
-            listing.slots
-        );
+        say!(tr!(
+            "{id}  {date}  {title}  {done}/{officials} 位已完成  {state}",
+            id = format!("{:>4}", m.id),
+            date = m.held_on,
+            title = m.title,
+            done = listing.closed_slots,
+            officials = listing.slots,
+            state = state
+        ));
     }
     Ok(())
 }
@@ -568,10 +586,10 @@ fn console(cli: &Cli) -> Result<()> {
     let unsaved = session.unsaved_report();
     // The store closes before the locks are let go (see `RecorderLock`).
     if let Some(aside) = session.close() {
-        warn!(
-            "{}",
-            crate::labels::log_set_aside(cli.lang(), &aside.display().to_string())
-        );
+        warn!(crate::labels::log_set_aside(
+            cli.lang(),
+            &aside.display().to_string()
+        ));
     }
     drop((lock, early));
     match (ran, unsaved) {
@@ -582,9 +600,9 @@ fn console(cli: &Cli) -> Result<()> {
         (Err(err), Some(report)) => bail!("{report}\n{err}"),
     }
     if is_sample {
-        say!("示例会议工作副本 (working copy): {}", path.display());
+        say!(tr!("示例会议工作副本：{db}", db = path.display()));
     } else {
-        say!("已保存 (saved): {}", path.display());
+        say!(tr!("已保存：{db}", db = path.display()));
     }
     Ok(())
 }
@@ -636,7 +654,7 @@ fn data_dir() -> PathBuf {
 fn sample_working_copy(reset: bool) -> Result<PathBuf> {
     let dir = data_dir();
     files::create_private_dir(&dir)
-        .with_context(|| format!("无法创建数据目录 {}", dir.display()))?;
+        .with_context(|| tr!("无法创建数据目录 {folder}", folder = dir.display()))?;
     let path = dir.join("sample-working.db");
     if reset && path.exists() {
         let kept = dir.join(format!(
@@ -650,14 +668,28 @@ fn sample_working_copy(reset: bool) -> Result<PathBuf> {
                 std::fs::rename(&side, format!("{}{suffix}", kept.display()))?;
             }
         }
-        warn!("旧的工作副本已改名保留：{}", kept.display());
+        warn!(tr!("旧的工作副本已改名保留：{file}", file = kept.display()));
     }
     if !path.exists() {
         files::write_private(&path, SAMPLE_DB)
-            .with_context(|| format!("无法写入示例工作副本 {}", path.display()))?;
+            .with_context(|| tr!("无法写入示例工作副本 {file}", file = path.display()))?;
     }
     if !path.is_file() {
-        bail!("{} 不是文件", path.display());
+        bail!(tr!("{file} 不是文件", file = path.display()));
     }
     Ok(path)
+}
+
+/// "Written: FILE", for each file a command writes.
+fn written(path: &Path) -> String {
+    tr!("已写入：{file}", file = path.display())
+}
+
+/// A warning of the preparation checker, with its place.
+fn hint(file: &Path, warning: &prep::Problem) -> String {
+    tr!(
+        "{place}: 提示: {message}",
+        place = warning.place(file),
+        message = warning.message
+    )
 }

@@ -2,6 +2,11 @@
 //!
 //! One exhaustive `match` per language: a label without a translation does not compile.
 
+mod english;
+pub mod messages;
+pub(crate) use messages::tr;
+pub use messages::{language, set_language};
+
 use crate::domain::{
     Attendance, DutySource, DutyStatus, FollowUpMode, FollowUpSource, FollowUpStatus, RiskLevel,
     Stage,

@@ -170,7 +170,7 @@ fn a_disk_that_fills_while_typing_loses_nothing_and_says_where_the_text_is() {
         "the last words name the rescue file {}:\n{output}",
         rescue.display()
     );
-    assert!(!output.contains("已保存 (saved)"), "never claims it saved");
+    assert!(!output.contains("已保存："), "never claims it saved");
     let text = std::fs::read_to_string(&rescue).unwrap();
     assert!(
         text.ends_with("满盘之前的回答，满盘之后接着输入的回答。"),
@@ -373,7 +373,7 @@ fn a_database_deleted_while_typing_loses_nothing_and_never_claims_it_saved() {
     console.send("\x03");
     assert!(!console.wait_exit(10), "exits with a failure");
     let output = console.output();
-    assert!(!output.contains("已保存 (saved)"), "never claims it saved");
+    assert!(!output.contains("已保存："), "never claims it saved");
     let target = TextTarget::Answer {
         slot: 1,
         question: 1,
@@ -405,7 +405,7 @@ fn a_form_submitted_on_a_full_disk_is_kept_and_quitting_asks_first() {
     console.wait_for("未退出", 5);
     console.send("\x03");
     assert!(!console.wait_exit(10), "exits with a failure");
-    assert!(!console.output().contains("已保存 (saved)"));
+    assert!(!console.output().contains("已保存："));
     let kept: Vec<String> = std::fs::read_dir(data.join("shuze/rescue"))
         .expect("the form is kept in the data folder")
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
