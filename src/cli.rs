@@ -38,7 +38,7 @@ use std::path::{Path, PathBuf};
 
 /// 述责述廉会议记录控制台：逐位述责、记录回答、点评、测评和问题清单，随打随存入本地 SQLite。
 #[derive(Debug, Parser)]
-#[command(name = "shuze", version, args_conflicts_with_subcommands = true)]
+#[command(name = "shuze", version)]
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Commands>,
@@ -194,11 +194,35 @@ impl Cli {
     pub fn from_command_line() -> Cli {
         let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
         let mut command = Cli::command();
-        if english::asked_for(&args, |name| std::env::var(name).ok()) == Lang::En {
+        let lang = english::asked_for(&args, |name| std::env::var(name).ok());
+        crate::labels::set_language(lang);
+        if lang == Lang::En {
             command = english::english(command);
         }
-        let matches = command.get_matches_from(args);
-        Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit())
+        let matches = command.clone().get_matches_from(args);
+        let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
+        // The console's own arguments mean nothing to a command; `--lang` and `--ambiguous`
+        // go with either, before or after the command's name.
+        if cli.command.is_some() {
+            let console_only = ["db", "meeting", "reset_sample", "borders"];
+            if let Some(given) = console_only
+                .iter()
+                .find(|id| matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine))
+            {
+                let name = matches.subcommand_name().unwrap_or_default().to_string();
+                command
+                    .error(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        tr!(
+                            "控制台的参数 {argument} 不能与命令 {command} 同用，请去掉",
+                            argument = format!("--{}", given.replace('_', "-")),
+                            command = name
+                        ),
+                    )
+                    .exit();
+            }
+        }
+        cli
     }
 
     /// The interface language: `--lang`, else the environment's.
@@ -508,9 +532,15 @@ fn finish(db: &Path, meeting: Option<i64>, yes: bool) -> Result<()> {
                 crate::domain::Stage::Done | crate::domain::Stage::Skipped
             )
         })
-        .map(|s| format!("{}（{}）", s.name, s.stage.name(lang)))
+        .map(|s| {
+            tr!(
+                "{name}（{stage}）",
+                name = s.name,
+                stage = s.stage.name(lang)
+            )
+        })
         .collect();
-    say!(format!("「{}」", header.title));
+    say!(tr!("「{title}」", title = header.title));
     say!(crate::labels::finish_confirm(lang, now, &not_done));
     if !yes {
         if !std::io::stdin().is_terminal() {

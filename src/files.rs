@@ -43,13 +43,19 @@ pub fn private_folder(path: &Path) -> io::Result<()> {
     }
     let metadata = fs::symlink_metadata(path)?;
     if !metadata.is_dir() {
-        return Err(io::Error::other(format!("{} 不是文件夹", path.display())));
+        return Err(io::Error::other(crate::labels::tr!(
+            "{folder} 不是文件夹",
+            folder = path.display()
+        )));
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
         if metadata.uid() != nix::unistd::geteuid().as_raw() {
-            return Err(io::Error::other(format!("{} 属于其他用户", path.display())));
+            return Err(io::Error::other(crate::labels::tr!(
+                "{folder} 属于其他用户",
+                folder = path.display()
+            )));
         }
     }
     Ok(())

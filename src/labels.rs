@@ -1096,3 +1096,8 @@ pub fn jump_hint(lang: Lang, total: usize) -> String {
         Lang::En => format!("Type the official's number (1 to {total}), then Enter"),
     }
 }
+
+/// How the program's last words before it stops on an error begin.
+pub fn error_line(message: &str) -> String {
+    tr!("错误：{message}", message = message)
+}

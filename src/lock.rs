@@ -17,6 +17,7 @@
 //! meeting is written into the database (`setting`) for the message a second console shows.
 
 use crate::domain::Id;
+use crate::labels::tr;
 use crate::storage::Store;
 use chrono::{DateTime, Local, Utc};
 use std::fs::File;
@@ -33,18 +34,23 @@ pub struct RecorderLock {
 
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
-    #[error(
-        "这场会议正由另一个控制台记录（{holder}）。同一场会议只能有一个记录人，通过链接或别的路径打开同一文件也不行；\
-         如需在另一个终端投影，请运行 `shuze present {db}`。(another recorder holds this meeting)"
-    )]
+    #[error("{}", tr!(
+        "这场会议正由另一个控制台记录（{holder}）。同一场会议只能有一个记录人，通过链接或别的路径打开同一文件也不行；如需在另一个终端投影，请运行 `shuze present {db}`。",
+        holder = .holder,
+        db = .db
+    ))]
     Held { holder: String, db: String },
-    #[error(
-        "数据库 {db} 正由另一个控制台通过另一个路径（硬链接或另一个挂载点）记录。同一个文件只能通过同一个路径记录，\
-         否则两边的记录会写进不同的日志而互相覆盖；请用那个控制台使用的路径打开，或先退出它。(the file is recorded under another name)"
-    )]
+    #[error("{}", tr!(
+        "数据库 {db} 正由另一个控制台通过另一个路径（硬链接或另一个挂载点）记录。同一个文件只能通过同一个路径记录，否则两边的记录会写进不同的日志而互相覆盖；请用那个控制台使用的路径打开，或先退出它。",
+        db = .db
+    ))]
     OtherName { db: String },
-    #[error("无法给数据库 {path} 加记录锁: {source}")]
-    Io { path: PathBuf, source: io::Error },
+    #[error("{}", tr!(
+        "无法给数据库 {db} 加记录锁：{why}",
+        db = .path.display(),
+        why = .cause
+    ))]
+    Io { path: PathBuf, cause: io::Error },
 }
 
 /// The setting that says who records a meeting.
@@ -75,7 +81,7 @@ impl RecorderLock {
                     .setting(&holder_key(meeting))
                     .ok()
                     .flatten()
-                    .unwrap_or_else(|| "进程号未知".to_string()),
+                    .unwrap_or_else(|| tr!("进程号未知")),
                 db: shown,
             }),
         }
@@ -96,15 +102,19 @@ impl RecorderLock {
     /// Only for the message: a failure here does not stop the recording.
     pub fn announce(&self, store: &mut Store, meeting: Id, now: DateTime<Utc>) {
         let since = now.with_timezone(&Local).format("%Y-%m-%d %H:%M:%S");
-        let holder = format!("进程 {}，{since} 起", std::process::id());
+        let holder = tr!(
+            "进程 {process}，{since} 起",
+            process = std::process::id(),
+            since = since
+        );
         let _ = store.set_setting(&holder_key(meeting), &holder);
     }
 }
 
-fn io_error(db: &Path, source: io::Error) -> LockError {
+fn io_error(db: &Path, cause: io::Error) -> LockError {
     LockError::Io {
         path: db.to_path_buf(),
-        source,
+        cause,
     }
 }
 
@@ -156,7 +166,11 @@ mod platform {
     }
 
     pub fn recorded_under_another_name(db: &Path) -> io::Result<bool> {
-        let file = File::open(db)?;
+        // Nobody records a file that is not there; opening it will say so.
+        let file = match File::open(db) {
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(false),
+            other => other?,
+        };
         locked_elsewhere(&file, name_offset(db))
     }
 

@@ -60,9 +60,9 @@ pub fn run(session: &mut Session, themes: &Registry, log: &Path) -> io::Result<(
     leave();
     match (outcome, saved) {
         (Ok(result), Ok(())) => result,
-        (Ok(_), Err(_)) | (Err(_), _) => Err(io::Error::other(format!(
-            "内部错误，终端已恢复，已输入的文字已尽力保存。详情见 {} (internal error)",
-            log.display()
+        (Ok(_), Err(_)) | (Err(_), _) => Err(io::Error::other(crate::labels::tr!(
+            "内部错误，终端已恢复，已输入的文字已尽力保存。详情见 {log}",
+            log = log.display()
         ))),
     }
 }
@@ -352,11 +352,11 @@ pub(crate) fn install_panic_hook(log: PathBuf) {
             && append_private(&log, &details).is_ok();
         if written {
             use std::io::Write as _;
-            let _ = writeln!(
-                io::stderr(),
-                "shuze 遇到内部错误，终端已恢复。详情见 {}",
-                log.display()
+            let message = crate::labels::tr!(
+                "shuze 遇到内部错误，终端已恢复。详情见 {log}",
+                log = log.display()
             );
+            let _ = writeln!(io::stderr(), "{message}");
         } else {
             previous(info);
         }

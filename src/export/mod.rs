@@ -13,6 +13,7 @@ mod scrub;
 pub use minutes::Minutes;
 
 use crate::files;
+use crate::labels::tr;
 use crate::labels::{Label, Lang};
 use chrono::{DateTime, FixedOffset, Utc};
 use std::path::{Path, PathBuf};
@@ -115,7 +116,7 @@ impl Kind {
 
 impl std::fmt::Display for Kind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.label().text(Lang::Zh))
+        f.write_str(self.label().text(crate::labels::language()))
     }
 }
 
@@ -129,7 +130,7 @@ impl std::fmt::Display for Format {
             Format::Xlsx => Label::FormatXlsx,
             Format::Csv => Label::FormatCsv,
         };
-        f.write_str(label.text(Lang::Zh))
+        f.write_str(label.text(crate::labels::language()))
     }
 }
 
@@ -159,20 +160,25 @@ pub struct Options {
 /// What can go wrong while exporting.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("{kind}不能导出为{format}；可用的格式：{allowed}")]
+    #[error("{}", tr!(
+        "{kind}不能导出为{format}；可用的格式：{allowed}",
+        kind = .kind,
+        format = .format,
+        allowed = .allowed
+    ))]
     Unsupported {
         kind: Kind,
         format: Format,
         allowed: String,
     },
-    #[error("{0} 已存在；加 --force 覆盖 (already exists)")]
+    #[error("{}", tr!("{file} 已存在；加 --force 覆盖", file = .0.display()))]
     Exists(PathBuf),
-    #[error("无法写入 {path}: {source}")]
+    #[error("{}", tr!("无法写入 {file}：{why}", file = .path.display(), why = .cause))]
     Write {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
-    #[error("生成{format}失败：{message}")]
+    #[error("{}", tr!("生成{format}失败：{why}", format = .format, why = .message))]
     Render { format: Format, message: String },
 }
 
@@ -219,7 +225,7 @@ pub fn render_filed(
             Err(ExportError::Unsupported {
                 kind,
                 format,
-                allowed: allowed.collect::<Vec<_>>().join("、"),
+                allowed: allowed.collect::<Vec<_>>().join(&tr!("、")),
             })
         }
     }
@@ -263,9 +269,9 @@ pub fn write_all_filed(
     filing: &Filing,
     force: bool,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    files::create_private_dir(dir).map_err(|source| ExportError::Write {
+    files::create_private_dir(dir).map_err(|cause| ExportError::Write {
         path: dir.to_path_buf(),
-        source,
+        cause,
     })?;
     let mut written = Vec::new();
     for kind in Kind::ALL {
@@ -285,9 +291,9 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), ExportEr
     if path.exists() && !force {
         return Err(ExportError::Exists(path.to_path_buf()));
     }
-    let error = |source| ExportError::Write {
+    let error = |cause| ExportError::Write {
         path: path.to_path_buf(),
-        source,
+        cause,
     };
     let name = path
         .file_name()

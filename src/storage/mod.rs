@@ -29,88 +29,120 @@ pub fn schema_steps() -> &'static [&'static str] {
     schema::MIGRATIONS
 }
 
+use crate::labels::tr;
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
 /// What can go wrong with the database file.
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
-    #[error(
-        "数据库文件不存在: {0}。新建会议请先运行 `shuze import 准备文件.toml --db {0}` (database file not found)"
-    )]
+    #[error("{}", tr!(
+        "数据库文件不存在：{db}。新建会议请先运行 `shuze import 准备文件.toml --db {db}`",
+        db = .0.display()
+    ))]
     NotFound(PathBuf),
-    #[error("{0} 不是普通文件（可能是管道或设备），不能作为数据库打开 (not a regular file)")]
+    #[error("{}", tr!(
+        "{db} 不是普通文件（可能是管道或设备），不能作为数据库打开",
+        db = .0.display()
+    ))]
     NotRegularFile(PathBuf),
-    #[error(
-        "{0} 是空文件（0 字节），不是 shuze 的数据库，未作改动。新建会议请用一个尚不存在的文件名：`shuze import 准备文件.toml --db 新文件.db` (empty file)"
-    )]
+    #[error("{}", tr!(
+        "{db} 是空文件（0 字节），不是 shuze 的数据库，未作改动。新建会议请用一个尚不存在的文件名：`shuze import 准备文件.toml --db 新文件.db`",
+        db = .0.display()
+    ))]
     Empty(PathBuf),
-    #[error(
-        "{0} 是另一个程序的 SQLite 数据库，不是 shuze 的会议文件；为免损坏，未作任何改动。请检查路径 (another program's database)"
-    )]
+    #[error("{}", tr!(
+        "{db} 是另一个程序的 SQLite 数据库，不是 shuze 的会议文件；为免损坏，未作任何改动。请检查路径",
+        db = .0.display()
+    ))]
     OtherProgram(PathBuf),
-    #[error(
-        "数据库 {0} 所在的文件夹是只读的（SQLite 需要在旁边建日志文件），无法记录。请把文件复制到可写的文件夹再打开 (read-only folder)"
-    )]
+    #[error("{}", tr!(
+        "数据库 {db} 所在的文件夹是只读的（SQLite 需要在旁边建日志文件），无法记录。请把文件复制到可写的文件夹再打开",
+        db = .0.display()
+    ))]
     ReadOnlyFolder(PathBuf),
-    #[error("数据库正被另一个程序占用（加了写锁），稍后自动重试 (database busy)")]
+    #[error("{}", tr!("数据库正被另一个程序占用（加了写锁），稍后自动重试"))]
     Busy,
-    #[error("{0} 是一个目录，不是数据库文件 (is a directory, not a database file)")]
+    #[error("{}", tr!("{db} 是一个目录，不是数据库文件", db = .0.display()))]
     IsDirectory(PathBuf),
-    #[error(
-        "{path} 由更新版本的 shuze 写入 (schema {found}，本程序支持 {supported})；请升级 shuze (written by a newer shuze)"
-    )]
+    #[error("{}", tr!(
+        "{db} 由更新版本的 shuze 写入（格式版本 {found}，本程序支持 {supported}）；请升级 shuze",
+        db = .path.display(),
+        found = .found,
+        supported = .supported
+    ))]
     TooNew {
         path: PathBuf,
         found: i64,
         supported: i64,
     },
-    #[error("无法打开数据库 {path}: {source}")]
+    #[error("{}", tr!(
+        "无法打开数据库 {db}：{why}",
+        db = .path.display(),
+        why = .cause
+    ))]
     Open {
         path: PathBuf,
-        source: rusqlite::Error,
+        cause: rusqlite::Error,
     },
-    #[error(
-        "{0} 不是 shuze 的数据库文件（也不是 SQLite 文件），未作改动。请检查路径 (not a database)"
-    )]
+    #[error("{}", tr!(
+        "{db} 不是 shuze 的数据库文件（也不是 SQLite 文件），未作改动。请检查路径",
+        db = .0.display()
+    ))]
     NotDatabase(PathBuf),
-    #[error(
-        "数据库文件 {path} 已损坏或不完整（{detail}）。请勿继续写入：先复制一份，再用备份恢复，或用 `sqlite3 {path} .recover` 抢救数据 (corrupt)"
-    )]
+    #[error("{}", tr!(
+        "数据库文件 {db} 已损坏或不完整（{detail}）。请勿继续写入：先复制一份，再用备份恢复，或用 `sqlite3 {db} .recover` 抢救数据",
+        db = .path.display(),
+        detail = .detail
+    ))]
     Corrupt { path: PathBuf, detail: String },
-    #[error(
-        "数据库文件 {0} 是只读的，无法记录。请复制到可写的位置，或修改文件权限后再打开 (read-only)"
-    )]
+    #[error("{}", tr!(
+        "数据库文件 {db} 是只读的，无法记录。请复制到可写的位置，或修改文件权限后再打开",
+        db = .0.display()
+    ))]
     ReadOnly(PathBuf),
-    #[error(
-        "{path} 的格式版本是 {found}，本程序为 {supported}：请先用 `shuze {path}` 打开一次以升级，或升级 shuze (schema version differs)"
-    )]
+    #[error("{}", tr!(
+        "{db} 的格式版本是 {found}，本程序为 {supported}：请先用 `shuze {db}` 打开一次以升级，或升级 shuze",
+        db = .path.display(),
+        found = .found,
+        supported = .supported
+    ))]
     OtherVersion {
         path: PathBuf,
         found: i64,
         supported: i64,
     },
-    #[error("磁盘已满或数据库已达大小上限，未能保存 (disk full)")]
+    #[error("{}", tr!("磁盘已满或数据库已达大小上限，未能保存"))]
     Full,
-    #[error(
-        "数据库文件 {path} 缺少表 {missing}：文件已损坏或被其他程序改动过，为免丢失记录不再打开。请用备份恢复，或用 `sqlite3 {path} .recover` 抢救数据 (tables missing)"
-    )]
+    #[error("{}", tr!(
+        "数据库文件 {db} 缺少表 {missing}：文件已损坏或被其他程序改动过，为免丢失记录不再打开。请用备份恢复，或用 `sqlite3 {db} .recover` 抢救数据",
+        db = .path.display(),
+        missing = .missing
+    ))]
     Incomplete { path: PathBuf, missing: String },
-    #[error(
-        "数据库文件 {0} 已被删除、移走或换掉，为免记录写进看不见的文件，已停止写入 (the database file is gone)"
-    )]
+    #[error("{}", tr!(
+        "数据库文件 {db} 已被删除、移走或换掉，为免记录写进看不见的文件，已停止写入",
+        db = .0.display()
+    ))]
     Gone(PathBuf),
-    #[error("数据库错误: {0}")]
+    #[error("{}", tr!("数据库错误：{why}", why = .0))]
     Sql(rusqlite::Error),
-    #[error("文件错误: {0}")]
-    Io(#[from] std::io::Error),
-    #[error("会议 {0} 不存在 (no such meeting)")]
+    #[error("{}", tr!("文件错误：{why}", why = .0))]
+    Io(std::io::Error),
+    #[error("{}", tr!("会议 {meeting} 不存在", meeting = .0))]
     NoSuchMeeting(i64),
-    #[error("数据库中没有会议，请先用 `shuze import` 导入准备文件 (the database holds no meeting)")]
+    #[error("{}", tr!("数据库中没有会议，请先用 `shuze import` 导入准备文件"))]
     NoMeetings,
 }
 
 pub type Result<T> = std::result::Result<T, StorageError>;
+
+// Not `#[from]`, which would make it the error's source too: the message quotes it already.
+impl From<std::io::Error> for StorageError {
+    fn from(err: std::io::Error) -> Self {
+        StorageError::Io(err)
+    }
+}
 
 impl From<rusqlite::Error> for StorageError {
     fn from(err: rusqlite::Error) -> Self {
@@ -138,7 +170,10 @@ fn file_error(path: &Path, err: StorageError) -> StorageError {
             detail: source.to_string(),
         },
         Some(rusqlite::ErrorCode::ReadOnly) => StorageError::ReadOnly(path),
-        _ => StorageError::Open { path, source },
+        _ => StorageError::Open {
+            path,
+            cause: source,
+        },
     }
 }
 

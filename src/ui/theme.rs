@@ -3,6 +3,7 @@
 //! uses. Shipped themes live in `themes/`; a user's own, in the configuration folder,
 //! replace a shipped one of the same name.
 
+use crate::labels::tr;
 use ratatui::style::Color;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -22,13 +23,10 @@ pub enum ThemeError {
         file: String,
         key: &'static str,
         value: String,
-        expected: &'static str,
+        expected: String,
     },
-    #[error("{file}: 无法读取 ({source})")]
-    Read {
-        file: String,
-        source: std::io::Error,
-    },
+    #[error("{}", tr!("{file}：无法读取（{why}）", file = .file, why = .cause))]
+    Read { file: String, cause: std::io::Error },
 }
 
 /// A theme file as written.
@@ -156,7 +154,9 @@ impl Theme {
                 file: file.to_string(),
                 key,
                 value: value.to_string(),
-                expected: "应为 #rrggbb、reset 或颜色名（black, red, green, yellow, blue, magenta, cyan, gray, white …）",
+                expected: tr!(
+                    "应为 #rrggbb、reset 或颜色名（black, red, green, yellow, blue, magenta, cyan, gray, white …）"
+                ),
             })
         };
         let borders = match raw.borders.as_deref() {
@@ -168,7 +168,7 @@ impl Theme {
                     file: file.to_string(),
                     key: "borders",
                     value: other.to_string(),
-                    expected: "应为 none、ascii 或 line",
+                    expected: tr!("应为 none、ascii 或 line"),
                 });
             }
         };
@@ -342,9 +342,9 @@ impl Registry {
         for path in user_dir.map(theme_files).unwrap_or_default() {
             let file = path.display().to_string();
             let theme = std::fs::read_to_string(&path)
-                .map_err(|source| ThemeError::Read {
+                .map_err(|cause| ThemeError::Read {
                     file: file.clone(),
-                    source,
+                    cause,
                 })
                 .and_then(|text| Theme::from_toml(&text, &file));
             match theme {
