@@ -195,8 +195,10 @@ pub struct PreparedQuestion {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FollowUpBefore {
     pub follow_up: Id,
-    pub status: crate::domain::FollowUpStatus,
-    pub progress: String,
+    /// Every field as it stood then (in the JSON beside `follow_up`, as before, when only
+    /// status and progress were kept).
+    #[serde(flatten)]
+    pub state: crate::domain::FollowUp,
 }
 
 /// One correction made during (or after) a meeting: what it corrected and the whole state

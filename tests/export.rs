@@ -547,3 +547,57 @@ fn the_console_key_heads_the_summary_with_the_prepared_office_and_issue() {
     assert!(text.contains("第 7 期") || text.contains("第7期"), "{text}");
     assert!(text.contains("中共某县纪委办公室"), "{text}");
 }
+
+#[test]
+fn the_ledger_names_each_field_the_meeting_corrected_before_and_after() {
+    let (_dir, path) = temp_db();
+    let mut session = recorded_sample(&path);
+    let m = Minutes::build(&session.store, 1, false, at(100_000)).unwrap();
+    let (slot, earlier) = m
+        .officials
+        .iter()
+        .find_map(|o| {
+            let untouched = o
+                .earlier_follow_ups
+                .iter()
+                .find(|f| m.before(f.id).is_none());
+            untouched.map(|f| (o.slot.id, f.clone()))
+        })
+        .expect("an earlier follow-up the recorded sample leaves alone");
+    let mut corrected = earlier.clone();
+    corrected.deadline = chrono::NaiveDate::from_ymd_opt(2027, 6, 30);
+    corrected.owner = "李某某".into();
+    session
+        .store
+        .change_follow_up(&corrected, Some(slot), at(100_100))
+        .unwrap();
+
+    let m = Minutes::build(&session.store, 1, false, at(100_200)).unwrap();
+    let bytes = export::render(&m, Kind::Ledger, Format::Csv, &options()).unwrap();
+    let text = std::str::from_utf8(&bytes[3..]).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row = reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| r[column("问题描述")] == earlier.problem)
+        .unwrap();
+    let blank = |s: &str| {
+        if s.is_empty() {
+            "（未填写）".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    let old_deadline = earlier.deadline.map(|d| d.to_string()).unwrap_or_default();
+    assert_eq!(
+        &row[column("本次会议更新")],
+        format!(
+            "责任人：{}→李某某；完成时限：{}→2027-06-30",
+            blank(&earlier.owner),
+            blank(&old_deadline)
+        )
+    );
+    assert_eq!(&row[column("完成时限")], "2027-06-30");
+}

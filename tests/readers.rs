@@ -412,7 +412,7 @@ fn the_ledger_holds_earlier_follow_ups_with_what_the_meeting_changed() {
     assert_eq!(&updated[column("状态")], "已完成");
     assert_eq!(
         &updated[column("本次会议更新")],
-        "状态：整改中→已完成；进展：（未填写）→已完成全部村组干部廉政谈话"
+        "进展情况：（未填写）→已完成全部村组干部廉政谈话；状态：整改中→已完成"
     );
     let numbers: Vec<String> = rows.iter().map(|r| r[0].to_string()).collect();
     let expected: Vec<String> = (1..=rows.len()).map(|n| n.to_string()).collect();

@@ -98,11 +98,27 @@ fn cells(
             .map(|d| d.format("%Y-%m-%d").to_string())
             .unwrap_or_else(|| "以往".into())
     };
-    vec![
+    let mut cells = vec![
         number.to_string(),
         official.slot.name.clone(),
         official.unit_post(),
         raised,
+    ];
+    let mut fields = fields(f).into_iter();
+    // Source to status, what this meeting changed, then 抄送.
+    cells.extend(fields.by_ref().take(FIELDS - 1));
+    cells.push(change(minutes, f, this_meeting));
+    cells.extend(fields);
+    cells.push(question_note(official, f));
+    cells
+}
+
+/// A follow-up's own fields, as `FOLLOW_UP_FIELDS` names them, up to 抄送 (备注 is the
+/// ledger's).
+const FIELDS: usize = 12;
+
+fn fields(f: &FollowUp) -> [String; FIELDS] {
+    [
         f.source.name(Lang::Zh).to_string(),
         f.category.clone(),
         f.problem.clone(),
@@ -116,13 +132,12 @@ fn cells(
         f.mode.name(Lang::Zh).to_string(),
         f.progress.clone(),
         f.status.name(Lang::Zh).to_string(),
-        change(minutes, f, this_meeting),
         f.copied_to.clone(),
-        question_note(official, f),
     ]
 }
 
-/// 本次会议更新: "状态：整改中→已完成；进展：（未填写）→已完成全部谈话".
+/// 本次会议更新: each field this meeting changed, before → after, as
+/// "整改时限：2027-03-31→2027-06-30；整改状态：整改中→已完成".
 fn change(minutes: &Minutes, f: &FollowUp, this_meeting: bool) -> String {
     if this_meeting {
         return "本次会议提出".into();
@@ -137,21 +152,14 @@ fn change(minutes: &Minutes, f: &FollowUp, this_meeting: bool) -> String {
             text.to_string()
         }
     };
-    let mut parts = Vec::new();
-    if before.status != f.status {
-        parts.push(format!(
-            "状态：{}→{}",
-            before.status.name(Lang::Zh),
-            f.status.name(Lang::Zh)
-        ));
-    }
-    if before.progress != f.progress {
-        parts.push(format!(
-            "进展：{}→{}",
-            blank(&before.progress),
-            blank(&f.progress)
-        ));
-    }
+    let parts: Vec<String> = FOLLOW_UP_FIELDS
+        .iter()
+        .zip(fields(&before.state).iter().zip(fields(f).iter()))
+        .filter(|(_, (old, new))| old != new)
+        .map(|(label, (old, new))| {
+            format!("{}：{}→{}", label.text(Lang::Zh), blank(old), blank(new))
+        })
+        .collect();
     if parts.is_empty() {
         "已核实，未变化".into()
     } else {

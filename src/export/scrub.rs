@@ -68,10 +68,9 @@ impl Scrub for FollowUpBefore {
     fn scrub(&mut self) {
         let FollowUpBefore {
             follow_up: _,
-            status: _,
-            progress,
+            state,
         } = self;
-        progress.scrub();
+        state.scrub();
     }
 }
 

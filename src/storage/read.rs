@@ -540,7 +540,19 @@ impl Store {
     /// stood before the meeting's first change to it: what the ledger shows as "before".
     pub fn follow_ups_before(&self, meeting: Id) -> Result<Vec<FollowUpBefore>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT c.follow_up_id, coalesce(p.status, f.status), coalesce(p.progress, f.progress)
+            "SELECT f.source,
+                    CASE WHEN p.id IS NULL THEN f.category ELSE p.category END,
+                    CASE WHEN p.id IS NULL THEN f.problem ELSE p.problem END,
+                    CASE WHEN p.id IS NULL THEN f.task ELSE p.task END,
+                    CASE WHEN p.id IS NULL THEN f.measure ELSE p.measure END,
+                    CASE WHEN p.id IS NULL THEN f.lead ELSE p.lead END,
+                    CASE WHEN p.id IS NULL THEN f.owner ELSE p.owner END,
+                    CASE WHEN p.id IS NULL THEN f.deadline ELSE p.deadline END,
+                    CASE WHEN p.id IS NULL THEN f.mode ELSE p.mode END,
+                    CASE WHEN p.id IS NULL THEN f.progress ELSE p.progress END,
+                    CASE WHEN p.id IS NULL THEN f.status ELSE p.status END,
+                    CASE WHEN p.id IS NULL THEN f.copied_to ELSE p.copied_to END,
+                    f.raised_on, f.question_id, f.id
              FROM follow_up_change c
              JOIN follow_up f ON f.id = c.follow_up_id
              LEFT JOIN follow_up_change p ON p.id =
@@ -552,10 +564,10 @@ impl Store {
              ORDER BY c.follow_up_id",
         )?;
         let rows = stmt.query_map([meeting], |row| {
+            let state = follow_up_from_row(row)?;
             Ok(FollowUpBefore {
-                follow_up: row.get(0)?,
-                status: row.get(1)?,
-                progress: row.get(2)?,
+                follow_up: state.id,
+                state,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
