@@ -112,7 +112,7 @@ const PREPARATION: &[(&str, &str)] = &[
     ),
     (
         "准备文件有 {n} 处错误，数据库未作任何改动。",
-        "The prep file has {n} problems; nothing in the database was changed.",
+        "Problems in the prep file: {n}; nothing in the database was changed.",
     ),
     (
         "一场会议的准备要用几张表（{first}、{second}……）：请把这些 CSV 文件放进同一个文件夹，按工作表命名（如 {second}.csv），再导入这个文件夹",
