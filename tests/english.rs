@@ -1,6 +1,8 @@
 //! English means English: with `--lang en`, or an English `LANG` and no `--lang`, the help
 //! is in English; in Chinese, Chinese. Every command and argument has its English text.
 
+mod common;
+
 use clap::CommandFactory;
 use shuze::cli::{Cli, english};
 use std::process::Command;
@@ -63,4 +65,202 @@ fn the_help_follows_lang_and_the_environment() {
     let finish = help(&["finish", "--lang", "en", "--help"], "zh_CN.UTF-8");
     assert!(finish.contains("End it without asking."), "{finish}");
     assert!(!finish.contains("不再询问"), "{finish}");
+}
+
+/// The real binary run with `LANG` set: its exit status, standard output and standard error.
+fn shuze(args: &[&str], lang_env: &str) -> (bool, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_shuze"))
+        .args(args)
+        .env("LANG", lang_env)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    (
+        output.status.success(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// The Chinese characters of `text` outside what it quotes from the file ('…' and 「…」) and
+/// outside the places (`file:sheet:row:column: `) that name the file's sheets.
+fn chinese_outside_quotes(text: &str) -> String {
+    let mut found = String::new();
+    // main.rs's "错误 (error): " before the error is the command line's, not the importer's.
+    let text = text.strip_prefix("错误 (error): ").unwrap_or(text);
+    for line in text.lines() {
+        let line = line
+            .split_once(": ")
+            .filter(|(place, _)| place.contains(".xlsx:") || place.contains(".csv:"))
+            .map_or(line, |(_, message)| message);
+        let mut quoted = None;
+        for c in line.chars() {
+            match (quoted, c) {
+                (None, '\'') => quoted = Some('\''),
+                (None, '「') => quoted = Some('」'),
+                (Some(close), c) if c == close => quoted = None,
+                (None, c) if ('\u{4e00}'..='\u{9fff}').contains(&c) => found.push(c),
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
+/// A preparation that reads but is wrong in three places: no chair, 500 minutes of report,
+/// a question without its asker.
+fn bad_preparation(dir: &std::path::Path) -> shuze::prep::Preparation {
+    let good = common::write_prep(dir, "good.toml", common::MINIMAL_PREP);
+    let mut preparation = shuze::prep::read_file(&good).unwrap();
+    preparation.prepared.meeting.chair.clear();
+    let official = &mut preparation.prepared.officials[0];
+    official.slot.report_minutes = 500;
+    official.questions[0].asker.clear();
+    preparation
+}
+
+#[test]
+fn import_problems_are_in_english_with_their_places_in_every_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meeting.db");
+    let db = db.to_str().unwrap();
+    let toml = common::write_prep(
+        dir.path(),
+        "bad.toml",
+        &common::MINIMAL_PREP
+            .replace("date = 2026-12-18", "date = \"2027-02-30\"")
+            .replace("chair = \"马某\"", "chair = \" \"")
+            .replace("report_minutes = 8", "report_minutes = 200"),
+    );
+    let (ok, _, english) = shuze(
+        &["import", "--lang", "en", toml.to_str().unwrap(), "--db", db],
+        "zh_CN.UTF-8",
+    );
+    assert!(!ok, "{english}");
+    for expected in [
+        "bad.toml:4:8: date (meeting date) '2027-02-30' is not a valid date (there is no such day): \
+         write it as year-month-day, like 2026-12-18",
+        "bad.toml:5:9: chair (chair) must not be empty",
+        "bad.toml:13:18: report_minutes (reporting minutes) 200 is not plausible: \
+         it should be 1 to 120 minutes",
+        "Problems in the prep file: 3; nothing in the database was changed.",
+    ] {
+        assert!(english.contains(expected), "{expected:?} in:\n{english}");
+    }
+    assert_eq!(chinese_outside_quotes(&english), "", "{english}");
+    // Without --lang, a Chinese LANG: the same problems in Chinese.
+    let (ok, _, chinese) = shuze(
+        &["import", toml.to_str().unwrap(), "--db", db],
+        "zh_CN.UTF-8",
+    );
+    assert!(!ok);
+    assert!(
+        chinese.contains("bad.toml:5:9: chair（主持人） 不能为空")
+            && chinese.contains("准备文件有 3 处错误，数据库未作任何改动。"),
+        "{chinese}"
+    );
+    // An English LANG and no --lang: English.
+    let (_, _, from_env) = shuze(
+        &["import", toml.to_str().unwrap(), "--db", db],
+        "en_US.UTF-8",
+    );
+    assert!(
+        from_env.contains("chair (chair) must not be empty"),
+        "{from_env}"
+    );
+
+    let preparation = bad_preparation(dir.path());
+    let workbook = dir.path().join("bad.xlsx");
+    shuze::prep::write_prepared(&preparation, &workbook, false).unwrap();
+    let folder = dir.path().join("bad_csv");
+    shuze::prep::write_prepared(&preparation, &folder, false).unwrap();
+    for (path, places) in [
+        (
+            &workbook,
+            ["bad.xlsx:会议信息:", "bad.xlsx:议程:", "bad.xlsx:提问:"],
+        ),
+        (&folder, ["会议信息.csv:", "议程.csv:", "提问.csv:"]),
+    ] {
+        let path = path.to_str().unwrap();
+        let (ok, _, english) = shuze(&["import", "--lang", "en", path, "--db", db], "zh_CN.UTF-8");
+        assert!(!ok, "{english}");
+        let lines: Vec<&str> = english.lines().collect();
+        for (place, problem) in places.iter().zip([
+            "'chair' must not be empty",
+            "'reporting minutes' 500 is not plausible: it should be 1 to 120 minutes",
+            "'asker' must not be empty",
+        ]) {
+            assert!(
+                lines
+                    .iter()
+                    .any(|line| line.contains(place) && line.ends_with(problem)),
+                "{place} … {problem} in:\n{english}"
+            );
+        }
+        assert!(
+            english.contains("Problems in the prep file: 3; nothing in the database was changed."),
+            "{english}"
+        );
+        assert_eq!(chinese_outside_quotes(&english), "", "{english}");
+        let (_, _, chinese) = shuze(&["import", path, "--db", db], "zh_CN.UTF-8");
+        assert!(
+            chinese.contains("「主持人」 不能为空") && chinese.contains("准备文件有 3 处错误"),
+            "{chinese}"
+        );
+    }
+    assert!(
+        !std::path::Path::new(db).exists()
+            || shuze::storage::Store::open(std::path::Path::new(db))
+                .unwrap()
+                .meetings()
+                .unwrap()
+                .is_empty(),
+        "nothing imported"
+    );
+}
+
+#[test]
+fn an_update_lists_its_changes_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meeting.db");
+    drop(common::sample_store(&db));
+    let store = shuze::storage::Store::open(&db).unwrap();
+    let mut preparation = shuze::prep::from_store(&store, 1).unwrap();
+    drop(store);
+    let official = &mut preparation.prepared.officials[2];
+    let who = official.slot.name.clone();
+    official.questions.push(shuze::prep::PreparedQuestion {
+        asker: "钱某".into(),
+        text: "前一天加的问题".into(),
+    });
+    official.slot.report_minutes += 1;
+    let minutes = official.slot.report_minutes;
+    let file = dir.path().join("changed.xlsx");
+    shuze::prep::write_prepared(&preparation, &file, false).unwrap();
+    let args = [
+        "import",
+        file.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "--update",
+    ];
+    let (_, shown, _) = shuze(&[&args[..], &["--lang", "en"]].concat(), "zh_CN.UTF-8");
+    for expected in [
+        format!("{who}: new question '前一天加的问题'"),
+        format!("{who}: report time changed to {minutes} minutes"),
+        "Apply the 2 changes above? [y/N]".to_string(),
+        "Nothing changed.".to_string(),
+    ] {
+        assert!(shown.contains(&expected), "{expected:?} in:\n{shown}");
+    }
+    for chinese in ["新增提问", "述责时长改为", "未作改动"] {
+        assert!(!shown.contains(chinese), "{chinese} in:\n{shown}");
+    }
+    let (_, chinese, _) = shuze(&args, "zh_CN.UTF-8");
+    assert!(
+        chinese.contains(&format!("{who}：新增提问「前一天加的问题」")),
+        "{chinese}"
+    );
 }

@@ -194,8 +194,409 @@ const STORE: &[(&str, &str)] = &[
     ),
 ];
 
-/// src/prep.
-const PREPARATION: &[(&str, &str)] = &[];
+/// src/prep (in the order of mod.rs, check.rs, sheet.rs, xlsx.rs, csv_files.rs, controls.rs,
+/// import.rs, out.rs, update.rs).
+const PREPARATION: &[(&str, &str)] = &[
+    (
+        "无法读取准备文件 {path}: {source}",
+        "Cannot read the prep file {path}: {source}",
+    ),
+    (
+        "{path}: 文件不是 UTF-8 编码（可能是 GBK），请用编辑器另存为 UTF-8 后再导入",
+        "{path}: the file is not UTF-8 (it may be GBK): save it as UTF-8 in an editor, then import it again",
+    ),
+    (
+        "准备文件有 {n} 处错误，数据库未作任何改动。",
+        "Problems in the prep file: {n}; nothing in the database was changed.",
+    ),
+    (
+        "一场会议的准备要用几张表（{first}、{second}……）：请把这些 CSV 文件放进同一个文件夹，按工作表命名（如 {second}.csv），再导入这个文件夹",
+        "A meeting's preparation takes several sheets ({first}, {second}, ...): put their CSV files in one folder, each named after its sheet (such as {second}.csv), then import that folder",
+    ),
+    (
+        "缺少必填字段，请在这张表里补上",
+        "A required field is missing: add it to this table",
+    ),
+    (
+        "未知字段：检查拼写，或删去这一行",
+        "Unknown field: check its spelling, or delete this line",
+    ),
+    (
+        "取值不在允许的范围内，请改用下列之一",
+        "Not one of the allowed values: use one of these",
+    ),
+    (
+        "类型不对：文字要加英文双引号，数字不加引号",
+        "Wrong type: text goes in double quotes, numbers without quotes",
+    ),
+    (
+        "同一张表里这个字段写了两次",
+        "This field is written twice in the same table",
+    ),
+    (
+        "TOML 语法错误：检查引号、方括号和等号",
+        "TOML syntax error: check the quotes, square brackets and equals signs",
+    ),
+    ("{field} 不能为空", "{field} must not be empty"),
+    ("没有这一天", "there is no such day"),
+    ("不是日期", "not a date"),
+    (
+        "{field} 「{given}」 日期无效（{why}）：应写成 2026-12-18 这样的年-月-日",
+        "{field} '{given}' is not a valid date ({why}): write it as year-month-day, like 2026-12-18",
+    ),
+    ("start（开始时间）", "start (starting time)"),
+    (
+        "{field} 时间无效：应写成 09:00 这样的时:分",
+        "{field} is not a valid time: write it as hours:minutes, like 09:00",
+    ),
+    ("title（会议名称）", "title (meeting name)"),
+    ("date（会议日期）", "date (meeting date)"),
+    ("chair（主持人）", "chair (chair)"),
+    ("recorder（记录人）", "recorder (recorder)"),
+    ("issue（纪要期号）", "issue (issue number of the minutes)"),
+    (
+        "{field} {value} 不合理：应为 1 到 9999 的整数",
+        "{field} {value} is not plausible: it should be a whole number from 1 to 9999",
+    ),
+    (
+        "minutes.{name}（环节时长）",
+        "minutes.{name} (stage minutes)",
+    ),
+    (
+        "{field} {value} 不合理：应为 1 到 120 分钟",
+        "{field} {value} is not plausible: it should be 1 to 120 minutes",
+    ),
+    ("name（姓名）", "name (name)"),
+    ("position（议程序号）", "position (agenda number)"),
+    ("{field} 应从 1 开始", "{field} should start at 1"),
+    (
+        "议程序号 {value} 重复：第 {line} 行已用过，请改为未用的序号",
+        "Agenda number {value} is repeated: line {line} already uses it; change it to an unused number",
+    ),
+    (
+        "report_minutes（述责时长）",
+        "report_minutes (reporting minutes)",
+    ),
+    ("unit（单位）", "unit (unit)"),
+    ("post（职务）", "post (post)"),
+    ("text（事项内容）", "text (duty item)"),
+    ("quarter（季度）", "quarter (quarter)"),
+    (
+        "{field}\"{given}\" 无效：应写成 2026Q2 这样的年份加 Q1 到 Q4",
+        "{field} '{given}' is not valid: write the year followed by Q1 to Q4, like 2026Q2",
+    ),
+    ("text（风险点）", "text (risk point)"),
+    ("asker（提问人）", "asker (asker)"),
+    ("text（问题）", "text (question)"),
+    ("problem（问题）", "problem (problem)"),
+    ("deadline（时限）", "deadline (time limit)"),
+    ("raised_on（提出日期）", "raised_on (date raised)"),
+    (
+        "工作表「{shown}」不是准备用的表，已忽略；准备用的表有：{sheets}",
+        "The sheet '{shown}' is not a sheet of the preparation and was ignored; the preparation's sheets are: {sheets}",
+    ),
+    (
+        "文件「{shown}」不是准备用的表，已忽略；准备用的表有：{sheets}",
+        "The file '{shown}' is not a sheet of the preparation and was ignored; the preparation's sheets are: {sheets}",
+    ),
+    (
+        "工作表「{shown}」被隐藏了：看不见的内容也会导入。请在 Excel/WPS 中右击工作表标签「取消隐藏」，检查后再导入；不要的话请删除这张表",
+        "The sheet '{shown}' is hidden: what cannot be seen would be imported too. In Excel/WPS, right-click the sheet tabs and choose \"Unhide\", check it, then import again; if it is not wanted, delete the sheet",
+    ),
+    (
+        "「{shown}」和「{first}」都是「{sheet}」表：请只留一张",
+        "'{shown}' and '{first}' are both the sheet '{sheet}': keep only one",
+    ),
+    (
+        "缺少文件「{sheet}.csv」：这张表必须有（可用模板 shuze template 生成）；表名也可写作 {also}",
+        "The file '{sheet}.csv' is missing: this sheet is required (shuze template writes one); it may also be named {also}",
+    ),
+    (
+        "缺少工作表「{sheet}」：这张表必须有（可用模板 shuze template 生成）；表名也可写作 {also}",
+        "The sheet '{sheet}' is missing: it is required (shuze template writes one); it may also be named {also}",
+    ),
+    (
+        "找不到表头：前 {rows} 行里没有认得的列名。第一行应是列名，如 {headers}",
+        "No header row: none of the first {rows} rows has a known column name. The first row should hold the column names, such as {headers}",
+    ),
+    (
+        "「{text}」和第 {first} 列都是「{header}」列：请删去或改名其中一列",
+        "'{text}' and column {first} are both the column '{header}': delete or rename one of them",
+    ),
+    (
+        "不认得的列「{text}」，已忽略；这张表可用的列名见 README「准备表格」一节",
+        "Unknown column '{text}', ignored; the column names this sheet can have are in the README, section \"Preparing in a spreadsheet\"",
+    ),
+    (
+        "缺少必填的列「{header}」：请在表头加上这一列，列名可写作 {words}",
+        "The required column '{header}' is missing: add it to the header row; it may be named {words}",
+    ),
+    (
+        "缺少「{name}」或「{unit}」列：每行要对应议程中的一位述责人，至少要有其中一列；列名可写作 {names}，或 {units}",
+        "The column '{name}' or '{unit}' is missing: each row must belong to an official of the agenda, so at least one of them is needed; they may be named {names}, or {units}",
+    ),
+    (
+        "单元格是公式的错误值 {error}：请改正公式，或复制后「选择性粘贴→数值」换成它的值",
+        "The cell holds a formula's error value {error}: correct the formula, or copy it and \"Paste Special → Values\" to keep its value",
+    ),
+    (
+        "单元格有 {chars} 个字，超过了表格单元格的上限 {most} 字：请删减，或分成几行",
+        "The cell has {chars} characters, more than a spreadsheet cell can hold ({most}): shorten it, or split it over several rows",
+    ),
+    (
+        "单元格含控制字符 {found}：会议记录里不能有控制字符，请删去（多是从别处复制来的看不见的字符）；换行可以保留",
+        "The cell has the control characters {found}: a meeting record cannot hold control characters; delete them (mostly invisible characters copied from elsewhere); line breaks may stay",
+    ),
+    (
+        "「{text}」不是整数：这一列填数字，如 8",
+        "'{text}' is not a whole number: this column takes a number, such as 8",
+    ),
+    (
+        "「{header}」不能为空：请填数字",
+        "'{header}' must not be empty: fill in a number",
+    ),
+    (
+        "「{header}」不能为空：请从下拉列表选 {choices} 之一",
+        "'{header}' must not be empty: choose one of {choices} from the drop-down list",
+    ),
+    (
+        "「{text}」不是「{header}」可选的值：请从下拉列表选 {choices} 之一",
+        "'{text}' is not one of the choices of '{header}': choose one of {choices} from the drop-down list",
+    ),
+    (
+        "「{text}」不是「{header}」可选的值：请填「{yes}」或「{no}」",
+        "'{text}' is not one of the choices of '{header}': fill in '{yes}' or '{no}'",
+    ),
+    (
+        "{sheet}表没有内容：表头下面一行填这场会议的名称、日期、主持人、记录人等",
+        "The sheet '{sheet}' is empty: the row below the header takes the meeting's name, date, chair, recorder and so on",
+    ),
+    (
+        "{sheet}表只能有一行内容（第 {first} 行）：一个文件准备一场会议，请删去这一行",
+        "The sheet '{sheet}' can have only one row (row {first} holds the meeting): one file prepares one meeting; delete this row",
+    ),
+    (
+        "「{name}」不在议程里：姓名须与「{agenda}」表一致，议程中的述责人有 {all}",
+        "'{name}' is not on the agenda: names must be as in the sheet '{agenda}', whose officials are {all}",
+    ),
+    (
+        "议程中「{name}」的单位是「{units}」，与这里的「{unit}」不符：请改成一致",
+        "On the agenda the unit of '{name}' is {units}, not '{unit}' as here: make them the same",
+    ),
+    (
+        "议程中有几位「{name}」：请同时填写单位以区分",
+        "The agenda has several officials named '{name}': fill in the unit as well to tell them apart",
+    ),
+    (
+        "姓名和单位都空着：请至少填一个，说明这一行是哪位述责人的",
+        "Name and unit are both blank: fill in at least one, to say whose row this is",
+    ),
+    (
+        "单位「{unit}」不在议程里：单位须与「{agenda}」表一致，议程中的单位有 {all}",
+        "The unit '{unit}' is not on the agenda: units must be as in the sheet '{agenda}', whose units are {all}",
+    ),
+    (
+        "议程中「{unit}」有 {n} 位述责人：请填写姓名",
+        "The agenda has {n} officials of '{unit}': fill in the name",
+    ),
+    (
+        "这是旧版 Excel 97-2003 工作簿（.xls）、WPS 表格（.et）或加了密码的工作簿，不能直接读取：请在 Excel 或 WPS 中打开，「另存为」Excel 工作簿（*.xlsx）且不设密码，再导入 .xlsx 文件",
+        "This is an old Excel 97-2003 workbook (.xls), a WPS spreadsheet (.et) or a workbook with a password, which cannot be read directly: open it in Excel or WPS, \"Save As\" an Excel workbook (*.xlsx) without a password, then import the .xlsx file",
+    ),
+    (
+        "这是 OpenDocument 表格（.ods）：请在 LibreOffice Calc 中「另存为」Excel 2007-365 (.xlsx)，再导入 .xlsx 文件",
+        "This is an OpenDocument spreadsheet (.ods): in LibreOffice Calc, \"Save As\" Excel 2007-365 (.xlsx), then import the .xlsx file",
+    ),
+    (
+        "它的内容是文本（看起来是 CSV）：请把扩展名改为 .csv，和其他表的 CSV 放进同一个文件夹后导入该文件夹，或在 Excel/WPS 中打开后另存为 .xlsx",
+        "its content is text (it looks like CSV): change the extension to .csv, put it in one folder with the CSV files of the other sheets and import that folder, or open it in Excel/WPS and save it as .xlsx",
+    ),
+    (
+        "文件可能已损坏或不是表格：请在 Excel/WPS 中打开确认，再另存为 .xlsx",
+        "the file may be damaged or not a spreadsheet: open it in Excel/WPS to check, then save it as .xlsx",
+    ),
+    (
+        "扩展名是 .{extension}，但内容不是 Excel 工作簿；{hint}",
+        "The extension is .{extension}, but the content is not an Excel workbook; {hint}",
+    ),
+    (
+        "无法读取工作簿：{error}；请在 Excel/WPS 中打开后重新保存为 .xlsx",
+        "Cannot read the workbook: {error}; open it in Excel/WPS and save it again as .xlsx",
+    ),
+    (
+        "无法读取工作表「{name}」：{error}",
+        "Cannot read the sheet '{name}': {error}",
+    ),
+    (
+        "无法读取工作表「{name}」的合并单元格：{error}",
+        "Cannot read the merged cells of the sheet '{name}': {error}",
+    ),
+    (
+        "文件夹里没有 .csv 文件：每张表存为一个 CSV 文件，按工作表命名（{first}.csv、{second}.csv……）",
+        "The folder has no .csv files: save each sheet as one CSV file named after the sheet ({first}.csv, {second}.csv, ...)",
+    ),
+    (
+        "文件既不是 UTF-8 编码，也不是 GBK/GB18030 编码，无法不走样地读出汉字：请在 Excel/WPS 中另存为「CSV UTF-8（逗号分隔）」",
+        "The file is neither UTF-8 nor GBK/GB18030, so its Chinese characters cannot be read faithfully: in Excel/WPS, save it as \"CSV UTF-8 (Comma delimited)\"",
+    ),
+    (
+        "{key} 含控制字符 {found}（由 {escape} 之类的转义写出）：会议记录里不能有控制字符，请删去这些转义；换行和制表符可以保留",
+        "{key} has the control characters {found} (written as escapes like {escape}): a meeting record cannot hold control characters; delete these escapes (line breaks and tabs may stay)",
+    ),
+    (
+        "数据库中已有同名同日期的会议（编号 {id}）；导入只会新增会议，不会改动已记录的内容。如需另开一场，请修改 title（会议名称）或 date（会议日期）",
+        "The database already has a meeting with this name and date (number {id}); importing only adds meetings and never changes what has been recorded. To hold another one, change title (meeting name) or date (meeting date)",
+    ),
+    (
+        "{path}: CSV 要写成一个文件夹（每张表一个 .csv 文件）：请给出文件夹名，如 -o 准备",
+        "{path}: CSV is written as a folder (one .csv file per sheet): give a folder name, such as -o prep",
+    ),
+    (
+        "{path}: 不认得的扩展名 .{extension}：请用 .xlsx（Excel 工作簿）、.toml（准备文件）或文件夹名（CSV）",
+        "{path}: unknown extension .{extension}: use .xlsx (Excel workbook), .toml (prep file) or a folder name (CSV)",
+    ),
+    ("无法生成工作簿", "Cannot make the workbook"),
+    (
+        "无法创建文件夹 {folder}",
+        "Cannot create the folder {folder}",
+    ),
+    (
+        "{file} 已存在：加 --force 覆盖，或换一个文件夹",
+        "{file} already exists: add --force to replace it, or choose another folder",
+    ),
+    (
+        "{file} 已存在：加 --force 覆盖，或换一个文件名",
+        "{file} already exists: add --force to replace it, or choose another file name",
+    ),
+    ("无法写入 {file}", "Cannot write {file}"),
+    (
+        "新增述责人：{name}（{unit}，{post}），议程第 {place} 位",
+        "New official: {name} ({unit}, {post}), number {place} on the agenda",
+    ),
+    ("姓名改为 {name}", "name changed to {name}"),
+    ("职务改为 {post}", "post changed to {post}"),
+    (
+        "分管县领导改为 {supervisor}",
+        "supervising county leader changed to {supervisor}",
+    ),
+    ("{who}：{changes}", "{who}: {changes}"),
+    ("，", ", "),
+    (
+        "{who}（{unit}）从议程撤下（保留在数据库中）",
+        "{who} ({unit}) taken off the agenda (kept in the database)",
+    ),
+    ("议程顺序改为：{names}", "Agenda order changed to: {names}"),
+    ("、", ", "),
+    (
+        "{who}：新增以往整改「{problem}」",
+        "{who}: new earlier follow-up '{problem}'",
+    ),
+    (
+        "{who}：修改以往整改「{problem}」",
+        "{who}: earlier follow-up '{problem}' changed",
+    ),
+    (
+        "纪要发文机关改为「{office}」，期号改为第 {issue} 期",
+        "Issuing office of the minutes changed to '{office}', issue number to {issue}",
+    ),
+    (
+        "纪要发文机关改为「{office}」，期号改为（无）",
+        "Issuing office of the minutes changed to '{office}', issue number to none",
+    ),
+    (
+        "{who}：述责时长改为 {minutes} 分钟，书面述责",
+        "{who}: report time changed to {minutes} minutes, reporting in writing",
+    ),
+    (
+        "{who}：述责时长改为 {minutes} 分钟，现场述责",
+        "{who}: report time changed to {minutes} minutes, reporting in person",
+    ),
+    (
+        "{who}：新增责任事项「{text}」",
+        "{who}: new duty item '{text}'",
+    ),
+    (
+        "{who}：修改责任事项「{text}」",
+        "{who}: duty item '{text}' changed",
+    ),
+    (
+        "{who}：撤下责任事项「{text}」",
+        "{who}: duty item '{text}' withdrawn",
+    ),
+    (
+        "{who}：新增廉政风险点「{text}」",
+        "{who}: new integrity risk point '{text}'",
+    ),
+    (
+        "{who}：修改廉政风险点「{text}」",
+        "{who}: integrity risk point '{text}' changed",
+    ),
+    (
+        "{who}：撤下廉政风险点「{text}」",
+        "{who}: integrity risk point '{text}' withdrawn",
+    ),
+    ("{who}：新增提问「{text}」", "{who}: new question '{text}'"),
+    (
+        "{who}：提问「{text}」的提问人改为 {asker}",
+        "{who}: the asker of the question '{text}' changed to {asker}",
+    ),
+    (
+        "{who}：撤下提问「{text}」",
+        "{who}: question '{text}' withdrawn",
+    ),
+    (
+        "出席人员 {name}：改为{attendance}",
+        "Attendee {name}: now {attendance}",
+    ),
+    (
+        "出席人员 {name}：改为{attendance}（{reason}）",
+        "Attendee {name}: now {attendance} ({reason})",
+    ),
+    (
+        "新增出席人员 {name}（{attendance}）",
+        "New attendee {name} ({attendance})",
+    ),
+    (
+        "会议信息（名称、日期、时间、地点、主持人、记录人、计票监票人、环节时长）的改动未应用：数据库（第 7 版）没有记录会议信息更正的表，改写会丢掉原来的内容；如确需改动，请作为新会议导入",
+        "Changes to the meeting's details (name, date, time, place, chair, recorder, scrutineers, stage minutes) not applied: the database (version 7) has no table recording corrections of the meeting's details, and writing over them would lose what was there; if they must change, import it as a new meeting",
+    ),
+    (
+        "出席人员 {name}：职务改为「{post}」未应用：数据库（第 7 版）记录出席情况的更正，不记录职务的更正",
+        "Attendee {name}: the post change to '{post}' not applied: the database (version 7) records corrections of attendance, not of posts",
+    ),
+    (
+        "出席人员 {name} 不在新的名单里，但未从名单撤下：数据库（第 7 版）不能撤下出席人员；如未到会，请在表中改为缺席并写明原因",
+        "Attendee {name} is not in the new list but was not taken off it: the database (version 7) cannot take attendees off; if they did not come, mark them absent in the sheet and give the reason",
+    ),
+    (
+        "{who} 已开始述责：其姓名、职务、分管县领导和准备内容（含以往整改）保持原样，会上记录的一切不动（如需更正请在控制台中修改）",
+        "{who} has started reporting: their name, post, supervising leader and preparation (with earlier follow-ups) stay as they are, and everything recorded at the meeting is left alone (to correct it, use the console)",
+    ),
+    (
+        "{who}（{unit}）不在新的议程里，但已开始述责，不从议程撤下：会上记录的一切保留",
+        "{who} ({unit}) is not on the new agenda, but has started reporting, so stays on it: everything recorded at the meeting is kept",
+    ),
+    (
+        "已开始述责的述责人保持在议程中原来的位置，其余述责人按新的顺序排在其他位置",
+        "Officials who have started reporting keep their places on the agenda; the others take the remaining places in the new order",
+    ),
+    (
+        "{who}：提问「{text}」已提出或已有回答，保留不撤",
+        "{who}: the question '{text}' has been asked or answered, so it stays",
+    ),
+    (
+        "{who}：以往整改「{problem}」已在会上更新，保持会上记录的内容",
+        "{who}: the earlier follow-up '{problem}' was updated at the meeting, so what was recorded there stays",
+    ),
+    (
+        "{who}：以往整改「{problem}」的来源、提出日期的改动未应用：整改事项的更正不含这两项",
+        "{who}: changes to the source and date raised of the earlier follow-up '{problem}' not applied: corrections of follow-ups do not cover these two",
+    ),
+    (
+        "{who}：以往整改「{problem}」不在新的表里，但整改事项不能撤下：台账一直跟踪到销号；如已整改完毕，请在表中把状态改为已销号",
+        "{who}: the earlier follow-up '{problem}' is not in the new sheet, but follow-ups cannot be withdrawn: the ledger follows them until they are closed; if it is done, set its status to closed in the sheet",
+    ),
+];
 
 /// Everything else: files, the terminal, errors, export, themes.
 const OTHER: &[(&str, &str)] = &[

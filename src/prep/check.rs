@@ -7,6 +7,7 @@ use crate::domain::{
     AgendaSlot, Allotments, Attendance, Attendee, DutyItem, DutySource, DutyStatus, FollowUp,
     FollowUpMode, FollowUpSource, FollowUpStatus, Meeting, RiskLevel, RiskPoint, Stage,
 };
+use crate::labels::tr;
 use crate::view::{PreparedMeeting, PreparedOfficial, PreparedQuestion};
 use chrono::{NaiveDate, NaiveTime};
 use std::collections::HashMap;
@@ -83,18 +84,19 @@ fn syntax_problem(source: &str, err: &toml::de::Error) -> Problem {
 /// Puts serde's English message into words the recorder can act on.
 pub fn explain(message: &str) -> String {
     let hint = if message.starts_with("missing field") {
-        "缺少必填字段，请在这张表里补上"
+        tr!("缺少必填字段，请在这张表里补上")
     } else if message.starts_with("unknown field") {
-        "未知字段：检查拼写，或删去这一行"
+        tr!("未知字段：检查拼写，或删去这一行")
     } else if message.starts_with("unknown variant") {
-        "取值不在允许的范围内，请改用下列之一"
+        tr!("取值不在允许的范围内，请改用下列之一")
     } else if message.starts_with("invalid type") {
-        "类型不对：文字要加英文双引号，数字不加引号"
+        tr!("类型不对：文字要加英文双引号，数字不加引号")
     } else if message.contains("duplicate key") {
-        "同一张表里这个字段写了两次"
+        tr!("同一张表里这个字段写了两次")
     } else {
-        "TOML 语法错误：检查引号、方括号和等号"
+        tr!("TOML 语法错误：检查引号、方括号和等号")
     };
+    // serde's own words (in English) name the field or the choices.
     format!("{hint} ({})", message.trim())
 }
 
@@ -106,11 +108,6 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn report(&mut self, span: Range<usize>, message: String) {
         let (within, line, column) = self.places.locate(&span);
-        // A spreadsheet's columns have Chinese headers only: the TOML key is left out.
-        let message = match within {
-            Some(_) => header_words_only(&message),
-            None => message,
-        };
         self.problems.push(Problem {
             line,
             column,
@@ -119,16 +116,27 @@ impl Checker<'_> {
         });
     }
 
+    /// How a field is named in a message: `name` is its TOML form, `title（会议名称）` (in
+    /// English `title (meeting name)`); a spreadsheet's columns have headers only, so there
+    /// the TOML key is left out: `「会议名称」` (`'meeting name'`).
+    fn field(&self, name: String) -> String {
+        match self.places {
+            Places::Toml(_) => name,
+            Places::Cells(_) => header_words_only(&name),
+        }
+    }
+
     /// A required text: must not be blank.
-    fn text(&mut self, value: &Spanned<String>, field: &str) -> String {
+    fn text(&mut self, value: &Spanned<String>, field: String) -> String {
         let text = value.get_ref().trim();
         if text.is_empty() {
-            self.report(value.span(), format!("{field} 不能为空"));
+            let field = self.field(field);
+            self.report(value.span(), tr!("{field} 不能为空", field = field));
         }
         text.to_string()
     }
 
-    fn date(&mut self, value: &Spanned<toml::Value>, field: &str) -> Option<NaiveDate> {
+    fn date(&mut self, value: &Spanned<toml::Value>, field: String) -> Option<NaiveDate> {
         let parsed = match value.get_ref() {
             toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt
                 .date
@@ -139,14 +147,20 @@ impl Checker<'_> {
         if parsed.is_none() {
             let (given, why) = match value.get_ref() {
                 toml::Value::String(text) if looks_like_a_date(text) => {
-                    (format!("「{}」", text.trim()), "没有这一天")
+                    (text.trim().to_string(), tr!("没有这一天"))
                 }
-                toml::Value::String(text) => (format!("「{}」", text.trim()), "不是日期"),
-                other => (format!("「{other}」"), "不是日期"),
+                toml::Value::String(text) => (text.trim().to_string(), tr!("不是日期")),
+                other => (other.to_string(), tr!("不是日期")),
             };
+            let field = self.field(field);
             self.report(
                 value.span(),
-                format!("{field} {given} 日期无效（{why}）：应写成 2026-12-18 这样的年-月-日"),
+                tr!(
+                    "{field} 「{given}」 日期无效（{why}）：应写成 2026-12-18 这样的年-月-日",
+                    field = field,
+                    given = given,
+                    why = why
+                ),
             );
         }
         parsed
@@ -157,24 +171,25 @@ impl Checker<'_> {
         let starts_at = header.start.as_ref().and_then(|start| {
             let parsed = NaiveTime::parse_from_str(start.get_ref().trim(), "%H:%M").ok();
             if parsed.is_none() {
+                let field = self.field(tr!("start（开始时间）"));
                 self.report(
                     start.span(),
-                    "start（开始时间） 时间无效：应写成 09:00 这样的时:分".into(),
+                    tr!("{field} 时间无效：应写成 09:00 这样的时:分", field = field),
                 );
             }
             parsed
         });
         let meeting = Meeting {
             id: 0,
-            title: self.text(&header.title, "title（会议名称）"),
+            title: self.text(&header.title, tr!("title（会议名称）")),
             held_on: self
-                .date(&header.date, "date（会议日期）")
+                .date(&header.date, tr!("date（会议日期）"))
                 .unwrap_or_default(),
             starts_at,
             place: header.place.trim().to_string(),
-            chair: self.text(&header.chair, "chair（主持人）"),
+            chair: self.text(&header.chair, tr!("chair（主持人）")),
             chair_post: header.chair_post.trim().to_string(),
-            recorder: self.text(&header.recorder, "recorder（记录人）"),
+            recorder: self.text(&header.recorder, tr!("recorder（记录人）")),
             scrutineers: header
                 .scrutineers
                 .iter()
@@ -194,9 +209,14 @@ impl Checker<'_> {
             if (1..=9999).contains(&value) {
                 Some(value as u32)
             } else {
+                let field = self.field(tr!("issue（纪要期号）"));
                 self.report(
                     issue.span(),
-                    format!("issue（纪要期号）{value} 不合理：应为 1 到 9999 的整数"),
+                    tr!(
+                        "{field} {value} 不合理：应为 1 到 9999 的整数",
+                        field = field,
+                        value = value
+                    ),
                 );
                 None
             }
@@ -227,11 +247,13 @@ impl Checker<'_> {
             None => fallback,
             Some(n) if (1..=120).contains(n.get_ref()) => *n.get_ref() as u32,
             Some(n) => {
+                let field = self.field(tr!("minutes.{name}（环节时长）", name = name));
                 self.report(
                     n.span(),
-                    format!(
-                        "minutes.{name}（环节时长）{} 不合理：应为 1 到 120 分钟",
-                        n.get_ref()
+                    tr!(
+                        "{field} {value} 不合理：应为 1 到 120 分钟",
+                        field = field,
+                        value = n.get_ref()
                     ),
                 );
                 fallback
@@ -251,7 +273,7 @@ impl Checker<'_> {
             id: 0,
             arrived_at: None,
             left_at: None,
-            name: self.text(&attendee.name, "name（姓名）"),
+            name: self.text(&attendee.name, tr!("name（姓名）")),
             post: attendee.post.trim().to_string(),
             attendance: match attendee.attendance {
                 RawAttendance::Present => Attendance::Present,
@@ -268,11 +290,16 @@ impl Checker<'_> {
             let position = &official.get_ref().position;
             let value = *position.get_ref();
             if value < 1 {
-                self.report(position.span(), "position（议程序号）应从 1 开始".into());
+                let field = self.field(tr!("position（议程序号）"));
+                self.report(position.span(), tr!("{field} 应从 1 开始", field = field));
             } else if let Some(first_line) = seen.get(&value) {
                 self.report(
                     position.span(),
-                    format!("议程序号 {value} 重复：第 {first_line} 行已用过，请改为未用的序号"),
+                    tr!(
+                        "议程序号 {value} 重复：第 {line} 行已用过，请改为未用的序号",
+                        value = value,
+                        line = first_line
+                    ),
                 );
             } else {
                 seen.insert(value, self.places.locate(&position.span()).1);
@@ -284,18 +311,23 @@ impl Checker<'_> {
         let official = raw.get_ref();
         let minutes = *official.report_minutes.get_ref();
         if !(1..=120).contains(&minutes) {
+            let field = self.field(tr!("report_minutes（述责时长）"));
             self.report(
                 official.report_minutes.span(),
-                format!("report_minutes（述责时长）{minutes} 不合理：应为 1 到 120 分钟"),
+                tr!(
+                    "{field} {value} 不合理：应为 1 到 120 分钟",
+                    field = field,
+                    value = minutes
+                ),
             );
         }
         let supervisor = official.supervisor.trim().to_string();
         let slot = AgendaSlot {
             id: 0,
             position: (*official.position.get_ref()).clamp(0, u32::MAX.into()) as u32,
-            name: self.text(&official.name, "name（姓名）"),
-            unit: self.text(&official.unit, "unit（单位）"),
-            post: self.text(&official.post, "post（职务）"),
+            name: self.text(&official.name, tr!("name（姓名）")),
+            unit: self.text(&official.unit, tr!("unit（单位）")),
+            post: self.text(&official.post, tr!("post（职务）")),
             supervisor: supervisor.clone(),
             report_minutes: minutes.clamp(0, 120) as u32,
             written_only: official.written_only,
@@ -329,7 +361,7 @@ impl Checker<'_> {
                 RawDutySource::AddedDispatch => DutySource::AddedDispatch,
             },
             quarter: self.quarter(&item.quarter),
-            text: self.text(&item.text, "text（事项内容）"),
+            text: self.text(&item.text, tr!("text（事项内容）")),
             progress: item.progress.trim().to_string(),
             status: match item.status {
                 None | Some(RawDutyStatus::NotStarted) => DutyStatus::NotStarted,
@@ -348,11 +380,13 @@ impl Checker<'_> {
             && text[..4].chars().all(|c| c.is_ascii_digit())
             && matches!(&text[4..], "Q1" | "Q2" | "Q3" | "Q4");
         if !valid {
+            let field = self.field(tr!("quarter（季度）"));
             self.report(
                 raw.span(),
-                format!(
-                    "quarter（季度）\"{}\" 无效：应写成 2026Q2 这样的年份加 Q1 到 Q4",
-                    raw.get_ref()
+                tr!(
+                    "{field}\"{given}\" 无效：应写成 2026Q2 这样的年份加 Q1 到 Q4",
+                    field = field,
+                    given = raw.get_ref()
                 ),
             );
         }
@@ -370,7 +404,7 @@ impl Checker<'_> {
         };
         RiskPoint {
             id: 0,
-            text: self.text(&risk.text, "text（风险点）"),
+            text: self.text(&risk.text, tr!("text（风险点）")),
             level: match risk.level {
                 RawRiskLevel::High => RiskLevel::High,
                 RawRiskLevel::Medium => RiskLevel::Medium,
@@ -384,8 +418,8 @@ impl Checker<'_> {
     fn question(&mut self, raw: &Spanned<RawQuestion>) -> PreparedQuestion {
         let question = raw.get_ref();
         PreparedQuestion {
-            asker: self.text(&question.asker, "asker（提问人）"),
-            text: self.text(&question.text, "text（问题）"),
+            asker: self.text(&question.asker, tr!("asker（提问人）")),
+            text: self.text(&question.text, tr!("text（问题）")),
         }
     }
 
@@ -400,7 +434,7 @@ impl Checker<'_> {
                 None | Some(RawFollowUpSource::Feedback) => FollowUpSource::Feedback,
             },
             category: f.category.trim().to_string(),
-            problem: self.text(&f.problem, "problem（问题）"),
+            problem: self.text(&f.problem, tr!("problem（问题）")),
             task: f.task.trim().to_string(),
             measure: f.measure.trim().to_string(),
             lead: f.lead.trim().to_string(),
@@ -408,7 +442,7 @@ impl Checker<'_> {
             deadline: f
                 .deadline
                 .as_ref()
-                .and_then(|d| self.date(d, "deadline（时限）")),
+                .and_then(|d| self.date(d, tr!("deadline（时限）"))),
             mode: match f.mode {
                 Some(RawFollowUpMode::Immediate) => FollowUpMode::Immediate,
                 None | Some(RawFollowUpMode::ByDeadline) => FollowUpMode::ByDeadline,
@@ -431,7 +465,7 @@ impl Checker<'_> {
             raised_on: f
                 .raised_on
                 .as_ref()
-                .and_then(|d| self.date(d, "raised_on（提出日期）")),
+                .and_then(|d| self.date(d, tr!("raised_on（提出日期）"))),
         }
     }
 }
@@ -451,32 +485,14 @@ fn looks_like_a_date(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || "-/.年月日".contains(c))
 }
 
-/// A message for a spreadsheet: `deadline（时限）` becomes `「时限」`, the column's header.
-fn header_words_only(message: &str) -> String {
-    let mut out = String::new();
-    let mut rest = message;
-    while let Some(open) = rest.find('（') {
-        let key_start = rest[..open]
-            .rfind(|c: char| !(c.is_ascii_lowercase() || c == '_'))
-            .map_or(0, |at| {
-                at + rest[at..].chars().next().map_or(1, char::len_utf8)
-            });
-        let close = rest[open..].find('）').map(|at| open + at);
-        match close {
-            Some(close) if key_start < open => {
-                out.push_str(&rest[..key_start]);
-                out.push('「');
-                out.push_str(&rest[open + '（'.len_utf8()..close]);
-                out.push('」');
-                rest = &rest[close + '）'.len_utf8()..];
-            }
-            _ => {
-                let next = open + '（'.len_utf8();
-                out.push_str(&rest[..next]);
-                rest = &rest[next..];
-            }
-        }
+/// A field's name for a spreadsheet: `deadline（时限）` becomes `「时限」`, the column's
+/// header, and `deadline (time limit)` becomes `'time limit'`.
+fn header_words_only(name: &str) -> String {
+    if let Some((_, header)) = name.split_once('（') {
+        format!("「{}」", header.trim_end_matches('）'))
+    } else if let Some((_, meaning)) = name.split_once(" (") {
+        format!("'{}'", meaning.trim_end_matches(')'))
+    } else {
+        name.to_string()
     }
-    out.push_str(rest);
-    out
 }

@@ -4,6 +4,7 @@
 
 use super::{Problem, line_column};
 use crate::clean::for_terminal;
+use crate::labels::tr;
 use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -65,12 +66,12 @@ impl Walk<'_> {
             .iter()
             .map(|c| c.escape_unicode().to_string())
             .collect();
-        let message = format!(
-            "{} 含控制字符 {}（由 \\u{:04x} 之类的转义写出）：会议记录里不能有控制字符，\
-             请删去这些转义；换行和制表符可以保留 (control character)",
-            for_terminal(path),
-            shown.join(" "),
-            u32::from(found[0]),
+        let message = tr!(
+            "{key} 含控制字符 {found}（由 {escape} 之类的转义写出）：会议记录里不能有控制字符，\
+             请删去这些转义；换行和制表符可以保留",
+            key = for_terminal(path),
+            found = shown.join(" "),
+            escape = format!("\\u{:04x}", u32::from(found[0])),
         );
         self.problems.push(Problem::at(line, column, message));
     }

@@ -4,7 +4,8 @@
 //! rather than read with garbled characters.
 
 use super::cells::{Grid, Value};
-use super::{ImportError, Within};
+use super::{ImportError, Within, synonyms};
+use crate::labels::tr;
 use encoding_rs::{GB18030, UTF_16BE, UTF_16LE};
 use std::path::Path;
 
@@ -28,9 +29,11 @@ pub fn read_folder(dir: &Path) -> Result<Vec<Grid>, ImportError> {
     if files.is_empty() {
         return Err(ImportError::Unreadable {
             path: dir.to_path_buf(),
-            message: "文件夹里没有 .csv 文件：每张表存为一个 CSV 文件，按工作表命名（会议信息.csv、议程.csv……）\
-                      (no CSV files in the folder)"
-                .into(),
+            message: tr!(
+                "文件夹里没有 .csv 文件：每张表存为一个 CSV 文件，按工作表命名（{first}.csv、{second}.csv……）",
+                first = synonyms::MEETING,
+                second = synonyms::AGENDA
+            ),
         });
     }
     let mut grids = Vec::new();
@@ -45,9 +48,10 @@ pub fn read_folder(dir: &Path) -> Result<Vec<Grid>, ImportError> {
             .unwrap_or_default();
         let text = decode(&bytes).ok_or_else(|| ImportError::Unreadable {
             path: file.clone(),
-            message: "文件既不是 UTF-8 编码，也不是 GBK/GB18030 编码，无法不走样地读出汉字：\
-                      请在 Excel/WPS 中另存为「CSV UTF-8（逗号分隔）」 (unknown encoding)"
-                .into(),
+            message: tr!(
+                "文件既不是 UTF-8 编码，也不是 GBK/GB18030 编码，无法不走样地读出汉字：\
+                 请在 Excel/WPS 中另存为「CSV UTF-8（逗号分隔）」"
+            ),
         })?;
         grids.push(Grid {
             within: Within::CsvFile(name),

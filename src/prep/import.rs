@@ -6,6 +6,7 @@
 
 use super::{ImportError, Preparation, Problem, issue_key, office_key, read_file};
 use crate::domain::Id;
+use crate::labels::tr;
 use crate::storage::{Imported, Store};
 use chrono::{DateTime, Utc};
 use std::path::Path;
@@ -41,9 +42,10 @@ pub fn import_preparation(
             problems: vec![Problem {
                 line: prepared.title_at.0,
                 column: prepared.title_at.1,
-                message: format!(
+                message: tr!(
                     "数据库中已有同名同日期的会议（编号 {id}）；导入只会新增会议，不会改动已记录的内容。\
-                     如需另开一场，请修改 title（会议名称）或 date（会议日期）"
+                     如需另开一场，请修改 title（会议名称）或 date（会议日期）",
+                    id = id
                 ),
                 within: preparation.title_within.clone(),
             }],

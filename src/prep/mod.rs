@@ -23,6 +23,7 @@ pub use out::{Form, from_store, render_toml, write_prepared};
 pub use template::{TemplateFormat, write_template};
 pub use update::{Step, Update, apply as apply_update, plan as plan_update};
 
+use crate::labels::tr;
 use crate::storage::StorageError;
 use std::fmt;
 
@@ -137,13 +138,17 @@ pub use crate::storage::{summary_issue_key as issue_key, summary_office_key as o
 /// Why a prep file was not imported. Nothing was written to the database.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("无法读取准备文件 {path}: {source}")]
+    #[error("{}", tr!("无法读取准备文件 {path}: {source}", path = path.display(), source = source))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
     #[error(
-        "{path}: 文件不是 UTF-8 编码（可能是 GBK），请用编辑器另存为 UTF-8 后再导入 (not UTF-8)"
+        "{}",
+        tr!(
+            "{path}: 文件不是 UTF-8 编码（可能是 GBK），请用编辑器另存为 UTF-8 后再导入",
+            path = path.display()
+        )
     )]
     NotUtf8 { path: PathBuf },
     #[error("{path}: {message}")]
@@ -172,8 +177,11 @@ impl fmt::Display for ProblemList<'_> {
         }
         write!(
             f,
-            "\n准备文件有 {} 处错误，数据库未作任何改动。",
-            self.problems.len()
+            "\n{}",
+            tr!(
+                "准备文件有 {n} 处错误，数据库未作任何改动。",
+                n = self.problems.len()
+            )
         )
     }
 }
@@ -201,9 +209,12 @@ pub fn read_file(path: &Path) -> Result<Preparation, ImportError> {
         }
         "csv" => Err(ImportError::Unreadable {
             path: path.to_path_buf(),
-            message: "一场会议的准备要用几张表（会议信息、议程……）：请把这些 CSV 文件放进同一个文件夹，\
-                      按工作表命名（如 议程.csv），再导入这个文件夹 (import the folder of CSV files)"
-                .into(),
+            message: tr!(
+                "一场会议的准备要用几张表（{first}、{second}……）：请把这些 CSV 文件放进同一个文件夹，\
+                 按工作表命名（如 {second}.csv），再导入这个文件夹",
+                first = synonyms::MEETING,
+                second = synonyms::AGENDA
+            ),
         }),
         _ if xlsx::is_workbook(&bytes) => {
             let grids = xlsx::read_workbook(path, bytes, "xlsx")?;

@@ -6,6 +6,7 @@ use super::Preparation;
 use super::cells::numbered_cell;
 use super::synonyms::{self, Key, SHEETS, Sheet};
 use crate::domain::{Id, Word};
+use crate::labels::tr;
 use crate::storage::{StorageError, Store};
 use crate::view::{PreparedMeeting, PreparedOfficial, PreparedQuestion};
 use anyhow::{Context, Result, bail};
@@ -35,14 +36,15 @@ impl Form {
             "xlsx" => Ok(Form::Xlsx),
             "toml" => Ok(Form::Toml),
             "" => Ok(Form::CsvFolder),
-            "csv" => bail!(
-                "{}: CSV 要写成一个文件夹（每张表一个 .csv 文件）：请给出文件夹名，如 -o 准备",
-                path.display()
-            ),
-            other => bail!(
-                "{}: 不认得的扩展名 .{other}：请用 .xlsx（Excel 工作簿）、.toml（准备文件）或文件夹名（CSV）",
-                path.display()
-            ),
+            "csv" => bail!(tr!(
+                "{path}: CSV 要写成一个文件夹（每张表一个 .csv 文件）：请给出文件夹名，如 -o 准备",
+                path = path.display()
+            )),
+            other => bail!(tr!(
+                "{path}: 不认得的扩展名 .{extension}：请用 .xlsx（Excel 工作簿）、.toml（准备文件）或文件夹名（CSV）",
+                path = path.display(),
+                extension = other
+            )),
         }
     }
 }
@@ -392,7 +394,7 @@ pub fn workbook(sheets: &[(&'static Sheet, Vec<Vec<Out>>)]) -> Result<Vec<u8>> {
             }
         }
     }
-    workbook.save_to_buffer().context("无法生成工作簿")
+    workbook.save_to_buffer().context(tr!("无法生成工作簿"))
 }
 
 /// One UTF-8 CSV file with a byte-order mark per sheet (Excel then reads it as UTF-8).
@@ -550,12 +552,13 @@ pub fn write_prepared(preparation: &Preparation, path: &Path, force: bool) -> Re
 
 /// Writes files into a folder (created when missing).
 pub fn write_folder(files: &[(String, Vec<u8>)], dir: &Path, force: bool) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir).with_context(|| format!("无法创建文件夹 {}", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| tr!("无法创建文件夹 {folder}", folder = dir.display()))?;
     if !force && let Some((name, _)) = files.iter().find(|(name, _)| dir.join(name).exists()) {
-        bail!(
-            "{} 已存在：加 --force 覆盖，或换一个文件夹",
-            dir.join(name).display()
-        );
+        bail!(tr!(
+            "{file} 已存在：加 --force 覆盖，或换一个文件夹",
+            file = dir.join(name).display()
+        ));
     }
     let mut written = Vec::new();
     for (name, bytes) in files {
@@ -571,7 +574,10 @@ pub fn write_folder(files: &[(String, Vec<u8>)], dir: &Path, force: bool) -> Res
 /// every created file readable by its owner only.)
 pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     if !force && path.symlink_metadata().is_ok() {
-        bail!("{} 已存在：加 --force 覆盖，或换一个文件名", path.display());
+        bail!(tr!(
+            "{file} 已存在：加 --force 覆盖，或换一个文件名",
+            file = path.display()
+        ));
     }
     let name = path
         .file_name()
@@ -582,5 +588,5 @@ pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     if written.is_err() {
         let _ = std::fs::remove_file(&temp);
     }
-    written.with_context(|| format!("无法写入 {}", path.display()))
+    written.with_context(|| tr!("无法写入 {file}", file = path.display()))
 }

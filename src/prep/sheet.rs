@@ -11,6 +11,7 @@ use super::check::{self, Places};
 use super::raw::*;
 use super::synonyms::{self, Key, Sheet};
 use super::{ImportError, Preparation, Problem, Within, sort_problems};
+use crate::labels::{Lang, language, tr};
 use serde::de::DeserializeOwned;
 use serde::de::value::{Error as ValueError, StrDeserializer};
 use std::collections::HashMap;
@@ -132,19 +133,19 @@ impl Reader {
             let shown = grid.within.sheet_name();
             let Some(sheet) = synonyms::sheet_named(shown) else {
                 if !grid.hidden {
-                    let kind = match grid.within {
-                        Within::Sheet(_) => "工作表",
-                        Within::CsvFile(_) => "文件",
-                    };
-                    self.warn(
-                        &grid.within,
-                        1,
-                        1,
-                        format!(
-                            "{kind}「{shown}」不是准备用的表，已忽略；准备用的表有：{} (ignored)",
-                            names()
+                    let message = match grid.within {
+                        Within::Sheet(_) => tr!(
+                            "工作表「{shown}」不是准备用的表，已忽略；准备用的表有：{sheets}",
+                            shown = shown,
+                            sheets = names()
                         ),
-                    );
+                        Within::CsvFile(_) => tr!(
+                            "文件「{shown}」不是准备用的表，已忽略；准备用的表有：{sheets}",
+                            shown = shown,
+                            sheets = names()
+                        ),
+                    };
+                    self.warn(&grid.within, 1, 1, message);
                 }
                 continue;
             };
@@ -153,9 +154,10 @@ impl Reader {
                     &grid.within,
                     1,
                     1,
-                    format!(
+                    tr!(
                         "工作表「{shown}」被隐藏了：看不见的内容也会导入。请在 Excel/WPS 中右击工作表标签「取消隐藏」，\
-                         检查后再导入；不要的话请删除这张表 (hidden sheet)"
+                         检查后再导入；不要的话请删除这张表",
+                        shown = shown
                     ),
                 );
                 continue;
@@ -165,11 +167,11 @@ impl Reader {
                     &grid.within,
                     1,
                     1,
-                    format!(
-                        "「{shown}」和「{}」都是「{}」表：请只留一张 (two {} sheets)",
-                        first.grid.within.sheet_name(),
-                        sheet.name,
-                        sheet.name
+                    tr!(
+                        "「{shown}」和「{first}」都是「{sheet}」表：请只留一张",
+                        shown = shown,
+                        first = first.grid.within.sheet_name(),
+                        sheet = sheet.name
                     ),
                 );
                 continue;
@@ -188,25 +190,26 @@ impl Reader {
                         .is_some_and(|s| s.name == sheet.name)
                 })
             {
-                let (within, what) = match csv {
+                let also = listed(sheet.also.iter().copied());
+                let (within, message) = match csv {
                     true => (
                         Within::CsvFile(format!("{}.csv", sheet.name)),
-                        format!("缺少文件「{}.csv」", sheet.name),
+                        tr!(
+                            "缺少文件「{sheet}.csv」：这张表必须有（可用模板 shuze template 生成）；表名也可写作 {also}",
+                            sheet = sheet.name,
+                            also = also
+                        ),
                     ),
                     false => (
                         Within::Sheet(sheet.name.to_string()),
-                        format!("缺少工作表「{}」", sheet.name),
+                        tr!(
+                            "缺少工作表「{sheet}」：这张表必须有（可用模板 shuze template 生成）；表名也可写作 {also}",
+                            sheet = sheet.name,
+                            also = also
+                        ),
                     ),
                 };
-                self.problem(
-                    &within,
-                    1,
-                    1,
-                    format!(
-                        "{what}：这张表必须有（可用模板 shuze template 生成）；表名也可写作 {} (missing sheet)",
-                        sheet.also.join("、")
-                    ),
-                );
+                self.problem(&within, 1, 1, message);
             }
         }
         tables
@@ -226,14 +229,14 @@ impl Reader {
             .max_by_key(|(count, row)| (*count, std::cmp::Reverse(*row)))
             .map(|(_, row)| row);
         let Some(header_row) = header_row else {
-            let wanted: Vec<&str> = sheet.columns.iter().map(|c| c.header).collect();
             self.problem(
                 within,
                 1,
                 1,
-                format!(
-                    "找不到表头：前 {HEADER_SEARCH} 行里没有认得的列名。第一行应是列名，如 {} (no header row)",
-                    wanted.join("、")
+                tr!(
+                    "找不到表头：前 {rows} 行里没有认得的列名。第一行应是列名，如 {headers}",
+                    rows = HEADER_SEARCH,
+                    headers = listed(sheet.columns.iter().map(|c| c.header))
                 ),
             );
             return None;
@@ -253,11 +256,11 @@ impl Reader {
                             within,
                             header_row + 1,
                             index + 1,
-                            format!(
-                                "「{}」和第 {} 列都是「{}」列：请删去或改名其中一列 (duplicate column)",
-                                text.trim(),
-                                super::column_letters(first + 1),
-                                column.header
+                            tr!(
+                                "「{text}」和第 {first} 列都是「{header}」列：请删去或改名其中一列",
+                                text = text.trim(),
+                                first = super::column_letters(first + 1),
+                                header = column.header
                             ),
                         );
                     }
@@ -266,9 +269,9 @@ impl Reader {
                     within,
                     header_row + 1,
                     index + 1,
-                    format!(
-                        "不认得的列「{}」，已忽略；这张表可用的列名见 README「准备表格」一节 (unknown column)",
-                        text.trim()
+                    tr!(
+                        "不认得的列「{text}」，已忽略；这张表可用的列名见 README「准备表格」一节",
+                        text = text.trim()
                     ),
                 ),
             }
@@ -281,10 +284,10 @@ impl Reader {
                     within,
                     header_row + 1,
                     1,
-                    format!(
-                        "缺少必填的列「{}」：请在表头加上这一列，列名可写作 {} (missing column)",
-                        column.header,
-                        Sheet::words(column)
+                    tr!(
+                        "缺少必填的列「{header}」：请在表头加上这一列，列名可写作 {words}",
+                        header = column.header,
+                        words = words(column)
                     ),
                 );
             }
@@ -298,10 +301,12 @@ impl Reader {
                 within,
                 header_row + 1,
                 1,
-                format!(
-                    "缺少「姓名」或「单位」列：每行要对应议程中的一位述责人，至少要有其中一列；列名可写作 {}，或 {} (missing column)",
-                    Sheet::words(sheet.column_of(Key::Name)),
-                    Sheet::words(sheet.column_of(Key::Unit))
+                tr!(
+                    "缺少「{name}」或「{unit}」列：每行要对应议程中的一位述责人，至少要有其中一列；列名可写作 {names}，或 {units}",
+                    name = sheet.column_of(Key::Name).header,
+                    unit = sheet.column_of(Key::Unit).header,
+                    names = words(sheet.column_of(Key::Name)),
+                    units = words(sheet.column_of(Key::Unit))
                 ),
             );
         }
@@ -336,8 +341,9 @@ impl Reader {
                     within,
                     row + 1,
                     column + 1,
-                    format!(
-                        "单元格是公式的错误值 {error}：请改正公式，或复制后「选择性粘贴→数值」换成它的值 (formula error)"
+                    tr!(
+                        "单元格是公式的错误值 {error}：请改正公式，或复制后「选择性粘贴→数值」换成它的值",
+                        error = error
                     ),
                 );
                 String::new()
@@ -349,8 +355,10 @@ impl Reader {
                 within,
                 row + 1,
                 column + 1,
-                format!(
-                    "单元格有 {chars} 个字，超过了表格单元格的上限 {MOST_CHARS} 字：请删减，或分成几行 (cell too long)"
+                tr!(
+                    "单元格有 {chars} 个字，超过了表格单元格的上限 {most} 字：请删减，或分成几行",
+                    chars = chars,
+                    most = MOST_CHARS
                 ),
             );
             return (String::new(), span);
@@ -365,9 +373,9 @@ impl Reader {
                 within,
                 row + 1,
                 column + 1,
-                format!(
-                    "单元格含控制字符 {}：会议记录里不能有控制字符，请删去（多是从别处复制来的看不见的字符）；换行可以保留 (control character)",
-                    shown.join(" ")
+                tr!(
+                    "单元格含控制字符 {found}：会议记录里不能有控制字符，请删去（多是从别处复制来的看不见的字符）；换行可以保留",
+                    found = shown.join(" ")
                 ),
             );
             return (String::new(), span);
@@ -420,10 +428,7 @@ impl Reader {
                         &table.grid.within,
                         row + 1,
                         column + 1,
-                        format!(
-                            "「{}」不是整数：这一列填数字，如 8 (not a whole number)",
-                            text.trim()
-                        ),
+                        tr!("「{text}」不是整数：这一列填数字，如 8", text = text.trim()),
                     );
                 }
                 Some(Spanned::new(span, 0))
@@ -442,9 +447,9 @@ impl Reader {
                     &table.grid.within,
                     row + 1,
                     column + 1,
-                    format!(
-                        "「{}」不能为空：请填数字 (empty)",
-                        table.sheet.column_of(key).header
+                    tr!(
+                        "「{header}」不能为空：请填数字",
+                        header = table.sheet.column_of(key).header
                     ),
                 );
                 Spanned::new(span, 0)
@@ -465,10 +470,10 @@ impl Reader {
                     &table.grid.within,
                     row + 1,
                     at + 1,
-                    format!(
-                        "「{}」不能为空：请从下拉列表选 {} 之一 (empty)",
-                        column.header,
-                        column.choices.join("、")
+                    tr!(
+                        "「{header}」不能为空：请从下拉列表选 {choices} 之一",
+                        header = column.header,
+                        choices = listed(column.choices.iter().copied())
                     ),
                 );
             }
@@ -481,10 +486,11 @@ impl Reader {
                     &table.grid.within,
                     row + 1,
                     at + 1,
-                    format!(
-                        "「{text}」不是「{}」可选的值：请从下拉列表选 {} 之一 (not one of the choices)",
-                        column.header,
-                        column.choices.join("、")
+                    tr!(
+                        "「{text}」不是「{header}」可选的值：请从下拉列表选 {choices} 之一",
+                        text = text,
+                        header = column.header,
+                        choices = listed(column.choices.iter().copied())
                     ),
                 );
                 None
@@ -504,9 +510,12 @@ impl Reader {
                     &table.grid.within,
                     row + 1,
                     at + 1,
-                    format!(
-                        "「{other}」不是「{}」可选的值：请填「是」或「否」 (yes or no)",
-                        table.sheet.column_of(key).header
+                    tr!(
+                        "「{text}」不是「{header}」可选的值：请填「{yes}」或「{no}」",
+                        text = other,
+                        header = table.sheet.column_of(key).header,
+                        yes = synonyms::YES_NO[0],
+                        no = synonyms::YES_NO[1]
                     ),
                 );
                 false
@@ -601,7 +610,10 @@ impl Reader {
                     within,
                     table.header_row + 2,
                     1,
-                    "会议信息表没有内容：表头下面一行填这场会议的名称、日期、主持人、记录人等 (empty)".into(),
+                    tr!(
+                        "{sheet}表没有内容：表头下面一行填这场会议的名称、日期、主持人、记录人等",
+                        sheet = synonyms::MEETING
+                    ),
                 );
                 table.header_row + 1
             }
@@ -611,9 +623,10 @@ impl Reader {
                     within,
                     second + 1,
                     1,
-                    format!(
-                        "会议信息表只能有一行内容（第 {} 行）：一个文件准备一场会议，请删去这一行 (one meeting per file)",
-                        first + 1
+                    tr!(
+                        "{sheet}表只能有一行内容（第 {first} 行）：一个文件准备一场会议，请删去这一行",
+                        sheet = synonyms::MEETING,
+                        first = first + 1
                     ),
                 );
                 *first
@@ -740,9 +753,11 @@ impl Reader {
                         within,
                         row + 1,
                         column(Key::Name),
-                        format!(
-                            "「{name}」不在议程里：姓名须与「议程」表一致，议程中的述责人有 {} (not in the agenda)",
-                            all.join("、")
+                        tr!(
+                            "「{name}」不在议程里：姓名须与「{agenda}」表一致，议程中的述责人有 {all}",
+                            name = name,
+                            agenda = synonyms::AGENDA,
+                            all = listed(all.iter().map(String::as_str))
                         ),
                     );
                     None
@@ -757,9 +772,11 @@ impl Reader {
                         within,
                         row + 1,
                         column(Key::Unit),
-                        format!(
-                            "议程中「{name}」的单位是「{}」，与这里的「{unit}」不符：请改成一致 (unit does not match)",
-                            units.join("、")
+                        tr!(
+                            "议程中「{name}」的单位是「{units}」，与这里的「{unit}」不符：请改成一致",
+                            name = name,
+                            units = listed(units.iter().map(String::as_str)),
+                            unit = unit
                         ),
                     );
                     None
@@ -769,7 +786,7 @@ impl Reader {
                         within,
                         row + 1,
                         column(Key::Name),
-                        format!("议程中有几位「{name}」：请同时填写单位以区分 (same name twice)"),
+                        tr!("议程中有几位「{name}」：请同时填写单位以区分", name = name),
                     );
                     None
                 }
@@ -780,7 +797,7 @@ impl Reader {
                 within,
                 row + 1,
                 column(Key::Name),
-                "姓名和单位都空着：请至少填一个，说明这一行是哪位述责人的 (whose row?)".into(),
+                tr!("姓名和单位都空着：请至少填一个，说明这一行是哪位述责人的"),
             );
             return None;
         }
@@ -795,9 +812,11 @@ impl Reader {
                     within,
                     row + 1,
                     column(Key::Unit),
-                    format!(
-                        "单位「{unit}」不在议程里：单位须与「议程」表一致，议程中的单位有 {} (not in the agenda)",
-                        all.join("、")
+                    tr!(
+                        "单位「{unit}」不在议程里：单位须与「{agenda}」表一致，议程中的单位有 {all}",
+                        unit = unit,
+                        agenda = synonyms::AGENDA,
+                        all = listed(all.iter().map(String::as_str))
                     ),
                 );
                 None
@@ -807,9 +826,10 @@ impl Reader {
                     within,
                     row + 1,
                     column(Key::Unit),
-                    format!(
-                        "议程中「{unit}」有 {} 位述责人：请填写姓名 (which official?)",
-                        found.len()
+                    tr!(
+                        "议程中「{unit}」有 {n} 位述责人：请填写姓名",
+                        unit = unit,
+                        n = found.len()
                     ),
                 );
                 None
@@ -894,11 +914,33 @@ impl Reader {
 }
 
 fn names() -> String {
-    synonyms::SHEETS
-        .iter()
-        .map(|s| s.name)
-        .collect::<Vec<_>>()
-        .join("、")
+    listed(synonyms::SHEETS.iter().map(|s| s.name))
+}
+
+/// Names from the workbook's form (sheets, headers, choices, officials) listed in a message:
+/// 甲、乙 in Chinese; 'a', 'b' in English, each quoted as the data it is.
+fn listed<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    quoted_list(names, "、", ", ")
+}
+
+/// A column's header and its other wordings: 姓名 / 名字.
+fn words(column: &synonyms::Column) -> String {
+    quoted_list(
+        std::iter::once(column.header).chain(column.also.iter().copied()),
+        " / ",
+        " / ",
+    )
+}
+
+fn quoted_list<'a>(names: impl IntoIterator<Item = &'a str>, zh: &str, en: &str) -> String {
+    match language() {
+        Lang::Zh => names.into_iter().collect::<Vec<_>>().join(zh),
+        Lang::En => names
+            .into_iter()
+            .map(|name| format!("'{name}'"))
+            .collect::<Vec<_>>()
+            .join(en),
+    }
 }
 
 /// A number as a person would type it: 8, not 8.0.

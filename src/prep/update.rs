@@ -12,8 +12,9 @@
 
 use super::Preparation;
 use crate::domain::{
-    AgendaChange, AgendaSlot, Attendance, DutyItem, FollowUp, Id, RiskPoint, Stage, Word,
+    AgendaChange, AgendaSlot, Attendance, DutyItem, FollowUp, Id, RiskPoint, Stage,
 };
+use crate::labels::{Named, language, tr};
 use crate::storage::{QuestionChange, Result, Store};
 use crate::view::PreparedOfficial;
 use chrono::{DateTime, Utc};
@@ -145,103 +146,147 @@ impl Step {
     /// One line for the list shown before asking.
     pub fn describe(&self) -> String {
         match self {
-            Step::AddOfficial { official: o, place } => format!(
-                "新增述责人：{}（{}，{}），议程第 {place} 位",
-                o.slot.name, o.slot.unit, o.slot.post
+            Step::AddOfficial { official: o, place } => tr!(
+                "新增述责人：{name}（{unit}，{post}），议程第 {place} 位",
+                name = o.slot.name,
+                unit = o.slot.unit,
+                post = o.slot.post,
+                place = place
             ),
             Step::Official { who, change, .. } => {
                 let mut parts = Vec::new();
                 if let Some(name) = &change.name {
-                    parts.push(format!("姓名改为 {name}"));
+                    parts.push(tr!("姓名改为 {name}", name = name));
                 }
                 if let Some(post) = &change.post {
-                    parts.push(format!("职务改为 {post}"));
+                    parts.push(tr!("职务改为 {post}", post = post));
                 }
                 if let Some(supervisor) = &change.supervisor {
-                    parts.push(format!("分管县领导改为 {supervisor}"));
+                    parts.push(tr!("分管县领导改为 {supervisor}", supervisor = supervisor));
                 }
-                format!("{who}：{}", parts.join("，"))
+                tr!(
+                    "{who}：{changes}",
+                    who = who,
+                    changes = parts.join(&tr!("，"))
+                )
             }
-            Step::WithdrawOfficial { who, unit, .. } => {
-                format!("{who}（{unit}）从议程撤下（保留在数据库中）")
-            }
-            Step::Order { names, .. } => format!("议程顺序改为：{}", names.join("、")),
-            Step::AddFollowUp { who, follow_up, .. } => {
-                format!("{who}：新增以往整改「{}」", short(&follow_up.problem))
-            }
-            Step::ChangeFollowUp { who, follow_up } => {
-                format!("{who}：修改以往整改「{}」", short(&follow_up.problem))
-            }
-            Step::SummaryHead { office, issue } => format!(
-                "纪要发文机关改为「{office}」，期号改为{}",
-                issue.map_or("（无）".to_string(), |n| format!("第 {n} 期"))
+            Step::WithdrawOfficial { who, unit, .. } => tr!(
+                "{who}（{unit}）从议程撤下（保留在数据库中）",
+                who = who,
+                unit = unit
             ),
+            Step::Order { names, .. } => {
+                tr!("议程顺序改为：{names}", names = names.join(&tr!("、")))
+            }
+            Step::AddFollowUp { who, follow_up, .. } => tr!(
+                "{who}：新增以往整改「{problem}」",
+                who = who,
+                problem = short(&follow_up.problem)
+            ),
+            Step::ChangeFollowUp { who, follow_up } => tr!(
+                "{who}：修改以往整改「{problem}」",
+                who = who,
+                problem = short(&follow_up.problem)
+            ),
+            Step::SummaryHead { office, issue } => match issue {
+                Some(issue) => tr!(
+                    "纪要发文机关改为「{office}」，期号改为第 {issue} 期",
+                    office = office,
+                    issue = issue
+                ),
+                None => tr!(
+                    "纪要发文机关改为「{office}」，期号改为（无）",
+                    office = office
+                ),
+            },
             Step::Allotment {
                 who,
                 minutes,
                 written_only,
                 ..
-            } => format!(
-                "{who}：述责时长改为 {minutes} 分钟{}",
-                if *written_only {
-                    "，书面述责"
-                } else {
-                    "，现场述责"
-                }
+            } => match written_only {
+                true => tr!(
+                    "{who}：述责时长改为 {minutes} 分钟，书面述责",
+                    who = who,
+                    minutes = minutes
+                ),
+                false => tr!(
+                    "{who}：述责时长改为 {minutes} 分钟，现场述责",
+                    who = who,
+                    minutes = minutes
+                ),
+            },
+            Step::AddDuty { who, item, .. } => tr!(
+                "{who}：新增责任事项「{text}」",
+                who = who,
+                text = short(&item.text)
             ),
-            Step::AddDuty { who, item, .. } => {
-                format!("{who}：新增责任事项「{}」", short(&item.text))
+            Step::ChangeDuty { who, item } => tr!(
+                "{who}：修改责任事项「{text}」",
+                who = who,
+                text = short(&item.text)
+            ),
+            Step::WithdrawDuty { who, item } => tr!(
+                "{who}：撤下责任事项「{text}」",
+                who = who,
+                text = short(&item.text)
+            ),
+            Step::AddRisk { who, risk, .. } => tr!(
+                "{who}：新增廉政风险点「{text}」",
+                who = who,
+                text = short(&risk.text)
+            ),
+            Step::ChangeRisk { who, risk } => tr!(
+                "{who}：修改廉政风险点「{text}」",
+                who = who,
+                text = short(&risk.text)
+            ),
+            Step::WithdrawRisk { who, risk } => tr!(
+                "{who}：撤下廉政风险点「{text}」",
+                who = who,
+                text = short(&risk.text)
+            ),
+            Step::AddQuestion { who, text, .. } => {
+                tr!("{who}：新增提问「{text}」", who = who, text = short(text))
             }
-            Step::ChangeDuty { who, item } => {
-                format!("{who}：修改责任事项「{}」", short(&item.text))
-            }
-            Step::WithdrawDuty { who, item } => {
-                format!("{who}：撤下责任事项「{}」", short(&item.text))
-            }
-            Step::AddRisk { who, risk, .. } => {
-                format!("{who}：新增廉政风险点「{}」", short(&risk.text))
-            }
-            Step::ChangeRisk { who, risk } => {
-                format!("{who}：修改廉政风险点「{}」", short(&risk.text))
-            }
-            Step::WithdrawRisk { who, risk } => {
-                format!("{who}：撤下廉政风险点「{}」", short(&risk.text))
-            }
-            Step::AddQuestion { who, text, .. } => format!("{who}：新增提问「{}」", short(text)),
             Step::ChangeAsker {
                 who, asker, text, ..
-            } => {
-                format!("{who}：提问「{}」的提问人改为 {asker}", short(text))
-            }
+            } => tr!(
+                "{who}：提问「{text}」的提问人改为 {asker}",
+                who = who,
+                text = short(text),
+                asker = asker
+            ),
             Step::WithdrawQuestion { who, text, .. } => {
-                format!("{who}：撤下提问「{}」", short(text))
+                tr!("{who}：撤下提问「{text}」", who = who, text = short(text))
             }
             Step::Attendance {
                 name,
                 attendance,
                 reason,
                 ..
-            } => format!(
-                "出席人员 {name}：改为{}{}",
-                zh_attendance(*attendance),
-                if reason.is_empty() {
-                    String::new()
-                } else {
-                    format!("（{reason}）")
-                }
-            ),
+            } => match reason.is_empty() {
+                true => tr!(
+                    "出席人员 {name}：改为{attendance}",
+                    name = name,
+                    attendance = attendance.name(language())
+                ),
+                false => tr!(
+                    "出席人员 {name}：改为{attendance}（{reason}）",
+                    name = name,
+                    attendance = attendance.name(language()),
+                    reason = reason
+                ),
+            },
             Step::AddAttendee {
                 name, attendance, ..
-            } => {
-                format!("新增出席人员 {name}（{}）", zh_attendance(*attendance))
-            }
+            } => tr!(
+                "新增出席人员 {name}（{attendance}）",
+                name = name,
+                attendance = attendance.name(language())
+            ),
         }
     }
-}
-
-fn zh_attendance(a: Attendance) -> &'static str {
-    let at = Attendance::ALL.iter().position(|v| *v == a).unwrap_or(0);
-    super::synonyms::ATTENDANCE[at]
 }
 
 /// Compares the file's preparation with meeting `meeting` as it stands.
@@ -273,11 +318,10 @@ fn header(now: &Preparation, new: &Preparation, update: &mut Update) {
         )
     };
     if fields(&now.prepared.meeting) != fields(&new.prepared.meeting) {
-        update.not_applied.push(
+        update.not_applied.push(tr!(
             "会议信息（名称、日期、时间、地点、主持人、记录人、计票监票人、环节时长）的改动未应用：\
              数据库（第 7 版）没有记录会议信息更正的表，改写会丢掉原来的内容；如确需改动，请作为新会议导入"
-                .into(),
-        );
+        ));
     }
     if (now.office.as_str(), now.issue) != (new.office.as_str(), new.issue) {
         update.steps.push(Step::SummaryHead {
@@ -307,9 +351,10 @@ fn attendance(store: &Store, meeting: Id, new: &Preparation, update: &mut Update
                     })
                 }
                 if old.post != a.post {
-                    update.not_applied.push(format!(
-                        "出席人员 {}：职务改为「{}」未应用：数据库（第 7 版）记录出席情况的更正，不记录职务的更正",
-                        a.name, a.post
+                    update.not_applied.push(tr!(
+                        "出席人员 {name}：职务改为「{post}」未应用：数据库（第 7 版）记录出席情况的更正，不记录职务的更正",
+                        name = a.name,
+                        post = a.post
                     ));
                 }
             }
@@ -317,10 +362,10 @@ fn attendance(store: &Store, meeting: Id, new: &Preparation, update: &mut Update
     }
     for old in &attendees {
         if !new.prepared.attendees.iter().any(|a| a.name == old.name) {
-            update.not_applied.push(format!(
-                "出席人员 {} 不在新的名单里，但未从名单撤下：数据库（第 7 版）不能撤下出席人员；\
+            update.not_applied.push(tr!(
+                "出席人员 {name} 不在新的名单里，但未从名单撤下：数据库（第 7 版）不能撤下出席人员；\
                  如未到会，请在表中改为缺席并写明原因",
-                old.name
+                name = old.name
             ));
         }
     }
@@ -387,10 +432,10 @@ fn officials(
             if slot.stage == Stage::Pending {
                 one_official(store, slot, official, &changed_at_meeting, update)?;
             } else if !same_preparation(old, official) {
-                update.not_applied.push(format!(
-                    "{} 已开始述责：其姓名、职务、分管县领导和准备内容（含以往整改）保持原样，\
+                update.not_applied.push(tr!(
+                    "{who} 已开始述责：其姓名、职务、分管县领导和准备内容（含以往整改）保持原样，\
                      会上记录的一切不动（如需更正请在控制台中修改）",
-                    slot.name
+                    who = slot.name
                 ));
             }
         }
@@ -406,9 +451,10 @@ fn officials(
                 unit: slot.unit.clone(),
             });
         } else {
-            update.not_applied.push(format!(
-                "{}（{}）不在新的议程里，但已开始述责，不从议程撤下：会上记录的一切保留",
-                slot.name, slot.unit
+            update.not_applied.push(tr!(
+                "{who}（{unit}）不在新的议程里，但已开始述责，不从议程撤下：会上记录的一切保留",
+                who = slot.name,
+                unit = slot.unit
             ));
         }
     }
@@ -495,9 +541,9 @@ fn order(
         .map(|o| &o.slot.name)
         .collect();
     if names.iter().collect::<Vec<_>>() != in_file {
-        update.not_applied.push(
-            "已开始述责的述责人保持在议程中原来的位置，其余述责人按新的顺序排在其他位置".into(),
-        );
+        update.not_applied.push(tr!(
+            "已开始述责的述责人保持在议程中原来的位置，其余述责人按新的顺序排在其他位置"
+        ));
     }
     if !moves.is_empty() {
         update.steps.push(Step::Order { moves, names });
@@ -659,9 +705,10 @@ fn questions(
             continue;
         }
         if old.asked_at.is_some() || old.answer.is_some() {
-            update.not_applied.push(format!(
-                "{who}：提问「{}」已提出或已有回答，保留不撤",
-                short(&old.text)
+            update.not_applied.push(tr!(
+                "{who}：提问「{text}」已提出或已有回答，保留不撤",
+                who = who,
+                text = short(&old.text)
             ));
         } else {
             update.steps.push(Step::WithdrawQuestion {
@@ -701,16 +748,18 @@ fn follow_ups(
             continue;
         }
         if changed_at_meeting.contains(&old.id) {
-            update.not_applied.push(format!(
-                "{who}：以往整改「{}」已在会上更新，保持会上记录的内容",
-                short(&old.problem)
+            update.not_applied.push(tr!(
+                "{who}：以往整改「{problem}」已在会上更新，保持会上记录的内容",
+                who = who,
+                problem = short(&old.problem)
             ));
             continue;
         }
         if (old.source, old.raised_on) != (f.source, f.raised_on) {
-            update.not_applied.push(format!(
-                "{who}：以往整改「{}」的来源、提出日期的改动未应用：整改事项的更正不含这两项",
-                short(&old.problem)
+            update.not_applied.push(tr!(
+                "{who}：以往整改「{problem}」的来源、提出日期的改动未应用：整改事项的更正不含这两项",
+                who = who,
+                problem = short(&old.problem)
             ));
         }
         let changed = FollowUp {
@@ -733,10 +782,11 @@ fn follow_ups(
             .iter()
             .any(|f| f.problem == old.problem)
         {
-            update.not_applied.push(format!(
-                "{who}：以往整改「{}」不在新的表里，但整改事项不能撤下：台账一直跟踪到销号；\
+            update.not_applied.push(tr!(
+                "{who}：以往整改「{problem}」不在新的表里，但整改事项不能撤下：台账一直跟踪到销号；\
                  如已整改完毕，请在表中把状态改为已销号",
-                short(&old.problem)
+                who = who,
+                problem = short(&old.problem)
             ));
         }
     }

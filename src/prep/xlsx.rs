@@ -4,6 +4,7 @@
 use super::ImportError;
 use super::Within;
 use super::cells::{Grid, Value};
+use crate::labels::tr;
 use calamine::{Data, Reader, SheetVisible, Xlsx};
 use std::io::Cursor;
 use std::path::Path;
@@ -28,35 +29,37 @@ pub fn read_workbook(
         message,
     };
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) || extension == "xls" || extension == "et" {
-        return Err(unreadable(
+        return Err(unreadable(tr!(
             "这是旧版 Excel 97-2003 工作簿（.xls）、WPS 表格（.et）或加了密码的工作簿，不能直接读取：\
-             请在 Excel 或 WPS 中打开，「另存为」Excel 工作簿（*.xlsx）且不设密码，再导入 .xlsx 文件 \
-             (save it as .xlsx)"
-                .into(),
-        ));
+             请在 Excel 或 WPS 中打开，「另存为」Excel 工作簿（*.xlsx）且不设密码，再导入 .xlsx 文件"
+        )));
     }
     if extension == "ods" {
-        return Err(unreadable(
+        return Err(unreadable(tr!(
             "这是 OpenDocument 表格（.ods）：请在 LibreOffice Calc 中「另存为」Excel 2007-365 (.xlsx)，\
-             再导入 .xlsx 文件 (save it as .xlsx)"
-                .into(),
-        ));
+             再导入 .xlsx 文件"
+        )));
     }
     if !is_workbook(&bytes) {
         let looks_like_text = bytes.iter().take(4096).all(|b| *b >= 0x09 && *b != 0x7f);
         let hint = if looks_like_text {
-            "它的内容是文本（看起来是 CSV）：请把扩展名改为 .csv，和其他表的 CSV 放进同一个文件夹后导入该文件夹，\
-             或在 Excel/WPS 中打开后另存为 .xlsx"
+            tr!(
+                "它的内容是文本（看起来是 CSV）：请把扩展名改为 .csv，和其他表的 CSV 放进同一个文件夹后导入该文件夹，\
+                 或在 Excel/WPS 中打开后另存为 .xlsx"
+            )
         } else {
-            "文件可能已损坏或不是表格：请在 Excel/WPS 中打开确认，再另存为 .xlsx"
+            tr!("文件可能已损坏或不是表格：请在 Excel/WPS 中打开确认，再另存为 .xlsx")
         };
-        return Err(unreadable(format!(
-            "扩展名是 .{extension}，但内容不是 Excel 工作簿；{hint} (not an XLSX workbook)"
+        return Err(unreadable(tr!(
+            "扩展名是 .{extension}，但内容不是 Excel 工作簿；{hint}",
+            extension = extension,
+            hint = hint
         )));
     }
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
-        unreadable(format!(
-            "无法读取工作簿：{e}；请在 Excel/WPS 中打开后重新保存为 .xlsx"
+        unreadable(tr!(
+            "无法读取工作簿：{error}；请在 Excel/WPS 中打开后重新保存为 .xlsx",
+            error = e
         ))
     })?;
     let sheets: Vec<(String, bool)> = workbook
@@ -66,9 +69,13 @@ pub fn read_workbook(
         .collect();
     let mut grids = Vec::new();
     for (name, hidden) in sheets {
-        let range = workbook
-            .worksheet_range(&name)
-            .map_err(|e| unreadable(format!("无法读取工作表「{name}」：{e}")))?;
+        let range = workbook.worksheet_range(&name).map_err(|e| {
+            unreadable(tr!(
+                "无法读取工作表「{name}」：{error}",
+                name = name,
+                error = e
+            ))
+        })?;
         let mut rows: Vec<Vec<Value>> = Vec::new();
         if let (Some(start), Some(end)) = (range.start(), range.end()) {
             let last_row = end.0.min(MOST_ROWS);
@@ -80,9 +87,13 @@ pub fn read_workbook(
                     rows[row as usize][column as usize] = value(data);
                 }
             }
-            let merged = workbook
-                .merge_cells_by_sheet_name(&name)
-                .map_err(|e| unreadable(format!("无法读取工作表「{name}」的合并单元格：{e}")))?;
+            let merged = workbook.merge_cells_by_sheet_name(&name).map_err(|e| {
+                unreadable(tr!(
+                    "无法读取工作表「{name}」的合并单元格：{error}",
+                    name = name,
+                    error = e
+                ))
+            })?;
             for region in &merged {
                 let (top, left) = (region.start.0 as usize, region.start.1 as usize);
                 let Some(first) = rows.get(top).and_then(|r| r.get(left)).cloned() else {
