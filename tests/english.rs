@@ -88,8 +88,7 @@ fn shuze(args: &[&str], lang_env: &str) -> (bool, String, String) {
 /// outside the places (`file:sheet:row:column: `) that name the file's sheets.
 fn chinese_outside_quotes(text: &str) -> String {
     let mut found = String::new();
-    // main.rs's "错误 (error): " before the error is the command line's, not the importer's.
-    let text = text.strip_prefix("错误 (error): ").unwrap_or(text);
+    let text = text.strip_prefix("Error: ").unwrap_or(text);
     for line in text.lines() {
         let line = line
             .split_once(": ")

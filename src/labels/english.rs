@@ -198,8 +198,8 @@ const STORE: &[(&str, &str)] = &[
 /// import.rs, out.rs, update.rs).
 const PREPARATION: &[(&str, &str)] = &[
     (
-        "无法读取准备文件 {path}: {source}",
-        "Cannot read the prep file {path}: {source}",
+        "无法读取准备文件 {path}：{why}",
+        "Cannot read the prep file {path}: {why}",
     ),
     (
         "{path}: 文件不是 UTF-8 编码（可能是 GBK），请用编辑器另存为 UTF-8 后再导入",
@@ -624,7 +624,6 @@ const OTHER: &[(&str, &str)] = &[
         "生成{format}失败：{why}",
         "Could not make the {format}: {why}",
     ),
-    ("、", ", "),
     (
         "{file}：无法读取（{why}）",
         "{file}: cannot be read ({why})",

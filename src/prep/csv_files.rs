@@ -11,9 +11,9 @@ use std::path::Path;
 
 /// Every `.csv` file of the folder, in name order.
 pub fn read_folder(dir: &Path) -> Result<Vec<Grid>, ImportError> {
-    let read_error = |source| ImportError::Read {
+    let read_error = |cause| ImportError::Read {
         path: dir.to_path_buf(),
-        source,
+        cause,
     };
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .map_err(read_error)?
@@ -38,9 +38,9 @@ pub fn read_folder(dir: &Path) -> Result<Vec<Grid>, ImportError> {
     }
     let mut grids = Vec::new();
     for file in files {
-        let bytes = std::fs::read(&file).map_err(|source| ImportError::Read {
+        let bytes = std::fs::read(&file).map_err(|cause| ImportError::Read {
             path: file.clone(),
-            source,
+            cause,
         })?;
         let name = file
             .file_name()

@@ -138,10 +138,10 @@ pub use crate::storage::{summary_issue_key as issue_key, summary_office_key as o
 /// Why a prep file was not imported. Nothing was written to the database.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{}", tr!("无法读取准备文件 {path}: {source}", path = path.display(), source = source))]
+    #[error("{}", tr!("无法读取准备文件 {path}：{why}", path = path.display(), why = cause))]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error(
         "{}",
@@ -189,9 +189,9 @@ impl fmt::Display for ProblemList<'_> {
 /// Reads and checks a preparation without touching any database: a TOML file, an XLSX
 /// workbook (`.xlsx`), or a folder of CSV files named after the sheets.
 pub fn read_file(path: &Path) -> Result<Preparation, ImportError> {
-    let read_error = |source| ImportError::Read {
+    let read_error = |cause| ImportError::Read {
         path: path.to_path_buf(),
-        source,
+        cause,
     };
     if path.is_dir() {
         let grids = csv_files::read_folder(path)?;
