@@ -25,8 +25,9 @@ macro_rules! warn {
         let _ = writeln!(std::io::stderr(), "{}", crate::clean::for_terminal(&line));
     }};
 }
-use crate::labels::{Lang, tr};
+use crate::labels::Lang;
 use crate::lock::RecorderLock;
+use crate::messages::tr;
 use crate::session::Session;
 use crate::storage::Store;
 use crate::ui::{Borders, Registry};
@@ -195,7 +196,7 @@ impl Cli {
         let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
         let mut command = Cli::command();
         let lang = english::asked_for(&args, |name| std::env::var(name).ok());
-        crate::labels::set_language(lang);
+        crate::messages::set_language(lang);
         if lang == Lang::En {
             command = english::english(command);
         }
@@ -238,7 +239,7 @@ const SAMPLE_DB: &[u8] = include_bytes!("../sample-db/sample.db");
 pub fn run(cli: Cli) -> Result<()> {
     files::keep_created_files_private();
     let lang = cli.lang();
-    crate::labels::set_language(lang);
+    crate::messages::set_language(lang);
     if let Some(mode) = cli.ambiguous {
         crate::ui::text::force_ambiguous(mode);
     }
@@ -518,7 +519,7 @@ fn finish(db: &Path, meeting: Option<i64>, yes: bool) -> Result<()> {
     };
     let _lock = RecorderLock::acquire(db, meeting, &store)?;
     let header = store.meeting(meeting)?;
-    let lang = crate::labels::language();
+    let lang = crate::messages::language();
     if let Some(at) = header.finished_at {
         bail!(crate::labels::already_finished(lang, at));
     }

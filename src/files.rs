@@ -43,7 +43,7 @@ pub fn private_folder(path: &Path) -> io::Result<()> {
     }
     let metadata = fs::symlink_metadata(path)?;
     if !metadata.is_dir() {
-        return Err(io::Error::other(crate::labels::tr!(
+        return Err(io::Error::other(crate::messages::tr!(
             "{folder} 不是文件夹",
             folder = path.display()
         )));
@@ -52,7 +52,7 @@ pub fn private_folder(path: &Path) -> io::Result<()> {
     {
         use std::os::unix::fs::MetadataExt;
         if metadata.uid() != nix::unistd::geteuid().as_raw() {
-            return Err(io::Error::other(crate::labels::tr!(
+            return Err(io::Error::other(crate::messages::tr!(
                 "{folder} 属于其他用户",
                 folder = path.display()
             )));

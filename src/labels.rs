@@ -2,23 +2,12 @@
 //!
 //! One exhaustive `match` per language: a label without a translation does not compile.
 
-mod english;
-pub mod messages;
-pub(crate) use messages::tr;
-pub use messages::{language, set_language};
+pub use crate::messages::Lang;
 
 use crate::domain::{
     Attendance, DutySource, DutyStatus, FollowUpMode, FollowUpSource, FollowUpStatus, RiskLevel,
     Stage,
 };
-
-/// Interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
 
 /// The names of a follow-up's fields, as the console, the audience view, the minutes and
 /// the ledger all write them (in the ledger's column order).
@@ -1095,9 +1084,4 @@ pub fn jump_hint(lang: Lang, total: usize) -> String {
         Lang::Zh => format!("请输入述责人的序号（1 到 {total}），再按 Enter"),
         Lang::En => format!("Type the official's number (1 to {total}), then Enter"),
     }
-}
-
-/// How the program's last words before it stops on an error begin.
-pub fn error_line(message: &str) -> String {
-    tr!("错误：{message}", message = message)
 }

@@ -10,6 +10,7 @@ pub mod export;
 pub mod files;
 pub mod labels;
 pub mod lock;
+pub mod messages;
 pub mod prep;
 pub mod present;
 pub mod rescue;

@@ -17,7 +17,7 @@
 //! meeting is written into the database (`setting`) for the message a second console shows.
 
 use crate::domain::Id;
-use crate::labels::tr;
+use crate::messages::tr;
 use crate::storage::Store;
 use chrono::{DateTime, Local, Utc};
 use std::fs::File;

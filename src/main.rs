@@ -10,7 +10,7 @@ fn main() -> std::process::ExitCode {
             // character of it reaches the terminal.
             let message = format!("{err:#}");
             let shown = shuze::clean::for_terminal(&message);
-            let _ = writeln!(std::io::stderr(), "{}", shuze::labels::error_line(&shown));
+            let _ = writeln!(std::io::stderr(), "{}", shuze::messages::error_line(&shown));
             std::process::ExitCode::FAILURE
         }
     }

@@ -60,7 +60,7 @@ pub fn run(session: &mut Session, themes: &Registry, log: &Path) -> io::Result<(
     leave();
     match (outcome, saved) {
         (Ok(result), Ok(())) => result,
-        (Ok(_), Err(_)) | (Err(_), _) => Err(io::Error::other(crate::labels::tr!(
+        (Ok(_), Err(_)) | (Err(_), _) => Err(io::Error::other(crate::messages::tr!(
             "内部错误，终端已恢复，已输入的文字已尽力保存。详情见 {log}",
             log = log.display()
         ))),
@@ -352,7 +352,7 @@ pub(crate) fn install_panic_hook(log: PathBuf) {
             && append_private(&log, &details).is_ok();
         if written {
             use std::io::Write as _;
-            let message = crate::labels::tr!(
+            let message = crate::messages::tr!(
                 "shuze 遇到内部错误，终端已恢复。详情见 {log}",
                 log = log.display()
             );

@@ -8,29 +8,43 @@ use std::path::{Path, PathBuf};
 /// Each top-level module of `src/` and the modules of ours it may name.
 const ALLOWED: &[(&str, &[&str])] = &[
     ("domain", &[]),
+    ("messages", &[]),
     ("clean", &[]),
-    ("files", &[]),
+    ("files", &["messages"]),
     ("source", &[]),
     ("view", &["domain"]),
-    ("labels", &["domain"]),
-    ("storage", &["domain", "view", "files"]),
+    ("labels", &["domain", "messages"]),
+    ("storage", &["domain", "view", "files", "messages"]),
     ("rescue", &["domain", "view", "files", "clean"]),
-    ("prep", &["domain", "view", "storage", "clean", "source"]),
+    (
+        "prep",
+        &[
+            "domain", "view", "storage", "clean", "source", "labels", "messages",
+        ],
+    ),
     (
         "export",
-        &["domain", "view", "storage", "labels", "files", "clean"],
+        &[
+            "domain", "view", "storage", "labels", "files", "clean", "messages",
+        ],
     ),
-    ("lock", &["domain", "storage"]),
+    ("lock", &["domain", "storage", "messages"]),
     ("demo", &["domain", "view", "storage"]),
     ("app", &["domain", "view", "labels", "clean"]),
-    ("ui", &["domain", "view", "labels", "app", "source"]),
+    (
+        "ui",
+        &["domain", "view", "labels", "app", "source", "messages"],
+    ),
     (
         "session",
         &[
             "domain", "view", "labels", "app", "storage", "export", "rescue", "files",
         ],
     ),
-    ("tui", &["app", "session", "ui", "files", "storage"]),
+    (
+        "tui",
+        &["app", "session", "ui", "files", "storage", "messages"],
+    ),
     (
         "present",
         &[
@@ -41,7 +55,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "cli",
         &[
             "domain", "view", "labels", "app", "storage", "session", "tui", "ui", "present",
-            "prep", "export", "lock", "files", "clean", "demo",
+            "prep", "export", "lock", "files", "clean", "demo", "messages",
         ],
     ),
     ("lib", &[]),

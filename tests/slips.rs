@@ -494,8 +494,8 @@ fn after_the_slips_the_record_says_only_what_happened() {
         .find(|l| l.contains("廉政谈话未实现逐级全覆盖"))
         .unwrap();
     assert!(
-        row.contains("2027-06-30") && !row.contains("2026-12-31"),
-        "the corrected deadline in the ledger: {row}"
+        row.contains(",2027-06-30,") && row.contains("完成时限：2026-12-31→2027-06-30"),
+        "the corrected deadline in the ledger, and named as corrected: {row}"
     );
     assert!(
         md.contains("会后补记"),

@@ -13,8 +13,8 @@ mod scrub;
 pub use minutes::Minutes;
 
 use crate::files;
-use crate::labels::tr;
 use crate::labels::{Label, Lang};
+use crate::messages::tr;
 use chrono::{DateTime, FixedOffset, Utc};
 use std::path::{Path, PathBuf};
 
@@ -116,7 +116,7 @@ impl Kind {
 
 impl std::fmt::Display for Kind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.label().text(crate::labels::language()))
+        f.write_str(self.label().text(crate::messages::language()))
     }
 }
 
@@ -130,7 +130,7 @@ impl std::fmt::Display for Format {
             Format::Xlsx => Label::FormatXlsx,
             Format::Csv => Label::FormatCsv,
         };
-        f.write_str(label.text(crate::labels::language()))
+        f.write_str(label.text(crate::messages::language()))
     }
 }
 

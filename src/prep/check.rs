@@ -7,7 +7,7 @@ use crate::domain::{
     AgendaSlot, Allotments, Attendance, Attendee, DutyItem, DutySource, DutyStatus, FollowUp,
     FollowUpMode, FollowUpSource, FollowUpStatus, Meeting, RiskLevel, RiskPoint, Stage,
 };
-use crate::labels::tr;
+use crate::messages::tr;
 use crate::view::{PreparedMeeting, PreparedOfficial, PreparedQuestion};
 use chrono::{NaiveDate, NaiveTime};
 use std::collections::HashMap;

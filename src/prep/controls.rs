@@ -4,7 +4,7 @@
 
 use super::{Problem, line_column};
 use crate::clean::for_terminal;
-use crate::labels::tr;
+use crate::messages::tr;
 use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};

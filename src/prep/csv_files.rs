@@ -5,7 +5,7 @@
 
 use super::cells::{Grid, Value};
 use super::{ImportError, Within, synonyms};
-use crate::labels::tr;
+use crate::messages::tr;
 use encoding_rs::{GB18030, UTF_16BE, UTF_16LE};
 use std::path::Path;
 

@@ -6,7 +6,7 @@
 
 use super::{ImportError, Preparation, Problem, issue_key, office_key, read_file};
 use crate::domain::Id;
-use crate::labels::tr;
+use crate::messages::tr;
 use crate::storage::{Imported, Store};
 use chrono::{DateTime, Utc};
 use std::path::Path;

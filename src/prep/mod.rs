@@ -23,7 +23,7 @@ pub use out::{Form, from_store, render_toml, write_prepared};
 pub use template::{TemplateFormat, write_template};
 pub use update::{Step, Update, apply as apply_update, plan as plan_update};
 
-use crate::labels::tr;
+use crate::messages::tr;
 use crate::storage::StorageError;
 use std::fmt;
 

@@ -6,7 +6,7 @@ use super::Preparation;
 use super::cells::numbered_cell;
 use super::synonyms::{self, Key, SHEETS, Sheet};
 use crate::domain::{Id, Word};
-use crate::labels::tr;
+use crate::messages::tr;
 use crate::storage::{StorageError, Store};
 use crate::view::{PreparedMeeting, PreparedOfficial, PreparedQuestion};
 use anyhow::{Context, Result, bail};

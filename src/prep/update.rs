@@ -14,7 +14,9 @@ use super::Preparation;
 use crate::domain::{
     AgendaChange, AgendaSlot, Attendance, DutyItem, FollowUp, Id, RiskPoint, Stage,
 };
-use crate::labels::{Named, language, tr};
+use crate::labels::Named;
+use crate::messages::language;
+use crate::messages::tr;
 use crate::storage::{QuestionChange, Result, Store};
 use crate::view::PreparedOfficial;
 use chrono::{DateTime, Utc};

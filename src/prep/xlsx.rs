@@ -4,7 +4,7 @@
 use super::ImportError;
 use super::Within;
 use super::cells::{Grid, Value};
-use crate::labels::tr;
+use crate::messages::tr;
 use calamine::{Data, Reader, SheetVisible, Xlsx};
 use std::io::Cursor;
 use std::path::Path;

@@ -29,7 +29,7 @@ pub fn schema_steps() -> &'static [&'static str] {
     schema::MIGRATIONS
 }
 
-use crate::labels::tr;
+use crate::messages::tr;
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 

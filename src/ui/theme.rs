@@ -3,7 +3,7 @@
 //! uses. Shipped themes live in `themes/`; a user's own, in the configuration folder,
 //! replace a shipped one of the same name.
 
-use crate::labels::tr;
+use crate::messages::tr;
 use ratatui::style::Color;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};

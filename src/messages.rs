@@ -5,11 +5,21 @@
 //! source to the table, with the same placeholders on both sides.
 //!
 //! The console's own labels are not here: `Label` and the functions of `labels` take the
-//! language from the app's state.
+//! language from the app's state. This module names none of ours, so that the lowest ones
+//! (files, storage, the preparation checker) can speak through it.
 
-use super::Lang;
+mod english;
+
 use std::fmt::Display;
 use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
 
 static ENGLISH: AtomicBool = AtomicBool::new(false);
 
@@ -37,7 +47,7 @@ macro_rules! tr {
         if false {
             let _ = format!($zh $(, $name = &$value)*);
         }
-        $crate::labels::messages::message(
+        $crate::messages::message(
             $zh,
             &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),*],
         )
@@ -48,7 +58,7 @@ pub(crate) use tr;
 pub fn message(template: &'static str, values: &[(&str, &dyn Display)]) -> String {
     let text = match language() {
         Lang::Zh => template,
-        Lang::En => super::english::english(template).unwrap_or(template),
+        Lang::En => english::english(template).unwrap_or(template),
     };
     fill(text, values)
 }
@@ -82,6 +92,11 @@ fn fill(text: &str, values: &[(&str, &dyn Display)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// How the program's last words before it stops on an error begin.
+pub fn error_line(message: &str) -> String {
+    tr!("错误：{message}", message = message)
 }
 
 /// The `{name}`s of a template, sorted, each once (for the test of the table).

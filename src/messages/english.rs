@@ -637,7 +637,7 @@ const OTHER: &[(&str, &str)] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::super::messages::placeholders;
+    use super::super::placeholders;
     use std::collections::BTreeSet;
     use std::path::Path;
 
