@@ -905,6 +905,14 @@ pub fn form_closed_unsaved(lang: Lang, rescue: &Result<std::path::PathBuf, Strin
     }
 }
 
+/// The picture that could not be written has reached the file: the audience view follows.
+pub fn picture_written(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "投影画面已写入，观众画面已切换",
+        Lang::En => "The picture is written: the audience view has changed",
+    }
+}
+
 /// The room's picture was chosen but could not be written: the audience view has not changed.
 pub fn picture_not_written(lang: Lang, reason: &str) -> String {
     match lang {

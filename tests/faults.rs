@@ -554,3 +554,87 @@ fn a_file_found_damaged_after_the_first_frame_is_not_written_to_at_all() {
         "the damaged file is as it was"
     );
 }
+
+/// What the file says the room sees (the resume point's picture), read as the audience view
+/// reads it.
+fn room_picture(db: &Path) -> String {
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    let state: String = conn
+        .query_row("SELECT state FROM console_state", [], |row| row.get(0))
+        .unwrap_or_default();
+    let point: serde_json::Value = serde_json::from_str(&state).unwrap_or_default();
+    point["room"]["picture"]
+        .as_str()
+        .unwrap_or("card")
+        .to_string()
+}
+
+fn asked_at(db: &Path, question: usize) -> Option<chrono::DateTime<chrono::Utc>> {
+    Store::open(db).unwrap().slot_detail(1).unwrap().questions[question].asked_at
+}
+
+/// Polls `done` for up to `seconds`.
+fn eventually(seconds: u64, mut done: impl FnMut() -> bool) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    while Instant::now() < deadline {
+        if done() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    done()
+}
+
+#[test]
+fn a_picture_chosen_and_an_answer_begun_on_a_full_disk_reach_the_file_once_there_is_room() {
+    let (dir, _) = temp_db();
+    let Some(disk) = SmallDisk::mount(dir.path().join("disk"), "3m") else {
+        eprintln!(
+            "SKIPPED picture on a full disk: cannot mount a small filesystem here (not root)"
+        );
+        return;
+    };
+    let db = sample_copy(&disk.path);
+    let data = dir.path().join("data");
+    let mut console = recording(&db, &data);
+    console.send("ss");
+    console.wait_for("提问质询", 5);
+    disk.fill();
+    // The room's picture: the console says the audience view has not changed.
+    console.send("4");
+    console.wait_for("观众画面尚未切换", 10);
+    assert_eq!(room_picture(&db), "card", "nothing reached the file");
+    disk.free();
+    assert!(
+        eventually(10, || room_picture(&db) == "agenda"),
+        "the picture reached the file by itself once there was room"
+    );
+    console.wait_for("观众画面已切换", 5);
+    // The first characters of an answer: the question counts as asked from then.
+    disk.fill();
+    let before = chrono::Utc::now();
+    console.send("\r");
+    console.wait_for("记录回答", 5);
+    console.send("满盘时开始的回答");
+    console.wait_for("未能保存", 10);
+    assert_eq!(asked_at(&db, 0), None);
+    disk.free();
+    assert!(
+        eventually(10, || answer(&db, 0) == "满盘时开始的回答"),
+        "the answer was saved"
+    );
+    assert!(
+        eventually(10, || asked_at(&db, 0).is_some()),
+        "the question is asked from its answer's first character"
+    );
+    let asked = asked_at(&db, 0).unwrap();
+    let typed = before - chrono::Duration::seconds(1);
+    assert!(asked >= typed, "asked at {asked}, when it was typed");
+    // Everything is in the file: the failure goes and the exit is clean.
+    console.send("\x1b");
+    console.wait_for("已保存", 5);
+    console.send("q");
+    assert!(console.wait_exit(10), "{}", console.output());
+}

@@ -68,6 +68,8 @@ pub struct Session {
     asked_unsaved: Vec<(Id, DateTime<Utc>)>,
     /// The file was found damaged: nothing, not even its own log, is written into it.
     damaged: bool,
+    /// The room's picture the resume point was last tried with.
+    room_tried: Option<crate::domain::Room>,
     /// The database as rescue files name it, fixed when it was opened (a file deleted
     /// later can no longer be resolved).
     identity: PathBuf,
@@ -108,6 +110,7 @@ impl Session {
             resume_failed: false,
             asked_unsaved: Vec::new(),
             damaged: false,
+            room_tried: None,
             identity,
             log_identity,
         })
@@ -600,11 +603,15 @@ impl Session {
     /// with the next write, not on every keystroke.
     fn save_resume_point(&mut self, now: DateTime<Utc>, wrote: bool) {
         // After a failed try (a busy or full file), the place waits for the next write that
-        // goes through rather than making every keystroke wait for the file again.
-        if self.held.is_some() || (self.resume_failed && !wrote) {
+        // goes through, or the next retry, rather than making every keystroke wait for the
+        // file again; a new picture for the room is tried at once.
+        let point = self.console.resume_point();
+        let room_changed = self.saved_resume.as_ref().map(|p| &p.room) != Some(&point.room);
+        let new_room = room_changed && self.room_tried != Some(point.room);
+        if self.held.is_some() || (self.resume_failed && !wrote && !new_room) {
             return;
         }
-        let point = self.console.resume_point();
+        self.room_tried = Some(point.room);
         let unchanged = match &self.saved_resume {
             Some(saved) if wrote => saved == &point,
             Some(saved) => saved.without_caret() == point.without_caret(),
@@ -619,6 +626,10 @@ impl Session {
             .save_console_state(self.console.meeting.id, &json, now)
         {
             Ok(()) => {
+                if self.resume_failed && room_changed {
+                    let text = crate::labels::picture_written(self.console.lang);
+                    self.console.say(text);
+                }
                 self.saved_resume = Some(point);
                 self.resume_failed = false;
             }
@@ -626,8 +637,7 @@ impl Session {
                 self.resume_failed = true;
                 self.retry_later(now);
                 let lang = self.console.lang;
-                let room_unsaved = self.saved_resume.as_ref().map(|p| &p.room) != Some(&point.room);
-                if room_unsaved {
+                if room_changed {
                     // The recorder chose a picture the audience view cannot see yet.
                     self.console
                         .warn(crate::labels::picture_not_written(lang, &err.to_string()));
