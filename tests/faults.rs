@@ -638,3 +638,144 @@ fn a_picture_chosen_and_an_answer_begun_on_a_full_disk_reach_the_file_once_there
     console.send("q");
     assert!(console.wait_exit(10), "{}", console.output());
 }
+
+fn finished_at(db: &Path) -> Option<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("SELECT finished_at FROM meeting", [], |row| row.get(0))
+        .unwrap()
+}
+
+fn question_changes(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT text FROM question_change ORDER BY id")
+        .unwrap();
+    stmt.query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn corrections_behind_another_programs_lock_say_they_were_not_done_and_go_through_when_asked_again()
+{
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let data = dir.path().join("data");
+    let mut console = recording(&db, &data);
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder
+        .execute_batch("BEGIN IMMEDIATE; INSERT INTO setting VALUES ('held', '1');")
+        .unwrap();
+    // A question's wording corrected while the file is held: the form stays, saying so.
+    console.send("u");
+    console.wait_for("修改提问", 5);
+    console.send("（锁定时修改）");
+    console.send("\r");
+    console.wait_for("表单仍在", 10);
+    console.send("\x1b");
+    console.wait_for("再按 Esc 关闭", 5);
+    // The meeting ended while the file is held: not done, and the screen says so.
+    let ended = console.output().len();
+    console.send("\x1b");
+    console.wait_for("表单未写入数据库", 5);
+    // Given up, it is kept, saying whose it was and what it corrected.
+    let kept: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".rescue-form-"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert!(
+        kept.iter().any(|t| t.contains("述责人：1．张某")
+            && t.contains("修改前：县纪委监委副书记 某某：你作为单位")
+            && t.contains("具体的成效怎么样？（锁定时修改）")),
+        "{kept:?}"
+    );
+    console.send("E");
+    console.wait_for("请确认", 5);
+    console.send("\r");
+    console.wait_for("此操作未执行", 10);
+    assert!(
+        !console.output()[ended..].contains("自动重试"),
+        "never promises a retry that does not happen"
+    );
+    holder.execute_batch("COMMIT").unwrap();
+    drop(holder);
+    assert!(question_changes(&db).is_empty(), "nothing was written");
+    assert_eq!(finished_at(&db), None);
+    // Asked again once the file is free: each is written once.
+    console.send("u");
+    console.wait_for("修改提问", 5);
+    console.send("（锁定时修改）\r");
+    console.send("E");
+    console.wait_for("请确认", 5);
+    console.send("\r");
+    console.wait_for("散会：", 5);
+    assert!(eventually(5, || finished_at(&db).is_some()), "ended");
+    let changes = question_changes(&db);
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert!(changes[0].ends_with("（锁定时修改）"), "{changes:?}");
+    console.send("q");
+    assert!(
+        console.wait_exit(10),
+        "everything is in the file: a clean exit"
+    );
+}
+
+#[test]
+fn a_form_given_up_on_a_full_disk_keeps_what_was_typed_after_the_failure() {
+    let (dir, _) = temp_db();
+    let Some(disk) = SmallDisk::mount(dir.path().join("disk"), "3m") else {
+        eprintln!(
+            "SKIPPED form given up on a full disk: cannot mount a small filesystem here (not root)"
+        );
+        return;
+    };
+    let db = sample_copy(&disk.path);
+    let data = dir.path().join("data");
+    let mut console = recording(&db, &data);
+    // M: the report's minutes, corrected on a full disk.
+    console.send("M");
+    console.wait_for("述责时长与方式", 5);
+    console.send("\x7f12");
+    disk.fill();
+    console.send("\r");
+    console.wait_for("表单仍在", 10);
+    // More typed after the failure, then Esc: held back once, then closed and kept.
+    console.send("\x7f\x7f15");
+    console.send("\x1b");
+    console.wait_for("再按 Esc 关闭", 5);
+    console.send("\x1b");
+    console.wait_for("内容已另存到", 5);
+    console.send("q");
+    assert!(
+        !console.wait_exit(10),
+        "exits with a failure: a form is not in the file"
+    );
+    let output = console.output();
+    assert!(!output.contains("已保存 (saved)"), "never claims it saved");
+    let kept: Vec<(PathBuf, String)> = std::fs::read_dir(data.join("shuze/rescue"))
+        .expect("the form is kept in the data folder")
+        .map(|e| e.unwrap().path())
+        .map(|p| (p.clone(), std::fs::read_to_string(p).unwrap()))
+        .collect();
+    let said: String = output.split_whitespace().collect();
+    let last = kept
+        .iter()
+        .find(|(_, t)| t.contains("述责时长（分钟）：15"))
+        .unwrap_or_else(|| panic!("what was typed after the failure is kept: {kept:?}"));
+    assert!(last.1.contains("述责人：1．张某"), "{}", last.1);
+    assert!(
+        said.contains(&last.0.display().to_string()),
+        "the last words name {}:\n{output}",
+        last.0.display()
+    );
+    disk.free();
+    let store = Store::open(&db).unwrap();
+    assert_eq!(
+        store.meeting_view(1).unwrap().agenda[0].report_minutes,
+        8,
+        "nothing half-written"
+    );
+}

@@ -641,8 +641,10 @@ impl Session {
                     // The recorder chose a picture the audience view cannot see yet.
                     self.console
                         .warn(crate::labels::picture_not_written(lang, &err.to_string()));
-                } else if self.console.save_problem.is_none() {
-                    // While text is unsaved the screen already says why.
+                } else if self.console.save_problem.is_none()
+                    && !self.console.message.as_ref().is_some_and(|m| m.is_error)
+                {
+                    // While text is unsaved, or a failure is shown, the screen says why.
                     self.console.warn(err.to_string());
                 }
             }
