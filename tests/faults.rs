@@ -779,3 +779,85 @@ fn a_form_given_up_on_a_full_disk_keeps_what_was_typed_after_the_failure() {
         "nothing half-written"
     );
 }
+
+#[test]
+fn a_database_moved_under_the_console_keeps_its_corrections_and_the_exit_says_where_it_is() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let data = dir.path().join("data");
+    let mut console = recording(&db, &data);
+    // The official moved down the agenda, a duty item corrected.
+    console.send("J");
+    console.wait_for("议程顺序已调整", 5);
+    console.send("\tu");
+    console.wait_for("主体责任事项", 5);
+    console.send("（移走之前的修改）\r");
+    std::thread::sleep(Duration::from_millis(500));
+    let moved = dir.path().join("moved.db");
+    std::fs::rename(&db, &moved).unwrap();
+    console.send("J");
+    console.wait_for("已被删除", 10);
+    console.send("q");
+    assert!(
+        !console.wait_exit(10),
+        "a file no longer where it was is a failure"
+    );
+    let said: String = console.output().split_whitespace().collect();
+    assert!(
+        !said.contains("已保存(saved)"),
+        "never saved at the old path:\n{said}"
+    );
+    assert!(
+        said.contains(&moved.display().to_string()),
+        "names where it is:\n{said}"
+    );
+    // The moved file holds what was written before the move, and only that.
+    let store = Store::open(&moved).unwrap();
+    let agenda = store.agenda(1).unwrap();
+    assert_eq!(agenda[1].name, "张某", "moved down once");
+    let items = store.slot_detail(agenda[1].id).unwrap().duty_items;
+    assert!(
+        items[0].text.ends_with("（移走之前的修改）"),
+        "{:?}",
+        items[0]
+    );
+}
+
+#[test]
+fn an_attendee_added_late_is_all_written_or_not_at_all() {
+    let (_dir, db) = temp_db();
+    let mut session = sample_session(&db);
+    let before = session.console.attendees.len();
+    // The second of the two rows fails, as a full disk can make it.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER refuse BEFORE INSERT ON attendee_change
+             BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+        )
+        .unwrap();
+    session.handle(Action::Command(shuze::app::Command::Attendance), at(60));
+    let Mode::Form(form) = &mut session.console.mode else {
+        panic!("{:?}", session.console.mode);
+    };
+    let new = form.fields[0].shown().to_string();
+    let last = session.console.attendees.len();
+    if let shuze::app::FieldValue::Choice { index, .. } = &mut form.fields[0].value {
+        *index = last;
+    }
+    assert_ne!(new, form.fields[0].shown());
+    form.fields[4].value = shuze::app::FieldValue::Text("迟到的新人".into());
+    session.handle(Action::Confirm, at(61));
+    assert!(
+        matches!(session.console.mode, Mode::Form(_)),
+        "the form stays"
+    );
+    drop(session);
+    let store = Store::open(&db).unwrap();
+    let view = store.meeting_view(1).unwrap();
+    assert_eq!(
+        view.attendees.len(),
+        before,
+        "no attendee without their arrival"
+    );
+}
