@@ -616,13 +616,30 @@ fn console(cli: &Cli) -> Result<()> {
     let ran = tui::run(&mut session, &themes, &log_path());
     let unsaved = session.unsaved_report();
     // The store closes before the locks are let go (see `RecorderLock`).
-    if let Some(aside) = session.close() {
+    let closed = session.close();
+    if let Some(aside) = &closed.log_aside {
         warn!(crate::labels::log_set_aside(
             cli.lang(),
             &aside.display().to_string()
         ));
     }
     drop((lock, early));
+    // A file no longer where it was opened is never called saved there.
+    let was = path.display().to_string();
+    let gone = match &closed.now_at {
+        Some(now) => Some(crate::labels::db_moved(
+            cli.lang(),
+            &was,
+            &now.display().to_string(),
+        )),
+        None => closed
+            .gone
+            .then(|| crate::labels::db_gone(cli.lang(), &was)),
+    };
+    let unsaved = match (unsaved, gone) {
+        (Some(report), Some(gone)) => Some(format!("{gone}\n{report}")),
+        (report, gone) => report.or(gone),
+    };
     match (ran, unsaved) {
         (Ok(()), None) => {}
         (Ok(()), Some(report)) => bail!(report),

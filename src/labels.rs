@@ -823,8 +823,97 @@ pub fn counts_line(lang: Lang, c: &crate::domain::CardCounts) -> String {
 /// A write (not typed text) that failed.
 pub fn write_failed(lang: Lang, reason: &str) -> String {
     match lang {
-        Lang::Zh => format!("未能写入: {reason}"),
-        Lang::En => format!("Could not write: {reason}"),
+        Lang::Zh => format!("未能写入，此操作未执行：{reason}。请稍后再按一次"),
+        Lang::En => {
+            format!("Could not write, so this was not done: {reason}. Press the key again later")
+        }
+    }
+}
+
+/// A write that is not a keystroke of the recorder's (when a question was put) failed; it
+/// is tried again by itself.
+pub fn will_retry(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::Zh => format!("未能写入：{reason}。自动重试"),
+        Lang::En => format!("Could not write: {reason}. Retrying"),
+    }
+}
+
+/// The first lines of a form's rescue file: whose it is, when, and what it corrects.
+pub fn form_rescue_heading(
+    lang: Lang,
+    meeting: &str,
+    official: Option<&str>,
+    at: chrono::DateTime<chrono::Utc>,
+    before: Option<&str>,
+) -> String {
+    let at = at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M:%S");
+    let (m, o, t, b) = match lang {
+        Lang::Zh => ("会议", "述责人", "时间", "修改前"),
+        Lang::En => ("Meeting", "Official", "Time", "Before"),
+    };
+    let mut text = format!("{m}：{meeting}\n");
+    if let Some(official) = official {
+        text.push_str(&format!("{o}：{official}\n"));
+    }
+    text.push_str(&format!("{t}：{at}\n"));
+    if let Some(before) = before {
+        text.push_str(&format!("{b}：{before}\n"));
+    }
+    text.push('\n');
+    text
+}
+
+/// A submitted form the database did not take: it stays open with its content.
+pub fn form_not_written(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::Zh => format!("未能写入：{reason}。表单仍在：再按 Enter 重试，Esc 放弃"),
+        Lang::En => format!(
+            "Could not write: {reason}. The form stays open: Enter tries again, Esc gives it up"
+        ),
+    }
+}
+
+/// Esc on a form the database did not take: held back once.
+pub fn form_close_held(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "表单内容尚未写入数据库。再按 Esc 关闭（内容另存为文件，退出时列出）",
+        Lang::En => {
+            "The form is not in the database. Esc again closes it (its content is kept in a file, listed when you quit)"
+        }
+    }
+}
+
+/// A form given up after its write failed: where its content is.
+pub fn form_closed_unsaved(lang: Lang, rescue: &Result<std::path::PathBuf, String>) -> String {
+    match (lang, rescue) {
+        (Lang::Zh, Ok(path)) => format!("表单未写入数据库，内容已另存到 {}", path.display()),
+        (Lang::Zh, Err(why)) => format!("表单未写入数据库，另存也失败：{why}"),
+        (Lang::En, Ok(path)) => format!(
+            "The form is not in the database; its content is in {}",
+            path.display()
+        ),
+        (Lang::En, Err(why)) => {
+            format!("The form is not in the database and could not be kept: {why}")
+        }
+    }
+}
+
+/// The picture that could not be written has reached the file: the audience view follows.
+pub fn picture_written(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "投影画面已写入，观众画面已切换",
+        Lang::En => "The picture is written: the audience view has changed",
+    }
+}
+
+/// The room's picture was chosen but could not be written: the audience view has not changed.
+pub fn picture_not_written(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::Zh => format!("投影画面未能写入数据库，观众画面尚未切换：{reason}。自动重试"),
+        Lang::En => format!(
+            "The picture could not be written, so the audience view has not changed: {reason}. Retrying"
+        ),
     }
 }
 
@@ -929,6 +1018,30 @@ pub fn unsaved_report(lang: Lang, db: &str, places: &[String]) -> String {
         Lang::En => format!(
             "Some text is not in the database {db}:\n{}",
             places.join("\n")
+        ),
+    }
+}
+
+/// The database file was moved while the console ran: what was written is in it, there.
+pub fn db_moved(lang: Lang, was: &str, now: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "数据库文件在记录期间从 {was} 被移走；移走之前写入的内容都已写进它，它现在位于 {now}"
+        ),
+        Lang::En => format!(
+            "The database file was moved away from {was} while recording; everything written before the move is in it, now at {now}"
+        ),
+    }
+}
+
+/// The database file was deleted or replaced while the console ran.
+pub fn db_gone(lang: Lang, was: &str) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("数据库文件 {was} 在记录期间被删除或换掉，此后的记录没有写入任何数据库")
+        }
+        Lang::En => format!(
+            "The database file {was} was deleted or replaced while recording; nothing after that reached any database"
         ),
     }
 }

@@ -554,3 +554,310 @@ fn a_file_found_damaged_after_the_first_frame_is_not_written_to_at_all() {
         "the damaged file is as it was"
     );
 }
+
+/// What the file says the room sees (the resume point's picture), read as the audience view
+/// reads it.
+fn room_picture(db: &Path) -> String {
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    let state: String = conn
+        .query_row("SELECT state FROM console_state", [], |row| row.get(0))
+        .unwrap_or_default();
+    let point: serde_json::Value = serde_json::from_str(&state).unwrap_or_default();
+    point["room"]["picture"]
+        .as_str()
+        .unwrap_or("card")
+        .to_string()
+}
+
+fn asked_at(db: &Path, question: usize) -> Option<chrono::DateTime<chrono::Utc>> {
+    Store::open(db).unwrap().slot_detail(1).unwrap().questions[question].asked_at
+}
+
+/// Polls `done` for up to `seconds`.
+fn eventually(seconds: u64, mut done: impl FnMut() -> bool) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    while Instant::now() < deadline {
+        if done() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    done()
+}
+
+#[test]
+fn a_picture_chosen_and_an_answer_begun_on_a_full_disk_reach_the_file_once_there_is_room() {
+    let (dir, _) = temp_db();
+    let Some(disk) = SmallDisk::mount(dir.path().join("disk"), "3m") else {
+        eprintln!(
+            "SKIPPED picture on a full disk: cannot mount a small filesystem here (not root)"
+        );
+        return;
+    };
+    let db = sample_copy(&disk.path);
+    let data = dir.path().join("data");
+    let mut console = recording(&db, &data);
+    console.send("ss");
+    console.wait_for("提问质询", 5);
+    disk.fill();
+    // The room's picture: the console says the audience view has not changed.
+    console.send("4");
+    console.wait_for("观众画面尚未切换", 10);
+    assert_eq!(room_picture(&db), "card", "nothing reached the file");
+    disk.free();
+    assert!(
+        eventually(10, || room_picture(&db) == "agenda"),
+        "the picture reached the file by itself once there was room"
+    );
+    console.wait_for("观众画面已切换", 5);
+    // The first characters of an answer: the question counts as asked from then.
+    disk.fill();
+    let before = chrono::Utc::now();
+    console.send("\r");
+    console.wait_for("记录回答", 5);
+    console.send("满盘时开始的回答");
+    console.wait_for("未能保存", 10);
+    assert_eq!(asked_at(&db, 0), None);
+    disk.free();
+    assert!(
+        eventually(10, || answer(&db, 0) == "满盘时开始的回答"),
+        "the answer was saved"
+    );
+    assert!(
+        eventually(10, || asked_at(&db, 0).is_some()),
+        "the question is asked from its answer's first character"
+    );
+    let asked = asked_at(&db, 0).unwrap();
+    let typed = before - chrono::Duration::seconds(1);
+    assert!(asked >= typed, "asked at {asked}, when it was typed");
+    // Everything is in the file: the failure goes and the exit is clean.
+    console.send("\x1b");
+    console.wait_for("已保存", 5);
+    console.send("q");
+    assert!(console.wait_exit(10), "{}", console.output());
+}
+
+fn finished_at(db: &Path) -> Option<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("SELECT finished_at FROM meeting", [], |row| row.get(0))
+        .unwrap()
+}
+
+fn question_changes(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT text FROM question_change ORDER BY id")
+        .unwrap();
+    stmt.query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn corrections_behind_another_programs_lock_say_they_were_not_done_and_go_through_when_asked_again()
+{
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let data = dir.path().join("data");
+    let mut console = recording(&db, &data);
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder
+        .execute_batch("BEGIN IMMEDIATE; INSERT INTO setting VALUES ('held', '1');")
+        .unwrap();
+    // A question's wording corrected while the file is held: the form stays, saying so.
+    console.send("u");
+    console.wait_for("修改提问", 5);
+    console.send("（锁定时修改）");
+    console.send("\r");
+    console.wait_for("表单仍在", 10);
+    console.send("\x1b");
+    console.wait_for("再按 Esc 关闭", 5);
+    // The meeting ended while the file is held: not done, and the screen says so.
+    let ended = console.output().len();
+    console.send("\x1b");
+    console.wait_for("表单未写入数据库", 5);
+    // Given up, it is kept, saying whose it was and what it corrected.
+    let kept: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".rescue-form-"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert!(
+        kept.iter().any(|t| t.contains("述责人：1．张某")
+            && t.contains("修改前：县纪委监委副书记 某某：你作为单位")
+            && t.contains("具体的成效怎么样？（锁定时修改）")),
+        "{kept:?}"
+    );
+    console.send("E");
+    console.wait_for("请确认", 5);
+    console.send("\r");
+    console.wait_for("此操作未执行", 10);
+    assert!(
+        !console.output()[ended..].contains("自动重试"),
+        "never promises a retry that does not happen"
+    );
+    holder.execute_batch("COMMIT").unwrap();
+    drop(holder);
+    assert!(question_changes(&db).is_empty(), "nothing was written");
+    assert_eq!(finished_at(&db), None);
+    // Asked again once the file is free: each is written once.
+    console.send("u");
+    console.wait_for("修改提问", 5);
+    console.send("（锁定时修改）\r");
+    console.send("E");
+    console.wait_for("请确认", 5);
+    console.send("\r");
+    console.wait_for("散会：", 5);
+    assert!(eventually(5, || finished_at(&db).is_some()), "ended");
+    let changes = question_changes(&db);
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert!(changes[0].ends_with("（锁定时修改）"), "{changes:?}");
+    console.send("q");
+    assert!(
+        console.wait_exit(10),
+        "everything is in the file: a clean exit"
+    );
+}
+
+#[test]
+fn a_form_given_up_on_a_full_disk_keeps_what_was_typed_after_the_failure() {
+    let (dir, _) = temp_db();
+    let Some(disk) = SmallDisk::mount(dir.path().join("disk"), "3m") else {
+        eprintln!(
+            "SKIPPED form given up on a full disk: cannot mount a small filesystem here (not root)"
+        );
+        return;
+    };
+    let db = sample_copy(&disk.path);
+    let data = dir.path().join("data");
+    let mut console = recording(&db, &data);
+    // M: the report's minutes, corrected on a full disk.
+    console.send("M");
+    console.wait_for("述责时长与方式", 5);
+    console.send("\x7f12");
+    disk.fill();
+    console.send("\r");
+    console.wait_for("表单仍在", 10);
+    // More typed after the failure, then Esc: held back once, then closed and kept.
+    console.send("\x7f\x7f15");
+    console.send("\x1b");
+    console.wait_for("再按 Esc 关闭", 5);
+    console.send("\x1b");
+    console.wait_for("内容已另存到", 5);
+    console.send("q");
+    assert!(
+        !console.wait_exit(10),
+        "exits with a failure: a form is not in the file"
+    );
+    let output = console.output();
+    assert!(!output.contains("已保存 (saved)"), "never claims it saved");
+    let kept: Vec<(PathBuf, String)> = std::fs::read_dir(data.join("shuze/rescue"))
+        .expect("the form is kept in the data folder")
+        .map(|e| e.unwrap().path())
+        .map(|p| (p.clone(), std::fs::read_to_string(p).unwrap()))
+        .collect();
+    let said: String = output.split_whitespace().collect();
+    let last = kept
+        .iter()
+        .find(|(_, t)| t.contains("述责时长（分钟）：15"))
+        .unwrap_or_else(|| panic!("what was typed after the failure is kept: {kept:?}"));
+    assert!(last.1.contains("述责人：1．张某"), "{}", last.1);
+    assert!(
+        said.contains(&last.0.display().to_string()),
+        "the last words name {}:\n{output}",
+        last.0.display()
+    );
+    disk.free();
+    let store = Store::open(&db).unwrap();
+    assert_eq!(
+        store.meeting_view(1).unwrap().agenda[0].report_minutes,
+        8,
+        "nothing half-written"
+    );
+}
+
+#[test]
+fn a_database_moved_under_the_console_keeps_its_corrections_and_the_exit_says_where_it_is() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let data = dir.path().join("data");
+    let mut console = recording(&db, &data);
+    // The official moved down the agenda, a duty item corrected.
+    console.send("J");
+    console.wait_for("议程顺序已调整", 5);
+    console.send("\tu");
+    console.wait_for("主体责任事项", 5);
+    console.send("（移走之前的修改）\r");
+    std::thread::sleep(Duration::from_millis(500));
+    let moved = dir.path().join("moved.db");
+    std::fs::rename(&db, &moved).unwrap();
+    console.send("J");
+    console.wait_for("已被删除", 10);
+    console.send("q");
+    assert!(
+        !console.wait_exit(10),
+        "a file no longer where it was is a failure"
+    );
+    let said: String = console.output().split_whitespace().collect();
+    assert!(
+        !said.contains("已保存(saved)"),
+        "never saved at the old path:\n{said}"
+    );
+    assert!(
+        said.contains(&moved.display().to_string()),
+        "names where it is:\n{said}"
+    );
+    // The moved file holds what was written before the move, and only that.
+    let store = Store::open(&moved).unwrap();
+    let agenda = store.agenda(1).unwrap();
+    assert_eq!(agenda[1].name, "张某", "moved down once");
+    let items = store.slot_detail(agenda[1].id).unwrap().duty_items;
+    assert!(
+        items[0].text.ends_with("（移走之前的修改）"),
+        "{:?}",
+        items[0]
+    );
+}
+
+#[test]
+fn an_attendee_added_late_is_all_written_or_not_at_all() {
+    let (_dir, db) = temp_db();
+    let mut session = sample_session(&db);
+    let before = session.console.attendees.len();
+    // The second of the two rows fails, as a full disk can make it.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER refuse BEFORE INSERT ON attendee_change
+             BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+        )
+        .unwrap();
+    session.handle(Action::Command(shuze::app::Command::Attendance), at(60));
+    let Mode::Form(form) = &mut session.console.mode else {
+        panic!("{:?}", session.console.mode);
+    };
+    let new = form.fields[0].shown().to_string();
+    let last = session.console.attendees.len();
+    if let shuze::app::FieldValue::Choice { index, .. } = &mut form.fields[0].value {
+        *index = last;
+    }
+    assert_ne!(new, form.fields[0].shown());
+    form.fields[4].value = shuze::app::FieldValue::Text("迟到的新人".into());
+    session.handle(Action::Confirm, at(61));
+    assert!(
+        matches!(session.console.mode, Mode::Form(_)),
+        "the form stays"
+    );
+    drop(session);
+    let store = Store::open(&db).unwrap();
+    let view = store.meeting_view(1).unwrap();
+    assert_eq!(
+        view.attendees.len(),
+        before,
+        "no attendee without their arrival"
+    );
+}

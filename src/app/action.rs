@@ -284,7 +284,10 @@ impl Effect {
     pub fn writes(&self) -> bool {
         !matches!(
             self,
-            Effect::Search { .. } | Effect::Load | Effect::SettleRescue { .. }
+            Effect::Search { .. }
+                | Effect::Load
+                | Effect::SettleRescue { .. }
+                | Effect::KeepFormContent
         )
     }
 
@@ -300,7 +303,8 @@ impl Effect {
             | Effect::Search { .. }
             | Effect::ExportAll
             | Effect::SaveSetting { .. }
-            | Effect::SettleRescue { .. } => Changed::NOTHING,
+            | Effect::SettleRescue { .. }
+            | Effect::KeepFormContent => Changed::NOTHING,
             Effect::SaveText {
                 target: TextTarget::Closing { .. },
                 ..
@@ -355,6 +359,9 @@ impl Failure {
 /// Work for the loop: every change to the database goes through one of these.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// A form whose write failed was given up: what it holds now (`Console::last_form`)
+    /// goes into a rescue file.
+    KeepFormContent,
     /// Save the text being typed, replacing its previous draft.
     SaveDraft {
         target: TextTarget,

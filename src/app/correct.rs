@@ -454,3 +454,49 @@ fn attendance(console: &Console, form: &Form) -> Submitted {
         }]),
     }
 }
+
+/// The first lines of a form's rescue file: the meeting, the official, the time, and for a
+/// correction the text it corrects, so that the file says on its own whose words it holds.
+pub fn rescue_heading(console: &Console, form: &Form) -> String {
+    let detail = &console.detail;
+    let follow_up = |id: Id| {
+        let mut all = detail.follow_ups.iter().chain(&detail.earlier_follow_ups);
+        all.find(|f| f.id == id).map(|f| f.problem.clone())
+    };
+    let before = match form.kind {
+        FormKind::EditQuestion(id) => detail
+            .questions
+            .iter()
+            .find(|q| q.id == id)
+            .map(|q| format!("{}：{}", q.asker, q.text)),
+        FormKind::EditDutyItem(id) => detail
+            .duty_items
+            .iter()
+            .find(|d| d.id == id)
+            .map(|d| d.text.clone()),
+        FormKind::EditRiskPoint(id) => detail
+            .risk_points
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.text.clone()),
+        FormKind::EditFollowUp(id) | FormKind::UpdateFollowUp(id) => follow_up(id),
+        _ => None,
+    };
+    let meeting = format!("{}（{}）", console.meeting.title, console.meeting.held_on);
+    let official = console.slot().map(|s| {
+        format!(
+            "{}．{}（{}{}）",
+            console.current + 1,
+            s.name,
+            s.unit,
+            s.post
+        )
+    });
+    labels::form_rescue_heading(
+        console.lang,
+        &meeting,
+        official.as_deref(),
+        console.now,
+        before.as_deref(),
+    )
+}

@@ -76,6 +76,11 @@ pub struct Form {
     /// A warning already shown (a number above the attendees, a deadline in the past):
     /// Enter again, with nothing changed, goes on.
     pub warned: Option<String>,
+    /// Its last submission did not reach the file (a full disk, a busy file): Esc is held
+    /// back once, and closing keeps its content in a rescue file.
+    pub unsaved: bool,
+    /// Esc was pressed once while it was unsaved: the next Esc closes it.
+    pub close_asked: bool,
 }
 
 impl Field {
@@ -121,6 +126,8 @@ impl Form {
             focus: 0,
             error: None,
             warned: None,
+            unsaved: false,
+            close_asked: false,
         }
     }
 

@@ -3,6 +3,7 @@
 pub mod action;
 mod confirm;
 mod correct;
+pub use correct::rescue_heading;
 pub mod editor;
 pub mod form;
 pub mod key;
@@ -14,7 +15,7 @@ mod update;
 pub use action::{Action, Command, Effect, FailedWrite, Failure};
 pub use confirm::{Confirmation, Confirmed};
 pub use editor::Editor;
-pub use form::{Form, FormKind, FormPoint};
+pub use form::{FieldValue, Form, FormKind, FormPoint};
 pub use update::update;
 
 use crate::domain::{AgendaSlot, Id, Meeting, Stage, StageClock, StageTiming};
@@ -186,6 +187,9 @@ pub struct Console {
     pub leave_unsaved: bool,
     /// The form last submitted, opened again if its write fails.
     pub last_form: Option<Form>,
+    /// When writes that failed without a keystroke behind them (the resume point, the
+    /// room's picture, when a question was put) are tried again.
+    pub retry_at: Option<DateTime<Utc>>,
     /// Rescued texts still to offer after the one on screen.
     pub rescues: Vec<RescueOffer>,
     /// The time the state was last brought up to; timers are drawn against it.
@@ -219,6 +223,7 @@ impl Console {
             save_waiting: false,
             leave_unsaved: false,
             last_form: None,
+            retry_at: None,
             rescues: Vec::new(),
             now,
             quit: false,
@@ -332,10 +337,7 @@ impl Console {
             let into_second = self.now.timestamp_subsec_millis() as i64;
             self.now + chrono::Duration::milliseconds(1000 - into_second)
         });
-        match (save, tick) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
+        [save, tick, self.retry_at].into_iter().flatten().min()
     }
 
     /// Where the recorder is now, to be saved for the next start.

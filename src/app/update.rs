@@ -106,9 +106,11 @@ fn save_failed(console: &mut Console, failure: Failure) {
         FailedWrite::Form => {
             if let Some(mut form) = console.last_form.take() {
                 form.error = Some(failure.reason.clone());
+                form.unsaved = true;
+                form.close_asked = false;
                 console.mode = Mode::Form(form);
             }
-            console.save_problem = Some(labels::write_failed(lang, &failure.reason));
+            console.save_problem = Some(labels::form_not_written(lang, &failure.reason));
             return;
         }
         FailedWrite::Other => {

@@ -125,8 +125,8 @@ const STORE: &[(&str, &str)] = &[
         "The folder of the database {db} is read-only (SQLite needs to create its log beside it), so nothing can be recorded. Copy the file to a writable folder and open it there",
     ),
     (
-        "数据库正被另一个程序占用（加了写锁），稍后自动重试",
-        "The database is busy (another program holds its write lock); trying again shortly",
+        "数据库正被另一个程序占用（加了写锁）",
+        "The database is busy (another program holds its write lock)",
     ),
     (
         "{db} 是一个目录，不是数据库文件",

@@ -38,6 +38,16 @@ fn form_key(body: &str) -> String {
     format!("{FORM}-{hash:08x}")
 }
 
+/// How the file was left when the console closed it.
+pub struct Closed {
+    /// The file was no longer at its path (moved, deleted or replaced).
+    pub gone: bool,
+    /// Where the file the console had open is now, when it was moved (Linux).
+    pub now_at: Option<PathBuf>,
+    /// Where its write-ahead log was set aside, so that it is not read as another file's.
+    pub log_aside: Option<PathBuf>,
+}
+
 pub struct Session {
     pub store: Store,
     pub console: Console,
@@ -50,8 +60,16 @@ pub struct Session {
     /// Why nothing more is written to the file (the check after the first frame found it
     /// damaged): typed text goes to rescue files only.
     held: Option<String>,
-    /// The last save of the resume point (which holds a half-filled form) failed.
+    /// The last save of the resume point (which holds a half-filled form and the room's
+    /// picture) failed: it is tried again at `console.retry_at`.
     resume_failed: bool,
+    /// Questions whose asking (their answer's first character) did not reach the file, with
+    /// when: tried again at `console.retry_at`.
+    asked_unsaved: Vec<(Id, DateTime<Utc>)>,
+    /// The file was found damaged: nothing, not even its own log, is written into it.
+    damaged: bool,
+    /// The room's picture the resume point was last tried with.
+    room_tried: Option<crate::domain::Room>,
     /// The database as rescue files name it, fixed when it was opened (a file deleted
     /// later can no longer be resolved).
     identity: PathBuf,
@@ -90,6 +108,9 @@ impl Session {
             unsaved: BTreeMap::new(),
             held: None,
             resume_failed: false,
+            asked_unsaved: Vec::new(),
+            damaged: false,
+            room_tried: None,
             identity,
             log_identity,
         })
@@ -98,6 +119,7 @@ impl Session {
     /// Stops every write to the file: the check that runs after the first frame found it
     /// damaged. What is typed from now on goes to rescue files, and the screen says so.
     pub fn hold(&mut self, problem: String, now: DateTime<Utc>) {
+        self.damaged = true;
         self.stop_writing(problem);
         self.console.now = now;
         // Whatever the editor holds is rescued at once.
@@ -117,12 +139,21 @@ impl Session {
     /// Closes the file; when it was replaced or moved away under the console, sets aside the
     /// write-ahead log that would otherwise pair with whatever file now has its name, and
     /// says where it went.
-    pub fn close(self) -> Option<PathBuf> {
+    pub fn close(self) -> Closed {
         let path = self.store.path().to_path_buf();
         let gone = self.store.still_in_place().is_err();
+        if gone && !self.damaged {
+            // What was written before the file went stays with it, wherever it is now.
+            let _ = self.store.checkpoint_into_open_file();
+        }
+        let now_at = gone.then(|| self.store.where_now()).flatten();
         let log = self.log_identity;
         drop(self.store);
-        gone.then(|| Store::set_aside_log(&path, log)).flatten()
+        Closed {
+            gone,
+            now_at,
+            log_aside: gone.then(|| Store::set_aside_log(&path, log)).flatten(),
+        }
     }
 
     /// Looks for rescued texts of this meeting and offers those newer than the database's.
@@ -142,6 +173,11 @@ impl Session {
     /// Applies an action at time `now` and writes what it changed.
     pub fn handle(&mut self, action: Action, now: DateTime<Utc>) {
         self.console.now = now;
+        let retrying = self.console.retry_at.is_some_and(|at| at <= now);
+        if retrying {
+            self.console.retry_at = None;
+            self.retry_asked(now);
+        }
         let mut pending = vec![action];
         let mut wrote_any = false;
         while let Some(action) = pending.pop() {
@@ -153,11 +189,29 @@ impl Session {
                     continue;
                 }
                 let changes = effect.changes();
+                let asked = match effect {
+                    Effect::SetAsked {
+                        question,
+                        asked: true,
+                        at,
+                    } => Some((question, at)),
+                    _ => None,
+                };
                 match self.apply(effect, now) {
                     Ok(follow) => {
                         changed = changed.or(changes);
                         wrote_any = true;
                         pending.extend(follow);
+                    }
+                    // When a question was put is kept and written once the file takes it.
+                    Err(failure) if asked.is_some() && self.held.is_none() => {
+                        self.asked_unsaved.extend(asked);
+                        self.retry_later(now);
+                        if self.console.save_problem.is_none() {
+                            let text =
+                                crate::labels::will_retry(self.console.lang, &failure.reason);
+                            self.console.warn(text);
+                        }
                     }
                     Err(failure) => {
                         text_failed |= matches!(failure.write, FailedWrite::Text { .. });
@@ -169,7 +223,7 @@ impl Session {
                 self.console.warn(err.to_string());
             }
         }
-        self.save_resume_point(now, wrote_any);
+        self.save_resume_point(now, wrote_any || retrying);
         let form_failed = self.unsaved.keys().any(|k| k.starts_with(FORM));
         if self.console.quit
             && form_failed
@@ -177,6 +231,37 @@ impl Session {
         {
             // What was typed into the form since its write failed.
             let _ = self.rescue_form(String::new());
+        }
+    }
+
+    /// Writes that are not the recorder's own keystrokes (when a question was put, where
+    /// the recorder is and what the room sees) are tried again a second after they failed.
+    fn retry_later(&mut self, now: DateTime<Utc>) {
+        let at = now + chrono::Duration::seconds(1);
+        self.console.retry_at = Some(self.console.retry_at.map_or(at, |t| t.min(at)));
+    }
+
+    /// Writes when the questions whose answers were begun were put, where that failed.
+    fn retry_asked(&mut self, now: DateTime<Utc>) {
+        if self.asked_unsaved.is_empty() || self.held.is_some() {
+            return;
+        }
+        let mut wrote = false;
+        for (question, at) in std::mem::take(&mut self.asked_unsaved) {
+            match self.store.mark_asked(question, at) {
+                Ok(()) => wrote = true,
+                Err(_) => self.asked_unsaved.push((question, at)),
+            }
+        }
+        if !self.asked_unsaved.is_empty() {
+            self.retry_later(now);
+        }
+        let detail = Changed {
+            detail: true,
+            ..Changed::NOTHING
+        };
+        if wrote && let Err(err) = load::reload(&self.store, &mut self.console, detail) {
+            self.console.warn(err.to_string());
         }
     }
 
@@ -203,6 +288,9 @@ impl Session {
         if self.held.is_none()
             && let Err(gone) = self.store.still_in_place()
         {
+            // Whatever was written so far goes into the file the console has open, so a
+            // file moved away keeps it even if the console is killed.
+            let _ = self.store.checkpoint_into_open_file();
             self.stop_writing(gone.to_string());
         }
         let problem = self.held.clone();
@@ -283,11 +371,8 @@ impl Session {
                 attendance,
                 arrived_at,
             } => store
-                .add_attendee(meeting, &name, &post, attendance, now)
-                .and_then(|id| match arrived_at {
-                    Some(at) => store.change_attendance(id, attendance, "", Some(at), None, now),
-                    None => Ok(()),
-                }),
+                .add_late_attendee(meeting, &name, &post, attendance, arrived_at, now)
+                .map(|_| ()),
             Effect::FinishMeeting { meeting } => store.finish_meeting(meeting, now).map(|_| ()),
             Effect::TakeBackStage { slot, from, to } => store.take_back_stage(slot, from, to, now),
             Effect::AddQuestion { slot, asker, text } => {
@@ -319,6 +404,12 @@ impl Session {
             }
             Effect::SaveSetting { key, value } => store.set_setting(key, &value),
             Effect::Load => Ok(()),
+            Effect::KeepFormContent => {
+                let rescue = self.keep_form();
+                let text = crate::labels::form_closed_unsaved(self.console.lang, &rescue);
+                self.console.warn(text);
+                return Ok(None);
+            }
             Effect::SettleRescue { path, taken } => {
                 return rescue::settle(&path, taken)
                     .map(|()| None)
@@ -415,28 +506,45 @@ impl Session {
         {
             let _ = std::fs::remove_file(path);
         }
-        let clear = self.unsaved.is_empty() && self.console.save_problem.is_some();
+        // Forms given up after a failed write stay listed for the last words, but the
+        // failure on screen goes once no typed text and no open form waits for the file.
+        let text_left = self.unsaved.keys().any(|k| !k.starts_with(FORM));
+        let form_left = matches!(&self.console.mode, crate::app::Mode::Form(f) if f.unsaved);
+        let clear = !text_left && !form_left && self.console.save_problem.is_some();
         clear.then_some(Action::Saved)
     }
 
     /// A form's write failed: what was typed in it is rescued as plain text (never offered
     /// back, only kept), one file for each form's content, and the reason says where.
     fn rescue_form(&mut self, reason: String) -> Failure {
-        let form = match &self.console.mode {
-            crate::app::Mode::Form(form) => Some(form),
-            _ => self.console.last_form.as_ref(),
-        };
-        let body = form
-            .map(|f| f.as_text(self.console.lang))
-            .unwrap_or_default();
-        let key = form_key(&body);
-        let rescue = rescue::write_plain(&self.identity, &key, &body, &self.rescue_folders);
+        let rescue = self.keep_form();
         let reason = crate::labels::form_rescued(self.console.lang, &reason, &rescue);
-        self.unsaved.insert(key, Unsaved { rescue, body });
         Failure {
             reason,
             write: FailedWrite::Form,
         }
+    }
+
+    /// Writes the open form (or the one last submitted) into a rescue file, headed by whose
+    /// it is and what it corrects; one file for each content the form had.
+    fn keep_form(&mut self) -> Result<PathBuf, String> {
+        let form = match &self.console.mode {
+            crate::app::Mode::Form(form) => Some(form),
+            _ => self.console.last_form.as_ref(),
+        };
+        let Some(form) = form else {
+            return Err(String::new());
+        };
+        let content = form.as_text(self.console.lang);
+        let body = crate::app::rescue_heading(&self.console, form) + &content;
+        let key = form_key(&content);
+        let rescue = rescue::write_plain(&self.identity, &key, &body, &self.rescue_folders);
+        let unsaved = Unsaved {
+            rescue: rescue.clone(),
+            body,
+        };
+        self.unsaved.insert(key, unsaved);
+        rescue
     }
 
     /// The form just submitted reached the database: its rescue, if it had one, goes.
@@ -495,11 +603,15 @@ impl Session {
     /// with the next write, not on every keystroke.
     fn save_resume_point(&mut self, now: DateTime<Utc>, wrote: bool) {
         // After a failed try (a busy or full file), the place waits for the next write that
-        // goes through rather than making every keystroke wait for the file again.
-        if self.held.is_some() || (self.resume_failed && !wrote) {
+        // goes through, or the next retry, rather than making every keystroke wait for the
+        // file again; a new picture for the room is tried at once.
+        let point = self.console.resume_point();
+        let room_changed = self.saved_resume.as_ref().map(|p| &p.room) != Some(&point.room);
+        let new_room = room_changed && self.room_tried != Some(point.room);
+        if self.held.is_some() || (self.resume_failed && !wrote && !new_room) {
             return;
         }
-        let point = self.console.resume_point();
+        self.room_tried = Some(point.room);
         let unchanged = match &self.saved_resume {
             Some(saved) if wrote => saved == &point,
             Some(saved) => saved.without_caret() == point.without_caret(),
@@ -514,13 +626,25 @@ impl Session {
             .save_console_state(self.console.meeting.id, &json, now)
         {
             Ok(()) => {
+                if self.resume_failed && room_changed {
+                    let text = crate::labels::picture_written(self.console.lang);
+                    self.console.say(text);
+                }
                 self.saved_resume = Some(point);
                 self.resume_failed = false;
             }
             Err(err) => {
                 self.resume_failed = true;
-                // While text is unsaved the screen already says why; the place is saved later.
-                if self.console.save_problem.is_none() {
+                self.retry_later(now);
+                let lang = self.console.lang;
+                if room_changed {
+                    // The recorder chose a picture the audience view cannot see yet.
+                    self.console
+                        .warn(crate::labels::picture_not_written(lang, &err.to_string()));
+                } else if self.console.save_problem.is_none()
+                    && !self.console.message.as_ref().is_some_and(|m| m.is_error)
+                {
+                    // While text is unsaved, or a failure is shown, the screen says why.
                     self.console.warn(err.to_string());
                 }
             }

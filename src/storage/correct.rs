@@ -235,13 +235,38 @@ impl Store {
         attendance: Attendance,
         now: DateTime<Utc>,
     ) -> Result<Id> {
-        self.conn.execute(
+        self.add_late_attendee(meeting, name, post, attendance, None, now)
+    }
+
+    /// Adds someone to the attendance list with the time they arrived, when late: both
+    /// rows or neither, so a failed write can be tried again without a second person.
+    pub fn add_late_attendee(
+        &mut self,
+        meeting: Id,
+        name: &str,
+        post: &str,
+        attendance: Attendance,
+        arrived_at: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<Id> {
+        let tx = self.conn.savepoint()?;
+        tx.execute(
             "INSERT INTO attendee (meeting_id, position, name, post, attendance, added_at)
              VALUES (?1, (SELECT ifnull(max(position), 0) + 1 FROM attendee WHERE meeting_id = ?1),
                      ?2, ?3, ?4, ?5)",
             params![meeting, name, post, attendance, now],
         )?;
-        Ok(self.conn.last_insert_rowid())
+        let id = tx.last_insert_rowid();
+        if let Some(at) = arrived_at {
+            tx.execute(
+                "INSERT INTO attendee_change (attendee_id, attendance, reason, arrived_at,
+                     left_at, changed_at)
+                 VALUES (?1, ?2, '', ?3, NULL, ?4)",
+                params![id, attendance, at, now],
+            )?;
+        }
+        tx.commit()?;
+        Ok(id)
     }
 
     /// Records a follow-up's corrected state, every field (in `slot`'s report, when the

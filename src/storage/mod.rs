@@ -61,7 +61,7 @@ pub enum StorageError {
         db = .0.display()
     ))]
     ReadOnlyFolder(PathBuf),
-    #[error("{}", tr!("数据库正被另一个程序占用（加了写锁），稍后自动重试"))]
+    #[error("{}", tr!("数据库正被另一个程序占用（加了写锁）"))]
     Busy,
     #[error("{}", tr!("{db} 是一个目录，不是数据库文件", db = .0.display()))]
     IsDirectory(PathBuf),
@@ -549,6 +549,36 @@ impl Store {
             rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
             true,
         );
+    }
+
+    /// Copies what the write-ahead log holds into the file this connection has open, wherever
+    /// that file is now: a file moved away under the console takes its last writes with it
+    /// (a deleted or replaced one is no longer anybody's, so writing into it harms nothing).
+    /// Never for a damaged file.
+    pub fn checkpoint_into_open_file(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(FULL)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Where the file this connection opened is now (it may have been moved): found among the
+    /// process's open files by its device and inode. `None` when it was deleted or cannot be
+    /// told (not Linux).
+    pub fn where_now(&self) -> Option<PathBuf> {
+        #[cfg(target_os = "linux")]
+        {
+            let wanted = self.identity?;
+            let entries = std::fs::read_dir("/proc/self/fd").ok()?;
+            entries.flatten().find_map(|entry| {
+                let target = std::fs::read_link(entry.path()).ok()?;
+                let here = file_identity(&target) == Some(wanted);
+                here.then_some(target)
+            })
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            None
+        }
     }
 
     /// The device and inode of the write-ahead log beside the file (Unix), to know later
