@@ -55,6 +55,7 @@ macro_rules! tr {
 }
 pub(crate) use tr;
 
+/// What `tr!` calls: the template in the language of the moment, filled in.
 pub fn message(template: &'static str, values: &[(&str, &dyn Display)]) -> String {
     let text = match language() {
         Lang::Zh => template,
