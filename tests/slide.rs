@@ -137,6 +137,7 @@ fn the_spotlight_is_a_slide_only_with_images_a_chinese_font_and_known_colours() 
     slide::set_graphics(Some(Graphics {
         protocol: Protocol::Sixel,
         cell: (10, 20),
+        largest: None,
     }));
     let buffer = spotlight(&theme, 106, 29);
     let (pictures, blocks) = pictures_and_blocks(&buffer);
@@ -153,6 +154,26 @@ fn the_spotlight_is_a_slide_only_with_images_a_chinese_font_and_known_colours() 
     );
     // The name's picture is the first and the largest.
     assert!(pictures[0].len() > pictures[3].len());
+
+    // A terminal that shows Sixel pictures up to 1000x1000 pixels (xterm's default): each
+    // picture within it (the Sixel raster attributes: "1;1;width;height).
+    slide::set_graphics(Some(Graphics {
+        protocol: Protocol::Sixel,
+        cell: (10, 20),
+        largest: Some((1000, 1000)),
+    }));
+    let (pictures, _) = pictures_and_blocks(&spotlight(&theme, 192, 54));
+    assert_eq!(pictures.len(), 4);
+    for picture in &pictures {
+        let raster = picture.split("\"1;1;").nth(1).expect("raster attributes");
+        let width: u32 = raster.split(';').next().unwrap().parse().unwrap();
+        assert!(width <= 1000, "{width} pixels wide");
+    }
+    slide::set_graphics(Some(Graphics {
+        protocol: Protocol::Sixel,
+        cell: (10, 20),
+        largest: None,
+    }));
 
     // In a theme with 256 colours too (a terminal without COLORTERM=truecolor).
     let (pictures, _) = pictures_and_blocks(&spotlight(&theme.in_256_colours(), 60, 18));

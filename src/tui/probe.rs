@@ -23,7 +23,10 @@ pub const TIMEOUT: Duration = Duration::from_millis(500);
 /// Printed at the start of the first row, the cursor's position then asked for; the kitty
 /// graphics query (a one-pixel image, queried, not shown), the cell size in pixels, and the
 /// device attributes last.
-const QUERY: &str = "\u{201C}\x1b[6n\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\\x1b[16t\x1b[c";
+/// The largest Sixel picture is asked for too (XTSMGRAPHICS: xterm refuses pictures over
+/// 1000x1000 pixels by default).
+const QUERY: &str =
+    "\u{201C}\x1b[6n\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\\x1b[16t\x1b[?2;1;0S\x1b[c";
 
 /// The answers, as far as they came.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -36,6 +39,8 @@ pub struct Answers {
     pub sixel: bool,
     /// A cell's width and height in pixels.
     pub cell_pixels: Option<(u16, u16)>,
+    /// The largest Sixel picture the terminal shows (width, height in pixels).
+    pub largest_sixel: Option<(u16, u16)>,
     /// The device attributes arrived: nothing more will.
     pub complete: bool,
 }
@@ -55,7 +60,15 @@ impl Answers {
             (false, false) => return None,
         };
         let cell = self.cell_pixels.or(window_pixels)?;
-        Some(Graphics { protocol, cell })
+        let largest = match protocol {
+            Protocol::Sixel => self.largest_sixel,
+            Protocol::Kitty => None,
+        };
+        Some(Graphics {
+            protocol,
+            cell,
+            largest,
+        })
     }
 }
 
@@ -101,6 +114,11 @@ fn answer_csi(answers: &mut Answers, params: &str, end: u8) {
         (b'c', Some(attributes)) => {
             answers.sixel |= numbers(attributes).contains(&4);
             answers.complete = true;
+        }
+        (b'S', Some(graphics)) => {
+            if let [2, 0, width, height] = numbers(graphics)[..] {
+                answers.largest_sixel = Some((width, height));
+            }
         }
         (b'R', None) => {
             if let [_row, column] = numbers(params)[..] {
@@ -212,6 +230,7 @@ mod tests {
         assert_eq!(answers.graphics(None), None, "no size: no pixels to draw");
         let graphics = answers.graphics(Some((9, 18))).unwrap();
         assert_eq!(graphics.protocol, Protocol::Sixel);
+        assert_eq!(graphics.largest, None, "no limit given");
     }
 
     #[test]

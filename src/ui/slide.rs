@@ -23,11 +23,31 @@ pub enum Protocol {
     Sixel,
 }
 
-/// A terminal that shows images: how, and a cell's size in pixels (width, height).
+/// A terminal that shows images: how, a cell's size in pixels (width, height), and the
+/// largest picture it shows, where it says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Graphics {
     pub protocol: Protocol,
     pub cell: (u16, u16),
+    pub largest: Option<(u16, u16)>,
+}
+
+impl Graphics {
+    /// The part of `area` a picture may take: all of it, or the largest picture the
+    /// terminal shows, in whole cells, centred across.
+    fn room(&self, area: Rect) -> Rect {
+        let Some((width, height)) = self.largest else {
+            return area;
+        };
+        let columns = (width / self.cell.0.max(1)).min(area.width);
+        let rows = (height / self.cell.1.max(1)).min(area.height);
+        Rect {
+            x: area.x + (area.width - columns) / 2,
+            width: columns,
+            height: rows,
+            ..area
+        }
+    }
 }
 
 /// A property of the terminal, found at start-up (`None`: no images).
@@ -314,13 +334,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, lines: &[(Line, u16)], background: Col
     let Some(graphics) = graphics() else {
         return false;
     };
-    let width = area.width as u32 * graphics.cell.0 as u32;
+    let room = graphics.room(area);
+    let width = room.width as u32 * graphics.cell.0 as u32;
     with_font(|font| {
         let sizes = sizes(font, lines, width, graphics.cell);
         let mut pictures = Vec::new();
         let mut y = area.y;
         for ((line, rows), px) in lines.iter().zip(sizes) {
-            let place = Rect::new(area.x, y, area.width, *rows).intersection(area);
+            let tall = (*rows).min(room.height);
+            let place = Rect::new(room.x, y, room.width, tall).intersection(area);
             y = y.saturating_add(*rows);
             if place.is_empty() || line.text.is_empty() {
                 continue;
