@@ -296,18 +296,8 @@ pub(crate) fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     {
         crate::ui::text::set_ambiguous(mode);
     }
-    crate::ui::slide::set_graphics(answers.graphics(cell_of_window()));
+    crate::ui::slide::set_graphics(answers.graphics());
     Terminal::new(CrosstermBackend::new(stdout))
-}
-
-/// A cell's size in pixels from the window's size, where the system knows it.
-fn cell_of_window() -> Option<(u16, u16)> {
-    let size = ratatui::crossterm::terminal::window_size().ok()?;
-    let cell = (
-        size.width.checked_div(size.columns)?,
-        size.height.checked_div(size.rows)?,
-    );
-    Some(cell).filter(|&(w, h)| w > 0 && h > 0)
 }
 
 /// Gives the terminal back: raw mode off, main screen, cursor shown. Errors are ignored:

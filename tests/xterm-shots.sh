@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Screenshots of the audience view's spotlight in a real terminal: xterm (with Sixel, as a
 # VT340) under Xvfb at 1920x1080, fonts at 14, 22 and 36 points, and the same without
-# Sixel (Unifont). Not run by CI: it needs X packages (apt-get install xterm xvfb x11-apps
+# Sixel (Unifont). xterm answers the cell-size query (ESC[16t) only with allowWindowOps;
+# without it shuze draws Unifont there too. Not run by CI: it needs X packages (apt-get install xterm xvfb x11-apps
 # imagemagick) and the PNGs are for a person to look at.
 #   usage: tests/xterm-shots.sh [SHUZE_BINARY] [OUT_DIR]
 set -euo pipefail
@@ -22,7 +23,7 @@ cp sample-db/sample.db "$work/sample.db"
 
 shot() { # NAME POINTS SIXEL(yes|no)
     local name=$1 points=$2 sixel=$3 args=()
-    [[ $sixel == yes ]] && args=(-ti vt340 -xrm 'XTerm*decTerminalID: vt340' -xrm 'XTerm*sixelScrolling: true' -xrm 'XTerm*numColorRegisters: 256')
+    [[ $sixel == yes ]] && args=(-ti vt340 -xrm 'XTerm*decTerminalID: vt340' -xrm 'XTerm*sixelScrolling: true' -xrm 'XTerm*numColorRegisters: 256' -xrm 'XTerm*allowWindowOps: true')
     xterm -geometry 1920x1080+0+0 -maximized -fa 'Noto Sans Mono CJK SC' -fs "$points" \
         -bg '#0b0f14' -fg '#f4f6f8' "${args[@]}" \
         -e "$bin" present "$work/sample.db" &

@@ -52,14 +52,17 @@ impl Answers {
         text::ambiguous_from_column(self.cursor_column?.checked_sub(1)?)
     }
 
-    /// Images, when the terminal shows them and its cell size is known.
-    pub fn graphics(&self, window_pixels: Option<(u16, u16)>) -> Option<Graphics> {
+    /// Images, when the terminal shows them and says its cell size (`ESC[16t`). The
+    /// window's size in pixels divided by its cells is not enough: in xterm at 22 and 36
+    /// points it gave cells of the wrong height, and each second's clock was drawn over
+    /// the last one's and the unit.
+    pub fn graphics(&self) -> Option<Graphics> {
         let protocol = match (self.kitty, self.sixel) {
             (true, _) => Protocol::Kitty,
             (false, true) => Protocol::Sixel,
             (false, false) => return None,
         };
-        let cell = self.cell_pixels.or(window_pixels)?;
+        let cell = self.cell_pixels?;
         let largest = match protocol {
             Protocol::Sixel => self.largest_sixel,
             Protocol::Kitty => None,
@@ -211,7 +214,7 @@ mod tests {
         assert_eq!(answers.ambiguous(), Some(Ambiguous::Narrow));
         assert!(answers.kitty && answers.sixel && answers.complete);
         assert_eq!(answers.cell_pixels, Some((10, 20)));
-        let graphics = answers.graphics(None).unwrap();
+        let graphics = answers.graphics().unwrap();
         assert_eq!(graphics.protocol, Protocol::Kitty);
         assert_eq!(graphics.cell, (10, 20));
     }
@@ -221,14 +224,14 @@ mod tests {
         let answers = parse(b"\x1b[1;3R\x1b[?62;22c");
         assert_eq!(answers.ambiguous(), Some(Ambiguous::Wide));
         assert!(answers.complete && !answers.kitty && !answers.sixel);
-        assert_eq!(answers.graphics(Some((9, 18))), None, "no images");
+        assert_eq!(answers.graphics(), None, "no images");
     }
 
     #[test]
-    fn sixel_without_a_cell_size_takes_the_window_s_pixels_or_none() {
+    fn sixel_without_the_terminal_s_cell_size_is_no_image() {
         let answers = parse(b"\x1b[1;2R\x1b[?63;4c");
-        assert_eq!(answers.graphics(None), None, "no size: no pixels to draw");
-        let graphics = answers.graphics(Some((9, 18))).unwrap();
+        assert_eq!(answers.graphics(), None, "no size: no pixels to draw");
+        let graphics = parse(b"\x1b[6;18;9t\x1b[?63;4c").graphics().unwrap();
         assert_eq!(graphics.protocol, Protocol::Sixel);
         assert_eq!(graphics.largest, None, "no limit given");
     }

@@ -310,21 +310,31 @@ struct Encoded {
 static ENCODED: Mutex<Vec<Encoded>> = Mutex::new(Vec::new());
 const KEPT: usize = 8;
 
-/// Pixel heights for the lines of a slide stacked in `rows`: the name largest, then the
-/// clock's label, the clock and the unit, each smaller than the one it follows.
+/// Pixel sizes for the lines of a slide (name, the clock's label, the clock, the unit),
+/// each as large as its rows allow within the hierarchy: the clock no larger than the
+/// name, the label and the unit at most half the clock (or the name, with no clock).
 fn sizes(font: &ChineseFont, lines: &[(Line, u16)], width: u32, cell: (u16, u16)) -> Vec<f32> {
-    let mut most = f32::MAX;
-    let mut sizes = Vec::new();
-    for (line, rows) in lines {
-        let height = *rows as u32 * cell.1 as u32;
-        let fits = font.fitting_height(line.text, width, height).unwrap_or(0.0);
-        let px = fits.min(most);
-        sizes.push(px);
-        if px > 0.0 {
-            most = px;
-        }
-    }
-    sizes
+    let fits: Vec<f32> = lines
+        .iter()
+        .map(|(line, rows)| {
+            let height = *rows as u32 * cell.1 as u32;
+            font.fitting_height(line.text, width, height).unwrap_or(0.0)
+        })
+        .collect();
+    let name = fits.first().copied().unwrap_or(0.0);
+    let clock = fits.get(2).copied().unwrap_or(0.0).min(name);
+    let small = match clock > 0.0 {
+        true => clock / 2.0,
+        false => name / 2.0,
+    };
+    fits.iter()
+        .enumerate()
+        .map(|(i, &fit)| match i {
+            0 => name,
+            2 => clock,
+            _ => fit.min(small),
+        })
+        .collect()
 }
 
 /// Draws `lines` as pictures in their rows of `area`, each centred: `false` (nothing drawn)
