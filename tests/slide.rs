@@ -125,6 +125,14 @@ fn pictures_and_blocks(buffer: &Buffer) -> (Vec<String>, usize) {
     (pictures, blocks)
 }
 
+/// A Sixel picture's size in pixels, from its raster attributes (`"1;1;width;height`).
+fn raster(picture: &str) -> (u32, u32) {
+    let raster = picture.split("\"1;1;").nth(1).expect("raster attributes");
+    let mut numbers = raster.split(|c: char| !c.is_ascii_digit());
+    let mut next = || numbers.next().unwrap().parse().unwrap();
+    (next(), next())
+}
+
 #[test]
 fn the_spotlight_is_a_slide_only_with_images_a_chinese_font_and_known_colours() {
     let theme = Theme::projector_dark();
@@ -152,8 +160,12 @@ fn the_spotlight_is_a_slide_only_with_images_a_chinese_font_and_known_colours() 
             .iter()
             .all(|p| p.contains('q') && p.ends_with("\x1b\\"))
     );
-    // The name's picture is the first and the largest.
-    assert!(pictures[0].len() > pictures[3].len());
+    // The name's picture is the first and the tallest.
+    let heights: Vec<u32> = pictures.iter().map(|p| raster(p).1).collect();
+    assert!(
+        heights[0] > heights[1] && heights[0] > heights[3],
+        "{heights:?}"
+    );
 
     // A terminal that shows Sixel pictures up to 1000x1000 pixels (xterm's default): each
     // picture within it (the Sixel raster attributes: "1;1;width;height).
@@ -165,8 +177,7 @@ fn the_spotlight_is_a_slide_only_with_images_a_chinese_font_and_known_colours() 
     let (pictures, _) = pictures_and_blocks(&spotlight(&theme, 192, 54));
     assert_eq!(pictures.len(), 4);
     for picture in &pictures {
-        let raster = picture.split("\"1;1;").nth(1).expect("raster attributes");
-        let width: u32 = raster.split(';').next().unwrap().parse().unwrap();
+        let (width, _) = raster(picture);
         assert!(width <= 1000, "{width} pixels wide");
     }
     slide::set_graphics(Some(Graphics {
