@@ -24,6 +24,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
+mod probe;
+
 /// What wakes the loop.
 pub(crate) enum Wake {
     Terminal(Event),
@@ -288,32 +290,14 @@ pub(crate) fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
         leave();
         return Err(err);
     }
+    let answers = probe::ask(&mut stdout);
     if !crate::ui::text::ambiguous_forced()
-        && let Some(mode) = probe_ambiguous(&mut stdout)
+        && let Some(mode) = answers.ambiguous()
     {
         crate::ui::text::set_ambiguous(mode);
     }
+    crate::ui::slide::set_graphics(answers.graphics());
     Terminal::new(CrosstermBackend::new(stdout))
-}
-
-/// How this terminal draws ambiguous-width characters: “ printed at the start of the
-/// first row, then the cursor's position asked for (`ESC[6n`). `None` when the terminal
-/// does not answer (crossterm waits up to 2 s) or the answer makes no sense.
-fn probe_ambiguous(stdout: &mut Stdout) -> Option<crate::ui::text::Ambiguous> {
-    execute!(
-        stdout,
-        cursor::MoveTo(0, 0),
-        ratatui::crossterm::style::Print("\u{201C}")
-    )
-    .ok()?;
-    let column = cursor::position().ok().map(|(column, _)| column);
-    let _ = execute!(
-        stdout,
-        cursor::MoveTo(0, 0),
-        ratatui::crossterm::style::Print("    "),
-        cursor::MoveTo(0, 0)
-    );
-    crate::ui::text::ambiguous_from_column(column?)
 }
 
 /// Gives the terminal back: raw mode off, main screen, cursor shown. Errors are ignored:

@@ -7,6 +7,7 @@ mod overlay;
 mod panes;
 mod pictures;
 pub mod projection;
+pub mod slide;
 pub mod text;
 pub mod theme;
 mod widgets;

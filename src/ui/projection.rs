@@ -3,7 +3,7 @@
 //! private.
 
 use super::pictures::{self, centred, large_or_plain};
-use super::{Theme, big, text, widgets};
+use super::{Theme, big, slide, text, widgets};
 use crate::app::projection::{Picture, ProjectedQuestion, Projection};
 use crate::labels::Lang;
 use crate::labels::{self, Label, Named};
@@ -272,6 +272,24 @@ fn spotlight(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     let unit = format!("{}{}", slot.unit, slot.post);
     let paused = p.timing.is_some_and(|t| !t.is_running());
     let height = area.height.saturating_sub(u16::from(paused));
+    if paused && area.height > 0 {
+        let bottom = Rect {
+            y: area.bottom() - 1,
+            height: 1,
+            ..area
+        };
+        let paused = format!("[{}]", Label::Paused.text(p.lang));
+        centred(frame, bottom, &paused, bold(theme.warning));
+    }
+    let lines = [
+        (&slot.name, theme.accent),
+        (&label, clock_colour),
+        (&time, clock_colour),
+        (&unit, theme.text),
+    ];
+    if slide(frame, Rect { height, ..area }, lines, theme) {
+        return;
+    }
     // The name as large as leaves room for the clock's label row and its glyphs at scale 1.
     let clock_min = big::size(&time, 1).1 as u16;
     let clock_fits = !time.is_empty() && big::fitting_scale(&time, area.width, clock_min).is_some();
@@ -324,13 +342,22 @@ fn spotlight(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
             None => centred(frame, below, &unit, bold(theme.text)),
         }
     }
-    if paused && area.height > 0 {
-        let bottom = Rect {
-            y: area.bottom() - 1,
-            height: 1,
-            ..area
-        };
-        let paused = format!("[{}]", Label::Paused.text(p.lang));
-        centred(frame, bottom, &paused, bold(theme.warning));
-    }
+}
+
+/// The spotlight as a slide, where the terminal shows images and a Chinese font is
+/// installed (`slide`): the name on two fifths of the rows, the clock's label on an
+/// eighth, the clock on three tenths, the unit on the rest, each smaller than the one
+/// above. `false` when it cannot be drawn so (Unifont is drawn instead).
+fn slide(frame: &mut Frame, area: Rect, lines: [(&String, Color); 4], theme: &Theme) -> bool {
+    let rows = area.height;
+    let name = rows * 2 / 5;
+    let label = (rows / 8).max(1);
+    let clock = rows * 3 / 10;
+    let unit = rows.saturating_sub(name + label + clock);
+    let lines: Vec<_> = lines
+        .iter()
+        .zip([name, label, clock, unit])
+        .map(|(&(text, colour), rows)| (slide::Line { text, colour }, rows))
+        .collect();
+    slide::draw(frame.buffer_mut(), area, &lines, theme.background)
 }

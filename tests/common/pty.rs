@@ -5,9 +5,52 @@ use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// How the pseudo-terminal answers the program's questions at start-up (a bare one answers
+/// none: the harness answers for it, as a terminal would).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answering {
+    /// The cursor at column 2 after “ (ambiguous characters narrow), device attributes
+    /// without graphics: most terminals.
+    Narrow,
+    /// The cursor at column 3 after “, as `xterm -cjk_width` draws it.
+    Wide,
+    /// No answer at all.
+    Silent,
+    /// Narrow, and Sixel graphics (attribute 4) with cells of 10x20 pixels (`ESC[16t`).
+    Sixel,
+}
+
+impl Answering {
+    /// The answer to the questions in `chunk`, if any.
+    fn answer(self, chunk: &[u8]) -> Vec<u8> {
+        let asks = |question: &[u8]| chunk.windows(question.len()).any(|w| w == question);
+        let mut answer = Vec::new();
+        if self == Answering::Silent {
+            return answer;
+        }
+        if asks(b"\x1b[6n") {
+            answer.extend_from_slice(match self {
+                Answering::Wide => b"\x1b[1;3R",
+                _ => b"\x1b[1;2R",
+            });
+        }
+        if asks(b"\x1b[16t") && self == Answering::Sixel {
+            answer.extend_from_slice(b"\x1b[6;20;10t");
+        }
+        if asks(b"\x1b[c") {
+            answer.extend_from_slice(match self {
+                Answering::Sixel => b"\x1b[?62;4;22c",
+                _ => b"\x1b[?62;22c" as &[u8],
+            });
+        }
+        answer
+    }
+}
+
 pub struct Console {
     child: Box<dyn Child + Send + Sync>,
-    writer: Option<Box<dyn Write + Send>>,
+    /// The keyboard, shared with the thread that answers the program's questions.
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     screen: Arc<Mutex<vt100::Parser>>,
     output: Arc<Mutex<Vec<u8>>>,
     master: Option<Box<dyn MasterPty + Send>>,
@@ -21,6 +64,17 @@ impl Console {
 
     /// Starts `shuze ARGS` with extra environment variables.
     pub fn start_with_env(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Console {
+        Console::start_answering(args, cols, rows, env, Answering::Narrow)
+    }
+
+    /// Starts `shuze ARGS` in a terminal that answers its questions as `answering` says.
+    pub fn start_answering(
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        answering: Answering,
+    ) -> Console {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -40,7 +94,7 @@ impl Console {
         let child = pty.slave.spawn_command(command).expect("shuze starts");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
-        let writer = pty.master.take_writer().unwrap();
+        let writer = Arc::new(Mutex::new(pty.master.take_writer().unwrap()));
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
             std::num::NonZero::new(rows).unwrap(),
             std::num::NonZero::new(cols).unwrap(),
@@ -48,7 +102,7 @@ impl Console {
         )));
         let output = Arc::new(Mutex::new(Vec::new()));
         let (screen_in, output_in) = (screen.clone(), output.clone());
-        let answers = Arc::new(Mutex::new(pty.master.take_writer().ok()));
+        let answers = writer.clone();
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -56,11 +110,12 @@ impl Console {
                     break;
                 }
                 let chunk = &buf[..n];
-                // A bare pseudo-terminal does not answer the cursor position query: answer it.
-                if chunk.windows(4).any(|w| w == b"\x1b[6n")
-                    && let Some(w) = answers.lock().unwrap().as_mut()
-                {
-                    let _ = w.write_all(b"\x1b[1;1R");
+                // A bare pseudo-terminal answers nothing: answer as a terminal would.
+                let answer = answering.answer(chunk);
+                if !answer.is_empty() {
+                    let mut keyboard = answers.lock().unwrap();
+                    let _ = keyboard.write_all(&answer);
+                    let _ = keyboard.flush();
                 }
                 screen_in.lock().unwrap().process(chunk);
                 output_in.lock().unwrap().extend_from_slice(chunk);
@@ -68,7 +123,7 @@ impl Console {
         });
         Console {
             child,
-            writer: Some(writer),
+            writer,
             screen,
             output,
             master: Some(pty.master),
@@ -101,15 +156,13 @@ impl Console {
 
     /// Types bytes as the keyboard would, then lets the program catch up.
     pub fn send(&mut self, bytes: &str) {
-        let writer = self.writer.as_mut().expect("the terminal is open");
-        writer.write_all(bytes.as_bytes()).unwrap();
-        writer.flush().unwrap();
+        self.send_now(bytes);
         std::thread::sleep(Duration::from_millis(150));
     }
 
     /// Types bytes and returns at once, for a kill right after them.
     pub fn send_now(&mut self, bytes: &str) {
-        let writer = self.writer.as_mut().expect("the terminal is open");
+        let mut writer = self.writer.lock().unwrap();
         writer.write_all(bytes.as_bytes()).unwrap();
         writer.flush().unwrap();
     }

@@ -1,0 +1,93 @@
+//! The terminal asked at start-up, end to end: the real binary in a pseudo-terminal that
+//! answers the cursor-position query as a narrow or a wide terminal would (or answers
+//! nothing), and the screen drawn by what it said.
+
+mod common;
+
+use common::pty::{Answering, Console};
+use common::*;
+
+/// The console on the sample at 160x45, answered as `answering` says, showing the first
+/// question (“一把手” is in it).
+fn console(answering: Answering) -> (tempfile::TempDir, Console) {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let console = Console::start_answering(&[db.to_str().unwrap()], 160, 45, &[], answering);
+    console.wait_for("第 1/8 位", 10);
+    console.wait_for("一把手", 5);
+    (dir, console)
+}
+
+/// The screen's row showing `text`.
+fn row_with(screen: &str, text: &str) -> String {
+    screen
+        .lines()
+        .find(|line| line.contains(text))
+        .unwrap_or_else(|| panic!("no row shows {text:?}:\n{screen}"))
+        .to_string()
+}
+
+#[test]
+fn a_narrow_terminal_gets_the_quotes_as_they_are() {
+    let (_dir, console) = console(Answering::Narrow);
+    let screen = console.screen();
+    let row = row_with(&screen, "一把手");
+    assert!(
+        row.contains("“一把手”"),
+        "narrow: “ ” drawn as they are: {row}"
+    );
+    assert!(!screen.contains('〝'));
+}
+
+#[test]
+fn a_wide_terminal_gets_quotes_of_a_width_every_terminal_agrees_on() {
+    let (_dir, console) = console(Answering::Wide);
+    let screen = console.screen();
+    let row = row_with(&screen, "一把手");
+    assert!(
+        row.contains("〝一把手〞"),
+        "wide: “ ” drawn as 〝 〞, two cells in every terminal: {row}"
+    );
+    assert!(!screen.contains('“') && !screen.contains('”'));
+}
+
+#[test]
+fn a_terminal_that_answers_nothing_still_gets_the_console() {
+    let (_dir, mut console) = console(Answering::Silent);
+    let row = row_with(&console.screen(), "一把手");
+    assert!(row.contains("“一把手”"), "taken as narrow: {row}");
+    console.send("s");
+    console.wait_for("述责报告", 5);
+    console.send("q");
+    assert!(console.wait_exit(10), "clean exit");
+}
+
+#[test]
+fn a_terminal_with_sixel_gets_the_spotlight_as_a_slide() {
+    let fonts = std::process::Command::new("fc-list").output();
+    let has_font = fonts.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("CJK"));
+    if !has_font {
+        println!("SKIPPED: no Chinese font installed (fonts-noto-cjk)");
+        return;
+    }
+    let (_dir, mut console) = console(Answering::Sixel);
+    assert!(!console.output().contains("\x1bP"), "no picture before z");
+    console.send("z");
+    console.send("P");
+    // Encoding the pictures takes a while in a debug build.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !console.output().contains("\x1bP") && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let drawn = console.output();
+    assert!(
+        drawn.contains("\x1bP") && drawn.contains("\x1b\\"),
+        "the name and the clock sent as Sixel pictures:\n{}",
+        console.screen()
+    );
+    let screen = console.screen();
+    assert!(
+        !screen.contains('█') && !screen.contains('▀') && !screen.contains('▄'),
+        "no Unifont half blocks:\n{screen}"
+    );
+}
