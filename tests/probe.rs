@@ -62,12 +62,18 @@ fn a_terminal_that_answers_nothing_still_gets_the_console() {
     assert!(console.wait_exit(10), "clean exit");
 }
 
-#[test]
-fn a_terminal_with_sixel_gets_the_spotlight_as_a_slide() {
+fn has_chinese_font() -> bool {
     let fonts = std::process::Command::new("fc-list").output();
     let has_font = fonts.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("CJK"));
     if !has_font {
         println!("SKIPPED: no Chinese font installed (fonts-noto-cjk)");
+    }
+    has_font
+}
+
+#[test]
+fn a_terminal_with_sixel_gets_the_spotlight_as_a_slide() {
+    if !has_chinese_font() {
         return;
     }
     let (_dir, mut console) = console(Answering::Sixel);
@@ -90,4 +96,54 @@ fn a_terminal_with_sixel_gets_the_spotlight_as_a_slide() {
         !screen.contains('█') && !screen.contains('▀') && !screen.contains('▄'),
         "no Unifont half blocks:\n{screen}"
     );
+}
+
+#[test]
+fn a_kitty_terminal_is_asked_in_a_second_round_and_gets_kitty_pictures() {
+    if !has_chinese_font() {
+        return;
+    }
+    let (_dir, mut console) = console(Answering::Kitty);
+    let queries = console.output().matches("\x1b_G").count();
+    assert_eq!(queries, 1, "asked once whether it shows kitty images");
+    console.send("z");
+    console.send("P");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while console.output().matches("\x1b_G").count() == queries
+        && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(
+        console.output().matches("\x1b_G").count() > queries,
+        "the spotlight sent as kitty pictures:\n{}",
+        console.screen()
+    );
+}
+
+#[test]
+fn answers_that_come_late_are_never_taken_for_keys() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let mut console =
+        Console::start_answering(&[db.to_str().unwrap()], 160, 45, &[], Answering::Late);
+    console.wait_for("第 1/8 位", 10);
+    // The late answers to the first round arrive (0.8 s) and are read as what they are.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(
+        !console.output().contains("\x1b_G"),
+        "no kitty query to a terminal that did not answer in time: its answer reads as keys"
+    );
+    let screen = console.screen();
+    assert!(
+        row_with(&screen, "第 1/8 位").contains("张某"),
+        "the first official still first:\n{screen}"
+    );
+    console.send("q");
+    assert!(console.wait_exit(10), "clean exit");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let changes: i64 = conn
+        .query_row("SELECT count(*) FROM agenda_change", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(changes, 0, "the agenda untouched");
 }

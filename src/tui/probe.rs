@@ -8,6 +8,11 @@
 //! answers costs one round trip. One that answers nothing (a bare pseudo-terminal, a
 //! serial line) costs `TIMEOUT`, and the terminal is taken to draw ambiguous characters
 //! narrow and show no images.
+//!
+//! The kitty graphics query goes in a second round trip, only to a terminal that answered
+//! the first in time: its answer (`ESC _ G … ESC \`) is the one crossterm would read as
+//! keys if it came late (`G`, `i`, `3`, `1`, `O`, `K`: each a command of the console). The
+//! other answers, late, are sequences crossterm reads and drops.
 
 use crate::ui::slide::{Graphics, Protocol};
 use crate::ui::text::{self, Ambiguous};
@@ -19,14 +24,18 @@ use std::time::Duration;
 
 /// How long a terminal that does not answer holds up the first screen.
 pub const TIMEOUT: Duration = Duration::from_millis(500);
+/// How long the second round may take: the terminal answered the first, so it answers
+/// this one's device attributes too, and its kitty answer must not come after the wait.
+const SECOND_TIMEOUT: Duration = Duration::from_secs(3);
 
-/// Printed at the start of the first row, the cursor's position then asked for; the kitty
-/// graphics query (a one-pixel image, queried, not shown), the cell size in pixels, and the
-/// device attributes last.
-/// The largest Sixel picture is asked for too (XTSMGRAPHICS: xterm refuses pictures over
-/// 1000x1000 pixels by default).
-const QUERY: &str =
-    "\u{201C}\x1b[6n\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\\x1b[16t\x1b[?2;1;0S\x1b[c";
+/// Printed at the start of the first row, the cursor's position then asked for; the cell
+/// size in pixels, the largest Sixel picture (XTSMGRAPHICS: xterm refuses pictures over
+/// 1000x1000 pixels by default), and the device attributes last.
+const QUERY: &str = "\u{201C}\x1b[6n\x1b[16t\x1b[?2;1;0S\x1b[c";
+
+/// The kitty graphics query (a one-pixel image, queried, not shown), then the device
+/// attributes again to end the wait.
+const KITTY_QUERY: &str = "\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\\x1b[c";
 
 /// The answers, as far as they came.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -143,18 +152,21 @@ fn answer_csi(answers: &mut Answers, params: &str, end: u8) {
 /// Asks the terminal (in raw mode, on the alternate screen, before anything reads keys) and
 /// clears what the questions printed.
 pub fn ask(stdout: &mut io::Stdout) -> Answers {
-    let answers = match execute!(stdout, cursor::MoveTo(0, 0), Print(QUERY)) {
-        Ok(()) => read_answers(),
+    let mut answers = match execute!(stdout, cursor::MoveTo(0, 0), Print(QUERY)) {
+        Ok(()) => read_answers(TIMEOUT),
         Err(_) => Answers::default(),
     };
+    if answers.complete && cfg!(unix) && execute!(stdout, Print(KITTY_QUERY)).is_ok() {
+        answers.kitty = read_answers(SECOND_TIMEOUT).kitty;
+    }
     let _ = execute!(stdout, Clear(ClearType::All), cursor::MoveTo(0, 0));
     let _ = stdout.flush();
     answers
 }
 
-/// The answers read from the terminal until the device attributes arrive or `TIMEOUT`.
+/// The answers read from the terminal until the device attributes arrive or `timeout`.
 #[cfg(unix)]
-fn read_answers() -> Answers {
+fn read_answers(timeout: Duration) -> Answers {
     use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
     use std::io::IsTerminal;
     use std::os::fd::AsFd;
@@ -170,7 +182,7 @@ fn read_answers() -> Answers {
         Some(file) => file.as_fd(),
         None => stdin.as_fd(),
     };
-    let deadline = Instant::now() + TIMEOUT;
+    let deadline = Instant::now() + timeout;
     let mut bytes = Vec::new();
     let mut answers = Answers::default();
     while !answers.complete {
@@ -195,7 +207,7 @@ fn read_answers() -> Answers {
 /// are not asked about there (the answers would come through the console's input records):
 /// the spotlight is drawn in Unifont.
 #[cfg(not(unix))]
-fn read_answers() -> Answers {
+fn read_answers(_timeout: Duration) -> Answers {
     Answers {
         cursor_column: cursor::position().ok().map(|(column, _)| column + 1),
         complete: true,

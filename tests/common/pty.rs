@@ -18,6 +18,11 @@ pub enum Answering {
     Silent,
     /// Narrow, and Sixel graphics (attribute 4) with cells of 10x20 pixels (`ESC[16t`).
     Sixel,
+    /// Narrow, and the kitty graphics protocol with cells of 10x20 pixels.
+    Kitty,
+    /// As `Kitty`, but each answer 0.8 s late (a slow remote line): after the program has
+    /// stopped waiting.
+    Late,
 }
 
 impl Answering {
@@ -34,8 +39,12 @@ impl Answering {
                 _ => b"\x1b[1;2R",
             });
         }
-        if asks(b"\x1b[16t") && self == Answering::Sixel {
+        let graphics = matches!(self, Answering::Sixel | Answering::Kitty | Answering::Late);
+        if asks(b"\x1b[16t") && graphics {
             answer.extend_from_slice(b"\x1b[6;20;10t");
+        }
+        if asks(b"\x1b_Gi=31") && matches!(self, Answering::Kitty | Answering::Late) {
+            answer.extend_from_slice(b"\x1b_Gi=31;OK\x1b\\");
         }
         if asks(b"\x1b[c") {
             answer.extend_from_slice(match self {
@@ -113,9 +122,20 @@ impl Console {
                 // A bare pseudo-terminal answers nothing: answer as a terminal would.
                 let answer = answering.answer(chunk);
                 if !answer.is_empty() {
-                    let mut keyboard = answers.lock().unwrap();
-                    let _ = keyboard.write_all(&answer);
-                    let _ = keyboard.flush();
+                    let answers = answers.clone();
+                    let late = answering == Answering::Late;
+                    let write = move || {
+                        if late {
+                            std::thread::sleep(Duration::from_millis(800));
+                        }
+                        let mut keyboard = answers.lock().unwrap();
+                        let _ = keyboard.write_all(&answer);
+                        let _ = keyboard.flush();
+                    };
+                    match late {
+                        true => drop(std::thread::spawn(write)),
+                        false => write(),
+                    }
                 }
                 screen_in.lock().unwrap().process(chunk);
                 output_in.lock().unwrap().extend_from_slice(chunk);
