@@ -179,6 +179,9 @@ fn file_error(path: &Path, err: StorageError) -> StorageError {
 
 /// How long opening and the command-line tools wait for another program's lock.
 const OPEN_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+/// How long the console's check after its first frame waits for another program's lock: as
+/// long as its saves do (`session::SAVE_WAIT`), since keys wait meanwhile.
+const CHECK_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// Checks an existing path and its header before any connection is made.
 fn inspect_existing(path: &Path) -> Result<header::Header> {
@@ -316,14 +319,16 @@ impl Store {
         Store::open_checking(path, false)
     }
 
-    /// SQLite's quick check of the file at `path` through a read-only connection of its own
-    /// (any thread), for the console to run after its first frame.
+    /// SQLite's quick check of the file at `path` through a read-only connection of its own,
+    /// for the console to run after its first frame. It waits for another program's lock no
+    /// longer than the console's writes do: busy, the check is left for the next start.
     pub fn check_file(path: &Path) -> Result<()> {
         let store = Store {
             conn: read_only_connection(path)?,
             path: path.to_path_buf(),
             identity: None,
         };
+        store.conn.busy_timeout(CHECK_WAIT)?;
         // The check reads every page once: a small cache is enough and keeps the memory
         // the console holds afterwards from growing with the file.
         store.conn.pragma_update(None, "cache_size", -256)?;
