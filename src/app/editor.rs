@@ -19,6 +19,14 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 /// BENCHMARKS.md), so the audience view can show it at once; keys that arrive together are
 /// still saved in one commit, after the last of them.
 pub const DRAFT_AFTER: Duration = Duration::zero();
+/// A draft whose commit took at least this long (a USB stick, a network folder: one fsync
+/// there takes 20 to 300 ms; 0.45 ms on the development disk) holds the next draft back for
+/// as long as it took, so the recorder's keys are not kept waiting behind one commit after
+/// another: half the time at most goes to saving. The text is on screen meanwhile and saved when leaving, quitting or
+/// on a signal as ever.
+pub const SLOW_DRAFT: std::time::Duration = std::time::Duration::from_millis(80);
+/// The longest a draft is held back after a slow one.
+pub const SLOW_DRAFT_WAIT_MAX: Duration = Duration::seconds(1);
 /// A pause this long keeps what was typed as a revision.
 pub const KEEP_AFTER_PAUSE: Duration = Duration::seconds(3);
 /// Typing on without a pause still keeps a revision this often.
@@ -42,6 +50,8 @@ pub struct Editor {
     pub last_change: Option<DateTime<Utc>>,
     /// After a failed save: no new try before this.
     pub retry_at: Option<DateTime<Utc>>,
+    /// After a slow draft: no new draft before this (`SLOW_DRAFT`).
+    pub draft_not_before: Option<DateTime<Utc>>,
 }
 
 impl std::fmt::Debug for Editor {
@@ -71,6 +81,7 @@ impl Editor {
             unkept_since: None,
             last_change: None,
             retry_at: None,
+            draft_not_before: None,
         }
     }
 
@@ -135,17 +146,33 @@ impl Editor {
         paused || now - since >= KEEP_AT_LEAST_EVERY
     }
 
+    /// A draft's commit ended at `now` after `took`: when it was slow, the next one waits
+    /// as long.
+    pub fn draft_took(&mut self, took: std::time::Duration, now: DateTime<Utc>) {
+        self.draft_not_before = (took >= SLOW_DRAFT).then(|| {
+            let wait = Duration::from_std(took).unwrap_or(SLOW_DRAFT_WAIT_MAX);
+            now + wait.min(SLOW_DRAFT_WAIT_MAX)
+        });
+    }
+
+    /// When the unsaved text falls due as a draft.
+    fn draft_at(&self) -> Option<DateTime<Utc>> {
+        let since = self.dirty_since?;
+        let at = since + DRAFT_AFTER;
+        Some(
+            self.draft_not_before
+                .map_or(at, |not_before| at.max(not_before)),
+        )
+    }
+
     /// True when unsaved text has waited long enough to be saved as a draft.
     pub fn draft_due(&self, now: DateTime<Utc>) -> bool {
-        !self.waiting(now)
-            && self
-                .dirty_since
-                .is_some_and(|since| now - since >= DRAFT_AFTER)
+        !self.waiting(now) && self.draft_at().is_some_and(|at| now >= at)
     }
 
     /// When the editor must next save something.
     pub fn next_save(&self) -> Option<DateTime<Utc>> {
-        let draft = self.dirty_since.map(|since| since + DRAFT_AFTER);
+        let draft = self.draft_at();
         let keep = self.unkept_since.map(|since| {
             let pause = self.last_change.unwrap_or(since) + KEEP_AFTER_PAUSE;
             pause.min(since + KEEP_AT_LEAST_EVERY)
@@ -161,5 +188,63 @@ impl Editor {
     pub fn kept(&mut self) {
         self.dirty_since = None;
         self.unkept_since = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn editor() -> Editor {
+        let target = TextTarget::Remarks { slot: 1 };
+        Editor::new(target, Label::Remarks, String::new(), "")
+    }
+
+    fn at(ms: i64) -> DateTime<Utc> {
+        Utc.timestamp_millis_opt(1_800_000_000_000 + ms).unwrap()
+    }
+
+    fn type_char(editor: &mut Editor, c: char, now: DateTime<Utc>) {
+        let key = KeyEvent::new(super::super::key::KeyCode::Char(c), Default::default());
+        editor.input(key, now);
+    }
+
+    #[test]
+    fn after_a_slow_draft_the_next_waits_as_long_and_the_text_stays_unsaved_till_then() {
+        let mut editor = editor();
+        type_char(&mut editor, '述', at(0));
+        assert!(editor.draft_due(at(0)), "the first key is saved at once");
+        editor.dirty_since = None;
+        editor.draft_took(std::time::Duration::from_millis(300), at(300));
+        type_char(&mut editor, '责', at(350));
+        assert!(
+            !editor.draft_due(at(350)),
+            "held back after a 300 ms commit"
+        );
+        assert!(!editor.draft_due(at(599)));
+        assert_eq!(editor.next_save(), Some(at(600)));
+        assert!(editor.draft_due(at(600)));
+        assert_eq!(editor.body(), "述责", "the text is in the editor meanwhile");
+    }
+
+    #[test]
+    fn after_a_fast_draft_the_next_is_saved_at_once() {
+        let mut editor = editor();
+        type_char(&mut editor, '述', at(0));
+        editor.dirty_since = None;
+        editor.draft_took(std::time::Duration::from_millis(1), at(1));
+        type_char(&mut editor, '责', at(2));
+        assert!(editor.draft_due(at(2)));
+    }
+
+    #[test]
+    fn a_draft_is_held_back_a_second_at_most() {
+        let mut editor = editor();
+        type_char(&mut editor, '述', at(0));
+        editor.dirty_since = None;
+        editor.draft_took(std::time::Duration::from_secs(5), at(5_000));
+        type_char(&mut editor, '责', at(5_001));
+        assert!(editor.draft_due(at(6_000)));
     }
 }

@@ -436,7 +436,16 @@ impl Session {
         let saved = if keep {
             self.store.save_text(target, &body, now).map(|_| ())
         } else {
-            self.save_draft(target, &body, now)
+            let started = std::time::Instant::now();
+            let saved = self.save_draft(target, &body, now);
+            if let (Ok(()), crate::app::Mode::Editor(editor)) = (&saved, &mut self.console.mode) {
+                let took = started.elapsed();
+                editor.draft_took(
+                    took,
+                    now + chrono::Duration::from_std(took).unwrap_or_default(),
+                );
+            }
+            saved
         };
         match saved {
             Ok(()) => Ok(self.saved(&format!("{target:?}"))),
