@@ -143,6 +143,14 @@ fn event_loop(
         };
         if let Some(action) = action {
             session.handle(action, Utc::now());
+            // Keys that came while it saved (a slow disk): the next draft may wait.
+            queued = receiver.try_recv().ok();
+            if matches!(
+                queued,
+                Some(Wake::Terminal(Event::Key(_) | Event::Paste(_)))
+            ) {
+                session.console.keys_waited();
+            }
         }
     }
 }

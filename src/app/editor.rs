@@ -20,10 +20,10 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 /// still saved in one commit, after the last of them.
 pub const DRAFT_AFTER: Duration = Duration::zero();
 /// A draft whose commit took at least this long (a USB stick, a network folder: one fsync
-/// there takes 20 to 300 ms; 0.45 ms on the development disk) holds the next draft back for
-/// as long as it took, so the recorder's keys are not kept waiting behind one commit after
-/// another: half the time at most goes to saving. The text is on screen meanwhile and saved when leaving, quitting or
-/// on a signal as ever.
+/// there takes 20 to 300 ms; 0.45 ms on the development disk) and during which the recorder
+/// typed on holds the next draft back for as long as it took, so keys are not kept waiting
+/// behind one commit after another: half the time at most goes to saving while they come.
+/// The text is on screen meanwhile, and saved when leaving, quitting or on a signal as ever.
 pub const SLOW_DRAFT: std::time::Duration = std::time::Duration::from_millis(80);
 /// The longest a draft is held back after a slow one.
 pub const SLOW_DRAFT_WAIT_MAX: Duration = Duration::seconds(1);
@@ -50,7 +50,9 @@ pub struct Editor {
     pub last_change: Option<DateTime<Utc>>,
     /// After a failed save: no new try before this.
     pub retry_at: Option<DateTime<Utc>>,
-    /// After a slow draft: no new draft before this (`SLOW_DRAFT`).
+    /// After a slow draft: when the next may be saved if keys came during it (`SLOW_DRAFT`).
+    pub slow_draft_until: Option<DateTime<Utc>>,
+    /// After a slow draft during which keys came: no new draft before this.
     pub draft_not_before: Option<DateTime<Utc>>,
 }
 
@@ -81,6 +83,7 @@ impl Editor {
             unkept_since: None,
             last_change: None,
             retry_at: None,
+            slow_draft_until: None,
             draft_not_before: None,
         }
     }
@@ -146,13 +149,21 @@ impl Editor {
         paused || now - since >= KEEP_AT_LEAST_EVERY
     }
 
-    /// A draft's commit ended at `now` after `took`: when it was slow, the next one waits
-    /// as long.
+    /// A draft's commit ended at `now` after `took`: when it was slow, the next one will
+    /// wait as long if keys came meanwhile (`keys_waited`).
     pub fn draft_took(&mut self, took: std::time::Duration, now: DateTime<Utc>) {
-        self.draft_not_before = (took >= SLOW_DRAFT).then(|| {
+        self.draft_not_before = None;
+        self.slow_draft_until = (took >= SLOW_DRAFT).then(|| {
             let wait = Duration::from_std(took).unwrap_or(SLOW_DRAFT_WAIT_MAX);
             now + wait.min(SLOW_DRAFT_WAIT_MAX)
         });
+    }
+
+    /// Keys were waiting when a save ended: after a slow draft, the next is held back.
+    pub fn keys_waited(&mut self) {
+        if let Some(until) = self.slow_draft_until.take() {
+            self.draft_not_before = Some(until);
+        }
     }
 
     /// When the unsaved text falls due as a draft.
@@ -211,12 +222,13 @@ mod tests {
     }
 
     #[test]
-    fn after_a_slow_draft_the_next_waits_as_long_and_the_text_stays_unsaved_till_then() {
+    fn keys_typed_during_a_slow_draft_wait_as_long_for_the_next_and_stay_in_the_editor() {
         let mut editor = editor();
         type_char(&mut editor, '述', at(0));
         assert!(editor.draft_due(at(0)), "the first key is saved at once");
         editor.dirty_since = None;
         editor.draft_took(std::time::Duration::from_millis(300), at(300));
+        editor.keys_waited();
         type_char(&mut editor, '责', at(350));
         assert!(
             !editor.draft_due(at(350)),
@@ -239,11 +251,22 @@ mod tests {
     }
 
     #[test]
+    fn a_key_typed_after_a_slow_draft_ended_is_saved_at_once() {
+        let mut editor = editor();
+        type_char(&mut editor, '述', at(0));
+        editor.dirty_since = None;
+        editor.draft_took(std::time::Duration::from_millis(300), at(300));
+        type_char(&mut editor, '责', at(320));
+        assert!(editor.draft_due(at(320)), "no key waited for that save");
+    }
+
+    #[test]
     fn a_draft_is_held_back_a_second_at_most() {
         let mut editor = editor();
         type_char(&mut editor, '述', at(0));
         editor.dirty_since = None;
         editor.draft_took(std::time::Duration::from_secs(5), at(5_000));
+        editor.keys_waited();
         type_char(&mut editor, '责', at(5_001));
         assert!(editor.draft_due(at(6_000)));
     }
