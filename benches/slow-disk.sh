@@ -12,6 +12,8 @@
 #             typist), each timed from its send to the console showing it; a key that is
 #             not shown yet when the next falls due holds the beat
 #   audience: benches/keystroke-audience.sh, keystroke -> character on `shuze present`
+#   moves:    `j k j k j ?` sent at once in the questions pane (each move changes where the
+#             recorder is, saved in the file): ms until the key help shows
 #   burst:    200 characters sent at once (tmux send-keys -l): ms until the console shows
 #             the last; after Esc and q, whether the answer in the file is exactly them
 set -euo pipefail
@@ -94,6 +96,22 @@ typist() { # MOUNT: 20 keys on a fixed beat, each timed until shown
   printf '%s\n' "${res[@]}" | sort -n | awk '{a[NR]=$1} END{print "min", a[1], "median", a[int((NR+1)/2)], "max", a[NR]}'
 }
 
+moves() { # MOUNT: five moves of the selection and `?`, ms until the help shows
+  local dir=$1/moves t0 t1
+  mkdir -p "$dir"
+  cp "$here/../sample-db/sample.db" "$dir/sample.db"
+  tm kill-server 2>/dev/null || true
+  tm new-session -d -s c -x 160 -y 45 -e TERM=xterm-256color \
+    "env XDG_DATA_HOME=$dir XDG_CONFIG_HOME=$dir $shuze $dir/sample.db"
+  for _ in $(seq 1 200); do shows "第 1/8 位" && break; sleep 0.05; done
+  sleep 1
+  t0=$(date +%s%N); tm send-keys -t c j k j k j '?'
+  for _ in $(seq 1 5000); do shows "按键说明（" && break; sleep 0.002; done
+  t1=$(date +%s%N)
+  tm kill-server
+  echo "$(((t1 - t0) / 1000000)) ms"
+}
+
 burst() { # MOUNT: 200 characters at once; ms to the last one on screen; the file read back
   console_on "$1" burst
   local text t0 t1 body
@@ -120,5 +138,6 @@ for d in "${delays[@]}"; do
   echo "typist (${typist_ms} ms beat) keystroke->screen ms: $(typist "$mnt")"
   # (its clean-up may race the processes it ends on the slow mount: not a finding)
   TMPDIR=$mnt NAME=audience "$here/keystroke-audience.sh" "$shuze" 2>/dev/null || true
+  echo "moves: j k j k j ? -> help shown $(moves "$mnt")"
   echo "burst: $(burst "$mnt")"
 done

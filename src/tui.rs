@@ -112,13 +112,15 @@ fn event_loop(
                     suspend(terminal, session)?;
                     continue;
                 }
+                let next = receiver.try_recv().ok();
+                let more = matches!(next, Some(Wake::Terminal(Event::Key(_) | Event::Paste(_))));
                 // Each key is read in the mode the key before it left.
                 for key in keys::split_escape(key_of(key)) {
                     if let Some(action) = keys::action_for(&session.console.mode, key) {
-                        session.handle(action, Utc::now());
+                        session.handle_key(action, Utc::now(), more);
                     }
                 }
-                queued = receiver.try_recv().ok();
+                queued = next;
                 continue;
             }
             Ok(Wake::Terminal(Event::Paste(text))) => Some(Action::Paste(text)),
