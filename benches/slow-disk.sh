@@ -69,7 +69,7 @@ PY
 tm() { tmux -L "sd-$$" "$@"; }
 shows() { tm capture-pane -p -t c | grep -qF "$1"; }
 
-console_on() { # MOUNT NAME: a console in tmux on a fresh copy of the sample, in the answer editor
+console() { # MOUNT NAME: a console in tmux on a fresh copy of the sample, its first screen shown
   local dir=$1/$2
   mkdir -p "$dir"
   cp "$here/../sample-db/sample.db" "$dir/sample.db"
@@ -77,6 +77,10 @@ console_on() { # MOUNT NAME: a console in tmux on a fresh copy of the sample, in
   tm new-session -d -s c -x 160 -y 45 -e TERM=xterm-256color \
     "env XDG_DATA_HOME=$dir XDG_CONFIG_HOME=$dir $shuze $dir/sample.db"
   for _ in $(seq 1 200); do shows "第 1/8 位" && break; sleep 0.05; done
+}
+
+console_on() { # MOUNT NAME: the same, in the answer editor
+  console "$1" "$2"
   for k in s s Enter; do tm send-keys -t c "$k"; sleep 0.5; done
   for _ in $(seq 1 200); do shows "输入即自动保存" && break; sleep 0.05; done
 }
@@ -97,13 +101,8 @@ typist() { # MOUNT: 20 keys on a fixed beat, each timed until shown
 }
 
 moves() { # MOUNT: five moves of the selection and `?`, ms until the help shows
-  local dir=$1/moves t0 t1
-  mkdir -p "$dir"
-  cp "$here/../sample-db/sample.db" "$dir/sample.db"
-  tm kill-server 2>/dev/null || true
-  tm new-session -d -s c -x 160 -y 45 -e TERM=xterm-256color \
-    "env XDG_DATA_HOME=$dir XDG_CONFIG_HOME=$dir $shuze $dir/sample.db"
-  for _ in $(seq 1 200); do shows "第 1/8 位" && break; sleep 0.05; done
+  local t0 t1
+  console "$1" moves
   sleep 1
   t0=$(date +%s%N); tm send-keys -t c j k j k j '?'
   for _ in $(seq 1 5000); do shows "按键说明（" && break; sleep 0.002; done
