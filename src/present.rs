@@ -30,6 +30,44 @@ pub const POLL: Duration = Duration::from_secs(1);
 /// a moment later, so the notification can come a little early.
 const RECHECKS: [Duration; 2] = [Duration::from_millis(5), Duration::from_millis(40)];
 
+/// A notification that showed no commit yet is followed by a question this often, until a
+/// commit shows or `AWAIT_FOR` has passed: on a slow disk (a USB stick, a network folder)
+/// the commit is published only after the log's fsync, 20 to 300 ms after the log was
+/// written (BENCHMARKS.md, slow disk). Without it the room waited for the slow poll.
+const AWAIT_EVERY: Duration = Duration::from_millis(20);
+const AWAIT_FOR: Duration = Duration::from_secs(1);
+
+/// When the file is asked next after notifications: the fixed rechecks, and while a
+/// notification's commit has not shown, every `AWAIT_EVERY`.
+#[derive(Debug, Default)]
+struct Rechecks {
+    at: Vec<Instant>,
+    /// A notification came that showed no commit: asking often until this moment.
+    awaiting_until: Option<Instant>,
+}
+
+impl Rechecks {
+    /// A notification came at `now`; `changed`: whether asking the file then showed a commit.
+    fn notified(&mut self, now: Instant, changed: bool) {
+        self.at = RECHECKS.iter().map(|d| now + *d).collect();
+        self.awaiting_until = (!changed).then(|| now + AWAIT_FOR);
+    }
+
+    /// The file was asked at `now` without a notification; `changed` as above.
+    fn asked(&mut self, now: Instant, changed: bool) {
+        self.at.retain(|t| *t > now);
+        if changed || self.awaiting_until.is_some_and(|until| now >= until) {
+            self.awaiting_until = None;
+        }
+    }
+
+    /// When to ask next, if sooner than anything else.
+    fn next(&self, now: Instant) -> Option<Instant> {
+        let awaiting = self.awaiting_until.map(|_| now + AWAIT_EVERY);
+        self.at.first().copied().into_iter().chain(awaiting).min()
+    }
+}
+
 /// What the audience view shows: the recorder's meeting as the file has it, in the
 /// picture the recorder chose (`console.room`) or, until the recorder next changes it, the
 /// one chosen by this view's own keys.
@@ -214,7 +252,7 @@ pub fn run(
         let mut drawn_second = None;
         let mut dirty = true;
         let mut next_poll = Instant::now() + POLL;
-        let mut rechecks: Vec<Instant> = Vec::new();
+        let mut rechecks = Rechecks::default();
         loop {
             let now = Utc::now();
             let second = now.timestamp();
@@ -230,15 +268,15 @@ pub fn run(
                 true => Instant::now() + until_next_second(),
                 false => next_poll,
             };
-            if let Some(first) = rechecks.first() {
-                wake_at = wake_at.min(*first);
+            if let Some(recheck) = rechecks.next(Instant::now()) {
+                wake_at = wake_at.min(recheck);
             }
             let wait = wake_at.saturating_duration_since(Instant::now());
             match receiver.recv_timeout(wait) {
                 Ok(Wake::FileChanged) => {
-                    dirty |= audience.follow()?;
-                    let at = Instant::now();
-                    rechecks = RECHECKS.iter().map(|d| at + *d).collect();
+                    let changed = audience.follow()?;
+                    dirty |= changed;
+                    rechecks.notified(Instant::now(), changed);
                 }
                 Ok(Wake::Terminal(Event::Key(key))) if tui::is_suspend_key(key) => {
                     tui::pause_terminal(&mut terminal)?;
@@ -268,15 +306,74 @@ pub fn run(
                     // A recheck, the slow poll, or a clock's next second: each asks the
                     // file (a cheap question when nothing was committed).
                     let at = Instant::now();
-                    if rechecks.first().is_some_and(|t| *t <= at) {
-                        rechecks.remove(0);
-                    }
                     next_poll = at + POLL;
-                    dirty |= audience.follow()?;
+                    let changed = audience.follow()?;
+                    dirty |= changed;
+                    rechecks.asked(at, changed);
                 }
             }
         }
     })();
     tui::leave();
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_notification_before_its_commit_shows_is_followed_until_it_shows() {
+        let start = Instant::now();
+        let mut rechecks = Rechecks::default();
+        assert_eq!(rechecks.next(start), None, "idle: only the slow poll");
+        // The log was written, the commit not yet published (a slow fsync).
+        rechecks.notified(start, false);
+        assert_eq!(rechecks.next(start), Some(start + RECHECKS[0]));
+        let mut now = start;
+        for _ in 0..10 {
+            now = rechecks.next(now).unwrap();
+            rechecks.asked(now, false);
+        }
+        let later = now + Duration::from_millis(300);
+        assert_eq!(
+            rechecks.next(later),
+            Some(later + AWAIT_EVERY),
+            "still asking"
+        );
+        rechecks.asked(later, true);
+        assert_eq!(
+            rechecks.next(later),
+            None,
+            "the commit showed: back to the poll"
+        );
+    }
+
+    #[test]
+    fn a_notification_whose_commit_showed_gets_the_two_rechecks_only() {
+        let start = Instant::now();
+        let mut rechecks = Rechecks::default();
+        rechecks.notified(start, true);
+        let first = rechecks.next(start).unwrap();
+        assert_eq!(first, start + RECHECKS[0]);
+        rechecks.asked(first, false);
+        let second = rechecks.next(first).unwrap();
+        assert_eq!(second, start + RECHECKS[1]);
+        rechecks.asked(second, false);
+        assert_eq!(rechecks.next(second), None);
+    }
+
+    #[test]
+    fn a_commit_that_never_shows_is_awaited_a_second_at_most() {
+        let start = Instant::now();
+        let mut rechecks = Rechecks::default();
+        rechecks.notified(start, false);
+        let end = start + AWAIT_FOR;
+        rechecks.asked(end, false);
+        assert_eq!(
+            rechecks.next(end),
+            None,
+            "a checkpoint's write: the poll takes over"
+        );
+    }
 }

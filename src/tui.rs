@@ -22,7 +22,11 @@ use std::io::{self, Stdout};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+/// Keys read together are drawn in one frame, but the screen is drawn at least this often
+/// while they keep coming (a held key whose every press is a slow save, say).
+const MAX_FRAME_GAP: Duration = Duration::from_millis(50);
 
 mod probe;
 
@@ -77,34 +81,48 @@ fn event_loop(
     checker: Sender<Wake>,
 ) -> io::Result<()> {
     let mut checker = Some(checker);
+    // What was read after a key, before the screen was drawn again: keys that arrived
+    // together (a burst, or typed during a slow save) are all taken before one frame.
+    let mut queued: Option<Wake> = None;
+    let mut last_frame = Instant::now();
     loop {
-        session.console.now = Utc::now();
-        let theme = themes.get(&session.console.theme);
-        terminal.draw(|frame| ui::draw(frame, &session.console, theme))?;
-        if let Some(sender) = checker.take() {
-            check_after_first_frame(session.store.path().to_path_buf(), sender);
-        }
         if session.console.quit {
             return Ok(());
+        }
+        if queued.is_none() || last_frame.elapsed() >= MAX_FRAME_GAP {
+            last_frame = Instant::now();
+            session.console.now = Utc::now();
+            let theme = themes.get(&session.console.theme);
+            terminal.draw(|frame| ui::draw(frame, &session.console, theme))?;
+            if let Some(sender) = checker.take() {
+                check_after_first_frame(session.store.path().to_path_buf(), sender);
+            }
         }
         let wait = session
             .console
             .next_deadline()
             .map(|at| (at - Utc::now()).to_std().unwrap_or(Duration::ZERO))
             .unwrap_or(Duration::from_secs(3600));
-        let action = match receiver.recv_timeout(wait) {
+        let wake = match queued.take() {
+            Some(wake) => Ok(wake),
+            None => receiver.recv_timeout(wait),
+        };
+        let action = match wake {
             Ok(Wake::Terminal(Event::Key(key))) if key.kind != KeyEventKind::Release => {
                 panic_if_asked(key.code);
                 if is_suspend_key(key) {
                     suspend(terminal, session)?;
                     continue;
                 }
+                let next = receiver.try_recv().ok();
+                let more = matches!(next, Some(Wake::Terminal(Event::Key(_) | Event::Paste(_))));
                 // Each key is read in the mode the key before it left.
                 for key in keys::split_escape(key_of(key)) {
                     if let Some(action) = keys::action_for(&session.console.mode, key) {
-                        session.handle(action, Utc::now());
+                        session.handle_key(action, Utc::now(), more);
                     }
                 }
+                queued = next;
                 continue;
             }
             Ok(Wake::Terminal(Event::Paste(text))) => Some(Action::Paste(text)),
@@ -129,6 +147,14 @@ fn event_loop(
         };
         if let Some(action) = action {
             session.handle(action, Utc::now());
+            // Keys that came while it saved (a slow disk): the next draft may wait.
+            queued = receiver.try_recv().ok();
+            if matches!(
+                queued,
+                Some(Wake::Terminal(Event::Key(_) | Event::Paste(_)))
+            ) {
+                session.console.keys_waited();
+            }
         }
     }
 }

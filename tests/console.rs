@@ -174,6 +174,40 @@ fn the_recorder_returns_to_the_same_official_pane_and_row() {
     assert_eq!(timing.elapsed_ms(at(100)), 99_000);
 }
 
+/// Keys read together (held `j`, or typed while a slow disk saved): the place is saved
+/// once, after the last of them, and a restart comes back to it; what a key changes (a
+/// stage) is written at once.
+#[test]
+fn keys_read_together_save_the_place_after_the_last_and_the_stage_at_once() {
+    use KeyCode::{Char, Tab};
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    let in_file = |sql: &str| -> String {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.query_row(sql, [], |row| row.get(0))
+            .unwrap_or_default()
+    };
+    let focus = || in_file("SELECT json_extract(state, '$.focus') FROM console_state");
+    let stage = || in_file("SELECT stage FROM agenda_slot WHERE id = 1");
+    let focus_before = focus();
+    for code in [Tab, Char('j'), Char('s'), Char('j')] {
+        let action = keys::action_for(&s.console.mode, KeyEvent::new(code, KeyModifiers::NONE));
+        s.handle_key(action.unwrap(), at(1), true);
+    }
+    assert_eq!(focus(), focus_before, "the place waits for the last key");
+    assert_eq!(stage(), "report", "a stage is written with its key");
+    let action = keys::action_for(
+        &s.console.mode,
+        KeyEvent::new(Char('j'), KeyModifiers::NONE),
+    );
+    s.handle_key(action.unwrap(), at(1), false);
+    assert_eq!(focus(), "Duties");
+    drop(s);
+    let s = Session::open(Store::open(&path).unwrap(), None, Lang::Zh, at(100)).unwrap();
+    assert_eq!(s.console.focus, Pane::Duties);
+    assert_eq!(s.console.selection(Pane::Duties), 3);
+}
+
 #[test]
 fn typed_text_is_saved_within_a_second_and_a_crash_reopens_the_editor_in_place() {
     let (_dir, path) = temp_db();

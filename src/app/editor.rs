@@ -19,6 +19,14 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 /// BENCHMARKS.md), so the audience view can show it at once; keys that arrive together are
 /// still saved in one commit, after the last of them.
 pub const DRAFT_AFTER: Duration = Duration::zero();
+/// A draft whose commit took at least this long (a USB stick, a network folder: one fsync
+/// there takes 20 to 300 ms; 0.45 ms on the development disk) and during which the recorder
+/// typed on holds the next draft back for as long as it took, so keys are not kept waiting
+/// behind one commit after another: half the time at most goes to saving while they come.
+/// The text is on screen meanwhile, and saved when leaving, quitting or on a signal as ever.
+pub const SLOW_DRAFT: std::time::Duration = std::time::Duration::from_millis(80);
+/// The longest a draft is held back after a slow one.
+pub const SLOW_DRAFT_WAIT_MAX: Duration = Duration::seconds(1);
 /// A pause this long keeps what was typed as a revision.
 pub const KEEP_AFTER_PAUSE: Duration = Duration::seconds(3);
 /// Typing on without a pause still keeps a revision this often.
@@ -42,6 +50,10 @@ pub struct Editor {
     pub last_change: Option<DateTime<Utc>>,
     /// After a failed save: no new try before this.
     pub retry_at: Option<DateTime<Utc>>,
+    /// After a slow draft: when the next may be saved if keys came during it (`SLOW_DRAFT`).
+    pub slow_draft_until: Option<DateTime<Utc>>,
+    /// After a slow draft during which keys came: no new draft before this.
+    pub draft_not_before: Option<DateTime<Utc>>,
 }
 
 impl std::fmt::Debug for Editor {
@@ -71,6 +83,8 @@ impl Editor {
             unkept_since: None,
             last_change: None,
             retry_at: None,
+            slow_draft_until: None,
+            draft_not_before: None,
         }
     }
 
@@ -135,17 +149,41 @@ impl Editor {
         paused || now - since >= KEEP_AT_LEAST_EVERY
     }
 
+    /// A draft's commit ended at `now` after `took`: when it was slow, the next one will
+    /// wait as long if keys came meanwhile (`keys_waited`).
+    pub fn draft_took(&mut self, took: std::time::Duration, now: DateTime<Utc>) {
+        self.draft_not_before = None;
+        self.slow_draft_until = (took >= SLOW_DRAFT).then(|| {
+            let wait = Duration::from_std(took).unwrap_or(SLOW_DRAFT_WAIT_MAX);
+            now + wait.min(SLOW_DRAFT_WAIT_MAX)
+        });
+    }
+
+    /// Keys were waiting when a save ended: after a slow draft, the next is held back.
+    pub fn keys_waited(&mut self) {
+        if let Some(until) = self.slow_draft_until.take() {
+            self.draft_not_before = Some(until);
+        }
+    }
+
+    /// When the unsaved text falls due as a draft.
+    fn draft_at(&self) -> Option<DateTime<Utc>> {
+        let since = self.dirty_since?;
+        let at = since + DRAFT_AFTER;
+        Some(
+            self.draft_not_before
+                .map_or(at, |not_before| at.max(not_before)),
+        )
+    }
+
     /// True when unsaved text has waited long enough to be saved as a draft.
     pub fn draft_due(&self, now: DateTime<Utc>) -> bool {
-        !self.waiting(now)
-            && self
-                .dirty_since
-                .is_some_and(|since| now - since >= DRAFT_AFTER)
+        !self.waiting(now) && self.draft_at().is_some_and(|at| now >= at)
     }
 
     /// When the editor must next save something.
     pub fn next_save(&self) -> Option<DateTime<Utc>> {
-        let draft = self.dirty_since.map(|since| since + DRAFT_AFTER);
+        let draft = self.draft_at();
         let keep = self.unkept_since.map(|since| {
             let pause = self.last_change.unwrap_or(since) + KEEP_AFTER_PAUSE;
             pause.min(since + KEEP_AT_LEAST_EVERY)
@@ -161,5 +199,75 @@ impl Editor {
     pub fn kept(&mut self) {
         self.dirty_since = None;
         self.unkept_since = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn editor() -> Editor {
+        let target = TextTarget::Remarks { slot: 1 };
+        Editor::new(target, Label::Remarks, String::new(), "")
+    }
+
+    fn at(ms: i64) -> DateTime<Utc> {
+        Utc.timestamp_millis_opt(1_800_000_000_000 + ms).unwrap()
+    }
+
+    fn type_char(editor: &mut Editor, c: char, now: DateTime<Utc>) {
+        let key = KeyEvent::new(super::super::key::KeyCode::Char(c), Default::default());
+        editor.input(key, now);
+    }
+
+    #[test]
+    fn keys_typed_during_a_slow_draft_wait_as_long_for_the_next_and_stay_in_the_editor() {
+        let mut editor = editor();
+        type_char(&mut editor, '述', at(0));
+        assert!(editor.draft_due(at(0)), "the first key is saved at once");
+        editor.dirty_since = None;
+        editor.draft_took(std::time::Duration::from_millis(300), at(300));
+        editor.keys_waited();
+        type_char(&mut editor, '责', at(350));
+        assert!(
+            !editor.draft_due(at(350)),
+            "held back after a 300 ms commit"
+        );
+        assert!(!editor.draft_due(at(599)));
+        assert_eq!(editor.next_save(), Some(at(600)));
+        assert!(editor.draft_due(at(600)));
+        assert_eq!(editor.body(), "述责", "the text is in the editor meanwhile");
+    }
+
+    #[test]
+    fn after_a_fast_draft_the_next_is_saved_at_once() {
+        let mut editor = editor();
+        type_char(&mut editor, '述', at(0));
+        editor.dirty_since = None;
+        editor.draft_took(std::time::Duration::from_millis(1), at(1));
+        type_char(&mut editor, '责', at(2));
+        assert!(editor.draft_due(at(2)));
+    }
+
+    #[test]
+    fn a_key_typed_after_a_slow_draft_ended_is_saved_at_once() {
+        let mut editor = editor();
+        type_char(&mut editor, '述', at(0));
+        editor.dirty_since = None;
+        editor.draft_took(std::time::Duration::from_millis(300), at(300));
+        type_char(&mut editor, '责', at(320));
+        assert!(editor.draft_due(at(320)), "no key waited for that save");
+    }
+
+    #[test]
+    fn a_draft_is_held_back_a_second_at_most() {
+        let mut editor = editor();
+        type_char(&mut editor, '述', at(0));
+        editor.dirty_since = None;
+        editor.draft_took(std::time::Duration::from_secs(5), at(5_000));
+        editor.keys_waited();
+        type_char(&mut editor, '责', at(5_001));
+        assert!(editor.draft_due(at(6_000)));
     }
 }

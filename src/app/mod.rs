@@ -325,6 +325,14 @@ impl Console {
         self.timings.iter().any(|(_, t)| t.is_running())
     }
 
+    /// Keys came while something was saved: the editor's next draft may wait
+    /// (`Editor::keys_waited`).
+    pub fn keys_waited(&mut self) {
+        if let Mode::Editor(editor) = &mut self.mode {
+            editor.keys_waited();
+        }
+    }
+
     /// When the loop must wake even without input: the next second of a running clock,
     /// or the moment unsaved text falls due.
     pub fn next_deadline(&self) -> Option<DateTime<Utc>> {

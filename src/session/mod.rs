@@ -70,6 +70,9 @@ pub struct Session {
     damaged: bool,
     /// The room's picture the resume point was last tried with.
     room_tried: Option<crate::domain::Room>,
+    /// More keys are already read: where the recorder is waits for the last of them (one
+    /// commit for the batch, not one per key: BENCHMARKS.md, slow disk).
+    more_keys: bool,
     /// The database as rescue files name it, fixed when it was opened (a file deleted
     /// later can no longer be resolved).
     identity: PathBuf,
@@ -111,6 +114,7 @@ impl Session {
             asked_unsaved: Vec::new(),
             damaged: false,
             room_tried: None,
+            more_keys: false,
             identity,
             log_identity,
         })
@@ -232,6 +236,14 @@ impl Session {
             // What was typed into the form since its write failed.
             let _ = self.rescue_form(String::new());
         }
+    }
+
+    /// Applies a key's action when more keys are already read (`more`): where the
+    /// recorder is, is saved after the last of them. What a key changes is written as ever.
+    pub fn handle_key(&mut self, action: Action, now: DateTime<Utc>, more: bool) {
+        self.more_keys = more;
+        self.handle(action, now);
+        self.more_keys = false;
     }
 
     /// Writes that are not the recorder's own keystrokes (when a question was put, where
@@ -436,7 +448,16 @@ impl Session {
         let saved = if keep {
             self.store.save_text(target, &body, now).map(|_| ())
         } else {
-            self.save_draft(target, &body, now)
+            let started = std::time::Instant::now();
+            let saved = self.save_draft(target, &body, now);
+            if let (Ok(()), crate::app::Mode::Editor(editor)) = (&saved, &mut self.console.mode) {
+                let took = started.elapsed();
+                editor.draft_took(
+                    took,
+                    now + chrono::Duration::from_std(took).unwrap_or_default(),
+                );
+            }
+            saved
         };
         match saved {
             Ok(()) => Ok(self.saved(&format!("{target:?}"))),
@@ -605,6 +626,9 @@ impl Session {
         // After a failed try (a busy or full file), the place waits for the next write that
         // goes through, or the next retry, rather than making every keystroke wait for the
         // file again; a new picture for the room is tried at once.
+        if self.more_keys {
+            return;
+        }
         let point = self.console.resume_point();
         let room_changed = self.saved_resume.as_ref().map(|p| &p.room) != Some(&point.room);
         let new_room = room_changed && self.room_tried != Some(point.room);
