@@ -209,7 +209,7 @@ fn keys_read_together_save_the_place_after_the_last_and_the_stage_at_once() {
 }
 
 #[test]
-fn typed_text_is_saved_within_a_second_and_a_crash_reopens_the_editor_in_place() {
+fn typed_text_is_due_at_the_next_wake_up_and_a_crash_reopens_the_editor_in_place() {
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
     // At 待述责 Enter asks first; Enter again starts the questions and opens the answer.

@@ -1,10 +1,12 @@
 //! English means English: with `--lang en`, or an English `LANG` and no `--lang`, the help
-//! is in English; in Chinese, Chinese. Every command and argument has its English text.
+//! and every message are in English; in Chinese, Chinese. Every command and argument has its
+//! English text. Data quoted from the file (the meeting's title, names) stays as written.
 
 mod common;
 
 use clap::CommandFactory;
 use shuze::cli::{Cli, english};
+use std::path::Path;
 use std::process::Command;
 
 fn help(args: &[&str], lang_env: &str) -> String {
@@ -262,4 +264,147 @@ fn an_update_lists_its_changes_in_english() {
         chinese.contains(&format!("{who}：新增提问「前一天加的问题」")),
         "{chinese}"
     );
+}
+
+/// The real binary run with `LANG` set: whether it succeeded, and all it printed.
+fn run(args: &[&str], lang_env: &str) -> (bool, String) {
+    let (ok, out, err) = shuze(args, lang_env);
+    (ok, out + &err)
+}
+
+const TITLE: &str = "某县纪委监委2026年度述责述廉会议";
+
+/// English with the data taken out: no Chinese character or full-width punctuation left.
+fn assert_english(text: &str, data: &[&str]) {
+    let cjk =
+        |c: char| ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
+    let mut rest = text.to_string();
+    for quoted in data {
+        rest = rest.replace(quoted, "");
+    }
+    assert!(!rest.chars().any(cjk), "not all English:\n{text}");
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn the_command_line_speaks_the_language_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meeting.db");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-db/sample.toml");
+
+    let imported = run(
+        &["--lang", "en", "import", path(&sample), "--db", path(&db)],
+        "zh_CN.UTF-8",
+    );
+    let (ok, text) = imported;
+    assert!(ok, "{text}");
+    assert!(
+        text.starts_with(&format!("Imported '{TITLE}' (meeting 1,")),
+        "{text}"
+    );
+    assert_english(&text, &[TITLE]);
+
+    let listed = run(&["meetings", path(&db)], "en_US.UTF-8");
+    let (_, text) = listed;
+    assert!(text.contains("officials done  in progress"), "{text}");
+    assert_english(&text, &[TITLE]);
+
+    let chinese = run(&["meetings", path(&db)], "zh_CN.UTF-8");
+    assert!(chinese.1.contains("位已完成  进行中"), "{}", chinese.1);
+
+    let refused = run(&["finish", path(&db)], "en_US.UTF-8");
+    let (ok, text) = refused;
+    assert!(!ok);
+    assert!(
+        text.contains("Error: No terminal to confirm on: add --yes"),
+        "{text}"
+    );
+    assert!(text.contains("Not yet done: 张某 (pending)"), "{text}");
+    let names: Vec<String> = rusqlite::Connection::open(&db)
+        .unwrap()
+        .prepare("SELECT name FROM agenda_now")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut data: Vec<&str> = names.iter().map(String::as_str).collect();
+    data.push(TITLE);
+    assert_english(&text, &data);
+
+    let folder = dir.path().join("out");
+    let exported = run(
+        &["export", path(&db), "--all", path(&folder)],
+        "en_US.UTF-8",
+    );
+    let (ok, text) = exported;
+    assert!(ok, "{text}");
+    assert!(text.lines().all(|l| l.starts_with("Written: ")), "{text}");
+
+    let again = run(
+        &["--lang", "en", "export", path(&db), "--all", path(&folder)],
+        "zh_CN.UTF-8",
+    );
+    let (ok, text) = again;
+    assert!(!ok);
+    assert!(text.contains("exists already; add --force"), "{text}");
+    // The documents are Chinese, and so are their file names.
+    assert_english(&text, &["会议记录"]);
+}
+
+#[test]
+fn the_store_says_what_is_wrong_with_a_file_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.db");
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    let other = dir.path().join("other.db");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x)")
+        .unwrap();
+    for (file, english, chinese) in [
+        (
+            &missing,
+            "The database file does not exist",
+            "数据库文件不存在",
+        ),
+        (
+            &empty,
+            "is an empty file (0 bytes), not a shuze database",
+            "是空文件",
+        ),
+        (
+            &other,
+            "is another program's SQLite database",
+            "是另一个程序的 SQLite 数据库",
+        ),
+    ] {
+        let output = run(&["meetings", path(file)], "en_GB.UTF-8");
+        let (ok, text) = output;
+        assert!(!ok, "{text}");
+        assert!(
+            text.starts_with("Error: ") && text.contains(english),
+            "{text}"
+        );
+        assert_english(&text, &[]);
+        let (_, text) = run(&["meetings", path(file)], "zh_CN.UTF-8");
+        assert!(
+            text.starts_with("错误：") && text.contains(chinese),
+            "{text}"
+        );
+    }
+    let (dir, _) = common::temp_db();
+    let db = common::sample_copy(dir.path());
+    let output = run(
+        &["--lang", "en", "meetings", path(&db), "--meeting", "9"],
+        "C",
+    );
+    let (ok, text) = output;
+    assert!(!ok);
+    assert!(text.contains("error") || text.contains("Error"), "{text}");
+    assert_english(&text, &[]);
 }
