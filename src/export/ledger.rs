@@ -201,13 +201,19 @@ fn csv(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
 }
 
 /// Row height in points for wrapped text: one 14.5 pt line per line the fullest cell needs.
+/// Measured as the Chinese font draws it: ambiguous characters (→ “ ”) two units wide, and
+/// a unit less per line for what the wrap wastes at a date or number it does not break.
 fn height_of(cells: &[String]) -> f64 {
     let lines = cells
         .iter()
         .zip(WIDTHS)
         .map(|(cell, width)| {
             cell.lines()
-                .map(|l| (l.width() as f64 / (width - 1.0).max(1.0)).ceil().max(1.0))
+                .map(|l| {
+                    (l.width_cjk() as f64 / (width - 2.0).max(1.0))
+                        .ceil()
+                        .max(1.0)
+                })
                 .sum::<f64>()
         })
         .fold(1.0, f64::max);
@@ -300,4 +306,20 @@ fn print_setup(sheet: &mut Worksheet, title: &str) -> Result<(), XlsxError> {
     ));
     sheet.set_footer(format!("&C&\"{FONT}\"&11第 &P 页，共 &N 页"));
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_change_gets_the_lines_the_chinese_font_needs() {
+        // Four fields corrected: LibreOffice wraps it into six lines of the column.
+        let mut cells = vec![String::new(); WIDTHS.len()];
+        cells[15] = "责任人：张某→李某某；完成时限：2026-12-31→2027-06-30；\
+                     进展情况：（未填写）→已完成全部谈话；状态：整改中→已完成"
+            .to_string();
+        assert_eq!(height_of(&cells), 14.5 * 6.0 + 2.0);
+        assert_eq!(height_of(&vec![String::new(); WIDTHS.len()]), 14.5 + 2.0);
+    }
 }
