@@ -408,3 +408,16 @@ fn the_store_says_what_is_wrong_with_a_file_in_english() {
     assert!(text.contains("error") || text.contains("Error"), "{text}");
     assert_english(&text, &[]);
 }
+
+#[test]
+fn a_console_argument_given_with_a_command_is_refused_by_name() {
+    let (ok, text) = run(&["--meeting", "2", "meetings", "x.db"], "en_US.UTF-8");
+    assert!(!ok);
+    assert!(
+        text.contains("--meeting does not go with the command meetings"),
+        "{text}"
+    );
+    let (ok, text) = run(&["--borders", "ascii", "finish", "x.db"], "zh_CN.UTF-8");
+    assert!(!ok);
+    assert!(text.contains("--borders 不能与命令 finish 同用"), "{text}");
+}
