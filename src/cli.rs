@@ -605,6 +605,7 @@ fn console(cli: &Cli) -> Result<()> {
     if let Some(held) = held {
         held.announce(&mut session.store, meeting, Utc::now());
     }
+    session.settle_in(Utc::now());
     session.rescue_folders.push(data_dir().join("rescue"));
     session.rescue_folders.push(files::temp_folder());
     session.offer_rescues();
@@ -664,7 +665,7 @@ fn lock_before_writing(path: &Path, meeting: Option<i64>) -> Result<Option<(i64,
     };
     let id = match meeting {
         Some(id) => store.meeting(id)?.id,
-        None => store.default_meeting()?,
+        None => store.meeting_to_open()?,
     };
     Ok(Some((id, RecorderLock::acquire(path, id, &store)?)))
 }
@@ -721,6 +722,8 @@ fn sample_working_copy(reset: bool) -> Result<PathBuf> {
     if !path.exists() {
         files::write_private(&path, SAMPLE_DB)
             .with_context(|| tr!("无法写入示例工作副本 {file}", file = path.display()))?;
+        // A copy of its own: the rescues of an earlier copy are never offered to it.
+        Store::open(&path)?.renew_file_id()?;
     }
     if !path.is_file() {
         bail!(tr!("{file} 不是文件", file = path.display()));

@@ -1198,3 +1198,40 @@ pub fn jump_hint(lang: Lang, total: usize) -> String {
         Lang::En => format!("Type the official's number (1 to {total}), then Enter"),
     }
 }
+
+/// Meetings imported into the file after the one the console reopened: named, never opened
+/// in its place. `newer` lists each as `第N场「title」（date）` / `No. N "title" (date)`.
+pub fn newer_meetings(lang: Lang, db: &str, newer: &[(i64, String, String)]) -> String {
+    match lang {
+        Lang::Zh => {
+            let list: Vec<String> = newer
+                .iter()
+                .map(|(id, title, date)| format!("第{id}场「{title}」（{date}）"))
+                .collect();
+            let first = newer.first().map_or(0, |n| n.0);
+            format!(
+                "已打开上次记录的会议。文件中另有后来导入的会议：{}；要打开它，请用 shuze {db} --meeting {first}",
+                list.join("、")
+            )
+        }
+        Lang::En => {
+            let list: Vec<String> = newer
+                .iter()
+                .map(|(id, title, date)| format!("No. {id} \"{title}\" ({date})"))
+                .collect();
+            let first = newer.first().map_or(0, |n| n.0);
+            format!(
+                "Reopened the meeting recorded last. The file also holds meetings imported later: {}; to open one, run shuze {db} --meeting {first}",
+                list.join(", ")
+            )
+        }
+    }
+}
+
+/// The audience view's corner line when no console records the meeting it shows.
+pub fn not_recorded(lang: Lang, meeting: i64, title: &str) -> String {
+    match lang {
+        Lang::Zh => format!("控制台未在记录：显示第{meeting}场「{title}」"),
+        Lang::En => format!("No console is recording: showing meeting {meeting} \"{title}\""),
+    }
+}

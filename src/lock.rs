@@ -87,6 +87,12 @@ impl RecorderLock {
         }
     }
 
+    /// Whether a console records `meeting` of the file at `db` now (only looks, takes
+    /// nothing): the audience view says so when none does.
+    pub fn is_recorded(db: &Path, meeting: Id) -> bool {
+        platform::is_recorded(db, meeting).unwrap_or(false)
+    }
+
     /// Refuses at once, before SQLite opens the file at all, when a console records it
     /// under another name ([`RecorderLock::acquire`] checks again while it locks).
     pub fn refuse_other_names(db: &Path) -> Result<(), LockError> {
@@ -163,6 +169,11 @@ mod platform {
             true => Ok(Claim::Locked(file)),
             false => Ok(Claim::MeetingHeld),
         }
+    }
+
+    /// Whether a console holds the recorder's lock on `meeting` (only looks).
+    pub fn is_recorded(db: &Path, meeting: Id) -> io::Result<bool> {
+        held(&File::open(db)?, meeting_offset(meeting), 1)
     }
 
     pub fn recorded_under_another_name(db: &Path) -> io::Result<bool> {
@@ -244,14 +255,32 @@ mod platform {
         Ok(false)
     }
 
-    /// The open, locked lock file, or the news that another console holds it.
-    pub fn try_lock(db: &Path, meeting: Id) -> io::Result<Claim> {
+    /// The lock file of `meeting`, beside the database's resolved path.
+    fn lock_path(db: &Path, meeting: Id) -> io::Result<std::path::PathBuf> {
         let resolved = std::fs::canonicalize(db)?;
         let name = resolved
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let path = resolved.with_file_name(format!("{name}.meeting-{meeting}.lock"));
+        Ok(resolved.with_file_name(format!("{name}.meeting-{meeting}.lock")))
+    }
+
+    /// Whether a console holds the lock file of `meeting` (a shared lock taken and let go).
+    pub fn is_recorded(db: &Path, meeting: Id) -> io::Result<bool> {
+        let file = match File::open(lock_path(db, meeting)?) {
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(false),
+            other => other?,
+        };
+        match file.try_lock_shared() {
+            Ok(()) => file.unlock().map(|()| false),
+            Err(TryLockError::WouldBlock) => Ok(true),
+            Err(TryLockError::Error(e)) => Err(e),
+        }
+    }
+
+    /// The open, locked lock file, or the news that another console holds it.
+    pub fn try_lock(db: &Path, meeting: Id) -> io::Result<Claim> {
+        let path = lock_path(db, meeting)?;
         let file = std::fs::OpenOptions::new()
             .read(true)
             .write(true)

@@ -11,6 +11,7 @@ use crate::app::projection::{self as picture, Projection, Room};
 use crate::app::{Action, Command, Console, Mode, keys};
 use crate::domain::Id;
 use crate::labels::Lang;
+use crate::lock::RecorderLock;
 use crate::storage::{StorageError, Store};
 use crate::tui::{self, Wake};
 use crate::ui::{Registry, projection};
@@ -82,6 +83,10 @@ pub struct Audience {
     seen_version: i64,
     /// The official whose detail is shown, and its mark when it was read.
     detail_mark: Option<(Id, String)>,
+    /// The meeting was named (`--meeting`): shown whatever the console opens.
+    pinned: bool,
+    /// A console holds the recorder's lock on the meeting shown (looked at on each follow).
+    recorded: bool,
 }
 
 impl Audience {
@@ -91,20 +96,20 @@ impl Audience {
         lang: Lang,
         answers: bool,
     ) -> Result<Audience, StorageError> {
+        let pinned = meeting.is_some();
         let meeting = match meeting {
             Some(id) => store.meeting(id)?.id,
-            None => store.default_meeting()?,
+            None => store.meeting_to_open()?,
         };
         // The version first: whatever is committed after it is followed.
         let seen_version = store.data_version()?;
-        let mut console = crate::session::load::console(&store, meeting, lang, Utc::now())?;
-        console.mode = Mode::Browse;
-        console.projecting = true;
+        let console = room_console(&store, meeting, lang)?;
         // `--answers` is this view's own choice, until the recorder changes the picture.
         let local = answers.then_some(Room {
             answers: true,
             ..console.room
         });
+        let recorded = RecorderLock::is_recorded(store.path(), meeting);
         Ok(Audience {
             store,
             meeting,
@@ -114,7 +119,33 @@ impl Audience {
             seen_version,
             // No mark yet: the first change read reads the detail again too.
             detail_mark: None,
+            pinned,
+            recorded,
         })
+    }
+
+    /// Looks whether a console records the meeting shown, and, unless the meeting was
+    /// named, moves to the one a console opened since; true when either changed.
+    fn follow_console(&mut self) -> Result<bool, StorageError> {
+        let mut changed = false;
+        if !self.pinned
+            && let Some(opened) = self.store.console_meeting()?
+            && opened != self.meeting
+        {
+            let answers = self.local.is_some_and(|room| room.answers);
+            self.console = room_console(&self.store, opened, self.lang)?;
+            self.meeting = opened;
+            self.local = answers.then_some(Room {
+                answers: true,
+                ..self.console.room
+            });
+            self.detail_mark = None;
+            changed = true;
+        }
+        let recorded = RecorderLock::is_recorded(self.store.path(), self.meeting);
+        changed |= recorded != self.recorded;
+        self.recorded = recorded;
+        Ok(changed)
     }
 
     /// Reads again from the file when another connection has committed; true when it did.
@@ -126,9 +157,14 @@ impl Audience {
     pub fn follow(&mut self) -> Result<bool, StorageError> {
         let version = self.store.data_version()?;
         if version == self.seen_version {
-            return Ok(false);
+            // A console that quit or crashed commits nothing: its lock is looked at anyway.
+            let recorded = RecorderLock::is_recorded(self.store.path(), self.meeting);
+            let changed = recorded != self.recorded;
+            self.recorded = recorded;
+            return Ok(changed);
         }
         self.seen_version = version;
+        self.follow_console()?;
         let console = &mut self.console;
         console.set_view(self.store.meeting_view(self.meeting)?);
         console.theme = self.store.setting("theme")?.unwrap_or_default();
@@ -163,7 +199,16 @@ impl Audience {
     }
 
     pub fn projection(&self) -> Projection {
-        Projection::of(&self.console, &self.room())
+        let mut projection = Projection::of(&self.console, &self.room());
+        if !self.recorded {
+            let meeting = &self.console.meeting;
+            projection.notice = Some(crate::labels::not_recorded(
+                self.lang,
+                meeting.id,
+                &meeting.title,
+            ));
+        }
+        projection
     }
 
     /// Whether the picture changes by itself each second (a running clock, a countdown).
@@ -189,6 +234,14 @@ impl Audience {
             _ => true,
         }
     }
+}
+
+/// The recorder's view of `meeting` as the room's picture needs it: browsing, projecting.
+fn room_console(store: &Store, meeting: Id, lang: Lang) -> Result<Console, StorageError> {
+    let mut console = crate::session::load::console(store, meeting, lang, Utc::now())?;
+    console.mode = Mode::Browse;
+    console.projecting = true;
+    Ok(console)
 }
 
 /// Wakes the loop when the meeting file or its write-ahead log changes. The folder is

@@ -13,11 +13,23 @@ use std::path::{Path, PathBuf};
 
 const MAGIC: &str = "# shuze 未保存的文字 (unsaved text)";
 
+/// The meeting a rescued text belongs to: the file's own identity (a random id written
+/// into it when it was created, kept by its copies, not by another file given its name)
+/// and the meeting's id in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Owner {
+    pub file: String,
+    pub meeting: Id,
+}
+
 /// One rescued text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rescue {
-    /// The database the text belongs to, as an absolute path.
+    /// The database the text belongs to, as an absolute path (for the reader, and the
+    /// file's name).
     pub db: PathBuf,
+    /// Whose it is; `None` in a file written before rescues carried it (never offered).
+    pub owner: Option<Owner>,
     pub target: TextTarget,
     pub saved_at: DateTime<Utc>,
     pub body: String,
@@ -25,8 +37,12 @@ pub struct Rescue {
 
 impl Rescue {
     pub fn to_text(&self) -> String {
+        let owner = match &self.owner {
+            Some(owner) => format!("# of: {} {}\n", owner.file, owner.meeting),
+            None => String::new(),
+        };
         format!(
-            "{MAGIC}\n# db: {}\n# target: {}\n# saved: {}\n{}",
+            "{MAGIC}\n# db: {}\n{owner}# target: {}\n# saved: {}\n{}",
             self.db.display(),
             encode(self.target),
             self.saved_at.to_rfc3339(),
@@ -36,15 +52,28 @@ impl Rescue {
 
     /// Reads a rescue file's text; `None` for anything else.
     pub fn parse(text: &str) -> Option<Rescue> {
-        let mut lines = text.splitn(5, '\n');
-        if lines.next()? != MAGIC {
+        let (head, text) = text.split_once('\n')?;
+        let (db, mut text) = text.split_once('\n')?;
+        if head != MAGIC {
             return None;
         }
-        let db = lines.next()?.strip_prefix("# db: ")?;
+        let db = db.strip_prefix("# db: ")?;
+        let mut owner = None;
+        if let Some(rest) = text.strip_prefix("# of: ") {
+            let (line, after) = rest.split_once('\n')?;
+            let (file, meeting) = line.split_once(' ')?;
+            owner = Some(Owner {
+                file: file.to_string(),
+                meeting: meeting.parse().ok()?,
+            });
+            text = after;
+        }
+        let mut lines = text.splitn(3, '\n');
         let target = decode(lines.next()?.strip_prefix("# target: ")?)?;
         let saved_at = lines.next()?.strip_prefix("# saved: ")?;
         Some(Rescue {
             db: PathBuf::from(db),
+            owner,
             target,
             saved_at: DateTime::parse_from_rfc3339(saved_at).ok()?.to_utc(),
             body: lines.next().unwrap_or_default().to_string(),
@@ -163,8 +192,10 @@ fn write_whole(folder: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
     written
 }
 
-/// Every rescue of the texts of the database `identity` found in `folders`, with its file, oldest first.
-pub fn find(identity: &Path, folders: &[PathBuf]) -> Vec<(PathBuf, Rescue)> {
+/// Every rescue of the texts of `owner`'s meeting in the database `identity` found in
+/// `folders`, with its file, oldest first. A rescue of another file that was given the same
+/// name, of another meeting, or one that does not say whose it is, is not among them.
+pub fn find(identity: &Path, owner: &Owner, folders: &[PathBuf]) -> Vec<(PathBuf, Rescue)> {
     let prefix = &prefix(identity);
     let mut found = Vec::new();
     for folder in folders.iter().filter(|f| ours(f, true)) {
@@ -179,7 +210,8 @@ pub fn find(identity: &Path, folders: &[PathBuf]) -> Vec<(PathBuf, Rescue)> {
                 .then(|| std::fs::read(&path).ok())
                 .flatten()
                 .and_then(|bytes| Rescue::parse(&String::from_utf8_lossy(&bytes)));
-            if let Some(mut rescue) = rescue.filter(|r| r.db == identity) {
+            let whose = |r: &Rescue| r.db == identity && r.owner.as_ref() == Some(owner);
+            if let Some(mut rescue) = rescue.filter(whose) {
                 rescue.body = crate::clean::for_document(&rescue.body).into_owned();
                 found.push((path, rescue));
             }
@@ -227,8 +259,12 @@ mod tests {
 
     #[test]
     fn a_rescue_reads_back_as_written() {
-        let rescue = Rescue {
+        let mut rescue = Rescue {
             db: PathBuf::from("/srv/会议.db"),
+            owner: Some(Owner {
+                file: "0123456789abcdef0123456789abcdef".into(),
+                meeting: 7,
+            }),
             target: TextTarget::Answer {
                 slot: 3,
                 question: 12,
@@ -236,9 +272,13 @@ mod tests {
             saved_at: DateTime::parse_from_rfc3339("2026-12-18T01:02:03Z")
                 .unwrap()
                 .to_utc(),
-            body: "第一行\n# 第二行\n".into(),
+            body: "第一行\n# of: 第二行\n".into(),
         };
-        assert_eq!(Rescue::parse(&rescue.to_text()), Some(rescue));
+        assert_eq!(Rescue::parse(&rescue.to_text()), Some(rescue.clone()));
         assert_eq!(Rescue::parse("其他文字"), None);
+        // A file written before rescues said whose they were reads back without an owner.
+        rescue.owner = None;
+        assert!(!rescue.to_text().contains("# of:"));
+        assert_eq!(Rescue::parse(&rescue.to_text()), Some(rescue));
     }
 }

@@ -422,8 +422,13 @@ fn rescue_files_planted_by_someone_else_or_that_are_not_plain_files_are_never_of
     use std::os::unix::fs::{chown, symlink};
     let (dir, _) = temp_db();
     let db = sample_copy(dir.path());
+    let owner = shuze::rescue::Owner {
+        file: Store::open(&db).unwrap().file_id().unwrap().unwrap(),
+        meeting: 1,
+    };
     let rescue_of = |target, body: &str| shuze::rescue::Rescue {
         db: shuze::rescue::db_identity(&db),
+        owner: Some(owner.clone()),
         target,
         saved_at: at(1_000_000),
         body: body.into(),

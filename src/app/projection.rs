@@ -92,6 +92,9 @@ pub struct Projection {
     /// When the meeting resumes (the pause screen's countdown).
     pub resume_at: Option<DateTime<Utc>>,
     pub now: DateTime<Utc>,
+    /// A line in the bottom corner about what is shown (the audience view: no console
+    /// records this meeting now).
+    pub notice: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,6 +158,7 @@ impl Projection {
             agenda,
             resume_at: room.resume_at,
             now: console.now,
+            notice: None,
         }
     }
 

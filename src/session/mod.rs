@@ -76,6 +76,9 @@ pub struct Session {
     /// The database as rescue files name it, fixed when it was opened (a file deleted
     /// later can no longer be resolved).
     identity: PathBuf,
+    /// The file's identity and the meeting's, written into every rescue file: only this
+    /// meeting of this file is offered its rescues, whatever file later has the name.
+    owner: rescue::Owner,
     /// The write-ahead log this connection uses, as it was when the file was opened.
     log_identity: Option<(u64, u64)>,
 }
@@ -91,11 +94,15 @@ impl Session {
     ) -> Result<Session, StorageError> {
         let meeting = match meeting {
             Some(id) => store.meeting(id)?.id,
-            None => store.default_meeting()?,
+            None => store.meeting_to_open()?,
         };
         let console = load::console(&store, meeting, lang, now)?;
         store.set_busy_timeout(SAVE_WAIT)?;
         let identity = rescue::db_identity(store.path());
+        let owner = rescue::Owner {
+            file: store.file_id()?.unwrap_or_default(),
+            meeting,
+        };
         let log_identity = store.log_identity();
         let saved_resume = Some(console.resume_point());
         let beside = store
@@ -116,8 +123,31 @@ impl Session {
             room_tried: None,
             more_keys: false,
             identity,
+            owner,
             log_identity,
         })
+    }
+
+    /// Once the recorder's lock is held: writes that this console has the meeting open (its
+    /// place, so that a restart after a crash opens the same meeting whatever was imported
+    /// meanwhile, and `shuze present` follows it), and names meetings imported after it.
+    pub fn settle_in(&mut self, now: DateTime<Utc>) {
+        self.saved_resume = None;
+        self.save_resume_point(now, true);
+        let meeting = self.console.meeting.id;
+        match self.store.newer_meetings(meeting) {
+            Ok(newer) if !newer.is_empty() => {
+                let newer: Vec<(Id, String, String)> = newer
+                    .into_iter()
+                    .map(|m| (m.meeting.id, m.meeting.title, m.meeting.held_on.to_string()))
+                    .collect();
+                let db = self.store.path().display().to_string();
+                let text = crate::labels::newer_meetings(self.console.lang, &db, &newer);
+                self.console.say(text);
+            }
+            Ok(_) => {}
+            Err(err) => self.console.warn(err.to_string()),
+        }
     }
 
     /// Stops every write to the file: the check that runs after the first frame found it
@@ -162,7 +192,7 @@ impl Session {
 
     /// Looks for rescued texts of this meeting and offers those newer than the database's.
     pub fn offer_rescues(&mut self) {
-        let found = rescue::find(&self.identity, &self.rescue_folders);
+        let found = rescue::find(&self.identity, &self.owner, &self.rescue_folders);
         let mut offers = Vec::new();
         for (path, found) in found {
             match load::rescue_offer(&self.store, &self.console, path, found) {
@@ -496,6 +526,7 @@ impl Session {
     ) -> Failure {
         let rescued = Rescue {
             db: self.identity.clone(),
+            owner: Some(self.owner.clone()),
             target,
             saved_at: now,
             body: body.clone(),

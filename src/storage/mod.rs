@@ -522,6 +522,9 @@ impl Store {
         self.conn.pragma_update(None, "journal_mode", "WAL")?;
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         self.migrate(found)?;
+        // Not a reason to refuse the meeting (a full disk at the first open after an
+        // upgrade): rescue files then say an empty identity and are kept, not offered.
+        let _ = self.ensure_file_id();
         Ok(found)
     }
 

@@ -111,7 +111,40 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The meeting the console should open: the most recent unfinished one, else the newest.
+    /// The meeting a console opens, and the audience view shows, when none is named: the
+    /// one a console recorded last (kept per meeting in `console_state`, written when a
+    /// console opens it), whatever was imported into the file since; else
+    /// [`Store::default_meeting`].
+    pub fn meeting_to_open(&self) -> Result<Id> {
+        match self.console_meeting()? {
+            Some(id) => Ok(id),
+            None => self.default_meeting(),
+        }
+    }
+
+    /// The meeting a console opened or wrote its place for last, if it is still in the file.
+    pub fn console_meeting(&self) -> Result<Option<Id>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT c.meeting_id FROM console_state c JOIN meeting m ON m.id = c.meeting_id
+                 ORDER BY c.updated_at DESC, c.meeting_id DESC LIMIT 1",
+            )?
+            .query_row([], |row| row.get(0))
+            .optional()?)
+    }
+
+    /// The meetings imported into the file after `id` and not yet ended: mentioned when the
+    /// console opens `id`, never opened in its place.
+    pub fn newer_meetings(&self, id: Id) -> Result<Vec<MeetingListing>> {
+        let mut meetings = self.meetings()?;
+        meetings.retain(|m| m.meeting.id > id && !m.is_finished());
+        meetings.sort_by_key(|m| m.meeting.id);
+        Ok(meetings)
+    }
+
+    /// The meeting the console should open in a file no console has recorded yet: the most
+    /// recent unfinished one, else the newest.
     pub fn default_meeting(&self) -> Result<Id> {
         let meetings = self.meetings()?;
         meetings

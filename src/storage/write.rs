@@ -270,6 +270,36 @@ impl Store {
         Ok(())
     }
 
+    /// The file's own identity: a random id written into it when it was created (or first
+    /// opened for writing by a version that knew of it). Copies of the file keep it; another
+    /// file given the same name has its own. Rescue files carry it.
+    pub fn file_id(&self) -> Result<Option<String>> {
+        self.setting(FILE_ID)
+    }
+
+    /// Writes the file's identity when it has none yet (reading first: an open writes
+    /// nothing to a file that has one).
+    pub(super) fn ensure_file_id(&self) -> Result<()> {
+        if self.file_id()?.is_none() {
+            self.conn.execute(
+                "INSERT OR IGNORE INTO setting (key, value) VALUES (?1, lower(hex(randomblob(16))))",
+                [FILE_ID],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Gives the file an identity of its own: a new copy that is to be a file of its own
+    /// (the sample's working copy), not the same file as what it was copied from.
+    pub fn renew_file_id(&mut self) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, lower(hex(randomblob(16))))
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [FILE_ID],
+        )?;
+        Ok(())
+    }
+
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
@@ -303,6 +333,9 @@ impl Store {
         Ok(())
     }
 }
+
+/// The setting that holds the file's identity ([`Store::file_id`]).
+const FILE_ID: &str = "file_id";
 
 fn upsert_draft(
     tx: &Transaction,

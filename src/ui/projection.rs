@@ -43,6 +43,22 @@ pub fn draw(frame: &mut Frame, p: &Projection, theme: &Theme) {
         (Picture::FollowUps, Some(_)) => pictures::follow_ups(frame, area, p, theme),
         (Picture::Card | Picture::Blank, Some(_)) => card(frame, area, p, theme),
     }
+    if let Some(notice) = &p.notice {
+        corner_notice(frame, whole, notice, theme);
+    }
+}
+
+/// A line about what is shown, in the bottom-right corner, in the margin below the picture.
+fn corner_notice(frame: &mut Frame, whole: Rect, notice: &str, theme: &Theme) {
+    if whole.height < 2 {
+        return;
+    }
+    let row = Rect::new(whole.x, whole.bottom() - 1, whole.width, 1);
+    let line = Line::from(text::fit(notice, usize::from(whole.width))).alignment(Alignment::Right);
+    frame.render_widget(
+        Paragraph::new(line).style(Style::new().fg(theme.muted).bg(theme.background)),
+        row,
+    );
 }
 
 /// The screen less about 5 % on every side: projectors cut the overscan at the edges.
