@@ -22,10 +22,6 @@ const CLEAN_TITLE: &str = "某县述责述廉会议";
 const DIRTY_NAME: &str = "张某\u{0}\u{7}\u{1b}[2J";
 /// A text with colours, a window title and a NUL.
 const DIRTY_TEXT: &str = "\u{1b}]0;evil\u{7}问题\u{1b}[31m描述\u{1b}[0m\u{0}\r\n第二行";
-const OOXML_VALIDATE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/tools/ooxml-validate"
-);
 
 /// `text` with every control character as a TOML `\uXXXX` escape.
 fn toml_escaped(text: &str) -> String {
@@ -290,9 +286,8 @@ fn has_xmllint() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-/// A line for the log that is not captured by the test harness: a skipped check must show.
 fn say_skipped(what: &str) {
-    let _ = writeln!(std::io::stderr(), "control_chars: SKIPPED {what}");
+    skip(&format!("control_chars: {what}"));
 }
 
 /// `xmllint --noout -` on `xml`: its complaint when not well-formed.
@@ -389,8 +384,8 @@ fn dirty_text_in_the_database_reaches_neither_terminal_nor_document() {
 }
 
 /// The problems `ooxml-validate` finds in `file`, without its path and repeat counts.
-fn schema_problems(file: &Path) -> (bool, BTreeSet<String>) {
-    let output = Command::new(OOXML_VALIDATE).arg(file).output().unwrap();
+fn schema_problems(tool: &Path, file: &Path) -> (bool, BTreeSet<String>) {
+    let output = Command::new(tool).arg(file).output().unwrap();
     let prefix = format!("{}: ", file.display());
     let report = String::from_utf8_lossy(&output.stdout);
     let problems = report
@@ -409,12 +404,9 @@ fn dirty_text_adds_no_schema_problem_to_word_or_excel() {
         );
         return;
     }
-    if !Path::new(OOXML_VALIDATE).is_file() {
-        say_skipped(&format!(
-            "ooxml-validate of DOCX/XLSX: {OOXML_VALIDATE} not found"
-        ));
+    let Some(tool) = ooxml_validator() else {
         return;
-    }
+    };
     let dirty_dir = tempfile::tempdir().unwrap();
     let clean_dir = tempfile::tempdir().unwrap();
     let dirty = export_all(&dirty_db(dirty_dir.path(), "dirty.db"), dirty_dir.path());
@@ -424,7 +416,7 @@ fn dirty_text_adds_no_schema_problem_to_word_or_excel() {
     for (dirty, clean) in dirty.iter().zip(&clean) {
         if let Some("docx" | "xlsx") = dirty.extension().and_then(|e| e.to_str()) {
             for file in [dirty, clean] {
-                let (valid, found) = schema_problems(file);
+                let (valid, found) = schema_problems(&tool, file);
                 assert!(valid && found.is_empty(), "{}: {found:?}", file.display());
             }
         }

@@ -128,7 +128,7 @@ impl Drop for SmallDisk {
 fn a_disk_that_fills_while_typing_loses_nothing_and_says_where_the_text_is() {
     let (dir, _) = temp_db();
     let Some(disk) = SmallDisk::mount(dir.path().join("disk"), "3m") else {
-        eprintln!("SKIPPED full-disk test: cannot mount a small filesystem here (not root)");
+        skip("full-disk test: cannot mount a small filesystem here (not root)");
         return;
     };
     let db = sample_copy(&disk.path);
@@ -320,7 +320,7 @@ fn a_half_filled_form_comes_back_after_a_kill() {
 fn an_export_that_runs_out_of_room_fails_and_leaves_no_temporary_file() {
     let (dir, _) = temp_db();
     let Some(disk) = SmallDisk::mount(dir.path().join("disk"), "1m") else {
-        eprintln!("SKIPPED export on a full disk: cannot mount a small filesystem here (not root)");
+        skip("export on a full disk: cannot mount a small filesystem here (not root)");
         return;
     };
     let db = sample_copy(dir.path());
@@ -387,7 +387,7 @@ fn a_database_deleted_while_typing_loses_nothing_and_never_claims_it_saved() {
 fn a_form_submitted_on_a_full_disk_is_kept_and_quitting_asks_first() {
     let (dir, _) = temp_db();
     let Some(disk) = SmallDisk::mount(dir.path().join("disk"), "3m") else {
-        eprintln!("SKIPPED form on a full disk: cannot mount a small filesystem here (not root)");
+        skip("form on a full disk: cannot mount a small filesystem here (not root)");
         return;
     };
     let db = sample_copy(&disk.path);
@@ -596,9 +596,7 @@ fn eventually(seconds: u64, mut done: impl FnMut() -> bool) -> bool {
 fn a_picture_chosen_and_an_answer_begun_on_a_full_disk_reach_the_file_once_there_is_room() {
     let (dir, _) = temp_db();
     let Some(disk) = SmallDisk::mount(dir.path().join("disk"), "3m") else {
-        eprintln!(
-            "SKIPPED picture on a full disk: cannot mount a small filesystem here (not root)"
-        );
+        skip("picture on a full disk: cannot mount a small filesystem here (not root)");
         return;
     };
     let db = sample_copy(&disk.path);
@@ -732,9 +730,7 @@ fn corrections_behind_another_programs_lock_say_they_were_not_done_and_go_throug
 fn a_form_given_up_on_a_full_disk_keeps_what_was_typed_after_the_failure() {
     let (dir, _) = temp_db();
     let Some(disk) = SmallDisk::mount(dir.path().join("disk"), "3m") else {
-        eprintln!(
-            "SKIPPED form given up on a full disk: cannot mount a small filesystem here (not root)"
-        );
+        skip("form given up on a full disk: cannot mount a small filesystem here (not root)");
         return;
     };
     let db = sample_copy(&disk.path);

@@ -122,7 +122,7 @@ fn a_file_on_a_read_only_folder_is_refused_with_its_own_message() {
         .status()
         .is_ok_and(|s| s.success());
     if !bound {
-        eprintln!("SKIPPED read-only folder test: cannot mount a filesystem here (not root)");
+        skip("read-only folder test: cannot mount a filesystem here (not root)");
         return;
     }
     let db = sample_copy(&mount);

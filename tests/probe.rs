@@ -66,7 +66,7 @@ fn has_chinese_font() -> bool {
     let fonts = std::process::Command::new("fc-list").output();
     let has_font = fonts.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("CJK"));
     if !has_font {
-        println!("SKIPPED: no Chinese font installed (fonts-noto-cjk)");
+        common::skip("no Chinese font installed (fonts-noto-cjk; tests/run.sh installs it)");
     }
     has_font
 }

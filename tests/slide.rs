@@ -25,7 +25,7 @@ fn system_font() -> Option<ChineseFont> {
     fonts.load_system_fonts();
     let found = ChineseFont::find(fonts);
     if found.is_none() {
-        println!("SKIPPED: no Chinese font installed (fonts-noto-cjk)");
+        common::skip("no Chinese font installed (fonts-noto-cjk; tests/run.sh installs it)");
     }
     found
 }
