@@ -77,8 +77,14 @@ fn the_audience_view_follows_the_console_and_says_when_none_records() {
     let mut audience =
         Audience::open(Store::open_read_only(&path).unwrap(), None, Lang::Zh, false).unwrap();
     assert_eq!(audience.meeting, 1, "the console's meeting, not the newest");
-    let notice = audience.projection().notice.expect("no console holds the lock");
-    assert!(notice.contains("控制台未在记录") && notice.contains("第1场"), "{notice}");
+    let notice = audience
+        .projection()
+        .notice
+        .expect("no console holds the lock");
+    assert!(
+        notice.contains("控制台未在记录") && notice.contains("第1场"),
+        "{notice}"
+    );
 
     // A console takes the recorder's lock: the notice goes at the next look.
     let lock = RecorderLock::acquire(&path, 1, &console.store).unwrap();
@@ -98,8 +104,13 @@ fn the_audience_view_follows_the_console_and_says_when_none_records() {
     assert_eq!(audience.console.meeting.title, "测试会议");
 
     // A meeting named with --meeting stays, whatever the console opens.
-    let pinned =
-        Audience::open(Store::open_read_only(&path).unwrap(), Some(1), Lang::Zh, false).unwrap();
+    let pinned = Audience::open(
+        Store::open_read_only(&path).unwrap(),
+        Some(1),
+        Lang::Zh,
+        false,
+    )
+    .unwrap();
     assert_eq!(pinned.meeting, 1);
 }
 
@@ -138,7 +149,10 @@ fn a_rescue_is_offered_to_its_own_meeting_only_never_to_a_file_put_in_its_place(
     let path = dir.path().join("会议.db");
     let first = sample_store(&path);
     let owner = |store: &Store, meeting| Owner {
-        file: store.file_id().unwrap().expect("a file has its identity from creation"),
+        file: store
+            .file_id()
+            .unwrap()
+            .expect("a file has its identity from creation"),
         meeting,
     };
     let mine = owner(&first, 1);
@@ -183,7 +197,10 @@ fn copies_of_a_file_keep_its_identity_and_a_new_file_has_its_own() {
     assert_eq!(id_a.len(), 32);
     let copy = dir.path().join("copy.db");
     std::fs::copy(&a, &copy).unwrap();
-    assert_eq!(Store::open(&copy).unwrap().file_id().unwrap().unwrap(), id_a);
+    assert_eq!(
+        Store::open(&copy).unwrap().file_id().unwrap().unwrap(),
+        id_a
+    );
     let mut renewed = Store::open(&copy).unwrap();
     renewed.renew_file_id().unwrap();
     assert_ne!(renewed.file_id().unwrap().unwrap(), id_a);

@@ -161,6 +161,10 @@ const STORE: &[(&str, &str)] = &[
         "The disk is full or the database has reached its size limit: not saved",
     ),
     (
+        "{db} 的格式第 {step} 步与本程序的不同（由改过这一步的 shuze 建立或升级）：为免写坏记录，不打开。请用建立它的那个版本打开，或用备份",
+        "Step {step} of the format of {db} is not this program's (it was made or upgraded by a shuze whose step was changed): not opened, so as not to damage the record. Open it with the version that made it, or use a backup",
+    ),
+    (
         "数据库文件 {db} 缺少表 {missing}：文件已损坏或被其他程序改动过，为免丢失记录不再打开。请用备份恢复，或用 `sqlite3 {db} .recover` 抢救数据",
         "The database file {db} lacks the table {missing}: it is damaged or was changed by another program, and is not opened so that no record is lost. Restore a backup, or rescue the data with `sqlite3 {db} .recover`",
     ),

@@ -9,6 +9,7 @@ mod import;
 mod read;
 mod schema;
 mod sql_enums;
+pub mod steps;
 mod write;
 
 pub use crate::domain::{AgendaChange, AgendaMove, QuestionChange};
@@ -112,6 +113,12 @@ pub enum StorageError {
         found: i64,
         supported: i64,
     },
+    #[error("{}", tr!(
+        "{db} 的格式第 {step} 步与本程序的不同（由改过这一步的 shuze 建立或升级）：为免写坏记录，不打开。请用建立它的那个版本打开，或用备份",
+        db = .path.display(),
+        step = .step
+    ))]
+    OtherStep { path: PathBuf, step: i64 },
     #[error("{}", tr!("磁盘已满或数据库已达大小上限，未能保存"))]
     Full,
     #[error("{}", tr!(
@@ -375,6 +382,7 @@ impl Store {
             });
         }
         store.check_tables()?;
+        steps::check(&store.conn, path)?;
         Ok(store)
     }
 
@@ -521,6 +529,7 @@ impl Store {
         }
         self.conn.pragma_update(None, "journal_mode", "WAL")?;
         self.conn.pragma_update(None, "synchronous", "FULL")?;
+        steps::check(&self.conn, &self.path)?;
         self.migrate(found)?;
         // Not a reason to refuse the meeting (a full disk at the first open after an
         // upgrade): rescue files then say an empty identity and are kept, not offered.
@@ -533,6 +542,7 @@ impl Store {
             let tx = self.conn.transaction()?;
             tx.execute_batch(step)?;
             tx.pragma_update(None, "user_version", index as i64 + 1)?;
+            steps::record(&tx, found, index as i64 + 1)?;
             tx.commit()?;
         }
         Ok(())

@@ -11,7 +11,7 @@
 //! step rebuilds the column's CHECK.
 
 /// Migration steps; `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 /// Every table the newest schema has, found by building it in memory once.
 pub fn expected_tables() -> &'static [String] {
@@ -549,6 +549,21 @@ SELECT a.id, a.meeting_id, a.position, a.name, a.post, a.added_at,
 FROM attendee a
 LEFT JOIN attendee_change c
        ON c.id = (SELECT max(id) FROM attendee_change WHERE attendee_id = a.id);
+"#;
+
+/// Each step applied to the file, with the SHA-256 of its text (`storage::steps`): a file
+/// made by a build whose step differs is noticed and refused.
+const V8: &str = r#"
+CREATE TABLE schema_step (
+    step       INTEGER PRIMARY KEY,
+    sha256     TEXT NOT NULL,
+    applied_at TEXT NOT NULL,                 -- UTC, RFC 3339
+    how        TEXT NOT NULL CHECK (how IN ('applied', 'before'))
+);
+CREATE TRIGGER schema_step_no_update BEFORE UPDATE ON schema_step
+BEGIN SELECT RAISE(ABORT, 'schema_step is append-only'); END;
+CREATE TRIGGER schema_step_no_delete BEFORE DELETE ON schema_step
+BEGIN SELECT RAISE(ABORT, 'schema_step is append-only'); END;
 "#;
 
 #[cfg(test)]
