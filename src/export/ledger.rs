@@ -195,9 +195,20 @@ fn csv(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
         .from_writer(b"\xEF\xBB\xBF".to_vec());
     writer.write_record(columns())?;
     for row in rows {
-        writer.write_record(&row.cells)?;
+        writer.write_record(row.cells.iter().map(|cell| as_text(cell).into_owned()))?;
     }
     writer.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// A cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`) or that begins
+/// with a tab or carriage return, led by an apostrophe so that Excel and LibreOffice show
+/// it as text: a follow-up typed as `=HYPERLINK(…)` never becomes a live link. (The XLSX
+/// ledger writes every cell as a string and needs no mark.)
+fn as_text(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
 }
 
 /// Row height in points for wrapped text: one 14.5 pt line per line the fullest cell needs.
