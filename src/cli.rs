@@ -259,7 +259,7 @@ pub fn run(cli: Cli) -> Result<()> {
             force,
         }) => {
             for path in prep::write_template(&output, format, force)? {
-                say!(written(&path));
+                say!(written_line(&path));
             }
             say!(tr!(
                 "填好后导入：shuze import {file}",
@@ -445,7 +445,15 @@ fn export(args: ExportArgs) -> Result<()> {
     };
     let paths = match (args.all, args.kind, args.format) {
         (Some(dir), _, _) => {
-            export::write_all_filed(&minutes, &dir, &options, &filing, args.force)?
+            match export::write_all_filed(&minutes, &dir, &options, &filing, args.force) {
+                Err(export::ExportError::Partly { written, failed }) => {
+                    for path in &written {
+                        say!(written_line(path));
+                    }
+                    return Err(export::ExportError::Partly { written, failed }.into());
+                }
+                other => other?,
+            }
         }
         (None, Some(kind), Some(format)) => {
             let path = args
@@ -458,7 +466,7 @@ fn export(args: ExportArgs) -> Result<()> {
         _ => bail!(tr!("请给出 --kind 和 --format，或用 --all 文件夹 导出全部")),
     };
     for path in paths {
-        say!(written(&path));
+        say!(written_line(&path));
     }
     Ok(())
 }
@@ -482,7 +490,7 @@ fn export_prep(
     };
     let preparation = prep::from_store(&store, meeting)?;
     for path in prep::write_prepared(&preparation, output, force)? {
-        say!(written(&path));
+        say!(written_line(&path));
     }
     Ok(())
 }
@@ -729,7 +737,7 @@ fn sample_working_copy(reset: bool) -> Result<PathBuf> {
 }
 
 /// "Written: FILE", for each file a command writes.
-fn written(path: &Path) -> String {
+fn written_line(path: &Path) -> String {
     tr!("已写入：{file}", file = path.display())
 }
 

@@ -619,6 +619,14 @@ const OTHER: &[(&str, &str)] = &[
         "{file} 已存在；加 --force 覆盖",
         "{file} exists already; add --force to overwrite it",
     ),
+    (
+        "{file} 是一个符号链接，未写入（以免写到它指向的地方）；加 --force 以导出文件替换这个链接",
+        "{file} is a symbolic link: nothing written (so as not to write where it leads); add --force to replace the link with the export",
+    ),
+    (
+        "{count} 个文件未能导出（其余 {done} 个已写入）：{failed}",
+        "{count} files could not be exported (the other {done} were written): {failed}",
+    ),
     ("无法写入 {file}：{why}", "Cannot write {file}: {why}"),
     (
         "生成{format}失败：{why}",
