@@ -423,7 +423,7 @@ fn export(args: ExportArgs) -> Result<()> {
         None => sample_working_copy(false)?,
     };
     RecorderLock::refuse_other_names(&db)?;
-    let store = Store::open(&db)?;
+    let store = open_for_export(&db)?;
     let meeting = match args.meeting {
         Some(id) => store.meeting(id)?.id,
         None => store.default_meeting()?,
@@ -469,6 +469,18 @@ fn export(args: ExportArgs) -> Result<()> {
         say!(written_line(&path));
     }
     Ok(())
+}
+
+/// An export only reads: from a read-only file, folder or medium too, with nothing made
+/// beside the file. A file of an older schema is upgraded first, in place, as opening it in
+/// the console would (so that one is not exported from a read-only medium).
+fn open_for_export(db: &Path) -> Result<Store> {
+    match Store::open_read_only(db) {
+        Err(crate::storage::StorageError::OtherVersion {
+            found, supported, ..
+        }) if found < supported => Ok(Store::open(db)?),
+        other => Ok(other?),
+    }
 }
 
 /// Writes a meeting's preparation back out (reads only).

@@ -124,8 +124,9 @@ impl Audience {
     /// official. The picture is the recorder's; when the recorder changed it, this view's
     /// own choice gives way. The recorder's editor is not shown.
     pub fn follow(&mut self) -> Result<bool, StorageError> {
+        let switched = self.store.follow_writer()?;
         let version = self.store.data_version()?;
-        if version == self.seen_version {
+        if version == self.seen_version && !switched {
             return Ok(false);
         }
         self.seen_version = version;

@@ -141,3 +141,69 @@ fn a_symbolic_link_at_the_output_is_refused_without_force_dangling_or_not() {
         assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "别人的文件");
     }
 }
+
+/// Exports everything from `db` into a new folder `out`; the file's bytes and its folder's
+/// names stay as they were.
+fn exports_and_leaves_it(db: &Path, out: &Path) {
+    let before = std::fs::read(db).unwrap();
+    let folder = db.parent().unwrap();
+    let names_before = names(folder);
+    let output = shuze(&[
+        "export",
+        db.to_str().unwrap(),
+        "--all",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(names(out).iter().any(|n| n.ends_with("会议记录.docx")));
+    assert_eq!(std::fs::read(db).unwrap(), before, "the file is unchanged");
+    assert_eq!(names(folder), names_before, "nothing made beside it");
+}
+
+#[test]
+fn a_read_only_file_in_a_read_only_folder_exports() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, _) = temp_db();
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    let db = sample_copy(&archive);
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    std::fs::set_permissions(&archive, std::fs::Permissions::from_mode(0o555)).unwrap();
+    exports_and_leaves_it(&db, &dir.path().join("out"));
+    std::fs::set_permissions(&archive, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn an_archived_file_on_a_read_only_medium_exports() {
+    let (dir, _) = temp_db();
+    let Some(medium) = Mount::tmpfs(dir.path().join("medium"), "4m") else {
+        eprintln!("SKIPPED read-only medium export test: cannot mount here (not root)");
+        return;
+    };
+    let db = sample_copy(&medium.0);
+    medium.remount("remount,ro");
+    exports_and_leaves_it(&db, &dir.path().join("out"));
+    // The same file seen through a read-only bind mount of a writable folder.
+    let writable = dir.path().join("writable");
+    std::fs::create_dir(&writable).unwrap();
+    let db = sample_copy(&writable);
+    let bound = dir.path().join("bound");
+    std::fs::create_dir(&bound).unwrap();
+    let status = Process::new("mount")
+        .args(["--bind", "-o", "ro"])
+        .arg(&writable)
+        .arg(&bound)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let _bind = Mount(bound.clone());
+    let status = Process::new("mount")
+        .args(["-o", "remount,bind,ro"])
+        .arg(&bound)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    exports_and_leaves_it(&bound.join("meeting.db"), &dir.path().join("out2"));
+    assert_eq!(names(&writable), ["meeting.db"]);
+    drop(db);
+}

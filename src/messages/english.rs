@@ -117,6 +117,10 @@ const STORE: &[(&str, &str)] = &[
         "{db} is an empty file (0 bytes), not a shuze database; it was left untouched. To start a meeting, name a file that does not exist yet: `shuze import preparation.toml --db new.db`",
     ),
     (
+        "{db} 是空文件（0 字节），旁边却有别的程序留下的日志 {db}-wal；SQLite 打开它会删掉这个日志，所以两个文件都未作改动。请检查路径，或把日志交给写它的程序",
+        "{db} is empty (0 bytes), yet another program's log {db}-wal is beside it; SQLite would delete that log on opening, so both files are left unchanged. Check the path, or give the log back to the program that wrote it",
+    ),
+    (
         "{db} 是另一个程序的 SQLite 数据库，不是 shuze 的会议文件；为免损坏，未作任何改动。请检查路径",
         "{db} is another program's SQLite database, not a shuze meeting file; nothing was changed, so as not to damage it. Check the path",
     ),
@@ -601,6 +605,7 @@ const PREPARATION: &[(&str, &str)] = &[
 /// Everything else: files, the terminal, errors, export, themes.
 const OTHER: &[(&str, &str)] = &[
     ("{folder} 不是文件夹", "{folder} is not a folder"),
+    ("{file} 不是普通文件", "{file} is not a regular file"),
     ("{folder} 属于其他用户", "{folder} belongs to another user"),
     (
         "内部错误，终端已恢复，已输入的文字已尽力保存。详情见 {log}",

@@ -52,6 +52,11 @@ pub enum StorageError {
     ))]
     Empty(PathBuf),
     #[error("{}", tr!(
+        "{db} 是空文件（0 字节），旁边却有别的程序留下的日志 {db}-wal；SQLite 打开它会删掉这个日志，所以两个文件都未作改动。请检查路径，或把日志交给写它的程序",
+        db = .0.display()
+    ))]
+    EmptyBesideLog(PathBuf),
+    #[error("{}", tr!(
         "{db} 是另一个程序的 SQLite 数据库，不是 shuze 的会议文件；为免损坏，未作任何改动。请检查路径",
         db = .0.display()
     ))]
@@ -200,6 +205,7 @@ fn verify_tables(path: &Path) -> Result<()> {
             conn,
             path: path.to_path_buf(),
             identity: None,
+            as_it_stood: false,
         };
         store.verify().map_err(|e| file_error(path, e))
     };
@@ -232,10 +238,14 @@ fn uri_path(path: &Path) -> String {
     text
 }
 
+/// A connection that only reads. Without a write-ahead log beside the file (no program has
+/// it open for writing, and nothing is left in a log) the file is read as it stands
+/// (`immutable`), so that a reader makes no `-wal` or `-shm` that it could not remove
+/// again (a read-only connection cannot take the lock to delete them). On a read-only
+/// medium SQLite cannot make the `-shm` a reader needs, and nobody can be writing there:
+/// read as it stands too. Otherwise the log is someone's, and read the usual way.
 fn read_only_connection(path: &Path) -> Result<Connection> {
-    // On a read-only medium SQLite cannot make the `-shm` a reader needs; nobody can be
-    // writing there, so the file is read as it stands.
-    if !header::folder_writable(path) {
+    if reads_as_it_stands(path) {
         return immutable_connection(path);
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -243,6 +253,11 @@ fn read_only_connection(path: &Path) -> Result<Connection> {
         .map_err(|source| file_error(path, StorageError::Sql(source)))?;
     conn.busy_timeout(OPEN_WAIT)?;
     Ok(conn)
+}
+
+/// Whether a reader of `path` takes the file as it stands (see [`read_only_connection`]).
+fn reads_as_it_stands(path: &Path) -> bool {
+    !header::folder_writable(path) || side_file(path, "-wal").symlink_metadata().is_err()
 }
 
 /// Every table of a connection's main database with its columns, sorted by table.
@@ -301,6 +316,8 @@ pub struct Store {
     /// The file's device and inode when it was opened for writing (Unix), to notice a file
     /// deleted, moved or replaced under the console.
     identity: Option<(u64, u64)>,
+    /// Read as the file stood when opened (`immutable`): no writer had it open.
+    as_it_stood: bool,
 }
 
 impl Store {
@@ -327,6 +344,7 @@ impl Store {
             conn: read_only_connection(path)?,
             path: path.to_path_buf(),
             identity: None,
+            as_it_stood: false,
         };
         store.conn.busy_timeout(CHECK_WAIT)?;
         // The check reads every page once: a small cache is enough and keeps the memory
@@ -360,10 +378,12 @@ impl Store {
     /// migration, no write.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         inspect_existing(path)?;
+        let as_it_stood = reads_as_it_stands(path);
         let store = Store {
             conn: read_only_connection(path)?,
             path: path.to_path_buf(),
             identity: None,
+            as_it_stood,
         };
         store.verify().map_err(|e| file_error(path, e))?;
         let found = store.schema_version().map_err(|e| file_error(path, e))?;
@@ -394,6 +414,18 @@ impl Store {
             path: self.path.clone(),
             missing: missing.join("、"),
         })
+    }
+
+    /// For a reader that follows a recording (the audience view): once a program opens the
+    /// file for writing (its write-ahead log appears), a file read as it stood is read the
+    /// usual way from then on, to see what is written. True when it switched.
+    pub fn follow_writer(&mut self) -> Result<bool> {
+        if !self.as_it_stood || reads_as_it_stands(&self.path) {
+            return Ok(false);
+        }
+        self.conn = read_only_connection(&self.path)?;
+        self.as_it_stood = false;
+        Ok(true)
     }
 
     /// A number that changes whenever another connection commits to the file.
@@ -431,6 +463,7 @@ impl Store {
             conn,
             path: PathBuf::from(":memory:"),
             identity: None,
+            as_it_stood: false,
         };
         store.prepare()?;
         Ok(store)
@@ -444,6 +477,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             identity: None,
+            as_it_stood: false,
         };
         let found = store.prepare().map_err(|err| file_error(path, err))?;
         if check_now || found < latest_version() {
