@@ -424,6 +424,7 @@ fn export(args: ExportArgs) -> Result<()> {
     };
     RecorderLock::refuse_other_names(&db)?;
     let store = open_for_export(&db)?;
+    warn_of_changed_schema(&store);
     let meeting = match args.meeting {
         Some(id) => store.meeting(id)?.id,
         None => store.default_meeting()?,
@@ -483,6 +484,13 @@ fn open_for_export(db: &Path) -> Result<Store> {
     }
 }
 
+/// A reader of a file whose schema another program changed says so before what it read.
+fn warn_of_changed_schema(store: &Store) {
+    if let Some(warning) = store.changed_schema_warning() {
+        warn!(warning);
+    }
+}
+
 /// Writes a meeting's preparation back out (reads only).
 fn export_prep(
     db: Option<PathBuf>,
@@ -496,6 +504,7 @@ fn export_prep(
     };
     RecorderLock::refuse_other_names(&db)?;
     let store = Store::open_read_only(&db)?;
+    warn_of_changed_schema(&store);
     let meeting = match meeting {
         Some(id) => store.meeting(id)?.id,
         None => store.default_meeting()?,
@@ -584,6 +593,7 @@ fn finish(db: &Path, meeting: Option<i64>, yes: bool) -> Result<()> {
 fn list_meetings(db: &Path) -> Result<()> {
     RecorderLock::refuse_other_names(db)?;
     let store = Store::open_read_only(db)?;
+    warn_of_changed_schema(&store);
     for listing in store.meetings()? {
         let m = &listing.meeting;
         let state = if listing.is_finished() {

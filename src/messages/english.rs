@@ -169,6 +169,24 @@ const STORE: &[(&str, &str)] = &[
         "The database file {db} lacks the table {missing}: it is damaged or was changed by another program, and is not opened so that no record is lost. Restore a backup, or rescue the data with `sqlite3 {db} .recover`",
     ),
     (
+        "数据库文件 {db} 的结构与 shuze 建的不同（{changes}）：文件被其他程序改动过，改动可能改写记录，因此不写入。请用备份恢复；`shuze export` 仍可读出其中的内容（会注明结构被改动）",
+        "The schema of the database file {db} is not the one shuze makes ({changes}): another program changed the file, and such changes can rewrite the record, so nothing is written to it. Restore it from a backup; `shuze export` can still read out what it holds (saying that the schema was changed)",
+    ),
+    (
+        "注意：数据库文件 {db} 的结构被其他程序改动过（{changes}）；视图按 shuze 自己的定义读出，但表中的内容可能已被改写",
+        "Note: another program changed the schema of the database file {db} ({changes}); views are read as shuze defines them, but what the tables hold may have been rewritten",
+    ),
+    ("缺少{kind} {name}", "missing {kind} {name}"),
+    ("多了{kind} {name}", "added {kind} {name}"),
+    (
+        "{kind} {name} 的定义被改过",
+        "{kind} {name} defined differently",
+    ),
+    ("表", "table"),
+    ("索引", "index"),
+    ("视图", "view"),
+    ("触发器", "trigger"),
+    (
         "数据库文件 {db} 已被删除、移走或换掉，为免记录写进看不见的文件，已停止写入",
         "The database file {db} was deleted, moved or replaced; writing has stopped, so that nothing goes into a file nobody can see",
     ),

@@ -8,6 +8,7 @@ mod header;
 mod import;
 mod read;
 mod schema;
+mod shape;
 mod sql_enums;
 mod write;
 
@@ -126,6 +127,12 @@ pub enum StorageError {
     ))]
     Incomplete { path: PathBuf, missing: String },
     #[error("{}", tr!(
+        "数据库文件 {db} 的结构与 shuze 建的不同（{changes}）：文件被其他程序改动过，改动可能改写记录，因此不写入。请用备份恢复；`shuze export` 仍可读出其中的内容（会注明结构被改动）",
+        db = .path.display(),
+        changes = .changes
+    ))]
+    SchemaChanged { path: PathBuf, changes: String },
+    #[error("{}", tr!(
         "数据库文件 {db} 已被删除、移走或换掉，为免记录写进看不见的文件，已停止写入",
         db = .0.display()
     ))]
@@ -206,6 +213,7 @@ fn verify_tables(path: &Path) -> Result<()> {
             path: path.to_path_buf(),
             identity: None,
             as_it_stood: false,
+            schema_changes: Vec::new(),
         };
         store.verify().map_err(|e| file_error(path, e))
     };
@@ -253,6 +261,20 @@ fn read_only_connection(path: &Path) -> Result<Connection> {
         .map_err(|source| file_error(path, StorageError::Sql(source)))?;
     conn.busy_timeout(OPEN_WAIT)?;
     Ok(conn)
+}
+
+/// How the schema behind `conn` differs from what shuze's migrations make for its version.
+fn schema_differences(conn: &Connection, path: &Path) -> Result<Vec<shape::Difference>> {
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(|e| file_error(path, e.into()))?;
+    shape::differences(conn, version).map_err(|e| file_error(path, e.into()))
+}
+
+/// Differences as one line: 缺少触发器 x、多了触发器 y.
+fn joined(differences: &[shape::Difference]) -> String {
+    let words: Vec<String> = differences.iter().map(ToString::to_string).collect();
+    words.join(&tr!("、"))
 }
 
 /// Whether a reader of `path` takes the file as it stands (see [`read_only_connection`]).
@@ -318,6 +340,8 @@ pub struct Store {
     identity: Option<(u64, u64)>,
     /// Read as the file stood when opened (`immutable`): no writer had it open.
     as_it_stood: bool,
+    /// How the schema of a file opened to read differs from shuze's (empty: not at all).
+    schema_changes: Vec<shape::Difference>,
 }
 
 impl Store {
@@ -345,6 +369,7 @@ impl Store {
             path: path.to_path_buf(),
             identity: None,
             as_it_stood: false,
+            schema_changes: Vec::new(),
         };
         store.conn.busy_timeout(CHECK_WAIT)?;
         // The check reads every page once: a small cache is enough and keeps the memory
@@ -371,7 +396,28 @@ impl Store {
         if !header::folder_writable(path) {
             return Err(StorageError::ReadOnlyFolder(path.to_path_buf()));
         }
-        Ok(())
+        let changed = schema_differences(&read_only_connection(path)?, path)?;
+        match changed.is_empty() {
+            true => Ok(()),
+            false => Err(StorageError::SchemaChanged {
+                path: path.to_path_buf(),
+                changes: joined(&changed),
+            }),
+        }
+    }
+
+    /// When the file was opened to read and its schema is not what shuze's migrations make
+    /// (changed by another program): a warning naming what differs, for a reader to show
+    /// beside what it read.
+    pub fn changed_schema_warning(&self) -> Option<String> {
+        if self.schema_changes.is_empty() {
+            return None;
+        }
+        Some(tr!(
+            "注意：数据库文件 {db} 的结构被其他程序改动过（{changes}）；视图按 shuze 自己的定义读出，但表中的内容可能已被改写",
+            db = self.path.display(),
+            changes = joined(&self.schema_changes)
+        ))
     }
 
     /// Opens a shuze file strictly for reading (the audience view, `shuze meetings`): no
@@ -384,6 +430,7 @@ impl Store {
             path: path.to_path_buf(),
             identity: None,
             as_it_stood,
+            schema_changes: Vec::new(),
         };
         store.verify().map_err(|e| file_error(path, e))?;
         let found = store.schema_version().map_err(|e| file_error(path, e))?;
@@ -395,6 +442,10 @@ impl Store {
             });
         }
         store.check_tables()?;
+        let mut store = store;
+        store.schema_changes = schema_differences(&store.conn, path)?;
+        shape::shadow_views(&store.conn, &store.schema_changes)
+            .map_err(|e| file_error(path, e.into()))?;
         Ok(store)
     }
 
@@ -464,6 +515,7 @@ impl Store {
             path: PathBuf::from(":memory:"),
             identity: None,
             as_it_stood: false,
+            schema_changes: Vec::new(),
         };
         store.prepare()?;
         Ok(store)
@@ -478,6 +530,7 @@ impl Store {
             path: path.to_path_buf(),
             identity: None,
             as_it_stood: false,
+            schema_changes: Vec::new(),
         };
         let found = store.prepare().map_err(|err| file_error(path, err))?;
         if check_now || found < latest_version() {
