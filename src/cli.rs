@@ -432,6 +432,7 @@ fn export(args: ExportArgs) -> Result<()> {
     let now = Utc::now();
     store.integrity_check()?;
     let minutes = Minutes::build(&store, meeting, args.include_notes, now)?;
+    warn_of_invalid_text(&store);
     let options = export::Options {
         revisions: args.revisions,
         offset: export::local_offset(now),
@@ -481,6 +482,13 @@ fn open_for_export(db: &Path) -> Result<Store> {
             found, supported, ..
         }) if found < supported => Ok(Store::open(db)?),
         other => Ok(other?),
+    }
+}
+
+/// Names the fields read with U+FFFD in place of text that is not UTF-8, if any.
+fn warn_of_invalid_text(store: &Store) {
+    if let Ok(Some(warning)) = store.invalid_text_warning() {
+        warn!(warning);
     }
 }
 
@@ -570,6 +578,7 @@ fn finish(db: &Path, meeting: Option<i64>, yes: bool) -> Result<()> {
             )
         })
         .collect();
+    warn_of_invalid_text(&store);
     say!(tr!("「{title}」", title = header.title));
     say!(crate::labels::finish_confirm(lang, now, &not_done));
     if !yes {
@@ -611,6 +620,7 @@ fn list_meetings(db: &Path) -> Result<()> {
             state = state
         ));
     }
+    warn_of_invalid_text(&store);
     Ok(())
 }
 
@@ -638,6 +648,9 @@ fn console(cli: &Cli) -> Result<()> {
     session.rescue_folders.push(data_dir().join("rescue"));
     session.rescue_folders.push(files::temp_folder());
     session.offer_rescues();
+    if let Ok(Some(warning)) = session.store.invalid_text_warning() {
+        session.console.warn(warning);
+    }
     let themes = themes(cli.borders);
     session.console.theme_names = themes.names();
     if let Some(problem) = themes.problems.first() {

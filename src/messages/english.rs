@@ -177,6 +177,15 @@ const STORE: &[(&str, &str)] = &[
         "Note: another program changed the schema of the database file {db} ({changes}); views are read as shuze defines them, but what the tables hold may have been rewritten",
     ),
     ("缺少{kind} {name}", "missing {kind} {name}"),
+    (
+        "注意：{db} 中有不是 UTF-8 的文字（可能是其他程序写入的），显示和导出时以 � 代替：{fields}",
+        "Note: {db} holds text that is not UTF-8 (perhaps written by another program); it is shown and exported with � in its place: {fields}",
+    ),
+    ("等 {count} 处", " and others, {count} in all"),
+    (
+        "表 {table} 列 {column} 第 {row} 行",
+        "table {table}, column {column}, row {row}",
+    ),
     ("多了{kind} {name}", "added {kind} {name}"),
     (
         "{kind} {name} 的定义被改过",

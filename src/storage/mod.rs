@@ -6,6 +6,7 @@
 mod correct;
 mod header;
 mod import;
+mod lossy;
 mod read;
 mod schema;
 mod shape;
