@@ -43,6 +43,7 @@ fn shuze(args: &[&str]) -> (bool, String) {
         std::thread::sleep(Duration::from_millis(20));
     }
     let _ = child.kill();
+    let _ = child.wait();
     panic!("{args:?} still running after 10 s");
 }
 
