@@ -1,8 +1,8 @@
 //! Our schema or nothing: a file whose schema was changed with the real `sqlite3` (a
 //! no-update trigger dropped, an `AFTER INSERT` trigger added that rewrites answers, a
 //! column, an index or a view added, a view changed) is refused for writing by the console,
-//! `finish` and `import --db`, naming what changed, with the file unchanged; `export` reads
-//! it and says it reads a changed file. A file made at every older schema version and
+//! `finish` and `import --db`, naming what changed, with the file unchanged; `export`,
+//! `meetings` and `present` read it and say they read a changed file. A file made at every older schema version and
 //! upgraded compares equal.
 
 mod common;
@@ -140,6 +140,13 @@ fn a_schema_changed_with_sqlite3_is_refused_for_writing_naming_what_changed() {
         assert!(record.contains(ASKED), "{sql}: the record lost {ASKED}");
         let (success, stderr) = shuze(&["meetings", name]);
         assert!(success && stderr.contains(named), "{sql}: {stderr}");
+        // The audience view shows the meeting and says it on leaving, not on the projector.
+        let mut audience = Console::start(&["present", name], 100, 30);
+        audience.wait_for("第 1/8 位", 10);
+        assert!(!audience.screen().contains("结构被其他程序改动过"));
+        audience.send("q");
+        assert!(audience.wait_exit(10), "{sql}: present");
+        audience.wait_for(named, 5);
         assert_eq!(std::fs::read(&db).unwrap(), before, "export changed it");
         std::fs::remove_dir_all(&out).unwrap();
         std::fs::remove_file(&db).unwrap();

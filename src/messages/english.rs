@@ -178,8 +178,8 @@ const STORE: &[(&str, &str)] = &[
     ),
     ("缺少{kind} {name}", "missing {kind} {name}"),
     (
-        "注意：{db} 中有不是 UTF-8 的文字（可能是其他程序写入的），显示和导出时以 � 代替：{fields}",
-        "Note: {db} holds text that is not UTF-8 (perhaps written by another program); it is shown and exported with � in its place: {fields}",
+        "注意：这些文字不是 UTF-8（可能是其他程序写入的），显示和导出时以 � 代替：{fields}（{db}）",
+        "Note: this text is not UTF-8 (perhaps written by another program) and is shown and exported with � in its place: {fields} ({db})",
     ),
     ("等 {count} 处", " and others, {count} in all"),
     (

@@ -117,7 +117,7 @@ impl Store {
             named.push_str(&tr!("等 {count} 处", count = fields.len()));
         }
         Ok(Some(tr!(
-            "注意：{db} 中有不是 UTF-8 的文字（可能是其他程序写入的），显示和导出时以 � 代替：{fields}",
+            "注意：这些文字不是 UTF-8（可能是其他程序写入的），显示和导出时以 � 代替：{fields}（{db}）",
             db = self.path().display(),
             fields = named
         )))
