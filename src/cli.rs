@@ -297,14 +297,19 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             // Through another name it would read the file without the recorder's log.
             RecorderLock::refuse_other_names(&db)?;
-            crate::present::run(
+            let shown = crate::present::run(
                 &db,
                 meeting,
                 lang,
                 answers,
                 &themes(cli.borders),
                 &log_path(),
-            )
+            );
+            // Said on the recorder's terminal once the view ends, never on the projector.
+            if let Ok(store) = Store::open_read_only(&db) {
+                warn_of_changed_schema(&store);
+            }
+            shown
         }
         None => console(&cli),
     }

@@ -37,6 +37,15 @@ pub fn open_regular(path: &Path, write: bool) -> io::Result<File> {
     Ok(file)
 }
 
+/// Reads a whole regular file; a FIFO, socket or device is refused at once (its read could
+/// wait forever).
+pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    use io::Read;
+    let mut bytes = Vec::new();
+    open_regular(path, false)?.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Creates a directory and its parents; the directories it creates get mode 0700.
 pub fn create_private_dir(path: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();

@@ -241,8 +241,6 @@ pub fn run(
     log: &Path,
 ) -> anyhow::Result<()> {
     let store = Store::open_read_only(db)?;
-    // Said on the recorder's terminal when the view ends, not on the projected screen.
-    let changed_schema = store.changed_schema_warning();
     let mut audience = Audience::open(store, meeting, lang, answers)?;
     let (sender, receiver) = mpsc::channel();
     tui::listen_for_signals(sender.clone())?;
@@ -318,14 +316,6 @@ pub fn run(
         }
     })();
     tui::leave();
-    if let Some(warning) = changed_schema {
-        use std::io::Write as _;
-        let _ = writeln!(
-            std::io::stderr(),
-            "{}",
-            crate::clean::for_terminal(&warning)
-        );
-    }
     result
 }
 

@@ -19,7 +19,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "prep",
         &[
-            "domain", "view", "storage", "clean", "source", "labels", "messages",
+            "domain", "view", "storage", "clean", "source", "labels", "files", "messages",
         ],
     ),
     (

@@ -1,5 +1,5 @@
 //! Never touch what is not ours, never hang: a FIFO, a socket or a device is refused by every
-//! command at once; a zero-byte file with another program's `-wal` beside it is refused
+//! command at once (as the database, and as the preparation to import); a zero-byte file with another program's `-wal` beside it is refused
 //! with both files unchanged; and the readers (`meetings`, `present`, `export`) leave no
 //! `-wal` or `-shm` beside a file they only read.
 
@@ -85,6 +85,24 @@ fn a_fifo_a_socket_and_a_device_are_refused_by_every_command_at_once() {
     let device = dir.path().join("null.db");
     std::os::unix::fs::symlink("/dev/null", &device).unwrap();
     refused_by_every_command(&device, "不是普通文件");
+    // A FIFO given as the preparation, alone or in a folder of CSV files.
+    let prep = dir.path().join("prep.toml");
+    nix::unistd::mkfifo(&prep, nix::sys::stat::Mode::S_IRWXU).unwrap();
+    let folder = dir.path().join("prep");
+    std::fs::create_dir(&folder).unwrap();
+    nix::unistd::mkfifo(&folder.join("议程.csv"), nix::sys::stat::Mode::S_IRWXU).unwrap();
+    let new = dir.path().join("new.db");
+    for (prep, expected) in [(&prep, "不是普通文件"), (&folder, "没有 .csv 文件")] {
+        let args = [
+            "import",
+            prep.to_str().unwrap(),
+            "--db",
+            new.to_str().unwrap(),
+        ];
+        let (success, stderr) = shuze_within_deadline(&args);
+        assert!(!success && stderr.contains(expected), "{args:?}: {stderr}");
+        assert!(!new.exists(), "{args:?} left {}", new.display());
+    }
 }
 
 #[test]
