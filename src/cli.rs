@@ -259,7 +259,7 @@ pub fn run(cli: Cli) -> Result<()> {
             force,
         }) => {
             for path in prep::write_template(&output, format, force)? {
-                say!(written(&path));
+                say!(written_line(&path));
             }
             say!(tr!(
                 "填好后导入：shuze import {file}",
@@ -297,14 +297,19 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             // Through another name it would read the file without the recorder's log.
             RecorderLock::refuse_other_names(&db)?;
-            crate::present::run(
+            let shown = crate::present::run(
                 &db,
                 meeting,
                 lang,
                 answers,
                 &themes(cli.borders),
                 &log_path(),
-            )
+            );
+            // Said on the recorder's terminal once the view ends, never on the projector.
+            if let Ok(store) = Store::open_read_only(&db) {
+                warn_of_changed_schema(&store);
+            }
+            shown
         }
         None => console(&cli),
     }
@@ -423,7 +428,8 @@ fn export(args: ExportArgs) -> Result<()> {
         None => sample_working_copy(false)?,
     };
     RecorderLock::refuse_other_names(&db)?;
-    let store = Store::open(&db)?;
+    let store = open_for_export(&db)?;
+    warn_of_changed_schema(&store);
     let meeting = match args.meeting {
         Some(id) => store.meeting(id)?.id,
         None => store.default_meeting()?,
@@ -431,6 +437,7 @@ fn export(args: ExportArgs) -> Result<()> {
     let now = Utc::now();
     store.integrity_check()?;
     let minutes = Minutes::build(&store, meeting, args.include_notes, now)?;
+    warn_of_invalid_text(&store);
     let options = export::Options {
         revisions: args.revisions,
         offset: export::local_offset(now),
@@ -445,7 +452,15 @@ fn export(args: ExportArgs) -> Result<()> {
     };
     let paths = match (args.all, args.kind, args.format) {
         (Some(dir), _, _) => {
-            export::write_all_filed(&minutes, &dir, &options, &filing, args.force)?
+            match export::write_all_filed(&minutes, &dir, &options, &filing, args.force) {
+                Err(export::ExportError::Partly { written, failed }) => {
+                    for path in &written {
+                        say!(written_line(path));
+                    }
+                    return Err(export::ExportError::Partly { written, failed }.into());
+                }
+                other => other?,
+            }
         }
         (None, Some(kind), Some(format)) => {
             let path = args
@@ -458,9 +473,35 @@ fn export(args: ExportArgs) -> Result<()> {
         _ => bail!(tr!("请给出 --kind 和 --format，或用 --all 文件夹 导出全部")),
     };
     for path in paths {
-        say!(written(&path));
+        say!(written_line(&path));
     }
     Ok(())
+}
+
+/// An export only reads: from a read-only file, folder or medium too, with nothing made
+/// beside the file. A file of an older schema is upgraded first, in place, as opening it in
+/// the console would (so that one is not exported from a read-only medium).
+fn open_for_export(db: &Path) -> Result<Store> {
+    match Store::open_read_only(db) {
+        Err(crate::storage::StorageError::OtherVersion {
+            found, supported, ..
+        }) if found < supported => Ok(Store::open(db)?),
+        other => Ok(other?),
+    }
+}
+
+/// Names the fields read with U+FFFD in place of text that is not UTF-8, if any.
+fn warn_of_invalid_text(store: &Store) {
+    if let Ok(Some(warning)) = store.invalid_text_warning() {
+        warn!(warning);
+    }
+}
+
+/// A reader of a file whose schema another program changed says so before what it read.
+fn warn_of_changed_schema(store: &Store) {
+    if let Some(warning) = store.changed_schema_warning() {
+        warn!(warning);
+    }
 }
 
 /// Writes a meeting's preparation back out (reads only).
@@ -476,13 +517,14 @@ fn export_prep(
     };
     RecorderLock::refuse_other_names(&db)?;
     let store = Store::open_read_only(&db)?;
+    warn_of_changed_schema(&store);
     let meeting = match meeting {
         Some(id) => store.meeting(id)?.id,
         None => store.default_meeting()?,
     };
     let preparation = prep::from_store(&store, meeting)?;
     for path in prep::write_prepared(&preparation, output, force)? {
-        say!(written(&path));
+        say!(written_line(&path));
     }
     Ok(())
 }
@@ -541,6 +583,7 @@ fn finish(db: &Path, meeting: Option<i64>, yes: bool) -> Result<()> {
             )
         })
         .collect();
+    warn_of_invalid_text(&store);
     say!(tr!("「{title}」", title = header.title));
     say!(crate::labels::finish_confirm(lang, now, &not_done));
     if !yes {
@@ -564,6 +607,7 @@ fn finish(db: &Path, meeting: Option<i64>, yes: bool) -> Result<()> {
 fn list_meetings(db: &Path) -> Result<()> {
     RecorderLock::refuse_other_names(db)?;
     let store = Store::open_read_only(db)?;
+    warn_of_changed_schema(&store);
     for listing in store.meetings()? {
         let m = &listing.meeting;
         let state = if listing.is_finished() {
@@ -581,6 +625,7 @@ fn list_meetings(db: &Path) -> Result<()> {
             state = state
         ));
     }
+    warn_of_invalid_text(&store);
     Ok(())
 }
 
@@ -609,6 +654,9 @@ fn console(cli: &Cli) -> Result<()> {
     session.rescue_folders.push(data_dir().join("rescue"));
     session.rescue_folders.push(files::temp_folder());
     session.offer_rescues();
+    if let Ok(Some(warning)) = session.store.invalid_text_warning() {
+        session.console.warn(warning);
+    }
     let themes = themes(cli.borders);
     session.console.theme_names = themes.names();
     if let Some(problem) = themes.problems.first() {
@@ -732,7 +780,7 @@ fn sample_working_copy(reset: bool) -> Result<PathBuf> {
 }
 
 /// "Written: FILE", for each file a command writes.
-fn written(path: &Path) -> String {
+fn written_line(path: &Path) -> String {
     tr!("已写入：{file}", file = path.display())
 }
 

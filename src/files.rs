@@ -16,6 +16,36 @@ pub fn create_private_file(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
+/// Opens `path` to read (and to write when `write`) without waiting on what is not a
+/// regular file: a FIFO with no writer would block the open forever. Refused at once when
+/// the path is not a regular file (it was swapped after being looked at).
+pub fn open_regular(path: &Path, write: bool) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(write);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(nix::libc::O_NONBLOCK | nix::libc::O_NOCTTY);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            crate::messages::tr!("{file} 不是普通文件", file = path.display()),
+        ));
+    }
+    Ok(file)
+}
+
+/// Reads a whole regular file; a FIFO, socket or device is refused at once (its read could
+/// wait forever).
+pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    use io::Read;
+    let mut bytes = Vec::new();
+    open_regular(path, false)?.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Creates a directory and its parents; the directories it creates get mode 0700.
 pub fn create_private_dir(path: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();

@@ -157,10 +157,7 @@ mod platform {
 
     /// Claims the file under its name and locks the meeting.
     pub fn try_lock(db: &Path, meeting: Id) -> io::Result<Claim> {
-        let file = std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .open(db)?;
+        let file = crate::files::open_regular(db, true)?;
         let name = name_offset(db);
         if !lock(&file, libc::F_RDLCK, name)? || locked_elsewhere(&file, name)? {
             return Ok(Claim::OtherName);
@@ -173,15 +170,18 @@ mod platform {
 
     /// Whether a console holds the recorder's lock on `meeting` (only looks).
     pub fn is_recorded(db: &Path, meeting: Id) -> io::Result<bool> {
-        held(&File::open(db)?, meeting_offset(meeting), 1)
+        held(&crate::files::open_regular(db, false)?, meeting_offset(meeting), 1)
     }
 
     pub fn recorded_under_another_name(db: &Path) -> io::Result<bool> {
-        // Nobody records a file that is not there; opening it will say so.
-        let file = match File::open(db) {
+        // Nobody records a file that is not there, nor a FIFO, socket or device (whose open
+        // could wait forever): opening it will say so.
+        match std::fs::metadata(db) {
             Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(false),
-            other => other?,
-        };
+            Ok(found) if !found.is_file() => return Ok(false),
+            _ => {}
+        }
+        let file = crate::files::open_regular(db, false)?;
         locked_elsewhere(&file, name_offset(db))
     }
 

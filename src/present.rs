@@ -155,8 +155,9 @@ impl Audience {
     /// official. The picture is the recorder's; when the recorder changed it, this view's
     /// own choice gives way. The recorder's editor is not shown.
     pub fn follow(&mut self) -> Result<bool, StorageError> {
+        let switched = self.store.follow_writer()?;
         let version = self.store.data_version()?;
-        if version == self.seen_version {
+        if version == self.seen_version && !switched {
             // A console that quit or crashed commits nothing: its lock is looked at anyway.
             let recorded = RecorderLock::is_recorded(self.store.path(), self.meeting);
             let changed = recorded != self.recorded;

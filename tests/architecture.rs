@@ -19,7 +19,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "prep",
         &[
-            "domain", "view", "storage", "clean", "source", "labels", "messages",
+            "domain", "view", "storage", "clean", "source", "labels", "files", "messages",
         ],
     ),
     (
@@ -28,7 +28,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "domain", "view", "storage", "labels", "files", "clean", "messages",
         ],
     ),
-    ("lock", &["domain", "storage", "messages"]),
+    ("lock", &["domain", "storage", "files", "messages"]),
     ("demo", &["domain", "view", "storage"]),
     ("app", &["domain", "view", "labels", "clean"]),
     (

@@ -854,7 +854,7 @@ fn an_attendee_added_late_is_all_written_or_not_at_all() {
         "the form stays"
     );
     drop(session);
-    let store = Store::open(&db).unwrap();
+    let store = Store::open_read_only(&db).unwrap();
     let view = store.meeting_view(1).unwrap();
     assert_eq!(
         view.attendees.len(),

@@ -195,9 +195,20 @@ fn csv(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
         .from_writer(b"\xEF\xBB\xBF".to_vec());
     writer.write_record(columns())?;
     for row in rows {
-        writer.write_record(&row.cells)?;
+        writer.write_record(row.cells.iter().map(|cell| as_text(cell).into_owned()))?;
     }
     writer.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// A cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`) or that begins
+/// with a tab or carriage return, led by an apostrophe so that Excel and LibreOffice show
+/// it as text: a follow-up typed as `=HYPERLINK(…)` never becomes a live link. (The XLSX
+/// ledger writes every cell as a string and needs no mark.)
+fn as_text(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
 }
 
 /// Row height in points for wrapped text: one 14.5 pt line per line the fullest cell needs.
@@ -269,7 +280,7 @@ fn xlsx(minutes: &Minutes, rows: &[Row]) -> Result<Vec<u8>, XlsxError> {
     )?;
     for (index, row) in rows.iter().enumerate() {
         let r = index as u32 + 1;
-        sheet.set_row_height(r, height_of(&row.cells))?;
+        sheet.set_row_height(r, height_of(&row.cells).min(MAX_ROW_HEIGHT))?;
         for (column, cell) in row.cells.iter().enumerate() {
             let c = column as u16;
             match (column, row.deadline) {
@@ -279,8 +290,8 @@ fn xlsx(minutes: &Minutes, rows: &[Row]) -> Result<Vec<u8>, XlsxError> {
                         ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
                     sheet.write_date_with_format(r, c, &day, &date)?
                 }
-                (3, _) => sheet.write_string_with_format(r, c, cell, &centred)?,
-                _ => sheet.write_string_with_format(r, c, cell, &text)?,
+                (3, _) => sheet.write_string_with_format(r, c, fit_cell(cell), &centred)?,
+                _ => sheet.write_string_with_format(r, c, fit_cell(cell), &text)?,
             };
         }
     }
@@ -288,6 +299,35 @@ fn xlsx(minutes: &Minutes, rows: &[Row]) -> Result<Vec<u8>, XlsxError> {
     sheet.autofilter(0, 0, rows.len() as u32, columns.len() as u16 - 1)?;
     print_setup(sheet, &minutes.meeting.title)?;
     book.save_to_buffer()
+}
+
+/// Excel's tallest row, in points.
+const MAX_ROW_HEIGHT: f64 = 409.0;
+/// Excel's most characters in one cell.
+const CELL_LIMIT: usize = 32_767;
+/// Ends a cell cut to Excel's limit: the CSV ledger and the documents hold the whole text.
+const CUT_MARK: &str =
+    "……【此格超出 Excel 单元格上限 32767 字，以下从略；全文见 CSV 台账和会议记录】";
+
+/// A cell's text as Excel can hold it: cut with a visible mark past 32,767 characters
+/// (counted as Excel counts them, in UTF-16 units), where writing it whole would fail the
+/// whole workbook.
+fn fit_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.encode_utf16().count() <= CELL_LIMIT {
+        return cell.into();
+    }
+    let room = CELL_LIMIT - CUT_MARK.encode_utf16().count();
+    let mut kept = String::new();
+    let mut units = 0;
+    for c in cell.chars() {
+        units += c.len_utf16();
+        if units > room {
+            break;
+        }
+        kept.push(c);
+    }
+    kept.push_str(CUT_MARK);
+    kept.into()
 }
 
 /// A4 landscape at 100%, the header row and the first columns on every page, the columns
@@ -311,6 +351,16 @@ fn print_setup(sheet: &mut Worksheet, title: &str) -> Result<(), XlsxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_past_excels_limit_is_cut_with_a_mark_and_no_other_is() {
+        let long = "问".repeat(40_000) + "𠀀";
+        let fitted = fit_cell(&long);
+        assert_eq!(fitted.encode_utf16().count(), CELL_LIMIT);
+        assert!(fitted.ends_with(CUT_MARK));
+        let whole = "问".repeat(CELL_LIMIT);
+        assert_eq!(fit_cell(&whole), whole.as_str());
+    }
 
     #[test]
     fn a_long_change_gets_the_lines_the_chinese_font_needs() {

@@ -173,6 +173,23 @@ pub enum ExportError {
     },
     #[error("{}", tr!("{file} 已存在；加 --force 覆盖", file = .0.display()))]
     Exists(PathBuf),
+    #[error("{}", tr!(
+        "{file} 是一个符号链接，未写入（以免写到它指向的地方）；加 --force 以导出文件替换这个链接",
+        file = .0.display()
+    ))]
+    Link(PathBuf),
+    #[error("{}", tr!(
+        "{count} 个文件未能导出（其余 {done} 个已写入）：{failed}",
+        count = .failed.len(),
+        done = .written.len(),
+        failed = .failed.join("；")
+    ))]
+    Partly {
+        /// The files that were written.
+        written: Vec<PathBuf>,
+        /// Why each of the others was not.
+        failed: Vec<String>,
+    },
     #[error("{}", tr!("无法写入 {file}：{why}", file = .path.display(), why = .cause))]
     Write {
         path: PathBuf,
@@ -261,7 +278,11 @@ pub fn write_all(
     write_all_filed(minutes, dir, options, &Filing::default(), force)
 }
 
-/// Writes every kind in every format into `dir`; returns the files written.
+/// Writes every kind in every format into `dir`; returns the files written. Nothing is
+/// written when one of the files exists already (without `force`); a file that cannot be
+/// made (a text too long for its format, a full disk) does not stop the others, and the
+/// error names it after they are written. A folder made for the export and left empty is
+/// removed.
 pub fn write_all_filed(
     minutes: &Minutes,
     dir: &Path,
@@ -269,28 +290,56 @@ pub fn write_all_filed(
     filing: &Filing,
     force: bool,
 ) -> Result<Vec<PathBuf>, ExportError> {
+    let planned: Vec<(Kind, Format, PathBuf)> = Kind::ALL
+        .into_iter()
+        .flat_map(|kind| kind.formats().iter().map(move |&format| (kind, format)))
+        .map(|(kind, format)| (kind, format, dir.join(file_name(minutes, kind, format))))
+        .collect();
+    for (_, _, path) in &planned {
+        refuse_existing(path, force)?;
+    }
+    let made = dir.symlink_metadata().is_err();
     files::create_private_dir(dir).map_err(|cause| ExportError::Write {
         path: dir.to_path_buf(),
         cause,
     })?;
     let mut written = Vec::new();
-    for kind in Kind::ALL {
-        for &format in kind.formats() {
-            let path = dir.join(file_name(minutes, kind, format));
-            let bytes = render_filed(minutes, kind, format, options, filing)?;
-            write_file(&path, &bytes, force)?;
-            written.push(path);
+    let mut failed = Vec::new();
+    for (kind, format, path) in planned {
+        let made = render_filed(minutes, kind, format, options, filing)
+            .and_then(|bytes| write_file(&path, &bytes, force));
+        match made {
+            Ok(()) => written.push(path),
+            Err(err) => failed.push(err.to_string()),
         }
     }
-    Ok(written)
+    if written.is_empty() && made {
+        let _ = std::fs::remove_dir(dir);
+    }
+    match failed.is_empty() {
+        true => Ok(written),
+        false => Err(ExportError::Partly { written, failed }),
+    }
+}
+
+/// Refuses to replace what is at `path` without `force`: a file, a folder, or a symbolic
+/// link, followed or dangling (replacing the link would write where it did not lead).
+fn refuse_existing(path: &Path, force: bool) -> Result<(), ExportError> {
+    if force {
+        return Ok(());
+    }
+    match path.symlink_metadata() {
+        Err(_) => Ok(()),
+        Ok(found) if found.file_type().is_symlink() => Err(ExportError::Link(path.to_path_buf())),
+        Ok(_) => Err(ExportError::Exists(path.to_path_buf())),
+    }
 }
 
 /// Writes a file under a temporary name and renames it into place, so a crash never leaves
-/// half a document; refuses to replace an existing file unless `force`.
+/// half a document; refuses to replace an existing file or a symbolic link unless `force`
+/// (which replaces the link itself, never the file it leads to).
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), ExportError> {
-    if path.exists() && !force {
-        return Err(ExportError::Exists(path.to_path_buf()));
-    }
+    refuse_existing(path, force)?;
     let error = |cause| ExportError::Write {
         path: path.to_path_buf(),
         cause,

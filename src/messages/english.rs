@@ -117,6 +117,10 @@ const STORE: &[(&str, &str)] = &[
         "{db} is an empty file (0 bytes), not a shuze database; it was left untouched. To start a meeting, name a file that does not exist yet: `shuze import preparation.toml --db new.db`",
     ),
     (
+        "{db} 是空文件（0 字节），旁边却有别的程序留下的日志 {db}-wal；SQLite 打开它会删掉这个日志，所以两个文件都未作改动。请检查路径，或把日志交给写它的程序",
+        "{db} is empty (0 bytes), yet another program's log {db}-wal is beside it; SQLite would delete that log on opening, so both files are left unchanged. Check the path, or give the log back to the program that wrote it",
+    ),
+    (
         "{db} 是另一个程序的 SQLite 数据库，不是 shuze 的会议文件；为免损坏，未作任何改动。请检查路径",
         "{db} is another program's SQLite database, not a shuze meeting file; nothing was changed, so as not to damage it. Check the path",
     ),
@@ -168,6 +172,33 @@ const STORE: &[(&str, &str)] = &[
         "数据库文件 {db} 缺少表 {missing}：文件已损坏或被其他程序改动过，为免丢失记录不再打开。请用备份恢复，或用 `sqlite3 {db} .recover` 抢救数据",
         "The database file {db} lacks the table {missing}: it is damaged or was changed by another program, and is not opened so that no record is lost. Restore a backup, or rescue the data with `sqlite3 {db} .recover`",
     ),
+    (
+        "数据库文件 {db} 的结构与 shuze 建的不同（{changes}）：文件被其他程序改动过，改动可能改写记录，因此不写入。请用备份恢复；`shuze export` 仍可读出其中的内容（会注明结构被改动）",
+        "The schema of the database file {db} is not the one shuze makes ({changes}): another program changed the file, and such changes can rewrite the record, so nothing is written to it. Restore it from a backup; `shuze export` can still read out what it holds (saying that the schema was changed)",
+    ),
+    (
+        "注意：数据库文件 {db} 的结构被其他程序改动过（{changes}）；视图按 shuze 自己的定义读出，但表中的内容可能已被改写",
+        "Note: another program changed the schema of the database file {db} ({changes}); views are read as shuze defines them, but what the tables hold may have been rewritten",
+    ),
+    ("缺少{kind} {name}", "missing {kind} {name}"),
+    (
+        "注意：这些文字不是 UTF-8（可能是其他程序写入的），显示和导出时以 � 代替：{fields}（{db}）",
+        "Note: this text is not UTF-8 (perhaps written by another program) and is shown and exported with � in its place: {fields} ({db})",
+    ),
+    ("等 {count} 处", " and others, {count} in all"),
+    (
+        "表 {table} 列 {column} 第 {row} 行",
+        "table {table}, column {column}, row {row}",
+    ),
+    ("多了{kind} {name}", "added {kind} {name}"),
+    (
+        "{kind} {name} 的定义被改过",
+        "{kind} {name} defined differently",
+    ),
+    ("表", "table"),
+    ("索引", "index"),
+    ("视图", "view"),
+    ("触发器", "trigger"),
     (
         "数据库文件 {db} 已被删除、移走或换掉，为免记录写进看不见的文件，已停止写入",
         "The database file {db} was deleted, moved or replaced; writing has stopped, so that nothing goes into a file nobody can see",
@@ -605,6 +636,7 @@ const PREPARATION: &[(&str, &str)] = &[
 /// Everything else: files, the terminal, errors, export, themes.
 const OTHER: &[(&str, &str)] = &[
     ("{folder} 不是文件夹", "{folder} is not a folder"),
+    ("{file} 不是普通文件", "{file} is not a regular file"),
     ("{folder} 属于其他用户", "{folder} belongs to another user"),
     (
         "内部错误，终端已恢复，已输入的文字已尽力保存。详情见 {log}",
@@ -622,6 +654,14 @@ const OTHER: &[(&str, &str)] = &[
     (
         "{file} 已存在；加 --force 覆盖",
         "{file} exists already; add --force to overwrite it",
+    ),
+    (
+        "{file} 是一个符号链接，未写入（以免写到它指向的地方）；加 --force 以导出文件替换这个链接",
+        "{file} is a symbolic link: nothing written (so as not to write where it leads); add --force to replace the link with the export",
+    ),
+    (
+        "{count} 个文件未能导出（其余 {done} 个已写入）：{failed}",
+        "{count} files could not be exported (the other {done} were written): {failed}",
     ),
     ("无法写入 {file}：{why}", "Cannot write {file}: {why}"),
     (

@@ -38,7 +38,7 @@ pub fn read_folder(dir: &Path) -> Result<Vec<Grid>, ImportError> {
     }
     let mut grids = Vec::new();
     for file in files {
-        let bytes = std::fs::read(&file).map_err(|cause| ImportError::Read {
+        let bytes = crate::files::read_regular(&file).map_err(|cause| ImportError::Read {
             path: file.clone(),
             cause,
         })?;

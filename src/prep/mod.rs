@@ -197,7 +197,7 @@ pub fn read_file(path: &Path) -> Result<Preparation, ImportError> {
         let grids = csv_files::read_folder(path)?;
         return sheet::read(path, grids);
     }
-    let bytes = std::fs::read(path).map_err(read_error)?;
+    let bytes = crate::files::read_regular(path).map_err(read_error)?;
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())

@@ -17,9 +17,6 @@ pub enum Header {
     /// A SQLite file without an application id: a shuze file from before version 5, or
     /// another program's. Only its tables can tell.
     Unmarked,
-    /// Zero bytes, but a write-ahead log beside it holds its content (a file created and
-    /// written by SQLite whose log was not yet copied back).
-    InLog,
 }
 
 /// Reads the header of `path` and refuses what is clearly not ours to open.
@@ -33,12 +30,14 @@ pub fn inspect(path: &Path) -> Result<Header, StorageError> {
         return Err(StorageError::NotRegularFile(owned()));
     }
     let mut bytes = Vec::with_capacity(100);
-    std::fs::File::open(path)?
+    crate::files::open_regular(path, false)?
         .take(100)
         .read_to_end(&mut bytes)?;
+    // SQLite deletes a write-ahead log it finds beside a zero-byte file (a file in WAL mode
+    // always has its first page written): the log is someone else's, and both are left.
     if bytes.is_empty() {
         return match log_has_content(path) {
-            true => Ok(Header::InLog),
+            true => Err(StorageError::EmptyBesideLog(owned())),
             false => Err(StorageError::Empty(owned())),
         };
     }

@@ -6,8 +6,10 @@
 mod correct;
 mod header;
 mod import;
+mod lossy;
 mod read;
 mod schema;
+mod shape;
 mod sql_enums;
 pub mod steps;
 mod write;
@@ -52,6 +54,11 @@ pub enum StorageError {
         db = .0.display()
     ))]
     Empty(PathBuf),
+    #[error("{}", tr!(
+        "{db} 是空文件（0 字节），旁边却有别的程序留下的日志 {db}-wal；SQLite 打开它会删掉这个日志，所以两个文件都未作改动。请检查路径，或把日志交给写它的程序",
+        db = .0.display()
+    ))]
+    EmptyBesideLog(PathBuf),
     #[error("{}", tr!(
         "{db} 是另一个程序的 SQLite 数据库，不是 shuze 的会议文件；为免损坏，未作任何改动。请检查路径",
         db = .0.display()
@@ -127,6 +134,12 @@ pub enum StorageError {
         missing = .missing
     ))]
     Incomplete { path: PathBuf, missing: String },
+    #[error("{}", tr!(
+        "数据库文件 {db} 的结构与 shuze 建的不同（{changes}）：文件被其他程序改动过，改动可能改写记录，因此不写入。请用备份恢复；`shuze export` 仍可读出其中的内容（会注明结构被改动）",
+        db = .path.display(),
+        changes = .changes
+    ))]
+    SchemaChanged { path: PathBuf, changes: String },
     #[error("{}", tr!(
         "数据库文件 {db} 已被删除、移走或换掉，为免记录写进看不见的文件，已停止写入",
         db = .0.display()
@@ -207,6 +220,8 @@ fn verify_tables(path: &Path) -> Result<()> {
             conn,
             path: path.to_path_buf(),
             identity: None,
+            as_it_stood: false,
+            schema_changes: Vec::new(),
         };
         store.verify().map_err(|e| file_error(path, e))
     };
@@ -239,10 +254,14 @@ fn uri_path(path: &Path) -> String {
     text
 }
 
+/// A connection that only reads. Without a write-ahead log beside the file (no program has
+/// it open for writing, and nothing is left in a log) the file is read as it stands
+/// (`immutable`), so that a reader makes no `-wal` or `-shm` that it could not remove
+/// again (a read-only connection cannot take the lock to delete them). On a read-only
+/// medium SQLite cannot make the `-shm` a reader needs, and nobody can be writing there:
+/// read as it stands too. Otherwise the log is someone's, and read the usual way.
 fn read_only_connection(path: &Path) -> Result<Connection> {
-    // On a read-only medium SQLite cannot make the `-shm` a reader needs; nobody can be
-    // writing there, so the file is read as it stands.
-    if !header::folder_writable(path) {
+    if reads_as_it_stands(path) {
         return immutable_connection(path);
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -250,6 +269,25 @@ fn read_only_connection(path: &Path) -> Result<Connection> {
         .map_err(|source| file_error(path, StorageError::Sql(source)))?;
     conn.busy_timeout(OPEN_WAIT)?;
     Ok(conn)
+}
+
+/// How the schema behind `conn` differs from what shuze's migrations make for its version.
+fn schema_differences(conn: &Connection, path: &Path) -> Result<Vec<shape::Difference>> {
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(|e| file_error(path, e.into()))?;
+    shape::differences(conn, version).map_err(|e| file_error(path, e.into()))
+}
+
+/// Differences as one line: 缺少触发器 x、多了触发器 y.
+fn joined(differences: &[shape::Difference]) -> String {
+    let words: Vec<String> = differences.iter().map(ToString::to_string).collect();
+    words.join(&tr!("、"))
+}
+
+/// Whether a reader of `path` takes the file as it stands (see [`read_only_connection`]).
+fn reads_as_it_stands(path: &Path) -> bool {
+    !header::folder_writable(path) || side_file(path, "-wal").symlink_metadata().is_err()
 }
 
 /// Every table of a connection's main database with its columns, sorted by table.
@@ -308,6 +346,10 @@ pub struct Store {
     /// The file's device and inode when it was opened for writing (Unix), to notice a file
     /// deleted, moved or replaced under the console.
     identity: Option<(u64, u64)>,
+    /// Read as the file stood when opened (`immutable`): no writer had it open.
+    as_it_stood: bool,
+    /// How the schema of a file opened to read differs from shuze's (empty: not at all).
+    schema_changes: Vec<shape::Difference>,
 }
 
 impl Store {
@@ -334,6 +376,8 @@ impl Store {
             conn: read_only_connection(path)?,
             path: path.to_path_buf(),
             identity: None,
+            as_it_stood: false,
+            schema_changes: Vec::new(),
         };
         store.conn.busy_timeout(CHECK_WAIT)?;
         // The check reads every page once: a small cache is enough and keeps the memory
@@ -360,17 +404,41 @@ impl Store {
         if !header::folder_writable(path) {
             return Err(StorageError::ReadOnlyFolder(path.to_path_buf()));
         }
-        Ok(())
+        let changed = schema_differences(&read_only_connection(path)?, path)?;
+        match changed.is_empty() {
+            true => Ok(()),
+            false => Err(StorageError::SchemaChanged {
+                path: path.to_path_buf(),
+                changes: joined(&changed),
+            }),
+        }
+    }
+
+    /// When the file was opened to read and its schema is not what shuze's migrations make
+    /// (changed by another program): a warning naming what differs, for a reader to show
+    /// beside what it read.
+    pub fn changed_schema_warning(&self) -> Option<String> {
+        if self.schema_changes.is_empty() {
+            return None;
+        }
+        Some(tr!(
+            "注意：数据库文件 {db} 的结构被其他程序改动过（{changes}）；视图按 shuze 自己的定义读出，但表中的内容可能已被改写",
+            db = self.path.display(),
+            changes = joined(&self.schema_changes)
+        ))
     }
 
     /// Opens a shuze file strictly for reading (the audience view, `shuze meetings`): no
     /// migration, no write.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         inspect_existing(path)?;
+        let as_it_stood = reads_as_it_stands(path);
         let store = Store {
             conn: read_only_connection(path)?,
             path: path.to_path_buf(),
             identity: None,
+            as_it_stood,
+            schema_changes: Vec::new(),
         };
         store.verify().map_err(|e| file_error(path, e))?;
         let found = store.schema_version().map_err(|e| file_error(path, e))?;
@@ -383,6 +451,10 @@ impl Store {
         }
         store.check_tables()?;
         steps::check(&store.conn, path)?;
+        let mut store = store;
+        store.schema_changes = schema_differences(&store.conn, path)?;
+        shape::shadow_views(&store.conn, &store.schema_changes)
+            .map_err(|e| file_error(path, e.into()))?;
         Ok(store)
     }
 
@@ -402,6 +474,18 @@ impl Store {
             path: self.path.clone(),
             missing: missing.join("、"),
         })
+    }
+
+    /// For a reader that follows a recording (the audience view): once a program opens the
+    /// file for writing (its write-ahead log appears), a file read as it stood is read the
+    /// usual way from then on, to see what is written. True when it switched.
+    pub fn follow_writer(&mut self) -> Result<bool> {
+        if !self.as_it_stood || reads_as_it_stands(&self.path) {
+            return Ok(false);
+        }
+        self.conn = read_only_connection(&self.path)?;
+        self.as_it_stood = false;
+        Ok(true)
     }
 
     /// A number that changes whenever another connection commits to the file.
@@ -439,6 +523,8 @@ impl Store {
             conn,
             path: PathBuf::from(":memory:"),
             identity: None,
+            as_it_stood: false,
+            schema_changes: Vec::new(),
         };
         store.prepare()?;
         Ok(store)
@@ -452,6 +538,8 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             identity: None,
+            as_it_stood: false,
+            schema_changes: Vec::new(),
         };
         let found = store.prepare().map_err(|err| file_error(path, err))?;
         if check_now || found < latest_version() {

@@ -1,6 +1,7 @@
 //! Reading meetings back: the header, the agenda, and one official's detail at a time,
 //! so that opening a meeting costs the same however large the file's history is.
 
+use super::lossy::Lossy;
 use super::{Result, StorageError, Store};
 use crate::domain::{
     AgendaSlot, Allotments, Attendee, DutyItem, FollowUp, Id, Meeting, Question, Rating, Revision,
@@ -16,6 +17,7 @@ const MEETING_COLUMNS: &str = "id, title, held_on, starts_at, place, chair, chai
      questions_minutes, remarks_minutes, rating_minutes, follow_ups_minutes";
 
 fn meeting_from_row(row: &Row) -> rusqlite::Result<Meeting> {
+    let row = &Lossy(row);
     Ok(Meeting {
         id: row.get(0)?,
         title: row.get(1)?,
@@ -40,6 +42,7 @@ const FOLLOW_UP_COLUMNS: &str = "source, category, problem, task, measure, lead,
      mode, progress, status, copied_to, raised_on, question_id, f.id";
 
 fn follow_up_from_row(row: &Row) -> rusqlite::Result<FollowUp> {
+    let row = &Lossy(row);
     Ok(FollowUp {
         id: row.get(14)?,
         source: row.get(0)?,
@@ -60,6 +63,7 @@ fn follow_up_from_row(row: &Row) -> rusqlite::Result<FollowUp> {
 }
 
 fn revision_from_row(row: &Row) -> rusqlite::Result<Revision> {
+    let row = &Lossy(row);
     Ok(Revision {
         body: row.get(0)?,
         saved_at: row.get(1)?,
@@ -102,8 +106,9 @@ impl Store {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], |row| {
+            let row = &Lossy(row);
             Ok(MeetingListing {
-                meeting: meeting_from_row(row)?,
+                meeting: meeting_from_row(row.0)?,
                 slots: row.get::<_, i64>(14)? as usize,
                 closed_slots: row.get::<_, i64>(15)? as usize,
             })
@@ -187,6 +192,7 @@ impl Store {
              WHERE meeting_id = ?1 ORDER BY position, id",
         )?;
         let rows = stmt.query_map([meeting], |row| {
+            let row = &Lossy(row);
             Ok(Attendee {
                 id: row.get(0)?,
                 name: row.get(1)?,
@@ -209,6 +215,7 @@ impl Store {
              WHERE s.meeting_id = ?1 AND NOT s.withdrawn ORDER BY s.position, s.id",
         )?;
         let rows = stmt.query_map([meeting], |row| {
+            let row = &Lossy(row);
             Ok(AgendaSlot {
                 id: row.get(0)?,
                 position: row.get(1)?,
@@ -233,6 +240,7 @@ impl Store {
              WHERE s.meeting_id = ?1",
         )?;
         let rows = stmt.query_map([meeting], |row| {
+            let row = &Lossy(row);
             Ok((
                 row.get(0)?,
                 StageTiming {
@@ -269,7 +277,7 @@ impl Store {
     /// again only when it moved.
     pub fn detail_mark(&self, slot: Id) -> Result<String> {
         let mut stmt = self.conn.prepare_cached(DETAIL_MARK_SQL)?;
-        Ok(stmt.query_row([slot], |row| row.get(0))?)
+        Ok(stmt.query_row([slot], |row| Lossy(row).get(0))?)
     }
 
     fn duty_items(&self, slot: Id) -> Result<Vec<DutyItem>> {
@@ -278,6 +286,7 @@ impl Store {
              WHERE slot_id = ?1 AND NOT withdrawn ORDER BY position, id",
         )?;
         let rows = stmt.query_map([slot], |row| {
+            let row = &Lossy(row);
             Ok(DutyItem {
                 id: row.get(0)?,
                 source: row.get(1)?,
@@ -296,6 +305,7 @@ impl Store {
              WHERE slot_id = ?1 AND NOT withdrawn ORDER BY position, id",
         )?;
         let rows = stmt.query_map([slot], |row| {
+            let row = &Lossy(row);
             Ok(RiskPoint {
                 id: row.get(0)?,
                 text: row.get(1)?,
@@ -323,6 +333,7 @@ impl Store {
              WHERE q.slot_id = ?1 AND NOT q.withdrawn ORDER BY q.position",
         )?;
         let rows = stmt.query_map([slot], |row| {
+            let row = &Lossy(row);
             let body: Option<String> = row.get(7)?;
             let answer = match body {
                 Some(body) => Some(Revision {
@@ -385,6 +396,7 @@ impl Store {
                  WHERE kind = ?1 AND owner_id = ?2 AND question_key = ?3",
                 params![kind, owner, question.unwrap_or(0)],
                 |row| {
+                    let row = &Lossy(row);
                     Ok(Revision {
                         body: row.get(0)?,
                         saved_at: row.get(1)?,
@@ -403,6 +415,7 @@ impl Store {
                  WHERE slot_id = ?1 ORDER BY round DESC LIMIT 1",
                 [slot],
                 |row| {
+                    let row = &Lossy(row);
                     Ok(Rating {
                         voters: row.get(0)?,
                         excellent: row.get(1)?,
@@ -459,6 +472,7 @@ impl Store {
     pub fn search(&self, meeting: Id, text: &str) -> Result<Vec<SearchHit>> {
         let mut stmt = self.conn.prepare_cached(SEARCH_SQL)?;
         let rows = stmt.query_map(params![meeting, text], |row| {
+            let row = &Lossy(row);
             let kind: String = row.get(1)?;
             let index = row.get::<_, i64>(2)? as usize;
             let target = match kind.as_str() {
@@ -597,7 +611,8 @@ impl Store {
              ORDER BY c.follow_up_id",
         )?;
         let rows = stmt.query_map([meeting], |row| {
-            let state = follow_up_from_row(row)?;
+            let row = &Lossy(row);
+            let state = follow_up_from_row(row.0)?;
             Ok(FollowUpBefore {
                 follow_up: state.id,
                 state,
@@ -613,6 +628,7 @@ impl Store {
     pub fn corrections(&self, meeting: Id) -> Result<Vec<Correction>> {
         let mut stmt = self.conn.prepare_cached(CORRECTIONS_SQL)?;
         let rows = stmt.query_map([meeting], |row| {
+            let row = &Lossy(row);
             let state: String = row.get(3)?;
             Ok(Correction {
                 kind: row.get(0)?,

@@ -1,5 +1,6 @@
 //! What the recorder writes during the meeting. Each call is one committed transaction.
 
+use super::lossy::Lossy;
 use super::{Result, Store};
 use crate::domain::{FollowUp, FollowUpStatus, Id, QuestionChange, Rating, Stage};
 use crate::view::TextTarget;
@@ -142,7 +143,7 @@ impl Store {
         let asked: bool = self.conn.query_row(
             "SELECT asked_at IS NOT NULL FROM question_now WHERE id = ?1",
             [question],
-            |row| row.get(0),
+            |row| Lossy(row).get(0),
         )?;
         if asked {
             return Ok(());
@@ -304,6 +305,7 @@ impl Store {
         Ok(self
             .conn
             .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| {
+                let row = &Lossy(row);
                 row.get(0)
             })
             .optional()?)
@@ -316,7 +318,7 @@ impl Store {
             .query_row(
                 "SELECT state FROM console_state WHERE meeting_id = ?1",
                 [meeting],
-                |row| row.get(0),
+                |row| Lossy(row).get(0),
             )
             .optional()?)
     }
@@ -383,7 +385,7 @@ fn stop_clock(
             "SELECT running_since FROM stage_timing
              WHERE slot_id = ?1 AND stage = ?2 AND ended_at IS NULL",
             params![slot, stage],
-            |row| row.get(0),
+            |row| Lossy(row).get(0),
         )
         .optional()?;
     let Some(running_since) = running else {
@@ -409,7 +411,7 @@ fn pause_others(tx: &Transaction, slot: Id, now: DateTime<Utc>) -> Result<()> {
              WHERE s.meeting_id = (SELECT meeting_id FROM agenda_slot WHERE id = ?1)
                AND t.slot_id != ?1 AND t.running_since IS NOT NULL",
         )?;
-        let rows = stmt.query_map([slot], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        let rows = stmt.query_map([slot], |row| Ok((Lossy(row).get(0)?, Lossy(row).get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
     for (other, stage) in running {

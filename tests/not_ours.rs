@@ -1,0 +1,193 @@
+//! Never touch what is not ours, never hang: a FIFO, a socket or a device is refused by every
+//! command at once (as the database, and as the preparation to import); a zero-byte file with another program's `-wal` beside it is refused
+//! with both files unchanged; and the readers (`meetings`, `present`, `export`) leave no
+//! `-wal` or `-shm` beside a file they only read.
+
+mod common;
+
+use common::pty::Console;
+use common::*;
+use std::path::Path;
+use std::process::{Command as Process, Stdio};
+use std::time::{Duration, Instant};
+
+/// Runs shuze with `args`; it must end within 10 s (killed and failed otherwise).
+fn shuze_within_deadline(args: &[&str]) -> (bool, String) {
+    let mut child = Process::new(env!("CARGO_BIN_EXE_shuze"))
+        .args(args)
+        .env(
+            "XDG_DATA_HOME",
+            std::env::temp_dir().join("shuze-test-data"),
+        )
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut stderr = String::new();
+            use std::io::Read;
+            child
+                .stderr
+                .take()
+                .unwrap()
+                .read_to_string(&mut stderr)
+                .unwrap();
+            return (status.success(), stderr);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("{args:?} still running after 10 s: it hangs");
+}
+
+/// Every command that opens a database file, on `db`.
+fn every_command(db: &str, out: &str) -> Vec<Vec<String>> {
+    let prep = SAMPLE_TOML;
+    [
+        vec![db],
+        vec!["meetings", db],
+        vec!["present", db],
+        vec!["export", db, "--all", out],
+        vec!["export-prep", db, "-o", out],
+        vec!["import", prep, "--db", db],
+        vec!["import", prep, "--db", db, "--update", "--yes"],
+        vec!["finish", db, "--yes"],
+    ]
+    .iter()
+    .map(|args| args.iter().map(|a| a.to_string()).collect())
+    .collect()
+}
+
+fn refused_by_every_command(db: &Path, expected: &str) {
+    let out = db.with_file_name("out");
+    for args in every_command(db.to_str().unwrap(), out.to_str().unwrap()) {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (success, stderr) = shuze_within_deadline(&args);
+        assert!(!success, "{args:?} must be refused");
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert!(!out.exists(), "{args:?} wrote {}", out.display());
+    }
+}
+
+#[test]
+fn a_fifo_a_socket_and_a_device_are_refused_by_every_command_at_once() {
+    let (dir, _) = temp_db();
+    let fifo = dir.path().join("fifo.db");
+    nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::S_IRWXU).unwrap();
+    refused_by_every_command(&fifo, "不是普通文件");
+    let socket = dir.path().join("socket.db");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    refused_by_every_command(&socket, "不是普通文件");
+    let device = dir.path().join("null.db");
+    std::os::unix::fs::symlink("/dev/null", &device).unwrap();
+    refused_by_every_command(&device, "不是普通文件");
+    // A FIFO given as the preparation, alone or in a folder of CSV files.
+    let prep = dir.path().join("prep.toml");
+    nix::unistd::mkfifo(&prep, nix::sys::stat::Mode::S_IRWXU).unwrap();
+    let folder = dir.path().join("prep");
+    std::fs::create_dir(&folder).unwrap();
+    nix::unistd::mkfifo(&folder.join("议程.csv"), nix::sys::stat::Mode::S_IRWXU).unwrap();
+    let new = dir.path().join("new.db");
+    for (prep, expected) in [(&prep, "不是普通文件"), (&folder, "没有 .csv 文件")] {
+        let args = [
+            "import",
+            prep.to_str().unwrap(),
+            "--db",
+            new.to_str().unwrap(),
+        ];
+        let (success, stderr) = shuze_within_deadline(&args);
+        assert!(!success && stderr.contains(expected), "{args:?}: {stderr}");
+        assert!(!new.exists(), "{args:?} left {}", new.display());
+    }
+}
+
+#[test]
+fn a_zero_byte_file_with_another_programs_log_beside_it_is_refused_and_both_kept() {
+    let (dir, _) = temp_db();
+    // Another program's database in WAL mode, its last writes still in the log.
+    let other = dir.path().join("other.db");
+    let conn = rusqlite::Connection::open(&other).unwrap();
+    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+    conn.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+    conn.execute_batch("CREATE TABLE account (id, name); INSERT INTO account VALUES (1, '一');")
+        .unwrap();
+    let log = std::fs::read(dir.path().join("other.db-wal")).unwrap();
+    drop(conn);
+    assert!(!log.is_empty());
+    let db = dir.path().join("empty.db");
+    std::fs::write(&db, b"").unwrap();
+    let wal = dir.path().join("empty.db-wal");
+    std::fs::write(&wal, &log).unwrap();
+    refused_by_every_command(&db, "旁边却有别的程序留下的日志");
+    assert_eq!(std::fs::read(&db).unwrap(), b"", "still empty");
+    assert_eq!(std::fs::read(&wal).unwrap(), log, "the log is as it was");
+}
+
+/// The names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn the_readers_leave_nothing_beside_a_file_they_only_read() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let before = std::fs::read(&db).unwrap();
+    let out = dir.path().join("out");
+    let name = db.to_str().unwrap();
+    for args in [
+        vec!["meetings", name],
+        vec!["export", name, "--all", out.to_str().unwrap()],
+        vec![
+            "export-prep",
+            name,
+            "-o",
+            dir.path().join("prep.toml").to_str().unwrap(),
+        ],
+    ] {
+        let (success, stderr) = shuze_within_deadline(&args);
+        assert!(success, "{args:?}: {stderr}");
+        let beside: Vec<String> = names(dir.path())
+            .into_iter()
+            .filter(|n| n.starts_with("meeting.db"))
+            .collect();
+        assert_eq!(beside, ["meeting.db"], "{args:?} left files beside it");
+    }
+    let mut audience = Console::start(&["present", name], 100, 30);
+    audience.wait_for("述责", 10);
+    audience.send("q");
+    assert!(audience.wait_exit(10));
+    let beside: Vec<String> = names(dir.path())
+        .into_iter()
+        .filter(|n| n.starts_with("meeting.db"))
+        .collect();
+    assert_eq!(beside, ["meeting.db"], "present left files beside it");
+    assert_eq!(std::fs::read(&db).unwrap(), before, "the file is unchanged");
+}
+
+#[test]
+fn the_audience_view_started_before_the_console_follows_what_it_records() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let name = db.to_str().unwrap();
+    let mut audience = Console::start(&["present", name], 100, 30);
+    audience.wait_for("第 1/8 位", 10);
+    let mut console = Console::start(&[name], 100, 30);
+    console.wait_for("第 1/8 位", 10);
+    console.send("n");
+    console.wait_for("第 2/8 位", 5);
+    audience.wait_for("第 2/8 位", 10);
+    console.send("q");
+    assert!(console.wait_exit(10));
+    audience.send("q");
+    assert!(audience.wait_exit(10));
+}
