@@ -170,7 +170,11 @@ mod platform {
 
     /// Whether a console holds the recorder's lock on `meeting` (only looks).
     pub fn is_recorded(db: &Path, meeting: Id) -> io::Result<bool> {
-        held(&crate::files::open_regular(db, false)?, meeting_offset(meeting), 1)
+        held(
+            &crate::files::open_regular(db, false)?,
+            meeting_offset(meeting),
+            1,
+        )
     }
 
     pub fn recorded_under_another_name(db: &Path) -> io::Result<bool> {
