@@ -8,7 +8,7 @@
 # console, and what the outer harness reads is the audience view. Prints the harness's line.
 set -euo pipefail
 shuze=$(realpath "${1:?usage: keystroke-audience.sh path/to/shuze}")
-tool=${KEYSTROKE_LATENCY:-/work/shared/tools/keystroke-latency.sh}
+tool=${KEYSTROKE_LATENCY:-$(dirname "$(realpath "$0")")/../../shared/tools/keystroke-latency.sh}
 dir=$(mktemp -d)
 trap 'tmux -L "ka-$$" kill-server 2>/dev/null || true; rm -rf "$dir"' EXIT
 cp "$(dirname "$0")/../sample-db/sample.db" "$dir/sample.db"
