@@ -87,12 +87,6 @@ impl RecorderLock {
         }
     }
 
-    /// Whether a console records `meeting` of the file at `db` now (only looks, takes
-    /// nothing): the audience view says so when none does.
-    pub fn is_recorded(db: &Path, meeting: Id) -> bool {
-        platform::is_recorded(db, meeting).unwrap_or(false)
-    }
-
     /// Refuses at once, before SQLite opens the file at all, when a console records it
     /// under another name ([`RecorderLock::acquire`] checks again while it locks).
     pub fn refuse_other_names(db: &Path) -> Result<(), LockError> {
@@ -114,6 +108,36 @@ impl RecorderLock {
             since = since
         );
         let _ = store.set_setting(&holder_key(meeting), &holder);
+    }
+}
+
+/// A look at the recorders' locks, for a reader of the file (the audience view): whether a
+/// console records a meeting now. It takes nothing. Keep it as long as the reader's SQLite
+/// connection, and drop it after: on Unix, closing any descriptor of the file lets go of the
+/// POSIX locks SQLite holds on it in this process, so the file is opened once, not per look.
+pub struct LockWatch {
+    #[cfg(unix)]
+    file: File,
+    #[cfg(not(unix))]
+    db: PathBuf,
+}
+
+impl LockWatch {
+    pub fn open(db: &Path) -> io::Result<LockWatch> {
+        #[cfg(unix)]
+        return Ok(LockWatch {
+            file: crate::files::open_regular(db, false)?,
+        });
+        #[cfg(not(unix))]
+        return Ok(LockWatch {
+            db: db.to_path_buf(),
+        });
+    }
+
+    /// Whether a console holds the recorder's lock on `meeting` now; `false` when the
+    /// lock cannot be looked at.
+    pub fn is_recorded(&self, meeting: Id) -> bool {
+        platform::is_recorded(self, meeting).unwrap_or(false)
     }
 }
 
@@ -169,12 +193,8 @@ mod platform {
     }
 
     /// Whether a console holds the recorder's lock on `meeting` (only looks).
-    pub fn is_recorded(db: &Path, meeting: Id) -> io::Result<bool> {
-        held(
-            &crate::files::open_regular(db, false)?,
-            meeting_offset(meeting),
-            1,
-        )
+    pub fn is_recorded(watch: &LockWatch, meeting: Id) -> io::Result<bool> {
+        held(&watch.file, meeting_offset(meeting), 1)
     }
 
     pub fn recorded_under_another_name(db: &Path) -> io::Result<bool> {
@@ -269,9 +289,10 @@ mod platform {
         Ok(resolved.with_file_name(format!("{name}.meeting-{meeting}.lock")))
     }
 
-    /// Whether a console holds the lock file of `meeting` (a shared lock taken and let go).
-    pub fn is_recorded(db: &Path, meeting: Id) -> io::Result<bool> {
-        let file = match File::open(lock_path(db, meeting)?) {
+    /// Whether a console holds the lock file of `meeting` (a shared lock taken and let go;
+    /// the lock file is not the database, so opening and closing it each time is safe).
+    pub fn is_recorded(watch: &LockWatch, meeting: Id) -> io::Result<bool> {
+        let file = match File::open(lock_path(&watch.db, meeting)?) {
             Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(false),
             other => other?,
         };

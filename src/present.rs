@@ -11,7 +11,7 @@ use crate::app::projection::{self as picture, Projection, Room};
 use crate::app::{Action, Command, Console, Mode, keys};
 use crate::domain::Id;
 use crate::labels::Lang;
-use crate::lock::RecorderLock;
+use crate::lock::LockWatch;
 use crate::storage::{StorageError, Store};
 use crate::tui::{self, Wake};
 use crate::ui::{Registry, projection};
@@ -87,6 +87,9 @@ pub struct Audience {
     pinned: bool,
     /// A console holds the recorder's lock on the meeting shown (looked at on each follow).
     recorded: bool,
+    /// Where the locks are looked at; last, so that it is closed after the store (see
+    /// [`LockWatch`]). `None` where the file could not be opened for it: nothing is said.
+    watch: Option<LockWatch>,
 }
 
 impl Audience {
@@ -109,7 +112,8 @@ impl Audience {
             answers: true,
             ..console.room
         });
-        let recorded = RecorderLock::is_recorded(store.path(), meeting);
+        let watch = LockWatch::open(store.path()).ok();
+        let recorded = watch.as_ref().is_none_or(|w| w.is_recorded(meeting));
         Ok(Audience {
             store,
             meeting,
@@ -121,6 +125,7 @@ impl Audience {
             detail_mark: None,
             pinned,
             recorded,
+            watch,
         })
     }
 
@@ -142,10 +147,18 @@ impl Audience {
             self.detail_mark = None;
             changed = true;
         }
-        let recorded = RecorderLock::is_recorded(self.store.path(), self.meeting);
-        changed |= recorded != self.recorded;
+        Ok(self.look_at_lock() || changed)
+    }
+
+    /// Looks whether a console records the meeting shown; true when that changed.
+    fn look_at_lock(&mut self) -> bool {
+        let recorded = self
+            .watch
+            .as_ref()
+            .is_none_or(|w| w.is_recorded(self.meeting));
+        let changed = recorded != self.recorded;
         self.recorded = recorded;
-        Ok(changed)
+        changed
     }
 
     /// Reads again from the file when another connection has committed; true when it did.
@@ -159,10 +172,7 @@ impl Audience {
         let version = self.store.data_version()?;
         if version == self.seen_version && !switched {
             // A console that quit or crashed commits nothing: its lock is looked at anyway.
-            let recorded = RecorderLock::is_recorded(self.store.path(), self.meeting);
-            let changed = recorded != self.recorded;
-            self.recorded = recorded;
-            return Ok(changed);
+            return Ok(self.look_at_lock());
         }
         self.seen_version = version;
         self.follow_console()?;
