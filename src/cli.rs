@@ -654,7 +654,7 @@ fn console(cli: &Cli) -> Result<()> {
     session.rescue_folders.push(data_dir().join("rescue"));
     session.rescue_folders.push(files::temp_folder());
     session.offer_rescues();
-    if let Ok(Some(warning)) = session.store.invalid_text_warning() {
+    if let Ok(Some(warning)) = session.store.new_invalid_text_warning() {
         session.console.warn(warning);
     }
     let themes = themes(cli.borders);

@@ -135,9 +135,9 @@ fn sqlite3(db: &Path, sql: &str) {
     assert!(output.status.success(), "{sql}: {output:?}");
 }
 
-/// Three values that are not UTF-8, written the way the schema lets another tool write: an
-/// answer as a new revision (我没\xff有), a question's text as a new change (你\xff好),
-/// and the meeting's place in place.
+/// Values that are not UTF-8, written the way the schema lets another tool write: answers
+/// of the first and second officials as new revisions (我没\xff有, 已\xff整改), a
+/// question's text as a new change (你\xff好), and the meeting's place in place.
 const NOT_UTF8: &str = "
     INSERT INTO text_revision (kind, slot_id, question_id, body, saved_at)
     VALUES ('answer', 1, 1, CAST(x'e68891e6b2a1ffe69c89' AS TEXT), '2026-12-18T01:00:00+00:00');
@@ -145,7 +145,10 @@ const NOT_UTF8: &str = "
         withdrawn, changed_at)
     SELECT id, asker, CAST(x'e4bda0ffe5a5bd' AS TEXT), asked_at, needs_written_reply, 0,
         '2026-12-18T01:00:00+00:00' FROM question WHERE id = 2;
-    UPDATE meeting SET place = CAST(x'e4bc9ae8aeaeff' AS TEXT);";
+    UPDATE meeting SET place = CAST(x'e4bc9ae8aeaeff' AS TEXT);
+    INSERT INTO text_revision (kind, slot_id, question_id, body, saved_at)
+    SELECT 'answer', 2, id, CAST(x'e5b7b2ffe695b4e694b9' AS TEXT), '2026-12-18T01:00:00+00:00'
+    FROM question WHERE slot_id = 2 ORDER BY position LIMIT 1;";
 
 #[test]
 fn text_that_is_not_utf8_shows_marked_and_named_and_the_meeting_exports_and_ends() {
@@ -176,6 +179,16 @@ fn text_that_is_not_utf8_shows_marked_and_named_and_the_meeting_exports_and_ends
     for shown in ["\u{fffd}有", "\u{fffd}好"] {
         assert!(console.output().contains(shown), "{shown} not written");
     }
+    // A key clears the word; the next official brings another such text, and the word back.
+    console.send("j");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while console.screen().contains("不是 UTF-8") {
+        assert!(std::time::Instant::now() < deadline, "the warning stays");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    console.send("n");
+    console.wait_for("答: 已整", 5);
+    console.wait_for("不是 UTF-8", 5);
     console.send("q");
     assert!(console.wait_exit(10), "{}", console.screen());
     let output = shuze(&["finish", name, "--yes"]);

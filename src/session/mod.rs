@@ -257,6 +257,9 @@ impl Session {
                 self.console.warn(err.to_string());
             }
         }
+        if let Ok(Some(warning)) = self.store.new_invalid_text_warning() {
+            self.console.warn(warning);
+        }
         self.save_resume_point(now, wrote_any || retrying);
         let form_failed = self.unsaved.keys().any(|k| k.starts_with(FORM));
         if self.console.quit

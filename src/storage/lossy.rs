@@ -11,6 +11,22 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Set once a text was read with replacement marks.
 static REPLACED: AtomicBool = AtomicBool::new(false);
+/// Set when a bad text not met before was read, until a warning named the fields.
+static UNREPORTED: AtomicBool = AtomicBool::new(false);
+
+/// Whether a bad text (by its hash) is met for the first time: reading the same one again
+/// at every redraw is not news.
+fn first_meeting(hash: u64) -> bool {
+    static MET: std::sync::Mutex<Vec<u64>> = std::sync::Mutex::new(Vec::new());
+    let mut met = MET
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if met.contains(&hash) {
+        return false;
+    }
+    met.push(hash);
+    true
+}
 
 /// A row whose text columns are read lossily: `Lossy(row).get(i)` where `row.get(i)` was.
 pub struct Lossy<'a, 'stmt>(pub &'a Row<'stmt>);
@@ -55,6 +71,11 @@ fn text(bytes: &[u8]) -> String {
         Ok(text) => text.to_string(),
         Err(_) => {
             REPLACED.store(true, Ordering::Relaxed);
+            use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+            let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(bytes);
+            if first_meeting(hash) {
+                UNREPORTED.store(true, Ordering::Relaxed);
+            }
             String::from_utf8_lossy(bytes).into_owned()
         }
     }
@@ -108,6 +129,7 @@ impl Store {
         if !REPLACED.load(Ordering::Relaxed) {
             return Ok(None);
         }
+        UNREPORTED.store(false, Ordering::Relaxed);
         let fields = self.invalid_text_fields()?;
         if fields.is_empty() {
             return Ok(None);
@@ -121,6 +143,16 @@ impl Store {
             db = self.path().display(),
             fields = named
         )))
+    }
+
+    /// Like [`Store::invalid_text_warning`], only when a bad text not met before was read
+    /// since the last warning: for the console after each key (moving to another official
+    /// can bring one).
+    pub fn new_invalid_text_warning(&self) -> Result<Option<String>> {
+        match UNREPORTED.load(Ordering::Relaxed) {
+            true => self.invalid_text_warning(),
+            false => Ok(None),
+        }
     }
 
     /// Every text field of the file that is not UTF-8, as `表 question 列 text 第 3 行`.
