@@ -280,15 +280,41 @@ pub enum FailedWrite {
 }
 
 impl Effect {
-    /// Whether carrying this out writes to the meeting file.
+    /// Whether carrying this out writes to the meeting file. Every effect is named, so a
+    /// new one does not compile until it says.
     pub fn writes(&self) -> bool {
-        !matches!(
-            self,
+        match self {
             Effect::Search { .. }
-                | Effect::Load
-                | Effect::SettleRescue { .. }
-                | Effect::KeepFormContent
-        )
+            | Effect::Load
+            | Effect::SettleRescue { .. }
+            | Effect::KeepFormContent => false,
+            Effect::SaveDraft { .. }
+            | Effect::SaveText { .. }
+            | Effect::SetStage { .. }
+            | Effect::TakeBackStage { .. }
+            | Effect::Skip { .. }
+            | Effect::SetTimer { .. }
+            | Effect::SetAsked { .. }
+            | Effect::ChangeQuestion { .. }
+            | Effect::Withdraw { .. }
+            | Effect::AddDutyItem { .. }
+            | Effect::ChangeDutyItem { .. }
+            | Effect::AddRiskPoint { .. }
+            | Effect::ChangeRiskPoint { .. }
+            | Effect::ChangeFollowUp { .. }
+            | Effect::MoveOfficial { .. }
+            | Effect::ChangeAllotment { .. }
+            | Effect::ChangeAttendance { .. }
+            | Effect::AddAttendee { .. }
+            | Effect::FinishMeeting { .. }
+            | Effect::AddQuestion { .. }
+            | Effect::SetWrittenReply { .. }
+            | Effect::RecordRating { .. }
+            | Effect::AddFollowUp { .. }
+            | Effect::UpdateFollowUp { .. }
+            | Effect::ExportAll
+            | Effect::SaveSetting { .. } => true,
+        }
     }
 
     /// What this write changes of what the console shows, so that only that is read again.
