@@ -149,6 +149,9 @@ pub enum Label {
     AgendaTotals,
     FromQuestion,
     NoQuestionChosen,
+    NotChosen,
+    FormUnchanged,
+    EarlierQuestion,
     RiskLevel,
     ItemText,
     ReportMinutes,
@@ -209,6 +212,9 @@ fn zh(label: Label) -> &'static str {
         AgendaTotals => "议程（用时为各人合计）",
         FromQuestion => "来源问题",
         NoQuestionChosen => "（无）",
+        NotChosen => "（未选择）",
+        FormUnchanged => "表单未作修改，没有写入",
+        EarlierQuestion => "（原关联的提问）",
         RiskLevel => "风险等级",
         ItemText => "内容",
         ReportMinutes => "述责时长（分钟）",
@@ -360,6 +366,9 @@ fn en(label: Label) -> &'static str {
         AgendaTotals => "Agenda (each official's total time)",
         FromQuestion => "From question",
         NoQuestionChosen => "(none)",
+        NotChosen => "(not chosen)",
+        FormUnchanged => "Nothing in the form changed: nothing written",
+        EarlierQuestion => "(the question it came from)",
         RiskLevel => "Risk level",
         ItemText => "Text",
         ReportMinutes => "Report minutes",
@@ -599,6 +608,38 @@ pub fn stage_entered(lang: Lang, stage: Stage) -> String {
     match lang {
         Lang::Zh => format!("进入「{}」", stage.name(lang)),
         Lang::En => format!("Now: {}", stage.name(lang)),
+    }
+}
+
+/// A choice the recorder has to make (nothing is chosen for them).
+pub fn choose(lang: Lang, field: &str) -> String {
+    match lang {
+        Lang::Zh => format!("请选择「{field}」（←/→ 或空格）"),
+        Lang::En => format!("Choose '{field}' (Left/Right or Space)"),
+    }
+}
+
+/// A question attached to a follow-up whose source is not a question.
+pub fn question_needs_question_source(lang: Lang, question: &str, chosen: &str) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("来源为「{chosen}」的问题不关联提问：关联提问请把来源选为「{question}」")
+        }
+        Lang::En => format!(
+            "A follow-up from '{chosen}' has no question: to attach one, choose '{question}' as its source"
+        ),
+    }
+}
+
+/// Someone on the list chosen and a new name typed too.
+pub fn attendee_or_new(lang: Lang, chosen: &str, typed: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "已选人员「{chosen}」，又填了新人员姓名「{typed}」：只填一项（新人员请把人员选为“新增人员”或不选）"
+        ),
+        Lang::En => format!(
+            "'{chosen}' is chosen and a new name '{typed}' typed: keep one (for someone new, choose '(someone new)' or nothing)"
+        ),
     }
 }
 

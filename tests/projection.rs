@@ -391,7 +391,7 @@ fn the_audience_views_own_keys_hold_until_the_recorder_changes_the_picture() {
 /// it shows; blanking, answers and the pause countdown too.
 #[test]
 fn the_recorders_picture_keys_choose_what_the_audience_view_shows() {
-    use shuze::app::Action::{Command as C, Confirm, Paste, Step};
+    use shuze::app::Action::{Command as C, Confirm, Input, Paste, Step};
     use shuze::app::Command::*;
     let (_dir, path) = temp_db();
     let mut recorder = sample_session(&path);
@@ -437,6 +437,10 @@ fn the_recorders_picture_keys_choose_what_the_audience_view_shows() {
         &mut recorder,
         vec![
             C(AddFollowUp),
+            Input(shuze::app::key::KeyEvent::from(
+                shuze::app::key::KeyCode::Right,
+            )),
+            Step(3),
             Paste("谈话记录不全".into()),
             Confirm,
             C(ShowFollowUps),

@@ -81,6 +81,9 @@ pub struct Form {
     pub unsaved: bool,
     /// Esc was pressed once while it was unsaved: the next Esc closes it.
     pub close_asked: bool,
+    /// Each field's value as the form opened (`FormPoint::values`): Enter with all of them
+    /// unchanged writes nothing.
+    pub initial: Vec<String>,
 }
 
 impl Field {
@@ -106,6 +109,14 @@ impl Field {
         }
     }
 
+    /// The value as a resume point keeps it: the text, or a choice's index as digits.
+    pub fn saved(&self) -> String {
+        match &self.value {
+            FieldValue::Text(s) | FieldValue::Number(s) => s.clone(),
+            FieldValue::Choice { index, .. } => index.to_string(),
+        }
+    }
+
     /// The text shown after the caption.
     pub fn shown(&self) -> &str {
         match &self.value {
@@ -119,6 +130,7 @@ impl Field {
 
 impl Form {
     pub fn new(kind: FormKind, title: Label, fields: Vec<Field>) -> Form {
+        let initial = fields.iter().map(Field::saved).collect();
         Form {
             kind,
             title,
@@ -128,7 +140,16 @@ impl Form {
             warned: None,
             unsaved: false,
             close_asked: false,
+            initial,
         }
+    }
+
+    /// Has any field changed since the form opened?
+    pub fn changed(&self) -> bool {
+        self.fields
+            .iter()
+            .map(Field::saved)
+            .ne(self.initial.iter().cloned())
     }
 
     /// The form as lines of "caption：value", for a rescue file.
@@ -146,14 +167,7 @@ impl Form {
 
     /// What has been typed, for the resume point.
     pub fn point(&self) -> FormPoint {
-        let values = self
-            .fields
-            .iter()
-            .map(|field| match &field.value {
-                FieldValue::Text(s) | FieldValue::Number(s) => s.clone(),
-                FieldValue::Choice { index, .. } => index.to_string(),
-            })
-            .collect();
+        let values = self.fields.iter().map(Field::saved).collect();
         FormPoint {
             kind: self.kind,
             values,

@@ -4,9 +4,7 @@
 use super::form::{Field, FieldLabel};
 use super::key::KeyCode;
 use super::{Action, Console, Effect, Form, FormKind, Mode, Pane};
-use crate::domain::{
-    FollowUp, FollowUpMode, FollowUpSource, FollowUpStatus, Rating, RatingError, Stage,
-};
+use crate::domain::{FollowUp, FollowUpMode, FollowUpSource, FollowUpStatus, Rating, RatingError};
 use crate::labels::{self, Label, Named};
 use chrono::NaiveDate;
 
@@ -38,7 +36,7 @@ pub(super) fn rating_form(console: &Console) -> Form {
     Form::new(FormKind::Rating, Label::RatingTitle, fields)
 }
 
-const FOLLOW_UP_SOURCES: [FollowUpSource; 4] = [
+pub(super) const FOLLOW_UP_SOURCES: [FollowUpSource; 4] = [
     FollowUpSource::Question,
     FollowUpSource::Remarks,
     FollowUpSource::Rating,
@@ -65,8 +63,15 @@ mod follow_up_field {
     pub const COPIED_TO: usize = 10;
 }
 
+/// The choices of 问题来源: none chosen first, then the sources.
+pub(super) fn source_choices(lang: labels::Lang) -> Vec<String> {
+    let mut choices = vec![Label::NotChosen.text(lang).to_string()];
+    choices.extend(FOLLOW_UP_SOURCES.iter().map(|s| s.name(lang).to_string()));
+    choices
+}
+
 /// The questions a follow-up can come from, by their text: none first.
-fn question_choices(console: &Console) -> Vec<String> {
+pub(super) fn question_choices(console: &Console) -> Vec<String> {
     let lang = console.lang;
     let mut choices = vec![Label::NoQuestionChosen.text(lang).to_string()];
     choices.extend(console.detail.questions.iter().enumerate().map(|(i, q)| {
@@ -81,35 +86,22 @@ fn question_choices(console: &Console) -> Vec<String> {
     choices
 }
 
+/// A new follow-up: no source and no question chosen (the recorder picks both), the caret
+/// on the source; only the official and the leader in charge are filled in.
 pub(super) fn follow_up_form(console: &Console) -> Form {
     let lang = console.lang;
-    let (owner, supervisor, stage) = console
+    let (owner, supervisor) = console
         .slot()
         .map(|s| {
             (
                 format!("{}{} {}", s.unit, s.post, s.name),
                 s.supervisor.clone(),
-                s.stage,
             )
         })
         .unwrap_or_default();
-    let source = match stage {
-        Stage::Remarks => 1,
-        Stage::Rating => 2,
-        _ => 0,
-    };
-    // From the selected question when raised on one, from none otherwise.
-    let question = match source {
-        0 if !console.detail.questions.is_empty() => console.selection(Pane::Questions) + 1,
-        _ => 0,
-    };
     let fields = vec![
-        Field::choice(
-            Label::Source,
-            FOLLOW_UP_SOURCES.iter().map(|s| s.name(lang)).collect(),
-            source,
-        ),
-        Field::choice(Label::FromQuestion, question_choices(console), question),
+        Field::choice(Label::Source, source_choices(lang), 0),
+        Field::choice(Label::FromQuestion, question_choices(console), 0),
         Field::text(Label::Category, ""),
         Field::text(Label::Problem, ""),
         Field::text(Label::Task, ""),
@@ -125,8 +117,37 @@ pub(super) fn follow_up_form(console: &Console) -> Form {
         Field::text(Label::CopiedTo, &supervisor),
     ];
     let mut form = Form::new(FormKind::FollowUp, Label::FollowUpTitle, fields);
-    form.focus = follow_up_field::PROBLEM;
+    form.focus = follow_up_field::SOURCE;
     form
+}
+
+/// The source chosen in field `source` and the question in field `question` (an index into
+/// `questions`, after the "none" choice): a source must be chosen, and a question only with
+/// 提问 as the source.
+pub(super) fn source_and_question(
+    form: &Form,
+    lang: labels::Lang,
+    (source, question): (usize, usize),
+    questions: &[Option<crate::domain::Id>],
+) -> Result<(FollowUpSource, Option<crate::domain::Id>), Problem> {
+    let caption = |label: Label| label.text(lang);
+    let Some(chosen) = form.choice(source).checked_sub(1) else {
+        return Err(Problem::at(
+            labels::choose(lang, caption(Label::Source)),
+            source,
+        ));
+    };
+    let chosen = FOLLOW_UP_SOURCES[chosen.min(FOLLOW_UP_SOURCES.len() - 1)];
+    let attached = questions.get(form.choice(question)).copied().flatten();
+    if attached.is_some() && chosen != FollowUpSource::Question {
+        let text = labels::question_needs_question_source(
+            lang,
+            FollowUpSource::Question.name(lang),
+            chosen.name(lang),
+        );
+        return Err(Problem::at(text, question));
+    }
+    Ok((chosen, attached))
 }
 
 pub(super) const FOLLOW_UP_STATUSES: [FollowUpStatus; 4] = [
@@ -232,6 +253,12 @@ fn submit(console: &mut Console) -> Vec<Effect> {
         return Vec::new();
     };
     let form = form.clone();
+    if !form.changed() && form.kind != FormKind::Jump {
+        // Nothing was changed: nothing is written.
+        console.mode = Mode::Browse;
+        console.say(Label::FormUnchanged.text(console.lang));
+        return Vec::new();
+    }
     let result = match form.kind {
         FormKind::AddQuestion => submit_question(console, &form).inspect(|_| {
             // The new question goes last; select it, so Enter answers it.
@@ -380,14 +407,12 @@ fn submit_rating(console: &Console, form: &Form) -> Submitted {
 fn submit_follow_up(console: &Console, form: &Form) -> Submitted {
     use follow_up_field::*;
     let lang = console.lang;
+    let questions: Vec<_> = std::iter::once(None)
+        .chain(console.detail.questions.iter().map(|q| Some(q.id)))
+        .collect();
+    let (source, question) = source_and_question(form, lang, (SOURCE, QUESTION), &questions)?;
     let problem = required(form, PROBLEM, lang)?;
     let deadline = deadline(console, form, DEADLINE)?;
-    let source = FOLLOW_UP_SOURCES[form.choice(SOURCE)];
-    let question = form
-        .choice(QUESTION)
-        .checked_sub(1)
-        .and_then(|i| console.detail.questions.get(i))
-        .map(|q| q.id);
     let follow_up = FollowUp {
         id: 0,
         source,

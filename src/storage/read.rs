@@ -98,7 +98,7 @@ impl Store {
                 (SELECT count(*) FROM agenda_slot s WHERE s.meeting_id = m.id),
                 (SELECT count(*) FROM agenda_slot s WHERE s.meeting_id = m.id
                     AND s.stage IN ('done', 'skipped'))
-             FROM meeting m ORDER BY held_on DESC, id DESC"
+             FROM meeting_now m ORDER BY held_on DESC, id DESC"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], |row| {
@@ -141,7 +141,7 @@ impl Store {
     }
 
     pub fn meeting(&self, id: Id) -> Result<Meeting> {
-        let sql = format!("SELECT {MEETING_COLUMNS} FROM meeting WHERE id = ?1");
+        let sql = format!("SELECT {MEETING_COLUMNS} FROM meeting_now WHERE id = ?1");
         self.conn
             .query_row(&sql, [id], meeting_from_row)
             .optional()?
