@@ -466,11 +466,9 @@ fn a_new_attendee_typed_into_the_attendance_form_is_added_as_new() {
 fn a_form_left_as_it_opened_writes_nothing() {
     let mut c = console();
     for command in [
-        Command::Attendance,
         Command::RecordRating,
         Command::ChangeAllotment,
         Command::EditSelected,
-        Command::AddFollowUp,
     ] {
         run(&mut c, command);
         assert!(form_kind(&c).is_some(), "{command:?} opens a form");
@@ -487,6 +485,14 @@ fn a_form_left_as_it_opened_writes_nothing() {
         act(&mut c, Action::Confirm).is_empty(),
         "a follow-up unchanged"
     );
+    assert!(matches!(c.mode, Mode::Browse));
+    // The forms that add say what is to be chosen or typed, and write nothing.
+    for command in [Command::Attendance, Command::AddFollowUp] {
+        run(&mut c, command);
+        assert!(act(&mut c, Action::Confirm).is_empty(), "{command:?}");
+        assert!(form(&c).error.as_ref().unwrap().contains("请选择"));
+        act(&mut c, Action::Cancel);
+    }
 }
 
 /// The slip sequences of issue 8 on a real file, then the exported record: it says what

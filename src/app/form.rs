@@ -39,6 +39,29 @@ pub enum FormKind {
     Attendance,
 }
 
+impl FormKind {
+    /// Does it put right what is already recorded (so that Enter with nothing changed
+    /// would write the same again)? The forms that add something say what is missing.
+    pub fn corrects(self) -> bool {
+        match self {
+            FormKind::Rating
+            | FormKind::UpdateFollowUp(_)
+            | FormKind::EditQuestion(_)
+            | FormKind::EditDutyItem(_)
+            | FormKind::EditRiskPoint(_)
+            | FormKind::EditFollowUp(_)
+            | FormKind::Allotment => true,
+            FormKind::AddQuestion
+            | FormKind::FollowUp
+            | FormKind::Skip
+            | FormKind::Jump
+            | FormKind::AddDutyItem
+            | FormKind::AddRiskPoint
+            | FormKind::Attendance => false,
+        }
+    }
+}
+
 /// What a field holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldValue {

@@ -253,7 +253,7 @@ fn submit(console: &mut Console) -> Vec<Effect> {
         return Vec::new();
     };
     let form = form.clone();
-    if !form.changed() && form.kind != FormKind::Jump {
+    if !form.changed() && form.kind.corrects() {
         // Nothing was changed: nothing is written.
         console.mode = Mode::Browse;
         console.say(Label::FormUnchanged.text(console.lang));

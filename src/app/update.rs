@@ -52,19 +52,20 @@ fn apply(console: &mut Console, action: Action) -> Vec<Effect> {
         change_picture(console, command);
         return Vec::new();
     }
-    // Ctrl-C quits from anywhere; an open editor saves on the way out (in `edit`), and an
-    // unfinished form or search is dropped, as Esc would.
+    // Ctrl-C quits from anywhere, as SIGTERM does: an open editor saves on the way out and
+    // stays open (in `edit`), a half-filled form stays open, both kept in the resume point
+    // for the next start; a search or a question waiting for Enter is dropped, as Esc would.
     let quitting = action == Action::Command(Command::Quit);
     if quitting && !matches!(console.mode, Mode::Editor(_) | Mode::Browse) {
-        // A form whose write failed stays open: the first quit is held back, the second
-        // leaves with its content rescued.
+        // A form whose write failed: the first quit is held back, the second leaves with
+        // its content rescued.
         let failed_form = matches!(console.mode, Mode::Form(_)) && console.save_problem.is_some();
         if failed_form && !console.leave_unsaved {
             console.leave_unsaved = true;
             console.warn(labels::quit_held(console.lang));
             return Vec::new();
         }
-        if !failed_form {
+        if !matches!(console.mode, Mode::Form(_)) {
             console.mode = Mode::Browse;
         }
         console.quit = true;
@@ -560,8 +561,12 @@ pub(super) fn edit(console: &mut Console, action: Action) -> Vec<Effect> {
     match action {
         Action::Input(key) => editor.input(key, now),
         Action::Paste(text) => editor.paste(&text, now),
-        Action::Cancel | Action::Command(Command::Quit) => {
-            console.quit = action == Action::Command(Command::Quit);
+        Action::Command(Command::Quit) => {
+            // Saved, and left open for the next start (the resume point names it).
+            console.quit = true;
+            return autosave(console, true);
+        }
+        Action::Cancel => {
             let mut effects = autosave(console, true);
             console.mode = Mode::Browse;
             console.say(Label::Saved.text(console.lang));
