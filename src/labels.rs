@@ -1104,6 +1104,32 @@ pub fn time_of_day(at: chrono::DateTime<chrono::Utc>) -> String {
     at.with_timezone(&chrono::Local).format("%H:%M").to_string()
 }
 
+/// Moving the official being heard in the agenda.
+pub fn move_heard(lang: Lang, name: &str, stage: Stage, to: crate::domain::AgendaMove) -> String {
+    use crate::domain::AgendaMove;
+    let stage = stage.name(lang);
+    match lang {
+        Lang::Zh => {
+            let whither = match to {
+                AgendaMove::Up => "上移一位",
+                AgendaMove::Down => "下移一位",
+                AgendaMove::ToEnd => "移到议程末尾",
+            };
+            format!("「{name}」正在「{stage}」。确认把{name}{whither}？（计时与记录不变）")
+        }
+        Lang::En => {
+            let whither = match to {
+                AgendaMove::Up => "up one place",
+                AgendaMove::Down => "down one place",
+                AgendaMove::ToEnd => "to the end of the agenda",
+            };
+            format!(
+                "{name} is being heard ({stage}). Move {name} {whither}? (clocks and record stay)"
+            )
+        }
+    }
+}
+
 pub fn leave_running(lang: Lang, name: &str, stage: Stage) -> String {
     let stage = stage.name(lang);
     match lang {

@@ -520,6 +520,8 @@ fn after_the_slips_the_record_says_only_what_happened() {
     go(&mut s, C(Command::Withdraw), 1);
     go(&mut s, Confirm, 1);
     go(&mut s, C(Command::MoveOfficialDown), 1);
+    // 张某 is being heard (提问质询): the move is asked first.
+    go(&mut s, Confirm, 1);
     // An earlier follow-up's deadline corrected.
     s.console.focus = Pane::FollowUps;
     go(&mut s, C(Command::EditSelected), 1);

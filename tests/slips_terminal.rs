@@ -62,6 +62,8 @@ fn the_slips_of_an_afternoon_leave_nothing_false_in_the_record() {
     console.send("2027-06-30\r");
     // 张某 moved below 王某.
     console.send("J");
+    console.wait_for("确认把张某下移一位", 5);
+    console.send("y");
     console.wait_for("议程顺序已调整", 5);
     // The meeting ended.
     console.send("E");

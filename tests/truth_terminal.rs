@@ -101,3 +101,21 @@ fn ctrl_c_keeps_a_half_filled_form_and_an_open_editor_for_the_next_start() {
     let remarks = store.slot_detail(store.agenda(1).unwrap()[0].id).unwrap();
     assert_eq!(remarks.remarks.unwrap().body, "会前准备充分");
 }
+
+#[test]
+fn after_g_the_agenda_g_and_the_header_number_the_new_order() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let mut console = start(&db, &dir.path().join("data"));
+    console.wait_for(" 1 张某", 5);
+    console.send("G");
+    console.wait_for("议程顺序已调整", 5);
+    console.wait_for(" 8 张某", 5);
+    console.wait_for(" 1 王某", 5);
+    console.wait_for("第 8/8 位  张某", 5);
+    console.send("g");
+    console.send("1\r");
+    console.wait_for("第 1/8 位  王某", 5);
+    console.send("q");
+    assert!(console.wait_exit(10));
+}

@@ -5,7 +5,7 @@
 use super::key::KeyCode;
 use super::update::{edit, go_to, open_answer};
 use super::{Action, Console, Effect, Mode, Pane};
-use crate::domain::{Id, Stage, clock};
+use crate::domain::{AgendaMove, Id, Stage, clock};
 use crate::labels::{self, Label, Named};
 
 /// How long a stage may have run and still be taken back without a trace or a question.
@@ -32,6 +32,8 @@ pub enum Confirmed {
     Finish,
     /// Withdraw a question, duty item or risk point (kept in the file, shown nowhere).
     Withdraw { pane: Pane, id: Id },
+    /// Move the official being heard in the agenda.
+    Move { slot: Id, to: AgendaMove },
 }
 
 fn ask(console: &mut Console, text: String, then: Confirmed) -> Vec<Effect> {
@@ -119,7 +121,23 @@ fn carry_out(console: &mut Console, then: Confirmed) -> Vec<Effect> {
             console.say(Label::Withdrawn.text(console.lang));
             vec![Effect::Withdraw { pane, id }]
         }
+        Confirmed::Move { slot, to } => {
+            console.say(Label::MovedInAgenda.text(console.lang));
+            vec![Effect::MoveOfficial { slot, to }]
+        }
     }
+}
+
+/// `K`, `J`, `G` on the official being heard (a clock running, or a stage begun and not
+/// finished): asked first, saying who moves and where; others move at once.
+pub(super) fn move_official(console: &mut Console, slot: Id, to: AgendaMove) -> Vec<Effect> {
+    let running = console.current_timing().is_some_and(|t| t.is_running());
+    let Some(heard) = console.slot().filter(|s| running || s.stage.is_timed()) else {
+        console.say(Label::MovedInAgenda.text(console.lang));
+        return vec![Effect::MoveOfficial { slot, to }];
+    };
+    let text = labels::move_heard(console.lang, &heard.name, heard.stage, to);
+    ask(console, text, Confirmed::Move { slot, to })
 }
 
 /// `n`, `p`, `g`: to another official, asking first when a clock is running here.

@@ -92,8 +92,7 @@ fn move_official(console: &mut Console, slot: Id, to: AgendaMove) -> Vec<Effect>
         console.warn(Label::NowhereToMove.text(console.lang));
         return Vec::new();
     }
-    console.say(Label::MovedInAgenda.text(console.lang));
-    vec![Effect::MoveOfficial { slot, to }]
+    super::confirm::move_official(console, slot, to)
 }
 
 /// The form correcting the selected row of the focused pane.

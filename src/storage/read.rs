@@ -132,7 +132,7 @@ impl Store {
             .count() as u32;
         Ok(MeetingView {
             meeting: self.meeting(id)?,
-            agenda: self.agenda(id)?,
+            agenda: self.agenda_as_shown(id)?,
             timings: self.timings(id)?,
             voters,
             attendees,
@@ -167,7 +167,18 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The agenda in order.
+    /// The agenda in order, each official's `position` the number every screen and document
+    /// shows: 1..N in the current order, withdrawn officials left out (moves leave gaps in
+    /// the file's positions, which only the prep's update works with).
+    pub fn agenda_as_shown(&self, meeting: Id) -> Result<Vec<AgendaSlot>> {
+        let mut agenda = self.agenda(meeting)?;
+        for (number, slot) in (1..).zip(agenda.iter_mut()) {
+            slot.position = number;
+        }
+        Ok(agenda)
+    }
+
+    /// The agenda in order, with the positions the file holds.
     pub fn agenda(&self, meeting: Id) -> Result<Vec<AgendaSlot>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT s.id, s.position, s.name, u.name, s.post, s.supervisor, s.report_minutes,
