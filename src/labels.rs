@@ -1197,6 +1197,28 @@ pub fn finished(lang: Lang, at: chrono::DateTime<chrono::Utc>) -> String {
     }
 }
 
+/// The first change after 散会: from now on, changes are 会后补记. The time of the end
+/// carries its date when that was another day.
+pub fn late_entry(
+    lang: Lang,
+    finished_at: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
+    let local = finished_at.with_timezone(&chrono::Local);
+    let same_day = local.date_naive() == now.with_timezone(&chrono::Local).date_naive();
+    let time = match (lang, same_day) {
+        (_, true) => local.format("%H:%M").to_string(),
+        (Lang::Zh, false) => local.format("%-m月%-d日%H:%M").to_string(),
+        (Lang::En, false) => local.format("%H:%M on %-d %B").to_string(),
+    };
+    match lang {
+        Lang::Zh => format!("会议已于{time}散会：此后的修改记为会后补记"),
+        Lang::En => format!(
+            "The meeting ended at {time}: changes from now on are recorded as added after the meeting (会后补记)"
+        ),
+    }
+}
+
 pub fn already_finished(lang: Lang, at: chrono::DateTime<chrono::Utc>) -> String {
     let time = time_of_day(at);
     match lang {

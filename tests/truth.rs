@@ -180,3 +180,58 @@ fn moving_the_official_being_heard_is_asked_first() {
         [shuze::app::Effect::MoveOfficial { .. }]
     ));
 }
+
+fn message(s: &Session) -> String {
+    s.console
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_first_change_after_the_meeting_ended_says_so_once() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    s.handle(Action::Command(Command::FinishMeeting), at(100));
+    s.handle(Action::Confirm, at(100));
+    let ended = shuze::labels::time_of_day(at(100));
+    assert!(s.console.meeting.finished_at.is_some());
+    // Moving about and looking change nothing: nothing said.
+    s.handle(Action::Command(Command::MoveDown), at(200));
+    s.handle(Action::Command(Command::NextOfficial), at(201));
+    s.handle(Action::Command(Command::PreviousOfficial), at(202));
+    assert!(!message(&s).contains("会后补记"), "{}", message(&s));
+    // The first change: an answer typed (the questions start with it).
+    let said = format!("会议已于{ended}散会：此后的修改记为会后补记");
+    s.handle(Action::Command(Command::EditAnswer), at(300));
+    assert!(
+        !message(&s).contains("会后补记"),
+        "asked first, nothing changed yet"
+    );
+    s.handle(Action::Confirm, at(300));
+    assert_eq!(message(&s), said, "said at the first change");
+    s.handle(Action::Paste("会后补充的回答".into()), at(301));
+    s.handle(Action::Cancel, at(310));
+    // Said once: the next change says something else.
+    s.handle(Action::Command(Command::AddQuestion), at(400));
+    s.handle(Action::Paste("县人大代表 某某".into()), at(401));
+    s.handle(Action::Step(1), at(401));
+    s.handle(Action::Paste("补问".into()), at(401));
+    s.handle(Action::Confirm, at(402));
+    assert_ne!(message(&s), said, "said once");
+}
+
+#[test]
+fn the_late_entry_message_is_said_at_the_first_write_after_the_end() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    s.handle(Action::Command(Command::FinishMeeting), at(100));
+    s.handle(Action::Confirm, at(100));
+    let ended = shuze::labels::time_of_day(at(100));
+    let said = format!("会议已于{ended}散会：此后的修改记为会后补记");
+    s.handle(Action::Command(Command::ToggleWrittenReply), at(200));
+    assert_eq!(message(&s), said);
+    s.handle(Action::Command(Command::ToggleWrittenReply), at(201));
+    assert_ne!(message(&s), said, "once");
+}

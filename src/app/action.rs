@@ -291,6 +291,17 @@ impl Effect {
         )
     }
 
+    /// Whether it changes the meeting's record (not a setting, an export, a private note
+    /// or the meeting's end itself): after 散会 such a change is a 会后补记.
+    pub fn changes_record(&self) -> bool {
+        let note = |target: &TextTarget| matches!(target, TextTarget::Note { .. });
+        match self {
+            Effect::SaveDraft { target, .. } | Effect::SaveText { target, .. } => !note(target),
+            Effect::SaveSetting { .. } | Effect::ExportAll | Effect::FinishMeeting { .. } => false,
+            other => other.writes(),
+        }
+    }
+
     /// What this write changes of what the console shows, so that only that is read again.
     pub fn changes(&self) -> Changed {
         let detail = Changed {

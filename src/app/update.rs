@@ -15,8 +15,20 @@ use crate::view::{SearchTarget, TextTarget};
 /// Applies one action to the console and returns what must be written.
 pub fn update(console: &mut Console, action: Action) -> Vec<Effect> {
     let effects = apply(console, action);
+    tell_late_once(console, &effects);
     console.offer_next();
     effects
+}
+
+/// The first change to the record after 散会 says, once, that it is a 会后补记.
+fn tell_late_once(console: &mut Console, effects: &[Effect]) {
+    let Some(finished_at) = console.meeting.finished_at else {
+        return;
+    };
+    if !console.told_late && effects.iter().any(Effect::changes_record) {
+        console.told_late = true;
+        console.say(labels::late_entry(console.lang, finished_at, console.now));
+    }
 }
 
 fn apply(console: &mut Console, action: Action) -> Vec<Effect> {
