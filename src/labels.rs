@@ -619,18 +619,6 @@ pub fn choose(lang: Lang, field: &str) -> String {
     }
 }
 
-/// A question attached to a follow-up whose source is not a question.
-pub fn question_needs_question_source(lang: Lang, question: &str, chosen: &str) -> String {
-    match lang {
-        Lang::Zh => {
-            format!("来源为「{chosen}」的问题不关联提问：关联提问请把来源选为「{question}」")
-        }
-        Lang::En => format!(
-            "A follow-up from '{chosen}' has no question: to attach one, choose '{question}' as its source"
-        ),
-    }
-}
-
 /// Someone on the list chosen and a new name typed too.
 pub fn attendee_or_new(lang: Lang, chosen: &str, typed: &str) -> String {
     match lang {
@@ -1102,6 +1090,46 @@ pub fn log_set_aside(lang: Lang, aside: &str) -> String {
 /// Local wall-clock time of day, "14:05".
 pub fn time_of_day(at: chrono::DateTime<chrono::Utc>) -> String {
     at.with_timezone(&chrono::Local).format("%H:%M").to_string()
+}
+
+/// The first stage on another day than the one prepared.
+pub fn move_date_confirm(
+    lang: Lang,
+    prepared: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> String {
+    let (p, t) = (zh_date(prepared), zh_date(today));
+    match lang {
+        Lang::Zh => format!(
+            "会议准备的日期是{p}，今天是{t}。把会议日期改为今天（{t}）？Enter/y 改为今天（记为一次更正）；Esc/n 保留{p}。两种选择都开始这一环节。"
+        ),
+        Lang::En => format!(
+            "The meeting was prepared for {prepared}; today is {today}. Move the meeting's date to today? Enter/y moves it (recorded as a correction); Esc/n keeps {prepared}. Either way the stage begins."
+        ),
+    }
+}
+
+pub fn date_moved(lang: Lang, today: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "会议日期已改为{}（原准备日期留在修改记录中）",
+            zh_date(today)
+        ),
+        Lang::En => {
+            format!("The meeting's date is now {today} (the prepared date stays in the history)")
+        }
+    }
+}
+
+pub fn date_kept(lang: Lang, prepared: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::Zh => format!("会议日期仍为{}", zh_date(prepared)),
+        Lang::En => format!("The meeting's date stays {prepared}"),
+    }
+}
+
+fn zh_date(date: chrono::NaiveDate) -> String {
+    date.format("%Y年%-m月%-d日").to_string()
 }
 
 /// Moving the official being heard in the agenda.

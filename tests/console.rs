@@ -95,8 +95,8 @@ fn one_official_through_every_stage_is_recorded_and_comes_back_after_a_restart()
     type_text(&mut s, "2", at(403));
     press(&mut s, Enter, at(404));
     press_all(&mut s, &[Char('s'), Char('f')], at(500));
-    // 问题来源: 提问 chosen, then to the problem.
-    press_all(&mut s, &[Right, Tab, Tab, Tab], at(500));
+    // 问题来源: 点评 chosen, then to the problem.
+    press_all(&mut s, &[Right, Tab, Tab], at(500));
     type_text(&mut s, "村级谈话未全覆盖", at(501));
     press_all(&mut s, &[Tab, Tab], at(502));
     type_text(&mut s, "年底前完成谈话", at(503));

@@ -134,7 +134,8 @@ fn a_disk_that_fills_while_typing_loses_nothing_and_says_where_the_text_is() {
     let db = sample_copy(&disk.path);
     let data = dir.path().join("data");
     let mut console = recording(&db, &data);
-    console.send("ss\r");
+    console.begin_report();
+    console.send("s\r");
     console.wait_for("记录回答", 5);
     console.send("满盘之前的回答，");
     std::thread::sleep(Duration::from_millis(400));
@@ -201,7 +202,8 @@ fn a_database_held_by_another_program_does_not_freeze_typing() {
     let db = sample_copy(dir.path());
     let mut console = Console::start(&[db.to_str().unwrap()], 100, 30);
     console.wait_for("第 1/8 位", 10);
-    console.send("ss\r");
+    console.begin_report();
+    console.send("s\r");
     console.wait_for("记录回答", 5);
     let holder = rusqlite::Connection::open(&db).unwrap();
     holder
@@ -275,7 +277,8 @@ fn ctrl_j_is_a_line_break_and_esc_then_a_letter_in_one_read_are_two_keys() {
     let db = sample_copy(dir.path());
     let mut console = Console::start(&[db.to_str().unwrap()], 100, 30);
     console.wait_for("第 1/8 位", 10);
-    console.send("ss\r");
+    console.begin_report();
+    console.send("s\r");
     console.wait_for("记录回答", 5);
     console.send("第一行");
     console.send("\n");
@@ -356,7 +359,8 @@ fn a_database_deleted_while_typing_loses_nothing_and_never_claims_it_saved() {
     let db = sample_copy(dir.path());
     let data = dir.path().join("data");
     let mut console = recording(&db, &data);
-    console.send("ss\r");
+    console.begin_report();
+    console.send("s\r");
     console.wait_for("记录回答", 5);
     console.send("删除之前，");
     std::thread::sleep(Duration::from_millis(300));
@@ -491,7 +495,8 @@ fn a_database_replaced_under_the_console_is_left_readable() {
     std::fs::copy(SAMPLE_DB, &other).unwrap();
     let data = dir.path().join("data");
     let mut console = recording(&db, &data);
-    console.send("ss\r");
+    console.begin_report();
+    console.send("s\r");
     console.wait_for("记录回答", 5);
     console.send("替换之前，");
     std::thread::sleep(Duration::from_millis(300));
@@ -599,7 +604,8 @@ fn a_picture_chosen_and_an_answer_begun_on_a_full_disk_reach_the_file_once_there
     let db = sample_copy(&disk.path);
     let data = dir.path().join("data");
     let mut console = recording(&db, &data);
-    console.send("ss");
+    console.begin_report();
+    console.send("s");
     console.wait_for("提问质询", 5);
     disk.fill();
     // The room's picture: the console says the audience view has not changed.

@@ -298,8 +298,8 @@ fn every_field_of_a_follow_up_can_be_corrected() {
     let earlier = c.detail.earlier_follow_ups[0].clone();
     run(&mut c, Command::EditSelected);
     assert_eq!(form_kind(&c), Some(FormKind::EditFollowUp(earlier.id)));
-    retype(&mut c, 8, "2027/6/30");
-    retype(&mut c, 3, "改正后的问题描述");
+    retype(&mut c, 7, "2027/6/30");
+    retype(&mut c, 2, "改正后的问题描述");
     let effects = act(&mut c, Action::Confirm);
     let [Effect::ChangeFollowUp { follow_up }] = effects.as_slice() else {
         panic!("{effects:?}")
@@ -310,7 +310,7 @@ fn every_field_of_a_follow_up_can_be_corrected() {
     assert_eq!(follow_up.owner, earlier.owner, "the rest as it was");
 
     run(&mut c, Command::EditSelected);
-    retype(&mut c, 8, "明年");
+    retype(&mut c, 7, "明年");
     assert!(act(&mut c, Action::Confirm).is_empty());
     let Mode::Form(form) = &c.mode else { panic!() };
     assert!(form.error.as_ref().unwrap().contains("明年"));
@@ -526,8 +526,8 @@ fn after_the_slips_the_record_says_only_what_happened() {
     s.console.focus = Pane::FollowUps;
     go(&mut s, C(Command::EditSelected), 1);
     if let Mode::Form(form) = &mut s.console.mode {
-        form.focus = 8;
-        if let shuze::app::form::FieldValue::Text(text) = &mut form.fields[8].value {
+        form.focus = 7;
+        if let shuze::app::form::FieldValue::Text(text) = &mut form.fields[7].value {
             text.clear();
         }
     }
@@ -686,6 +686,16 @@ fn the_rating_form_catches_slips_without_getting_in_the_way() {
     );
 }
 
+/// Sets the choice of field `index` of the open form.
+fn choose(c: &mut Console, index: usize, option: usize) {
+    if let Mode::Form(form) = &mut c.mode
+        && let shuze::app::form::FieldValue::Choice { index: chosen, .. } =
+            &mut form.fields[index].value
+    {
+        *chosen = option;
+    }
+}
+
 #[test]
 fn the_follow_up_form_names_its_question_and_asks_about_a_past_deadline() {
     let mut c = console();
@@ -695,23 +705,22 @@ fn the_follow_up_form_names_its_question_and_asks_about_a_past_deadline() {
     run(&mut c, Command::AddFollowUp);
     assert_eq!(form(&c).focus, 0, "the form starts on 问题来源");
     assert_eq!(form(&c).fields[0].shown(), "（未选择）", "no source chosen");
-    assert_eq!(form(&c).fields[1].shown(), "（无）", "no question chosen");
-    press_right(&mut c, 0, 1);
-    assert_eq!(form(&c).fields[0].shown(), "提问");
-    press_right(&mut c, 1, 2);
-    let shown = form(&c).fields[1].shown().to_string();
+    press_right(&mut c, 0, 4);
+    assert_eq!(form(&c).fields[0].shown(), "提问", "提问 with no question");
+    press_right(&mut c, 0, 2);
+    let shown = form(&c).fields[0].shown().to_string();
     assert!(
-        shown.starts_with("2．")
+        shown.starts_with("提问：2．")
             && chosen
                 .text
-                .starts_with(shown.trim_start_matches("2．").trim_end_matches('…')),
+                .starts_with(shown.trim_start_matches("提问：2．").trim_end_matches('…')),
         "the question picked, by its text: {shown}"
     );
-    retype(&mut c, 3, "问题描述");
-    retype(&mut c, 8, "2020-01-01");
+    retype(&mut c, 2, "问题描述");
+    retype(&mut c, 7, "2020-01-01");
     assert!(act(&mut c, Action::Confirm).is_empty());
     assert!(form(&c).error.as_ref().unwrap().contains("早于会议日期"));
-    assert_eq!(form(&c).focus, 8, "at the deadline");
+    assert_eq!(form(&c).focus, 7, "at the deadline");
     let effects = act(&mut c, Action::Confirm);
     let [Effect::AddFollowUp { follow_up, .. }] = effects.as_slice() else {
         panic!("{effects:?}")
@@ -721,7 +730,7 @@ fn the_follow_up_form_names_its_question_and_asks_about_a_past_deadline() {
     assert_eq!(follow_up.deadline.unwrap().to_string(), "2020-01-01");
 
     run(&mut c, Command::AddFollowUp);
-    retype(&mut c, 8, "下个月");
+    retype(&mut c, 7, "下个月");
     assert!(act(&mut c, Action::Confirm).is_empty());
     assert_eq!(form(&c).focus, 0, "the source comes first");
     assert!(
@@ -731,13 +740,13 @@ fn the_follow_up_form_names_its_question_and_asks_about_a_past_deadline() {
             .unwrap()
             .contains("请选择「问题来源」")
     );
-    press_right(&mut c, 0, 1);
+    press_right(&mut c, 0, 4);
     assert!(act(&mut c, Action::Confirm).is_empty());
-    assert_eq!(form(&c).focus, 3, "then the empty problem");
-    retype(&mut c, 3, "问题描述");
+    assert_eq!(form(&c).focus, 2, "then the empty problem");
+    retype(&mut c, 2, "问题描述");
     assert!(act(&mut c, Action::Confirm).is_empty());
     assert!(form(&c).error.as_ref().unwrap().contains("下个月"));
-    assert_eq!(form(&c).focus, 8);
+    assert_eq!(form(&c).focus, 7);
 }
 
 #[test]
@@ -745,28 +754,15 @@ fn a_follow_up_from_the_remarks_has_no_question_attached() {
     let mut c = console();
     at_stage(&mut c, Stage::Questions, 10);
     run(&mut c, Command::AddFollowUp);
-    press_right(&mut c, 0, 2);
+    press_right(&mut c, 0, 1);
     assert_eq!(form(&c).fields[0].shown(), "点评");
-    retype(&mut c, 3, "点评指出的问题");
+    retype(&mut c, 2, "点评指出的问题");
     let effects = act(&mut c, Action::Confirm);
     let [Effect::AddFollowUp { follow_up, .. }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
     assert_eq!(follow_up.source, FollowUpSource::Remarks);
     assert_eq!(follow_up.question, None, "no question attached");
-
-    // A question picked with another source: asked, not dropped silently.
-    run(&mut c, Command::AddFollowUp);
-    press_right(&mut c, 0, 2);
-    press_right(&mut c, 1, 1);
-    retype(&mut c, 3, "点评指出的问题");
-    assert!(act(&mut c, Action::Confirm).is_empty());
-    assert!(
-        form(&c).error.as_ref().unwrap().contains("来源为「点评」"),
-        "{:?}",
-        form(&c).error
-    );
-    assert_eq!(form(&c).focus, 1);
 }
 
 #[test]
@@ -783,23 +779,27 @@ fn u_puts_a_follow_ups_source_and_question_right() {
     c.selected[Pane::FollowUps.index()] = 0;
     run(&mut c, Command::EditSelected);
     assert_eq!(form_kind(&c), Some(FormKind::EditFollowUp(99)));
-    assert_eq!(form(&c).fields[0].shown(), "提问");
-    assert!(form(&c).fields[1].shown().starts_with("1．"));
-    // To 点评: the question must go too.
-    press_right(&mut c, 0, 1);
-    assert!(act(&mut c, Action::Confirm).is_empty());
-    assert_eq!(form(&c).focus, 1);
-    if let Mode::Form(form) = &mut c.mode
-        && let shuze::app::form::FieldValue::Choice { index, .. } = &mut form.fields[1].value
-    {
-        *index = 0;
-    }
+    assert!(form(&c).fields[0].shown().starts_with("提问：1．"));
+    // To 点评, which has no question.
+    choose(&mut c, 0, 1);
+    assert_eq!(form(&c).fields[0].shown(), "点评");
     let effects = act(&mut c, Action::Confirm);
     let [Effect::ChangeFollowUp { follow_up }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
     assert_eq!(follow_up.source, FollowUpSource::Remarks);
     assert_eq!(follow_up.question, None);
+    // Back to nothing chosen: asked to choose, nothing written.
+    run(&mut c, Command::EditSelected);
+    choose(&mut c, 0, 0);
+    assert!(act(&mut c, Action::Confirm).is_empty());
+    assert!(
+        form(&c)
+            .error
+            .as_ref()
+            .unwrap()
+            .contains("请选择「问题来源」")
+    );
 }
 
 #[test]
@@ -1002,12 +1002,8 @@ fn a_follow_ups_corrected_source_reaches_the_file_and_the_ledger() {
     let raised = s.console.detail.follow_ups[0].clone();
     assert_eq!(raised.source, FollowUpSource::Question);
     s.handle(Action::Command(Command::EditSelected), at(9_001));
-    press_right(&mut s.console, 0, 1);
-    if let Mode::Form(form) = &mut s.console.mode
-        && let shuze::app::form::FieldValue::Choice { index, .. } = &mut form.fields[1].value
-    {
-        *index = 0;
-    }
+    // 点评, the second choice.
+    choose(&mut s.console, 0, 1);
     s.handle(Action::Confirm, at(9_002));
     assert!(
         matches!(s.console.mode, Mode::Browse),

@@ -37,8 +37,7 @@ fn the_slips_of_an_afternoon_leave_nothing_false_in_the_record() {
         Console::start_with_env(&[db.to_str().unwrap()], 120, 36, &[("XDG_DATA_HOME", data)]);
     console.wait_for("第 1/8 位", 10);
     // The report started by a slip and taken back at once.
-    console.send("s");
-    console.wait_for("述责报告", 5);
+    console.begin_report();
     console.send("S");
     console.wait_for("环节: 待述责", 5);
     // Enter on a question at 待述责: asked first; the answer editor left empty.

@@ -235,3 +235,111 @@ fn the_late_entry_message_is_said_at_the_first_write_after_the_end() {
     s.handle(Action::Command(Command::ToggleWrittenReply), at(201));
     assert_ne!(message(&s), said, "once");
 }
+
+const DAY: i64 = 86_400;
+
+/// The sample (prepared for 2026-12-18) run eleven days early, on 2026-12-07.
+fn early(seconds: i64) -> chrono::DateTime<chrono::Utc> {
+    at(-11 * DAY + seconds)
+}
+
+fn rendered(path: &std::path::Path, kind: shuze::export::Kind, generated: i64) -> String {
+    use shuze::export::{self, Format, Minutes, Options};
+    let store = Store::open(path).unwrap();
+    let minutes = Minutes::build(&store, 1, false, at(generated)).unwrap();
+    let options = Options {
+        revisions: false,
+        offset: chrono::FixedOffset::east_opt(8 * 3600).unwrap(),
+        fonts: export::Fonts::Gb2312,
+    };
+    String::from_utf8(export::render(&minutes, kind, Format::Md, &options).unwrap()).unwrap()
+}
+
+#[test]
+fn the_first_stage_on_another_day_asks_to_move_the_meetings_date() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    let prepared = s.console.meeting.held_on;
+    let t = early(0);
+    let today = t.with_timezone(&chrono::Local).date_naive();
+    s.handle(Action::Command(Command::NextStage), t);
+    assert_eq!(
+        confirming(&s),
+        Some(Confirmed::MoveDate {
+            today,
+            stage: Stage::Report
+        })
+    );
+    let Mode::Confirm(c) = &s.console.mode else {
+        panic!()
+    };
+    assert!(
+        c.text.contains("2026年12月18日") && c.text.contains("2026年12月7日"),
+        "{}",
+        c.text
+    );
+    assert_eq!(s.console.slot().unwrap().stage, Stage::Pending, "not yet");
+    s.handle(Action::Confirm, t);
+    assert_eq!(s.console.slot().unwrap().stage, Stage::Report, "begun");
+    assert_eq!(s.console.meeting.held_on, today, "the date moved");
+    // In the file: a dated change, the prepared date kept; no second question.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let (moved_to, prepared_kept): (String, String) = conn
+        .query_row(
+            "SELECT c.held_on, m.held_on FROM meeting_change c JOIN meeting m ON m.id = c.meeting_id",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(moved_to, today.to_string());
+    assert_eq!(prepared_kept, prepared.to_string());
+    assert!(
+        conn.execute("UPDATE meeting_change SET held_on = '2020-01-01'", [])
+            .is_err(),
+        "append-only"
+    );
+    s.handle(Action::Command(Command::NextStage), early(600));
+    assert!(confirming(&s).is_none(), "asked once, at the first stage");
+
+    // The record and the 纪要 are dated the day it was held.
+    let record = rendered(&path, shuze::export::Kind::Record, -11 * DAY + 700);
+    assert!(record.contains("2026年12月7日 09:00"), "{record}");
+    assert!(!record.contains("2026年12月18日"), "{record}");
+    let summary = rendered(&path, shuze::export::Kind::Summary, -11 * DAY + 700);
+    assert!(summary.contains("2026年12月7日印发"), "{summary}");
+}
+
+#[test]
+fn esc_keeps_the_prepared_date_and_no_document_is_dated_before_it() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    let prepared = s.console.meeting.held_on;
+    let t = early(0);
+    s.handle(Action::Command(Command::NextStage), t);
+    assert!(confirming(&s).is_some());
+    s.handle(Action::Cancel, t);
+    assert_eq!(
+        s.console.slot().unwrap().stage,
+        Stage::Report,
+        "begun all the same"
+    );
+    assert_eq!(s.console.meeting.held_on, prepared, "the date kept");
+    assert!(message(&s).contains("2026年12月18日"), "{}", message(&s));
+    // 散会 after midnight: its time carries its date.
+    s.handle(Action::Command(Command::FinishMeeting), early(DAY));
+    s.handle(Action::Confirm, early(DAY));
+    drop(s);
+
+    let record = rendered(&path, shuze::export::Kind::Record, -11 * DAY + DAY + 60);
+    assert!(
+        record.contains("2026年12月7日 09:00至12月8日09:00"),
+        "the times as they happened:\n{record}"
+    );
+    assert!(record.contains("散会（12月8日09:00）"), "{record}");
+    let summary = rendered(&path, shuze::export::Kind::Summary, -11 * DAY + DAY + 60);
+    assert!(
+        summary.contains("2026年12月18日印发"),
+        "never before the meeting's date:\n{summary}"
+    );
+    assert!(!summary.contains("2026年12月8日印发"), "{summary}");
+}

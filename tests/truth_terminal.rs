@@ -27,9 +27,8 @@ fn a_follow_up_from_the_remarks_and_a_new_attendee_are_recorded_as_typed() {
     console.send("f");
     console.wait_for("问题来源: < （未选择） >", 5);
     console.send(RIGHT);
-    console.send(RIGHT);
     console.wait_for("问题来源: < 点评 >", 5);
-    console.send("\t\t\t");
+    console.send("\t\t");
     console.send("点评指出台账不全");
     console.wait_for("点评指出台账不全", 5);
     console.send("\r");

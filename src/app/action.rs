@@ -329,7 +329,8 @@ impl Effect {
             | Effect::SetTimer { .. }
             | Effect::ChangeAttendance { .. }
             | Effect::AddAttendee { .. }
-            | Effect::FinishMeeting { .. } => Changed {
+            | Effect::FinishMeeting { .. }
+            | Effect::MoveMeetingDate { .. } => Changed {
                 agenda: true,
                 ..Changed::NOTHING
             },
@@ -466,6 +467,12 @@ pub enum Effect {
         attendance: crate::domain::Attendance,
         /// When they came in, once the meeting had begun.
         arrived_at: Option<chrono::DateTime<chrono::Utc>>,
+    },
+    /// Move the meeting's date to the day it is really held (a dated change; the prepared
+    /// date stays in the file).
+    MoveMeetingDate {
+        meeting: Id,
+        held_on: chrono::NaiveDate,
     },
     /// Record 散会 now.
     FinishMeeting {

@@ -7,6 +7,7 @@ use super::update::{edit, go_to, open_answer};
 use super::{Action, Console, Effect, Mode, Pane};
 use crate::domain::{AgendaMove, Id, Stage, clock};
 use crate::labels::{self, Label, Named};
+use chrono::NaiveDate;
 
 /// How long a stage may have run and still be taken back without a trace or a question.
 pub const SLIP_MS: i64 = 60_000;
@@ -34,6 +35,9 @@ pub enum Confirmed {
     Withdraw { pane: Pane, id: Id },
     /// Move the official being heard in the agenda.
     Move { slot: Id, to: AgendaMove },
+    /// The meeting's first stage, on another day than prepared: move the meeting's date to
+    /// `today` and enter `stage` (Esc or `n` enters it and keeps the date).
+    MoveDate { today: NaiveDate, stage: Stage },
 }
 
 fn ask(console: &mut Console, text: String, then: Confirmed) -> Vec<Effect> {
@@ -54,6 +58,10 @@ pub(super) fn answer(console: &mut Console, action: Action) -> Vec<Effect> {
         }
         Action::Cancel => {
             console.mode = Mode::Browse;
+            if let Confirmed::MoveDate { stage, .. } = then {
+                // The date stays as prepared; the stage the recorder asked for begins.
+                return keep_date(console, stage);
+            }
             console.say(Label::NothingChanged.text(console.lang));
             Vec::new()
         }
@@ -125,7 +133,40 @@ fn carry_out(console: &mut Console, then: Confirmed) -> Vec<Effect> {
             console.say(Label::MovedInAgenda.text(console.lang));
             vec![Effect::MoveOfficial { slot, to }]
         }
+        Confirmed::MoveDate { today, stage } => {
+            let mut effects = vec![Effect::MoveMeetingDate {
+                meeting: console.meeting.id,
+                held_on: today,
+            }];
+            effects.extend(super::update::start_stage(console, &slot, stage));
+            console.say(labels::date_moved(console.lang, today));
+            effects
+        }
     }
+}
+
+/// Esc on the date question: the stage begins, the meeting keeps its prepared date.
+fn keep_date(console: &mut Console, stage: Stage) -> Vec<Effect> {
+    let Some(slot) = console.slot().cloned() else {
+        return Vec::new();
+    };
+    let effects = super::update::start_stage(console, &slot, stage);
+    console.say(labels::date_kept(console.lang, console.meeting.held_on));
+    effects
+}
+
+/// Today (in local time), when the meeting's first stage is about to start on a day other
+/// than its date: no clock has run yet and the meeting has not ended.
+pub(super) fn held_on_another_day(console: &Console) -> Option<NaiveDate> {
+    let today = console.now.with_timezone(&chrono::Local).date_naive();
+    let first = console.timings.is_empty() && console.meeting.finished_at.is_none();
+    (first && today != console.meeting.held_on).then_some(today)
+}
+
+/// The first stage on another day than prepared: move the meeting's date to today?
+pub(super) fn move_date(console: &mut Console, today: NaiveDate, stage: Stage) -> Vec<Effect> {
+    let text = labels::move_date_confirm(console.lang, console.meeting.held_on, today);
+    ask(console, text, Confirmed::MoveDate { today, stage })
 }
 
 /// `K`, `J`, `G` on the official being heard (a clock running, or a stage begun and not

@@ -4,8 +4,8 @@
 
 use super::form::{Field, FieldLabel};
 use super::submit::{
-    FOLLOW_UP_MODES, FOLLOW_UP_SOURCES, FOLLOW_UP_STATUSES, Problem, Submitted, deadline, required,
-    source_and_question, source_choices,
+    FOLLOW_UP_MODES, FOLLOW_UP_STATUSES, Problem, SourceChoice, Submitted, chosen_source, deadline,
+    questions_by_text, required, source_choices,
 };
 use super::{Command, Console, Effect, Form, FormKind, Mode, Pane};
 use crate::domain::{
@@ -185,48 +185,46 @@ fn risk_form(lang: labels::Lang, kind: FormKind, risk: Option<&RiskPoint>) -> Fo
 /// Field order of the follow-up correction form.
 mod follow_up_field {
     pub const SOURCE: usize = 0;
-    pub const QUESTION: usize = 1;
-    pub const CATEGORY: usize = 2;
-    pub const PROBLEM: usize = 3;
-    pub const TASK: usize = 4;
-    pub const MEASURE: usize = 5;
-    pub const LEAD: usize = 6;
-    pub const OWNER: usize = 7;
-    pub const DEADLINE: usize = 8;
-    pub const MODE: usize = 9;
-    pub const PROGRESS: usize = 10;
-    pub const STATUS: usize = 11;
-    pub const COPIED_TO: usize = 12;
+    pub const CATEGORY: usize = 1;
+    pub const PROBLEM: usize = 2;
+    pub const TASK: usize = 3;
+    pub const MEASURE: usize = 4;
+    pub const LEAD: usize = 5;
+    pub const OWNER: usize = 6;
+    pub const DEADLINE: usize = 7;
+    pub const MODE: usize = 8;
+    pub const PROGRESS: usize = 9;
+    pub const STATUS: usize = 10;
+    pub const COPIED_TO: usize = 11;
 }
 
-/// The questions a corrected follow-up can come from, with their ids: none; this meeting's
-/// questions to the official on screen when the follow-up was raised at this meeting; and the
-/// question it came from when that is not among them (an earlier meeting's).
-fn question_options(console: &Console, f: &FollowUp) -> (Vec<String>, Vec<Option<Id>>) {
+/// The choices of a corrected follow-up's 问题来源: this meeting's questions to the
+/// official on screen when it was raised at this meeting, and the question it came from
+/// when that is not among them (an earlier meeting's).
+fn source_options(console: &Console, f: &FollowUp) -> (Vec<String>, Vec<SourceChoice>) {
     let detail = &console.detail;
-    let mut names = vec![Label::NoQuestionChosen.text(console.lang).to_string()];
-    let mut ids = vec![None];
+    let mut questions = Vec::new();
     if detail.follow_ups.iter().any(|g| g.id == f.id) {
-        names.extend(super::submit::question_choices(console).into_iter().skip(1));
-        ids.extend(detail.questions.iter().map(|q| Some(q.id)));
+        questions = questions_by_text(console);
     }
     if let Some(question) = f.question
-        && !ids.contains(&Some(question))
+        && !questions.iter().any(|(_, id)| *id == question)
     {
-        names.push(Label::EarlierQuestion.text(console.lang).to_string());
-        ids.push(Some(question));
+        questions.push((
+            Label::EarlierQuestion.text(console.lang).to_string(),
+            question,
+        ));
     }
-    (names, ids)
+    source_choices(console.lang, questions)
 }
 
 fn follow_up_form(console: &Console, f: &FollowUp) -> Form {
     let lang = console.lang;
     let deadline = f.deadline.map(|d| d.to_string()).unwrap_or_default();
-    let (questions, ids) = question_options(console, f);
-    let source = index_of(&FOLLOW_UP_SOURCES, &f.source) + 1;
+    let (sources, meanings) = source_options(console, f);
+    let source = index_of(&meanings, &Some((f.source, f.question)));
     let fields = vec![
-        Field::choice(Label::Source, source_choices(lang), source),
-        Field::choice(Label::FromQuestion, questions, index_of(&ids, &f.question)),
+        Field::choice(Label::Source, sources, source),
         Field::text(Label::Category, &f.category),
         Field::text(Label::Problem, &f.problem),
         Field::text(Label::Task, &f.task),
@@ -408,8 +406,8 @@ fn corrected_follow_up(console: &Console, form: &Form, id: Id) -> Submitted {
     let Some(before) = all.find(|f| f.id == id) else {
         return Err(Label::NothingToCorrect.text(lang).to_string().into());
     };
-    let (_, ids) = question_options(console, before);
-    let (source, question) = source_and_question(form, lang, (SOURCE, QUESTION), &ids)?;
+    let (_, meanings) = source_options(console, before);
+    let (source, question) = chosen_source(form, lang, SOURCE, &meanings)?;
     let deadline = deadline(console, form, DEADLINE)?;
     let follow_up = FollowUp {
         source,

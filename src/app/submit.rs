@@ -36,12 +36,6 @@ pub(super) fn rating_form(console: &Console) -> Form {
     Form::new(FormKind::Rating, Label::RatingTitle, fields)
 }
 
-pub(super) const FOLLOW_UP_SOURCES: [FollowUpSource; 4] = [
-    FollowUpSource::Question,
-    FollowUpSource::Remarks,
-    FollowUpSource::Rating,
-    FollowUpSource::Feedback,
-];
 pub(super) const FOLLOW_UP_MODES: [FollowUpMode; 3] = [
     FollowUpMode::Immediate,
     FollowUpMode::ByDeadline,
@@ -51,43 +45,66 @@ pub(super) const FOLLOW_UP_MODES: [FollowUpMode; 3] = [
 /// Field order of the follow-up form.
 mod follow_up_field {
     pub const SOURCE: usize = 0;
-    pub const QUESTION: usize = 1;
-    pub const CATEGORY: usize = 2;
-    pub const PROBLEM: usize = 3;
-    pub const TASK: usize = 4;
-    pub const MEASURE: usize = 5;
-    pub const LEAD: usize = 6;
-    pub const OWNER: usize = 7;
-    pub const DEADLINE: usize = 8;
-    pub const MODE: usize = 9;
-    pub const COPIED_TO: usize = 10;
+    pub const CATEGORY: usize = 1;
+    pub const PROBLEM: usize = 2;
+    pub const TASK: usize = 3;
+    pub const MEASURE: usize = 4;
+    pub const LEAD: usize = 5;
+    pub const OWNER: usize = 6;
+    pub const DEADLINE: usize = 7;
+    pub const MODE: usize = 8;
+    pub const COPIED_TO: usize = 9;
 }
 
-/// The choices of 问题来源: none chosen first, then the sources.
-pub(super) fn source_choices(lang: labels::Lang) -> Vec<String> {
-    let mut choices = vec![Label::NotChosen.text(lang).to_string()];
-    choices.extend(FOLLOW_UP_SOURCES.iter().map(|s| s.name(lang).to_string()));
-    choices
+/// What a choice of 问题来源 stands for: a source, and for 提问 the question picked by its
+/// text (or none); `None` for the first choice, nothing chosen.
+pub(super) type SourceChoice = Option<(FollowUpSource, Option<crate::domain::Id>)>;
+
+/// The choices of 问题来源, in one field: nothing chosen first; the sources; then 提问 with
+/// each question (`questions`: its words and id), so that a question is attached only when
+/// the recorder picks it, with 提问 as the source.
+pub(super) fn source_choices(
+    lang: labels::Lang,
+    questions: Vec<(String, crate::domain::Id)>,
+) -> (Vec<String>, Vec<SourceChoice>) {
+    let mut names = vec![Label::NotChosen.text(lang).to_string()];
+    let mut meanings = vec![None];
+    let order = [
+        FollowUpSource::Remarks,
+        FollowUpSource::Rating,
+        FollowUpSource::Feedback,
+        FollowUpSource::Question,
+    ];
+    for source in order {
+        names.push(source.name(lang).to_string());
+        meanings.push(Some((source, None)));
+    }
+    let asked = FollowUpSource::Question.name(lang);
+    for (words, id) in questions {
+        names.push(format!("{asked}：{words}"));
+        meanings.push(Some((FollowUpSource::Question, Some(id))));
+    }
+    (names, meanings)
 }
 
-/// The questions a follow-up can come from, by their text: none first.
-pub(super) fn question_choices(console: &Console) -> Vec<String> {
-    let lang = console.lang;
-    let mut choices = vec![Label::NoQuestionChosen.text(lang).to_string()];
-    choices.extend(console.detail.questions.iter().enumerate().map(|(i, q)| {
-        let text: String = q.text.chars().take(24).collect();
-        let more = if q.text.chars().count() > 24 {
-            "…"
-        } else {
-            ""
-        };
-        format!("{}．{text}{more}", i + 1)
-    }));
-    choices
+/// The questions on screen, by their number and first words.
+pub(super) fn questions_by_text(console: &Console) -> Vec<(String, crate::domain::Id)> {
+    let questions = console.detail.questions.iter().enumerate();
+    questions
+        .map(|(i, q)| {
+            let text: String = q.text.chars().take(24).collect();
+            let more = if q.text.chars().count() > 24 {
+                "…"
+            } else {
+                ""
+            };
+            (format!("{}．{text}{more}", i + 1), q.id)
+        })
+        .collect()
 }
 
-/// A new follow-up: no source and no question chosen (the recorder picks both), the caret
-/// on the source; only the official and the leader in charge are filled in.
+/// A new follow-up: no source chosen (the recorder picks it, and the question with it),
+/// the caret on the source; only the official and the leader in charge are filled in.
 pub(super) fn follow_up_form(console: &Console) -> Form {
     let lang = console.lang;
     let (owner, supervisor) = console
@@ -99,9 +116,9 @@ pub(super) fn follow_up_form(console: &Console) -> Form {
             )
         })
         .unwrap_or_default();
+    let (sources, _) = source_choices(lang, questions_by_text(console));
     let fields = vec![
-        Field::choice(Label::Source, source_choices(lang), 0),
-        Field::choice(Label::FromQuestion, question_choices(console), 0),
+        Field::choice(Label::Source, sources, 0),
         Field::text(Label::Category, ""),
         Field::text(Label::Problem, ""),
         Field::text(Label::Task, ""),
@@ -121,33 +138,18 @@ pub(super) fn follow_up_form(console: &Console) -> Form {
     form
 }
 
-/// The source chosen in field `source` and the question in field `question` (an index into
-/// `questions`, after the "none" choice): a source must be chosen, and a question only with
-/// 提问 as the source.
-pub(super) fn source_and_question(
+/// The source (and question) chosen in field `field`, whose choices mean `meanings`.
+pub(super) fn chosen_source(
     form: &Form,
     lang: labels::Lang,
-    (source, question): (usize, usize),
-    questions: &[Option<crate::domain::Id>],
+    field: usize,
+    meanings: &[SourceChoice],
 ) -> Result<(FollowUpSource, Option<crate::domain::Id>), Problem> {
-    let caption = |label: Label| label.text(lang);
-    let Some(chosen) = form.choice(source).checked_sub(1) else {
-        return Err(Problem::at(
-            labels::choose(lang, caption(Label::Source)),
-            source,
-        ));
-    };
-    let chosen = FOLLOW_UP_SOURCES[chosen.min(FOLLOW_UP_SOURCES.len() - 1)];
-    let attached = questions.get(form.choice(question)).copied().flatten();
-    if attached.is_some() && chosen != FollowUpSource::Question {
-        let text = labels::question_needs_question_source(
-            lang,
-            FollowUpSource::Question.name(lang),
-            chosen.name(lang),
-        );
-        return Err(Problem::at(text, question));
-    }
-    Ok((chosen, attached))
+    meanings
+        .get(form.choice(field))
+        .copied()
+        .flatten()
+        .ok_or_else(|| Problem::at(labels::choose(lang, Label::Source.text(lang)), field))
 }
 
 pub(super) const FOLLOW_UP_STATUSES: [FollowUpStatus; 4] = [
@@ -407,10 +409,8 @@ fn submit_rating(console: &Console, form: &Form) -> Submitted {
 fn submit_follow_up(console: &Console, form: &Form) -> Submitted {
     use follow_up_field::*;
     let lang = console.lang;
-    let questions: Vec<_> = std::iter::once(None)
-        .chain(console.detail.questions.iter().map(|q| Some(q.id)))
-        .collect();
-    let (source, question) = source_and_question(form, lang, (SOURCE, QUESTION), &questions)?;
+    let (_, meanings) = source_choices(lang, questions_by_text(console));
+    let (source, question) = chosen_source(form, lang, SOURCE, &meanings)?;
     let problem = required(form, PROBLEM, lang)?;
     let deadline = deadline(console, form, DEADLINE)?;
     let follow_up = FollowUp {

@@ -385,16 +385,33 @@ fn change_stage(console: &mut Console, forward: bool) -> Vec<Effect> {
         console.warn(text);
         return Vec::new();
     }
-    let effects = if forward {
-        console.say(labels::stage_entered(lang, to));
-        vec![Effect::SetStage {
-            slot: slot.id,
-            from: slot.stage,
-            to,
-        }]
-    } else {
-        confirm::take_back(console, to)
-    };
+    if forward {
+        if let Some(today) = confirm::held_on_another_day(console) {
+            return confirm::move_date(console, today, to);
+        }
+        return start_stage(console, &slot, to);
+    }
+    let effects = confirm::take_back(console, to);
+    focus_on_stage(console, to);
+    effects
+}
+
+/// Enters stage `to` of `slot`, the pane it needs in focus.
+pub(super) fn start_stage(
+    console: &mut Console,
+    slot: &crate::domain::AgendaSlot,
+    to: Stage,
+) -> Vec<Effect> {
+    console.say(labels::stage_entered(console.lang, to));
+    focus_on_stage(console, to);
+    vec![Effect::SetStage {
+        slot: slot.id,
+        from: slot.stage,
+        to,
+    }]
+}
+
+fn focus_on_stage(console: &mut Console, to: Stage) {
     let focus = match to {
         Stage::Questions => Some(Pane::Questions),
         Stage::Remarks | Stage::Rating => Some(Pane::Remarks),
@@ -404,7 +421,6 @@ fn change_stage(console: &mut Console, forward: bool) -> Vec<Effect> {
     if let Some(pane) = focus {
         console.focus = pane;
     }
-    effects
 }
 
 fn toggle_timer(console: &mut Console) -> Vec<Effect> {

@@ -635,6 +635,10 @@ SELECT 'follow_up', c.follow_up_id, c.changed_at,
        json_object('category', c.category, 'problem', c.problem, 'task', c.task,
                    'measure', c.measure, 'lead', c.lead, 'owner', c.owner,
                    'deadline', c.deadline, 'mode', c.mode, 'progress', c.progress,
-                   'status', c.status, 'copied_to', c.copied_to), c.id, 6
+                   'status', c.status, 'copied_to', c.copied_to, 'source', c.source,
+                   'question', c.question_id), c.id, 6
 FROM follow_up_change c WHERE c.slot_id IN slots
+UNION ALL
+SELECT 'meeting', c.meeting_id, c.changed_at, json_object('held_on', c.held_on), c.id, 7
+FROM meeting_change c WHERE c.meeting_id = ?1
 ORDER BY 3, 6, 5";

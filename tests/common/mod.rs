@@ -146,9 +146,10 @@ pub fn recorded_sample(path: &Path) -> Session {
             shuze::app::key::KeyCode::Right,
         ))
     };
-    go(&mut s, right(), 0);
-    go(&mut s, Step(1), 0);
-    go(&mut s, right(), 0);
+    // 问题来源: （未选择）, 点评, 民主测评, 会前反馈, 提问, then 提问 with each question.
+    for _ in 0..5 {
+        go(&mut s, right(), 0);
+    }
     go(&mut s, Step(2), 0);
     go(&mut s, Paste("村级廉政谈话未全覆盖".into()), 20);
     go(&mut s, Step(2), 1);
