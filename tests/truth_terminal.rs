@@ -118,3 +118,57 @@ fn after_g_the_agenda_g_and_the_header_number_the_new_order() {
     console.send("q");
     assert!(console.wait_exit(10));
 }
+
+/// A meeting prepared for a day long past: the first stage asks to move its date to today;
+/// `y` moves it, and the record says the day it was held.
+#[test]
+fn the_first_stage_on_another_day_asks_and_y_moves_the_date() {
+    let (dir, _) = temp_db();
+    let prep = write_prep(
+        dir.path(),
+        "prep.toml",
+        &MINIMAL_PREP.replace("2026-12-18", "2020-01-06"),
+    );
+    let db = dir.path().join("meeting.db");
+    let imported = std::process::Command::new(env!("CARGO_BIN_EXE_shuze"))
+        .args([
+            "import",
+            prep.to_str().unwrap(),
+            "--db",
+            db.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(imported.status.success(), "{imported:?}");
+    let data = dir.path().join("data");
+    let mut console = Console::start_with_env(
+        &[db.to_str().unwrap()],
+        120,
+        36,
+        &[("XDG_DATA_HOME", data.to_str().unwrap())],
+    );
+    console.wait_for("第 1/1 位", 10);
+    console.send("s");
+    console.wait_for("会议准备的日期是2020年1月6日", 5);
+    let today = chrono::Local::now().date_naive();
+    console.send("y");
+    console.wait_for("述责报告", 5);
+    console.wait_for(&today.format("%Y-%m-%d").to_string(), 5);
+    console.send("q");
+    assert!(console.wait_exit(10));
+    drop(console);
+
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.meeting(1).unwrap().held_on, today);
+    let out = dir.path().join("record.md");
+    let exported = std::process::Command::new(env!("CARGO_BIN_EXE_shuze"))
+        .args(["export", db.to_str().unwrap(), "--kind", "record"])
+        .args(["--format", "md", "-o", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(exported.status.success(), "{exported:?}");
+    let record = std::fs::read_to_string(out).unwrap();
+    let day = today.format("%Y年%-m月%-d日").to_string();
+    assert!(record.contains(&format!("**时间**：{day}")), "{record}");
+    assert!(!record.contains("2020年1月6日"), "{record}");
+}
