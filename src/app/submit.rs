@@ -92,8 +92,8 @@ pub(super) fn questions_by_text(console: &Console) -> Vec<(String, crate::domain
     let questions = console.detail.questions.iter().enumerate();
     questions
         .map(|(i, q)| {
-            let text: String = q.text.chars().take(24).collect();
-            let more = if q.text.chars().count() > 24 {
+            let text: String = q.text.chars().take(16).collect();
+            let more = if q.text.chars().count() > 16 {
                 "…"
             } else {
                 ""
