@@ -548,6 +548,7 @@ fn a_file_found_damaged_after_the_first_frame_is_not_written_to_at_all() {
     console.send("\r");
     console.wait_for("请确认", 5);
     console.send("y");
+    console.keep_date_if_asked("记录回答");
     console.send("损坏之后输入的文字");
     std::thread::sleep(Duration::from_millis(300));
     console.send("\x03");

@@ -44,7 +44,7 @@ fn the_slips_of_an_afternoon_leave_nothing_false_in_the_record() {
     console.send("\r");
     console.wait_for("请确认", 5);
     console.send("y");
-    console.wait_for("记录回答", 5);
+    console.keep_date_if_asked("记录回答");
     console.send("\x1b");
     // The second question withdrawn.
     console.send("j");

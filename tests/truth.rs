@@ -267,7 +267,8 @@ fn the_first_stage_on_another_day_asks_to_move_the_meetings_date() {
         confirming(&s),
         Some(Confirmed::MoveDate {
             today,
-            stage: Stage::Report
+            stage: Stage::Report,
+            answer: false
         })
     );
     let Mode::Confirm(c) = &s.console.mode else {
@@ -342,4 +343,43 @@ fn esc_keeps_the_prepared_date_and_no_document_is_dated_before_it() {
         "never before the meeting's date:\n{summary}"
     );
     assert!(!summary.contains("2026年12月8日印发"), "{summary}");
+}
+
+#[test]
+fn enter_on_a_question_at_the_first_stage_on_another_day_asks_both_then_answers() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    let t = early(0);
+    s.handle(Action::Command(Command::EditAnswer), t);
+    assert_eq!(confirming(&s), Some(Confirmed::StartQuestions));
+    s.handle(Action::Confirm, t);
+    assert!(
+        matches!(
+            confirming(&s),
+            Some(Confirmed::MoveDate {
+                stage: Stage::Questions,
+                answer: true,
+                ..
+            })
+        ),
+        "then the date: {:?}",
+        confirming(&s)
+    );
+    s.handle(Action::Cancel, t);
+    assert_eq!(s.console.slot().unwrap().stage, Stage::Questions);
+    assert!(
+        matches!(s.console.mode, Mode::Editor(_)),
+        "the answer opens"
+    );
+    assert_eq!(s.console.meeting.held_on.to_string(), "2026-12-18");
+
+    // An answer typed at the first question goes into the answer, no date question between.
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    s.handle(Action::Command(Command::EditAnswer), t);
+    s.handle(Action::Paste("先打的字".into()), t);
+    let Mode::Editor(editor) = &s.console.mode else {
+        panic!("{:?}", s.console.mode)
+    };
+    assert_eq!(editor.body(), "先打的字");
 }

@@ -36,8 +36,13 @@ pub enum Confirmed {
     /// Move the official being heard in the agenda.
     Move { slot: Id, to: AgendaMove },
     /// The meeting's first stage, on another day than prepared: move the meeting's date to
-    /// `today` and enter `stage` (Esc or `n` enters it and keeps the date).
-    MoveDate { today: NaiveDate, stage: Stage },
+    /// `today` and enter `stage` (Esc or `n` enters it and keeps the date); with `answer`,
+    /// then answer the selected question (Enter on a question at 待述责).
+    MoveDate {
+        today: NaiveDate,
+        stage: Stage,
+        answer: bool,
+    },
 }
 
 fn ask(console: &mut Console, text: String, then: Confirmed) -> Vec<Effect> {
@@ -58,24 +63,25 @@ pub(super) fn answer(console: &mut Console, action: Action) -> Vec<Effect> {
         }
         Action::Cancel => {
             console.mode = Mode::Browse;
-            if let Confirmed::MoveDate { stage, .. } = then {
+            if let Confirmed::MoveDate { stage, answer, .. } = then {
                 // The date stays as prepared; the stage the recorder asked for begins.
-                return keep_date(console, stage);
+                return keep_date(console, stage, answer);
             }
             console.say(Label::NothingChanged.text(console.lang));
             Vec::new()
         }
         // An answer typed before the question was noticed is not lost: it starts the
         // questions and goes into the answer.
+        // (No question about the meeting's date then: the typing goes on into the answer.)
         Action::Input(key) if then == Confirmed::StartQuestions && typed(key.code) => {
             console.mode = Mode::Browse;
-            let mut effects = carry_out(console, then);
+            let mut effects = start_questions(console);
             effects.extend(edit(console, Action::Input(key)));
             effects
         }
         Action::Paste(text) if then == Confirmed::StartQuestions => {
             console.mode = Mode::Browse;
-            let mut effects = carry_out(console, then);
+            let mut effects = start_questions(console);
             effects.extend(edit(console, Action::Paste(text)));
             effects
         }
@@ -110,15 +116,22 @@ fn carry_out(console: &mut Console, then: Confirmed) -> Vec<Effect> {
             effects.extend(go_to(console, index));
             effects
         }
-        Confirmed::StartQuestions => {
-            let mut effects = vec![Effect::SetStage {
-                slot: slot.id,
-                from: slot.stage,
-                to: Stage::Questions,
-            }];
-            effects.extend(open_answer(console));
-            effects
-        }
+        Confirmed::StartQuestions => match held_on_another_day(console) {
+            Some(today) => {
+                let text = labels::move_date_confirm(console.lang, console.meeting.held_on, today);
+                let stage = Stage::Questions;
+                ask(
+                    console,
+                    text,
+                    Confirmed::MoveDate {
+                        today,
+                        stage,
+                        answer: true,
+                    },
+                )
+            }
+            None => start_questions(console),
+        },
         Confirmed::Finish => {
             console.say(labels::finished(console.lang, console.now));
             vec![Effect::FinishMeeting {
@@ -133,25 +146,49 @@ fn carry_out(console: &mut Console, then: Confirmed) -> Vec<Effect> {
             console.say(Label::MovedInAgenda.text(console.lang));
             vec![Effect::MoveOfficial { slot, to }]
         }
-        Confirmed::MoveDate { today, stage } => {
+        Confirmed::MoveDate {
+            today,
+            stage,
+            answer,
+        } => {
             let mut effects = vec![Effect::MoveMeetingDate {
                 meeting: console.meeting.id,
                 held_on: today,
             }];
             effects.extend(super::update::start_stage(console, &slot, stage));
             console.say(labels::date_moved(console.lang, today));
+            if answer {
+                effects.extend(open_answer(console));
+            }
             effects
         }
     }
 }
 
-/// Esc on the date question: the stage begins, the meeting keeps its prepared date.
-fn keep_date(console: &mut Console, stage: Stage) -> Vec<Effect> {
+/// 提问质询 begun for an official at 待述责, and the selected question's answer opened.
+fn start_questions(console: &mut Console) -> Vec<Effect> {
     let Some(slot) = console.slot().cloned() else {
         return Vec::new();
     };
-    let effects = super::update::start_stage(console, &slot, stage);
+    let mut effects = vec![Effect::SetStage {
+        slot: slot.id,
+        from: slot.stage,
+        to: Stage::Questions,
+    }];
+    effects.extend(open_answer(console));
+    effects
+}
+
+/// Esc on the date question: the stage begins, the meeting keeps its prepared date.
+fn keep_date(console: &mut Console, stage: Stage, answer: bool) -> Vec<Effect> {
+    let Some(slot) = console.slot().cloned() else {
+        return Vec::new();
+    };
+    let mut effects = super::update::start_stage(console, &slot, stage);
     console.say(labels::date_kept(console.lang, console.meeting.held_on));
+    if answer {
+        effects.extend(open_answer(console));
+    }
     effects
 }
 
@@ -166,7 +203,16 @@ pub(super) fn held_on_another_day(console: &Console) -> Option<NaiveDate> {
 /// The first stage on another day than prepared: move the meeting's date to today?
 pub(super) fn move_date(console: &mut Console, today: NaiveDate, stage: Stage) -> Vec<Effect> {
     let text = labels::move_date_confirm(console.lang, console.meeting.held_on, today);
-    ask(console, text, Confirmed::MoveDate { today, stage })
+    let answer = false;
+    ask(
+        console,
+        text,
+        Confirmed::MoveDate {
+            today,
+            stage,
+            answer,
+        },
+    )
 }
 
 /// `K`, `J`, `G` on the official being heard (a clock running, or a stage begun and not

@@ -200,10 +200,16 @@ impl Console {
     /// it. Returns once the report has begun.
     pub fn begin_report(&mut self) {
         self.send_now("s");
-        if self.wait_for_any(&["会议准备的日期是", "述责报告"], 5) == 0 {
+        self.keep_date_if_asked("述责报告");
+    }
+
+    /// Waits for `then`; when the question about the meeting's date comes first (the first
+    /// stage on another day than prepared), answers `n` (keep the date) and waits again.
+    pub fn keep_date_if_asked(&mut self, then: &str) {
+        if self.wait_for_any(&["会议准备的日期是", then], 5) == 0 {
             self.send_now("n");
         }
-        self.wait_for("述责报告", 5);
+        self.wait_for(then, 5);
     }
 
     /// Types bytes as the keyboard would, then lets the program catch up.
