@@ -383,3 +383,31 @@ fn enter_on_a_question_at_the_first_stage_on_another_day_asks_both_then_answers(
     };
     assert_eq!(editor.body(), "先打的字");
 }
+
+/// Ctrl-C with a half-filled form while another program holds the file's write lock: the
+/// form cannot go into the resume point, so its words go to a rescue file and the exit
+/// report names it (the console then says nothing of 已保存).
+#[test]
+fn ctrl_c_with_a_form_the_file_will_not_take_reports_it_unsaved() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    s.handle(Action::Command(Command::AddQuestion), at(1));
+    s.handle(Action::Paste("县人大代表 某某".into()), at(2));
+    assert_eq!(s.unsaved_report(), None);
+    let holder = rusqlite::Connection::open(&path).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    // Typed while the lock is held: only on screen.
+    s.handle(Action::Step(1), at(3));
+    s.handle(Action::Paste("锁住之后的半句".into()), at(3));
+    s.handle(Action::Command(Command::Quit), at(4));
+    assert!(s.console.quit);
+    s.save_all(at(4));
+    let report = s.unsaved_report().expect("reported unsaved");
+    let rescue = report
+        .split_whitespace()
+        .find(|w| w.contains(".rescue-form-"))
+        .unwrap_or_else(|| panic!("names its rescue file: {report}"));
+    let kept = std::fs::read_to_string(rescue).unwrap();
+    assert!(kept.contains("锁住之后的半句"), "{kept}");
+    holder.execute_batch("ROLLBACK").unwrap();
+}
