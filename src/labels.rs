@@ -139,6 +139,7 @@ pub enum Label {
     AnsweredIsAsked,
     ConfirmTitle,
     ConfirmKeys,
+    DateConfirmKeys,
     EditQuestionTitle,
     DutyItemTitle,
     RiskPointTitle,
@@ -202,6 +203,7 @@ fn zh(label: Label) -> &'static str {
         AnsweredIsAsked => "这个问题已有回答，算作已提问",
         ConfirmTitle => "请确认",
         ConfirmKeys => "Enter/y 确认  Esc/n 取消",
+        DateConfirmKeys => "Enter/y 改为今天  Esc/n 保留原日期（都开始这一环节）",
         EditQuestionTitle => "修改提问",
         DutyItemTitle => "主体责任事项",
         RiskPointTitle => "廉政风险点",
@@ -356,6 +358,9 @@ fn en(label: Label) -> &'static str {
         AnsweredIsAsked => "This question has an answer: it counts as asked",
         ConfirmTitle => "Please confirm",
         ConfirmKeys => "Enter/y confirm  Esc/n cancel",
+        DateConfirmKeys => {
+            "Enter/y move to today  Esc/n keep the date (the stage begins either way)"
+        }
         EditQuestionTitle => "Correct the question",
         DutyItemTitle => "Duty item",
         RiskPointTitle => "Risk point",
@@ -1101,10 +1106,10 @@ pub fn move_date_confirm(
     let (p, t) = (zh_date(prepared), zh_date(today));
     match lang {
         Lang::Zh => format!(
-            "会议准备的日期是{p}，今天是{t}。把会议日期改为今天（{t}）？Enter/y 改为今天（记为一次更正）；Esc/n 保留{p}。两种选择都开始这一环节。"
+            "会议准备的日期是{p}，今天是{t}。把会议日期改为今天？（记为一次更正，原日期留在修改记录中）"
         ),
         Lang::En => format!(
-            "The meeting was prepared for {prepared}; today is {today}. Move the meeting's date to today? Enter/y moves it (recorded as a correction); Esc/n keeps {prepared}. Either way the stage begins."
+            "The meeting was prepared for {prepared}; today is {today}. Move the meeting's date to today? (recorded as a correction; the prepared date stays in the history)"
         ),
     }
 }

@@ -150,6 +150,7 @@ fn the_first_stage_on_another_day_asks_and_y_moves_the_date() {
     console.wait_for("第 1/1 位", 10);
     console.send("s");
     console.wait_for("会议准备的日期是2020年1月6日", 5);
+    console.wait_for("Esc/n 保留原日期", 5);
     let today = chrono::Local::now().date_naive();
     console.send("y");
     console.wait_for("述责报告", 5);

@@ -45,6 +45,16 @@ pub enum Confirmed {
     },
 }
 
+impl Confirmation {
+    /// What Enter and Esc do here, for the line under the question.
+    pub fn keys(&self) -> Label {
+        match self.then {
+            Confirmed::MoveDate { .. } => Label::DateConfirmKeys,
+            _ => Label::ConfirmKeys,
+        }
+    }
+}
+
 fn ask(console: &mut Console, text: String, then: Confirmed) -> Vec<Effect> {
     console.mode = Mode::Confirm(Confirmation { text, then });
     Vec::new()

@@ -41,7 +41,7 @@ pub fn draw(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
             let items = [
                 confirmation.text.as_str(),
                 "",
-                Label::ConfirmKeys.text(lang),
+                confirmation.keys().text(lang),
             ]
             .into_iter()
             .map(|line| widgets::hanging("", line, 0, content.width, style))
