@@ -81,7 +81,10 @@ console() { # MOUNT NAME: a console in tmux on a fresh copy of the sample, its f
 
 console_on() { # MOUNT NAME: the same, in the answer editor
   console "$1" "$2"
-  for k in s s Enter; do tm send-keys -t c "$k"; sleep 0.5; done
+  tm send-keys -t c s; sleep 0.5
+  # On another day than the sample's date the first stage asks to move it: n keeps it.
+  if shows "会议准备的日期是"; then tm send-keys -t c n; sleep 0.5; fi
+  for k in s Enter; do tm send-keys -t c "$k"; sleep 0.5; done
   for _ in $(seq 1 200); do shows "输入即自动保存" && break; sleep 0.05; done
 }
 

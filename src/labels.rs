@@ -139,6 +139,7 @@ pub enum Label {
     AnsweredIsAsked,
     ConfirmTitle,
     ConfirmKeys,
+    DateConfirmKeys,
     EditQuestionTitle,
     DutyItemTitle,
     RiskPointTitle,
@@ -149,6 +150,9 @@ pub enum Label {
     AgendaTotals,
     FromQuestion,
     NoQuestionChosen,
+    NotChosen,
+    FormUnchanged,
+    EarlierQuestion,
     RiskLevel,
     ItemText,
     ReportMinutes,
@@ -199,6 +203,7 @@ fn zh(label: Label) -> &'static str {
         AnsweredIsAsked => "这个问题已有回答，算作已提问",
         ConfirmTitle => "请确认",
         ConfirmKeys => "Enter/y 确认  Esc/n 取消",
+        DateConfirmKeys => "Enter/y 改为今天  Esc/n 保留原日期（都开始这一环节）",
         EditQuestionTitle => "修改提问",
         DutyItemTitle => "主体责任事项",
         RiskPointTitle => "廉政风险点",
@@ -209,6 +214,9 @@ fn zh(label: Label) -> &'static str {
         AgendaTotals => "议程（用时为各人合计）",
         FromQuestion => "来源问题",
         NoQuestionChosen => "（无）",
+        NotChosen => "（未选择）",
+        FormUnchanged => "表单未作修改，没有写入",
+        EarlierQuestion => "（原关联的提问）",
         RiskLevel => "风险等级",
         ItemText => "内容",
         ReportMinutes => "述责时长（分钟）",
@@ -350,6 +358,9 @@ fn en(label: Label) -> &'static str {
         AnsweredIsAsked => "This question has an answer: it counts as asked",
         ConfirmTitle => "Please confirm",
         ConfirmKeys => "Enter/y confirm  Esc/n cancel",
+        DateConfirmKeys => {
+            "Enter/y move to today  Esc/n keep the date (the stage begins either way)"
+        }
         EditQuestionTitle => "Correct the question",
         DutyItemTitle => "Duty item",
         RiskPointTitle => "Risk point",
@@ -360,6 +371,9 @@ fn en(label: Label) -> &'static str {
         AgendaTotals => "Agenda (each official's total time)",
         FromQuestion => "From question",
         NoQuestionChosen => "(none)",
+        NotChosen => "(not chosen)",
+        FormUnchanged => "Nothing in the form changed: nothing written",
+        EarlierQuestion => "(the question it came from)",
         RiskLevel => "Risk level",
         ItemText => "Text",
         ReportMinutes => "Report minutes",
@@ -599,6 +613,26 @@ pub fn stage_entered(lang: Lang, stage: Stage) -> String {
     match lang {
         Lang::Zh => format!("进入「{}」", stage.name(lang)),
         Lang::En => format!("Now: {}", stage.name(lang)),
+    }
+}
+
+/// A choice the recorder has to make (nothing is chosen for them).
+pub fn choose(lang: Lang, field: &str) -> String {
+    match lang {
+        Lang::Zh => format!("请选择「{field}」（←/→ 或空格）"),
+        Lang::En => format!("Choose '{field}' (Left/Right or Space)"),
+    }
+}
+
+/// Someone on the list chosen and a new name typed too.
+pub fn attendee_or_new(lang: Lang, chosen: &str, typed: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "已选人员「{chosen}」，又填了新人员姓名「{typed}」：只填一项（新人员请把人员选为“新增人员”或不选）"
+        ),
+        Lang::En => format!(
+            "'{chosen}' is chosen and a new name '{typed}' typed: keep one (for someone new, choose '(someone new)' or nothing)"
+        ),
     }
 }
 
@@ -1063,6 +1097,72 @@ pub fn time_of_day(at: chrono::DateTime<chrono::Utc>) -> String {
     at.with_timezone(&chrono::Local).format("%H:%M").to_string()
 }
 
+/// The first stage on another day than the one prepared.
+pub fn move_date_confirm(
+    lang: Lang,
+    prepared: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> String {
+    let (p, t) = (zh_date(prepared), zh_date(today));
+    match lang {
+        Lang::Zh => format!(
+            "会议准备的日期是{p}，今天是{t}。把会议日期改为今天？（记为一次更正，原日期留在修改记录中）"
+        ),
+        Lang::En => format!(
+            "The meeting was prepared for {prepared}; today is {today}. Move the meeting's date to today? (recorded as a correction; the prepared date stays in the history)"
+        ),
+    }
+}
+
+pub fn date_moved(lang: Lang, today: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "会议日期已改为{}（原准备日期留在修改记录中）",
+            zh_date(today)
+        ),
+        Lang::En => {
+            format!("The meeting's date is now {today} (the prepared date stays in the history)")
+        }
+    }
+}
+
+pub fn date_kept(lang: Lang, prepared: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::Zh => format!("会议日期仍为{}", zh_date(prepared)),
+        Lang::En => format!("The meeting's date stays {prepared}"),
+    }
+}
+
+fn zh_date(date: chrono::NaiveDate) -> String {
+    date.format("%Y年%-m月%-d日").to_string()
+}
+
+/// Moving the official being heard in the agenda.
+pub fn move_heard(lang: Lang, name: &str, stage: Stage, to: crate::domain::AgendaMove) -> String {
+    use crate::domain::AgendaMove;
+    let stage = stage.name(lang);
+    match lang {
+        Lang::Zh => {
+            let whither = match to {
+                AgendaMove::Up => "上移一位",
+                AgendaMove::Down => "下移一位",
+                AgendaMove::ToEnd => "移到议程末尾",
+            };
+            format!("「{name}」正在「{stage}」。确认把{name}{whither}？（计时与记录不变）")
+        }
+        Lang::En => {
+            let whither = match to {
+                AgendaMove::Up => "up one place",
+                AgendaMove::Down => "down one place",
+                AgendaMove::ToEnd => "to the end of the agenda",
+            };
+            format!(
+                "{name} is being heard ({stage}). Move {name} {whither}? (clocks and record stay)"
+            )
+        }
+    }
+}
+
 pub fn leave_running(lang: Lang, name: &str, stage: Stage) -> String {
     let stage = stage.name(lang);
     match lang {
@@ -1127,6 +1227,28 @@ pub fn finished(lang: Lang, at: chrono::DateTime<chrono::Utc>) -> String {
     match lang {
         Lang::Zh => format!("{time} 散会：导出的记录不再是草稿"),
         Lang::En => format!("The meeting ended at {time}: exports are no longer drafts"),
+    }
+}
+
+/// The first change after 散会: from now on, changes are 会后补记. The time of the end
+/// carries its date when that was another day.
+pub fn late_entry(
+    lang: Lang,
+    finished_at: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
+    let local = finished_at.with_timezone(&chrono::Local);
+    let same_day = local.date_naive() == now.with_timezone(&chrono::Local).date_naive();
+    let time = match (lang, same_day) {
+        (_, true) => local.format("%H:%M").to_string(),
+        (Lang::Zh, false) => local.format("%-m月%-d日%H:%M").to_string(),
+        (Lang::En, false) => local.format("%H:%M on %-d %B").to_string(),
+    };
+    match lang {
+        Lang::Zh => format!("会议已于{time}散会：此后的修改记为会后补记"),
+        Lang::En => format!(
+            "The meeting ended at {time}: changes from now on are recorded as added after the meeting (会后补记)"
+        ),
     }
 }
 

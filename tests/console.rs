@@ -36,7 +36,7 @@ fn type_text(session: &mut Session, text: &str, now: DateTime<Utc>) {
     }
 }
 
-use KeyCode::{Backspace, Char, Enter, Esc, Tab};
+use KeyCode::{Backspace, Char, Enter, Esc, Right, Tab};
 
 fn stage(session: &Session) -> Stage {
     session.console.slot().unwrap().stage
@@ -95,6 +95,8 @@ fn one_official_through_every_stage_is_recorded_and_comes_back_after_a_restart()
     type_text(&mut s, "2", at(403));
     press(&mut s, Enter, at(404));
     press_all(&mut s, &[Char('s'), Char('f')], at(500));
+    // 问题来源: 点评 chosen, then to the problem.
+    press_all(&mut s, &[Right, Tab, Tab], at(500));
     type_text(&mut s, "村级谈话未全覆盖", at(501));
     press_all(&mut s, &[Tab, Tab], at(502));
     type_text(&mut s, "年底前完成谈话", at(503));
@@ -293,7 +295,13 @@ fn a_follow_up_needs_a_problem_and_a_real_deadline() {
     let mut s = sample_session(&path);
     press(&mut s, Char('f'), at(0));
     press(&mut s, Enter, at(0));
-    assert!(form_error(&s).contains("问题"), "{}", form_error(&s));
+    assert!(form_error(&s).contains("问题来源"), "{}", form_error(&s));
+    press_all(&mut s, &[Right, Right, Enter], at(0));
+    assert!(
+        form_error(&s).contains("「问题描述」"),
+        "{}",
+        form_error(&s)
+    );
     type_text(&mut s, "台账不全", at(0));
     press_all(&mut s, &[Tab, Tab, Tab, Tab, Tab], at(0));
     type_text(&mut s, "明年三月", at(0));

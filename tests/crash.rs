@@ -72,7 +72,8 @@ fn round_trip(moment: Moment, round: u64) -> Result<(), String> {
             typed
         }
         Moment::AfterPaste => {
-            console.send("ss\r");
+            console.begin_report();
+            console.send("s\r");
             console.wait_for("记录回答", 5);
             let end = format!("粘贴结束{round}");
             let pasted = format!("{}{end}", "粘贴的长篇回答，".repeat(8_500));
@@ -114,7 +115,8 @@ fn round_trip(moment: Moment, round: u64) -> Result<(), String> {
 
 /// Starts an answer and types a few sentences, each a separate burst of keys.
 fn type_answer(console: &mut Console, round: u64) -> String {
-    console.send("ss\r");
+    console.begin_report();
+    console.send("s\r");
     console.wait_for("记录回答", 5);
     let mut typed = String::new();
     for piece in 0..(2 + round % 4) {

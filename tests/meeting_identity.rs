@@ -232,7 +232,8 @@ fn after_a_kill_and_a_later_import_the_restart_opens_the_same_meeting_with_its_e
     let arg = db.to_str().unwrap();
     let mut console = Console::start(&[arg], 120, 36);
     console.wait_for("第 1/8 位", 15);
-    console.send("ss\r");
+    console.begin_report();
+    console.send("s\r");
     console.wait_for("记录回答", 5);
     console.send("被杀之前写下的回答");
     wait_for_answer_in_file(&db, "被杀之前写下的回答");

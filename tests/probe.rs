@@ -56,8 +56,7 @@ fn a_terminal_that_answers_nothing_still_gets_the_console() {
     let (_dir, mut console) = console(Answering::Silent);
     let row = row_with(&console.screen(), "一把手");
     assert!(row.contains("“一把手”"), "taken as narrow: {row}");
-    console.send("s");
-    console.wait_for("述责报告", 5);
+    console.begin_report();
     console.send("q");
     assert!(console.wait_exit(10), "clean exit");
 }

@@ -295,7 +295,8 @@ fn two_terminals_the_recorders_keys_show_up_in_the_audience_view() {
     recorder.wait_for("第 1/8 位", 10);
     let audience = Console::start(&["present", db.to_str().unwrap(), "--answers"], 100, 30);
     audience.wait_for("某某镇党委书记", 10);
-    recorder.send("ss\r");
+    recorder.begin_report();
+    recorder.send("s\r");
     recorder.send("已建立台账");
     audience.wait_for("答: 已建立台账", 3);
     recorder.send("\x1b");
@@ -391,7 +392,7 @@ fn the_audience_views_own_keys_hold_until_the_recorder_changes_the_picture() {
 /// it shows; blanking, answers and the pause countdown too.
 #[test]
 fn the_recorders_picture_keys_choose_what_the_audience_view_shows() {
-    use shuze::app::Action::{Command as C, Confirm, Paste, Step};
+    use shuze::app::Action::{Command as C, Confirm, Input, Paste, Step};
     use shuze::app::Command::*;
     let (_dir, path) = temp_db();
     let mut recorder = sample_session(&path);
@@ -437,6 +438,10 @@ fn the_recorders_picture_keys_choose_what_the_audience_view_shows() {
         &mut recorder,
         vec![
             C(AddFollowUp),
+            Input(shuze::app::key::KeyEvent::from(
+                shuze::app::key::KeyCode::Right,
+            )),
+            Step(2),
             Paste("谈话记录不全".into()),
             Confirm,
             C(ShowFollowUps),
@@ -639,9 +644,10 @@ fn one_terminal_a_form_shows_on_the_projected_picture() {
 fn the_card_puts_the_name_first_the_clock_second_the_question_third() {
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
-    s.handle(Action::Command(Command::NextStage), at(100_000));
-    s.handle(Action::Command(Command::NextStage), at(100_001));
-    s.console.now = at(100_011);
+    // On the meeting's day: the first stage asks nothing about the date.
+    s.handle(Action::Command(Command::NextStage), at(10_000));
+    s.handle(Action::Command(Command::NextStage), at(10_001));
+    s.console.now = at(10_011);
     let theme = Theme::projector_dark();
     let mut p = Projection::of(&s.console, &s.console.room);
     p.picture = Picture::Card;

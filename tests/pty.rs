@@ -12,7 +12,7 @@ fn an_answer_typed_in_the_console_is_in_the_database_after_quitting() {
     let db = sample_copy(dir.path());
     let mut console = Console::start(&[db.to_str().unwrap()], 120, 36);
     console.wait_for("第 1/8 位", 10);
-    console.send("s");
+    console.begin_report();
     console.send("s");
     console.wait_for("提问质询", 5);
     console.send("\r");

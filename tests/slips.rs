@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use shuze::app::{Action, Command, Confirmed, Console, Effect, FormKind, Mode, Pane, update};
-use shuze::domain::{AgendaMove, Attendance, Stage, StageTiming};
+use shuze::domain::{AgendaMove, Attendance, FollowUpSource, Stage, StageTiming};
 use shuze::labels::Lang;
 use shuze::storage::Store;
 use shuze::view::TextTarget;
@@ -298,8 +298,8 @@ fn every_field_of_a_follow_up_can_be_corrected() {
     let earlier = c.detail.earlier_follow_ups[0].clone();
     run(&mut c, Command::EditSelected);
     assert_eq!(form_kind(&c), Some(FormKind::EditFollowUp(earlier.id)));
-    retype(&mut c, 6, "2027/6/30");
-    retype(&mut c, 1, "改正后的问题描述");
+    retype(&mut c, 7, "2027/6/30");
+    retype(&mut c, 2, "改正后的问题描述");
     let effects = act(&mut c, Action::Confirm);
     let [Effect::ChangeFollowUp { follow_up }] = effects.as_slice() else {
         panic!("{effects:?}")
@@ -310,7 +310,7 @@ fn every_field_of_a_follow_up_can_be_corrected() {
     assert_eq!(follow_up.owner, earlier.owner, "the rest as it was");
 
     run(&mut c, Command::EditSelected);
-    retype(&mut c, 6, "明年");
+    retype(&mut c, 7, "明年");
     assert!(act(&mut c, Action::Confirm).is_empty());
     let Mode::Form(form) = &c.mode else { panic!() };
     assert!(form.error.as_ref().unwrap().contains("明年"));
@@ -366,12 +366,37 @@ fn the_agenda_order_minutes_and_written_report_can_be_changed() {
     );
 }
 
+/// Presses Right in field `index` of the open form `times` times (a choice moves one
+/// option each press), as the recorder does.
+fn press_right(c: &mut Console, index: usize, times: usize) {
+    if let Mode::Form(form) = &mut c.mode {
+        form.focus = index;
+    }
+    for _ in 0..times {
+        act(
+            c,
+            Action::Input(shuze::app::key::KeyEvent::from(
+                shuze::app::key::KeyCode::Right,
+            )),
+        );
+    }
+}
+
 #[test]
 fn a_late_arrival_and_a_new_attendee_are_recorded_with_their_times() {
     let mut c = console();
     let first = c.attendees[0].clone();
     run(&mut c, Command::Attendance);
     assert_eq!(form_kind(&c), Some(FormKind::Attendance));
+    assert_eq!(form(&c).focus, 0, "the form starts on 人员");
+    assert_eq!(form(&c).fields[0].shown(), "（未选择）", "nobody chosen");
+    assert_eq!(form(&c).fields[1].shown(), "（未选择）", "no status chosen");
+    press_right(&mut c, 0, 1);
+    assert!(act(&mut c, Action::Confirm).is_empty(), "no status chosen");
+    assert!(form(&c).error.as_ref().unwrap().contains("请选择「情况」"));
+    assert_eq!(form(&c).focus, 1);
+    press_right(&mut c, 1, 4);
+    assert_eq!(form(&c).fields[1].shown(), "迟到");
     retype(&mut c, 2, "09:20");
     let effects = act(&mut c, Action::Confirm);
     let [
@@ -393,25 +418,81 @@ fn a_late_arrival_and_a_new_attendee_are_recorded_with_their_times() {
     assert_eq!(*left_at, None);
 
     run(&mut c, Command::Attendance);
+    press_right(&mut c, 0, 1);
+    press_right(&mut c, 1, 4);
     retype(&mut c, 2, "9点");
     assert!(act(&mut c, Action::Confirm).is_empty(), "not a time");
     act(&mut c, Action::Cancel);
+}
+
+#[test]
+fn a_new_attendee_typed_into_the_attendance_form_is_added_as_new() {
+    let mut c = console();
+    let chair = c.attendees[0].name.clone();
     run(&mut c, Command::Attendance);
-    let Mode::Form(form) = &mut c.mode else {
-        panic!()
-    };
-    if let shuze::app::form::FieldValue::Choice { options, index } = &mut form.fields[0].value {
-        *index = options.len() - 1;
-    }
-    if let shuze::app::form::FieldValue::Choice { index, .. } = &mut form.fields[1].value {
-        *index = 0;
-    }
+    // 人员 left as it opened: the name typed decides.
+    press_right(&mut c, 1, 1);
     retype(&mut c, 4, "新来的人");
+    retype(&mut c, 5, "县某局副局长");
     let effects = act(&mut c, Action::Confirm);
     assert!(
-        matches!(effects.as_slice(), [Effect::AddAttendee { name, .. }] if name == "新来的人"),
-        "{effects:?}"
+        matches!(effects.as_slice(), [Effect::AddAttendee { name, post, attendance: Attendance::Present, .. }]
+            if name == "新来的人" && post == "县某局副局长"),
+        "added as new, nobody else touched: {effects:?}"
     );
+
+    // Someone on the list and a new name: which one is asked, nothing written.
+    run(&mut c, Command::Attendance);
+    press_right(&mut c, 0, 1);
+    press_right(&mut c, 1, 1);
+    retype(&mut c, 4, "新来的人");
+    assert!(act(&mut c, Action::Confirm).is_empty());
+    let error = form(&c).error.clone().unwrap();
+    assert!(
+        error.contains(&chair) && error.contains("新来的人"),
+        "{error}"
+    );
+    act(&mut c, Action::Cancel);
+
+    // Nobody chosen and no name: asked to choose.
+    run(&mut c, Command::Attendance);
+    press_right(&mut c, 1, 1);
+    assert!(act(&mut c, Action::Confirm).is_empty());
+    assert!(form(&c).error.as_ref().unwrap().contains("请选择「人员」"));
+    assert_eq!(form(&c).focus, 0);
+}
+
+#[test]
+fn a_form_left_as_it_opened_writes_nothing() {
+    let mut c = console();
+    for command in [
+        Command::RecordRating,
+        Command::ChangeAllotment,
+        Command::EditSelected,
+    ] {
+        run(&mut c, command);
+        assert!(form_kind(&c).is_some(), "{command:?} opens a form");
+        assert!(
+            act(&mut c, Action::Confirm).is_empty(),
+            "{command:?}: nothing written"
+        );
+        assert!(matches!(c.mode, Mode::Browse), "{command:?}: closed");
+        assert_eq!(c.message.as_ref().unwrap().text, "表单未作修改，没有写入");
+    }
+    c.focus = Pane::FollowUps;
+    run(&mut c, Command::EditSelected);
+    assert!(
+        act(&mut c, Action::Confirm).is_empty(),
+        "a follow-up unchanged"
+    );
+    assert!(matches!(c.mode, Mode::Browse));
+    // The forms that add say what is to be chosen or typed, and write nothing.
+    for command in [Command::Attendance, Command::AddFollowUp] {
+        run(&mut c, command);
+        assert!(act(&mut c, Action::Confirm).is_empty(), "{command:?}");
+        assert!(form(&c).error.as_ref().unwrap().contains("请选择"));
+        act(&mut c, Action::Cancel);
+    }
 }
 
 /// The slip sequences of issue 8 on a real file, then the exported record: it says what
@@ -439,12 +520,14 @@ fn after_the_slips_the_record_says_only_what_happened() {
     go(&mut s, C(Command::Withdraw), 1);
     go(&mut s, Confirm, 1);
     go(&mut s, C(Command::MoveOfficialDown), 1);
+    // 张某 is being heard (提问质询): the move is asked first.
+    go(&mut s, Confirm, 1);
     // An earlier follow-up's deadline corrected.
     s.console.focus = Pane::FollowUps;
     go(&mut s, C(Command::EditSelected), 1);
     if let Mode::Form(form) = &mut s.console.mode {
-        form.focus = 6;
-        if let shuze::app::form::FieldValue::Text(text) = &mut form.fields[6].value {
+        form.focus = 7;
+        if let shuze::app::form::FieldValue::Text(text) = &mut form.fields[7].value {
             text.clear();
         }
     }
@@ -603,6 +686,16 @@ fn the_rating_form_catches_slips_without_getting_in_the_way() {
     );
 }
 
+/// Sets the choice of field `index` of the open form.
+fn choose(c: &mut Console, index: usize, option: usize) {
+    if let Mode::Form(form) = &mut c.mode
+        && let shuze::app::form::FieldValue::Choice { index: chosen, .. } =
+            &mut form.fields[index].value
+    {
+        *chosen = option;
+    }
+}
+
 #[test]
 fn the_follow_up_form_names_its_question_and_asks_about_a_past_deadline() {
     let mut c = console();
@@ -610,34 +703,103 @@ fn the_follow_up_form_names_its_question_and_asks_about_a_past_deadline() {
     run(&mut c, Command::MoveDown);
     let chosen = c.detail.questions[1].clone();
     run(&mut c, Command::AddFollowUp);
-    let shown = form(&c).fields[1].shown().to_string();
+    assert_eq!(form(&c).focus, 0, "the form starts on 问题来源");
+    assert_eq!(form(&c).fields[0].shown(), "（未选择）", "no source chosen");
+    press_right(&mut c, 0, 4);
+    assert_eq!(form(&c).fields[0].shown(), "提问", "提问 with no question");
+    press_right(&mut c, 0, 2);
+    let shown = form(&c).fields[0].shown().to_string();
     assert!(
-        shown.starts_with("2．")
+        shown.starts_with("提问：2．")
             && chosen
                 .text
-                .starts_with(shown.trim_start_matches("2．").trim_end_matches('…')),
-        "the selected question, by its text: {shown}"
+                .starts_with(shown.trim_start_matches("提问：2．").trim_end_matches('…')),
+        "the question picked, by its text: {shown}"
     );
-    retype(&mut c, 3, "问题描述");
-    retype(&mut c, 8, "2020-01-01");
+    retype(&mut c, 2, "问题描述");
+    retype(&mut c, 7, "2020-01-01");
     assert!(act(&mut c, Action::Confirm).is_empty());
     assert!(form(&c).error.as_ref().unwrap().contains("早于会议日期"));
-    assert_eq!(form(&c).focus, 8, "at the deadline");
+    assert_eq!(form(&c).focus, 7, "at the deadline");
     let effects = act(&mut c, Action::Confirm);
     let [Effect::AddFollowUp { follow_up, .. }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
     assert_eq!(follow_up.question, Some(chosen.id));
+    assert_eq!(follow_up.source, FollowUpSource::Question);
     assert_eq!(follow_up.deadline.unwrap().to_string(), "2020-01-01");
 
     run(&mut c, Command::AddFollowUp);
-    retype(&mut c, 8, "下个月");
+    retype(&mut c, 7, "下个月");
     assert!(act(&mut c, Action::Confirm).is_empty());
-    assert_eq!(form(&c).focus, 3, "the empty problem comes first");
-    retype(&mut c, 3, "问题描述");
+    assert_eq!(form(&c).focus, 0, "the source comes first");
+    assert!(
+        form(&c)
+            .error
+            .as_ref()
+            .unwrap()
+            .contains("请选择「问题来源」")
+    );
+    press_right(&mut c, 0, 4);
+    assert!(act(&mut c, Action::Confirm).is_empty());
+    assert_eq!(form(&c).focus, 2, "then the empty problem");
+    retype(&mut c, 2, "问题描述");
     assert!(act(&mut c, Action::Confirm).is_empty());
     assert!(form(&c).error.as_ref().unwrap().contains("下个月"));
-    assert_eq!(form(&c).focus, 8);
+    assert_eq!(form(&c).focus, 7);
+}
+
+#[test]
+fn a_follow_up_from_the_remarks_has_no_question_attached() {
+    let mut c = console();
+    at_stage(&mut c, Stage::Questions, 10);
+    run(&mut c, Command::AddFollowUp);
+    press_right(&mut c, 0, 1);
+    assert_eq!(form(&c).fields[0].shown(), "点评");
+    retype(&mut c, 2, "点评指出的问题");
+    let effects = act(&mut c, Action::Confirm);
+    let [Effect::AddFollowUp { follow_up, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(follow_up.source, FollowUpSource::Remarks);
+    assert_eq!(follow_up.question, None, "no question attached");
+}
+
+#[test]
+fn u_puts_a_follow_ups_source_and_question_right() {
+    let mut c = console();
+    let question = c.detail.questions[0].id;
+    c.detail.follow_ups.push(shuze::domain::FollowUp {
+        id: 99,
+        source: FollowUpSource::Question,
+        question: Some(question),
+        ..c.detail.earlier_follow_ups[0].clone()
+    });
+    c.focus = Pane::FollowUps;
+    c.selected[Pane::FollowUps.index()] = 0;
+    run(&mut c, Command::EditSelected);
+    assert_eq!(form_kind(&c), Some(FormKind::EditFollowUp(99)));
+    assert!(form(&c).fields[0].shown().starts_with("提问：1．"));
+    // To 点评, which has no question.
+    choose(&mut c, 0, 1);
+    assert_eq!(form(&c).fields[0].shown(), "点评");
+    let effects = act(&mut c, Action::Confirm);
+    let [Effect::ChangeFollowUp { follow_up }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(follow_up.source, FollowUpSource::Remarks);
+    assert_eq!(follow_up.question, None);
+    // Back to nothing chosen: asked to choose, nothing written.
+    run(&mut c, Command::EditSelected);
+    choose(&mut c, 0, 0);
+    assert!(act(&mut c, Action::Confirm).is_empty());
+    assert!(
+        form(&c)
+            .error
+            .as_ref()
+            .unwrap()
+            .contains("请选择「问题来源」")
+    );
 }
 
 #[test]
@@ -820,4 +982,52 @@ fn an_answer_typed_over_the_question_is_kept() {
     run(&mut c, Command::FinishMeeting);
     key(&mut c, '散');
     assert_eq!(confirming(&c), Some(Confirmed::Finish));
+}
+
+/// A follow-up filed with the old default source (提问, the selected question) is put
+/// right with `u` in the file: its source becomes 点评 with no question, the history kept.
+#[test]
+fn a_follow_ups_corrected_source_reaches_the_file_and_the_ledger() {
+    use shuze::export::{self, Format, Kind, Minutes, Options};
+    let (_dir, path) = temp_db();
+    let mut s = recorded_sample(&path);
+    s.handle(Action::Command(Command::Jump), at(9_000));
+    s.handle(Action::Paste("1".into()), at(9_000));
+    s.handle(Action::Confirm, at(9_000));
+    if matches!(s.console.mode, Mode::Confirm(_)) {
+        s.handle(Action::Confirm, at(9_000));
+    }
+    s.console.focus = Pane::FollowUps;
+    s.console.selected[Pane::FollowUps.index()] = 0;
+    let raised = s.console.detail.follow_ups[0].clone();
+    assert_eq!(raised.source, FollowUpSource::Question);
+    s.handle(Action::Command(Command::EditSelected), at(9_001));
+    // 点评, the second choice.
+    choose(&mut s.console, 0, 1);
+    s.handle(Action::Confirm, at(9_002));
+    assert!(
+        matches!(s.console.mode, Mode::Browse),
+        "{:?}",
+        s.console.mode
+    );
+    let slot = s.console.slot().unwrap().id;
+    drop(s);
+
+    let store = Store::open(&path).unwrap();
+    let now = &store.slot_detail(slot).unwrap().follow_ups[0];
+    assert_eq!(now.id, raised.id);
+    assert_eq!(now.source, FollowUpSource::Remarks);
+    assert_eq!(now.question, None);
+    assert_eq!(now.problem, raised.problem, "the rest as it was");
+    let minutes = Minutes::build(&store, 1, false, at(10_000)).unwrap();
+    let options = Options {
+        revisions: false,
+        offset: chrono::FixedOffset::east_opt(8 * 3600).unwrap(),
+        fonts: export::Fonts::Gb2312,
+    };
+    let csv =
+        String::from_utf8(export::render(&minutes, Kind::Ledger, Format::Csv, &options).unwrap())
+            .unwrap();
+    let row = csv.lines().find(|l| l.contains(&raised.problem)).unwrap();
+    assert!(row.contains(",点评,") && !row.contains("源自"), "{row}");
 }

@@ -37,15 +37,14 @@ fn the_slips_of_an_afternoon_leave_nothing_false_in_the_record() {
         Console::start_with_env(&[db.to_str().unwrap()], 120, 36, &[("XDG_DATA_HOME", data)]);
     console.wait_for("第 1/8 位", 10);
     // The report started by a slip and taken back at once.
-    console.send("s");
-    console.wait_for("述责报告", 5);
+    console.begin_report();
     console.send("S");
     console.wait_for("环节: 待述责", 5);
     // Enter on a question at 待述责: asked first; the answer editor left empty.
     console.send("\r");
     console.wait_for("请确认", 5);
     console.send("y");
-    console.wait_for("记录回答", 5);
+    console.keep_date_if_asked("记录回答");
     console.send("\x1b");
     // The second question withdrawn.
     console.send("j");
@@ -62,6 +61,8 @@ fn the_slips_of_an_afternoon_leave_nothing_false_in_the_record() {
     console.send("2027-06-30\r");
     // 张某 moved below 王某.
     console.send("J");
+    console.wait_for("确认把张某下移一位", 5);
+    console.send("y");
     console.wait_for("议程顺序已调整", 5);
     // The meeting ended.
     console.send("E");

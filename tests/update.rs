@@ -308,3 +308,37 @@ fn a_rescue_offer_waits_while_a_reopened_form_is_on_screen() {
         "offered once the form is closed"
     );
 }
+
+/// Ctrl-C keeps what SIGTERM keeps: a half-filled form and an open editor stay open, in the
+/// resume point for the next start; the editor's text is saved on the way out.
+#[test]
+fn ctrl_c_keeps_a_half_filled_form_and_an_open_editor_for_the_next_start() {
+    let mut c = console();
+    run(&mut c, Command::AddQuestion);
+    update(&mut c, Action::Paste("县人大代表 某某".into()));
+    update(&mut c, Action::Step(1));
+    update(&mut c, Action::Paste("半句".into()));
+    assert!(update(&mut c, Action::Command(Command::Quit)).is_empty());
+    assert!(c.quit);
+    let form = c
+        .resume_point()
+        .form
+        .expect("the form is in the resume point");
+    assert_eq!(form.values, ["县人大代表 某某", "半句"]);
+    assert_eq!(form.focus, 1);
+
+    let mut c = console();
+    run(&mut c, Command::EditRemarks);
+    update(&mut c, Action::Paste("点评一半".into()));
+    let effects = update(&mut c, Action::Command(Command::Quit));
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveText { body, .. }] if body == "点评一半"),
+        "{effects:?}"
+    );
+    assert!(c.quit);
+    let editing = c
+        .resume_point()
+        .editing
+        .expect("the editor is in the resume point");
+    assert_eq!(editing.kind, "remarks");
+}

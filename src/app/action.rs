@@ -307,6 +307,7 @@ impl Effect {
             | Effect::ChangeAttendance { .. }
             | Effect::AddAttendee { .. }
             | Effect::FinishMeeting { .. }
+            | Effect::MoveMeetingDate { .. }
             | Effect::AddQuestion { .. }
             | Effect::SetWrittenReply { .. }
             | Effect::RecordRating { .. }
@@ -314,6 +315,17 @@ impl Effect {
             | Effect::UpdateFollowUp { .. }
             | Effect::ExportAll
             | Effect::SaveSetting { .. } => true,
+        }
+    }
+
+    /// Whether it changes the meeting's record (not a setting, an export, a private note
+    /// or the meeting's end itself): after 散会 such a change is a 会后补记.
+    pub fn changes_record(&self) -> bool {
+        let note = |target: &TextTarget| matches!(target, TextTarget::Note { .. });
+        match self {
+            Effect::SaveDraft { target, .. } | Effect::SaveText { target, .. } => !note(target),
+            Effect::SaveSetting { .. } | Effect::ExportAll | Effect::FinishMeeting { .. } => false,
+            other => other.writes(),
         }
     }
 
@@ -344,7 +356,8 @@ impl Effect {
             | Effect::SetTimer { .. }
             | Effect::ChangeAttendance { .. }
             | Effect::AddAttendee { .. }
-            | Effect::FinishMeeting { .. } => Changed {
+            | Effect::FinishMeeting { .. }
+            | Effect::MoveMeetingDate { .. } => Changed {
                 agenda: true,
                 ..Changed::NOTHING
             },
@@ -481,6 +494,12 @@ pub enum Effect {
         attendance: crate::domain::Attendance,
         /// When they came in, once the meeting had begun.
         arrived_at: Option<chrono::DateTime<chrono::Utc>>,
+    },
+    /// Move the meeting's date to the day it is really held (a dated change; the prepared
+    /// date stays in the file).
+    MoveMeetingDate {
+        meeting: Id,
+        held_on: chrono::NaiveDate,
     },
     /// Record 散会 now.
     FinishMeeting {

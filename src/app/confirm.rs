@@ -5,8 +5,9 @@
 use super::key::KeyCode;
 use super::update::{edit, go_to, open_answer};
 use super::{Action, Console, Effect, Mode, Pane};
-use crate::domain::{Id, Stage, clock};
+use crate::domain::{AgendaMove, Id, Stage, clock};
 use crate::labels::{self, Label, Named};
+use chrono::NaiveDate;
 
 /// How long a stage may have run and still be taken back without a trace or a question.
 pub const SLIP_MS: i64 = 60_000;
@@ -32,6 +33,26 @@ pub enum Confirmed {
     Finish,
     /// Withdraw a question, duty item or risk point (kept in the file, shown nowhere).
     Withdraw { pane: Pane, id: Id },
+    /// Move the official being heard in the agenda.
+    Move { slot: Id, to: AgendaMove },
+    /// The meeting's first stage, on another day than prepared: move the meeting's date to
+    /// `today` and enter `stage` (Esc or `n` enters it and keeps the date); with `answer`,
+    /// then answer the selected question (Enter on a question at 待述责).
+    MoveDate {
+        today: NaiveDate,
+        stage: Stage,
+        answer: bool,
+    },
+}
+
+impl Confirmation {
+    /// What Enter and Esc do here, for the line under the question.
+    pub fn keys(&self) -> Label {
+        match self.then {
+            Confirmed::MoveDate { .. } => Label::DateConfirmKeys,
+            _ => Label::ConfirmKeys,
+        }
+    }
 }
 
 fn ask(console: &mut Console, text: String, then: Confirmed) -> Vec<Effect> {
@@ -52,20 +73,25 @@ pub(super) fn answer(console: &mut Console, action: Action) -> Vec<Effect> {
         }
         Action::Cancel => {
             console.mode = Mode::Browse;
+            if let Confirmed::MoveDate { stage, answer, .. } = then {
+                // The date stays as prepared; the stage the recorder asked for begins.
+                return keep_date(console, stage, answer);
+            }
             console.say(Label::NothingChanged.text(console.lang));
             Vec::new()
         }
         // An answer typed before the question was noticed is not lost: it starts the
         // questions and goes into the answer.
+        // (No question about the meeting's date then: the typing goes on into the answer.)
         Action::Input(key) if then == Confirmed::StartQuestions && typed(key.code) => {
             console.mode = Mode::Browse;
-            let mut effects = carry_out(console, then);
+            let mut effects = start_questions(console);
             effects.extend(edit(console, Action::Input(key)));
             effects
         }
         Action::Paste(text) if then == Confirmed::StartQuestions => {
             console.mode = Mode::Browse;
-            let mut effects = carry_out(console, then);
+            let mut effects = start_questions(console);
             effects.extend(edit(console, Action::Paste(text)));
             effects
         }
@@ -100,15 +126,22 @@ fn carry_out(console: &mut Console, then: Confirmed) -> Vec<Effect> {
             effects.extend(go_to(console, index));
             effects
         }
-        Confirmed::StartQuestions => {
-            let mut effects = vec![Effect::SetStage {
-                slot: slot.id,
-                from: slot.stage,
-                to: Stage::Questions,
-            }];
-            effects.extend(open_answer(console));
-            effects
-        }
+        Confirmed::StartQuestions => match held_on_another_day(console) {
+            Some(today) => {
+                let text = labels::move_date_confirm(console.lang, console.meeting.held_on, today);
+                let stage = Stage::Questions;
+                ask(
+                    console,
+                    text,
+                    Confirmed::MoveDate {
+                        today,
+                        stage,
+                        answer: true,
+                    },
+                )
+            }
+            None => start_questions(console),
+        },
         Confirmed::Finish => {
             console.say(labels::finished(console.lang, console.now));
             vec![Effect::FinishMeeting {
@@ -119,7 +152,89 @@ fn carry_out(console: &mut Console, then: Confirmed) -> Vec<Effect> {
             console.say(Label::Withdrawn.text(console.lang));
             vec![Effect::Withdraw { pane, id }]
         }
+        Confirmed::Move { slot, to } => {
+            console.say(Label::MovedInAgenda.text(console.lang));
+            vec![Effect::MoveOfficial { slot, to }]
+        }
+        Confirmed::MoveDate {
+            today,
+            stage,
+            answer,
+        } => {
+            let mut effects = vec![Effect::MoveMeetingDate {
+                meeting: console.meeting.id,
+                held_on: today,
+            }];
+            effects.extend(super::update::start_stage(console, &slot, stage));
+            console.say(labels::date_moved(console.lang, today));
+            if answer {
+                effects.extend(open_answer(console));
+            }
+            effects
+        }
     }
+}
+
+/// 提问质询 begun for an official at 待述责, and the selected question's answer opened.
+fn start_questions(console: &mut Console) -> Vec<Effect> {
+    let Some(slot) = console.slot().cloned() else {
+        return Vec::new();
+    };
+    let mut effects = vec![Effect::SetStage {
+        slot: slot.id,
+        from: slot.stage,
+        to: Stage::Questions,
+    }];
+    effects.extend(open_answer(console));
+    effects
+}
+
+/// Esc on the date question: the stage begins, the meeting keeps its prepared date.
+fn keep_date(console: &mut Console, stage: Stage, answer: bool) -> Vec<Effect> {
+    let Some(slot) = console.slot().cloned() else {
+        return Vec::new();
+    };
+    let mut effects = super::update::start_stage(console, &slot, stage);
+    console.say(labels::date_kept(console.lang, console.meeting.held_on));
+    if answer {
+        effects.extend(open_answer(console));
+    }
+    effects
+}
+
+/// Today (in local time), when the meeting's first stage is about to start on a day other
+/// than its date: no clock has run yet and the meeting has not ended.
+pub(super) fn held_on_another_day(console: &Console) -> Option<NaiveDate> {
+    let today = console.now.with_timezone(&chrono::Local).date_naive();
+    let first = console.timings.is_empty() && console.meeting.finished_at.is_none();
+    (first && today != console.meeting.held_on).then_some(today)
+}
+
+/// The first stage on another day than prepared: move the meeting's date to today?
+pub(super) fn move_date(console: &mut Console, today: NaiveDate, stage: Stage) -> Vec<Effect> {
+    let text = labels::move_date_confirm(console.lang, console.meeting.held_on, today);
+    let answer = false;
+    ask(
+        console,
+        text,
+        Confirmed::MoveDate {
+            today,
+            stage,
+            answer,
+        },
+    )
+}
+
+/// `K`, `J`, `G` on the official being heard (a clock running, or a stage begun and not
+/// finished): asked first, saying who moves and where; others move at once.
+pub(super) fn move_official(console: &mut Console, slot: Id, to: AgendaMove) -> Vec<Effect> {
+    let running = console.current_timing().is_some_and(|t| t.is_running());
+    let Some(heard) = console.slot().filter(|s| running || s.stage.is_timed()) else {
+        console.say(Label::MovedInAgenda.text(console.lang));
+        return vec![Effect::MoveOfficial { slot, to }];
+    };
+    let text = labels::move_heard(console.lang, &heard.name, heard.stage, to);
+    ask(console, text, Confirmed::Move { slot, to })
 }
 
 /// `n`, `p`, `g`: to another official, asking first when a clock is running here.

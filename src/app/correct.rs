@@ -3,7 +3,10 @@
 //! minutes, and attendance. Each submitted correction becomes a dated change in the file.
 
 use super::form::{Field, FieldLabel};
-use super::submit::{FOLLOW_UP_MODES, FOLLOW_UP_STATUSES, Problem, Submitted, deadline, required};
+use super::submit::{
+    FOLLOW_UP_MODES, FOLLOW_UP_STATUSES, Problem, SourceChoice, Submitted, chosen_source, deadline,
+    questions_by_text, required, source_choices,
+};
 use super::{Command, Console, Effect, Form, FormKind, Mode, Pane};
 use crate::domain::{
     AgendaMove, Attendance, DutyItem, DutySource, DutyStatus, FollowUp, Id, Question, RiskLevel,
@@ -89,8 +92,7 @@ fn move_official(console: &mut Console, slot: Id, to: AgendaMove) -> Vec<Effect>
         console.warn(Label::NowhereToMove.text(console.lang));
         return Vec::new();
     }
-    console.say(Label::MovedInAgenda.text(console.lang));
-    vec![Effect::MoveOfficial { slot, to }]
+    super::confirm::move_official(console, slot, to)
 }
 
 /// The form correcting the selected row of the focused pane.
@@ -113,7 +115,7 @@ fn selected_form(console: &Console) -> Option<Form> {
             .iter()
             .chain(&detail.earlier_follow_ups)
             .nth(row)
-            .map(|f| follow_up_form(lang, f)),
+            .map(|f| follow_up_form(console, f)),
         Pane::Remarks => None,
     }
 }
@@ -182,22 +184,47 @@ fn risk_form(lang: labels::Lang, kind: FormKind, risk: Option<&RiskPoint>) -> Fo
 
 /// Field order of the follow-up correction form.
 mod follow_up_field {
-    pub const CATEGORY: usize = 0;
-    pub const PROBLEM: usize = 1;
-    pub const TASK: usize = 2;
-    pub const MEASURE: usize = 3;
-    pub const LEAD: usize = 4;
-    pub const OWNER: usize = 5;
-    pub const DEADLINE: usize = 6;
-    pub const MODE: usize = 7;
-    pub const PROGRESS: usize = 8;
-    pub const STATUS: usize = 9;
-    pub const COPIED_TO: usize = 10;
+    pub const SOURCE: usize = 0;
+    pub const CATEGORY: usize = 1;
+    pub const PROBLEM: usize = 2;
+    pub const TASK: usize = 3;
+    pub const MEASURE: usize = 4;
+    pub const LEAD: usize = 5;
+    pub const OWNER: usize = 6;
+    pub const DEADLINE: usize = 7;
+    pub const MODE: usize = 8;
+    pub const PROGRESS: usize = 9;
+    pub const STATUS: usize = 10;
+    pub const COPIED_TO: usize = 11;
 }
 
-fn follow_up_form(lang: labels::Lang, f: &FollowUp) -> Form {
+/// The choices of a corrected follow-up's 问题来源: this meeting's questions to the
+/// official on screen when it was raised at this meeting, and the question it came from
+/// when that is not among them (an earlier meeting's).
+fn source_options(console: &Console, f: &FollowUp) -> (Vec<String>, Vec<SourceChoice>) {
+    let detail = &console.detail;
+    let mut questions = Vec::new();
+    if detail.follow_ups.iter().any(|g| g.id == f.id) {
+        questions = questions_by_text(console);
+    }
+    if let Some(question) = f.question
+        && !questions.iter().any(|(_, id)| *id == question)
+    {
+        questions.push((
+            Label::EarlierQuestion.text(console.lang).to_string(),
+            question,
+        ));
+    }
+    source_choices(console.lang, questions)
+}
+
+fn follow_up_form(console: &Console, f: &FollowUp) -> Form {
+    let lang = console.lang;
     let deadline = f.deadline.map(|d| d.to_string()).unwrap_or_default();
+    let (sources, meanings) = source_options(console, f);
+    let source = index_of(&meanings, &Some((f.source, f.question)));
     let fields = vec![
+        Field::choice(Label::Source, sources, source),
         Field::text(Label::Category, &f.category),
         Field::text(Label::Problem, &f.problem),
         Field::text(Label::Task, &f.task),
@@ -252,18 +279,18 @@ fn allotment_form(console: &Console) -> Form {
 
 fn attendance_form(console: &Console) -> Form {
     let lang = console.lang;
-    let mut people: Vec<String> = console.attendees.iter().map(|a| a.name.clone()).collect();
+    let mut people = vec![Label::NotChosen.text(lang).to_string()];
+    people.extend(console.attendees.iter().map(|a| a.name.clone()));
     people.push(Label::NewAttendee.text(lang).to_string());
+    let mut presences = vec![Label::NotChosen.text(lang)];
+    presences.extend(PRESENCES.iter().map(|p| p.label(lang)));
+    // Nobody and no status chosen: the recorder picks both, or types a new name.
     Form::new(
         FormKind::Attendance,
         Label::AttendanceTitle,
         vec![
             Field::choice(Label::Attendee, people, 0),
-            Field::choice(
-                Label::AttendanceStatus,
-                PRESENCES.iter().map(|p| p.label(lang)).collect(),
-                3,
-            ),
+            Field::choice(Label::AttendanceStatus, presences, 0),
             Field::text(Label::AttendanceTime, &labels::time_of_day(console.now)),
             Field::text(Label::AttendanceReason, ""),
             Field::text(Label::AttendeeName, ""),
@@ -292,7 +319,7 @@ pub(super) fn form_for(console: &Console, kind: FormKind) -> Option<Form> {
         FormKind::AddRiskPoint => risk_form(lang, kind, None),
         FormKind::EditFollowUp(id) => {
             let mut all = detail.follow_ups.iter().chain(&detail.earlier_follow_ups);
-            follow_up_form(lang, all.find(|f| f.id == id)?)
+            follow_up_form(console, all.find(|f| f.id == id)?)
         }
         FormKind::Allotment => allotment_form(console),
         FormKind::Attendance => attendance_form(console),
@@ -379,8 +406,12 @@ fn corrected_follow_up(console: &Console, form: &Form, id: Id) -> Submitted {
     let Some(before) = all.find(|f| f.id == id) else {
         return Err(Label::NothingToCorrect.text(lang).to_string().into());
     };
+    let (_, meanings) = source_options(console, before);
+    let (source, question) = chosen_source(form, lang, SOURCE, &meanings)?;
     let deadline = deadline(console, form, DEADLINE)?;
     let follow_up = FollowUp {
+        source,
+        question,
         category: form.text(CATEGORY),
         problem: required(form, PROBLEM, lang)?,
         task: form.text(TASK),
@@ -406,9 +437,38 @@ fn time_today(console: &Console, text: &str) -> Option<DateTime<Utc>> {
     Some(local.with_timezone(&Utc))
 }
 
+/// Who an attendance form is about: someone on the list, or someone new.
+enum Person<'a> {
+    Listed(&'a crate::domain::Attendee),
+    New(String),
+}
+
+/// The person chosen in the attendance form, or the new name typed in it.
+fn person<'a>(console: &'a Console, form: &Form) -> Result<Person<'a>, Problem> {
+    let lang = console.lang;
+    let typed = form.text(4);
+    let chosen = form.choice(0);
+    match chosen.checked_sub(1).map(|i| console.attendees.get(i)) {
+        None if typed.is_empty() => Err(Problem::at(
+            labels::choose(lang, Label::Attendee.text(lang)),
+            0,
+        )),
+        Some(Some(attendee)) if !typed.is_empty() => Err(Problem::at(
+            labels::attendee_or_new(lang, &attendee.name, &typed),
+            4,
+        )),
+        Some(Some(attendee)) => Ok(Person::Listed(attendee)),
+        _ => Ok(Person::New(required(form, 4, lang)?)),
+    }
+}
+
 fn attendance(console: &Console, form: &Form) -> Submitted {
     let lang = console.lang;
-    let presence = PRESENCES[form.choice(1)];
+    let person = person(console, form)?;
+    let Some(presence) = form.choice(1).checked_sub(1).map(|i| PRESENCES[i]) else {
+        let text = labels::choose(lang, Label::AttendanceStatus.text(lang));
+        return Err(Problem::at(text, 1));
+    };
     let time_text = form.text(2);
     let time = match presence {
         Presence::Late | Presence::LeftEarly => {
@@ -429,8 +489,8 @@ fn attendance(console: &Console, form: &Form) -> Submitted {
         let text = labels::required(lang, Label::AttendanceReason.text(lang));
         return Err(Problem::at(text, 3));
     }
-    match console.attendees.get(form.choice(0)) {
-        Some(attendee) => {
+    match person {
+        Person::Listed(attendee) => {
             // Arriving late keeps a time left early, and leaving early the time arrived.
             let (arrived_at, left_at) = match presence {
                 Presence::Late => (arrived_at, attendee.left_at),
@@ -445,9 +505,9 @@ fn attendance(console: &Console, form: &Form) -> Submitted {
                 left_at,
             }])
         }
-        None => Ok(vec![Effect::AddAttendee {
+        Person::New(name) => Ok(vec![Effect::AddAttendee {
             meeting: console.meeting.id,
-            name: required(form, 4, lang)?,
+            name,
             post: form.text(5),
             attendance,
             arrived_at,

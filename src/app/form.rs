@@ -39,6 +39,29 @@ pub enum FormKind {
     Attendance,
 }
 
+impl FormKind {
+    /// Does it put right what is already recorded (so that Enter with nothing changed
+    /// would write the same again)? The forms that add something say what is missing.
+    pub fn corrects(self) -> bool {
+        match self {
+            FormKind::Rating
+            | FormKind::UpdateFollowUp(_)
+            | FormKind::EditQuestion(_)
+            | FormKind::EditDutyItem(_)
+            | FormKind::EditRiskPoint(_)
+            | FormKind::EditFollowUp(_)
+            | FormKind::Allotment => true,
+            FormKind::AddQuestion
+            | FormKind::FollowUp
+            | FormKind::Skip
+            | FormKind::Jump
+            | FormKind::AddDutyItem
+            | FormKind::AddRiskPoint
+            | FormKind::Attendance => false,
+        }
+    }
+}
+
 /// What a field holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldValue {
@@ -81,6 +104,9 @@ pub struct Form {
     pub unsaved: bool,
     /// Esc was pressed once while it was unsaved: the next Esc closes it.
     pub close_asked: bool,
+    /// Each field's value as the form opened (`FormPoint::values`): Enter with all of them
+    /// unchanged writes nothing.
+    pub initial: Vec<String>,
 }
 
 impl Field {
@@ -106,6 +132,14 @@ impl Field {
         }
     }
 
+    /// The value as a resume point keeps it: the text, or a choice's index as digits.
+    pub fn saved(&self) -> String {
+        match &self.value {
+            FieldValue::Text(s) | FieldValue::Number(s) => s.clone(),
+            FieldValue::Choice { index, .. } => index.to_string(),
+        }
+    }
+
     /// The text shown after the caption.
     pub fn shown(&self) -> &str {
         match &self.value {
@@ -119,6 +153,7 @@ impl Field {
 
 impl Form {
     pub fn new(kind: FormKind, title: Label, fields: Vec<Field>) -> Form {
+        let initial = fields.iter().map(Field::saved).collect();
         Form {
             kind,
             title,
@@ -128,7 +163,16 @@ impl Form {
             warned: None,
             unsaved: false,
             close_asked: false,
+            initial,
         }
+    }
+
+    /// Has any field changed since the form opened?
+    pub fn changed(&self) -> bool {
+        self.fields
+            .iter()
+            .map(Field::saved)
+            .ne(self.initial.iter().cloned())
     }
 
     /// The form as lines of "caption：value", for a rescue file.
@@ -146,14 +190,7 @@ impl Form {
 
     /// What has been typed, for the resume point.
     pub fn point(&self) -> FormPoint {
-        let values = self
-            .fields
-            .iter()
-            .map(|field| match &field.value {
-                FieldValue::Text(s) | FieldValue::Number(s) => s.clone(),
-                FieldValue::Choice { index, .. } => index.to_string(),
-            })
-            .collect();
+        let values = self.fields.iter().map(Field::saved).collect();
         FormPoint {
             kind: self.kind,
             values,

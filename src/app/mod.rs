@@ -195,6 +195,8 @@ pub struct Console {
     /// The time the state was last brought up to; timers are drawn against it.
     pub now: DateTime<Utc>,
     pub quit: bool,
+    /// The recorder has been told that changes after 散会 are 会后补记 (said once).
+    pub told_late: bool,
 }
 
 impl Console {
@@ -227,6 +229,7 @@ impl Console {
             rescues: Vec::new(),
             now,
             quit: false,
+            told_late: false,
         }
     }
 

@@ -4,9 +4,7 @@
 use super::form::{Field, FieldLabel};
 use super::key::KeyCode;
 use super::{Action, Console, Effect, Form, FormKind, Mode, Pane};
-use crate::domain::{
-    FollowUp, FollowUpMode, FollowUpSource, FollowUpStatus, Rating, RatingError, Stage,
-};
+use crate::domain::{FollowUp, FollowUpMode, FollowUpSource, FollowUpStatus, Rating, RatingError};
 use crate::labels::{self, Label, Named};
 use chrono::NaiveDate;
 
@@ -38,12 +36,6 @@ pub(super) fn rating_form(console: &Console) -> Form {
     Form::new(FormKind::Rating, Label::RatingTitle, fields)
 }
 
-const FOLLOW_UP_SOURCES: [FollowUpSource; 4] = [
-    FollowUpSource::Question,
-    FollowUpSource::Remarks,
-    FollowUpSource::Rating,
-    FollowUpSource::Feedback,
-];
 pub(super) const FOLLOW_UP_MODES: [FollowUpMode; 3] = [
     FollowUpMode::Immediate,
     FollowUpMode::ByDeadline,
@@ -53,63 +45,80 @@ pub(super) const FOLLOW_UP_MODES: [FollowUpMode; 3] = [
 /// Field order of the follow-up form.
 mod follow_up_field {
     pub const SOURCE: usize = 0;
-    pub const QUESTION: usize = 1;
-    pub const CATEGORY: usize = 2;
-    pub const PROBLEM: usize = 3;
-    pub const TASK: usize = 4;
-    pub const MEASURE: usize = 5;
-    pub const LEAD: usize = 6;
-    pub const OWNER: usize = 7;
-    pub const DEADLINE: usize = 8;
-    pub const MODE: usize = 9;
-    pub const COPIED_TO: usize = 10;
+    pub const CATEGORY: usize = 1;
+    pub const PROBLEM: usize = 2;
+    pub const TASK: usize = 3;
+    pub const MEASURE: usize = 4;
+    pub const LEAD: usize = 5;
+    pub const OWNER: usize = 6;
+    pub const DEADLINE: usize = 7;
+    pub const MODE: usize = 8;
+    pub const COPIED_TO: usize = 9;
 }
 
-/// The questions a follow-up can come from, by their text: none first.
-fn question_choices(console: &Console) -> Vec<String> {
-    let lang = console.lang;
-    let mut choices = vec![Label::NoQuestionChosen.text(lang).to_string()];
-    choices.extend(console.detail.questions.iter().enumerate().map(|(i, q)| {
-        let text: String = q.text.chars().take(24).collect();
-        let more = if q.text.chars().count() > 24 {
-            "…"
-        } else {
-            ""
-        };
-        format!("{}．{text}{more}", i + 1)
-    }));
-    choices
+/// What a choice of 问题来源 stands for: a source, and for 提问 the question picked by its
+/// text (or none); `None` for the first choice, nothing chosen.
+pub(super) type SourceChoice = Option<(FollowUpSource, Option<crate::domain::Id>)>;
+
+/// The choices of 问题来源, in one field: nothing chosen first; the sources; then 提问 with
+/// each question (`questions`: its words and id), so that a question is attached only when
+/// the recorder picks it, with 提问 as the source.
+pub(super) fn source_choices(
+    lang: labels::Lang,
+    questions: Vec<(String, crate::domain::Id)>,
+) -> (Vec<String>, Vec<SourceChoice>) {
+    let mut names = vec![Label::NotChosen.text(lang).to_string()];
+    let mut meanings = vec![None];
+    let order = [
+        FollowUpSource::Remarks,
+        FollowUpSource::Rating,
+        FollowUpSource::Feedback,
+        FollowUpSource::Question,
+    ];
+    for source in order {
+        names.push(source.name(lang).to_string());
+        meanings.push(Some((source, None)));
+    }
+    let asked = FollowUpSource::Question.name(lang);
+    for (words, id) in questions {
+        names.push(format!("{asked}：{words}"));
+        meanings.push(Some((FollowUpSource::Question, Some(id))));
+    }
+    (names, meanings)
 }
 
+/// The questions on screen, by their number and first words.
+pub(super) fn questions_by_text(console: &Console) -> Vec<(String, crate::domain::Id)> {
+    let questions = console.detail.questions.iter().enumerate();
+    questions
+        .map(|(i, q)| {
+            let text: String = q.text.chars().take(16).collect();
+            let more = if q.text.chars().count() > 16 {
+                "…"
+            } else {
+                ""
+            };
+            (format!("{}．{text}{more}", i + 1), q.id)
+        })
+        .collect()
+}
+
+/// A new follow-up: no source chosen (the recorder picks it, and the question with it),
+/// the caret on the source; only the official and the leader in charge are filled in.
 pub(super) fn follow_up_form(console: &Console) -> Form {
     let lang = console.lang;
-    let (owner, supervisor, stage) = console
+    let (owner, supervisor) = console
         .slot()
         .map(|s| {
             (
                 format!("{}{} {}", s.unit, s.post, s.name),
                 s.supervisor.clone(),
-                s.stage,
             )
         })
         .unwrap_or_default();
-    let source = match stage {
-        Stage::Remarks => 1,
-        Stage::Rating => 2,
-        _ => 0,
-    };
-    // From the selected question when raised on one, from none otherwise.
-    let question = match source {
-        0 if !console.detail.questions.is_empty() => console.selection(Pane::Questions) + 1,
-        _ => 0,
-    };
+    let (sources, _) = source_choices(lang, questions_by_text(console));
     let fields = vec![
-        Field::choice(
-            Label::Source,
-            FOLLOW_UP_SOURCES.iter().map(|s| s.name(lang)).collect(),
-            source,
-        ),
-        Field::choice(Label::FromQuestion, question_choices(console), question),
+        Field::choice(Label::Source, sources, 0),
         Field::text(Label::Category, ""),
         Field::text(Label::Problem, ""),
         Field::text(Label::Task, ""),
@@ -125,8 +134,22 @@ pub(super) fn follow_up_form(console: &Console) -> Form {
         Field::text(Label::CopiedTo, &supervisor),
     ];
     let mut form = Form::new(FormKind::FollowUp, Label::FollowUpTitle, fields);
-    form.focus = follow_up_field::PROBLEM;
+    form.focus = follow_up_field::SOURCE;
     form
+}
+
+/// The source (and question) chosen in field `field`, whose choices mean `meanings`.
+pub(super) fn chosen_source(
+    form: &Form,
+    lang: labels::Lang,
+    field: usize,
+    meanings: &[SourceChoice],
+) -> Result<(FollowUpSource, Option<crate::domain::Id>), Problem> {
+    meanings
+        .get(form.choice(field))
+        .copied()
+        .flatten()
+        .ok_or_else(|| Problem::at(labels::choose(lang, Label::Source.text(lang)), field))
 }
 
 pub(super) const FOLLOW_UP_STATUSES: [FollowUpStatus; 4] = [
@@ -232,6 +255,12 @@ fn submit(console: &mut Console) -> Vec<Effect> {
         return Vec::new();
     };
     let form = form.clone();
+    if !form.changed() && form.kind.corrects() {
+        // Nothing was changed: nothing is written.
+        console.mode = Mode::Browse;
+        console.say(Label::FormUnchanged.text(console.lang));
+        return Vec::new();
+    }
     let result = match form.kind {
         FormKind::AddQuestion => submit_question(console, &form).inspect(|_| {
             // The new question goes last; select it, so Enter answers it.
@@ -380,14 +409,10 @@ fn submit_rating(console: &Console, form: &Form) -> Submitted {
 fn submit_follow_up(console: &Console, form: &Form) -> Submitted {
     use follow_up_field::*;
     let lang = console.lang;
+    let (_, meanings) = source_choices(lang, questions_by_text(console));
+    let (source, question) = chosen_source(form, lang, SOURCE, &meanings)?;
     let problem = required(form, PROBLEM, lang)?;
     let deadline = deadline(console, form, DEADLINE)?;
-    let source = FOLLOW_UP_SOURCES[form.choice(SOURCE)];
-    let question = form
-        .choice(QUESTION)
-        .checked_sub(1)
-        .and_then(|i| console.detail.questions.get(i))
-        .map(|q| q.id);
     let follow_up = FollowUp {
         id: 0,
         source,

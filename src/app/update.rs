@@ -15,8 +15,20 @@ use crate::view::{SearchTarget, TextTarget};
 /// Applies one action to the console and returns what must be written.
 pub fn update(console: &mut Console, action: Action) -> Vec<Effect> {
     let effects = apply(console, action);
+    tell_late_once(console, &effects);
     console.offer_next();
     effects
+}
+
+/// The first change to the record after 散会 says, once, that it is a 会后补记.
+fn tell_late_once(console: &mut Console, effects: &[Effect]) {
+    let Some(finished_at) = console.meeting.finished_at else {
+        return;
+    };
+    if !console.told_late && effects.iter().any(Effect::changes_record) {
+        console.told_late = true;
+        console.say(labels::late_entry(console.lang, finished_at, console.now));
+    }
 }
 
 fn apply(console: &mut Console, action: Action) -> Vec<Effect> {
@@ -52,19 +64,20 @@ fn apply(console: &mut Console, action: Action) -> Vec<Effect> {
         change_picture(console, command);
         return Vec::new();
     }
-    // Ctrl-C quits from anywhere; an open editor saves on the way out (in `edit`), and an
-    // unfinished form or search is dropped, as Esc would.
+    // Ctrl-C quits from anywhere, as SIGTERM does: an open editor saves on the way out and
+    // stays open (in `edit`), a half-filled form stays open, both kept in the resume point
+    // for the next start; a search or a question waiting for Enter is dropped, as Esc would.
     let quitting = action == Action::Command(Command::Quit);
     if quitting && !matches!(console.mode, Mode::Editor(_) | Mode::Browse) {
-        // A form whose write failed stays open: the first quit is held back, the second
-        // leaves with its content rescued.
+        // A form whose write failed: the first quit is held back, the second leaves with
+        // its content rescued.
         let failed_form = matches!(console.mode, Mode::Form(_)) && console.save_problem.is_some();
         if failed_form && !console.leave_unsaved {
             console.leave_unsaved = true;
             console.warn(labels::quit_held(console.lang));
             return Vec::new();
         }
-        if !failed_form {
+        if !matches!(console.mode, Mode::Form(_)) {
             console.mode = Mode::Browse;
         }
         console.quit = true;
@@ -372,16 +385,33 @@ fn change_stage(console: &mut Console, forward: bool) -> Vec<Effect> {
         console.warn(text);
         return Vec::new();
     }
-    let effects = if forward {
-        console.say(labels::stage_entered(lang, to));
-        vec![Effect::SetStage {
-            slot: slot.id,
-            from: slot.stage,
-            to,
-        }]
-    } else {
-        confirm::take_back(console, to)
-    };
+    if forward {
+        if let Some(today) = confirm::held_on_another_day(console) {
+            return confirm::move_date(console, today, to);
+        }
+        return start_stage(console, &slot, to);
+    }
+    let effects = confirm::take_back(console, to);
+    focus_on_stage(console, to);
+    effects
+}
+
+/// Enters stage `to` of `slot`, the pane it needs in focus.
+pub(super) fn start_stage(
+    console: &mut Console,
+    slot: &crate::domain::AgendaSlot,
+    to: Stage,
+) -> Vec<Effect> {
+    console.say(labels::stage_entered(console.lang, to));
+    focus_on_stage(console, to);
+    vec![Effect::SetStage {
+        slot: slot.id,
+        from: slot.stage,
+        to,
+    }]
+}
+
+fn focus_on_stage(console: &mut Console, to: Stage) {
     let focus = match to {
         Stage::Questions => Some(Pane::Questions),
         Stage::Remarks | Stage::Rating => Some(Pane::Remarks),
@@ -391,7 +421,6 @@ fn change_stage(console: &mut Console, forward: bool) -> Vec<Effect> {
     if let Some(pane) = focus {
         console.focus = pane;
     }
-    effects
 }
 
 fn toggle_timer(console: &mut Console) -> Vec<Effect> {
@@ -560,8 +589,12 @@ pub(super) fn edit(console: &mut Console, action: Action) -> Vec<Effect> {
     match action {
         Action::Input(key) => editor.input(key, now),
         Action::Paste(text) => editor.paste(&text, now),
-        Action::Cancel | Action::Command(Command::Quit) => {
-            console.quit = action == Action::Command(Command::Quit);
+        Action::Command(Command::Quit) => {
+            // Saved, and left open for the next start (the resume point names it).
+            console.quit = true;
+            return autosave(console, true);
+        }
+        Action::Cancel => {
             let mut effects = autosave(console, true);
             console.mode = Mode::Browse;
             console.say(Label::Saved.text(console.lang));

@@ -75,7 +75,7 @@ impl Minutes {
         let meeting = store.meeting(meeting)?;
         let timings = store.timings(meeting.id)?;
         let mut officials = Vec::new();
-        for slot in store.agenda(meeting.id)? {
+        for slot in store.agenda_as_shown(meeting.id)? {
             let mine = timings
                 .iter()
                 .filter(|(id, _)| *id == slot.id)

@@ -220,6 +220,7 @@ pub fn render_filed(
     let style = document::Style {
         offset: options.offset,
         revisions: options.revisions,
+        day: document::meeting_day(minutes, options.offset),
     };
     let doc = || match kind {
         Kind::Summary => document::summary(minutes, style, filing),

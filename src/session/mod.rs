@@ -419,6 +419,9 @@ impl Session {
                 .add_late_attendee(meeting, &name, &post, attendance, arrived_at, now)
                 .map(|_| ()),
             Effect::FinishMeeting { meeting } => store.finish_meeting(meeting, now).map(|_| ()),
+            Effect::MoveMeetingDate { meeting, held_on } => {
+                store.move_meeting_date(meeting, held_on, now)
+            }
             Effect::TakeBackStage { slot, from, to } => store.take_back_stage(slot, from, to, now),
             Effect::AddQuestion { slot, asker, text } => {
                 store.add_question(slot, &asker, &text, now).map(|_| ())

@@ -279,8 +279,9 @@ impl Store {
     ) -> Result<()> {
         self.conn.execute(
             "INSERT INTO follow_up_change (follow_up_id, slot_id, category, problem, task,
-                 measure, lead, owner, deadline, mode, progress, status, copied_to, changed_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                 measure, lead, owner, deadline, mode, progress, status, copied_to, changed_at,
+                 source, question_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             params![
                 follow_up.id,
                 slot,
@@ -295,8 +296,25 @@ impl Store {
                 follow_up.progress,
                 follow_up.status,
                 follow_up.copied_to,
-                now
+                now,
+                follow_up.source,
+                follow_up.question
             ],
+        )?;
+        Ok(())
+    }
+
+    /// Moves the meeting's date to the day it is really held (`held_on`, local): a dated
+    /// row of its own; the prepared date stays in the file.
+    pub fn move_meeting_date(
+        &mut self,
+        meeting: Id,
+        held_on: chrono::NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO meeting_change (meeting_id, held_on, changed_at) VALUES (?1, ?2, ?3)",
+            params![meeting, held_on, now],
         )?;
         Ok(())
     }

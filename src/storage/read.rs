@@ -102,7 +102,7 @@ impl Store {
                 (SELECT count(*) FROM agenda_slot s WHERE s.meeting_id = m.id),
                 (SELECT count(*) FROM agenda_slot s WHERE s.meeting_id = m.id
                     AND s.stage IN ('done', 'skipped'))
-             FROM meeting m ORDER BY held_on DESC, id DESC"
+             FROM meeting_now m ORDER BY held_on DESC, id DESC"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], |row| {
@@ -170,7 +170,7 @@ impl Store {
             .count() as u32;
         Ok(MeetingView {
             meeting: self.meeting(id)?,
-            agenda: self.agenda(id)?,
+            agenda: self.agenda_as_shown(id)?,
             timings: self.timings(id)?,
             voters,
             attendees,
@@ -179,7 +179,7 @@ impl Store {
     }
 
     pub fn meeting(&self, id: Id) -> Result<Meeting> {
-        let sql = format!("SELECT {MEETING_COLUMNS} FROM meeting WHERE id = ?1");
+        let sql = format!("SELECT {MEETING_COLUMNS} FROM meeting_now WHERE id = ?1");
         self.conn
             .query_row(&sql, [id], meeting_from_row)
             .optional()?
@@ -206,7 +206,18 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The agenda in order.
+    /// The agenda in order, each official's `position` the number every screen and document
+    /// shows: 1..N in the current order, withdrawn officials left out (moves leave gaps in
+    /// the file's positions, which only the prep's update works with).
+    pub fn agenda_as_shown(&self, meeting: Id) -> Result<Vec<AgendaSlot>> {
+        let mut agenda = self.agenda(meeting)?;
+        for (number, slot) in (1..).zip(agenda.iter_mut()) {
+            slot.position = number;
+        }
+        Ok(agenda)
+    }
+
+    /// The agenda in order, with the positions the file holds.
     pub fn agenda(&self, meeting: Id) -> Result<Vec<AgendaSlot>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT s.id, s.position, s.name, u.name, s.post, s.supervisor, s.report_minutes,
@@ -673,6 +684,10 @@ SELECT 'follow_up', c.follow_up_id, c.changed_at,
        json_object('category', c.category, 'problem', c.problem, 'task', c.task,
                    'measure', c.measure, 'lead', c.lead, 'owner', c.owner,
                    'deadline', c.deadline, 'mode', c.mode, 'progress', c.progress,
-                   'status', c.status, 'copied_to', c.copied_to), c.id, 6
+                   'status', c.status, 'copied_to', c.copied_to, 'source', c.source,
+                   'question', c.question_id), c.id, 6
 FROM follow_up_change c WHERE c.slot_id IN slots
+UNION ALL
+SELECT 'meeting', c.meeting_id, c.changed_at, json_object('held_on', c.held_on), c.id, 7
+FROM meeting_change c WHERE c.meeting_id = ?1
 ORDER BY 3, 6, 5";

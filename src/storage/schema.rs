@@ -11,7 +11,7 @@
 //! step rebuilds the column's CHECK.
 
 /// Migration steps; `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 /// Every table the newest schema has, found by building it in memory once.
 pub fn expected_tables() -> &'static [String] {
@@ -551,9 +551,69 @@ LEFT JOIN attendee_change c
        ON c.id = (SELECT max(id) FROM attendee_change WHERE attendee_id = a.id);
 "#;
 
+/// What the recorder can now put right, and the day a meeting was really held:
+/// - a follow-up's source and question are corrected like its other fields: rows of
+///   `follow_up_change` written from now on hold them (`source` is never NULL in them);
+///   older rows, where it is NULL, leave both as raised;
+/// - a meeting held on another day than the one prepared gets its date moved by a new row
+///   in `meeting_change`, the newest being its date (`meeting_now`); the prepared date stays
+///   in `meeting` (`prepared_on` in the view).
+const V8: &str = r#"
+ALTER TABLE follow_up_change ADD COLUMN source TEXT
+    CHECK (source IN ('question', 'remarks', 'rating', 'feedback'));
+ALTER TABLE follow_up_change ADD COLUMN question_id INTEGER REFERENCES question(id);
+
+DROP VIEW follow_up_now;
+CREATE VIEW follow_up_now AS
+SELECT f.id, f.unit_id, f.slot_id, f.meeting_id,
+       CASE WHEN c.source IS NULL THEN f.source ELSE c.source END AS source,
+       CASE WHEN c.source IS NULL THEN f.question_id ELSE c.question_id END AS question_id,
+       f.raised_on, f.created_at,
+       CASE WHEN c.id IS NULL THEN f.category ELSE c.category END AS category,
+       CASE WHEN c.id IS NULL THEN f.problem ELSE c.problem END AS problem,
+       CASE WHEN c.id IS NULL THEN f.task ELSE c.task END AS task,
+       CASE WHEN c.id IS NULL THEN f.measure ELSE c.measure END AS measure,
+       CASE WHEN c.id IS NULL THEN f.lead ELSE c.lead END AS lead,
+       CASE WHEN c.id IS NULL THEN f.owner ELSE c.owner END AS owner,
+       CASE WHEN c.id IS NULL THEN f.deadline ELSE c.deadline END AS deadline,
+       CASE WHEN c.id IS NULL THEN f.mode ELSE c.mode END AS mode,
+       CASE WHEN c.id IS NULL THEN f.progress ELSE c.progress END AS progress,
+       CASE WHEN c.id IS NULL THEN f.status ELSE c.status END AS status,
+       CASE WHEN c.id IS NULL THEN f.copied_to ELSE c.copied_to END AS copied_to
+FROM follow_up f
+LEFT JOIN follow_up_change c
+       ON c.id = (SELECT max(id) FROM follow_up_change WHERE follow_up_id = f.id);
+
+-- The meeting's date moved to the day it was held: each row the date from then on.
+CREATE TABLE meeting_change (
+    id         INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+    held_on    TEXT NOT NULL,                 -- local date, YYYY-MM-DD
+    changed_at TEXT NOT NULL
+);
+CREATE INDEX meeting_change_target ON meeting_change(meeting_id, id);
+CREATE TRIGGER meeting_change_no_update BEFORE UPDATE ON meeting_change
+BEGIN SELECT RAISE(ABORT, 'meeting_change is append-only'); END;
+CREATE TRIGGER meeting_change_no_delete BEFORE DELETE ON meeting_change
+BEGIN SELECT RAISE(ABORT, 'meeting_change is append-only'); END;
+CREATE TRIGGER meeting_held_on_no_update BEFORE UPDATE OF held_on ON meeting
+BEGIN SELECT RAISE(ABORT, 'a meeting date moves by a new row in meeting_change'); END;
+
+CREATE VIEW meeting_now AS
+SELECT m.id, m.title,
+       CASE WHEN c.id IS NULL THEN m.held_on ELSE c.held_on END AS held_on,
+       m.held_on AS prepared_on,
+       m.starts_at, m.place, m.chair, m.chair_post, m.recorder, m.created_at, m.finished_at,
+       m.scrutineers, m.questions_minutes, m.remarks_minutes, m.rating_minutes,
+       m.follow_ups_minutes
+FROM meeting m
+LEFT JOIN meeting_change c
+       ON c.id = (SELECT max(id) FROM meeting_change WHERE meeting_id = m.id);
+"#;
+
 /// Each step applied to the file, with the SHA-256 of its text (`storage::steps`): a file
 /// made by a build whose step differs is noticed and refused.
-const V8: &str = r#"
+const V9: &str = r#"
 CREATE TABLE schema_step (
     step       INTEGER PRIMARY KEY,
     sha256     TEXT NOT NULL,

@@ -41,7 +41,7 @@ pub fn draw(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
             let items = [
                 confirmation.text.as_str(),
                 "",
-                Label::ConfirmKeys.text(lang),
+                confirmation.keys().text(lang),
             ]
             .into_iter()
             .map(|line| widgets::hanging("", line, 0, content.width, style))
@@ -291,9 +291,11 @@ fn draw_form(frame: &mut Frame, body: Rect, console: &Console, form: &Form, them
 }
 
 /// A box `height` rows tall (at most), centred in `body` in a frame of the focus colour.
+/// A form taller than the room leaves out the frame's top and bottom rows first, so that
+/// one more field shows on a small screen.
 fn form_box(frame: &mut Frame, body: Rect, title: &str, height: u16, theme: &Theme) -> Rect {
     let width = body.width.saturating_sub(2).min(80);
-    let height = height.min(body.height.saturating_sub(2));
+    let height = height.min(body.height);
     let area = Rect {
         x: body.x + (body.width - width) / 2,
         y: body.y + (body.height - height) / 2,

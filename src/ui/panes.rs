@@ -288,7 +288,7 @@ pub fn footer_keys(console: &Console, theme: &Theme, width: u16) -> Line<'static
         Mode::Help => Some(Label::HelpTitle.text(lang)),
         Mode::Notice(_) => Some(Label::ExportedTitle.text(lang)),
         Mode::Rescue(_) => Some(Label::RescueKeys.text(lang)),
-        Mode::Confirm(_) => Some(Label::ConfirmKeys.text(lang)),
+        Mode::Confirm(confirmation) => Some(confirmation.keys().text(lang)),
         Mode::Browse => None,
     };
     if let Some(hint) = hint {

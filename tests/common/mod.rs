@@ -139,6 +139,18 @@ pub fn recorded_sample(path: &Path) -> Session {
     go(&mut s, Confirm, 5);
     go(&mut s, C(NextStage), 60);
     go(&mut s, C(AddFollowUp), 5);
+    // From the first question (its answer promised the talks): 提问 and the question
+    // chosen by the recorder (the form chooses neither), then the problem.
+    let right = || {
+        shuze::app::Action::Input(shuze::app::key::KeyEvent::from(
+            shuze::app::key::KeyCode::Right,
+        ))
+    };
+    // 问题来源: （未选择）, 点评, 民主测评, 会前反馈, 提问, then 提问 with each question.
+    for _ in 0..5 {
+        go(&mut s, right(), 0);
+    }
+    go(&mut s, Step(2), 0);
     go(&mut s, Paste("村级廉政谈话未全覆盖".into()), 20);
     go(&mut s, Step(2), 1);
     go(&mut s, Paste("年底前完成全部村组干部谈话".into()), 20);

@@ -174,6 +174,44 @@ impl Console {
         panic!("the screen never showed {text:?}:\n{}", self.screen());
     }
 
+    /// Waits until the screen shows one of `texts`; the index of the first shown. Panics
+    /// with the screen after `seconds`.
+    pub fn wait_for_any(&self, texts: &[&str], seconds: u64) -> usize {
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        while Instant::now() < deadline {
+            let screen = self.screen();
+            let joined: String = screen.lines().map(str::trim_end).collect();
+            if let Some(i) = texts
+                .iter()
+                .position(|t| screen.contains(t) || joined.contains(t))
+            {
+                return i;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!(
+            "the screen never showed any of {texts:?}:\n{}",
+            self.screen()
+        );
+    }
+
+    /// `s` at 待述责 for the meeting's first stage: on another day than the sample's date
+    /// (the machine's clock) the console asks whether to move the meeting's date; `n` keeps
+    /// it. Returns once the report has begun.
+    pub fn begin_report(&mut self) {
+        self.send_now("s");
+        self.keep_date_if_asked("述责报告");
+    }
+
+    /// Waits for `then`; when the question about the meeting's date comes first (the first
+    /// stage on another day than prepared), answers `n` (keep the date) and waits again.
+    pub fn keep_date_if_asked(&mut self, then: &str) {
+        if self.wait_for_any(&["会议准备的日期是", then], 5) == 0 {
+            self.send_now("n");
+        }
+        self.wait_for(then, 5);
+    }
+
     /// Types bytes as the keyboard would, then lets the program catch up.
     pub fn send(&mut self, bytes: &str) {
         self.send_now(bytes);

@@ -82,6 +82,26 @@ pub struct Style {
     pub offset: FixedOffset,
     /// Add every earlier revision of each answer and remark.
     pub revisions: bool,
+    /// The day the meeting was held (`meeting_day`): a time on another day prints its date.
+    pub day: NaiveDate,
+}
+
+/// The day the meeting was held: the day its first stage started (in the room's time),
+/// else the day it was prepared for.
+pub fn meeting_day(minutes: &Minutes, offset: FixedOffset) -> NaiveDate {
+    minutes
+        .started_at
+        .map(|t| t.with_timezone(&offset).date_naive())
+        .unwrap_or(minutes.meeting.held_on)
+}
+
+/// The date a document is issued: the day it is made, never before the meeting's date.
+pub fn issue_date(minutes: &Minutes, style: Style) -> NaiveDate {
+    let made = minutes
+        .generated_at
+        .with_timezone(&style.offset)
+        .date_naive();
+    made.max(minutes.meeting.held_on).max(style.day)
 }
 
 const NUMERALS: [&str; 20] = [
@@ -101,8 +121,19 @@ pub fn chinese_date(date: NaiveDate) -> String {
     date.format("%Y年%-m月%-d日").to_string()
 }
 
+/// "19:24", or with its date when that is not the meeting's day ("12月8日09:05"; the
+/// year too when it differs).
 fn time_of_day(at: DateTime<Utc>, style: Style) -> String {
-    at.with_timezone(&style.offset).format("%H:%M").to_string()
+    use chrono::Datelike;
+    let local = at.with_timezone(&style.offset);
+    let format = if local.date_naive() == style.day {
+        "%H:%M"
+    } else if local.year() == style.day.year() {
+        "%-m月%-d日%H:%M"
+    } else {
+        "%Y年%-m月%-d日%H:%M"
+    };
+    local.format(format).to_string()
 }
 
 /// "8分12秒".

@@ -60,10 +60,12 @@ fn basics(minutes: &Minutes, style: Style) -> Vec<Block> {
         .map(|t| time_of_day(t, style))
         .or(m.starts_at.map(|t| t.format("%H:%M").to_string()));
     let end = minutes.ended_at.map(|t| time_of_day(t, style));
+    // The day it was held (its first stage's), the times on other days with their dates.
+    let day = chinese_date(style.day);
     let time = match (start, end) {
-        (Some(s), Some(e)) => format!("{} {s}至{e}", chinese_date(m.held_on)),
-        (Some(s), None) => format!("{} {s}开始", chinese_date(m.held_on)),
-        _ => chinese_date(m.held_on),
+        (Some(s), Some(e)) => format!("{day} {s}至{e}"),
+        (Some(s), None) => format!("{day} {s}开始"),
+        _ => day,
     };
     let present = minutes.with(Attendance::Present);
     let chair = if m.chair_post.is_empty() {
@@ -439,6 +441,7 @@ fn added_after(minutes: &Minutes, end: DateTime<Utc>, style: Style) -> Vec<Block
             "risk_point" => "廉政风险点",
             "agenda" => "议程",
             "attendee" => "出席情况",
+            "meeting" => "会议日期",
             _ => "整改问题",
         };
         let withdrawn = c.state.get("withdrawn").and_then(|w| w.as_i64()) == Some(1);

@@ -9,12 +9,8 @@ use crate::export::Filing;
 /// 会议纪要: the summary.
 pub fn summary(minutes: &Minutes, style: Style, filing: &Filing) -> Document {
     let m = &minutes.meeting;
-    let issued = chinese_date(
-        minutes
-            .generated_at
-            .with_timezone(&style.offset)
-            .date_naive(),
-    );
+    // Never before the meeting: a 纪要 made before the prepared date is dated on it.
+    let issued = chinese_date(issue_date(minutes, style));
     let mut blocks = Vec::new();
     if let Some(n) = filing.issue {
         blocks.push(Block::Centred(format!("第{n}期")));
@@ -24,7 +20,7 @@ pub fn summary(minutes: &Minutes, style: Style, filing: &Filing) -> Document {
         right: issued.clone(),
         rule: Rule::Below,
     });
-    blocks.push(paragraph("", opening(minutes)));
+    blocks.push(paragraph("", opening(minutes, style)));
     let mut part = 0;
     let mut next = || {
         part += 1;
@@ -77,7 +73,7 @@ fn chair(minutes: &Minutes) -> String {
 }
 
 /// "2026年12月18日，县委书记马某在县委第一会议室主持召开……现将会议议定事项纪要如下："
-fn opening(minutes: &Minutes) -> String {
+fn opening(minutes: &Minutes, style: Style) -> String {
     let m = &minutes.meeting;
     let place = if m.place.is_empty() {
         String::new()
@@ -105,7 +101,7 @@ fn opening(minutes: &Minutes) -> String {
     };
     format!(
         "{}，{}{place}主持召开{}，听取{}位单位主要负责人述责述廉报告{written}，进行提问质询{}。{absent}现将会议议定事项纪要如下：",
-        chinese_date(m.held_on),
+        chinese_date(style.day),
         chair(minutes),
         m.title,
         reported.len(),
