@@ -322,6 +322,7 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
         warn!(hint(file, warning));
     }
     let mut store = Store::create_or_open(&db)?;
+    let known = store.known_follow_ups(&preparation.prepared)?;
     let id = match prep::import_preparation(file, &preparation, &mut store, Utc::now()) {
         Ok(id) => id,
         Err(err) => {
@@ -342,6 +343,12 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
         officials = officials,
         db = db.display()
     ));
+    if known > 0 {
+        say!(tr!(
+            "以往整改 {known} 项已在本文件中（按整改标识找到），沿用原来的事项，未重复添加",
+            known = known
+        ));
+    }
     Ok(())
 }
 

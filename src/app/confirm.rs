@@ -5,7 +5,7 @@
 use super::key::KeyCode;
 use super::update::{edit, go_to, open_answer};
 use super::{Action, Console, Effect, Mode, Pane};
-use crate::domain::{Id, Stage, clock};
+use crate::domain::{Id, Stage, WRITTEN_REASONS, clock};
 use crate::labels::{self, Label, Named};
 
 /// How long a stage may have run and still be taken back without a trace or a question.
@@ -32,6 +32,8 @@ pub enum Confirmed {
     Finish,
     /// Withdraw a question, duty item or risk point (kept in the file, shown nowhere).
     Withdraw { pane: Pane, id: Id },
+    /// Mark a question 书面质询; a digit chooses one of `WRITTEN_REASONS`, Enter none.
+    WrittenReply { question: Id },
 }
 
 fn ask(console: &mut Console, text: String, then: Confirmed) -> Vec<Effect> {
@@ -54,6 +56,21 @@ pub(super) fn answer(console: &mut Console, action: Action) -> Vec<Effect> {
             console.mode = Mode::Browse;
             console.say(Label::NothingChanged.text(console.lang));
             Vec::new()
+        }
+        Action::Input(key) if matches!(then, Confirmed::WrittenReply { .. }) => {
+            let chosen = match key.code {
+                KeyCode::Char(c) => c
+                    .to_digit(10)
+                    .and_then(|d| WRITTEN_REASONS.get(d as usize - 1)),
+                _ => None,
+            };
+            match (then, chosen) {
+                (Confirmed::WrittenReply { question }, Some(reason)) => {
+                    console.mode = Mode::Browse;
+                    mark_written(console, question, reason)
+                }
+                _ => Vec::new(),
+            }
         }
         // An answer typed before the question was noticed is not lost: it starts the
         // questions and goes into the answer.
@@ -119,7 +136,23 @@ fn carry_out(console: &mut Console, then: Confirmed) -> Vec<Effect> {
             console.say(Label::Withdrawn.text(console.lang));
             vec![Effect::Withdraw { pane, id }]
         }
+        Confirmed::WrittenReply { question } => mark_written(console, question, ""),
     }
+}
+
+fn mark_written(console: &mut Console, question: Id, reason: &str) -> Vec<Effect> {
+    console.say(labels::written_reply_marked(console.lang, reason));
+    vec![Effect::SetWrittenReply {
+        question,
+        needed: true,
+        reason: reason.to_string(),
+    }]
+}
+
+/// `w` on a question not yet marked: 转为书面质询, with a reason only if the recorder picks one.
+pub(super) fn written_reply(console: &mut Console, question: Id, what: &str) -> Vec<Effect> {
+    let text = labels::written_reply_choice(console.lang, what, &WRITTEN_REASONS);
+    ask(console, text, Confirmed::WrittenReply { question })
 }
 
 /// `n`, `p`, `g`: to another official, asking first when a clock is running here.

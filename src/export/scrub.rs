@@ -222,10 +222,12 @@ impl Scrub for Question {
             prepared: _,
             asked_at: _,
             needs_written_reply: _,
+            written_reason,
             answer,
         } = self;
         asker.scrub();
         text.scrub();
+        written_reason.scrub();
         answer.scrub();
     }
 }
@@ -248,6 +250,7 @@ impl Scrub for FollowUp {
             copied_to,
             raised_on: _,
             question: _,
+            key: _,
         } = self;
         for text in [
             category, problem, task, measure, lead, owner, progress, copied_to,

@@ -291,6 +291,15 @@ const PREPARATION: &[(&str, &str)] = &[
     ("problem（问题）", "problem (problem)"),
     ("deadline（时限）", "deadline (time limit)"),
     ("raised_on（提出日期）", "raised_on (date raised)"),
+    ("key（整改标识）", "key (follow-up identity)"),
+    (
+        "以往整改 {known} 项已在本文件中（按整改标识找到），沿用原来的事项，未重复添加",
+        "{known} earlier follow-ups are already in this file (found by their identity): the same follow-ups carry on, none added twice",
+    ),
+    (
+        "{field} 应为导出准备文件时写入的32位标识（0-9、a-f），「{key}」不是；新的整改事项请留空",
+        "{field} must be the 32-character identity written by export-prep (0-9, a-f), and '{key}' is not; leave it blank for a new follow-up",
+    ),
     (
         "工作表「{shown}」不是准备用的表，已忽略；准备用的表有：{sheets}",
         "The sheet '{shown}' is not a sheet of the preparation and was ignored; the preparation's sheets are: {sheets}",

@@ -466,7 +466,25 @@ impl Checker<'_> {
                 .raised_on
                 .as_ref()
                 .and_then(|d| self.date(d, tr!("raised_on（提出日期）"))),
+            key: f.key.as_ref().map(|k| self.key(k)).unwrap_or_default(),
         }
+    }
+
+    /// A follow-up's identity: 32 hex digits as `export-prep` wrote them.
+    fn key(&mut self, value: &Spanned<String>) -> String {
+        let key = value.get_ref().trim().to_ascii_lowercase();
+        if key.len() != 32 || !key.chars().all(|c| c.is_ascii_hexdigit()) {
+            let field = self.field(tr!("key（整改标识）"));
+            self.report(
+                value.span(),
+                tr!(
+                    "{field} 应为导出准备文件时写入的32位标识（0-9、a-f），「{key}」不是；新的整改事项请留空",
+                    field = field,
+                    key = value.get_ref().trim()
+                ),
+            );
+        }
+        key
     }
 }
 

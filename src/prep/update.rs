@@ -733,8 +733,15 @@ fn follow_ups(
     changed_at_meeting: &[Id],
     update: &mut Update,
 ) {
+    let same = |old: &FollowUp, f: &FollowUp| {
+        if f.key.is_empty() {
+            old.problem == f.problem
+        } else {
+            old.key == f.key
+        }
+    };
     for f in &new.earlier_follow_ups {
-        let Some(old) = earlier.iter().find(|old| old.problem == f.problem) else {
+        let Some(old) = earlier.iter().find(|old| same(old, f)) else {
             update.steps.push(Step::AddFollowUp {
                 slot: slot.id,
                 who: who.to_string(),
@@ -744,6 +751,7 @@ fn follow_ups(
         };
         if (FollowUp {
             id: 0,
+            key: f.key.clone(),
             ..old.clone()
         }) == *f
         {
@@ -769,6 +777,7 @@ fn follow_ups(
             source: old.source,
             raised_on: old.raised_on,
             question: old.question,
+            key: old.key.clone(),
             ..f.clone()
         };
         if changed != *old {
@@ -779,11 +788,7 @@ fn follow_ups(
         }
     }
     for old in earlier {
-        if !new
-            .earlier_follow_ups
-            .iter()
-            .any(|f| f.problem == old.problem)
-        {
+        if !new.earlier_follow_ups.iter().any(|f| same(old, f)) {
             update.not_applied.push(tr!(
                 "{who}：以往整改「{problem}」不在新的表里，但整改事项不能撤下：台账一直跟踪到销号；\
                  如已整改完毕，请在表中把状态改为已销号",

@@ -200,6 +200,7 @@ fn verify_tables(path: &Path) -> Result<()> {
             conn,
             path: path.to_path_buf(),
             identity: None,
+            origin: Origin::Console,
         };
         store.verify().map_err(|e| file_error(path, e))
     };
@@ -301,6 +302,30 @@ pub struct Store {
     /// The file's device and inode when it was opened for writing (Unix), to notice a file
     /// deleted, moved or replaced under the console.
     identity: Option<(u64, u64)>,
+    /// Who makes the changes written now: the console, or `import --update`.
+    origin: Origin,
+}
+
+/// Where a correction came from: kept with every change row (schema v8), so that an update
+/// of the preparation leaves alone what the recorder changed in the console.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// Typed in the console.
+    #[default]
+    Console,
+    /// Applied by `shuze import FILE --update`.
+    Import,
+}
+
+impl Origin {
+    /// The word the file stores.
+    pub fn word(self) -> &'static str {
+        match self {
+            Origin::Console => "console",
+            Origin::Import => "import",
+        }
+    }
 }
 
 impl Store {
@@ -327,6 +352,7 @@ impl Store {
             conn: read_only_connection(path)?,
             path: path.to_path_buf(),
             identity: None,
+            origin: Origin::Console,
         };
         store.conn.busy_timeout(CHECK_WAIT)?;
         // The check reads every page once: a small cache is enough and keeps the memory
@@ -364,6 +390,7 @@ impl Store {
             conn: read_only_connection(path)?,
             path: path.to_path_buf(),
             identity: None,
+            origin: Origin::Console,
         };
         store.verify().map_err(|e| file_error(path, e))?;
         let found = store.schema_version().map_err(|e| file_error(path, e))?;
@@ -431,6 +458,7 @@ impl Store {
             conn,
             path: PathBuf::from(":memory:"),
             identity: None,
+            origin: Origin::Console,
         };
         store.prepare()?;
         Ok(store)
@@ -444,6 +472,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             identity: None,
+            origin: Origin::Console,
         };
         let found = store.prepare().map_err(|err| file_error(path, err))?;
         if check_now || found < latest_version() {

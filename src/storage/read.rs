@@ -37,7 +37,7 @@ fn meeting_from_row(row: &Row) -> rusqlite::Result<Meeting> {
 }
 
 const FOLLOW_UP_COLUMNS: &str = "source, category, problem, task, measure, lead, owner, deadline, \
-     mode, progress, status, copied_to, raised_on, question_id, f.id";
+     mode, progress, status, copied_to, raised_on, question_id, f.id, f.key";
 
 fn follow_up_from_row(row: &Row) -> rusqlite::Result<FollowUp> {
     Ok(FollowUp {
@@ -56,6 +56,7 @@ fn follow_up_from_row(row: &Row) -> rusqlite::Result<FollowUp> {
         copied_to: row.get(11)?,
         raised_on: row.get(12)?,
         question: row.get(13)?,
+        key: row.get::<_, Option<String>>(15)?.unwrap_or_default(),
     })
 }
 
@@ -280,7 +281,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT q.id, q.position, q.asker, q.text, q.prepared, q.asked_at,
                     q.needs_written_reply, coalesce(d.body, r.body),
-                    coalesce(d.saved_at, r.saved_at), d.body IS NOT NULL
+                    coalesce(d.saved_at, r.saved_at), d.body IS NOT NULL, q.written_reason
              FROM question_now q
              LEFT JOIN text_draft d
                   ON d.kind = 'answer' AND d.owner_id = q.slot_id AND d.question_key = q.id
@@ -307,6 +308,7 @@ impl Store {
                 prepared: row.get(4)?,
                 asked_at: row.get(5)?,
                 needs_written_reply: row.get(6)?,
+                written_reason: row.get(10)?,
                 answer,
             })
         })?;
@@ -391,22 +393,19 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The follow-ups imported with the slot's meeting for its unit (a prep file's
-    /// `earlier_follow_up`s), as they stand now: for writing the preparation back out.
+    /// The follow-ups of the slot's unit from before its meeting (a prep file's
+    /// `earlier_follow_up`s, those it linked to by their identity, and those raised at
+    /// earlier meetings), as they stand now: for writing the preparation back out, each once.
     pub fn prepared_follow_ups(&self, slot: Id) -> Result<Vec<FollowUp>> {
-        let sql = format!(
-            "SELECT {FOLLOW_UP_COLUMNS} FROM follow_up_now f
-             JOIN agenda_slot s ON s.id = ?1
-             WHERE f.unit_id = s.unit_id AND f.meeting_id = s.meeting_id AND f.slot_id IS NULL
-             ORDER BY f.id"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([slot], follow_up_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.follow_ups_before_meeting(slot, "f.id")
     }
 
     /// Follow-ups of the slot's unit not raised in the slot's meeting and not raised after it.
     fn earlier_follow_ups(&self, slot: Id) -> Result<Vec<FollowUp>> {
+        self.follow_ups_before_meeting(slot, "f.raised_on, f.id")
+    }
+
+    fn follow_ups_before_meeting(&self, slot: Id, order: &str) -> Result<Vec<FollowUp>> {
         let sql = format!(
             "SELECT {FOLLOW_UP_COLUMNS} FROM follow_up_now f
              JOIN agenda_slot s ON s.id = ?1
@@ -415,7 +414,7 @@ impl Store {
                AND (f.slot_id IS NULL OR f.slot_id NOT IN
                     (SELECT id FROM agenda_slot WHERE meeting_id = m.id))
                AND (f.raised_on IS NULL OR f.raised_on <= m.held_on)
-             ORDER BY f.raised_on, f.id"
+             ORDER BY {order}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([slot], follow_up_from_row)?;
@@ -552,7 +551,7 @@ impl Store {
                     CASE WHEN p.id IS NULL THEN f.progress ELSE p.progress END,
                     CASE WHEN p.id IS NULL THEN f.status ELSE p.status END,
                     CASE WHEN p.id IS NULL THEN f.copied_to ELSE p.copied_to END,
-                    f.raised_on, f.question_id, f.id
+                    f.raised_on, f.question_id, f.id, f.key
              FROM follow_up_change c
              JOIN follow_up f ON f.id = c.follow_up_id
              LEFT JOIN follow_up_change p ON p.id =
