@@ -167,9 +167,15 @@ fn change(minutes: &Minutes, f: &FollowUp, this_meeting: bool) -> String {
     }
 }
 
-/// 备注: the question a follow-up came from.
+/// 备注: the question a follow-up came from, when the recorder gave 提问 as its source and
+/// picked the question.
 fn question_note(official: &OfficialMinutes, f: &FollowUp) -> String {
-    let Some(id) = f.question else {
+    use super::sentences::{Fact, Facts, LEDGER_FROM_QUESTION};
+    let facts = Facts::default().with(
+        Fact::FollowUpFromQuestion,
+        f.source == crate::domain::FollowUpSource::Question && f.question.is_some(),
+    );
+    let Some(id) = f.question.filter(|_| facts.allow(LEDGER_FROM_QUESTION)) else {
         return String::new();
     };
     official

@@ -88,6 +88,10 @@ impl Scrub for OfficialMinutes {
             follow_ups,
             earlier_follow_ups,
             notes,
+            ended_at: _,
+            rating_at_end: _,
+            rating_recorded_at: _,
+            follow_ups_raised_at: _,
         } = self;
         slot.scrub();
         duty_items.scrub();
@@ -105,9 +109,11 @@ impl Scrub for QuestionMinutes {
         let QuestionMinutes {
             question,
             answer_revisions,
+            at_end,
         } = self;
         question.scrub();
         answer_revisions.scrub();
+        at_end.scrub();
     }
 }
 
@@ -267,8 +273,11 @@ impl Scrub for Correction {
             target: _,
             changed_at: _,
             state,
+            before,
+            origin: _,
         } = self;
         state.scrub();
+        before.scrub();
     }
 }
 

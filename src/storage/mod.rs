@@ -7,6 +7,7 @@ mod correct;
 mod header;
 mod import;
 mod read;
+mod recorded;
 mod schema;
 mod sql_enums;
 mod write;

@@ -1,0 +1,200 @@
+//! What the documents say: only what was recorded. After 散会 every addition is a 会后补记,
+//! marked where it stands in the record and left out of the 纪要's counts; every sentence
+//! the documents write of their own needs its recorded facts (`export::sentences`).
+
+mod common;
+
+use chrono::FixedOffset;
+use common::*;
+use shuze::app::Action::{Cancel, Command as C, Confirm, Input, Paste};
+use shuze::app::Command;
+use shuze::app::key::{KeyCode, KeyEvent};
+use shuze::export::sentences::{self, Doc};
+use shuze::export::{self, Format, Kind, Minutes, Options};
+use shuze::session::Session;
+
+fn options() -> Options {
+    Options {
+        revisions: false,
+        offset: FixedOffset::east_opt(8 * 3600).unwrap(),
+        fonts: export::Fonts::Gb2312,
+    }
+}
+
+fn render(s: &Session, kind: Kind, format: Format) -> String {
+    let minutes = Minutes::build(&s.store, 1, false, at(100_000)).unwrap();
+    String::from_utf8(export::render(&minutes, kind, format, &options()).unwrap()).unwrap()
+}
+
+fn key(c: char) -> shuze::app::Action {
+    Input(KeyEvent::from(KeyCode::Char(c)))
+}
+
+/// The part of a document about 张某 (from his heading to the next official's).
+fn part_of_zhang(doc: &str) -> &str {
+    let start = ["（一）张某", "关于某某镇党委书记张某"]
+        .iter()
+        .find_map(|h| doc.find(h))
+        .unwrap();
+    let end = doc[start..].find("王某").map_or(doc.len(), |i| start + i);
+    &doc[start..end]
+}
+
+#[test]
+fn an_answer_after_the_meeting_ended_is_a_late_entry_not_a_question_put() {
+    let (_dir, path) = temp_db();
+    let mut s = recorded_sample(&path);
+    let t = 5_000;
+    s.handle(C(Command::FinishMeeting), at(t));
+    s.handle(Confirm, at(t));
+    let summary_before = render(&s, Kind::Summary, Format::Md);
+    assert!(
+        summary_before.contains("会议对张某提问3个，张某回答3个"),
+        "{summary_before}"
+    );
+    // The next morning: back to 张某, his third prepared question (never put), an answer.
+    let next_day = t + 20 * 3600;
+    s.handle(C(Command::Jump), at(next_day));
+    s.handle(Paste("1".into()), at(next_day));
+    s.handle(Confirm, at(next_day));
+    // 孙某's clock still runs: leaving pauses it.
+    s.handle(Confirm, at(next_day));
+    s.handle(C(Command::MoveDown), at(next_day));
+    s.handle(C(Command::MoveDown), at(next_day));
+    s.handle(C(Command::EditAnswer), at(next_day + 1));
+    s.handle(
+        Paste("会后补充：已制定分级审批流程。".into()),
+        at(next_day + 5),
+    );
+    s.handle(Cancel, at(next_day + 10));
+    let record = render(&s, Kind::Record, Format::Md);
+    let summary = render(&s, Kind::Summary, Format::Md);
+    assert!(
+        record.contains("会后补充：已制定分级审批流程。"),
+        "{record}"
+    );
+    // The 纪要 counts what happened at the meeting, and says what came after.
+    assert!(
+        summary.contains("会议对张某提问3个，张某回答3个"),
+        "{summary}"
+    );
+    assert!(summary.contains("散会后另有会后补记1项"), "{summary}");
+    // The record: the question stands where it belongs, marked, with no time in the meeting.
+    let line = record
+        .lines()
+        .find(|l| l.contains("村级工程项目“小散远”"))
+        .expect("the question is in the record");
+    assert!(line.contains("〔会后补记 12月19日〕"), "{line}");
+    assert!(
+        !line.contains("提问）"),
+        "no time after 散会 as a time in it: {line}"
+    );
+    let late = &record[record.find("七、会后补记").expect("the list of 会后补记")..];
+    assert!(late.contains("补记回答（张某"), "{late}");
+    assert!(!late.contains("更正提问"), "{late}");
+    assert!(
+        part_of_zhang(&record).contains("提问3个，回答3个"),
+        "the record's counts are the meeting's too"
+    );
+}
+
+#[test]
+fn a_question_marked_only_for_a_written_reply_says_only_that() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    s.handle(C(Command::NextStage), at(0));
+    s.handle(C(Command::NextStage), at(60));
+    s.handle(C(Command::MarkAsked), at(70));
+    s.handle(C(Command::ToggleWrittenReply), at(80));
+    s.handle(Confirm, at(81));
+    let record = render(&s, Kind::Record, Format::Md);
+    let summary = render(&s, Kind::Summary, Format::Md);
+    for doc in [&record, &summary] {
+        assert!(!doc.contains("未能令人满意"), "nobody recorded it:\n{doc}");
+        assert!(!doc.contains("要求会后书面答复"), "{doc}");
+        assert!(!doc.contains("理由"), "{doc}");
+    }
+    assert!(
+        part_of_zhang(&record).contains("会上转为书面质询"),
+        "{record}"
+    );
+    assert!(
+        part_of_zhang(&summary).contains("所提1个问题转为书面质询。"),
+        "{summary}"
+    );
+    // With a reason chosen, that reason and no other.
+    s.handle(C(Command::ToggleWrittenReply), at(90));
+    s.handle(C(Command::ToggleWrittenReply), at(91));
+    s.handle(key('2'), at(92));
+    let summary = render(&s, Kind::Summary, Format::Md);
+    assert!(
+        summary.contains("转为书面质询，理由：需书面材料。"),
+        "{summary}"
+    );
+    assert!(!summary.contains("未能令人满意"), "{summary}");
+}
+
+/// The table of sentences held to the documents: each sentence's words appear in a
+/// recorded meeting that has its facts, and none appears in a meeting that has none.
+#[test]
+fn every_generated_sentence_needs_its_recorded_facts() {
+    let (_dir, full) = temp_db();
+    let mut s = recorded_sample(&full);
+    s.handle(C(Command::FinishMeeting), at(5_000));
+    s.handle(Confirm, at(5_000));
+    s.handle(C(Command::Jump), at(90_000));
+    s.handle(Paste("1".into()), at(90_000));
+    s.handle(Confirm, at(90_000));
+    s.handle(Confirm, at(90_000));
+    s.handle(C(Command::MoveDown), at(90_000));
+    s.handle(C(Command::MoveDown), at(90_000));
+    s.handle(C(Command::EditAnswer), at(90_001));
+    s.handle(Paste("会后补充。".into()), at(90_002));
+    s.handle(Cancel, at(90_003));
+    let full_docs = [
+        (Doc::Record, render(&s, Kind::Record, Format::Md)),
+        (Doc::Summary, render(&s, Kind::Summary, Format::Md)),
+        (Doc::Ledger, render(&s, Kind::Ledger, Format::Csv)),
+    ];
+    // Nothing recorded but the start and the end: no sentence with a fact may be written.
+    let dir = tempfile::tempdir().unwrap();
+    let mut bare = sample_session(&dir.path().join("bare.db"));
+    bare.handle(C(Command::FinishMeeting), at(10));
+    bare.handle(Confirm, at(10));
+    let bare_docs = [
+        (Doc::Record, render(&bare, Kind::Record, Format::Md)),
+        (Doc::Summary, render(&bare, Kind::Summary, Format::Md)),
+        (Doc::Ledger, render(&bare, Kind::Ledger, Format::Csv)),
+    ];
+    use sentences::Fact::*;
+    let bare_facts = [WrittenReport, MeetingEnded];
+    for sentence in sentences::ALL {
+        let doc = |docs: &[(Doc, String)]| {
+            docs.iter()
+                .find(|(d, _)| *d == sentence.doc)
+                .map(|(_, text)| text.clone())
+                .unwrap()
+        };
+        let unrecorded = sentence.needs.iter().any(|f| !bare_facts.contains(f));
+        if unrecorded {
+            assert!(
+                !doc(&bare_docs).contains(sentence.words),
+                "{:?} written without its facts {:?}",
+                sentence.words,
+                sentence.needs
+            );
+        }
+        let negative = sentence.needs.is_empty();
+        let shown_somewhere =
+            doc(&full_docs).contains(sentence.words) || doc(&bare_docs).contains(sentence.words);
+        assert!(
+            negative || shown_somewhere || OPTIONAL.contains(&sentence.words),
+            "{:?} is never written: is it still in the code?",
+            sentence.words
+        );
+    }
+}
+
+/// Sentences the recorded sample has no fact for (nobody was skipped in a way the sample
+/// keeps, no late arrival, no follow-up from a question).
+const OPTIONAL: &[&str] = &["迟到、早退", "已核实，未变化", "源自"];
