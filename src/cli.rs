@@ -74,7 +74,7 @@ enum Commands {
         /// 把修改过的准备应用到数据库中已有的会议：增、改、撤都记为带日期的更正，会上记录的内容一概不动。
         #[arg(long)]
         update: bool,
-        /// 与 --update 一起：要更新的会议编号（默认：同名同日期的会议，否则最近一场未结束的会议）。
+        /// 与 --update 一起：要更新的会议编号（默认：同名同日期的会议；没有同名同日期的会议时必须指明）。
         #[arg(long, requires = "update")]
         meeting: Option<i64>,
         /// 与 --update 一起：不再询问，直接应用。
@@ -376,9 +376,16 @@ fn import_update(file: &Path, db: Option<PathBuf>, meeting: Option<i64>, yes: bo
                 .meetings()?
                 .into_iter()
                 .find(|m| m.meeting.title == header.title && m.meeting.held_on == header.held_on);
+            // A workbook of another meeting is never applied to whichever is open.
             match same {
                 Some(listing) => listing.meeting.id,
-                None => store.default_meeting()?,
+                None => bail!(tr!(
+                    "数据库中没有「{title}」（{date}）这场会议：准备表的会议名称或日期与已导入的会议不同，未更新。\
+                     如确是同一场会议，请加 --meeting 编号指明（编号见 shuze meetings {db}）",
+                    title = header.title,
+                    date = header.held_on,
+                    db = db.display()
+                )),
             }
         }
     };

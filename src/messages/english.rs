@@ -293,6 +293,21 @@ const PREPARATION: &[(&str, &str)] = &[
     ("raised_on（提出日期）", "raised_on (date raised)"),
     ("key（整改标识）", "key (follow-up identity)"),
     (
+        "数据库中没有「{title}」（{date}）这场会议：准备表的会议名称或日期与已导入的会议不同，未更新。\
+         如确是同一场会议，请加 --meeting 编号指明（编号见 shuze meetings {db}）",
+        "The file has no meeting '{title}' ({date}): the preparation's meeting name or date differs from the meetings imported, so nothing was updated. If it is the same meeting, name it with --meeting N (the numbers: shuze meetings {db})",
+    ),
+    ("出席人员", "Attendee"),
+    ("出席情况", "attendance"),
+    ("议程", "agenda"),
+    ("责任事项", "duty item"),
+    ("廉政风险点", "risk point"),
+    ("提问", "question"),
+    (
+        "{who}：{what}「{text}」会上已修改，未应用（保持会上记录的内容）",
+        "{who}: {what} '{text}' was changed at the meeting and is not applied (what the meeting recorded stays)",
+    ),
+    (
         "以往整改 {known} 项已在本文件中（按整改标识找到），沿用原来的事项，未重复添加",
         "{known} earlier follow-ups are already in this file (found by their identity): the same follow-ups carry on, none added twice",
     ),

@@ -11,6 +11,7 @@
 //! with the reason.
 
 use super::Preparation;
+use super::kept::{Kept, not_applied};
 use crate::domain::{
     AgendaChange, AgendaSlot, Attendance, DutyItem, FollowUp, Id, RiskPoint, Stage,
 };
@@ -298,9 +299,10 @@ pub fn plan(store: &Store, meeting: Id, new: &Preparation) -> Result<Update> {
         ..Update::default()
     };
     let now = super::from_store(store, meeting)?;
+    let kept = Kept::load(store, meeting)?;
     header(&now, new, &mut update);
-    attendance(store, meeting, new, &mut update)?;
-    officials(store, meeting, &now, new, &mut update)?;
+    attendance(store, meeting, new, &kept, &mut update)?;
+    officials(store, meeting, &now, new, &kept, &mut update)?;
     Ok(update)
 }
 
@@ -333,9 +335,24 @@ fn header(now: &Preparation, new: &Preparation, update: &mut Update) {
     }
 }
 
-fn attendance(store: &Store, meeting: Id, new: &Preparation, update: &mut Update) -> Result<()> {
+fn attendance(
+    store: &Store,
+    meeting: Id,
+    new: &Preparation,
+    kept: &Kept,
+    update: &mut Update,
+) -> Result<()> {
     let attendees = store.attendees(meeting)?;
     for a in &new.prepared.attendees {
+        if let Some(id) = kept.attendee_named(&a.name) {
+            let old = attendees.iter().find(|old| old.id == id);
+            if old.is_none_or(|old| (old.attendance, &old.reason) != (a.attendance, &a.reason)) {
+                update
+                    .not_applied
+                    .push(not_applied(&tr!("出席人员"), &tr!("出席情况"), &a.name));
+            }
+            continue;
+        }
         match attendees.iter().find(|old| old.name == a.name) {
             None => update.steps.push(Step::AddAttendee {
                 name: a.name.clone(),
@@ -417,6 +434,7 @@ fn officials(
     meeting: Id,
     now: &Preparation,
     new: &Preparation,
+    kept: &Kept,
     update: &mut Update,
 ) -> Result<()> {
     // `from_store` lists the officials in the agenda's order, as `agenda` does.
@@ -432,7 +450,7 @@ fn officials(
             let slot = &agenda[*at];
             let old = &now.prepared.officials[*at];
             if slot.stage == Stage::Pending {
-                one_official(store, slot, official, &changed_at_meeting, update)?;
+                one_official(store, slot, official, &changed_at_meeting, kept, update)?;
             } else if !same_preparation(old, official) {
                 update.not_applied.push(tr!(
                     "{who} 已开始述责：其姓名、职务、分管县领导和准备内容（含以往整改）保持原样，\
@@ -460,7 +478,7 @@ fn officials(
             ));
         }
     }
-    order(store, meeting, &agenda, &matched, new, update)
+    order(store, meeting, &agenda, &matched, new, kept, update)
 }
 
 /// Whether two preparations of one official are the same, wherever they stand.
@@ -481,9 +499,11 @@ fn order(
     agenda: &[AgendaSlot],
     matched: &[Option<usize>],
     new: &Preparation,
+    kept: &Kept,
     update: &mut Update,
 ) -> Result<()> {
-    let started = |s: &AgendaSlot| s.stage != Stage::Pending;
+    // Officials moved in the console keep their places, as those who have started do.
+    let started = |s: &AgendaSlot| s.stage != Stage::Pending || kept.has("agenda_order", s.id);
     // Positions to fill: those of the pending officials kept, then fresh ones for the new.
     let mut free: Vec<i64> = matched
         .iter()
@@ -558,9 +578,37 @@ fn one_official(
     slot: &AgendaSlot,
     new: &PreparedOfficial,
     changed_at_meeting: &[Id],
+    kept: &Kept,
     update: &mut Update,
 ) -> Result<()> {
     let who = slot.name.clone();
+    let detail = store.slot_detail(slot.id)?;
+    let earlier = store.prepared_follow_ups(slot.id)?;
+    follow_ups(slot, &who, &earlier, new, changed_at_meeting, update);
+    duty_items(slot, &who, &detail.duty_items, new, kept, update);
+    risk_points(slot, &who, &detail.risk_points, new, kept, update);
+    questions(slot, &who, &detail.questions, new, kept, update);
+    if kept.has("agenda_fields", slot.id) {
+        let same = (
+            &slot.name,
+            &slot.post,
+            &slot.supervisor,
+            slot.report_minutes,
+            slot.written_only,
+        ) == (
+            &new.slot.name,
+            &new.slot.post,
+            &new.slot.supervisor,
+            new.slot.report_minutes,
+            new.slot.written_only,
+        );
+        if !same {
+            update
+                .not_applied
+                .push(not_applied(&who, &tr!("议程"), &slot.name));
+        }
+        return Ok(());
+    }
     let identity = AgendaChange {
         name: (slot.name != new.slot.name).then(|| new.slot.name.clone()),
         post: (slot.post != new.slot.post).then(|| new.slot.post.clone()),
@@ -583,12 +631,6 @@ fn one_official(
             written_only: new.slot.written_only,
         });
     }
-    let detail = store.slot_detail(slot.id)?;
-    duty_items(slot, &who, &detail.duty_items, new, update);
-    risk_points(slot, &who, &detail.risk_points, new, update);
-    questions(slot, &who, &detail.questions, new, update);
-    let earlier = store.prepared_follow_ups(slot.id)?;
-    follow_ups(slot, &who, &earlier, new, changed_at_meeting, update);
     Ok(())
 }
 
@@ -598,9 +640,25 @@ fn duty_items(
     who: &str,
     old_items: &[DutyItem],
     new: &PreparedOfficial,
+    kept: &Kept,
     update: &mut Update,
 ) {
     for item in &new.duty_items {
+        if let Some(id) = kept.with_text("duty_item", slot.id, &item.text) {
+            let now = old_items.iter().find(|old| old.id == id);
+            if now.is_none_or(|now| {
+                DutyItem {
+                    id: 0,
+                    ..now.clone()
+                } != *item
+            }) {
+                let what = tr!("责任事项");
+                update
+                    .not_applied
+                    .push(not_applied(who, &what, &short(&item.text)));
+            }
+            continue;
+        }
         match old_items.iter().find(|old| old.text == item.text) {
             None => update.steps.push(Step::AddDuty {
                 slot: slot.id,
@@ -625,6 +683,15 @@ fn duty_items(
         }
     }
     for old in old_items {
+        if kept.has("duty_item", old.id) {
+            if !new.duty_items.iter().any(|item| old.text == item.text) {
+                let what = tr!("责任事项");
+                update
+                    .not_applied
+                    .push(not_applied(who, &what, &short(&old.text)));
+            }
+            continue;
+        }
         if !new.duty_items.iter().any(|item| old.text == item.text) {
             update.steps.push(Step::WithdrawDuty {
                 who: who.to_string(),
@@ -640,9 +707,25 @@ fn risk_points(
     who: &str,
     old_points: &[RiskPoint],
     new: &PreparedOfficial,
+    kept: &Kept,
     update: &mut Update,
 ) {
     for risk in &new.risk_points {
+        if let Some(id) = kept.with_text("risk_point", slot.id, &risk.text) {
+            let now = old_points.iter().find(|old| old.id == id);
+            if now.is_none_or(|now| {
+                RiskPoint {
+                    id: 0,
+                    ..now.clone()
+                } != *risk
+            }) {
+                let what = tr!("廉政风险点");
+                update
+                    .not_applied
+                    .push(not_applied(who, &what, &short(&risk.text)));
+            }
+            continue;
+        }
         match old_points.iter().find(|old| old.text == risk.text) {
             None => update.steps.push(Step::AddRisk {
                 slot: slot.id,
@@ -667,6 +750,15 @@ fn risk_points(
         }
     }
     for old in old_points {
+        if kept.has("risk_point", old.id) {
+            if !new.risk_points.iter().any(|risk| risk.text == old.text) {
+                let what = tr!("廉政风险点");
+                update
+                    .not_applied
+                    .push(not_applied(who, &what, &short(&old.text)));
+            }
+            continue;
+        }
         if !new.risk_points.iter().any(|risk| risk.text == old.text) {
             update.steps.push(Step::WithdrawRisk {
                 who: who.to_string(),
@@ -682,10 +774,21 @@ fn questions(
     who: &str,
     all: &[crate::domain::Question],
     new: &PreparedOfficial,
+    kept: &Kept,
     update: &mut Update,
 ) {
     let old_questions: Vec<_> = all.iter().filter(|q| q.prepared).collect();
     for q in &new.questions {
+        if let Some(id) = kept.with_text("question", slot.id, &q.text) {
+            let now = old_questions.iter().find(|old| old.id == id);
+            if now.is_none_or(|now| (&now.asker, &now.text) != (&q.asker, &q.text)) {
+                let what = tr!("提问");
+                update
+                    .not_applied
+                    .push(not_applied(who, &what, &short(&q.text)));
+            }
+            continue;
+        }
         match old_questions.iter().find(|old| old.text == q.text) {
             None => update.steps.push(Step::AddQuestion {
                 slot: slot.id,
@@ -704,6 +807,13 @@ fn questions(
     }
     for old in &old_questions {
         if new.questions.iter().any(|q| q.text == old.text) {
+            continue;
+        }
+        if kept.has("question", old.id) {
+            let what = tr!("提问");
+            update
+                .not_applied
+                .push(not_applied(who, &what, &short(&old.text)));
             continue;
         }
         if old.asked_at.is_some() || old.answer.is_some() {
@@ -802,7 +912,7 @@ fn follow_ups(
 /// Makes every change in one transaction: all of them or none.
 pub fn apply(store: &mut Store, update: &Update, now: DateTime<Utc>) -> Result<()> {
     let meeting = update.meeting;
-    store.in_one_transaction(|store| {
+    store.as_import_update(|store| {
         for step in &update.steps {
             match step {
                 Step::AddOfficial { official, .. } => add_official(store, meeting, official, now)?,

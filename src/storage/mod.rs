@@ -16,6 +16,7 @@ pub use crate::domain::{AgendaChange, AgendaMove, QuestionChange};
 pub use crate::view::{MeetingListing, SearchHit, SearchTarget, SlotDetail, TextTarget};
 pub use header::APPLICATION_ID;
 pub use import::{Imported, summary_issue_key, summary_office_key};
+pub use recorded::Touched;
 
 pub use schema::latest_version;
 

@@ -43,4 +43,81 @@ impl Store {
             |row| row.get(0),
         )?)
     }
+
+    /// What the recorder added or corrected in the console in `meeting` (not
+    /// `import --update`): each thing once, with every text it has had, so that an update
+    /// of the preparation can leave it alone.
+    pub fn console_touched(&self, meeting: Id) -> Result<Vec<Touched>> {
+        let mut stmt = self.conn.prepare_cached(CONSOLE_TOUCHED_SQL)?;
+        let rows = stmt.query_map([meeting], |row| {
+            let texts: String = row.get(3)?;
+            Ok(Touched {
+                kind: row.get(0)?,
+                id: row.get(1)?,
+                slot: row.get(2)?,
+                texts: serde_json::from_str(&texts).unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }
+
+/// One thing the console added or corrected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Touched {
+    /// duty_item, risk_point, question, attendee, agenda_fields or agenda_order.
+    pub kind: String,
+    pub id: Id,
+    /// The official it belongs to (none for an attendee).
+    pub slot: Option<Id>,
+    /// Every text it has had: as prepared, then as corrected (an attendee's name).
+    pub texts: Vec<String>,
+}
+
+const CONSOLE_TOUCHED_SQL: &str = "
+WITH slots AS (SELECT id FROM agenda_slot WHERE meeting_id = ?1)
+SELECT 'duty_item', d.id, d.slot_id,
+       (SELECT json_group_array(t) FROM (SELECT d.text AS t UNION ALL
+            SELECT text FROM duty_item_change WHERE duty_item_id = d.id))
+FROM duty_item d
+WHERE d.slot_id IN slots
+  AND (d.added_by = 'console' OR EXISTS (SELECT 1 FROM duty_item_change c
+                                         WHERE c.duty_item_id = d.id AND c.origin = 'console'))
+UNION ALL
+SELECT 'risk_point', r.id, r.slot_id,
+       (SELECT json_group_array(t) FROM (SELECT r.text AS t UNION ALL
+            SELECT text FROM risk_point_change WHERE risk_point_id = r.id))
+FROM risk_point r
+WHERE r.slot_id IN slots
+  AND (r.added_by = 'console' OR EXISTS (SELECT 1 FROM risk_point_change c
+                                         WHERE c.risk_point_id = r.id AND c.origin = 'console'))
+UNION ALL
+SELECT 'question', q.id, q.slot_id,
+       (SELECT json_group_array(t) FROM (SELECT q.text AS t UNION ALL
+            SELECT text FROM question_change WHERE question_id = q.id))
+FROM question q
+WHERE q.slot_id IN slots
+  AND EXISTS (SELECT 1 FROM question_change c
+              WHERE c.question_id = q.id AND c.origin = 'console'
+                AND (c.text <> q.text OR c.asker <> q.asker OR c.withdrawn = 1))
+UNION ALL
+SELECT 'attendee', a.id, NULL, json_array(a.name)
+FROM attendee a
+WHERE a.meeting_id = ?1
+  AND (a.added_by = 'console' OR EXISTS (SELECT 1 FROM attendee_change c
+                                         WHERE c.attendee_id = a.id AND c.origin = 'console'))
+UNION ALL
+SELECT 'agenda_fields', s.id, s.id, json_array(s.name)
+FROM agenda_slot s
+WHERE s.meeting_id = ?1
+  AND EXISTS (SELECT 1 FROM agenda_change c
+              WHERE c.slot_id = s.id AND c.origin = 'console'
+                AND (c.name <> s.name OR c.post <> s.post OR c.supervisor <> s.supervisor
+                     OR c.report_minutes <> s.report_minutes
+                     OR c.written_only <> s.written_only OR c.withdrawn = 1))
+UNION ALL
+SELECT 'agenda_order', s.id, s.id, json_array(s.name)
+FROM agenda_slot s
+WHERE s.meeting_id = ?1
+  AND EXISTS (SELECT 1 FROM agenda_change c
+              WHERE c.slot_id = s.id AND c.origin = 'console' AND c.position <> s.position)";
