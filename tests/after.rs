@@ -198,3 +198,99 @@ fn every_generated_sentence_needs_its_recorded_facts() {
 /// Sentences the recorded sample has no fact for (nobody was skipped in a way the sample
 /// keeps, no late arrival, no follow-up from a question).
 const OPTIONAL: &[&str] = &["迟到、早退", "已核实，未变化", "源自"];
+
+/// The JSON with `--revisions`: every correction with its state before and after, its time
+/// and who made it (the console, `import --update`, or the console after 散会).
+#[test]
+fn the_json_gives_every_correction_before_and_after_and_its_origin() {
+    use shuze::domain::{AgendaChange, AgendaMove, Attendance, QuestionChange};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir.path().join("m.db"));
+    let agenda = store.agenda(1).unwrap();
+    let wang = store.slot_detail(agenda[1].id).unwrap();
+    let reword = QuestionChange {
+        text: Some("改过的问题".into()),
+        asker: Some("钱某".into()),
+        ..QuestionChange::default()
+    };
+    store
+        .change_question(wang.questions[0].id, &reword, at(1))
+        .unwrap();
+    store
+        .change_allotment(agenda[1].id, 5, true, at(2))
+        .unwrap();
+    store
+        .move_official(agenda[2].id, AgendaMove::Up, at(3))
+        .unwrap();
+    let lin = store.attendees(1).unwrap()[1].id;
+    store
+        .change_attendance(lin, Attendance::Absent, "临时公务", None, None, at(4))
+        .unwrap();
+    let mut duty = wang.duty_items[0].clone();
+    duty.progress = "已完成".into();
+    store.change_duty_item(&duty, false, at(5)).unwrap();
+    // An update of the preparation, then 散会, then a slip put right after it.
+    let mut prepared = shuze::prep::from_store(&store, 1).unwrap();
+    prepared.prepared.officials[3].risk_points[0].level = shuze::domain::RiskLevel::Low;
+    let update = shuze::prep::plan_update(&store, 1, &prepared).unwrap();
+    shuze::prep::apply_update(&mut store, &update, at(6)).unwrap();
+    store.finish_meeting(1, at(100)).unwrap();
+    let rename = AgendaChange {
+        post: Some("局长（会后更正）".into()),
+        ..AgendaChange::default()
+    };
+    store.change_agenda(agenda[3].id, &rename, at(200)).unwrap();
+    let minutes = Minutes::build(&store, 1, false, at(300)).unwrap();
+    let json = |revisions: bool| -> serde_json::Value {
+        let options = Options {
+            revisions,
+            ..options()
+        };
+        serde_json::from_slice(
+            &export::render(&minutes, Kind::Record, Format::Json, &options).unwrap(),
+        )
+        .unwrap()
+    };
+    let full = json(true);
+    let corrections = full["corrections"].as_array().unwrap();
+    let find = |kind: &str, key: &str, value: serde_json::Value| {
+        corrections
+            .iter()
+            .find(|c| c["kind"] == kind && c["state"][key] == value)
+            .unwrap_or_else(|| panic!("{kind} {key} in {corrections:#?}"))
+    };
+    let question = find("question", "text", "改过的问题".into());
+    assert_eq!(question["before"]["text"], wang.questions[0].text.as_str());
+    assert_eq!(
+        question["before"]["asker"],
+        wang.questions[0].asker.as_str()
+    );
+    assert_eq!(question["origin"], "console");
+    let allotment = find("agenda", "written_only", 1.into());
+    assert_eq!(allotment["before"]["written_only"], 0);
+    assert_eq!(allotment["before"]["report_minutes"], 8);
+    let moved = corrections
+        .iter()
+        .find(|c| c["kind"] == "agenda" && c["target"] == agenda[2].id)
+        .unwrap();
+    assert_eq!(moved["state"]["position"], 2);
+    assert_eq!(moved["before"]["position"], 3);
+    let absent = find("attendee", "attendance", "absent".into());
+    assert_eq!(absent["before"]["attendance"], "present");
+    let progress = find("duty_item", "progress", "已完成".into());
+    assert_ne!(progress["before"]["progress"], "已完成");
+    let level = find("risk_point", "level", "low".into());
+    assert_eq!(level["origin"], "import");
+    assert_eq!(level["before"]["level"], "high");
+    let late = find("agenda", "post", "局长（会后更正）".into());
+    assert_eq!(late["origin"], "after_meeting");
+    assert!(late["changed_at"].is_string());
+    // Without --revisions the JSON keeps its shape: no before, no origin.
+    let plain = json(false);
+    for c in plain["corrections"].as_array().unwrap() {
+        assert!(
+            c.get("before").is_none() && c.get("origin").is_none(),
+            "{c}"
+        );
+    }
+}
