@@ -46,12 +46,18 @@ fn a_written_reply_and_an_answer_after_the_meeting_ended_are_written_as_recorded
     console.wait_for("Enter 不写理由", 5);
     console.send("\r");
     console.wait_for("已转为书面质询", 5);
+    // The second question: put, and 书面质询 with the second reason, by its digit.
+    console.send("jy");
+    console.send("w");
+    console.wait_for("需书面材料", 5);
+    console.send("2");
+    console.wait_for("已转为书面质询（需书面材料）", 5);
     console.send("E");
     console.wait_for("确认散会", 5);
     console.send("y");
     console.wait_for("散会", 5);
     // After 散会: an answer to the third question, never put at the meeting.
-    console.send("jj\r");
+    console.send("j\r");
     console.wait_for("记录回答", 5);
     console.send("会后补充答复");
     console.wait_for("会后补充答复", 5);
@@ -62,14 +68,21 @@ fn a_written_reply_and_an_answer_after_the_meeting_ended_are_written_as_recorded
     let summary = export(&db, "summary");
     let record = export(&db, "record");
     assert!(
-        summary.contains("会议对张某提问1个，张某回答0个"),
+        summary.contains("会议对张某提问2个，张某回答0个"),
         "{summary}"
     );
-    assert!(summary.contains("所提1个问题转为书面质询。"), "{summary}");
+    assert!(
+        summary.contains(
+            "县纪委监委副书记 某某所提1个问题转为书面质询；\
+             县委巡察办主任 某某所提1个问题转为书面质询，理由：需书面材料。"
+        ),
+        "{summary}"
+    );
     assert!(summary.contains("散会后另有会后补记1项"), "{summary}");
     for doc in [&summary, &record] {
         assert!(!doc.contains("未能令人满意"), "nobody chose it:\n{doc}");
     }
+    assert_eq!(record.matches("书面质询理由").count(), 1, "{record}");
     assert!(record.contains("会后补充答复"), "{record}");
     let line = record
         .lines()

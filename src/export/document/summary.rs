@@ -196,22 +196,23 @@ fn questions_sentence(o: &OfficialMinutes, facts: &Facts) -> String {
         .into_iter()
         .filter(|q| was_asked(q) && q.needs_written_reply)
         .collect();
-    if !written.is_empty() && facts.allow(s::SUMMARY_WRITTEN_REPLY) {
-        let mut askers: Vec<&str> = written.iter().map(|q| q.asker.as_str()).collect();
-        askers.dedup();
-        text.push_str(&format!(
-            "；{}所提{}个问题转为书面质询",
-            askers.join("、"),
-            written.len()
-        ));
-        let mut reasons: Vec<&str> = written
-            .iter()
-            .map(|q| q.written_reason.as_str())
-            .filter(|r| !r.is_empty())
-            .collect();
-        reasons.dedup();
-        if !reasons.is_empty() && facts.allow(s::SUMMARY_WRITTEN_REASON) {
-            text.push_str(&format!("，理由：{}", reasons.join("；")));
+    if facts.allow(s::SUMMARY_WRITTEN_REPLY) {
+        // One clause per asker and reason, in the order asked: a reason only where chosen.
+        let mut groups: Vec<(&str, &str, usize)> = Vec::new();
+        for q in &written {
+            match groups
+                .iter_mut()
+                .find(|(asker, reason, _)| *asker == q.asker && *reason == q.written_reason)
+            {
+                Some(group) => group.2 += 1,
+                None => groups.push((&q.asker, &q.written_reason, 1)),
+            }
+        }
+        for (asker, reason, n) in groups {
+            text.push_str(&format!("；{asker}所提{n}个问题转为书面质询"));
+            if !reason.is_empty() && facts.allow(s::SUMMARY_WRITTEN_REASON) {
+                text.push_str(&format!("，理由：{reason}"));
+            }
         }
     }
     text.push('。');
