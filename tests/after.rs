@@ -294,3 +294,52 @@ fn the_json_gives_every_correction_before_and_after_and_its_origin() {
         );
     }
 }
+
+/// Attendance changed after 散会 (an absence marked, a person added) is a 会后补记: the
+/// 纪要 and the record's head list the attendance as it stood at 散会.
+#[test]
+fn attendance_changed_after_the_meeting_ended_is_a_late_entry() {
+    use shuze::domain::Attendance;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.db");
+    let mut store = sample_store(&path);
+    store.finish_meeting(1, at(100)).unwrap();
+    let lin = store.attendees(1).unwrap()[1].clone();
+    store
+        .change_attendance(
+            lin.id,
+            Attendance::Absent,
+            "会后才知道请过假",
+            None,
+            None,
+            at(200),
+        )
+        .unwrap();
+    store
+        .add_attendee(1, "晚某", "县委委员", Attendance::Present, at(300))
+        .unwrap();
+    let s = Session::open(store, None, shuze::labels::Lang::Zh, at(400)).unwrap();
+    let summary = render(&s, Kind::Summary, Format::Md);
+    let record = render(&s, Kind::Record, Format::Md);
+    let present = summary
+        .lines()
+        .find(|l| l.contains("出席"))
+        .expect("出席 in the 纪要");
+    assert!(present.contains(&lin.name), "{present}");
+    assert!(
+        !summary.contains("晚某") && !summary.contains("会后才知道"),
+        "{summary}"
+    );
+    assert!(summary.contains("散会后另有会后补记2项"), "{summary}");
+    let late = &record[record.find("七、会后补记").unwrap()..];
+    assert!(
+        late.contains(&format!("更正出席情况：{}", lin.name)),
+        "{late}"
+    );
+    assert!(late.contains("补记出席人员：晚某"), "{late}");
+    let head = &record[..record.find("二、会议议程").unwrap()];
+    assert!(
+        !head.contains("会后才知道") && !head.contains("晚某"),
+        "{head}"
+    );
+}

@@ -3,7 +3,7 @@
 //! with its right kind (补记回答, 修改回答, 补记书面质询, 更正提问 …) and its time.
 
 use super::minutes::{Minutes, OfficialMinutes, QuestionMinutes};
-use crate::domain::{Question, Revision};
+use crate::domain::{Attendance, Attendee, Question, Revision, Word as _};
 use crate::view::Correction;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
@@ -56,6 +56,47 @@ pub fn question_at(
     Some(at)
 }
 
+/// The attendance as it stood at `end`: each attendee's state then, those added after left
+/// out.
+pub fn attendees_at(minutes: &Minutes, end: DateTime<Utc>) -> Vec<Attendee> {
+    minutes
+        .attendees
+        .iter()
+        .filter(|a| {
+            let added = minutes
+                .attendees_added_at
+                .iter()
+                .find(|(id, _)| *id == a.id);
+            added.and_then(|(_, at)| *at).is_none_or(|at| at <= end)
+        })
+        .map(|a| {
+            let mine: Vec<&Correction> = minutes
+                .corrections
+                .iter()
+                .filter(|c| c.kind == "attendee" && c.target == a.id)
+                .collect();
+            let state = mine
+                .iter()
+                .rev()
+                .find(|c| c.changed_at <= end)
+                .map(|c| &c.state)
+                .or_else(|| mine.iter().find(|c| c.changed_at > end).map(|c| &c.before));
+            let mut at = a.clone();
+            if let Some(state) = state {
+                if let Some(attendance) =
+                    text(state, "attendance").and_then(|w| Attendance::from_word(&w))
+                {
+                    at.attendance = attendance;
+                }
+                at.reason = text(state, "reason").unwrap_or_default();
+                at.arrived_at = text(state, "arrived_at").and_then(|t| t.parse().ok());
+                at.left_at = text(state, "left_at").and_then(|t| t.parse().ok());
+            }
+            at
+        })
+        .collect()
+}
+
 fn text(state: &Value, key: &str) -> Option<String> {
     state.get(key).and_then(Value::as_str).map(str::to_string)
 }
@@ -75,6 +116,15 @@ pub fn entries(minutes: &Minutes) -> Vec<LateEntry> {
     }
     if let Some(entry) = text_entry(&minutes.closing_remarks, end, "主持人总结讲话") {
         entries.push(entry);
+    }
+    for (id, at) in &minutes.attendees_added_at {
+        let name = minutes.attendees.iter().find(|a| a.id == *id);
+        if let (Some(at), Some(a)) = (at.filter(|at| *at > end), name) {
+            entries.push(LateEntry {
+                at,
+                text: format!("补记出席人员：{}", a.name),
+            });
+        }
     }
     for c in minutes
         .corrections

@@ -24,6 +24,13 @@ pub struct Minutes {
     /// When the meeting was ended (散会); `None` while it goes on, whatever the clocks say.
     pub ended_at: Option<DateTime<Utc>>,
     pub attendees: Vec<Attendee>,
+    /// The attendance as it stood at 散会 (what the 纪要 lists); those added after it are
+    /// left out. While the meeting goes on, the attendance as it is.
+    #[serde(skip)]
+    pub attendees_at_end: Vec<Attendee>,
+    /// When each attendee was added in the console, by id.
+    #[serde(skip)]
+    pub attendees_added_at: Vec<(Id, Option<DateTime<Utc>>)>,
     pub officials: Vec<OfficialMinutes>,
     /// Every revision of the chair's closing remarks, oldest first.
     pub closing_remarks: Vec<Revision>,
@@ -106,6 +113,8 @@ impl Minutes {
             started_at,
             ended_at: meeting.finished_at,
             attendees: store.attendees(meeting.id)?,
+            attendees_at_end: Vec::new(),
+            attendees_added_at: store.attendees_added_at(meeting.id)?,
             closing_remarks: store.revisions(TextTarget::Closing {
                 meeting: meeting.id,
             })?,
@@ -129,6 +138,10 @@ impl Minutes {
                 c.origin = "after_meeting".into();
             }
         }
+        self.attendees_at_end = match end {
+            None => self.attendees.clone(),
+            Some(end) => super::after::attendees_at(self, end),
+        };
         for o in &mut self.officials {
             o.ended_at = end;
             o.rating_at_end = match end {
@@ -159,16 +172,17 @@ impl Minutes {
         self.ended_at.is_some_and(|end| at > end)
     }
 
-    /// Attendees expected with a vote: present plus absent.
+    /// Attendees expected with a vote: present plus absent (at 散会).
     pub fn expected(&self) -> usize {
-        self.attendees
+        self.attendees_at_end
             .iter()
             .filter(|a| a.attendance != Attendance::NonVoting)
             .count()
     }
 
+    /// The attendees with `attendance` as it stood at 散会 (changes after are 会后补记).
     pub fn with(&self, attendance: Attendance) -> Vec<&Attendee> {
-        self.attendees
+        self.attendees_at_end
             .iter()
             .filter(|a| a.attendance == attendance)
             .collect()

@@ -49,6 +49,8 @@ impl Scrub for Minutes {
             started_at: _,
             ended_at: _,
             attendees,
+            attendees_at_end,
+            attendees_added_at: _,
             officials,
             closing_remarks,
             follow_ups_before,
@@ -58,6 +60,7 @@ impl Scrub for Minutes {
         corrections.scrub();
         meeting.scrub();
         attendees.scrub();
+        attendees_at_end.scrub();
         officials.scrub();
         closing_remarks.scrub();
         follow_ups_before.scrub();

@@ -44,6 +44,15 @@ impl Store {
         )?)
     }
 
+    /// When each attendee of the meeting was added in the console (`None`: prepared).
+    pub fn attendees_added_at(&self, meeting: Id) -> Result<Vec<(Id, Option<DateTime<Utc>>)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, added_at FROM attendee WHERE meeting_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([meeting], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// What the recorder added or corrected in the console in `meeting` (not
     /// `import --update`): each thing once, with every text it has had, so that an update
     /// of the preparation can leave it alone.

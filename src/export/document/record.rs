@@ -104,7 +104,7 @@ fn basics(minutes: &Minutes, style: Style) -> Vec<Block> {
     // Times of the meeting only: one recorded as after 散会 is not a time in it.
     let in_meeting = |t: &DateTime<Utc>| !minutes.is_late(*t);
     let came_and_went: Vec<String> = minutes
-        .attendees
+        .attendees_at_end
         .iter()
         .filter_map(|a| {
             let arrived = a
