@@ -195,9 +195,9 @@ fn every_generated_sentence_needs_its_recorded_facts() {
     }
 }
 
-/// Sentences the recorded sample has no fact for (nobody was skipped in a way the sample
-/// keeps, no late arrival, no follow-up from a question).
-const OPTIONAL: &[&str] = &["迟到、早退", "已核实，未变化", "源自"];
+/// Sentences the recorded sample has no fact for: no late arrival, no question put and left
+/// unanswered, no earlier follow-up saved unchanged, no follow-up from a question.
+const OPTIONAL: &[&str] = &["迟到、早退", "（未记录回答）", "已核实，未变化", "源自"];
 
 /// The JSON with `--revisions`: every correction with its state before and after, its time
 /// and who made it (the console, `import --update`, or the console after 散会).

@@ -82,8 +82,19 @@ sentences! {
     RECORD_WRITTEN_REASON: Record, "书面质询理由", [WrittenReply, WrittenReason];
     RECORD_RATING_TABLE: Record, "测评结果", [RatingRecorded];
     RECORD_NO_RATING: Record, "本次会议未进行民主测评。", [];
+    RECORD_NO_PLACE: Record, "（未填写）", [];
+    RECORD_NOT_YET: Record, "尚未述责。", [];
+    RECORD_NOT_REPORTED: Record, "本次会议未述责。", [MeetingEnded];
+    RECORD_NO_REPORT: Record, "未作报告。", [];
+    RECORD_NOT_ASKED: Record, "个准备的问题未提问", [];
+    RECORD_ON_THE_SPOT: Record, "【现场提问】", [QuestionPut];
+    RECORD_NO_ANSWER: Record, "（未记录回答）", [QuestionPut];
+    RECORD_NO_TEXT: Record, "（未记录）", [];
+    RECORD_NO_FOLLOW_UPS: Record, "本次会议未形成整改事项。", [];
     RECORD_ENDED: Record, "散会（", [MeetingEnded];
     RECORD_ADDED_AFTER: Record, "会后补记", [MeetingEnded, AddedAfter];
+    SUMMARY_OPENING: Summary, "现将会议议定事项纪要如下：", [];
+    SUMMARY_IN_WRITING: Summary, "（其中书面述责", [WrittenReport];
     SUMMARY_QUESTIONING: Summary, "进行提问质询", [QuestionPut];
     SUMMARY_RATING_HELD: Summary, "和民主测评", [RatingRecorded];
     SUMMARY_ORAL_REPORT: Summary, "作了述责述廉报告。", [ReportTimed];
@@ -98,6 +109,7 @@ sentences! {
     SUMMARY_CLOSING: Summary, "在总结讲话中强调：", [ClosingRecorded];
     SUMMARY_ADDED_AFTER: Summary, "会后补记", [MeetingEnded, AddedAfter];
     LEDGER_RAISED_HERE: Ledger, "本次会议提出", [FollowUpRaised];
+    LEDGER_NOT_UPDATED: Ledger, "未更新", [];
     LEDGER_CHECKED: Ledger, "已核实，未变化", [FollowUpUpdated];
     LEDGER_FROM_QUESTION: Ledger, "源自", [FollowUpFromQuestion];
 }
