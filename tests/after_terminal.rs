@@ -52,6 +52,7 @@ fn a_written_reply_and_an_answer_after_the_meeting_ended_are_written_as_recorded
     console.wait_for("需书面材料", 5);
     console.send("2");
     console.wait_for("已转为书面质询（需书面材料）", 5);
+    console.wait_for("[书面质询：需书面材料]", 5);
     console.send("E");
     console.wait_for("确认散会", 5);
     console.send("y");
