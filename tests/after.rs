@@ -343,3 +343,31 @@ fn attendance_changed_after_the_meeting_ended_is_a_late_entry() {
         "{head}"
     );
 }
+
+/// `w` pressed after 散会 on a question put at the meeting: not "会上", marked with its date,
+/// listed as 补记书面质询, and not in the 纪要.
+#[test]
+fn a_written_reply_marked_after_the_meeting_ended_is_not_said_to_be_at_it() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    s.handle(C(Command::NextStage), at(0));
+    s.handle(C(Command::NextStage), at(60));
+    s.handle(C(Command::MarkAsked), at(70));
+    s.handle(C(Command::FinishMeeting), at(100));
+    s.handle(Confirm, at(100));
+    s.handle(C(Command::ToggleWrittenReply), at(90_000));
+    s.handle(key('3'), at(90_000));
+    let record = render(&s, Kind::Record, Format::Md);
+    let summary = render(&s, Kind::Summary, Format::Md);
+    assert!(!record.contains("会上转为书面质询"), "{record}");
+    assert!(
+        record.contains("转为书面质询。〔会后补记 12月19日〕"),
+        "{record}"
+    );
+    assert!(
+        record.contains("（会后补记）补记书面质询，理由：会上未及回答（张某"),
+        "{record}"
+    );
+    assert!(!summary.contains("书面质询"), "{summary}");
+    assert!(summary.contains("散会后另有会后补记1项"), "{summary}");
+}

@@ -97,6 +97,18 @@ pub fn attendees_at(minutes: &Minutes, end: DateTime<Utc>) -> Vec<Attendee> {
         .collect()
 }
 
+/// When the question's 书面质询 mark was last set.
+pub fn written_at(q: &QuestionMinutes, corrections: &[Correction]) -> Option<DateTime<Utc>> {
+    corrections
+        .iter()
+        .filter(|c| c.kind == "question" && c.target == q.question.id)
+        .filter(|c| {
+            flag(&c.state, "needs_written_reply") && !flag(&c.before, "needs_written_reply")
+        })
+        .map(|c| c.changed_at)
+        .next_back()
+}
+
 fn text(state: &Value, key: &str) -> Option<String> {
     state.get(key).and_then(Value::as_str).map(str::to_string)
 }

@@ -84,6 +84,9 @@ pub struct QuestionMinutes {
     /// after. While the meeting goes on, the question as it is.
     #[serde(skip)]
     pub at_end: Option<Question>,
+    /// When the 书面质询 mark it has now was set.
+    #[serde(skip)]
+    pub written_at: Option<DateTime<Utc>>,
 }
 
 impl Minutes {
@@ -149,6 +152,7 @@ impl Minutes {
                 Some(_) => o.rating_at_end,
             };
             for q in &mut o.questions {
+                q.written_at = super::after::written_at(q, &self.corrections);
                 q.at_end = match end {
                     None => Some(q.question.clone()),
                     Some(end) => super::after::question_at(q, &self.corrections, end),
@@ -298,6 +302,7 @@ fn official(
             question,
             answer_revisions,
             at_end: None,
+            written_at: None,
         });
     }
     let notes = if include_notes {

@@ -113,6 +113,7 @@ impl Scrub for QuestionMinutes {
             question,
             answer_revisions,
             at_end,
+            written_at: _,
         } = self;
         question.scrub();
         answer_revisions.scrub();

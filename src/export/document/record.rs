@@ -361,12 +361,13 @@ fn question_record(i: usize, q: &QuestionMinutes, o: &OfficialMinutes, style: St
     };
     blocks.push(paragraph("回答：", answer));
     if question.needs_written_reply {
+        // Marked at the meeting, or after 散会 (then not "会上", and marked with its date).
         let marked_then = then.is_some_and(|t| t.needs_written_reply);
-        let mark = match o.ended_at {
-            Some(end) if put_then && !marked_then => late_mark(end, style),
-            _ => String::new(),
+        let text = match q.written_at.filter(|at| o.is_late(*at)) {
+            Some(at) if !marked_then => format!("转为书面质询。{}", late_mark(at, style)),
+            _ => "会上转为书面质询。".to_string(),
         };
-        blocks.push(paragraph("书面质询：", format!("会上转为书面质询。{mark}")));
+        blocks.push(paragraph("书面质询：", text));
         if !question.written_reason.is_empty() {
             blocks.push(paragraph(
                 "书面质询理由：",
