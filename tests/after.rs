@@ -196,8 +196,15 @@ fn every_generated_sentence_needs_its_recorded_facts() {
 }
 
 /// Sentences the recorded sample has no fact for: no late arrival, no question put and left
-/// unanswered, no earlier follow-up saved unchanged, no follow-up from a question.
-const OPTIONAL: &[&str] = &["迟到、早退", "（未记录回答）", "已核实，未变化", "源自"];
+/// unanswered, no earlier follow-up saved unchanged, no follow-up from a question, none
+/// raised after 散会 (its own test has one).
+const OPTIONAL: &[&str] = &[
+    "迟到、早退",
+    "（未记录回答）",
+    "已核实，未变化",
+    "源自",
+    "本次会议（会后补记）",
+];
 
 /// The JSON with `--revisions`: every correction with its state before and after, its time
 /// and who made it (the console, `import --update`, or the console after 散会).
@@ -370,4 +377,56 @@ fn a_written_reply_marked_after_the_meeting_ended_is_not_said_to_be_at_it() {
     );
     assert!(!summary.contains("书面质询"), "{summary}");
     assert!(summary.contains("散会后另有会后补记1项"), "{summary}");
+}
+
+/// A follow-up raised after 散会: marked in the record's 议定事项 and the ledger, not in the
+/// 纪要's.
+#[test]
+fn a_follow_up_raised_after_the_meeting_ended_is_a_late_entry() {
+    use shuze::domain::{FollowUp, FollowUpMode, FollowUpSource, FollowUpStatus};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir.path().join("m.db"));
+    store.finish_meeting(1, at(100)).unwrap();
+    let slot = store.agenda(1).unwrap()[0].id;
+    let late = FollowUp {
+        id: 0,
+        source: FollowUpSource::Remarks,
+        category: String::new(),
+        problem: "会后想起的问题".into(),
+        task: String::new(),
+        measure: String::new(),
+        lead: String::new(),
+        owner: String::new(),
+        deadline: None,
+        mode: FollowUpMode::ByDeadline,
+        progress: String::new(),
+        status: FollowUpStatus::NotStarted,
+        copied_to: String::new(),
+        raised_on: None,
+        question: None,
+        key: String::new(),
+    };
+    store.add_follow_up(slot, &late, at(90_000)).unwrap();
+    let s = Session::open(store, None, shuze::labels::Lang::Zh, at(90_100)).unwrap();
+    let record = render(&s, Kind::Record, Format::Md);
+    let summary = render(&s, Kind::Summary, Format::Md);
+    let ledger = render(&s, Kind::Ledger, Format::Csv);
+    assert!(
+        record.contains("〔会后补记 12月19日〕张某（某某镇党委书记）：会后想起的问题"),
+        "{record}"
+    );
+    assert!(
+        record.contains("补记整改事项（张某）：会后想起的问题"),
+        "{record}"
+    );
+    assert!(!summary.contains("会后想起的问题"), "{summary}");
+    assert!(summary.contains("本次会议未形成整改事项。"), "{summary}");
+    let row = ledger
+        .lines()
+        .find(|l| l.contains("会后想起的问题"))
+        .unwrap();
+    assert!(
+        row.contains("本次会议（会后补记）") && row.contains(",会后补记,"),
+        "{row}"
+    );
 }
