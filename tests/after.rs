@@ -430,3 +430,53 @@ fn a_follow_up_raised_after_the_meeting_ended_is_a_late_entry() {
         "{row}"
     );
 }
+
+/// Remarks and tallies entered after 散会: marked in the record, listed, and not in the 纪要.
+#[test]
+fn remarks_and_a_rating_after_the_meeting_ended_are_late_entries() {
+    use shuze::domain::Rating;
+    use shuze::storage::TextTarget;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir.path().join("m.db"));
+    let slot = store.agenda(1).unwrap()[0].id;
+    store
+        .set_stage(
+            slot,
+            shuze::domain::Stage::Pending,
+            shuze::domain::Stage::Report,
+            at(10),
+        )
+        .unwrap();
+    store.finish_meeting(1, at(100)).unwrap();
+    store
+        .save_text(TextTarget::Remarks { slot }, "会后补写的点评", at(90_000))
+        .unwrap();
+    let rating = Rating {
+        voters: 7,
+        excellent: 5,
+        good: 2,
+        fair: 0,
+        poor: 0,
+    };
+    store.record_rating(slot, rating, at(90_100)).unwrap();
+    let s = Session::open(store, None, shuze::labels::Lang::Zh, at(90_200)).unwrap();
+    let record = render(&s, Kind::Record, Format::Md);
+    let summary = render(&s, Kind::Summary, Format::Md);
+    assert!(
+        record.contains("会后补写的点评〔会后补记 12月19日〕"),
+        "{record}"
+    );
+    assert!(
+        record.contains("占有效票100.0%〔会后补记 12月19日〕"),
+        "{record}"
+    );
+    let late = &record[record.find("七、会后补记").unwrap()..];
+    assert!(
+        late.contains("补记对张某的点评") && late.contains("补记张某的民主测评结果"),
+        "{late}"
+    );
+    assert!(!summary.contains("会后补写的点评"), "{summary}");
+    assert!(!summary.contains("民主测评参评"), "{summary}");
+    assert!(!summary.contains("和民主测评"), "{summary}");
+    assert!(summary.contains("散会后另有会后补记2项"), "{summary}");
+}
