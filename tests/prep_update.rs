@@ -430,6 +430,7 @@ fn an_update_from_before_the_meeting_undoes_nothing_done_in_the_console() {
             .chars()
             .take(10)
             .collect::<String>(),
+        "议程顺序会上已修改",
     ] {
         assert!(
             update

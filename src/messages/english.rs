@@ -293,6 +293,10 @@ const PREPARATION: &[(&str, &str)] = &[
     ("raised_on（提出日期）", "raised_on (date raised)"),
     ("key（整改标识）", "key (follow-up identity)"),
     (
+        "议程顺序会上已修改，未应用：会上移动过的述责人和已开始述责的述责人保持原来的位置，其余述责人按新的顺序排在其他位置",
+        "The agenda's order was changed at the meeting and is not applied: officials moved at the meeting and those who have started keep their places, the others take the remaining places in the new order",
+    ),
+    (
         "数据库中没有「{title}」（{date}）这场会议：准备表的会议名称或日期与已导入的会议不同，未更新。\
          如确是同一场会议，请加 --meeting 编号指明（编号见 shuze meetings {db}）",
         "The file has no meeting '{title}' ({date}): the preparation's meeting name or date differs from the meetings imported, so nothing was updated. If it is the same meeting, name it with --meeting N (the numbers: shuze meetings {db})",

@@ -227,6 +227,12 @@ fn attendance(
     }
     for old in &attendees {
         if !new.prepared.attendees.iter().any(|a| a.name == old.name) {
+            if kept.has("attendee", old.id) {
+                let who = tr!("出席人员");
+                let what = tr!("出席情况");
+                update.not_applied.push(not_applied(&who, &what, &old.name));
+                continue;
+            }
             update.not_applied.push(tr!(
                 "出席人员 {name} 不在新的名单里，但未从名单撤下：数据库（第 7 版）不能撤下出席人员；\
                  如未到会，请在表中改为缺席并写明原因",
@@ -409,9 +415,14 @@ fn order(
         .map(|o| &o.slot.name)
         .collect();
     if names.iter().collect::<Vec<_>>() != in_file {
-        update.not_applied.push(tr!(
-            "已开始述责的述责人保持在议程中原来的位置，其余述责人按新的顺序排在其他位置"
-        ));
+        let moved_here = agenda.iter().any(|s| kept.has("agenda_order", s.id));
+        update.not_applied.push(if moved_here {
+            tr!(
+                "议程顺序会上已修改，未应用：会上移动过的述责人和已开始述责的述责人保持原来的位置，其余述责人按新的顺序排在其他位置"
+            )
+        } else {
+            tr!("已开始述责的述责人保持在议程中原来的位置，其余述责人按新的顺序排在其他位置")
+        });
     }
     if !moves.is_empty() {
         update.steps.push(Step::Order { moves, names });
