@@ -153,3 +153,48 @@ fn the_next_meeting_from_an_exported_prep_does_not_double_a_follow_up() {
         );
     }
 }
+
+/// A row copied in the workbook with its 整改标识, or an identity mistyped, is refused at its
+/// cell: one follow-up takes one row, and nothing is imported.
+#[test]
+fn a_copied_or_mistyped_follow_up_identity_is_refused_at_its_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meeting.db");
+    first_meeting(&db);
+    shuze(
+        dir.path(),
+        &["export-prep", "meeting.db", "-o", "下次.toml"],
+    );
+    let path = dir.path().join("下次.toml");
+    let mut next = shuze::prep::read_file(&path).unwrap();
+    next.prepared.meeting.title = "下一场".into();
+    let copied = next.prepared.officials[0].earlier_follow_ups[0].clone();
+    next.prepared.officials[0].earlier_follow_ups.push(copied);
+    let text = shuze::prep::render_toml(&next);
+    for (name, text) in [
+        ("复制.toml", text.clone()),
+        ("错字.toml", {
+            let key = &next.prepared.officials[1].earlier_follow_ups[0].key;
+            text.replace(key.as_str(), "not-an-identity")
+        }),
+    ] {
+        std::fs::write(dir.path().join(name), &text).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_shuze"))
+            .current_dir(dir.path())
+            .args(["import", name, "--db", "meeting.db"])
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{name}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains(&format!("{name}:")) && said.contains("整改标识"),
+            "{said}"
+        );
+        let store = Store::open(&db).unwrap();
+        assert_eq!(
+            store.meetings().unwrap().len(),
+            1,
+            "{name}: nothing imported"
+        );
+    }
+}

@@ -293,6 +293,10 @@ const PREPARATION: &[(&str, &str)] = &[
     ("raised_on（提出日期）", "raised_on (date raised)"),
     ("key（整改标识）", "key (follow-up identity)"),
     (
+        "{field}「{key}」在另一行已出现：同一整改事项只能占一行（复制的行请清空整改标识）",
+        "{field} '{key}' already stands on another row: one follow-up takes one row (clear the identity of a copied row)",
+    ),
+    (
         "议程顺序会上已修改，未应用：会上移动过的述责人和已开始述责的述责人保持原来的位置，其余述责人按新的顺序排在其他位置",
         "The agenda's order was changed at the meeting and is not applied: officials moved at the meeting and those who have started keep their places, the others take the remaining places in the new order",
     ),
