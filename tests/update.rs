@@ -341,11 +341,13 @@ fn a_written_reply_carries_only_the_reason_chosen() {
         }]
     );
     assert!(matches!(c.mode, Mode::Browse));
-    // A digit past the list chooses nothing and leaves the question open.
+    // A digit past the list (or 0, or a letter) chooses nothing and leaves the question open.
     run(&mut c, Command::ToggleWrittenReply);
-    let nine = KeyEvent::new(KeyCode::Char('9'), KeyModifiers::NONE);
-    assert!(update(&mut c, Action::Input(nine)).is_empty());
-    assert!(matches!(c.mode, Mode::Confirm(_)));
+    for other in ['9', '0', 'x'] {
+        let key = KeyEvent::new(KeyCode::Char(other), KeyModifiers::NONE);
+        assert!(update(&mut c, Action::Input(key)).is_empty(), "{other}");
+        assert!(matches!(c.mode, Mode::Confirm(_)), "{other}");
+    }
     update(&mut c, Action::Cancel);
     c.detail.questions[0].needs_written_reply = true;
     assert_eq!(

@@ -61,7 +61,8 @@ pub(super) fn answer(console: &mut Console, action: Action) -> Vec<Effect> {
             let chosen = match key.code {
                 KeyCode::Char(c) => c
                     .to_digit(10)
-                    .and_then(|d| WRITTEN_REASONS.get(d as usize - 1)),
+                    .and_then(|d| (d as usize).checked_sub(1))
+                    .and_then(|i| WRITTEN_REASONS.get(i)),
                 _ => None,
             };
             match (then, chosen) {
