@@ -120,6 +120,7 @@ sentences! {
 pub struct Facts(Vec<Fact>);
 
 impl Facts {
+    /// These facts, and `fact` when it was `recorded`.
     pub fn with(mut self, fact: Fact, recorded: bool) -> Facts {
         if recorded && !self.0.contains(&fact) {
             self.0.push(fact);
@@ -127,6 +128,7 @@ impl Facts {
         self
     }
 
+    /// Whether `fact` was recorded.
     pub fn has(&self, fact: Fact) -> bool {
         self.0.contains(&fact)
     }

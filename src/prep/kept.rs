@@ -12,6 +12,7 @@ use crate::storage::{Result, Store, Touched};
 pub struct Kept(Vec<Touched>);
 
 impl Kept {
+    /// What the console added or corrected in `meeting`.
     pub fn load(store: &Store, meeting: Id) -> Result<Kept> {
         Ok(Kept(store.console_touched(meeting)?))
     }
