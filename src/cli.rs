@@ -74,7 +74,7 @@ enum Commands {
         /// 把修改过的准备应用到数据库中已有的会议：增、改、撤都记为带日期的更正，会上记录的内容一概不动。
         #[arg(long)]
         update: bool,
-        /// 与 --update 一起：要更新的会议编号（默认：同名同日期的会议，否则最近一场未结束的会议）。
+        /// 与 --update 一起：要更新的会议编号（默认：同名同日期的会议；没有同名同日期的会议时必须指明）。
         #[arg(long, requires = "update")]
         meeting: Option<i64>,
         /// 与 --update 一起：不再询问，直接应用。
@@ -327,6 +327,7 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
         warn!(hint(file, warning));
     }
     let mut store = Store::create_or_open(&db)?;
+    let known = store.known_follow_ups(&preparation.prepared)?;
     let id = match prep::import_preparation(file, &preparation, &mut store, Utc::now()) {
         Ok(id) => id,
         Err(err) => {
@@ -347,6 +348,12 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
         officials = officials,
         db = db.display()
     ));
+    if known > 0 {
+        say!(tr!(
+            "以往整改 {known} 项已在本文件中（按整改标识找到），沿用原来的事项，未重复添加",
+            known = known
+        ));
+    }
     Ok(())
 }
 
@@ -374,9 +381,16 @@ fn import_update(file: &Path, db: Option<PathBuf>, meeting: Option<i64>, yes: bo
                 .meetings()?
                 .into_iter()
                 .find(|m| m.meeting.title == header.title && m.meeting.held_on == header.held_on);
+            // A workbook of another meeting is never applied to whichever is open.
             match same {
                 Some(listing) => listing.meeting.id,
-                None => store.default_meeting()?,
+                None => bail!(tr!(
+                    "数据库中没有「{title}」（{date}）这场会议：准备表的会议名称或日期与已导入的会议不同，未更新。\
+                     如确是同一场会议，请加 --meeting 编号指明（编号见 shuze meetings {db}）",
+                    title = header.title,
+                    date = header.held_on,
+                    db = db.display()
+                )),
             }
         }
     };

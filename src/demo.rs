@@ -263,5 +263,6 @@ fn follow_up(now: DateTime<Utc>) -> FollowUp {
         copied_to: "李某（县委副书记）".into(),
         raised_on: Some(now.date_naive()),
         question: None,
+        key: String::new(),
     }
 }

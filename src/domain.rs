@@ -337,6 +337,10 @@ pub struct Revision {
     pub draft: bool,
 }
 
+/// The reasons a recorder may give for a 书面质询 at `w` (optional: none is also a choice);
+/// the documents write the one chosen, never one that was not.
+pub const WRITTEN_REASONS: [&str; 3] = ["回答未能令人满意", "需书面材料", "会上未及回答"];
+
 /// A question (提问 / 质询) and the latest revision of its answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Question {
@@ -347,8 +351,11 @@ pub struct Question {
     /// Prepared before the meeting, or raised on the spot.
     pub prepared: bool,
     pub asked_at: Option<DateTime<Utc>>,
-    /// 书面质询: the answer did not satisfy, a written reply is due.
+    /// 书面质询: a written reply is due.
     pub needs_written_reply: bool,
+    /// Why, when the recorder chose a reason at `w` (empty: none given).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub written_reason: String,
     pub answer: Option<Revision>,
 }
 
@@ -472,6 +479,9 @@ pub struct FollowUp {
     pub raised_on: Option<NaiveDate>,
     /// The question it came from, when raised on a question of this meeting.
     pub question: Option<Id>,
+    /// Its identity for ever, across meetings and files (32 hex digits, written into an
+    /// exported prep so that the next meeting's import finds it); empty until written.
+    pub key: String,
 }
 
 /// Counts the article's question asks for, shown on the official's card.
@@ -579,6 +589,8 @@ pub struct QuestionChange {
     pub asked_at: Option<Option<DateTime<Utc>>>,
     pub needs_written_reply: Option<bool>,
     pub withdrawn: Option<bool>,
+    /// The 书面质询's reason as the recorder chose it (empty: none given).
+    pub written_reason: Option<String>,
 }
 
 /// Where an official moves in the agenda.

@@ -1271,6 +1271,34 @@ pub fn asked_marked(lang: Lang, asked: bool) -> &'static str {
     }
 }
 
+/// The `w` step: what is marked, and the reasons to choose from by their digit.
+pub fn written_reply_choice(lang: Lang, what: &str, reasons: &[&str]) -> String {
+    let listed: Vec<String> = reasons
+        .iter()
+        .enumerate()
+        .map(|(i, r)| format!("{} {r}", i + 1))
+        .collect();
+    let listed = listed.join("  ");
+    match lang {
+        Lang::Zh => format!(
+            "「{what}」转为书面质询。理由（可不选，记录和纪要只写所选）：{listed}；Enter 不写理由，Esc 取消"
+        ),
+        Lang::En => format!(
+            "Mark '{what}' for a written reply (书面质询). A reason, if any (the documents write only the one chosen): {listed}; Enter for none, Esc to cancel"
+        ),
+    }
+}
+
+/// Said once a question is marked 书面质询.
+pub fn written_reply_marked(lang: Lang, reason: &str) -> String {
+    match (lang, reason.is_empty()) {
+        (Lang::Zh, true) => "已转为书面质询".to_string(),
+        (Lang::Zh, false) => format!("已转为书面质询（{reason}）"),
+        (Lang::En, true) => "Marked for a written reply".to_string(),
+        (Lang::En, false) => format!("Marked for a written reply ({reason})"),
+    }
+}
+
 pub fn withdraw_confirm(lang: Lang, what: &str) -> String {
     match lang {
         Lang::Zh => format!(

@@ -212,4 +212,12 @@ pub struct Correction {
     pub changed_at: chrono::DateTime<chrono::Utc>,
     /// Every field after the change (`withdrawn: 1` for a withdrawal).
     pub state: serde_json::Value,
+    /// Every field before it: the change before, else as prepared or first recorded.
+    /// Written to the JSON only with `--revisions`.
+    #[serde(skip_serializing_if = "serde_json::Value::is_null")]
+    pub before: serde_json::Value,
+    /// Who made it: `console`, `import` (`import --update`), or `after_meeting` (in the
+    /// console after 散会: a 会后补记). Written to the JSON only with `--revisions`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub origin: String,
 }

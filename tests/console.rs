@@ -85,6 +85,7 @@ fn one_official_through_every_stage_is_recorded_and_comes_back_after_a_restart()
     type_text(&mut s, "年底前完成", at(351));
     press(&mut s, Esc, at(352));
     press(&mut s, Char('w'), at(353));
+    press(&mut s, Enter, at(353));
     // Remarks, rating, follow-up.
     press_all(&mut s, &[Char('s'), Char('r')], at(400));
     type_text(&mut s, "整改要见实效", at(401));

@@ -249,20 +249,20 @@ fn every_closed_choice_column_refuses_a_word_the_code_does_not_store() {
             RiskLevel::WORDS,
         ),
         (
-            "INSERT INTO follow_up (unit_id, source, problem, mode, status, created_at)
-             VALUES (1, ?1, 'x', 'immediate', 'closed', '2026')"
+            "INSERT INTO follow_up (unit_id, source, problem, mode, status, created_at, key)
+             VALUES (1, ?1, 'x', 'immediate', 'closed', '2026', lower(hex(randomblob(16))))"
                 .into(),
             FollowUpSource::WORDS,
         ),
         (
-            "INSERT INTO follow_up (unit_id, source, problem, mode, status, created_at)
-             VALUES (1, 'feedback', 'x', ?1, 'closed', '2026')"
+            "INSERT INTO follow_up (unit_id, source, problem, mode, status, created_at, key)
+             VALUES (1, 'feedback', 'x', ?1, 'closed', '2026', lower(hex(randomblob(16))))"
                 .into(),
             FollowUpMode::WORDS,
         ),
         (
-            "INSERT INTO follow_up (unit_id, source, problem, mode, status, created_at)
-             VALUES (1, 'feedback', 'x', 'immediate', ?1, '2026')"
+            "INSERT INTO follow_up (unit_id, source, problem, mode, status, created_at, key)
+             VALUES (1, 'feedback', 'x', 'immediate', ?1, '2026', lower(hex(randomblob(16))))"
                 .into(),
             FollowUpStatus::WORDS,
         ),

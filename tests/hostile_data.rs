@@ -37,6 +37,7 @@ fn follow_up(problem: &str, measure: &str, owner: &str) -> FollowUp {
         copied_to: String::new(),
         raised_on: None,
         question: None,
+        key: String::new(),
     }
 }
 

@@ -210,6 +210,8 @@ fn an_update_corrects_officials_their_order_and_earlier_follow_ups_but_not_one_h
     let dropped = follow_ups.remove(1);
     let mut raised = follow_ups[0].clone();
     raised.problem = "会前新发现的问题".into();
+    // A new row typed into the workbook has no identity yet.
+    raised.key.clear();
     follow_ups.push(raised);
     // 刘某's name corrected (same unit).
     officials[1].slot.name = "刘某某".into();
@@ -354,4 +356,153 @@ fn a_follow_up_updated_at_the_meeting_keeps_what_was_recorded() {
         "{:?}",
         update.not_applied
     );
+}
+
+/// The workbook from before the meeting, applied with `--update` after the recorder put
+/// slips right in the console for officials not yet heard: every console correction stays,
+/// and each is listed as not applied (会上已修改).
+#[test]
+fn an_update_from_before_the_meeting_undoes_nothing_done_in_the_console() {
+    use shuze::domain::{AgendaMove, Attendance, QuestionChange};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("会议.db");
+    let mut store = sample_store(&db);
+    let before = prep::from_store(&store, 1).unwrap();
+    prep::write_prepared(&before, &dir.path().join("会前.xlsx"), false).unwrap();
+    let agenda = store.agenda(1).unwrap();
+    let wang = agenda[1].id;
+    let detail = store.slot_detail(wang).unwrap();
+    // In the console, before 王某 reports: an absence, a corrected risk point, a
+    // withdrawn question, a duty item added and one withdrawn, 刘某 moved up.
+    let lin = store.attendees(1).unwrap()[1].clone();
+    store
+        .change_attendance(lin.id, Attendance::Absent, "临时公务", None, None, at(5))
+        .unwrap();
+    let mut risk = detail.risk_points[0].clone();
+    risk.text = "预算资金分配与调整".into();
+    store.change_risk_point(&risk, false, at(6)).unwrap();
+    let question = detail.questions[1].clone();
+    let withdraw = QuestionChange {
+        withdrawn: Some(true),
+        ..QuestionChange::default()
+    };
+    store
+        .change_question(question.id, &withdraw, at(7))
+        .unwrap();
+    let mut added = detail.duty_items[0].clone();
+    added.text = "会上补充的责任事项".into();
+    store.add_duty_item(wang, &added, at(8)).unwrap();
+    store
+        .change_duty_item(&detail.duty_items[1], true, at(9))
+        .unwrap();
+    store
+        .move_official(agenda[2].id, AgendaMove::Up, at(10))
+        .unwrap();
+    let corrected = |store: &Store| {
+        let d = store.slot_detail(wang).unwrap();
+        (
+            store.attendees(1).unwrap(),
+            d.risk_points,
+            d.questions
+                .iter()
+                .map(|q| q.text.clone())
+                .collect::<Vec<_>>(),
+            d.duty_items,
+            names(store),
+        )
+    };
+    let console = corrected(&store);
+    let update = plan_update(
+        &store,
+        1,
+        &read_file(&dir.path().join("会前.xlsx")).unwrap(),
+    )
+    .unwrap();
+    let lines: Vec<String> = update.steps.iter().map(Step::describe).collect();
+    assert!(lines.is_empty(), "nothing to change back: {lines:#?}");
+    for text in [
+        "林某",
+        "预算资金分配",
+        &question.text.chars().take(10).collect::<String>(),
+        "会上补充的责任事项",
+        &detail.duty_items[1]
+            .text
+            .chars()
+            .take(10)
+            .collect::<String>(),
+        "议程顺序会上已修改",
+    ] {
+        assert!(
+            update
+                .not_applied
+                .iter()
+                .any(|n| n.contains(text) && n.contains("会上已修改")),
+            "{text} in {:#?}",
+            update.not_applied
+        );
+    }
+    drop(store);
+    // The same through the command line: applied, and the console's work is all there.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shuze"))
+        .current_dir(dir.path())
+        .args([
+            "import",
+            "会前.xlsx",
+            "--db",
+            "会议.db",
+            "--update",
+            "--yes",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("会上已修改"), "{said}");
+    let store = Store::open(&db).unwrap();
+    assert!(
+        corrected(&store) == console,
+        "the console's corrections stay"
+    );
+}
+
+/// A workbook whose meeting (title and date) is not in the file is refused with `--update`
+/// unless `--meeting` names the target; nothing changes.
+#[test]
+fn an_update_of_another_meeting_is_refused_unless_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("会议.db");
+    let store = sample_store(&db);
+    let mut other = prep::from_store(&store, 1).unwrap();
+    drop(store);
+    other.prepared.meeting.title = "另一场会议".into();
+    other.prepared.officials[0].slot.report_minutes = 9;
+    prep::write_prepared(&other, &dir.path().join("另一场.toml"), false).unwrap();
+    let before = std::fs::read(&db).unwrap();
+    let run = |extra: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_shuze"))
+            .current_dir(dir.path())
+            .args([
+                "import",
+                "另一场.toml",
+                "--db",
+                "会议.db",
+                "--update",
+                "--yes",
+            ])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let refused = run(&[]);
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("没有「另一场会议」") && said.contains("--meeting"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before, "nothing written");
+    let named = run(&["--meeting", "1"]);
+    assert!(named.status.success(), "{named:?}");
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.agenda(1).unwrap()[0].report_minutes, 9);
 }

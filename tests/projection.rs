@@ -497,7 +497,7 @@ fn the_audience_view_following_holds_what_a_fresh_start_reads() {
         vec![Paste("，谈话42人次".into()), Tick],
         vec![Cancel],
         vec![C(MoveDown)],
-        vec![C(ToggleWrittenReply)],
+        vec![C(ToggleWrittenReply), Confirm],
         vec![C(AddQuestion), Paste("委员某某".into()), Step(1)],
         vec![Paste("现场提问？".into()), Confirm],
         vec![

@@ -12,9 +12,16 @@ use std::path::Path;
 fn dump(store: &Store) -> String {
     let id = store.default_meeting().unwrap();
     let agenda = store.agenda(id).unwrap();
+    // A follow-up's identity is new in every file that writes it.
     let details: Vec<_> = agenda
         .iter()
-        .map(|s| store.slot_detail(s.id).unwrap())
+        .map(|s| {
+            let mut detail = store.slot_detail(s.id).unwrap();
+            for f in &mut detail.earlier_follow_ups {
+                f.key.clear();
+            }
+            detail
+        })
         .collect();
     format!(
         "{:#?}",

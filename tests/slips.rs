@@ -585,7 +585,10 @@ fn after_the_slips_the_record_says_only_what_happened() {
         "the later correction is marked:\n{md}"
     );
     assert!(question_text.ends_with("（补）"), "{question_text}");
-    assert!(md.contains("（会后补记）更正提问：村级工程项目"), "{md}");
+    assert!(
+        md.contains("（会后补记）更正提问（张某，问题：村级工程项目"),
+        "{md}"
+    );
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     let corrections = value["corrections"].as_array().unwrap();
     let kinds: Vec<&str> = corrections

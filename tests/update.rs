@@ -126,11 +126,15 @@ fn forms_open_for_their_commands() {
 fn meeting_wide_commands() {
     let mut c = console();
     let question = c.detail.questions[0].id;
+    // `w` asks first: a reason only if the recorder picks one; Enter marks it without.
+    assert!(run(&mut c, Command::ToggleWrittenReply).is_empty());
+    assert!(matches!(&c.mode, Mode::Confirm(_)), "{:?}", c.mode);
     assert_eq!(
-        run(&mut c, Command::ToggleWrittenReply),
+        update(&mut c, Action::Confirm),
         [Effect::SetWrittenReply {
             question,
-            needed: true
+            needed: true,
+            reason: String::new(),
         }]
     );
     assert_eq!(run(&mut c, Command::Export), [Effect::ExportAll]);
@@ -341,4 +345,51 @@ fn ctrl_c_keeps_a_half_filled_form_and_an_open_editor_for_the_next_start() {
         .editing
         .expect("the editor is in the resume point");
     assert_eq!(editing.kind, "remarks");
+}
+
+/// The `w` step: the reason written is the one the recorder picked by its digit, none
+/// when Enter is pressed; Esc marks nothing; `w` on a marked question takes the mark off.
+#[test]
+fn a_written_reply_carries_only_the_reason_chosen() {
+    use shuze::app::key::{KeyCode, KeyEvent, KeyModifiers};
+    use shuze::domain::WRITTEN_REASONS;
+    let mut c = console();
+    let question = c.detail.questions[0].id;
+    run(&mut c, Command::ToggleWrittenReply);
+    let Mode::Confirm(asked) = &c.mode else {
+        panic!("{:?}", c.mode)
+    };
+    for reason in WRITTEN_REASONS {
+        assert!(asked.text.contains(reason), "{}", asked.text);
+    }
+    assert!(update(&mut c, Action::Cancel).is_empty());
+    assert!(matches!(c.mode, Mode::Browse));
+    run(&mut c, Command::ToggleWrittenReply);
+    let two = KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE);
+    assert_eq!(
+        update(&mut c, Action::Input(two)),
+        [Effect::SetWrittenReply {
+            question,
+            needed: true,
+            reason: WRITTEN_REASONS[1].to_string(),
+        }]
+    );
+    assert!(matches!(c.mode, Mode::Browse));
+    // A digit past the list (or 0, or a letter) chooses nothing and leaves the question open.
+    run(&mut c, Command::ToggleWrittenReply);
+    for other in ['9', '0', 'x'] {
+        let key = KeyEvent::new(KeyCode::Char(other), KeyModifiers::NONE);
+        assert!(update(&mut c, Action::Input(key)).is_empty(), "{other}");
+        assert!(matches!(c.mode, Mode::Confirm(_)), "{other}");
+    }
+    update(&mut c, Action::Cancel);
+    c.detail.questions[0].needs_written_reply = true;
+    assert_eq!(
+        run(&mut c, Command::ToggleWrittenReply),
+        [Effect::SetWrittenReply {
+            question,
+            needed: false,
+            reason: String::new(),
+        }]
+    );
 }

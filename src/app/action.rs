@@ -513,6 +513,8 @@ pub enum Effect {
     SetWrittenReply {
         question: Id,
         needed: bool,
+        /// The reason chosen at `w` (one of `domain::WRITTEN_REASONS`), empty for none.
+        reason: String,
     },
     RecordRating {
         slot: Id,

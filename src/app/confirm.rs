@@ -5,7 +5,7 @@
 use super::key::KeyCode;
 use super::update::{edit, go_to, open_answer};
 use super::{Action, Console, Effect, Mode, Pane};
-use crate::domain::{AgendaMove, Id, Stage, clock};
+use crate::domain::{AgendaMove, Id, Stage, WRITTEN_REASONS, clock};
 use crate::labels::{self, Label, Named};
 use chrono::NaiveDate;
 
@@ -33,6 +33,8 @@ pub enum Confirmed {
     Finish,
     /// Withdraw a question, duty item or risk point (kept in the file, shown nowhere).
     Withdraw { pane: Pane, id: Id },
+    /// Mark a question 书面质询; a digit chooses one of `WRITTEN_REASONS`, Enter none.
+    WrittenReply { question: Id },
     /// Move the official being heard in the agenda.
     Move { slot: Id, to: AgendaMove },
     /// The meeting's first stage, on another day than prepared: move the meeting's date to
@@ -79,6 +81,22 @@ pub(super) fn answer(console: &mut Console, action: Action) -> Vec<Effect> {
             }
             console.say(Label::NothingChanged.text(console.lang));
             Vec::new()
+        }
+        Action::Input(key) if matches!(then, Confirmed::WrittenReply { .. }) => {
+            let chosen = match key.code {
+                KeyCode::Char(c) => c
+                    .to_digit(10)
+                    .and_then(|d| (d as usize).checked_sub(1))
+                    .and_then(|i| WRITTEN_REASONS.get(i)),
+                _ => None,
+            };
+            match (then, chosen) {
+                (Confirmed::WrittenReply { question }, Some(reason)) => {
+                    console.mode = Mode::Browse;
+                    mark_written(console, question, reason)
+                }
+                _ => Vec::new(),
+            }
         }
         // An answer typed before the question was noticed is not lost: it starts the
         // questions and goes into the answer.
@@ -172,6 +190,7 @@ fn carry_out(console: &mut Console, then: Confirmed) -> Vec<Effect> {
             }
             effects
         }
+        Confirmed::WrittenReply { question } => mark_written(console, question, ""),
     }
 }
 
@@ -235,6 +254,21 @@ pub(super) fn move_official(console: &mut Console, slot: Id, to: AgendaMove) -> 
     };
     let text = labels::move_heard(console.lang, &heard.name, heard.stage, to);
     ask(console, text, Confirmed::Move { slot, to })
+}
+
+fn mark_written(console: &mut Console, question: Id, reason: &str) -> Vec<Effect> {
+    console.say(labels::written_reply_marked(console.lang, reason));
+    vec![Effect::SetWrittenReply {
+        question,
+        needed: true,
+        reason: reason.to_string(),
+    }]
+}
+
+/// `w` on a question not yet marked: 转为书面质询, with a reason only if the recorder picks one.
+pub(super) fn written_reply(console: &mut Console, question: Id, what: &str) -> Vec<Effect> {
+    let text = labels::written_reply_choice(console.lang, what, &WRITTEN_REASONS);
+    ask(console, text, Confirmed::WrittenReply { question })
 }
 
 /// `n`, `p`, `g`: to another official, asking first when a clock is running here.

@@ -429,6 +429,7 @@ fn submit_follow_up(console: &Console, form: &Form) -> Submitted {
         copied_to: form.text(COPIED_TO),
         raised_on: Some(console.meeting.held_on),
         question,
+        key: String::new(),
     };
     let slot = current_slot_id(console)?;
     Ok(vec![Effect::AddFollowUp { slot, follow_up }])

@@ -567,12 +567,21 @@ fn editor_with(console: &Console, target: TextTarget, unsaved: Option<&str>) -> 
 fn toggle_written_reply(console: &mut Console) -> Vec<Effect> {
     let index = console.selection(Pane::Questions);
     match console.detail.questions.get(index) {
-        Some(question) => {
+        Some(question) if question.needs_written_reply => {
             console.focus = Pane::Questions;
             vec![Effect::SetWrittenReply {
                 question: question.id,
-                needed: !question.needs_written_reply,
+                needed: false,
+                reason: String::new(),
             }]
+        }
+        Some(question) => {
+            console.focus = Pane::Questions;
+            let (id, what) = (
+                question.id,
+                format!("{}：{}", question.asker, question.text),
+            );
+            confirm::written_reply(console, id, &what)
         }
         None => {
             console.warn(Label::NoQuestion.text(console.lang));

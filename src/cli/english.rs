@@ -66,7 +66,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     (
         "import",
         "meeting",
-        "With --update: the meeting to update (default: the one of the same title and date, else the most recent not yet ended).",
+        "With --update: the meeting to update (default: the one of the same title and date; without one it must be named).",
     ),
     ("import", "yes", "With --update: apply without asking."),
     (

@@ -91,7 +91,14 @@ fn cells(
     this_meeting: bool,
     number: usize,
 ) -> Vec<String> {
-    let raised = if this_meeting {
+    // Raised after 散会: a 会后补记, not a decision of the meeting.
+    let late = this_meeting
+        && official
+            .raised_at(f.id)
+            .is_some_and(|at| official.is_late(at));
+    let raised = if late {
+        "本次会议（会后补记）".to_string()
+    } else if this_meeting {
         "本次会议".to_string()
     } else {
         f.raised_on
@@ -107,7 +114,11 @@ fn cells(
     let mut fields = fields(f).into_iter();
     // Source to status, what this meeting changed, then 抄送.
     cells.extend(fields.by_ref().take(FIELDS - 1));
-    cells.push(change(minutes, f, this_meeting));
+    cells.push(if late {
+        "会后补记".to_string()
+    } else {
+        change(minutes, f, this_meeting)
+    });
     cells.extend(fields);
     cells.push(question_note(official, f));
     cells
@@ -167,9 +178,15 @@ fn change(minutes: &Minutes, f: &FollowUp, this_meeting: bool) -> String {
     }
 }
 
-/// 备注: the question a follow-up came from.
+/// 备注: the question a follow-up came from, when the recorder gave 提问 as its source and
+/// picked the question.
 fn question_note(official: &OfficialMinutes, f: &FollowUp) -> String {
-    let Some(id) = f.question else {
+    use super::sentences::{Fact, Facts, LEDGER_FROM_QUESTION};
+    let facts = Facts::default().with(
+        Fact::FollowUpFromQuestion,
+        f.source == crate::domain::FollowUpSource::Question && f.question.is_some(),
+    );
+    let Some(id) = f.question.filter(|_| facts.allow(LEDGER_FROM_QUESTION)) else {
         return String::new();
     };
     official

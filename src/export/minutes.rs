@@ -24,6 +24,13 @@ pub struct Minutes {
     /// When the meeting was ended (散会); `None` while it goes on, whatever the clocks say.
     pub ended_at: Option<DateTime<Utc>>,
     pub attendees: Vec<Attendee>,
+    /// The attendance as it stood at 散会 (what the 纪要 lists); those added after it are
+    /// left out. While the meeting goes on, the attendance as it is.
+    #[serde(skip)]
+    pub attendees_at_end: Vec<Attendee>,
+    /// When each attendee was added in the console, by id.
+    #[serde(skip)]
+    pub attendees_added_at: Vec<(Id, Option<DateTime<Utc>>)>,
     pub officials: Vec<OfficialMinutes>,
     /// Every revision of the chair's closing remarks, oldest first.
     pub closing_remarks: Vec<Revision>,
@@ -53,6 +60,18 @@ pub struct OfficialMinutes {
     /// Private notes, only when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<Vec<Revision>>,
+    /// When the meeting ended (散会), for telling what came after.
+    #[serde(skip)]
+    pub ended_at: Option<DateTime<Utc>>,
+    /// The rating as it stood at 散会 (the newest round recorded by then).
+    #[serde(skip)]
+    pub rating_at_end: Option<Rating>,
+    /// When the newest rating round was recorded.
+    #[serde(skip)]
+    pub rating_recorded_at: Option<DateTime<Utc>>,
+    /// When each follow-up raised for the official was written, by id.
+    #[serde(skip)]
+    pub follow_ups_raised_at: Vec<(Id, DateTime<Utc>)>,
 }
 
 /// A question with its latest answer and every revision of it.
@@ -61,6 +80,13 @@ pub struct QuestionMinutes {
     #[serde(flatten)]
     pub question: Question,
     pub answer_revisions: Vec<Revision>,
+    /// The question as it stood at 散会, with its answer then; `None` when it was added
+    /// after. While the meeting goes on, the question as it is.
+    #[serde(skip)]
+    pub at_end: Option<Question>,
+    /// When the 书面质询 mark it has now was set.
+    #[serde(skip)]
+    pub written_at: Option<DateTime<Utc>>,
 }
 
 impl Minutes {
@@ -90,6 +116,8 @@ impl Minutes {
             started_at,
             ended_at: meeting.finished_at,
             attendees: store.attendees(meeting.id)?,
+            attendees_at_end: Vec::new(),
+            attendees_added_at: store.attendees_added_at(meeting.id)?,
             closing_remarks: store.revisions(TextTarget::Closing {
                 meeting: meeting.id,
             })?,
@@ -99,20 +127,66 @@ impl Minutes {
             officials,
             notes_included: include_notes,
         };
+        minutes.settle();
         minutes.scrub();
         Ok(minutes)
     }
 
-    /// Attendees expected with a vote: present plus absent.
+    /// Works out how everything stood at 散会 (what the 纪要 counts), and marks each
+    /// correction made in the console after it as a 会后补记.
+    fn settle(&mut self) {
+        let end = self.ended_at;
+        for c in &mut self.corrections {
+            if c.origin == "console" && end.is_some_and(|e| c.changed_at > e) {
+                c.origin = "after_meeting".into();
+            }
+        }
+        self.attendees_at_end = match end {
+            None => self.attendees.clone(),
+            Some(end) => super::after::attendees_at(self, end),
+        };
+        for o in &mut self.officials {
+            o.ended_at = end;
+            o.rating_at_end = match end {
+                None => o.rating,
+                Some(_) => o.rating_at_end,
+            };
+            for q in &mut o.questions {
+                q.written_at = super::after::written_at(q, &self.corrections);
+                q.at_end = match end {
+                    None => Some(q.question.clone()),
+                    Some(end) => super::after::question_at(q, &self.corrections, end),
+                };
+            }
+        }
+    }
+
+    /// The closing remarks as they stood at 散会.
+    pub fn closing_at_end(&self) -> Option<&Revision> {
+        latest_by(&self.closing_remarks, self.ended_at)
+    }
+
+    /// How many 会后补记 the record lists.
+    pub fn added_after_count(&self) -> usize {
+        super::after::entries(self).len()
+    }
+
+    /// Whether `at` is after 散会.
+    pub fn is_late(&self, at: DateTime<Utc>) -> bool {
+        self.ended_at.is_some_and(|end| at > end)
+    }
+
+    /// Attendees expected with a vote: present plus absent (at 散会).
     pub fn expected(&self) -> usize {
-        self.attendees
+        self.attendees_at_end
             .iter()
             .filter(|a| a.attendance != Attendance::NonVoting)
             .count()
     }
 
+    /// The attendees with `attendance` as it stood at 散会 (changes after are 会后补记).
     pub fn with(&self, attendance: Attendance) -> Vec<&Attendee> {
-        self.attendees
+        self.attendees_at_end
             .iter()
             .filter(|a| a.attendance == attendance)
             .collect()
@@ -158,6 +232,51 @@ impl OfficialMinutes {
     pub fn unit_post(&self) -> String {
         format!("{}{}", self.slot.unit, self.slot.post)
     }
+
+    /// The questions as they stood at 散会 (those added after left out).
+    pub fn questions_at_end(&self) -> Vec<&Question> {
+        self.questions
+            .iter()
+            .filter_map(|q| q.at_end.as_ref())
+            .collect()
+    }
+
+    /// The remarks as they stood at 散会.
+    pub fn remarks_at_end(&self) -> Option<&Revision> {
+        latest_by(&self.remarks, self.ended_at)
+    }
+
+    /// The follow-ups raised at the meeting (not after 散会).
+    pub fn follow_ups_at_end(&self) -> Vec<&FollowUp> {
+        self.follow_ups
+            .iter()
+            .filter(|f| self.raised_at(f.id).is_none_or(|at| !self.is_late(at)))
+            .collect()
+    }
+
+    /// When a follow-up raised for the official was written.
+    pub fn raised_at(&self, follow_up: Id) -> Option<DateTime<Utc>> {
+        self.follow_ups_raised_at
+            .iter()
+            .find(|(id, _)| *id == follow_up)
+            .map(|(_, at)| *at)
+    }
+
+    /// Whether `at` is after 散会.
+    pub fn is_late(&self, at: DateTime<Utc>) -> bool {
+        self.ended_at.is_some_and(|end| at > end)
+    }
+}
+
+/// The newest non-blank revision saved by `end` (any, while the meeting goes on).
+fn latest_by(revisions: &[Revision], end: Option<DateTime<Utc>>) -> Option<&Revision> {
+    match end {
+        None => latest(revisions),
+        Some(end) => revisions
+            .iter()
+            .rfind(|r| r.saved_at <= end)
+            .filter(|r| !r.body.trim().is_empty()),
+    }
 }
 
 /// The newest non-blank revision.
@@ -182,6 +301,8 @@ fn official(
         questions.push(QuestionMinutes {
             question,
             answer_revisions,
+            at_end: None,
+            written_at: None,
         });
     }
     let notes = if include_notes {
@@ -189,7 +310,17 @@ fn official(
     } else {
         None
     };
+    let rounds = store.rating_rounds(slot.id)?;
+    let ended_at = store.meeting_end(slot.id)?;
+    let rating_at_end = rounds
+        .iter()
+        .rfind(|(_, at)| ended_at.is_none_or(|end| *at <= end))
+        .map(|(rating, _)| *rating);
     Ok(OfficialMinutes {
+        ended_at,
+        rating_at_end,
+        rating_recorded_at: rounds.last().map(|(_, at)| *at),
+        follow_ups_raised_at: store.follow_ups_raised_at(slot.id)?,
         remarks: store.revisions(TextTarget::Remarks { slot: slot.id })?,
         slot,
         timings,

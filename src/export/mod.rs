@@ -2,6 +2,7 @@
 //! ledger as a spreadsheet and CSV. Renderers are pure functions from the minutes to bytes;
 //! files are written under a temporary name and renamed into place.
 
+mod after;
 pub mod document;
 mod docx;
 mod html;
@@ -9,6 +10,7 @@ pub mod ledger;
 mod markdown;
 pub mod minutes;
 mod scrub;
+pub mod sentences;
 
 pub use minutes::Minutes;
 
@@ -232,7 +234,7 @@ pub fn render_filed(
     };
     match (kind, format) {
         (Kind::Ledger, Format::Xlsx | Format::Csv) => ledger::render(minutes, format),
-        (Kind::Record, Format::Json) => json(minutes),
+        (Kind::Record, Format::Json) => json(minutes, options.revisions),
         (Kind::Record | Kind::Summary, Format::Md) => Ok(markdown::render(&doc()).into_bytes()),
         (Kind::Record | Kind::Summary, Format::Html) => Ok(html::render(&doc())?.into_bytes()),
         (Kind::Record | Kind::Summary, Format::Docx) => {
@@ -249,7 +251,20 @@ pub fn render_filed(
     }
 }
 
-fn json(minutes: &Minutes) -> Result<Vec<u8>, ExportError> {
+/// The minutes as JSON; with `revisions`, each correction with its state before and who made
+/// it (console, import update, or after 散会).
+fn json(minutes: &Minutes, revisions: bool) -> Result<Vec<u8>, ExportError> {
+    let mut shown;
+    let minutes = if revisions {
+        minutes
+    } else {
+        shown = minutes.clone();
+        for c in &mut shown.corrections {
+            c.before = serde_json::Value::Null;
+            c.origin.clear();
+        }
+        &shown
+    };
     let mut bytes = serde_json::to_vec_pretty(minutes).map_err(|e| ExportError::Render {
         format: Format::Json,
         message: e.to_string(),

@@ -49,6 +49,8 @@ impl Scrub for Minutes {
             started_at: _,
             ended_at: _,
             attendees,
+            attendees_at_end,
+            attendees_added_at: _,
             officials,
             closing_remarks,
             follow_ups_before,
@@ -58,6 +60,7 @@ impl Scrub for Minutes {
         corrections.scrub();
         meeting.scrub();
         attendees.scrub();
+        attendees_at_end.scrub();
         officials.scrub();
         closing_remarks.scrub();
         follow_ups_before.scrub();
@@ -88,6 +91,10 @@ impl Scrub for OfficialMinutes {
             follow_ups,
             earlier_follow_ups,
             notes,
+            ended_at: _,
+            rating_at_end: _,
+            rating_recorded_at: _,
+            follow_ups_raised_at: _,
         } = self;
         slot.scrub();
         duty_items.scrub();
@@ -105,9 +112,12 @@ impl Scrub for QuestionMinutes {
         let QuestionMinutes {
             question,
             answer_revisions,
+            at_end,
+            written_at: _,
         } = self;
         question.scrub();
         answer_revisions.scrub();
+        at_end.scrub();
     }
 }
 
@@ -222,10 +232,12 @@ impl Scrub for Question {
             prepared: _,
             asked_at: _,
             needs_written_reply: _,
+            written_reason,
             answer,
         } = self;
         asker.scrub();
         text.scrub();
+        written_reason.scrub();
         answer.scrub();
     }
 }
@@ -248,6 +260,7 @@ impl Scrub for FollowUp {
             copied_to,
             raised_on: _,
             question: _,
+            key: _,
         } = self;
         for text in [
             category, problem, task, measure, lead, owner, progress, copied_to,
@@ -264,8 +277,11 @@ impl Scrub for Correction {
             target: _,
             changed_at: _,
             state,
+            before,
+            origin: _,
         } = self;
         state.scrub();
+        before.scrub();
     }
 }
 

@@ -326,6 +326,38 @@ const PREPARATION: &[(&str, &str)] = &[
     ("problem（问题）", "problem (problem)"),
     ("deadline（时限）", "deadline (time limit)"),
     ("raised_on（提出日期）", "raised_on (date raised)"),
+    ("key（整改标识）", "key (follow-up identity)"),
+    (
+        "{field}「{key}」在另一行已出现：同一整改事项只能占一行（复制的行请清空整改标识）",
+        "{field} '{key}' already stands on another row: one follow-up takes one row (clear the identity of a copied row)",
+    ),
+    (
+        "议程顺序会上已修改，未应用：会上移动过的述责人和已开始述责的述责人保持原来的位置，其余述责人按新的顺序排在其他位置",
+        "The agenda's order was changed at the meeting and is not applied: officials moved at the meeting and those who have started keep their places, the others take the remaining places in the new order",
+    ),
+    (
+        "数据库中没有「{title}」（{date}）这场会议：准备表的会议名称或日期与已导入的会议不同，未更新。\
+         如确是同一场会议，请加 --meeting 编号指明（编号见 shuze meetings {db}）",
+        "The file has no meeting '{title}' ({date}): the preparation's meeting name or date differs from the meetings imported, so nothing was updated. If it is the same meeting, name it with --meeting N (the numbers: shuze meetings {db})",
+    ),
+    ("出席人员", "Attendee"),
+    ("出席情况", "attendance"),
+    ("议程", "agenda"),
+    ("责任事项", "duty item"),
+    ("廉政风险点", "risk point"),
+    ("提问", "question"),
+    (
+        "{who}：{what}「{text}」会上已修改，未应用（保持会上记录的内容）",
+        "{who}: {what} '{text}' was changed at the meeting and is not applied (what the meeting recorded stays)",
+    ),
+    (
+        "以往整改 {known} 项已在本文件中（按整改标识找到），沿用原来的事项，未重复添加",
+        "{known} earlier follow-ups are already in this file (found by their identity): the same follow-ups carry on, none added twice",
+    ),
+    (
+        "{field} 应为导出准备文件时写入的32位标识（0-9、a-f），「{key}」不是；新的整改事项请留空",
+        "{field} must be the 32-character identity written by export-prep (0-9, a-f), and '{key}' is not; leave it blank for a new follow-up",
+    ),
     (
         "工作表「{shown}」不是准备用的表，已忽略；准备用的表有：{sheets}",
         "The sheet '{shown}' is not a sheet of the preparation and was ignored; the preparation's sheets are: {sheets}",

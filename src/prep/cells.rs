@@ -130,39 +130,15 @@ pub fn quarter(text: &str) -> String {
     compact
 }
 
-/// The numbered items of a cell (`1.…` `2.…`, `1、`, `（1）`, `(1)`, `1)`, `①…②…`): one item per
-/// number, a line without a number continuing the item before it. A cell with no numbers
-/// gives one item per line.
+/// The numbered items of a cell (`1.…` `2.…`, `1、`, `（1）`, `(1)`, `1)`, `①…②…`): numbers are
+/// taken off only where they number a list, two or more items in sequence from 1; a line
+/// without the next number continues the item before it. A cell with no such list gives one
+/// item per line, as written ("3个工作日内", "1.5万元以上" and "1.1 严格审批" stay whole).
 pub fn numbered_items(text: &str) -> Vec<String> {
-    // Circled numbers start an item wherever they stand.
-    let mut lines: Vec<String> = Vec::new();
-    for line in text.lines() {
-        let mut current = String::new();
-        for c in line.chars() {
-            if is_circled(c) && !current.trim().is_empty() {
-                lines.push(std::mem::take(&mut current));
-            }
-            current.push(c);
-        }
-        lines.push(current);
-    }
-    let marked: Vec<Option<String>> = lines.iter().map(|l| strip_number(l.trim())).collect();
-    let any_marked = marked.iter().any(Option::is_some);
-    let mut items: Vec<String> = Vec::new();
-    for (line, stripped) in lines.iter().zip(marked) {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        match stripped {
-            Some(rest) => items.push(rest),
-            None if any_marked && !items.is_empty() => {
-                let last = items.last_mut().expect("not empty");
-                last.push_str(line);
-            }
-            None => items.push(line.to_string()),
-        }
-    }
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let items = numbered_lines(&lines)
+        .or_else(|| circled_items(text))
+        .unwrap_or_else(|| lines.iter().map(|l| l.to_string()).collect());
     items
         .into_iter()
         .map(|item| item.trim().to_string())
@@ -170,19 +146,59 @@ pub fn numbered_items(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn is_circled(c: char) -> bool {
-    ('\u{2460}'..='\u{2473}').contains(&c) || ('\u{3251}'..='\u{325f}').contains(&c)
+/// Lines numbered 1, 2, … (at least two): one item per number, the lines between joined to
+/// the item before them; `None` when the lines hold no such list.
+fn numbered_lines(lines: &[&str]) -> Option<Vec<String>> {
+    let mut items: Vec<String> = Vec::new();
+    let mut next = 1;
+    for line in lines.iter().filter(|l| !l.is_empty()) {
+        match strip_number(line) {
+            Some((number, rest)) if number == next => {
+                items.push(rest.to_string());
+                next += 1;
+            }
+            _ if next > 1 => items.last_mut()?.push_str(line),
+            _ => items.push(line.to_string()),
+        }
+    }
+    (next > 2).then_some(items)
 }
 
-/// The line without its leading number, when it has one.
-fn strip_number(line: &str) -> Option<String> {
-    let mut chars = line.chars();
-    let first = chars.next()?;
-    if is_circled(first) {
-        return Some(chars.as_str().trim_start().to_string());
+/// Items marked ①②… in sequence wherever they stand (at least two), the text before the
+/// first kept as an item of its own; `None` otherwise.
+fn circled_items(text: &str) -> Option<Vec<String>> {
+    let mut items: Vec<String> = vec![String::new()];
+    let mut next = 1;
+    for c in text.chars() {
+        if circled_number(c) == Some(next) {
+            items.push(String::new());
+            next += 1;
+        } else if let Some(last) = items.last_mut() {
+            last.push(c);
+        }
     }
-    let (open, rest) = match first {
-        '(' | '（' => (true, chars.as_str()),
+    let items = items
+        .into_iter()
+        .map(|item| item.lines().map(str::trim).collect::<String>())
+        .collect();
+    (next > 2).then_some(items)
+}
+
+/// The number of ① to ⑳ and ㉑ to ㉟.
+fn circled_number(c: char) -> Option<u32> {
+    match c {
+        '\u{2460}'..='\u{2473}' => Some(c as u32 - 0x2460 + 1),
+        '\u{3251}'..='\u{325f}' => Some(c as u32 - 0x3251 + 21),
+        _ => None,
+    }
+}
+
+/// The line's leading list number and the text after its mark (`1.` `1、` `1）` `(1)` …),
+/// when it has one.
+fn strip_number(line: &str) -> Option<(u32, &str)> {
+    let (open, rest) = match line.chars().next()? {
+        '(' => (true, &line[1..]),
+        '（' => (true, &line['（'.len_utf8()..]),
         _ => (false, line),
     };
     let digits: String = rest
@@ -192,29 +208,26 @@ fn strip_number(line: &str) -> Option<String> {
     if digits.is_empty() || digits.chars().count() > 3 {
         return None;
     }
+    let number = digits
+        .chars()
+        .map(|c| c.to_digit(10).unwrap_or_else(|| c as u32 - '０' as u32))
+        .fold(0, |n, d| n * 10 + d);
     let after = &rest[digits.len()..];
-    let mut after_chars = after.chars();
-    let mark = after_chars.next()?;
+    let mark = after.chars().next()?;
     let ok = if open {
         matches!(mark, ')' | '）')
     } else {
         matches!(mark, '.' | '．' | '、' | ')' | '）' | '，' | ',')
     };
-    // "1.5万元" is a number, not an item: a full stop followed by a digit does not count.
-    if !ok
-        || (mark == '.'
-            && after_chars
-                .clone()
-                .next()
-                .is_some_and(|c| c.is_ascii_digit()))
-    {
-        return None;
-    }
-    Some(after_chars.as_str().trim_start().to_string())
+    ok.then(|| (number, after[mark.len_utf8()..].trim_start()))
 }
 
-/// The items written back into one cell, numbered so that they read back the same.
+/// The items written back into one cell so that they read back the same: one item as it
+/// is, two or more numbered.
 pub fn numbered_cell(items: &[String]) -> String {
+    if let [item] = items {
+        return item.clone();
+    }
     items
         .iter()
         .enumerate()
@@ -275,5 +288,40 @@ mod tests {
         );
         let items = vec!["甲".to_string(), "乙".to_string()];
         assert_eq!(numbered_items(&numbered_cell(&items)), items);
+    }
+
+    /// A number that begins a sentence is its text, not a list's numbering.
+    #[test]
+    fn only_a_list_loses_its_numbers() {
+        for text in [
+            "3个工作日内完成审核",
+            "1.5万元以上须集体研究",
+            "1.1 严格审批",
+            "1.建立台账",
+            "（3）号文件执行",
+        ] {
+            assert_eq!(numbered_items(text), [text], "{text}");
+        }
+        assert_eq!(
+            numbered_items("一、总则\n二、分则"),
+            ["一、总则", "二、分则"]
+        );
+        assert_eq!(numbered_items("１．甲\n２．乙"), ["甲", "乙"]);
+        assert_eq!(numbered_items("说明\n1.甲\n2.乙"), ["说明", "甲", "乙"]);
+        assert_eq!(numbered_items("见①条"), ["见①条"]);
+        for items in [
+            vec!["3个工作日内完成审核"],
+            vec!["1.5万元以上", "1.1 严格审批", "2.其他"],
+            vec!["甲", "3、乙"],
+            vec!["1.1 严格审批"],
+        ] {
+            let items: Vec<String> = items.into_iter().map(String::from).collect();
+            let mut text = numbered_cell(&items);
+            for _ in 0..3 {
+                let back = numbered_items(&text);
+                assert_eq!(back, items, "{text}");
+                text = numbered_cell(&back);
+            }
+        }
     }
 }

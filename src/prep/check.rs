@@ -65,6 +65,7 @@ pub fn check(raw: &RawPrep, places: Places) -> (Preparation, Vec<Problem>) {
     let mut checker = Checker {
         places,
         problems: Vec::new(),
+        keys: Vec::new(),
     };
     let prepared = checker.meeting(raw);
     let mut problems = checker.problems;
@@ -103,6 +104,8 @@ pub fn explain(message: &str) -> String {
 struct Checker<'a> {
     places: Places<'a>,
     problems: Vec<Problem>,
+    /// The follow-up identities read so far: each may stand on one row only.
+    keys: Vec<String>,
 }
 
 impl Checker<'_> {
@@ -466,7 +469,37 @@ impl Checker<'_> {
                 .raised_on
                 .as_ref()
                 .and_then(|d| self.date(d, tr!("raised_on（提出日期）"))),
+            key: f.key.as_ref().map(|k| self.key(k)).unwrap_or_default(),
         }
+    }
+
+    /// A follow-up's identity: 32 hex digits as `export-prep` wrote them, on one row only.
+    fn key(&mut self, value: &Spanned<String>) -> String {
+        let key = value.get_ref().trim().to_ascii_lowercase();
+        if self.keys.contains(&key) {
+            let field = self.field(tr!("key（整改标识）"));
+            self.report(
+                value.span(),
+                tr!(
+                    "{field}「{key}」在另一行已出现：同一整改事项只能占一行（复制的行请清空整改标识）",
+                    field = field,
+                    key = key
+                ),
+            );
+        }
+        self.keys.push(key.clone());
+        if key.len() != 32 || !key.chars().all(|c| c.is_ascii_hexdigit()) {
+            let field = self.field(tr!("key（整改标识）"));
+            self.report(
+                value.span(),
+                tr!(
+                    "{field} 应为导出准备文件时写入的32位标识（0-9、a-f），「{key}」不是；新的整改事项请留空",
+                    field = field,
+                    key = value.get_ref().trim()
+                ),
+            );
+        }
+        key
     }
 }
 

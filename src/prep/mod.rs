@@ -8,6 +8,7 @@ mod check;
 mod controls;
 mod csv_files;
 mod import;
+mod kept;
 mod out;
 mod raw;
 mod sheet;

@@ -289,6 +289,7 @@ pub fn sheet_rows(preparation: &Preparation) -> Vec<(&'static Sheet, Vec<Vec<Out
                                 Key::FollowUpStatus => word(f.status, synonyms::FOLLOW_UP_STATUSES),
                                 Key::CopiedTo => text(&f.copied_to),
                                 Key::RaisedOn => f.raised_on.map(Out::Date)?,
+                                Key::FollowUpKey => text(&f.key),
                                 _ => return None,
                             })
                         });
@@ -527,6 +528,9 @@ pub fn render_toml(preparation: &Preparation) -> String {
             ));
             if let Some(raised) = f.raised_on {
                 out.push_str(&format!("raised_on = {raised}\n"));
+            }
+            if !f.key.is_empty() {
+                out.push_str(&format!("key = {}\n", q(&f.key)));
             }
         }
     }

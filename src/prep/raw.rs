@@ -194,6 +194,10 @@ pub struct RawFollowUp {
     pub copied_to: Option<String>,
     #[serde(default)]
     pub raised_on: Option<Spanned<toml::Value>>,
+    /// The follow-up's identity, as `export-prep` writes it: the next meeting's import
+    /// finds the follow-up by it instead of copying it.
+    #[serde(default)]
+    pub key: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy)]

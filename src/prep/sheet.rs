@@ -906,6 +906,8 @@ impl Reader {
                             status: status.unwrap_or(RawFollowUpStatus::NotStarted),
                             copied_to: (!copied_to.is_empty()).then_some(copied_to),
                             raised_on: self.date(table, row, Key::RaisedOn),
+                            key: (!Self::is_blank(table, row, Key::FollowUpKey))
+                                .then(|| self.spanned_text(table, row, Key::FollowUpKey)),
                         },
                     ));
                 }

@@ -62,6 +62,7 @@ pub enum Key {
     FollowUpStatus,
     CopiedTo,
     RaisedOn,
+    FollowUpKey,
     /// A column offices keep that carries nothing for the meeting (序号): read without a warning.
     Ignored,
 }
@@ -649,6 +650,14 @@ pub const SHEETS: &[Sheet] = &[
                 false,
                 14.0,
                 "问题提出的日期；可留空。",
+            ),
+            col(
+                Key::FollowUpKey,
+                "整改标识",
+                &["标识", "台账标识"],
+                false,
+                34.0,
+                "导出准备文件时写入的标识（32位），下次会议导入时据此找到同一整改事项、不重复添加；新的整改事项留空，已有的请勿改动。",
             ),
         ],
     },

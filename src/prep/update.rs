@@ -11,15 +11,17 @@
 //! with the reason.
 
 use super::Preparation;
+use super::kept::{Kept, not_applied};
 use crate::domain::{
     AgendaChange, AgendaSlot, Attendance, DutyItem, FollowUp, Id, RiskPoint, Stage,
 };
-use crate::labels::Named;
-use crate::messages::language;
 use crate::messages::tr;
 use crate::storage::{QuestionChange, Result, Store};
 use crate::view::PreparedOfficial;
 use chrono::{DateTime, Utc};
+use describe::short;
+
+mod describe;
 
 /// One change to make.
 #[derive(Debug, Clone)]
@@ -136,161 +138,6 @@ pub struct Update {
     pub not_applied: Vec<String>,
 }
 
-fn short(text: &str) -> String {
-    let mut out: String = text.chars().take(24).collect();
-    if text.chars().count() > 24 {
-        out.push('…');
-    }
-    out
-}
-
-impl Step {
-    /// One line for the list shown before asking.
-    pub fn describe(&self) -> String {
-        match self {
-            Step::AddOfficial { official: o, place } => tr!(
-                "新增述责人：{name}（{unit}，{post}），议程第 {place} 位",
-                name = o.slot.name,
-                unit = o.slot.unit,
-                post = o.slot.post,
-                place = place
-            ),
-            Step::Official { who, change, .. } => {
-                let mut parts = Vec::new();
-                if let Some(name) = &change.name {
-                    parts.push(tr!("姓名改为 {name}", name = name));
-                }
-                if let Some(post) = &change.post {
-                    parts.push(tr!("职务改为 {post}", post = post));
-                }
-                if let Some(supervisor) = &change.supervisor {
-                    parts.push(tr!("分管县领导改为 {supervisor}", supervisor = supervisor));
-                }
-                tr!(
-                    "{who}：{changes}",
-                    who = who,
-                    changes = parts.join(&tr!("，"))
-                )
-            }
-            Step::WithdrawOfficial { who, unit, .. } => tr!(
-                "{who}（{unit}）从议程撤下（保留在数据库中）",
-                who = who,
-                unit = unit
-            ),
-            Step::Order { names, .. } => {
-                tr!("议程顺序改为：{names}", names = names.join(&tr!("、")))
-            }
-            Step::AddFollowUp { who, follow_up, .. } => tr!(
-                "{who}：新增以往整改「{problem}」",
-                who = who,
-                problem = short(&follow_up.problem)
-            ),
-            Step::ChangeFollowUp { who, follow_up } => tr!(
-                "{who}：修改以往整改「{problem}」",
-                who = who,
-                problem = short(&follow_up.problem)
-            ),
-            Step::SummaryHead { office, issue } => match issue {
-                Some(issue) => tr!(
-                    "纪要发文机关改为「{office}」，期号改为第 {issue} 期",
-                    office = office,
-                    issue = issue
-                ),
-                None => tr!(
-                    "纪要发文机关改为「{office}」，期号改为（无）",
-                    office = office
-                ),
-            },
-            Step::Allotment {
-                who,
-                minutes,
-                written_only,
-                ..
-            } => match written_only {
-                true => tr!(
-                    "{who}：述责时长改为 {minutes} 分钟，书面述责",
-                    who = who,
-                    minutes = minutes
-                ),
-                false => tr!(
-                    "{who}：述责时长改为 {minutes} 分钟，现场述责",
-                    who = who,
-                    minutes = minutes
-                ),
-            },
-            Step::AddDuty { who, item, .. } => tr!(
-                "{who}：新增责任事项「{text}」",
-                who = who,
-                text = short(&item.text)
-            ),
-            Step::ChangeDuty { who, item } => tr!(
-                "{who}：修改责任事项「{text}」",
-                who = who,
-                text = short(&item.text)
-            ),
-            Step::WithdrawDuty { who, item } => tr!(
-                "{who}：撤下责任事项「{text}」",
-                who = who,
-                text = short(&item.text)
-            ),
-            Step::AddRisk { who, risk, .. } => tr!(
-                "{who}：新增廉政风险点「{text}」",
-                who = who,
-                text = short(&risk.text)
-            ),
-            Step::ChangeRisk { who, risk } => tr!(
-                "{who}：修改廉政风险点「{text}」",
-                who = who,
-                text = short(&risk.text)
-            ),
-            Step::WithdrawRisk { who, risk } => tr!(
-                "{who}：撤下廉政风险点「{text}」",
-                who = who,
-                text = short(&risk.text)
-            ),
-            Step::AddQuestion { who, text, .. } => {
-                tr!("{who}：新增提问「{text}」", who = who, text = short(text))
-            }
-            Step::ChangeAsker {
-                who, asker, text, ..
-            } => tr!(
-                "{who}：提问「{text}」的提问人改为 {asker}",
-                who = who,
-                text = short(text),
-                asker = asker
-            ),
-            Step::WithdrawQuestion { who, text, .. } => {
-                tr!("{who}：撤下提问「{text}」", who = who, text = short(text))
-            }
-            Step::Attendance {
-                name,
-                attendance,
-                reason,
-                ..
-            } => match reason.is_empty() {
-                true => tr!(
-                    "出席人员 {name}：改为{attendance}",
-                    name = name,
-                    attendance = attendance.name(language())
-                ),
-                false => tr!(
-                    "出席人员 {name}：改为{attendance}（{reason}）",
-                    name = name,
-                    attendance = attendance.name(language()),
-                    reason = reason
-                ),
-            },
-            Step::AddAttendee {
-                name, attendance, ..
-            } => tr!(
-                "新增出席人员 {name}（{attendance}）",
-                name = name,
-                attendance = attendance.name(language())
-            ),
-        }
-    }
-}
-
 /// Compares the file's preparation with meeting `meeting` as it stands.
 pub fn plan(store: &Store, meeting: Id, new: &Preparation) -> Result<Update> {
     let mut update = Update {
@@ -298,9 +145,10 @@ pub fn plan(store: &Store, meeting: Id, new: &Preparation) -> Result<Update> {
         ..Update::default()
     };
     let now = super::from_store(store, meeting)?;
+    let kept = Kept::load(store, meeting)?;
     header(&now, new, &mut update);
-    attendance(store, meeting, new, &mut update)?;
-    officials(store, meeting, &now, new, &mut update)?;
+    attendance(store, meeting, new, &kept, &mut update)?;
+    officials(store, meeting, &now, new, &kept, &mut update)?;
     Ok(update)
 }
 
@@ -333,9 +181,24 @@ fn header(now: &Preparation, new: &Preparation, update: &mut Update) {
     }
 }
 
-fn attendance(store: &Store, meeting: Id, new: &Preparation, update: &mut Update) -> Result<()> {
+fn attendance(
+    store: &Store,
+    meeting: Id,
+    new: &Preparation,
+    kept: &Kept,
+    update: &mut Update,
+) -> Result<()> {
     let attendees = store.attendees(meeting)?;
     for a in &new.prepared.attendees {
+        if let Some(id) = kept.attendee_named(&a.name) {
+            let old = attendees.iter().find(|old| old.id == id);
+            if old.is_none_or(|old| (old.attendance, &old.reason) != (a.attendance, &a.reason)) {
+                update
+                    .not_applied
+                    .push(not_applied(&tr!("出席人员"), &tr!("出席情况"), &a.name));
+            }
+            continue;
+        }
         match attendees.iter().find(|old| old.name == a.name) {
             None => update.steps.push(Step::AddAttendee {
                 name: a.name.clone(),
@@ -364,6 +227,12 @@ fn attendance(store: &Store, meeting: Id, new: &Preparation, update: &mut Update
     }
     for old in &attendees {
         if !new.prepared.attendees.iter().any(|a| a.name == old.name) {
+            if kept.has("attendee", old.id) {
+                let who = tr!("出席人员");
+                let what = tr!("出席情况");
+                update.not_applied.push(not_applied(&who, &what, &old.name));
+                continue;
+            }
             update.not_applied.push(tr!(
                 "出席人员 {name} 不在新的名单里，但未从名单撤下：数据库（第 7 版）不能撤下出席人员；\
                  如未到会，请在表中改为缺席并写明原因",
@@ -417,6 +286,7 @@ fn officials(
     meeting: Id,
     now: &Preparation,
     new: &Preparation,
+    kept: &Kept,
     update: &mut Update,
 ) -> Result<()> {
     // `from_store` lists the officials in the agenda's order, as `agenda` does.
@@ -432,7 +302,7 @@ fn officials(
             let slot = &agenda[*at];
             let old = &now.prepared.officials[*at];
             if slot.stage == Stage::Pending {
-                one_official(store, slot, official, &changed_at_meeting, update)?;
+                one_official(store, slot, official, &changed_at_meeting, kept, update)?;
             } else if !same_preparation(old, official) {
                 update.not_applied.push(tr!(
                     "{who} 已开始述责：其姓名、职务、分管县领导和准备内容（含以往整改）保持原样，\
@@ -460,7 +330,7 @@ fn officials(
             ));
         }
     }
-    order(store, meeting, &agenda, &matched, new, update)
+    order(store, meeting, &agenda, &matched, new, kept, update)
 }
 
 /// Whether two preparations of one official are the same, wherever they stand.
@@ -481,9 +351,11 @@ fn order(
     agenda: &[AgendaSlot],
     matched: &[Option<usize>],
     new: &Preparation,
+    kept: &Kept,
     update: &mut Update,
 ) -> Result<()> {
-    let started = |s: &AgendaSlot| s.stage != Stage::Pending;
+    // Officials moved in the console keep their places, as those who have started do.
+    let started = |s: &AgendaSlot| s.stage != Stage::Pending || kept.has("agenda_order", s.id);
     // Positions to fill: those of the pending officials kept, then fresh ones for the new.
     let mut free: Vec<i64> = matched
         .iter()
@@ -543,9 +415,14 @@ fn order(
         .map(|o| &o.slot.name)
         .collect();
     if names.iter().collect::<Vec<_>>() != in_file {
-        update.not_applied.push(tr!(
-            "已开始述责的述责人保持在议程中原来的位置，其余述责人按新的顺序排在其他位置"
-        ));
+        let moved_here = agenda.iter().any(|s| kept.has("agenda_order", s.id));
+        update.not_applied.push(if moved_here {
+            tr!(
+                "议程顺序会上已修改，未应用：会上移动过的述责人和已开始述责的述责人保持原来的位置，其余述责人按新的顺序排在其他位置"
+            )
+        } else {
+            tr!("已开始述责的述责人保持在议程中原来的位置，其余述责人按新的顺序排在其他位置")
+        });
     }
     if !moves.is_empty() {
         update.steps.push(Step::Order { moves, names });
@@ -558,9 +435,37 @@ fn one_official(
     slot: &AgendaSlot,
     new: &PreparedOfficial,
     changed_at_meeting: &[Id],
+    kept: &Kept,
     update: &mut Update,
 ) -> Result<()> {
     let who = slot.name.clone();
+    let detail = store.slot_detail(slot.id)?;
+    let earlier = store.prepared_follow_ups(slot.id)?;
+    follow_ups(slot, &who, &earlier, new, changed_at_meeting, update);
+    duty_items(slot, &who, &detail.duty_items, new, kept, update);
+    risk_points(slot, &who, &detail.risk_points, new, kept, update);
+    questions(slot, &who, &detail.questions, new, kept, update);
+    if kept.has("agenda_fields", slot.id) {
+        let same = (
+            &slot.name,
+            &slot.post,
+            &slot.supervisor,
+            slot.report_minutes,
+            slot.written_only,
+        ) == (
+            &new.slot.name,
+            &new.slot.post,
+            &new.slot.supervisor,
+            new.slot.report_minutes,
+            new.slot.written_only,
+        );
+        if !same {
+            update
+                .not_applied
+                .push(not_applied(&who, &tr!("议程"), &slot.name));
+        }
+        return Ok(());
+    }
     let identity = AgendaChange {
         name: (slot.name != new.slot.name).then(|| new.slot.name.clone()),
         post: (slot.post != new.slot.post).then(|| new.slot.post.clone()),
@@ -583,12 +488,6 @@ fn one_official(
             written_only: new.slot.written_only,
         });
     }
-    let detail = store.slot_detail(slot.id)?;
-    duty_items(slot, &who, &detail.duty_items, new, update);
-    risk_points(slot, &who, &detail.risk_points, new, update);
-    questions(slot, &who, &detail.questions, new, update);
-    let earlier = store.prepared_follow_ups(slot.id)?;
-    follow_ups(slot, &who, &earlier, new, changed_at_meeting, update);
     Ok(())
 }
 
@@ -598,9 +497,25 @@ fn duty_items(
     who: &str,
     old_items: &[DutyItem],
     new: &PreparedOfficial,
+    kept: &Kept,
     update: &mut Update,
 ) {
     for item in &new.duty_items {
+        if let Some(id) = kept.with_text("duty_item", slot.id, &item.text) {
+            let now = old_items.iter().find(|old| old.id == id);
+            if now.is_none_or(|now| {
+                DutyItem {
+                    id: 0,
+                    ..now.clone()
+                } != *item
+            }) {
+                let what = tr!("责任事项");
+                update
+                    .not_applied
+                    .push(not_applied(who, &what, &short(&item.text)));
+            }
+            continue;
+        }
         match old_items.iter().find(|old| old.text == item.text) {
             None => update.steps.push(Step::AddDuty {
                 slot: slot.id,
@@ -625,6 +540,15 @@ fn duty_items(
         }
     }
     for old in old_items {
+        if kept.has("duty_item", old.id) {
+            if !new.duty_items.iter().any(|item| old.text == item.text) {
+                let what = tr!("责任事项");
+                update
+                    .not_applied
+                    .push(not_applied(who, &what, &short(&old.text)));
+            }
+            continue;
+        }
         if !new.duty_items.iter().any(|item| old.text == item.text) {
             update.steps.push(Step::WithdrawDuty {
                 who: who.to_string(),
@@ -640,9 +564,25 @@ fn risk_points(
     who: &str,
     old_points: &[RiskPoint],
     new: &PreparedOfficial,
+    kept: &Kept,
     update: &mut Update,
 ) {
     for risk in &new.risk_points {
+        if let Some(id) = kept.with_text("risk_point", slot.id, &risk.text) {
+            let now = old_points.iter().find(|old| old.id == id);
+            if now.is_none_or(|now| {
+                RiskPoint {
+                    id: 0,
+                    ..now.clone()
+                } != *risk
+            }) {
+                let what = tr!("廉政风险点");
+                update
+                    .not_applied
+                    .push(not_applied(who, &what, &short(&risk.text)));
+            }
+            continue;
+        }
         match old_points.iter().find(|old| old.text == risk.text) {
             None => update.steps.push(Step::AddRisk {
                 slot: slot.id,
@@ -667,6 +607,15 @@ fn risk_points(
         }
     }
     for old in old_points {
+        if kept.has("risk_point", old.id) {
+            if !new.risk_points.iter().any(|risk| risk.text == old.text) {
+                let what = tr!("廉政风险点");
+                update
+                    .not_applied
+                    .push(not_applied(who, &what, &short(&old.text)));
+            }
+            continue;
+        }
         if !new.risk_points.iter().any(|risk| risk.text == old.text) {
             update.steps.push(Step::WithdrawRisk {
                 who: who.to_string(),
@@ -682,10 +631,21 @@ fn questions(
     who: &str,
     all: &[crate::domain::Question],
     new: &PreparedOfficial,
+    kept: &Kept,
     update: &mut Update,
 ) {
     let old_questions: Vec<_> = all.iter().filter(|q| q.prepared).collect();
     for q in &new.questions {
+        if let Some(id) = kept.with_text("question", slot.id, &q.text) {
+            let now = old_questions.iter().find(|old| old.id == id);
+            if now.is_none_or(|now| (&now.asker, &now.text) != (&q.asker, &q.text)) {
+                let what = tr!("提问");
+                update
+                    .not_applied
+                    .push(not_applied(who, &what, &short(&q.text)));
+            }
+            continue;
+        }
         match old_questions.iter().find(|old| old.text == q.text) {
             None => update.steps.push(Step::AddQuestion {
                 slot: slot.id,
@@ -704,6 +664,13 @@ fn questions(
     }
     for old in &old_questions {
         if new.questions.iter().any(|q| q.text == old.text) {
+            continue;
+        }
+        if kept.has("question", old.id) {
+            let what = tr!("提问");
+            update
+                .not_applied
+                .push(not_applied(who, &what, &short(&old.text)));
             continue;
         }
         if old.asked_at.is_some() || old.answer.is_some() {
@@ -733,8 +700,15 @@ fn follow_ups(
     changed_at_meeting: &[Id],
     update: &mut Update,
 ) {
+    let same = |old: &FollowUp, f: &FollowUp| {
+        if f.key.is_empty() {
+            old.problem == f.problem
+        } else {
+            old.key == f.key
+        }
+    };
     for f in &new.earlier_follow_ups {
-        let Some(old) = earlier.iter().find(|old| old.problem == f.problem) else {
+        let Some(old) = earlier.iter().find(|old| same(old, f)) else {
             update.steps.push(Step::AddFollowUp {
                 slot: slot.id,
                 who: who.to_string(),
@@ -744,6 +718,7 @@ fn follow_ups(
         };
         if (FollowUp {
             id: 0,
+            key: f.key.clone(),
             ..old.clone()
         }) == *f
         {
@@ -769,6 +744,7 @@ fn follow_ups(
             source: old.source,
             raised_on: old.raised_on,
             question: old.question,
+            key: old.key.clone(),
             ..f.clone()
         };
         if changed != *old {
@@ -779,11 +755,7 @@ fn follow_ups(
         }
     }
     for old in earlier {
-        if !new
-            .earlier_follow_ups
-            .iter()
-            .any(|f| f.problem == old.problem)
-        {
+        if !new.earlier_follow_ups.iter().any(|f| same(old, f)) {
             update.not_applied.push(tr!(
                 "{who}：以往整改「{problem}」不在新的表里，但整改事项不能撤下：台账一直跟踪到销号；\
                  如已整改完毕，请在表中把状态改为已销号",
@@ -797,7 +769,7 @@ fn follow_ups(
 /// Makes every change in one transaction: all of them or none.
 pub fn apply(store: &mut Store, update: &Update, now: DateTime<Utc>) -> Result<()> {
     let meeting = update.meeting;
-    store.in_one_transaction(|store| {
+    store.as_import_update(|store| {
         for step in &update.steps {
             match step {
                 Step::AddOfficial { official, .. } => add_official(store, meeting, official, now)?,

@@ -426,9 +426,11 @@ impl Session {
             Effect::AddQuestion { slot, asker, text } => {
                 store.add_question(slot, &asker, &text, now).map(|_| ())
             }
-            Effect::SetWrittenReply { question, needed } => {
-                store.set_written_reply(question, needed, now)
-            }
+            Effect::SetWrittenReply {
+                question,
+                needed,
+                reason,
+            } => store.set_written_reply(question, needed, &reason, now),
             Effect::RecordRating { slot, rating } => store.record_rating(slot, rating, now),
             Effect::UpdateFollowUp {
                 id,

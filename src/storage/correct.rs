@@ -23,10 +23,11 @@ impl Store {
         };
         self.conn.execute(
             "INSERT INTO question_change (question_id, asker, text, asked_at,
-                 needs_written_reply, withdrawn, changed_at)
+                 needs_written_reply, withdrawn, changed_at, written_reason, origin)
              SELECT id, coalesce(?2, asker), coalesce(?3, text),
                     CASE WHEN ?4 THEN ?5 ELSE asked_at END,
-                    coalesce(?6, needs_written_reply), coalesce(?7, withdrawn), ?8
+                    coalesce(?6, needs_written_reply), coalesce(?7, withdrawn), ?8,
+                    coalesce(?9, written_reason), ?10
              FROM question_now WHERE id = ?1",
             params![
                 question,
@@ -36,7 +37,9 @@ impl Store {
                 asked_at,
                 change.needs_written_reply,
                 change.withdrawn,
-                now
+                now,
+                change.written_reason,
+                self.origin.word()
             ],
         )?;
         Ok(())
@@ -46,9 +49,9 @@ impl Store {
     pub fn add_duty_item(&mut self, slot: Id, item: &DutyItem, now: DateTime<Utc>) -> Result<Id> {
         self.conn.execute(
             "INSERT INTO duty_item (slot_id, position, source, quarter, text, progress, status,
-                 added_at)
+                 added_at, added_by)
              VALUES (?1, (SELECT ifnull(max(position), 0) + 1 FROM duty_item WHERE slot_id = ?1),
-                     ?2, ?3, ?4, ?5, ?6, ?7)",
+                     ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 slot,
                 item.source,
@@ -56,7 +59,8 @@ impl Store {
                 item.text,
                 item.progress,
                 item.status,
-                now
+                now,
+                self.origin.word()
             ],
         )?;
         Ok(self.conn.last_insert_rowid())
@@ -71,8 +75,8 @@ impl Store {
     ) -> Result<()> {
         self.conn.execute(
             "INSERT INTO duty_item_change (duty_item_id, source, quarter, text, progress, status,
-                 withdrawn, changed_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 withdrawn, changed_at, origin)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 item.id,
                 item.source,
@@ -81,7 +85,8 @@ impl Store {
                 item.progress,
                 item.status,
                 withdrawn,
-                now
+                now,
+                self.origin.word()
             ],
         )?;
         Ok(())
@@ -90,16 +95,18 @@ impl Store {
     /// Adds a risk point during the meeting; it goes last.
     pub fn add_risk_point(&mut self, slot: Id, risk: &RiskPoint, now: DateTime<Utc>) -> Result<Id> {
         self.conn.execute(
-            "INSERT INTO risk_point (slot_id, position, text, level, measures, rules, added_at)
+            "INSERT INTO risk_point (slot_id, position, text, level, measures, rules, added_at,
+                 added_by)
              VALUES (?1, (SELECT ifnull(max(position), 0) + 1 FROM risk_point WHERE slot_id = ?1),
-                     ?2, ?3, ?4, ?5, ?6)",
+                     ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
                 slot,
                 risk.text,
                 risk.level,
                 json(&risk.measures),
                 json(&risk.rules),
-                now
+                now,
+                self.origin.word()
             ],
         )?;
         Ok(self.conn.last_insert_rowid())
@@ -114,8 +121,8 @@ impl Store {
     ) -> Result<()> {
         self.conn.execute(
             "INSERT INTO risk_point_change (risk_point_id, text, level, measures, rules,
-                 withdrawn, changed_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                 withdrawn, changed_at, origin)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 risk.id,
                 risk.text,
@@ -123,7 +130,8 @@ impl Store {
                 json(&risk.measures),
                 json(&risk.rules),
                 withdrawn,
-                now
+                now,
+                self.origin.word()
             ],
         )?;
         Ok(())
@@ -167,13 +175,13 @@ impl Store {
             position: Some(new_position),
             ..AgendaChange::default()
         };
-        set_agenda(&tx, slot, &moved, now)?;
+        set_agenda(&tx, slot, &moved, now, self.origin)?;
         if let Some(other) = neighbour {
             let swapped = AgendaChange {
                 position: Some(position),
                 ..AgendaChange::default()
             };
-            set_agenda(&tx, other, &swapped, now)?;
+            set_agenda(&tx, other, &swapped, now, self.origin)?;
         }
         tx.commit()?;
         Ok(true)
@@ -187,7 +195,7 @@ impl Store {
         change: &AgendaChange,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        set_agenda(&self.conn, slot, change, now)
+        set_agenda(&self.conn, slot, change, now, self.origin)
     }
 
     /// Changes an official's allotted report minutes and whether they report in writing.
@@ -219,9 +227,17 @@ impl Store {
     ) -> Result<()> {
         self.conn.execute(
             "INSERT INTO attendee_change (attendee_id, attendance, reason, arrived_at, left_at,
-                 changed_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![attendee, attendance, reason, arrived_at, left_at, now],
+                 changed_at, origin)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                attendee,
+                attendance,
+                reason,
+                arrived_at,
+                left_at,
+                now,
+                self.origin.word()
+            ],
         )?;
         Ok(())
     }
@@ -251,18 +267,19 @@ impl Store {
     ) -> Result<Id> {
         let tx = self.conn.savepoint()?;
         tx.execute(
-            "INSERT INTO attendee (meeting_id, position, name, post, attendance, added_at)
+            "INSERT INTO attendee (meeting_id, position, name, post, attendance, added_at,
+                 added_by)
              VALUES (?1, (SELECT ifnull(max(position), 0) + 1 FROM attendee WHERE meeting_id = ?1),
-                     ?2, ?3, ?4, ?5)",
-            params![meeting, name, post, attendance, now],
+                     ?2, ?3, ?4, ?5, ?6)",
+            params![meeting, name, post, attendance, now, self.origin.word()],
         )?;
         let id = tx.last_insert_rowid();
         if let Some(at) = arrived_at {
             tx.execute(
                 "INSERT INTO attendee_change (attendee_id, attendance, reason, arrived_at,
-                     left_at, changed_at)
-                 VALUES (?1, ?2, '', ?3, NULL, ?4)",
-                params![id, attendance, at, now],
+                     left_at, changed_at, origin)
+                 VALUES (?1, ?2, '', ?3, NULL, ?4, ?5)",
+                params![id, attendance, at, now, self.origin.word()],
             )?;
         }
         tx.commit()?;
@@ -280,8 +297,8 @@ impl Store {
         self.conn.execute(
             "INSERT INTO follow_up_change (follow_up_id, slot_id, category, problem, task,
                  measure, lead, owner, deadline, mode, progress, status, copied_to, changed_at,
-                 source, question_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                 source, question_id, origin)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             params![
                 follow_up.id,
                 slot,
@@ -298,7 +315,8 @@ impl Store {
                 follow_up.copied_to,
                 now,
                 follow_up.source,
-                follow_up.question
+                follow_up.question,
+                self.origin.word()
             ],
         )?;
         Ok(())
@@ -319,6 +337,18 @@ impl Store {
         Ok(())
     }
 
+    /// Makes the changes `apply` writes as `import --update`'s (their `origin`), in one
+    /// transaction: all of them or none.
+    pub fn as_import_update<T>(
+        &mut self,
+        apply: impl FnOnce(&mut Store) -> Result<T>,
+    ) -> Result<T> {
+        self.origin = super::Origin::Import;
+        let done = self.in_one_transaction(apply);
+        self.origin = super::Origin::Console;
+        done
+    }
+
     /// Records the meeting's end (散会) at `now`; false when it had already ended.
     pub fn finish_meeting(&mut self, meeting: Id, now: DateTime<Utc>) -> Result<bool> {
         let changed = self.conn.execute(
@@ -335,13 +365,14 @@ fn set_agenda(
     slot: Id,
     change: &AgendaChange,
     now: DateTime<Utc>,
+    origin: super::Origin,
 ) -> Result<()> {
     conn.execute(
         "INSERT INTO agenda_change (slot_id, position, name, post, supervisor, report_minutes,
-             written_only, withdrawn, changed_at)
+             written_only, withdrawn, changed_at, origin)
          SELECT id, coalesce(?2, position), coalesce(?3, name), coalesce(?4, post),
                 coalesce(?5, supervisor), coalesce(?6, report_minutes),
-                coalesce(?7, written_only), coalesce(?8, withdrawn), ?9
+                coalesce(?7, written_only), coalesce(?8, withdrawn), ?9, ?10
          FROM agenda_now WHERE id = ?1",
         params![
             slot,
@@ -352,7 +383,8 @@ fn set_agenda(
             change.report_minutes,
             change.written_only,
             change.withdrawn,
-            now
+            now,
+            origin.word()
         ],
     )?;
     Ok(())

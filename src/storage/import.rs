@@ -260,9 +260,24 @@ fn insert_earlier_follow_ups(
     now: DateTime<Utc>,
 ) -> rusqlite::Result<()> {
     for f in &official.earlier_follow_ups {
-        insert_follow_up(tx, unit, meeting, f, now)?;
+        if !known_follow_up(tx, &f.key)? {
+            insert_follow_up(tx, unit, meeting, f, now)?;
+        }
     }
     Ok(())
+}
+
+/// Whether the file already holds the follow-up with this identity: it then carries into
+/// the new meeting as it is (by its unit), and is not copied.
+fn known_follow_up(tx: &Connection, key: &str) -> rusqlite::Result<bool> {
+    if key.is_empty() {
+        return Ok(false);
+    }
+    tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM follow_up WHERE key = ?1)",
+        [key],
+        |row| row.get(0),
+    )
 }
 
 fn insert_follow_up(
@@ -275,8 +290,9 @@ fn insert_follow_up(
     tx.execute(
         "INSERT INTO follow_up (unit_id, slot_id, meeting_id, source, category, problem, task,
              measure, lead, owner, deadline, mode, progress, status, copied_to, raised_on,
-             created_at)
-         VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+             created_at, key)
+         VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                 coalesce(nullif(?17, ''), lower(hex(randomblob(16)))))",
         params![
             unit,
             meeting,
@@ -293,7 +309,8 @@ fn insert_follow_up(
             f.status,
             f.copied_to,
             f.raised_on,
-            now
+            now,
+            f.key
         ],
     )?;
     Ok(())
@@ -345,6 +362,22 @@ impl Store {
         )?)
     }
 
+    /// How many of the preparation's earlier follow-ups the file already holds (by their
+    /// identity, `key`): an import links to them instead of adding them again.
+    pub fn known_follow_ups(&self, prepared: &PreparedMeeting) -> Result<usize> {
+        let mut known = 0;
+        for f in prepared
+            .officials
+            .iter()
+            .flat_map(|o| &o.earlier_follow_ups)
+        {
+            if known_follow_up(&self.conn, &f.key)? {
+                known += 1;
+            }
+        }
+        Ok(known)
+    }
+
     /// Adds a follow-up from before the meeting to an official's unit (an update's new row
     /// of 以往整改), as the import writes them.
     pub fn add_earlier_follow_up(
@@ -358,6 +391,14 @@ impl Store {
             [slot],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )?;
+        if known_follow_up(&self.conn, &follow_up.key)? {
+            // Already in the file (by its identity): carried on, not copied.
+            return Ok(self.conn.query_row(
+                "SELECT id FROM follow_up WHERE key = ?1",
+                [&follow_up.key],
+                |row| row.get(0),
+            )?);
+        }
         insert_follow_up(&self.conn, unit, meeting, follow_up, now)?;
         Ok(self.conn.last_insert_rowid())
     }

@@ -8,6 +8,7 @@ mod header;
 mod import;
 mod lossy;
 mod read;
+mod recorded;
 mod schema;
 mod shape;
 mod sql_enums;
@@ -18,6 +19,7 @@ pub use crate::domain::{AgendaChange, AgendaMove, QuestionChange};
 pub use crate::view::{MeetingListing, SearchHit, SearchTarget, SlotDetail, TextTarget};
 pub use header::APPLICATION_ID;
 pub use import::{Imported, summary_issue_key, summary_office_key};
+pub use recorded::Touched;
 
 pub use schema::latest_version;
 
@@ -222,6 +224,7 @@ fn verify_tables(path: &Path) -> Result<()> {
             identity: None,
             as_it_stood: false,
             schema_changes: Vec::new(),
+            origin: Origin::Console,
         };
         store.verify().map_err(|e| file_error(path, e))
     };
@@ -350,6 +353,30 @@ pub struct Store {
     as_it_stood: bool,
     /// How the schema of a file opened to read differs from shuze's (empty: not at all).
     schema_changes: Vec<shape::Difference>,
+    /// Who makes the changes written now: the console, or `import --update`.
+    origin: Origin,
+}
+
+/// Where a correction came from: kept with every change row (schema v8), so that an update
+/// of the preparation leaves alone what the recorder changed in the console.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// Typed in the console.
+    #[default]
+    Console,
+    /// Applied by `shuze import FILE --update`.
+    Import,
+}
+
+impl Origin {
+    /// The word the file stores.
+    pub fn word(self) -> &'static str {
+        match self {
+            Origin::Console => "console",
+            Origin::Import => "import",
+        }
+    }
 }
 
 impl Store {
@@ -378,6 +405,7 @@ impl Store {
             identity: None,
             as_it_stood: false,
             schema_changes: Vec::new(),
+            origin: Origin::Console,
         };
         store.conn.busy_timeout(CHECK_WAIT)?;
         // The check reads every page once: a small cache is enough and keeps the memory
@@ -439,6 +467,7 @@ impl Store {
             identity: None,
             as_it_stood,
             schema_changes: Vec::new(),
+            origin: Origin::Console,
         };
         store.verify().map_err(|e| file_error(path, e))?;
         let found = store.schema_version().map_err(|e| file_error(path, e))?;
@@ -525,6 +554,7 @@ impl Store {
             identity: None,
             as_it_stood: false,
             schema_changes: Vec::new(),
+            origin: Origin::Console,
         };
         store.prepare()?;
         Ok(store)
@@ -540,6 +570,7 @@ impl Store {
             identity: None,
             as_it_stood: false,
             schema_changes: Vec::new(),
+            origin: Origin::Console,
         };
         let found = store.prepare().map_err(|err| file_error(path, err))?;
         if check_now || found < latest_version() {

@@ -39,7 +39,7 @@ fn meeting_from_row(row: &Row) -> rusqlite::Result<Meeting> {
 }
 
 const FOLLOW_UP_COLUMNS: &str = "source, category, problem, task, measure, lead, owner, deadline, \
-     mode, progress, status, copied_to, raised_on, question_id, f.id";
+     mode, progress, status, copied_to, raised_on, question_id, f.id, f.key";
 
 fn follow_up_from_row(row: &Row) -> rusqlite::Result<FollowUp> {
     let row = &Lossy(row);
@@ -59,6 +59,7 @@ fn follow_up_from_row(row: &Row) -> rusqlite::Result<FollowUp> {
         copied_to: row.get(11)?,
         raised_on: row.get(12)?,
         question: row.get(13)?,
+        key: row.get::<_, Option<String>>(15)?.unwrap_or_default(),
     })
 }
 
@@ -334,7 +335,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT q.id, q.position, q.asker, q.text, q.prepared, q.asked_at,
                     q.needs_written_reply, coalesce(d.body, r.body),
-                    coalesce(d.saved_at, r.saved_at), d.body IS NOT NULL
+                    coalesce(d.saved_at, r.saved_at), d.body IS NOT NULL, q.written_reason
              FROM question_now q
              LEFT JOIN text_draft d
                   ON d.kind = 'answer' AND d.owner_id = q.slot_id AND d.question_key = q.id
@@ -362,6 +363,7 @@ impl Store {
                 prepared: row.get(4)?,
                 asked_at: row.get(5)?,
                 needs_written_reply: row.get(6)?,
+                written_reason: row.get(10)?,
                 answer,
             })
         })?;
@@ -448,22 +450,19 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The follow-ups imported with the slot's meeting for its unit (a prep file's
-    /// `earlier_follow_up`s), as they stand now: for writing the preparation back out.
+    /// The follow-ups of the slot's unit from before its meeting (a prep file's
+    /// `earlier_follow_up`s, those it linked to by their identity, and those raised at
+    /// earlier meetings), as they stand now: for writing the preparation back out, each once.
     pub fn prepared_follow_ups(&self, slot: Id) -> Result<Vec<FollowUp>> {
-        let sql = format!(
-            "SELECT {FOLLOW_UP_COLUMNS} FROM follow_up_now f
-             JOIN agenda_slot s ON s.id = ?1
-             WHERE f.unit_id = s.unit_id AND f.meeting_id = s.meeting_id AND f.slot_id IS NULL
-             ORDER BY f.id"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([slot], follow_up_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.follow_ups_before_meeting(slot, "f.id")
     }
 
     /// Follow-ups of the slot's unit not raised in the slot's meeting and not raised after it.
     fn earlier_follow_ups(&self, slot: Id) -> Result<Vec<FollowUp>> {
+        self.follow_ups_before_meeting(slot, "f.raised_on, f.id")
+    }
+
+    fn follow_ups_before_meeting(&self, slot: Id, order: &str) -> Result<Vec<FollowUp>> {
         let sql = format!(
             "SELECT {FOLLOW_UP_COLUMNS} FROM follow_up_now f
              JOIN agenda_slot s ON s.id = ?1
@@ -472,7 +471,7 @@ impl Store {
                AND (f.slot_id IS NULL OR f.slot_id NOT IN
                     (SELECT id FROM agenda_slot WHERE meeting_id = m.id))
                AND (f.raised_on IS NULL OR f.raised_on <= m.held_on)
-             ORDER BY f.raised_on, f.id"
+             ORDER BY {order}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([slot], follow_up_from_row)?;
@@ -610,7 +609,7 @@ impl Store {
                     CASE WHEN p.id IS NULL THEN f.progress ELSE p.progress END,
                     CASE WHEN p.id IS NULL THEN f.status ELSE p.status END,
                     CASE WHEN p.id IS NULL THEN f.copied_to ELSE p.copied_to END,
-                    f.raised_on, f.question_id, f.id
+                    f.raised_on, f.question_id, f.id, f.key
              FROM follow_up_change c
              JOIN follow_up f ON f.id = c.follow_up_id
              LEFT JOIN follow_up_change p ON p.id =
@@ -641,11 +640,14 @@ impl Store {
         let rows = stmt.query_map([meeting], |row| {
             let row = &Lossy(row);
             let state: String = row.get(3)?;
+            let before: String = row.get(7)?;
             Ok(Correction {
                 kind: row.get(0)?,
                 target: row.get(1)?,
                 changed_at: row.get(2)?,
                 state: serde_json::from_str(&state).unwrap_or(serde_json::Value::Null),
+                before: serde_json::from_str(&before).unwrap_or(serde_json::Value::Null),
+                origin: row.get(6)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -656,38 +658,116 @@ const CORRECTIONS_SQL: &str = "
 WITH slots AS (SELECT id FROM agenda_slot WHERE meeting_id = ?1)
 SELECT 'question', c.question_id, c.changed_at,
        json_object('asker', c.asker, 'text', c.text, 'asked_at', strftime('%Y-%m-%dT%H:%M:%SZ', c.asked_at),
-                   'needs_written_reply', c.needs_written_reply, 'withdrawn', c.withdrawn), c.id, 1
-FROM question_change c JOIN question q ON q.id = c.question_id WHERE q.slot_id IN slots
+                   'needs_written_reply', c.needs_written_reply, 'withdrawn', c.withdrawn,
+                   'written_reason', c.written_reason), c.id, 1, c.origin,
+       CASE WHEN p.id IS NULL THEN
+           json_object('asker', q.asker, 'text', q.text, 'asked_at', strftime('%Y-%m-%dT%H:%M:%SZ', q.asked_at),
+                       'needs_written_reply', q.needs_written_reply, 'withdrawn', 0,
+                       'written_reason', '')
+       ELSE
+           json_object('asker', p.asker, 'text', p.text, 'asked_at', strftime('%Y-%m-%dT%H:%M:%SZ', p.asked_at),
+                       'needs_written_reply', p.needs_written_reply, 'withdrawn', p.withdrawn,
+                       'written_reason', p.written_reason)
+       END
+FROM question_change c JOIN question q ON q.id = c.question_id
+LEFT JOIN question_change p ON p.id =
+     (SELECT max(id) FROM question_change WHERE question_id = c.question_id AND id < c.id)
+WHERE q.slot_id IN slots
 UNION ALL
 SELECT 'duty_item', c.duty_item_id, c.changed_at,
        json_object('source', c.source, 'quarter', c.quarter, 'text', c.text,
-                   'progress', c.progress, 'status', c.status, 'withdrawn', c.withdrawn), c.id, 2
-FROM duty_item_change c JOIN duty_item d ON d.id = c.duty_item_id WHERE d.slot_id IN slots
+                   'progress', c.progress, 'status', c.status, 'withdrawn', c.withdrawn), c.id, 2, c.origin,
+       CASE WHEN p.id IS NULL THEN
+           json_object('source', d.source, 'quarter', d.quarter, 'text', d.text,
+                       'progress', d.progress, 'status', d.status, 'withdrawn', 0)
+       ELSE
+           json_object('source', p.source, 'quarter', p.quarter, 'text', p.text,
+                       'progress', p.progress, 'status', p.status, 'withdrawn', p.withdrawn)
+       END
+FROM duty_item_change c JOIN duty_item d ON d.id = c.duty_item_id
+LEFT JOIN duty_item_change p ON p.id =
+     (SELECT max(id) FROM duty_item_change WHERE duty_item_id = c.duty_item_id AND id < c.id)
+WHERE d.slot_id IN slots
 UNION ALL
 SELECT 'risk_point', c.risk_point_id, c.changed_at,
        json_object('text', c.text, 'level', c.level, 'measures', json(c.measures),
-                   'rules', json(c.rules), 'withdrawn', c.withdrawn), c.id, 3
-FROM risk_point_change c JOIN risk_point r ON r.id = c.risk_point_id WHERE r.slot_id IN slots
+                   'rules', json(c.rules), 'withdrawn', c.withdrawn), c.id, 3, c.origin,
+       CASE WHEN p.id IS NULL THEN
+           json_object('text', r.text, 'level', r.level, 'measures', json(r.measures),
+                       'rules', json(r.rules), 'withdrawn', 0)
+       ELSE
+           json_object('text', p.text, 'level', p.level, 'measures', json(p.measures),
+                       'rules', json(p.rules), 'withdrawn', p.withdrawn)
+       END
+FROM risk_point_change c JOIN risk_point r ON r.id = c.risk_point_id
+LEFT JOIN risk_point_change p ON p.id =
+     (SELECT max(id) FROM risk_point_change WHERE risk_point_id = c.risk_point_id AND id < c.id)
+WHERE r.slot_id IN slots
 UNION ALL
 SELECT 'agenda', c.slot_id, c.changed_at,
        json_object('position', c.position, 'name', c.name, 'post', c.post,
                    'supervisor', c.supervisor, 'report_minutes', c.report_minutes,
-                   'written_only', c.written_only, 'withdrawn', c.withdrawn), c.id, 4
-FROM agenda_change c WHERE c.slot_id IN slots
+                   'written_only', c.written_only, 'withdrawn', c.withdrawn), c.id, 4, c.origin,
+       CASE WHEN p.id IS NULL THEN
+           json_object('position', s.position, 'name', s.name, 'post', s.post,
+                       'supervisor', s.supervisor, 'report_minutes', s.report_minutes,
+                       'written_only', s.written_only, 'withdrawn', 0)
+       ELSE
+           json_object('position', p.position, 'name', p.name, 'post', p.post,
+                       'supervisor', p.supervisor, 'report_minutes', p.report_minutes,
+                       'written_only', p.written_only, 'withdrawn', p.withdrawn)
+       END
+FROM agenda_change c JOIN agenda_slot s ON s.id = c.slot_id
+LEFT JOIN agenda_change p ON p.id =
+     (SELECT max(id) FROM agenda_change WHERE slot_id = c.slot_id AND id < c.id)
+WHERE c.slot_id IN slots
 UNION ALL
 SELECT 'attendee', c.attendee_id, c.changed_at,
        json_object('attendance', c.attendance, 'reason', c.reason,
-                   'arrived_at', strftime('%Y-%m-%dT%H:%M:%SZ', c.arrived_at), 'left_at', strftime('%Y-%m-%dT%H:%M:%SZ', c.left_at)), c.id, 5
-FROM attendee_change c JOIN attendee a ON a.id = c.attendee_id WHERE a.meeting_id = ?1
+                   'arrived_at', strftime('%Y-%m-%dT%H:%M:%SZ', c.arrived_at), 'left_at', strftime('%Y-%m-%dT%H:%M:%SZ', c.left_at)), c.id, 5, c.origin,
+       CASE WHEN p.id IS NULL THEN
+           json_object('attendance', a.attendance, 'reason', a.reason, 'arrived_at', NULL, 'left_at', NULL)
+       ELSE
+           json_object('attendance', p.attendance, 'reason', p.reason,
+                       'arrived_at', strftime('%Y-%m-%dT%H:%M:%SZ', p.arrived_at), 'left_at', strftime('%Y-%m-%dT%H:%M:%SZ', p.left_at))
+       END
+FROM attendee_change c JOIN attendee a ON a.id = c.attendee_id
+LEFT JOIN attendee_change p ON p.id =
+     (SELECT max(id) FROM attendee_change WHERE attendee_id = c.attendee_id AND id < c.id)
+WHERE a.meeting_id = ?1
 UNION ALL
 SELECT 'follow_up', c.follow_up_id, c.changed_at,
        json_object('category', c.category, 'problem', c.problem, 'task', c.task,
                    'measure', c.measure, 'lead', c.lead, 'owner', c.owner,
                    'deadline', c.deadline, 'mode', c.mode, 'progress', c.progress,
                    'status', c.status, 'copied_to', c.copied_to, 'source', c.source,
-                   'question', c.question_id), c.id, 6
-FROM follow_up_change c WHERE c.slot_id IN slots
+                   'question', c.question_id), c.id, 6, c.origin,
+       CASE WHEN p.id IS NULL THEN
+           json_object('category', f.category, 'problem', f.problem, 'task', f.task,
+                       'measure', f.measure, 'lead', f.lead, 'owner', f.owner,
+                       'deadline', f.deadline, 'mode', f.mode, 'progress', f.progress,
+                       'status', f.status, 'copied_to', f.copied_to, 'source', f.source,
+                       'question', f.question_id)
+       ELSE
+           json_object('category', p.category, 'problem', p.problem, 'task', p.task,
+                       'measure', p.measure, 'lead', p.lead, 'owner', p.owner,
+                       'deadline', p.deadline, 'mode', p.mode, 'progress', p.progress,
+                       'status', p.status, 'copied_to', p.copied_to,
+                       'source', ifnull(p.source, f.source),
+                       'question', CASE WHEN p.source IS NULL THEN f.question_id
+                                        ELSE p.question_id END)
+       END
+FROM follow_up_change c JOIN follow_up f ON f.id = c.follow_up_id
+LEFT JOIN follow_up_change p ON p.id =
+     (SELECT max(id) FROM follow_up_change WHERE follow_up_id = c.follow_up_id AND id < c.id)
+WHERE c.slot_id IN slots
 UNION ALL
-SELECT 'meeting', c.meeting_id, c.changed_at, json_object('held_on', c.held_on), c.id, 7
-FROM meeting_change c WHERE c.meeting_id = ?1
+SELECT 'meeting', c.meeting_id, c.changed_at, json_object('held_on', c.held_on), c.id, 7,
+       'console',
+       CASE WHEN p.id IS NULL THEN json_object('held_on', m.held_on)
+            ELSE json_object('held_on', p.held_on) END
+FROM meeting_change c JOIN meeting m ON m.id = c.meeting_id
+LEFT JOIN meeting_change p ON p.id =
+     (SELECT max(id) FROM meeting_change WHERE meeting_id = c.meeting_id AND id < c.id)
+WHERE c.meeting_id = ?1
 ORDER BY 3, 6, 5";

@@ -11,7 +11,7 @@
 //! step rebuilds the column's CHECK.
 
 /// Migration steps; `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
 
 /// Every table the newest schema has, found by building it in memory once.
 pub fn expected_tables() -> &'static [String] {
@@ -611,9 +611,81 @@ LEFT JOIN meeting_change c
        ON c.id = (SELECT max(id) FROM meeting_change WHERE meeting_id = m.id);
 "#;
 
+/// What the documents need to say only what was recorded, and what a prep update needs to
+/// leave the meeting alone:
+/// - a 书面质询's reason, when the recorder chose one (`written_reason`, empty: none);
+/// - where each correction came from (`origin`: the console, or `import --update`);
+/// - a follow-up's identity across meetings (`key`), written into an exported prep, so that
+///   the next meeting's import finds it instead of copying it; rows from before get one.
+const V9: &str = r#"
+ALTER TABLE question_change ADD COLUMN written_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE question_change ADD COLUMN origin TEXT NOT NULL DEFAULT 'console'
+    CHECK (origin IN ('console', 'import'));
+ALTER TABLE duty_item_change ADD COLUMN origin TEXT NOT NULL DEFAULT 'console'
+    CHECK (origin IN ('console', 'import'));
+ALTER TABLE risk_point_change ADD COLUMN origin TEXT NOT NULL DEFAULT 'console'
+    CHECK (origin IN ('console', 'import'));
+ALTER TABLE agenda_change ADD COLUMN origin TEXT NOT NULL DEFAULT 'console'
+    CHECK (origin IN ('console', 'import'));
+ALTER TABLE attendee_change ADD COLUMN origin TEXT NOT NULL DEFAULT 'console'
+    CHECK (origin IN ('console', 'import'));
+ALTER TABLE follow_up_change ADD COLUMN origin TEXT NOT NULL DEFAULT 'console'
+    CHECK (origin IN ('console', 'import'));
+ALTER TABLE duty_item ADD COLUMN added_by TEXT NOT NULL DEFAULT 'import'
+    CHECK (added_by IN ('console', 'import'));
+ALTER TABLE risk_point ADD COLUMN added_by TEXT NOT NULL DEFAULT 'import'
+    CHECK (added_by IN ('console', 'import'));
+ALTER TABLE attendee ADD COLUMN added_by TEXT NOT NULL DEFAULT 'import'
+    CHECK (added_by IN ('console', 'import'));
+
+ALTER TABLE follow_up ADD COLUMN key TEXT;
+DROP TRIGGER follow_up_no_update;
+UPDATE follow_up SET key = lower(hex(randomblob(16))) WHERE key IS NULL;
+CREATE TRIGGER follow_up_no_update BEFORE UPDATE ON follow_up
+BEGIN SELECT RAISE(ABORT, 'follow_up changes are new rows in follow_up_change'); END;
+CREATE UNIQUE INDEX follow_up_key ON follow_up(key);
+CREATE TRIGGER follow_up_has_key BEFORE INSERT ON follow_up WHEN NEW.key IS NULL
+BEGIN SELECT RAISE(ABORT, 'a follow-up needs its key'); END;
+
+DROP VIEW question_now;
+CREATE VIEW question_now AS
+SELECT q.id, q.slot_id, q.position, q.prepared, q.created_at,
+       CASE WHEN c.id IS NULL THEN q.asker ELSE c.asker END AS asker,
+       CASE WHEN c.id IS NULL THEN q.text ELSE c.text END AS text,
+       CASE WHEN c.id IS NULL THEN q.asked_at ELSE c.asked_at END AS asked_at,
+       CASE WHEN c.id IS NULL THEN q.needs_written_reply ELSE c.needs_written_reply END
+           AS needs_written_reply,
+       ifnull(c.withdrawn, 0) AS withdrawn,
+       ifnull(c.written_reason, '') AS written_reason
+FROM question q
+LEFT JOIN question_change c
+       ON c.id = (SELECT max(id) FROM question_change WHERE question_id = q.id);
+
+DROP VIEW follow_up_now;
+CREATE VIEW follow_up_now AS
+SELECT f.id, f.unit_id, f.slot_id, f.meeting_id,
+       CASE WHEN c.source IS NULL THEN f.source ELSE c.source END AS source,
+       CASE WHEN c.source IS NULL THEN f.question_id ELSE c.question_id END AS question_id,
+       f.raised_on, f.created_at, f.key,
+       CASE WHEN c.id IS NULL THEN f.category ELSE c.category END AS category,
+       CASE WHEN c.id IS NULL THEN f.problem ELSE c.problem END AS problem,
+       CASE WHEN c.id IS NULL THEN f.task ELSE c.task END AS task,
+       CASE WHEN c.id IS NULL THEN f.measure ELSE c.measure END AS measure,
+       CASE WHEN c.id IS NULL THEN f.lead ELSE c.lead END AS lead,
+       CASE WHEN c.id IS NULL THEN f.owner ELSE c.owner END AS owner,
+       CASE WHEN c.id IS NULL THEN f.deadline ELSE c.deadline END AS deadline,
+       CASE WHEN c.id IS NULL THEN f.mode ELSE c.mode END AS mode,
+       CASE WHEN c.id IS NULL THEN f.progress ELSE c.progress END AS progress,
+       CASE WHEN c.id IS NULL THEN f.status ELSE c.status END AS status,
+       CASE WHEN c.id IS NULL THEN f.copied_to ELSE c.copied_to END AS copied_to
+FROM follow_up f
+LEFT JOIN follow_up_change c
+       ON c.id = (SELECT max(id) FROM follow_up_change WHERE follow_up_id = f.id);
+"#;
+
 /// Each step applied to the file, with the SHA-256 of its text (`storage::steps`): a file
 /// made by a build whose step differs is noticed and refused.
-const V9: &str = r#"
+const V10: &str = r#"
 CREATE TABLE schema_step (
     step       INTEGER PRIMARY KEY,
     sha256     TEXT NOT NULL,

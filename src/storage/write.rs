@@ -172,15 +172,22 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
-    /// Marks a question as needing a written reply (书面质询), or clears the mark.
+    /// Marks a question as needing a written reply (书面质询) with the reason the recorder
+    /// chose (empty: none), or clears the mark and its reason.
     pub fn set_written_reply(
         &mut self,
         question: Id,
         needed: bool,
+        reason: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
         let change = QuestionChange {
             needs_written_reply: Some(needed),
+            written_reason: Some(if needed {
+                reason.to_string()
+            } else {
+                String::new()
+            }),
             ..QuestionChange::default()
         };
         self.change_question(question, &change, now)
@@ -215,9 +222,10 @@ impl Store {
         self.conn.execute(
             "INSERT INTO follow_up (unit_id, slot_id, meeting_id, source, question_id, category,
                  problem, task, measure, lead, owner, deadline, mode, progress, status, copied_to,
-                 raised_on, created_at)
+                 raised_on, created_at, key)
              SELECT unit_id, id, meeting_id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
-                 ?14, ?15, ?16 FROM agenda_slot WHERE id = ?1",
+                 ?14, ?15, ?16, coalesce(nullif(?17, ''), lower(hex(randomblob(16))))
+             FROM agenda_slot WHERE id = ?1",
             params![
                 slot,
                 follow_up.source,
@@ -234,7 +242,8 @@ impl Store {
                 follow_up.status,
                 follow_up.copied_to,
                 follow_up.raised_on,
-                now
+                now,
+                follow_up.key
             ],
         )?;
         Ok(self.conn.last_insert_rowid())

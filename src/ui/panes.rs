@@ -86,7 +86,11 @@ fn questions(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
                 tags.push_str(&format!("[{}] ", Label::AddedOnTheSpot.text(lang)));
             }
             if q.needs_written_reply {
-                tags.push_str(&format!("[{}] ", Label::WrittenReply.text(lang)));
+                let label = Label::WrittenReply.text(lang);
+                match q.written_reason.as_str() {
+                    "" => tags.push_str(&format!("[{label}] ")),
+                    reason => tags.push_str(&format!("[{label}：{reason}] ")),
+                }
             }
             let prefix = format!("{}. ", index + 1);
             let body = format!("{tags}{}：{}", q.asker, q.text);

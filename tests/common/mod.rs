@@ -104,6 +104,14 @@ pub fn recorded_sample(path: &Path) -> Session {
     );
     go(&mut s, Cancel, 1);
     go(&mut s, C(ToggleWrittenReply), 5);
+    // The recorder picks the first reason: 回答未能令人满意.
+    go(
+        &mut s,
+        shuze::app::Action::Input(shuze::app::key::KeyEvent::from(
+            shuze::app::key::KeyCode::Char('1'),
+        )),
+        0,
+    );
     go(&mut s, C(AddQuestion), 20);
     go(&mut s, Paste("县政协委员 某某".into()), 5);
     go(&mut s, Step(1), 1);

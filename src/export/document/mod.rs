@@ -181,9 +181,10 @@ pub struct QuestionCounts {
 }
 
 impl QuestionCounts {
+    /// Counted as things stood at 散会: what was added after is a 会后补记, not counted.
     pub fn of(o: &OfficialMinutes) -> QuestionCounts {
         let mut counts = QuestionCounts::default();
-        for q in o.questions.iter().map(|q| &q.question) {
+        for q in o.questions_at_end() {
             if !was_asked(q) {
                 counts.not_asked += 1;
                 continue;
@@ -235,22 +236,34 @@ pub fn follow_up_sentence(f: &FollowUp) -> String {
     parts.concat()
 }
 
-fn follow_up_list(minutes: &Minutes) -> Vec<Block> {
-    let all: Vec<(&OfficialMinutes, &FollowUp)> = minutes
+/// 议定事项: every follow-up raised at the meeting; with `late`, those raised after 散会
+/// too, marked as 会后补记 (the record), else left out (the 纪要).
+fn follow_up_list(minutes: &Minutes, late: Option<Style>) -> Vec<Block> {
+    let all: Vec<(&OfficialMinutes, &FollowUp, Option<DateTime<Utc>>)> = minutes
         .officials
         .iter()
-        .flat_map(|o| o.follow_ups.iter().map(move |f| (o, f)))
+        .flat_map(|o| {
+            o.follow_ups.iter().map(move |f| {
+                let after = o.raised_at(f.id).filter(|at| o.is_late(*at));
+                (o, f, after)
+            })
+        })
+        .filter(|(_, _, after)| after.is_none() || late.is_some())
         .collect();
     if all.is_empty() {
         return vec![paragraph("", "本次会议未形成整改事项。")];
     }
     all.iter()
         .enumerate()
-        .map(|(i, (o, f))| {
+        .map(|(i, (o, f, after))| {
+            let mark = match (after, late) {
+                (Some(at), Some(style)) => late_mark(*at, style),
+                _ => String::new(),
+            };
             paragraph(
                 "",
                 format!(
-                    "{}．{}（{}）：{}",
+                    "{}．{mark}{}（{}）：{}",
                     i + 1,
                     o.slot.name,
                     o.unit_post(),
@@ -259,4 +272,12 @@ fn follow_up_list(minutes: &Minutes) -> Vec<Block> {
             )
         })
         .collect()
+}
+
+/// "〔会后补记 12月8日〕": what was written after 散会, where it stands in the record.
+pub fn late_mark(at: DateTime<Utc>, style: Style) -> String {
+    format!(
+        "〔会后补记 {}〕",
+        at.with_timezone(&style.offset).format("%-m月%-d日")
+    )
 }

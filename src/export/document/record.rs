@@ -3,10 +3,12 @@
 use super::*;
 use crate::domain::StageClock;
 use crate::export::minutes::QuestionMinutes;
+use crate::export::sentences::{self as s, Facts};
 use crate::labels;
 
 /// 会议记录: the full record.
 pub fn record(minutes: &Minutes, style: Style) -> Document {
+    let facts = Facts::of_meeting(minutes);
     let mut blocks = vec![Block::Heading("一、会议基本情况".into())];
     blocks.extend(basics(minutes, style));
     blocks.push(Block::Heading("二、会议议程".into()));
@@ -19,32 +21,31 @@ pub fn record(minutes: &Minutes, style: Style) -> Document {
         blocks.extend(official_record(
             index,
             official,
-            minutes.ended_at.is_some(),
             minutes.generated_at,
             style,
         ));
     }
     blocks.push(Block::Heading("四、民主测评".into()));
-    blocks.push(rating_table(minutes));
+    blocks.push(rating_table(minutes, style));
     blocks.push(Block::Heading("五、主持人总结讲话".into()));
     blocks.extend(text_with_history(
         minutes.closing(),
         &minutes.closing_remarks,
+        minutes.ended_at,
         style,
     ));
     blocks.push(Block::Heading("六、议定事项".into()));
-    blocks.extend(follow_up_list(minutes));
+    blocks.extend(follow_up_list(minutes, Some(style)));
     // Only an ended meeting has a 散会 time: a draft says nothing of it.
-    if let Some(end) = minutes.ended_at {
+    if let Some(end) = minutes.ended_at.filter(|_| facts.allow(s::RECORD_ENDED)) {
         blocks.push(paragraph(
             "",
             format!("散会（{}）。", time_of_day(end, style)),
         ));
-        let later = added_after(minutes, end, style);
-        if !later.is_empty() {
-            blocks.push(Block::Heading("七、会后补记".into()));
-            blocks.extend(later);
-        }
+    }
+    if facts.allow(s::RECORD_ADDED_AFTER) {
+        blocks.push(Block::Heading("七、会后补记".into()));
+        blocks.extend(added_after(minutes, style));
     }
     blocks.push(Block::Signatures(vec![
         "主持人（签字）：".into(),
@@ -102,14 +103,20 @@ fn basics(minutes: &Minutes, style: Style) -> Vec<Block> {
     if !absent.is_empty() {
         blocks.push(paragraph("缺席：", names(&absent, true)));
     }
+    // Times of the meeting only: one recorded as after 散会 is not a time in it.
+    let in_meeting = |t: &DateTime<Utc>| !minutes.is_late(*t);
     let came_and_went: Vec<String> = minutes
-        .attendees
+        .attendees_at_end
         .iter()
         .filter_map(|a| {
             let arrived = a
                 .arrived_at
+                .filter(in_meeting)
                 .map(|t| format!("{}到会", time_of_day(t, style)));
-            let left = a.left_at.map(|t| format!("{}离会", time_of_day(t, style)));
+            let left = a
+                .left_at
+                .filter(in_meeting)
+                .map(|t| format!("{}离会", time_of_day(t, style)));
             let times: Vec<String> = arrived.into_iter().chain(left).collect();
             (!times.is_empty()).then(|| format!("{}（{}）", a.name, times.join("，")))
         })
@@ -144,10 +151,11 @@ fn agenda(minutes: &Minutes) -> Vec<Block> {
 fn official_record(
     index: usize,
     o: &OfficialMinutes,
-    minutes_ended: bool,
     now: DateTime<Utc>,
     style: Style,
 ) -> Vec<Block> {
+    let facts = Facts::of(o);
+    let minutes_ended = o.ended_at.is_some();
     let mut blocks = vec![Block::Subheading(format!(
         "（{}）{} {}",
         numeral(index + 1),
@@ -171,15 +179,18 @@ fn official_record(
         blocks.push(paragraph(&not_reported, when));
         return blocks;
     }
-    blocks.push(paragraph("述责报告：", report_line(o, now)));
+    blocks.push(paragraph("述责报告：", report_line(o, &facts, now)));
     blocks.extend(duty_record(o));
     blocks.extend(risk_record(o));
-    blocks.push(paragraph("提问与回答：", question_counts_line(o)));
+    blocks.push(paragraph("提问与回答：", question_counts_line(o, &facts)));
     let asked = o.questions.iter().filter(|q| was_asked(&q.question));
     for (i, q) in asked.enumerate() {
-        blocks.extend(question_record(i, q, style));
+        blocks.extend(question_record(i, q, o, style));
     }
-    blocks.push(paragraph("主持人点评：", latest_or_none(o.remarks())));
+    blocks.push(paragraph(
+        "主持人点评：",
+        late_text(&o.remarks, o.ended_at, style),
+    ));
     if style.revisions {
         blocks.extend(history(&o.remarks, style));
     }
@@ -193,11 +204,11 @@ fn official_record(
     blocks
 }
 
-/// "提问3个，回答3个，其中书面质询1个；另有1个准备的问题未提问。"
-pub(super) fn question_counts_line(o: &OfficialMinutes) -> String {
+/// "提问3个，回答3个，其中书面质询1个；另有1个准备的问题未提问。": as things stood at 散会.
+pub(super) fn question_counts_line(o: &OfficialMinutes, facts: &Facts) -> String {
     let c = QuestionCounts::of(o);
     let mut line = format!("提问{}个，回答{}个", c.asked, c.answered);
-    if c.written > 0 {
+    if c.written > 0 && facts.allow(s::RECORD_WRITTEN_COUNT) {
         line.push_str(&format!("，其中书面质询{}个", c.written));
     }
     if c.not_asked > 0 {
@@ -276,11 +287,14 @@ fn quarter(q: &str) -> String {
     }
 }
 
-fn report_line(o: &OfficialMinutes, now: DateTime<Utc>) -> String {
-    if o.slot.written_only {
+fn report_line(o: &OfficialMinutes, facts: &Facts, now: DateTime<Utc>) -> String {
+    if facts.allow(s::RECORD_WRITTEN_REPORT) {
         return "书面报告。".into();
     }
-    let Some(timing) = o.timing(Stage::Report) else {
+    let Some(timing) = o
+        .timing(Stage::Report)
+        .filter(|_| facts.allow(s::RECORD_ORAL_REPORT))
+    else {
         return "未作报告。".into();
     };
     let clock = StageClock::of(
@@ -300,10 +314,15 @@ fn report_line(o: &OfficialMinutes, now: DateTime<Utc>) -> String {
     )
 }
 
-fn question_record(i: usize, q: &QuestionMinutes, style: Style) -> Vec<Block> {
+/// One question as recorded: what was added after 散会 stands where it belongs, marked
+/// 〔会后补记 date〕, and a time after 散会 is not printed as a time in the meeting.
+fn question_record(i: usize, q: &QuestionMinutes, o: &OfficialMinutes, style: Style) -> Vec<Block> {
     let question = &q.question;
+    let then = q.at_end.as_ref();
+    let put_then = then.is_some_and(was_asked);
     let asked = question
         .asked_at
+        .filter(|t| !o.is_late(*t))
         .map(|t| format!("（{}提问）", time_of_day(t, style)))
         .unwrap_or_default();
     let kind = if question.prepared {
@@ -311,25 +330,52 @@ fn question_record(i: usize, q: &QuestionMinutes, style: Style) -> Vec<Block> {
     } else {
         "【现场提问】"
     };
+    let late_put = if put_then {
+        String::new()
+    } else {
+        let at = question
+            .asked_at
+            .or(question.answer.as_ref().map(|a| a.saved_at));
+        at.map(|at| late_mark(at, style)).unwrap_or_default()
+    };
     let mut blocks = vec![paragraph(
         "",
         format!(
-            "{}．{kind}{}{asked}：{}",
+            "{}．{late_put}{kind}{}{asked}：{}",
             i + 1,
             question.asker,
             question.text
         ),
     )];
     let answer = match &question.answer {
-        Some(a) if !a.body.trim().is_empty() => a.body.clone(),
+        Some(a) if !a.body.trim().is_empty() => {
+            let then_body = then
+                .and_then(|t| t.answer.as_ref())
+                .map(|a| a.body.as_str());
+            let mark = if put_then && then_body != Some(a.body.as_str()) {
+                late_mark(a.saved_at, style)
+            } else {
+                String::new()
+            };
+            format!("{}{mark}", a.body)
+        }
         _ => "（未记录回答）".into(),
     };
     blocks.push(paragraph("回答：", answer));
     if question.needs_written_reply {
-        blocks.push(paragraph(
-            "书面质询：",
-            "回答未能令人满意，要求会后书面答复。",
-        ));
+        // Marked at the meeting, or after 散会 (then not "会上", and marked with its date).
+        let marked_then = then.is_some_and(|t| t.needs_written_reply);
+        let text = match q.written_at.filter(|at| o.is_late(*at)) {
+            Some(at) if !marked_then => format!("转为书面质询。{}", late_mark(at, style)),
+            _ => "会上转为书面质询。".to_string(),
+        };
+        blocks.push(paragraph("书面质询：", text));
+        if !question.written_reason.is_empty() {
+            blocks.push(paragraph(
+                "书面质询理由：",
+                format!("{}。", question.written_reason),
+            ));
+        }
     }
     if style.revisions {
         blocks.extend(history(&q.answer_revisions, style));
@@ -337,14 +383,30 @@ fn question_record(i: usize, q: &QuestionMinutes, style: Style) -> Vec<Block> {
     blocks
 }
 
-fn latest_or_none(revision: Option<&Revision>) -> String {
-    revision
-        .map(|r| r.body.clone())
-        .unwrap_or_else(|| "（未记录）".into())
+/// The newest text, marked 〔会后补记 date〕 when it was written after 散会.
+fn late_text(all: &[Revision], end: Option<DateTime<Utc>>, style: Style) -> String {
+    let Some(latest) = all.last().filter(|r| !r.body.trim().is_empty()) else {
+        return "（未记录）".into();
+    };
+    match end {
+        Some(end) if latest.saved_at > end => {
+            format!("{}{}", latest.body, late_mark(latest.saved_at, style))
+        }
+        _ => latest.body.clone(),
+    }
 }
 
-fn text_with_history(latest: Option<&Revision>, all: &[Revision], style: Style) -> Vec<Block> {
-    let mut blocks = vec![paragraph("", latest_or_none(latest))];
+fn text_with_history(
+    latest: Option<&Revision>,
+    all: &[Revision],
+    end: Option<DateTime<Utc>>,
+    style: Style,
+) -> Vec<Block> {
+    let text = match latest {
+        Some(_) => late_text(all, end, style),
+        None => "（未记录）".into(),
+    };
+    let mut blocks = vec![paragraph("", text)];
     if style.revisions {
         blocks.extend(history(all, style));
     }
@@ -363,7 +425,7 @@ fn history(revisions: &[Revision], style: Style) -> Vec<Block> {
         .collect()
 }
 
-fn rating_table(minutes: &Minutes) -> Block {
+fn rating_table(minutes: &Minutes, style: Style) -> Block {
     let rated: Vec<_> = minutes
         .officials
         .iter()
@@ -390,6 +452,11 @@ fn rating_table(minutes: &Minutes) -> Block {
         .enumerate()
         .filter_map(|(i, o)| {
             let r = o.rating?;
+            let mark = o
+                .rating_recorded_at
+                .filter(|at| o.is_late(*at))
+                .map(|at| late_mark(at, style))
+                .unwrap_or_default();
             Some(vec![
                 (i + 1).to_string(),
                 o.slot.name.clone(),
@@ -400,7 +467,7 @@ fn rating_table(minutes: &Minutes) -> Block {
                 r.good.to_string(),
                 r.fair.to_string(),
                 r.poor.to_string(),
-                rating_result(&r),
+                format!("{}{mark}", rating_result(&r)),
             ])
         })
         .collect();
@@ -410,59 +477,22 @@ fn rating_table(minutes: &Minutes) -> Block {
     }
 }
 
-/// 会后补记: what was written or corrected after 散会, each with its time, so that the
-/// record says which parts came later.
-fn added_after(minutes: &Minutes, end: DateTime<Utc>, style: Style) -> Vec<Block> {
-    let when = |t: DateTime<Utc>| {
-        t.with_timezone(&style.offset)
-            .format("%-m月%-d日%H:%M")
-            .to_string()
-    };
-    let mut lines: Vec<(DateTime<Utc>, String)> = Vec::new();
-    let mut texts = |revisions: &[Revision], what: String| {
-        if let Some(last) = revisions.iter().rfind(|r| r.saved_at > end && !r.draft) {
-            lines.push((last.saved_at, format!("补记{what}")));
-        }
-    };
-    for o in &minutes.officials {
-        for (i, q) in o.questions.iter().enumerate() {
-            texts(
-                &q.answer_revisions,
-                format!("{}第{}个问题的回答", o.slot.name, i + 1),
-            );
-        }
-        texts(&o.remarks, format!("对{}的点评", o.slot.name));
-    }
-    texts(&minutes.closing_remarks, "主持人总结讲话".into());
-    for c in minutes.corrections.iter().filter(|c| c.changed_at > end) {
-        let what = match c.kind.as_str() {
-            "question" => "提问",
-            "duty_item" => "主体责任事项",
-            "risk_point" => "廉政风险点",
-            "agenda" => "议程",
-            "attendee" => "出席情况",
-            "meeting" => "会议日期",
-            _ => "整改问题",
-        };
-        let withdrawn = c.state.get("withdrawn").and_then(|w| w.as_i64()) == Some(1);
-        let verb = if withdrawn { "撤回" } else { "更正" };
-        let text = ["text", "problem"]
-            .iter()
-            .find_map(|k| c.state.get(*k).and_then(|v| v.as_str()))
-            .map(|t| format!("：{t}"))
-            .unwrap_or_default();
-        lines.push((c.changed_at, format!("{verb}{what}{text}")));
-    }
-    lines.sort_by_key(|(at, _)| *at);
-    lines
+/// 会后补记: what was written or corrected after 散会, each with its time and kind, so that
+/// the record says which parts came later.
+fn added_after(minutes: &Minutes, style: Style) -> Vec<Block> {
+    crate::export::after::entries(minutes)
         .into_iter()
-        .map(|(at, line)| {
-            let end = if line.ends_with(['。', '？', '！']) {
+        .map(|entry| {
+            let at = entry
+                .at
+                .with_timezone(&style.offset)
+                .format("%-m月%-d日%H:%M");
+            let end = if entry.text.ends_with(['。', '？', '！']) {
                 ""
             } else {
                 "。"
             };
-            paragraph("", format!("{}（会后补记）{line}{end}", when(at)))
+            paragraph("", format!("{at}（会后补记）{}{end}", entry.text))
         })
         .collect()
 }

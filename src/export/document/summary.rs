@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::export::Filing;
+use crate::export::sentences::{self as s, Facts};
 
 /// 会议纪要: the summary.
 pub fn summary(minutes: &Minutes, style: Style, filing: &Filing) -> Document {
@@ -20,7 +21,8 @@ pub fn summary(minutes: &Minutes, style: Style, filing: &Filing) -> Document {
         right: issued.clone(),
         rule: Rule::Below,
     });
-    blocks.push(paragraph("", opening(minutes, style)));
+    let facts = Facts::of_meeting(minutes);
+    blocks.push(paragraph("", opening(minutes, style, &facts)));
     let mut part = 0;
     let mut next = || {
         part += 1;
@@ -36,8 +38,11 @@ pub fn summary(minutes: &Minutes, style: Style, filing: &Filing) -> Document {
         blocks.extend(official_summary(o));
     }
     blocks.push(Block::Heading(format!("{}、议定事项", next())));
-    blocks.extend(follow_up_list(minutes));
-    if let Some(closing) = minutes.closing() {
+    blocks.extend(follow_up_list(minutes, None));
+    if let Some(closing) = minutes
+        .closing_at_end()
+        .filter(|_| facts.allow(s::SUMMARY_CLOSING))
+    {
         blocks.push(Block::Heading(format!("{}、会议要求", next())));
         blocks.push(paragraph(
             "",
@@ -46,6 +51,13 @@ pub fn summary(minutes: &Minutes, style: Style, filing: &Filing) -> Document {
                 chair(minutes),
                 closing.body.trim()
             ),
+        ));
+    }
+    let late = minutes.added_after_count();
+    if late > 0 && facts.allow(s::SUMMARY_ADDED_AFTER) {
+        blocks.push(paragraph(
+            "",
+            format!("散会后另有会后补记{late}项，见会议记录，未计入本纪要。"),
         ));
     }
     for (lead, attendance) in [
@@ -73,7 +85,7 @@ fn chair(minutes: &Minutes) -> String {
 }
 
 /// "2026年12月18日，县委书记马某在县委第一会议室主持召开……现将会议议定事项纪要如下："
-fn opening(minutes: &Minutes, style: Style) -> String {
+fn opening(minutes: &Minutes, style: Style, facts: &Facts) -> String {
     let m = &minutes.meeting;
     let place = if m.place.is_empty() {
         String::new()
@@ -99,17 +111,21 @@ fn opening(minutes: &Minutes, style: Style) -> String {
     } else {
         format!("{}未述责。", not_reported.join("、"))
     };
+    let held = match (
+        facts.allow(s::SUMMARY_QUESTIONING),
+        facts.allow(s::SUMMARY_RATING_HELD),
+    ) {
+        (true, true) => "，进行提问质询和民主测评",
+        (true, false) => "，进行提问质询",
+        (false, true) => "，进行民主测评",
+        (false, false) => "",
+    };
     format!(
-        "{}，{}{place}主持召开{}，听取{}位单位主要负责人述责述廉报告{written}，进行提问质询{}。{absent}现将会议议定事项纪要如下：",
+        "{}，{}{place}主持召开{}，听取{}位单位主要负责人述责述廉报告{written}{held}。{absent}现将会议议定事项纪要如下：",
         chinese_date(style.day),
         chair(minutes),
         m.title,
         reported.len(),
-        if minutes.rated() {
-            "和民主测评"
-        } else {
-            ""
-        }
     )
 }
 
@@ -124,13 +140,16 @@ fn official_summary(o: &OfficialMinutes) -> Vec<Block> {
         };
         return vec![paragraph("", format!("{name}{not_reported}{reason}。"))];
     }
-    let mut text = if o.slot.written_only {
+    let facts = Facts::of(o);
+    let mut text = if facts.allow(s::SUMMARY_WRITTEN_REPORT) {
         format!("{name}提交了书面述责述廉报告。")
-    } else {
+    } else if facts.allow(s::SUMMARY_ORAL_REPORT) {
         format!("{name}作了述责述廉报告。")
+    } else {
+        String::new()
     };
-    text.push_str(&questions_sentence(o));
-    if let Some(r) = o.rating {
+    text.push_str(&questions_sentence(o, &facts));
+    if let Some(r) = o.rating_at_end.filter(|_| facts.allow(s::SUMMARY_RATING)) {
         let [excellent, good, fair, poor] = crate::labels::rating_grades(Lang::Zh);
         text.push_str(&format!(
             "民主测评参评{}人，{excellent}{}票、{good}{}票、{fair}{}票、{poor}{}票，{}。",
@@ -142,14 +161,15 @@ fn official_summary(o: &OfficialMinutes) -> Vec<Block> {
             rating_result(&r)
         ));
     }
-    if !o.follow_ups.is_empty() {
-        text.push_str(&format!(
-            "会议议定整改事项{}项（见议定事项）。",
-            o.follow_ups.len()
-        ));
+    let raised = o.follow_ups_at_end().len();
+    if raised > 0 && facts.allow(s::SUMMARY_FOLLOW_UPS) {
+        text.push_str(&format!("会议议定整改事项{raised}项（见议定事项）。"));
     }
     let mut blocks = vec![paragraph("", text)];
-    if let Some(remarks) = o.remarks() {
+    if let Some(remarks) = o
+        .remarks_at_end()
+        .filter(|_| facts.allow(s::SUMMARY_REMARKS))
+    {
         blocks.push(paragraph(
             "",
             format!("主持人点评指出：{}", remarks.body.trim()),
@@ -158,27 +178,38 @@ fn official_summary(o: &OfficialMinutes) -> Vec<Block> {
     blocks
 }
 
-/// Counted as the record counts them, with 书面质询 named.
-fn questions_sentence(o: &OfficialMinutes) -> String {
+/// Counted as the record counts them (as things stood at 散会), with 书面质询 named as it was
+/// recorded: the askers, and the reasons only when the recorder chose them.
+fn questions_sentence(o: &OfficialMinutes, facts: &Facts) -> String {
     let c = QuestionCounts::of(o);
     let name = &o.slot.name;
-    if c.asked == 0 {
+    if !facts.allow(s::SUMMARY_ASKED) {
         return "会议未对其提问。".into();
     }
     let mut text = format!("会议对{name}提问{}个，{name}回答{}个", c.asked, c.answered);
-    if c.written > 0 {
-        let askers: Vec<String> = o
-            .questions
-            .iter()
-            .map(|q| &q.question)
-            .filter(|q| was_asked(q) && q.needs_written_reply)
-            .map(|q| q.asker.clone())
-            .collect();
-        text.push_str(&format!(
-            "；对{}所提{}个问题的回答未能令人满意，会议决定进行书面质询，要求会后书面答复",
-            askers.join("、"),
-            c.written
-        ));
+    let written: Vec<&crate::domain::Question> = o
+        .questions_at_end()
+        .into_iter()
+        .filter(|q| was_asked(q) && q.needs_written_reply)
+        .collect();
+    if facts.allow(s::SUMMARY_WRITTEN_REPLY) {
+        // One clause per asker and reason, in the order asked: a reason only where chosen.
+        let mut groups: Vec<(&str, &str, usize)> = Vec::new();
+        for q in &written {
+            match groups
+                .iter_mut()
+                .find(|(asker, reason, _)| *asker == q.asker && *reason == q.written_reason)
+            {
+                Some(group) => group.2 += 1,
+                None => groups.push((&q.asker, &q.written_reason, 1)),
+            }
+        }
+        for (asker, reason, n) in groups {
+            text.push_str(&format!("；{asker}所提{n}个问题转为书面质询"));
+            if !reason.is_empty() && facts.allow(s::SUMMARY_WRITTEN_REASON) {
+                text.push_str(&format!("，理由：{reason}"));
+            }
+        }
     }
     text.push('。');
     text
