@@ -68,6 +68,11 @@ pub enum StorageError {
         db = .0.display()
     ))]
     ReadOnlyFolder(PathBuf),
+    #[error("{}", tr!(
+        "{db} 在只读的位置，它最后写入的内容还在旁边的日志 {db}-wal 里，但没有 {db}-shm，SQLite 在这里读不到这些内容；为免导出缺了最后的记录，未读取。请把 {db} 和 {db}-wal 一起复制到可写的文件夹再导出",
+        db = .0.display()
+    ))]
+    LogOutOfReach(PathBuf),
     #[error("{}", tr!("数据库正被另一个程序占用（加了写锁）"))]
     Busy,
     #[error("{}", tr!("{db} 是一个目录，不是数据库文件", db = .0.display()))]
@@ -250,12 +255,16 @@ fn uri_path(path: &Path) -> String {
 /// A connection that only reads. Without a write-ahead log beside the file (no program has
 /// it open for writing, and nothing is left in a log) the file is read as it stands
 /// (`immutable`), so that a reader makes no `-wal` or `-shm` that it could not remove
-/// again (a read-only connection cannot take the lock to delete them). On a read-only
-/// medium SQLite cannot make the `-shm` a reader needs, and nobody can be writing there:
-/// read as it stands too. Otherwise the log is someone's, and read the usual way.
+/// again (a read-only connection cannot take the lock to delete them). With a log, the log
+/// is someone's and is read the usual way. On a read-only medium nobody can be writing: the
+/// file is read as it stands unless a log holds its last writes (a console that crashed
+/// before the file was archived), which SQLite reads there only through the `-shm` beside
+/// it; without one the file is refused rather than read without its last writes.
 fn read_only_connection(path: &Path) -> Result<Connection> {
-    if reads_as_it_stands(path) {
-        return immutable_connection(path);
+    match reading(path) {
+        Reading::AsItStands => return immutable_connection(path),
+        Reading::LogOutOfReach => return Err(StorageError::LogOutOfReach(path.to_path_buf())),
+        Reading::WithLog => {}
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)
@@ -278,9 +287,37 @@ fn joined(differences: &[shape::Difference]) -> String {
     words.join(&tr!("、"))
 }
 
+/// How a reader reads `path` (see [`read_only_connection`]).
+enum Reading {
+    /// `immutable`: nothing is made beside the file, nothing beside it is read.
+    AsItStands,
+    /// The usual read-only connection, reading the write-ahead log too.
+    WithLog,
+    /// On a read-only medium, a log with the file's last writes but no `-shm` to read it by.
+    LogOutOfReach,
+}
+
+fn reading(path: &Path) -> Reading {
+    let log = side_file(path, "-wal").symlink_metadata().is_ok();
+    if header::folder_writable(path) {
+        return if log {
+            Reading::WithLog
+        } else {
+            Reading::AsItStands
+        };
+    }
+    if !header::log_has_content(path) {
+        return Reading::AsItStands;
+    }
+    match side_file(path, "-shm").symlink_metadata().is_ok() {
+        true => Reading::WithLog,
+        false => Reading::LogOutOfReach,
+    }
+}
+
 /// Whether a reader of `path` takes the file as it stands (see [`read_only_connection`]).
 fn reads_as_it_stands(path: &Path) -> bool {
-    !header::folder_writable(path) || side_file(path, "-wal").symlink_metadata().is_err()
+    matches!(reading(path), Reading::AsItStands)
 }
 
 /// Every table of a connection's main database with its columns, sorted by table.
