@@ -8,6 +8,7 @@ mod header;
 mod import;
 mod lossy;
 mod read;
+mod reading;
 mod schema;
 mod shape;
 mod sql_enums;
@@ -32,6 +33,7 @@ pub fn schema_steps() -> &'static [&'static str] {
 }
 
 use crate::messages::tr;
+use reading::{immutable_connection, read_only_connection, reads_as_it_stands};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
@@ -220,6 +222,7 @@ fn verify_tables(path: &Path) -> Result<()> {
             identity: None,
             as_it_stood: false,
             schema_changes: Vec::new(),
+            held: None,
         };
         store.verify().map_err(|e| file_error(path, e))
     };
@@ -227,50 +230,6 @@ fn verify_tables(path: &Path) -> Result<()> {
         Err(_) if header::log_has_content(path) => look(read_only_connection(path)?),
         checked => checked,
     }
-}
-
-/// A read-only connection that takes no locks and writes no `-shm` beside the file: for
-/// files nobody can be writing (another program's, or on a read-only medium).
-fn immutable_connection(path: &Path) -> Result<Connection> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        | OpenFlags::SQLITE_OPEN_URI;
-    let uri = format!("file:{}?immutable=1", uri_path(path));
-    Connection::open_with_flags(uri, flags)
-        .map_err(|source| file_error(path, StorageError::Sql(source)))
-}
-
-/// A path as the path part of an SQLite `file:` URI.
-fn uri_path(path: &Path) -> String {
-    let mut text = String::new();
-    for c in path.to_string_lossy().chars() {
-        match c {
-            '%' | '?' | '#' => text.push_str(&format!("%{:02X}", c as u32)),
-            c => text.push(c),
-        }
-    }
-    text
-}
-
-/// A connection that only reads. Without a write-ahead log beside the file (no program has
-/// it open for writing, and nothing is left in a log) the file is read as it stands
-/// (`immutable`), so that a reader makes no `-wal` or `-shm` that it could not remove
-/// again (a read-only connection cannot take the lock to delete them). With a log, the log
-/// is someone's and is read the usual way. On a read-only medium nobody can be writing: the
-/// file is read as it stands unless a log holds its last writes (a console that crashed
-/// before the file was archived), which SQLite reads there only through the `-shm` beside
-/// it; without one the file is refused rather than read without its last writes.
-fn read_only_connection(path: &Path) -> Result<Connection> {
-    match reading(path) {
-        Reading::AsItStands => return immutable_connection(path),
-        Reading::LogOutOfReach => return Err(StorageError::LogOutOfReach(path.to_path_buf())),
-        Reading::WithLog => {}
-    }
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags)
-        .map_err(|source| file_error(path, StorageError::Sql(source)))?;
-    conn.busy_timeout(OPEN_WAIT)?;
-    Ok(conn)
 }
 
 /// How the schema behind `conn` differs from what shuze's migrations make for its version.
@@ -285,39 +244,6 @@ fn schema_differences(conn: &Connection, path: &Path) -> Result<Vec<shape::Diffe
 fn joined(differences: &[shape::Difference]) -> String {
     let words: Vec<String> = differences.iter().map(ToString::to_string).collect();
     words.join(&tr!("、"))
-}
-
-/// How a reader reads `path` (see [`read_only_connection`]).
-enum Reading {
-    /// `immutable`: nothing is made beside the file, nothing beside it is read.
-    AsItStands,
-    /// The usual read-only connection, reading the write-ahead log too.
-    WithLog,
-    /// On a read-only medium, a log with the file's last writes but no `-shm` to read it by.
-    LogOutOfReach,
-}
-
-fn reading(path: &Path) -> Reading {
-    let log = side_file(path, "-wal").symlink_metadata().is_ok();
-    if header::folder_writable(path) {
-        return if log {
-            Reading::WithLog
-        } else {
-            Reading::AsItStands
-        };
-    }
-    if !header::log_has_content(path) {
-        return Reading::AsItStands;
-    }
-    match side_file(path, "-shm").symlink_metadata().is_ok() {
-        true => Reading::WithLog,
-        false => Reading::LogOutOfReach,
-    }
-}
-
-/// Whether a reader of `path` takes the file as it stands (see [`read_only_connection`]).
-fn reads_as_it_stands(path: &Path) -> bool {
-    matches!(reading(path), Reading::AsItStands)
 }
 
 /// Every table of a connection's main database with its columns, sorted by table.
@@ -380,6 +306,8 @@ pub struct Store {
     as_it_stood: bool,
     /// How the schema of a file opened to read differs from shuze's (empty: not at all).
     schema_changes: Vec<shape::Difference>,
+    /// Kept while the file is read as it stands (`reading::hold_still`).
+    held: Option<std::fs::File>,
 }
 
 impl Store {
@@ -408,6 +336,7 @@ impl Store {
             identity: None,
             as_it_stood: false,
             schema_changes: Vec::new(),
+            held: None,
         };
         store.conn.busy_timeout(CHECK_WAIT)?;
         // The check reads every page once: a small cache is enough and keeps the memory
@@ -462,13 +391,22 @@ impl Store {
     /// migration, no write.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         inspect_existing(path)?;
-        let as_it_stood = reads_as_it_stands(path);
+        // Read as it stands only while no program can copy its log into the file meanwhile.
+        let (conn, as_it_stood, held) = match reads_as_it_stands(path) {
+            true => match reading::hold_still(path) {
+                Ok(held) => (immutable_connection(path)?, true, held),
+                // A program holds the file exclusively now (copying its log in): read the log.
+                Err(()) => (reading::with_log(path)?, false, None),
+            },
+            false => (read_only_connection(path)?, false, None),
+        };
         let store = Store {
-            conn: read_only_connection(path)?,
+            conn,
             path: path.to_path_buf(),
             identity: None,
             as_it_stood,
             schema_changes: Vec::new(),
+            held,
         };
         store.verify().map_err(|e| file_error(path, e))?;
         let found = store.schema_version().map_err(|e| file_error(path, e))?;
@@ -514,6 +452,7 @@ impl Store {
         }
         self.conn = read_only_connection(&self.path)?;
         self.as_it_stood = false;
+        self.held = None;
         Ok(true)
     }
 
@@ -554,6 +493,7 @@ impl Store {
             identity: None,
             as_it_stood: false,
             schema_changes: Vec::new(),
+            held: None,
         };
         store.prepare()?;
         Ok(store)
@@ -569,6 +509,7 @@ impl Store {
             identity: None,
             as_it_stood: false,
             schema_changes: Vec::new(),
+            held: None,
         };
         let found = store.prepare().map_err(|err| file_error(path, err))?;
         if check_now || found < latest_version() {
