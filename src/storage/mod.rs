@@ -35,6 +35,7 @@ pub fn schema_steps() -> &'static [&'static str] {
 use crate::messages::tr;
 use reading::{immutable_connection, read_only_connection, reads_as_it_stands};
 use rusqlite::{Connection, OpenFlags};
+use shape::{joined, schema_differences};
 use std::path::{Path, PathBuf};
 
 /// What can go wrong with the database file.
@@ -230,20 +231,6 @@ fn verify_tables(path: &Path) -> Result<()> {
         Err(_) if header::log_has_content(path) => look(read_only_connection(path)?),
         checked => checked,
     }
-}
-
-/// How the schema behind `conn` differs from what shuze's migrations make for its version.
-fn schema_differences(conn: &Connection, path: &Path) -> Result<Vec<shape::Difference>> {
-    let version: i64 = conn
-        .pragma_query_value(None, "user_version", |row| row.get(0))
-        .map_err(|e| file_error(path, e.into()))?;
-    shape::differences(conn, version).map_err(|e| file_error(path, e.into()))
-}
-
-/// Differences as one line: 缺少触发器 x、多了触发器 y.
-fn joined(differences: &[shape::Difference]) -> String {
-    let words: Vec<String> = differences.iter().map(ToString::to_string).collect();
-    words.join(&tr!("、"))
 }
 
 /// Every table of a connection's main database with its columns, sorted by table.
