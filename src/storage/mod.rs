@@ -374,8 +374,10 @@ impl Store {
         ))
     }
 
-    /// Opens a shuze file strictly for reading (the audience view, `shuze meetings`): no
-    /// migration, no write.
+    /// Opens a shuze file strictly for reading (the audience view, `shuze meetings`,
+    /// `export`): no migration, no write, nothing made beside a file no program has open
+    /// (`reading.rs`). A schema changed by another program is noted
+    /// ([`Store::changed_schema_warning`]) and read through shuze's own views.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         inspect_existing(path)?;
         // Read as it stands only while no program can copy its log into the file meanwhile.
@@ -438,6 +440,8 @@ impl Store {
             return Ok(false);
         }
         self.conn = read_only_connection(&self.path)?;
+        shape::shadow_views(&self.conn, &self.schema_changes)
+            .map_err(|e| file_error(&self.path, e.into()))?;
         self.as_it_stood = false;
         self.held = None;
         Ok(true)
