@@ -436,8 +436,11 @@ fn export(args: ExportArgs) -> Result<()> {
     };
     let now = Utc::now();
     store.integrity_check()?;
-    let minutes = Minutes::build(&store, meeting, args.include_notes, now)?;
+    let mut minutes = Minutes::build(&store, meeting, args.include_notes, now)?;
     warn_of_invalid_text(&store);
+    // What was warned of is said in the documents too.
+    minutes.notices.extend(store.changed_schema_notice());
+    minutes.notices.extend(store.invalid_text_notice());
     let options = export::Options {
         revisions: args.revisions,
         offset: export::local_offset(now),

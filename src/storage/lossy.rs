@@ -139,6 +139,15 @@ impl Store {
         )))
     }
 
+    /// For the head of an exported document (in Chinese, as the minutes are): that some
+    /// text read was not UTF-8 and shows �. `None` while every text read was UTF-8.
+    pub fn invalid_text_notice(&self) -> Option<String> {
+        REPLACED.load(Ordering::Relaxed).then(|| {
+            "数据库中有的文字不是 UTF-8（可能是其他程序写入的），本文件中以 � 代替无法识别的部分。"
+                .to_string()
+        })
+    }
+
     /// Like [`Store::invalid_text_warning`], only when a bad text not met before was read
     /// since the last warning: for the console after each key (moving to another official
     /// can bring one).

@@ -374,6 +374,19 @@ impl Store {
         ))
     }
 
+    /// The same, for the head of an exported document (always in Chinese, as the minutes
+    /// are): the objects by name, no path.
+    pub fn changed_schema_notice(&self) -> Option<String> {
+        if self.schema_changes.is_empty() {
+            return None;
+        }
+        let names: Vec<&str> = self.schema_changes.iter().map(|d| d.name()).collect();
+        Some(format!(
+            "本文件导出自结构被其他程序改动过的数据库文件（改动的对象：{}），其中的内容可能已被改写。",
+            names.join("、")
+        ))
+    }
+
     /// Opens a shuze file strictly for reading (the audience view, `shuze meetings`,
     /// `export`): no migration, no write, nothing made beside a file no program has open
     /// (`reading.rs`). A schema changed by another program is noted

@@ -23,6 +23,17 @@ pub enum Difference {
     Changed { kind: String, name: String },
 }
 
+impl Difference {
+    /// The object's name.
+    pub fn name(&self) -> &str {
+        match self {
+            Difference::Missing { name, .. }
+            | Difference::Added { name, .. }
+            | Difference::Changed { name, .. } => name,
+        }
+    }
+}
+
 impl std::fmt::Display for Difference {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let text = match self {
