@@ -188,7 +188,7 @@ const STORE: &[(&str, &str)] = &[
     ("等 {count} 处", " and others, {count} in all"),
     (
         "表 {table} 列 {column} 第 {row} 行",
-        "table {table}, column {column}, row {row}",
+        "{table}.{column} row {row}",
     ),
     ("多了{kind} {name}", "added {kind} {name}"),
     (
