@@ -4,7 +4,7 @@
 
 pub mod english;
 
-use crate::export::{self, Fonts, Format, Kind, Minutes, PageNumbers};
+use crate::export::{Fonts, Format, Kind, PageNumbers};
 
 /// `println!` that never panics: the terminal may be gone (a closed window) by the time the
 /// last line is written, and the words are already saved. Control characters from the data
@@ -25,6 +25,8 @@ macro_rules! warn {
         let _ = writeln!(std::io::stderr(), "{}", crate::clean::for_terminal(&line));
     }};
 }
+mod exporting;
+
 use crate::labels::Lang;
 use crate::lock::RecorderLock;
 use crate::messages::tr;
@@ -35,6 +37,7 @@ use crate::{files, prep, tui};
 use anyhow::{Context, Result, bail};
 use chrono::Utc;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use exporting::{export, export_prep, warn_of_changed_schema, warn_of_invalid_text};
 use std::path::{Path, PathBuf};
 
 /// 述责述廉会议记录控制台：逐位述责、记录回答、点评、测评和问题清单，随打随存入本地 SQLite。
@@ -432,132 +435,6 @@ fn import_update(file: &Path, db: Option<PathBuf>, meeting: Option<i64>, yes: bo
         "已应用 {n} 处改动（均记为更正，原内容保留）。",
         n = update.steps.len()
     ));
-    Ok(())
-}
-
-fn export(args: ExportArgs) -> Result<()> {
-    remove_unfinished_on_signals()?;
-    let db = match args.db {
-        Some(db) => db,
-        None => sample_working_copy(false)?,
-    };
-    RecorderLock::refuse_other_names(&db)?;
-    let store = open_for_export(&db)?;
-    warn_of_changed_schema(&store);
-    let meeting = match args.meeting {
-        Some(id) => store.meeting(id)?.id,
-        None => store.default_meeting()?,
-    };
-    let now = Utc::now();
-    store.integrity_check()?;
-    let minutes = Minutes::build(&store, meeting, args.include_notes, now)?;
-    warn_of_invalid_text(&store);
-    let options = export::Options {
-        revisions: args.revisions,
-        offset: export::local_offset(now),
-        fonts: args.fonts,
-    };
-    // The 纪要's issue and office: from the command line, else as the preparation gave them.
-    let stored = export::Filing::stored(&store, meeting)?;
-    let filing = export::Filing {
-        page_numbers: args.page_numbers,
-        issue: args.issue.or(stored.issue),
-        office: args.office.unwrap_or(stored.office),
-    };
-    let paths = match (args.all, args.kind, args.format) {
-        (Some(dir), _, _) => {
-            match export::write_all_filed(&minutes, &dir, &options, &filing, args.force) {
-                Err(export::ExportError::Partly { written, failed }) => {
-                    for path in &written {
-                        say!(written_line(path));
-                    }
-                    return Err(export::ExportError::Partly { written, failed }.into());
-                }
-                other => other?,
-            }
-        }
-        (None, Some(kind), Some(format)) => {
-            let path = args
-                .output
-                .unwrap_or_else(|| db.with_file_name(export::file_name(&minutes, kind, format)));
-            let bytes = export::render_filed(&minutes, kind, format, &options, &filing)?;
-            export::write_file(&path, &bytes, args.force)?;
-            vec![path]
-        }
-        _ => bail!(tr!("请给出 --kind 和 --format，或用 --all 文件夹 导出全部")),
-    };
-    for path in paths {
-        say!(written_line(&path));
-    }
-    Ok(())
-}
-
-/// An export only reads: from a read-only file, folder or medium too, with nothing made
-/// beside the file. A file of an older schema is upgraded first, in place, as opening it in
-/// the console would (so that one is not exported from a read-only medium).
-fn open_for_export(db: &Path) -> Result<Store> {
-    match Store::open_read_only(db) {
-        Err(crate::storage::StorageError::OtherVersion {
-            found, supported, ..
-        }) if found < supported => Ok(Store::open(db)?),
-        other => Ok(other?),
-    }
-}
-
-/// Names the fields read with U+FFFD in place of text that is not UTF-8, if any.
-fn warn_of_invalid_text(store: &Store) {
-    if let Ok(Some(warning)) = store.invalid_text_warning() {
-        warn!(warning);
-    }
-}
-
-/// A reader of a file whose schema another program changed says so before what it read.
-fn warn_of_changed_schema(store: &Store) {
-    if let Some(warning) = store.changed_schema_warning() {
-        warn!(warning);
-    }
-}
-
-/// Writes a meeting's preparation back out (reads only).
-fn export_prep(
-    db: Option<PathBuf>,
-    meeting: Option<i64>,
-    output: &Path,
-    force: bool,
-) -> Result<()> {
-    let db = match db {
-        Some(db) => db,
-        None => sample_working_copy(false)?,
-    };
-    RecorderLock::refuse_other_names(&db)?;
-    let store = Store::open_read_only(&db)?;
-    warn_of_changed_schema(&store);
-    let meeting = match meeting {
-        Some(id) => store.meeting(id)?.id,
-        None => store.default_meeting()?,
-    };
-    let preparation = prep::from_store(&store, meeting)?;
-    for path in prep::write_prepared(&preparation, output, force)? {
-        say!(written_line(&path));
-    }
-    Ok(())
-}
-
-/// A signal in the middle of an export removes its temporary files before the program
-/// ends (exit status 128 + the signal's number, as a shell reports it).
-fn remove_unfinished_on_signals() -> Result<()> {
-    use signal_hook::consts::{SIGINT, SIGTERM};
-    #[cfg(unix)]
-    let watched = [SIGTERM, SIGINT, signal_hook::consts::SIGHUP];
-    #[cfg(not(unix))]
-    let watched = [SIGTERM, SIGINT];
-    let mut signals = signal_hook::iterator::Signals::new(watched)?;
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            export::remove_unfinished();
-            std::process::exit(128 + signal);
-        }
-    });
     Ok(())
 }
 

@@ -207,3 +207,62 @@ fn an_archived_file_on_a_read_only_medium_exports() {
     assert_eq!(names(&writable), ["meeting.db"]);
     drop(db);
 }
+
+#[test]
+fn a_file_archived_with_its_log_exports_its_last_writes_or_says_why_not() {
+    let (dir, _) = temp_db();
+    let Some(medium) = Mount::tmpfs(dir.path().join("medium"), "4m") else {
+        eprintln!("SKIPPED read-only medium log test: cannot mount here (not root)");
+        return;
+    };
+    // A console that crashed: its last writes are still in the log when the file is copied.
+    let crashed = dir.path().join("crashed");
+    std::fs::create_dir(&crashed).unwrap();
+    let db = sample_copy(&crashed);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+    conn.execute(
+        "INSERT INTO text_revision (kind, slot_id, body, saved_at)
+         VALUES ('remarks', 1, '崩溃前最后的点评', '2026-12-18T02:00:00+00:00')",
+        [],
+    )
+    .unwrap();
+    for name in ["meeting.db", "meeting.db-wal", "meeting.db-shm"] {
+        std::fs::copy(crashed.join(name), medium.0.join(name)).unwrap();
+    }
+    std::mem::forget(conn); // No checkpoint on close: the log is what a crash leaves.
+    medium.remount("remount,ro");
+    let archived = medium.0.join("meeting.db");
+    let out = dir.path().join("out");
+    let args = [
+        "export",
+        archived.to_str().unwrap(),
+        "--kind",
+        "record",
+        "--format",
+        "json",
+    ];
+    let output = shuze(&[&args[..], &["-o", out.to_str().unwrap()]].concat());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let record = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        record.contains("崩溃前最后的点评"),
+        "the log's last writes exported"
+    );
+    // Without the -shm SQLite cannot read the log there: refused, never exported without it.
+    medium.remount("remount,rw");
+    std::fs::remove_file(medium.0.join("meeting.db-shm")).unwrap();
+    medium.remount("remount,ro");
+    let out = dir.path().join("out2");
+    let output = shuze(&[&args[..], &["-o", out.to_str().unwrap()]].concat());
+    assert!(
+        !output.status.success(),
+        "exported without the log's last writes"
+    );
+    assert!(
+        stderr(&output).contains("meeting.db-wal"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!out.exists());
+}

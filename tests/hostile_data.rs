@@ -172,6 +172,11 @@ fn text_that_is_not_utf8_shows_marked_and_named_and_the_meeting_exports_and_ends
     for shown in ["我没\u{fffd}有", "你\u{fffd}好", "会议\u{fffd}"] {
         assert!(record.contains(shown), "{shown} not in the record");
     }
+    let document = std::fs::read_to_string(out.join("2026-12-18-会议记录.md")).unwrap();
+    assert!(
+        document.contains("不是 UTF-8"),
+        "the record does not say it"
+    );
     // The console opens the meeting, shows the answer and says what it replaced.
     let mut console = common::pty::Console::start(&[name], 120, 40);
     console.wait_for("不是 UTF-8", 10);

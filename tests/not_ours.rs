@@ -191,3 +191,32 @@ fn the_audience_view_started_before_the_console_follows_what_it_records() {
     audience.send("q");
     assert!(audience.wait_exit(10));
 }
+
+#[test]
+fn a_file_read_as_it_stands_is_not_rewritten_under_its_reader() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let before = std::fs::read(&db).unwrap();
+    let reader = shuze::storage::Store::open_read_only(&db).unwrap();
+    assert!(
+        !dir.path().join("meeting.db-wal").exists(),
+        "read as it stands"
+    );
+    // Another program opens the file, writes and closes: its close would copy its log into
+    // the file the reader reads without locks.
+    let writer = rusqlite::Connection::open(&db).unwrap();
+    writer
+        .execute("INSERT INTO setting (key, value) VALUES ('k', 'v')", [])
+        .unwrap();
+    drop(writer);
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "rewritten under the reader"
+    );
+    assert_eq!(reader.meetings().unwrap().len(), 1);
+    drop(reader);
+    // Afterwards the log is copied in by the next program that opens the file.
+    let store = shuze::storage::Store::open(&db).unwrap();
+    assert_eq!(store.setting("k").unwrap().as_deref(), Some("v"));
+}

@@ -138,6 +138,18 @@ fn a_schema_changed_with_sqlite3_is_refused_for_writing_naming_what_changed() {
         // Through shuze's own views: the question the view rewrote reads as asked.
         let record = std::fs::read_to_string(out.join("2026-12-18-会议记录.json")).unwrap();
         assert!(record.contains(ASKED), "{sql}: the record lost {ASKED}");
+        // The documents say it too, naming the objects.
+        let document = std::fs::read_to_string(out.join("2026-12-18-会议记录.md")).unwrap();
+        assert!(
+            document.contains("结构被其他程序改动过"),
+            "{sql}: the record does not say it"
+        );
+        let json: serde_json::Value = serde_json::from_str(&record).unwrap();
+        let object = named.split(' ').find(|word| word.is_ascii()).unwrap();
+        assert!(
+            json["notices"][0].as_str().unwrap().contains(object),
+            "{sql}"
+        );
         let (success, stderr) = shuze(&["meetings", name]);
         assert!(success && stderr.contains(named), "{sql}: {stderr}");
         // The audience view shows the meeting and says it on leaving, not on the projector.

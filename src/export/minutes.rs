@@ -41,6 +41,10 @@ pub struct Minutes {
     pub corrections: Vec<Correction>,
     /// Whether private notes were asked for (`--include-notes`).
     pub notes_included: bool,
+    /// What the reader of the file warned of (a schema another program changed, text that
+    /// was not UTF-8): said at the head of each document, so the export is marked.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<String>,
 }
 
 /// One reporting official and everything recorded for them.
@@ -126,6 +130,7 @@ impl Minutes {
             meeting,
             officials,
             notes_included: include_notes,
+            notices: Vec::new(),
         };
         minutes.settle();
         minutes.scrub();

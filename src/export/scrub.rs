@@ -56,7 +56,9 @@ impl Scrub for Minutes {
             follow_ups_before,
             corrections,
             notes_included: _,
+            notices,
         } = self;
+        notices.scrub();
         corrections.scrub();
         meeting.scrub();
         attendees.scrub();

@@ -121,6 +121,10 @@ const STORE: &[(&str, &str)] = &[
         "{db} is empty (0 bytes), yet another program's log {db}-wal is beside it; SQLite would delete that log on opening, so both files are left unchanged. Check the path, or give the log back to the program that wrote it",
     ),
     (
+        "{db} 在只读的位置，它最后写入的内容还在旁边的日志 {db}-wal 里，但没有 {db}-shm，SQLite 在这里读不到这些内容；为免导出缺了最后的记录，未读取。请把 {db} 和 {db}-wal 一起复制到可写的文件夹再导出",
+        "{db} is on a read-only medium and its last writes are still in the log {db}-wal beside it, but without {db}-shm SQLite cannot read them there; so as not to export a record missing its last entries, it was not read. Copy {db} and {db}-wal together to a writable folder and export from there",
+    ),
+    (
         "{db} 是另一个程序的 SQLite 数据库，不是 shuze 的会议文件；为免损坏，未作任何改动。请检查路径",
         "{db} is another program's SQLite database, not a shuze meeting file; nothing was changed, so as not to damage it. Check the path",
     ),
@@ -188,7 +192,7 @@ const STORE: &[(&str, &str)] = &[
     ("等 {count} 处", " and others, {count} in all"),
     (
         "表 {table} 列 {column} 第 {row} 行",
-        "table {table}, column {column}, row {row}",
+        "{table}.{column} row {row}",
     ),
     ("多了{kind} {name}", "added {kind} {name}"),
     (

@@ -5,7 +5,6 @@
 
 use super::{Result, Store};
 use crate::messages::tr;
-use rusqlite::types::FromSql;
 use rusqlite::{Row, RowIndex};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -32,35 +31,30 @@ fn first_meeting(hash: u64) -> bool {
 pub struct Lossy<'a, 'stmt>(pub &'a Row<'stmt>);
 
 impl Lossy<'_, '_> {
-    pub fn get<I: RowIndex, T: Column>(&self, index: I) -> rusqlite::Result<T> {
+    pub fn get<I: RowIndex + Copy, T: Column>(&self, index: I) -> rusqlite::Result<T> {
         T::read(self.0, index)
     }
 }
 
 /// A value read from a column: text lossily, the rest as `FromSql` reads it.
 pub trait Column: Sized {
-    fn read<I: RowIndex>(row: &Row, index: I) -> rusqlite::Result<Self>;
+    fn read<I: RowIndex + Copy>(row: &Row, index: I) -> rusqlite::Result<Self>;
 }
 
 impl Column for String {
-    fn read<I: RowIndex>(row: &Row, index: I) -> rusqlite::Result<Self> {
+    fn read<I: RowIndex + Copy>(row: &Row, index: I) -> rusqlite::Result<Self> {
         match row.get_ref(index)? {
             rusqlite::types::ValueRef::Text(bytes) => Ok(text(bytes)),
-            other => String::column_result(other).map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(0, other.data_type(), Box::new(e))
-            }),
+            _ => row.get(index),
         }
     }
 }
 
 impl Column for Option<String> {
-    fn read<I: RowIndex>(row: &Row, index: I) -> rusqlite::Result<Self> {
+    fn read<I: RowIndex + Copy>(row: &Row, index: I) -> rusqlite::Result<Self> {
         match row.get_ref(index)? {
-            rusqlite::types::ValueRef::Null => Ok(None),
             rusqlite::types::ValueRef::Text(bytes) => Ok(Some(text(bytes))),
-            other => String::column_result(other).map(Some).map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(0, other.data_type(), Box::new(e))
-            }),
+            _ => row.get(index),
         }
     }
 }
@@ -84,7 +78,7 @@ fn text(bytes: &[u8]) -> String {
 macro_rules! read_as_stored {
     ($($ty:ty),+ $(,)?) => {$(
         impl Column for $ty {
-            fn read<I: RowIndex>(row: &Row, index: I) -> rusqlite::Result<Self> {
+            fn read<I: RowIndex + Copy>(row: &Row, index: I) -> rusqlite::Result<Self> {
                 row.get(index)
             }
         }
@@ -143,6 +137,15 @@ impl Store {
             db = self.path().display(),
             fields = named
         )))
+    }
+
+    /// For the head of an exported document (in Chinese, as the minutes are): that some
+    /// text read was not UTF-8 and shows �. `None` while every text read was UTF-8.
+    pub fn invalid_text_notice(&self) -> Option<String> {
+        REPLACED.load(Ordering::Relaxed).then(|| {
+            "数据库中有的文字不是 UTF-8（可能是其他程序写入的），本文件中以 � 代替无法识别的部分。"
+                .to_string()
+        })
     }
 
     /// Like [`Store::invalid_text_warning`], only when a bad text not met before was read

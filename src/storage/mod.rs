@@ -9,6 +9,7 @@ mod import;
 mod lossy;
 mod read;
 mod recorded;
+mod reading;
 mod schema;
 mod shape;
 mod sql_enums;
@@ -35,7 +36,9 @@ pub fn schema_steps() -> &'static [&'static str] {
 }
 
 use crate::messages::tr;
+use reading::{immutable_connection, read_only_connection, reads_as_it_stands};
 use rusqlite::{Connection, OpenFlags};
+use shape::{joined, schema_differences};
 use std::path::{Path, PathBuf};
 
 /// What can go wrong with the database file.
@@ -71,6 +74,11 @@ pub enum StorageError {
         db = .0.display()
     ))]
     ReadOnlyFolder(PathBuf),
+    #[error("{}", tr!(
+        "{db} 在只读的位置，它最后写入的内容还在旁边的日志 {db}-wal 里，但没有 {db}-shm，SQLite 在这里读不到这些内容；为免导出缺了最后的记录，未读取。请把 {db} 和 {db}-wal 一起复制到可写的文件夹再导出",
+        db = .0.display()
+    ))]
+    LogOutOfReach(PathBuf),
     #[error("{}", tr!("数据库正被另一个程序占用（加了写锁）"))]
     Busy,
     #[error("{}", tr!("{db} 是一个目录，不是数据库文件", db = .0.display()))]
@@ -225,6 +233,7 @@ fn verify_tables(path: &Path) -> Result<()> {
             as_it_stood: false,
             schema_changes: Vec::new(),
             origin: Origin::Console,
+            held: None,
         };
         store.verify().map_err(|e| file_error(path, e))
     };
@@ -232,65 +241,6 @@ fn verify_tables(path: &Path) -> Result<()> {
         Err(_) if header::log_has_content(path) => look(read_only_connection(path)?),
         checked => checked,
     }
-}
-
-/// A read-only connection that takes no locks and writes no `-shm` beside the file: for
-/// files nobody can be writing (another program's, or on a read-only medium).
-fn immutable_connection(path: &Path) -> Result<Connection> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        | OpenFlags::SQLITE_OPEN_URI;
-    let uri = format!("file:{}?immutable=1", uri_path(path));
-    Connection::open_with_flags(uri, flags)
-        .map_err(|source| file_error(path, StorageError::Sql(source)))
-}
-
-/// A path as the path part of an SQLite `file:` URI.
-fn uri_path(path: &Path) -> String {
-    let mut text = String::new();
-    for c in path.to_string_lossy().chars() {
-        match c {
-            '%' | '?' | '#' => text.push_str(&format!("%{:02X}", c as u32)),
-            c => text.push(c),
-        }
-    }
-    text
-}
-
-/// A connection that only reads. Without a write-ahead log beside the file (no program has
-/// it open for writing, and nothing is left in a log) the file is read as it stands
-/// (`immutable`), so that a reader makes no `-wal` or `-shm` that it could not remove
-/// again (a read-only connection cannot take the lock to delete them). On a read-only
-/// medium SQLite cannot make the `-shm` a reader needs, and nobody can be writing there:
-/// read as it stands too. Otherwise the log is someone's, and read the usual way.
-fn read_only_connection(path: &Path) -> Result<Connection> {
-    if reads_as_it_stands(path) {
-        return immutable_connection(path);
-    }
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags)
-        .map_err(|source| file_error(path, StorageError::Sql(source)))?;
-    conn.busy_timeout(OPEN_WAIT)?;
-    Ok(conn)
-}
-
-/// How the schema behind `conn` differs from what shuze's migrations make for its version.
-fn schema_differences(conn: &Connection, path: &Path) -> Result<Vec<shape::Difference>> {
-    let version: i64 = conn
-        .pragma_query_value(None, "user_version", |row| row.get(0))
-        .map_err(|e| file_error(path, e.into()))?;
-    shape::differences(conn, version).map_err(|e| file_error(path, e.into()))
-}
-
-/// Differences as one line: 缺少触发器 x、多了触发器 y.
-fn joined(differences: &[shape::Difference]) -> String {
-    let words: Vec<String> = differences.iter().map(ToString::to_string).collect();
-    words.join(&tr!("、"))
-}
-
-/// Whether a reader of `path` takes the file as it stands (see [`read_only_connection`]).
-fn reads_as_it_stands(path: &Path) -> bool {
-    !header::folder_writable(path) || side_file(path, "-wal").symlink_metadata().is_err()
 }
 
 /// Every table of a connection's main database with its columns, sorted by table.
@@ -353,6 +303,8 @@ pub struct Store {
     as_it_stood: bool,
     /// How the schema of a file opened to read differs from shuze's (empty: not at all).
     schema_changes: Vec<shape::Difference>,
+    /// Kept while the file is read as it stands (`reading::hold_still`).
+    held: Option<std::fs::File>,
     /// Who makes the changes written now: the console, or `import --update`.
     origin: Origin,
 }
@@ -406,6 +358,7 @@ impl Store {
             as_it_stood: false,
             schema_changes: Vec::new(),
             origin: Origin::Console,
+            held: None,
         };
         store.conn.busy_timeout(CHECK_WAIT)?;
         // The check reads every page once: a small cache is enough and keeps the memory
@@ -456,18 +409,42 @@ impl Store {
         ))
     }
 
-    /// Opens a shuze file strictly for reading (the audience view, `shuze meetings`): no
-    /// migration, no write.
+    /// The same, for the head of an exported document (always in Chinese, as the minutes
+    /// are): the objects by name, no path.
+    pub fn changed_schema_notice(&self) -> Option<String> {
+        if self.schema_changes.is_empty() {
+            return None;
+        }
+        let names: Vec<&str> = self.schema_changes.iter().map(|d| d.name()).collect();
+        Some(format!(
+            "本文件导出自结构被其他程序改动过的数据库文件（改动的对象：{}），其中的内容可能已被改写。",
+            names.join("、")
+        ))
+    }
+
+    /// Opens a shuze file strictly for reading (the audience view, `shuze meetings`,
+    /// `export`): no migration, no write, nothing made beside a file no program has open
+    /// (`reading.rs`). A schema changed by another program is noted
+    /// ([`Store::changed_schema_warning`]) and read through shuze's own views.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         inspect_existing(path)?;
-        let as_it_stood = reads_as_it_stands(path);
+        // Read as it stands only while no program can copy its log into the file meanwhile.
+        let (conn, as_it_stood, held) = match reads_as_it_stands(path) {
+            true => match reading::hold_still(path) {
+                Ok(held) => (immutable_connection(path)?, true, held),
+                // A program holds the file exclusively now (copying its log in): read the log.
+                Err(()) => (reading::with_log(path)?, false, None),
+            },
+            false => (read_only_connection(path)?, false, None),
+        };
         let store = Store {
-            conn: read_only_connection(path)?,
+            conn,
             path: path.to_path_buf(),
             identity: None,
             as_it_stood,
             schema_changes: Vec::new(),
             origin: Origin::Console,
+            held,
         };
         store.verify().map_err(|e| file_error(path, e))?;
         let found = store.schema_version().map_err(|e| file_error(path, e))?;
@@ -513,7 +490,10 @@ impl Store {
             return Ok(false);
         }
         self.conn = read_only_connection(&self.path)?;
+        shape::shadow_views(&self.conn, &self.schema_changes)
+            .map_err(|e| file_error(&self.path, e.into()))?;
         self.as_it_stood = false;
+        self.held = None;
         Ok(true)
     }
 
@@ -555,6 +535,7 @@ impl Store {
             as_it_stood: false,
             schema_changes: Vec::new(),
             origin: Origin::Console,
+            held: None,
         };
         store.prepare()?;
         Ok(store)
@@ -571,6 +552,7 @@ impl Store {
             as_it_stood: false,
             schema_changes: Vec::new(),
             origin: Origin::Console,
+            held: None,
         };
         let found = store.prepare().map_err(|err| file_error(path, err))?;
         if check_now || found < latest_version() {

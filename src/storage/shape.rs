@@ -7,6 +7,7 @@ use super::schema::MIGRATIONS;
 use crate::messages::tr;
 use rusqlite::Connection;
 use std::collections::BTreeMap;
+use std::path::Path;
 
 /// Every object of a schema by name: its type and its normalised SQL.
 pub type Shape = BTreeMap<String, (String, String)>;
@@ -20,6 +21,17 @@ pub enum Difference {
     Added { kind: String, name: String },
     /// An object has another definition than the migrations give it.
     Changed { kind: String, name: String },
+}
+
+impl Difference {
+    /// The object's name.
+    pub fn name(&self) -> &str {
+        match self {
+            Difference::Missing { name, .. }
+            | Difference::Added { name, .. }
+            | Difference::Changed { name, .. } => name,
+        }
+    }
 }
 
 impl std::fmt::Display for Difference {
@@ -216,6 +228,20 @@ fn copy_quoted(chars: &mut std::iter::Peekable<std::str::Chars>, out: &mut Strin
             return;
         }
     }
+}
+
+/// How the schema behind `conn` differs from what shuze's migrations make for its version.
+pub(super) fn schema_differences(conn: &Connection, path: &Path) -> super::Result<Vec<Difference>> {
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(|e| super::file_error(path, e.into()))?;
+    differences(conn, version).map_err(|e| super::file_error(path, e.into()))
+}
+
+/// Differences as one line: 缺少触发器 x、多了触发器 y.
+pub(super) fn joined(differences: &[Difference]) -> String {
+    let words: Vec<String> = differences.iter().map(ToString::to_string).collect();
+    words.join(&tr!("、"))
 }
 
 #[cfg(test)]

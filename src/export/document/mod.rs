@@ -25,7 +25,12 @@ pub struct Document {
 
 impl Document {
     /// A document of `minutes`, titled `title`, marked as a draft until the meeting ended.
-    fn of(minutes: &Minutes, title: String, blocks: Vec<Block>) -> Document {
+    fn of(minutes: &Minutes, title: String, mut blocks: Vec<Block>) -> Document {
+        let notices = minutes.notices.iter().map(|notice| Block::Paragraph {
+            lead: "说明：".into(),
+            text: notice.clone(),
+        });
+        blocks.splice(0..0, notices);
         let draft = minutes.is_draft();
         let title = if draft {
             format!("{title}{}", Label::Draft.text(Lang::Zh))
