@@ -772,6 +772,9 @@ pub fn picture_words(lang: Lang) -> PictureWords {
             place: "地点",
             chair: "主持人",
             now_reporting: "正在述责",
+            earlier_above: "↑ 以上略",
+            paused: "暂停",
+            overrun: "超时",
         },
         Lang::En => PictureWords {
             pause: "Break",
@@ -785,6 +788,9 @@ pub fn picture_words(lang: Lang) -> PictureWords {
             place: "Place",
             chair: "Chair",
             now_reporting: "reporting now",
+            earlier_above: "↑ earlier text above",
+            paused: "PAUSED",
+            overrun: "OVERRUN",
         },
     }
 }
@@ -803,6 +809,12 @@ pub struct PictureWords {
     pub place: &'static str,
     pub chair: &'static str,
     pub now_reporting: &'static str,
+    /// The mark above an answer whose beginning is not shown.
+    pub earlier_above: &'static str,
+    /// Beside a clock that is stopped.
+    pub paused: &'static str,
+    /// Beside a clock past its allotment.
+    pub overrun: &'static str,
 }
 
 /// "责任事项 6   风险点 4   防控措施 7   完善制度 3   未结整改 1": the article's numbers.

@@ -250,29 +250,49 @@ fn clock_colour(p: &Projection, theme: &Theme) -> Color {
     }
 }
 
-/// The question and, when shown, its answer; a long answer shows its end, which is what is
-/// being said now.
+/// The question and, when shown, its answer. The question and its asker stay whole (up
+/// to all rows but two); a long answer shows its end, which is what is being said now,
+/// under a mark that earlier text is above.
 fn question_lines(frame: &mut Frame, area: Rect, q: &ProjectedQuestion, lang: Lang, theme: &Theme) {
+    let style = Style::new().fg(theme.text);
     let mut lines = widgets::hanging(
         &format!("{}. ", q.number),
         &format!("{}：{}", q.asker, q.text),
         3,
         area.width,
-        Style::new().fg(theme.text),
+        style,
     );
-    if let Some(answer) = q.answer.as_ref().filter(|a| !a.trim().is_empty()) {
-        let prefix = format!("   {}: ", Label::Answer.text(lang));
-        lines.extend(widgets::hanging(
-            &prefix,
-            answer,
-            5,
-            area.width,
-            Style::new().fg(theme.text),
-        ));
+    let answer = q.answer.as_ref().filter(|a| !a.trim().is_empty());
+    let rows = area.height as usize;
+    let question_rows = match answer {
+        Some(_) => rows.saturating_sub(2).max(1),
+        None => rows,
+    };
+    if lines.len() > question_rows {
+        lines.truncate(question_rows);
+        if let Some(last) = lines.last_mut() {
+            let words: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            let cut = text::fit(&format!("{}…", words.trim_end()), area.width as usize);
+            *last = Line::from(Span::styled(cut, style));
+        }
     }
-    let skip = lines.len().saturating_sub(area.height as usize);
-    let shown: Vec<Line> = lines.into_iter().skip(skip).collect();
-    frame.render_widget(Paragraph::new(shown), area);
+    if let Some(answer) = answer {
+        let prefix = format!("   {}: ", Label::Answer.text(lang));
+        let said = widgets::hanging(&prefix, answer, 5, area.width, style);
+        let room = rows.saturating_sub(lines.len());
+        if said.len() <= room {
+            lines.extend(said);
+        } else if room > 0 {
+            let mark = format!("     {}", labels::picture_words(lang).earlier_above);
+            lines.push(Line::from(Span::styled(
+                text::fit(&mark, area.width as usize),
+                Style::new().fg(theme.muted),
+            )));
+            let skip = said.len() - (room - 1);
+            lines.extend(said.into_iter().skip(skip));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// Name and the stage clock in the largest whole-scale glyphs that fit, then the unit:
