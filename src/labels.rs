@@ -774,7 +774,6 @@ pub fn picture_words(lang: Lang) -> PictureWords {
             now_reporting: "正在述责",
             earlier_above: "↑ 以上略",
             paused: "暂停",
-            overrun: "超时",
         },
         Lang::En => PictureWords {
             pause: "Break",
@@ -790,7 +789,6 @@ pub fn picture_words(lang: Lang) -> PictureWords {
             now_reporting: "reporting now",
             earlier_above: "↑ earlier text above",
             paused: "PAUSED",
-            overrun: "OVERRUN",
         },
     }
 }
@@ -813,8 +811,6 @@ pub struct PictureWords {
     pub earlier_above: &'static str,
     /// Beside a clock that is stopped.
     pub paused: &'static str,
-    /// Beside a clock past its allotment.
-    pub overrun: &'static str,
 }
 
 /// "责任事项 6   风险点 4   防控措施 7   完善制度 3   未结整改 1": the article's numbers.

@@ -92,3 +92,57 @@ fn the_question_stays_on_the_card_while_a_long_answer_is_typed() {
         );
     }
 }
+
+/// The cells drawn in `colour` that are not blank.
+fn drawn_in(buffer: &Buffer, colour: ratatui::style::Color) -> usize {
+    buffer
+        .content()
+        .iter()
+        .filter(|c| c.fg == colour && !c.symbol().trim().is_empty())
+        .count()
+}
+
+#[test]
+fn a_paused_clock_says_so_and_changes_colour_on_every_picture_with_a_clock() {
+    let (_dir, path) = temp_db();
+    let mut s = at_questions(&path);
+    s.handle(Action::Command(Command::ToggleTimer), at(100_030));
+    s.console.now = at(100_090);
+    let theme = Theme::projector_dark();
+    for shown in [Picture::Card, Picture::Spotlight, Picture::Agenda] {
+        let mut p = Projection::of(&s.console, &s.console.room);
+        p.picture = shown;
+        for (w, h) in SIZES {
+            let buffer = picture(&p, w, h);
+            let screen = rows(&buffer);
+            assert!(
+                screen.contains("暂停"),
+                "{shown:?} {w}x{h}: 暂停 in words:\n{screen}"
+            );
+            if shown != Picture::Agenda {
+                assert!(
+                    drawn_in(&buffer, theme.warning) > 0,
+                    "{shown:?} {w}x{h}: the stopped clock in the warning colour:\n{screen}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn an_overrun_says_so_in_words_on_every_picture_with_a_clock() {
+    let (_dir, path) = temp_db();
+    let mut s = at_questions(&path);
+    s.console.now = at(100_000 + 3 * 3600);
+    for shown in [Picture::Card, Picture::Spotlight] {
+        let mut p = Projection::of(&s.console, &s.console.room);
+        p.picture = shown;
+        for (w, h) in SIZES {
+            let screen = rows(&picture(&p, w, h));
+            assert!(
+                screen.contains("超时"),
+                "{shown:?} {w}x{h}: 超时 in words:\n{screen}"
+            );
+        }
+    }
+}

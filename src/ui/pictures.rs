@@ -231,11 +231,14 @@ pub fn agenda(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
         let slot = &row.slot;
         let is_current = Some(slot.id) == current;
         let marker = if is_current { "> " } else { "  " };
-        let time = if row.elapsed_ms > 0 {
+        let mut time = if row.elapsed_ms > 0 {
             clock(row.elapsed_ms)
         } else {
             String::new()
         };
+        if is_current && p.timing.is_some_and(|t| !t.is_running()) {
+            time = format!("{time} {}", words.paused).trim_start().to_string();
+        }
         let stage = stage_of(row);
         let left = format!(
             "{marker}{:>2}  {}",

@@ -118,7 +118,8 @@ fn stage_clock(p: &Projection, theme: &Theme) -> (String, Style) {
         ));
     }
     if !clock.running {
-        text.push_str(&format!("  [{}]", Label::Paused.text(lang)));
+        text.push_str(&format!("  {}", labels::picture_words(lang).paused));
+        style = style.fg(theme.warning);
     }
     (text, style)
 }
@@ -226,27 +227,26 @@ fn stage_clock_parts(p: &Projection, theme: &Theme) -> (String, String, Style) {
         return (String::new(), String::new(), style);
     };
     let stage = slot.stage.name(p.lang);
-    match p.clock() {
-        Some(clock) => match clock.overrun() {
-            Some(overrun) => (
-                format!("{stage}  {}", Label::Overrun.text(p.lang)),
-                overrun,
-                style,
-            ),
-            None => (
-                format!("{stage}  {}", Label::Remaining.text(p.lang)),
-                clock.remaining(),
-                style,
-            ),
-        },
-        None => (stage.to_string(), String::new(), style),
+    let Some(clock) = p.clock() else {
+        return (stage.to_string(), String::new(), style);
+    };
+    let (word, time) = match clock.overrun() {
+        Some(overrun) => (Label::Overrun.text(p.lang), overrun),
+        None => (Label::Remaining.text(p.lang), clock.remaining()),
+    };
+    let mut label = format!("{stage}  {word}");
+    if !clock.running {
+        label.push_str(&format!("  {}", labels::picture_words(p.lang).paused));
     }
+    (label, time, style)
 }
 
+/// Red past the allotment, the warning colour while stopped: the room sees the change.
 fn clock_colour(p: &Projection, theme: &Theme) -> Color {
-    match p.clock().is_some_and(|c| c.overrun_ms().is_some()) {
-        true => theme.danger,
-        false => theme.text,
+    match p.clock() {
+        Some(c) if !c.running => theme.warning,
+        Some(c) if c.overrun_ms().is_some() => theme.danger,
+        _ => theme.text,
     }
 }
 
@@ -306,17 +306,7 @@ fn spotlight(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     let bold = |colour| Style::new().fg(colour).add_modifier(Modifier::BOLD);
     let clock_colour = clock_colour(p, theme);
     let unit = format!("{}{}", slot.unit, slot.post);
-    let paused = p.timing.is_some_and(|t| !t.is_running());
-    let height = area.height.saturating_sub(u16::from(paused));
-    if paused && area.height > 0 {
-        let bottom = Rect {
-            y: area.bottom() - 1,
-            height: 1,
-            ..area
-        };
-        let paused = format!("[{}]", Label::Paused.text(p.lang));
-        centred(frame, bottom, &paused, bold(theme.warning));
-    }
+    let height = area.height;
     let lines = [
         (&slot.name, theme.accent),
         (&label, clock_colour),
