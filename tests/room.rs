@@ -146,3 +146,132 @@ fn an_overrun_says_so_in_words_on_every_picture_with_a_clock() {
         }
     }
 }
+
+/// The first official of the recorded sample, with six follow-ups long enough to fill
+/// more than a page at small sizes, each marked at its start `[An]` and its end `[Zn]`.
+fn six_follow_ups(path: &std::path::Path) -> Projection {
+    let mut s = recorded_sample(path);
+    s.handle(Action::Command(Command::Jump), at(100_000));
+    s.handle(Action::Paste("1".into()), at(100_000));
+    s.handle(Action::Confirm, at(100_000));
+    s.handle(Action::Confirm, at(100_000));
+    let mut p = Projection::of(&s.console, &s.console.room);
+    let model = p.follow_ups.first().cloned().expect("a follow-up recorded");
+    p.follow_ups = (1..=6)
+        .map(|n| {
+            let mut f = model.clone();
+            f.problem = format!("[A{n}]村级谈话覆盖不足，家风教育滞后，部分制度流于形式。");
+            f.copied_to = format!("县委副书记[Z{n}]");
+            f
+        })
+        .collect();
+    p.picture = Picture::FollowUps;
+    p
+}
+
+/// "2/3" at the end of a row: the page indicator.
+fn page_mark(screen: &str) -> Option<(usize, usize)> {
+    screen.lines().find_map(|l| {
+        let (at, of) = l.trim().rsplit(' ').next()?.split_once('/')?;
+        Some((at.parse().ok()?, of.parse().ok()?))
+    })
+}
+
+#[test]
+fn follow_ups_are_paged_in_whole_items_and_the_page_follows_the_selection() {
+    let (_dir, path) = temp_db();
+    let mut p = six_follow_ups(&path);
+    for (w, h) in SIZES {
+        let mut seen = Vec::new();
+        for selected in 0..6 {
+            p.follow_up_selected = selected;
+            let screen = rows(&picture(&p, w, h));
+            for n in 1..=6 {
+                let (start, end) = (format!("[A{n}]"), format!("[Z{n}]"));
+                assert_eq!(
+                    screen.contains(&start),
+                    screen.contains(&end),
+                    "{w}x{h}: follow-up {n} whole or not at all:\n{screen}"
+                );
+            }
+            assert!(
+                screen.contains(&format!("[Z{}]", selected + 1)),
+                "{w}x{h}: the selected follow-up {} is on the page shown:\n{screen}",
+                selected + 1
+            );
+            let shown = (1..=6)
+                .filter(|n| screen.contains(&format!("[A{n}]")))
+                .count();
+            if shown < 6 {
+                let (at, of) = page_mark(&screen)
+                    .unwrap_or_else(|| panic!("{w}x{h}: a page indicator:\n{screen}"));
+                assert!(at >= 1 && at <= of && of > 1, "{w}x{h}: {at}/{of}");
+                seen.push(at);
+            }
+        }
+        if w < 100 {
+            assert!(
+                seen.len() == 6,
+                "{w}x{h}: six follow-ups take more than a page"
+            );
+            assert!(seen.windows(2).all(|p| p[0] <= p[1]) && seen[0] < seen[5]);
+        }
+    }
+}
+
+#[test]
+fn the_agenda_is_paged_without_cutting_a_post_and_shows_the_official_reporting() {
+    let (_dir, path) = temp_db();
+    let s = recorded_sample(&path);
+    let mut p = Projection::of(&s.console, &s.console.room);
+    p.picture = Picture::Agenda;
+    let squeeze = |t: &str| t.split_whitespace().collect::<String>();
+    for (w, h) in SIZES {
+        for row in p.agenda.clone() {
+            p.official = Some(row.slot.clone());
+            let screen = rows(&picture(&p, w, h));
+            let post = format!("{}{}", row.slot.unit, row.slot.post);
+            assert!(
+                squeeze(&screen).contains(&squeeze(&post)),
+                "{w}x{h}: {} and the whole post {post}:\n{screen}",
+                row.slot.name
+            );
+        }
+    }
+}
+
+#[test]
+fn the_rating_result_is_a_table_with_the_result_in_large_glyphs() {
+    let (_dir, path) = temp_db();
+    let mut p = six_follow_ups(&path);
+    p.picture = Picture::Rating;
+    let rating = p.rating.expect("the sample's first official is rated");
+    let theme = Theme::projector_dark();
+    for (w, h) in SIZES {
+        let buffer = picture(&p, w, h);
+        let screen = rows(&buffer);
+        for grade in ["好", "较好", "一般", "差"] {
+            let row = screen
+                .lines()
+                .find(|l| l.split_whitespace().next() == Some(grade))
+                .unwrap_or_else(|| panic!("{w}x{h}: a row for {grade}:\n{screen}"));
+            assert!(
+                row.contains('%'),
+                "{w}x{h}: {grade}'s count and share: {row}"
+            );
+        }
+        assert!(
+            screen.contains(&format!("有效票 {}", rating.counted())),
+            "{w}x{h}: the total:\n{screen}"
+        );
+        let glyphs = buffer
+            .content()
+            .iter()
+            .filter(|c| c.fg == theme.accent && "▀▄█".contains(c.symbol()))
+            .count();
+        assert!(
+            glyphs > 40,
+            "{w}x{h}: the result (好和较好) in large glyphs:\n{screen}"
+        );
+    }
+}

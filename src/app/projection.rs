@@ -87,6 +87,8 @@ pub struct Projection {
     pub rating: Option<Rating>,
     /// The follow-ups agreed for the official in this meeting.
     pub follow_ups: Vec<FollowUp>,
+    /// The follow-up the recorder has selected, so that its page is the one shown.
+    pub follow_up_selected: usize,
     /// Every official, in agenda order.
     pub agenda: Vec<AgendaRow>,
     /// When the meeting resumes (the pause screen's countdown).
@@ -155,6 +157,7 @@ impl Projection {
             question: question.filter(|_| show_question),
             rating: console.detail.rating,
             follow_ups: console.detail.follow_ups.clone(),
+            follow_up_selected: console.selection(Pane::FollowUps),
             agenda,
             resume_at: room.resume_at,
             now: console.now,

@@ -2,7 +2,7 @@
 //! result, the follow-ups agreed, the agenda, the pause screen and the title screen. Each
 //! is drawn from a `Projection`, which holds nothing private.
 
-use super::{Theme, big, text, widgets};
+use super::{Theme, big, pages, text, widgets};
 use crate::app::projection::{AgendaRow, Projection};
 use crate::domain::clock;
 use crate::labels::{self, Label, Named};
@@ -47,7 +47,7 @@ pub fn large_or_plain(frame: &mut Frame, area: Rect, words: &str, colour: Color)
 }
 
 /// The heading of a picture: "张某  民主测评结果", bold, with a blank row under it.
-fn heading(frame: &mut Frame, area: Rect, words: &str, theme: &Theme) -> Rect {
+pub fn heading(frame: &mut Frame, area: Rect, words: &str, theme: &Theme) -> Rect {
     centred(
         frame,
         area,
@@ -62,85 +62,11 @@ fn heading(frame: &mut Frame, area: Rect, words: &str, theme: &Theme) -> Rect {
     }
 }
 
-fn official_name(p: &Projection) -> String {
+pub fn official_name(p: &Projection) -> String {
     p.official
         .as_ref()
         .map(|s| format!("{}  ", s.name))
         .unwrap_or_default()
-}
-
-/// The tallies and the result as a large table: one grade a row, spaced out.
-pub fn rating(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
-    let words = labels::picture_words(p.lang);
-    let rest = heading(
-        frame,
-        area,
-        &format!("{}{}", official_name(p), words.rating_title),
-        theme,
-    );
-    let Some(rating) = p.rating else {
-        centred(
-            frame,
-            rest,
-            Label::NoRating.text(p.lang),
-            Style::new().fg(theme.text),
-        );
-        return;
-    };
-    let counted = rating.counted();
-    let share = |n: u32| match counted {
-        0 => "-".to_string(),
-        _ => format!("{:.1}%", n as f64 * 100.0 / counted as f64),
-    };
-    let grades = labels::rating_grades(p.lang);
-    let tallies = [rating.excellent, rating.good, rating.fair, rating.poor];
-    let mut rows = vec![(
-        String::new(),
-        words.ballots.to_string(),
-        words.share.to_string(),
-    )];
-    for (grade, n) in grades.iter().zip(tallies) {
-        rows.push((grade.to_string(), n.to_string(), share(n)));
-    }
-    // A blank row between rows when there is room: a table read from the back row.
-    let summary = 2;
-    let spaced = rest.height as usize >= rows.len() * 2 + summary;
-    let mut lines = Vec::new();
-    let bold = Style::new().fg(theme.text).add_modifier(Modifier::BOLD);
-    for (i, (grade, n, share)) in rows.iter().enumerate() {
-        let style = if i == 0 {
-            Style::new().fg(theme.muted)
-        } else {
-            bold
-        };
-        let row = format!(
-            "{}{}{}",
-            text::pad(grade, 8),
-            text::pad_left(n, 8),
-            text::pad_left(share, 10)
-        );
-        lines.push(Line::from(Span::styled(row, style)));
-        if spaced {
-            lines.push(Line::default());
-        }
-    }
-    lines.push(Line::from(Span::styled(
-        format!(
-            "{} {}  {} {}",
-            Label::Voters.text(p.lang),
-            rating.voters,
-            words.counted,
-            counted
-        ),
-        Style::new().fg(theme.text),
-    )));
-    if let Some(approval) = rating.approval_percent() {
-        lines.push(Line::from(Span::styled(
-            format!("{} {approval:.1}%", words.approval),
-            bold,
-        )));
-    }
-    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), rest);
 }
 
 /// The follow-ups agreed for the official: the problem, then the measure, who and when.
@@ -162,15 +88,15 @@ pub fn follow_ups(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) 
         return;
     }
     let lang = p.lang;
-    let mut lines = Vec::new();
+    let mut items = Vec::new();
     for (i, f) in p.follow_ups.iter().enumerate() {
-        lines.extend(widgets::hanging(
+        let mut item = widgets::hanging(
             &format!("{}. ", i + 1),
             &f.problem,
             3,
             rest.width,
             Style::new().fg(theme.text).add_modifier(Modifier::BOLD),
-        ));
+        );
         let mut parts = Vec::new();
         if !f.measure.is_empty() {
             parts.push(format!("{}：{}", Label::Measure.text(lang), f.measure));
@@ -188,15 +114,17 @@ pub fn follow_ups(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) 
         if !f.copied_to.is_empty() {
             parts.push(format!("{}：{}", Label::CopiedTo.text(lang), f.copied_to));
         }
-        lines.extend(widgets::hanging(
+        item.extend(widgets::hanging(
             "   ",
             &parts.join("  "),
             3,
             rest.width,
             Style::new().fg(theme.text),
         ));
+        items.push(item);
     }
-    frame.render_widget(Paragraph::new(lines), rest);
+    let selected = p.follow_up_selected.min(items.len().saturating_sub(1));
+    pages::draw(frame, rest, &items, selected, Style::new().fg(theme.muted));
 }
 
 /// Every official with their stage and time; the one reporting marked in words too.
@@ -226,7 +154,7 @@ pub fn agenda(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
         .map(|r| text::width(&stage_of(r)))
         .max()
         .unwrap_or(0);
-    let mut lines = Vec::new();
+    let mut items = Vec::new();
     for row in &p.agenda {
         let slot = &row.slot;
         let is_current = Some(slot.id) == current;
@@ -246,8 +174,6 @@ pub fn agenda(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
             text::pad(&slot.name, name_width)
         );
         let right = format!("  {}  {time}", text::pad(&stage, stage_width));
-        let room = (rest.width as usize).saturating_sub(text::width(&left) + text::width(&right));
-        let unit = text::fit(&format!("{}{}", slot.unit, slot.post), room);
         let style = if is_current {
             Style::new().fg(theme.accent).add_modifier(Modifier::BOLD)
         } else if slot.stage.is_closed() {
@@ -255,20 +181,39 @@ pub fn agenda(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
         } else {
             Style::new().fg(theme.text)
         };
-        let row = format!("{left}{}{right}", text::pad(&unit, room));
-        lines.push(Line::from(Span::styled(
-            text::fit(&row, rest.width as usize),
+        items.push(agenda_item(
+            &left,
+            &right,
+            &format!("{}{}", slot.unit, slot.post),
+            rest.width,
             style,
-        )));
+        ));
     }
-    // The official reporting stays in view in a long agenda.
+    // The page holding the official reporting.
     let at = p
         .agenda
         .iter()
         .position(|r| Some(r.slot.id) == current)
         .unwrap_or(0);
-    let skip = (at + 1).saturating_sub(rest.height as usize);
-    frame.render_widget(Paragraph::new(lines).scroll((skip as u16, 0)), rest);
+    pages::draw(frame, rest, &items, at, Style::new().fg(theme.muted));
+}
+
+/// One official's row: the unit and post between the name and the stage when they fit,
+/// else on rows of their own below the name, whole.
+fn agenda_item(left: &str, right: &str, unit: &str, width: u16, style: Style) -> widgets::Item {
+    let room = (width as usize).saturating_sub(text::width(left) + text::width(right));
+    if text::width(unit) <= room {
+        let row = format!("{left}{}{right}", text::pad(unit, room));
+        return vec![Line::from(Span::styled(row, style))];
+    }
+    let first = format!("{left}{}{right}", " ".repeat(room));
+    let mut item = vec![Line::from(Span::styled(
+        text::fit(&first, width as usize),
+        style,
+    ))];
+    let indent = " ".repeat(6);
+    item.extend(widgets::hanging(&indent, unit, 6, width, style));
+    item
 }
 
 /// 休会 in large glyphs and, when set, the countdown to resuming.

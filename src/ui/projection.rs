@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, p: &Projection, theme: &Theme) {
             frame.render_widget(Paragraph::new(notice), area);
         }
         (Picture::Spotlight, Some(_)) => spotlight(frame, area, p, theme),
-        (Picture::Rating, Some(_)) => pictures::rating(frame, area, p, theme),
+        (Picture::Rating, Some(_)) => super::rating::draw(frame, area, p, theme),
         (Picture::FollowUps, Some(_)) => pictures::follow_ups(frame, area, p, theme),
         (Picture::Card | Picture::Blank, Some(_)) => card(frame, area, p, theme),
     }
