@@ -774,6 +774,7 @@ pub fn picture_words(lang: Lang) -> PictureWords {
             now_reporting: "正在述责",
             earlier_above: "↑ 以上略",
             paused: "暂停",
+            closing: "散会",
         },
         Lang::En => PictureWords {
             pause: "Break",
@@ -789,6 +790,7 @@ pub fn picture_words(lang: Lang) -> PictureWords {
             now_reporting: "reporting now",
             earlier_above: "↑ earlier text above",
             paused: "PAUSED",
+            closing: "Meeting closed",
         },
     }
 }
@@ -811,6 +813,8 @@ pub struct PictureWords {
     pub earlier_above: &'static str,
     /// Beside a clock that is stopped.
     pub paused: &'static str,
+    /// The closing picture's word, after the meeting is closed.
+    pub closing: &'static str,
 }
 
 /// "责任事项 6   风险点 4   防控措施 7   完善制度 3   未结整改 1": the article's numbers.

@@ -275,3 +275,51 @@ fn the_rating_result_is_a_table_with_the_result_in_large_glyphs() {
         );
     }
 }
+
+#[test]
+fn a_meeting_not_yet_begun_projects_its_title_large_until_the_recorder_shows_the_card() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    let theme = Theme::projector_dark();
+    let p = Projection::of(&s.console, &s.console.room);
+    assert_eq!(p.picture, Picture::Title, "the default picture before 述责");
+    for (w, h) in SIZES {
+        let buffer = picture(&p, w, h);
+        let screen = rows(&buffer);
+        assert!(
+            screen.contains("2026-") && screen.contains("主持人"),
+            "{w}x{h}: the date and the chair:\n{screen}"
+        );
+        assert!(!screen.contains("张某"), "{w}x{h}: no official:\n{screen}");
+        let glyphs = drawn_in(&buffer, theme.accent);
+        if w >= 106 {
+            assert!(
+                glyphs > 200,
+                "{w}x{h}: the meeting's name in large glyphs:\n{screen}"
+            );
+        } else {
+            assert!(screen.contains("述责述廉会议"), "{w}x{h}:\n{screen}");
+        }
+    }
+    s.handle(Action::Command(Command::ShowCard), at(1));
+    let p = Projection::of(&s.console, &s.console.room);
+    assert_eq!(p.picture, Picture::Card, "the recorder's choice");
+}
+
+#[test]
+fn a_closed_meeting_projects_the_closing_picture() {
+    let (_dir, path) = temp_db();
+    let mut s = recorded_sample(&path);
+    s.console.meeting.finished_at = Some(at(200_000));
+    let p = Projection::of(&s.console, &s.console.room);
+    assert_eq!(p.picture, Picture::Title);
+    let theme = Theme::projector_dark();
+    for (w, h) in SIZES {
+        let buffer = picture(&p, w, h);
+        let screen = rows(&buffer);
+        assert!(
+            screen.contains("散会") || drawn_in(&buffer, theme.text) > 100,
+            "{w}x{h}: 散会, in words or large:\n{screen}"
+        );
+    }
+}

@@ -61,6 +61,19 @@ pub fn choose(room: &mut Room, command: Command, now: DateTime<Utc>) -> bool {
     true
 }
 
+/// The picture the room sees: the one chosen, except that the official's card is the
+/// title screen in a meeting not yet begun (no official past 待述责) until the recorder
+/// chooses a picture, and the closing picture (the title with 散会) once the meeting is
+/// closed.
+pub fn shown(console: &Console, room: &Room) -> Picture {
+    let begun = console.agenda.iter().any(|s| s.stage != Stage::Pending);
+    let closed = console.meeting.finished_at.is_some();
+    match room.shown() {
+        Picture::Card if closed || !begun && room.serial == 0 => Picture::Title,
+        picture => picture,
+    }
+}
+
 /// One official in the agenda picture, with the time they have held the floor.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgendaRow {
@@ -148,7 +161,7 @@ impl Projection {
             lang: console.lang,
             title: console.meeting.title.clone(),
             meeting: console.meeting.clone(),
-            picture: room.shown(),
+            picture: shown(console, room),
             position: (console.current + 1, console.agenda.len()),
             official: slot.cloned(),
             counts: console.detail.counts(),

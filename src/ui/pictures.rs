@@ -266,43 +266,81 @@ pub fn pause(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     centred(frame, wait, words.pause_wait, Style::new().fg(theme.text));
 }
 
-/// The meeting's title, date, place and chair.
+/// The meeting's title in the largest glyphs that fit half the screen, then the date,
+/// the place and the chair; after 散会 the word itself, large, under the title.
 pub fn title(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     let words = labels::picture_words(p.lang);
     let meeting = &p.meeting;
-    let title_lines = text::wrap(&text::printable(&meeting.title), area.width as usize);
-    let mut lines: Vec<Line> = title_lines
-        .into_iter()
-        .map(|l| {
-            Line::from(Span::styled(
-                l,
-                Style::new().fg(theme.accent).add_modifier(Modifier::BOLD),
-            ))
-        })
-        .collect();
-    lines.push(Line::default());
+    let closed = meeting.finished_at.is_some();
+    let mut facts = Vec::new();
     let mut when = meeting.held_on.format("%Y-%m-%d").to_string();
-    if let Some(starts) = meeting.starts_at {
+    if let Some(starts) = meeting.starts_at.filter(|_| !closed) {
         when.push_str(&starts.format("  %H:%M").to_string());
     }
-    lines.push(Line::from(Span::styled(when, Style::new().fg(theme.text))));
+    facts.push(when);
     if !meeting.place.is_empty() {
-        lines.push(Line::from(Span::styled(
-            format!("{}：{}", words.place, meeting.place),
-            Style::new().fg(theme.text),
-        )));
+        facts.push(format!("{}：{}", words.place, meeting.place));
     }
     if !meeting.chair.is_empty() {
-        lines.push(Line::from(Span::styled(
-            format!("{}：{}", words.chair, meeting.chair),
-            Style::new().fg(theme.text),
-        )));
+        facts.push(
+            format!("{}：{} {}", words.chair, meeting.chair_post, meeting.chair)
+                .replace("： ", "："),
+        );
     }
-    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
-    let at = Rect {
-        y: top,
-        height: area.bottom() - top,
-        ..area
+    let facts_rows = facts.len() as u16;
+    let title = text::printable(&meeting.title);
+    let title_room = match closed {
+        true => area.height.saturating_sub(facts_rows) * 3 / 5,
+        false => area.height.saturating_sub(facts_rows),
     };
-    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), at);
+    let big_title = big::fitting_wrapped(&title, area.width, title_room);
+    let title_rows = match &big_title {
+        Some((scale, lines)) => (big::size("a", *scale).1 * lines.len()) as u16,
+        None => text::wrap(&title, area.width as usize).len() as u16,
+    };
+    let closing_room = area.height.saturating_sub(title_rows + facts_rows + 2);
+    let closing_rows = match closed {
+        true => big::fitting_scale(words.closing, area.width, closing_room)
+            .map_or(1, |scale| big::size(words.closing, scale).1 as u16),
+        false => 0,
+    };
+    // A blank row before the facts when there is one to spare.
+    let gap = u16::from(title_rows + closing_rows + u16::from(closed) + facts_rows < area.height);
+    let [_, title_area, _, closing, _, facts_area, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(title_rows),
+        Constraint::Length(u16::from(closed)),
+        Constraint::Length(closing_rows),
+        Constraint::Length(gap),
+        Constraint::Length(facts_rows),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let accent = Style::new().fg(theme.accent).add_modifier(Modifier::BOLD);
+    match big_title {
+        Some((scale, lines)) => {
+            big::draw_lines(frame.buffer_mut(), title_area, &lines, scale, theme.accent)
+        }
+        None => {
+            let lines: Vec<Line> = text::wrap(&title, area.width as usize)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, accent)))
+                .collect();
+            frame.render_widget(
+                Paragraph::new(lines).alignment(Alignment::Center),
+                title_area,
+            );
+        }
+    }
+    if closed {
+        large_or_plain(frame, closing, words.closing, theme.text);
+    }
+    let lines: Vec<Line> = facts
+        .into_iter()
+        .map(|f| Line::from(Span::styled(f, Style::new().fg(theme.text))))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines).alignment(Alignment::Center),
+        facts_area,
+    );
 }
