@@ -349,7 +349,7 @@ fn two_terminals_the_recorders_picture_keys_change_the_audience_view() {
     recorder.send("3");
     audience.wait_for("本次会议尚未提出整改问题", 3);
     // Recording keys stay where they were: the recorder's screen is the recorder's.
-    assert!(recorder.screen().contains("[投影：问题清单]"));
+    assert!(recorder.screen().contains("[投影：问题清单 · "));
     recorder.send("q");
     assert!(recorder.wait_exit(10));
     audience.send("q");
@@ -467,7 +467,7 @@ fn the_recorders_picture_keys_choose_what_the_audience_view_shows() {
     assert!(!text.contains("会议稍后继续"), "{text}");
     // The recorder's own screen stays the recorder's layout, and says what the room sees.
     let console = rows(&draw_console(&recorder, 160, 45));
-    assert!(console.contains("[投影：述责人]"), "{console}");
+    assert!(console.contains("[投影：述责人 · "), "{console}");
     assert!(console.contains("主体责任事项"), "{console}");
 }
 

@@ -323,3 +323,54 @@ fn a_closed_meeting_projects_the_closing_picture() {
         );
     }
 }
+
+/// The console's first row.
+fn first_row(s: &Session, w: u16, h: u16) -> String {
+    rows(&console(s, w, h))
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn the_console_says_what_the_room_sees_at_every_size_never_cut() {
+    let (_dir, path) = temp_db();
+    let mut s = at_questions(&path);
+    s.console.meeting.title =
+        "某某县纪律检查委员会、某某县监察委员会2026年度领导干部述责述廉会议".into();
+    for (w, h) in SIZES {
+        let row = first_row(&s, w, h);
+        let room = row.trim_end();
+        assert!(
+            room.contains("[投影：述责人") && room.ends_with(']'),
+            "{w}x{h}: the picture, whole: {row}"
+        );
+        if w >= 106 {
+            assert!(room.contains("答复投影"), "{w}x{h}: answers on: {row}");
+        }
+    }
+    s.handle(Action::Command(Command::ToggleTimer), at(100_010));
+    let row = first_row(&s, 160, 45);
+    assert!(row.contains("计时暂停"), "the room's clock stopped: {row}");
+    s.handle(
+        Action::Command(Command::ToggleProjectedAnswers),
+        at(100_011),
+    );
+    s.handle(Action::Command(Command::ToggleBlank), at(100_012));
+    for (w, h) in SIZES {
+        let row = first_row(&s, w, h);
+        assert!(row.contains("[投影：黑屏"), "{w}x{h}: blanked: {row}");
+        if w >= 106 {
+            assert!(row.contains("答复不投影"), "{w}x{h}: answers off: {row}");
+        }
+    }
+}
+
+#[test]
+fn the_console_names_the_title_screen_a_fresh_meeting_projects() {
+    let (_dir, path) = temp_db();
+    let s = sample_session(&path);
+    let row = first_row(&s, 106, 29);
+    assert!(row.contains("[投影：会议标题"), "{row}");
+}
