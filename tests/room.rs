@@ -374,3 +374,90 @@ fn the_console_names_the_title_screen_a_fresh_meeting_projects() {
     let row = first_row(&s, 106, 29);
     assert!(row.contains("[投影：会议标题"), "{row}");
 }
+
+/// The half-row pixels drawn in `colour` with the half blocks, moved so that the first
+/// lit column and half row are 0, sorted.
+fn glyph_pixels(buffer: &Buffer, colour: ratatui::style::Color) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            let halves = match (cell.fg == colour, cell.symbol()) {
+                (true, "█") => [true, true],
+                (true, "▀") => [true, false],
+                (true, "▄") => [false, true],
+                _ => continue,
+            };
+            for (half, lit) in halves.into_iter().enumerate() {
+                if lit {
+                    out.push((x as usize, y as usize * 2 + half));
+                }
+            }
+        }
+    }
+    normalised(out)
+}
+
+fn normalised(mut pixels: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let x = pixels.iter().map(|p| p.0).min().unwrap_or(0);
+    let y = pixels.iter().map(|p| p.1).min().unwrap_or(0);
+    for p in &mut pixels {
+        *p = (p.0 - x, p.1 - y);
+    }
+    pixels.sort();
+    pixels
+}
+
+/// `text` in Unifont at `scale`, a pixel `scale` columns by `scale` half rows.
+fn unifont_pixels(text: &str, scale: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut x0 = 0;
+    for c in text.chars() {
+        let g = unifont::get_glyph(c).unwrap();
+        for py in 0..16 {
+            for px in 0..g.get_width() {
+                if g.get_pixel(px, py) {
+                    for d in 0..scale * scale {
+                        out.push((x0 + px * scale + d % scale, py * scale + d / scale));
+                    }
+                }
+            }
+        }
+        x0 += g.get_width() * scale;
+    }
+    normalised(out)
+}
+
+#[test]
+fn the_one_terminal_band_never_covers_the_projected_clock() {
+    let (_dir, path) = temp_db();
+    let mut s = at_questions(&path);
+    s.handle(Action::Command(Command::ToggleProjection), at(100_003));
+    s.handle(Action::Command(Command::ShowCard), at(100_003));
+    s.handle(Action::Command(Command::EditAnswer), at(100_004));
+    s.handle(Action::Paste("清单已印发".into()), at(100_005));
+    let time = Projection::of(&s.console, &s.console.room)
+        .clock()
+        .expect("a timed stage")
+        .remaining();
+    let theme = Theme::projector_dark();
+    let mut glyphs_seen = false;
+    for (w, h) in SIZES {
+        let buffer = console(&s, w, h);
+        let screen = rows(&buffer);
+        assert!(
+            screen.contains("剩余"),
+            "{w}x{h}: the clock shown:\n{screen}"
+        );
+        let drawn = glyph_pixels(&buffer, theme.text);
+        if drawn.is_empty() {
+            continue;
+        }
+        glyphs_seen = true;
+        assert!(
+            (1..=8).any(|k| unifont_pixels(&time, k) == drawn),
+            "{w}x{h}: the clock {time} whole, none of it under the band:\n{screen}"
+        );
+    }
+    assert!(glyphs_seen, "the clock in glyphs at some size");
+}

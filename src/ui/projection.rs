@@ -14,7 +14,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 pub fn draw(frame: &mut Frame, p: &Projection, theme: &Theme) {
-    let whole = frame.area();
+    draw_in(frame, frame.area(), p, theme);
+}
+
+/// The picture laid out in `whole`: part of the screen when the console's band takes the
+/// rows below it, so that the band covers nothing of the picture (its clock included).
+pub fn draw_in(frame: &mut Frame, whole: Rect, p: &Projection, theme: &Theme) {
     if p.picture == Picture::Blank {
         blank(frame, whole, p);
         return;
