@@ -39,8 +39,10 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
         .approval_percent()
         .map(|a| format!("{a:.1}%"))
         .unwrap_or_else(|| "-".into());
-    // Five rows of the table, the ballots, then the result's label and its glyphs.
-    let spaced = rest.height >= 5 * 2 + 3 + 8 + 1;
+    // Spaced out when there is room for the five rows each with a blank row, the ballots,
+    // a blank row, the result's label and its glyphs at scale 1 (8 rows).
+    const SPACED_ROWS: u16 = 5 * 2 + 3 + 8;
+    let spaced = rest.height > SPACED_ROWS;
     let table_rows = if spaced { 10 } else { 5 };
     let glyph_room = rest.height.saturating_sub(table_rows + 3);
     let scale = big::fitting_scale(&approval, rest.width, glyph_room);
