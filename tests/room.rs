@@ -87,7 +87,7 @@ fn the_question_stays_on_the_card_while_a_long_answer_is_typed() {
             "{w}x{h}: the answer's last words:\n{screen}"
         );
         assert!(
-            screen.contains("以上略"),
+            screen.contains("（上文略）"),
             "{w}x{h}: a mark that earlier text is above:\n{screen}"
         );
     }

@@ -31,7 +31,10 @@ pub fn draw(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
     }
     // What the room sees, so the recorder knows without looking at the projector: at the
     // right, never cut; the title gives way.
-    let room = room_line(console, area.width.saturating_sub(MIN_TITLE) as usize);
+    let room = text::printable(&room_line(
+        console,
+        area.width.saturating_sub(MIN_TITLE) as usize,
+    ));
     let room_width = text::width(&room) as u16;
     let title_width = area.width.saturating_sub(room_width + 1);
     let mut first = widgets::fit_spans(first, title_width).spans;

@@ -113,7 +113,11 @@ fn table(
         };
         lines.push(Line::from(vec![
             Span::styled(text::pad(grade, GRADE), bold),
-            Span::styled("█".repeat(bar), Style::new().fg(theme.text)),
+            // Reversed spaces: a block character is drawn two cells wide by some terminals.
+            Span::styled(
+                " ".repeat(bar),
+                Style::new().fg(theme.text).add_modifier(Modifier::REVERSED),
+            ),
             Span::raw(" ".repeat(bar_room - bar)),
             Span::styled(text::pad_left(&n.to_string(), COUNT), bold),
             Span::styled(text::pad_left(&share, SHARE), bold),
