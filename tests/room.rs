@@ -461,3 +461,33 @@ fn the_one_terminal_band_never_covers_the_projected_clock() {
     }
     assert!(glyphs_seen, "the clock in glyphs at some size");
 }
+
+#[test]
+fn the_pause_screen_shows_the_meetings_name_above_the_pause_and_its_countdown() {
+    let (_dir, path) = temp_db();
+    let mut s = at_questions(&path);
+    s.handle(Action::Command(Command::ShowPause), at(100_010));
+    s.handle(Action::Command(Command::PauseLonger), at(100_010));
+    let p = Projection::of(&s.console, &s.console.room);
+    assert_eq!(p.picture, Picture::Pause);
+    let theme = Theme::projector_dark();
+    for (w, h) in SIZES {
+        let buffer = picture(&p, w, h);
+        let screen = rows(&buffer);
+        assert!(
+            screen.contains("距复会") && screen.contains("会议稍后继续"),
+            "{w}x{h}: the countdown and the line below:\n{screen}"
+        );
+        let name = drawn_in(&buffer, theme.muted);
+        // Large where two lines of glyphs at scale 1 take at most a third of the rows.
+        if h >= 67 {
+            assert!(name > 200, "{w}x{h}: the meeting's name large:\n{screen}");
+        } else {
+            assert!(screen.contains("述责述廉会议"), "{w}x{h}:\n{screen}");
+        }
+        assert!(
+            drawn_in(&buffer, theme.accent) > 50,
+            "{w}x{h}: 休会 large:\n{screen}"
+        );
+    }
+}

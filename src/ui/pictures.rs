@@ -219,24 +219,40 @@ fn agenda_item(left: &str, right: &str, unit: &str, width: u16, style: Style) ->
 /// 休会 in large glyphs and, when set, the countdown to resuming.
 pub fn pause(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     let words = labels::picture_words(p.lang);
-    centred(frame, area, &p.title, Style::new().fg(theme.muted));
     let countdown = p.until_resume_ms();
-    // Rows for the glyphs: the title and a blank row above, a row between, the line below.
-    let free = area.height.saturating_sub(5);
+    // The meeting's name in glyphs at scale 1 when they take at most a third of the rows,
+    // else one muted row; then the rows for 休会 and the countdown: a blank row under the
+    // name, a row between, the line below.
+    let title = text::printable(&p.title);
+    let big_title = big::fitting_wrapped(&title, area.width, area.height / 3)
+        .filter(|&(scale, _)| scale == 1)
+        .map(|(_, lines)| lines);
+    let title_rows = big_title
+        .as_ref()
+        .map_or(1, |lines| (big::size("a", 1).1 * lines.len()) as u16);
+    let [title_area] = Layout::vertical([Constraint::Length(title_rows)]).areas(area);
+    match &big_title {
+        Some(lines) => big::draw_lines(frame.buffer_mut(), title_area, lines, 1, theme.muted),
+        None => centred(frame, area, &title, Style::new().fg(theme.muted)),
+    }
+    let free = area.height.saturating_sub(title_rows + 4);
     let share = if countdown.is_some() { free / 2 } else { free };
     let glyph_rows = |words: &str, rows: u16| {
         big::fitting_scale(words, area.width, rows)
             .map(|scale| big::size(words, scale).1 as u16)
             .unwrap_or(1)
     };
-    let word_rows = glyph_rows(words.pause, share);
+    // 休会 large first: at scale 1 when the countdown keeps two plain rows.
+    let smallest = big::size(words.pause, 1).1 as u16;
+    let word_room = share.max(smallest.min(free.saturating_sub(2)));
+    let word_rows = glyph_rows(words.pause, word_room);
     let clock_text = countdown.map(clock).unwrap_or_default();
     let clock_rows = match countdown {
-        Some(_) => 1 + glyph_rows(&clock_text, share.saturating_sub(1)),
+        Some(_) => 1 + glyph_rows(&clock_text, free.saturating_sub(word_rows + 1)),
         None => 0,
     };
     let [_, _, word, _, count, _, wait, _] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(title_rows + 1),
         Constraint::Fill(1),
         Constraint::Length(word_rows),
         Constraint::Length(1),
