@@ -763,16 +763,18 @@ pub fn picture_name(lang: Lang, picture: crate::domain::Picture) -> &'static str
     }
 }
 
-/// "投影：休会（距复会 10:00）": what the room sees now, told to the recorder.
+/// "投影：休会（距复会 10:00）": what the room sees now (`picture`, as drawn), told to
+/// the recorder.
 pub fn room_shows(
     lang: Lang,
+    picture: crate::domain::Picture,
     room: &crate::domain::Room,
     now: chrono::DateTime<chrono::Utc>,
 ) -> String {
-    let name = picture_name(lang, room.shown());
+    let name = picture_name(lang, picture);
     let countdown = room
         .resume_at
-        .filter(|_| room.shown() == crate::domain::Picture::Pause)
+        .filter(|_| picture == crate::domain::Picture::Pause)
         .map(|at| resumes_in(lang, (at - now).num_milliseconds().max(0)));
     match (lang, countdown) {
         (Lang::Zh, None) => format!("投影：{name}"),
@@ -780,6 +782,22 @@ pub fn room_shows(
         (Lang::En, None) => format!("Projected: {name}"),
         (Lang::En, Some(c)) => format!("Projected: {name} ({c})"),
     }
+}
+
+/// The room's state beside the picture, in the console's room line: whether answers are
+/// projected, and (when it is) that the clock the room sees is stopped.
+pub fn room_state(lang: Lang, answers: bool, paused: bool) -> (&'static str, Option<&'static str>) {
+    let answers = match (lang, answers) {
+        (Lang::Zh, true) => "答复投影",
+        (Lang::Zh, false) => "答复不投影",
+        (Lang::En, true) => "answers shown",
+        (Lang::En, false) => "answers hidden",
+    };
+    let paused = paused.then_some(match lang {
+        Lang::Zh => "计时暂停",
+        Lang::En => "clock paused",
+    });
+    (answers, paused)
 }
 
 /// "距复会 09:59": the pause screen's countdown.
@@ -806,6 +824,9 @@ pub fn picture_words(lang: Lang) -> PictureWords {
             place: "地点",
             chair: "主持人",
             now_reporting: "正在述责",
+            earlier_above: "（上文略）",
+            paused: "暂停",
+            closing: "散会",
         },
         Lang::En => PictureWords {
             pause: "Break",
@@ -819,6 +840,9 @@ pub fn picture_words(lang: Lang) -> PictureWords {
             place: "Place",
             chair: "Chair",
             now_reporting: "reporting now",
+            earlier_above: "(earlier text above)",
+            paused: "PAUSED",
+            closing: "Meeting closed",
         },
     }
 }
@@ -837,6 +861,12 @@ pub struct PictureWords {
     pub place: &'static str,
     pub chair: &'static str,
     pub now_reporting: &'static str,
+    /// The mark above an answer whose beginning is not shown.
+    pub earlier_above: &'static str,
+    /// Beside a clock that is stopped.
+    pub paused: &'static str,
+    /// The closing picture's word, after the meeting is closed.
+    pub closing: &'static str,
 }
 
 /// "责任事项 6   风险点 4   防控措施 7   完善制度 3   未结整改 1": the article's numbers.

@@ -180,9 +180,12 @@ fn the_audience_view_started_before_the_console_follows_what_it_records() {
     let db = sample_copy(dir.path());
     let name = db.to_str().unwrap();
     let mut audience = Console::start(&["present", name], 100, 30);
-    audience.wait_for("第 1/8 位", 10);
+    // A meeting not yet begun: its title screen, until the recorder shows the card.
+    audience.wait_for("主持人", 10);
     let mut console = Console::start(&[name], 100, 30);
     console.wait_for("第 1/8 位", 10);
+    console.send("1");
+    audience.wait_for("第 1/8 位", 10);
     console.send("n");
     console.wait_for("第 2/8 位", 5);
     audience.wait_for("第 2/8 位", 10);

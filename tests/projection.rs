@@ -294,6 +294,10 @@ fn two_terminals_the_recorders_keys_show_up_in_the_audience_view() {
     let mut recorder = Console::start(&[db.to_str().unwrap()], 120, 36);
     recorder.wait_for("第 1/8 位", 10);
     let audience = Console::start(&["present", db.to_str().unwrap(), "--answers"], 100, 30);
+    // A meeting not yet begun shows its title screen until the recorder shows the card.
+    audience.wait_for("主持人", 10);
+    // The recorder's choice replaces the audience view's own (`--answers`): answers on.
+    recorder.send("1v");
     audience.wait_for("某某镇党委书记", 10);
     recorder.begin_report();
     recorder.send("s\r");
@@ -320,6 +324,8 @@ fn two_terminals_the_recorders_picture_keys_change_the_audience_view() {
     let mut recorder = Console::start(&[db.to_str().unwrap()], 120, 36);
     recorder.wait_for("第 1/8 位", 10);
     let mut audience = Console::start(&["present", db.to_str().unwrap()], 100, 30);
+    audience.wait_for("主持人", 10);
+    recorder.send("1");
     audience.wait_for("某某镇党委书记", 10);
     recorder.send("4");
     audience.wait_for("正在述责", 3);
@@ -344,7 +350,7 @@ fn two_terminals_the_recorders_picture_keys_change_the_audience_view() {
     recorder.send("3");
     audience.wait_for("本次会议尚未提出整改问题", 3);
     // Recording keys stay where they were: the recorder's screen is the recorder's.
-    assert!(recorder.screen().contains("[投影：问题清单]"));
+    assert!(recorder.screen().contains("[投影：问题清单 · "));
     recorder.send("q");
     assert!(recorder.wait_exit(10));
     audience.send("q");
@@ -466,7 +472,7 @@ fn the_recorders_picture_keys_choose_what_the_audience_view_shows() {
     assert!(!text.contains("会议稍后继续"), "{text}");
     // The recorder's own screen stays the recorder's layout, and says what the room sees.
     let console = rows(&draw_console(&recorder, 160, 45));
-    assert!(console.contains("[投影：述责人]"), "{console}");
+    assert!(console.contains("[投影：述责人 · "), "{console}");
     assert!(console.contains("主体责任事项"), "{console}");
 }
 
@@ -629,6 +635,7 @@ fn one_terminal_a_form_shows_on_the_projected_picture() {
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
     s.handle(Action::Command(Command::ToggleProjection), at(0));
+    s.handle(Action::Command(Command::ShowCard), at(0));
     s.handle(Action::Command(Command::AddQuestion), at(1));
     s.handle(Action::Paste("委员某某".into()), at(2));
     for (w, h) in [(60, 18), (120, 36)] {

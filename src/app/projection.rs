@@ -61,6 +61,19 @@ pub fn choose(room: &mut Room, command: Command, now: DateTime<Utc>) -> bool {
     true
 }
 
+/// The picture the room sees: the one chosen, except that the official's card is the
+/// title screen in a meeting not yet begun (no official past 待述责) until the recorder
+/// chooses a picture, and the closing picture (the title with 散会) once the meeting is
+/// closed.
+pub fn shown(console: &Console, room: &Room) -> Picture {
+    let begun = console.agenda.iter().any(|s| s.stage != Stage::Pending);
+    let closed = console.meeting.finished_at.is_some();
+    match room.shown() {
+        Picture::Card if closed || !begun && room.serial == 0 => Picture::Title,
+        picture => picture,
+    }
+}
+
 /// One official in the agenda picture, with the time they have held the floor.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgendaRow {
@@ -87,6 +100,8 @@ pub struct Projection {
     pub rating: Option<Rating>,
     /// The follow-ups agreed for the official in this meeting.
     pub follow_ups: Vec<FollowUp>,
+    /// The follow-up the recorder has selected, so that its page is the one shown.
+    pub follow_up_selected: usize,
     /// Every official, in agenda order.
     pub agenda: Vec<AgendaRow>,
     /// When the meeting resumes (the pause screen's countdown).
@@ -146,7 +161,7 @@ impl Projection {
             lang: console.lang,
             title: console.meeting.title.clone(),
             meeting: console.meeting.clone(),
-            picture: room.shown(),
+            picture: shown(console, room),
             position: (console.current + 1, console.agenda.len()),
             official: slot.cloned(),
             counts: console.detail.counts(),
@@ -155,6 +170,7 @@ impl Projection {
             question: question.filter(|_| show_question),
             rating: console.detail.rating,
             follow_ups: console.detail.follow_ups.clone(),
+            follow_up_selected: console.selection(Pane::FollowUps),
             agenda,
             resume_at: room.resume_at,
             now: console.now,

@@ -326,7 +326,8 @@ fn change_picture(console: &mut Console, command: Command) {
     let text = if console.room.answers != answers {
         labels::answers_projected(console.lang, console.room.answers).to_string()
     } else {
-        labels::room_shows(console.lang, &console.room, console.now)
+        let shown = super::projection::shown(console, &console.room);
+        labels::room_shows(console.lang, shown, &console.room, console.now)
     };
     console.say(text);
 }

@@ -46,6 +46,41 @@ pub fn fitting_scale(text: &str, width: u16, height: u16) -> Option<usize> {
     })
 }
 
+/// `text` broken into lines (Chinese line breaking, numbers kept whole) at the largest
+/// scale at which they all fit `width` columns and `height` rows, and that scale.
+pub fn fitting_wrapped(text: &str, width: u16, height: u16) -> Option<(usize, Vec<String>)> {
+    (1..=LARGEST).rev().find_map(|scale| {
+        // Unifont's half-width glyph is 8 pixels: a display cell of the text.
+        let per_cell = size("a", scale).0.max(1);
+        let cells = width as usize / per_cell;
+        if cells < 2 {
+            return None;
+        }
+        let lines = text::wrap(text, cells);
+        let rows = size("a", scale).1 * lines.len();
+        let fits =
+            rows <= height as usize && lines.iter().all(|l| size(l, scale).0 <= width as usize);
+        fits.then_some((scale, lines))
+    })
+}
+
+/// Draws `lines` at `scale`, one under the other, each centred, the block centred in
+/// `area`.
+pub fn draw_lines(buf: &mut Buffer, area: Rect, lines: &[String], scale: usize, colour: Color) {
+    let line_rows = size("a", scale).1 as u16;
+    let block = line_rows.saturating_mul(lines.len() as u16);
+    let mut y = area.y + area.height.saturating_sub(block) / 2;
+    for line in lines {
+        let row = Rect {
+            y,
+            height: line_rows.min(area.bottom().saturating_sub(y)),
+            ..area
+        };
+        draw(buf, row, line, scale, colour);
+        y += line_rows;
+    }
+}
+
 /// Draws `text` centred in `area` at `scale`, lit pixels in `colour`.
 pub fn draw(buf: &mut Buffer, area: Rect, text: &str, scale: usize, colour: Color) {
     let (width, height) = size(text, scale);

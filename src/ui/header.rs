@@ -2,7 +2,7 @@
 
 use super::{Theme, text, widgets};
 use crate::app::Console;
-use crate::domain::{AgendaSlot, Stage, clock};
+use crate::domain::{AgendaSlot, Room, Stage, clock};
 use crate::labels::{self, Label, Named};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -29,20 +29,63 @@ pub fn draw(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
             Style::new().fg(theme.ok),
         ));
     }
-    // What the room sees, so the recorder knows without looking at the projector.
-    first.push(Span::styled(
-        format!(
-            "  [{}]",
-            labels::room_shows(lang, &console.room, console.now)
-        ),
-        Style::new().fg(theme.muted),
+    // What the room sees, so the recorder knows without looking at the projector: at the
+    // right, never cut; the title gives way.
+    let room = text::printable(&room_line(
+        console,
+        area.width.saturating_sub(MIN_TITLE) as usize,
     ));
+    let room_width = text::width(&room) as u16;
+    let title_width = area.width.saturating_sub(room_width + 1);
+    let mut first = widgets::fit_spans(first, title_width).spans;
+    let used: usize = first.iter().map(|s| text::width(&s.content)).sum();
+    first.push(Span::raw(" ".repeat(
+        (area.width as usize).saturating_sub(used + room_width as usize),
+    )));
+    first.push(Span::styled(room, Style::new().fg(theme.text)));
     let second = match console.slot() {
         Some(slot) => stage_line(console, slot, theme, area.width),
         None => Line::default(),
     };
     let lines = vec![widgets::fit_spans(first, area.width), second];
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Columns the meeting's title keeps beside the room line.
+const MIN_TITLE: u16 = 12;
+
+/// "[投影：述责人 · 答复投影 · 计时暂停]": the picture the room sees (black when blanked),
+/// whether answers are projected, and a stopped clock; at small widths the clock's state
+/// goes first, then a pause's countdown, then the answers, never the picture.
+fn room_line(console: &Console, width: usize) -> String {
+    let lang = console.lang;
+    let room = &console.room;
+    let shown = crate::app::projection::shown(console, room);
+    let full = labels::room_shows(lang, shown, room, console.now);
+    let short = labels::room_shows(
+        lang,
+        shown,
+        &Room {
+            resume_at: None,
+            ..*room
+        },
+        console.now,
+    );
+    let paused = console.current_timing().is_some_and(|t| !t.is_running());
+    let (answers, stopped) = labels::room_state(lang, room.answers, paused);
+    let join = |parts: &[&str]| format!("[{}]", parts.join(" · "));
+    let mut candidates = Vec::new();
+    if let Some(stopped) = stopped {
+        candidates.push(join(&[&full, answers, stopped]));
+    }
+    candidates.push(join(&[&full, answers]));
+    candidates.push(join(&[&short, answers]));
+    candidates.push(join(&[&short]));
+    let last = candidates.last().cloned().unwrap_or_default();
+    candidates
+        .into_iter()
+        .find(|c| text::width(c) <= width)
+        .unwrap_or(last)
 }
 
 /// The official's line: who, the stage and its clock. Where the width is short, words go

@@ -4,9 +4,11 @@ pub mod big;
 mod grid;
 mod header;
 mod overlay;
+mod pages;
 mod panes;
 mod pictures;
 pub mod projection;
+mod rating;
 pub mod slide;
 pub mod text;
 pub mod theme;
@@ -33,8 +35,14 @@ const WIDE: u16 = 110;
 pub fn draw(frame: &mut Frame, console: &Console, theme: &Theme) {
     if console.projecting {
         let shown = Projection::of(console, &console.room);
-        projection::draw(frame, &shown, theme);
-        overlay::band(frame, frame.area(), console, theme);
+        // The picture above the band, so that the band never covers its clock.
+        let screen = frame.area();
+        let above = Rect {
+            height: screen.height - overlay::band_rows(screen, console),
+            ..screen
+        };
+        projection::draw_in(frame, above, &shown, theme);
+        overlay::band(frame, screen, console, theme);
         return;
     }
     let area = frame.area();

@@ -71,16 +71,25 @@ pub fn draw(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
 /// The one-terminal layout: what the recorder is typing, in a compact band at the foot of
 /// the projected picture, with its caret. A private note's words are not shown there (the
 /// screen is the projector), only that it is being written; the key help never shows.
-pub fn band(frame: &mut Frame, screen: Rect, console: &Console, theme: &Theme) {
+/// Rows the band takes at the bottom of `screen` in the one-terminal projection (none
+/// while browsing).
+pub fn band_rows(screen: Rect, console: &Console) -> u16 {
     let third = (screen.height / 3).max(6);
-    let rows = match &console.mode {
+    match &console.mode {
         Mode::Editor(_) if note_words(console).is_some() => 4,
         Mode::Editor(_) | Mode::Search(_) | Mode::Notice(_) => third,
         Mode::Form(form) => form.fields.len() as u16 + 5,
         Mode::Rescue(_) | Mode::Confirm(_) => screen.height / 2,
-        Mode::Browse | Mode::Help => return,
+        Mode::Browse | Mode::Help => 0,
     }
-    .min(screen.height);
+    .min(screen.height)
+}
+
+pub fn band(frame: &mut Frame, screen: Rect, console: &Console, theme: &Theme) {
+    let rows = band_rows(screen, console);
+    if rows == 0 {
+        return;
+    }
     let area = Rect {
         y: screen.bottom() - rows,
         height: rows,

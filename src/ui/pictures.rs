@@ -2,7 +2,7 @@
 //! result, the follow-ups agreed, the agenda, the pause screen and the title screen. Each
 //! is drawn from a `Projection`, which holds nothing private.
 
-use super::{Theme, big, text, widgets};
+use super::{Theme, big, pages, text, widgets};
 use crate::app::projection::{AgendaRow, Projection};
 use crate::domain::clock;
 use crate::labels::{self, Label, Named};
@@ -47,7 +47,7 @@ pub fn large_or_plain(frame: &mut Frame, area: Rect, words: &str, colour: Color)
 }
 
 /// The heading of a picture: "张某  民主测评结果", bold, with a blank row under it.
-fn heading(frame: &mut Frame, area: Rect, words: &str, theme: &Theme) -> Rect {
+pub fn heading(frame: &mut Frame, area: Rect, words: &str, theme: &Theme) -> Rect {
     centred(
         frame,
         area,
@@ -62,85 +62,11 @@ fn heading(frame: &mut Frame, area: Rect, words: &str, theme: &Theme) -> Rect {
     }
 }
 
-fn official_name(p: &Projection) -> String {
+pub fn official_name(p: &Projection) -> String {
     p.official
         .as_ref()
         .map(|s| format!("{}  ", s.name))
         .unwrap_or_default()
-}
-
-/// The tallies and the result as a large table: one grade a row, spaced out.
-pub fn rating(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
-    let words = labels::picture_words(p.lang);
-    let rest = heading(
-        frame,
-        area,
-        &format!("{}{}", official_name(p), words.rating_title),
-        theme,
-    );
-    let Some(rating) = p.rating else {
-        centred(
-            frame,
-            rest,
-            Label::NoRating.text(p.lang),
-            Style::new().fg(theme.text),
-        );
-        return;
-    };
-    let counted = rating.counted();
-    let share = |n: u32| match counted {
-        0 => "-".to_string(),
-        _ => format!("{:.1}%", n as f64 * 100.0 / counted as f64),
-    };
-    let grades = labels::rating_grades(p.lang);
-    let tallies = [rating.excellent, rating.good, rating.fair, rating.poor];
-    let mut rows = vec![(
-        String::new(),
-        words.ballots.to_string(),
-        words.share.to_string(),
-    )];
-    for (grade, n) in grades.iter().zip(tallies) {
-        rows.push((grade.to_string(), n.to_string(), share(n)));
-    }
-    // A blank row between rows when there is room: a table read from the back row.
-    let summary = 2;
-    let spaced = rest.height as usize >= rows.len() * 2 + summary;
-    let mut lines = Vec::new();
-    let bold = Style::new().fg(theme.text).add_modifier(Modifier::BOLD);
-    for (i, (grade, n, share)) in rows.iter().enumerate() {
-        let style = if i == 0 {
-            Style::new().fg(theme.muted)
-        } else {
-            bold
-        };
-        let row = format!(
-            "{}{}{}",
-            text::pad(grade, 8),
-            text::pad_left(n, 8),
-            text::pad_left(share, 10)
-        );
-        lines.push(Line::from(Span::styled(row, style)));
-        if spaced {
-            lines.push(Line::default());
-        }
-    }
-    lines.push(Line::from(Span::styled(
-        format!(
-            "{} {}  {} {}",
-            Label::Voters.text(p.lang),
-            rating.voters,
-            words.counted,
-            counted
-        ),
-        Style::new().fg(theme.text),
-    )));
-    if let Some(approval) = rating.approval_percent() {
-        lines.push(Line::from(Span::styled(
-            format!("{} {approval:.1}%", words.approval),
-            bold,
-        )));
-    }
-    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), rest);
 }
 
 /// The follow-ups agreed for the official: the problem, then the measure, who and when.
@@ -162,15 +88,15 @@ pub fn follow_ups(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) 
         return;
     }
     let lang = p.lang;
-    let mut lines = Vec::new();
+    let mut items = Vec::new();
     for (i, f) in p.follow_ups.iter().enumerate() {
-        lines.extend(widgets::hanging(
+        let mut item = widgets::hanging(
             &format!("{}. ", i + 1),
             &f.problem,
             3,
             rest.width,
             Style::new().fg(theme.text).add_modifier(Modifier::BOLD),
-        ));
+        );
         let mut parts = Vec::new();
         if !f.measure.is_empty() {
             parts.push(format!("{}：{}", Label::Measure.text(lang), f.measure));
@@ -188,15 +114,17 @@ pub fn follow_ups(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) 
         if !f.copied_to.is_empty() {
             parts.push(format!("{}：{}", Label::CopiedTo.text(lang), f.copied_to));
         }
-        lines.extend(widgets::hanging(
+        item.extend(widgets::hanging(
             "   ",
             &parts.join("  "),
             3,
             rest.width,
             Style::new().fg(theme.text),
         ));
+        items.push(item);
     }
-    frame.render_widget(Paragraph::new(lines), rest);
+    let selected = p.follow_up_selected.min(items.len().saturating_sub(1));
+    pages::draw(frame, rest, &items, selected, Style::new().fg(theme.muted));
 }
 
 /// Every official with their stage and time; the one reporting marked in words too.
@@ -226,16 +154,19 @@ pub fn agenda(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
         .map(|r| text::width(&stage_of(r)))
         .max()
         .unwrap_or(0);
-    let mut lines = Vec::new();
+    let mut items = Vec::new();
     for row in &p.agenda {
         let slot = &row.slot;
         let is_current = Some(slot.id) == current;
         let marker = if is_current { "> " } else { "  " };
-        let time = if row.elapsed_ms > 0 {
+        let mut time = if row.elapsed_ms > 0 {
             clock(row.elapsed_ms)
         } else {
             String::new()
         };
+        if is_current && p.timing.is_some_and(|t| !t.is_running()) {
+            time = format!("{time} {}", words.paused).trim_start().to_string();
+        }
         let stage = stage_of(row);
         let left = format!(
             "{marker}{:>2}  {}",
@@ -243,8 +174,6 @@ pub fn agenda(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
             text::pad(&slot.name, name_width)
         );
         let right = format!("  {}  {time}", text::pad(&stage, stage_width));
-        let room = (rest.width as usize).saturating_sub(text::width(&left) + text::width(&right));
-        let unit = text::fit(&format!("{}{}", slot.unit, slot.post), room);
         let style = if is_current {
             Style::new().fg(theme.accent).add_modifier(Modifier::BOLD)
         } else if slot.stage.is_closed() {
@@ -252,43 +181,78 @@ pub fn agenda(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
         } else {
             Style::new().fg(theme.text)
         };
-        let row = format!("{left}{}{right}", text::pad(&unit, room));
-        lines.push(Line::from(Span::styled(
-            text::fit(&row, rest.width as usize),
+        items.push(agenda_item(
+            &left,
+            &right,
+            &format!("{}{}", slot.unit, slot.post),
+            rest.width,
             style,
-        )));
+        ));
     }
-    // The official reporting stays in view in a long agenda.
+    // The page holding the official reporting.
     let at = p
         .agenda
         .iter()
         .position(|r| Some(r.slot.id) == current)
         .unwrap_or(0);
-    let skip = (at + 1).saturating_sub(rest.height as usize);
-    frame.render_widget(Paragraph::new(lines).scroll((skip as u16, 0)), rest);
+    pages::draw(frame, rest, &items, at, Style::new().fg(theme.muted));
+}
+
+/// One official's row: the unit and post between the name and the stage when they fit,
+/// else on rows of their own below the name, whole.
+fn agenda_item(left: &str, right: &str, unit: &str, width: u16, style: Style) -> widgets::Item {
+    let room = (width as usize).saturating_sub(text::width(left) + text::width(right));
+    if text::width(unit) <= room {
+        let row = format!("{left}{}{right}", text::pad(unit, room));
+        return vec![Line::from(Span::styled(row, style))];
+    }
+    let first = format!("{left}{}{right}", " ".repeat(room));
+    let mut item = vec![Line::from(Span::styled(
+        text::fit(&first, width as usize),
+        style,
+    ))];
+    let indent = " ".repeat(6);
+    item.extend(widgets::hanging(&indent, unit, 6, width, style));
+    item
 }
 
 /// 休会 in large glyphs and, when set, the countdown to resuming.
 pub fn pause(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     let words = labels::picture_words(p.lang);
-    centred(frame, area, &p.title, Style::new().fg(theme.muted));
     let countdown = p.until_resume_ms();
-    // Rows for the glyphs: the title and a blank row above, a row between, the line below.
-    let free = area.height.saturating_sub(5);
+    // The meeting's name in glyphs at scale 1 when they take at most a third of the rows,
+    // else one muted row; then the rows for 休会 and the countdown: a blank row under the
+    // name, a row between, the line below.
+    let title = text::printable(&p.title);
+    let big_title = big::fitting_wrapped(&title, area.width, area.height / 3)
+        .filter(|&(scale, _)| scale == 1)
+        .map(|(_, lines)| lines);
+    let title_rows = big_title
+        .as_ref()
+        .map_or(1, |lines| (big::size("a", 1).1 * lines.len()) as u16);
+    let [title_area] = Layout::vertical([Constraint::Length(title_rows)]).areas(area);
+    match &big_title {
+        Some(lines) => big::draw_lines(frame.buffer_mut(), title_area, lines, 1, theme.muted),
+        None => centred(frame, area, &title, Style::new().fg(theme.muted)),
+    }
+    let free = area.height.saturating_sub(title_rows + 4);
     let share = if countdown.is_some() { free / 2 } else { free };
     let glyph_rows = |words: &str, rows: u16| {
         big::fitting_scale(words, area.width, rows)
             .map(|scale| big::size(words, scale).1 as u16)
             .unwrap_or(1)
     };
-    let word_rows = glyph_rows(words.pause, share);
+    // 休会 large first: at scale 1 when the countdown keeps two plain rows.
+    let smallest = big::size(words.pause, 1).1 as u16;
+    let word_room = share.max(smallest.min(free.saturating_sub(2)));
+    let word_rows = glyph_rows(words.pause, word_room);
     let clock_text = countdown.map(clock).unwrap_or_default();
     let clock_rows = match countdown {
-        Some(_) => 1 + glyph_rows(&clock_text, share.saturating_sub(1)),
+        Some(_) => 1 + glyph_rows(&clock_text, free.saturating_sub(word_rows + 1)),
         None => 0,
     };
     let [_, _, word, _, count, _, wait, _] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(title_rows + 1),
         Constraint::Fill(1),
         Constraint::Length(word_rows),
         Constraint::Length(1),
@@ -318,43 +282,81 @@ pub fn pause(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     centred(frame, wait, words.pause_wait, Style::new().fg(theme.text));
 }
 
-/// The meeting's title, date, place and chair.
+/// The meeting's title in the largest glyphs that fit half the screen, then the date,
+/// the place and the chair; after 散会 the word itself, large, under the title.
 pub fn title(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     let words = labels::picture_words(p.lang);
     let meeting = &p.meeting;
-    let title_lines = text::wrap(&text::printable(&meeting.title), area.width as usize);
-    let mut lines: Vec<Line> = title_lines
-        .into_iter()
-        .map(|l| {
-            Line::from(Span::styled(
-                l,
-                Style::new().fg(theme.accent).add_modifier(Modifier::BOLD),
-            ))
-        })
-        .collect();
-    lines.push(Line::default());
+    let closed = meeting.finished_at.is_some();
+    let mut facts = Vec::new();
     let mut when = meeting.held_on.format("%Y-%m-%d").to_string();
-    if let Some(starts) = meeting.starts_at {
+    if let Some(starts) = meeting.starts_at.filter(|_| !closed) {
         when.push_str(&starts.format("  %H:%M").to_string());
     }
-    lines.push(Line::from(Span::styled(when, Style::new().fg(theme.text))));
+    facts.push(when);
     if !meeting.place.is_empty() {
-        lines.push(Line::from(Span::styled(
-            format!("{}：{}", words.place, meeting.place),
-            Style::new().fg(theme.text),
-        )));
+        facts.push(format!("{}：{}", words.place, meeting.place));
     }
     if !meeting.chair.is_empty() {
-        lines.push(Line::from(Span::styled(
-            format!("{}：{}", words.chair, meeting.chair),
-            Style::new().fg(theme.text),
-        )));
+        facts.push(
+            format!("{}：{} {}", words.chair, meeting.chair_post, meeting.chair)
+                .replace("： ", "："),
+        );
     }
-    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
-    let at = Rect {
-        y: top,
-        height: area.bottom() - top,
-        ..area
+    let facts_rows = facts.len() as u16;
+    let title = text::printable(&meeting.title);
+    let title_room = match closed {
+        true => area.height.saturating_sub(facts_rows) * 3 / 5,
+        false => area.height.saturating_sub(facts_rows),
     };
-    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), at);
+    let big_title = big::fitting_wrapped(&title, area.width, title_room);
+    let title_rows = match &big_title {
+        Some((scale, lines)) => (big::size("a", *scale).1 * lines.len()) as u16,
+        None => text::wrap(&title, area.width as usize).len() as u16,
+    };
+    let closing_room = area.height.saturating_sub(title_rows + facts_rows + 2);
+    let closing_rows = match closed {
+        true => big::fitting_scale(words.closing, area.width, closing_room)
+            .map_or(1, |scale| big::size(words.closing, scale).1 as u16),
+        false => 0,
+    };
+    // A blank row before the facts when there is one to spare.
+    let gap = u16::from(title_rows + closing_rows + u16::from(closed) + facts_rows < area.height);
+    let [_, title_area, _, closing, _, facts_area, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(title_rows),
+        Constraint::Length(u16::from(closed)),
+        Constraint::Length(closing_rows),
+        Constraint::Length(gap),
+        Constraint::Length(facts_rows),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let accent = Style::new().fg(theme.accent).add_modifier(Modifier::BOLD);
+    match big_title {
+        Some((scale, lines)) => {
+            big::draw_lines(frame.buffer_mut(), title_area, &lines, scale, theme.accent)
+        }
+        None => {
+            let lines: Vec<Line> = text::wrap(&title, area.width as usize)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, accent)))
+                .collect();
+            frame.render_widget(
+                Paragraph::new(lines).alignment(Alignment::Center),
+                title_area,
+            );
+        }
+    }
+    if closed {
+        large_or_plain(frame, closing, words.closing, theme.text);
+    }
+    let lines: Vec<Line> = facts
+        .into_iter()
+        .map(|f| Line::from(Span::styled(f, Style::new().fg(theme.text))))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines).alignment(Alignment::Center),
+        facts_area,
+    );
 }

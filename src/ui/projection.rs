@@ -14,7 +14,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 pub fn draw(frame: &mut Frame, p: &Projection, theme: &Theme) {
-    let whole = frame.area();
+    draw_in(frame, frame.area(), p, theme);
+}
+
+/// The picture laid out in `whole`: part of the screen when the console's band takes the
+/// rows below it, so that the band covers nothing of the picture (its clock included).
+pub fn draw_in(frame: &mut Frame, whole: Rect, p: &Projection, theme: &Theme) {
     if p.picture == Picture::Blank {
         blank(frame, whole, p);
         return;
@@ -39,7 +44,7 @@ pub fn draw(frame: &mut Frame, p: &Projection, theme: &Theme) {
             frame.render_widget(Paragraph::new(notice), area);
         }
         (Picture::Spotlight, Some(_)) => spotlight(frame, area, p, theme),
-        (Picture::Rating, Some(_)) => pictures::rating(frame, area, p, theme),
+        (Picture::Rating, Some(_)) => super::rating::draw(frame, area, p, theme),
         (Picture::FollowUps, Some(_)) => pictures::follow_ups(frame, area, p, theme),
         (Picture::Card | Picture::Blank, Some(_)) => card(frame, area, p, theme),
     }
@@ -118,7 +123,8 @@ fn stage_clock(p: &Projection, theme: &Theme) -> (String, Style) {
         ));
     }
     if !clock.running {
-        text.push_str(&format!("  [{}]", Label::Paused.text(lang)));
+        text.push_str(&format!("  {}", labels::picture_words(lang).paused));
+        style = style.fg(theme.warning);
     }
     (text, style)
 }
@@ -226,53 +232,72 @@ fn stage_clock_parts(p: &Projection, theme: &Theme) -> (String, String, Style) {
         return (String::new(), String::new(), style);
     };
     let stage = slot.stage.name(p.lang);
-    match p.clock() {
-        Some(clock) => match clock.overrun() {
-            Some(overrun) => (
-                format!("{stage}  {}", Label::Overrun.text(p.lang)),
-                overrun,
-                style,
-            ),
-            None => (
-                format!("{stage}  {}", Label::Remaining.text(p.lang)),
-                clock.remaining(),
-                style,
-            ),
-        },
-        None => (stage.to_string(), String::new(), style),
+    let Some(clock) = p.clock() else {
+        return (stage.to_string(), String::new(), style);
+    };
+    let (word, time) = match clock.overrun() {
+        Some(overrun) => (Label::Overrun.text(p.lang), overrun),
+        None => (Label::Remaining.text(p.lang), clock.remaining()),
+    };
+    let mut label = format!("{stage}  {word}");
+    if !clock.running {
+        label.push_str(&format!("  {}", labels::picture_words(p.lang).paused));
     }
+    (label, time, style)
 }
 
+/// Red past the allotment, the warning colour while stopped: the room sees the change.
 fn clock_colour(p: &Projection, theme: &Theme) -> Color {
-    match p.clock().is_some_and(|c| c.overrun_ms().is_some()) {
-        true => theme.danger,
-        false => theme.text,
+    match p.clock() {
+        Some(c) if !c.running => theme.warning,
+        Some(c) if c.overrun_ms().is_some() => theme.danger,
+        _ => theme.text,
     }
 }
 
-/// The question and, when shown, its answer; a long answer shows its end, which is what is
-/// being said now.
+/// The question and, when shown, its answer. The question and its asker stay whole (up
+/// to all rows but two); a long answer shows its end, which is what is being said now,
+/// under a mark that earlier text is above.
 fn question_lines(frame: &mut Frame, area: Rect, q: &ProjectedQuestion, lang: Lang, theme: &Theme) {
+    let style = Style::new().fg(theme.text);
     let mut lines = widgets::hanging(
         &format!("{}. ", q.number),
         &format!("{}：{}", q.asker, q.text),
         3,
         area.width,
-        Style::new().fg(theme.text),
+        style,
     );
-    if let Some(answer) = q.answer.as_ref().filter(|a| !a.trim().is_empty()) {
-        let prefix = format!("   {}: ", Label::Answer.text(lang));
-        lines.extend(widgets::hanging(
-            &prefix,
-            answer,
-            5,
-            area.width,
-            Style::new().fg(theme.text),
-        ));
+    let answer = q.answer.as_ref().filter(|a| !a.trim().is_empty());
+    let rows = area.height as usize;
+    let question_rows = match answer {
+        Some(_) => rows.saturating_sub(2).max(1),
+        None => rows,
+    };
+    if lines.len() > question_rows {
+        lines.truncate(question_rows);
+        if let Some(last) = lines.last_mut() {
+            let words: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            let cut = text::fit(&format!("{}…", words.trim_end()), area.width as usize);
+            *last = Line::from(Span::styled(cut, style));
+        }
     }
-    let skip = lines.len().saturating_sub(area.height as usize);
-    let shown: Vec<Line> = lines.into_iter().skip(skip).collect();
-    frame.render_widget(Paragraph::new(shown), area);
+    if let Some(answer) = answer {
+        let prefix = format!("   {}: ", Label::Answer.text(lang));
+        let said = widgets::hanging(&prefix, answer, 5, area.width, style);
+        let room = rows.saturating_sub(lines.len());
+        if said.len() <= room {
+            lines.extend(said);
+        } else if room > 0 {
+            let mark = format!("     {}", labels::picture_words(lang).earlier_above);
+            lines.push(Line::from(Span::styled(
+                text::fit(&mark, area.width as usize),
+                Style::new().fg(theme.muted),
+            )));
+            let skip = said.len() - (room - 1);
+            lines.extend(said.into_iter().skip(skip));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// Name and the stage clock in the largest whole-scale glyphs that fit, then the unit:
@@ -286,17 +311,7 @@ fn spotlight(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     let bold = |colour| Style::new().fg(colour).add_modifier(Modifier::BOLD);
     let clock_colour = clock_colour(p, theme);
     let unit = format!("{}{}", slot.unit, slot.post);
-    let paused = p.timing.is_some_and(|t| !t.is_running());
-    let height = area.height.saturating_sub(u16::from(paused));
-    if paused && area.height > 0 {
-        let bottom = Rect {
-            y: area.bottom() - 1,
-            height: 1,
-            ..area
-        };
-        let paused = format!("[{}]", Label::Paused.text(p.lang));
-        centred(frame, bottom, &paused, bold(theme.warning));
-    }
+    let height = area.height;
     let lines = [
         (&slot.name, theme.accent),
         (&label, clock_colour),
