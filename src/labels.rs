@@ -667,6 +667,14 @@ pub fn no_such_position(lang: Lang, text: &str, total: usize) -> String {
 }
 
 /// What Esc does, for the help.
+/// Ctrl-Z in the `?` overlay.
+pub fn suspend_meaning(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "保存并挂起（fg 回来）",
+        Lang::En => "save and suspend (fg brings it back)",
+    }
+}
+
 pub fn escape_meaning(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "离开编辑器（文字已保存）或关闭窗口",

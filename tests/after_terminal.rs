@@ -35,8 +35,7 @@ fn a_written_reply_and_an_answer_after_the_meeting_ended_are_written_as_recorded
     let mut console =
         Console::start_with_env(&[db.to_str().unwrap()], 120, 36, &[("XDG_DATA_HOME", data)]);
     console.wait_for("第 1/8 位", 10);
-    console.send("s");
-    console.wait_for("述责报告", 5);
+    console.begin_report();
     console.send("s");
     console.wait_for("提问质询", 5);
     // The first question marked put, then 书面质询 with no reason.

@@ -307,7 +307,10 @@ fn the_help_lists_every_key_at_every_size() {
                 binding.shown
             );
         }
-        assert!(text.contains("Ctrl-C") && text.contains("Esc"), "{w}x{h}");
+        assert!(
+            text.contains("Ctrl-C") && text.contains("Ctrl-Z") && text.contains("Esc"),
+            "{w}x{h}:\n{text}"
+        );
     }
 }
 

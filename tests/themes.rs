@@ -132,34 +132,8 @@ fn the_theme_key_cycles_and_the_choice_is_remembered_per_database() {
 
 #[test]
 fn every_browsing_command_has_a_key() {
-    use Command::*;
     use shuze::app::keys::binding;
-    for command in [
-        MoveUp,
-        MoveDown,
-        NextPane,
-        PreviousPane,
-        NextOfficial,
-        PreviousOfficial,
-        Jump,
-        NextStage,
-        PreviousStage,
-        ToggleTimer,
-        EditAnswer,
-        EditRemarks,
-        EditNote,
-        EditClosing,
-        AddQuestion,
-        ToggleWrittenReply,
-        RecordRating,
-        AddFollowUp,
-        Skip,
-        Export,
-        CycleTheme,
-        Search,
-        Help,
-        Quit,
-    ] {
-        assert!(binding(command).is_some(), "{command:?} has no key");
+    for command in Command::ALL {
+        assert!(binding(*command).is_some(), "{command:?} has no key");
     }
 }

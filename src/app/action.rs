@@ -5,9 +5,24 @@ use crate::domain::{AgendaMove, DutyItem, FollowUp, FollowUpStatus, Id, Rating, 
 use crate::labels::Lang;
 use crate::view::{Changed, SearchHit, TextTarget};
 
-/// A command bound to a key while browsing the meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
+/// Declares `Command` and `Command::ALL` from one list, so that a command added to the
+/// enum is in `ALL` too (tests and the help derive their lists from it).
+macro_rules! commands {
+    ($($(#[doc = $doc:literal])+ $name:ident,)+) => {
+        /// A command bound to a key while browsing the meeting.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Command {
+            $($(#[doc = $doc])+ $name,)+
+        }
+
+        impl Command {
+            /// Every command, in the order declared.
+            pub const ALL: &'static [Command] = &[$(Command::$name,)+];
+        }
+    };
+}
+
+commands! {
     /// Select the previous row of the focused pane.
     MoveUp,
     /// Select the next row of the focused pane.

@@ -438,6 +438,8 @@ fn draw_help(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
         .collect();
     entries.push(("Esc".into(), labels::escape_meaning(lang).into()));
     entries.push(("Ctrl-C".into(), crate::app::Command::Quit.name(lang).into()));
+    #[cfg(unix)]
+    entries.push(("Ctrl-Z".into(), labels::suspend_meaning(lang).into()));
     let rows = (content.height as usize).max(1);
     let columns = entries.len().div_ceil(rows).max(1);
     let column_width = content.width / columns as u16;
