@@ -78,6 +78,9 @@ fn read_terminal(sender: &Sender<Wake>, reading: &Reading) {
         let _ = sender.send(Wake::TerminalLost);
         return;
     };
+    // crossterm sets up its reader, and its own note of SIGWINCH, when first asked: now,
+    // so that a window resized before the first key is redrawn.
+    let _ = event::poll(Duration::ZERO);
     loop {
         #[cfg(unix)]
         if !waiter.wait(&reading.busy) {
