@@ -126,6 +126,13 @@ impl Editor {
         self.last_change = Some(now);
     }
 
+    /// The text is not in the database (taken back after its editor was left unsaved): it
+    /// is saved as soon as a draft can be.
+    pub fn mark_unsaved(&mut self, now: DateTime<Utc>) {
+        self.dirty_since.get_or_insert(now);
+        self.unkept_since.get_or_insert(now);
+    }
+
     /// A save failed: everything is unsaved again, and tried again after a while.
     pub fn retry_later(&mut self, now: DateTime<Utc>, busy: bool) {
         self.dirty_since.get_or_insert(now);

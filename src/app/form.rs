@@ -79,8 +79,6 @@ pub struct Form {
     /// Its last submission did not reach the file (a full disk, a busy file): Esc is held
     /// back once, and closing keeps its content in a rescue file.
     pub unsaved: bool,
-    /// Esc was pressed once while it was unsaved: the next Esc closes it.
-    pub close_asked: bool,
 }
 
 impl Field {
@@ -127,7 +125,6 @@ impl Form {
             error: None,
             warned: None,
             unsaved: false,
-            close_asked: false,
         }
     }
 
