@@ -4,6 +4,7 @@
 //! change is on disk (WAL, `synchronous=FULL`) as soon as the call returns.
 
 mod correct;
+mod draft;
 mod header;
 mod import;
 mod read;
@@ -200,6 +201,7 @@ fn verify_tables(path: &Path) -> Result<()> {
             conn,
             path: path.to_path_buf(),
             identity: None,
+            drafts: Default::default(),
         };
         store.verify().map_err(|e| file_error(path, e))
     };
@@ -301,6 +303,8 @@ pub struct Store {
     /// The file's device and inode when it was opened for writing (Unix), to notice a file
     /// deleted, moved or replaced under the console.
     identity: Option<(u64, u64)>,
+    /// The drafts' bodies as this connection last wrote them (`draft`).
+    drafts: draft::DraftBodies,
 }
 
 impl Store {
@@ -327,6 +331,7 @@ impl Store {
             conn: read_only_connection(path)?,
             path: path.to_path_buf(),
             identity: None,
+            drafts: Default::default(),
         };
         store.conn.busy_timeout(CHECK_WAIT)?;
         // The check reads every page once: a small cache is enough and keeps the memory
@@ -364,6 +369,7 @@ impl Store {
             conn: read_only_connection(path)?,
             path: path.to_path_buf(),
             identity: None,
+            drafts: Default::default(),
         };
         store.verify().map_err(|e| file_error(path, e))?;
         let found = store.schema_version().map_err(|e| file_error(path, e))?;
@@ -431,6 +437,7 @@ impl Store {
             conn,
             path: PathBuf::from(":memory:"),
             identity: None,
+            drafts: Default::default(),
         };
         store.prepare()?;
         Ok(store)
@@ -444,6 +451,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             identity: None,
+            drafts: Default::default(),
         };
         let found = store.prepare().map_err(|err| file_error(path, err))?;
         if check_now || found < latest_version() {

@@ -18,10 +18,7 @@ impl Store {
         let changed = self.last_kept(target)?.map(|r| r.body).unwrap_or_default() != body;
         let (owner, kind, question) = target.key();
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "DELETE FROM text_draft WHERE kind = ?1 AND owner_id = ?2 AND question_key = ?3",
-            params![kind, owner, question.unwrap_or(0)],
-        )?;
+        Store::drop_draft(&tx, target)?;
         if changed {
             match target {
                 TextTarget::Closing { .. } => tx.execute(
@@ -37,6 +34,7 @@ impl Store {
             };
         }
         tx.commit()?;
+        self.drafts.remove(&super::draft::draft_key(target));
         Ok(changed)
     }
 
@@ -44,8 +42,9 @@ impl Store {
     /// a crash loses nothing saved here, and the audience view shows it.
     pub fn save_draft(&mut self, target: TextTarget, body: &str, now: DateTime<Utc>) -> Result<()> {
         let tx = self.conn.transaction()?;
-        upsert_draft(&tx, target, body, now)?;
+        let written = Store::write_draft(&tx, &self.drafts, target, body, now)?;
         tx.commit()?;
+        self.drafts.extend(written);
         Ok(())
     }
 
@@ -60,9 +59,10 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
-        upsert_draft(&tx, target, body, now)?;
+        let written = Store::write_draft(&tx, &self.drafts, target, body, now)?;
         upsert_place(&tx, meeting, place, now)?;
         tx.commit()?;
+        self.drafts.extend(written);
         Ok(())
     }
 
@@ -302,26 +302,6 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
-}
-
-fn upsert_draft(
-    tx: &Transaction,
-    target: TextTarget,
-    body: &str,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let (owner, kind, question) = target.key();
-    let (slot, meeting) = match target {
-        TextTarget::Closing { .. } => (None, Some(owner)),
-        _ => (Some(owner), None),
-    };
-    tx.prepare_cached(
-        "INSERT INTO text_draft (kind, slot_id, meeting_id, question_id, body, saved_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (kind, owner_id, question_key) DO UPDATE SET body = ?5, saved_at = ?6",
-    )?
-    .execute(params![kind, slot, meeting, question, body, now])?;
-    Ok(())
 }
 
 fn upsert_place(tx: &Transaction, meeting: Id, state: &str, now: DateTime<Utc>) -> Result<()> {
