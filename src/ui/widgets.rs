@@ -194,13 +194,32 @@ fn scroll_for(start: usize, end: usize, height: usize) -> usize {
 /// megabyte on every frame would slow typing down. The whole text is still stored.
 const SHOWN_CHARS: usize = 20_000;
 
-/// Text wrapped under a prefix, as styled lines.
+/// Rows of one text wrapped in a pane when the frame's height is not known: more than any
+/// terminal shows.
+const SHOWN_ROWS: usize = 200;
+
+thread_local! {
+    /// The rows of the frame being drawn: no pane shows more of one text. The layout
+    /// measures each pane at many widths on every frame, so wrapping what cannot be shown
+    /// made a keystroke in a 100 KB answer cost 100 ms on screen (BENCHMARKS.md).
+    static FRAME_ROWS: std::cell::Cell<usize> = const { std::cell::Cell::new(SHOWN_ROWS) };
+}
+
+/// The frame about to be drawn is `rows` rows high.
+pub fn set_frame_rows(rows: u16) {
+    FRAME_ROWS.with(|r| r.set((rows as usize).clamp(1, SHOWN_ROWS)));
+}
+
+/// Text wrapped under a prefix, as styled lines (no more of them than the frame has rows).
 pub fn hanging(prefix: &str, body: &str, indent: usize, width: u16, style: Style) -> Item {
-    let body = match body.char_indices().nth(SHOWN_CHARS) {
+    let rows = FRAME_ROWS.with(std::cell::Cell::get);
+    // Every character takes a cell at least: no more can be in `rows` rows.
+    let shown = SHOWN_CHARS.min(rows * (width as usize).max(1));
+    let body = match body.char_indices().nth(shown) {
         Some((cut, _)) => &body[..cut],
         None => body,
     };
-    text::wrap_hanging(prefix, body, indent, width as usize)
+    text::wrap_hanging_rows(prefix, body, indent, width as usize, rows)
         .into_iter()
         .map(|l| Line::from(Span::styled(l, style)))
         .collect()
