@@ -946,16 +946,6 @@ pub fn form_not_written(lang: Lang, reason: &str) -> String {
     }
 }
 
-/// Esc on a form the database did not take: held back once.
-pub fn form_close_held(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "表单内容尚未写入数据库。再按 Esc 关闭（内容另存为文件，退出时列出）",
-        Lang::En => {
-            "The form is not in the database. Esc again closes it (its content is kept in a file, listed when you quit)"
-        }
-    }
-}
-
 /// A form given up after its write failed: where its content is.
 pub fn form_closed_unsaved(lang: Lang, rescue: &Result<std::path::PathBuf, String>) -> String {
     match (lang, rescue) {
@@ -995,17 +985,20 @@ pub fn text_unsaved(
     reason: &str,
     rescue: Result<&str, &str>,
     busy: bool,
+    in_editor: bool,
     quit_held: bool,
 ) -> String {
+    let kept = match (lang, in_editor) {
+        (Lang::Zh, true) => "文字仍在编辑框中",
+        (Lang::Zh, false) => "文字已保留，再打开编辑框即可接着写",
+        (Lang::En, true) => "The text stays in the editor",
+        (Lang::En, false) => "The text is kept; open its editor again to go on",
+    };
     let mut text = match (lang, busy) {
-        (Lang::Zh, true) => format!("等待保存：{reason}。文字仍在编辑框中，自动重试。"),
-        (Lang::Zh, false) => format!("未能保存：{reason}。文字仍在编辑框中，稍后自动重试。"),
-        (Lang::En, true) => {
-            format!("Waiting to save: {reason}. The text stays in the editor; retrying.")
-        }
-        (Lang::En, false) => {
-            format!("Not saved: {reason}. The text stays in the editor; retrying shortly.")
-        }
+        (Lang::Zh, true) => format!("等待保存：{reason}。{kept}，自动重试。"),
+        (Lang::Zh, false) => format!("未能保存：{reason}。{kept}，稍后自动重试。"),
+        (Lang::En, true) => format!("Waiting to save: {reason}. {kept}; retrying."),
+        (Lang::En, false) => format!("Not saved: {reason}. {kept}; retrying shortly."),
     };
     text.push_str(&match (lang, rescue) {
         (Lang::Zh, Ok(path)) => format!("已另存到 {path}"),

@@ -28,6 +28,7 @@ use std::time::{Duration, Instant};
 /// while they keep coming (a held key whose every press is a slow save, say).
 const MAX_FRAME_GAP: Duration = Duration::from_millis(50);
 
+mod input;
 mod probe;
 
 /// What wakes the loop.
@@ -58,9 +59,9 @@ pub fn run(session: &mut Session, themes: &Registry, log: &Path) -> io::Result<(
     install_panic_hook(log.to_path_buf());
     let mut terminal = enter()?;
     let checker = sender.clone();
-    listen_for_input(sender);
+    let reading = listen_for_input(sender);
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, session, themes, &receiver, checker)
+        event_loop(&mut terminal, session, themes, &receiver, checker, &reading)
     }));
     let saved = panic::catch_unwind(AssertUnwindSafe(|| session.save_all(Utc::now())));
     leave();
@@ -79,17 +80,28 @@ fn event_loop(
     themes: &Registry,
     receiver: &Receiver<Wake>,
     checker: Sender<Wake>,
+    reading: &input::Reading,
 ) -> io::Result<()> {
     let mut checker = Some(checker);
     // What was read after a key, before the screen was drawn again: keys that arrived
     // together (a burst, or typed during a slow save) are all taken before one frame.
     let mut queued: Option<Wake> = None;
     let mut last_frame = Instant::now();
+    // A signal came: what the terminal had sent before it is still taken in, then leave.
+    let mut leaving: Option<Instant> = None;
     loop {
         if session.console.quit {
             return Ok(());
         }
-        if queued.is_none() || last_frame.elapsed() >= MAX_FRAME_GAP {
+        if let Some(since) = leaving
+            && queued.is_none()
+        {
+            match typed_before_leaving(receiver, reading, since) {
+                Some(wake) => queued = Some(wake),
+                None => return Ok(()),
+            }
+        }
+        if leaving.is_none() && (queued.is_none() || last_frame.elapsed() >= MAX_FRAME_GAP) {
             last_frame = Instant::now();
             session.console.now = Utc::now();
             let theme = themes.get(&session.console.theme);
@@ -110,8 +122,18 @@ fn event_loop(
         let action = match wake {
             Ok(Wake::Terminal(Event::Key(key))) if key.kind != KeyEventKind::Release => {
                 panic_if_asked(key.code);
-                if is_suspend_key(key) {
+                if is_suspend_key(key) && leaving.is_none() {
                     suspend(terminal, session)?;
+                    continue;
+                }
+                if let Some(typed) = typed_in_editor(&session.console.mode, key) {
+                    // A run of typed characters already read (a paste the terminal did not
+                    // bracket, an input method's phrase) goes in as one insertion.
+                    let (text, next) = typed_together(typed, receiver, &session.console.mode);
+                    let more =
+                        matches!(next, Some(Wake::Terminal(Event::Key(_) | Event::Paste(_))));
+                    session.handle_key(Action::Paste(text), Utc::now(), more);
+                    queued = next;
                     continue;
                 }
                 let next = receiver.try_recv().ok();
@@ -140,9 +162,11 @@ fn event_loop(
                 session.hold(problem, Utc::now());
                 continue;
             }
-            Ok(Wake::TerminalLost | Wake::Signal) | Err(RecvTimeoutError::Disconnected) => {
-                return Ok(());
+            Ok(Wake::Signal) => {
+                leaving = Some(Instant::now());
+                continue;
             }
+            Ok(Wake::TerminalLost) | Err(RecvTimeoutError::Disconnected) => return Ok(()),
             Err(RecvTimeoutError::Timeout) => Some(Action::Tick),
         };
         if let Some(action) = action {
@@ -157,6 +181,77 @@ fn event_loop(
             }
         }
     }
+}
+
+/// The most characters put into the editor in one insertion: a longer run of typing is
+/// drawn in between.
+const TYPED_TOGETHER_AT_MOST: usize = 4096;
+
+/// The character a key types into an open editor: a character without Ctrl or Alt, or a
+/// new line for Enter (as `keys::action_for` reads them there).
+fn typed_in_editor(mode: &crate::app::Mode, key: event::KeyEvent) -> Option<char> {
+    use event::KeyModifiers as Held;
+    let plain = (key.modifiers - Held::SHIFT).is_empty();
+    if !matches!(mode, crate::app::Mode::Editor(_)) || !plain {
+        return None;
+    }
+    match key.code {
+        KeyCode::Char(c) if !c.is_control() => Some(c),
+        KeyCode::Enter => Some('\n'),
+        _ => None,
+    }
+}
+
+/// `first` and the characters typed right after it that are already read, and what was
+/// read after them.
+fn typed_together(
+    first: char,
+    receiver: &Receiver<Wake>,
+    mode: &crate::app::Mode,
+) -> (String, Option<Wake>) {
+    let mut text = String::from(first);
+    let mut count = 1;
+    while count < TYPED_TOGETHER_AT_MOST {
+        match receiver.try_recv() {
+            Ok(Wake::Terminal(Event::Key(key))) if key.kind == KeyEventKind::Release => {}
+            Ok(Wake::Terminal(Event::Key(key))) => match typed_in_editor(mode, key) {
+                Some(c) => {
+                    text.push(c);
+                    count += 1;
+                }
+                None => return (text, Some(Wake::Terminal(Event::Key(key)))),
+            },
+            Ok(other) => return (text, Some(other)),
+            Err(_) => return (text, None),
+        }
+    }
+    (text, None)
+}
+
+/// The longest the console takes in what the terminal sent before a signal, so that a
+/// terminal that keeps sending cannot hold the exit back for ever.
+const LEAVING_TAKES_AT_MOST: Duration = Duration::from_secs(5);
+
+/// After SIGTERM, SIGHUP or SIGINT: the next key or paste the terminal had sent before it,
+/// read or still being read (so that what was typed is saved, and nothing is said to be
+/// saved that was not); `None` once there is none.
+fn typed_before_leaving(
+    receiver: &Receiver<Wake>,
+    reading: &input::Reading,
+    since: Instant,
+) -> Option<Wake> {
+    let typed = |wake: &Wake| matches!(wake, Wake::Terminal(Event::Key(_) | Event::Paste(_)));
+    while since.elapsed() < LEAVING_TAKES_AT_MOST {
+        let pending = reading.pending();
+        match receiver.recv_timeout(Duration::from_millis(5)) {
+            Ok(wake) if typed(&wake) => return Some(wake),
+            Ok(_) => {}
+            Err(RecvTimeoutError::Timeout) if !pending => return None,
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return None,
+        }
+    }
+    None
 }
 
 /// SQLite's quick check reads every page, so it grows with the file: it runs once the first
@@ -254,19 +349,9 @@ pub(crate) fn resume(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::R
     terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
-pub(crate) fn listen_for_input(sender: Sender<Wake>) {
-    std::thread::spawn(move || {
-        loop {
-            let wake = match event::read() {
-                Ok(event) => Wake::Terminal(event),
-                Err(_) => Wake::TerminalLost,
-            };
-            let lost = matches!(wake, Wake::TerminalLost);
-            if sender.send(wake).is_err() || lost {
-                return;
-            }
-        }
-    });
+/// Reads the terminal on a thread of its own (`input`); what it reads comes as `Wake`s.
+pub(crate) fn listen_for_input(sender: Sender<Wake>) -> input::Reading {
+    input::listen(sender)
 }
 
 pub(crate) fn listen_for_signals(sender: Sender<Wake>) -> io::Result<()> {

@@ -517,3 +517,35 @@ fn an_earlier_follow_up_is_brought_up_to_date_from_the_follow_ups_pane() {
         "the card counts it closed"
     );
 }
+
+/// An answer of 1 MB in one paragraph (over 65,535 characters) reopens with its caret where
+/// it was, three characters before the end, not at character 65,535.
+#[test]
+fn a_one_megabyte_paragraph_reopens_with_the_caret_where_it_was() {
+    let (_dir, path) = temp_db();
+    let mut session = sample_session(&path);
+    press_all(
+        &mut session,
+        &[KeyCode::Char('s'), KeyCode::Char('s'), KeyCode::Enter],
+        at(1),
+    );
+    let text = "述责述廉ab".repeat(75_000);
+    assert!(text.len() > 1_000_000);
+    session.handle(Action::Paste(text.clone()), at(2));
+    press_all(&mut session, &[KeyCode::Left; 3], at(3));
+    session.handle(Action::Tick, at(4));
+    let caret = (0, text.chars().count() - 3);
+    match &session.console.mode {
+        Mode::Editor(editor) => assert_eq!(editor.caret(), caret),
+        other => panic!("{other:?}"),
+    }
+    drop(session);
+    let session = Session::open(Store::open(&path).unwrap(), None, Lang::Zh, at(5)).unwrap();
+    match &session.console.mode {
+        Mode::Editor(editor) => {
+            assert_eq!(editor.body(), text);
+            assert_eq!(editor.caret(), caret, "the caret where it was");
+        }
+        other => panic!("the editor did not come back: {other:?}"),
+    }
+}

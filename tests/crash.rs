@@ -4,7 +4,9 @@
 //! - 0.2 s after the last key of an answer (and again just over a second after);
 //! - 0.2 s after a 200 KB paste has reached the screen;
 //! - at once after leaving the editor with Esc;
-//! - with a half-filled form open (it must come back with what was typed).
+//! - with a half-filled form open (it must come back with what was typed);
+//! - 0.2 s after a 100 KB paste in one paragraph (over 65,535 characters), then started
+//!   again and typed on: the new words must land at the end, where the caret was.
 
 mod common;
 
@@ -18,12 +20,13 @@ use std::path::Path;
 use std::time::Duration;
 
 /// The moments, each tried this many times.
-const MOMENTS: [Moment; 5] = [
+const MOMENTS: [Moment; 6] = [
     Moment::AfterTyping { wait_ms: 200 },
     Moment::AfterTyping { wait_ms: 1050 },
     Moment::AfterPaste,
     Moment::AfterLeaving,
     Moment::InForm,
+    Moment::LongParagraph,
 ];
 const EACH: u64 = 8;
 
@@ -33,6 +36,7 @@ enum Moment {
     AfterPaste,
     AfterLeaving,
     InForm,
+    LongParagraph,
 }
 
 fn main() {
@@ -49,7 +53,7 @@ fn main() {
     }
     let kept = rounds - lost.len();
     println!(
-        "crash test: {rounds} rounds, SIGKILL 0.2 s and 1.05 s after the last key, 0.2 s after a 200 KB paste, right after Esc, and in a half-filled form: {kept} kept every word, {} lost text",
+        "crash test: {rounds} rounds, SIGKILL 0.2 s and 1.05 s after the last key, 0.2 s after a 200 KB paste, right after Esc, in a half-filled form, and 0.2 s after a 100 KB paragraph then typed on: {kept} kept every word, {} lost text",
         lost.len()
     );
     println!("crash: {kept} passed, {} failed", lost.len());
@@ -66,6 +70,7 @@ fn round_trip(moment: Moment, round: u64) -> Result<(), String> {
     let jitter = Duration::from_millis(13 * round);
     let expected = match moment {
         Moment::InForm => return form_round(console, &db, round, jitter),
+        Moment::LongParagraph => return long_paragraph_round(console, &db, round, jitter),
         Moment::AfterTyping { wait_ms } => {
             let typed = type_answer(&mut console, round);
             std::thread::sleep(Duration::from_millis(wait_ms) + jitter);
@@ -126,6 +131,48 @@ fn type_answer(console: &mut Console, round: u64) -> String {
     }
     console.wait_for(&format!("查摆风险点{}个。", 1 + round % 4), 5);
     typed
+}
+
+/// A 100 KB answer in one paragraph, longer than 65,535 characters, when the power goes;
+/// started again, the recorder types on: the words go at the end, where the caret was.
+fn long_paragraph_round(
+    mut console: Console,
+    db: &Path,
+    round: u64,
+    jitter: Duration,
+) -> Result<(), String> {
+    console.send("ss\r");
+    console.wait_for("记录回答", 5);
+    let end = format!("长段结束{round}");
+    let pasted = format!("{}{end}", "answer述责a1".repeat(8_400));
+    console.send(&format!("\x1b[200~{pasted}\x1b[201~"));
+    console.wait_for(&end, 20);
+    std::thread::sleep(Duration::from_millis(200) + jitter);
+    kill(&mut console)?;
+    reopen(db)?;
+    let mut console = Console::start(&[db.to_str().unwrap()], 100, 30);
+    console.wait_for("记录回答", 15);
+    let more = format!("接着写的第{round}句。");
+    console.send(&more);
+    console.wait_for(&more, 5);
+    console.send("\x1b");
+    console.wait_for("已保存", 5);
+    console.send("q");
+    console.wait_exit(10);
+    let store = reopen(db)?;
+    let answer = store.slot_detail(1).map_err(|e| e.to_string())?.questions[0]
+        .answer
+        .clone()
+        .map(|a| a.body)
+        .unwrap_or_default();
+    if answer != format!("{pasted}{more}") {
+        let at = answer.find(&more).map(|i| answer[..i].chars().count());
+        return Err(format!(
+            "the words typed after the restart are at character {at:?} of {}, not at the end",
+            answer.chars().count()
+        ));
+    }
+    Ok(())
 }
 
 /// A question raised on the spot, half typed, when the power goes.

@@ -23,6 +23,12 @@ fn console() -> Console {
     console
 }
 
+/// A letter key as the terminal gives it.
+fn key(c: char) -> shuze::app::key::KeyEvent {
+    use shuze::app::key::{KeyCode, KeyEvent};
+    KeyEvent::new(KeyCode::Char(c), Default::default())
+}
+
 fn run(console: &mut Console, command: Command) -> Vec<Effect> {
     update(console, Action::Command(command))
 }
@@ -176,30 +182,78 @@ fn text_failure(target: TextTarget, body: &str) -> Action {
 }
 
 #[test]
-fn a_failed_save_keeps_the_text_on_screen_and_holds_back_one_quit() {
+fn a_failed_save_keeps_the_text_and_holds_back_one_quit() {
     let mut c = console();
     let slot = c.slot().unwrap().id;
+    let target = TextTarget::Remarks { slot };
     run(&mut c, Command::EditRemarks);
     update(&mut c, Action::Paste("点评".into()));
     let effects = update(&mut c, Action::Command(Command::Quit));
     assert!(matches!(&effects[0], Effect::SaveText { body, .. } if body == "点评"));
     assert!(c.quit);
-    update(&mut c, text_failure(TextTarget::Remarks { slot }, "点评"));
+    update(&mut c, text_failure(target, "点评"));
     assert!(!c.quit, "the first quit is held back");
-    assert!(
-        matches!(&c.mode, Mode::Editor(e) if e.body() == "点评"),
-        "reopened"
-    );
+    assert!(matches!(c.mode, Mode::Browse), "{:?}", c.mode);
+    assert_eq!(c.left_unsaved, [(target, "点评".to_string())], "kept");
     let problem = c.save_problem.clone().unwrap();
     assert!(
         problem.contains("/tmp/rescue.txt") && problem.contains("Ctrl-C"),
         "{problem}"
     );
-    update(&mut c, Action::Command(Command::Quit));
-    update(&mut c, text_failure(TextTarget::Remarks { slot }, "点评"));
+    let retried = update(&mut c, Action::Command(Command::Quit));
+    assert!(
+        matches!(&retried[..], [Effect::SaveText { body, .. }] if body == "点评"),
+        "tried once more: {retried:?}"
+    );
+    update(&mut c, text_failure(target, "点评"));
     assert!(c.quit, "the second quit leaves");
     update(&mut c, Action::Saved);
     assert_eq!(c.save_problem, None);
+}
+
+/// The recorder's keys after a failed save do what they always do: Esc leaves the editor
+/// (the text kept, the failure shown), the next keys are commands, and the text comes back
+/// when its editor is opened again; it is tried again on its own meanwhile.
+#[test]
+fn keys_after_a_failed_save_are_commands_and_the_text_is_kept_and_retried() {
+    let mut c = console();
+    let slot = c.slot().unwrap().id;
+    let target = TextTarget::Remarks { slot };
+    run(&mut c, Command::EditRemarks);
+    update(&mut c, Action::Paste("点评".into()));
+    update(&mut c, text_failure(target, "点评"));
+    assert!(matches!(&c.mode, Mode::Editor(e) if e.body() == "点评"));
+    let left = update(&mut c, Action::Cancel);
+    assert!(matches!(&left[0], Effect::SaveText { body, .. } if body == "点评"));
+    update(&mut c, text_failure(target, "点评"));
+    assert!(matches!(c.mode, Mode::Browse), "Esc left: {:?}", c.mode);
+    assert!(c.save_problem.as_deref().unwrap().contains("未能保存"));
+    // `j` is a command again, not a letter in the text.
+    let pane = c.focus;
+    let row = c.selection(pane);
+    let j = shuze::app::keys::action_for(&c.mode, key('j')).unwrap();
+    update(&mut c, j);
+    assert!(matches!(c.mode, Mode::Browse));
+    assert_eq!(c.selection(pane), row + 1, "moved down");
+    // A few seconds later it is tried again by itself.
+    let due = c.left_retry_at.expect("a retry is due");
+    assert_eq!(c.next_deadline(), Some(due));
+    c.now = due;
+    let retried = update(&mut c, Action::Tick);
+    assert!(
+        matches!(&retried[..], [Effect::SaveText { body, .. }] if body == "点评"),
+        "{retried:?}"
+    );
+    update(&mut c, text_failure(target, "点评"));
+    // Opened again, the editor holds the text and saves it from there.
+    run(&mut c, Command::EditRemarks);
+    assert!(matches!(&c.mode, Mode::Editor(e) if e.body() == "点评"));
+    assert!(c.left_unsaved.is_empty());
+    let saved = update(&mut c, Action::Tick);
+    assert!(
+        matches!(&saved[..], [Effect::SaveText { body, .. } | Effect::SaveDraft { body, .. }] if body == "点评"),
+        "{saved:?}"
+    );
 }
 
 #[test]

@@ -69,9 +69,7 @@ impl std::fmt::Debug for Editor {
 impl Editor {
     /// Opens an editor on `body` with the caret at its end.
     pub fn new(target: TextTarget, title: Label, context: String, body: &str) -> Editor {
-        let mut area = TextArea::new(body.split('\n').map(str::to_string).collect());
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
-        area.set_cursor_line_style(ratatui::style::Style::default());
+        let mut area = text_area(body);
         area.move_cursor(CursorMove::Bottom);
         area.move_cursor(CursorMove::End);
         Editor {
@@ -99,11 +97,33 @@ impl Editor {
         (cursor.0, cursor.1)
     }
 
-    /// Puts the caret at (line, character), clamped to the text.
+    /// Puts the caret at (line, character), clamped to the text, however long its lines.
+    ///
+    /// The editor's own jump takes 16-bit positions (a paragraph of 80,000 characters came
+    /// back with the caret at 65,535, and the next words went in 14,000 characters before
+    /// its end), and stepping there one character at a time costs the paragraph's length
+    /// each step. So the text is built again from what follows the caret, and what precedes
+    /// it inserted in front: the insertion leaves the caret right after it.
     pub fn set_caret(&mut self, (row, col): (usize, usize)) {
-        let row = row.min(u16::MAX as usize) as u16;
-        let col = col.min(u16::MAX as usize) as u16;
-        self.area.move_cursor(CursorMove::Jump(row, col));
+        let lines = self.area.lines();
+        let row = row.min(lines.len().saturating_sub(1));
+        let line = lines.get(row).map_or("", String::as_str);
+        let split = line.char_indices().nth(col).map_or(line.len(), |(i, _)| i);
+        let mut before = lines[..row].join("\n");
+        if row > 0 {
+            before.push('\n');
+        }
+        before.push_str(&line[..split]);
+        let mut after = line[split..].to_string();
+        for rest in lines.iter().skip(row + 1) {
+            after.push('\n');
+            after.push_str(rest);
+        }
+        let mut area = text_area(&after);
+        area.insert_str(&before);
+        // Undo must not take back the text as it was opened.
+        area.set_max_histories(area.max_histories());
+        self.area = area;
     }
 
     pub fn input(&mut self, key: KeyEvent, now: DateTime<Utc>) {
@@ -124,6 +144,13 @@ impl Editor {
         self.dirty_since.get_or_insert(now);
         self.unkept_since.get_or_insert(now);
         self.last_change = Some(now);
+    }
+
+    /// The text is not in the database (taken back after its editor was left unsaved): it
+    /// is saved as soon as a draft can be.
+    pub fn mark_unsaved(&mut self, now: DateTime<Utc>) {
+        self.dirty_since.get_or_insert(now);
+        self.unkept_since.get_or_insert(now);
     }
 
     /// A save failed: everything is unsaved again, and tried again after a while.
@@ -202,6 +229,15 @@ impl Editor {
     }
 }
 
+/// The editor's text area on `body`, the caret at its start: wrapped at words or, for
+/// Chinese text, between characters; the caret's line not underlined.
+fn text_area(body: &str) -> TextArea<'static> {
+    let mut area = TextArea::new(body.split('\n').map(str::to_string).collect());
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.set_cursor_line_style(ratatui::style::Style::default());
+    area
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,6 +294,30 @@ mod tests {
         editor.draft_took(std::time::Duration::from_millis(300), at(300));
         type_char(&mut editor, '责', at(320));
         assert!(editor.draft_due(at(320)), "no key waited for that save");
+    }
+
+    #[test]
+    fn the_caret_goes_back_where_it_was_in_a_paragraph_longer_than_65535_characters() {
+        let body = format!("{}\n{}", "第一段".repeat(3), "述责述廉ab".repeat(20_000));
+        let mut editor = Editor::new(
+            TextTarget::Remarks { slot: 1 },
+            Label::Remarks,
+            String::new(),
+            &body,
+        );
+        for caret in [(1, 120_000), (1, 99_999), (1, 65_536), (0, 4), (1, 0)] {
+            editor.set_caret(caret);
+            assert_eq!(editor.caret(), caret);
+            assert_eq!(editor.body(), body, "the text is unchanged");
+        }
+        editor.set_caret((7, 1_000_000));
+        assert_eq!(editor.caret(), (1, 120_000), "clamped to the end");
+        type_char(&mut editor, '。', at(0));
+        assert!(editor.body().ends_with("ab。"));
+        assert!(
+            !editor.area.undo() || editor.body() == body,
+            "undo never takes the text"
+        );
     }
 
     #[test]

@@ -99,11 +99,9 @@ pub struct Form {
     /// A warning already shown (a number above the attendees, a deadline in the past):
     /// Enter again, with nothing changed, goes on.
     pub warned: Option<String>,
-    /// Its last submission did not reach the file (a full disk, a busy file): Esc is held
-    /// back once, and closing keeps its content in a rescue file.
+    /// Its last submission did not reach the file (a full disk, a busy file): closing it
+    /// keeps its content in a rescue file.
     pub unsaved: bool,
-    /// Esc was pressed once while it was unsaved: the next Esc closes it.
-    pub close_asked: bool,
     /// Each field's value as the form opened (`FormPoint::values`): Enter with all of them
     /// unchanged writes nothing.
     pub initial: Vec<String>,
@@ -162,7 +160,6 @@ impl Form {
             error: None,
             warned: None,
             unsaved: false,
-            close_asked: false,
             initial,
         }
     }

@@ -187,6 +187,12 @@ pub struct Console {
     pub leave_unsaved: bool,
     /// The form last submitted, opened again if its write fails.
     pub last_form: Option<Form>,
+    /// Texts whose editor was left while the database did not take them (each also in a
+    /// rescue file): tried again at `left_retry_at`, on quitting, and taken back into the
+    /// editor when it is opened on them again.
+    pub left_unsaved: Vec<(TextTarget, String)>,
+    /// When the texts left unsaved are next tried.
+    pub left_retry_at: Option<DateTime<Utc>>,
     /// When writes that failed without a keystroke behind them (the resume point, the
     /// room's picture, when a question was put) are tried again.
     pub retry_at: Option<DateTime<Utc>>,
@@ -225,6 +231,8 @@ impl Console {
             save_waiting: false,
             leave_unsaved: false,
             last_form: None,
+            left_unsaved: Vec::new(),
+            left_retry_at: None,
             retry_at: None,
             rescues: Vec::new(),
             now,
@@ -348,7 +356,10 @@ impl Console {
             let into_second = self.now.timestamp_subsec_millis() as i64;
             self.now + chrono::Duration::milliseconds(1000 - into_second)
         });
-        [save, tick, self.retry_at].into_iter().flatten().min()
+        [save, tick, self.retry_at, self.left_retry_at]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// Where the recorder is now, to be saved for the next start.

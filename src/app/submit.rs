@@ -231,12 +231,9 @@ pub(super) fn fill_form(console: &mut Console, action: Action) -> Vec<Effect> {
         Action::Input(key) => form.input(key),
         Action::Paste(text) => form.paste(&text),
         Action::Step(delta) => form.step(delta),
-        Action::Cancel if form.unsaved && !form.close_asked => {
-            form.close_asked = true;
-            form.error = Some(labels::form_close_held(console.lang).to_string());
-        }
         Action::Cancel if form.unsaved => {
-            // Given up: its content goes to a rescue file, as it stands now.
+            // Closed after its write failed: its content goes to a rescue file, as it
+            // stands now, and the screen says where.
             console.last_form = Some(form.clone());
             console.mode = Mode::Browse;
             console.save_problem = None;

@@ -68,6 +68,11 @@ fn apply(console: &mut Console, action: Action) -> Vec<Effect> {
     // stays open (in `edit`), a half-filled form stays open, both kept in the resume point
     // for the next start; a search or a question waiting for Enter is dropped, as Esc would.
     let quitting = action == Action::Command(Command::Quit);
+    if quitting && matches!(console.mode, Mode::Browse) && !console.left_unsaved.is_empty() {
+        // Texts left unsaved are tried once more; a failure holds the quit back once.
+        console.quit = true;
+        return retry_left(console);
+    }
     if quitting && !matches!(console.mode, Mode::Editor(_) | Mode::Browse) {
         // A form whose write failed: the first quit is held back, the second leaves with
         // its content rescued.
@@ -120,7 +125,6 @@ fn save_failed(console: &mut Console, failure: Failure) {
             if let Some(mut form) = console.last_form.take() {
                 form.error = Some(failure.reason.clone());
                 form.unsaved = true;
-                form.close_asked = false;
                 console.mode = Mode::Form(form);
             }
             console.save_problem = Some(labels::form_not_written(lang, &failure.reason));
@@ -131,12 +135,12 @@ fn save_failed(console: &mut Console, failure: Failure) {
             return;
         }
     };
+    // The editor stays as the recorder left it: the keys typed after the failure act as
+    // they would have (a text whose editor was left waits here, tried again shortly).
     let open = matches!(&console.mode, Mode::Editor(e) if e.target == target);
-    if !open && let Some(editor) = editor_with(console, target, Some(&body)) {
-        console.mode = Mode::Editor(Box::new(editor));
-    }
-    if let Mode::Editor(editor) = &mut console.mode {
-        editor.retry_later(now, busy);
+    match &mut console.mode {
+        Mode::Editor(editor) if open => editor.retry_later(now, busy),
+        _ => leave_unsaved(console, target, body, busy),
     }
     console.message = None;
     console.save_waiting = busy;
@@ -151,8 +155,32 @@ fn save_failed(console: &mut Console, failure: Failure) {
         &failure.reason,
         rescue.as_deref().map_err(|why| why.as_str()),
         busy,
+        open,
         held_back,
     ));
+}
+
+/// Keeps a text whose editor was left (or that was never in one: a rescued text taken)
+/// until the database takes it, tried again after a while.
+fn leave_unsaved(console: &mut Console, target: TextTarget, body: String, busy: bool) {
+    console.left_unsaved.retain(|(t, _)| *t != target);
+    console.left_unsaved.push((target, body));
+    let wait = if busy {
+        super::editor::RETRY_BUSY
+    } else {
+        super::editor::RETRY_FAILED
+    };
+    let at = console.now + wait;
+    console.left_retry_at = Some(console.left_retry_at.map_or(at, |t| t.min(at)));
+}
+
+/// The texts left unsaved, to be written now: taken out (a failure puts them back).
+fn retry_left(console: &mut Console) -> Vec<Effect> {
+    console.left_retry_at = None;
+    std::mem::take(&mut console.left_unsaved)
+        .into_iter()
+        .map(|(target, body)| Effect::SaveText { target, body })
+        .collect()
 }
 
 /// Enter takes the rescued text into the database as a revision; Esc keeps the database's
@@ -191,6 +219,18 @@ fn settle_rescue(console: &mut Console, action: Action) -> Vec<Effect> {
 /// Saves the editor's text as a draft or keeps it as a revision when either is due; with
 /// `keep_now`, keeps whatever is not kept yet (leaving the editor, quitting).
 fn autosave(console: &mut Console, keep_now: bool) -> Vec<Effect> {
+    let now = console.now;
+    let left_due = keep_now || console.left_retry_at.is_some_and(|at| at <= now);
+    let mut effects = match left_due {
+        true => retry_left(console),
+        false => Vec::new(),
+    };
+    effects.extend(save_editor(console, keep_now));
+    effects
+}
+
+/// The open editor's draft or revision, when one is due (`autosave`).
+fn save_editor(console: &mut Console, keep_now: bool) -> Vec<Effect> {
     let now = console.now;
     let Mode::Editor(editor) = &mut console.mode else {
         return Vec::new();
@@ -530,9 +570,20 @@ fn toggle_asked(console: &mut Console) -> Vec<Effect> {
     }]
 }
 
-/// An editor on the latest revision of `target`.
-pub(super) fn editor_for(console: &Console, target: TextTarget) -> Option<Editor> {
-    editor_with(console, target, None)
+/// An editor on `target`: on its text left unsaved, if it was (taken back, and saved
+/// from the editor from now on), else on its latest revision.
+pub(super) fn editor_for(console: &mut Console, target: TextTarget) -> Option<Editor> {
+    let left = console.left_unsaved.iter().position(|(t, _)| *t == target);
+    let Some(index) = left else {
+        return editor_with(console, target, None);
+    };
+    let mut editor = editor_with(console, target, Some(&console.left_unsaved[index].1))?;
+    console.left_unsaved.remove(index);
+    if console.left_unsaved.is_empty() {
+        console.left_retry_at = None;
+    }
+    editor.mark_unsaved(console.now);
+    Some(editor)
 }
 
 /// An editor on `target` holding `unsaved` text, or its latest revision.

@@ -4,6 +4,7 @@
 //! change is on disk (WAL, `synchronous=FULL`) as soon as the call returns.
 
 mod correct;
+mod draft;
 mod header;
 mod import;
 mod lossy;
@@ -234,6 +235,7 @@ fn verify_tables(path: &Path) -> Result<()> {
             schema_changes: Vec::new(),
             origin: Origin::Console,
             held: None,
+            drafts: Default::default(),
         };
         store.verify().map_err(|e| file_error(path, e))
     };
@@ -299,6 +301,8 @@ pub struct Store {
     /// The file's device and inode when it was opened for writing (Unix), to notice a file
     /// deleted, moved or replaced under the console.
     identity: Option<(u64, u64)>,
+    /// The drafts' bodies as this connection last wrote them (`draft`).
+    drafts: draft::DraftBodies,
     /// Read as the file stood when opened (`immutable`): no writer had it open.
     as_it_stood: bool,
     /// How the schema of a file opened to read differs from shuze's (empty: not at all).
@@ -359,6 +363,7 @@ impl Store {
             schema_changes: Vec::new(),
             origin: Origin::Console,
             held: None,
+            drafts: Default::default(),
         };
         store.conn.busy_timeout(CHECK_WAIT)?;
         // The check reads every page once: a small cache is enough and keeps the memory
@@ -445,6 +450,7 @@ impl Store {
             schema_changes: Vec::new(),
             origin: Origin::Console,
             held,
+            drafts: Default::default(),
         };
         store.verify().map_err(|e| file_error(path, e))?;
         let found = store.schema_version().map_err(|e| file_error(path, e))?;
@@ -536,6 +542,7 @@ impl Store {
             schema_changes: Vec::new(),
             origin: Origin::Console,
             held: None,
+            drafts: Default::default(),
         };
         store.prepare()?;
         Ok(store)
@@ -553,6 +560,7 @@ impl Store {
             schema_changes: Vec::new(),
             origin: Origin::Console,
             held: None,
+            drafts: Default::default(),
         };
         let found = store.prepare().map_err(|err| file_error(path, err))?;
         if check_now || found < latest_version() {

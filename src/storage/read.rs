@@ -337,7 +337,7 @@ impl Store {
                     q.needs_written_reply, coalesce(d.body, r.body),
                     coalesce(d.saved_at, r.saved_at), d.body IS NOT NULL, q.written_reason
              FROM question_now q
-             LEFT JOIN text_draft d
+             LEFT JOIN text_draft_now d
                   ON d.kind = 'answer' AND d.owner_id = q.slot_id AND d.question_key = q.id
              LEFT JOIN text_revision r ON r.id =
                   (SELECT max(t.id) FROM text_revision t
@@ -405,7 +405,7 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT body, saved_at FROM text_draft
+                "SELECT body, saved_at FROM text_draft_now
                  WHERE kind = ?1 AND owner_id = ?2 AND question_key = ?3",
                 params![kind, owner, question.unwrap_or(0)],
                 |row| {
@@ -528,7 +528,7 @@ rows AS (
     SELECT sl.slot_index, 'question',
            row_number() OVER (PARTITION BY q.slot_id ORDER BY q.position) - 1,
            q.asker || '：' || q.text || ' ' || coalesce(
-               (SELECT body FROM text_draft d WHERE d.kind = 'answer' AND d.owner_id = q.slot_id
+               (SELECT body FROM text_draft_now d WHERE d.kind = 'answer' AND d.owner_id = q.slot_id
                     AND d.question_id = q.id),
                (SELECT body FROM text_revision t WHERE t.kind = 'answer' AND t.question_id = q.id
                     ORDER BY t.id DESC LIMIT 1), ''), 3
@@ -536,12 +536,12 @@ rows AS (
     UNION ALL
     SELECT sl.slot_index, 'remarks', 0, t.body, 4
     FROM slots sl JOIN (
-        SELECT slot_id, body FROM text_draft WHERE kind = 'remarks'
+        SELECT slot_id, body FROM text_draft_now WHERE kind = 'remarks'
         UNION ALL
         SELECT r.slot_id, r.body FROM text_revision r
         WHERE r.kind = 'remarks' AND r.id = (SELECT max(id) FROM text_revision
                                             WHERE slot_id = r.slot_id AND kind = 'remarks')
-          AND NOT EXISTS (SELECT 1 FROM text_draft d WHERE d.kind = 'remarks'
+          AND NOT EXISTS (SELECT 1 FROM text_draft_now d WHERE d.kind = 'remarks'
                           AND d.slot_id = r.slot_id)
     ) t ON t.slot_id = sl.id
     UNION ALL
@@ -562,11 +562,11 @@ rows AS (
       AND (f.raised_on IS NULL OR f.raised_on <= m.held_on)
     UNION ALL
     SELECT 0, 'closing', 0, body, 7 FROM (
-        SELECT body FROM text_draft WHERE kind = 'closing' AND meeting_id = ?1
+        SELECT body FROM text_draft_now WHERE kind = 'closing' AND meeting_id = ?1
         UNION ALL
         SELECT body FROM (SELECT body FROM meeting_revision WHERE meeting_id = ?1
                           AND kind = 'closing' ORDER BY id DESC LIMIT 1)
-        WHERE NOT EXISTS (SELECT 1 FROM text_draft WHERE kind = 'closing' AND meeting_id = ?1)
+        WHERE NOT EXISTS (SELECT 1 FROM text_draft_now WHERE kind = 'closing' AND meeting_id = ?1)
     )
 )
 SELECT slot_index, kind, idx, body FROM rows
@@ -577,7 +577,7 @@ LIMIT 200";
 const DETAIL_MARK_SQL: &str = "SELECT json_array(
     (SELECT count(*) || '.' || ifnull(max(id), 0) FROM text_revision WHERE slot_id = ?1),
     (SELECT group_concat(quote(kind) || quote(question_id) || quote(saved_at) || quote(body), ',')
-       FROM text_draft WHERE slot_id = ?1),
+       FROM text_draft_now WHERE slot_id = ?1),
     (SELECT group_concat(quote(id) || quote(position) || quote(asker) || quote(text)
                          || quote(prepared) || quote(asked_at) || quote(needs_written_reply)
                          || quote(withdrawn), ',')

@@ -19,10 +19,7 @@ impl Store {
         let changed = self.last_kept(target)?.map(|r| r.body).unwrap_or_default() != body;
         let (owner, kind, question) = target.key();
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "DELETE FROM text_draft WHERE kind = ?1 AND owner_id = ?2 AND question_key = ?3",
-            params![kind, owner, question.unwrap_or(0)],
-        )?;
+        Store::drop_draft(&tx, target)?;
         if changed {
             match target {
                 TextTarget::Closing { .. } => tx.execute(
@@ -38,6 +35,7 @@ impl Store {
             };
         }
         tx.commit()?;
+        self.drafts.remove(&super::draft::draft_key(target));
         Ok(changed)
     }
 
@@ -45,8 +43,9 @@ impl Store {
     /// a crash loses nothing saved here, and the audience view shows it.
     pub fn save_draft(&mut self, target: TextTarget, body: &str, now: DateTime<Utc>) -> Result<()> {
         let tx = self.conn.transaction()?;
-        upsert_draft(&tx, target, body, now)?;
+        let written = Store::write_draft(&tx, &self.drafts, target, body, now)?;
         tx.commit()?;
+        self.drafts.extend(written);
         Ok(())
     }
 
@@ -61,9 +60,10 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
-        upsert_draft(&tx, target, body, now)?;
+        let written = Store::write_draft(&tx, &self.drafts, target, body, now)?;
         upsert_place(&tx, meeting, place, now)?;
         tx.commit()?;
+        self.drafts.extend(written);
         Ok(())
     }
 
@@ -347,26 +347,6 @@ impl Store {
 
 /// The setting that holds the file's identity ([`Store::file_id`]).
 const FILE_ID: &str = "file_id";
-
-fn upsert_draft(
-    tx: &Transaction,
-    target: TextTarget,
-    body: &str,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let (owner, kind, question) = target.key();
-    let (slot, meeting) = match target {
-        TextTarget::Closing { .. } => (None, Some(owner)),
-        _ => (Some(owner), None),
-    };
-    tx.prepare_cached(
-        "INSERT INTO text_draft (kind, slot_id, meeting_id, question_id, body, saved_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (kind, owner_id, question_key) DO UPDATE SET body = ?5, saved_at = ?6",
-    )?
-    .execute(params![kind, slot, meeting, question, body, now])?;
-    Ok(())
-}
 
 fn upsert_place(tx: &Transaction, meeting: Id, state: &str, now: DateTime<Utc>) -> Result<()> {
     tx.prepare_cached(

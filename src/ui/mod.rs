@@ -33,6 +33,7 @@ const WIDE: u16 = 110;
 
 /// Draws the whole console.
 pub fn draw(frame: &mut Frame, console: &Console, theme: &Theme) {
+    widgets::set_frame_rows(frame.area().height);
     if console.projecting {
         let shown = Projection::of(console, &console.room);
         // The picture above the band, so that the band never covers its clock.

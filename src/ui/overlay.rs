@@ -163,9 +163,14 @@ fn draw_editor(frame: &mut Frame, area: Rect, console: &Console, editor: &Editor
     frame.render_widget(&editor.area, text_area);
     let caret = editor.area.screen_cursor();
     let (top, left) = editor.area.scroll_offset();
-    let x = caret.col.saturating_sub(left as usize) as u16;
-    let y = caret.row.saturating_sub(top as usize) as u16;
-    if x < text_area.width && y < text_area.height {
+    // Never narrowed to 16 bits: a caret far below the top is off screen, not wrapped
+    // round into it.
+    let x = u16::try_from(caret.col.saturating_sub(left as usize)).ok();
+    let y = u16::try_from(caret.row.saturating_sub(top as usize)).ok();
+    if let (Some(x), Some(y)) = (x, y)
+        && x < text_area.width
+        && y < text_area.height
+    {
         frame.set_cursor_position(Position::new(text_area.x + x, text_area.y + y));
     }
 }

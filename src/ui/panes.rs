@@ -56,10 +56,12 @@ pub fn rows_needed(pane: Pane, width: u16, console: &Console, theme: &Theme) -> 
         Borders::None => 1,
         _ => 2,
     };
-    let lines: usize = items(pane, console, inner, theme)
-        .iter()
-        .map(Vec::len)
-        .sum();
+    let lines: usize = widgets::measuring(|| {
+        items(pane, console, inner, theme)
+            .iter()
+            .map(Vec::len)
+            .sum()
+    });
     (lines.max(1) as u16).saturating_add(frame_rows)
 }
 

@@ -173,12 +173,17 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let max = max.max(2);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
-        wrap_paragraph(&printable(paragraph), max, &mut lines);
+        wrap_paragraph(&printable(paragraph), max, &mut lines, usize::MAX);
     }
     lines
 }
 
-fn wrap_paragraph(paragraph: &str, max: usize, lines: &mut Vec<String>) {
+/// Wraps one paragraph onto `lines`, stopping once they number `limit` (what is wrapped
+/// further could not be shown).
+fn wrap_paragraph(paragraph: &str, max: usize, lines: &mut Vec<String>, limit: usize) {
+    if lines.len() >= limit {
+        return;
+    }
     let mut line = String::new();
     let mut used = 0;
     let mut start = 0;
@@ -194,6 +199,9 @@ fn wrap_paragraph(paragraph: &str, max: usize, lines: &mut Vec<String>) {
         }
         if !line.trim().is_empty() {
             lines.push(std::mem::take(&mut line).trim_end().to_string());
+            if lines.len() >= limit {
+                return;
+            }
         }
         line.clear();
         used = 0;
@@ -206,6 +214,9 @@ fn wrap_paragraph(paragraph: &str, max: usize, lines: &mut Vec<String>) {
             let gw = grapheme_width(g);
             if used + gw > max {
                 lines.push(std::mem::take(&mut line).trim_end().to_string());
+                if lines.len() >= limit {
+                    return;
+                }
                 used = 0;
                 if g.trim().is_empty() {
                     continue;
@@ -220,23 +231,38 @@ fn wrap_paragraph(paragraph: &str, max: usize, lines: &mut Vec<String>) {
 
 /// Wraps `text` after a first-line prefix, indenting the following lines by `indent` cells.
 pub fn wrap_hanging(prefix: &str, text: &str, indent: usize, max: usize) -> Vec<String> {
+    wrap_hanging_rows(prefix, text, indent, max, usize::MAX)
+}
+
+/// `wrap_hanging`, the first `rows` lines only: a long text costs what can be shown.
+pub fn wrap_hanging_rows(
+    prefix: &str,
+    text: &str,
+    indent: usize,
+    max: usize,
+    rows: usize,
+) -> Vec<String> {
     let first_room = max.saturating_sub(width(prefix)).max(2);
     let rest_room = max.saturating_sub(indent).max(2);
     let pad = " ".repeat(indent);
     let mut out = Vec::new();
     for (index, paragraph) in text.split('\n').enumerate() {
+        if out.len() >= rows {
+            break;
+        }
         let paragraph = printable(paragraph);
         let room = if index == 0 { first_room } else { rest_room };
-        let head = wrap(&paragraph, room).swap_remove(0);
+        let mut first = Vec::new();
+        wrap_paragraph(&paragraph, room.max(2), &mut first, 1);
+        let head = first.swap_remove(0);
         let lead = if index == 0 { prefix } else { &pad };
         out.push(format!("{lead}{head}"));
         let rest = paragraph[head.len()..].trim_start();
         if !rest.is_empty() {
-            out.extend(
-                wrap(rest, rest_room)
-                    .into_iter()
-                    .map(|l| format!("{pad}{l}")),
-            );
+            let mut lines = Vec::new();
+            let left = rows - out.len();
+            wrap_paragraph(rest, rest_room.max(2), &mut lines, left);
+            out.extend(lines.into_iter().map(|l| format!("{pad}{l}")));
         }
     }
     out

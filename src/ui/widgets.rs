@@ -194,13 +194,60 @@ fn scroll_for(start: usize, end: usize, height: usize) -> usize {
 /// megabyte on every frame would slow typing down. The whole text is still stored.
 const SHOWN_CHARS: usize = 20_000;
 
-/// Text wrapped under a prefix, as styled lines.
+/// Rows of one text wrapped in a pane when the frame's height is not known: more than any
+/// terminal shows.
+const SHOWN_ROWS: usize = 200;
+
+thread_local! {
+    /// The rows of the frame being drawn: no pane shows more of one text. The layout
+    /// measures each pane at many widths on every frame, so wrapping what cannot be shown
+    /// made a keystroke in a 100 KB answer cost 100 ms on screen (BENCHMARKS.md).
+    static FRAME_ROWS: std::cell::Cell<usize> = const { std::cell::Cell::new(SHOWN_ROWS) };
+    /// Items are being measured (their rows counted), not drawn.
+    static MEASURING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `count` with items measured rather than drawn: a text that fills every row of the
+/// frame whatever its line breaks is then not wrapped, only counted as that many rows (the
+/// layout measures each pane at up to 17 widths per frame).
+pub fn measuring<T>(count: impl FnOnce() -> T) -> T {
+    MEASURING.with(|m| m.set(true));
+    let counted = count();
+    MEASURING.with(|m| m.set(false));
+    counted
+}
+
+/// True when `prefix` and `body` wrapped at `width` take `rows` rows at least: each row
+/// holds at most `width` (and at least 2) cells of what is not blank, and wrapping drops
+/// only blanks.
+fn fills(prefix: &str, body: &str, width: usize, rows: usize) -> bool {
+    let solid = |s: &str| -> usize {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+            .sum()
+    };
+    solid(prefix) + solid(body) >= rows * width.max(2)
+}
+
+/// The frame about to be drawn is `rows` rows high.
+pub fn set_frame_rows(rows: u16) {
+    FRAME_ROWS.with(|r| r.set((rows as usize).clamp(1, SHOWN_ROWS)));
+}
+
+/// Text wrapped under a prefix, as styled lines (no more of them than the frame has rows).
 pub fn hanging(prefix: &str, body: &str, indent: usize, width: u16, style: Style) -> Item {
-    let body = match body.char_indices().nth(SHOWN_CHARS) {
+    let rows = FRAME_ROWS.with(std::cell::Cell::get);
+    // Every character takes a cell at least: no more can be in `rows` rows.
+    let shown = SHOWN_CHARS.min(rows * (width as usize).max(1));
+    let body = match body.char_indices().nth(shown) {
         Some((cut, _)) => &body[..cut],
         None => body,
     };
-    text::wrap_hanging(prefix, body, indent, width as usize)
+    if MEASURING.with(std::cell::Cell::get) && fills(prefix, body, width as usize, rows) {
+        return vec![Line::default(); rows];
+    }
+    text::wrap_hanging_rows(prefix, body, indent, width as usize, rows)
         .into_iter()
         .map(|l| Line::from(Span::styled(l, style)))
         .collect()
@@ -236,7 +283,26 @@ pub fn fit_spans(spans: Vec<Span<'static>>, width: u16) -> Line<'static> {
 
 #[cfg(test)]
 mod tests {
-    use super::scroll_for;
+    use super::{hanging, measuring, scroll_for, set_frame_rows};
+    use ratatui::style::Style;
+
+    #[test]
+    fn a_text_is_measured_as_as_many_rows_as_it_is_drawn_on() {
+        set_frame_rows(45);
+        let texts = [
+            "查摆廉政风险点4个，制定防控措施7项。".repeat(5_000),
+            "risk   points  and   measures ".repeat(3_000),
+            format!("{}\n短\n{}", "述".repeat(300), "  ".repeat(2_000)),
+            "回答".to_string(),
+        ];
+        for text in &texts {
+            for width in [3, 6, 10, 37, 80, 160] {
+                let drawn = hanging("   答: ", text, 5, width, Style::new()).len();
+                let measured = measuring(|| hanging("   答: ", text, 5, width, Style::new()).len());
+                assert_eq!(measured, drawn, "width {width}");
+            }
+        }
+    }
 
     #[test]
     fn selection_stays_in_view() {

@@ -2,7 +2,10 @@
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// How the pseudo-terminal answers the program's questions at start-up (a bare one answers
@@ -63,6 +66,18 @@ pub struct Console {
     screen: Arc<Mutex<vt100::Parser>>,
     output: Arc<Mutex<Vec<u8>>>,
     master: Option<Box<dyn MasterPty + Send>>,
+    /// Set to let the thread reading the terminal drop its side of it (`close_terminal`).
+    closing: Arc<AtomicBool>,
+    reader: Option<JoinHandle<()>>,
+}
+
+/// How the program is started in the terminal.
+enum Launch<'a> {
+    /// As the terminal's own program (its session, so SIGHUP when the terminal closes).
+    Direct,
+    /// In a session of its own (`setsid`), so that closing the terminal sends it no SIGHUP,
+    /// with standard output sent to a file when one is given.
+    OwnSession(Option<&'a Path>),
 }
 
 impl Console {
@@ -84,6 +99,30 @@ impl Console {
         env: &[(&str, &str)],
         answering: Answering,
     ) -> Console {
+        Console::launch(args, cols, rows, env, answering, Launch::Direct)
+    }
+
+    /// Starts `shuze ARGS` in a session of its own, its standard output sent to `stdout`
+    /// when given: when the terminal closes, only its reads and writes can tell.
+    pub fn start_in_own_session(
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        stdout: Option<&Path>,
+    ) -> Console {
+        let launch = Launch::OwnSession(stdout);
+        Console::launch(args, cols, rows, env, Answering::Narrow, launch)
+    }
+
+    fn launch(
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        answering: Answering,
+        launch: Launch,
+    ) -> Console {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -92,7 +131,21 @@ impl Console {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_shuze"));
+        let mut command = match launch {
+            Launch::Direct => CommandBuilder::new(env!("CARGO_BIN_EXE_shuze")),
+            Launch::OwnSession(stdout) => {
+                let mut sh = CommandBuilder::new("sh");
+                let script = match stdout {
+                    Some(_) => r#"exec setsid -w "$@" > "$SHUZE_TEST_STDOUT""#,
+                    None => r#"exec setsid -w "$@""#,
+                };
+                sh.args(["-c", script, "sh", env!("CARGO_BIN_EXE_shuze")]);
+                if let Some(path) = stdout {
+                    sh.env("SHUZE_TEST_STDOUT", path);
+                }
+                sh
+            }
+        };
         command.args(args);
         command.cwd(std::env::current_dir().unwrap());
         command.env("TERM", "xterm-256color");
@@ -112,10 +165,12 @@ impl Console {
         let output = Arc::new(Mutex::new(Vec::new()));
         let (screen_in, output_in) = (screen.clone(), output.clone());
         let answers = writer.clone();
-        std::thread::spawn(move || {
+        let closing = Arc::new(AtomicBool::new(false));
+        let closed = closing.clone();
+        let reading = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+                if n == 0 || closed.load(Ordering::SeqCst) {
                     break;
                 }
                 let chunk = &buf[..n];
@@ -147,7 +202,42 @@ impl Console {
             screen,
             output,
             master: Some(pty.master),
+            closing,
+            reader: Some(reading),
         }
+    }
+
+    /// Closes the terminal as a window manager would: every descriptor of its master side
+    /// (the keyboard, the screen's reader) is closed, and the kernel hangs it up.
+    pub fn close_terminal(&mut self) {
+        let master = self.master.take().expect("the terminal is open");
+        self.closing.store(true, Ordering::SeqCst);
+        // The screen's reader waits in a read: a byte written on the program's side wakes it.
+        let slave = master.tty_name().expect("a named pseudo-terminal");
+        let mut side = std::fs::OpenOptions::new().write(true).open(slave).unwrap();
+        side.write_all(b" ").unwrap();
+        drop(side);
+        if let Some(reader) = self.reader.take() {
+            reader.join().unwrap();
+        }
+        *self.writer.lock().unwrap() = Box::new(std::io::sink());
+        drop(master);
+    }
+
+    /// The process id of the program itself, when it runs in a session of its own (the
+    /// terminal's own process is then `setsid`, its parent).
+    pub fn program_pid(&self) -> u32 {
+        let parent = self.pid().expect("started");
+        let children = format!("/proc/{parent}/task/{parent}/children");
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            let listed = std::fs::read_to_string(&children).unwrap_or_default();
+            if let Some(pid) = listed.split_whitespace().next() {
+                return pid.parse().unwrap();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("setsid started no program");
     }
 
     pub fn screen(&self) -> String {
@@ -223,6 +313,27 @@ impl Console {
         let mut writer = self.writer.lock().unwrap();
         writer.write_all(bytes.as_bytes()).unwrap();
         writer.flush().unwrap();
+    }
+
+    /// Sends `bytes` from another thread, in writes of `chunk` bytes (1: as a slow line or
+    /// a terminal that forwards each byte as it comes would), and returns at once: a
+    /// program that stops reading cannot hold the test up (its checks fail instead). The
+    /// thread ends when all is written or the terminal is gone.
+    pub fn send_in_background(&self, bytes: &[u8], chunk: usize) -> JoinHandle<()> {
+        let writer = self.writer.clone();
+        let bytes = bytes.to_vec();
+        std::thread::spawn(move || {
+            for piece in bytes.chunks(chunk) {
+                let mut writer = writer.lock().unwrap();
+                if writer
+                    .write_all(piece)
+                    .and_then(|()| writer.flush())
+                    .is_err()
+                {
+                    return;
+                }
+            }
+        })
     }
 
     /// Waits for the program to end and returns whether it succeeded.
