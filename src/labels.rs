@@ -57,6 +57,12 @@ pub enum Label {
     Answer,
     AddedOnTheSpot,
     WrittenReply,
+    /// A prepared question not yet put to the official.
+    NotAsked,
+    /// A question put, no answer recorded yet.
+    AskedNoAnswer,
+    /// A question with its answer recorded.
+    Answered,
     Measures,
     Rules,
     Progress,
@@ -261,6 +267,9 @@ fn zh(label: Label) -> &'static str {
         Answer => "答",
         AddedOnTheSpot => "现场提问",
         WrittenReply => "书面质询",
+        NotAsked => "待问",
+        AskedNoAnswer => "已问",
+        Answered => "已答",
         Measures => "措施",
         Rules => "制度",
         Progress => "落实",
@@ -419,6 +428,9 @@ fn en(label: Label) -> &'static str {
         Answer => "A",
         AddedOnTheSpot => "raised on the spot",
         WrittenReply => "written reply due",
+        NotAsked => "to ask",
+        AskedNoAnswer => "asked",
+        Answered => "answered",
         Measures => "Measures",
         Rules => "Rules",
         Progress => "Progress",

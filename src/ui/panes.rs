@@ -4,7 +4,7 @@ use super::widgets::{self, Item, hanging};
 use super::{Borders, Theme, text};
 use crate::app::keys;
 use crate::app::{Command, Console, Mode, Pane};
-use crate::domain::{DutyStatus, FollowUp, FollowUpStatus, RiskLevel, Stage};
+use crate::domain::{DutyStatus, FollowUp, FollowUpStatus, Question, RiskLevel, Stage};
 use crate::labels::{self, Label, Named};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -26,13 +26,15 @@ pub fn draw(
         _ => format!(" ({})", console.pane_len(pane)),
     };
     let content = if show_title {
-        let title = format!("{}{count}", pane.label().text(console.lang));
+        // The focused pane's title starts with `>`, seen without colour too.
+        let mark = if console.focus == pane { ">" } else { " " };
+        let title = format!("{mark} {}{count}", pane.label().text(console.lang));
         widgets::pane(frame, area, &title, console.focus == pane, theme)
     } else {
         area
     };
     let width = content.width;
-    let items = items(pane, console, width, theme);
+    let items = items(pane, console, item_width(pane, width), theme);
     let items = if items.is_empty() {
         vec![vec![widgets::single(
             Label::Empty.text(console.lang),
@@ -43,7 +45,47 @@ pub fn draw(
         items
     };
     let selected = (focused && pane != Pane::Remarks).then(|| console.selection(pane));
+    let items = if pane == Pane::Remarks {
+        items
+    } else {
+        marked(items, selected)
+    };
     widgets::list(frame, content, items, selected, theme);
+}
+
+/// Columns an item of `pane` is wrapped to: the panes with a selection keep two columns
+/// at the left for its mark.
+fn item_width(pane: Pane, width: u16) -> u16 {
+    match pane {
+        Pane::Remarks => width,
+        _ => width.saturating_sub(GUTTER.len() as u16),
+    }
+}
+
+/// The column left of a pane's rows; the selected row's first line has `>` in it.
+const GUTTER: &str = "  ";
+
+/// Each item behind the gutter, `> ` before the first line of the selected one, so the
+/// selection is seen without colour.
+fn marked(items: Vec<Item>, selected: Option<usize>) -> Vec<Item> {
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(index, item)| {
+            item.into_iter()
+                .enumerate()
+                .map(|(row, mut line)| {
+                    let mark = if row == 0 && selected == Some(index) {
+                        "> "
+                    } else {
+                        GUTTER
+                    };
+                    line.spans.insert(0, Span::raw(mark));
+                    line
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Rows `pane` needs to show all it holds at `width` columns, its title included.
@@ -56,7 +98,7 @@ pub fn rows_needed(pane: Pane, width: u16, console: &Console, theme: &Theme) -> 
         Borders::None => 1,
         _ => 2,
     };
-    let lines: usize = items(pane, console, inner, theme)
+    let lines: usize = items(pane, console, item_width(pane, inner), theme)
         .iter()
         .map(Vec::len)
         .sum();
@@ -81,7 +123,7 @@ fn questions(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
         .iter()
         .enumerate()
         .map(|(index, q)| {
-            let mut tags = String::new();
+            let mut tags = format!("[{}] ", question_state(q).text(lang));
             if !q.prepared {
                 tags.push_str(&format!("[{}] ", Label::AddedOnTheSpot.text(lang)));
             }
@@ -119,6 +161,15 @@ fn questions(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
             item
         })
         .collect()
+}
+
+/// A question's state as a word on its row: 待问, 已问 or 已答 (书面质询 is its own tag).
+fn question_state(q: &Question) -> Label {
+    match &q.answer {
+        Some(answer) if !answer.body.trim().is_empty() => Label::Answered,
+        _ if q.asked_at.is_some() => Label::AskedNoAnswer,
+        _ => Label::NotAsked,
+    }
 }
 
 fn duties(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
