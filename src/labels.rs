@@ -57,6 +57,10 @@ pub enum Label {
     Answer,
     AddedOnTheSpot,
     WrittenReply,
+    /// The footer's Enter in the questions pane.
+    RecordAnswer,
+    /// The footer's Enter in the remarks pane.
+    RecordRemarks,
     /// A prepared question not yet put to the official.
     NotAsked,
     /// A question put, no answer recorded yet.
@@ -267,6 +271,8 @@ fn zh(label: Label) -> &'static str {
         Answer => "答",
         AddedOnTheSpot => "现场提问",
         WrittenReply => "书面质询",
+        RecordAnswer => "记录回答",
+        RecordRemarks => "记录点评",
         NotAsked => "待问",
         AskedNoAnswer => "已问",
         Answered => "已答",
@@ -428,6 +434,8 @@ fn en(label: Label) -> &'static str {
         Answer => "A",
         AddedOnTheSpot => "raised on the spot",
         WrittenReply => "written reply due",
+        RecordAnswer => "record answer",
+        RecordRemarks => "record remarks",
         NotAsked => "to ask",
         AskedNoAnswer => "asked",
         Answered => "answered",

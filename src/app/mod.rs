@@ -165,6 +165,9 @@ pub struct Console {
     /// The chair's closing remarks for the whole meeting.
     pub closing: Option<crate::domain::Revision>,
     pub focus: Pane,
+    /// The pane the recorder moved the focus to, per official (until that official's
+    /// stage changes): coming back there keeps it, rather than the stage's own pane.
+    pub chosen_focus: Vec<(Id, Pane)>,
     pub selected: [usize; 5],
     pub mode: Mode,
     /// The colour theme's name, remembered per database.
@@ -214,6 +217,7 @@ impl Console {
             detail: SlotDetail::default(),
             closing: view.closing,
             focus: Pane::Questions,
+            chosen_focus: Vec::new(),
             selected: [0; 5],
             mode: Mode::Browse,
             theme,

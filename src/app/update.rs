@@ -246,8 +246,8 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
     match command {
         Command::MoveUp => move_selection(console, -1),
         Command::MoveDown => move_selection(console, 1),
-        Command::NextPane => console.focus = Pane::ALL[(console.focus.index() + 1) % 5],
-        Command::PreviousPane => console.focus = Pane::ALL[(console.focus.index() + 4) % 5],
+        Command::NextPane => choose_focus(console, Pane::ALL[(console.focus.index() + 1) % 5]),
+        Command::PreviousPane => choose_focus(console, Pane::ALL[(console.focus.index() + 4) % 5]),
         Command::NextOfficial if console.current + 1 >= console.agenda.len() => {
             console.warn(Label::NoNextOfficial.text(lang));
         }
@@ -364,7 +364,34 @@ pub(super) fn go_to(console: &mut Console, index: usize) -> Vec<Effect> {
     }
     console.current = index;
     console.selected = [0; 5];
+    let slot = console.slot().map(|s| (s.id, s.stage));
+    if let Some((id, stage)) = slot {
+        console.focus = console
+            .chosen_focus
+            .iter()
+            .find(|(slot, _)| *slot == id)
+            .map(|(_, pane)| *pane)
+            .unwrap_or(stage_pane(stage));
+    }
     vec![Effect::Load]
+}
+
+/// Tab / Shift-Tab: the recorder's own choice, kept for this official.
+fn choose_focus(console: &mut Console, pane: Pane) {
+    console.focus = pane;
+    if let Some(id) = console.slot().map(|s| s.id) {
+        console.chosen_focus.retain(|(slot, _)| *slot != id);
+        console.chosen_focus.push((id, pane));
+    }
+}
+
+/// The pane the work of `stage` is done in.
+fn stage_pane(stage: Stage) -> Pane {
+    match stage {
+        Stage::Remarks | Stage::Rating => Pane::Remarks,
+        Stage::FollowUps => Pane::FollowUps,
+        _ => Pane::Questions,
+    }
 }
 
 fn change_stage(console: &mut Console, forward: bool) -> Vec<Effect> {
@@ -411,15 +438,17 @@ pub(super) fn start_stage(
     }]
 }
 
+/// A new stage puts its pane in focus; the recorder's earlier choice for this official
+/// gives way to it.
 fn focus_on_stage(console: &mut Console, to: Stage) {
-    let focus = match to {
-        Stage::Questions => Some(Pane::Questions),
-        Stage::Remarks | Stage::Rating => Some(Pane::Remarks),
-        Stage::FollowUps => Some(Pane::FollowUps),
-        _ => None,
-    };
-    if let Some(pane) = focus {
-        console.focus = pane;
+    if let Some(id) = console.slot().map(|s| s.id) {
+        console.chosen_focus.retain(|(slot, _)| *slot != id);
+    }
+    if matches!(
+        to,
+        Stage::Questions | Stage::Remarks | Stage::Rating | Stage::FollowUps
+    ) {
+        console.focus = stage_pane(to);
     }
 }
 

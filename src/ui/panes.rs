@@ -366,6 +366,7 @@ pub fn footer_keys(console: &Console, theme: &Theme, width: u16) -> Line<'static
         let binding = keys::binding(command)?;
         let name = match (command, console.slot().map(|s| s.stage)) {
             (Command::NextStage, Some(Stage::Pending)) => labels::start_report(lang),
+            (Command::EditAnswer, _) => enter_name(console),
             _ => command.name(lang),
         };
         Some([
@@ -445,12 +446,23 @@ fn stage_commands(console: &Console) -> Vec<Command> {
         Stage::FollowUps => vec![AddFollowUp, ShowFollowUps, NextStage],
         _ => vec![NextOfficial, ShowAgenda],
     };
-    // The focused pane's own key, where it has one.
-    match console.focus {
-        Pane::Questions if stage != Stage::Pending => commands.push(EditAnswer),
-        Pane::Remarks => commands.push(EditRemarks),
-        Pane::FollowUps => commands.push(EditAnswer),
-        _ => {}
+    // Enter, named for the focused pane (at 待述责 `s` starts the report instead).
+    if console.focus != Pane::Questions || stage != Stage::Pending {
+        commands.push(EditAnswer);
     }
     commands
+}
+
+/// What Enter does in the focused pane, as the footer names it.
+fn enter_name(console: &Console) -> &'static str {
+    let lang = console.lang;
+    match console.focus {
+        Pane::Questions => Label::RecordAnswer.text(lang),
+        Pane::Remarks => Label::RecordRemarks.text(lang),
+        Pane::FollowUps if console.pane_len(Pane::FollowUps) > 0 => {
+            Label::UpdateFollowUpTitle.text(lang)
+        }
+        Pane::FollowUps => Command::AddFollowUp.name(lang),
+        Pane::Duties | Pane::Risks => Command::EditSelected.name(lang),
+    }
 }
