@@ -644,6 +644,35 @@ pub fn choose(lang: Lang, field: &str) -> String {
     }
 }
 
+/// A character typed into a choice field that no option has as its number or first
+/// character.
+pub fn not_an_option(lang: Lang, field: &str, typed: char) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("「{field}」是选择项，“{typed}”不是其中的编号或首字：用 ←/→ 或空格选择")
+        }
+        Lang::En => format!(
+            "'{field}' is a choice: '{typed}' is no option's number or first letter; use Left/Right or Space"
+        ),
+    }
+}
+
+/// A character typed into a number field that is not a digit.
+pub fn not_a_digit(lang: Lang, field: &str, typed: char) -> String {
+    match lang {
+        Lang::Zh => format!("「{field}」只能填数字，“{typed}”没有填入"),
+        Lang::En => format!("'{field}' takes digits only: '{typed}' was not entered"),
+    }
+}
+
+/// A digit typed into a number field already at its most digits.
+pub fn too_many_digits(lang: Lang, field: &str) -> String {
+    match lang {
+        Lang::Zh => format!("「{field}」最多6位数字"),
+        Lang::En => format!("'{field}' takes at most 6 digits"),
+    }
+}
+
 /// Someone on the list chosen and a new name typed too.
 pub fn attendee_or_new(lang: Lang, chosen: &str, typed: &str) -> String {
     match lang {

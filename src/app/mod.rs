@@ -15,7 +15,7 @@ mod update;
 pub use action::{Action, Command, Effect, FailedWrite, Failure};
 pub use confirm::{Confirmation, Confirmed};
 pub use editor::Editor;
-pub use form::{FieldValue, Form, FormKind, FormPoint};
+pub use form::{FieldValue, Form, FormKind, FormPoint, Refused};
 pub use update::update;
 
 use crate::domain::{AgendaSlot, Id, Meeting, Stage, StageClock, StageTiming};
