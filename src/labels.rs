@@ -57,6 +57,12 @@ pub enum Label {
     Answer,
     AddedOnTheSpot,
     WrittenReply,
+    /// An editor left with nothing in it, and nothing there before.
+    NothingRecorded,
+    /// An editor left empty where there was text: the empty text is what is kept.
+    SavedEmpty,
+    /// The `g` prompt's one field.
+    JumpNumber,
     /// The footer's Enter in the questions pane.
     RecordAnswer,
     /// The footer's Enter in the remarks pane.
@@ -271,6 +277,9 @@ fn zh(label: Label) -> &'static str {
         Answer => "答",
         AddedOnTheSpot => "现场提问",
         WrittenReply => "书面质询",
+        NothingRecorded => "没有记录：内容为空",
+        SavedEmpty => "已保存：内容已清空",
+        JumpNumber => "序号",
         RecordAnswer => "记录回答",
         RecordRemarks => "记录点评",
         NotAsked => "待问",
@@ -434,6 +443,9 @@ fn en(label: Label) -> &'static str {
         Answer => "A",
         AddedOnTheSpot => "raised on the spot",
         WrittenReply => "written reply due",
+        NothingRecorded => "Nothing recorded: the text is empty",
+        SavedEmpty => "Saved: the text is now empty",
+        JumpNumber => "Number",
         RecordAnswer => "record answer",
         RecordRemarks => "record remarks",
         NotAsked => "to ask",

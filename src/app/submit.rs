@@ -204,7 +204,8 @@ pub(super) fn skip_form() -> Form {
 }
 
 pub(super) fn jump_form() -> Form {
-    let field = Field::number(FieldLabel::Fixed(Label::JumpTitle), "");
+    // The title asks the question; the field only names what goes in it.
+    let field = Field::number(FieldLabel::Fixed(Label::JumpNumber), "");
     Form::new(FormKind::Jump, Label::JumpTitle, vec![field])
 }
 

@@ -624,9 +624,16 @@ pub(super) fn edit(console: &mut Console, action: Action) -> Vec<Effect> {
             return autosave(console, true);
         }
         Action::Cancel => {
+            let empty = editor.body().trim().is_empty();
             let mut effects = autosave(console, true);
+            let saved = effects.iter().any(|e| matches!(e, Effect::SaveText { .. }));
+            let said = match (empty, saved) {
+                (true, false) => Label::NothingRecorded,
+                (true, true) => Label::SavedEmpty,
+                (false, _) => Label::Saved,
+            };
             console.mode = Mode::Browse;
-            console.say(Label::Saved.text(console.lang));
+            console.say(said.text(console.lang));
             effects.push(Effect::Load);
             return effects;
         }

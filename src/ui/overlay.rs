@@ -409,7 +409,9 @@ fn draw_search(
                 .get(hit.slot_index)
                 .map(|s| format!("{} {}  ", s.position, s.name))
                 .unwrap_or_default();
-            let line = format!("{who}{}", hit.excerpt.replace('\n', " "));
+            let room = (hits_area.width as usize).saturating_sub(text::width(&who));
+            let excerpt = around_match(&hit.excerpt.replace('\n', " "), &search.query, room);
+            let line = format!("{who}{excerpt}");
             vec![widgets::single(
                 &line,
                 hits_area.width,
@@ -418,6 +420,21 @@ fn draw_search(
         })
         .collect();
     widgets::list(frame, hits_area, items, Some(search.selected), theme);
+}
+
+/// `excerpt` as it fits in `room` cells with the first place it holds `query` in view: when
+/// the match would be cut off, the start gives way to `~` and a little of what precedes it.
+fn around_match(excerpt: &str, query: &str, room: usize) -> String {
+    let query = query.trim();
+    let Some(at) = excerpt.find(query).filter(|_| !query.is_empty()) else {
+        return excerpt.to_string();
+    };
+    let (before, from) = excerpt.split_at(at);
+    if text::width(before) + text::width(query) <= room {
+        return excerpt.to_string();
+    }
+    let lead = room.saturating_sub(text::width(query) + 1).min(room / 3);
+    format!("~{}{from}", text::tail(before, lead))
 }
 
 fn draw_help(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {

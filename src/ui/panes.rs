@@ -335,11 +335,14 @@ pub fn footer_keys(console: &Console, theme: &Theme, width: u16) -> Line<'static
     let lang = console.lang;
     let hint = match &console.mode {
         Mode::Editor(_) => Some(Label::EditorKeys.text(lang)),
+        // The box shows its keys itself (a form's until a message takes their place): the
+        // footer does not say them twice.
+        Mode::Confirm(_) => return Line::default(),
+        Mode::Form(form) if form.error.is_none() => return Line::default(),
         Mode::Form(_) | Mode::Search(_) => Some(Label::FormKeys.text(lang)),
         Mode::Help => Some(Label::HelpTitle.text(lang)),
         Mode::Notice(_) => Some(Label::ExportedTitle.text(lang)),
         Mode::Rescue(_) => Some(Label::RescueKeys.text(lang)),
-        Mode::Confirm(confirmation) => Some(confirmation.keys().text(lang)),
         Mode::Browse => None,
     };
     if let Some(hint) = hint {
