@@ -122,3 +122,24 @@ fn a_search_hit_shows_the_words_it_matched() {
         assert!(hit.is_some(), "{width}x{height}:\n{shown}");
     }
 }
+
+#[test]
+fn a_form_hides_the_panes_behind_it() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    let behind = "廉政谈话未实现逐级全覆盖";
+    for (width, height) in [(120, 32), (160, 45), (80, 24)] {
+        assert!(screen(&s, width, height).contains("问题清单"));
+        run(&mut s, Command::AddFollowUp, 1);
+        let shown = screen(&s, width, height);
+        assert!(shown.contains("问题来源"), "{shown}");
+        for pane_text in [behind, "主体责任事项 (", "廉政风险点 (", "（尚无点评）"]
+        {
+            assert!(
+                !shown.contains(pane_text),
+                "{width}x{height}: {pane_text}\n{shown}"
+            );
+        }
+        s.handle(Action::Cancel, at(2));
+    }
+}

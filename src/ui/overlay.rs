@@ -16,7 +16,12 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 pub fn draw(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
     match &console.mode {
         Mode::Browse => {}
-        Mode::Form(form) => draw_form(frame, body, console, form, theme),
+        Mode::Form(form) => {
+            // Nothing of the panes behind shows beside the box: half a pane's sentence
+            // next to a field reads as part of the form.
+            let area = backdrop(frame, body, theme);
+            draw_form(frame, area, console, form, theme);
+        }
         Mode::Editor(editor) => {
             let area = backdrop(frame, body, theme);
             draw_editor(frame, area, console, editor, theme);
