@@ -677,14 +677,6 @@ pub fn not_a_digit(lang: Lang, field: &str, typed: char) -> String {
     }
 }
 
-/// An answer saved and the next question without one selected.
-pub fn saved_next_question(lang: Lang, number: usize) -> String {
-    match lang {
-        Lang::Zh => format!("已保存；已选中下一个待答的问题 {number}"),
-        Lang::En => format!("Saved; question {number}, not yet answered, is selected"),
-    }
-}
-
 /// A digit typed into a number field already at its most digits.
 pub fn too_many_digits(lang: Lang, field: &str) -> String {
     match lang {

@@ -8,12 +8,12 @@ mod common;
 
 use common::*;
 use shuze::app::key::{KeyCode, KeyEvent, KeyModifiers};
-use shuze::app::{Action, Mode, Pane, keys};
+use shuze::app::{Mode, Pane, keys};
 use shuze::domain::Stage;
 use shuze::session::Session;
 
 /// The command keys for 张某 with this version, as the README says.
-const KEYS_FOR_A_CLEAN_OFFICIAL: usize = 27;
+const KEYS_FOR_A_CLEAN_OFFICIAL: usize = 29;
 
 struct Recorder {
     s: Session,
@@ -69,7 +69,7 @@ impl Recorder {
     }
 
     /// Tab or Up to field `field` of the open form.
-    fn to_field(&mut self, field: usize) {
+    fn go_to_field(&mut self, field: usize) {
         while self.form_focus() < field {
             self.press(KeyCode::Tab);
         }
@@ -83,7 +83,7 @@ impl Recorder {
         if self.shown(field) == value {
             return;
         }
-        self.to_field(field);
+        self.go_to_field(field);
         self.type_text(&value[..1]);
         while !value.starts_with(self.shown(field).as_str()) {
             // The digit went after what was there: take it all back and type again.
@@ -149,7 +149,7 @@ fn a_clean_official_takes_the_keys_the_readme_says() {
 
     r.next_stage(Stage::FollowUps);
     r.press(KeyCode::Char('f'));
-    r.to_field(0);
+    r.go_to_field(0);
     while !r.shown(0).starts_with("点评") {
         r.press(KeyCode::Right);
     }
@@ -158,7 +158,7 @@ fn a_clean_official_takes_the_keys_the_readme_says() {
         (4, "年底前谈话到村组"),
         (7, "2027-03-31"),
     ] {
-        r.to_field(field);
+        r.go_to_field(field);
         r.type_text(text);
     }
     r.submit();

@@ -376,22 +376,6 @@ pub(super) fn go_to(console: &mut Console, index: usize) -> Vec<Effect> {
     vec![Effect::Load]
 }
 
-/// After an answer: the next question below without one is selected, ready for Enter
-/// (the selection stays when there is none).
-fn select_next_unanswered(console: &mut Console) -> Option<usize> {
-    let from = console.selection(Pane::Questions);
-    let next = console
-        .detail
-        .questions
-        .iter()
-        .enumerate()
-        .skip(from + 1)
-        .find(|(_, q)| q.answer.as_ref().is_none_or(|a| a.body.trim().is_empty()));
-    let (index, _) = next?;
-    console.selected[Pane::Questions.index()] = index;
-    Some(index)
-}
-
 /// Tab / Shift-Tab: the recorder's own choice, kept for this official.
 fn choose_focus(console: &mut Console, pane: Pane) {
     console.focus = pane;
@@ -640,7 +624,7 @@ pub(super) fn edit(console: &mut Console, action: Action) -> Vec<Effect> {
             return autosave(console, true);
         }
         Action::Cancel => {
-            let (target, empty) = (editor.target, editor.body().trim().is_empty());
+            let empty = editor.body().trim().is_empty();
             let mut effects = autosave(console, true);
             let saved = effects.iter().any(|e| matches!(e, Effect::SaveText { .. }));
             let said = match (empty, saved) {
@@ -650,12 +634,6 @@ pub(super) fn edit(console: &mut Console, action: Action) -> Vec<Effect> {
             };
             console.mode = Mode::Browse;
             console.say(said.text(console.lang));
-            if let (TextTarget::Answer { .. }, false) = (target, empty)
-                && let Some(next) = select_next_unanswered(console)
-            {
-                // Said, so that `w` or `y` next is not taken for the question answered.
-                console.say(&labels::saved_next_question(console.lang, next + 1));
-            }
             effects.push(Effect::Load);
             return effects;
         }
