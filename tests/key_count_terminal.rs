@@ -73,7 +73,11 @@ fn a_clean_official_in_a_terminal_takes_the_counted_keys() {
     c.stage(Stage::FollowUps);
     c.key("f", "问题来源: < （未选择） >");
     c.key("\x1b[C", "问题来源: < 点评 >");
-    for (tabs, text) in [(2, "谈话未全覆盖"), (2, "年底前谈到村组"), (3, "2027-03-31")] {
+    for (tabs, text) in [
+        (2, "谈话未全覆盖"),
+        (2, "年底前谈到村组"),
+        (3, "2027-03-31"),
+    ] {
         for _ in 0..tabs {
             c.keys += 1;
             c.console.send_now("\t");
