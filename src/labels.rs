@@ -57,6 +57,22 @@ pub enum Label {
     Answer,
     AddedOnTheSpot,
     WrittenReply,
+    /// An editor left with nothing in it, and nothing there before.
+    NothingRecorded,
+    /// An editor left empty where there was text: the empty text is what is kept.
+    SavedEmpty,
+    /// The `g` prompt's one field.
+    JumpNumber,
+    /// The footer's Enter in the questions pane.
+    RecordAnswer,
+    /// The footer's Enter in the remarks pane.
+    RecordRemarks,
+    /// A prepared question not yet put to the official.
+    NotAsked,
+    /// A question put, no answer recorded yet.
+    AskedNoAnswer,
+    /// A question with its answer recorded.
+    Answered,
     Measures,
     Rules,
     Progress,
@@ -261,6 +277,14 @@ fn zh(label: Label) -> &'static str {
         Answer => "答",
         AddedOnTheSpot => "现场提问",
         WrittenReply => "书面质询",
+        NothingRecorded => "没有记录：内容为空",
+        SavedEmpty => "已保存：内容已清空",
+        JumpNumber => "序号",
+        RecordAnswer => "记录回答",
+        RecordRemarks => "记录点评",
+        NotAsked => "待问",
+        AskedNoAnswer => "已问",
+        Answered => "已答",
         Measures => "措施",
         Rules => "制度",
         Progress => "落实",
@@ -419,6 +443,14 @@ fn en(label: Label) -> &'static str {
         Answer => "A",
         AddedOnTheSpot => "raised on the spot",
         WrittenReply => "written reply due",
+        NothingRecorded => "Nothing recorded: the text is empty",
+        SavedEmpty => "Saved: the text is now empty",
+        JumpNumber => "Number",
+        RecordAnswer => "record answer",
+        RecordRemarks => "record remarks",
+        NotAsked => "to ask",
+        AskedNoAnswer => "asked",
+        Answered => "answered",
         Measures => "Measures",
         Rules => "Rules",
         Progress => "Progress",
@@ -621,6 +653,35 @@ pub fn choose(lang: Lang, field: &str) -> String {
     match lang {
         Lang::Zh => format!("请选择「{field}」（←/→ 或空格）"),
         Lang::En => format!("Choose '{field}' (Left/Right or Space)"),
+    }
+}
+
+/// A character typed into a choice field that no option has as its number or first
+/// character.
+pub fn not_an_option(lang: Lang, field: &str, typed: char) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("「{field}」是选择项，“{typed}”不是其中的编号或首字：用 ←/→ 或空格选择")
+        }
+        Lang::En => format!(
+            "'{field}' is a choice: '{typed}' is no option's number or first letter; use Left/Right or Space"
+        ),
+    }
+}
+
+/// A character typed into a number field that is not a digit.
+pub fn not_a_digit(lang: Lang, field: &str, typed: char) -> String {
+    match lang {
+        Lang::Zh => format!("「{field}」只能填数字，“{typed}”没有填入"),
+        Lang::En => format!("'{field}' takes digits only: '{typed}' was not entered"),
+    }
+}
+
+/// A digit typed into a number field already at its most digits.
+pub fn too_many_digits(lang: Lang, field: &str) -> String {
+    match lang {
+        Lang::Zh => format!("「{field}」最多6位数字"),
+        Lang::En => format!("'{field}' takes at most 6 digits"),
     }
 }
 

@@ -90,9 +90,9 @@ fn one_official_through_every_stage_is_recorded_and_comes_back_after_a_restart()
     press_all(&mut s, &[Char('s'), Char('r')], at(400));
     type_text(&mut s, "整改要见实效", at(401));
     press_all(&mut s, &[Esc, Char('s'), Char('t')], at(402));
-    press_all(&mut s, &[Tab, Backspace], at(403));
+    // The caret starts on the first tally; each digit typed replaces the 0 shown.
     type_text(&mut s, "5", at(403));
-    press_all(&mut s, &[Tab, Backspace], at(403));
+    press(&mut s, Tab, at(403));
     type_text(&mut s, "2", at(403));
     press(&mut s, Enter, at(404));
     press_all(&mut s, &[Char('s'), Char('f')], at(500));
@@ -492,7 +492,7 @@ fn search_finds_an_answer_while_it_is_still_a_draft() {
 
 #[test]
 fn an_earlier_follow_up_is_brought_up_to_date_from_the_follow_ups_pane() {
-    use KeyCode::{Right, Up};
+    use KeyCode::{Down, Right};
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
     let open_before = s.console.detail.counts().open_earlier_follow_ups;
@@ -505,8 +505,9 @@ fn an_earlier_follow_up_is_brought_up_to_date_from_the_follow_ups_pane() {
         Mode::Form(form) => assert_eq!(form.fields[0].shown(), "整改中"),
         other => panic!("{other:?}"),
     }
-    type_text(&mut s, "村组干部已谈话到位", at(2));
-    press_all(&mut s, &[Up, Right], at(3));
+    // The caret starts on the status.
+    press_all(&mut s, &[Right, Down], at(2));
+    type_text(&mut s, "村组干部已谈话到位", at(3));
     press(&mut s, Enter, at(4));
     let earlier = &s.store.slot_detail(1).unwrap().earlier_follow_ups[0];
     assert_eq!(earlier.status, FollowUpStatus::Completed);

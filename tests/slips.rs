@@ -657,7 +657,7 @@ fn the_rating_form_catches_slips_without_getting_in_the_way() {
         present.to_string(),
         "voters: those present"
     );
-    act(&mut c, Action::Step(1));
+    assert_eq!(form(&c).focus, 1, "the caret on the first tally");
     key(&mut c, '２');
     assert_eq!(
         form(&c).text(1),

@@ -105,6 +105,21 @@ pub struct Form {
     /// Each field's value as the form opened (`FormPoint::values`): Enter with all of them
     /// unchanged writes nothing.
     pub initial: Vec<String>,
+    /// Nothing typed yet in the focused field since the caret came to it: a number there
+    /// is replaced by the first digit typed (the 7 prefilled voters then "4" gives 4).
+    pub fresh: bool,
+}
+
+/// A typed character the focused field cannot take: said in the form, never dropped
+/// silently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// A choice field: no option has this number or starts with this character.
+    NotAnOption(char),
+    /// A number field: not a digit.
+    NotADigit(char),
+    /// A number field already at its most digits.
+    TooLong,
 }
 
 impl Field {
@@ -161,6 +176,7 @@ impl Form {
             warned: None,
             unsaved: false,
             initial,
+            fresh: true,
         }
     }
 
@@ -209,6 +225,8 @@ impl Form {
             }
         }
         self.focus = point.focus.min(self.fields.len().saturating_sub(1));
+        // What the resume point kept was typed: a digit goes after it.
+        self.fresh = false;
     }
 
     /// Moves the focus by `delta` fields, wrapping around.
@@ -217,12 +235,25 @@ impl Form {
         if count > 0 {
             self.focus = (self.focus as i32 + delta).rem_euclid(count) as usize;
         }
+        self.fresh = true;
     }
 
-    /// Applies a typed key to the focused field.
-    pub fn input(&mut self, key: KeyEvent) {
+    /// Applies a typed key to the focused field; what it cannot take is returned, so the
+    /// form can say why.
+    pub fn input(&mut self, key: KeyEvent) -> Option<Refused> {
+        self.take(key).err()
+    }
+
+    fn take(&mut self, key: KeyEvent) -> Result<(), Refused> {
+        let fresh = std::mem::replace(&mut self.fresh, false);
+        self.error = None;
+        self.warned = None;
+        let typed = match key.code {
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => Some(c),
+            _ => None,
+        };
         let Some(field) = self.fields.get_mut(self.focus) else {
-            return;
+            return Ok(());
         };
         match (&mut field.value, key.code) {
             (FieldValue::Choice { options, index }, KeyCode::Left) => {
@@ -234,24 +265,25 @@ impl Form {
             (FieldValue::Text(s) | FieldValue::Number(s), KeyCode::Backspace) => {
                 pop_grapheme(s);
             }
-            (FieldValue::Text(s), KeyCode::Char(c))
-                if !key.modifiers.contains(KeyModifiers::CONTROL) =>
-            {
-                s.push(c);
+            (FieldValue::Text(s), _) => s.extend(typed),
+            (FieldValue::Choice { options, index }, _) => {
+                let Some(c) = typed else { return Ok(()) };
+                *index = option_for(options, *index, c).ok_or(Refused::NotAnOption(c))?;
             }
-            (FieldValue::Number(s), KeyCode::Char(c))
-                if ascii_digit(c).is_some() && s.len() < 6 =>
-            {
-                // A field showing 0 takes the first digit typed in its place.
-                if s == "0" {
+            (FieldValue::Number(s), _) => {
+                let Some(c) = typed else { return Ok(()) };
+                let digit = ascii_digit(c).ok_or(Refused::NotADigit(c))?;
+                // A prefilled number, or one showing 0, takes the first digit in its place.
+                if fresh || s == "0" {
                     s.clear();
                 }
-                s.extend(ascii_digit(c));
+                if s.len() >= 6 {
+                    return Err(Refused::TooLong);
+                }
+                s.push(digit);
             }
-            _ => {}
         }
-        self.error = None;
-        self.warned = None;
+        Ok(())
     }
 
     /// Inserts pasted text into the focused field (line breaks become spaces).
@@ -262,7 +294,7 @@ impl Form {
         match &mut field.value {
             FieldValue::Text(s) => s.push_str(&clean_line(text)),
             FieldValue::Number(s) => {
-                if s == "0" {
+                if self.fresh || s == "0" {
                     s.clear();
                 }
                 let room = 6 - s.len().min(6);
@@ -270,6 +302,7 @@ impl Form {
             }
             FieldValue::Choice { .. } => {}
         }
+        self.fresh = false;
         self.error = None;
         self.warned = None;
     }
@@ -312,6 +345,24 @@ fn ascii_digit(c: char) -> Option<char> {
         '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
         _ => None,
     }
+}
+
+/// The option a typed character picks in a choice field: its number (1 for the first),
+/// or the next option after `current` that starts with it.
+fn option_for(options: &[String], current: usize, c: char) -> Option<usize> {
+    if let Some(digit) = ascii_digit(c).and_then(|d| d.to_digit(10)) {
+        let index = (digit as usize).checked_sub(1)?;
+        return (index < options.len()).then_some(index);
+    }
+    let starts = |option: &String| {
+        option
+            .chars()
+            .next()
+            .is_some_and(|first| first.to_lowercase().eq(c.to_lowercase()))
+    };
+    (1..=options.len())
+        .map(|step| (current + step) % options.len())
+        .find(|&index| starts(&options[index]))
 }
 
 fn pop_grapheme(s: &mut String) {

@@ -15,7 +15,7 @@ mod update;
 pub use action::{Action, Command, Effect, FailedWrite, Failure};
 pub use confirm::{Confirmation, Confirmed};
 pub use editor::Editor;
-pub use form::{FieldValue, Form, FormKind, FormPoint};
+pub use form::{FieldValue, Form, FormKind, FormPoint, Refused};
 pub use update::update;
 
 use crate::domain::{AgendaSlot, Id, Meeting, Stage, StageClock, StageTiming};
@@ -165,6 +165,9 @@ pub struct Console {
     /// The chair's closing remarks for the whole meeting.
     pub closing: Option<crate::domain::Revision>,
     pub focus: Pane,
+    /// The pane the recorder moved the focus to, per official (until that official's
+    /// stage changes): coming back there keeps it, rather than the stage's own pane.
+    pub chosen_focus: Vec<(Id, Pane)>,
     pub selected: [usize; 5],
     pub mode: Mode,
     /// The colour theme's name, remembered per database.
@@ -220,6 +223,7 @@ impl Console {
             detail: SlotDetail::default(),
             closing: view.closing,
             focus: Pane::Questions,
+            chosen_focus: Vec::new(),
             selected: [0; 5],
             mode: Mode::Browse,
             theme,

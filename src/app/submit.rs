@@ -33,7 +33,12 @@ pub(super) fn rating_form(console: &Console) -> Form {
     for (grade, count) in grades.into_iter().zip(counts) {
         fields.push(Field::number(FieldLabel::Text(grade), &count.to_string()));
     }
-    Form::new(FormKind::Rating, Label::RatingTitle, fields)
+    let mut form = Form::new(FormKind::Rating, Label::RatingTitle, fields);
+    // A first round starts on the first tally: the voters are already there.
+    if console.detail.rating.is_none() {
+        form.focus = 1;
+    }
+    form
 }
 
 pub(super) const FOLLOW_UP_MODES: [FollowUpMode; 3] = [
@@ -185,13 +190,12 @@ fn follow_up_status_form(f: &FollowUp, lang: labels::Lang) -> Form {
         ),
         Field::text(Label::FollowUpProgress, &f.progress),
     ];
-    let mut form = Form::new(
+    // The caret on the status: what the official reports first.
+    Form::new(
         FormKind::UpdateFollowUp(f.id),
         Label::UpdateFollowUpTitle,
         fields,
-    );
-    form.focus = 1;
-    form
+    )
 }
 
 pub(super) fn skip_form() -> Form {
@@ -200,7 +204,8 @@ pub(super) fn skip_form() -> Form {
 }
 
 pub(super) fn jump_form() -> Form {
-    let field = Field::number(FieldLabel::Fixed(Label::JumpTitle), "");
+    // The title asks the question; the field only names what goes in it.
+    let field = Field::number(FieldLabel::Fixed(Label::JumpNumber), "");
     Form::new(FormKind::Jump, Label::JumpTitle, vec![field])
 }
 
@@ -228,7 +233,12 @@ pub(super) fn fill_form(console: &mut Console, action: Action) -> Vec<Effect> {
     match action {
         Action::Input(key) if matches!(key.code, KeyCode::Up | KeyCode::BackTab) => form.step(-1),
         Action::Input(key) if matches!(key.code, KeyCode::Down | KeyCode::Tab) => form.step(1),
-        Action::Input(key) => form.input(key),
+        Action::Input(key) => {
+            if let Some(refused) = form.input(key) {
+                let field = caption(form, form.focus, console.lang);
+                form.error = Some(refused_text(console.lang, field, refused));
+            }
+        }
         Action::Paste(text) => form.paste(&text),
         Action::Step(delta) => form.step(delta),
         Action::Cancel if form.unsaved => {
@@ -339,6 +349,15 @@ pub(super) fn warn_once(form: &Form, text: String, field: usize) -> Result<(), P
         field: Some(field),
         warning: true,
     })
+}
+
+/// Why a typed character was not taken, naming the field.
+fn refused_text(lang: labels::Lang, field: &str, refused: super::Refused) -> String {
+    match refused {
+        super::Refused::NotAnOption(c) => labels::not_an_option(lang, field, c),
+        super::Refused::NotADigit(c) => labels::not_a_digit(lang, field, c),
+        super::Refused::TooLong => labels::too_many_digits(lang, field),
+    }
 }
 
 fn caption(form: &Form, index: usize, lang: labels::Lang) -> &'static str {

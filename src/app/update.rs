@@ -286,8 +286,8 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
     match command {
         Command::MoveUp => move_selection(console, -1),
         Command::MoveDown => move_selection(console, 1),
-        Command::NextPane => console.focus = Pane::ALL[(console.focus.index() + 1) % 5],
-        Command::PreviousPane => console.focus = Pane::ALL[(console.focus.index() + 4) % 5],
+        Command::NextPane => choose_focus(console, Pane::ALL[(console.focus.index() + 1) % 5]),
+        Command::PreviousPane => choose_focus(console, Pane::ALL[(console.focus.index() + 4) % 5]),
         Command::NextOfficial if console.current + 1 >= console.agenda.len() => {
             console.warn(Label::NoNextOfficial.text(lang));
         }
@@ -405,7 +405,34 @@ pub(super) fn go_to(console: &mut Console, index: usize) -> Vec<Effect> {
     }
     console.current = index;
     console.selected = [0; 5];
+    let slot = console.slot().map(|s| (s.id, s.stage));
+    if let Some((id, stage)) = slot {
+        console.focus = console
+            .chosen_focus
+            .iter()
+            .find(|(slot, _)| *slot == id)
+            .map(|(_, pane)| *pane)
+            .unwrap_or(stage_pane(stage));
+    }
     vec![Effect::Load]
+}
+
+/// Tab / Shift-Tab: the recorder's own choice, kept for this official.
+fn choose_focus(console: &mut Console, pane: Pane) {
+    console.focus = pane;
+    if let Some(id) = console.slot().map(|s| s.id) {
+        console.chosen_focus.retain(|(slot, _)| *slot != id);
+        console.chosen_focus.push((id, pane));
+    }
+}
+
+/// The pane the work of `stage` is done in.
+fn stage_pane(stage: Stage) -> Pane {
+    match stage {
+        Stage::Remarks | Stage::Rating => Pane::Remarks,
+        Stage::FollowUps => Pane::FollowUps,
+        _ => Pane::Questions,
+    }
 }
 
 fn change_stage(console: &mut Console, forward: bool) -> Vec<Effect> {
@@ -452,15 +479,17 @@ pub(super) fn start_stage(
     }]
 }
 
+/// A new stage puts its pane in focus; the recorder's earlier choice for this official
+/// gives way to it.
 fn focus_on_stage(console: &mut Console, to: Stage) {
-    let focus = match to {
-        Stage::Questions => Some(Pane::Questions),
-        Stage::Remarks | Stage::Rating => Some(Pane::Remarks),
-        Stage::FollowUps => Some(Pane::FollowUps),
-        _ => None,
-    };
-    if let Some(pane) = focus {
-        console.focus = pane;
+    if let Some(id) = console.slot().map(|s| s.id) {
+        console.chosen_focus.retain(|(slot, _)| *slot != id);
+    }
+    if matches!(
+        to,
+        Stage::Questions | Stage::Remarks | Stage::Rating | Stage::FollowUps
+    ) {
+        console.focus = stage_pane(to);
     }
 }
 
@@ -656,9 +685,16 @@ pub(super) fn edit(console: &mut Console, action: Action) -> Vec<Effect> {
             return autosave(console, true);
         }
         Action::Cancel => {
+            let empty = editor.body().trim().is_empty();
             let mut effects = autosave(console, true);
+            let saved = effects.iter().any(|e| matches!(e, Effect::SaveText { .. }));
+            let said = match (empty, saved) {
+                (true, false) => Label::NothingRecorded,
+                (true, true) => Label::SavedEmpty,
+                (false, _) => Label::Saved,
+            };
             console.mode = Mode::Browse;
-            console.say(Label::Saved.text(console.lang));
+            console.say(said.text(console.lang));
             effects.push(Effect::Load);
             return effects;
         }

@@ -168,7 +168,9 @@ fn tab_bar(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
         } else {
             Style::new().fg(theme.muted)
         };
-        spans.push(Span::styled(format!(" {name} "), style));
+        // `>` before the focused pane's name: seen without colour too.
+        let mark = if pane == console.focus { ">" } else { " " };
+        spans.push(Span::styled(format!("{mark}{name} "), style));
         spans.push(Span::raw(" "));
     }
     frame.render_widget(Paragraph::new(widgets::fit_spans(spans, area.width)), area);

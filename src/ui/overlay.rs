@@ -16,7 +16,12 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 pub fn draw(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
     match &console.mode {
         Mode::Browse => {}
-        Mode::Form(form) => draw_form(frame, body, console, form, theme),
+        Mode::Form(form) => {
+            // Nothing of the panes behind shows beside the box: half a pane's sentence
+            // next to a field reads as part of the form.
+            let area = backdrop(frame, body, theme);
+            draw_form(frame, area, console, form, theme);
+        }
         Mode::Editor(editor) => {
             let area = backdrop(frame, body, theme);
             draw_editor(frame, area, console, editor, theme);
@@ -423,7 +428,9 @@ fn draw_search(
                 .get(hit.slot_index)
                 .map(|s| format!("{} {}  ", s.position, s.name))
                 .unwrap_or_default();
-            let line = format!("{who}{}", hit.excerpt.replace('\n', " "));
+            let room = (hits_area.width as usize).saturating_sub(text::width(&who));
+            let excerpt = around_match(&hit.excerpt.replace('\n', " "), &search.query, room);
+            let line = format!("{who}{excerpt}");
             vec![widgets::single(
                 &line,
                 hits_area.width,
@@ -432,6 +439,21 @@ fn draw_search(
         })
         .collect();
     widgets::list(frame, hits_area, items, Some(search.selected), theme);
+}
+
+/// `excerpt` as it fits in `room` cells with the first place it holds `query` in view: when
+/// the match would be cut off, the start gives way to `~` and a little of what precedes it.
+fn around_match(excerpt: &str, query: &str, room: usize) -> String {
+    let query = query.trim();
+    let Some(at) = excerpt.find(query).filter(|_| !query.is_empty()) else {
+        return excerpt.to_string();
+    };
+    let (before, from) = excerpt.split_at(at);
+    if text::width(before) + text::width(query) <= room {
+        return excerpt.to_string();
+    }
+    let lead = room.saturating_sub(text::width(query) + 1).min(room / 3);
+    format!("~{}{from}", text::tail(before, lead))
 }
 
 fn draw_help(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {

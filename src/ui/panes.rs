@@ -4,7 +4,7 @@ use super::widgets::{self, Item, hanging};
 use super::{Borders, Theme, text};
 use crate::app::keys;
 use crate::app::{Command, Console, Mode, Pane};
-use crate::domain::{DutyStatus, FollowUp, FollowUpStatus, RiskLevel, Stage};
+use crate::domain::{DutyStatus, FollowUp, FollowUpStatus, Question, RiskLevel, Stage};
 use crate::labels::{self, Label, Named};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -26,13 +26,15 @@ pub fn draw(
         _ => format!(" ({})", console.pane_len(pane)),
     };
     let content = if show_title {
-        let title = format!("{}{count}", pane.label().text(console.lang));
+        // The focused pane's title starts with `>`, seen without colour too.
+        let mark = if console.focus == pane { ">" } else { " " };
+        let title = format!("{mark} {}{count}", pane.label().text(console.lang));
         widgets::pane(frame, area, &title, console.focus == pane, theme)
     } else {
         area
     };
     let width = content.width;
-    let items = items(pane, console, width, theme);
+    let items = items(pane, console, item_width(pane, width), theme);
     let items = if items.is_empty() {
         vec![vec![widgets::single(
             Label::Empty.text(console.lang),
@@ -43,7 +45,47 @@ pub fn draw(
         items
     };
     let selected = (focused && pane != Pane::Remarks).then(|| console.selection(pane));
+    let items = if pane == Pane::Remarks {
+        items
+    } else {
+        marked(items, selected)
+    };
     widgets::list(frame, content, items, selected, theme);
+}
+
+/// Columns an item of `pane` is wrapped to: the panes with a selection keep two columns
+/// at the left for its mark.
+fn item_width(pane: Pane, width: u16) -> u16 {
+    match pane {
+        Pane::Remarks => width,
+        _ => width.saturating_sub(GUTTER.len() as u16),
+    }
+}
+
+/// The column left of a pane's rows; the selected row's first line has `>` in it.
+const GUTTER: &str = "  ";
+
+/// Each item behind the gutter, `> ` before the first line of the selected one, so the
+/// selection is seen without colour.
+fn marked(items: Vec<Item>, selected: Option<usize>) -> Vec<Item> {
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(index, item)| {
+            item.into_iter()
+                .enumerate()
+                .map(|(row, mut line)| {
+                    let mark = if row == 0 && selected == Some(index) {
+                        "> "
+                    } else {
+                        GUTTER
+                    };
+                    line.spans.insert(0, Span::raw(mark));
+                    line
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Rows `pane` needs to show all it holds at `width` columns, its title included.
@@ -57,7 +99,7 @@ pub fn rows_needed(pane: Pane, width: u16, console: &Console, theme: &Theme) -> 
         _ => 2,
     };
     let lines: usize = widgets::measuring(|| {
-        items(pane, console, inner, theme)
+        items(pane, console, item_width(pane, inner), theme)
             .iter()
             .map(Vec::len)
             .sum()
@@ -83,7 +125,7 @@ fn questions(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
         .iter()
         .enumerate()
         .map(|(index, q)| {
-            let mut tags = String::new();
+            let mut tags = format!("[{}] ", question_state(q).text(lang));
             if !q.prepared {
                 tags.push_str(&format!("[{}] ", Label::AddedOnTheSpot.text(lang)));
             }
@@ -125,6 +167,15 @@ fn questions(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
             item
         })
         .collect()
+}
+
+/// A question's state as a word on its row: 待问, 已问 or 已答 (书面质询 is its own tag).
+fn question_state(q: &Question) -> Label {
+    match &q.answer {
+        Some(answer) if !answer.body.trim().is_empty() => Label::Answered,
+        _ if q.asked_at.is_some() => Label::AskedNoAnswer,
+        _ => Label::NotAsked,
+    }
 }
 
 fn duties(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
@@ -290,11 +341,14 @@ pub fn footer_keys(console: &Console, theme: &Theme, width: u16) -> Line<'static
     let lang = console.lang;
     let hint = match &console.mode {
         Mode::Editor(_) => Some(Label::EditorKeys.text(lang)),
+        // The box shows its keys itself (a form's until a message takes their place): the
+        // footer does not say them twice.
+        Mode::Confirm(_) => return Line::default(),
+        Mode::Form(form) if form.error.is_none() => return Line::default(),
         Mode::Form(_) | Mode::Search(_) => Some(Label::FormKeys.text(lang)),
         Mode::Help => Some(Label::HelpTitle.text(lang)),
         Mode::Notice(_) => Some(Label::ExportedTitle.text(lang)),
         Mode::Rescue(_) => Some(Label::RescueKeys.text(lang)),
-        Mode::Confirm(confirmation) => Some(confirmation.keys().text(lang)),
         Mode::Browse => None,
     };
     if let Some(hint) = hint {
@@ -321,6 +375,7 @@ pub fn footer_keys(console: &Console, theme: &Theme, width: u16) -> Line<'static
         let binding = keys::binding(command)?;
         let name = match (command, console.slot().map(|s| s.stage)) {
             (Command::NextStage, Some(Stage::Pending)) => labels::start_report(lang),
+            (Command::EditAnswer, _) => enter_name(console),
             _ => command.name(lang),
         };
         Some([
@@ -400,12 +455,23 @@ fn stage_commands(console: &Console) -> Vec<Command> {
         Stage::FollowUps => vec![AddFollowUp, ShowFollowUps, NextStage],
         _ => vec![NextOfficial, ShowAgenda],
     };
-    // The focused pane's own key, where it has one.
-    match console.focus {
-        Pane::Questions if stage != Stage::Pending => commands.push(EditAnswer),
-        Pane::Remarks => commands.push(EditRemarks),
-        Pane::FollowUps => commands.push(EditAnswer),
-        _ => {}
+    // Enter, named for the focused pane (at 待述责 `s` starts the report instead).
+    if console.focus != Pane::Questions || stage != Stage::Pending {
+        commands.push(EditAnswer);
     }
     commands
+}
+
+/// What Enter does in the focused pane, as the footer names it.
+fn enter_name(console: &Console) -> &'static str {
+    let lang = console.lang;
+    match console.focus {
+        Pane::Questions => Label::RecordAnswer.text(lang),
+        Pane::Remarks => Label::RecordRemarks.text(lang),
+        Pane::FollowUps if console.pane_len(Pane::FollowUps) > 0 => {
+            Label::UpdateFollowUpTitle.text(lang)
+        }
+        Pane::FollowUps => Command::AddFollowUp.name(lang),
+        Pane::Duties | Pane::Risks => Command::EditSelected.name(lang),
+    }
 }
