@@ -141,7 +141,8 @@ fn long_paragraph_round(
     round: u64,
     jitter: Duration,
 ) -> Result<(), String> {
-    console.send("ss\r");
+    console.begin_report();
+    console.send("s\r");
     console.wait_for("记录回答", 5);
     let end = format!("长段结束{round}");
     let pasted = format!("{}{end}", "answer述责a1".repeat(8_400));

@@ -247,7 +247,8 @@ fn keys_typed_after_a_failed_save_are_commands_and_never_enter_the_text() {
     let db = sample_copy(dir.path());
     let data = dir.path().join("data");
     let mut console = recording(&db, &data);
-    console.send_now("ss\r");
+    console.begin_report();
+    console.send_now("s\r");
     console.wait_for("记录回答", 5);
     let holder = rusqlite::Connection::open(&db).unwrap();
     holder

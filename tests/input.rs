@@ -44,7 +44,8 @@ fn answering(db: &Path, data: &Path) -> Console {
 
 fn open_answer(console: &mut Console) {
     console.wait_for("第 1/8 位", 10);
-    console.send_now("ss\r");
+    console.begin_report();
+    console.send_now("s\r");
     console.wait_for("记录回答", 5);
 }
 
@@ -198,7 +199,17 @@ fn closing_the_terminal_ends_the_console(stdout_to_file: bool) {
     if stdout_to_file {
         // Nothing on the screen: the file it is drawn into tells when keys are read.
         file_shows(&out, "1/8");
-        console.send_now("ss\r");
+        console.send_now("s");
+        // The first stage on another day than the sample's asks about the date: kept.
+        let sample_day = chrono::NaiveDate::from_ymd_opt(2026, 12, 18).unwrap();
+        if chrono::Local::now().date_naive() != sample_day {
+            file_shows(&out, "保留原日期");
+            console.send_now("n");
+        }
+        file_shows(&out, "述责报告");
+        console.send_now("s");
+        file_shows(&out, "提问质询");
+        console.send_now("\r");
         file_shows(&out, "记录回答");
         console.send_now(words);
         wait_for_answer(&db, words, 10);

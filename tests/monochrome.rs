@@ -99,6 +99,8 @@ fn every_question_state_is_a_word_on_its_row() {
     assert!(row_with(&monochrome(&s, 160, 45), first).contains("[已答]"));
 
     run(&mut s, Command::ToggleWrittenReply, 5);
+    // The `w` step asks for an optional reason: Enter, none.
+    s.handle(Action::Confirm, at(6));
     let row = row_with(&monochrome(&s, 160, 45), first).to_string();
     assert!(
         row.contains("[已答]") && row.contains("[书面质询]"),

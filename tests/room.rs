@@ -52,6 +52,10 @@ fn console(s: &Session, w: u16, h: u16) -> Buffer {
 fn at_questions(path: &std::path::Path) -> Session {
     let mut s = sample_session(path);
     s.handle(Action::Command(Command::NextStage), at(100_000));
+    // A day after the prepared date: the date question comes first; Esc keeps the date.
+    if matches!(s.console.mode, shuze::app::Mode::Confirm(_)) {
+        s.handle(Action::Cancel, at(100_000));
+    }
     s.handle(Action::Command(Command::NextStage), at(100_001));
     s.handle(
         Action::Command(Command::ToggleProjectedAnswers),

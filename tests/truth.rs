@@ -231,6 +231,8 @@ fn the_late_entry_message_is_said_at_the_first_write_after_the_end() {
     let ended = shuze::labels::time_of_day(at(100));
     let said = format!("会议已于{ended}散会：此后的修改记为会后补记");
     s.handle(Action::Command(Command::ToggleWrittenReply), at(200));
+    // The `w` step asks for an optional reason first: Enter, none.
+    s.handle(Action::Confirm, at(200));
     assert_eq!(message(&s), said);
     s.handle(Action::Command(Command::ToggleWrittenReply), at(201));
     assert_ne!(message(&s), said, "once");

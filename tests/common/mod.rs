@@ -132,9 +132,12 @@ pub fn recorded_sample(path: &Path) -> Session {
     go(&mut s, Paste("会后单独提醒张某注意汇报时长".into()), 10);
     go(&mut s, Cancel, 1);
     go(&mut s, C(NextStage), 20);
+    // The tallies form opens on 好 (the first tally), 较好 next.
     go(&mut s, C(RecordRating), 5);
-    for count in ["5", "2"] {
-        go(&mut s, Step(1), 1);
+    for (field, count) in ["5", "2"].into_iter().enumerate() {
+        if field > 0 {
+            go(&mut s, Step(1), 1);
+        }
         go(
             &mut s,
             shuze::app::Action::Input(shuze::app::key::KeyEvent::from(
