@@ -20,6 +20,9 @@ trap 'rm -rf "$work"' EXIT
 prepare() {
   local size=$1 db=$work/answer-$1.db
   cp "$here/sample-db/sample.db" "$db"
+  # Held today, so that the first stage does not ask to move the meeting's date.
+  sqlite3 "$db" "INSERT INTO meeting_change (meeting_id, held_on, changed_at)
+                 VALUES (1, date('now', 'localtime'), '2026-01-01T00:00:00Z');"
   if [ "$size" -gt 0 ]; then
     python3 -c "
 import sys
