@@ -285,6 +285,18 @@ impl Console {
         );
     }
 
+    /// Waits until the screen no longer shows `text`; panics with the screen after `seconds`.
+    pub fn wait_gone(&self, text: &str, seconds: u64) {
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        while Instant::now() < deadline {
+            if !self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("the screen still shows {text:?}:\n{}", self.screen());
+    }
+
     /// `s` at 待述责 for the meeting's first stage: on another day than the sample's date
     /// (the machine's clock) the console asks whether to move the meeting's date; `n` keeps
     /// it. Returns once the report has begun.
