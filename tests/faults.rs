@@ -50,11 +50,9 @@ fn state(console: &Console) -> char {
 }
 
 fn wait_state(console: &Console, wanted: char) {
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while state(console) != wanted && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    assert_eq!(state(console), wanted, "process state");
+    wait_until(5, &format!("process state {wanted}"), || {
+        state(console) == wanted
+    });
 }
 
 /// Whether the program's output after byte `from` comes to hold `text` within 3 s (the
@@ -138,7 +136,7 @@ fn a_disk_that_fills_while_typing_loses_nothing_and_says_where_the_text_is() {
     console.send("s\r");
     console.wait_for("记录回答", 5);
     console.send("满盘之前的回答，");
-    std::thread::sleep(Duration::from_millis(400));
+    wait_for_text_in_file(&db, "满盘之前的回答，");
     disk.fill();
     let after = "满盘之后接着输入的回答。";
     console.send(after);
@@ -342,7 +340,7 @@ fn a_half_filled_form_comes_back_after_a_kill() {
     console.send("县人大代表 某某");
     console.send("\t");
     console.send("半句现场提问");
-    std::thread::sleep(Duration::from_millis(200));
+    wait_for_text_in_file(&db, "半句现场提问");
     signal(&console, "KILL");
     console.wait_exit(10);
     drop(console);
@@ -401,7 +399,7 @@ fn a_database_deleted_while_typing_loses_nothing_and_never_claims_it_saved() {
     console.send("s\r");
     console.wait_for("记录回答", 5);
     console.send("删除之前，");
-    std::thread::sleep(Duration::from_millis(300));
+    wait_for_text_in_file(&db, "删除之前，");
     let identity = shuze::rescue::db_identity(&db);
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
@@ -544,7 +542,7 @@ fn a_database_replaced_under_the_console_is_left_readable() {
     console.send("s\r");
     console.wait_for("记录回答", 5);
     console.send("替换之前，");
-    std::thread::sleep(Duration::from_millis(300));
+    wait_for_text_in_file(&db, "替换之前，");
     std::fs::rename(&other, &db).unwrap();
     console.send("替换之后。");
     console.wait_for("已被删除", 10);
@@ -595,7 +593,7 @@ fn a_file_found_damaged_after_the_first_frame_is_not_written_to_at_all() {
     console.send("y");
     console.keep_date_if_asked("记录回答");
     console.send("损坏之后输入的文字");
-    std::thread::sleep(Duration::from_millis(300));
+    console.wait_for("损坏之后输入的文字", 5);
     console.send("\x03");
     console.send("\x03");
     assert!(!console.wait_exit(10), "exits with a failure");
@@ -836,7 +834,15 @@ fn a_database_moved_under_the_console_keeps_its_corrections_and_the_exit_says_wh
     console.send("\tu");
     console.wait_for("主体责任事项", 5);
     console.send("（移走之前的修改）\r");
-    std::thread::sleep(Duration::from_millis(500));
+    wait_until(10, "the correction in the file", || {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM duty_item_change WHERE instr(text, '移走之前的修改'))",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap_or(false)
+    });
     let moved = dir.path().join("moved.db");
     std::fs::rename(&db, &moved).unwrap();
     console.send("J");

@@ -187,11 +187,7 @@ fn text_that_is_not_utf8_shows_marked_and_named_and_the_meeting_exports_and_ends
     }
     // A key clears the word; the next official brings another such text, and the word back.
     console.send("j");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    while console.screen().contains("不是 UTF-8") {
-        assert!(std::time::Instant::now() < deadline, "the warning stays");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    console.wait_gone("不是 UTF-8", 5);
     console.send("n");
     console.wait_for("答: 已整", 5);
     console.wait_for("不是 UTF-8", 5);

@@ -16,7 +16,6 @@ use shuze::session::Session;
 use shuze::storage::Store;
 use shuze::view::TextTarget;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 /// A second meeting, prepared for a later day than the sample's: the one a console used to
 /// open instead of the meeting it was recording.
@@ -206,25 +205,6 @@ fn copies_of_a_file_keep_its_identity_and_a_new_file_has_its_own() {
     assert_ne!(renewed.file_id().unwrap().unwrap(), id_a);
 }
 
-/// Waits until the file holds `text` as the first question's answer (typed, not yet kept).
-fn wait_for_answer_in_file(db: &Path, text: &str) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let target = TextTarget::Answer {
-        slot: 1,
-        question: 1,
-    };
-    while Instant::now() < deadline {
-        let saved = Store::open_read_only(db)
-            .ok()
-            .and_then(|s| s.latest_revision(target).ok().flatten());
-        if saved.is_some_and(|r| r.body.contains(text)) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    panic!("the answer never reached the file: {text}");
-}
-
 #[test]
 fn after_a_kill_and_a_later_import_the_restart_opens_the_same_meeting_with_its_editor() {
     let (dir, _) = temp_db();
@@ -236,7 +216,7 @@ fn after_a_kill_and_a_later_import_the_restart_opens_the_same_meeting_with_its_e
     console.send("s\r");
     console.wait_for("记录回答", 5);
     console.send("被杀之前写下的回答");
-    wait_for_answer_in_file(&db, "被杀之前写下的回答");
+    wait_for_text_in_file(&db, "被杀之前写下的回答");
     let pid = console.pid().unwrap().to_string();
     std::process::Command::new("kill")
         .args(["-KILL", &pid])
@@ -262,7 +242,7 @@ fn after_a_kill_and_a_later_import_the_restart_opens_the_same_meeting_with_its_e
     assert!(screen.contains("张某"), "{screen}");
     // The editor is open where it was: what is typed now follows the words.
     again.send("，接着写");
-    wait_for_answer_in_file(&db, "被杀之前写下的回答，接着写");
+    wait_for_text_in_file(&db, "被杀之前写下的回答，接着写");
     again.send("\x1b");
     again.send("q");
     assert!(again.wait_exit(10), "{}", again.screen());

@@ -8,41 +8,6 @@ mod common;
 use common::pty::Console;
 use common::*;
 use std::path::Path;
-use std::process::{Command as Process, Stdio};
-use std::time::{Duration, Instant};
-
-/// Runs shuze with `args`; it must end within 10 s (killed and failed otherwise).
-fn shuze_within_deadline(args: &[&str]) -> (bool, String) {
-    let mut child = Process::new(env!("CARGO_BIN_EXE_shuze"))
-        .args(args)
-        .env(
-            "XDG_DATA_HOME",
-            std::env::temp_dir().join("shuze-test-data"),
-        )
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < deadline {
-        if let Some(status) = child.try_wait().unwrap() {
-            let mut stderr = String::new();
-            use std::io::Read;
-            child
-                .stderr
-                .take()
-                .unwrap()
-                .read_to_string(&mut stderr)
-                .unwrap();
-            return (status.success(), stderr);
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    panic!("{args:?} still running after 10 s: it hangs");
-}
 
 /// Every command that opens a database file, on `db`.
 fn every_command(db: &str, out: &str) -> Vec<Vec<String>> {

@@ -184,7 +184,7 @@ fn a_second_console_through_a_symbolic_or_hard_link_is_refused_and_writes_nothin
     first.send("r");
     first.send("第一个控制台的点评");
     first.wait_for("第一个控制台的点评", 5);
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    wait_for_text_in_file(&db, "第一个控制台的点评");
     let relative = format!("elsewhere/../{}", db.file_name().unwrap().to_string_lossy());
     for name in [
         symbolic.to_str().unwrap(),
@@ -252,7 +252,7 @@ fn every_file_beside_the_database_is_private() {
     console.wait_for("第 1/8 位", 10);
     console.send("r");
     console.send("点评");
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    wait_for_text_in_file(&db, "点评");
     for entry in std::fs::read_dir(dir.path()).unwrap() {
         let path = entry.unwrap().path();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;

@@ -359,23 +359,15 @@ fn closing_the_window_saves_the_text_and_exits_quietly() {
         .trim()
         .to_string();
     let shows = |text: &str| tmux(&socket, &["capture-pane", "-p"]).contains(text);
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !shows("第 1/8 位") && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    wait_until(10, "the first screen", || shows("第 1/8 位"));
     tmux(&socket, &["send-keys", "m"]);
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    wait_until(5, "the note's editor", || shows("不投影、不导出"));
     tmux(&socket, &["send-keys", "-l", "窗口被关掉之前的备注"]);
-    std::thread::sleep(std::time::Duration::from_millis(100));
+    wait_until(5, "the note on screen", || shows("窗口被关掉之前的备注"));
     tmux(&socket, &["kill-server"]);
-    let gone = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while Path::new(&format!("/proc/{pid}")).exists() && std::time::Instant::now() < gone {
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    assert!(
-        !Path::new(&format!("/proc/{pid}")).exists(),
-        "the console ended with its window"
-    );
+    wait_until(10, "the console to end with its window", || {
+        !Path::new(&format!("/proc/{pid}")).exists()
+    });
     assert!(
         !data.join("shuze/logs").exists(),
         "no internal error on the way out"

@@ -11,41 +11,7 @@ use common::pty::Console;
 use common::*;
 use shuze::storage::Store;
 use std::path::Path;
-use std::process::{Command as Process, Stdio};
-use std::time::{Duration, Instant};
-
-/// Runs shuze with `args`; it must end within 10 s. Success and standard error.
-fn shuze(args: &[&str]) -> (bool, String) {
-    let mut child = Process::new(env!("CARGO_BIN_EXE_shuze"))
-        .args(args)
-        .env(
-            "XDG_DATA_HOME",
-            std::env::temp_dir().join("shuze-test-data"),
-        )
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < deadline {
-        if let Some(status) = child.try_wait().unwrap() {
-            let mut stderr = String::new();
-            use std::io::Read;
-            child
-                .stderr
-                .take()
-                .unwrap()
-                .read_to_string(&mut stderr)
-                .unwrap();
-            return (status.success(), stderr);
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    panic!("{args:?} still running after 10 s");
-}
+use std::process::Command as Process;
 
 /// Runs `sql` on `db` with the `sqlite3` command-line shell.
 fn sqlite3(db: &Path, sql: &str) {
@@ -118,7 +84,7 @@ fn a_schema_changed_with_sqlite3_is_refused_for_writing_naming_what_changed() {
             vec!["finish", name, "--yes"],
             vec!["import", prep, "--db", name],
         ] {
-            let (success, stderr) = shuze(&args);
+            let (success, stderr) = shuze_within_deadline(&args);
             assert!(!success, "{sql}: {args:?} must be refused");
             assert!(stderr.contains(named), "{sql}: {args:?}: {stderr}");
             assert_eq!(std::fs::read(&db).unwrap(), before, "{args:?} changed it");
@@ -128,7 +94,8 @@ fn a_schema_changed_with_sqlite3_is_refused_for_writing_naming_what_changed() {
         }
         // Reading goes on, and says what it reads.
         let out = dir.path().join("out");
-        let (success, stderr) = shuze(&["export", name, "--all", out.to_str().unwrap()]);
+        let (success, stderr) =
+            shuze_within_deadline(&["export", name, "--all", out.to_str().unwrap()]);
         assert!(success, "{sql}: {stderr}");
         assert!(
             stderr.contains("结构被其他程序改动过") && stderr.contains(named),
@@ -150,7 +117,7 @@ fn a_schema_changed_with_sqlite3_is_refused_for_writing_naming_what_changed() {
             json["notices"][0].as_str().unwrap().contains(object),
             "{sql}"
         );
-        let (success, stderr) = shuze(&["meetings", name]);
+        let (success, stderr) = shuze_within_deadline(&["meetings", name]);
         assert!(success && stderr.contains(named), "{sql}: {stderr}");
         // The audience view shows the meeting and says it on leaving, not on the projector.
         let mut audience = Console::start(&["present", name], 100, 30);

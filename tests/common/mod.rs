@@ -9,6 +9,84 @@ use shuze::session::Session;
 use shuze::storage::Store;
 use std::path::{Path, PathBuf};
 
+/// How often a wait asks again.
+const POLL: std::time::Duration = std::time::Duration::from_millis(20);
+
+/// Waits until `done()` holds, asking every 20 ms; panics naming `what` after `seconds`. The
+/// one way these tests wait: for a condition, with a deadline, never for a time.
+pub fn wait_until(seconds: u64, what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while !done() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "waited {seconds} s for {what}"
+        );
+        std::thread::sleep(POLL);
+    }
+}
+
+/// Runs shuze with `args` (stdin closed, stdout dropped); it must end within 10 s, or it is
+/// killed and the test fails as a hang. Success and standard error.
+pub fn shuze_within_deadline(args: &[&str]) -> (bool, String) {
+    use std::io::Read;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_shuze"))
+        .args(args)
+        .env(
+            "XDG_DATA_HOME",
+            std::env::temp_dir().join("shuze-test-data"),
+        )
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut status = None;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while status.is_none() && std::time::Instant::now() < deadline {
+        status = child.try_wait().unwrap();
+        if status.is_none() {
+            std::thread::sleep(POLL);
+        }
+    }
+    let Some(status) = status else {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("{args:?} still running after 10 s: it hangs");
+    };
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    (status.success(), stderr)
+}
+
+/// Whether the file at `db` holds `text` in a draft being typed, a kept revision or the
+/// console's saved place (a half-filled form), read through a read-only connection.
+pub fn file_holds_text(db: &Path, text: &str) -> bool {
+    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY;
+    let Ok(conn) = rusqlite::Connection::open_with_flags(db, flags) else {
+        return false;
+    };
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM text_draft_now WHERE instr(body, ?1))
+             OR EXISTS (SELECT 1 FROM text_revision WHERE instr(body, ?1))
+             OR EXISTS (SELECT 1 FROM console_state WHERE instr(state, ?1))",
+        [text],
+        |row| row.get(0),
+    )
+    .unwrap_or(false)
+}
+
+/// Waits until the file holds `text` (see [`file_holds_text`]): what was typed is saved.
+pub fn wait_for_text_in_file(db: &Path, text: &str) {
+    wait_until(10, &format!("{text:?} in the file"), || {
+        file_holds_text(db, text)
+    });
+}
+
 pub const SAMPLE_TOML: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-db/sample.toml");
 pub const SAMPLE_DB: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-db/sample.db");
 
