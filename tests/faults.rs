@@ -225,11 +225,9 @@ fn a_database_held_by_another_program_does_not_freeze_typing() {
     std::thread::sleep(Duration::from_secs(2));
     holder.execute_batch("COMMIT").unwrap();
     drop(holder);
-    let deadline = Instant::now() + Duration::from_secs(8);
-    while answer(&db, 0) != typed && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    assert_eq!(answer(&db, 0), typed, "saved once the lock was released");
+    wait_until(8, "the answer saved once the lock was released", || {
+        answer(&db, 0) == typed
+    });
     console.send("\x1b");
     console.send("q");
     assert!(console.wait_exit(10), "everything saved: a clean exit");
@@ -264,10 +262,10 @@ fn keys_typed_after_a_failed_save_are_commands_and_never_enter_the_text() {
     console.wait_for("未退出", 10);
     holder.execute_batch("COMMIT").unwrap();
     drop(holder);
-    assert!(
-        eventually(10, || answer(&db, 0) == words),
-        "saved by itself once the file is free: {:?}",
-        answer(&db, 0)
+    wait_until(
+        10,
+        "the answer saved by itself once the file is free",
+        || answer(&db, 0) == words,
     );
     console.send_now("q");
     assert!(console.wait_exit(10), "everything saved: a clean exit");
@@ -624,18 +622,6 @@ fn asked_at(db: &Path, question: usize) -> Option<chrono::DateTime<chrono::Utc>>
     Store::open(db).unwrap().slot_detail(1).unwrap().questions[question].asked_at
 }
 
-/// Polls `done` for up to `seconds`.
-fn eventually(seconds: u64, mut done: impl FnMut() -> bool) -> bool {
-    let deadline = Instant::now() + Duration::from_secs(seconds);
-    while Instant::now() < deadline {
-        if done() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    done()
-}
-
 #[test]
 fn a_picture_chosen_and_an_answer_begun_on_a_full_disk_reach_the_file_once_there_is_room() {
     let (dir, _) = temp_db();
@@ -655,9 +641,10 @@ fn a_picture_chosen_and_an_answer_begun_on_a_full_disk_reach_the_file_once_there
     console.wait_for("观众画面尚未切换", 10);
     assert_eq!(room_picture(&db), "card", "nothing reached the file");
     disk.free();
-    assert!(
-        eventually(10, || room_picture(&db) == "agenda"),
-        "the picture reached the file by itself once there was room"
+    wait_until(
+        10,
+        "the picture reached the file by itself once there was room",
+        || room_picture(&db) == "agenda",
     );
     console.wait_for("观众画面已切换", 5);
     // The first characters of an answer: the question counts as asked from then.
@@ -669,13 +656,13 @@ fn a_picture_chosen_and_an_answer_begun_on_a_full_disk_reach_the_file_once_there
     console.wait_for("未能保存", 10);
     assert_eq!(asked_at(&db, 0), None);
     disk.free();
-    assert!(
-        eventually(10, || answer(&db, 0) == "满盘时开始的回答"),
-        "the answer was saved"
-    );
-    assert!(
-        eventually(10, || asked_at(&db, 0).is_some()),
-        "the question is asked from its answer's first character"
+    wait_until(10, "the answer saved", || {
+        answer(&db, 0) == "满盘时开始的回答"
+    });
+    wait_until(
+        10,
+        "the question asked from its answer's first character",
+        || asked_at(&db, 0).is_some(),
     );
     let asked = asked_at(&db, 0).unwrap();
     let typed = before - chrono::Duration::seconds(1);
@@ -758,7 +745,7 @@ fn corrections_behind_another_programs_lock_say_they_were_not_done_and_go_throug
     console.wait_for("请确认", 5);
     console.send("\r");
     console.wait_for("散会：", 5);
-    assert!(eventually(5, || finished_at(&db).is_some()), "ended");
+    wait_until(5, "ended", || finished_at(&db).is_some());
     let changes = question_changes(&db);
     assert_eq!(changes.len(), 1, "{changes:?}");
     assert!(changes[0].ends_with("（锁定时修改）"), "{changes:?}");

@@ -115,10 +115,9 @@ fn sigterm_right_after_a_fast_paste_saves_all_of_it_before_saying_saved() {
     let (sent, text) = twenty_kilobytes();
     let sending = console.send_in_background(sent.as_bytes(), sent.len());
     // SIGTERM once the kernel has taken the last byte from the keyboard's side.
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !sending.is_finished() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    wait_until(30, "the keyboard's side to take the last byte", || {
+        sending.is_finished()
+    });
     let pid = console.pid().unwrap().to_string();
     let killed = std::process::Command::new("kill")
         .args(["-TERM", &pid])
@@ -161,18 +160,13 @@ fn without_sequences(drawn: &str) -> String {
 
 /// Waits until the file the console draws into holds `text` (control sequences aside).
 fn file_shows(path: &Path, text: &str) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < deadline {
-        let drawn = std::fs::read(path).unwrap_or_default();
-        if without_sequences(&String::from_utf8_lossy(&drawn)).contains(text) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let drawn = String::from_utf8_lossy(&std::fs::read(path).unwrap_or_default()).into_owned();
-    panic!(
-        "the console never drew {text:?} into {}: {drawn:?}",
-        path.display()
+    wait_until(
+        10,
+        &format!("{text:?} drawn into {}", path.display()),
+        || {
+            let drawn = std::fs::read(path).unwrap_or_default();
+            without_sequences(&String::from_utf8_lossy(&drawn)).contains(text)
+        },
     );
 }
 
@@ -219,11 +213,7 @@ fn closing_the_terminal_ends_the_console(stdout_to_file: bool) {
         console.wait_for(words, 5);
     }
     console.close_terminal();
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while !ended(pid) && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let still = !ended(pid);
+    let still = !eventually(5, || ended(pid));
     if still {
         let _ = std::process::Command::new("kill")
             .args(["-KILL", &pid.to_string()])

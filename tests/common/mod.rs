@@ -12,17 +12,24 @@ use std::path::{Path, PathBuf};
 /// How often a wait asks again.
 const POLL: std::time::Duration = std::time::Duration::from_millis(20);
 
-/// Waits until `done()` holds, asking every 20 ms; panics naming `what` after `seconds`. The
-/// one way these tests wait: for a condition, with a deadline, never for a time.
-pub fn wait_until(seconds: u64, what: &str, mut done: impl FnMut() -> bool) {
+/// Whether `done()` comes to hold within `seconds`, asking every 20 ms.
+pub fn eventually(seconds: u64, mut done: impl FnMut() -> bool) -> bool {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
-    while !done() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "waited {seconds} s for {what}"
-        );
+    loop {
+        if done() {
+            return true;
+        }
+        if std::time::Instant::now() >= deadline {
+            return false;
+        }
         std::thread::sleep(POLL);
     }
+}
+
+/// Waits until `done()` holds; panics naming `what` after `seconds`. The one way these
+/// tests wait: for a condition, with a deadline, never for a time.
+pub fn wait_until(seconds: u64, what: &str, done: impl FnMut() -> bool) {
+    assert!(eventually(seconds, done), "waited {seconds} s for {what}");
 }
 
 /// Runs shuze with `args` (stdin closed, stdout dropped); it must end within 10 s, or it is
@@ -41,13 +48,10 @@ pub fn shuze_within_deadline(args: &[&str]) -> (bool, String) {
         .spawn()
         .unwrap();
     let mut status = None;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while status.is_none() && std::time::Instant::now() < deadline {
+    eventually(10, || {
         status = child.try_wait().unwrap();
-        if status.is_none() {
-            std::thread::sleep(POLL);
-        }
-    }
+        status.is_some()
+    });
     let Some(status) = status else {
         let _ = child.kill();
         let _ = child.wait();
