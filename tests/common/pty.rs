@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// How the pseudo-terminal answers the program's questions at start-up (a bare one answers
 /// none: the harness answers for it, as a terminal would).
@@ -229,15 +229,13 @@ impl Console {
     pub fn program_pid(&self) -> u32 {
         let parent = self.pid().expect("started");
         let children = format!("/proc/{parent}/task/{parent}/children");
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline {
+        let mut pid = None;
+        super::wait_until(5, "setsid to start the program", || {
             let listed = std::fs::read_to_string(&children).unwrap_or_default();
-            if let Some(pid) = listed.split_whitespace().next() {
-                return pid.parse().unwrap();
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("setsid started no program");
+            pid = listed.split_whitespace().next().map(|p| p.parse().unwrap());
+            pid.is_some()
+        });
+        pid.unwrap()
     }
 
     pub fn screen(&self) -> String {
@@ -251,33 +249,27 @@ impl Console {
 
     /// Waits until the screen shows `text`; panics with the screen after `seconds`.
     pub fn wait_for(&self, text: &str, seconds: u64) {
-        let deadline = Instant::now() + Duration::from_secs(seconds);
-        while Instant::now() < deadline {
-            // Text may wrap onto the next row.
-            let screen = self.screen();
-            let joined: String = screen.lines().map(str::trim_end).collect();
-            if screen.contains(text) || joined.contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
+        if !super::eventually(seconds, || self.shows(text)) {
+            panic!("the screen never showed {text:?}:\n{}", self.screen());
         }
-        panic!("the screen never showed {text:?}:\n{}", self.screen());
+    }
+
+    /// Whether the screen shows `text` (text may wrap onto the next row).
+    fn shows(&self, text: &str) -> bool {
+        let screen = self.screen();
+        let joined: String = screen.lines().map(str::trim_end).collect();
+        screen.contains(text) || joined.contains(text)
     }
 
     /// Waits until the screen shows one of `texts`; the index of the first shown. Panics
     /// with the screen after `seconds`.
     pub fn wait_for_any(&self, texts: &[&str], seconds: u64) -> usize {
-        let deadline = Instant::now() + Duration::from_secs(seconds);
-        while Instant::now() < deadline {
-            let screen = self.screen();
-            let joined: String = screen.lines().map(str::trim_end).collect();
-            if let Some(i) = texts
-                .iter()
-                .position(|t| screen.contains(t) || joined.contains(t))
-            {
-                return i;
-            }
-            std::thread::sleep(Duration::from_millis(50));
+        let mut shown = None;
+        if super::eventually(seconds, || {
+            shown = texts.iter().position(|t| self.shows(t));
+            shown.is_some()
+        }) {
+            return shown.unwrap();
         }
         panic!(
             "the screen never showed any of {texts:?}:\n{}",
@@ -287,12 +279,8 @@ impl Console {
 
     /// Waits until the screen no longer shows `text`; panics with the screen after `seconds`.
     pub fn wait_gone(&self, text: &str, seconds: u64) {
-        let deadline = Instant::now() + Duration::from_secs(seconds);
-        while Instant::now() < deadline {
-            if !self.screen().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
+        if super::eventually(seconds, || !self.screen().contains(text)) {
+            return;
         }
         panic!("the screen still shows {text:?}:\n{}", self.screen());
     }
@@ -350,12 +338,12 @@ impl Console {
 
     /// Waits for the program to end and returns whether it succeeded.
     pub fn wait_exit(&mut self, seconds: u64) -> bool {
-        let deadline = Instant::now() + Duration::from_secs(seconds);
-        while Instant::now() < deadline {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.success();
-            }
-            std::thread::sleep(Duration::from_millis(50));
+        let mut ended = None;
+        if super::eventually(seconds, || {
+            ended = self.child.try_wait().unwrap();
+            ended.is_some()
+        }) {
+            return ended.is_some_and(|status| status.success());
         }
         let _ = self.child.kill();
         panic!("shuze did not exit:\n{}", self.screen());
