@@ -516,3 +516,29 @@ fn a_form_retried_after_a_full_disk_shows_what_it_wrote() {
     );
     assert_eq!(s.console.save_problem, None, "and the failure is gone");
 }
+
+#[test]
+fn the_start_up_questions_leave_tmux_s_pane_title_alone() {
+    let (dir, _) = temp_db();
+    let db = sample_copy(dir.path());
+    let data = dir.path().join("data");
+    let socket = format!("shuze-title-{}", std::process::id());
+    let command = format!(
+        "XDG_DATA_HOME={} {} {}",
+        data.display(),
+        env!("CARGO_BIN_EXE_shuze"),
+        db.display()
+    );
+    tmux(
+        &socket,
+        &["new-session", "-d", "-x", "100", "-y", "30", &command],
+    );
+    let shows = |text: &str| tmux(&socket, &["capture-pane", "-p"]).contains(text);
+    wait_until(10, "the first screen", || shows("第 1/8 位"));
+    let title = tmux(&socket, &["display-message", "-p", "#{pane_title}"]);
+    tmux(&socket, &["kill-server"]);
+    assert!(
+        !title.contains("Gi=") && !title.contains("AAAA"),
+        "the kitty query became the pane's title: {title}"
+    );
+}

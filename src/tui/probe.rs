@@ -156,12 +156,27 @@ pub fn ask(stdout: &mut io::Stdout) -> Answers {
         Ok(()) => read_answers(TIMEOUT),
         Err(_) => Answers::default(),
     };
-    if answers.complete && cfg!(unix) && execute!(stdout, Print(KITTY_QUERY)).is_ok() {
+    if answers.complete
+        && cfg!(unix)
+        && !in_multiplexer(|name| std::env::var(name).ok())
+        && execute!(stdout, Print(KITTY_QUERY)).is_ok()
+    {
         answers.kitty = read_answers(SECOND_TIMEOUT).kitty;
     }
     let _ = execute!(stdout, Clear(ClearType::All), cursor::MoveTo(0, 0));
     let _ = stdout.flush();
     answers
+}
+
+/// Inside tmux or GNU screen, which take an application program command (`ESC _ … ESC \`,
+/// the kitty query's envelope) as the window's title and show no kitty images without a
+/// passthrough: the query is not sent there.
+fn in_multiplexer(var: impl Fn(&str) -> Option<String>) -> bool {
+    let term = var("TERM").unwrap_or_default();
+    var("TMUX").is_some()
+        || var("STY").is_some()
+        || term.starts_with("tmux")
+        || term.starts_with("screen")
 }
 
 /// The answers read from the terminal until the device attributes arrive or `timeout`.
@@ -218,6 +233,23 @@ fn read_answers(_timeout: Duration) -> Answers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tmux_and_screen_are_not_asked_the_kitty_query() {
+        let env = |pairs: &'static [(&str, &str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| value.to_string())
+            }
+        };
+        assert!(in_multiplexer(env(&[("TMUX", "/tmp/tmux-0/default,1,0")])));
+        assert!(in_multiplexer(env(&[("TERM", "screen-256color")])));
+        assert!(in_multiplexer(env(&[("STY", "1234.pts-0.host")])));
+        assert!(!in_multiplexer(env(&[("TERM", "xterm-kitty")])));
+        assert!(!in_multiplexer(env(&[])));
+    }
 
     #[test]
     fn every_answer_is_read_in_one_stream() {
