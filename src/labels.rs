@@ -1471,6 +1471,14 @@ pub fn newer_meetings(lang: Lang, db: &str, newer: &[(i64, String, String)]) -> 
 }
 
 /// The audience view's corner line when no console records the meeting it shows.
+/// The audience view's corner when no console has recorded the meeting for a while.
+pub fn console_gone(lang: Lang, minutes: i64) -> String {
+    match lang {
+        Lang::Zh => format!("控制台已离开{minutes}分钟：计时已停"),
+        Lang::En => format!("The console left {minutes} min ago: the clock has stopped"),
+    }
+}
+
 pub fn not_recorded(lang: Lang, meeting: i64, title: &str) -> String {
     match lang {
         Lang::Zh => format!("控制台未在记录：显示第{meeting}场「{title}」"),

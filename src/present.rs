@@ -16,7 +16,7 @@ use crate::storage::{StorageError, Store};
 use crate::tui::{self, Wake};
 use crate::ui::{Registry, projection};
 use crate::view::SlotDetail;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{Event, KeyEventKind};
 use std::path::Path;
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
@@ -87,6 +87,8 @@ pub struct Audience {
     pinned: bool,
     /// A console holds the recorder's lock on the meeting shown (looked at on each follow).
     recorded: bool,
+    /// When the lock was first seen gone (this view's clock then); `None` while recorded.
+    unrecorded_since: Option<DateTime<Utc>>,
     /// Where the locks are looked at; last, so that it is closed after the store (see
     /// [`LockWatch`]). `None` where the file could not be opened for it: nothing is said.
     watch: Option<LockWatch>,
@@ -114,6 +116,7 @@ impl Audience {
         });
         let watch = LockWatch::open(store.path()).ok();
         let recorded = watch.as_ref().is_none_or(|w| w.is_recorded(meeting));
+        let unrecorded_since = (!recorded).then_some(console.now);
         Ok(Audience {
             store,
             meeting,
@@ -125,6 +128,7 @@ impl Audience {
             detail_mark: None,
             pinned,
             recorded,
+            unrecorded_since,
             watch,
         })
     }
@@ -158,6 +162,9 @@ impl Audience {
             .is_none_or(|w| w.is_recorded(self.meeting));
         let changed = recorded != self.recorded;
         self.recorded = recorded;
+        if changed {
+            self.unrecorded_since = (!recorded).then_some(self.console.now);
+        }
         changed
     }
 
@@ -211,14 +218,22 @@ impl Audience {
 
     pub fn projection(&self) -> Projection {
         let mut projection = Projection::of(&self.console, &self.room());
-        if !self.recorded {
-            let meeting = &self.console.meeting;
-            projection.notice = Some(crate::labels::not_recorded(
+        let meeting = &self.console.meeting;
+        projection.notice = match self.unrecorded_since {
+            None => None,
+            // The recorder has been gone too long for the room's clock to mean anything:
+            // it stops where the recorder left it, and the corner says so.
+            Some(since) if self.console.now - since >= CONSOLE_GONE => {
+                projection.now = since;
+                let minutes = (self.console.now - since).num_minutes();
+                Some(crate::labels::console_gone(self.lang, minutes))
+            }
+            Some(_) => Some(crate::labels::not_recorded(
                 self.lang,
                 meeting.id,
                 &meeting.title,
-            ));
-        }
+            )),
+        };
         projection
     }
 
@@ -246,6 +261,10 @@ impl Audience {
         }
     }
 }
+
+/// How long the console may be gone (a restart after a crash takes seconds) before the
+/// room's clock stops and the corner says the recorder has gone.
+const CONSOLE_GONE: chrono::Duration = chrono::Duration::minutes(1);
 
 /// The recorder's view of `meeting` as the room's picture needs it: browsing, projecting.
 fn room_console(store: &Store, meeting: Id, lang: Lang) -> Result<Console, StorageError> {
