@@ -132,14 +132,29 @@ fn the_wide_layout_shows_all_panes_side_by_side_with_clear_gaps() {
         assert!(text.contains(name), "the agenda lists {name}");
     }
     // The agenda column ends at column 26 (160 / 6); the column after it is the gap (below
-    // the card, which spans the width).
-    for y in 5..43 {
+    // the card, which spans the width) down to the lower panes, which take the whole width
+    // under the agenda: its eight officials leave no empty rows beside a cut pane.
+    let lower = text
+        .lines()
+        .position(|line| line.contains("主体责任事项 (6)"))
+        .expect("the lower panes") as u16;
+    for y in 5..lower - 1 {
         assert_eq!(
             buffer[(26, y)].symbol(),
             " ",
             "gap column at row {y}:\n{text}"
         );
     }
+    let title_at = text
+        .lines()
+        .nth(lower as usize)
+        .unwrap()
+        .find("主体责任事项")
+        .unwrap();
+    assert!(
+        title_at < 26,
+        "the duty items start under the agenda column:\n{text}"
+    );
     assert!(text.contains("s 下一环节"), "the footer lists the keys");
 }
 

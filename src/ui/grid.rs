@@ -9,28 +9,66 @@ use ratatui::layout::Rect;
 /// No pane narrower than this share of its row (1/n): text wrapped into a sliver is no use.
 const NARROWEST: u16 = 6;
 
-/// Where each pane goes in `grid`, in the order of `Pane::ALL`'s rows: the upper panes,
-/// then the lower ones.
-pub fn layout(grid: Rect, console: &Console, theme: &Theme) -> Vec<(Pane, Rect)> {
+/// Where the agenda column and each pane go in `below` (the body under the card), the
+/// panes in the order of `Pane::ALL`'s rows: the upper panes, then the lower ones. The
+/// agenda column stands beside the upper panes; when it fits there, the lower panes take
+/// the whole width under both, so that no row of the agenda column stands empty while a
+/// pane beside it is cut.
+pub fn layout(
+    below: Rect,
+    agenda_width: u16,
+    console: &Console,
+    theme: &Theme,
+) -> (Rect, Vec<(Pane, Rect)>) {
     let upper = [Pane::Questions, Pane::Remarks];
     let lower = [Pane::Duties, Pane::Risks, Pane::FollowUps];
+    let grid = Rect {
+        x: below.x + agenda_width + 1,
+        width: below.width.saturating_sub(agenda_width + 1),
+        ..below
+    };
     let upper_needs = Needs::measure(&upper, grid.width, console, theme);
-    let lower_needs = Needs::measure(&lower, grid.width, console, theme);
-    let available = grid.height.saturating_sub(1);
+    let wide_needs = Needs::measure(&lower, below.width, console, theme);
+    let available = below.height.saturating_sub(1);
+    let agenda_rows = agenda_rows_needed(console, theme);
     let upper_rows = super::share_height(
         available,
-        upper_needs.fewest_rows(),
-        lower_needs.fewest_rows(),
+        upper_needs.fewest_rows().max(agenda_rows),
+        wide_needs.fewest_rows(),
     );
+    let (agenda, lower_area, lower_needs) = if upper_rows >= agenda_rows {
+        let agenda = Rect {
+            width: agenda_width,
+            height: upper_rows,
+            ..below
+        };
+        (agenda, below, wide_needs)
+    } else {
+        // The agenda column needs the whole height: the panes share what is beside it.
+        let agenda = Rect {
+            width: agenda_width,
+            ..below
+        };
+        let lower_needs = Needs::measure(&lower, grid.width, console, theme);
+        (agenda, grid, lower_needs)
+    };
+    let upper_rows = match lower_area == below {
+        true => upper_rows,
+        false => super::share_height(
+            available,
+            upper_needs.fewest_rows(),
+            lower_needs.fewest_rows(),
+        ),
+    };
     let lower_rows = available.saturating_sub(upper_rows);
     let upper_area = Rect {
         height: upper_rows,
         ..grid
     };
     let lower_area = Rect {
-        y: grid.y + upper_rows + 1,
+        y: below.y + upper_rows + 1,
         height: lower_rows,
-        ..grid
+        ..lower_area
     };
     let mut out = place(&upper, upper_area, &upper_needs.widths_for(upper_rows));
     out.extend(place(
@@ -38,7 +76,17 @@ pub fn layout(grid: Rect, console: &Console, theme: &Theme) -> Vec<(Pane, Rect)>
         lower_area,
         &lower_needs.widths_for(lower_rows),
     ));
-    out
+    (agenda, out)
+}
+
+/// The rows the agenda column takes with every official in view: its title (or frame)
+/// and one row each.
+fn agenda_rows_needed(console: &Console, theme: &Theme) -> u16 {
+    let frame_rows = match theme.borders {
+        super::theme::Borders::None => 1,
+        _ => 2,
+    };
+    (console.agenda.len() as u16).saturating_add(frame_rows)
 }
 
 /// Cuts `area` into columns of `widths`, one blank column between them.

@@ -101,14 +101,9 @@ fn wide_body(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
     .areas(body);
     header::card(frame, card, console, theme);
     let agenda_width = (body.width / 6).clamp(24, 34);
-    let [agenda, _, grid] = Layout::horizontal([
-        Constraint::Length(agenda_width),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-    ])
-    .areas(below);
+    let (agenda, panes) = grid::layout(below, agenda_width, console, theme);
     header::agenda_column(frame, agenda, console, theme);
-    for (pane, area) in grid::layout(grid, console, theme) {
+    for (pane, area) in panes {
         panes::draw(frame, area, pane, console, theme, true);
     }
 }
