@@ -87,7 +87,8 @@ pub struct Audience {
     pinned: bool,
     /// A console holds the recorder's lock on the meeting shown (looked at on each follow).
     recorded: bool,
-    /// When the lock was first seen gone (this view's clock then); `None` while recorded.
+    /// This view's clock when it first drew the lock gone (see [`Audience::set_now`]);
+    /// `None` while recorded.
     unrecorded_since: Option<DateTime<Utc>>,
     /// Where the locks are looked at; last, so that it is closed after the store (see
     /// [`LockWatch`]). `None` where the file could not be opened for it: nothing is said.
@@ -116,7 +117,6 @@ impl Audience {
         });
         let watch = LockWatch::open(store.path()).ok();
         let recorded = watch.as_ref().is_none_or(|w| w.is_recorded(meeting));
-        let unrecorded_since = (!recorded).then_some(console.now);
         Ok(Audience {
             store,
             meeting,
@@ -128,7 +128,7 @@ impl Audience {
             detail_mark: None,
             pinned,
             recorded,
-            unrecorded_since,
+            unrecorded_since: None,
             watch,
         })
     }
@@ -162,8 +162,8 @@ impl Audience {
             .is_none_or(|w| w.is_recorded(self.meeting));
         let changed = recorded != self.recorded;
         self.recorded = recorded;
-        if changed {
-            self.unrecorded_since = (!recorded).then_some(self.console.now);
+        if recorded {
+            self.unrecorded_since = None;
         }
         changed
     }
@@ -220,7 +220,7 @@ impl Audience {
         let mut projection = Projection::of(&self.console, &self.room());
         let meeting = &self.console.meeting;
         projection.notice = match self.unrecorded_since {
-            None => None,
+            None if self.recorded => None,
             // The recorder has been gone too long for the room's clock to mean anything:
             // it stops where the recorder left it, and the corner says so.
             Some(since) if self.console.now - since >= CONSOLE_GONE => {
@@ -228,13 +228,22 @@ impl Audience {
                 let minutes = (self.console.now - since).num_minutes();
                 Some(crate::labels::console_gone(self.lang, minutes))
             }
-            Some(_) => Some(crate::labels::not_recorded(
+            _ => Some(crate::labels::not_recorded(
                 self.lang,
                 meeting.id,
                 &meeting.title,
             )),
         };
         projection
+    }
+
+    /// The time the picture is drawn at; the first one after the console's lock went is
+    /// when the recorder was seen gone.
+    pub fn set_now(&mut self, now: DateTime<Utc>) {
+        self.console.now = now;
+        if !self.recorded && self.unrecorded_since.is_none() {
+            self.unrecorded_since = Some(now);
+        }
     }
 
     /// Whether the picture changes by itself each second (a running clock, a countdown).
@@ -340,7 +349,7 @@ pub fn run(
             let now = Utc::now();
             let second = now.timestamp();
             if dirty || (audience.ticks() && drawn_second != Some(second)) {
-                audience.console.now = now;
+                audience.set_now(now);
                 let theme = themes.get(&audience.console.theme);
                 terminal.draw(|frame| projection::draw(frame, &audience.projection(), theme))?;
                 drawn_second = Some(second);

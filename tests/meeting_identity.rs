@@ -94,13 +94,14 @@ fn the_audience_view_follows_the_console_and_says_when_none_records() {
     assert!(audience.projection().notice.is_some());
 
     // Gone for more than a minute: the room's clock stops where the console left it.
-    let left = audience.console.now;
-    audience.console.now = left + chrono::Duration::seconds(59);
+    let left = at(40);
+    audience.set_now(left);
+    audience.set_now(left + chrono::Duration::seconds(59));
     assert_eq!(
         audience.projection().now,
         left + chrono::Duration::seconds(59)
     );
-    audience.console.now = left + chrono::Duration::seconds(150);
+    audience.set_now(left + chrono::Duration::seconds(150));
     let projection = audience.projection();
     assert_eq!(
         projection.now, left,
@@ -108,7 +109,6 @@ fn the_audience_view_follows_the_console_and_says_when_none_records() {
     );
     let notice = projection.notice.unwrap();
     assert!(notice.contains("控制台已离开2分钟：计时已停"), "{notice}");
-    audience.console.now = left;
 
     // The console opens the other meeting: the audience view moves with it.
     console.close();

@@ -1,6 +1,7 @@
 //! Drawing the console from its state. Drawing reads the state and never changes it.
 
 pub mod big;
+mod card_plan;
 mod grid;
 mod header;
 mod overlay;

@@ -2,6 +2,7 @@
 //! in the console's projection layout. Drawn from a `Projection`, which holds nothing
 //! private.
 
+use super::card_plan::CardPlan;
 use super::pictures::{self, centred, large_or_plain};
 use super::{Theme, big, slide, text, widgets};
 use crate::app::projection::{Picture, ProjectedQuestion, Projection};
@@ -68,8 +69,9 @@ fn corner_notice(frame: &mut Frame, whole: Rect, notice: &str, theme: &Theme) {
 
 /// The screen less about 5 % on every side: projectors cut the overscan at the edges.
 pub fn margin(area: Rect) -> Rect {
-    let side = area.width / 20;
-    let top = area.height / 20;
+    // About 5 %, at least one cell where the screen has cells to spare.
+    let side = (area.width / 20).max(u16::from(area.width >= 40));
+    let top = (area.height / 20).max(u16::from(area.height >= 12));
     Rect {
         x: area.x + side,
         y: area.y + top,
@@ -129,45 +131,35 @@ fn stage_clock(p: &Projection, theme: &Theme) -> (String, Style) {
     (text, style)
 }
 
-/// The official's card. A hierarchy readable from the back row: the name largest (in large
-/// glyphs when there is room, else bold), then the stage and its clock (bold, with 剩余 or
-/// 超时, set apart by blank rows; in smaller glyphs when the room is large), then the
-/// question in plain text.
+/// The official's card. A hierarchy readable from the back row: the name largest and the
+/// clock next, in large glyphs at any size where they fit (see [`CardPlan`]), then the unit,
+/// the stage (with 剩余 or 超时), the counts and the question in plain text, as rows allow.
 fn card(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     let Some(slot) = &p.official else {
         return;
     };
-    // The name's glyphs take at most half the height, and leave the question 6 rows.
-    let name_room = (area.height / 2).min(area.height.saturating_sub(15));
-    let name_scale = big::fitting_scale(&slot.name, area.width, name_room);
-    let name_rows = name_scale
-        .map(|scale| big::size(&slot.name, scale).1 as u16)
-        .unwrap_or(1);
     let (stage_text, clock_text, clock_style) = stage_clock_parts(p, theme);
-    // The clock in glyphs smaller than the name's, when the question keeps 6 rows.
-    let fixed = 1 + name_rows + 1 + 2 + 1 + 1 + 1 + 1 + 1;
-    let clock_scale = name_scale.and_then(|name| {
-        let room = area.height.saturating_sub(fixed + 6);
-        big::fitting_scale(&clock_text, area.width, room).map(|scale| scale.min(name - 1))
-    });
-    let clock_scale = clock_scale.filter(|&scale| scale >= 1);
-    let clock_rows = clock_scale
-        .map(|scale| big::size(&clock_text, scale).1 as u16)
-        .unwrap_or(0);
+    let plan = CardPlan::choose(area.width, area.height, &slot.name, &clock_text);
+    let glyph_rows =
+        |text: &str, scale: Option<usize>| scale.map_or(0, |s| big::size(text, s).1 as u16);
+    let name_rows = glyph_rows(&slot.name, plan.name).max(1);
+    let clock_rows = glyph_rows(&clock_text, plan.clock);
+    let gap = |rank: u16| u16::from(plan.gaps >= rank);
     let [top, name, _, who, _, stage, clock, _, counts, _, question] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(name_rows),
-        Constraint::Length(1),
-        Constraint::Length(2),
-        Constraint::Length(1),
+        Constraint::Length(gap(3)),
+        Constraint::Length(1 + u16::from(plan.supervisor)),
+        Constraint::Length(gap(1)),
         Constraint::Length(1),
         Constraint::Length(clock_rows),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(gap(2)),
+        Constraint::Length(u16::from(plan.counts)),
+        Constraint::Length(gap(4)),
         Constraint::Fill(1),
     ])
     .areas(area);
+    let clock_scale = plan.clock;
     let position = labels::official_of(p.lang, p.position.0, p.position.1);
     let heading = vec![
         Span::styled(
@@ -177,7 +169,10 @@ fn card(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
         Span::styled(position, Style::new().fg(theme.text)),
     ];
     frame.render_widget(Paragraph::new(widgets::fit_spans(heading, top.width)), top);
-    large_or_plain(frame, name, &slot.name, theme.accent);
+    match plan.name {
+        Some(scale) => big::draw(frame.buffer_mut(), name, &slot.name, scale, theme.accent),
+        None => large_or_plain(frame, name, &slot.name, theme.accent),
+    }
     centred(
         frame,
         Rect { height: 1, ..who },
@@ -325,7 +320,9 @@ fn spotlight(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     let clock_min = big::size(&time, 1).1 as u16;
     let clock_fits = !time.is_empty() && big::fitting_scale(&time, area.width, clock_min).is_some();
     let reserve = if clock_fits { clock_min + 2 } else { 2 };
-    let name_scale = big::fitting_scale(&slot.name, area.width, height.saturating_sub(reserve));
+    // Where both cannot be large, the name is, and the clock is in words.
+    let name_scale = big::fitting_scale(&slot.name, area.width, height.saturating_sub(reserve))
+        .or_else(|| big::fitting_scale(&slot.name, area.width, height.saturating_sub(2)));
     let name_rows = name_scale.map_or(1, |s| big::size(&slot.name, s).1 as u16);
     let left = height.saturating_sub(name_rows + 2);
     let clock_scale = match clock_fits {

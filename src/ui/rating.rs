@@ -45,25 +45,44 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     let spaced = rest.height > SPACED_ROWS;
     let table_rows = if spaced { 10 } else { 5 };
     let glyph_room = rest.height.saturating_sub(table_rows + 3);
+    // Short of rows, the result's label goes on the ballots' line, with no blank row:
+    // the figure stays large.
     let scale = big::fitting_scale(&approval, rest.width, glyph_room);
-    let mut lines = table(p, &rating, rest.width as usize, spaced, theme);
-    lines.push(Line::from(Span::styled(
-        format!(
-            "{} {}  {} {}",
-            Label::Voters.text(p.lang),
-            rating.voters,
-            words.counted,
-            rating.counted()
-        ),
-        Style::new().fg(theme.text),
-    )));
-    lines.push(Line::default());
-    let bold = Style::new().fg(theme.accent).add_modifier(Modifier::BOLD);
-    let result = match scale {
-        Some(_) => words.approval.to_string(),
-        None => format!("{} {approval}", words.approval),
+    let tight_scale = big::fitting_scale(
+        &approval,
+        rest.width,
+        rest.height.saturating_sub(table_rows + 1),
+    );
+    let (scale, tight) = match scale {
+        Some(scale) => (Some(scale), false),
+        None => (tight_scale, tight_scale.is_some()),
     };
-    lines.push(Line::from(Span::styled(result, bold)));
+    let mut lines = table(p, &rating, rest.width as usize, spaced, theme);
+    let ballots = format!(
+        "{} {}  {} {}",
+        Label::Voters.text(p.lang),
+        rating.voters,
+        words.counted,
+        rating.counted()
+    );
+    let bold = Style::new().fg(theme.accent).add_modifier(Modifier::BOLD);
+    if tight {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{ballots}  "), Style::new().fg(theme.text)),
+            Span::styled(words.approval.to_string(), bold),
+        ]));
+    } else {
+        lines.push(Line::from(Span::styled(
+            ballots,
+            Style::new().fg(theme.text),
+        )));
+        lines.push(Line::default());
+        let result = match scale {
+            Some(_) => words.approval.to_string(),
+            None => format!("{} {approval}", words.approval),
+        };
+        lines.push(Line::from(Span::styled(result, bold)));
+    }
     let used = lines.len() as u16;
     frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), rest);
     if let Some(scale) = scale {
