@@ -8,6 +8,8 @@
 #   soffice, pdftotext and the Noto CJK and Carlito fonts - the record, the 纪要 and the
 #               ledger printed to PDF by LibreOffice and measured (tests/readers.rs);
 #               Carlito has Calibri's widths, so spreadsheet columns print as in Excel
+#   xterm, Xvfb, xwd - the projected card in a real terminal at 14 and 36 points,
+#               read back as pixels (tests/xterm.rs)
 # Tests that need root (mounting a small filesystem to fill) print SKIPPED and why elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +21,9 @@ command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+command -v xterm >/dev/null 2>&1 || missing+=(xterm)
+command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
+command -v xwd >/dev/null 2>&1 || missing+=(x11-apps)
 fc-list 2>/dev/null | grep -q "Carlito" || missing+=(fonts-crosextra-carlito)
 if ((${#missing[@]})); then
     sudo=""

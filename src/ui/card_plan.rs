@@ -21,7 +21,8 @@ pub struct CardPlan {
 /// What is kept, most first (supervisor, counts, blank rows, rows of the question): every
 /// line with six rows of the question, then fewer rows and blanks, then the name, the unit,
 /// the stage and the clock alone.
-const STEPS: [(bool, bool, u16, u16); 4] = [
+type Step = (bool, bool, u16, u16);
+const STEPS: [Step; 4] = [
     (true, true, 4, 6),
     (true, true, 2, 3),
     (false, true, 1, 2),
@@ -29,26 +30,28 @@ const STEPS: [(bool, bool, u16, u16); 4] = [
 ];
 
 impl CardPlan {
-    /// The plan for `width` x `height` cells: the first step of [`STEPS`] at which both the
-    /// name and the clock are drawn large (the name as large as it can be there, the clock
-    /// smaller unless both are at their smallest), else the first at which the name is,
-    /// else everything in words.
+    /// The plan for `width` x `height` cells: the name as large as it can be (its glyphs on
+    /// at most half the rows, unless at Unifont's own size), with the clock large too and
+    /// the question kept; else the name and clock large alone; else the name large and the
+    /// clock in words; else everything in words.
     pub fn choose(width: u16, height: u16, name: &str, clock: &str) -> CardPlan {
-        let both = STEPS
-            .iter()
-            .find_map(|&step| large(width, height, name, clock, step, true));
-        let name_only = || {
-            STEPS
-                .iter()
-                .find_map(|&step| large(width, height, name, clock, step, false))
-        };
-        both.or_else(name_only).unwrap_or(CardPlan {
-            name: None,
-            clock: None,
-            supervisor: true,
-            counts: true,
-            gaps: 4,
-        })
+        let passes: [(&[Step], bool); 3] = [
+            (&STEPS[..3], true),
+            (&STEPS[3..], true),
+            (&STEPS[..], false),
+        ];
+        passes
+            .into_iter()
+            .find_map(|(steps, clock_large)| {
+                largest(width, height, name, clock, steps, clock_large)
+            })
+            .unwrap_or(CardPlan {
+                name: None,
+                clock: None,
+                supervisor: true,
+                counts: true,
+                gaps: 4,
+            })
     }
 
     /// Rows taken by everything but the question.
@@ -65,30 +68,42 @@ impl CardPlan {
     }
 }
 
-/// The plan of `step` with the name at the largest scale that leaves the rest its rows (and
-/// the clock large too when `clock_large`), if there is one.
-fn large(
+/// The plan with the name at the largest scale at which one of `steps` (the first that
+/// fits) leaves the rest its rows, the clock large too when `clock_large`.
+fn largest(
     width: u16,
     height: u16,
     name: &str,
     clock: &str,
-    (supervisor, counts, gaps, question): (bool, bool, u16, u16),
+    steps: &[Step],
     clock_large: bool,
 ) -> Option<CardPlan> {
     let largest = big::fitting_scale(name, width, height)?;
-    (1..=largest).rev().find_map(|scale| {
-        let clock_scale = match clock_large && !clock.is_empty() {
-            true => Some(big::fitting_scale(clock, width, height)?.min(scale.max(2) - 1)),
-            false => None,
-        };
-        let plan = CardPlan {
-            name: Some(scale),
-            clock: clock_scale,
-            supervisor,
-            counts,
-            gaps,
-        };
-        (plan.rows(name, clock) + question <= height).then_some(plan)
+    let clock_largest = match clock_large && !clock.is_empty() {
+        true => Some(big::fitting_scale(clock, width, height)?),
+        false => None,
+    };
+    let within_half = |&scale: &usize| scale == 1 || big::size(name, scale).1 as u16 <= height / 2;
+    (1..=largest).rev().filter(within_half).find_map(|scale| {
+        steps
+            .iter()
+            .find_map(|&(supervisor, counts, gaps, question)| {
+                // The clock as large as leaves the name larger (or both at Unifont's size).
+                let clocks: Vec<Option<usize>> = match clock_largest {
+                    Some(most) => (1..=most.min(scale.max(2) - 1)).rev().map(Some).collect(),
+                    None => vec![None],
+                };
+                clocks.into_iter().find_map(|clock_scale| {
+                    let plan = CardPlan {
+                        name: Some(scale),
+                        clock: clock_scale,
+                        supervisor,
+                        counts,
+                        gaps,
+                    };
+                    (plan.rows(name, clock) + question <= height).then_some(plan)
+                })
+            })
     })
 }
 
@@ -117,6 +132,9 @@ mod tests {
         let name = plan.name.unwrap();
         assert!(name >= 2 && plan.clock.unwrap() < name);
         assert!(plan.rows("张某", "07:59") + 6 <= 41);
+        // xterm at 14 points on 1920x1080 with a CJK font: 95x37 cells.
+        let plan = CardPlan::choose(87, 35, "张某", "07:59");
+        assert_eq!((plan.name, plan.clock), (Some(2), Some(1)), "{plan:?}");
     }
 
     #[test]
