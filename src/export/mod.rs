@@ -163,7 +163,7 @@ pub struct Options {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("{}", tr!(
-        "{kind}不能导出为{format}；可用的格式：{allowed}",
+        "{kind}不能导出为{format}；可用的格式：{allowed}", "The {kind} cannot be exported as {format}; the formats it has: {allowed}",
         kind = .kind,
         format = .format,
         allowed = .allowed
@@ -173,15 +173,15 @@ pub enum ExportError {
         format: Format,
         allowed: String,
     },
-    #[error("{}", tr!("{file} 已存在；加 --force 覆盖", file = .0.display()))]
+    #[error("{}", tr!("{file} 已存在；加 --force 覆盖", "{file} exists already; add --force to overwrite it", file = .0.display()))]
     Exists(PathBuf),
     #[error("{}", tr!(
-        "{file} 是一个符号链接，未写入（以免写到它指向的地方）；加 --force 以导出文件替换这个链接",
+        "{file} 是一个符号链接，未写入（以免写到它指向的地方）；加 --force 以导出文件替换这个链接", "{file} is a symbolic link: nothing written (so as not to write where it leads); add --force to replace the link with the export",
         file = .0.display()
     ))]
     Link(PathBuf),
     #[error("{}", tr!(
-        "{count} 个文件未能导出（其余 {done} 个已写入）：{failed}",
+        "{count} 个文件未能导出（其余 {done} 个已写入）：{failed}", "{count} files could not be exported (the other {done} were written): {failed}",
         count = .failed.len(),
         done = .written.len(),
         failed = .failed.join("；")
@@ -192,12 +192,12 @@ pub enum ExportError {
         /// Why each of the others was not.
         failed: Vec<String>,
     },
-    #[error("{}", tr!("无法写入 {file}：{why}", file = .path.display(), why = .cause))]
+    #[error("{}", tr!("无法写入 {file}：{why}", "Cannot write {file}: {why}", file = .path.display(), why = .cause))]
     Write {
         path: PathBuf,
         cause: std::io::Error,
     },
-    #[error("{}", tr!("生成{format}失败：{why}", format = .format, why = .message))]
+    #[error("{}", tr!("生成{format}失败：{why}", "Could not make the {format}: {why}", format = .format, why = .message))]
     Render { format: Format, message: String },
 }
 
@@ -245,7 +245,7 @@ pub fn render_filed(
             Err(ExportError::Unsupported {
                 kind,
                 format,
-                allowed: allowed.collect::<Vec<_>>().join(&tr!("、")),
+                allowed: allowed.collect::<Vec<_>>().join(&tr!("、", ", ")),
             })
         }
     }

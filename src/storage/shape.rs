@@ -38,14 +38,25 @@ impl std::fmt::Display for Difference {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let text = match self {
             Difference::Missing { kind, name } => {
-                tr!("缺少{kind} {name}", kind = kind_word(kind), name = name)
+                tr!(
+                    "缺少{kind} {name}",
+                    "missing {kind} {name}",
+                    kind = kind_word(kind),
+                    name = name
+                )
             }
             Difference::Added { kind, name } => {
-                tr!("多了{kind} {name}", kind = kind_word(kind), name = name)
+                tr!(
+                    "多了{kind} {name}",
+                    "added {kind} {name}",
+                    kind = kind_word(kind),
+                    name = name
+                )
             }
             Difference::Changed { kind, name } => {
                 tr!(
                     "{kind} {name} 的定义被改过",
+                    "{kind} {name} defined differently",
                     kind = kind_word(kind),
                     name = name
                 )
@@ -57,10 +68,10 @@ impl std::fmt::Display for Difference {
 
 fn kind_word(kind: &str) -> String {
     match kind {
-        "table" => tr!("表"),
-        "index" => tr!("索引"),
-        "view" => tr!("视图"),
-        "trigger" => tr!("触发器"),
+        "table" => tr!("表", "table"),
+        "index" => tr!("索引", "index"),
+        "view" => tr!("视图", "view"),
+        "trigger" => tr!("触发器", "trigger"),
         other => other.to_string(),
     }
 }
@@ -241,7 +252,7 @@ pub(super) fn schema_differences(conn: &Connection, path: &Path) -> super::Resul
 /// Differences as one line: 缺少触发器 x、多了触发器 y.
 pub(super) fn joined(differences: &[Difference]) -> String {
     let words: Vec<String> = differences.iter().map(ToString::to_string).collect();
-    words.join(&tr!("、"))
+    words.join(&tr!("、", ", "))
 }
 
 #[cfg(test)]
