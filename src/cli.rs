@@ -2,6 +2,7 @@
 //! (TOML, XLSX or a CSV folder), `shuze template` writes the workbook to fill in and
 //! `shuze export-prep` writes a meeting's preparation back out.
 
+mod chinese;
 pub mod english;
 
 use crate::export::{Fonts, Format, Kind, PageNumbers};
@@ -200,9 +201,10 @@ impl Cli {
         let mut command = Cli::command();
         let lang = english::asked_for(&args, |name| std::env::var(name).ok());
         crate::messages::set_language(lang);
-        if lang == Lang::En {
-            command = english::english(command);
-        }
+        command = match lang {
+            Lang::En => english::english(command),
+            Lang::Zh => chinese::chinese(command),
+        };
         let matches = command.clone().get_matches_from(args);
         let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
         // The console's own arguments mean nothing to a command; `--lang` and `--ambiguous`
