@@ -99,6 +99,34 @@ pub fn at(version: i64) -> rusqlite::Result<Shape> {
     of(&conn)
 }
 
+/// SHA-256 of the newest schema's shape ([`digest`]): a file whose schema has it is as the
+/// migrations make it, known without building that schema in memory (about 12 ms of every
+/// start). A test holds it to the migrations: after adding a step, put in the digest the
+/// test prints.
+const LATEST_DIGEST: &str = "e5a583136957008144156713621c40b8926328c7a393699625d80a0c89bfc955";
+
+/// The shape as one SHA-256, hex: each object's name, type and normalised SQL, in name order.
+pub fn digest(shape: &Shape) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for (name, (kind, sql)) in shape {
+        for part in [name, kind, sql] {
+            hasher.update(part.as_bytes());
+            hasher.update([0]);
+        }
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Whether the schema of `conn` is the newest exactly as the migrations make it.
+pub fn is_latest(conn: &Connection) -> rusqlite::Result<bool> {
+    Ok(digest(&of(conn)?) == LATEST_DIGEST)
+}
+
 /// The schema of the newest version, built once.
 fn latest() -> rusqlite::Result<&'static Shape> {
     static LATEST: std::sync::OnceLock<Shape> = std::sync::OnceLock::new();
@@ -133,6 +161,9 @@ pub fn shadow_views(conn: &Connection, differences: &[Difference]) -> rusqlite::
 /// How the schema of `conn`, at schema `version`, differs from what the migrations make.
 pub fn differences(conn: &Connection, version: i64) -> rusqlite::Result<Vec<Difference>> {
     let found = of(conn)?;
+    if version == MIGRATIONS.len() as i64 && digest(&found) == LATEST_DIGEST {
+        return Ok(Vec::new());
+    }
     let owned;
     let expected = match version == MIGRATIONS.len() as i64 {
         true => latest()?,
@@ -278,6 +309,15 @@ mod tests {
         assert_ne!(normalise(a), normalise(b));
         assert_eq!(normalise(a), "SELECT RAISE(ABORT,'a  b -- c')");
         assert_ne!(normalise("\"x\" = 1"), normalise("x = 1"));
+    }
+
+    #[test]
+    fn the_newest_digest_is_that_of_the_migrations() {
+        let built = digest(&at(MIGRATIONS.len() as i64).unwrap());
+        assert_eq!(
+            built, LATEST_DIGEST,
+            "the migrations changed: set LATEST_DIGEST in src/storage/shape.rs to {built:?}"
+        );
     }
 
     #[test]
