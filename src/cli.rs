@@ -2,6 +2,7 @@
 //! (TOML, XLSX or a CSV folder), `shuze template` writes the workbook to fill in and
 //! `shuze export-prep` writes a meeting's preparation back out.
 
+mod chinese;
 pub mod english;
 
 use crate::export::{Fonts, Format, Kind, PageNumbers};
@@ -200,9 +201,10 @@ impl Cli {
         let mut command = Cli::command();
         let lang = english::asked_for(&args, |name| std::env::var(name).ok());
         crate::messages::set_language(lang);
-        if lang == Lang::En {
-            command = english::english(command);
-        }
+        command = match lang {
+            Lang::En => english::english(command),
+            Lang::Zh => chinese::chinese(command),
+        };
         let matches = command.clone().get_matches_from(args);
         let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
         // The console's own arguments mean nothing to a command; `--lang` and `--ambiguous`
@@ -218,7 +220,7 @@ impl Cli {
                     .error(
                         clap::error::ErrorKind::ArgumentConflict,
                         tr!(
-                            "控制台的参数 {argument} 不能与命令 {command} 同用，请去掉",
+                            "控制台的参数 {argument} 不能与命令 {command} 同用，请去掉", "The console's argument {argument} does not go with the command {command}: leave it out",
                             argument = format!("--{}", given.replace('_', "-")),
                             command = name
                         ),
@@ -266,6 +268,7 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             say!(tr!(
                 "填好后导入：shuze import {file}",
+                "Fill it in, then import it: shuze import {file}",
                 file = output.display()
             ));
             Ok(())
@@ -279,11 +282,17 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Commands::Meetings { db }) => list_meetings(&db),
         Some(Commands::Finish { db, meeting, yes }) => finish(&db, meeting, yes),
         Some(Commands::DemoData { scale, output }) => {
-            let store = crate::demo::write(&output, scale)
-                .with_context(|| tr!("无法写入演示文件 {file}", file = output.display()))?;
+            let store = crate::demo::write(&output, scale).with_context(|| {
+                tr!(
+                    "无法写入演示文件 {file}",
+                    "Cannot write the demo file {file}",
+                    file = output.display()
+                )
+            })?;
             let meetings = store.meetings()?.len();
             say!(tr!(
                 "已写入演示文件 {file}（{meetings} 场会议）",
+                "Wrote the demo file {file} ({meetings} meetings)",
                 file = output.display(),
                 meetings = meetings
             ));
@@ -346,6 +355,7 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
     let officials = store.agenda(id)?.len();
     say!(tr!(
         "已导入「{title}」（会议编号 {id}，述责人 {officials} 位）到 {db}",
+        "Imported '{title}' (meeting {id}, {officials} officials) into {db}",
         title = meeting.title,
         id = id,
         officials = officials,
@@ -354,6 +364,7 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
     if known > 0 {
         say!(tr!(
             "以往整改 {known} 项已在本文件中（按整改标识找到），沿用原来的事项，未重复添加",
+            "{known} earlier follow-ups are already in this file (found by their identity): the same follow-ups carry on, none added twice",
             known = known
         ));
     }
@@ -367,6 +378,7 @@ fn import_update(file: &Path, db: Option<PathBuf>, meeting: Option<i64>, yes: bo
     if db.symlink_metadata().is_err() {
         bail!(tr!(
             "{db} 不存在：--update 只更新已导入的会议；新会议请不加 --update 导入",
+            "{db} does not exist: --update only updates a meeting already imported; import a new meeting without --update",
             db = db.display()
         ));
     }
@@ -390,6 +402,7 @@ fn import_update(file: &Path, db: Option<PathBuf>, meeting: Option<i64>, yes: bo
                 None => bail!(tr!(
                     "数据库中没有「{title}」（{date}）这场会议：准备表的会议名称或日期与已导入的会议不同，未更新。\
                      如确是同一场会议，请加 --meeting 编号指明（编号见 shuze meetings {db}）",
+                    "The file has no meeting '{title}' ({date}): the preparation's meeting name or date differs from the meetings imported, so nothing was updated. If it is the same meeting, name it with --meeting N (the numbers: shuze meetings {db})",
                     title = header.title,
                     date = header.held_on,
                     db = db.display()
@@ -403,6 +416,7 @@ fn import_update(file: &Path, db: Option<PathBuf>, meeting: Option<i64>, yes: bo
     let update = prep::plan_update(&store, meeting, &preparation)?;
     say!(tr!(
         "更新会议「{title}」（编号 {meeting}）：",
+        "Updating the meeting '{title}' (number {meeting}):",
         title = title,
         meeting = meeting
     ));
@@ -410,29 +424,41 @@ fn import_update(file: &Path, db: Option<PathBuf>, meeting: Option<i64>, yes: bo
         say!(format!("  · {}", step.describe()));
     }
     for kept in &update.not_applied {
-        say!(tr!("  未应用：{kept}", kept = kept));
+        say!(tr!(
+            "  未应用：{kept}",
+            "  Not applied: {kept}",
+            kept = kept
+        ));
     }
     if update.steps.is_empty() {
-        say!(tr!("没有可应用的改动，数据库未作改动。"));
+        say!(tr!(
+            "没有可应用的改动，数据库未作改动。",
+            "Nothing to apply; the database is unchanged."
+        ));
         return Ok(());
     }
     if !yes {
         use std::io::{BufRead, Write as _};
         print!(
             "{}",
-            tr!("应用以上 {n} 处改动？[y/N] ", n = update.steps.len())
+            tr!(
+                "应用以上 {n} 处改动？[y/N] ",
+                "Apply the {n} changes above? [y/N] ",
+                n = update.steps.len()
+            )
         );
         let _ = std::io::stdout().flush();
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
         if !matches!(answer.trim(), "y" | "Y" | "yes" | "是") {
-            say!(tr!("未作改动。"));
+            say!(tr!("未作改动。", "Nothing changed."));
             return Ok(());
         }
     }
     prep::apply_update(&mut store, &update, Utc::now())?;
     say!(tr!(
         "已应用 {n} 处改动（均记为更正，原内容保留）。",
+        "Applied {n} changes (each recorded as a correction; what was there before is kept).",
         n = update.steps.len()
     ));
     Ok(())
@@ -469,23 +495,33 @@ fn finish(db: &Path, meeting: Option<i64>, yes: bool) -> Result<()> {
         .map(|s| {
             tr!(
                 "{name}（{stage}）",
+                "{name} ({stage})",
                 name = s.name,
                 stage = s.stage.name(lang)
             )
         })
         .collect();
     warn_of_invalid_text(&store);
-    say!(tr!("「{title}」", title = header.title));
+    say!(tr!("「{title}」", "'{title}'", title = header.title));
     say!(crate::labels::finish_confirm(lang, now, &not_done));
     if !yes {
         if !std::io::stdin().is_terminal() {
-            bail!(tr!("没有终端可以确认：确认散会请加 --yes"));
+            bail!(tr!(
+                "没有终端可以确认：确认散会请加 --yes",
+                "No terminal to confirm on: add --yes to end the meeting"
+            ));
         }
-        say!(tr!("输入 y 确认散会，其他任何输入取消："));
+        say!(tr!(
+            "输入 y 确认散会，其他任何输入取消：",
+            "Type y to end the meeting, anything else to cancel:"
+        ));
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
         if !matches!(answer.trim(), "y" | "Y" | "yes" | "是") {
-            say!(tr!("未散会，未作改动。"));
+            say!(tr!(
+                "未散会，未作改动。",
+                "The meeting was not ended; nothing changed."
+            ));
             return Ok(());
         }
     }
@@ -502,12 +538,13 @@ fn list_meetings(db: &Path) -> Result<()> {
     for listing in store.meetings()? {
         let m = &listing.meeting;
         let state = if listing.is_finished() {
-            tr!("已结束")
+            tr!("已结束", "ended")
         } else {
-            tr!("进行中")
+            tr!("进行中", "in progress")
         };
         say!(tr!(
             "{id}  {date}  {title}  {done}/{officials} 位已完成  {state}",
+            "{id}  {date}  {title}  {done}/{officials} officials done  {state}",
             id = format!("{:>4}", m.id),
             date = m.held_on,
             title = m.title,
@@ -588,9 +625,13 @@ fn console(cli: &Cli) -> Result<()> {
         (Err(err), Some(report)) => bail!("{report}\n{err}"),
     }
     if is_sample {
-        say!(tr!("示例会议工作副本：{db}", db = path.display()));
+        say!(tr!(
+            "示例会议工作副本：{db}",
+            "Working copy of the sample meeting: {db}",
+            db = path.display()
+        ));
     } else {
-        say!(tr!("已保存：{db}", db = path.display()));
+        say!(tr!("已保存：{db}", "Saved: {db}", db = path.display()));
     }
     Ok(())
 }
@@ -641,8 +682,13 @@ fn data_dir() -> PathBuf {
 
 fn sample_working_copy(reset: bool) -> Result<PathBuf> {
     let dir = data_dir();
-    files::create_private_dir(&dir)
-        .with_context(|| tr!("无法创建数据目录 {folder}", folder = dir.display()))?;
+    files::create_private_dir(&dir).with_context(|| {
+        tr!(
+            "无法创建数据目录 {folder}",
+            "Cannot create the data folder {folder}",
+            folder = dir.display()
+        )
+    })?;
     let path = dir.join("sample-working.db");
     if reset && path.exists() {
         let kept = dir.join(format!(
@@ -656,29 +702,43 @@ fn sample_working_copy(reset: bool) -> Result<PathBuf> {
                 std::fs::rename(&side, format!("{}{suffix}", kept.display()))?;
             }
         }
-        warn!(tr!("旧的工作副本已改名保留：{file}", file = kept.display()));
+        warn!(tr!(
+            "旧的工作副本已改名保留：{file}",
+            "The old working copy was kept under a new name: {file}",
+            file = kept.display()
+        ));
     }
     if !path.exists() {
-        files::write_private(&path, SAMPLE_DB)
-            .with_context(|| tr!("无法写入示例工作副本 {file}", file = path.display()))?;
+        files::write_private(&path, SAMPLE_DB).with_context(|| {
+            tr!(
+                "无法写入示例工作副本 {file}",
+                "Cannot write the sample's working copy {file}",
+                file = path.display()
+            )
+        })?;
         // A copy of its own: the rescues of an earlier copy are never offered to it.
         Store::open(&path)?.renew_file_id()?;
     }
     if !path.is_file() {
-        bail!(tr!("{file} 不是文件", file = path.display()));
+        bail!(tr!(
+            "{file} 不是文件",
+            "{file} is not a file",
+            file = path.display()
+        ));
     }
     Ok(path)
 }
 
 /// "Written: FILE", for each file a command writes.
 fn written_line(path: &Path) -> String {
-    tr!("已写入：{file}", file = path.display())
+    tr!("已写入：{file}", "Written: {file}", file = path.display())
 }
 
 /// A warning of the preparation checker, with its place.
 fn hint(file: &Path, warning: &prep::Problem) -> String {
     tr!(
         "{place}: 提示: {message}",
+        "{place}: note: {message}",
         place = warning.place(file),
         message = warning.message
     )

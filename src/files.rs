@@ -31,7 +31,11 @@ pub fn open_regular(path: &Path, write: bool) -> io::Result<File> {
     if !file.metadata()?.is_file() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            crate::messages::tr!("{file} 不是普通文件", file = path.display()),
+            crate::messages::tr!(
+                "{file} 不是普通文件",
+                "{file} is not a regular file",
+                file = path.display()
+            ),
         ));
     }
     Ok(file)
@@ -75,6 +79,7 @@ pub fn private_folder(path: &Path) -> io::Result<()> {
     if !metadata.is_dir() {
         return Err(io::Error::other(crate::messages::tr!(
             "{folder} 不是文件夹",
+            "{folder} is not a folder",
             folder = path.display()
         )));
     }
@@ -84,6 +89,7 @@ pub fn private_folder(path: &Path) -> io::Result<()> {
         if metadata.uid() != nix::unistd::geteuid().as_raw() {
             return Err(io::Error::other(crate::messages::tr!(
                 "{folder} 属于其他用户",
+                "{folder} belongs to another user",
                 folder = path.display()
             )));
         }

@@ -1368,7 +1368,7 @@ pub fn written_reply_choice(lang: Lang, what: &str, reasons: &[&str]) -> String 
     let listed: Vec<String> = reasons
         .iter()
         .enumerate()
-        .map(|(i, r)| format!("{} {r}", i + 1))
+        .map(|(i, r)| format!("{} {}", i + 1, written_reason(lang, r)))
         .collect();
     let listed = listed.join("  ");
     match lang {
@@ -1376,8 +1376,23 @@ pub fn written_reply_choice(lang: Lang, what: &str, reasons: &[&str]) -> String 
             "「{what}」转为书面质询。理由（可不选，记录和纪要只写所选）：{listed}；Enter 不写理由，Esc 取消"
         ),
         Lang::En => format!(
-            "Mark '{what}' for a written reply (书面质询). A reason, if any (the documents write only the one chosen): {listed}; Enter for none, Esc to cancel"
+            "Mark '{what}' for a written reply. A reason, if any (the documents write only the one chosen): {listed}; Enter for none, Esc to cancel"
         ),
+    }
+}
+
+/// A reason for a written reply (one of `domain::WRITTEN_REASONS`, kept in Chinese in the
+/// file and the documents) as the console shows it; any other text as it is.
+pub fn written_reason(lang: Lang, reason: &str) -> &str {
+    let english = match reason {
+        "回答未能令人满意" => "the answer was not satisfactory",
+        "需书面材料" => "written material needed",
+        "会上未及回答" => "no time to answer in the meeting",
+        _ => return reason,
+    };
+    match lang {
+        Lang::Zh => reason,
+        Lang::En => english,
     }
 }
 
@@ -1387,7 +1402,10 @@ pub fn written_reply_marked(lang: Lang, reason: &str) -> String {
         (Lang::Zh, true) => "已转为书面质询".to_string(),
         (Lang::Zh, false) => format!("已转为书面质询（{reason}）"),
         (Lang::En, true) => "Marked for a written reply".to_string(),
-        (Lang::En, false) => format!("Marked for a written reply ({reason})"),
+        (Lang::En, false) => format!(
+            "Marked for a written reply ({})",
+            written_reason(lang, reason)
+        ),
     }
 }
 
@@ -1483,5 +1501,29 @@ pub fn not_recorded(lang: Lang, meeting: i64, title: &str) -> String {
     match lang {
         Lang::Zh => format!("控制台未在记录：显示第{meeting}场「{title}」"),
         Lang::En => format!("No console is recording: showing meeting {meeting} \"{title}\""),
+    }
+}
+
+/// "名称：内容" / "name: content": a label or a name and what follows it.
+pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{label}：{value}"),
+        Lang::En => format!("{label}: {value}"),
+    }
+}
+
+/// "正文（旁注）" / "text (note)": a note in brackets after a text.
+pub fn noted(lang: Lang, text: &str, note: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{text}（{note}）"),
+        Lang::En => format!("{text} ({note})"),
+    }
+}
+
+/// Between the items of a list on one line ("；" / "; ").
+pub fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
     }
 }

@@ -35,18 +35,18 @@ pub struct RecorderLock {
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     #[error("{}", tr!(
-        "这场会议正由另一个控制台记录（{holder}）。同一场会议只能有一个记录人，通过链接或别的路径打开同一文件也不行；如需在另一个终端投影，请运行 `shuze present {db}`。",
+        "这场会议正由另一个控制台记录（{holder}）。同一场会议只能有一个记录人，通过链接或别的路径打开同一文件也不行；如需在另一个终端投影，请运行 `shuze present {db}`。", "Another console is recording this meeting ({holder}). A meeting has one recorder, also through a link or another path to the same file; to project it from another terminal, run `shuze present {db}`.",
         holder = .holder,
         db = .db
     ))]
     Held { holder: String, db: String },
     #[error("{}", tr!(
-        "数据库 {db} 正由另一个控制台通过另一个路径（硬链接或另一个挂载点）记录。同一个文件只能通过同一个路径记录，否则两边的记录会写进不同的日志而互相覆盖；请用那个控制台使用的路径打开，或先退出它。",
+        "数据库 {db} 正由另一个控制台通过另一个路径（硬链接或另一个挂载点）记录。同一个文件只能通过同一个路径记录，否则两边的记录会写进不同的日志而互相覆盖；请用那个控制台使用的路径打开，或先退出它。", "Another console is recording the database {db} under another path (a hard link or another mount). A file is recorded under one path only, or the two would write to different logs and overwrite each other; open it by the path that console uses, or quit it first.",
         db = .db
     ))]
     OtherName { db: String },
     #[error("{}", tr!(
-        "无法给数据库 {db} 加记录锁：{why}",
+        "无法给数据库 {db} 加记录锁：{why}", "Cannot take the recorder's lock on the database {db}: {why}",
         db = .path.display(),
         why = .cause
     ))]
@@ -81,7 +81,7 @@ impl RecorderLock {
                     .setting(&holder_key(meeting))
                     .ok()
                     .flatten()
-                    .unwrap_or_else(|| tr!("进程号未知")),
+                    .unwrap_or_else(|| tr!("进程号未知", "process number unknown")),
                 db: shown,
             }),
         }
@@ -104,6 +104,7 @@ impl RecorderLock {
         let since = now.with_timezone(&Local).format("%Y-%m-%d %H:%M:%S");
         let holder = tr!(
             "进程 {process}，{since} 起",
+            "process {process}, since {since}",
             process = std::process::id(),
             since = since
         );

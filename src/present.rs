@@ -246,9 +246,20 @@ impl Audience {
         }
     }
 
-    /// Whether the picture changes by itself each second (a running clock, a countdown).
-    pub fn ticks(&self) -> bool {
-        self.console.timer_running() || self.room().resume_at.is_some()
+    /// When the shown text of a running clock changes next (as of the last drawing).
+    /// While no console records, the picture changes once more when the recorder has been
+    /// gone long enough (the corner says so), and the stopped clock changes no more.
+    pub fn next_clock_change(&self) -> Option<chrono::DateTime<Utc>> {
+        let clock = crate::app::next_clock_change(
+            &self.console.timings,
+            self.room().resume_at,
+            self.console.now,
+        );
+        match self.unrecorded_since.map(|since| since + CONSOLE_GONE) {
+            Some(gone) if self.console.now >= gone => None,
+            Some(gone) => Some(clock.map_or(gone, |at| at.min(gone))),
+            None => clock,
+        }
     }
 
     /// A key, read with the console's key table; only the picture's commands are taken,
@@ -314,12 +325,6 @@ fn watch(db: &Path, sender: Sender<Wake>) -> Option<notify::RecommendedWatcher> 
     Some(watcher)
 }
 
-/// How long until the next whole second of the wall clock (when a running clock redraws).
-fn until_next_second() -> Duration {
-    let into = Utc::now().timestamp_subsec_millis() as u64;
-    Duration::from_millis(1000 - into.min(999))
-}
-
 /// Runs the audience view until `q`, a signal, or the terminal goes away. It redraws when
 /// the file changed, on a key, and once a second while a clock runs; idle, it wakes once a
 /// second.
@@ -341,24 +346,24 @@ pub fn run(
     let mut terminal = tui::enter()?;
     tui::listen_for_input(sender);
     let result = (|| -> anyhow::Result<()> {
-        let mut drawn_second = None;
+        // When a running clock's text changes next: the screen is drawn again then.
+        let mut clock_changes: Option<chrono::DateTime<Utc>> = None;
         let mut dirty = true;
         let mut next_poll = Instant::now() + POLL;
         let mut rechecks = Rechecks::default();
         loop {
             let now = Utc::now();
-            let second = now.timestamp();
-            if dirty || (audience.ticks() && drawn_second != Some(second)) {
+            if dirty || clock_changes.is_some_and(|at| at <= now) {
                 audience.set_now(now);
                 let theme = themes.get(&audience.console.theme);
                 terminal.draw(|frame| projection::draw(frame, &audience.projection(), theme))?;
-                drawn_second = Some(second);
+                clock_changes = audience.next_clock_change();
                 dirty = false;
             }
             // While a clock runs, the poll rides on its once-a-second redraw: one wake-up.
-            let mut wake_at = match audience.ticks() {
-                true => Instant::now() + until_next_second(),
-                false => next_poll,
+            let mut wake_at = match clock_changes {
+                Some(at) => Instant::now() + (at - Utc::now()).to_std().unwrap_or_default(),
+                None => next_poll,
             };
             if let Some(recheck) = rechecks.next(Instant::now()) {
                 wake_at = wake_at.min(recheck);

@@ -69,6 +69,7 @@ pub fn run(session: &mut Session, themes: &Registry, log: &Path) -> io::Result<(
         (Ok(result), Ok(())) => result,
         (Ok(_), Err(_)) | (Err(_), _) => Err(io::Error::other(crate::messages::tr!(
             "内部错误，终端已恢复，已输入的文字已尽力保存。详情见 {log}",
+            "Internal error: the terminal is restored and the text typed was saved as far as possible. Details in {log}",
             log = log.display()
         ))),
     }
@@ -450,6 +451,7 @@ pub(crate) fn install_panic_hook(log: PathBuf) {
             use std::io::Write as _;
             let message = crate::messages::tr!(
                 "shuze 遇到内部错误，终端已恢复。详情见 {log}",
+                "shuze met an internal error; the terminal is restored. Details in {log}",
                 log = log.display()
             );
             let _ = writeln!(io::stderr(), "{message}");

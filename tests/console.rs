@@ -550,3 +550,28 @@ fn a_one_megabyte_paragraph_reopens_with_the_caret_where_it_was() {
         other => panic!("the editor did not come back: {other:?}"),
     }
 }
+
+#[test]
+fn a_running_clock_wakes_the_loop_exactly_when_its_shown_second_changes() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    // The report starts 0.3 s into a second of the wall clock.
+    let started = at(0) + chrono::Duration::milliseconds(300);
+    s.handle(Action::Command(shuze::app::Command::NextStage), started);
+    assert!(s.console.timer_running());
+    let shown = |s: &Session, now| {
+        let timing = s.console.current_timing().unwrap();
+        shuze::domain::StageClock::of(timing, 8, now).elapsed()
+    };
+    s.console.now = at(5);
+    let wake = s.console.next_deadline().unwrap();
+    assert_eq!(wake, at(5) + chrono::Duration::milliseconds(300));
+    assert_eq!(shown(&s, wake - chrono::Duration::milliseconds(1)), "00:04");
+    assert_eq!(shown(&s, wake), "00:05");
+    // Drawn at that moment, the next wake is one second on: once a second, no more.
+    s.console.now = wake;
+    assert_eq!(
+        s.console.next_deadline().unwrap(),
+        wake + chrono::Duration::seconds(1)
+    );
+}

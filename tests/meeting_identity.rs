@@ -96,6 +96,11 @@ fn the_audience_view_follows_the_console_and_says_when_none_records() {
     // Gone for more than a minute: the room's clock stops where the console left it.
     let left = at(40);
     audience.set_now(left);
+    assert_eq!(
+        audience.next_clock_change(),
+        Some(left + chrono::Duration::seconds(60)),
+        "the view wakes when the console has been gone a minute"
+    );
     audience.set_now(left + chrono::Duration::seconds(59));
     assert_eq!(
         audience.projection().now,
@@ -109,6 +114,11 @@ fn the_audience_view_follows_the_console_and_says_when_none_records() {
     );
     let notice = projection.notice.unwrap();
     assert!(notice.contains("控制台已离开2分钟：计时已停"), "{notice}");
+    assert_eq!(
+        audience.next_clock_change(),
+        None,
+        "a stopped clock wakes nothing"
+    );
 
     // The console opens the other meeting: the audience view moves with it.
     console.close();

@@ -328,7 +328,7 @@ pub(super) fn finish(console: &mut Console) -> Vec<Effect> {
         .agenda
         .iter()
         .filter(|s| !matches!(s.stage, Stage::Done | Stage::Skipped))
-        .map(|s| format!("{}（{}）", s.name, s.stage.name(lang)))
+        .map(|s| labels::noted(lang, &s.name, s.stage.name(lang)))
         .collect();
     let text = labels::finish_confirm(lang, console.now, &not_done);
     ask(console, text, Confirmed::Finish)
@@ -344,7 +344,7 @@ pub(super) fn withdraw(console: &mut Console) -> Vec<Effect> {
         Pane::Questions => detail
             .questions
             .get(row)
-            .map(|q| (q.id, format!("{}：{}", q.asker, q.text))),
+            .map(|q| (q.id, labels::labelled(lang, &q.asker, &q.text))),
         Pane::Duties => detail.duty_items.get(row).map(|d| (d.id, d.text.clone())),
         Pane::Risks => detail.risk_points.get(row).map(|r| (r.id, r.text.clone())),
         Pane::Remarks | Pane::FollowUps => None,

@@ -168,7 +168,11 @@ fn duty_form(lang: labels::Lang, kind: FormKind, item: Option<&DutyItem>) -> For
 }
 
 fn risk_form(lang: labels::Lang, kind: FormKind, risk: Option<&RiskPoint>) -> Form {
-    let list = |items: Option<&Vec<String>>| items.map(|l| l.join("；")).unwrap_or_default();
+    let list = |items: Option<&Vec<String>>| {
+        items
+            .map(|l| l.join(labels::list_separator(lang)))
+            .unwrap_or_default()
+    };
     let fields = vec![
         Field::text(Label::ItemText, risk.map(|r| r.text.as_str()).unwrap_or("")),
         Field::choice(
@@ -528,7 +532,7 @@ pub fn rescue_heading(console: &Console, form: &Form) -> String {
             .questions
             .iter()
             .find(|q| q.id == id)
-            .map(|q| format!("{}：{}", q.asker, q.text)),
+            .map(|q| labels::labelled(console.lang, &q.asker, &q.text)),
         FormKind::EditDutyItem(id) => detail
             .duty_items
             .iter()

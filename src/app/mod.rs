@@ -348,18 +348,15 @@ impl Console {
         }
     }
 
-    /// When the loop must wake even without input: the next second of a running clock,
-    /// or the moment unsaved text falls due.
+    /// When the loop must wake even without input: when a running clock's shown second
+    /// changes, or the moment unsaved text falls due.
     pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
         let save = match &self.mode {
             Mode::Editor(editor) => editor.next_save(),
             _ => None,
         };
-        let counting_down = self.projecting && self.room.resume_at.is_some();
-        let tick = (self.timer_running() || counting_down).then(|| {
-            let into_second = self.now.timestamp_subsec_millis() as i64;
-            self.now + chrono::Duration::milliseconds(1000 - into_second)
-        });
+        let resume_at = self.room.resume_at.filter(|_| self.projecting);
+        let tick = next_clock_change(&self.timings, resume_at, self.now);
         [save, tick, self.retry_at, self.left_retry_at]
             .into_iter()
             .flatten()
@@ -456,4 +453,29 @@ impl Console {
             is_error: true,
         });
     }
+}
+
+/// When the text of a running clock next changes: a stage's time used (counting up) or the
+/// pause's time left until `resume_at` (counting down), both shown in whole seconds rounded
+/// down, so each changes as its milliseconds pass a thousand. `None` when no clock runs.
+pub fn next_clock_change(
+    timings: &[(Id, StageTiming)],
+    resume_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    let counting_up = timings
+        .iter()
+        .filter(|(_, t)| t.is_running())
+        .map(|(_, t)| 1000 - t.elapsed_ms(now).rem_euclid(1000));
+    let counting_down = resume_at
+        .map(|at| (at - now).num_milliseconds())
+        .filter(|left| *left > 0)
+        .map(|left| match left % 1000 {
+            0 => 1000,
+            part => part,
+        });
+    counting_up
+        .chain(counting_down)
+        .min()
+        .map(|ms| now + chrono::Duration::milliseconds(ms))
 }

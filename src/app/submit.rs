@@ -86,7 +86,7 @@ pub(super) fn source_choices(
     }
     let asked = FollowUpSource::Question.name(lang);
     for (words, id) in questions {
-        names.push(format!("{asked}：{words}"));
+        names.push(crate::labels::labelled(lang, asked, &words));
         meanings.push(Some((FollowUpSource::Question, Some(id))));
     }
     (names, meanings)

@@ -622,7 +622,7 @@ fn editor_with(console: &Console, target: TextTarget, unsaved: Option<&str>) -> 
     let (title, context, latest) = match target {
         TextTarget::Answer { question, .. } => {
             let q = detail.questions.iter().find(|q| q.id == question)?;
-            let context = format!("{}：{}", q.asker, q.text);
+            let context = crate::labels::labelled(lang, &q.asker, &q.text);
             (Label::EditingAnswer, context, &q.answer)
         }
         TextTarget::Remarks { .. } => {
@@ -660,7 +660,7 @@ fn toggle_written_reply(console: &mut Console) -> Vec<Effect> {
             console.focus = Pane::Questions;
             let (id, what) = (
                 question.id,
-                format!("{}：{}", question.asker, question.text),
+                crate::labels::labelled(console.lang, &question.asker, &question.text),
             );
             confirm::written_reply(console, id, &what)
         }

@@ -109,7 +109,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     (
         "export",
         "",
-        "Export the record, the summary (纪要) and the follow-up ledger (Word, web page, Markdown, JSON, Excel, CSV).",
+        "Export the record, the summary (the minutes) and the follow-up ledger (Word, web page, Markdown, JSON, Excel, CSV).",
     ),
     (
         "export",
@@ -121,7 +121,11 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
         "meeting",
         "The meeting's number (default: the most recent not yet ended).",
     ),
-    ("export", "kind", "record, summary or ledger."),
+    (
+        "export",
+        "kind",
+        "record (the full record), summary (the summary) or ledger (the follow-up ledger).",
+    ),
     (
         "export",
         "format",
@@ -151,7 +155,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     (
         "export",
         "fonts",
-        "Font names in Word files: gb2312 (仿宋_GB2312 …) or windows (仿宋, 楷体).",
+        "Font names in Word files: gb2312 (FangSong_GB2312, KaiTi_GB2312 and the title font of GB/T 9704) or windows (FangSong, KaiTi and SimSun, as a stock Windows machine has them).",
     ),
     (
         "export",
@@ -161,7 +165,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     (
         "export",
         "issue",
-        "The summary's issue number (第 N 期); default: the one in the preparation.",
+        "The summary's issue number; default: the one in the preparation.",
     ),
     (
         "export",
@@ -206,7 +210,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     (
         "finish",
         "",
-        "End the meeting (散会): record when it ended. Exports are no longer drafts; later changes are marked as added after the meeting.",
+        "End the meeting: record when it ended. Exports are no longer drafts; later changes are marked as added after the meeting.",
     ),
     ("finish", "db", "The meeting database."),
     (
@@ -232,6 +236,45 @@ pub fn english(mut command: Command) -> Command {
             (sub, "") => command.mut_subcommand(sub, |s| s.about(text)),
             (sub, arg) => command.mut_subcommand(sub, |s| s.mut_arg(arg, |a| a.help(text))),
         };
+    }
+    // The template's file is named in the language of its user (its sheets stay Chinese).
+    command = command.mut_subcommand("template", |s| {
+        s.mut_arg("output", |a| a.default_value("prep.xlsx"))
+    });
+    without_chinese_choices(command)
+}
+
+/// The command with no choice explained, and no value named, in Chinese: the texts above say
+/// what each choice means.
+fn without_chinese_choices(mut command: Command) -> Command {
+    let chinese = |text: &str| text.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c));
+    let ids: Vec<String> = command
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        command = command.mut_arg(id, |arg| {
+            let explained_in_chinese = arg
+                .get_possible_values()
+                .iter()
+                .any(|v| v.get_help().is_some_and(|h| chinese(&h.to_string())));
+            let named_in_chinese = arg
+                .get_value_names()
+                .is_some_and(|names| names.iter().any(|n| chinese(n)));
+            let hide = explained_in_chinese || arg.is_hide_possible_values_set();
+            let arg = arg.hide_possible_values(hide);
+            match named_in_chinese {
+                true => arg.value_name("TEXT"),
+                false => arg,
+            }
+        });
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        command = command.mut_subcommand(name, without_chinese_choices);
     }
     command
 }

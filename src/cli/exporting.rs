@@ -65,7 +65,10 @@ pub(super) fn export(args: ExportArgs) -> Result<()> {
             export::write_file(&path, &bytes, args.force)?;
             vec![path]
         }
-        _ => bail!(tr!("请给出 --kind 和 --format，或用 --all 文件夹 导出全部")),
+        _ => bail!(tr!(
+            "请给出 --kind 和 --format，或用 --all 文件夹 导出全部",
+            "Give --kind and --format, or --all FOLDER to export everything"
+        )),
     };
     for path in paths {
         say!(written_line(&path));

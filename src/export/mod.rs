@@ -15,7 +15,7 @@ pub mod sentences;
 pub use minutes::Minutes;
 
 use crate::files;
-use crate::labels::{Label, Lang};
+use crate::labels::Label;
 use crate::messages::tr;
 use chrono::{DateTime, FixedOffset, Utc};
 use std::path::{Path, PathBuf};
@@ -102,9 +102,11 @@ impl Kind {
         }
     }
 
-    /// The Chinese name used in file names.
+    /// The name used in file names, in the language of the program.
     pub fn file_word(self) -> &'static str {
-        self.label().text(Lang::Zh)
+        let lang = crate::messages::language();
+        let text = self.label().text(lang);
+        text.strip_prefix("the ").unwrap_or(text)
     }
 
     fn label(self) -> Label {
@@ -163,7 +165,7 @@ pub struct Options {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("{}", tr!(
-        "{kind}不能导出为{format}；可用的格式：{allowed}",
+        "{kind}不能导出为{format}；可用的格式：{allowed}", "Cannot export {kind} as {format}; the formats it has: {allowed}",
         kind = .kind,
         format = .format,
         allowed = .allowed
@@ -173,15 +175,15 @@ pub enum ExportError {
         format: Format,
         allowed: String,
     },
-    #[error("{}", tr!("{file} 已存在；加 --force 覆盖", file = .0.display()))]
+    #[error("{}", tr!("{file} 已存在；加 --force 覆盖", "{file} exists already; add --force to overwrite it", file = .0.display()))]
     Exists(PathBuf),
     #[error("{}", tr!(
-        "{file} 是一个符号链接，未写入（以免写到它指向的地方）；加 --force 以导出文件替换这个链接",
+        "{file} 是一个符号链接，未写入（以免写到它指向的地方）；加 --force 以导出文件替换这个链接", "{file} is a symbolic link: nothing written (so as not to write where it leads); add --force to replace the link with the export",
         file = .0.display()
     ))]
     Link(PathBuf),
     #[error("{}", tr!(
-        "{count} 个文件未能导出（其余 {done} 个已写入）：{failed}",
+        "{count} 个文件未能导出（其余 {done} 个已写入）：{failed}", "{count} files could not be exported (the other {done} were written): {failed}",
         count = .failed.len(),
         done = .written.len(),
         failed = .failed.join("；")
@@ -192,12 +194,12 @@ pub enum ExportError {
         /// Why each of the others was not.
         failed: Vec<String>,
     },
-    #[error("{}", tr!("无法写入 {file}：{why}", file = .path.display(), why = .cause))]
+    #[error("{}", tr!("无法写入 {file}：{why}", "Cannot write {file}: {why}", file = .path.display(), why = .cause))]
     Write {
         path: PathBuf,
         cause: std::io::Error,
     },
-    #[error("{}", tr!("生成{format}失败：{why}", format = .format, why = .message))]
+    #[error("{}", tr!("生成{format}失败：{why}", "Could not make the {format}: {why}", format = .format, why = .message))]
     Render { format: Format, message: String },
 }
 
@@ -245,7 +247,7 @@ pub fn render_filed(
             Err(ExportError::Unsupported {
                 kind,
                 format,
-                allowed: allowed.collect::<Vec<_>>().join(&tr!("、")),
+                allowed: allowed.collect::<Vec<_>>().join(&tr!("、", ", ")),
             })
         }
     }
@@ -273,7 +275,7 @@ fn json(minutes: &Minutes, revisions: bool) -> Result<Vec<u8>, ExportError> {
     Ok(bytes)
 }
 
-/// "2026-12-18-会议记录.docx".
+/// "2026-12-18-会议记录.docx" ("2026-12-18-record.docx" in English).
 pub fn file_name(minutes: &Minutes, kind: Kind, format: Format) -> String {
     format!(
         "{}-{}.{}",
@@ -391,14 +393,20 @@ pub fn remove_unfinished() {
     }
 }
 
-/// The default folder for an export of everything: beside the database, stamped with the time.
+/// The default folder for an export of everything: beside the database, stamped with the time,
+/// named in the language of the program.
 pub fn default_dir(db: &Path, now: DateTime<Utc>, offset: FixedOffset) -> PathBuf {
     let stem = db
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let stamp = now.with_timezone(&offset).format("%Y%m%d-%H%M%S");
-    db.with_file_name(format!("{stem}-导出-{stamp}"))
+    db.with_file_name(tr!(
+        "{stem}-导出-{stamp}",
+        "{stem}-export-{stamp}",
+        stem = stem,
+        stamp = stamp
+    ))
 }
 
 /// The machine's local offset, for showing times in the meeting room's time.

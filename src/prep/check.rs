@@ -85,17 +85,35 @@ fn syntax_problem(source: &str, err: &toml::de::Error) -> Problem {
 /// Puts serde's English message into words the recorder can act on.
 pub fn explain(message: &str) -> String {
     let hint = if message.starts_with("missing field") {
-        tr!("缺少必填字段，请在这张表里补上")
+        tr!(
+            "缺少必填字段，请在这张表里补上",
+            "A required field is missing: add it to this table"
+        )
     } else if message.starts_with("unknown field") {
-        tr!("未知字段：检查拼写，或删去这一行")
+        tr!(
+            "未知字段：检查拼写，或删去这一行",
+            "Unknown field: check its spelling, or delete this line"
+        )
     } else if message.starts_with("unknown variant") {
-        tr!("取值不在允许的范围内，请改用下列之一")
+        tr!(
+            "取值不在允许的范围内，请改用下列之一",
+            "Not one of the allowed values: use one of these"
+        )
     } else if message.starts_with("invalid type") {
-        tr!("类型不对：文字要加英文双引号，数字不加引号")
+        tr!(
+            "类型不对：文字要加英文双引号，数字不加引号",
+            "Wrong type: text goes in double quotes, numbers without quotes"
+        )
     } else if message.contains("duplicate key") {
-        tr!("同一张表里这个字段写了两次")
+        tr!(
+            "同一张表里这个字段写了两次",
+            "This field is written twice in the same table"
+        )
     } else {
-        tr!("TOML 语法错误：检查引号、方括号和等号")
+        tr!(
+            "TOML 语法错误：检查引号、方括号和等号",
+            "TOML syntax error: check the quotes, square brackets and equals signs"
+        )
     };
     // serde's own words (in English) name the field or the choices.
     format!("{hint} ({})", message.trim())
@@ -134,7 +152,14 @@ impl Checker<'_> {
         let text = value.get_ref().trim();
         if text.is_empty() {
             let field = self.field(field);
-            self.report(value.span(), tr!("{field} 不能为空", field = field));
+            self.report(
+                value.span(),
+                tr!(
+                    "{field} 不能为空",
+                    "{field} must not be empty",
+                    field = field
+                ),
+            );
         }
         text.to_string()
     }
@@ -149,17 +174,20 @@ impl Checker<'_> {
         };
         if parsed.is_none() {
             let (given, why) = match value.get_ref() {
-                toml::Value::String(text) if looks_like_a_date(text) => {
-                    (text.trim().to_string(), tr!("没有这一天"))
+                toml::Value::String(text) if looks_like_a_date(text) => (
+                    text.trim().to_string(),
+                    tr!("没有这一天", "there is no such day"),
+                ),
+                toml::Value::String(text) => {
+                    (text.trim().to_string(), tr!("不是日期", "not a date"))
                 }
-                toml::Value::String(text) => (text.trim().to_string(), tr!("不是日期")),
-                other => (other.to_string(), tr!("不是日期")),
+                other => (other.to_string(), tr!("不是日期", "not a date")),
             };
             let field = self.field(field);
             self.report(
                 value.span(),
                 tr!(
-                    "{field} 「{given}」 日期无效（{why}）：应写成 2026-12-18 这样的年-月-日",
+                    "{field} 「{given}」 日期无效（{why}）：应写成 2026-12-18 这样的年-月-日", "{field} '{given}' is not a valid date ({why}): write it as year-month-day, like 2026-12-18",
                     field = field,
                     given = given,
                     why = why
@@ -174,25 +202,35 @@ impl Checker<'_> {
         let starts_at = header.start.as_ref().and_then(|start| {
             let parsed = NaiveTime::parse_from_str(start.get_ref().trim(), "%H:%M").ok();
             if parsed.is_none() {
-                let field = self.field(tr!("start（开始时间）"));
+                let field = self.field(tr!("start（开始时间）", "start (starting time)"));
                 self.report(
                     start.span(),
-                    tr!("{field} 时间无效：应写成 09:00 这样的时:分", field = field),
+                    tr!(
+                        "{field} 时间无效：应写成 09:00 这样的时:分",
+                        "{field} is not a valid time: write it as hours:minutes, like 09:00",
+                        field = field
+                    ),
                 );
             }
             parsed
         });
         let meeting = Meeting {
             id: 0,
-            title: self.text(&header.title, tr!("title（会议名称）")),
+            title: self.text(
+                &header.title,
+                tr!("title（会议名称）", "title (meeting name)"),
+            ),
             held_on: self
-                .date(&header.date, tr!("date（会议日期）"))
+                .date(&header.date, tr!("date（会议日期）", "date (meeting date)"))
                 .unwrap_or_default(),
             starts_at,
             place: header.place.trim().to_string(),
-            chair: self.text(&header.chair, tr!("chair（主持人）")),
+            chair: self.text(&header.chair, tr!("chair（主持人）", "chair (chair)")),
             chair_post: header.chair_post.trim().to_string(),
-            recorder: self.text(&header.recorder, tr!("recorder（记录人）")),
+            recorder: self.text(
+                &header.recorder,
+                tr!("recorder（记录人）", "recorder (recorder)"),
+            ),
             scrutineers: header
                 .scrutineers
                 .iter()
@@ -212,11 +250,11 @@ impl Checker<'_> {
             if (1..=9999).contains(&value) {
                 Some(value as u32)
             } else {
-                let field = self.field(tr!("issue（纪要期号）"));
+                let field = self.field(tr!("issue（纪要期号）", "issue (issue number of the minutes)"));
                 self.report(
                     issue.span(),
                     tr!(
-                        "{field} {value} 不合理：应为 1 到 9999 的整数",
+                        "{field} {value} 不合理：应为 1 到 9999 的整数", "{field} {value} is not plausible: it should be a whole number from 1 to 9999",
                         field = field,
                         value = value
                     ),
@@ -250,11 +288,16 @@ impl Checker<'_> {
             None => fallback,
             Some(n) if (1..=120).contains(n.get_ref()) => *n.get_ref() as u32,
             Some(n) => {
-                let field = self.field(tr!("minutes.{name}（环节时长）", name = name));
+                let field = self.field(tr!(
+                    "minutes.{name}（环节时长）",
+                    "minutes.{name} (stage minutes)",
+                    name = name
+                ));
                 self.report(
                     n.span(),
                     tr!(
                         "{field} {value} 不合理：应为 1 到 120 分钟",
+                        "{field} {value} is not plausible: it should be 1 to 120 minutes",
                         field = field,
                         value = n.get_ref()
                     ),
@@ -276,7 +319,7 @@ impl Checker<'_> {
             id: 0,
             arrived_at: None,
             left_at: None,
-            name: self.text(&attendee.name, tr!("name（姓名）")),
+            name: self.text(&attendee.name, tr!("name（姓名）", "name (name)")),
             post: attendee.post.trim().to_string(),
             attendance: match attendee.attendance {
                 RawAttendance::Present => Attendance::Present,
@@ -293,13 +336,20 @@ impl Checker<'_> {
             let position = &official.get_ref().position;
             let value = *position.get_ref();
             if value < 1 {
-                let field = self.field(tr!("position（议程序号）"));
-                self.report(position.span(), tr!("{field} 应从 1 开始", field = field));
+                let field = self.field(tr!("position（议程序号）", "position (agenda number)"));
+                self.report(
+                    position.span(),
+                    tr!(
+                        "{field} 应从 1 开始",
+                        "{field} should start at 1",
+                        field = field
+                    ),
+                );
             } else if let Some(first_line) = seen.get(&value) {
                 self.report(
                     position.span(),
                     tr!(
-                        "议程序号 {value} 重复：第 {line} 行已用过，请改为未用的序号",
+                        "议程序号 {value} 重复：第 {line} 行已用过，请改为未用的序号", "Agenda number {value} is repeated: line {line} already uses it; change it to an unused number",
                         value = value,
                         line = first_line
                     ),
@@ -314,11 +364,15 @@ impl Checker<'_> {
         let official = raw.get_ref();
         let minutes = *official.report_minutes.get_ref();
         if !(1..=120).contains(&minutes) {
-            let field = self.field(tr!("report_minutes（述责时长）"));
+            let field = self.field(tr!(
+                "report_minutes（述责时长）",
+                "report_minutes (reporting minutes)"
+            ));
             self.report(
                 official.report_minutes.span(),
                 tr!(
                     "{field} {value} 不合理：应为 1 到 120 分钟",
+                    "{field} {value} is not plausible: it should be 1 to 120 minutes",
                     field = field,
                     value = minutes
                 ),
@@ -328,9 +382,9 @@ impl Checker<'_> {
         let slot = AgendaSlot {
             id: 0,
             position: (*official.position.get_ref()).clamp(0, u32::MAX.into()) as u32,
-            name: self.text(&official.name, tr!("name（姓名）")),
-            unit: self.text(&official.unit, tr!("unit（单位）")),
-            post: self.text(&official.post, tr!("post（职务）")),
+            name: self.text(&official.name, tr!("name（姓名）", "name (name)")),
+            unit: self.text(&official.unit, tr!("unit（单位）", "unit (unit)")),
+            post: self.text(&official.post, tr!("post（职务）", "post (post)")),
             supervisor: supervisor.clone(),
             report_minutes: minutes.clamp(0, 120) as u32,
             written_only: official.written_only,
@@ -364,7 +418,7 @@ impl Checker<'_> {
                 RawDutySource::AddedDispatch => DutySource::AddedDispatch,
             },
             quarter: self.quarter(&item.quarter),
-            text: self.text(&item.text, tr!("text（事项内容）")),
+            text: self.text(&item.text, tr!("text（事项内容）", "text (duty item)")),
             progress: item.progress.trim().to_string(),
             status: match item.status {
                 None | Some(RawDutyStatus::NotStarted) => DutyStatus::NotStarted,
@@ -383,11 +437,11 @@ impl Checker<'_> {
             && text[..4].chars().all(|c| c.is_ascii_digit())
             && matches!(&text[4..], "Q1" | "Q2" | "Q3" | "Q4");
         if !valid {
-            let field = self.field(tr!("quarter（季度）"));
+            let field = self.field(tr!("quarter（季度）", "quarter (quarter)"));
             self.report(
                 raw.span(),
                 tr!(
-                    "{field}\"{given}\" 无效：应写成 2026Q2 这样的年份加 Q1 到 Q4",
+                    "{field}\"{given}\" 无效：应写成 2026Q2 这样的年份加 Q1 到 Q4", "{field} '{given}' is not valid: write the year followed by Q1 to Q4, like 2026Q2",
                     field = field,
                     given = raw.get_ref()
                 ),
@@ -407,7 +461,7 @@ impl Checker<'_> {
         };
         RiskPoint {
             id: 0,
-            text: self.text(&risk.text, tr!("text（风险点）")),
+            text: self.text(&risk.text, tr!("text（风险点）", "text (risk point)")),
             level: match risk.level {
                 RawRiskLevel::High => RiskLevel::High,
                 RawRiskLevel::Medium => RiskLevel::Medium,
@@ -421,8 +475,8 @@ impl Checker<'_> {
     fn question(&mut self, raw: &Spanned<RawQuestion>) -> PreparedQuestion {
         let question = raw.get_ref();
         PreparedQuestion {
-            asker: self.text(&question.asker, tr!("asker（提问人）")),
-            text: self.text(&question.text, tr!("text（问题）")),
+            asker: self.text(&question.asker, tr!("asker（提问人）", "asker (asker)")),
+            text: self.text(&question.text, tr!("text（问题）", "text (question)")),
         }
     }
 
@@ -437,7 +491,7 @@ impl Checker<'_> {
                 None | Some(RawFollowUpSource::Feedback) => FollowUpSource::Feedback,
             },
             category: f.category.trim().to_string(),
-            problem: self.text(&f.problem, tr!("problem（问题）")),
+            problem: self.text(&f.problem, tr!("problem（问题）", "problem (problem)")),
             task: f.task.trim().to_string(),
             measure: f.measure.trim().to_string(),
             lead: f.lead.trim().to_string(),
@@ -445,7 +499,7 @@ impl Checker<'_> {
             deadline: f
                 .deadline
                 .as_ref()
-                .and_then(|d| self.date(d, tr!("deadline（时限）"))),
+                .and_then(|d| self.date(d, tr!("deadline（时限）", "deadline (time limit)"))),
             mode: match f.mode {
                 Some(RawFollowUpMode::Immediate) => FollowUpMode::Immediate,
                 None | Some(RawFollowUpMode::ByDeadline) => FollowUpMode::ByDeadline,
@@ -465,10 +519,9 @@ impl Checker<'_> {
                 .unwrap_or(supervisor)
                 .to_string(),
             question: None,
-            raised_on: f
-                .raised_on
-                .as_ref()
-                .and_then(|d| self.date(d, tr!("raised_on（提出日期）"))),
+            raised_on: f.raised_on.as_ref().and_then(|d| {
+                self.date(d, tr!("raised_on（提出日期）", "raised_on (date raised)"))
+            }),
             key: f.key.as_ref().map(|k| self.key(k)).unwrap_or_default(),
         }
     }
@@ -477,11 +530,11 @@ impl Checker<'_> {
     fn key(&mut self, value: &Spanned<String>) -> String {
         let key = value.get_ref().trim().to_ascii_lowercase();
         if self.keys.contains(&key) {
-            let field = self.field(tr!("key（整改标识）"));
+            let field = self.field(tr!("key（整改标识）", "key (follow-up identity)"));
             self.report(
                 value.span(),
                 tr!(
-                    "{field}「{key}」在另一行已出现：同一整改事项只能占一行（复制的行请清空整改标识）",
+                    "{field}「{key}」在另一行已出现：同一整改事项只能占一行（复制的行请清空整改标识）", "{field} '{key}' already stands on another row: one follow-up takes one row (clear the identity of a copied row)",
                     field = field,
                     key = key
                 ),
@@ -489,11 +542,11 @@ impl Checker<'_> {
         }
         self.keys.push(key.clone());
         if key.len() != 32 || !key.chars().all(|c| c.is_ascii_hexdigit()) {
-            let field = self.field(tr!("key（整改标识）"));
+            let field = self.field(tr!("key（整改标识）", "key (follow-up identity)"));
             self.report(
                 value.span(),
                 tr!(
-                    "{field} 应为导出准备文件时写入的32位标识（0-9、a-f），「{key}」不是；新的整改事项请留空",
+                    "{field} 应为导出准备文件时写入的32位标识（0-9、a-f），「{key}」不是；新的整改事项请留空", "{field} must be the 32-character identity written by export-prep (0-9, a-f), and '{key}' is not; leave it blank for a new follow-up",
                     field = field,
                     key = value.get_ref().trim()
                 ),

@@ -69,6 +69,7 @@ impl Walk<'_> {
         let message = tr!(
             "{key} 含控制字符 {found}（由 {escape} 之类的转义写出）：会议记录里不能有控制字符，\
              请删去这些转义；换行和制表符可以保留",
+            "{key} has the control characters {found} (written as escapes like {escape}): a meeting record cannot hold control characters; delete these escapes (line breaks and tabs may stay)",
             key = for_terminal(path),
             found = shown.join(" "),
             escape = format!("\\u{:04x}", u32::from(found[0])),

@@ -31,6 +31,7 @@ pub fn read_folder(dir: &Path) -> Result<Vec<Grid>, ImportError> {
             path: dir.to_path_buf(),
             message: tr!(
                 "文件夹里没有 .csv 文件：每张表存为一个 CSV 文件，按工作表命名（{first}.csv、{second}.csv……）",
+                "The folder has no .csv files: save each sheet as one CSV file named after the sheet ({first}.csv, {second}.csv, ...)",
                 first = synonyms::MEETING,
                 second = synonyms::AGENDA
             ),
@@ -50,7 +51,7 @@ pub fn read_folder(dir: &Path) -> Result<Vec<Grid>, ImportError> {
             path: file.clone(),
             message: tr!(
                 "文件既不是 UTF-8 编码，也不是 GBK/GB18030 编码，无法不走样地读出汉字：\
-                 请在 Excel/WPS 中另存为「CSV UTF-8（逗号分隔）」"
+                 请在 Excel/WPS 中另存为「CSV UTF-8（逗号分隔）」", "The file is neither UTF-8 nor GBK/GB18030, so its Chinese characters cannot be read faithfully: in Excel/WPS, save it as \"CSV UTF-8 (Comma delimited)\""
             ),
         })?;
         grids.push(Grid {

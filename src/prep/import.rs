@@ -45,6 +45,7 @@ pub fn import_preparation(
                 message: tr!(
                     "数据库中已有同名同日期的会议（编号 {id}）；导入只会新增会议，不会改动已记录的内容。\
                      如需另开一场，请修改 title（会议名称）或 date（会议日期）",
+                    "The database already has a meeting with this name and date (number {id}); importing only adds meetings and never changes what has been recorded. To hold another one, change title (meeting name) or date (meeting date)",
                     id = id
                 ),
                 within: preparation.title_within.clone(),

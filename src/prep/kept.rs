@@ -44,6 +44,7 @@ impl Kept {
 pub fn not_applied(who: &str, what: &str, text: &str) -> String {
     tr!(
         "{who}：{what}「{text}」会上已修改，未应用（保持会上记录的内容）",
+        "{who}: {what} '{text}' was changed at the meeting and is not applied (what the meeting recorded stays)",
         who = who,
         what = what,
         text = text

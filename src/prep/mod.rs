@@ -139,7 +139,7 @@ pub use crate::storage::{summary_issue_key as issue_key, summary_office_key as o
 /// Why a prep file was not imported. Nothing was written to the database.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{}", tr!("无法读取准备文件 {path}：{why}", path = path.display(), why = cause))]
+    #[error("{}", tr!("无法读取准备文件 {path}：{why}", "Cannot read the prep file {path}: {why}", path = path.display(), why = cause))]
     Read {
         path: PathBuf,
         cause: std::io::Error,
@@ -147,7 +147,7 @@ pub enum ImportError {
     #[error(
         "{}",
         tr!(
-            "{path}: 文件不是 UTF-8 编码（可能是 GBK），请用编辑器另存为 UTF-8 后再导入",
+            "{path}: 文件不是 UTF-8 编码（可能是 GBK），请用编辑器另存为 UTF-8 后再导入", "{path}: the file is not UTF-8 (it may be GBK): save it as UTF-8 in an editor, then import it again",
             path = path.display()
         )
     )]
@@ -181,6 +181,7 @@ impl fmt::Display for ProblemList<'_> {
             "\n{}",
             tr!(
                 "准备文件有 {n} 处错误，数据库未作任何改动。",
+                "Problems in the prep file: {n}; nothing in the database was changed.",
                 n = self.problems.len()
             )
         )
@@ -213,6 +214,7 @@ pub fn read_file(path: &Path) -> Result<Preparation, ImportError> {
             message: tr!(
                 "一场会议的准备要用几张表（{first}、{second}……）：请把这些 CSV 文件放进同一个文件夹，\
                  按工作表命名（如 {second}.csv），再导入这个文件夹",
+                "A meeting's preparation takes several sheets ({first}, {second}, ...): put their CSV files in one folder, each named after its sheet (such as {second}.csv), then import that folder",
                 first = synonyms::MEETING,
                 second = synonyms::AGENDA
             ),

@@ -38,10 +38,12 @@ impl Form {
             "" => Ok(Form::CsvFolder),
             "csv" => bail!(tr!(
                 "{path}: CSV 要写成一个文件夹（每张表一个 .csv 文件）：请给出文件夹名，如 -o 准备",
+                "{path}: CSV is written as a folder (one .csv file per sheet): give a folder name, such as -o prep",
                 path = path.display()
             )),
             other => bail!(tr!(
                 "{path}: 不认得的扩展名 .{extension}：请用 .xlsx（Excel 工作簿）、.toml（准备文件）或文件夹名（CSV）",
+                "{path}: unknown extension .{extension}: use .xlsx (Excel workbook), .toml (prep file) or a folder name (CSV)",
                 path = path.display(),
                 extension = other
             )),
@@ -395,7 +397,9 @@ pub fn workbook(sheets: &[(&'static Sheet, Vec<Vec<Out>>)]) -> Result<Vec<u8>> {
             }
         }
     }
-    workbook.save_to_buffer().context(tr!("无法生成工作簿"))
+    workbook
+        .save_to_buffer()
+        .context(tr!("无法生成工作簿", "Cannot make the workbook"))
 }
 
 /// One UTF-8 CSV file with a byte-order mark per sheet (Excel then reads it as UTF-8).
@@ -556,11 +560,17 @@ pub fn write_prepared(preparation: &Preparation, path: &Path, force: bool) -> Re
 
 /// Writes files into a folder (created when missing).
 pub fn write_folder(files: &[(String, Vec<u8>)], dir: &Path, force: bool) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir)
-        .with_context(|| tr!("无法创建文件夹 {folder}", folder = dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| {
+        tr!(
+            "无法创建文件夹 {folder}",
+            "Cannot create the folder {folder}",
+            folder = dir.display()
+        )
+    })?;
     if !force && let Some((name, _)) = files.iter().find(|(name, _)| dir.join(name).exists()) {
         bail!(tr!(
             "{file} 已存在：加 --force 覆盖，或换一个文件夹",
+            "{file} already exists: add --force to replace it, or choose another folder",
             file = dir.join(name).display()
         ));
     }
@@ -580,6 +590,7 @@ pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     if !force && path.symlink_metadata().is_ok() {
         bail!(tr!(
             "{file} 已存在：加 --force 覆盖，或换一个文件名",
+            "{file} already exists: add --force to replace it, or choose another file name",
             file = path.display()
         ));
     }
@@ -592,5 +603,11 @@ pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     if written.is_err() {
         let _ = std::fs::remove_file(&temp);
     }
-    written.with_context(|| tr!("无法写入 {file}", file = path.display()))
+    written.with_context(|| {
+        tr!(
+            "无法写入 {file}",
+            "Cannot write {file}",
+            file = path.display()
+        )
+    })
 }

@@ -137,11 +137,13 @@ impl Reader {
                     let message = match grid.within {
                         Within::Sheet(_) => tr!(
                             "工作表「{shown}」不是准备用的表，已忽略；准备用的表有：{sheets}",
+                            "The sheet '{shown}' is not a sheet of the preparation and was ignored; the preparation's sheets are: {sheets}",
                             shown = shown,
                             sheets = names()
                         ),
                         Within::CsvFile(_) => tr!(
                             "文件「{shown}」不是准备用的表，已忽略；准备用的表有：{sheets}",
+                            "The file '{shown}' is not a sheet of the preparation and was ignored; the preparation's sheets are: {sheets}",
                             shown = shown,
                             sheets = names()
                         ),
@@ -157,7 +159,7 @@ impl Reader {
                     1,
                     tr!(
                         "工作表「{shown}」被隐藏了：看不见的内容也会导入。请在 Excel/WPS 中右击工作表标签「取消隐藏」，\
-                         检查后再导入；不要的话请删除这张表",
+                         检查后再导入；不要的话请删除这张表", "The sheet '{shown}' is hidden: what cannot be seen would be imported too. In Excel/WPS, right-click the sheet tabs and choose \"Unhide\", check it, then import again; if it is not wanted, delete the sheet",
                         shown = shown
                     ),
                 );
@@ -170,6 +172,7 @@ impl Reader {
                     1,
                     tr!(
                         "「{shown}」和「{first}」都是「{sheet}」表：请只留一张",
+                        "'{shown}' and '{first}' are both the sheet '{sheet}': keep only one",
                         shown = shown,
                         first = first.grid.within.sheet_name(),
                         sheet = sheet.name
@@ -197,6 +200,7 @@ impl Reader {
                         Within::CsvFile(format!("{}.csv", sheet.name)),
                         tr!(
                             "缺少文件「{sheet}.csv」：这张表必须有（可用模板 shuze template 生成）；表名也可写作 {also}",
+                            "The file '{sheet}.csv' is missing: this sheet is required (shuze template writes one); it may also be named {also}",
                             sheet = sheet.name,
                             also = also
                         ),
@@ -205,6 +209,7 @@ impl Reader {
                         Within::Sheet(sheet.name.to_string()),
                         tr!(
                             "缺少工作表「{sheet}」：这张表必须有（可用模板 shuze template 生成）；表名也可写作 {also}",
+                            "The sheet '{sheet}' is missing: it is required (shuze template writes one); it may also be named {also}",
                             sheet = sheet.name,
                             also = also
                         ),
@@ -235,7 +240,7 @@ impl Reader {
                 1,
                 1,
                 tr!(
-                    "找不到表头：前 {rows} 行里没有认得的列名。第一行应是列名，如 {headers}",
+                    "找不到表头：前 {rows} 行里没有认得的列名。第一行应是列名，如 {headers}", "No header row: none of the first {rows} rows has a known column name. The first row should hold the column names, such as {headers}",
                     rows = HEADER_SEARCH,
                     headers = listed(sheet.columns.iter().map(|c| c.header))
                 ),
@@ -258,7 +263,7 @@ impl Reader {
                             header_row + 1,
                             index + 1,
                             tr!(
-                                "「{text}」和第 {first} 列都是「{header}」列：请删去或改名其中一列",
+                                "「{text}」和第 {first} 列都是「{header}」列：请删去或改名其中一列", "'{text}' and column {first} are both the column '{header}': delete or rename one of them",
                                 text = text.trim(),
                                 first = super::column_letters(first + 1),
                                 header = column.header
@@ -271,7 +276,7 @@ impl Reader {
                     header_row + 1,
                     index + 1,
                     tr!(
-                        "不认得的列「{text}」，已忽略；这张表可用的列名见 README「准备表格」一节",
+                        "不认得的列「{text}」，已忽略；这张表可用的列名见 README「准备表格」一节", "Unknown column '{text}', ignored; the column names this sheet can have are in the README, section \"Preparing in a spreadsheet\"",
                         text = text.trim()
                     ),
                 ),
@@ -286,7 +291,7 @@ impl Reader {
                     header_row + 1,
                     1,
                     tr!(
-                        "缺少必填的列「{header}」：请在表头加上这一列，列名可写作 {words}",
+                        "缺少必填的列「{header}」：请在表头加上这一列，列名可写作 {words}", "The required column '{header}' is missing: add it to the header row; it may be named {words}",
                         header = column.header,
                         words = words(column)
                     ),
@@ -303,7 +308,7 @@ impl Reader {
                 header_row + 1,
                 1,
                 tr!(
-                    "缺少「{name}」或「{unit}」列：每行要对应议程中的一位述责人，至少要有其中一列；列名可写作 {names}，或 {units}",
+                    "缺少「{name}」或「{unit}」列：每行要对应议程中的一位述责人，至少要有其中一列；列名可写作 {names}，或 {units}", "The column '{name}' or '{unit}' is missing: each row must belong to an official of the agenda, so at least one of them is needed; they may be named {names}, or {units}",
                     name = sheet.column_of(Key::Name).header,
                     unit = sheet.column_of(Key::Unit).header,
                     names = words(sheet.column_of(Key::Name)),
@@ -343,7 +348,7 @@ impl Reader {
                     row + 1,
                     column + 1,
                     tr!(
-                        "单元格是公式的错误值 {error}：请改正公式，或复制后「选择性粘贴→数值」换成它的值",
+                        "单元格是公式的错误值 {error}：请改正公式，或复制后「选择性粘贴→数值」换成它的值", "The cell holds a formula's error value {error}: correct the formula, or copy it and \"Paste Special → Values\" to keep its value",
                         error = error
                     ),
                 );
@@ -357,7 +362,7 @@ impl Reader {
                 row + 1,
                 column + 1,
                 tr!(
-                    "单元格有 {chars} 个字，超过了表格单元格的上限 {most} 字：请删减，或分成几行",
+                    "单元格有 {chars} 个字，超过了表格单元格的上限 {most} 字：请删减，或分成几行", "The cell has {chars} characters, more than a spreadsheet cell can hold ({most}): shorten it, or split it over several rows",
                     chars = chars,
                     most = MOST_CHARS
                 ),
@@ -375,7 +380,7 @@ impl Reader {
                 row + 1,
                 column + 1,
                 tr!(
-                    "单元格含控制字符 {found}：会议记录里不能有控制字符，请删去（多是从别处复制来的看不见的字符）；换行可以保留",
+                    "单元格含控制字符 {found}：会议记录里不能有控制字符，请删去（多是从别处复制来的看不见的字符）；换行可以保留", "The cell has the control characters {found}: a meeting record cannot hold control characters; delete them (mostly invisible characters copied from elsewhere); line breaks may stay",
                     found = shown.join(" ")
                 ),
             );
@@ -429,7 +434,11 @@ impl Reader {
                         &table.grid.within,
                         row + 1,
                         column + 1,
-                        tr!("「{text}」不是整数：这一列填数字，如 8", text = text.trim()),
+                        tr!(
+                            "「{text}」不是整数：这一列填数字，如 8",
+                            "'{text}' is not a whole number: this column takes a number, such as 8",
+                            text = text.trim()
+                        ),
                     );
                 }
                 Some(Spanned::new(span, 0))
@@ -450,6 +459,7 @@ impl Reader {
                     column + 1,
                     tr!(
                         "「{header}」不能为空：请填数字",
+                        "'{header}' must not be empty: fill in a number",
                         header = table.sheet.column_of(key).header
                     ),
                 );
@@ -472,7 +482,7 @@ impl Reader {
                     row + 1,
                     at + 1,
                     tr!(
-                        "「{header}」不能为空：请从下拉列表选 {choices} 之一",
+                        "「{header}」不能为空：请从下拉列表选 {choices} 之一", "'{header}' must not be empty: choose one of {choices} from the drop-down list",
                         header = column.header,
                         choices = listed(column.choices.iter().copied())
                     ),
@@ -488,7 +498,7 @@ impl Reader {
                     row + 1,
                     at + 1,
                     tr!(
-                        "「{text}」不是「{header}」可选的值：请从下拉列表选 {choices} 之一",
+                        "「{text}」不是「{header}」可选的值：请从下拉列表选 {choices} 之一", "'{text}' is not one of the choices of '{header}': choose one of {choices} from the drop-down list",
                         text = text,
                         header = column.header,
                         choices = listed(column.choices.iter().copied())
@@ -512,7 +522,7 @@ impl Reader {
                     row + 1,
                     at + 1,
                     tr!(
-                        "「{text}」不是「{header}」可选的值：请填「{yes}」或「{no}」",
+                        "「{text}」不是「{header}」可选的值：请填「{yes}」或「{no}」", "'{text}' is not one of the choices of '{header}': fill in '{yes}' or '{no}'",
                         text = other,
                         header = table.sheet.column_of(key).header,
                         yes = synonyms::YES_NO[0],
@@ -612,7 +622,7 @@ impl Reader {
                     table.header_row + 2,
                     1,
                     tr!(
-                        "{sheet}表没有内容：表头下面一行填这场会议的名称、日期、主持人、记录人等",
+                        "{sheet}表没有内容：表头下面一行填这场会议的名称、日期、主持人、记录人等", "The sheet '{sheet}' is empty: the row below the header takes the meeting's name, date, chair, recorder and so on",
                         sheet = synonyms::MEETING
                     ),
                 );
@@ -625,7 +635,7 @@ impl Reader {
                     second + 1,
                     1,
                     tr!(
-                        "{sheet}表只能有一行内容（第 {first} 行）：一个文件准备一场会议，请删去这一行",
+                        "{sheet}表只能有一行内容（第 {first} 行）：一个文件准备一场会议，请删去这一行", "The sheet '{sheet}' can have only one row (row {first} holds the meeting): one file prepares one meeting; delete this row",
                         sheet = synonyms::MEETING,
                         first = first + 1
                     ),
@@ -755,7 +765,7 @@ impl Reader {
                         row + 1,
                         column(Key::Name),
                         tr!(
-                            "「{name}」不在议程里：姓名须与「{agenda}」表一致，议程中的述责人有 {all}",
+                            "「{name}」不在议程里：姓名须与「{agenda}」表一致，议程中的述责人有 {all}", "'{name}' is not on the agenda: names must be as in the sheet '{agenda}', whose officials are {all}",
                             name = name,
                             agenda = synonyms::AGENDA,
                             all = listed(all.iter().map(String::as_str))
@@ -774,7 +784,7 @@ impl Reader {
                         row + 1,
                         column(Key::Unit),
                         tr!(
-                            "议程中「{name}」的单位是「{units}」，与这里的「{unit}」不符：请改成一致",
+                            "议程中「{name}」的单位是「{units}」，与这里的「{unit}」不符：请改成一致", "On the agenda the unit of '{name}' is {units}, not '{unit}' as here: make them the same",
                             name = name,
                             units = listed(units.iter().map(String::as_str)),
                             unit = unit
@@ -787,7 +797,7 @@ impl Reader {
                         within,
                         row + 1,
                         column(Key::Name),
-                        tr!("议程中有几位「{name}」：请同时填写单位以区分", name = name),
+                        tr!("议程中有几位「{name}」：请同时填写单位以区分", "The agenda has several officials named '{name}': fill in the unit as well to tell them apart", name = name),
                     );
                     None
                 }
@@ -798,7 +808,10 @@ impl Reader {
                 within,
                 row + 1,
                 column(Key::Name),
-                tr!("姓名和单位都空着：请至少填一个，说明这一行是哪位述责人的"),
+                tr!(
+                    "姓名和单位都空着：请至少填一个，说明这一行是哪位述责人的",
+                    "Name and unit are both blank: fill in at least one, to say whose row this is"
+                ),
             );
             return None;
         }
@@ -814,7 +827,7 @@ impl Reader {
                     row + 1,
                     column(Key::Unit),
                     tr!(
-                        "单位「{unit}」不在议程里：单位须与「{agenda}」表一致，议程中的单位有 {all}",
+                        "单位「{unit}」不在议程里：单位须与「{agenda}」表一致，议程中的单位有 {all}", "The unit '{unit}' is not on the agenda: units must be as in the sheet '{agenda}', whose units are {all}",
                         unit = unit,
                         agenda = synonyms::AGENDA,
                         all = listed(all.iter().map(String::as_str))
@@ -829,6 +842,7 @@ impl Reader {
                     column(Key::Unit),
                     tr!(
                         "议程中「{unit}」有 {n} 位述责人：请填写姓名",
+                        "The agenda has {n} officials of '{unit}': fill in the name",
                         unit = unit,
                         n = found.len()
                     ),

@@ -170,7 +170,7 @@ fn header(now: &Preparation, new: &Preparation, update: &mut Update) {
     if fields(&now.prepared.meeting) != fields(&new.prepared.meeting) {
         update.not_applied.push(tr!(
             "会议信息（名称、日期、时间、地点、主持人、记录人、计票监票人、环节时长）的改动未应用：\
-             数据库（第 7 版）没有记录会议信息更正的表，改写会丢掉原来的内容；如确需改动，请作为新会议导入"
+             数据库（第 7 版）没有记录会议信息更正的表，改写会丢掉原来的内容；如确需改动，请作为新会议导入", "Changes to the meeting's details (name, date, time, place, chair, recorder, scrutineers, stage minutes) not applied: the database (version 7) has no table recording corrections of the meeting's details, and writing over them would lose what was there; if they must change, import it as a new meeting"
         ));
     }
     if (now.office.as_str(), now.issue) != (new.office.as_str(), new.issue) {
@@ -193,9 +193,11 @@ fn attendance(
         if let Some(id) = kept.attendee_named(&a.name) {
             let old = attendees.iter().find(|old| old.id == id);
             if old.is_none_or(|old| (old.attendance, &old.reason) != (a.attendance, &a.reason)) {
-                update
-                    .not_applied
-                    .push(not_applied(&tr!("出席人员"), &tr!("出席情况"), &a.name));
+                update.not_applied.push(not_applied(
+                    &tr!("出席人员", "Attendee"),
+                    &tr!("出席情况", "attendance"),
+                    &a.name,
+                ));
             }
             continue;
         }
@@ -217,7 +219,7 @@ fn attendance(
                 }
                 if old.post != a.post {
                     update.not_applied.push(tr!(
-                        "出席人员 {name}：职务改为「{post}」未应用：数据库（第 7 版）记录出席情况的更正，不记录职务的更正",
+                        "出席人员 {name}：职务改为「{post}」未应用：数据库（第 7 版）记录出席情况的更正，不记录职务的更正", "Attendee {name}: the post change to '{post}' not applied: the database (version 7) records corrections of attendance, not of posts",
                         name = a.name,
                         post = a.post
                     ));
@@ -228,14 +230,14 @@ fn attendance(
     for old in &attendees {
         if !new.prepared.attendees.iter().any(|a| a.name == old.name) {
             if kept.has("attendee", old.id) {
-                let who = tr!("出席人员");
-                let what = tr!("出席情况");
+                let who = tr!("出席人员", "Attendee");
+                let what = tr!("出席情况", "attendance");
                 update.not_applied.push(not_applied(&who, &what, &old.name));
                 continue;
             }
             update.not_applied.push(tr!(
                 "出席人员 {name} 不在新的名单里，但未从名单撤下：数据库（第 7 版）不能撤下出席人员；\
-                 如未到会，请在表中改为缺席并写明原因",
+                 如未到会，请在表中改为缺席并写明原因", "Attendee {name} is not in the new list but was not taken off it: the database (version 7) cannot take attendees off; if they did not come, mark them absent in the sheet and give the reason",
                 name = old.name
             ));
         }
@@ -306,7 +308,7 @@ fn officials(
             } else if !same_preparation(old, official) {
                 update.not_applied.push(tr!(
                     "{who} 已开始述责：其姓名、职务、分管县领导和准备内容（含以往整改）保持原样，\
-                     会上记录的一切不动（如需更正请在控制台中修改）",
+                     会上记录的一切不动（如需更正请在控制台中修改）", "{who} has started reporting: their name, post, supervising leader and preparation (with earlier follow-ups) stay as they are, and everything recorded at the meeting is left alone (to correct it, use the console)",
                     who = slot.name
                 ));
             }
@@ -324,7 +326,7 @@ fn officials(
             });
         } else {
             update.not_applied.push(tr!(
-                "{who}（{unit}）不在新的议程里，但已开始述责，不从议程撤下：会上记录的一切保留",
+                "{who}（{unit}）不在新的议程里，但已开始述责，不从议程撤下：会上记录的一切保留", "{who} ({unit}) is not on the new agenda, but has started reporting, so stays on it: everything recorded at the meeting is kept",
                 who = slot.name,
                 unit = slot.unit
             ));
@@ -418,10 +420,10 @@ fn order(
         let moved_here = agenda.iter().any(|s| kept.has("agenda_order", s.id));
         update.not_applied.push(if moved_here {
             tr!(
-                "议程顺序会上已修改，未应用：会上移动过的述责人和已开始述责的述责人保持原来的位置，其余述责人按新的顺序排在其他位置"
+                "议程顺序会上已修改，未应用：会上移动过的述责人和已开始述责的述责人保持原来的位置，其余述责人按新的顺序排在其他位置", "The agenda's order was changed at the meeting and is not applied: officials moved at the meeting and those who have started keep their places, the others take the remaining places in the new order"
             )
         } else {
-            tr!("已开始述责的述责人保持在议程中原来的位置，其余述责人按新的顺序排在其他位置")
+            tr!("已开始述责的述责人保持在议程中原来的位置，其余述责人按新的顺序排在其他位置", "Officials who have started reporting keep their places on the agenda; the others take the remaining places in the new order")
         });
     }
     if !moves.is_empty() {
@@ -462,7 +464,7 @@ fn one_official(
         if !same {
             update
                 .not_applied
-                .push(not_applied(&who, &tr!("议程"), &slot.name));
+                .push(not_applied(&who, &tr!("议程", "agenda"), &slot.name));
         }
         return Ok(());
     }
@@ -509,7 +511,7 @@ fn duty_items(
                     ..now.clone()
                 } != *item
             }) {
-                let what = tr!("责任事项");
+                let what = tr!("责任事项", "duty item");
                 update
                     .not_applied
                     .push(not_applied(who, &what, &short(&item.text)));
@@ -542,7 +544,7 @@ fn duty_items(
     for old in old_items {
         if kept.has("duty_item", old.id) {
             if !new.duty_items.iter().any(|item| old.text == item.text) {
-                let what = tr!("责任事项");
+                let what = tr!("责任事项", "duty item");
                 update
                     .not_applied
                     .push(not_applied(who, &what, &short(&old.text)));
@@ -576,7 +578,7 @@ fn risk_points(
                     ..now.clone()
                 } != *risk
             }) {
-                let what = tr!("廉政风险点");
+                let what = tr!("廉政风险点", "risk point");
                 update
                     .not_applied
                     .push(not_applied(who, &what, &short(&risk.text)));
@@ -609,7 +611,7 @@ fn risk_points(
     for old in old_points {
         if kept.has("risk_point", old.id) {
             if !new.risk_points.iter().any(|risk| risk.text == old.text) {
-                let what = tr!("廉政风险点");
+                let what = tr!("廉政风险点", "risk point");
                 update
                     .not_applied
                     .push(not_applied(who, &what, &short(&old.text)));
@@ -639,7 +641,7 @@ fn questions(
         if let Some(id) = kept.with_text("question", slot.id, &q.text) {
             let now = old_questions.iter().find(|old| old.id == id);
             if now.is_none_or(|now| (&now.asker, &now.text) != (&q.asker, &q.text)) {
-                let what = tr!("提问");
+                let what = tr!("提问", "question");
                 update
                     .not_applied
                     .push(not_applied(who, &what, &short(&q.text)));
@@ -667,7 +669,7 @@ fn questions(
             continue;
         }
         if kept.has("question", old.id) {
-            let what = tr!("提问");
+            let what = tr!("提问", "question");
             update
                 .not_applied
                 .push(not_applied(who, &what, &short(&old.text)));
@@ -676,6 +678,7 @@ fn questions(
         if old.asked_at.is_some() || old.answer.is_some() {
             update.not_applied.push(tr!(
                 "{who}：提问「{text}」已提出或已有回答，保留不撤",
+                "{who}: the question '{text}' has been asked or answered, so it stays",
                 who = who,
                 text = short(&old.text)
             ));
@@ -726,7 +729,7 @@ fn follow_ups(
         }
         if changed_at_meeting.contains(&old.id) {
             update.not_applied.push(tr!(
-                "{who}：以往整改「{problem}」已在会上更新，保持会上记录的内容",
+                "{who}：以往整改「{problem}」已在会上更新，保持会上记录的内容", "{who}: the earlier follow-up '{problem}' was updated at the meeting, so what was recorded there stays",
                 who = who,
                 problem = short(&old.problem)
             ));
@@ -734,7 +737,7 @@ fn follow_ups(
         }
         if (old.source, old.raised_on) != (f.source, f.raised_on) {
             update.not_applied.push(tr!(
-                "{who}：以往整改「{problem}」的来源、提出日期的改动未应用：整改事项的更正不含这两项",
+                "{who}：以往整改「{problem}」的来源、提出日期的改动未应用：整改事项的更正不含这两项", "{who}: changes to the source and date raised of the earlier follow-up '{problem}' not applied: corrections of follow-ups do not cover these two",
                 who = who,
                 problem = short(&old.problem)
             ));
@@ -758,7 +761,7 @@ fn follow_ups(
         if !new.earlier_follow_ups.iter().any(|f| same(old, f)) {
             update.not_applied.push(tr!(
                 "{who}：以往整改「{problem}」不在新的表里，但整改事项不能撤下：台账一直跟踪到销号；\
-                 如已整改完毕，请在表中把状态改为已销号",
+                 如已整改完毕，请在表中把状态改为已销号", "{who}: the earlier follow-up '{problem}' is not in the new sheet, but follow-ups cannot be withdrawn: the ledger follows them until they are closed; if it is done, set its status to closed in the sheet",
                 who = who,
                 problem = short(&old.problem)
             ));

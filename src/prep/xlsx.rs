@@ -31,13 +31,15 @@ pub fn read_workbook(
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) || extension == "xls" || extension == "et" {
         return Err(unreadable(tr!(
             "这是旧版 Excel 97-2003 工作簿（.xls）、WPS 表格（.et）或加了密码的工作簿，不能直接读取：\
-             请在 Excel 或 WPS 中打开，「另存为」Excel 工作簿（*.xlsx）且不设密码，再导入 .xlsx 文件"
+             请在 Excel 或 WPS 中打开，「另存为」Excel 工作簿（*.xlsx）且不设密码，再导入 .xlsx 文件",
+            "This is an old Excel 97-2003 workbook (.xls), a WPS spreadsheet (.et) or a workbook with a password, which cannot be read directly: open it in Excel or WPS, \"Save As\" an Excel workbook (*.xlsx) without a password, then import the .xlsx file"
         )));
     }
     if extension == "ods" {
         return Err(unreadable(tr!(
             "这是 OpenDocument 表格（.ods）：请在 LibreOffice Calc 中「另存为」Excel 2007-365 (.xlsx)，\
-             再导入 .xlsx 文件"
+             再导入 .xlsx 文件",
+            "This is an OpenDocument spreadsheet (.ods): in LibreOffice Calc, \"Save As\" Excel 2007-365 (.xlsx), then import the .xlsx file"
         )));
     }
     if !is_workbook(&bytes) {
@@ -45,13 +47,18 @@ pub fn read_workbook(
         let hint = if looks_like_text {
             tr!(
                 "它的内容是文本（看起来是 CSV）：请把扩展名改为 .csv，和其他表的 CSV 放进同一个文件夹后导入该文件夹，\
-                 或在 Excel/WPS 中打开后另存为 .xlsx"
+                 或在 Excel/WPS 中打开后另存为 .xlsx",
+                "its content is text (it looks like CSV): change the extension to .csv, put it in one folder with the CSV files of the other sheets and import that folder, or open it in Excel/WPS and save it as .xlsx"
             )
         } else {
-            tr!("文件可能已损坏或不是表格：请在 Excel/WPS 中打开确认，再另存为 .xlsx")
+            tr!(
+                "文件可能已损坏或不是表格：请在 Excel/WPS 中打开确认，再另存为 .xlsx",
+                "the file may be damaged or not a spreadsheet: open it in Excel/WPS to check, then save it as .xlsx"
+            )
         };
         return Err(unreadable(tr!(
             "扩展名是 .{extension}，但内容不是 Excel 工作簿；{hint}",
+            "The extension is .{extension}, but the content is not an Excel workbook; {hint}",
             extension = extension,
             hint = hint
         )));
@@ -59,6 +66,7 @@ pub fn read_workbook(
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         unreadable(tr!(
             "无法读取工作簿：{error}；请在 Excel/WPS 中打开后重新保存为 .xlsx",
+            "Cannot read the workbook: {error}; open it in Excel/WPS and save it again as .xlsx",
             error = e
         ))
     })?;
@@ -72,6 +80,7 @@ pub fn read_workbook(
         let range = workbook.worksheet_range(&name).map_err(|e| {
             unreadable(tr!(
                 "无法读取工作表「{name}」：{error}",
+                "Cannot read the sheet '{name}': {error}",
                 name = name,
                 error = e
             ))
@@ -90,6 +99,7 @@ pub fn read_workbook(
             let merged = workbook.merge_cells_by_sheet_name(&name).map_err(|e| {
                 unreadable(tr!(
                     "无法读取工作表「{name}」的合并单元格：{error}",
+                    "Cannot read the merged cells of the sheet '{name}': {error}",
                     name = name,
                     error = e
                 ))

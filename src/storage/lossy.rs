@@ -128,12 +128,17 @@ impl Store {
         if fields.is_empty() {
             return Ok(None);
         }
-        let mut named = fields[..fields.len().min(NAMED)].join(&tr!("、"));
+        let mut named = fields[..fields.len().min(NAMED)].join(&tr!("、", ", "));
         if fields.len() > NAMED {
-            named.push_str(&tr!("等 {count} 处", count = fields.len()));
+            named.push_str(&tr!(
+                "等 {count} 处",
+                " and others, {count} in all",
+                count = fields.len()
+            ));
         }
         Ok(Some(tr!(
             "注意：这些文字不是 UTF-8（可能是其他程序写入的），显示和导出时以 � 代替：{fields}（{db}）",
+            "Note: this text is not UTF-8 (perhaps written by another program) and is shown and exported with � in its place: {fields} ({db})",
             db = self.path().display(),
             fields = named
         )))
@@ -174,6 +179,7 @@ impl Store {
                         let id: i64 = row.get(0)?;
                         found.push(tr!(
                             "表 {table} 列 {column} 第 {row} 行",
+                            "{table}.{column} row {row}",
                             table = table,
                             column = column,
                             row = id

@@ -46,46 +46,46 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
     #[error("{}", tr!(
-        "数据库文件不存在：{db}。新建会议请先运行 `shuze import 准备文件.toml --db {db}`",
+        "数据库文件不存在：{db}。新建会议请先运行 `shuze import 准备文件.toml --db {db}`", "The database file does not exist: {db}. To start a meeting, first run `shuze import preparation.toml --db {db}`",
         db = .0.display()
     ))]
     NotFound(PathBuf),
     #[error("{}", tr!(
-        "{db} 不是普通文件（可能是管道或设备），不能作为数据库打开",
+        "{db} 不是普通文件（可能是管道或设备），不能作为数据库打开", "{db} is not a regular file (a pipe or a device?) and cannot be opened as a database",
         db = .0.display()
     ))]
     NotRegularFile(PathBuf),
     #[error("{}", tr!(
-        "{db} 是空文件（0 字节），不是 shuze 的数据库，未作改动。新建会议请用一个尚不存在的文件名：`shuze import 准备文件.toml --db 新文件.db`",
+        "{db} 是空文件（0 字节），不是 shuze 的数据库，未作改动。新建会议请用一个尚不存在的文件名：`shuze import 准备文件.toml --db 新文件.db`", "{db} is an empty file (0 bytes), not a shuze database; it was left untouched. To start a meeting, name a file that does not exist yet: `shuze import preparation.toml --db new.db`",
         db = .0.display()
     ))]
     Empty(PathBuf),
     #[error("{}", tr!(
-        "{db} 是空文件（0 字节），旁边却有别的程序留下的日志 {db}-wal；SQLite 打开它会删掉这个日志，所以两个文件都未作改动。请检查路径，或把日志交给写它的程序",
+        "{db} 是空文件（0 字节），旁边却有别的程序留下的日志 {db}-wal；SQLite 打开它会删掉这个日志，所以两个文件都未作改动。请检查路径，或把日志交给写它的程序", "{db} is empty (0 bytes), yet another program's log {db}-wal is beside it; SQLite would delete that log on opening, so both files are left unchanged. Check the path, or give the log back to the program that wrote it",
         db = .0.display()
     ))]
     EmptyBesideLog(PathBuf),
     #[error("{}", tr!(
-        "{db} 是另一个程序的 SQLite 数据库，不是 shuze 的会议文件；为免损坏，未作任何改动。请检查路径",
+        "{db} 是另一个程序的 SQLite 数据库，不是 shuze 的会议文件；为免损坏，未作任何改动。请检查路径", "{db} is another program's SQLite database, not a shuze meeting file; nothing was changed, so as not to damage it. Check the path",
         db = .0.display()
     ))]
     OtherProgram(PathBuf),
     #[error("{}", tr!(
-        "数据库 {db} 所在的文件夹是只读的（SQLite 需要在旁边建日志文件），无法记录。请把文件复制到可写的文件夹再打开",
+        "数据库 {db} 所在的文件夹是只读的（SQLite 需要在旁边建日志文件），无法记录。请把文件复制到可写的文件夹再打开", "The folder of the database {db} is read-only (SQLite needs to create its log beside it), so nothing can be recorded. Copy the file to a writable folder and open it there",
         db = .0.display()
     ))]
     ReadOnlyFolder(PathBuf),
     #[error("{}", tr!(
-        "{db} 在只读的位置，它最后写入的内容还在旁边的日志 {db}-wal 里，但没有 {db}-shm，SQLite 在这里读不到这些内容；为免导出缺了最后的记录，未读取。请把 {db} 和 {db}-wal 一起复制到可写的文件夹再导出",
+        "{db} 在只读的位置，它最后写入的内容还在旁边的日志 {db}-wal 里，但没有 {db}-shm，SQLite 在这里读不到这些内容；为免导出缺了最后的记录，未读取。请把 {db} 和 {db}-wal 一起复制到可写的文件夹再导出", "{db} is on a read-only medium and its last writes are still in the log {db}-wal beside it, but without {db}-shm SQLite cannot read them there; so as not to export a record missing its last entries, it was not read. Copy {db} and {db}-wal together to a writable folder and export from there",
         db = .0.display()
     ))]
     LogOutOfReach(PathBuf),
-    #[error("{}", tr!("数据库正被另一个程序占用（加了写锁）"))]
+    #[error("{}", tr!("数据库正被另一个程序占用（加了写锁）", "The database is busy (another program holds its write lock)"))]
     Busy,
-    #[error("{}", tr!("{db} 是一个目录，不是数据库文件", db = .0.display()))]
+    #[error("{}", tr!("{db} 是一个目录，不是数据库文件", "{db} is a folder, not a database file", db = .0.display()))]
     IsDirectory(PathBuf),
     #[error("{}", tr!(
-        "{db} 由更新版本的 shuze 写入（格式版本 {found}，本程序支持 {supported}）；请升级 shuze",
+        "{db} 由更新版本的 shuze 写入（格式版本 {found}，本程序支持 {supported}）；请升级 shuze", "{db} was written by a newer shuze (schema {found}; this program knows up to {supported}); upgrade shuze",
         db = .path.display(),
         found = .found,
         supported = .supported
@@ -96,7 +96,7 @@ pub enum StorageError {
         supported: i64,
     },
     #[error("{}", tr!(
-        "无法打开数据库 {db}：{why}",
+        "无法打开数据库 {db}：{why}", "Cannot open the database {db}: {why}",
         db = .path.display(),
         why = .cause
     ))]
@@ -105,23 +105,23 @@ pub enum StorageError {
         cause: rusqlite::Error,
     },
     #[error("{}", tr!(
-        "{db} 不是 shuze 的数据库文件（也不是 SQLite 文件），未作改动。请检查路径",
+        "{db} 不是 shuze 的数据库文件（也不是 SQLite 文件），未作改动。请检查路径", "{db} is not a shuze database (nor any SQLite file); it was left untouched. Check the path",
         db = .0.display()
     ))]
     NotDatabase(PathBuf),
     #[error("{}", tr!(
-        "数据库文件 {db} 已损坏或不完整（{detail}）。请勿继续写入：先复制一份，再用备份恢复，或用 `sqlite3 {db} .recover` 抢救数据",
+        "数据库文件 {db} 已损坏或不完整（{detail}）。请勿继续写入：先复制一份，再用备份恢复，或用 `sqlite3 {db} .recover` 抢救数据", "The database file {db} is damaged or incomplete ({detail}). Do not write to it: copy it first, then restore a backup, or rescue the data with `sqlite3 {db} .recover`",
         db = .path.display(),
         detail = .detail
     ))]
     Corrupt { path: PathBuf, detail: String },
     #[error("{}", tr!(
-        "数据库文件 {db} 是只读的，无法记录。请复制到可写的位置，或修改文件权限后再打开",
+        "数据库文件 {db} 是只读的，无法记录。请复制到可写的位置，或修改文件权限后再打开", "The database file {db} is read-only, so nothing can be recorded. Copy it to a writable place, or change its permissions, and open it again",
         db = .0.display()
     ))]
     ReadOnly(PathBuf),
     #[error("{}", tr!(
-        "{db} 的格式版本是 {found}，本程序为 {supported}：请先用 `shuze {db}` 打开一次以升级，或升级 shuze",
+        "{db} 的格式版本是 {found}，本程序为 {supported}：请先用 `shuze {db}` 打开一次以升级，或升级 shuze", "{db} is at schema {found}, this program at {supported}: open it once with `shuze {db}` to upgrade it, or upgrade shuze",
         db = .path.display(),
         found = .found,
         supported = .supported
@@ -132,37 +132,37 @@ pub enum StorageError {
         supported: i64,
     },
     #[error("{}", tr!(
-        "{db} 的格式第 {step} 步与本程序的不同（由改过这一步的 shuze 建立或升级）：为免写坏记录，不打开。请用建立它的那个版本打开，或用备份",
+        "{db} 的格式第 {step} 步与本程序的不同（由改过这一步的 shuze 建立或升级）：为免写坏记录，不打开。请用建立它的那个版本打开，或用备份", "Step {step} of the format of {db} is not this program's (it was made or upgraded by a shuze whose step was changed): not opened, so as not to damage the record. Open it with the version that made it, or use a backup",
         db = .path.display(),
         step = .step
     ))]
     OtherStep { path: PathBuf, step: i64 },
-    #[error("{}", tr!("磁盘已满或数据库已达大小上限，未能保存"))]
+    #[error("{}", tr!("磁盘已满或数据库已达大小上限，未能保存", "The disk is full or the database has reached its size limit: not saved"))]
     Full,
     #[error("{}", tr!(
-        "数据库文件 {db} 缺少表 {missing}：文件已损坏或被其他程序改动过，为免丢失记录不再打开。请用备份恢复，或用 `sqlite3 {db} .recover` 抢救数据",
+        "数据库文件 {db} 缺少表 {missing}：文件已损坏或被其他程序改动过，为免丢失记录不再打开。请用备份恢复，或用 `sqlite3 {db} .recover` 抢救数据", "The database file {db} lacks the table {missing}: it is damaged or was changed by another program, and is not opened so that no record is lost. Restore a backup, or rescue the data with `sqlite3 {db} .recover`",
         db = .path.display(),
         missing = .missing
     ))]
     Incomplete { path: PathBuf, missing: String },
     #[error("{}", tr!(
-        "数据库文件 {db} 的结构与 shuze 建的不同（{changes}）：文件被其他程序改动过，改动可能改写记录，因此不写入。请用备份恢复；`shuze export` 仍可读出其中的内容（会注明结构被改动）",
+        "数据库文件 {db} 的结构与 shuze 建的不同（{changes}）：文件被其他程序改动过，改动可能改写记录，因此不写入。请用备份恢复；`shuze export` 仍可读出其中的内容（会注明结构被改动）", "The schema of the database file {db} is not the one shuze makes ({changes}): another program changed the file, and such changes can rewrite the record, so nothing is written to it. Restore it from a backup; `shuze export` can still read out what it holds (saying that the schema was changed)",
         db = .path.display(),
         changes = .changes
     ))]
     SchemaChanged { path: PathBuf, changes: String },
     #[error("{}", tr!(
-        "数据库文件 {db} 已被删除、移走或换掉，为免记录写进看不见的文件，已停止写入",
+        "数据库文件 {db} 已被删除、移走或换掉，为免记录写进看不见的文件，已停止写入", "The database file {db} was deleted, moved or replaced; writing has stopped, so that nothing goes into a file nobody can see",
         db = .0.display()
     ))]
     Gone(PathBuf),
-    #[error("{}", tr!("数据库错误：{why}", why = .0))]
+    #[error("{}", tr!("数据库错误：{why}", "Database error: {why}", why = .0))]
     Sql(rusqlite::Error),
-    #[error("{}", tr!("文件错误：{why}", why = .0))]
+    #[error("{}", tr!("文件错误：{why}", "File error: {why}", why = .0))]
     Io(std::io::Error),
-    #[error("{}", tr!("会议 {meeting} 不存在", meeting = .0))]
+    #[error("{}", tr!("会议 {meeting} 不存在", "There is no meeting {meeting}", meeting = .0))]
     NoSuchMeeting(i64),
-    #[error("{}", tr!("数据库中没有会议，请先用 `shuze import` 导入准备文件"))]
+    #[error("{}", tr!("数据库中没有会议，请先用 `shuze import` 导入准备文件", "The database holds no meeting: import a preparation first with `shuze import`"))]
     NoMeetings,
 }
 
@@ -409,6 +409,7 @@ impl Store {
         }
         Some(tr!(
             "注意：数据库文件 {db} 的结构被其他程序改动过（{changes}）；视图按 shuze 自己的定义读出，但表中的内容可能已被改写",
+            "Note: another program changed the schema of the database file {db} ({changes}); views are read as shuze defines them, but what the tables hold may have been rewritten",
             db = self.path.display(),
             changes = joined(&self.schema_changes)
         ))
@@ -473,6 +474,10 @@ impl Store {
     /// Refuses a file that lacks a table of the newest schema (dropped by hand or by another
     /// program), before a query fails on it in the middle of a meeting.
     fn check_tables(&self) -> Result<()> {
+        // The newest schema exactly: every table is there (no schema built to compare).
+        if shape::is_latest(&self.conn).map_err(|e| file_error(&self.path, e.into()))? {
+            return Ok(());
+        }
         let found = table_names(&self.conn)?;
         let missing: Vec<&str> = schema::expected_tables()
             .iter()

@@ -115,7 +115,7 @@ fn stage_line(console: &Console, slot: &AgendaSlot, theme: &Theme, width: u16) -
     )];
     if slot.stage == Stage::Skipped && !slot.skip_reason.is_empty() {
         stage.push(Span::styled(
-            format!("（{}）", text::printable(&slot.skip_reason)),
+            crate::labels::noted(lang, "", &text::printable(&slot.skip_reason)),
             Style::new().fg(theme.muted),
         ));
     }

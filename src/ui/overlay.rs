@@ -207,11 +207,15 @@ fn draw_rescue(
         widgets::hanging("", &shown(&offer.saved), 2, width, plain),
         widgets::hanging(
             "",
-            &format!(
-                "{}（{}，{}）",
+            &crate::labels::noted(
+                lang,
                 Label::RescueUnsavedText.text(lang),
-                at.format("%Y-%m-%d %H:%M:%S"),
-                offer.path.display()
+                &format!(
+                    "{}{}{}",
+                    at.format("%Y-%m-%d %H:%M:%S"),
+                    crate::labels::list_separator(lang),
+                    offer.path.display()
+                ),
             ),
             0,
             width,

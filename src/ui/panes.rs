@@ -133,11 +133,18 @@ fn questions(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
                 let label = Label::WrittenReply.text(lang);
                 match q.written_reason.as_str() {
                     "" => tags.push_str(&format!("[{label}] ")),
-                    reason => tags.push_str(&format!("[{label}：{reason}] ")),
+                    reason => tags.push_str(&format!(
+                        "[{}] ",
+                        crate::labels::labelled(
+                            lang,
+                            label,
+                            crate::labels::written_reason(lang, reason)
+                        )
+                    )),
                 }
             }
             let prefix = format!("{}. ", index + 1);
-            let body = format!("{tags}{}：{}", q.asker, q.text);
+            let body = format!("{tags}{}", crate::labels::labelled(lang, &q.asker, &q.text));
             let mut item = hanging(
                 &prefix,
                 &body,
@@ -222,10 +229,22 @@ fn risks(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
             );
             let muted = Style::new().fg(theme.muted);
             let measures = format!("  {} {}: ", Label::Measures.text(lang), r.measures.len());
-            item.extend(hanging(&measures, &r.measures.join("；"), 4, width, muted));
+            item.extend(hanging(
+                &measures,
+                &r.measures.join(crate::labels::list_separator(lang)),
+                4,
+                width,
+                muted,
+            ));
             if !r.rules.is_empty() {
                 let rules = format!("  {} {}: ", Label::Rules.text(lang), r.rules.len());
-                item.extend(hanging(&rules, &r.rules.join("；"), 4, width, muted));
+                item.extend(hanging(
+                    &rules,
+                    &r.rules.join(crate::labels::list_separator(lang)),
+                    4,
+                    width,
+                    muted,
+                ));
             }
             item
         })

@@ -99,20 +99,29 @@ pub fn follow_ups(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) 
         );
         let mut parts = Vec::new();
         if !f.measure.is_empty() {
-            parts.push(format!("{}：{}", Label::Measure.text(lang), f.measure));
+            parts.push(labels::labelled(
+                lang,
+                Label::Measure.text(lang),
+                &f.measure,
+            ));
         }
         if !f.owner.is_empty() {
-            parts.push(format!("{}：{}", Label::Owner.text(lang), f.owner));
+            parts.push(labels::labelled(lang, Label::Owner.text(lang), &f.owner));
         }
         if let Some(deadline) = f.deadline {
-            parts.push(format!(
-                "{}：{}",
+            let deadline = deadline.format("%Y-%m-%d").to_string();
+            parts.push(labels::labelled(
+                lang,
                 Label::Deadline.text(lang),
-                deadline.format("%Y-%m-%d")
+                &deadline,
             ));
         }
         if !f.copied_to.is_empty() {
-            parts.push(format!("{}：{}", Label::CopiedTo.text(lang), f.copied_to));
+            parts.push(labels::labelled(
+                lang,
+                Label::CopiedTo.text(lang),
+                &f.copied_to,
+            ));
         }
         item.extend(widgets::hanging(
             "   ",
@@ -143,7 +152,7 @@ pub fn agenda(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     let stage_of = |row: &AgendaRow| {
         let name = row.slot.stage.name(lang);
         if Some(row.slot.id) == current {
-            format!("{name}（{}）", words.now_reporting)
+            labels::noted(lang, name, words.now_reporting)
         } else {
             name.to_string()
         }
@@ -295,13 +304,11 @@ pub fn title(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     }
     facts.push(when);
     if !meeting.place.is_empty() {
-        facts.push(format!("{}：{}", words.place, meeting.place));
+        facts.push(labels::labelled(p.lang, words.place, &meeting.place));
     }
     if !meeting.chair.is_empty() {
-        facts.push(
-            format!("{}：{} {}", words.chair, meeting.chair_post, meeting.chair)
-                .replace("： ", "："),
-        );
+        let who = format!("{} {}", meeting.chair_post, meeting.chair);
+        facts.push(labels::labelled(p.lang, words.chair, who.trim_start()));
     }
     let facts_rows = facts.len() as u16;
     let title = text::printable(&meeting.title);

@@ -257,7 +257,7 @@ fn question_lines(frame: &mut Frame, area: Rect, q: &ProjectedQuestion, lang: La
     let style = Style::new().fg(theme.text);
     let mut lines = widgets::hanging(
         &format!("{}. ", q.number),
-        &format!("{}：{}", q.asker, q.text),
+        &crate::labels::labelled(lang, &q.asker, &q.text),
         3,
         area.width,
         style,

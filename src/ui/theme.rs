@@ -25,7 +25,7 @@ pub enum ThemeError {
         value: String,
         expected: String,
     },
-    #[error("{}", tr!("{file}：无法读取（{why}）", file = .file, why = .cause))]
+    #[error("{}", tr!("{file}：无法读取（{why}）", "{file}: cannot be read ({why})", file = .file, why = .cause))]
     Read { file: String, cause: std::io::Error },
 }
 
@@ -155,7 +155,7 @@ impl Theme {
                 key,
                 value: value.to_string(),
                 expected: tr!(
-                    "应为 #rrggbb、reset 或颜色名（black, red, green, yellow, blue, magenta, cyan, gray, white …）"
+                    "应为 #rrggbb、reset 或颜色名（black, red, green, yellow, blue, magenta, cyan, gray, white …）", "expected #rrggbb, reset or a colour name (black, red, green, yellow, blue, magenta, cyan, gray, white …)"
                 ),
             })
         };
@@ -168,7 +168,7 @@ impl Theme {
                     file: file.to_string(),
                     key: "borders",
                     value: other.to_string(),
-                    expected: tr!("应为 none、ascii 或 line"),
+                    expected: tr!("应为 none、ascii 或 line", "expected none, ascii or line"),
                 });
             }
         };
