@@ -351,6 +351,7 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
         officials = officials,
         db = db.display()
     ));
+    say!(counted(&preparation.prepared));
     if known > 0 {
         say!(tr!(
             "以往整改 {known} 项已在本文件中（按整改标识找到），沿用原来的事项，未重复添加",
@@ -358,6 +359,24 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// Every kind of row a preparation brought, counted: what the clerk checks against the
+/// tables they sent.
+fn counted(prepared: &prep::PreparedMeeting) -> String {
+    let officials = &prepared.officials;
+    let sum = |count: fn(&prep::PreparedOfficial) -> usize| officials.iter().map(count).sum::<usize>();
+    tr!(
+        "共导入：述责人 {officials} 位，责任事项 {duties} 项，廉政风险点 {risks} 个（防控措施 {measures} 条，制度依据 {rules} 条），提问 {questions} 个，以往整改 {follow_ups} 项，出席人员 {attendees} 位",
+        officials = officials.len(),
+        duties = sum(|o| o.duty_items.len()),
+        risks = sum(|o| o.risk_points.len()),
+        measures = sum(|o| o.risk_points.iter().map(|r| r.measures.len()).sum()),
+        rules = sum(|o| o.risk_points.iter().map(|r| r.rules.len()).sum()),
+        questions = sum(|o| o.questions.len()),
+        follow_ups = sum(|o| o.earlier_follow_ups.len()),
+        attendees = prepared.attendees.len()
+    )
 }
 
 /// `shuze import FILE --update`: shows what the changed preparation will change in a

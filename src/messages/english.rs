@@ -363,12 +363,28 @@ const PREPARATION: &[(&str, &str)] = &[
         "{field} must be the 32-character identity written by export-prep (0-9, a-f), and '{key}' is not; leave it blank for a new follow-up",
     ),
     (
-        "工作表「{shown}」不是准备用的表，已忽略；准备用的表有：{sheets}",
-        "The sheet '{shown}' is not a sheet of the preparation and was ignored; the preparation's sheets are: {sheets}",
+        "「{shown}」有内容，但表名和表头都认不出是哪张准备用的表（前几行有：{found}）：请把表名改为 {sheets} 之一，或删去这张表",
+        "'{shown}' holds data, but neither its name nor its header says which sheet of the preparation it is (its first rows have: {found}): rename it to one of {sheets}, or delete it",
     ),
     (
-        "文件「{shown}」不是准备用的表，已忽略；准备用的表有：{sheets}",
-        "The file '{shown}' is not a sheet of the preparation and was ignored; the preparation's sheets are: {sheets}",
+        "表头有：{found}",
+        "the header row has: {found}",
+    ),
+    (
+        "「{header}」可能是{column}列？",
+        "is '{header}' the column '{column}'?",
+    ),
+    (
+        "「{sheet}」表没有「{name}」「{unit}」列，表名和标题（{titles}）也没有指明议程中的哪个单位：请加一列「{unit}」，或在标题中写明单位；议程中的单位有 {units}",
+        "The sheet '{sheet}' has no column '{name}' or '{unit}', and neither its name nor its title ({titles}) names a unit of the agenda: add a column '{unit}', or name the unit in the title; the agenda's units are {units}",
+    ),
+    (
+        "「{header}」列的「{written}」读作「{read_as}」（第 {rows}{more} 行，共 {n} 处）",
+        "'{written}' in the column '{header}' was read as '{read_as}' (rows {rows}{more}, {n} in all)",
+    ),
+    (
+        "共导入：述责人 {officials} 位，责任事项 {duties} 项，廉政风险点 {risks} 个（防控措施 {measures} 条，制度依据 {rules} 条），提问 {questions} 个，以往整改 {follow_ups} 项，出席人员 {attendees} 位",
+        "Imported: {officials} officials, {duties} duty items, {risks} risk points ({measures} measures, {rules} rules), {questions} questions, {follow_ups} earlier follow-ups, {attendees} attendees",
     ),
     (
         "工作表「{shown}」被隐藏了：看不见的内容也会导入。请在 Excel/WPS 中右击工作表标签「取消隐藏」，检查后再导入；不要的话请删除这张表",

@@ -15,6 +15,7 @@ mod sheet;
 pub mod synonyms;
 mod template;
 mod update;
+mod written;
 mod xlsx;
 
 pub use crate::source::line_column;

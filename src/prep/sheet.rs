@@ -9,8 +9,8 @@
 use super::cells::{self, Grid, Place, Value};
 use super::check::{self, Places};
 use super::raw::*;
-use super::synonyms::{self, Key, Sheet};
-use super::{ImportError, Preparation, Problem, Within, sort_problems};
+use super::synonyms::{self, Fit, Key, Sheet};
+use super::{ImportError, Preparation, Problem, Within, sort_problems, written};
 use crate::messages::tr;
 use crate::messages::{Lang, language};
 use serde::de::DeserializeOwned;
@@ -69,9 +69,19 @@ struct Table<'g> {
     grid: &'g Grid,
     header_row: usize,
     columns: HashMap<Key, usize>,
+    /// What names the table's one unit where it has no 姓名 or 单位 column: the sheet's
+    /// own name (when it is not a sheet's name) and the title rows above the header.
+    titles: Vec<String>,
 }
 
 impl Table<'_> {
+    /// True when the rows name no official: the unit comes from the sheet's name or title.
+    fn fixed_owner(&self) -> bool {
+        self.sheet.per_official
+            && !self.columns.contains_key(&Key::Name)
+            && !self.columns.contains_key(&Key::Unit)
+    }
+
     /// The data rows (indexes into the grid), blank ones left out.
     fn rows(&self) -> Vec<usize> {
         let keys: Vec<usize> = self
@@ -94,6 +104,20 @@ struct Reader {
     places: Vec<Place>,
     problems: Vec<Problem>,
     warnings: Vec<Problem>,
+    /// The meeting's year, for quarters and deadlines written without one.
+    year: Option<i32>,
+    /// Values read another way (`★★★` as 高), by sheet, column and the reading: the rows.
+    readings: Vec<(Reading, Vec<usize>)>,
+}
+
+/// A value read as another: where (sheet, column) and what it became.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Reading {
+    within: Within,
+    column: usize,
+    header: &'static str,
+    written: String,
+    read_as: String,
 }
 
 impl Reader {
@@ -115,6 +139,40 @@ impl Reader {
         });
     }
 
+    /// Notes that the cell at `row` of `key`'s column, written `written`, was read as
+    /// `read_as`; the summary says it once per sheet, column and value.
+    fn read_as(&mut self, table: &Table, row: usize, key: Key, written: &str, read_as: String) {
+        let reading = Reading {
+            within: table.grid.within.clone(),
+            column: table.columns.get(&key).copied().unwrap_or(0),
+            header: table.sheet.column_of(key).header,
+            written: written.trim().to_string(),
+            read_as,
+        };
+        match self.readings.iter_mut().find(|(r, _)| *r == reading) {
+            Some((_, rows)) => rows.push(row),
+            None => self.readings.push((reading, vec![row])),
+        }
+    }
+
+    /// One 提示 line per value read another way: where first, how many rows.
+    fn report_readings(&mut self) {
+        for (reading, rows) in std::mem::take(&mut self.readings) {
+            let shown: Vec<String> = rows.iter().take(5).map(|r| (r + 1).to_string()).collect();
+            let more = if rows.len() > 5 { "…" } else { "" };
+            let message = tr!(
+                "「{header}」列的「{written}」读作「{read_as}」（第 {rows}{more} 行，共 {n} 处）",
+                header = reading.header,
+                written = reading.written,
+                read_as = reading.read_as,
+                rows = shown.join("、"),
+                more = more,
+                n = rows.len()
+            );
+            self.warn(&reading.within, rows[0] + 1, reading.column + 1, message);
+        }
+    }
+
     /// The span of the cell at grid row `row`, column `column` (both from 0).
     fn span(&mut self, within: &Within, row: usize, column: usize) -> Range<usize> {
         let index = self.places.len();
@@ -130,26 +188,26 @@ impl Reader {
 
     fn tables<'g>(&mut self, grids: &'g [Grid]) -> Vec<Table<'g>> {
         let mut tables: Vec<Table> = Vec::new();
+        let mut seen: Vec<&'static str> = Vec::new();
         for grid in grids {
             let shown = grid.within.sheet_name();
-            let Some(sheet) = synonyms::sheet_named(shown) else {
-                if !grid.hidden {
-                    let message = match grid.within {
-                        Within::Sheet(_) => tr!(
-                            "工作表「{shown}」不是准备用的表，已忽略；准备用的表有：{sheets}",
-                            shown = shown,
-                            sheets = names()
-                        ),
-                        Within::CsvFile(_) => tr!(
-                            "文件「{shown}」不是准备用的表，已忽略；准备用的表有：{sheets}",
-                            shown = shown,
-                            sheets = names()
-                        ),
-                    };
-                    self.warn(&grid.within, 1, 1, message);
+            let named = synonyms::sheet_named(shown);
+            let Some(sheet) = named
+                .or_else(|| kind_by_headers(grid))
+                .or_else(|| synonyms::sheet_within_name(shown))
+            else {
+                if !grid.hidden && has_data(grid) {
+                    let message = tr!(
+                        "「{shown}」有内容，但表名和表头都认不出是哪张准备用的表（前几行有：{found}）：请把表名改为 {sheets} 之一，或删去这张表",
+                        shown = shown,
+                        found = listed(first_texts(grid).iter().map(String::as_str)),
+                        sheets = names()
+                    );
+                    self.problem(&grid.within, 1, 1, message);
                 }
                 continue;
             };
+            seen.push(sheet.name);
             if grid.hidden {
                 self.problem(
                     &grid.within,
@@ -163,34 +221,32 @@ impl Reader {
                 );
                 continue;
             }
-            if let Some(first) = tables.iter().find(|t| t.sheet.name == sheet.name) {
-                self.problem(
-                    &grid.within,
-                    1,
-                    1,
-                    tr!(
-                        "「{shown}」和「{first}」都是「{sheet}」表：请只留一张",
-                        shown = shown,
-                        first = first.grid.within.sheet_name(),
-                        sheet = sheet.name
-                    ),
+            let Some(table) = self.table(sheet, grid, named.is_some()) else {
+                continue;
+            };
+            // Per-unit sheets (one per unit, named by it) are read together; two sheets
+            // that both name their officials in columns would import the rows twice.
+            let duplicate = tables.iter().find(|t| {
+                t.sheet.name == sheet.name
+                    && !(sheet.per_official && (t.fixed_owner() || table.fixed_owner()))
+            });
+            if let Some(first) = duplicate {
+                let message = tr!(
+                    "「{shown}」和「{first}」都是「{sheet}」表：请只留一张",
+                    shown = shown,
+                    first = first.grid.within.sheet_name(),
+                    sheet = sheet.name
                 );
+                self.problem(&grid.within, 1, 1, message);
                 continue;
             }
-            if let Some(table) = self.table(sheet, grid) {
-                tables.push(table);
-            }
+            tables.push(table);
         }
         let csv = grids
             .first()
             .is_some_and(|g| matches!(g.within, Within::CsvFile(_)));
         for sheet in synonyms::SHEETS.iter().filter(|s| s.required) {
-            if !tables.iter().any(|t| t.sheet.name == sheet.name)
-                && !grids.iter().any(|g| {
-                    synonyms::sheet_named(g.within.sheet_name())
-                        .is_some_and(|s| s.name == sheet.name)
-                })
-            {
+            if !seen.contains(&sheet.name) {
                 let also = listed(sheet.also.iter().copied());
                 let (within, message) = match csv {
                     true => (
@@ -216,20 +272,16 @@ impl Reader {
         tables
     }
 
-    fn table<'g>(&mut self, sheet: &'static Sheet, grid: &'g Grid) -> Option<Table<'g>> {
+    /// The sheet's header row (the row among the first few naming the most columns; of a
+    /// two-row merged header the lower, which names each column) and its columns.
+    fn table<'g>(
+        &mut self,
+        sheet: &'static Sheet,
+        grid: &'g Grid,
+        named: bool,
+    ) -> Option<Table<'g>> {
         let within = &grid.within;
-        let recognised = |row: usize| {
-            grid.rows[row]
-                .iter()
-                .filter(|v| matches!(v, Value::Text(t) if sheet.column(t).is_some()))
-                .count()
-        };
-        let header_row = (0..grid.rows.len().min(HEADER_SEARCH))
-            .map(|row| (recognised(row), row))
-            .filter(|(count, _)| *count > 0)
-            .max_by_key(|(count, row)| (*count, std::cmp::Reverse(*row)))
-            .map(|(_, row)| row);
-        let Some(header_row) = header_row else {
+        let Some(header_row) = header_row(sheet, grid) else {
             self.problem(
                 within,
                 1,
@@ -242,80 +294,105 @@ impl Reader {
             );
             return None;
         };
-        let mut columns: HashMap<Key, usize> = HashMap::new();
+        let mut columns: HashMap<Key, (usize, Fit)> = HashMap::new();
+        let mut unknown: Vec<(usize, String)> = Vec::new();
         for (index, value) in grid.rows[header_row].iter().enumerate() {
             let text = match value {
-                Value::Text(text) => text.clone(),
+                Value::Text(text) => text.trim().to_string(),
                 Value::Empty => continue,
                 other => format!("{other:?}"),
             };
-            match sheet.column(&text) {
-                Some(column) if column.key == Key::Ignored => {}
-                Some(column) => {
-                    if let Some(first) = columns.insert(column.key, index) {
-                        self.problem(
-                            within,
-                            header_row + 1,
-                            index + 1,
-                            tr!(
-                                "「{text}」和第 {first} 列都是「{header}」列：请删去或改名其中一列",
-                                text = text.trim(),
-                                first = super::column_letters(first + 1),
-                                header = column.header
-                            ),
-                        );
-                    }
+            let Some((column, fit)) = sheet.fit(&text) else {
+                unknown.push((index, text));
+                continue;
+            };
+            if column.key == Key::Ignored {
+                continue;
+            }
+            let Some(&(first, first_fit)) = columns.get(&column.key) else {
+                columns.insert(column.key, (index, fit));
+                continue;
+            };
+            // A header merged over several columns names the first of them.
+            if grid.cell(header_row, first) == value && index == first + 1 {
+                continue;
+            }
+            match fit.cmp(&first_fit) {
+                std::cmp::Ordering::Greater => {
+                    unknown.push((first, cell_text(grid.cell(header_row, first))));
+                    columns.insert(column.key, (index, fit));
                 }
-                None => self.warn(
+                std::cmp::Ordering::Less => unknown.push((index, text)),
+                std::cmp::Ordering::Equal => self.problem(
                     within,
                     header_row + 1,
                     index + 1,
                     tr!(
-                        "不认得的列「{text}」，已忽略；这张表可用的列名见 README「准备表格」一节",
-                        text = text.trim()
+                        "「{text}」和第 {first} 列都是「{header}」列：请删去或改名其中一列",
+                        text = text,
+                        first = super::column_letters(first + 1),
+                        header = column.header
                     ),
                 ),
             }
         }
+        unknown.sort();
+        for (index, text) in &unknown {
+            self.warn(
+                within,
+                header_row + 1,
+                index + 1,
+                tr!(
+                    "不认得的列「{text}」，已忽略；这张表可用的列名见 README「准备表格」一节",
+                    text = text
+                ),
+            );
+        }
+        let columns: HashMap<Key, usize> = columns.into_iter().map(|(k, (c, _))| (k, c)).collect();
+        let headers: Vec<String> = grid.rows[header_row]
+            .iter()
+            .map(cell_text)
+            .filter(|t| !t.is_empty())
+            .collect();
+        let found = listed(headers.iter().map(String::as_str));
+        let unknown_texts: Vec<&str> = unknown.iter().map(|(_, t)| t.as_str()).collect();
         let mut complete = true;
         for column in sheet.columns.iter().filter(|c| c.required) {
             if !columns.contains_key(&column.key) {
                 complete = false;
-                self.problem(
-                    within,
-                    header_row + 1,
-                    1,
-                    tr!(
-                        "缺少必填的列「{header}」：请在表头加上这一列，列名可写作 {words}",
-                        header = column.header,
-                        words = words(column)
-                    ),
+                let message = tr!(
+                    "缺少必填的列「{header}」：请在表头加上这一列，列名可写作 {words}",
+                    header = column.header,
+                    words = words(column)
                 );
+                let message = with_found(message, &found, closest(&[column], &unknown_texts));
+                self.problem(within, header_row + 1, 1, message);
             }
         }
+        let titles = titles(grid, header_row, named);
         if sheet.per_official
             && !columns.contains_key(&Key::Name)
             && !columns.contains_key(&Key::Unit)
+            && titles.is_empty()
         {
             complete = false;
-            self.problem(
-                within,
-                header_row + 1,
-                1,
-                tr!(
-                    "缺少「{name}」或「{unit}」列：每行要对应议程中的一位述责人，至少要有其中一列；列名可写作 {names}，或 {units}",
-                    name = sheet.column_of(Key::Name).header,
-                    unit = sheet.column_of(Key::Unit).header,
-                    names = words(sheet.column_of(Key::Name)),
-                    units = words(sheet.column_of(Key::Unit))
-                ),
+            let owners = [sheet.column_of(Key::Name), sheet.column_of(Key::Unit)];
+            let message = tr!(
+                "缺少「{name}」或「{unit}」列：每行要对应议程中的一位述责人，至少要有其中一列；列名可写作 {names}，或 {units}",
+                name = sheet.column_of(Key::Name).header,
+                unit = sheet.column_of(Key::Unit).header,
+                names = words(sheet.column_of(Key::Name)),
+                units = words(sheet.column_of(Key::Unit))
             );
+            let message = with_found(message, &found, closest(&owners, &unknown_texts));
+            self.problem(within, header_row + 1, 1, message);
         }
         complete.then_some(Table {
             sheet,
             grid,
             header_row,
             columns,
+            titles,
         })
     }
 
@@ -411,8 +488,14 @@ impl Reader {
             _ => None,
         };
         let (text, span) = self.text_at(table, row, key);
+        let folded = synonyms::folded(&text);
+        if folded != text && number.is_none() {
+            let read = folded.trim().to_string();
+            self.read_as(table, row, key, &text, read);
+        }
         let number = number.or_else(|| {
-            text.trim()
+            folded
+                .trim()
                 .trim_end_matches("分钟")
                 .trim_end_matches('分')
                 .trim_start_matches('第')
@@ -480,8 +563,25 @@ impl Reader {
             }
             return None;
         }
-        match T::deserialize(StrDeserializer::<ValueError>::new(text)) {
-            Ok(value) => Some(value),
+        let mapped = match key {
+            Key::RiskLevel => written::risk_level(text)
+                .filter(|level| *level != text)
+                .map(str::to_string),
+            _ => None,
+        }
+        .or_else(|| {
+            let folded = synonyms::folded(text);
+            (folded != text).then_some(folded)
+        });
+        let read = mapped.as_deref().unwrap_or(text);
+        match T::deserialize(StrDeserializer::<ValueError>::new(read)) {
+            Ok(value) => {
+                if let Some(mapped) = &mapped {
+                    let written = text.to_string();
+                    self.read_as(table, row, key, &written, mapped.clone());
+                }
+                Some(value)
+            }
             Err(_) => {
                 self.problem(
                     &table.grid.within,
@@ -537,11 +637,45 @@ impl Reader {
             _ => None,
         };
         let (text, span) = self.text_at(table, row, key);
-        let value = match date.or_else(|| cells::date_from_text(&text)) {
+        let folded = synonyms::folded(&text);
+        let written = match (date, self.year) {
+            (None, Some(year)) => match written::deadline(&folded, year) {
+                Some(written::Deadline::Day(day)) => Some(day),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(day) = written {
+            self.read_as(table, row, key, &text, day.format("%Y-%m-%d").to_string());
+        }
+        let value = match date
+            .or(written)
+            .or_else(|| cells::date_from_text(&folded))
+        {
             Some(date) => toml_date(date),
             None => toml::Value::String(text),
         };
         Some(Spanned::new(span, value))
+    }
+
+    /// A quarter: as the template writes it, or without its year (第一季度, Q1) in the
+    /// meeting's year.
+    fn quarter(&mut self, table: &Table, row: usize, written: &str) -> String {
+        let folded = synonyms::folded(written);
+        let quarter = cells::quarter(&folded);
+        if quarter.contains('Q') && quarter.len() == 6 {
+            if folded != written {
+                self.read_as(table, row, Key::Quarter, written, quarter.clone());
+            }
+            return quarter;
+        }
+        match self.year.and_then(|year| written::quarter_of_year(&folded, year)) {
+            Some(read) => {
+                self.read_as(table, row, Key::Quarter, written, read.clone());
+                read
+            }
+            None => quarter,
+        }
     }
 
     /// A time of day: a time cell or text like 09:00 (9:00, 9：00).
@@ -588,10 +722,11 @@ impl Reader {
             synonyms::QUESTIONS,
             synonyms::FOLLOW_UPS,
         ] {
-            if let Some(table) = find(name) {
+            for table in tables.iter().filter(|t| t.sheet.name == name) {
                 self.per_official(table, &mut officials);
             }
         }
+        self.report_readings();
         RawPrep {
             meeting,
             attendees,
@@ -651,6 +786,9 @@ impl Reader {
                 Spanned::new(span, toml::Value::String(String::new()))
             }
         };
+        if let toml::Value::Datetime(moment) = date.get_ref() {
+            self.year = moment.date.map(|d| i32::from(d.year));
+        }
         let scrutineers = self.text(table, row, Key::Scrutineers);
         let meeting = RawMeeting {
             title: self.spanned_text(table, row, Key::Title),
@@ -677,14 +815,25 @@ impl Reader {
         let mut attendees = Vec::new();
         for row in table.rows() {
             let span = self.span(&table.grid.within, row, 0);
-            let attendance = self.choice(table, row, Key::Attendance);
+            let written = self.text(table, row, Key::Attendance);
+            let mut reason = self.text(table, row, Key::Reason);
+            let attendance = if written::on_leave(&written) {
+                let absent = synonyms::ATTENDANCE[2];
+                self.read_as(table, row, Key::Attendance, &written, absent.to_string());
+                if reason.is_empty() {
+                    reason = written;
+                }
+                Some(RawAttendance::Absent)
+            } else {
+                self.choice(table, row, Key::Attendance)
+            };
             attendees.push(Spanned::new(
                 span,
                 RawAttendee {
                     name: self.spanned_text(table, row, Key::AttendeeName),
                     post: self.text(table, row, Key::AttendeePost),
                     attendance: attendance.unwrap_or(RawAttendance::Present),
-                    reason: self.text(table, row, Key::Reason),
+                    reason,
                 },
             ));
         }
@@ -723,10 +872,14 @@ impl Reader {
         row: usize,
         officials: &[(RawOfficial, Range<usize>)],
         above: &mut Option<(String, String)>,
+        fixed: Option<&str>,
     ) -> Option<usize> {
         let within = &table.grid.within;
         let mut name = self.text(table, row, Key::Name);
-        let mut unit = self.text(table, row, Key::Unit);
+        let mut unit = match fixed {
+            Some(unit) => unit.to_string(),
+            None => self.text(table, row, Key::Unit),
+        };
         if name.is_empty()
             && unit.is_empty()
             && table.grid.fill_owner_down
@@ -740,12 +893,12 @@ impl Reader {
         let official_unit = |o: &RawOfficial| o.unit.get_ref().trim().to_string();
         if !name.is_empty() {
             let found: Vec<usize> = (0..officials.len())
-                .filter(|i| official_name(&officials[*i].0) == name)
+                .filter(|i| same(&official_name(&officials[*i].0), &name))
                 .collect();
             let matching: Vec<usize> = found
                 .iter()
                 .copied()
-                .filter(|i| unit.is_empty() || official_unit(&officials[*i].0) == unit)
+                .filter(|i| unit.is_empty() || same(&official_unit(&officials[*i].0), &unit))
                 .collect();
             return match (found.len(), matching.as_slice()) {
                 (0, _) => {
@@ -803,7 +956,7 @@ impl Reader {
             return None;
         }
         let found: Vec<usize> = (0..officials.len())
-            .filter(|i| official_unit(&officials[*i].0) == unit)
+            .filter(|i| same(&official_unit(&officials[*i].0), &unit))
             .collect();
         match found.as_slice() {
             [one] => Some(*one),
@@ -838,10 +991,57 @@ impl Reader {
         }
     }
 
+    /// The agenda's unit that a table without 姓名 and 单位 columns belongs to, named by its
+    /// sheet's name or title (`某县财政局廉政风险点防控一览表`); reported when none or several.
+    fn fixed_unit(
+        &mut self,
+        table: &Table,
+        officials: &[(RawOfficial, Range<usize>)],
+    ) -> Option<String> {
+        let mut units: Vec<String> = officials
+            .iter()
+            .map(|(o, _)| o.unit.get_ref().trim().to_string())
+            .collect();
+        units.dedup();
+        for title in &table.titles {
+            let title = squeezed(title);
+            let mut named: Vec<&String> = units
+                .iter()
+                .filter(|u| !u.is_empty() && title.contains(&squeezed(u)))
+                .collect();
+            named.dedup();
+            // 县财政局 inside 某县财政局…: the longest unit named wins over one inside it.
+            named.sort_by_key(|u| std::cmp::Reverse(u.chars().count()));
+            if let Some(first) = named.first()
+                && named.iter().skip(1).all(|u| first.contains(u.as_str()))
+            {
+                return Some(first.to_string());
+            }
+        }
+        let message = tr!(
+            "「{sheet}」表没有「{name}」「{unit}」列，表名和标题（{titles}）也没有指明议程中的哪个单位：请加一列「{unit}」，或在标题中写明单位；议程中的单位有 {units}",
+            sheet = table.grid.within.sheet_name(),
+            name = table.sheet.column_of(Key::Name).header,
+            unit = table.sheet.column_of(Key::Unit).header,
+            titles = listed(table.titles.iter().map(String::as_str)),
+            units = listed(units.iter().map(String::as_str))
+        );
+        self.problem(&table.grid.within, table.header_row + 1, 1, message);
+        None
+    }
+
     fn per_official(&mut self, table: &Table, officials: &mut [(RawOfficial, Range<usize>)]) {
         let mut above = None;
+        let fixed = match table.fixed_owner() {
+            true => match self.fixed_unit(table, officials) {
+                Some(unit) => Some(unit),
+                None => return,
+            },
+            false => None,
+        };
         for row in table.rows() {
-            let Some(index) = self.owner(table, row, officials, &mut above) else {
+            let Some(index) = self.owner(table, row, officials, &mut above, fixed.as_deref())
+            else {
                 continue;
             };
             let span = self.span(&table.grid.within, row, 0);
@@ -851,11 +1051,12 @@ impl Reader {
                     let source = self.choice(table, row, Key::DutySource);
                     let status = self.choice(table, row, Key::DutyStatus);
                     let (quarter, quarter_span) = self.text_at(table, row, Key::Quarter);
+                    let quarter = self.quarter(table, row, &quarter);
                     official.duty_items.push(Spanned::new(
                         span,
                         RawDutyItem {
                             source: source.unwrap_or(RawDutySource::AnnualReminder),
-                            quarter: Spanned::new(quarter_span, cells::quarter(&quarter)),
+                            quarter: Spanned::new(quarter_span, quarter),
                             text: self.spanned_text(table, row, Key::DutyText),
                             progress: self.text(table, row, Key::DutyProgress),
                             status,
@@ -866,10 +1067,16 @@ impl Reader {
                     let level = self.choice(table, row, Key::RiskLevel);
                     let measures = self.text(table, row, Key::Measures);
                     let rules = self.text(table, row, Key::Rules);
+                    let mut text = self.spanned_text(table, row, Key::RiskText);
+                    let form = self.text(table, row, Key::RiskForm);
+                    if !form.is_empty() {
+                        let joined = format!("{}：{form}", text.get_ref().trim());
+                        *text.get_mut() = joined;
+                    }
                     official.risk_points.push(Spanned::new(
                         span,
                         RawRiskPoint {
-                            text: self.spanned_text(table, row, Key::RiskText),
+                            text,
                             level: level.unwrap_or(RawRiskLevel::Low),
                             measures: cells::numbered_items(&measures),
                             rules: cells::numbered_items(&rules),
@@ -887,7 +1094,16 @@ impl Reader {
                 }
                 _ => {
                     let source = self.choice(table, row, Key::FollowUpSource);
-                    let mode = self.choice(table, row, Key::Mode);
+                    let mut mode = self.choice(table, row, Key::Mode);
+                    let deadline = self.text(table, row, Key::Deadline);
+                    let ongoing = self.year.is_some_and(|year| {
+                        written::deadline(&deadline, year) == Some(written::Deadline::Ongoing)
+                    });
+                    if ongoing {
+                        let long_term = synonyms::FOLLOW_UP_MODES[2];
+                        self.read_as(table, row, Key::Deadline, &deadline, long_term.to_string());
+                        mode = mode.or(Some(RawFollowUpMode::LongTerm));
+                    }
                     let status = self.choice(table, row, Key::FollowUpStatus);
                     let copied_to = self.text(table, row, Key::CopiedTo);
                     official.earlier_follow_ups.push(Spanned::new(
@@ -900,7 +1116,10 @@ impl Reader {
                             measure: self.text(table, row, Key::Measure),
                             lead: self.text(table, row, Key::Lead),
                             owner: self.text(table, row, Key::Owner),
-                            deadline: self.date(table, row, Key::Deadline),
+                            deadline: match ongoing {
+                                true => None,
+                                false => self.date(table, row, Key::Deadline),
+                            },
                             mode,
                             progress: self.text(table, row, Key::FollowUpProgress),
                             status: status.unwrap_or(RawFollowUpStatus::NotStarted),
@@ -914,6 +1133,150 @@ impl Reader {
             }
         }
     }
+}
+
+/// The distinct columns a row's cells name in `sheet`.
+fn keys_named(sheet: &'static Sheet, cells: &[Value]) -> Vec<Key> {
+    let mut keys: Vec<Key> = Vec::new();
+    for value in cells {
+        if let Value::Text(text) = value
+            && let Some(column) = sheet.column(text)
+            && !keys.contains(&column.key)
+        {
+            keys.push(column.key);
+        }
+    }
+    keys
+}
+
+/// The header row: of the first rows, the one naming the most distinct columns (the lower
+/// row of a two-row merged header names more than the merged row above it).
+fn header_row(sheet: &'static Sheet, grid: &Grid) -> Option<usize> {
+    (0..grid.rows.len().min(HEADER_SEARCH))
+        .map(|row| (keys_named(sheet, &grid.rows[row]).len(), row))
+        .filter(|(count, _)| *count > 0)
+        .max_by_key(|(count, row)| (*count, std::cmp::Reverse(*row)))
+        .map(|(_, row)| row)
+}
+
+/// The sheet a sheet with an unknown name is by its header: the kind whose required
+/// columns are all there, naming the most columns; `None` when no kind has them all.
+fn kind_by_headers(grid: &Grid) -> Option<&'static Sheet> {
+    let mut best: Option<(&'static Sheet, usize)> = None;
+    for sheet in synonyms::SHEETS {
+        let Some(row) = header_row(sheet, grid) else {
+            continue;
+        };
+        let keys = keys_named(sheet, &grid.rows[row]);
+        let complete = sheet
+            .columns
+            .iter()
+            .filter(|c| c.required)
+            .all(|c| keys.contains(&c.key));
+        let owners = !sheet.per_official || keys.contains(&Key::Name) || keys.contains(&Key::Unit);
+        let named = keys
+            .iter()
+            .filter(|k| !matches!(k, Key::Ignored | Key::Name | Key::Unit))
+            .count();
+        if complete && named > 0 && best.is_none_or(|(_, most)| named + usize::from(owners) > most)
+        {
+            best = Some((sheet, named + usize::from(owners)));
+        }
+    }
+    best.map(|(sheet, _)| sheet)
+}
+
+/// True when any cell holds something.
+fn has_data(grid: &Grid) -> bool {
+    grid.rows.iter().flatten().any(|v| !v.is_empty())
+}
+
+/// A cell as text, for naming headers.
+fn cell_text(value: &Value) -> String {
+    match value {
+        Value::Empty => String::new(),
+        Value::Text(text) => text.trim().to_string(),
+        Value::Number(n) => number_text(*n),
+        other => format!("{other:?}"),
+    }
+}
+
+/// The first few texts of a sheet, for naming what it holds.
+fn first_texts(grid: &Grid) -> Vec<String> {
+    let mut texts: Vec<String> = Vec::new();
+    for value in grid.rows.iter().take(HEADER_SEARCH).flatten() {
+        let text = cell_text(value);
+        if !text.is_empty() && !texts.contains(&text) {
+            texts.push(text);
+        }
+        if texts.len() == 6 {
+            break;
+        }
+    }
+    texts
+}
+
+/// What may name a table's one unit: the sheet's name when it is not a sheet's name, and
+/// each text above the header row.
+fn titles(grid: &Grid, header_row: usize, named: bool) -> Vec<String> {
+    let mut titles: Vec<String> = Vec::new();
+    if !named {
+        titles.push(grid.within.sheet_name().to_string());
+    }
+    for value in grid.rows.iter().take(header_row).flatten() {
+        let text = cell_text(value);
+        if !text.is_empty() && !titles.contains(&text) {
+            titles.push(text);
+        }
+    }
+    titles
+}
+
+/// The unknown header most like one of `columns` (sharing the most characters with one
+/// of their wordings, two at least).
+fn closest(columns: &[&synonyms::Column], headers: &[&str]) -> Option<(String, &'static str)> {
+    let mut best: Option<(usize, String, &'static str)> = None;
+    for header in headers {
+        let header_chars: Vec<char> = synonyms::normalise(header).chars().collect();
+        for column in columns {
+            for word in std::iter::once(column.header).chain(column.also.iter().copied()) {
+                let shared = synonyms::normalise(word)
+                    .chars()
+                    .filter(|c| header_chars.contains(c))
+                    .count();
+                if shared >= 2 && best.as_ref().is_none_or(|(most, _, _)| shared > *most) {
+                    best = Some((shared, header.to_string(), column.header));
+                }
+            }
+        }
+    }
+    best.map(|(_, header, column)| (header, column))
+}
+
+/// A missing column's message with the headers found and the closest one.
+fn with_found(message: String, found: &str, closest: Option<(String, &'static str)>) -> String {
+    let found = tr!("表头有：{found}", found = found);
+    match closest {
+        Some((header, column)) => format!(
+            "{message}；{found}；{}",
+            tr!(
+                "「{header}」可能是{column}列？",
+                header = header,
+                column = column
+            )
+        ),
+        None => format!("{message}；{found}"),
+    }
+}
+
+/// Text without any spaces (full-width ones too), for comparing names and units.
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Two names or units the same but for spaces (`王　英` is 王英).
+fn same(a: &str, b: &str) -> bool {
+    squeezed(a) == squeezed(b)
 }
 
 fn names() -> String {
