@@ -365,7 +365,8 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
 /// tables they sent.
 fn counted(prepared: &prep::PreparedMeeting) -> String {
     let officials = &prepared.officials;
-    let sum = |count: fn(&prep::PreparedOfficial) -> usize| officials.iter().map(count).sum::<usize>();
+    let sum =
+        |count: fn(&prep::PreparedOfficial) -> usize| officials.iter().map(count).sum::<usize>();
     tr!(
         "共导入：述责人 {officials} 位，责任事项 {duties} 项，廉政风险点 {risks} 个（防控措施 {measures} 条，制度依据 {rules} 条），提问 {questions} 个，以往整改 {follow_ups} 项，出席人员 {attendees} 位",
         officials = officials.len(),

@@ -366,10 +366,7 @@ const PREPARATION: &[(&str, &str)] = &[
         "「{shown}」有内容，但表名和表头都认不出是哪张准备用的表（前几行有：{found}）：请把表名改为 {sheets} 之一，或删去这张表",
         "'{shown}' holds data, but neither its name nor its header says which sheet of the preparation it is (its first rows have: {found}): rename it to one of {sheets}, or delete it",
     ),
-    (
-        "表头有：{found}",
-        "the header row has: {found}",
-    ),
+    ("表头有：{found}", "the header row has: {found}"),
     (
         "「{header}」可能是{column}列？",
         "is '{header}' the column '{column}'?",

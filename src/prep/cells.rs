@@ -234,7 +234,11 @@ fn chinese_numeral(n: u32) -> String {
         1..=9 => DIGITS[n as usize].to_string(),
         10 => "十".into(),
         11..=19 => format!("十{}", DIGITS[(n - 10) as usize]),
-        _ => format!("{}十{}", DIGITS[(n / 10 % 10) as usize], DIGITS[(n % 10) as usize]),
+        _ => format!(
+            "{}十{}",
+            DIGITS[(n / 10 % 10) as usize],
+            DIGITS[(n % 10) as usize]
+        ),
     }
 }
 
@@ -289,9 +293,7 @@ fn mark_at(text: &str, from: usize, mark: &str, after_a_stop: bool) -> Option<(u
         let at = start + found;
         let end = at + mark.len();
         let before = text[..at].chars().next_back();
-        let stop = before.is_none_or(|c| {
-            c.is_whitespace() || "；;。，,：:、）)！!？?".contains(c)
-        });
+        let stop = before.is_none_or(|c| c.is_whitespace() || "；;。，,：:、）)！!？?".contains(c));
         let digit_after = text[end..]
             .chars()
             .next()
@@ -423,13 +425,13 @@ mod tests {
         ] {
             let items = numbered_items(text);
             assert_eq!(items.len(), 2, "{text}: {items:?}");
-            assert!(items[0].starts_with("资金分配集体研究"), "{text}: {items:?}");
+            assert!(
+                items[0].starts_with("资金分配集体研究"),
+                "{text}: {items:?}"
+            );
             assert_eq!(items[1], "分配结果公开", "{text}");
         }
-        assert_eq!(
-            numbered_items("1.甲 2.乙 3.丙"),
-            ["甲", "乙", "丙"]
-        );
+        assert_eq!(numbered_items("1.甲 2.乙 3.丙"), ["甲", "乙", "丙"]);
         assert_eq!(
             numbered_items("措施：（1）甲（2）乙"),
             ["措施：", "甲", "乙"]
@@ -449,8 +451,14 @@ mod tests {
             assert_eq!(numbered_items(text), [text], "{text}");
         }
         assert_eq!(numbered_items("一、总则\n二、分则"), ["总则", "分则"]);
-        assert_eq!(numbered_items("统一是关键，二是其次"), ["统一是关键，二是其次"]);
-        assert_eq!(numbered_items("（3）号文件和（4）号文件"), ["（3）号文件和（4）号文件"]);
+        assert_eq!(
+            numbered_items("统一是关键，二是其次"),
+            ["统一是关键，二是其次"]
+        );
+        assert_eq!(
+            numbered_items("（3）号文件和（4）号文件"),
+            ["（3）号文件和（4）号文件"]
+        );
         assert_eq!(numbered_items("第1.5条，第2.5条"), ["第1.5条，第2.5条"]);
         assert_eq!(numbered_items("１．甲\n２．乙"), ["甲", "乙"]);
         assert_eq!(numbered_items("说明\n1.甲\n2.乙"), ["说明", "甲", "乙"]);

@@ -648,10 +648,7 @@ impl Reader {
         if let Some(day) = written {
             self.read_as(table, row, key, &text, day.format("%Y-%m-%d").to_string());
         }
-        let value = match date
-            .or(written)
-            .or_else(|| cells::date_from_text(&folded))
-        {
+        let value = match date.or(written).or_else(|| cells::date_from_text(&folded)) {
             Some(date) => toml_date(date),
             None => toml::Value::String(text),
         };
@@ -669,7 +666,10 @@ impl Reader {
             }
             return quarter;
         }
-        match self.year.and_then(|year| written::quarter_of_year(&folded, year)) {
+        match self
+            .year
+            .and_then(|year| written::quarter_of_year(&folded, year))
+        {
             Some(read) => {
                 self.read_as(table, row, Key::Quarter, written, read.clone());
                 read

@@ -16,7 +16,10 @@ pub fn on_leave(text: &str) -> bool {
 /// A risk level written another way (一级–三级, ★–★★★, 高风险/中风险/低风险, 较高 …) as the
 /// template's 高 / 中 / 低; `None` when it is none of these.
 pub fn risk_level(text: &str) -> Option<&'static str> {
-    let text: String = folded(text).chars().filter(|c| !c.is_whitespace()).collect();
+    let text: String = folded(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let stars = text.chars().filter(|c| matches!(c, '★' | '*')).count();
     if stars > 0 && text.chars().all(|c| matches!(c, '★' | '☆' | '*')) {
         return match stars {
@@ -37,7 +40,10 @@ pub fn risk_level(text: &str) -> Option<&'static str> {
 /// A quarter written without its year (第一季度, 一季度, Q1, 1季度, 第1季度) as `YYYYQn` in the
 /// meeting's year; `None` when it is not one.
 pub fn quarter_of_year(text: &str, year: i32) -> Option<String> {
-    let text: String = folded(text).chars().filter(|c| !c.is_whitespace()).collect();
+    let text: String = folded(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let upper = text.to_uppercase();
     let digit = match upper.strip_prefix('Q') {
         Some(rest) => rest,
@@ -68,7 +74,10 @@ pub enum Deadline {
 /// 长期坚持; 年底, 2026年底, 12月底, 2026年6月底, 6月30日前, 6月30日 (the year from the
 /// meeting where it is not written); `None` for anything else (full dates are read elsewhere).
 pub fn deadline(text: &str, year: i32) -> Option<Deadline> {
-    let text: String = folded(text).chars().filter(|c| !c.is_whitespace()).collect();
+    let text: String = folded(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     if matches!(
         text.as_str(),
         "长期坚持" | "长期" | "持续推进" | "长期推进" | "持续整改" | "常态化"
@@ -133,7 +142,11 @@ mod tests {
     #[test]
     fn quarters_and_levels() {
         for text in ["第一季度", "一季度", "Q1", "q1", "1季度", "第１季度", "Ｑ1"] {
-            assert_eq!(quarter_of_year(text, 2026).as_deref(), Some("2026Q1"), "{text}");
+            assert_eq!(
+                quarter_of_year(text, 2026).as_deref(),
+                Some("2026Q1"),
+                "{text}"
+            );
         }
         assert_eq!(quarter_of_year("第五季度", 2026), None);
         assert_eq!(quarter_of_year("上半年", 2026), None);

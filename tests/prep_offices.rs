@@ -1,0 +1,486 @@
+//! Preparation from the tables county offices actually keep, built here with
+//! rust_xlsxwriter from the template's data: headers in their own wording, the unit named
+//! only in the title, two-row merged headers, one sheet per unit, annex sheet names, values
+//! as offices write them, numbering inside one cell. Each layout lands with its counts per
+//! official, or is refused naming the sheet, the headers found and the closest one.
+
+mod common;
+
+use rust_xlsxwriter::{Format, Workbook, Worksheet};
+use shuze::prep::{Preparation, read_file};
+use std::path::{Path, PathBuf};
+
+type Rows<'a> = Vec<Vec<&'a str>>;
+
+/// The template's meeting, attendees and agenda: three officials.
+fn base() -> Vec<(&'static str, Rows<'static>)> {
+    vec![
+        (
+            "会议信息",
+            vec![
+                vec!["会议名称", "会议日期", "主持人", "记录人"],
+                vec!["某县2026年度述责述廉会议", "2026年12月18日", "马某", "何某"],
+            ],
+        ),
+        (
+            "出席人员",
+            vec![
+                vec!["姓名", "职务", "出席情况", "缺席原因"],
+                vec!["马某", "县委书记", "出席", ""],
+            ],
+        ),
+        (
+            "议程",
+            vec![
+                vec!["顺序", "姓名", "单位", "职务", "述责时长"],
+                vec!["1", "张某", "某某镇", "党委书记", "8"],
+                vec!["2", "王　英", "县财政局", "局长", "8"],
+                vec!["3", "刘某", "县教育局", "局长", "5"],
+            ],
+        ),
+    ]
+}
+
+fn write_sheet(sheet: &mut Worksheet, rows: &[Vec<&str>]) {
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if !cell.is_empty() {
+                sheet.write_string(r as u32, c as u16, *cell).unwrap();
+            }
+        }
+    }
+}
+
+/// The base sheets and `extra` ones, each edited by `edit` (merges, hidden rows …).
+fn workbook(
+    dir: &Path,
+    file: &str,
+    extra: &[(&str, Rows)],
+    edit: impl Fn(&str, &mut Worksheet),
+) -> PathBuf {
+    let mut workbook = Workbook::new();
+    for (name, rows) in base().iter().chain(extra.iter()) {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(*name).unwrap();
+        write_sheet(sheet, rows);
+        edit(name, sheet);
+    }
+    let path = dir.join(file);
+    workbook.save(&path).unwrap();
+    path
+}
+
+fn plain(dir: &Path, file: &str, extra: &[(&str, Rows)]) -> PathBuf {
+    workbook(dir, file, extra, |_, _| {})
+}
+
+fn read(path: &Path) -> Preparation {
+    read_file(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn refused(path: &Path) -> String {
+    read_file(path).expect_err("refused").to_string()
+}
+
+/// Risk points per official, in the agenda's order.
+fn risks(p: &Preparation) -> Vec<usize> {
+    p.prepared
+        .officials
+        .iter()
+        .map(|o| o.risk_points.len())
+        .collect()
+}
+
+fn duties(p: &Preparation) -> Vec<usize> {
+    p.prepared
+        .officials
+        .iter()
+        .map(|o| o.duty_items.len())
+        .collect()
+}
+
+fn warnings(p: &Preparation) -> String {
+    p.warnings
+        .iter()
+        .map(|w| w.message.clone())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn assert_has(text: &str, words: &[&str]) {
+    for word in words {
+        assert!(text.contains(word), "missing {word:?} in\n{text}");
+    }
+}
+
+#[test]
+fn headers_in_the_offices_own_wording() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = plain(
+        dir.path(),
+        "wording.xlsx",
+        &[
+            (
+                "廉政风险点",
+                vec![
+                    vec![
+                        "序号",
+                        "单位/科室",
+                        "风险点",
+                        "风险表现形式",
+                        "风险等级",
+                        "防控措施",
+                    ],
+                    vec![
+                        "1",
+                        "某某镇",
+                        "工程发包",
+                        "化整为零规避招标",
+                        "高",
+                        "进入平台",
+                    ],
+                    vec!["2", "县教育局", "教材征订", "", "中", ""],
+                ],
+            ),
+            (
+                "责任事项",
+                vec![
+                    vec!["述责对象", "来源", "季度", "事项内容"],
+                    vec!["张某", "按季派单", "2026Q2", "开展专项整治"],
+                    vec!["王英", "年初提示", "2026Q1", "制定责任清单"],
+                ],
+            ),
+            (
+                "以往整改",
+                vec![
+                    vec!["姓名", "问题", "责任领导", "整改状态"],
+                    vec!["刘某", "台账不全", "刘某", "整改中"],
+                ],
+            ),
+        ],
+    );
+    let p = read(&path);
+    assert_eq!(risks(&p), [1, 0, 1]);
+    assert_eq!(duties(&p), [1, 1, 0]);
+    assert_eq!(
+        p.prepared.officials[0].risk_points[0].text,
+        "工程发包：化整为零规避招标"
+    );
+    assert_eq!(p.prepared.officials[2].earlier_follow_ups[0].lead, "刘某");
+}
+
+#[test]
+fn the_unit_named_only_in_the_title_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let title = "某县财政局廉政风险点防控一览表";
+    let rows = vec![
+        vec![title, "", ""],
+        vec!["风险点", "风险等级", "防控措施"],
+        vec!["资金拨付", "高", "1.集体研究\n2.公开"],
+        vec!["政府采购", "中", ""],
+    ];
+    let path = workbook(
+        dir.path(),
+        "title.xlsx",
+        &[("廉政风险点", rows.clone())],
+        |name, sheet| {
+            if name == "廉政风险点" {
+                sheet
+                    .merge_range(0, 0, 0, 2, title, &Format::new())
+                    .unwrap();
+            }
+        },
+    );
+    let p = read(&path);
+    assert_eq!(risks(&p), [0, 2, 0]);
+    assert_eq!(p.prepared.officials[1].risk_points[0].measures.len(), 2);
+    // A title naming no unit of the agenda: refused, naming the title and the units.
+    let mut other = rows;
+    other[0][0] = "某县水利局廉政风险点防控一览表";
+    let path = plain(dir.path(), "nounit.xlsx", &[("廉政风险点", other)]);
+    assert_has(
+        &refused(&path),
+        &[
+            "「廉政风险点」表没有「姓名」「单位」列",
+            "某县水利局廉政风险点防控一览表",
+            "某某镇、县财政局、县教育局",
+        ],
+    );
+}
+
+#[test]
+fn a_two_row_merged_header_reads_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = vec![
+        vec!["序号", "单位", "廉政风险点", "", "", ""],
+        vec!["", "", "风险点", "风险等级", "防控措施", "制度依据"],
+        vec![
+            "1",
+            "某某镇",
+            "工程发包",
+            "高",
+            "（1）进平台（2）全程监督",
+            "《办法》",
+        ],
+        vec!["2", "县财政局", "资金拨付", "低", "", ""],
+    ];
+    let path = workbook(
+        dir.path(),
+        "merged.xlsx",
+        &[("廉政风险点", rows)],
+        |name, sheet| {
+            if name == "廉政风险点" {
+                let f = Format::new();
+                sheet.merge_range(0, 0, 1, 0, "序号", &f).unwrap();
+                sheet.merge_range(0, 1, 1, 1, "单位", &f).unwrap();
+                sheet.merge_range(0, 2, 0, 5, "廉政风险点", &f).unwrap();
+            }
+        },
+    );
+    let p = read(&path);
+    assert_eq!(risks(&p), [1, 1, 0]);
+    assert_eq!(
+        p.prepared.officials[0].risk_points[0].measures,
+        ["进平台", "全程监督"]
+    );
+}
+
+#[test]
+fn one_sheet_per_unit_and_annex_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit_sheet = |risk: &'static str| {
+        vec![
+            vec!["风险点", "风险等级"],
+            vec![risk, "高"],
+            vec!["公务接待", "中"],
+        ]
+    };
+    let path = plain(
+        dir.path(),
+        "units.xlsx",
+        &[
+            ("某某镇", unit_sheet("工程发包")),
+            ("县教育局", unit_sheet("教材征订")),
+            (
+                "附件1：主体责任清单",
+                vec![
+                    vec!["姓名", "来源", "季度", "事项内容"],
+                    vec!["刘某", "适时增单", "2026Q4", "校园食堂专项检查"],
+                ],
+            ),
+            (
+                "Sheet3",
+                vec![
+                    vec!["姓名", "提问人", "问题"],
+                    vec!["张某", "钱某", "采取了哪些行动？"],
+                    vec!["刘某", "钱某", "食堂如何监管？"],
+                ],
+            ),
+            ("Sheet4", vec![]),
+        ],
+    );
+    let p = read(&path);
+    assert_eq!(risks(&p), [2, 0, 2]);
+    assert_eq!(duties(&p), [0, 0, 1]);
+    let questions: Vec<usize> = p
+        .prepared
+        .officials
+        .iter()
+        .map(|o| o.questions.len())
+        .collect();
+    assert_eq!(questions, [1, 0, 1]);
+    // The annex name of the risk ledger, with the unit in a column.
+    let path = plain(
+        dir.path(),
+        "annex.xlsx",
+        &[(
+            "附件2 廉政风险点防控台账",
+            vec![
+                vec!["单位（部门）", "廉政风险点", "风险等级"],
+                vec!["县财政局", "资金拨付", "高"],
+            ],
+        )],
+    );
+    assert_eq!(risks(&read(&path)), [0, 1, 0]);
+}
+
+#[test]
+fn a_sheet_with_data_is_never_read_as_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = plain(
+        dir.path(),
+        "stranger.xlsx",
+        &[(
+            "Sheet3",
+            vec![vec!["项目", "金额"], vec!["办公用品", "300"]],
+        )],
+    );
+    assert_has(
+        &refused(&path),
+        &["Sheet3", "认不出是哪张准备用的表", "项目、金额"],
+    );
+    // A risk table with no column naming the official: the headers found and the closest.
+    let path = plain(
+        dir.path(),
+        "noowner.xlsx",
+        &[(
+            "廉政风险点",
+            vec![
+                vec!["所属单元", "风险点", "风险等级"],
+                vec!["县财政局", "资金拨付", "高"],
+            ],
+        )],
+    );
+    assert_has(
+        &refused(&path),
+        &[
+            "缺少「姓名」或「单位」列",
+            "表头有：所属单元、风险点、风险等级",
+            "「所属单元」可能是单位列？",
+        ],
+    );
+}
+
+#[test]
+fn values_as_offices_write_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sheets = base();
+    sheets[1].1.push(vec!["赵某", "副县长", "请假", ""]);
+    let path = {
+        let mut workbook = Workbook::new();
+        let extra: Vec<(&str, Rows)> = vec![
+            (
+                "责任事项",
+                vec![
+                    vec!["姓名", "来源", "季度", "事项内容"],
+                    vec!["张某", "按季派单", "第一季度", "甲"],
+                    vec!["张某", "按季派单", "一季度", "乙"],
+                    vec!["张某", "按季派单", "Q3", "丙"],
+                    vec!["王 英", "按季派单", "4季度", "丁"],
+                    vec!["王　英", "按季派单", "２０２６年第二季度", "戊"],
+                ],
+            ),
+            (
+                "廉政风险点",
+                vec![
+                    vec!["姓名", "风险点", "风险等级"],
+                    vec!["张某", "甲", "一级"],
+                    vec!["张某", "乙", "★★"],
+                    vec!["张某", "丙", "低风险"],
+                ],
+            ),
+            (
+                "以往整改",
+                vec![
+                    vec!["姓名", "问题", "时限", "整改状态"],
+                    vec!["刘某", "甲", "长期坚持", "整改中"],
+                    vec!["刘某", "乙", "2026年底", "整改中"],
+                    vec!["刘某", "丙", "6月30日前", "整改中"],
+                    vec!["刘某", "丁", "12月底", "整改中"],
+                ],
+            ),
+        ];
+        for (name, rows) in sheets.iter().chain(extra.iter()) {
+            let sheet = workbook.add_worksheet();
+            sheet.set_name(*name).unwrap();
+            write_sheet(sheet, rows);
+        }
+        let path = dir.path().join("values.xlsx");
+        workbook.save(&path).unwrap();
+        path
+    };
+    let p = read(&path);
+    let absent = &p.prepared.attendees[1];
+    assert_eq!(absent.reason, "请假");
+    assert_eq!(format!("{:?}", absent.attendance), "Absent");
+    let quarters: Vec<String> = p.prepared.officials[0]
+        .duty_items
+        .iter()
+        .chain(&p.prepared.officials[1].duty_items)
+        .map(|d| d.quarter.clone())
+        .collect();
+    assert_eq!(quarters, ["2026Q1", "2026Q1", "2026Q3", "2026Q4", "2026Q2"]);
+    let levels: Vec<String> = p.prepared.officials[0]
+        .risk_points
+        .iter()
+        .map(|r| format!("{:?}", r.level))
+        .collect();
+    assert_eq!(levels, ["High", "Medium", "Low"]);
+    let follow_ups = &p.prepared.officials[2].earlier_follow_ups;
+    let deadlines: Vec<String> = follow_ups
+        .iter()
+        .map(|f| f.deadline.map(|d| d.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(deadlines, ["", "2026-12-31", "2026-06-30", "2026-12-31"]);
+    assert_eq!(format!("{:?}", follow_ups[0].mode), "LongTerm");
+    let said = warnings(&p);
+    assert_has(
+        &said,
+        &[
+            "「出席情况」列的「请假」读作「缺席」",
+            "「季度」列的「第一季度」读作「2026Q1」",
+            "「风险等级」列的「★★」读作「中」",
+            "「时限」列的「长期坚持」读作「长期坚持」",
+            "「时限」列的「6月30日前」读作「2026-06-30」",
+        ],
+    );
+}
+
+#[test]
+fn each_numbering_style_gives_its_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let cells = [
+        "（1）资金分配集体研究（2）分配结果公开",
+        "1、资金分配集体研究；2、分配结果公开",
+        "1.资金分配集体研究 2.分配结果公开 3.存档备查",
+        "一是资金分配集体研究，二是分配结果公开",
+        "第一，资金分配集体研究；第二，分配结果公开",
+        "一、资金分配集体研究\n二、分配结果公开",
+        "①集体研究②公开",
+        "1.5万元以上须集体研究",
+    ];
+    let mut rows = vec![vec!["姓名", "风险点", "风险等级", "防控措施"]];
+    for cell in cells {
+        rows.push(vec!["王英", "资金", "高", cell]);
+    }
+    let path = plain(dir.path(), "numbers.xlsx", &[("廉政风险点", rows)]);
+    let p = read(&path);
+    let counts: Vec<usize> = p.prepared.officials[1]
+        .risk_points
+        .iter()
+        .map(|r| r.measures.len())
+        .collect();
+    assert_eq!(counts, [2, 2, 3, 2, 2, 2, 2, 1]);
+    assert_eq!(
+        p.prepared.officials[1].risk_points[0].measures[1],
+        "分配结果公开"
+    );
+}
+
+#[test]
+fn the_success_line_counts_every_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = plain(
+        dir.path(),
+        "准备.xlsx",
+        &[(
+            "附件2 廉政风险点防控台账",
+            vec![
+                vec!["单位", "风险点", "风险等级", "防控措施"],
+                vec!["县财政局", "资金拨付", "高", "1.集体研究\n2.公开"],
+            ],
+        )],
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shuze"))
+        .current_dir(dir.path())
+        .args(["import", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_has(
+        &String::from_utf8_lossy(&out.stdout),
+        &[
+            "共导入：述责人 3 位，责任事项 0 项，廉政风险点 1 个（防控措施 2 条，制度依据 0 条），提问 0 个，以往整改 0 项，出席人员 1 位",
+        ],
+    );
+}
