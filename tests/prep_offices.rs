@@ -484,3 +484,97 @@ fn the_success_line_counts_every_kind() {
         ],
     );
 }
+
+#[test]
+fn cells_as_shown_and_formulas_and_encodings_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = vec![
+        vec!["姓名", "来源", "季度", "事项内容", "落实情况"],
+        vec!["张某", "按季派单", "2026Q1", "甲", ""],
+        vec!["张某", "按季派单", "2026Q1", "乙", ""],
+    ];
+    let path = workbook(
+        dir.path(),
+        "shown.xlsx",
+        &[("责任事项", rows.clone())],
+        |name, sheet| {
+            if name == "责任事项" {
+                let percent = Format::new().set_num_format("0%");
+                sheet
+                    .write_number_with_format(1, 4, 0.85, &percent)
+                    .unwrap();
+                let time = Format::new().set_num_format("h:mm");
+                let half_past_nine = 9.5 / 24.0;
+                sheet
+                    .write_number_with_format(2, 4, half_past_nine, &time)
+                    .unwrap();
+            }
+        },
+    );
+    let p = read(&path);
+    let progress: Vec<&str> = p.prepared.officials[0]
+        .duty_items
+        .iter()
+        .map(|d| d.progress.as_str())
+        .collect();
+    assert_eq!(progress, ["85%", "09:30"]);
+    // A formula the file holds no value for.
+    let path = workbook(
+        dir.path(),
+        "formula.xlsx",
+        &[("责任事项", rows)],
+        |name, sheet| {
+            if name == "责任事项" {
+                let formula = rust_xlsxwriter::Formula::new("=CONCAT(\"开展\",\"整治\")");
+                sheet.write_formula(1, 3, formula).unwrap();
+            }
+        },
+    );
+    without_formula_values(&path);
+    assert_has(
+        &refused(&path),
+        &[
+            "「责任事项」表第2行D列（事项内容）: 单元格是公式 =CONCAT(\"开展\",\"整治\")，文件里却没有它算出的值",
+        ],
+    );
+    // A Big5 CSV (saved in Taiwan or Hong Kong) is named as Big5, not 找不到表头.
+    let folder = dir.path().join("big5");
+    std::fs::create_dir_all(&folder).unwrap();
+    for (name, rows) in base() {
+        let text: String = rows.iter().map(|r| r.join(",") + "\n").collect();
+        std::fs::write(folder.join(format!("{name}.csv")), text).unwrap();
+    }
+    let traditional =
+        "姓名,提問人,問題\n張某,錢某,採取了哪些行動？\n王英,錢某,資金監管如何落實？\n";
+    let (big5, _, _) = encoding_rs::BIG5.encode(traditional);
+    std::fs::write(folder.join("提问.csv"), &big5).unwrap();
+    assert_has(&refused(&folder), &["提问.csv", "Big5"]);
+}
+
+/// The workbook at `path` as a program that never computes formulas saves it: each
+/// formula's cached value taken out.
+fn without_formula_values(path: &Path) {
+    use std::io::{Read, Write};
+    let bytes = std::fs::read(path).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        if name.starts_with("xl/worksheets/") {
+            let mut text = String::from_utf8(data).unwrap();
+            while let Some(at) = text.find("</f><v>") {
+                let end = text[at..].find("</v>").unwrap() + at + "</v>".len();
+                text.replace_range(at..end, "</f>");
+            }
+            data = text.into_bytes();
+        }
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        out.start_file(name, options).unwrap();
+        out.write_all(&data).unwrap();
+    }
+    std::fs::write(path, out.finish().unwrap().into_inner()).unwrap();
+}

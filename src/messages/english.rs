@@ -368,6 +368,31 @@ const PREPARATION: &[(&str, &str)] = &[
     ),
     ("表头有：{found}", "the header row has: {found}"),
     (
+        "文件是繁体中文 Big5 编码，不能不走样地读出：请在 Excel/WPS 中另存为「CSV UTF-8（逗号分隔）」",
+        "The file is in Big5 (traditional Chinese) and cannot be read without garbling: in Excel/WPS, save it as \"CSV UTF-8 (Comma delimited)\"",
+    ),
+    (
+        "单元格是公式 {formula}，文件里却没有它算出的值（多是程序生成、未在 Excel/WPS 中打开保存过）：请在 Excel/WPS 中打开后保存再导入，或把公式换成数值",
+        "The cell holds the formula {formula} but the file has no value for it (mostly written by a program and never opened and saved in Excel/WPS): open and save it in Excel/WPS, then import again, or replace the formula by its value",
+    ),
+    ("{file}「{sheet}」表", "{file}, sheet '{sheet}'"),
+    (
+        "{file}「{sheet}」表第{row}行{column}列（{header}）",
+        "{file}, sheet '{sheet}', row {row}, column {column} ({header})",
+    ),
+    (
+        "{file}「{sheet}」表第{row}行{column}列",
+        "{file}, sheet '{sheet}', row {row}, column {column}",
+    ),
+    (
+        "{file} 第{row}行{column}列（{header}）",
+        "{file}, row {row}, column {column} ({header})",
+    ),
+    (
+        "{file} 第{row}行{column}列",
+        "{file}, row {row}, column {column}",
+    ),
+    (
         "「{header}」可能是{column}列？",
         "is '{header}' the column '{column}'?",
     ),

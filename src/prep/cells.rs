@@ -16,6 +16,8 @@ pub enum Value {
     Bool(bool),
     /// A formula's error value, as Excel shows it (`#REF!`).
     Error(String),
+    /// A formula saved without the value it gives (`=SUM(A1:A3)`).
+    Formula(String),
 }
 
 impl Value {
@@ -58,6 +60,16 @@ pub struct Place {
     pub row: usize,
     /// From 1 (shown as letters).
     pub column: usize,
+}
+
+/// A number as a person would type it: 8, not 8.0; 85.5 as it is.
+pub fn shown_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        let rounded = (n * 1e9).round() / 1e9;
+        rounded.to_string()
+    }
 }
 
 /// Excel's serial day number 1 is 1900-01-01, counted as if 1900 had a 29 February.

@@ -116,6 +116,7 @@ impl Checker<'_> {
             column,
             message,
             within,
+            header: None,
         });
     }
 

@@ -48,6 +48,7 @@ pub fn import_preparation(
                     id = id
                 ),
                 within: preparation.title_within.clone(),
+                header: None,
             }],
         }),
     }

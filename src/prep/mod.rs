@@ -41,6 +41,8 @@ pub struct Problem {
     pub message: String,
     /// The sheet or CSV file; `None` in a TOML file.
     pub within: Option<Within>,
+    /// The header of the problem's column in a sheet, when it has one.
+    pub header: Option<String>,
 }
 
 /// Where in a workbook or a CSV folder.
@@ -70,24 +72,51 @@ impl Problem {
             column,
             message,
             within: None,
+            header: None,
         }
     }
 
-    /// How the problem's place is written before its message.
+    /// How the problem's place is written before its message: a TOML file's line and
+    /// column; a sheet's row, column letter and header in words (`「廉政风险点」表第10行B列
+    /// （风险等级）`); a whole sheet by its name.
     pub fn place(&self, path: &Path) -> String {
-        match &self.within {
-            None => format!("{}:{}:{}", path.display(), self.line, self.column),
-            Some(Within::Sheet(sheet)) => format!(
-                "{}:{sheet}:{}:{}",
-                path.display(),
-                self.line,
-                column_letters(self.column)
+        let (file, sheet) = match &self.within {
+            None => return format!("{}:{}:{}", path.display(), self.line, self.column),
+            Some(Within::Sheet(sheet)) => (path.display().to_string(), Some(sheet)),
+            Some(Within::CsvFile(file)) => (path.join(file).display().to_string(), None),
+        };
+        let row = self.line;
+        let column = column_letters(self.column);
+        match (sheet, row, &self.header) {
+            (Some(sheet), 0, _) => tr!("{file}「{sheet}」表", file = file, sheet = sheet),
+            (None, 0, _) => file,
+            (Some(sheet), _, Some(header)) => tr!(
+                "{file}「{sheet}」表第{row}行{column}列（{header}）",
+                file = file,
+                sheet = sheet,
+                row = row,
+                column = column,
+                header = header
             ),
-            Some(Within::CsvFile(file)) => format!(
-                "{}:{}:{}",
-                path.join(file).display(),
-                self.line,
-                column_letters(self.column)
+            (Some(sheet), _, None) => tr!(
+                "{file}「{sheet}」表第{row}行{column}列",
+                file = file,
+                sheet = sheet,
+                row = row,
+                column = column
+            ),
+            (None, _, Some(header)) => tr!(
+                "{file} 第{row}行{column}列（{header}）",
+                file = file,
+                row = row,
+                column = column,
+                header = header
+            ),
+            (None, _, None) => tr!(
+                "{file} 第{row}行{column}列",
+                file = file,
+                row = row,
+                column = column
             ),
         }
     }

@@ -31,7 +31,9 @@ pub fn read(path: &Path, grids: Vec<Grid>) -> Result<Preparation, ImportError> {
     let mut reader = Reader::default();
     let tables = reader.tables(&grids);
     if !reader.problems.is_empty() {
-        return Err(invalid(path, reader.problems));
+        let mut problems = std::mem::take(&mut reader.problems);
+        reader.name_columns(&mut problems);
+        return Err(invalid(path, problems));
     }
     let raw = reader.raw(&tables);
     let (mut preparation, found) = check::check(&raw, Places::Cells(&reader.places));
@@ -41,17 +43,20 @@ pub fn read(path: &Path, grids: Vec<Grid>) -> Result<Preparation, ImportError> {
         .iter()
         .map(|p| (p.within.clone(), p.line, p.column))
         .collect();
-    let mut problems = reader.problems;
+    let mut problems = std::mem::take(&mut reader.problems);
     problems.extend(
         found
             .into_iter()
             .filter(|p| !reported.contains(&(p.within.clone(), p.line, p.column))),
     );
     if !problems.is_empty() {
+        reader.name_columns(&mut problems);
         return Err(invalid(path, problems));
     }
-    sort_problems(&mut reader.warnings);
-    preparation.warnings = reader.warnings;
+    let mut warnings = std::mem::take(&mut reader.warnings);
+    reader.name_columns(&mut warnings);
+    sort_problems(&mut warnings);
+    preparation.warnings = warnings;
     Ok(preparation)
 }
 
@@ -106,6 +111,8 @@ struct Reader {
     warnings: Vec<Problem>,
     /// The meeting's year, for quarters and deadlines written without one.
     year: Option<i32>,
+    /// Each table's header row (from 1) and its headers, to name a cell's column in words.
+    headers: Vec<(Within, usize, Vec<String>)>,
     /// Values read another way (`★★★` as 高), by sheet, column and the reading: the rows.
     readings: Vec<(Reading, Vec<usize>)>,
 }
@@ -127,6 +134,7 @@ impl Reader {
             column,
             message,
             within: Some(within.clone()),
+            header: None,
         });
     }
 
@@ -136,7 +144,28 @@ impl Reader {
             column,
             message,
             within: Some(within.clone()),
+            header: None,
         });
+    }
+
+    /// Names each problem's column by its header where the problem is in a table's rows.
+    fn name_columns(&self, problems: &mut [Problem]) {
+        for problem in problems {
+            let Some(within) = &problem.within else {
+                continue;
+            };
+            let header = self
+                .headers
+                .iter()
+                .find(|(w, row, _)| w == within && problem.line > *row)
+                .and_then(|(_, _, headers)| headers.get(problem.column.checked_sub(1)?))
+                .filter(|h| !h.is_empty());
+            problem.header = header.map(|h| {
+                h.replace(['\n', '\r'], "")
+                    .trim_matches(['*', '＊', ' '])
+                    .to_string()
+            });
+        }
     }
 
     /// Notes that the cell at `row` of `key`'s column, written `written`, was read as
@@ -203,7 +232,7 @@ impl Reader {
                         found = listed(first_texts(grid).iter().map(String::as_str)),
                         sheets = names()
                     );
-                    self.problem(&grid.within, 1, 1, message);
+                    self.problem(&grid.within, 0, 0, message);
                 }
                 continue;
             };
@@ -211,8 +240,8 @@ impl Reader {
             if grid.hidden {
                 self.problem(
                     &grid.within,
-                    1,
-                    1,
+                    0,
+                    0,
                     tr!(
                         "工作表「{shown}」被隐藏了：看不见的内容也会导入。请在 Excel/WPS 中右击工作表标签「取消隐藏」，\
                          检查后再导入；不要的话请删除这张表",
@@ -237,7 +266,7 @@ impl Reader {
                     first = first.grid.within.sheet_name(),
                     sheet = sheet.name
                 );
-                self.problem(&grid.within, 1, 1, message);
+                self.problem(&grid.within, 0, 0, message);
                 continue;
             }
             tables.push(table);
@@ -266,7 +295,7 @@ impl Reader {
                         ),
                     ),
                 };
-                self.problem(&within, 1, 1, message);
+                self.problem(&within, 0, 0, message);
             }
         }
         tables
@@ -284,8 +313,8 @@ impl Reader {
         let Some(header_row) = header_row(sheet, grid) else {
             self.problem(
                 within,
-                1,
-                1,
+                0,
+                0,
                 tr!(
                     "找不到表头：前 {rows} 行里没有认得的列名。第一行应是列名，如 {headers}",
                     rows = HEADER_SEARCH,
@@ -349,11 +378,10 @@ impl Reader {
             );
         }
         let columns: HashMap<Key, usize> = columns.into_iter().map(|(k, (c, _))| (k, c)).collect();
-        let headers: Vec<String> = grid.rows[header_row]
-            .iter()
-            .map(cell_text)
-            .filter(|t| !t.is_empty())
-            .collect();
+        let all: Vec<String> = grid.rows[header_row].iter().map(cell_text).collect();
+        self.headers
+            .push((within.clone(), header_row + 1, all.clone()));
+        let headers: Vec<String> = all.into_iter().filter(|t| !t.is_empty()).collect();
         let found = listed(headers.iter().map(String::as_str));
         let unknown_texts: Vec<&str> = unknown.iter().map(|(_, t)| t.as_str()).collect();
         let mut complete = true;
@@ -414,6 +442,18 @@ impl Reader {
             Value::Date(date, _) => date.format("%Y-%m-%d").to_string(),
             Value::Bool(true) => "是".into(),
             Value::Bool(false) => "否".into(),
+            Value::Formula(formula) => {
+                self.problem(
+                    within,
+                    row + 1,
+                    column + 1,
+                    tr!(
+                        "单元格是公式 {formula}，文件里却没有它算出的值（多是程序生成、未在 Excel/WPS 中打开保存过）：请在 Excel/WPS 中打开后保存再导入，或把公式换成数值",
+                        formula = formula
+                    ),
+                );
+                String::new()
+            }
             Value::Error(error) => {
                 self.problem(
                     within,
@@ -549,7 +589,7 @@ impl Reader {
         let text = text.trim();
         let at = table.columns.get(&key).copied().unwrap_or(0);
         if text.is_empty() {
-            if column.required {
+            if column.required && Self::is_blank(table, row, key) {
                 self.problem(
                     &table.grid.within,
                     row + 1,

@@ -81,10 +81,36 @@ pub fn read_workbook(
             let last_row = end.0.min(MOST_ROWS);
             let last_column = end.1.min(MOST_COLUMNS);
             rows = vec![vec![Value::Empty; last_column as usize + 1]; last_row as usize + 1];
+            let percent = percent_cells(&mut workbook, &name);
             for (r, c, data) in range.used_cells() {
                 let (row, column) = (start.0 + r as u32, start.1 + c as u32);
                 if row <= last_row && column <= last_column {
-                    rows[row as usize][column as usize] = value(data);
+                    rows[row as usize][column as usize] = match data {
+                        Data::Float(n) if percent.contains(&(row, column)) => {
+                            Value::Text(format!("{}%", super::cells::shown_number(n * 100.0)))
+                        }
+                        Data::Int(n) if percent.contains(&(row, column)) => {
+                            Value::Text(format!("{}%", n * 100))
+                        }
+                        data => value(data),
+                    };
+                }
+            }
+            // A formula saved without its value (written by a program, never opened in
+            // Excel) reads as blank; it is named as the formula it is.
+            if let Ok(formulas) = workbook.worksheet_formula(&name)
+                && let Some(at) = formulas.start()
+            {
+                for (r, c, formula) in formulas.used_cells() {
+                    let (row, column) = (at.0 + r as u32, at.1 + c as u32);
+                    if let Some(cell) = rows
+                        .get_mut(row as usize)
+                        .and_then(|cells| cells.get_mut(column as usize))
+                        && cell.is_empty()
+                        && !formula.is_empty()
+                    {
+                        *cell = Value::Formula(format!("={}", formula.replace("_xlfn.", "")));
+                    }
                 }
             }
             let merged = workbook.merge_cells_by_sheet_name(&name).map_err(|e| {
@@ -120,6 +146,28 @@ pub fn read_workbook(
     Ok(grids)
 }
 
+/// The cells of a sheet shown as percentages (a number format with `%`), so 85 % reads as
+/// 85%, not 0.85.
+fn percent_cells(
+    workbook: &mut Xlsx<Cursor<Vec<u8>>>,
+    name: &str,
+) -> std::collections::HashSet<(u32, u32)> {
+    let Ok(styles) = workbook.worksheet_style(name) else {
+        return Default::default();
+    };
+    styles
+        .cells()
+        .filter(|(_, _, style)| {
+            style
+                .number_format
+                .as_ref()
+                // Built-in formats 9 (0%) and 10 (0.00%) carry no code of their own.
+                .is_some_and(|f| f.format_code.contains('%') || matches!(f.format_id, Some(9 | 10)))
+        })
+        .map(|(row, column, _)| (row, column))
+        .collect()
+}
+
 fn value(data: &Data) -> Value {
     match data {
         Data::Empty => Value::Empty,
@@ -127,6 +175,11 @@ fn value(data: &Data) -> Value {
         Data::Int(n) => Value::Number(*n as f64),
         Data::Float(n) => Value::Number(*n),
         Data::Bool(b) => Value::Bool(*b),
+        // A time of day alone (9:30) is the time shown, not 1899-12-31.
+        Data::DateTime(dt) if (0.0..1.0).contains(&dt.as_f64()) => {
+            let minutes = (dt.as_f64() * 24.0 * 60.0).round() as i64;
+            Value::Text(format!("{:02}:{:02}", minutes / 60 % 24, minutes % 60))
+        }
         Data::DateTime(dt) => match dt.as_datetime() {
             Some(moment) if dt.is_datetime() => {
                 let serial = dt.as_f64();
