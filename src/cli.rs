@@ -83,6 +83,9 @@ enum Commands {
         /// 与 --update 一起：不再询问，直接应用。
         #[arg(long, requires = "update")]
         yes: bool,
+        /// 工作簿中隐藏的行（手动隐藏或被筛选隐藏）也导入；默认不导入并列出这些行。
+        #[arg(long)]
+        include_hidden: bool,
     },
     /// 生成准备用的 Excel 模板（每类内容一张表，附两行示例），或同样内容的 CSV 文件夹。
     Template {
@@ -253,8 +256,14 @@ pub fn run(cli: Cli) -> Result<()> {
             update: true,
             meeting,
             yes,
+            ..
         }) => import_update(&file, db, meeting, yes),
-        Some(Commands::Import { file, db, .. }) => import(&file, db),
+        Some(Commands::Import {
+            file,
+            db,
+            include_hidden,
+            ..
+        }) => import(&file, db, include_hidden),
         Some(Commands::Export(args)) => export(args),
         Some(Commands::Template {
             output,
@@ -318,14 +327,14 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
+fn import(file: &Path, db: Option<PathBuf>, include_hidden: bool) -> Result<()> {
     let db = db.unwrap_or_else(|| file.with_extension("db"));
     let created = db.symlink_metadata().is_err();
     if !created {
         RecorderLock::refuse_other_names(&db)?;
     }
     // Read and checked before the database is touched; warnings shown either way.
-    let preparation = prep::read_file(file)?;
+    let preparation = prep::read_file_with(file, prep::ReadOptions { include_hidden })?;
     for warning in &preparation.warnings {
         warn!(hint(file, warning));
     }

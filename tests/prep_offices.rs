@@ -578,3 +578,263 @@ fn without_formula_values(path: &Path) {
     }
     std::fs::write(path, out.finish().unwrap().into_inner()).unwrap();
 }
+
+#[test]
+fn hidden_and_filtered_rows_are_named_and_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = vec![
+        vec!["单位", "风险点", "风险等级"],
+        vec!["某某镇", "工程发包", "高"],
+        vec!["某某镇", "已撤销的风险点", "低"],
+        vec!["县财政局", "资金拨付", "高"],
+        vec!["县财政局", "政府采购", "中"],
+        vec!["县教育局", "教材征订", "中"],
+    ];
+    let path = workbook(
+        dir.path(),
+        "hidden.xlsx",
+        &[("廉政风险点", rows)],
+        |name, sheet| {
+            if name == "廉政风险点" {
+                // Row 3 hidden by hand; rows 5 and 6 hidden by a filter showing 高 only
+                // among the rows below (rust_xlsxwriter hides what the filter leaves out).
+                sheet.set_row_hidden(2).unwrap();
+                sheet.autofilter(0, 0, 5, 2).unwrap();
+                let only_high = rust_xlsxwriter::FilterCondition::new()
+                    .add_list_filter("高")
+                    .add_list_filter("低");
+                sheet.filter_column(2, &only_high).unwrap();
+            }
+        },
+    );
+    let p = read(&path);
+    assert_eq!(risks(&p), [1, 1, 0]);
+    assert_has(
+        &warnings(&p),
+        &[
+            "第 3、5、6 行是隐藏的（手动隐藏或被筛选隐藏），共 3 行，未导入",
+            "--include-hidden",
+        ],
+    );
+    let all = shuze::prep::read_file_with(
+        &path,
+        shuze::prep::ReadOptions {
+            include_hidden: true,
+        },
+    )
+    .unwrap();
+    assert_eq!(risks(&all), [2, 2, 1]);
+    assert_has(&warnings(&all), &["按 --include-hidden 一并导入"]);
+}
+
+/// A stored (uncompressed) zip entry, or a deflated one given as its compressed bytes.
+struct Part {
+    name: String,
+    method: u16,
+    crc: u32,
+    packed: Vec<u8>,
+    size: u32,
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for byte in data {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// A zip file of the parts, written by hand (no zip64: every size below 4 GB).
+fn zip_of(parts: &[Part]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    let u16le = |v: &mut Vec<u8>, n: u16| v.extend_from_slice(&n.to_le_bytes());
+    let u32le = |v: &mut Vec<u8>, n: u32| v.extend_from_slice(&n.to_le_bytes());
+    for part in parts {
+        let offset = out.len() as u32;
+        u32le(&mut out, 0x0403_4b50);
+        for n in [20, 0, part.method, 0, 0x21] {
+            u16le(&mut out, n);
+        }
+        for n in [part.crc, part.packed.len() as u32, part.size] {
+            u32le(&mut out, n);
+        }
+        u16le(&mut out, part.name.len() as u16);
+        u16le(&mut out, 0);
+        out.extend_from_slice(part.name.as_bytes());
+        out.extend_from_slice(&part.packed);
+        u32le(&mut central, 0x0201_4b50);
+        for n in [20, 20, 0, part.method, 0, 0x21] {
+            u16le(&mut central, n);
+        }
+        for n in [part.crc, part.packed.len() as u32, part.size] {
+            u32le(&mut central, n);
+        }
+        for n in [part.name.len() as u16, 0, 0, 0, 0] {
+            u16le(&mut central, n);
+        }
+        u32le(&mut central, 0);
+        u32le(&mut central, offset);
+        central.extend_from_slice(part.name.as_bytes());
+    }
+    let (at, size) = (out.len() as u32, central.len() as u32);
+    out.extend_from_slice(&central);
+    u32le(&mut out, 0x0605_4b50);
+    for n in [0, 0, parts.len() as u16, parts.len() as u16] {
+        u16le(&mut out, n);
+    }
+    u32le(&mut out, size);
+    u32le(&mut out, at);
+    u16le(&mut out, 0);
+    out
+}
+
+/// Deflate's bits, least significant first; Huffman codes most significant first.
+#[derive(Default)]
+struct Bits {
+    bytes: Vec<u8>,
+    used: u32,
+}
+
+impl Bits {
+    fn put(&mut self, value: u32, count: u32) {
+        for i in 0..count {
+            if self.used % 8 == 0 {
+                self.bytes.push(0);
+            }
+            let bit = (value >> i) & 1;
+            *self.bytes.last_mut().unwrap() |= (bit as u8) << (self.used % 8);
+            self.used += 1;
+        }
+    }
+
+    fn code(&mut self, code: u32, length: u32) {
+        for i in (0..length).rev() {
+            self.put((code >> i) & 1, 1);
+        }
+    }
+
+    fn literal(&mut self, byte: u8) {
+        assert!(byte < 144);
+        self.code(0x30 + u32::from(byte), 8);
+    }
+}
+
+/// `head`, then `a` repeated to `size` bytes in all, then `tail`, as one fixed-Huffman
+/// deflate block: each 258 bytes of `a` is 13 bits (length 258, distance 1).
+fn deflate_bomb(head: &[u8], tail: &[u8], size: u32) -> Vec<u8> {
+    let mut bits = Bits::default();
+    bits.put(1, 1); // the last block
+    bits.put(1, 2); // fixed Huffman codes
+    for byte in head {
+        bits.literal(*byte);
+    }
+    bits.literal(b'a');
+    let runs = (size as usize - head.len() - tail.len() - 1) / 258;
+    let rest = size as usize - head.len() - tail.len() - 1 - runs * 258;
+    for _ in 0..runs {
+        bits.code(0xC5, 8); // length 258
+        bits.code(0, 5); // distance 1
+    }
+    for _ in 0..rest {
+        bits.literal(b'a');
+    }
+    for byte in tail {
+        bits.literal(*byte);
+    }
+    bits.code(0, 7); // end of block
+    bits.bytes
+}
+
+#[test]
+fn a_zip_bomb_is_refused_within_100_mb_of_memory() {
+    use std::io::Read;
+    let Ok(_) = std::process::Command::new("prlimit")
+        .arg("--version")
+        .output()
+    else {
+        common::skip("prlimit (util-linux) is not installed");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read(plain(dir.path(), "base.xlsx", &[])).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(base)).unwrap();
+    let mut parts = Vec::new();
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        if name == "xl/sharedStrings.xml" {
+            // 2 GB of one shared string: the check of the sizes refuses it.
+            let size = 2 * 1024 * 1024 * 1024 - 1;
+            let head = br#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>"#;
+            let tail = b"</t></si></sst>";
+            parts.push(Part {
+                name,
+                method: 8,
+                crc: 0,
+                packed: deflate_bomb(head, tail, size),
+                size,
+            });
+            continue;
+        }
+        let size = data.len() as u32;
+        parts.push(Part {
+            name,
+            method: 0,
+            crc: crc32(&data),
+            packed: data,
+            size,
+        });
+    }
+    let run = |name: &str, parts: &[Part]| {
+        let bomb = zip_of(parts);
+        assert!(bomb.len() < 20 * 1024 * 1024, "{} bytes", bomb.len());
+        let path = dir.path().join(name);
+        std::fs::write(&path, &bomb).unwrap();
+        let db = path.with_extension("db");
+        let out = std::process::Command::new("prlimit")
+            .arg(format!("--as={}", 100 * 1024 * 1024))
+            .arg(env!("CARGO_BIN_EXE_shuze"))
+            .args([
+                "import",
+                path.to_str().unwrap(),
+                "--db",
+                db.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(!db.exists(), "no database is left behind");
+        stderr
+    };
+    assert_has(
+        &run("bomb.xlsx", &parts),
+        &[
+            "bomb.xlsx",
+            "xl/sharedStrings.xml",
+            "解压后超过 2047 MB（上限 48 MB）",
+            "压缩炸弹",
+        ],
+    );
+    // The same bomb declaring 1 KB: the zip reader stops where the declared size ends.
+    for part in &mut parts {
+        if part.name == "xl/sharedStrings.xml" {
+            part.size = 1024;
+        }
+    }
+    let lying = run("lying.xlsx", &parts);
+    assert_has(
+        &lying,
+        &["lying.xlsx", "无法读取工作簿", "declared uncompressed size"],
+    );
+}

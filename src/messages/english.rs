@@ -368,6 +368,18 @@ const PREPARATION: &[(&str, &str)] = &[
     ),
     ("表头有：{found}", "the header row has: {found}"),
     (
+        "第 {rows} 行是隐藏的（手动隐藏或被筛选隐藏），共 {n} 行，未导入：要导入请在 Excel/WPS 中取消隐藏或清除筛选，或导入时加 --include-hidden",
+        "Rows {rows} are hidden (by hand or by a filter), {n} in all, and were not imported: to import them, unhide them or clear the filter in Excel/WPS, or import with --include-hidden",
+    ),
+    (
+        "第 {rows} 行是隐藏的，共 {n} 行，按 --include-hidden 一并导入",
+        "Rows {rows} are hidden, {n} in all, and were imported as --include-hidden asks",
+    ),
+    (
+        "工作簿的「{part}」解压后超过 {size} MB（上限 {most} MB）：这不是一份准备表的大小，可能是损坏的文件或「压缩炸弹」，未读取。请在 Excel/WPS 中打开检查，只留准备用的表后另存为 .xlsx",
+        "The workbook's part '{part}' unpacks to more than {size} MB (at most {most} MB): no preparation is that big; it may be a damaged file or a \"zip bomb\", and was not read. Open it in Excel/WPS to check, keep only the preparation's sheets and save it as .xlsx again",
+    ),
+    (
         "文件是繁体中文 Big5 编码，不能不走样地读出：请在 Excel/WPS 中另存为「CSV UTF-8（逗号分隔）」",
         "The file is in Big5 (traditional Chinese) and cannot be read without garbling: in Excel/WPS, save it as \"CSV UTF-8 (Comma delimited)\"",
     ),

@@ -41,6 +41,8 @@ pub struct Grid {
     /// CSV has no merged cells: a blank 姓名 or 单位 takes the row above's (as a merged cell
     /// saved as CSV leaves it).
     pub fill_owner_down: bool,
+    /// Rows hidden in the workbook, by hand or by a filter (indexes into `rows`).
+    pub hidden_rows: Vec<usize>,
 }
 
 impl Grid {

@@ -66,6 +66,7 @@ pub fn read_folder(dir: &Path) -> Result<Vec<Grid>, ImportError> {
             rows: parse(&text),
             hidden: false,
             fill_owner_down: true,
+            hidden_rows: Vec::new(),
         });
     }
     Ok(grids)

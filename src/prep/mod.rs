@@ -10,6 +10,7 @@ mod csv_files;
 mod import;
 mod kept;
 mod out;
+mod package;
 mod raw;
 mod sheet;
 pub mod synonyms;
@@ -217,16 +218,29 @@ impl fmt::Display for ProblemList<'_> {
     }
 }
 
+/// How a preparation is read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions {
+    /// Rows hidden in a workbook (by hand or by a filter) are read too; otherwise they are
+    /// left out with a warning naming them.
+    pub include_hidden: bool,
+}
+
 /// Reads and checks a preparation without touching any database: a TOML file, an XLSX
 /// workbook (`.xlsx`), or a folder of CSV files named after the sheets.
 pub fn read_file(path: &Path) -> Result<Preparation, ImportError> {
+    read_file_with(path, ReadOptions::default())
+}
+
+/// `read_file` with options.
+pub fn read_file_with(path: &Path, options: ReadOptions) -> Result<Preparation, ImportError> {
     let read_error = |cause| ImportError::Read {
         path: path.to_path_buf(),
         cause,
     };
     if path.is_dir() {
         let grids = csv_files::read_folder(path)?;
-        return sheet::read(path, grids);
+        return sheet::read(path, grids, options.include_hidden);
     }
     let bytes = crate::files::read_regular(path).map_err(read_error)?;
     let extension = path
@@ -236,7 +250,7 @@ pub fn read_file(path: &Path) -> Result<Preparation, ImportError> {
     match extension.as_str() {
         "xlsx" | "xlsm" | "xls" | "et" | "ods" => {
             let grids = xlsx::read_workbook(path, bytes, &extension)?;
-            sheet::read(path, grids)
+            sheet::read(path, grids, options.include_hidden)
         }
         "csv" => Err(ImportError::Unreadable {
             path: path.to_path_buf(),
@@ -249,7 +263,7 @@ pub fn read_file(path: &Path) -> Result<Preparation, ImportError> {
         }),
         _ if xlsx::is_workbook(&bytes) => {
             let grids = xlsx::read_workbook(path, bytes, "xlsx")?;
-            sheet::read(path, grids)
+            sheet::read(path, grids, options.include_hidden)
         }
         _ => read_toml(path, bytes),
     }

@@ -27,8 +27,15 @@ pub const MOST_CHARS: usize = 32_767;
 const HEADER_SEARCH: usize = 10;
 
 /// Reads and checks the grids of a workbook or CSV folder at `path`.
-pub fn read(path: &Path, grids: Vec<Grid>) -> Result<Preparation, ImportError> {
-    let mut reader = Reader::default();
+pub fn read(
+    path: &Path,
+    grids: Vec<Grid>,
+    include_hidden: bool,
+) -> Result<Preparation, ImportError> {
+    let mut reader = Reader {
+        include_hidden,
+        ..Reader::default()
+    };
     let tables = reader.tables(&grids);
     if !reader.problems.is_empty() {
         let mut problems = std::mem::take(&mut reader.problems);
@@ -77,6 +84,8 @@ struct Table<'g> {
     /// What names the table's one unit where it has no 姓名 or 单位 column: the sheet's
     /// own name (when it is not a sheet's name) and the title rows above the header.
     titles: Vec<String>,
+    /// Hidden rows are read too (`--include-hidden`).
+    include_hidden: bool,
 }
 
 impl Table<'_> {
@@ -87,8 +96,18 @@ impl Table<'_> {
             && !self.columns.contains_key(&Key::Unit)
     }
 
-    /// The data rows (indexes into the grid), blank ones left out.
+    /// The data rows to read (indexes into the grid): blank ones left out, and hidden ones
+    /// unless asked for.
     fn rows(&self) -> Vec<usize> {
+        let mut rows = self.filled_rows();
+        if !self.include_hidden {
+            rows.retain(|row| !self.grid.hidden_rows.contains(row));
+        }
+        rows
+    }
+
+    /// The rows below the header with something in them.
+    fn filled_rows(&self) -> Vec<usize> {
         let keys: Vec<usize> = self
             .columns
             .iter()
@@ -106,6 +125,8 @@ impl Table<'_> {
 
 #[derive(Default)]
 struct Reader {
+    /// Rows hidden in the workbook are read too.
+    include_hidden: bool,
     places: Vec<Place>,
     problems: Vec<Problem>,
     warnings: Vec<Problem>,
@@ -146,6 +167,33 @@ impl Reader {
             within: Some(within.clone()),
             header: None,
         });
+    }
+
+    /// Says which rows with data are hidden (by hand or by a filter): left out, or read
+    /// as asked.
+    fn warn_hidden(&mut self, table: &Table) {
+        let hidden: Vec<usize> = table
+            .filled_rows()
+            .into_iter()
+            .filter(|row| table.grid.hidden_rows.contains(row))
+            .collect();
+        let Some(first) = hidden.first() else {
+            return;
+        };
+        let rows = numbered_rows(&hidden);
+        let message = match table.include_hidden {
+            false => tr!(
+                "第 {rows} 行是隐藏的（手动隐藏或被筛选隐藏），共 {n} 行，未导入：要导入请在 Excel/WPS 中取消隐藏或清除筛选，或导入时加 --include-hidden",
+                rows = rows,
+                n = hidden.len()
+            ),
+            true => tr!(
+                "第 {rows} 行是隐藏的，共 {n} 行，按 --include-hidden 一并导入",
+                rows = rows,
+                n = hidden.len()
+            ),
+        };
+        self.warn(&table.grid.within, first + 1, 1, message);
     }
 
     /// Names each problem's column by its header where the problem is in a table's rows.
@@ -269,6 +317,7 @@ impl Reader {
                 self.problem(&grid.within, 0, 0, message);
                 continue;
             }
+            self.warn_hidden(&table);
             tables.push(table);
         }
         let csv = grids
@@ -421,6 +470,7 @@ impl Reader {
             header_row,
             columns,
             titles,
+            include_hidden: self.include_hidden,
         })
     }
 
@@ -1307,6 +1357,15 @@ fn with_found(message: String, found: &str, closest: Option<(String, &'static st
         ),
         None => format!("{message}；{found}"),
     }
+}
+
+/// Row numbers (from 0) as a sheet numbers them, the first twenty: 3、5、8…
+fn numbered_rows(rows: &[usize]) -> String {
+    let mut shown: Vec<String> = rows.iter().take(20).map(|r| (r + 1).to_string()).collect();
+    if rows.len() > 20 {
+        shown.push("…".into());
+    }
+    shown.join("、")
 }
 
 /// Text without any spaces (full-width ones too), for comparing names and units.

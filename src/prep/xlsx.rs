@@ -56,6 +56,7 @@ pub fn read_workbook(
             hint = hint
         )));
     }
+    let hidden_rows = super::package::inspect(&bytes).map_err(unreadable)?;
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         unreadable(tr!(
             "无法读取工作簿：{error}；请在 Excel/WPS 中打开后重新保存为 .xlsx",
@@ -136,11 +137,16 @@ pub fn read_workbook(
                 }
             }
         }
+        let hidden_rows = hidden_rows
+            .get(&name)
+            .map(|rows| rows.iter().filter_map(|r| r.checked_sub(1)).collect())
+            .unwrap_or_default();
         grids.push(Grid {
             within: Within::Sheet(name),
             rows,
             hidden,
             fill_owner_down: false,
+            hidden_rows,
         });
     }
     Ok(grids)
