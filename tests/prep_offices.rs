@@ -838,3 +838,51 @@ fn a_zip_bomb_is_refused_within_100_mb_of_memory() {
         &["lying.xlsx", "无法读取工作簿", "declared uncompressed size"],
     );
 }
+
+/// A risk sheet of `n` rows for 王英, each at level `level`.
+fn big_risk_sheet(dir: &Path, file: &str, n: usize, level: &str) -> PathBuf {
+    let mut workbook = Workbook::new();
+    for (name, rows) in base() {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(name).unwrap();
+        write_sheet(sheet, &rows);
+    }
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("廉政风险点").unwrap();
+    write_sheet(sheet, &[vec!["姓名", "风险点", "风险等级", "防控措施"]]);
+    for row in 1..=n as u32 {
+        sheet.write_string(row, 0, "王英").unwrap();
+        sheet.write_string(row, 1, format!("风险点{row}")).unwrap();
+        sheet.write_string(row, 2, level).unwrap();
+        sheet.write_string(row, 3, "1.集体研究\n2.公开").unwrap();
+    }
+    let path = dir.join(file);
+    workbook.save(&path).unwrap();
+    path
+}
+
+#[test]
+fn fifty_thousand_rows_import_with_a_warning_and_their_errors_grouped() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = read(&big_risk_sheet(dir.path(), "big.xlsx", 50_000, "高"));
+    assert_eq!(risks(&p), [0, 50_000, 0]);
+    assert_has(
+        &warnings(&p),
+        &["「王　英」有 50000 个廉政风险点，超过 200 个"],
+    );
+    // 5,000 bad cells: the first twenty with their cells, then a count per sheet and
+    // column, not a line each.
+    let message = refused(&big_risk_sheet(dir.path(), "bad.xlsx", 5_000, "极高"));
+    let lines: Vec<&str> = message.lines().collect();
+    assert_eq!(lines.len(), 22, "{message}");
+    assert_has(
+        lines[0],
+        &["「廉政风险点」表第2行C列（风险等级）: 「极高」不是「风险等级」可选的值"],
+    );
+    assert_has(lines[19], &["第21行C列"]);
+    assert_has(
+        lines[20],
+        &["……「廉政风险点」表「风险等级」列另有 4980 处错误"],
+    );
+    assert_has(lines[21], &["准备文件有 5000 处错误"]);
+}

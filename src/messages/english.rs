@@ -367,6 +367,20 @@ const PREPARATION: &[(&str, &str)] = &[
         "'{shown}' holds data, but neither its name nor its header says which sheet of the preparation it is (its first rows have: {found}): rename it to one of {sheets}, or delete it",
     ),
     ("表头有：{found}", "the header row has: {found}"),
+    ("「{sheet}」表", "in the sheet '{sheet}'"),
+    (
+        "「{name}」有 {n} 个{what}，超过 {most} 个：请确认没有把整个单位的台账、或同一张表重复算到这一位述责人名下",
+        "'{name}' has {n} {what}, more than {most}: check that a whole unit's ledger, or the same sheet twice, was not put under this one official",
+    ),
+    ("……{place}另有 {n} 处错误", "… {n} more problems {place}"),
+    (
+        "「{sheet}」表「{header}」列",
+        "in the sheet '{sheet}', column '{header}'",
+    ),
+    (
+        "工作表「{name}」用到了第 {row} 行第 {column} 列（{cell}），超出准备表的上限（{rows} 行、{columns} 列、{cells} 个单元格）：请删去表格右边和下面不用的行列（选中后「删除」，不是清除内容），或把内容分到几张表",
+        "The sheet '{name}' reaches row {row}, column {column} ({cell}), beyond what a preparation may have ({rows} rows, {columns} columns, {cells} cells): delete the unused rows and columns to the right and below (select them and \"Delete\", not clear their contents), or spread the content over several sheets",
+    ),
     (
         "第 {rows} 行是隐藏的（手动隐藏或被筛选隐藏），共 {n} 行，未导入：要导入请在 Excel/WPS 中取消隐藏或清除筛选，或导入时加 --include-hidden",
         "Rows {rows} are hidden (by hand or by a filter), {n} in all, and were not imported: to import them, unhide them or clear the filter in Excel/WPS, or import with --include-hidden",

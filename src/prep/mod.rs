@@ -199,13 +199,25 @@ struct ProblemList<'a> {
     problems: &'a [Problem],
 }
 
+/// How many problems are shown with their cells; the rest are counted by sheet and column.
+pub const SHOWN_PROBLEMS: usize = 20;
+
 impl fmt::Display for ProblemList<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (index, problem) in self.problems.iter().enumerate() {
+        for (index, problem) in self.problems.iter().take(SHOWN_PROBLEMS).enumerate() {
             if index > 0 {
                 writeln!(f)?;
             }
             write!(f, "{}: {}", problem.place(self.path), problem.message)?;
+        }
+        for (where_, count) in
+            rest_by_column(&self.problems[SHOWN_PROBLEMS.min(self.problems.len())..])
+        {
+            write!(
+                f,
+                "\n{}",
+                tr!("……{place}另有 {n} 处错误", place = where_, n = count)
+            )?;
         }
         write!(
             f,
@@ -216,6 +228,32 @@ impl fmt::Display for ProblemList<'_> {
             )
         )
     }
+}
+
+/// The problems not shown one by one, counted by sheet and column (in the order first met).
+fn rest_by_column(problems: &[Problem]) -> Vec<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for problem in problems {
+        let sheet = problem
+            .within
+            .as_ref()
+            .map(|w| w.sheet_name().to_string())
+            .unwrap_or_default();
+        let place = match &problem.header {
+            Some(header) => tr!(
+                "「{sheet}」表「{header}」列",
+                sheet = sheet,
+                header = header
+            ),
+            None if sheet.is_empty() => String::new(),
+            None => tr!("「{sheet}」表", sheet = sheet),
+        };
+        match counts.iter_mut().find(|(p, _)| *p == place) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((place, 1)),
+        }
+    }
+    counts
 }
 
 /// How a preparation is read.

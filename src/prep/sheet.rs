@@ -23,6 +23,9 @@ use toml::Spanned;
 /// Excel's limit on a cell's text.
 pub const MOST_CHARS: usize = 32_767;
 
+/// More risk points or duty items than this for one official is warned of.
+const MOST_PER_OFFICIAL: usize = 200;
+
 /// How many rows from the top the header row is looked for in (offices put a title above it).
 const HEADER_SEARCH: usize = 10;
 
@@ -45,7 +48,7 @@ pub fn read(
     let raw = reader.raw(&tables);
     let (mut preparation, found) = check::check(&raw, Places::Cells(&reader.places));
     // A cell the reader found wrong is not reported a second time by the checker.
-    let reported: Vec<_> = reader
+    let reported: std::collections::HashSet<_> = reader
         .problems
         .iter()
         .map(|p| (p.within.clone(), p.line, p.column))
@@ -167,6 +170,28 @@ impl Reader {
             within: Some(within.clone()),
             header: None,
         });
+    }
+
+    /// Warns of an official with more risk points or duty items than one person keeps.
+    fn warn_many(&mut self, officials: &[(RawOfficial, Range<usize>)]) {
+        for (official, span) in officials {
+            let place = self.places[span.start].clone();
+            for (n, what) in [
+                (official.risk_points.len(), synonyms::RISKS),
+                (official.duty_items.len(), synonyms::DUTIES),
+            ] {
+                if n > MOST_PER_OFFICIAL {
+                    let message = tr!(
+                        "「{name}」有 {n} 个{what}，超过 {most} 个：请确认没有把整个单位的台账、或同一张表重复算到这一位述责人名下",
+                        name = official.name.get_ref().trim(),
+                        n = n,
+                        what = what,
+                        most = MOST_PER_OFFICIAL
+                    );
+                    self.warn(&place.within, place.row, place.column, message);
+                }
+            }
+        }
     }
 
     /// Says which rows with data are hidden (by hand or by a filter): left out, or read
@@ -817,6 +842,7 @@ impl Reader {
             }
         }
         self.report_readings();
+        self.warn_many(&officials);
         RawPrep {
             meeting,
             attendees,

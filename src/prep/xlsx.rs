@@ -9,9 +9,12 @@ use calamine::{Data, Reader, SheetVisible, Xlsx};
 use std::io::Cursor;
 use std::path::Path;
 
-/// A sheet bigger than this many rows or columns is not a preparation table.
+/// A sheet bigger than this many rows or columns is not a preparation table: refused
+/// (naming its last cell) before its grid is laid out, not cut short.
 const MOST_ROWS: u32 = 100_000;
 const MOST_COLUMNS: u32 = 200;
+/// The most cells (rows × columns up to the last cell used) a sheet's grid may have.
+const MOST_CELLS: u64 = 3_000_000;
 
 /// True when the bytes are a zip package (an XLSX, whatever its name).
 pub fn is_workbook(bytes: &[u8]) -> bool {
@@ -79,8 +82,25 @@ pub fn read_workbook(
         })?;
         let mut rows: Vec<Vec<Value>> = Vec::new();
         if let (Some(start), Some(end)) = (range.start(), range.end()) {
-            let last_row = end.0.min(MOST_ROWS);
-            let last_column = end.1.min(MOST_COLUMNS);
+            let (last_row, last_column) = end;
+            let cells = (u64::from(last_row) + 1) * (u64::from(last_column) + 1);
+            if last_row >= MOST_ROWS || last_column >= MOST_COLUMNS || cells > MOST_CELLS {
+                return Err(unreadable(tr!(
+                    "工作表「{name}」用到了第 {row} 行第 {column} 列（{cell}），超出准备表的上限（{rows} 行、{columns} 列、{cells} 个单元格）：\
+                     请删去表格右边和下面不用的行列（选中后「删除」，不是清除内容），或把内容分到几张表",
+                    name = name,
+                    row = last_row + 1,
+                    column = super::column_letters(last_column as usize + 1),
+                    cell = format!(
+                        "{}{}",
+                        super::column_letters(last_column as usize + 1),
+                        last_row + 1
+                    ),
+                    rows = MOST_ROWS,
+                    columns = MOST_COLUMNS,
+                    cells = MOST_CELLS
+                )));
+            }
             rows = vec![vec![Value::Empty; last_column as usize + 1]; last_row as usize + 1];
             let percent = percent_cells(&mut workbook, &name);
             for (r, c, data) in range.used_cells() {
