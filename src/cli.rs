@@ -84,6 +84,9 @@ enum Commands {
         /// 与 --update 一起：不再询问，直接应用。
         #[arg(long, requires = "update")]
         yes: bool,
+        /// 工作簿中隐藏的行（手动隐藏或被筛选隐藏）也导入；默认不导入并列出这些行。
+        #[arg(long)]
+        include_hidden: bool,
     },
     /// 生成准备用的 Excel 模板（每类内容一张表，附两行示例），或同样内容的 CSV 文件夹。
     Template {
@@ -255,8 +258,14 @@ pub fn run(cli: Cli) -> Result<()> {
             update: true,
             meeting,
             yes,
+            ..
         }) => import_update(&file, db, meeting, yes),
-        Some(Commands::Import { file, db, .. }) => import(&file, db),
+        Some(Commands::Import {
+            file,
+            db,
+            include_hidden,
+            ..
+        }) => import(&file, db, include_hidden),
         Some(Commands::Export(args)) => export(args),
         Some(Commands::Template {
             output,
@@ -327,14 +336,14 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
+fn import(file: &Path, db: Option<PathBuf>, include_hidden: bool) -> Result<()> {
     let db = db.unwrap_or_else(|| file.with_extension("db"));
     let created = db.symlink_metadata().is_err();
     if !created {
         RecorderLock::refuse_other_names(&db)?;
     }
     // Read and checked before the database is touched; warnings shown either way.
-    let preparation = prep::read_file(file)?;
+    let preparation = prep::read_file_with(file, prep::ReadOptions { include_hidden })?;
     for warning in &preparation.warnings {
         warn!(hint(file, warning));
     }
@@ -361,6 +370,7 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
         officials = officials,
         db = db.display()
     ));
+    say!(counted(&preparation.prepared));
     if known > 0 {
         say!(tr!(
             "以往整改 {known} 项已在本文件中（按整改标识找到），沿用原来的事项，未重复添加",
@@ -369,6 +379,26 @@ fn import(file: &Path, db: Option<PathBuf>) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// Every kind of row a preparation brought, counted: what the clerk checks against the
+/// tables they sent.
+fn counted(prepared: &prep::PreparedMeeting) -> String {
+    let officials = &prepared.officials;
+    let sum =
+        |count: fn(&prep::PreparedOfficial) -> usize| officials.iter().map(count).sum::<usize>();
+    tr!(
+        "共导入：述责人 {officials} 位，责任事项 {duties} 项，廉政风险点 {risks} 个（防控措施 {measures} 条，制度依据 {rules} 条），提问 {questions} 个，以往整改 {follow_ups} 项，出席人员 {attendees} 位",
+        "Imported: {officials} officials, {duties} duty items, {risks} risk points ({measures} measures, {rules} rules), {questions} questions, {follow_ups} earlier follow-ups, {attendees} attendees",
+        officials = officials.len(),
+        duties = sum(|o| o.duty_items.len()),
+        risks = sum(|o| o.risk_points.len()),
+        measures = sum(|o| o.risk_points.iter().map(|r| r.measures.len()).sum()),
+        rules = sum(|o| o.risk_points.iter().map(|r| r.rules.len()).sum()),
+        questions = sum(|o| o.questions.len()),
+        follow_ups = sum(|o| o.earlier_follow_ups.len()),
+        attendees = prepared.attendees.len()
+    )
 }
 
 /// `shuze import FILE --update`: shows what the changed preparation will change in a

@@ -94,7 +94,7 @@ fn chinese_outside_quotes(text: &str) -> String {
     for line in text.lines() {
         let line = line
             .split_once(": ")
-            .filter(|(place, _)| place.contains(".xlsx:") || place.contains(".csv:"))
+            .filter(|(place, _)| place.contains(".xlsx, sheet") || place.contains(".csv, row"))
             .map_or(line, |(_, message)| message);
         let mut quoted = None;
         for c in line.chars() {
@@ -180,9 +180,16 @@ fn import_problems_are_in_english_with_their_places_in_every_form() {
     for (path, places) in [
         (
             &workbook,
-            ["bad.xlsx:会议信息:", "bad.xlsx:议程:", "bad.xlsx:提问:"],
+            [
+                "bad.xlsx, sheet '会议信息', row",
+                "bad.xlsx, sheet '议程', row",
+                "bad.xlsx, sheet '提问', row",
+            ],
         ),
-        (&folder, ["会议信息.csv:", "议程.csv:", "提问.csv:"]),
+        (
+            &folder,
+            ["会议信息.csv, row", "议程.csv, row", "提问.csv, row"],
+        ),
     ] {
         let path = path.to_str().unwrap();
         let (ok, _, english) = shuze(&["import", "--lang", "en", path, "--db", db], "zh_CN.UTF-8");

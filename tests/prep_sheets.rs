@@ -415,7 +415,7 @@ fn a_risk_table_kept_the_office_way_lands_with_its_officials() {
         .collect();
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
-        warnings[0].contains("廉政风险点防控台账:2:F: 不认得的列「备注」"),
+        warnings[0].contains("台账.xlsx「廉政风险点防控台账」表第2行F列: 不认得的列「备注」"),
         "{warnings:?}"
     );
 }
@@ -467,7 +467,7 @@ fn a_missing_sheet_and_a_missing_column_name_the_words_accepted() {
     assert_has(
         &message,
         &[
-            "a.xlsx:议程:1:A: 缺少工作表「议程」",
+            "a.xlsx「议程」表: 缺少工作表「议程」",
             "述责人",
             "数据库未作任何改动",
         ],
@@ -478,7 +478,7 @@ fn a_missing_sheet_and_a_missing_column_name_the_words_accepted() {
     assert_has(
         &message,
         &[
-            "b.xlsx:廉政风险点:1:A: 缺少必填的列「风险点」",
+            "b.xlsx「廉政风险点」表第1行A列: 缺少必填的列「风险点」",
             "廉政风险点 / 风险点名称",
         ],
     );
@@ -488,7 +488,7 @@ fn a_missing_sheet_and_a_missing_column_name_the_words_accepted() {
     let folder = csv_folder(&dir.path().join("c"), &sheets, with_bom);
     assert_has(
         &refused(&folder),
-        &["会议信息.csv:1:A: 缺少文件「会议信息.csv」"],
+        &["会议信息.csv: 缺少文件「会议信息.csv」"],
     );
 }
 
@@ -512,12 +512,12 @@ fn every_cell_problem_is_reported_at_once_at_its_row_and_column() {
     assert_has(
         &message,
         &[
-            "准备.xlsx:会议信息:2:B: 「会议日期」 「明年」 日期无效（不是日期）",
-            "准备.xlsx:会议信息:2:D: 「主持人」 不能为空",
-            "准备.xlsx:议程:3:F: 「八分钟半」不是整数",
-            "准备.xlsx:廉政风险点:2:C: 「极高」不是「风险等级」可选的值",
+            "准备.xlsx「会议信息」表第2行B列（会议日期）: 「会议日期」 「明年」 日期无效（不是日期）",
+            "准备.xlsx「会议信息」表第2行D列（主持人）: 「主持人」 不能为空",
+            "准备.xlsx「议程」表第3行F列（述责时长）: 「八分钟半」不是整数",
+            "准备.xlsx「廉政风险点」表第2行C列（风险等级）: 「极高」不是「风险等级」可选的值",
             "高、中、低",
-            "准备.xlsx:提问:17:C: 「问题」 不能为空",
+            "准备.xlsx「提问」表第17行C列（问题）: 「问题」 不能为空",
             "5 处错误",
         ],
     );
@@ -526,22 +526,25 @@ fn every_cell_problem_is_reported_at_once_at_its_row_and_column() {
         assert!(!message.contains(key), "{key} in {message}");
     }
     let places: Vec<usize> = [
-        "会议信息:2:B",
-        "会议信息:2:D",
-        "议程:3:F",
-        "廉政风险点:2:C",
-        "提问:17:C",
+        "「会议信息」表第2行B列",
+        "「会议信息」表第2行D列",
+        "「议程」表第3行F列",
+        "「廉政风险点」表第2行C列",
+        "「提问」表第17行C列",
     ]
     .iter()
     .map(|p| message.find(p).unwrap())
     .collect();
     assert!(places.is_sorted(), "in the workbook's order:\n{message}");
-    // The same in CSV: 文件:行:列.
+    // The same in CSV: 文件 第N行X列.
     let folder = csv_folder(&dir.path().join("csv"), &sheets, gb18030);
     let message = refused(&folder);
     assert_has(
         &message,
-        &["提问.csv:17:C: 「问题」 不能为空", "议程.csv:3:F:"],
+        &[
+            "提问.csv 第17行C列（问题）: 「问题」 不能为空",
+            "议程.csv 第3行F列（述责时长）:",
+        ],
     );
 }
 
@@ -555,7 +558,7 @@ fn a_date_with_no_such_day_is_named_with_what_was_written() {
     let message = refused(&folder);
     assert_has(
         &message,
-        &["以往整改.csv:2:D: 「时限」 「2027-02-30」 日期无效（没有这一天）"],
+        &["以往整改.csv 第2行D列（时限）: 「时限」 「2027-02-30」 日期无效（没有这一天）"],
     );
 }
 
@@ -569,7 +572,7 @@ fn a_long_cell_a_formula_error_a_hidden_sheet_and_a_stranger_in_the_rows() {
     let folder = csv_folder(&dir.path().join("long"), &sheets, with_bom);
     assert_has(
         &refused(&folder),
-        &["提问.csv:2:C: 单元格有 100000 个字", "32767"],
+        &["提问.csv 第2行C列（问题）: 单元格有 100000 个字", "32767"],
     );
     // #REF! left by a deleted sheet.
     let bytes = workbook_with(&meeting_sheets(), |name, sheet| {
@@ -580,7 +583,7 @@ fn a_long_cell_a_formula_error_a_hidden_sheet_and_a_stranger_in_the_rows() {
     });
     assert_has(
         &refused(&write(dir.path(), "ref.xlsx", &bytes)),
-        &["ref.xlsx:议程:3:D: 单元格是公式的错误值 #REF!"],
+        &["ref.xlsx「议程」表第3行D列（职务）: 单元格是公式的错误值 #REF!"],
     );
     // A hidden sheet of the preparation.
     let bytes = workbook_with(&meeting_sheets(), |name, sheet| {
@@ -590,7 +593,7 @@ fn a_long_cell_a_formula_error_a_hidden_sheet_and_a_stranger_in_the_rows() {
     });
     assert_has(
         &refused(&write(dir.path(), "hidden.xlsx", &bytes)),
-        &["hidden.xlsx:提问:1:A: 工作表「提问」被隐藏了", "取消隐藏"],
+        &["hidden.xlsx「提问」表: 工作表「提问」被隐藏了", "取消隐藏"],
     );
     // A row for someone not in the agenda.
     let mut sheets = meeting_sheets();
@@ -598,7 +601,7 @@ fn a_long_cell_a_formula_error_a_hidden_sheet_and_a_stranger_in_the_rows() {
     assert_has(
         &refused(&write(dir.path(), "unit.xlsx", &workbook(&sheets))),
         &[
-            "unit.xlsx:责任事项:3:B: 单位「县水利局」不在议程里",
+            "unit.xlsx「责任事项」表第3行B列（单位）: 单位「县水利局」不在议程里",
             "某某镇、县财政局、县教育局",
         ],
     );

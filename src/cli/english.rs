@@ -70,6 +70,11 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ),
     ("import", "yes", "With --update: apply without asking."),
     (
+        "import",
+        "include_hidden",
+        "Read hidden rows and rows hidden by a filter too (by default they are named and left out).",
+    ),
+    (
         "template",
         "",
         "Write the preparation template (an Excel workbook, one sheet per kind of data, two example rows each), or the same as a folder of CSV files.",

@@ -16,6 +16,8 @@ pub enum Value {
     Bool(bool),
     /// A formula's error value, as Excel shows it (`#REF!`).
     Error(String),
+    /// A formula saved without the value it gives (`=SUM(A1:A3)`).
+    Formula(String),
 }
 
 impl Value {
@@ -39,6 +41,8 @@ pub struct Grid {
     /// CSV has no merged cells: a blank 姓名 or 单位 takes the row above's (as a merged cell
     /// saved as CSV leaves it).
     pub fill_owner_down: bool,
+    /// Rows hidden in the workbook, by hand or by a filter (indexes into `rows`).
+    pub hidden_rows: Vec<usize>,
 }
 
 impl Grid {
@@ -58,6 +62,16 @@ pub struct Place {
     pub row: usize,
     /// From 1 (shown as letters).
     pub column: usize,
+}
+
+/// A number as a person would type it: 8, not 8.0; 85.5 as it is.
+pub fn shown_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        let rounded = (n * 1e9).round() / 1e9;
+        rounded.to_string()
+    }
 }
 
 /// Excel's serial day number 1 is 1900-01-01, counted as if 1900 had a 29 February.
@@ -138,6 +152,7 @@ pub fn numbered_items(text: &str) -> Vec<String> {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let items = numbered_lines(&lines)
         .or_else(|| circled_items(text))
+        .or_else(|| inline_items(text))
         .unwrap_or_else(|| lines.iter().map(|l| l.to_string()).collect());
     items
         .into_iter()
@@ -182,6 +197,128 @@ fn circled_items(text: &str) -> Option<Vec<String>> {
         .map(|item| item.lines().map(str::trim).collect::<String>())
         .collect();
     (next > 2).then_some(items)
+}
+
+/// A way of numbering items inside a line: the marks of item `n`, and whether a mark must
+/// stand at the start or after a space or a stop (so 统一是 is not 一是, 11、 not 1、).
+struct Style {
+    marks: fn(u32) -> Vec<String>,
+    after_a_stop: bool,
+}
+
+const STYLES: &[Style] = &[
+    Style {
+        marks: |n| vec![format!("（{n}）"), format!("({n})")],
+        after_a_stop: false,
+    },
+    Style {
+        marks: |n| vec![format!("{n}、")],
+        after_a_stop: true,
+    },
+    Style {
+        marks: |n| vec![format!("{n}."), format!("{n}．")],
+        after_a_stop: true,
+    },
+    Style {
+        marks: |n| {
+            let zh = chinese_numeral(n);
+            vec![
+                format!("第{zh}，"),
+                format!("第{zh},"),
+                format!("第{zh}、"),
+                format!("第{zh}是"),
+            ]
+        },
+        after_a_stop: true,
+    },
+    Style {
+        marks: |n| vec![format!("{}是", chinese_numeral(n))],
+        after_a_stop: true,
+    },
+    Style {
+        marks: |n| vec![format!("{}、", chinese_numeral(n))],
+        after_a_stop: true,
+    },
+];
+
+/// 一 to 十, then 十一 … 二十.
+fn chinese_numeral(n: u32) -> String {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => DIGITS[n as usize].to_string(),
+        10 => "十".into(),
+        11..=19 => format!("十{}", DIGITS[(n - 10) as usize]),
+        _ => format!(
+            "{}十{}",
+            DIGITS[(n / 10 % 10) as usize],
+            DIGITS[(n % 10) as usize]
+        ),
+    }
+}
+
+/// Items numbered inside the text in one style, 1, 2, … in sequence (at least two):
+/// `（1）甲（2）乙`, `1、甲；2、乙`, `1.甲 2.乙`, `一是…二是…`, `第一，…第二，…`, `一、…二、…`;
+/// the marks taken off, the text before the first kept as an item; `None` otherwise.
+fn inline_items(text: &str) -> Option<Vec<String>> {
+    STYLES.iter().find_map(|style| split_by(text, style))
+}
+
+fn split_by(text: &str, style: &Style) -> Option<Vec<String>> {
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    for n in 1.. {
+        let found = (style.marks)(n)
+            .iter()
+            .filter_map(|mark| mark_at(text, from, mark, style.after_a_stop))
+            .min();
+        match found {
+            Some(cut) => {
+                from = cut.1;
+                cuts.push(cut);
+            }
+            None => break,
+        }
+    }
+    if cuts.len() < 2 {
+        return None;
+    }
+    let mut items = vec![text[..cuts[0].0].to_string()];
+    for (index, (_, end)) in cuts.iter().enumerate() {
+        let until = cuts.get(index + 1).map_or(text.len(), |next| next.0);
+        items.push(text[*end..until].to_string());
+    }
+    let items = items
+        .into_iter()
+        .map(|item| {
+            let joined: String = item.lines().map(str::trim).collect();
+            joined
+                .trim_end_matches(['；', ';', '，', ',', ' ', '\u{3000}'])
+                .to_string()
+        })
+        .collect();
+    Some(items)
+}
+
+/// The first place at or after `from` where `mark` stands as a list's mark: after a stop
+/// when the style asks for it, and (for `1.`) not before a digit (1.5万).
+fn mark_at(text: &str, from: usize, mark: &str, after_a_stop: bool) -> Option<(usize, usize)> {
+    let mut start = from;
+    while let Some(found) = text[start..].find(mark) {
+        let at = start + found;
+        let end = at + mark.len();
+        let before = text[..at].chars().next_back();
+        let stop = before.is_none_or(|c| c.is_whitespace() || "；;。，,：:、）)！!？?".contains(c));
+        let digit_after = text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        let number_before = before.is_some_and(|c| c.is_ascii_digit());
+        if (stop || !after_a_stop) && !digit_after && !number_before {
+            return Some((at, end));
+        }
+        start = end;
+    }
+    None
 }
 
 /// The number of ① to ⑳ and ㉑ to ㉟.
@@ -290,6 +427,31 @@ mod tests {
         assert_eq!(numbered_items(&numbered_cell(&items)), items);
     }
 
+    #[test]
+    fn numbering_inside_a_line_is_split() {
+        for text in [
+            "（1）资金分配集体研究（2）分配结果公开",
+            "1、资金分配集体研究；2、分配结果公开",
+            "1.资金分配集体研究 2.分配结果公开",
+            "一是资金分配集体研究，二是分配结果公开",
+            "第一，资金分配集体研究；第二，分配结果公开",
+            "一、资金分配集体研究。二、分配结果公开",
+        ] {
+            let items = numbered_items(text);
+            assert_eq!(items.len(), 2, "{text}: {items:?}");
+            assert!(
+                items[0].starts_with("资金分配集体研究"),
+                "{text}: {items:?}"
+            );
+            assert_eq!(items[1], "分配结果公开", "{text}");
+        }
+        assert_eq!(numbered_items("1.甲 2.乙 3.丙"), ["甲", "乙", "丙"]);
+        assert_eq!(
+            numbered_items("措施：（1）甲（2）乙"),
+            ["措施：", "甲", "乙"]
+        );
+    }
+
     /// A number that begins a sentence is its text, not a list's numbering.
     #[test]
     fn only_a_list_loses_its_numbers() {
@@ -302,10 +464,16 @@ mod tests {
         ] {
             assert_eq!(numbered_items(text), [text], "{text}");
         }
+        assert_eq!(numbered_items("一、总则\n二、分则"), ["总则", "分则"]);
         assert_eq!(
-            numbered_items("一、总则\n二、分则"),
-            ["一、总则", "二、分则"]
+            numbered_items("统一是关键，二是其次"),
+            ["统一是关键，二是其次"]
         );
+        assert_eq!(
+            numbered_items("（3）号文件和（4）号文件"),
+            ["（3）号文件和（4）号文件"]
+        );
+        assert_eq!(numbered_items("第1.5条，第2.5条"), ["第1.5条，第2.5条"]);
         assert_eq!(numbered_items("１．甲\n２．乙"), ["甲", "乙"]);
         assert_eq!(numbered_items("说明\n1.甲\n2.乙"), ["说明", "甲", "乙"]);
         assert_eq!(numbered_items("见①条"), ["见①条"]);

@@ -134,6 +134,7 @@ impl Checker<'_> {
             column,
             message,
             within,
+            header: None,
         });
     }
 

@@ -47,6 +47,15 @@ pub fn read_folder(dir: &Path) -> Result<Vec<Grid>, ImportError> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        if is_big5(&bytes) {
+            return Err(ImportError::Unreadable {
+                path: file.clone(),
+                message: tr!(
+                    "文件是繁体中文 Big5 编码，不能不走样地读出：请在 Excel/WPS 中另存为「CSV UTF-8（逗号分隔）」",
+                    "The file is in Big5 (traditional Chinese) and cannot be read without garbling: in Excel/WPS, save it as \"CSV UTF-8 (Comma delimited)\""
+                ),
+            });
+        }
         let text = decode(&bytes).ok_or_else(|| ImportError::Unreadable {
             path: file.clone(),
             message: tr!(
@@ -59,6 +68,7 @@ pub fn read_folder(dir: &Path) -> Result<Vec<Grid>, ImportError> {
             rows: parse(&text),
             hidden: false,
             fill_owner_down: true,
+            hidden_rows: Vec::new(),
         });
     }
     Ok(grids)
@@ -86,6 +96,36 @@ pub fn decode(bytes: &[u8]) -> Option<String> {
     GB18030
         .decode_without_bom_handling_and_without_replacement(bytes)
         .map(|t| t.into_owned())
+}
+
+/// True when the bytes read as Big5 (traditional Chinese, Taiwan and Hong Kong) and not
+/// as the GBK text offices save: GBK would read them, garbled, as rare characters outside
+/// GB2312 (a second byte below 0xA1), which simplified text hardly ever has.
+fn is_big5(bytes: &[u8]) -> bool {
+    if std::str::from_utf8(bytes).is_ok()
+        || bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+    {
+        return false;
+    }
+    let (mut pairs, mut outside) = (0usize, 0usize);
+    let mut index = 0;
+    while index + 1 < bytes.len() {
+        if bytes[index] >= 0x81 {
+            pairs += 1;
+            if bytes[index + 1] < 0xA1 {
+                outside += 1;
+            }
+            index += 2;
+        } else {
+            index += 1;
+        }
+    }
+    pairs >= 4
+        && outside * 5 >= pairs
+        && encoding_rs::BIG5
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .is_some()
 }
 
 /// The rows of a CSV text, numbered as a spreadsheet shows them (a quoted cell with line
@@ -143,6 +183,17 @@ mod tests {
         let rare = "𠀾某";
         let (bytes, _, _) = GB18030.encode(rare);
         assert_eq!(decode(&bytes).as_deref(), Some(rare));
+    }
+
+    #[test]
+    fn big5_is_known_and_gbk_is_not_taken_for_it() {
+        let text = "姓名,單位,職務\n張某,某某鎮,黨委書記\n王某,縣財政局,局長\n";
+        let (big5, _, unmappable) = encoding_rs::BIG5.encode(text);
+        assert!(!unmappable);
+        assert!(is_big5(&big5));
+        let simplified = "姓名,单位,职务\n张某,某某镇,党委书记\n王某,县财政局,局长\n";
+        let (gbk, _, _) = GB18030.encode(simplified);
+        assert!(!is_big5(&gbk));
     }
 
     #[test]

@@ -49,6 +49,7 @@ pub fn import_preparation(
                     id = id
                 ),
                 within: preparation.title_within.clone(),
+                header: None,
             }],
         }),
     }

@@ -10,11 +10,13 @@ mod csv_files;
 mod import;
 mod kept;
 mod out;
+mod package;
 mod raw;
 mod sheet;
 pub mod synonyms;
 mod template;
 mod update;
+mod written;
 mod xlsx;
 
 pub use crate::source::line_column;
@@ -40,6 +42,8 @@ pub struct Problem {
     pub message: String,
     /// The sheet or CSV file; `None` in a TOML file.
     pub within: Option<Within>,
+    /// The header of the problem's column in a sheet, when it has one.
+    pub header: Option<String>,
 }
 
 /// Where in a workbook or a CSV folder.
@@ -69,24 +73,60 @@ impl Problem {
             column,
             message,
             within: None,
+            header: None,
         }
     }
 
-    /// How the problem's place is written before its message.
+    /// How the problem's place is written before its message: a TOML file's line and
+    /// column; a sheet's row, column letter and header in words (`「廉政风险点」表第10行B列
+    /// （风险等级）`); a whole sheet by its name.
     pub fn place(&self, path: &Path) -> String {
-        match &self.within {
-            None => format!("{}:{}:{}", path.display(), self.line, self.column),
-            Some(Within::Sheet(sheet)) => format!(
-                "{}:{sheet}:{}:{}",
-                path.display(),
-                self.line,
-                column_letters(self.column)
+        let (file, sheet) = match &self.within {
+            None => return format!("{}:{}:{}", path.display(), self.line, self.column),
+            Some(Within::Sheet(sheet)) => (path.display().to_string(), Some(sheet)),
+            Some(Within::CsvFile(file)) => (path.join(file).display().to_string(), None),
+        };
+        let row = self.line;
+        let column = column_letters(self.column);
+        match (sheet, row, &self.header) {
+            (Some(sheet), 0, _) => tr!(
+                "{file}「{sheet}」表",
+                "{file}, sheet '{sheet}'",
+                file = file,
+                sheet = sheet
             ),
-            Some(Within::CsvFile(file)) => format!(
-                "{}:{}:{}",
-                path.join(file).display(),
-                self.line,
-                column_letters(self.column)
+            (None, 0, _) => file,
+            (Some(sheet), _, Some(header)) => tr!(
+                "{file}「{sheet}」表第{row}行{column}列（{header}）",
+                "{file}, sheet '{sheet}', row {row}, column {column} ({header})",
+                file = file,
+                sheet = sheet,
+                row = row,
+                column = column,
+                header = header
+            ),
+            (Some(sheet), _, None) => tr!(
+                "{file}「{sheet}」表第{row}行{column}列",
+                "{file}, sheet '{sheet}', row {row}, column {column}",
+                file = file,
+                sheet = sheet,
+                row = row,
+                column = column
+            ),
+            (None, _, Some(header)) => tr!(
+                "{file} 第{row}行{column}列（{header}）",
+                "{file}, row {row}, column {column} ({header})",
+                file = file,
+                row = row,
+                column = column,
+                header = header
+            ),
+            (None, _, None) => tr!(
+                "{file} 第{row}行{column}列",
+                "{file}, row {row}, column {column}",
+                file = file,
+                row = row,
+                column = column
             ),
         }
     }
@@ -168,13 +208,30 @@ struct ProblemList<'a> {
     problems: &'a [Problem],
 }
 
+/// How many problems are shown with their cells; the rest are counted by sheet and column.
+pub const SHOWN_PROBLEMS: usize = 20;
+
 impl fmt::Display for ProblemList<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (index, problem) in self.problems.iter().enumerate() {
+        for (index, problem) in self.problems.iter().take(SHOWN_PROBLEMS).enumerate() {
             if index > 0 {
                 writeln!(f)?;
             }
             write!(f, "{}: {}", problem.place(self.path), problem.message)?;
+        }
+        for (where_, count) in
+            rest_by_column(&self.problems[SHOWN_PROBLEMS.min(self.problems.len())..])
+        {
+            write!(
+                f,
+                "\n{}",
+                tr!(
+                    "……{place}另有 {n} 处错误",
+                    "… {n} more problems {place}",
+                    place = where_,
+                    n = count
+                )
+            )?;
         }
         write!(
             f,
@@ -188,16 +245,56 @@ impl fmt::Display for ProblemList<'_> {
     }
 }
 
+/// The problems not shown one by one, counted by sheet and column (in the order first met).
+fn rest_by_column(problems: &[Problem]) -> Vec<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for problem in problems {
+        let sheet = problem
+            .within
+            .as_ref()
+            .map(|w| w.sheet_name().to_string())
+            .unwrap_or_default();
+        let place = match &problem.header {
+            Some(header) => tr!(
+                "「{sheet}」表「{header}」列",
+                "in the sheet '{sheet}', column '{header}'",
+                sheet = sheet,
+                header = header
+            ),
+            None if sheet.is_empty() => String::new(),
+            None => tr!("「{sheet}」表", "in the sheet '{sheet}'", sheet = sheet),
+        };
+        match counts.iter_mut().find(|(p, _)| *p == place) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((place, 1)),
+        }
+    }
+    counts
+}
+
+/// How a preparation is read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions {
+    /// Rows hidden in a workbook (by hand or by a filter) are read too; otherwise they are
+    /// left out with a warning naming them.
+    pub include_hidden: bool,
+}
+
 /// Reads and checks a preparation without touching any database: a TOML file, an XLSX
 /// workbook (`.xlsx`), or a folder of CSV files named after the sheets.
 pub fn read_file(path: &Path) -> Result<Preparation, ImportError> {
+    read_file_with(path, ReadOptions::default())
+}
+
+/// `read_file` with options.
+pub fn read_file_with(path: &Path, options: ReadOptions) -> Result<Preparation, ImportError> {
     let read_error = |cause| ImportError::Read {
         path: path.to_path_buf(),
         cause,
     };
     if path.is_dir() {
         let grids = csv_files::read_folder(path)?;
-        return sheet::read(path, grids);
+        return sheet::read(path, grids, options.include_hidden);
     }
     let bytes = crate::files::read_regular(path).map_err(read_error)?;
     let extension = path
@@ -207,7 +304,7 @@ pub fn read_file(path: &Path) -> Result<Preparation, ImportError> {
     match extension.as_str() {
         "xlsx" | "xlsm" | "xls" | "et" | "ods" => {
             let grids = xlsx::read_workbook(path, bytes, &extension)?;
-            sheet::read(path, grids)
+            sheet::read(path, grids, options.include_hidden)
         }
         "csv" => Err(ImportError::Unreadable {
             path: path.to_path_buf(),
@@ -221,7 +318,7 @@ pub fn read_file(path: &Path) -> Result<Preparation, ImportError> {
         }),
         _ if xlsx::is_workbook(&bytes) => {
             let grids = xlsx::read_workbook(path, bytes, "xlsx")?;
-            sheet::read(path, grids)
+            sheet::read(path, grids, options.include_hidden)
         }
         _ => read_toml(path, bytes),
     }

@@ -9,8 +9,8 @@
 use super::cells::{self, Grid, Place, Value};
 use super::check::{self, Places};
 use super::raw::*;
-use super::synonyms::{self, Key, Sheet};
-use super::{ImportError, Preparation, Problem, Within, sort_problems};
+use super::synonyms::{self, Fit, Key, Sheet};
+use super::{ImportError, Preparation, Problem, Within, sort_problems, written};
 use crate::messages::tr;
 use crate::messages::{Lang, language};
 use serde::de::DeserializeOwned;
@@ -23,35 +23,50 @@ use toml::Spanned;
 /// Excel's limit on a cell's text.
 pub const MOST_CHARS: usize = 32_767;
 
+/// More risk points or duty items than this for one official is warned of.
+const MOST_PER_OFFICIAL: usize = 200;
+
 /// How many rows from the top the header row is looked for in (offices put a title above it).
 const HEADER_SEARCH: usize = 10;
 
 /// Reads and checks the grids of a workbook or CSV folder at `path`.
-pub fn read(path: &Path, grids: Vec<Grid>) -> Result<Preparation, ImportError> {
-    let mut reader = Reader::default();
+pub fn read(
+    path: &Path,
+    grids: Vec<Grid>,
+    include_hidden: bool,
+) -> Result<Preparation, ImportError> {
+    let mut reader = Reader {
+        include_hidden,
+        ..Reader::default()
+    };
     let tables = reader.tables(&grids);
     if !reader.problems.is_empty() {
-        return Err(invalid(path, reader.problems));
+        let mut problems = std::mem::take(&mut reader.problems);
+        reader.name_columns(&mut problems);
+        return Err(invalid(path, problems));
     }
     let raw = reader.raw(&tables);
     let (mut preparation, found) = check::check(&raw, Places::Cells(&reader.places));
     // A cell the reader found wrong is not reported a second time by the checker.
-    let reported: Vec<_> = reader
+    let reported: std::collections::HashSet<_> = reader
         .problems
         .iter()
         .map(|p| (p.within.clone(), p.line, p.column))
         .collect();
-    let mut problems = reader.problems;
+    let mut problems = std::mem::take(&mut reader.problems);
     problems.extend(
         found
             .into_iter()
             .filter(|p| !reported.contains(&(p.within.clone(), p.line, p.column))),
     );
     if !problems.is_empty() {
+        reader.name_columns(&mut problems);
         return Err(invalid(path, problems));
     }
-    sort_problems(&mut reader.warnings);
-    preparation.warnings = reader.warnings;
+    let mut warnings = std::mem::take(&mut reader.warnings);
+    reader.name_columns(&mut warnings);
+    sort_problems(&mut warnings);
+    preparation.warnings = warnings;
     Ok(preparation)
 }
 
@@ -69,11 +84,33 @@ struct Table<'g> {
     grid: &'g Grid,
     header_row: usize,
     columns: HashMap<Key, usize>,
+    /// What names the table's one unit where it has no 姓名 or 单位 column: the sheet's
+    /// own name (when it is not a sheet's name) and the title rows above the header.
+    titles: Vec<String>,
+    /// Hidden rows are read too (`--include-hidden`).
+    include_hidden: bool,
 }
 
 impl Table<'_> {
-    /// The data rows (indexes into the grid), blank ones left out.
+    /// True when the rows name no official: the unit comes from the sheet's name or title.
+    fn fixed_owner(&self) -> bool {
+        self.sheet.per_official
+            && !self.columns.contains_key(&Key::Name)
+            && !self.columns.contains_key(&Key::Unit)
+    }
+
+    /// The data rows to read (indexes into the grid): blank ones left out, and hidden ones
+    /// unless asked for.
     fn rows(&self) -> Vec<usize> {
+        let mut rows = self.filled_rows();
+        if !self.include_hidden {
+            rows.retain(|row| !self.grid.hidden_rows.contains(row));
+        }
+        rows
+    }
+
+    /// The rows below the header with something in them.
+    fn filled_rows(&self) -> Vec<usize> {
         let keys: Vec<usize> = self
             .columns
             .iter()
@@ -91,9 +128,27 @@ impl Table<'_> {
 
 #[derive(Default)]
 struct Reader {
+    /// Rows hidden in the workbook are read too.
+    include_hidden: bool,
     places: Vec<Place>,
     problems: Vec<Problem>,
     warnings: Vec<Problem>,
+    /// The meeting's year, for quarters and deadlines written without one.
+    year: Option<i32>,
+    /// Each table's header row (from 1) and its headers, to name a cell's column in words.
+    headers: Vec<(Within, usize, Vec<String>)>,
+    /// Values read another way (`★★★` as 高), by sheet, column and the reading: the rows.
+    readings: Vec<(Reading, Vec<usize>)>,
+}
+
+/// A value read as another: where (sheet, column) and what it became.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Reading {
+    within: Within,
+    column: usize,
+    header: &'static str,
+    written: String,
+    read_as: String,
 }
 
 impl Reader {
@@ -103,6 +158,7 @@ impl Reader {
             column,
             message,
             within: Some(within.clone()),
+            header: None,
         });
     }
 
@@ -112,7 +168,115 @@ impl Reader {
             column,
             message,
             within: Some(within.clone()),
+            header: None,
         });
+    }
+
+    /// Warns of an official with more risk points or duty items than one person keeps.
+    fn warn_many(&mut self, officials: &[(RawOfficial, Range<usize>)]) {
+        for (official, span) in officials {
+            let place = self.places[span.start].clone();
+            for (n, what) in [
+                (official.risk_points.len(), synonyms::RISKS),
+                (official.duty_items.len(), synonyms::DUTIES),
+            ] {
+                if n > MOST_PER_OFFICIAL {
+                    let message = tr!(
+                        "「{name}」有 {n} 个{what}，超过 {most} 个：请确认没有把整个单位的台账、或同一张表重复算到这一位述责人名下",
+                        "'{name}' has {n} {what}, more than {most}: check that a whole unit's ledger, or the same sheet twice, was not put under this one official",
+                        name = official.name.get_ref().trim(),
+                        n = n,
+                        what = what,
+                        most = MOST_PER_OFFICIAL
+                    );
+                    self.warn(&place.within, place.row, place.column, message);
+                }
+            }
+        }
+    }
+
+    /// Says which rows with data are hidden (by hand or by a filter): left out, or read
+    /// as asked.
+    fn warn_hidden(&mut self, table: &Table) {
+        let hidden: Vec<usize> = table
+            .filled_rows()
+            .into_iter()
+            .filter(|row| table.grid.hidden_rows.contains(row))
+            .collect();
+        let Some(first) = hidden.first() else {
+            return;
+        };
+        let rows = numbered_rows(&hidden);
+        let message = match table.include_hidden {
+            false => tr!(
+                "第 {rows} 行是隐藏的（手动隐藏或被筛选隐藏），共 {n} 行，未导入：要导入请在 Excel/WPS 中取消隐藏或清除筛选，或导入时加 --include-hidden",
+                "Rows {rows} are hidden (by hand or by a filter), {n} in all, and were not imported: to import them, unhide them or clear the filter in Excel/WPS, or import with --include-hidden",
+                rows = rows,
+                n = hidden.len()
+            ),
+            true => tr!(
+                "第 {rows} 行是隐藏的，共 {n} 行，按 --include-hidden 一并导入",
+                "Rows {rows} are hidden, {n} in all, and were imported as --include-hidden asks",
+                rows = rows,
+                n = hidden.len()
+            ),
+        };
+        self.warn(&table.grid.within, first + 1, 1, message);
+    }
+
+    /// Names each problem's column by its header where the problem is in a table's rows.
+    fn name_columns(&self, problems: &mut [Problem]) {
+        for problem in problems {
+            let Some(within) = &problem.within else {
+                continue;
+            };
+            let header = self
+                .headers
+                .iter()
+                .find(|(w, row, _)| w == within && problem.line > *row)
+                .and_then(|(_, _, headers)| headers.get(problem.column.checked_sub(1)?))
+                .filter(|h| !h.is_empty());
+            problem.header = header.map(|h| {
+                h.replace(['\n', '\r'], "")
+                    .trim_matches(['*', '＊', ' '])
+                    .to_string()
+            });
+        }
+    }
+
+    /// Notes that the cell at `row` of `key`'s column, written `written`, was read as
+    /// `read_as`; the summary says it once per sheet, column and value.
+    fn read_as(&mut self, table: &Table, row: usize, key: Key, written: &str, read_as: String) {
+        let reading = Reading {
+            within: table.grid.within.clone(),
+            column: table.columns.get(&key).copied().unwrap_or(0),
+            header: table.sheet.column_of(key).header,
+            written: written.trim().to_string(),
+            read_as,
+        };
+        match self.readings.iter_mut().find(|(r, _)| *r == reading) {
+            Some((_, rows)) => rows.push(row),
+            None => self.readings.push((reading, vec![row])),
+        }
+    }
+
+    /// One 提示 line per value read another way: where first, how many rows.
+    fn report_readings(&mut self) {
+        for (reading, rows) in std::mem::take(&mut self.readings) {
+            let shown: Vec<String> = rows.iter().take(5).map(|r| (r + 1).to_string()).collect();
+            let more = if rows.len() > 5 { "…" } else { "" };
+            let message = tr!(
+                "「{header}」列的「{written}」读作「{read_as}」（第 {rows}{more} 行，共 {n} 处）",
+                "'{written}' in the column '{header}' was read as '{read_as}' (rows {rows}{more}, {n} in all)",
+                header = reading.header,
+                written = reading.written,
+                read_as = reading.read_as,
+                rows = shown.join("、"),
+                more = more,
+                n = rows.len()
+            );
+            self.warn(&reading.within, rows[0] + 1, reading.column + 1, message);
+        }
     }
 
     /// The span of the cell at grid row `row`, column `column` (both from 0).
@@ -130,33 +294,32 @@ impl Reader {
 
     fn tables<'g>(&mut self, grids: &'g [Grid]) -> Vec<Table<'g>> {
         let mut tables: Vec<Table> = Vec::new();
+        let mut seen: Vec<&'static str> = Vec::new();
         for grid in grids {
             let shown = grid.within.sheet_name();
-            let Some(sheet) = synonyms::sheet_named(shown) else {
-                if !grid.hidden {
-                    let message = match grid.within {
-                        Within::Sheet(_) => tr!(
-                            "工作表「{shown}」不是准备用的表，已忽略；准备用的表有：{sheets}",
-                            "The sheet '{shown}' is not a sheet of the preparation and was ignored; the preparation's sheets are: {sheets}",
-                            shown = shown,
-                            sheets = names()
-                        ),
-                        Within::CsvFile(_) => tr!(
-                            "文件「{shown}」不是准备用的表，已忽略；准备用的表有：{sheets}",
-                            "The file '{shown}' is not a sheet of the preparation and was ignored; the preparation's sheets are: {sheets}",
-                            shown = shown,
-                            sheets = names()
-                        ),
-                    };
-                    self.warn(&grid.within, 1, 1, message);
+            let named = synonyms::sheet_named(shown);
+            let Some(sheet) = named
+                .or_else(|| kind_by_headers(grid))
+                .or_else(|| synonyms::sheet_within_name(shown))
+            else {
+                if !grid.hidden && has_data(grid) {
+                    let message = tr!(
+                        "「{shown}」有内容，但表名和表头都认不出是哪张准备用的表（前几行有：{found}）：请把表名改为 {sheets} 之一，或删去这张表",
+                        "'{shown}' holds data, but neither its name nor its header says which sheet of the preparation it is (its first rows have: {found}): rename it to one of {sheets}, or delete it",
+                        shown = shown,
+                        found = listed(first_texts(grid).iter().map(String::as_str)),
+                        sheets = names()
+                    );
+                    self.problem(&grid.within, 0, 0, message);
                 }
                 continue;
             };
+            seen.push(sheet.name);
             if grid.hidden {
                 self.problem(
                     &grid.within,
-                    1,
-                    1,
+                    0,
+                    0,
                     tr!(
                         "工作表「{shown}」被隐藏了：看不见的内容也会导入。请在 Excel/WPS 中右击工作表标签「取消隐藏」，\
                          检查后再导入；不要的话请删除这张表", "The sheet '{shown}' is hidden: what cannot be seen would be imported too. In Excel/WPS, right-click the sheet tabs and choose \"Unhide\", check it, then import again; if it is not wanted, delete the sheet",
@@ -165,35 +328,34 @@ impl Reader {
                 );
                 continue;
             }
-            if let Some(first) = tables.iter().find(|t| t.sheet.name == sheet.name) {
-                self.problem(
-                    &grid.within,
-                    1,
-                    1,
-                    tr!(
-                        "「{shown}」和「{first}」都是「{sheet}」表：请只留一张",
-                        "'{shown}' and '{first}' are both the sheet '{sheet}': keep only one",
-                        shown = shown,
-                        first = first.grid.within.sheet_name(),
-                        sheet = sheet.name
-                    ),
+            let Some(table) = self.table(sheet, grid, named.is_some()) else {
+                continue;
+            };
+            // Per-unit sheets (one per unit, named by it) are read together; two sheets
+            // that both name their officials in columns would import the rows twice.
+            let duplicate = tables.iter().find(|t| {
+                t.sheet.name == sheet.name
+                    && !(sheet.per_official && (t.fixed_owner() || table.fixed_owner()))
+            });
+            if let Some(first) = duplicate {
+                let message = tr!(
+                    "「{shown}」和「{first}」都是「{sheet}」表：请只留一张",
+                    "'{shown}' and '{first}' are both the sheet '{sheet}': keep only one",
+                    shown = shown,
+                    first = first.grid.within.sheet_name(),
+                    sheet = sheet.name
                 );
+                self.problem(&grid.within, 0, 0, message);
                 continue;
             }
-            if let Some(table) = self.table(sheet, grid) {
-                tables.push(table);
-            }
+            self.warn_hidden(&table);
+            tables.push(table);
         }
         let csv = grids
             .first()
             .is_some_and(|g| matches!(g.within, Within::CsvFile(_)));
         for sheet in synonyms::SHEETS.iter().filter(|s| s.required) {
-            if !tables.iter().any(|t| t.sheet.name == sheet.name)
-                && !grids.iter().any(|g| {
-                    synonyms::sheet_named(g.within.sheet_name())
-                        .is_some_and(|s| s.name == sheet.name)
-                })
-            {
+            if !seen.contains(&sheet.name) {
                 let also = listed(sheet.also.iter().copied());
                 let (within, message) = match csv {
                     true => (
@@ -215,30 +377,26 @@ impl Reader {
                         ),
                     ),
                 };
-                self.problem(&within, 1, 1, message);
+                self.problem(&within, 0, 0, message);
             }
         }
         tables
     }
 
-    fn table<'g>(&mut self, sheet: &'static Sheet, grid: &'g Grid) -> Option<Table<'g>> {
+    /// The sheet's header row (the row among the first few naming the most columns; of a
+    /// two-row merged header the lower, which names each column) and its columns.
+    fn table<'g>(
+        &mut self,
+        sheet: &'static Sheet,
+        grid: &'g Grid,
+        named: bool,
+    ) -> Option<Table<'g>> {
         let within = &grid.within;
-        let recognised = |row: usize| {
-            grid.rows[row]
-                .iter()
-                .filter(|v| matches!(v, Value::Text(t) if sheet.column(t).is_some()))
-                .count()
-        };
-        let header_row = (0..grid.rows.len().min(HEADER_SEARCH))
-            .map(|row| (recognised(row), row))
-            .filter(|(count, _)| *count > 0)
-            .max_by_key(|(count, row)| (*count, std::cmp::Reverse(*row)))
-            .map(|(_, row)| row);
-        let Some(header_row) = header_row else {
+        let Some(header_row) = header_row(sheet, grid) else {
             self.problem(
                 within,
-                1,
-                1,
+                0,
+                0,
                 tr!(
                     "找不到表头：前 {rows} 行里没有认得的列名。第一行应是列名，如 {headers}", "No header row: none of the first {rows} rows has a known column name. The first row should hold the column names, such as {headers}",
                     rows = HEADER_SEARCH,
@@ -247,80 +405,107 @@ impl Reader {
             );
             return None;
         };
-        let mut columns: HashMap<Key, usize> = HashMap::new();
+        let mut columns: HashMap<Key, (usize, Fit)> = HashMap::new();
+        let mut unknown: Vec<(usize, String)> = Vec::new();
         for (index, value) in grid.rows[header_row].iter().enumerate() {
             let text = match value {
-                Value::Text(text) => text.clone(),
+                Value::Text(text) => text.trim().to_string(),
                 Value::Empty => continue,
                 other => format!("{other:?}"),
             };
-            match sheet.column(&text) {
-                Some(column) if column.key == Key::Ignored => {}
-                Some(column) => {
-                    if let Some(first) = columns.insert(column.key, index) {
-                        self.problem(
-                            within,
-                            header_row + 1,
-                            index + 1,
-                            tr!(
-                                "「{text}」和第 {first} 列都是「{header}」列：请删去或改名其中一列", "'{text}' and column {first} are both the column '{header}': delete or rename one of them",
-                                text = text.trim(),
-                                first = super::column_letters(first + 1),
-                                header = column.header
-                            ),
-                        );
-                    }
+            let Some((column, fit)) = sheet.fit(&text) else {
+                unknown.push((index, text));
+                continue;
+            };
+            if column.key == Key::Ignored {
+                continue;
+            }
+            let Some(&(first, first_fit)) = columns.get(&column.key) else {
+                columns.insert(column.key, (index, fit));
+                continue;
+            };
+            // A header merged over several columns names the first of them.
+            if grid.cell(header_row, first) == value && index == first + 1 {
+                continue;
+            }
+            match fit.cmp(&first_fit) {
+                std::cmp::Ordering::Greater => {
+                    unknown.push((first, cell_text(grid.cell(header_row, first))));
+                    columns.insert(column.key, (index, fit));
                 }
-                None => self.warn(
+                std::cmp::Ordering::Less => unknown.push((index, text)),
+                std::cmp::Ordering::Equal => self.problem(
                     within,
                     header_row + 1,
                     index + 1,
                     tr!(
-                        "不认得的列「{text}」，已忽略；这张表可用的列名见 README「准备表格」一节", "Unknown column '{text}', ignored; the column names this sheet can have are in the README, section \"Preparing in a spreadsheet\"",
-                        text = text.trim()
+                        "「{text}」和第 {first} 列都是「{header}」列：请删去或改名其中一列", "'{text}' and column {first} are both the column '{header}': delete or rename one of them",
+                        text = text,
+                        first = super::column_letters(first + 1),
+                        header = column.header
                     ),
                 ),
             }
         }
+        unknown.sort();
+        for (index, text) in &unknown {
+            self.warn(
+                within,
+                header_row + 1,
+                index + 1,
+                tr!(
+                    "不认得的列「{text}」，已忽略；这张表可用的列名见 README「准备表格」一节", "Unknown column '{text}', ignored; the column names this sheet can have are in the README, section \"Preparing in a spreadsheet\"",
+                    text = text
+                ),
+            );
+        }
+        let columns: HashMap<Key, usize> = columns.into_iter().map(|(k, (c, _))| (k, c)).collect();
+        let all: Vec<String> = grid.rows[header_row].iter().map(cell_text).collect();
+        self.headers
+            .push((within.clone(), header_row + 1, all.clone()));
+        let headers: Vec<String> = all.into_iter().filter(|t| !t.is_empty()).collect();
+        let found = listed(headers.iter().map(String::as_str));
+        let unknown_texts: Vec<&str> = unknown.iter().map(|(_, t)| t.as_str()).collect();
         let mut complete = true;
         for column in sheet.columns.iter().filter(|c| c.required) {
             if !columns.contains_key(&column.key) {
                 complete = false;
-                self.problem(
-                    within,
-                    header_row + 1,
-                    1,
-                    tr!(
-                        "缺少必填的列「{header}」：请在表头加上这一列，列名可写作 {words}", "The required column '{header}' is missing: add it to the header row; it may be named {words}",
-                        header = column.header,
-                        words = words(column)
-                    ),
+                let message = tr!(
+                    "缺少必填的列「{header}」：请在表头加上这一列，列名可写作 {words}",
+                    "The required column '{header}' is missing: add it to the header row; it may be named {words}",
+                    header = column.header,
+                    words = words(column)
                 );
+                let message = with_found(message, &found, closest(&[column], &unknown_texts));
+                self.problem(within, header_row + 1, 1, message);
             }
         }
+        let titles = titles(grid, header_row, named);
         if sheet.per_official
             && !columns.contains_key(&Key::Name)
             && !columns.contains_key(&Key::Unit)
+            && titles.is_empty()
         {
             complete = false;
-            self.problem(
-                within,
-                header_row + 1,
-                1,
-                tr!(
-                    "缺少「{name}」或「{unit}」列：每行要对应议程中的一位述责人，至少要有其中一列；列名可写作 {names}，或 {units}", "The column '{name}' or '{unit}' is missing: each row must belong to an official of the agenda, so at least one of them is needed; they may be named {names}, or {units}",
-                    name = sheet.column_of(Key::Name).header,
-                    unit = sheet.column_of(Key::Unit).header,
-                    names = words(sheet.column_of(Key::Name)),
-                    units = words(sheet.column_of(Key::Unit))
-                ),
+            let owners = [sheet.column_of(Key::Name), sheet.column_of(Key::Unit)];
+            let message = tr!(
+                "缺少「{name}」或「{unit}」列：每行要对应议程中的一位述责人，至少要有其中一列；列名可写作 {names}，或 {units}",
+                "The column '{name}' or '{unit}' is missing: each row must belong to an official of the agenda, so at least one of them is needed; they may be named {names}, or {units}",
+                name = sheet.column_of(Key::Name).header,
+                unit = sheet.column_of(Key::Unit).header,
+                names = words(sheet.column_of(Key::Name)),
+                units = words(sheet.column_of(Key::Unit))
             );
+            let message = with_found(message, &found, closest(&owners, &unknown_texts));
+            self.problem(within, header_row + 1, 1, message);
         }
         complete.then_some(Table {
             sheet,
             grid,
             header_row,
             columns,
+            titles,
+            include_hidden: self.include_hidden,
         })
     }
 
@@ -342,6 +527,18 @@ impl Reader {
             Value::Date(date, _) => date.format("%Y-%m-%d").to_string(),
             Value::Bool(true) => "是".into(),
             Value::Bool(false) => "否".into(),
+            Value::Formula(formula) => {
+                self.problem(
+                    within,
+                    row + 1,
+                    column + 1,
+                    tr!(
+                        "单元格是公式 {formula}，文件里却没有它算出的值（多是程序生成、未在 Excel/WPS 中打开保存过）：请在 Excel/WPS 中打开后保存再导入，或把公式换成数值", "The cell holds the formula {formula} but the file has no value for it (mostly written by a program and never opened and saved in Excel/WPS): open and save it in Excel/WPS, then import again, or replace the formula by its value",
+                        formula = formula
+                    ),
+                );
+                String::new()
+            }
             Value::Error(error) => {
                 self.problem(
                     within,
@@ -416,8 +613,14 @@ impl Reader {
             _ => None,
         };
         let (text, span) = self.text_at(table, row, key);
+        let folded = synonyms::folded(&text);
+        if folded != text && number.is_none() {
+            let read = folded.trim().to_string();
+            self.read_as(table, row, key, &text, read);
+        }
         let number = number.or_else(|| {
-            text.trim()
+            folded
+                .trim()
                 .trim_end_matches("分钟")
                 .trim_end_matches('分')
                 .trim_start_matches('第')
@@ -476,7 +679,7 @@ impl Reader {
         let text = text.trim();
         let at = table.columns.get(&key).copied().unwrap_or(0);
         if text.is_empty() {
-            if column.required {
+            if column.required && Self::is_blank(table, row, key) {
                 self.problem(
                     &table.grid.within,
                     row + 1,
@@ -490,8 +693,25 @@ impl Reader {
             }
             return None;
         }
-        match T::deserialize(StrDeserializer::<ValueError>::new(text)) {
-            Ok(value) => Some(value),
+        let mapped = match key {
+            Key::RiskLevel => written::risk_level(text)
+                .filter(|level| *level != text)
+                .map(str::to_string),
+            _ => None,
+        }
+        .or_else(|| {
+            let folded = synonyms::folded(text);
+            (folded != text).then_some(folded)
+        });
+        let read = mapped.as_deref().unwrap_or(text);
+        match T::deserialize(StrDeserializer::<ValueError>::new(read)) {
+            Ok(value) => {
+                if let Some(mapped) = &mapped {
+                    let written = text.to_string();
+                    self.read_as(table, row, key, &written, mapped.clone());
+                }
+                Some(value)
+            }
             Err(_) => {
                 self.problem(
                     &table.grid.within,
@@ -547,11 +767,45 @@ impl Reader {
             _ => None,
         };
         let (text, span) = self.text_at(table, row, key);
-        let value = match date.or_else(|| cells::date_from_text(&text)) {
+        let folded = synonyms::folded(&text);
+        let written = match (date, self.year) {
+            (None, Some(year)) => match written::deadline(&folded, year) {
+                Some(written::Deadline::Day(day)) => Some(day),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(day) = written {
+            self.read_as(table, row, key, &text, day.format("%Y-%m-%d").to_string());
+        }
+        let value = match date.or(written).or_else(|| cells::date_from_text(&folded)) {
             Some(date) => toml_date(date),
             None => toml::Value::String(text),
         };
         Some(Spanned::new(span, value))
+    }
+
+    /// A quarter: as the template writes it, or without its year (第一季度, Q1) in the
+    /// meeting's year.
+    fn quarter(&mut self, table: &Table, row: usize, written: &str) -> String {
+        let folded = synonyms::folded(written);
+        let quarter = cells::quarter(&folded);
+        if quarter.contains('Q') && quarter.len() == 6 {
+            if folded != written {
+                self.read_as(table, row, Key::Quarter, written, quarter.clone());
+            }
+            return quarter;
+        }
+        match self
+            .year
+            .and_then(|year| written::quarter_of_year(&folded, year))
+        {
+            Some(read) => {
+                self.read_as(table, row, Key::Quarter, written, read.clone());
+                read
+            }
+            None => quarter,
+        }
     }
 
     /// A time of day: a time cell or text like 09:00 (9:00, 9：00).
@@ -598,10 +852,12 @@ impl Reader {
             synonyms::QUESTIONS,
             synonyms::FOLLOW_UPS,
         ] {
-            if let Some(table) = find(name) {
+            for table in tables.iter().filter(|t| t.sheet.name == name) {
                 self.per_official(table, &mut officials);
             }
         }
+        self.report_readings();
+        self.warn_many(&officials);
         RawPrep {
             meeting,
             attendees,
@@ -661,6 +917,9 @@ impl Reader {
                 Spanned::new(span, toml::Value::String(String::new()))
             }
         };
+        if let toml::Value::Datetime(moment) = date.get_ref() {
+            self.year = moment.date.map(|d| i32::from(d.year));
+        }
         let scrutineers = self.text(table, row, Key::Scrutineers);
         let meeting = RawMeeting {
             title: self.spanned_text(table, row, Key::Title),
@@ -687,14 +946,25 @@ impl Reader {
         let mut attendees = Vec::new();
         for row in table.rows() {
             let span = self.span(&table.grid.within, row, 0);
-            let attendance = self.choice(table, row, Key::Attendance);
+            let written = self.text(table, row, Key::Attendance);
+            let mut reason = self.text(table, row, Key::Reason);
+            let attendance = if written::on_leave(&written) {
+                let absent = synonyms::ATTENDANCE[2];
+                self.read_as(table, row, Key::Attendance, &written, absent.to_string());
+                if reason.is_empty() {
+                    reason = written;
+                }
+                Some(RawAttendance::Absent)
+            } else {
+                self.choice(table, row, Key::Attendance)
+            };
             attendees.push(Spanned::new(
                 span,
                 RawAttendee {
                     name: self.spanned_text(table, row, Key::AttendeeName),
                     post: self.text(table, row, Key::AttendeePost),
                     attendance: attendance.unwrap_or(RawAttendance::Present),
-                    reason: self.text(table, row, Key::Reason),
+                    reason,
                 },
             ));
         }
@@ -733,10 +1003,14 @@ impl Reader {
         row: usize,
         officials: &[(RawOfficial, Range<usize>)],
         above: &mut Option<(String, String)>,
+        fixed: Option<&str>,
     ) -> Option<usize> {
         let within = &table.grid.within;
         let mut name = self.text(table, row, Key::Name);
-        let mut unit = self.text(table, row, Key::Unit);
+        let mut unit = match fixed {
+            Some(unit) => unit.to_string(),
+            None => self.text(table, row, Key::Unit),
+        };
         if name.is_empty()
             && unit.is_empty()
             && table.grid.fill_owner_down
@@ -750,12 +1024,12 @@ impl Reader {
         let official_unit = |o: &RawOfficial| o.unit.get_ref().trim().to_string();
         if !name.is_empty() {
             let found: Vec<usize> = (0..officials.len())
-                .filter(|i| official_name(&officials[*i].0) == name)
+                .filter(|i| same(&official_name(&officials[*i].0), &name))
                 .collect();
             let matching: Vec<usize> = found
                 .iter()
                 .copied()
-                .filter(|i| unit.is_empty() || official_unit(&officials[*i].0) == unit)
+                .filter(|i| unit.is_empty() || same(&official_unit(&officials[*i].0), &unit))
                 .collect();
             return match (found.len(), matching.as_slice()) {
                 (0, _) => {
@@ -816,7 +1090,7 @@ impl Reader {
             return None;
         }
         let found: Vec<usize> = (0..officials.len())
-            .filter(|i| official_unit(&officials[*i].0) == unit)
+            .filter(|i| same(&official_unit(&officials[*i].0), &unit))
             .collect();
         match found.as_slice() {
             [one] => Some(*one),
@@ -852,10 +1126,58 @@ impl Reader {
         }
     }
 
+    /// The agenda's unit that a table without 姓名 and 单位 columns belongs to, named by its
+    /// sheet's name or title (`某县财政局廉政风险点防控一览表`); reported when none or several.
+    fn fixed_unit(
+        &mut self,
+        table: &Table,
+        officials: &[(RawOfficial, Range<usize>)],
+    ) -> Option<String> {
+        let mut units: Vec<String> = officials
+            .iter()
+            .map(|(o, _)| o.unit.get_ref().trim().to_string())
+            .collect();
+        units.dedup();
+        for title in &table.titles {
+            let title = squeezed(title);
+            let mut named: Vec<&String> = units
+                .iter()
+                .filter(|u| !u.is_empty() && title.contains(&squeezed(u)))
+                .collect();
+            named.dedup();
+            // 县财政局 inside 某县财政局…: the longest unit named wins over one inside it.
+            named.sort_by_key(|u| std::cmp::Reverse(u.chars().count()));
+            if let Some(first) = named.first()
+                && named.iter().skip(1).all(|u| first.contains(u.as_str()))
+            {
+                return Some(first.to_string());
+            }
+        }
+        let message = tr!(
+            "「{sheet}」表没有「{name}」「{unit}」列，表名和标题（{titles}）也没有指明议程中的哪个单位：请加一列「{unit}」，或在标题中写明单位；议程中的单位有 {units}",
+            "The sheet '{sheet}' has no column '{name}' or '{unit}', and neither its name nor its title ({titles}) names a unit of the agenda: add a column '{unit}', or name the unit in the title; the agenda's units are {units}",
+            sheet = table.grid.within.sheet_name(),
+            name = table.sheet.column_of(Key::Name).header,
+            unit = table.sheet.column_of(Key::Unit).header,
+            titles = listed(table.titles.iter().map(String::as_str)),
+            units = listed(units.iter().map(String::as_str))
+        );
+        self.problem(&table.grid.within, table.header_row + 1, 1, message);
+        None
+    }
+
     fn per_official(&mut self, table: &Table, officials: &mut [(RawOfficial, Range<usize>)]) {
         let mut above = None;
+        let fixed = match table.fixed_owner() {
+            true => match self.fixed_unit(table, officials) {
+                Some(unit) => Some(unit),
+                None => return,
+            },
+            false => None,
+        };
         for row in table.rows() {
-            let Some(index) = self.owner(table, row, officials, &mut above) else {
+            let Some(index) = self.owner(table, row, officials, &mut above, fixed.as_deref())
+            else {
                 continue;
             };
             let span = self.span(&table.grid.within, row, 0);
@@ -865,11 +1187,12 @@ impl Reader {
                     let source = self.choice(table, row, Key::DutySource);
                     let status = self.choice(table, row, Key::DutyStatus);
                     let (quarter, quarter_span) = self.text_at(table, row, Key::Quarter);
+                    let quarter = self.quarter(table, row, &quarter);
                     official.duty_items.push(Spanned::new(
                         span,
                         RawDutyItem {
                             source: source.unwrap_or(RawDutySource::AnnualReminder),
-                            quarter: Spanned::new(quarter_span, cells::quarter(&quarter)),
+                            quarter: Spanned::new(quarter_span, quarter),
                             text: self.spanned_text(table, row, Key::DutyText),
                             progress: self.text(table, row, Key::DutyProgress),
                             status,
@@ -880,10 +1203,16 @@ impl Reader {
                     let level = self.choice(table, row, Key::RiskLevel);
                     let measures = self.text(table, row, Key::Measures);
                     let rules = self.text(table, row, Key::Rules);
+                    let mut text = self.spanned_text(table, row, Key::RiskText);
+                    let form = self.text(table, row, Key::RiskForm);
+                    if !form.is_empty() {
+                        let joined = format!("{}：{form}", text.get_ref().trim());
+                        *text.get_mut() = joined;
+                    }
                     official.risk_points.push(Spanned::new(
                         span,
                         RawRiskPoint {
-                            text: self.spanned_text(table, row, Key::RiskText),
+                            text,
                             level: level.unwrap_or(RawRiskLevel::Low),
                             measures: cells::numbered_items(&measures),
                             rules: cells::numbered_items(&rules),
@@ -901,7 +1230,16 @@ impl Reader {
                 }
                 _ => {
                     let source = self.choice(table, row, Key::FollowUpSource);
-                    let mode = self.choice(table, row, Key::Mode);
+                    let mut mode = self.choice(table, row, Key::Mode);
+                    let deadline = self.text(table, row, Key::Deadline);
+                    let ongoing = self.year.is_some_and(|year| {
+                        written::deadline(&deadline, year) == Some(written::Deadline::Ongoing)
+                    });
+                    if ongoing {
+                        let long_term = synonyms::FOLLOW_UP_MODES[2];
+                        self.read_as(table, row, Key::Deadline, &deadline, long_term.to_string());
+                        mode = mode.or(Some(RawFollowUpMode::LongTerm));
+                    }
                     let status = self.choice(table, row, Key::FollowUpStatus);
                     let copied_to = self.text(table, row, Key::CopiedTo);
                     official.earlier_follow_ups.push(Spanned::new(
@@ -914,7 +1252,10 @@ impl Reader {
                             measure: self.text(table, row, Key::Measure),
                             lead: self.text(table, row, Key::Lead),
                             owner: self.text(table, row, Key::Owner),
-                            deadline: self.date(table, row, Key::Deadline),
+                            deadline: match ongoing {
+                                true => None,
+                                false => self.date(table, row, Key::Deadline),
+                            },
                             mode,
                             progress: self.text(table, row, Key::FollowUpProgress),
                             status: status.unwrap_or(RawFollowUpStatus::NotStarted),
@@ -928,6 +1269,164 @@ impl Reader {
             }
         }
     }
+}
+
+/// The distinct columns a row's cells name in `sheet`.
+fn keys_named(sheet: &'static Sheet, cells: &[Value]) -> Vec<Key> {
+    let mut keys: Vec<Key> = Vec::new();
+    for value in cells {
+        if let Value::Text(text) = value
+            && let Some(column) = sheet.column(text)
+            && !keys.contains(&column.key)
+        {
+            keys.push(column.key);
+        }
+    }
+    keys
+}
+
+/// The header row: of the first rows, the one naming the most distinct columns (the lower
+/// row of a two-row merged header names more than the merged row above it).
+fn header_row(sheet: &'static Sheet, grid: &Grid) -> Option<usize> {
+    (0..grid.rows.len().min(HEADER_SEARCH))
+        .map(|row| (keys_named(sheet, &grid.rows[row]).len(), row))
+        .filter(|(count, _)| *count > 0)
+        .max_by_key(|(count, row)| (*count, std::cmp::Reverse(*row)))
+        .map(|(_, row)| row)
+}
+
+/// The sheet a sheet with an unknown name is by its header: the kind whose required
+/// columns are all there, naming the most columns; `None` when no kind has them all.
+fn kind_by_headers(grid: &Grid) -> Option<&'static Sheet> {
+    let mut best: Option<(&'static Sheet, usize)> = None;
+    for sheet in synonyms::SHEETS {
+        let Some(row) = header_row(sheet, grid) else {
+            continue;
+        };
+        let keys = keys_named(sheet, &grid.rows[row]);
+        let complete = sheet
+            .columns
+            .iter()
+            .filter(|c| c.required)
+            .all(|c| keys.contains(&c.key));
+        let owners = !sheet.per_official || keys.contains(&Key::Name) || keys.contains(&Key::Unit);
+        let named = keys
+            .iter()
+            .filter(|k| !matches!(k, Key::Ignored | Key::Name | Key::Unit))
+            .count();
+        if complete && named > 0 && best.is_none_or(|(_, most)| named + usize::from(owners) > most)
+        {
+            best = Some((sheet, named + usize::from(owners)));
+        }
+    }
+    best.map(|(sheet, _)| sheet)
+}
+
+/// True when any cell holds something.
+fn has_data(grid: &Grid) -> bool {
+    grid.rows.iter().flatten().any(|v| !v.is_empty())
+}
+
+/// A cell as text, for naming headers.
+fn cell_text(value: &Value) -> String {
+    match value {
+        Value::Empty => String::new(),
+        Value::Text(text) => text.trim().to_string(),
+        Value::Number(n) => number_text(*n),
+        other => format!("{other:?}"),
+    }
+}
+
+/// The first few texts of a sheet, for naming what it holds.
+fn first_texts(grid: &Grid) -> Vec<String> {
+    let mut texts: Vec<String> = Vec::new();
+    for value in grid.rows.iter().take(HEADER_SEARCH).flatten() {
+        let text = cell_text(value);
+        if !text.is_empty() && !texts.contains(&text) {
+            texts.push(text);
+        }
+        if texts.len() == 6 {
+            break;
+        }
+    }
+    texts
+}
+
+/// What may name a table's one unit: the sheet's name when it is not a sheet's name, and
+/// each text above the header row.
+fn titles(grid: &Grid, header_row: usize, named: bool) -> Vec<String> {
+    let mut titles: Vec<String> = Vec::new();
+    if !named {
+        titles.push(grid.within.sheet_name().to_string());
+    }
+    for value in grid.rows.iter().take(header_row).flatten() {
+        let text = cell_text(value);
+        if !text.is_empty() && !titles.contains(&text) {
+            titles.push(text);
+        }
+    }
+    titles
+}
+
+/// The unknown header most like one of `columns` (sharing the most characters with one
+/// of their wordings, two at least).
+fn closest(columns: &[&synonyms::Column], headers: &[&str]) -> Option<(String, &'static str)> {
+    let mut best: Option<(usize, String, &'static str)> = None;
+    for header in headers {
+        let header_chars: Vec<char> = synonyms::normalise(header).chars().collect();
+        for column in columns {
+            for word in std::iter::once(column.header).chain(column.also.iter().copied()) {
+                let shared = synonyms::normalise(word)
+                    .chars()
+                    .filter(|c| header_chars.contains(c))
+                    .count();
+                if shared >= 2 && best.as_ref().is_none_or(|(most, _, _)| shared > *most) {
+                    best = Some((shared, header.to_string(), column.header));
+                }
+            }
+        }
+    }
+    best.map(|(_, header, column)| (header, column))
+}
+
+/// A missing column's message with the headers found and the closest one.
+fn with_found(message: String, found: &str, closest: Option<(String, &'static str)>) -> String {
+    let found = tr!(
+        "表头有：{found}",
+        "the header row has: {found}",
+        found = found
+    );
+    match closest {
+        Some((header, column)) => format!(
+            "{message}；{found}；{}",
+            tr!(
+                "「{header}」可能是{column}列？",
+                "is '{header}' the column '{column}'?",
+                header = header,
+                column = column
+            )
+        ),
+        None => format!("{message}；{found}"),
+    }
+}
+
+/// Row numbers (from 0) as a sheet numbers them, the first twenty: 3、5、8…
+fn numbered_rows(rows: &[usize]) -> String {
+    let mut shown: Vec<String> = rows.iter().take(20).map(|r| (r + 1).to_string()).collect();
+    if rows.len() > 20 {
+        shown.push("…".into());
+    }
+    shown.join("、")
+}
+
+/// Text without any spaces (full-width ones too), for comparing names and units.
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Two names or units the same but for spaces (`王　英` is 王英).
+fn same(a: &str, b: &str) -> bool {
+    squeezed(a) == squeezed(b)
 }
 
 fn names() -> String {

@@ -42,6 +42,8 @@ pub enum Key {
     DutyStatus,
     // 廉政风险点
     RiskText,
+    /// 风险表现形式: how the risk shows, read into the risk point's text after a colon.
+    RiskForm,
     RiskLevel,
     Measures,
     Rules,
@@ -156,7 +158,7 @@ const fn choice(
 const NAME: Column = col(
     Key::Name,
     "姓名",
-    &["述责人", "述责人姓名", "责任人姓名", "一把手"],
+    &["述责人", "述责人姓名", "述责对象", "责任人姓名", "一把手"],
     false,
     10.0,
     "述责人的姓名，须与「议程」表一致。姓名和单位至少填一个；只填单位时，该单位在议程中须只有一位述责人。合并单元格对所跨的每一行都有效。",
@@ -164,11 +166,36 @@ const NAME: Column = col(
 const UNIT: Column = col(
     Key::Unit,
     "单位",
-    &["单位名称", "部门", "责任单位", "所在单位", "述责单位"],
+    &[
+        "单位名称",
+        "部门",
+        "责任单位",
+        "所在单位",
+        "述责单位",
+        "科室",
+        "股室",
+        "单位科室",
+        "部门科室",
+    ],
     false,
     18.0,
     "述责人所在单位，须与「议程」表一致。风险点台账按单位记的，可只填单位；合并单元格对所跨的每一行都有效。",
 );
+/// 姓名 in the duty and risk tables, where offices also head it 责任领导 (in 以往整改 that
+/// wording is the follow-up's lead).
+const LEADER: Column = Column {
+    also: &[
+        "述责人",
+        "述责人姓名",
+        "述责对象",
+        "责任人姓名",
+        "一把手",
+        "责任领导",
+        "主要负责人",
+        "第一责任人",
+    ],
+    ..NAME
+};
 const SERIAL: Column = col(
     Key::Ignored,
     "序号",
@@ -357,7 +384,7 @@ pub const SHEETS: &[Sheet] = &[
             col(
                 Key::Name,
                 "姓名",
-                &["述责人", "述责人姓名"],
+                &["述责人", "述责人姓名", "述责对象"],
                 true,
                 10.0,
                 "述责人姓名（必填）。",
@@ -365,7 +392,7 @@ pub const SHEETS: &[Sheet] = &[
             col(
                 Key::Unit,
                 "单位",
-                &["单位名称", "部门", "所在单位"],
+                &["单位名称", "部门", "所在单位", "科室", "单位科室"],
                 true,
                 18.0,
                 "述责人所在单位（必填）。",
@@ -411,7 +438,7 @@ pub const SHEETS: &[Sheet] = &[
         per_official: true,
         columns: &[
             SERIAL,
-            NAME,
+            LEADER,
             UNIT,
             choice(
                 Key::DutySource,
@@ -469,7 +496,7 @@ pub const SHEETS: &[Sheet] = &[
         per_official: true,
         columns: &[
             SERIAL,
-            NAME,
+            LEADER,
             UNIT,
             col(
                 Key::RiskText,
@@ -484,6 +511,14 @@ pub const SHEETS: &[Sheet] = &[
                 true,
                 36.0,
                 "廉政风险点（必填）。",
+            ),
+            col(
+                Key::RiskForm,
+                "风险表现形式",
+                &["表现形式", "风险表现", "具体表现", "主要表现"],
+                false,
+                30.0,
+                "风险的表现形式；可留空。导入后接在风险点之后（风险点：表现形式）。",
             ),
             choice(
                 Key::RiskLevel,
@@ -664,16 +699,16 @@ pub const SHEETS: &[Sheet] = &[
 ];
 
 /// A header or sheet name as compared: without spaces, line breaks, `*` marks and any
-/// bracketed remark (`述责时长（分钟）` → `述责时长`), full-width letters folded.
+/// bracketed remark (`述责时长（分钟）` → `述责时长`), full-width letters and digits folded.
 pub fn normalise(text: &str) -> String {
     let mut out = String::new();
     let mut depth = 0usize;
-    for c in text.chars() {
+    for c in text.chars().map(half_width) {
         match c {
-            '(' | '（' | '[' | '【' | '〔' => depth += 1,
-            ')' | '）' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
+            '(' | '[' | '【' | '〔' => depth += 1,
+            ')' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
-            '*' | '＊' | '\u{feff}' | ':' | '：' => {}
+            '*' | '\u{feff}' | ':' => {}
             c if c.is_whitespace() => {}
             c => out.push(c),
         }
@@ -681,22 +716,91 @@ pub fn normalise(text: &str) -> String {
     out.to_lowercase()
 }
 
+/// A full-width letter, digit or sign as its half-width one (`８` → `8`, `（` → `(`), the
+/// ideographic space as a space; anything else as it is.
+pub fn half_width(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        c => c,
+    }
+}
+
+/// A cell's text with full-width letters and digits folded (for values, not free text).
+pub fn folded(text: &str) -> String {
+    text.chars().map(half_width).collect()
+}
+
+/// The shortest word a header is recognised by when it only contains it.
+const SHORTEST_CONTAINED: usize = 2;
+/// A header longer than this is text, not a header, when nothing names it exactly.
+const LONGEST_HEADER: usize = 12;
+
+/// How well a header names a column, best first: the template's header, another wording,
+/// a part between slashes (`单位/科室`), a wording inside it (`主要防控措施及要求`, the longest
+/// wording wins).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Fit {
+    /// By a wording of this many characters inside the header.
+    Contains(usize),
+    Part,
+    Also,
+    Header,
+}
+
 impl Sheet {
-    /// The column a header names, if any.
+    /// The column a header names, if any: ranked as `Fit` says, the sheet's first column
+    /// on a tie.
     pub fn column(&'static self, header: &str) -> Option<&'static Column> {
+        self.fit(header).map(|(column, _)| column)
+    }
+
+    /// The column a header names and how well.
+    pub fn fit(&'static self, header: &str) -> Option<(&'static Column, Fit)> {
         let wanted = normalise(header);
         if wanted.is_empty() {
             return None;
         }
-        let columns = self.columns;
-        columns
-            .iter()
-            .find(|c| normalise(c.header) == wanted)
-            .or_else(|| {
-                columns
-                    .iter()
-                    .find(|c| c.also.iter().any(|a| normalise(a) == wanted))
+        let exact = |text: &str| {
+            self.columns.iter().find_map(|c| {
+                if normalise(c.header) == text {
+                    Some((c, Fit::Header))
+                } else if c.also.iter().any(|a| normalise(a) == text) {
+                    Some((c, Fit::Also))
+                } else {
+                    None
+                }
             })
+        };
+        if let Some(found) = exact(&wanted) {
+            return Some(found);
+        }
+        let parts: Vec<&str> = wanted
+            .split(['/', '／', '|', '、', '\\'])
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() > 1
+            && let Some((column, _)) = parts.iter().find_map(|p| exact(p))
+        {
+            return Some((column, Fit::Part));
+        }
+        if wanted.chars().count() > LONGEST_HEADER {
+            return None;
+        }
+        let mut best: Option<(&'static Column, usize)> = None;
+        for column in self.columns {
+            for word in std::iter::once(column.header).chain(column.also.iter().copied()) {
+                let word = normalise(word);
+                let length = word.chars().count();
+                if length >= SHORTEST_CONTAINED
+                    && wanted.contains(&word)
+                    && best.is_none_or(|(_, most)| length > most)
+                {
+                    best = Some((column, length));
+                }
+            }
+        }
+        best.map(|(column, length)| (column, Fit::Contains(length)))
     }
 
     /// All the words accepted for a column, the template's first.
@@ -722,6 +826,30 @@ pub fn sheet_named(name: &str) -> Option<&'static Sheet> {
         let (_, last) = name.rsplit_once('-')?;
         exactly_named(last)
     })
+}
+
+/// The sheet whose name or other name stands inside this one (`附件2 廉政风险点防控台账`,
+/// `附件1：主体责任清单`), the longest wording winning; `None` on a tie between two sheets.
+pub fn sheet_within_name(name: &str) -> Option<&'static Sheet> {
+    let wanted = normalise(name);
+    let mut best: Vec<(&'static Sheet, usize)> = Vec::new();
+    for sheet in SHEETS {
+        let longest = std::iter::once(sheet.name)
+            .chain(sheet.also.iter().copied())
+            .map(normalise)
+            .filter(|word| word.chars().count() >= SHORTEST_CONTAINED && wanted.contains(word))
+            .map(|word| word.chars().count())
+            .max();
+        if let Some(length) = longest {
+            best.push((sheet, length));
+        }
+    }
+    best.sort_by_key(|(_, length)| std::cmp::Reverse(*length));
+    match best.as_slice() {
+        [(sheet, _)] => Some(sheet),
+        [(sheet, first), (_, second), ..] if first > second => Some(sheet),
+        _ => None,
+    }
 }
 
 fn exactly_named(name: &str) -> Option<&'static Sheet> {

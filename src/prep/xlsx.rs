@@ -9,9 +9,12 @@ use calamine::{Data, Reader, SheetVisible, Xlsx};
 use std::io::Cursor;
 use std::path::Path;
 
-/// A sheet bigger than this many rows or columns is not a preparation table.
+/// A sheet bigger than this many rows or columns is not a preparation table: refused
+/// (naming its last cell) before its grid is laid out, not cut short.
 const MOST_ROWS: u32 = 100_000;
 const MOST_COLUMNS: u32 = 200;
+/// The most cells (rows × columns up to the last cell used) a sheet's grid may have.
+const MOST_CELLS: u64 = 3_000_000;
 
 /// True when the bytes are a zip package (an XLSX, whatever its name).
 pub fn is_workbook(bytes: &[u8]) -> bool {
@@ -63,6 +66,7 @@ pub fn read_workbook(
             hint = hint
         )));
     }
+    let hidden_rows = super::package::inspect(&bytes).map_err(unreadable)?;
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         unreadable(tr!(
             "无法读取工作簿：{error}；请在 Excel/WPS 中打开后重新保存为 .xlsx",
@@ -87,13 +91,57 @@ pub fn read_workbook(
         })?;
         let mut rows: Vec<Vec<Value>> = Vec::new();
         if let (Some(start), Some(end)) = (range.start(), range.end()) {
-            let last_row = end.0.min(MOST_ROWS);
-            let last_column = end.1.min(MOST_COLUMNS);
+            let (last_row, last_column) = end;
+            let cells = (u64::from(last_row) + 1) * (u64::from(last_column) + 1);
+            if last_row >= MOST_ROWS || last_column >= MOST_COLUMNS || cells > MOST_CELLS {
+                return Err(unreadable(tr!(
+                    "工作表「{name}」用到了第 {row} 行第 {column} 列（{cell}），超出准备表的上限（{rows} 行、{columns} 列、{cells} 个单元格）：\
+                     请删去表格右边和下面不用的行列（选中后「删除」，不是清除内容），或把内容分到几张表",
+                    "The sheet '{name}' reaches row {row}, column {column} ({cell}), beyond what a preparation may have ({rows} rows, {columns} columns, {cells} cells): delete the unused rows and columns to the right and below (select them and \"Delete\", not clear their contents), or spread the content over several sheets",
+                    name = name,
+                    row = last_row + 1,
+                    column = super::column_letters(last_column as usize + 1),
+                    cell = format!(
+                        "{}{}",
+                        super::column_letters(last_column as usize + 1),
+                        last_row + 1
+                    ),
+                    rows = MOST_ROWS,
+                    columns = MOST_COLUMNS,
+                    cells = MOST_CELLS
+                )));
+            }
             rows = vec![vec![Value::Empty; last_column as usize + 1]; last_row as usize + 1];
+            let percent = percent_cells(&mut workbook, &name);
             for (r, c, data) in range.used_cells() {
                 let (row, column) = (start.0 + r as u32, start.1 + c as u32);
                 if row <= last_row && column <= last_column {
-                    rows[row as usize][column as usize] = value(data);
+                    rows[row as usize][column as usize] = match data {
+                        Data::Float(n) if percent.contains(&(row, column)) => {
+                            Value::Text(format!("{}%", super::cells::shown_number(n * 100.0)))
+                        }
+                        Data::Int(n) if percent.contains(&(row, column)) => {
+                            Value::Text(format!("{}%", n * 100))
+                        }
+                        data => value(data),
+                    };
+                }
+            }
+            // A formula saved without its value (written by a program, never opened in
+            // Excel) reads as blank; it is named as the formula it is.
+            if let Ok(formulas) = workbook.worksheet_formula(&name)
+                && let Some(at) = formulas.start()
+            {
+                for (r, c, formula) in formulas.used_cells() {
+                    let (row, column) = (at.0 + r as u32, at.1 + c as u32);
+                    if let Some(cell) = rows
+                        .get_mut(row as usize)
+                        .and_then(|cells| cells.get_mut(column as usize))
+                        && cell.is_empty()
+                        && !formula.is_empty()
+                    {
+                        *cell = Value::Formula(format!("={}", formula.replace("_xlfn.", "")));
+                    }
                 }
             }
             let merged = workbook.merge_cells_by_sheet_name(&name).map_err(|e| {
@@ -120,14 +168,41 @@ pub fn read_workbook(
                 }
             }
         }
+        let hidden_rows = hidden_rows
+            .get(&name)
+            .map(|rows| rows.iter().filter_map(|r| r.checked_sub(1)).collect())
+            .unwrap_or_default();
         grids.push(Grid {
             within: Within::Sheet(name),
             rows,
             hidden,
             fill_owner_down: false,
+            hidden_rows,
         });
     }
     Ok(grids)
+}
+
+/// The cells of a sheet shown as percentages (a number format with `%`), so 85 % reads as
+/// 85%, not 0.85.
+fn percent_cells(
+    workbook: &mut Xlsx<Cursor<Vec<u8>>>,
+    name: &str,
+) -> std::collections::HashSet<(u32, u32)> {
+    let Ok(styles) = workbook.worksheet_style(name) else {
+        return Default::default();
+    };
+    styles
+        .cells()
+        .filter(|(_, _, style)| {
+            style
+                .number_format
+                .as_ref()
+                // Built-in formats 9 (0%) and 10 (0.00%) carry no code of their own.
+                .is_some_and(|f| f.format_code.contains('%') || matches!(f.format_id, Some(9 | 10)))
+        })
+        .map(|(row, column, _)| (row, column))
+        .collect()
 }
 
 fn value(data: &Data) -> Value {
@@ -137,6 +212,11 @@ fn value(data: &Data) -> Value {
         Data::Int(n) => Value::Number(*n as f64),
         Data::Float(n) => Value::Number(*n),
         Data::Bool(b) => Value::Bool(*b),
+        // A time of day alone (9:30) is the time shown, not 1899-12-31.
+        Data::DateTime(dt) if (0.0..1.0).contains(&dt.as_f64()) => {
+            let minutes = (dt.as_f64() * 24.0 * 60.0).round() as i64;
+            Value::Text(format!("{:02}:{:02}", minutes / 60 % 24, minutes % 60))
+        }
         Data::DateTime(dt) => match dt.as_datetime() {
             Some(moment) if dt.is_datetime() => {
                 let serial = dt.as_f64();
