@@ -4,9 +4,11 @@
 
 mod record;
 mod summary;
+mod wording;
 
 pub use record::record;
 pub use summary::summary;
+pub use wording::{numeral, tidy};
 
 use super::minutes::{Minutes, OfficialMinutes};
 use crate::domain::{Attendance, Attendee, FollowUp, Rating, Revision, Stage};
@@ -107,19 +109,6 @@ pub fn issue_date(minutes: &Minutes, style: Style) -> NaiveDate {
         .with_timezone(&style.offset)
         .date_naive();
     made.max(minutes.meeting.held_on).max(style.day)
-}
-
-const NUMERALS: [&str; 20] = [
-    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
-    "十五", "十六", "十七", "十八", "十九", "二十",
-];
-
-/// 一, 二, … for headings; Arabic numbers past twenty.
-pub fn numeral(n: usize) -> String {
-    NUMERALS
-        .get(n.wrapping_sub(1))
-        .map(|s| s.to_string())
-        .unwrap_or_else(|| n.to_string())
 }
 
 pub fn chinese_date(date: NaiveDate) -> String {
