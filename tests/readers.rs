@@ -48,9 +48,31 @@ impl Printed {
     }
 }
 
+/// Whether a program runs here (`--version`).
+fn installed(program: &str) -> bool {
+    Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success() || !o.stdout.is_empty() || !o.stderr.is_empty())
+}
+
+/// The printed files, or `None` (said through `common::skip`) where LibreOffice or poppler
+/// is not installed.
+fn printed() -> Option<&'static Printed> {
+    for program in ["soffice", "pdftotext", "pdftoppm"] {
+        if !installed(program) {
+            skip(&format!(
+                "{program} is not installed (tests/run.sh installs it)"
+            ));
+            return None;
+        }
+    }
+    Some(print_all())
+}
+
 /// Writes the exports of the ended and of the draft meeting, validates every Word and Excel
 /// file, and prints them through LibreOffice once.
-fn printed() -> &'static Printed {
+fn print_all() -> &'static Printed {
     static PRINTED: OnceLock<Printed> = OnceLock::new();
     PRINTED.get_or_init(|| {
         let dir = match std::env::var_os("KEEP_PRINTED") {
@@ -226,14 +248,18 @@ fn characters(line: &[&Word]) -> f64 {
 #[test]
 fn every_word_and_excel_file_is_valid_ooxml() {
     // `printed` validates all of them before printing.
-    let p = printed();
+    let Some(p) = printed() else { return };
     assert!(p.file("record.docx").is_file() && p.file("ledger.xlsx").is_file());
 }
 
 #[test]
 fn a_full_body_page_has_22_lines_of_28_characters() {
-    let p = printed();
-    let words = words(&p.pdf("record"));
+    let Some(p) = printed() else { return };
+    // Body text only (16 pt: boxes over 18 pt high); a table's 12 pt lines are not the grid's.
+    let words: Vec<Word> = words(&p.pdf("record"))
+        .into_iter()
+        .filter(|w| w.y_max - w.y_min > 18.0)
+        .collect();
     let pages = body_lines(&words);
     assert!(pages.len() >= 3, "the record runs to several pages");
     let most = pages.iter().map(Vec::len).max().unwrap();
@@ -248,7 +274,7 @@ fn a_full_body_page_has_22_lines_of_28_characters() {
 
 #[test]
 fn the_page_number_sits_7_mm_below_the_text() {
-    let p = printed();
+    let Some(p) = printed() else { return };
     for stem in ["record", "summary"] {
         let words = words(&p.pdf(stem));
         let numbers: Vec<&Word> = words
@@ -270,7 +296,7 @@ fn the_page_number_sits_7_mm_below_the_text() {
 
 #[test]
 fn table_headers_are_whole_and_repeated_on_each_page() {
-    let p = printed();
+    let Some(p) = printed() else { return };
     let text = layout(&p.pdf("record"));
     let header = text
         .lines()
@@ -294,7 +320,7 @@ fn table_headers_are_whole_and_repeated_on_each_page() {
 
 #[test]
 fn the_ledger_prints_no_smaller_than_9_pt() {
-    let p = printed();
+    let Some(p) = printed() else { return };
     let words = words(&p.pdf("ledger"));
     assert!(!words.is_empty());
     // A word's box is its font's ascent plus descent: at most 1.45 times the size (Noto
@@ -308,7 +334,7 @@ fn the_ledger_prints_no_smaller_than_9_pt() {
 
 #[test]
 fn the_summary_says_what_the_record_says() {
-    let p = printed();
+    let Some(p) = printed() else { return };
     let summary = layout(&p.pdf("summary")).replace([' ', '\n'], "");
     let closing = p.ended.closing().unwrap().body.replace('\n', "");
     assert!(summary.contains(&closing), "closing remarks in full");
@@ -330,7 +356,7 @@ fn the_summary_says_what_the_record_says() {
 
 #[test]
 fn a_draft_says_so_on_every_page() {
-    let p = printed();
+    let Some(p) = printed() else { return };
     assert!(p.draft.ended_at.is_none());
     let words = words(&p.pdf("draft"));
     let pages = words.iter().map(|w| w.page).max().unwrap();
@@ -353,7 +379,7 @@ fn a_draft_says_so_on_every_page() {
 
 #[test]
 fn the_ledger_prints_its_columns_on_two_pages_with_the_first_repeated() {
-    let p = printed();
+    let Some(p) = printed() else { return };
     let pdf = p.pdf("ledger");
     let pages = words(&pdf).iter().map(|w| w.page).max().unwrap();
     let mut groups = std::collections::BTreeSet::new();
@@ -382,7 +408,7 @@ fn the_ledger_prints_its_columns_on_two_pages_with_the_first_repeated() {
 
 #[test]
 fn the_ledger_holds_earlier_follow_ups_with_what_the_meeting_changed() {
-    let p = printed();
+    let Some(p) = printed() else { return };
     let bytes = std::fs::read(p.file("ledger.csv")).unwrap();
     let text = std::str::from_utf8(&bytes[3..]).unwrap();
     assert!(
@@ -421,7 +447,7 @@ fn the_ledger_holds_earlier_follow_ups_with_what_the_meeting_changed() {
 
 #[test]
 fn outside_page_numbers_are_right_on_odd_pages_and_left_on_even() {
-    let p = printed();
+    let Some(p) = printed() else { return };
     let words = words(&p.pdf("draft"));
     let centre = 595.28 / 2.0;
     let numbers: Vec<&Word> = words
@@ -439,4 +465,139 @@ fn outside_page_numbers_are_right_on_odd_pages_and_left_on_even() {
             n.x_min
         );
     }
+}
+
+/// Page `page` of a PDF as pixels at 144 dpi (two a point): rows of RGB.
+fn pixels(pdf: &Path, page: usize) -> (usize, usize, Vec<u8>) {
+    let stem = PathBuf::from(format!("{}-page{page}", pdf.with_extension("").display()));
+    let status = Command::new("pdftoppm")
+        .args(["-r", "144", "-singlefile", "-f", &page.to_string()])
+        .args(["-l", &page.to_string()])
+        .arg(pdf)
+        .arg(&stem)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let bytes = std::fs::read(format!("{}.ppm", stem.display())).unwrap();
+    // "P6\nW H\n255\n" then the pixels.
+    let mut fields = bytes.splitn(4, |b| *b == b'\n');
+    assert_eq!(fields.next(), Some(&b"P6"[..]));
+    let size = std::str::from_utf8(fields.next().unwrap()).unwrap();
+    let (w, h) = size.split_once(' ').unwrap();
+    fields.next();
+    let data = fields.next().unwrap().to_vec();
+    (w.parse().unwrap(), h.parse().unwrap(), data)
+}
+
+/// The rows (in points from the top) that have red ink.
+fn red_rows(pdf: &Path, page: usize) -> Vec<f64> {
+    let (w, h, data) = pixels(pdf, page);
+    (0..h)
+        .filter(|y| {
+            data[y * w * 3..(y + 1) * w * 3]
+                .chunks(3)
+                .any(|p| p[0] > 200 && p[1] < 80 && p[2] < 80)
+        })
+        .map(|y| y as f64 / 2.0)
+        .collect()
+}
+
+#[test]
+fn the_summary_is_headed_by_its_red_mark_35_mm_down_and_a_red_rule() {
+    let Some(p) = printed() else { return };
+    let pdf = p.pdf("summary");
+    let red = red_rows(&pdf, 1);
+    let top = *red.first().expect("red ink on the first page");
+    let down = (top - BLOCK_TOP) / MM;
+    assert!(
+        (34.5..=35.5).contains(&down),
+        "the 纪要标志's top is {down:.1} mm below the text block's"
+    );
+    let words = words(&pdf);
+    let mark = words
+        .iter()
+        .find(|w| w.page == 1 && w.text.contains("纪要"))
+        .unwrap();
+    assert!(
+        (mark.y_min - top).abs() < 10.0,
+        "the red ink is the 纪要标志"
+    );
+    // The red rule: red again below the office and date line, after a gap.
+    let office = words
+        .iter()
+        .find(|w| w.page == 1 && w.text == "中共某县纪委办公室")
+        .unwrap();
+    assert!(
+        red.iter()
+            .any(|&y| y > office.y_max && y < office.y_max + 15.0),
+        "a red rule under the issuing office and date"
+    );
+}
+
+#[test]
+fn the_imprint_stands_at_the_foot_of_the_last_page() {
+    let Some(p) = printed() else { return };
+    let words = words(&p.pdf("summary"));
+    let last = words.iter().map(|w| w.page).max().unwrap();
+    let issued = words
+        .iter()
+        .rfind(|w| w.text.contains("印发"))
+        .expect("the 印发 line");
+    assert_eq!(issued.page, last, "on the last page");
+    let lowest = words
+        .iter()
+        .filter(|w| w.page == last && w.y_max <= BLOCK_BOTTOM + 4.0)
+        .map(|w| w.y_max)
+        .fold(0.0, f64::max);
+    assert_eq!(issued.y_max, lowest, "the last line of the text");
+    assert!(
+        BLOCK_BOTTOM - issued.y_max < 8.0,
+        "{:.1} mm above the text block's foot",
+        (BLOCK_BOTTOM - issued.y_max) / MM
+    );
+    // 4号: a 14 pt line's box is 18.2 pt high in Noto Sans CJK (a 3号 line's 20.8).
+    assert!((issued.y_max - issued.y_min) < 19.5, "the imprint in 4号");
+}
+
+#[test]
+fn attendance_in_the_summary_hangs_after_its_heiti_word() {
+    let Some(p) = printed() else { return };
+    let words = words(&p.pdf("summary"));
+    let at = words
+        .iter()
+        .position(|w| w.text.starts_with("出席："))
+        .expect("出席 in the 纪要");
+    let first = &words[at];
+    let next = words[at + 1..]
+        .iter()
+        .find(|w| w.y_min > first.y_max - 2.0)
+        .unwrap();
+    assert!(
+        (first.x_min - (28.0 * MM + 2.0 * 15.75)).abs() < 2.0,
+        "出席 two characters in: x {}",
+        first.x_min
+    );
+    assert!(
+        (next.x_min - (first.x_min + 3.0 * 15.75)).abs() < 2.0,
+        "a wrapped line starts after the colon: x {} after {}",
+        next.x_min,
+        first.x_min
+    );
+    let bytes = std::fs::read(p.file("summary.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    for word in ["出席：", "请假：", "列席："] {
+        let run = xml
+            .split("<w:r>")
+            .find(|r| r.contains(&format!(">{word}</w:t>")))
+            .unwrap_or_else(|| panic!("{word} in the 纪要"));
+        assert!(
+            run.contains(r#"w:eastAsia="黑体""#) && !run.contains("<w:b/>"),
+            "{word} in 黑体, not bold: {run}"
+        );
+    }
+    let summary = layout(&p.pdf("summary"));
+    assert!(!summary.contains("，。"), "{summary}");
 }

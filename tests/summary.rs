@@ -119,3 +119,24 @@ fn the_decisions_on_earlier_follow_ups_are_said_for_the_official() {
         "{text}"
     );
 }
+
+#[test]
+fn an_early_leaver_is_said_to_leave_early_with_the_time_and_the_reason() {
+    let mut minutes = ended();
+    let zhou = minutes
+        .attendees_at_end
+        .iter_mut()
+        .find(|a| a.name == "周某")
+        .unwrap();
+    zhou.left_at = Some(at(1_800));
+    zhou.reason = "参加县防汛工作会议".into();
+    let text = summary(&minutes);
+    assert!(
+        text.contains("周某（副县长，09:30早退，参加县防汛工作会议）"),
+        "{text}"
+    );
+    assert!(
+        text.find("**请假**").unwrap() < text.find("**列席**").unwrap(),
+        "出席, 请假, 列席 in the standard's order"
+    );
+}

@@ -32,6 +32,9 @@ table { border-collapse: collapse; width: 100%; font-size: 12pt; line-height: 1.
 th, td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
 .break { break-after: page; page-break-after: always; }
 .centred { text-indent: 0; text-align: center; }
+.roster { padding-left: 5em; text-indent: -3em; text-align: left; }
+.roster-lead { font-family: "黑体", "SimHei", "Heiti SC", "Noto Sans CJK SC", sans-serif; }
+:not(.roster) + .roster { margin-top: 28.95pt; }
 .spread { display: flex; justify-content: space-between; text-indent: 0; padding: 0 1em; }
 .rule-below { border-bottom: 1px solid #000; margin-bottom: 1em; }
 .rule-around { border-top: 1px solid #000; border-bottom: 1px solid #000; margin-top: 2em; }
@@ -48,6 +51,7 @@ th, td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
 {% when Block::Heading(text) %}<h2>{{ text }}</h2>
 {% when Block::Subheading(text) %}<h3>{{ text }}</h3>
 {% when Block::Paragraph { lead, text } %}{% for line in crate::export::html::lines(text) %}<p>{% if loop.first && !lead.is_empty() %}<b>{{ lead }}</b>{% endif %}{{ line }}</p>{% endfor %}
+{% when Block::Roster { lead, text } %}<p class="roster"><span class="roster-lead">{{ lead }}</span>{{ text }}</p>
 {% when Block::Centred(text) %}<p class="centred">{{ text }}</p>
 {% when Block::Spread { left, right, rule } %}<p class="spread {% if *rule == Rule::Below %}rule-below{% else %}rule-around{% endif %}"><span>{{ left }}</span><span>{{ right }}</span></p>
 {% when Block::Table { header, rows } %}<table>

@@ -64,12 +64,15 @@ pub fn summary(minutes: &Minutes, style: Style, filing: &Filing) -> Document {
     }
     for (lead, attendance) in [
         ("出席：", Attendance::Present),
-        ("列席：", Attendance::NonVoting),
         ("请假：", Attendance::Absent),
+        ("列席：", Attendance::NonVoting),
     ] {
         let people = minutes.with(attendance);
         if !people.is_empty() {
-            blocks.push(paragraph(lead, names(&people, true)));
+            blocks.push(Block::Roster {
+                lead: lead.into(),
+                text: names(minutes, &people, true, style),
+            });
         }
     }
     blocks.push(Block::Spread {
@@ -82,7 +85,10 @@ pub fn summary(minutes: &Minutes, style: Style, filing: &Filing) -> Document {
             *text = tidy(text);
         }
     }
-    Document::of(minutes, format!("{}纪要", m.title), blocks)
+    Document {
+        masthead: true,
+        ..Document::of(minutes, format!("{}纪要", m.title), blocks)
+    }
 }
 
 /// The chair as the 纪要's sentences name them: "马某书记".

@@ -86,6 +86,7 @@ fn body_run(f: &FontSet) -> RunStyle<'_> {
         size: SIZE_3,
         bold: false,
         spacing: CONDENSED,
+        colour: None,
     }
 }
 
@@ -113,6 +114,7 @@ fn heading(text: &str, style: &'static str, level: u8, font: &str) -> String {
         size: SIZE_3,
         bold: false,
         spacing: CONDENSED,
+        colour: None,
     };
     xml::paragraph(&ppr, &xml::run(text, run))
 }
@@ -139,21 +141,32 @@ fn paragraphs(lead: &str, text: &str, f: &FontSet) -> String {
     out
 }
 
-/// Text set left and right on one line (issuing office and date), with rules.
+/// A 0.35 mm rule, in eighths of a point.
+const THICK: u8 = 8;
+
+/// Text set left and right on one line, one character in from either side: the 纪要's
+/// issuing office and date over a red rule, or its 版记 (印发机关 and 印发日期 in 4号 between
+/// 0.35 mm rules) in a frame at the foot of the last page.
 fn spread(left: &str, right: &str, rule: Rule, f: &FontSet) -> String {
+    let imprint = rule == Rule::Around;
     let style = RunStyle {
         spacing: 0,
+        size: if imprint { SIZE_4 } else { SIZE_3 },
         ..body_run(f)
     };
+    // One character of the line's own size in from each side.
+    let inset = style.size * 10;
     let ppr = ParaStyle {
-        keep_next: rule == Rule::Below,
+        keep_next: !imprint,
+        at_foot: imprint,
         rules: xml::Rules {
-            above: rule == Rule::Around,
-            below: true,
+            above: imprint.then_some(THICK),
+            below: Some(THICK),
+            red: !imprint,
         },
-        right_tab: Some(TEXT_WIDTH - INDENT / 2),
+        right_tab: Some(TEXT_WIDTH - inset),
         first_line: Some(0),
-        sides: Some((INDENT / 2, INDENT / 2)),
+        sides: Some((inset, inset)),
         align: Some(Align::Left),
         ..body_style()
     };
@@ -162,6 +175,29 @@ fn spread(left: &str, right: &str, rule: Rule, f: &FontSet) -> String {
         xml::run(left, style),
         xml::tab(style),
         xml::run(right, style)
+    );
+    xml::paragraph(&ppr, &runs)
+}
+
+/// "出席：" in 3号黑体, then the names in 仿宋; lines after the first start after the colon.
+/// `gap`: a blank line before (the first of the 纪要's list).
+fn roster(lead: &str, text: &str, gap: bool, f: &FontSet) -> String {
+    let lead_width = lead.width() as u32 * INDENT / 4;
+    let ppr = ParaStyle {
+        space_around: gap.then_some((LINE, 0)),
+        sides: Some((INDENT + lead_width, 0)),
+        hanging: Some(lead_width),
+        align: Some(Align::Left),
+        ..body_style()
+    };
+    let lead_run = RunStyle {
+        font: f.heading,
+        ..body_run(f)
+    };
+    let runs = format!(
+        "{}{}",
+        xml::run(lead, lead_run),
+        xml::run(text.trim(), body_run(f))
     );
     xml::paragraph(&ppr, &runs)
 }
@@ -247,6 +283,7 @@ fn table(header: &[String], rows: &[Vec<String>], f: &FontSet) -> String {
         size: SIZE_TABLE,
         bold: false,
         spacing: 0,
+        colour: None,
     };
     let row = |cells: &[String], head: bool| {
         let mut tr = String::from("<w:tr><w:trPr><w:cantSplit/>");
@@ -300,6 +337,7 @@ fn body(doc: &Document, f: &FontSet, page_numbers: PageNumbers) -> String {
         size: SIZE_2,
         bold: false,
         spacing: 0,
+        colour: None,
     };
     let title_style = ParaStyle {
         style: Some("Title"),
@@ -310,9 +348,13 @@ fn body(doc: &Document, f: &FontSet, page_numbers: PageNumbers) -> String {
         align: Some(Align::Centre),
         ..Default::default()
     };
-    out.push_str(&xml::paragraph(&title_style, &xml::run(&doc.title, title)));
+    out.push_str(&title_paragraph(doc, title_style, title));
+    let mut previous: Option<&Block> = None;
     for block in &doc.blocks {
+        let after_roster = matches!(previous, Some(Block::Roster { .. }));
+        previous = Some(block);
         match block {
+            Block::Roster { lead, text } => out.push_str(&roster(lead, text, !after_roster, f)),
             Block::Heading(text) => out.push_str(&heading(text, "Heading1", 0, f.heading)),
             Block::Subheading(text) => out.push_str(&heading(text, "Heading2", 1, f.subheading)),
             Block::Paragraph { lead, text } => out.push_str(&paragraphs(lead, text, f)),
@@ -341,6 +383,28 @@ fn body(doc: &Document, f: &FontSet, page_numbers: PageNumbers) -> String {
         PAGE.0, PAGE.1
     ));
     out
+}
+
+/// The 纪要标志's top edge below the text block's top (GB/T 9704, 10.3.1), in twips.
+const MASTHEAD_DROP: u32 = 1984; // 35 mm
+/// How far the ink of a 2号 line's characters stands below the top of its exact 1.5-line
+/// box in LibreOffice (measured by `tests/readers.rs`), in twips.
+const TITLE_GLYPH_TOP: u32 = 408;
+
+/// The title: a 纪要标志 in red with its top 35 mm down, else black at the top.
+fn title_paragraph(doc: &Document, style: ParaStyle, run: RunStyle) -> String {
+    if !doc.masthead {
+        return xml::paragraph(&style, &xml::run(&doc.title, run));
+    }
+    let style = ParaStyle {
+        space_around: Some((MASTHEAD_DROP - TITLE_GLYPH_TOP, LINE / 2)),
+        ..style
+    };
+    let run = RunStyle {
+        colour: Some("FF0000"),
+        ..run
+    };
+    xml::paragraph(&style, &xml::run(&doc.title, run))
 }
 
 /// Who wrote the document and when: `docProps/core.xml`.
