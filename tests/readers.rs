@@ -98,6 +98,16 @@ fn print_all() -> &'static Printed {
             let session = reported_sample(&db2, true);
             Minutes::build(&session.store, 1, false, at(2_500)).unwrap()
         };
+        // The ledger of a unit with many earlier follow-ups: rows enough for several pages.
+        let mut long = ended.clone();
+        let earlier = long.officials[0].earlier_follow_ups[0].clone();
+        long.officials[0].earlier_follow_ups = (0..60)
+            .map(|n| {
+                let mut f = earlier.clone();
+                f.problem = format!("第{n}个以往问题：{}", f.problem);
+                f
+            })
+            .collect();
         let filing = Filing {
             issue: Some(3),
             office: "中共某县纪委办公室".into(),
@@ -124,16 +134,29 @@ fn print_all() -> &'static Printed {
             ("draft.html", &draft, Kind::Summary, Format::Html, &filing),
             ("record.html", &ended, Kind::Record, Format::Html, &filing),
             ("ledger.csv", &ended, Kind::Ledger, Format::Csv, &filing),
+            (
+                "ledger-long.xlsx",
+                &long,
+                Kind::Ledger,
+                Format::Xlsx,
+                &filing,
+            ),
         ];
         for (name, minutes, kind, format, filing) in files {
             let bytes = export::render_filed(minutes, kind, format, &options(), filing).unwrap();
             std::fs::write(dir.join(name), bytes).unwrap();
         }
-        let office: Vec<PathBuf> = ["record.docx", "summary.docx", "ledger.xlsx", "draft.docx"]
-            .iter()
-            .map(|n| dir.join(n))
-            .chain([dir.join("draft-record.docx")])
-            .collect();
+        let office: Vec<PathBuf> = [
+            "record.docx",
+            "summary.docx",
+            "ledger.xlsx",
+            "draft.docx",
+            "ledger-long.xlsx",
+        ]
+        .iter()
+        .map(|n| dir.join(n))
+        .chain([dir.join("draft-record.docx")])
+        .collect();
         let refs: Vec<&Path> = office.iter().map(PathBuf::as_path).collect();
         assert_valid_ooxml(&refs);
         let profile = dir.join("lo-profile");
@@ -144,7 +167,7 @@ fn print_all() -> &'static Printed {
             ))
             .args(["--headless", "--convert-to", "pdf", "--outdir"])
             .arg(&dir)
-            .args(&office[..4])
+            .args(&office[..5])
             .output()
             .expect("LibreOffice (soffice) is not installed: run tests/run.sh");
         assert!(
@@ -152,8 +175,36 @@ fn print_all() -> &'static Printed {
             "{}",
             String::from_utf8_lossy(&status.stderr)
         );
+        print_without_carlito(&dir);
         Printed { dir, ended, draft }
     })
+}
+
+/// The long ledger printed again where fontconfig has no Carlito (Calibri's metrics): its
+/// column units are then DejaVu Sans's digits, about a quarter wider. Into `no-carlito/`.
+fn print_without_carlito(dir: &Path) {
+    let out = dir.join("no-carlito");
+    std::fs::create_dir_all(&out).unwrap();
+    let conf = out.join("fonts.conf");
+    std::fs::write(
+        &conf,
+        r#"<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
+<include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+<selectfont><rejectfont><glob>*Carlito*</glob></rejectfont></selectfont></fontconfig>"#,
+    )
+    .unwrap();
+    let status = Command::new("soffice")
+        .env("FONTCONFIG_FILE", &conf)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            out.join("lo-profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&out)
+        .arg(dir.join("ledger-long.xlsx"))
+        .output()
+        .unwrap();
+    assert!(status.status.success());
 }
 
 /// One word of `pdftotext -bbox`: its page, box (points from the top left) and text.
@@ -161,6 +212,7 @@ fn print_all() -> &'static Printed {
 struct Word {
     page: usize,
     x_min: f64,
+    x_max: f64,
     y_min: f64,
     y_max: f64,
     text: String,
@@ -191,6 +243,7 @@ fn words(pdf: &Path) -> Vec<Word> {
         all.push(Word {
             page,
             x_min: attr("xMin"),
+            x_max: attr("xMax"),
             y_min: attr("yMin"),
             y_max: attr("yMax"),
             text: text.to_string(),
@@ -600,4 +653,83 @@ fn attendance_in_the_summary_hangs_after_its_heiti_word() {
     }
     let summary = layout(&p.pdf("summary"));
     assert!(!summary.contains("，。"), "{summary}");
+}
+
+/// The smallest text size of a PDF, in points: the width of its words of Chinese characters
+/// alone (each as wide as the size).
+fn smallest_chinese(words: &[Word]) -> f64 {
+    words
+        .iter()
+        .filter(|w| {
+            w.text
+                .chars()
+                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        })
+        .map(|w| (w.x_max - w.x_min) / w.text.chars().count() as f64)
+        .fold(f64::MAX, f64::min)
+}
+
+#[test]
+fn the_ledger_prints_each_pages_rows_across_then_down() {
+    let Some(p) = printed() else { return };
+    rows_across_then_down(&p.pdf("ledger-long"));
+}
+
+#[test]
+fn without_calibris_metrics_the_ledger_still_prints_two_pages_across_at_9_pt() {
+    let Some(p) = printed() else { return };
+    let pdf = p.dir.join("no-carlito/ledger-long.pdf");
+    rows_across_then_down(&pdf);
+    let size = smallest_chinese(&words(&pdf));
+    assert!(size >= 9.0, "smallest text {size:.1} pt");
+    let with = smallest_chinese(&words(&p.pdf("ledger-long")));
+    assert!(
+        (with - 10.5).abs() < 0.2,
+        "with Carlito at 100%: {with:.1} pt"
+    );
+}
+
+fn rows_across_then_down(pdf: &Path) {
+    let words = words(pdf);
+    let pages = words.iter().map(|w| w.page).max().unwrap();
+    assert!(pages >= 4 && pages % 2 == 0, "{pages} pages, two across");
+    // 序号 stands at the left of every page: the row numbers a page holds.
+    let numbers = |page: usize| -> Vec<u32> {
+        let left = words
+            .iter()
+            .filter(|w| w.page == page)
+            .map(|w| w.x_min)
+            .fold(f64::MAX, f64::min);
+        let mut first: Vec<&Word> = words
+            .iter()
+            .filter(|w| w.page == page && w.x_min < left + 12.0)
+            .collect();
+        first.sort_by(|a, b| a.y_min.total_cmp(&b.y_min));
+        first.iter().filter_map(|w| w.text.parse().ok()).collect()
+    };
+    let mut all = Vec::new();
+    for page in (1..=pages).step_by(2) {
+        let has = |page: usize, word: &str| {
+            words
+                .iter()
+                .any(|w| w.page == page && w.text.contains(word))
+        };
+        assert!(has(page, "提出时间"), "page {page}: the left half");
+        assert!(
+            has(page + 1, "本次会议更新"),
+            "page {}: its right half",
+            page + 1
+        );
+        let rows = numbers(page);
+        assert!(!rows.is_empty(), "page {page} holds rows");
+        assert_eq!(
+            rows,
+            numbers(page + 1),
+            "pages {page} and {}: the same rows",
+            page + 1
+        );
+        all.extend(rows);
+    }
+    let expected: Vec<u32> = (1..=all.len() as u32).collect();
+    assert_eq!(all, expected, "every row once, in order");
 }

@@ -111,7 +111,6 @@ sentences! {
     SUMMARY_ADDED_AFTER: Summary, "会后补记", [MeetingEnded, AddedAfter];
     LEDGER_RAISED_HERE: Ledger, "本次会议提出", [FollowUpRaised];
     LEDGER_NOT_UPDATED: Ledger, "未更新", [];
-    LEDGER_ADDED_AFTER: Ledger, "本次会议（会后补记）", [MeetingEnded, AddedAfter];
     LEDGER_CHECKED: Ledger, "已核实，未变化", [FollowUpUpdated];
     LEDGER_FROM_QUESTION: Ledger, "源自", [FollowUpFromQuestion];
 }
