@@ -733,3 +733,20 @@ fn rows_across_then_down(pdf: &Path) {
     let expected: Vec<u32> = (1..=all.len() as u32).collect();
     assert_eq!(all, expected, "every row once, in order");
 }
+
+#[test]
+fn no_table_word_or_draft_mark_is_broken() {
+    let Some(p) = printed() else { return };
+    let record = layout(&p.pdf("record"));
+    let row = record
+        .lines()
+        .find(|l| l.contains("张某") && l.contains("镇党委"))
+        .unwrap_or_else(|| panic!("the rating row: {record}"));
+    assert!(row.contains("某某镇党委书记"), "the post broken: {row}");
+    let draft = layout(&p.pdf("draft"));
+    let title: Vec<&str> = draft.lines().take_while(|l| !l.contains("第3期")).collect();
+    assert!(
+        title.iter().any(|l| l.trim() == "（草稿）"),
+        "the draft mark whole on its own line: {title:#?}"
+    );
+}

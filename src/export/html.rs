@@ -32,6 +32,8 @@ table { border-collapse: collapse; width: 100%; font-size: 12pt; line-height: 1.
 th, td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
 .break { break-after: page; page-break-after: always; }
 .centred { text-indent: 0; text-align: center; }
+.whole { white-space: nowrap; }
+h1.masthead { color: #f00; }
 .roster { padding-left: 5em; text-indent: -3em; text-align: left; }
 .roster-lead { font-family: "黑体", "SimHei", "Heiti SC", "Noto Sans CJK SC", sans-serif; }
 :not(.roster) + .roster { margin-top: 28.95pt; }
@@ -46,7 +48,7 @@ th, td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
 </head>
 <body>
 {% if doc.draft %}<header class="draft-mark">{{ draft }}</header>
-{% endif %}<h1>{{ doc.title }}</h1>
+{% endif %}<h1{% if doc.masthead %} class="masthead"{% endif %}>{{ heading }}{% if !mark.is_empty() %}<span class="whole">{{ mark }}</span>{% endif %}</h1>
 {% for block in doc.blocks %}{% match block %}
 {% when Block::Heading(text) %}<h2>{{ text }}</h2>
 {% when Block::Subheading(text) %}<h3>{{ text }}</h3>
@@ -68,6 +70,9 @@ th, td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
 struct Page<'a> {
     doc: &'a Document,
     draft: &'a str,
+    /// The title without its draft mark, and the mark (kept on one line).
+    heading: &'a str,
+    mark: &'a str,
 }
 
 /// Each line of typed text is a paragraph of its own (blank lines dropped), so every one
@@ -79,10 +84,19 @@ pub(crate) fn lines(text: &str) -> Vec<&str> {
 
 pub fn render(doc: &Document) -> Result<String, ExportError> {
     let draft = Label::Draft.text(Lang::Zh);
-    Page { doc, draft }
-        .render()
-        .map_err(|e| ExportError::Render {
-            format: Format::Html,
-            message: e.to_string(),
-        })
+    let (heading, mark) = match doc.title.strip_suffix(draft) {
+        Some(heading) if doc.draft => (heading, draft),
+        _ => (doc.title.as_str(), ""),
+    };
+    Page {
+        doc,
+        draft,
+        heading,
+        mark,
+    }
+    .render()
+    .map_err(|e| ExportError::Render {
+        format: Format::Html,
+        message: e.to_string(),
+    })
 }

@@ -234,6 +234,10 @@ pub fn column_widths(header: &[String], rows: &[Vec<String>], total: u32) -> Vec
         least.push(min);
         want.push((longest + pad).max(min));
     }
+    widen_to_words(&mut least, header, rows, total);
+    for (w, l) in want.iter_mut().zip(&least) {
+        *w = (*w).max(*l);
+    }
     let (least_sum, want_sum): (u32, u32) = (least.iter().sum(), want.iter().sum());
     let mut widths: Vec<u32> = if want_sum <= total {
         want.iter()
@@ -257,6 +261,40 @@ pub fn column_widths(header: &[String], rows: &[Vec<String>], total: u32) -> Vec
         *widest = (*widest + total).saturating_sub(sum);
     }
     widths
+}
+
+/// The widest word of a cell, in twips: its text between the marks a line may break at
+/// (、，；and spaces), so a post like 县财政局局长 is one word.
+fn widest_word(text: &str) -> u32 {
+    text.split(['、', '，', '；', ',', ';', ' ', '　', '\n'])
+        .map(|w| w.width() as u32 * 120)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Widens the columns, the cheapest first, until each holds its widest word (so no word
+/// breaks) for as long as the table still fits `total`.
+fn widen_to_words(least: &mut [u32], header: &[String], rows: &[Vec<String>], total: u32) {
+    let pad = 2 * CELL_MARGIN + 40;
+    let words: Vec<u32> = (0..header.len())
+        .map(|c| {
+            let widest = rows
+                .iter()
+                .filter_map(|r| r.get(c))
+                .map(|t| widest_word(t))
+                .max()
+                .unwrap_or(0);
+            widest + pad
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..least.len()).collect();
+    order.sort_by_key(|&c| words[c].saturating_sub(least[c]));
+    for c in order {
+        let more = words[c].saturating_sub(least[c]);
+        if least.iter().sum::<u32>() + more <= total {
+            least[c] += more;
+        }
+    }
 }
 
 /// A table as wide as the text: a real grid, widths on every cell, the header row repeated
@@ -391,10 +429,27 @@ const MASTHEAD_DROP: u32 = 1984; // 35 mm
 /// box in LibreOffice (measured by `tests/readers.rs`), in twips.
 const TITLE_GLYPH_TOP: u32 = 408;
 
+/// The title's runs: a title too long for one line with its draft mark puts the mark on a
+/// line of its own ("…会议纪要" / "（草稿）"), so that no line breaks inside it.
+fn title_runs(doc: &Document, run: RunStyle) -> String {
+    let mark = crate::labels::Label::Draft.text(crate::labels::Lang::Zh);
+    // A display column is half the size wide: 2号 is 22 pt, the line 156 mm.
+    let fits = doc.title.width() as u32 * run.size * 10 / 2 <= TEXT_WIDTH;
+    match doc.title.strip_suffix(mark) {
+        Some(title) if doc.draft && !fits => format!(
+            "{}<w:r>{}<w:br/></w:r>{}",
+            xml::run(title, run),
+            run.xml(),
+            xml::run(mark, run)
+        ),
+        _ => xml::run(&doc.title, run),
+    }
+}
+
 /// The title: a 纪要标志 in red with its top 35 mm down, else black at the top.
 fn title_paragraph(doc: &Document, style: ParaStyle, run: RunStyle) -> String {
     if !doc.masthead {
-        return xml::paragraph(&style, &xml::run(&doc.title, run));
+        return xml::paragraph(&style, &title_runs(doc, run));
     }
     let style = ParaStyle {
         space_around: Some((MASTHEAD_DROP - TITLE_GLYPH_TOP, LINE / 2)),
@@ -404,7 +459,7 @@ fn title_paragraph(doc: &Document, style: ParaStyle, run: RunStyle) -> String {
         colour: Some("FF0000"),
         ..run
     };
-    xml::paragraph(&style, &xml::run(&doc.title, run))
+    xml::paragraph(&style, &title_runs(doc, run))
 }
 
 /// Who wrote the document and when: `docProps/core.xml`.
@@ -551,6 +606,49 @@ mod tests {
             "好和较好7票，占有效票100.0%",
         ])];
         let widths = column_widths(&header, &rows, TEXT_WIDTH);
+        assert_eq!(widths.iter().sum::<u32>(), TEXT_WIDTH);
+        for (w, h) in widths.iter().zip(&header) {
+            assert!(*w >= h.width() as u32 * 120 + 2 * CELL_MARGIN, "{h}: {w}");
+        }
+    }
+
+    #[test]
+    fn a_post_is_kept_on_one_line_where_the_page_allows() {
+        let header = cells(&[
+            "序号",
+            "述责人",
+            "单位职务",
+            "参评人数",
+            "好",
+            "较好",
+            "一般",
+            "差",
+            "有效票",
+            "测评结果",
+        ]);
+        let rows = vec![cells(&[
+            "1",
+            "王某",
+            "县财政局局长",
+            "7",
+            "5",
+            "2",
+            "0",
+            "0",
+            "7",
+            "好和较好7票，占有效票100.0%",
+        ])];
+        let widths = column_widths(&header, &rows, TEXT_WIDTH);
+        assert_eq!(widths.iter().sum::<u32>(), TEXT_WIDTH);
+        assert!(
+            widths[2] >= 6 * 240 + 2 * CELL_MARGIN,
+            "单位职务: {}",
+            widths[2]
+        );
+        // Too long for any page: the table still fits, every header whole.
+        let mut long = rows.clone();
+        long[0][2] = "县".repeat(60);
+        let widths = column_widths(&header, &long, TEXT_WIDTH);
         assert_eq!(widths.iter().sum::<u32>(), TEXT_WIDTH);
         for (w, h) in widths.iter().zip(&header) {
             assert!(*w >= h.width() as u32 * 120 + 2 * CELL_MARGIN, "{h}: {w}");
