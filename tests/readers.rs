@@ -750,3 +750,93 @@ fn no_table_word_or_draft_mark_is_broken() {
         "the draft mark whole on its own line: {title:#?}"
     );
 }
+
+/// The HTML record printed by headless Chromium (as root: no sandbox), into `record-html.pdf`.
+fn print_html(p: &Printed) -> Option<PathBuf> {
+    if !installed("chromium") {
+        skip("chromium is not installed (tests/run.sh installs it)");
+        return None;
+    }
+    let pdf = p.file("record-html.pdf");
+    let profile = tempfile::tempdir().unwrap();
+    let output = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", p.file("record.html").display()))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success() && pdf.is_file(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Some(pdf)
+}
+
+/// The rows (in points from the top) of page `page` that have dark ink.
+fn ink_rows(pdf: &Path, page: usize) -> Vec<f64> {
+    let (w, h, data) = pixels(pdf, page);
+    (0..h)
+        .filter(|y| {
+            data[y * w * 3..(y + 1) * w * 3]
+                .chunks(3)
+                .any(|p| p.iter().all(|c| *c < 128))
+        })
+        .map(|y| y as f64 / 2.0)
+        .collect()
+}
+
+/// Where a page's ink starts below the top, and where the page number's starts below the
+/// text block, in mm.
+fn ink_edges(pdf: &Path, page: usize) -> (f64, f64) {
+    let rows = ink_rows(pdf, page);
+    let number = rows.iter().find(|&&y| y > BLOCK_BOTTOM + 1.0).unwrap();
+    (rows[0] / MM, (number - BLOCK_BOTTOM) / MM)
+}
+
+#[test]
+fn the_html_record_prints_with_page_numbers_and_the_word_files_margins() {
+    let Some(p) = printed() else { return };
+    let Some(pdf) = print_html(p) else { return };
+    let words = words(&pdf);
+    let pages = words.iter().map(|w| w.page).max().unwrap();
+    assert!(pages >= 2, "the record runs to several pages");
+    let (_, word_number) = ink_edges(&p.pdf("record"), 1);
+    for page in 1..=pages {
+        let foot: String = words
+            .iter()
+            .filter(|w| w.page == page && w.y_min > BLOCK_BOTTOM)
+            .map(|w| w.text.as_str())
+            .collect();
+        assert_eq!(foot, format!("—{page}—"), "page {page}'s number");
+        let (top, number) = ink_edges(&pdf, page);
+        assert!(
+            (number - word_number).abs() < 0.5,
+            "page {page}: the number {number:.1} mm below the text, Word's {word_number:.1}"
+        );
+        assert!(
+            (37.0..=42.0).contains(&top),
+            "page {page}: the text starts {top:.1} mm from the top, not 37"
+        );
+        let body: Vec<Word> = words
+            .iter()
+            .filter(|w| w.page == page && w.y_max <= BLOCK_BOTTOM + 20.0)
+            .cloned()
+            .collect();
+        let lines = body_lines(&body)[page - 1].len();
+        assert!(
+            page == pages || lines >= 5,
+            "page {page} holds {lines} lines: a page break before an official with nothing recorded?"
+        );
+    }
+}

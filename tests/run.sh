@@ -8,6 +8,7 @@
 #   soffice, pdftotext and the Noto CJK and Carlito fonts - the record, the 纪要 and the
 #               ledger printed to PDF by LibreOffice and measured (tests/readers.rs);
 #               Carlito has Calibri's widths, so spreadsheet columns print as in Excel
+#   chromium    - the HTML record printed to PDF headless (CSS paged media: page numbers)
 # Tests that need root (mounting a small filesystem to fill) print SKIPPED and why elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,7 @@ command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 fc-list 2>/dev/null | grep -q "Carlito" || missing+=(fonts-crosextra-carlito)
 if ((${#missing[@]})); then

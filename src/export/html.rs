@@ -1,5 +1,7 @@
-//! HTML: one self-contained, print-ready file (inline CSS, no network), A4 pages with a
-//! page break between officials, fonts as the official-document style asks.
+//! HTML: one self-contained, print-ready file (inline CSS, no network): A4 pages with the
+//! Word file's margins, "— 1 —" page numbers 7 mm below the text and the draft mark in the
+//! page margin (CSS paged media margin boxes, as Chromium prints them), a page break only
+//! before an official with something recorded, fonts as the official-document style asks.
 
 use super::document::{Block, Document, Rule};
 use super::{ExportError, Format};
@@ -16,7 +18,12 @@ use askama::Template;
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ doc.title }}</title>
 <style>
-@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+@page { size: A4; margin: 37mm 26mm 35mm 28mm;
+  @bottom-center { content: "— " counter(page) " —"; vertical-align: top; margin-top: 6.6mm;
+    font-family: "宋体", "SimSun", "Songti SC", "Noto Serif CJK SC", serif; font-size: 14pt; }
+{% if doc.draft %}  @top-right { content: "{{ draft }}"; vertical-align: bottom; padding-bottom: 6mm;
+    font-family: "黑体", "SimHei", "Heiti SC", "Noto Sans CJK SC", sans-serif; font-size: 14pt; }
+{% endif %}}
 body { max-width: 156mm; margin: 2em auto; color: #000; background: #fff;
   font-family: "仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "Songti SC", serif;
   font-size: 16pt; line-height: 28.95pt; }
@@ -38,10 +45,10 @@ h1.masthead { color: #f00; }
 .roster-lead { font-family: "黑体", "SimHei", "Heiti SC", "Noto Sans CJK SC", sans-serif; }
 :not(.roster) + .roster { margin-top: 28.95pt; }
 .spread { display: flex; justify-content: space-between; text-indent: 0; padding: 0 1em; }
-.rule-below { border-bottom: 1px solid #000; margin-bottom: 1em; }
-.rule-around { border-top: 1px solid #000; border-bottom: 1px solid #000; margin-top: 2em; }
+.rule-below { border-bottom: 1px solid #f00; margin-bottom: 1em; }
+.rule-around { border-top: 1px solid #000; border-bottom: 1px solid #000; margin-top: 2em; font-size: 14pt; }
 .draft-mark { text-align: right; font-family: "黑体", "SimHei", "Heiti SC", "Noto Sans CJK SC", sans-serif; font-size: 14pt; }
-@media print { .draft-mark { position: fixed; top: -20mm; right: 0; } }
+@media print { body { margin: 0; max-width: none; } .draft-mark { display: none; } }
 .signatures { display: flex; justify-content: space-between; text-indent: 0; margin-top: 2em; }
 @media screen { .break { border-top: 1px dashed #999; margin: 1em 0; } }
 </style>

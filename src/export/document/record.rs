@@ -15,7 +15,9 @@ pub fn record(minutes: &Minutes, style: Style) -> Document {
     blocks.extend(agenda(minutes));
     blocks.push(Block::Heading("三、述责述廉情况".into()));
     for (index, official) in minutes.officials.iter().enumerate() {
-        if index > 0 {
+        // A new page in print only for an official with something recorded: one who did
+        // not report is a line under the one before.
+        if index > 0 && official.reported() {
             blocks.push(Block::Break);
         }
         blocks.extend(official_record(
