@@ -738,17 +738,37 @@ fn rows_across_then_down(pdf: &Path) {
 fn no_table_word_or_draft_mark_is_broken() {
     let Some(p) = printed() else { return };
     let record = layout(&p.pdf("record"));
-    let row = record
+    let table: Vec<&str> = record
         .lines()
-        .find(|l| l.contains("张某") && l.contains("镇党委"))
-        .unwrap_or_else(|| panic!("the rating row: {record}"));
-    assert!(row.contains("某某镇党委书记"), "the post broken: {row}");
+        .skip_while(|l| !l.contains("测评结果"))
+        .take_while(|l| !l.contains("五、"))
+        .collect();
+    assert!(
+        table.iter().any(|l| l.contains("某某镇党委书记")),
+        "the post broken in the rating table: {table:#?}"
+    );
     let draft = layout(&p.pdf("draft"));
     let title: Vec<&str> = draft.lines().take_while(|l| !l.contains("第3期")).collect();
     assert!(
-        title.iter().any(|l| l.trim() == "（草稿）"),
-        "the draft mark whole on its own line: {title:#?}"
+        title
+            .iter()
+            .all(|l| !l.contains("（草") || l.contains("（草稿）")),
+        "the draft mark whole: {title:#?}"
     );
+    // Word breaks Chinese text anywhere: the title says where, before the mark.
+    let bytes = std::fs::read(p.file("draft.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let title = &xml[..xml.find("</w:p>").unwrap()];
+    let mark = title
+        .find(">（草稿）</w:t>")
+        .expect("the mark in the title");
+    let line_break = title
+        .find("<w:br/>")
+        .expect("a line break in the long title");
+    assert!(line_break < mark, "the break before the mark: {title}");
 }
 
 /// The HTML record printed by headless Chromium (as root: no sandbox), into `record-html.pdf`.
