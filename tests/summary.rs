@@ -140,3 +140,18 @@ fn an_early_leaver_is_said_to_leave_early_with_the_time_and_the_reason() {
         "出席, 请假, 列席 in the standard's order"
     );
 }
+
+#[test]
+fn a_draft_before_anyone_reported_names_them_as_still_to_come() {
+    let (_dir, db) = temp_db();
+    let session = sample_session(&db);
+    let minutes = Minutes::build(&session.store, 1, false, at(10)).unwrap();
+    let text = summary(&minutes);
+    assert!(!text.contains("听取0位"), "{text}");
+    assert!(text.contains("某某镇党委书记张某"), "{text}");
+    assert!(
+        text.contains("尚未述责。现将会议议定事项纪要如下："),
+        "{text}"
+    );
+    assert!(text.contains("## 一、议定事项"), "{text}");
+}

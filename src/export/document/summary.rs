@@ -207,12 +207,20 @@ fn opening(minutes: &Minutes, style: Style, facts: &Facts) -> String {
         (false, true) => "，进行民主测评",
         (false, false) => "",
     };
+    // A draft made before anyone reported says no "听取0位".
+    let heard = if reported.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "，听取{}位单位主要负责人述责述廉报告{written}{held}",
+            reported.len()
+        )
+    };
     format!(
-        "{}，{}{place}主持召开{}，听取{}位单位主要负责人述责述廉报告{written}{held}。{absent}现将会议议定事项纪要如下：",
+        "{}，{}{place}主持召开{}{heard}。{absent}现将会议议定事项纪要如下：",
         chinese_date(style.day),
         chair(minutes),
         m.title,
-        reported.len(),
     )
 }
 
