@@ -254,6 +254,20 @@ fn the_spreadsheet_ledger_reads_back_with_dates_as_dates() {
         }
         other => panic!("the deadline is not a date cell: {other:?}"),
     }
+    let date = |cell: &Data| match cell {
+        Data::DateTime(d) => d.as_f64(),
+        other => panic!("提出时间 is not a date cell: {other:?}"),
+    };
+    let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
+    let held = chrono::NaiveDate::from_ymd_opt(2026, 12, 18).unwrap();
+    assert_eq!(
+        date(&row[column("提出时间")]),
+        (held - epoch).num_days() as f64,
+        "this meeting's date"
+    );
+    for row in &rows[1..] {
+        date(&row[column("提出时间")]);
+    }
     let styles = part(&bytes, "xl/styles.xml");
     assert!(
         styles.contains(r#"<name val="仿宋"/><family val="2"/><charset val="134"/>"#),
@@ -345,7 +359,7 @@ fn a_meeting_with_nothing_recorded_still_exports_and_says_so() {
     assert!(record.contains("本次会议未进行民主测评"));
     let written = export::write_all(&m, &dir.path().join("out"), &options(), false).unwrap();
     assert_eq!(written.len(), 9);
-    let csv = std::fs::read(dir.path().join("out/2026-12-18-整改台账.csv")).unwrap();
+    let csv = std::fs::read(dir.path().join("out/2026-12-18-整改台账（草稿）.csv")).unwrap();
     assert_eq!(
         String::from_utf8(csv[3..].to_vec())
             .unwrap()
@@ -514,8 +528,10 @@ fn word_headings_tables_and_paragraphs_are_marked_for_print() {
         paragraph.contains(r#"<w:ind w:firstLine="640"/><w:jc w:val="both"/>"#),
         "the second paragraph has its own indent: {paragraph}"
     );
+    // The title (the first paragraph) may put its （草稿） on a line of its own.
+    let after_title = &doc[doc.find("</w:p>").unwrap()..];
     assert!(
-        !doc.contains("<w:br/>"),
+        !after_title.contains("<w:br/>"),
         "no line breaks inside a paragraph"
     );
     let grid = doc
@@ -620,4 +636,36 @@ fn the_ledger_names_each_field_the_meeting_corrected_before_and_after() {
         )
     );
     assert_eq!(&row[column("完成时限")], "2027-06-30");
+}
+
+/// Before 散会 the ledger says 草稿 in its file name, its title and its page header, and
+/// prints across then down; after, none of them says it.
+#[test]
+fn a_ledger_made_before_the_meeting_ended_says_it_is_a_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = minutes(&dir.path().join("m.db"), false);
+    let (_db_dir, db) = temp_db();
+    let ended = {
+        let session = reported_sample(&db, true);
+        Minutes::build(&session.store, 1, false, at(2_500)).unwrap()
+    };
+    for (m, is_draft) in [(&draft, true), (&ended, false)] {
+        let name = export::file_name(m, Kind::Ledger, Format::Xlsx);
+        assert_eq!(name.contains("（草稿）"), is_draft, "{name}");
+        let bytes = export::render(m, Kind::Ledger, Format::Xlsx, &options()).unwrap();
+        let core = part(&bytes, "docProps/core.xml");
+        let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+        let title = "某县纪委监委2026年度述责述廉会议问题整改台账";
+        let mark = if is_draft { "（草稿）" } else { "" };
+        assert!(
+            core.contains(&format!(">{title}{mark}</dc:title>")),
+            "{core}"
+        );
+        assert!(
+            sheet.contains(&format!("{title}{mark}</oddHeader>")),
+            "{sheet}"
+        );
+        assert!(sheet.contains(r#"pageOrder="overThenDown""#), "{sheet}");
+        assert!(sheet.contains(r#"fitToWidth="2""#) && sheet.contains(r#"fitToHeight="0""#));
+    }
 }

@@ -230,12 +230,12 @@ fn a_follow_up_longer_than_an_excel_cell_is_cut_there_only_and_every_file_is_wri
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let csv = std::fs::read_to_string(out.join("2026-12-18-整改台账.csv")).unwrap();
+    let csv = std::fs::read_to_string(out.join("2026-12-18-整改台账（草稿）.csv")).unwrap();
     assert!(csv.contains(&long), "the CSV holds the whole text");
     let record = std::fs::read_to_string(out.join("2026-12-18-会议记录.md")).unwrap();
     assert!(record.contains(&long), "the record holds the whole text");
     let mut book: calamine::Xlsx<_> =
-        calamine::open_workbook(out.join("2026-12-18-整改台账.xlsx")).unwrap();
+        calamine::open_workbook(out.join("2026-12-18-整改台账（草稿）.xlsx")).unwrap();
     let range = book.worksheet_range("整改台账").unwrap();
     let cut = range
         .used_cells()
@@ -244,5 +244,5 @@ fn a_follow_up_longer_than_an_excel_cell_is_cut_there_only_and_every_file_is_wri
         .expect("the follow-up is in the workbook");
     assert_eq!(cut.chars().count(), 32_767);
     assert!(cut.contains("超出 Excel 单元格上限"), "the cut is marked");
-    assert_valid_ooxml(&[&out.join("2026-12-18-整改台账.xlsx")]);
+    assert_valid_ooxml(&[&out.join("2026-12-18-整改台账（草稿）.xlsx")]);
 }

@@ -48,9 +48,31 @@ impl Printed {
     }
 }
 
+/// Whether a program runs here (`--version`).
+fn installed(program: &str) -> bool {
+    Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success() || !o.stdout.is_empty() || !o.stderr.is_empty())
+}
+
+/// The printed files, or `None` (said through `common::skip`) where LibreOffice or poppler
+/// is not installed.
+fn printed() -> Option<&'static Printed> {
+    for program in ["soffice", "pdftotext", "pdftoppm"] {
+        if !installed(program) {
+            skip(&format!(
+                "{program} is not installed (tests/run.sh installs it)"
+            ));
+            return None;
+        }
+    }
+    Some(print_all())
+}
+
 /// Writes the exports of the ended and of the draft meeting, validates every Word and Excel
 /// file, and prints them through LibreOffice once.
-fn printed() -> &'static Printed {
+fn print_all() -> &'static Printed {
     static PRINTED: OnceLock<Printed> = OnceLock::new();
     PRINTED.get_or_init(|| {
         let dir = match std::env::var_os("KEEP_PRINTED") {
@@ -76,6 +98,16 @@ fn printed() -> &'static Printed {
             let session = reported_sample(&db2, true);
             Minutes::build(&session.store, 1, false, at(2_500)).unwrap()
         };
+        // The ledger of a unit with many earlier follow-ups: rows enough for several pages.
+        let mut long = ended.clone();
+        let earlier = long.officials[0].earlier_follow_ups[0].clone();
+        long.officials[0].earlier_follow_ups = (0..60)
+            .map(|n| {
+                let mut f = earlier.clone();
+                f.problem = format!("第{n}个以往问题：{}", f.problem);
+                f
+            })
+            .collect();
         let filing = Filing {
             issue: Some(3),
             office: "中共某县纪委办公室".into(),
@@ -102,16 +134,29 @@ fn printed() -> &'static Printed {
             ("draft.html", &draft, Kind::Summary, Format::Html, &filing),
             ("record.html", &ended, Kind::Record, Format::Html, &filing),
             ("ledger.csv", &ended, Kind::Ledger, Format::Csv, &filing),
+            (
+                "ledger-long.xlsx",
+                &long,
+                Kind::Ledger,
+                Format::Xlsx,
+                &filing,
+            ),
         ];
         for (name, minutes, kind, format, filing) in files {
             let bytes = export::render_filed(minutes, kind, format, &options(), filing).unwrap();
             std::fs::write(dir.join(name), bytes).unwrap();
         }
-        let office: Vec<PathBuf> = ["record.docx", "summary.docx", "ledger.xlsx", "draft.docx"]
-            .iter()
-            .map(|n| dir.join(n))
-            .chain([dir.join("draft-record.docx")])
-            .collect();
+        let office: Vec<PathBuf> = [
+            "record.docx",
+            "summary.docx",
+            "ledger.xlsx",
+            "draft.docx",
+            "ledger-long.xlsx",
+        ]
+        .iter()
+        .map(|n| dir.join(n))
+        .chain([dir.join("draft-record.docx")])
+        .collect();
         let refs: Vec<&Path> = office.iter().map(PathBuf::as_path).collect();
         assert_valid_ooxml(&refs);
         let profile = dir.join("lo-profile");
@@ -122,7 +167,7 @@ fn printed() -> &'static Printed {
             ))
             .args(["--headless", "--convert-to", "pdf", "--outdir"])
             .arg(&dir)
-            .args(&office[..4])
+            .args(&office[..5])
             .output()
             .expect("LibreOffice (soffice) is not installed: run tests/run.sh");
         assert!(
@@ -130,8 +175,36 @@ fn printed() -> &'static Printed {
             "{}",
             String::from_utf8_lossy(&status.stderr)
         );
+        print_without_carlito(&dir);
         Printed { dir, ended, draft }
     })
+}
+
+/// The long ledger printed again where fontconfig has no Carlito (Calibri's metrics): its
+/// column units are then DejaVu Sans's digits, about a quarter wider. Into `no-carlito/`.
+fn print_without_carlito(dir: &Path) {
+    let out = dir.join("no-carlito");
+    std::fs::create_dir_all(&out).unwrap();
+    let conf = out.join("fonts.conf");
+    std::fs::write(
+        &conf,
+        r#"<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
+<include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+<selectfont><rejectfont><glob>*Carlito*</glob></rejectfont></selectfont></fontconfig>"#,
+    )
+    .unwrap();
+    let status = Command::new("soffice")
+        .env("FONTCONFIG_FILE", &conf)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            out.join("lo-profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&out)
+        .arg(dir.join("ledger-long.xlsx"))
+        .output()
+        .unwrap();
+    assert!(status.status.success());
 }
 
 /// One word of `pdftotext -bbox`: its page, box (points from the top left) and text.
@@ -139,6 +212,7 @@ fn printed() -> &'static Printed {
 struct Word {
     page: usize,
     x_min: f64,
+    x_max: f64,
     y_min: f64,
     y_max: f64,
     text: String,
@@ -169,6 +243,7 @@ fn words(pdf: &Path) -> Vec<Word> {
         all.push(Word {
             page,
             x_min: attr("xMin"),
+            x_max: attr("xMax"),
             y_min: attr("yMin"),
             y_max: attr("yMax"),
             text: text.to_string(),
@@ -226,14 +301,18 @@ fn characters(line: &[&Word]) -> f64 {
 #[test]
 fn every_word_and_excel_file_is_valid_ooxml() {
     // `printed` validates all of them before printing.
-    let p = printed();
+    let Some(p) = printed() else { return };
     assert!(p.file("record.docx").is_file() && p.file("ledger.xlsx").is_file());
 }
 
 #[test]
 fn a_full_body_page_has_22_lines_of_28_characters() {
-    let p = printed();
-    let words = words(&p.pdf("record"));
+    let Some(p) = printed() else { return };
+    // Body text only (16 pt: boxes over 18 pt high); a table's 12 pt lines are not the grid's.
+    let words: Vec<Word> = words(&p.pdf("record"))
+        .into_iter()
+        .filter(|w| w.y_max - w.y_min > 18.0)
+        .collect();
     let pages = body_lines(&words);
     assert!(pages.len() >= 3, "the record runs to several pages");
     let most = pages.iter().map(Vec::len).max().unwrap();
@@ -248,7 +327,7 @@ fn a_full_body_page_has_22_lines_of_28_characters() {
 
 #[test]
 fn the_page_number_sits_7_mm_below_the_text() {
-    let p = printed();
+    let Some(p) = printed() else { return };
     for stem in ["record", "summary"] {
         let words = words(&p.pdf(stem));
         let numbers: Vec<&Word> = words
@@ -270,7 +349,7 @@ fn the_page_number_sits_7_mm_below_the_text() {
 
 #[test]
 fn table_headers_are_whole_and_repeated_on_each_page() {
-    let p = printed();
+    let Some(p) = printed() else { return };
     let text = layout(&p.pdf("record"));
     let header = text
         .lines()
@@ -294,7 +373,7 @@ fn table_headers_are_whole_and_repeated_on_each_page() {
 
 #[test]
 fn the_ledger_prints_no_smaller_than_9_pt() {
-    let p = printed();
+    let Some(p) = printed() else { return };
     let words = words(&p.pdf("ledger"));
     assert!(!words.is_empty());
     // A word's box is its font's ascent plus descent: at most 1.45 times the size (Noto
@@ -308,7 +387,7 @@ fn the_ledger_prints_no_smaller_than_9_pt() {
 
 #[test]
 fn the_summary_says_what_the_record_says() {
-    let p = printed();
+    let Some(p) = printed() else { return };
     let summary = layout(&p.pdf("summary")).replace([' ', '\n'], "");
     let closing = p.ended.closing().unwrap().body.replace('\n', "");
     assert!(summary.contains(&closing), "closing remarks in full");
@@ -330,7 +409,7 @@ fn the_summary_says_what_the_record_says() {
 
 #[test]
 fn a_draft_says_so_on_every_page() {
-    let p = printed();
+    let Some(p) = printed() else { return };
     assert!(p.draft.ended_at.is_none());
     let words = words(&p.pdf("draft"));
     let pages = words.iter().map(|w| w.page).max().unwrap();
@@ -353,7 +432,7 @@ fn a_draft_says_so_on_every_page() {
 
 #[test]
 fn the_ledger_prints_its_columns_on_two_pages_with_the_first_repeated() {
-    let p = printed();
+    let Some(p) = printed() else { return };
     let pdf = p.pdf("ledger");
     let pages = words(&pdf).iter().map(|w| w.page).max().unwrap();
     let mut groups = std::collections::BTreeSet::new();
@@ -382,7 +461,7 @@ fn the_ledger_prints_its_columns_on_two_pages_with_the_first_repeated() {
 
 #[test]
 fn the_ledger_holds_earlier_follow_ups_with_what_the_meeting_changed() {
-    let p = printed();
+    let Some(p) = printed() else { return };
     let bytes = std::fs::read(p.file("ledger.csv")).unwrap();
     let text = std::str::from_utf8(&bytes[3..]).unwrap();
     assert!(
@@ -421,7 +500,7 @@ fn the_ledger_holds_earlier_follow_ups_with_what_the_meeting_changed() {
 
 #[test]
 fn outside_page_numbers_are_right_on_odd_pages_and_left_on_even() {
-    let p = printed();
+    let Some(p) = printed() else { return };
     let words = words(&p.pdf("draft"));
     let centre = 595.28 / 2.0;
     let numbers: Vec<&Word> = words
@@ -437,6 +516,347 @@ fn outside_page_numbers_are_right_on_odd_pages_and_left_on_even() {
             "page {} number at x {}",
             n.page,
             n.x_min
+        );
+    }
+}
+
+/// Page `page` of a PDF as pixels at 144 dpi (two a point): rows of RGB.
+fn pixels(pdf: &Path, page: usize) -> (usize, usize, Vec<u8>) {
+    let stem = PathBuf::from(format!("{}-page{page}", pdf.with_extension("").display()));
+    let status = Command::new("pdftoppm")
+        .args(["-r", "144", "-singlefile", "-f", &page.to_string()])
+        .args(["-l", &page.to_string()])
+        .arg(pdf)
+        .arg(&stem)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let bytes = std::fs::read(format!("{}.ppm", stem.display())).unwrap();
+    // "P6\nW H\n255\n" then the pixels.
+    let mut fields = bytes.splitn(4, |b| *b == b'\n');
+    assert_eq!(fields.next(), Some(&b"P6"[..]));
+    let size = std::str::from_utf8(fields.next().unwrap()).unwrap();
+    let (w, h) = size.split_once(' ').unwrap();
+    fields.next();
+    let data = fields.next().unwrap().to_vec();
+    (w.parse().unwrap(), h.parse().unwrap(), data)
+}
+
+/// The rows (in points from the top) that have red ink.
+fn red_rows(pdf: &Path, page: usize) -> Vec<f64> {
+    let (w, h, data) = pixels(pdf, page);
+    (0..h)
+        .filter(|y| {
+            data[y * w * 3..(y + 1) * w * 3]
+                .chunks(3)
+                .any(|p| p[0] > 200 && p[1] < 80 && p[2] < 80)
+        })
+        .map(|y| y as f64 / 2.0)
+        .collect()
+}
+
+#[test]
+fn the_summary_is_headed_by_its_red_mark_35_mm_down_and_a_red_rule() {
+    let Some(p) = printed() else { return };
+    let pdf = p.pdf("summary");
+    let red = red_rows(&pdf, 1);
+    let top = *red.first().expect("red ink on the first page");
+    let down = (top - BLOCK_TOP) / MM;
+    assert!(
+        (34.5..=35.5).contains(&down),
+        "the 纪要标志's top is {down:.1} mm below the text block's"
+    );
+    let words = words(&pdf);
+    let mark = words
+        .iter()
+        .find(|w| w.page == 1 && w.text.contains("纪要"))
+        .unwrap();
+    assert!(
+        (mark.y_min - top).abs() < 10.0,
+        "the red ink is the 纪要标志"
+    );
+    // The red rule: red again below the office and date line, after a gap.
+    let office = words
+        .iter()
+        .find(|w| w.page == 1 && w.text == "中共某县纪委办公室")
+        .unwrap();
+    assert!(
+        red.iter()
+            .any(|&y| y > office.y_max && y < office.y_max + 15.0),
+        "a red rule under the issuing office and date"
+    );
+}
+
+#[test]
+fn the_imprint_stands_at_the_foot_of_the_last_page() {
+    let Some(p) = printed() else { return };
+    let words = words(&p.pdf("summary"));
+    let last = words.iter().map(|w| w.page).max().unwrap();
+    let issued = words
+        .iter()
+        .rfind(|w| w.text.contains("印发"))
+        .expect("the 印发 line");
+    assert_eq!(issued.page, last, "on the last page");
+    let lowest = words
+        .iter()
+        .filter(|w| w.page == last && w.y_max <= BLOCK_BOTTOM + 4.0)
+        .map(|w| w.y_max)
+        .fold(0.0, f64::max);
+    assert_eq!(issued.y_max, lowest, "the last line of the text");
+    assert!(
+        BLOCK_BOTTOM - issued.y_max < 8.0,
+        "{:.1} mm above the text block's foot",
+        (BLOCK_BOTTOM - issued.y_max) / MM
+    );
+    // 4号: a 14 pt line's box is 18.2 pt high in Noto Sans CJK (a 3号 line's 20.8).
+    assert!((issued.y_max - issued.y_min) < 19.5, "the imprint in 4号");
+}
+
+#[test]
+fn attendance_in_the_summary_hangs_after_its_heiti_word() {
+    let Some(p) = printed() else { return };
+    let words = words(&p.pdf("summary"));
+    let at = words
+        .iter()
+        .position(|w| w.text.starts_with("出席："))
+        .expect("出席 in the 纪要");
+    let first = &words[at];
+    let next = words[at + 1..]
+        .iter()
+        .find(|w| w.y_min > first.y_max - 2.0)
+        .unwrap();
+    assert!(
+        (first.x_min - (28.0 * MM + 2.0 * 15.75)).abs() < 2.0,
+        "出席 two characters in: x {}",
+        first.x_min
+    );
+    assert!(
+        (next.x_min - (first.x_min + 3.0 * 15.75)).abs() < 2.0,
+        "a wrapped line starts after the colon: x {} after {}",
+        next.x_min,
+        first.x_min
+    );
+    let bytes = std::fs::read(p.file("summary.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    for word in ["出席：", "请假：", "列席："] {
+        let run = xml
+            .split("<w:r>")
+            .find(|r| r.contains(&format!(">{word}</w:t>")))
+            .unwrap_or_else(|| panic!("{word} in the 纪要"));
+        assert!(
+            run.contains(r#"w:eastAsia="黑体""#) && !run.contains("<w:b/>"),
+            "{word} in 黑体, not bold: {run}"
+        );
+    }
+    let summary = layout(&p.pdf("summary"));
+    assert!(!summary.contains("，。"), "{summary}");
+}
+
+/// The smallest text size of a PDF, in points: the width of its words of Chinese characters
+/// alone (each as wide as the size).
+fn smallest_chinese(words: &[Word]) -> f64 {
+    words
+        .iter()
+        .filter(|w| {
+            w.text
+                .chars()
+                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        })
+        .map(|w| (w.x_max - w.x_min) / w.text.chars().count() as f64)
+        .fold(f64::MAX, f64::min)
+}
+
+#[test]
+fn the_ledger_prints_each_pages_rows_across_then_down() {
+    let Some(p) = printed() else { return };
+    rows_across_then_down(&p.pdf("ledger-long"));
+}
+
+#[test]
+fn without_calibris_metrics_the_ledger_still_prints_two_pages_across_at_9_pt() {
+    let Some(p) = printed() else { return };
+    let pdf = p.dir.join("no-carlito/ledger-long.pdf");
+    rows_across_then_down(&pdf);
+    let size = smallest_chinese(&words(&pdf));
+    assert!(size >= 9.0, "smallest text {size:.1} pt");
+    let with = smallest_chinese(&words(&p.pdf("ledger-long")));
+    assert!(
+        (with - 10.5).abs() < 0.2,
+        "with Carlito at 100%: {with:.1} pt"
+    );
+}
+
+fn rows_across_then_down(pdf: &Path) {
+    let words = words(pdf);
+    let pages = words.iter().map(|w| w.page).max().unwrap();
+    assert!(pages >= 4 && pages % 2 == 0, "{pages} pages, two across");
+    // 序号 stands at the left of every page: the row numbers a page holds.
+    let numbers = |page: usize| -> Vec<u32> {
+        let left = words
+            .iter()
+            .filter(|w| w.page == page)
+            .map(|w| w.x_min)
+            .fold(f64::MAX, f64::min);
+        let mut first: Vec<&Word> = words
+            .iter()
+            .filter(|w| w.page == page && w.x_min < left + 12.0)
+            .collect();
+        first.sort_by(|a, b| a.y_min.total_cmp(&b.y_min));
+        first.iter().filter_map(|w| w.text.parse().ok()).collect()
+    };
+    let mut all = Vec::new();
+    for page in (1..=pages).step_by(2) {
+        let has = |page: usize, word: &str| {
+            words
+                .iter()
+                .any(|w| w.page == page && w.text.contains(word))
+        };
+        assert!(has(page, "提出时间"), "page {page}: the left half");
+        assert!(
+            has(page + 1, "本次会议更新"),
+            "page {}: its right half",
+            page + 1
+        );
+        let rows = numbers(page);
+        assert!(!rows.is_empty(), "page {page} holds rows");
+        assert_eq!(
+            rows,
+            numbers(page + 1),
+            "pages {page} and {}: the same rows",
+            page + 1
+        );
+        all.extend(rows);
+    }
+    let expected: Vec<u32> = (1..=all.len() as u32).collect();
+    assert_eq!(all, expected, "every row once, in order");
+}
+
+#[test]
+fn no_table_word_or_draft_mark_is_broken() {
+    let Some(p) = printed() else { return };
+    let record = layout(&p.pdf("record"));
+    let table: Vec<&str> = record
+        .lines()
+        .skip_while(|l| !l.contains("测评结果"))
+        .take_while(|l| !l.contains("五、"))
+        .collect();
+    assert!(
+        table.iter().any(|l| l.contains("某某镇党委书记")),
+        "the post broken in the rating table: {table:#?}"
+    );
+    let draft = layout(&p.pdf("draft"));
+    let title: Vec<&str> = draft.lines().take_while(|l| !l.contains("第3期")).collect();
+    assert!(
+        title
+            .iter()
+            .all(|l| !l.contains("（草") || l.contains("（草稿）")),
+        "the draft mark whole: {title:#?}"
+    );
+    // Word breaks Chinese text anywhere: the title says where, before the mark.
+    let bytes = std::fs::read(p.file("draft.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let title = &xml[..xml.find("</w:p>").unwrap()];
+    let mark = title
+        .find(">（草稿）</w:t>")
+        .expect("the mark in the title");
+    let line_break = title
+        .find("<w:br/>")
+        .expect("a line break in the long title");
+    assert!(line_break < mark, "the break before the mark: {title}");
+}
+
+/// The HTML record printed by headless Chromium (as root: no sandbox), into `record-html.pdf`.
+fn print_html(p: &Printed) -> Option<PathBuf> {
+    if !installed("chromium") {
+        skip("chromium is not installed (tests/run.sh installs it)");
+        return None;
+    }
+    let pdf = p.file("record-html.pdf");
+    let profile = tempfile::tempdir().unwrap();
+    let output = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", p.file("record.html").display()))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success() && pdf.is_file(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Some(pdf)
+}
+
+/// The rows (in points from the top) of page `page` that have dark ink.
+fn ink_rows(pdf: &Path, page: usize) -> Vec<f64> {
+    let (w, h, data) = pixels(pdf, page);
+    (0..h)
+        .filter(|y| {
+            data[y * w * 3..(y + 1) * w * 3]
+                .chunks(3)
+                .any(|p| p.iter().all(|c| *c < 128))
+        })
+        .map(|y| y as f64 / 2.0)
+        .collect()
+}
+
+/// Where a page's ink starts below the top, and where the page number's starts below the
+/// text block, in mm.
+fn ink_edges(pdf: &Path, page: usize) -> (f64, f64) {
+    let rows = ink_rows(pdf, page);
+    let number = rows.iter().find(|&&y| y > BLOCK_BOTTOM + 1.0).unwrap();
+    (rows[0] / MM, (number - BLOCK_BOTTOM) / MM)
+}
+
+#[test]
+fn the_html_record_prints_with_page_numbers_and_the_word_files_margins() {
+    let Some(p) = printed() else { return };
+    let Some(pdf) = print_html(p) else { return };
+    let words = words(&pdf);
+    let pages = words.iter().map(|w| w.page).max().unwrap();
+    assert!(pages >= 2, "the record runs to several pages");
+    let (_, word_number) = ink_edges(&p.pdf("record"), 1);
+    for page in 1..=pages {
+        let foot: String = words
+            .iter()
+            .filter(|w| w.page == page && w.y_min > BLOCK_BOTTOM)
+            .map(|w| w.text.as_str())
+            .collect();
+        assert_eq!(foot, format!("—{page}—"), "page {page}'s number");
+        let (top, number) = ink_edges(&pdf, page);
+        assert!(
+            (number - word_number).abs() < 0.5,
+            "page {page}: the number {number:.1} mm below the text, Word's {word_number:.1}"
+        );
+        assert!(
+            (37.0..=42.0).contains(&top),
+            "page {page}: the text starts {top:.1} mm from the top, not 37"
+        );
+        let body: Vec<Word> = words
+            .iter()
+            .filter(|w| w.page == page && w.y_max <= BLOCK_BOTTOM + 20.0)
+            .cloned()
+            .collect();
+        let lines = body_lines(&body)[page - 1].len();
+        assert!(
+            page == pages || lines >= 5,
+            "page {page} holds {lines} lines: a page break before an official with nothing recorded?"
         );
     }
 }

@@ -10,6 +10,7 @@
 #               Carlito has Calibri's widths, so spreadsheet columns print as in Excel
 #   xterm, Xvfb, xwd - the projected card in a real terminal at 14 and 36 points,
 #               read back as pixels (tests/xterm.rs)
+#   chromium    - the HTML record printed to PDF headless (CSS paged media: page numbers)
 # Tests that need root (mounting a small filesystem to fill) print SKIPPED and why elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,7 @@ command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 command -v xterm >/dev/null 2>&1 || missing+=(xterm)
 command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)

@@ -1,5 +1,7 @@
-//! HTML: one self-contained, print-ready file (inline CSS, no network), A4 pages with a
-//! page break between officials, fonts as the official-document style asks.
+//! HTML: one self-contained, print-ready file (inline CSS, no network): A4 pages with the
+//! Word file's margins, "— 1 —" page numbers 7 mm below the text and the draft mark in the
+//! page margin (CSS paged media margin boxes, as Chromium prints them), a page break only
+//! before an official with something recorded, fonts as the official-document style asks.
 
 use super::document::{Block, Document, Rule};
 use super::{ExportError, Format};
@@ -16,7 +18,12 @@ use askama::Template;
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ doc.title }}</title>
 <style>
-@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+@page { size: A4; margin: 37mm 26mm 35mm 28mm;
+  @bottom-center { content: "— " counter(page) " —"; vertical-align: top; margin-top: 6.6mm;
+    font-family: "宋体", "SimSun", "Songti SC", "Noto Serif CJK SC", serif; font-size: 14pt; }
+{% if doc.draft %}  @top-right { content: "{{ draft }}"; vertical-align: bottom; padding-bottom: 6mm;
+    font-family: "黑体", "SimHei", "Heiti SC", "Noto Sans CJK SC", sans-serif; font-size: 14pt; }
+{% endif %}}
 body { max-width: 156mm; margin: 2em auto; color: #000; background: #fff;
   font-family: "仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "Songti SC", serif;
   font-size: 16pt; line-height: 28.95pt; }
@@ -32,22 +39,28 @@ table { border-collapse: collapse; width: 100%; font-size: 12pt; line-height: 1.
 th, td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
 .break { break-after: page; page-break-after: always; }
 .centred { text-indent: 0; text-align: center; }
+.whole { white-space: nowrap; }
+h1.masthead { color: #f00; }
+.roster { padding-left: 5em; text-indent: -3em; text-align: left; }
+.roster-lead { font-family: "黑体", "SimHei", "Heiti SC", "Noto Sans CJK SC", sans-serif; }
+:not(.roster) + .roster { margin-top: 28.95pt; }
 .spread { display: flex; justify-content: space-between; text-indent: 0; padding: 0 1em; }
-.rule-below { border-bottom: 1px solid #000; margin-bottom: 1em; }
-.rule-around { border-top: 1px solid #000; border-bottom: 1px solid #000; margin-top: 2em; }
+.rule-below { border-bottom: 1px solid #f00; margin-bottom: 1em; }
+.rule-around { border-top: 1px solid #000; border-bottom: 1px solid #000; margin-top: 2em; font-size: 14pt; }
 .draft-mark { text-align: right; font-family: "黑体", "SimHei", "Heiti SC", "Noto Sans CJK SC", sans-serif; font-size: 14pt; }
-@media print { .draft-mark { position: fixed; top: -20mm; right: 0; } }
+@media print { body { margin: 0; max-width: none; } .draft-mark { display: none; } }
 .signatures { display: flex; justify-content: space-between; text-indent: 0; margin-top: 2em; }
 @media screen { .break { border-top: 1px dashed #999; margin: 1em 0; } }
 </style>
 </head>
 <body>
 {% if doc.draft %}<header class="draft-mark">{{ draft }}</header>
-{% endif %}<h1>{{ doc.title }}</h1>
+{% endif %}<h1{% if doc.masthead %} class="masthead"{% endif %}>{{ heading }}{% if !mark.is_empty() %}<span class="whole">{{ mark }}</span>{% endif %}</h1>
 {% for block in doc.blocks %}{% match block %}
 {% when Block::Heading(text) %}<h2>{{ text }}</h2>
 {% when Block::Subheading(text) %}<h3>{{ text }}</h3>
 {% when Block::Paragraph { lead, text } %}{% for line in crate::export::html::lines(text) %}<p>{% if loop.first && !lead.is_empty() %}<b>{{ lead }}</b>{% endif %}{{ line }}</p>{% endfor %}
+{% when Block::Roster { lead, text } %}<p class="roster"><span class="roster-lead">{{ lead }}</span>{{ text }}</p>
 {% when Block::Centred(text) %}<p class="centred">{{ text }}</p>
 {% when Block::Spread { left, right, rule } %}<p class="spread {% if *rule == Rule::Below %}rule-below{% else %}rule-around{% endif %}"><span>{{ left }}</span><span>{{ right }}</span></p>
 {% when Block::Table { header, rows } %}<table>
@@ -64,6 +77,9 @@ th, td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
 struct Page<'a> {
     doc: &'a Document,
     draft: &'a str,
+    /// The title without its draft mark, and the mark (kept on one line).
+    heading: &'a str,
+    mark: &'a str,
 }
 
 /// Each line of typed text is a paragraph of its own (blank lines dropped), so every one
@@ -75,10 +91,19 @@ pub(crate) fn lines(text: &str) -> Vec<&str> {
 
 pub fn render(doc: &Document) -> Result<String, ExportError> {
     let draft = Label::Draft.text(Lang::Zh);
-    Page { doc, draft }
-        .render()
-        .map_err(|e| ExportError::Render {
-            format: Format::Html,
-            message: e.to_string(),
-        })
+    let (heading, mark) = match doc.title.strip_suffix(draft) {
+        Some(heading) if doc.draft => (heading, draft),
+        _ => (doc.title.as_str(), ""),
+    };
+    Page {
+        doc,
+        draft,
+        heading,
+        mark,
+    }
+    .render()
+    .map_err(|e| ExportError::Render {
+        format: Format::Html,
+        message: e.to_string(),
+    })
 }

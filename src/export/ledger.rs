@@ -7,9 +7,10 @@ use super::minutes::{Minutes, OfficialMinutes};
 use super::{ExportError, Format};
 use crate::domain::FollowUp;
 use crate::labels::{FOLLOW_UP_FIELDS, Label, Lang, Named};
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, FixedOffset, NaiveDate};
 use rust_xlsxwriter::{
-    ExcelDateTime, Format as Cell, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+    DocProperties, ExcelDateTime, Format as Cell, FormatAlign, FormatBorder, Workbook, Worksheet,
+    XlsxError,
 };
 use unicode_width::UnicodeWidthStr;
 
@@ -34,49 +35,63 @@ pub fn columns() -> Vec<&'static str> {
 
 /// Column widths in Excel's units (a digit of the 11 pt default font, 7 pixels): a 10.5 pt
 /// Chinese character takes two. Chosen so that the columns print on two A4 landscape pages
-/// at 100% with the first three repeated on the second.
+/// with the first three repeated on the second, every header on one line.
 const WIDTHS: [f64; 18] = [
-    5.0, 8.0, 14.0, 11.0, 9.0, 9.0, 20.0, 16.0, 18.0, 10.0, 10.0, 11.0, 9.0, 20.0, 7.0, 24.0, 14.0,
-    14.0,
+    5.0, 8.0, 14.0, 10.5, 8.5, 8.5, 16.0, 13.0, 15.0, 8.5, 8.0, 10.5, 8.5, 13.0, 6.0, 16.5, 9.0,
+    9.0,
 ];
 /// Columns repeated on every printed page: 序号, 述责对象, 单位职务.
 const REPEATED: u16 = 3;
 /// Excel adds 5 pixels to every column: in the same units.
 const PADDING: f64 = 5.0 / 7.0;
-/// The printable width of A4 landscape with 0.4 inch side margins is 149 units; 140 are
-/// used, so that a spreadsheet program whose default font is a little wider (LibreOffice
-/// without Calibri's metrics) still keeps each group of columns on one page.
-const PAGE_WIDTH: f64 = 140.0;
-/// Text size: 五号, 10.5 pt (at least 9 pt printed, as the ledger prints at 100%).
+/// The printable width of A4 landscape with 0.4 inch side margins is 149 units; 116 are
+/// used, so that where the default font is wider than Calibri (LibreOffice without Carlito
+/// draws DejaVu Sans, whose digits make every unit about a quarter wider) the two pages'
+/// fit shrinks the text by no more than a few percent (measured by `tests/readers.rs`).
+const PAGE_WIDTH: f64 = 116.0;
+/// Text size: 五号, 10.5 pt (at least 9 pt printed, whatever the default font).
 const FONT_SIZE: f64 = 10.5;
 /// The East Asian font of every cell.
 const FONT: &str = "仿宋";
 /// GB2312: marks the font as the one for Chinese text.
 const CHARSET_GB2312: u8 = 134;
 
-/// The column holding the deadline, written as a real date in XLSX.
+/// The columns holding 提出时间 and the deadline, written as real dates in XLSX.
+const RAISED: usize = 3;
 const DEADLINE: usize = 11;
 
-/// One ledger row: the cells as text, the number and the deadline as such.
+/// One ledger row: the cells as text, the number and the dates as such.
 pub struct Row {
     pub cells: Vec<String>,
     pub number: usize,
+    /// 提出时间: the meeting's day for what it raised, the day written for a 会后补记.
+    pub raised: Option<NaiveDate>,
     pub deadline: Option<NaiveDate>,
 }
 
 /// The rows of the ledger: per official in agenda order, this meeting's follow-ups, then
-/// the unit's earlier ones.
-pub fn rows(minutes: &Minutes) -> Vec<Row> {
+/// the unit's earlier ones. `day`: the day the meeting was held, in the room's time;
+/// `offset`: the room's time.
+pub fn rows(minutes: &Minutes, day: NaiveDate, offset: FixedOffset) -> Vec<Row> {
     let mut rows = Vec::new();
     for official in &minutes.officials {
         let raised = official.follow_ups.iter().map(|f| (f, true));
         let earlier = official.earlier_follow_ups.iter().map(|f| (f, false));
         for (f, this_meeting) in raised.chain(earlier) {
             let number = rows.len() + 1;
-            let cells = cells(minutes, official, f, this_meeting, number);
+            let late_at = official
+                .raised_at(f.id)
+                .filter(|at| this_meeting && official.is_late(*at));
+            let raised = match (this_meeting, late_at) {
+                (true, Some(at)) => Some(at.with_timezone(&offset).date_naive()),
+                (true, None) => Some(day),
+                (false, _) => f.raised_on,
+            };
+            let cells = cells(minutes, official, f, this_meeting, number, raised);
             rows.push(Row {
                 cells,
                 number,
+                raised,
                 deadline: f.deadline,
             });
         }
@@ -90,26 +105,20 @@ fn cells(
     f: &FollowUp,
     this_meeting: bool,
     number: usize,
+    raised: Option<NaiveDate>,
 ) -> Vec<String> {
-    // Raised after 散会: a 会后补记, not a decision of the meeting.
+    // Raised after 散会: a 会后补记, not a decision of the meeting (said in 本次会议更新).
     let late = this_meeting
         && official
             .raised_at(f.id)
             .is_some_and(|at| official.is_late(at));
-    let raised = if late {
-        "本次会议（会后补记）".to_string()
-    } else if this_meeting {
-        "本次会议".to_string()
-    } else {
-        f.raised_on
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_else(|| "以往".into())
-    };
     let mut cells = vec![
         number.to_string(),
         official.slot.name.clone(),
         official.unit_post(),
-        raised,
+        raised
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
     ];
     let mut fields = fields(f).into_iter();
     // Source to status, what this meeting changed, then 抄送.
@@ -197,8 +206,14 @@ fn question_note(official: &OfficialMinutes, f: &FollowUp) -> String {
         .unwrap_or_default()
 }
 
-pub fn render(minutes: &Minutes, format: Format) -> Result<Vec<u8>, ExportError> {
-    let rows = rows(minutes);
+/// The ledger in `format`; `day` and `offset` as for `rows`.
+pub fn render(
+    minutes: &Minutes,
+    format: Format,
+    day: NaiveDate,
+    offset: FixedOffset,
+) -> Result<Vec<u8>, ExportError> {
+    let rows = rows(minutes, day, offset);
     let result = match format {
         Format::Csv => csv(&rows).map_err(|e| e.to_string()),
         _ => xlsx(minutes, &rows).map_err(|e| e.to_string()),
@@ -300,9 +315,14 @@ fn xlsx(minutes: &Minutes, rows: &[Row]) -> Result<Vec<u8>, XlsxError> {
         sheet.set_row_height(r, height_of(&row.cells).min(MAX_ROW_HEIGHT))?;
         for (column, cell) in row.cells.iter().enumerate() {
             let c = column as u16;
-            match (column, row.deadline) {
+            let day = match column {
+                RAISED => row.raised,
+                DEADLINE => row.deadline,
+                _ => None,
+            };
+            match (column, day) {
                 (0, _) => sheet.write_number_with_format(r, c, row.number as f64, &number)?,
-                (DEADLINE, Some(d)) => {
+                (_, Some(d)) => {
                     let day =
                         ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
                     sheet.write_date_with_format(r, c, &day, &date)?
@@ -314,7 +334,13 @@ fn xlsx(minutes: &Minutes, rows: &[Row]) -> Result<Vec<u8>, XlsxError> {
     }
     sheet.set_freeze_panes(1, REPEATED)?;
     sheet.autofilter(0, 0, rows.len() as u32, columns.len() as u16 - 1)?;
-    print_setup(sheet, &minutes.meeting.title)?;
+    let title = title(minutes);
+    print_setup(sheet, &title)?;
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(&title)
+            .set_author(&minutes.meeting.recorder),
+    );
     book.save_to_buffer()
 }
 
@@ -347,20 +373,30 @@ fn fit_cell(cell: &str) -> std::borrow::Cow<'_, str> {
     kept.into()
 }
 
-/// A4 landscape at 100%, the header row and the first columns on every page, the columns
-/// divided between pages where they fill one.
+/// "某县…会议问题整改台账", with "（草稿）" before 散会: the page header and the file's title.
+pub fn title(minutes: &Minutes) -> String {
+    let draft = if minutes.is_draft() {
+        Label::Draft.text(Lang::Zh)
+    } else {
+        ""
+    };
+    format!("{}问题整改台账{draft}", minutes.meeting.title)
+}
+
+/// A4 landscape, the header row and the first columns on every page, the columns divided
+/// between two pages and printed across then down (each page of rows' left half followed
+/// by its right half), fitted to two pages wide where a machine's fonts make the columns
+/// wider than they are with Calibri's metrics.
 fn print_setup(sheet: &mut Worksheet, title: &str) -> Result<(), XlsxError> {
     sheet.set_landscape();
     sheet.set_paper_size(9);
     sheet.set_margins(0.4, 0.4, 0.7, 0.6, 0.3, 0.3);
-    sheet.set_print_scale(100);
+    sheet.set_print_fit_to_pages(2, 0);
+    sheet.set_page_order(false);
     sheet.set_repeat_rows(0, 0)?;
     sheet.set_repeat_columns(0, REPEATED - 1)?;
     sheet.set_vertical_page_breaks(&page_breaks())?;
-    sheet.set_header(format!(
-        "&C&\"{FONT}\"&12{}问题整改台账",
-        title.replace('&', "&&")
-    ));
+    sheet.set_header(format!("&C&\"{FONT}\"&12{}", title.replace('&', "&&")));
     sheet.set_footer(format!("&C&\"{FONT}\"&11第 &P 页，共 &N 页"));
     Ok(())
 }
@@ -381,12 +417,13 @@ mod tests {
 
     #[test]
     fn a_long_change_gets_the_lines_the_chinese_font_needs() {
-        // Four fields corrected: LibreOffice wraps it into six lines of the column.
+        // Four fields corrected: eight lines of the 16.5-unit column (six of the 24 units
+        // it had when the ledger printed at 100% only with Calibri's metrics).
         let mut cells = vec![String::new(); WIDTHS.len()];
         cells[15] = "责任人：张某→李某某；完成时限：2026-12-31→2027-06-30；\
                      进展情况：（未填写）→已完成全部谈话；状态：整改中→已完成"
             .to_string();
-        assert_eq!(height_of(&cells), 14.5 * 6.0 + 2.0);
+        assert_eq!(height_of(&cells), 14.5 * 8.0 + 2.0);
         assert_eq!(height_of(&vec![String::new(); WIDTHS.len()]), 14.5 + 2.0);
     }
 }

@@ -32,7 +32,7 @@ pub fn render(doc: &Document) -> String {
             Block::Paragraph { lead, text } if lead.is_empty() => {
                 out.push_str(&format!("{}\n", lines(text)))
             }
-            Block::Paragraph { lead, text } => {
+            Block::Paragraph { lead, text } | Block::Roster { lead, text } => {
                 // "**时间**：" — a closing "**" right after "：" would not close in CommonMark.
                 let (words, colon) = match lead.strip_suffix('：') {
                     Some(words) => (words, "："),

@@ -235,7 +235,9 @@ pub fn render_filed(
         created: minutes.generated_at,
     };
     match (kind, format) {
-        (Kind::Ledger, Format::Xlsx | Format::Csv) => ledger::render(minutes, format),
+        (Kind::Ledger, Format::Xlsx | Format::Csv) => {
+            ledger::render(minutes, format, style.day, options.offset)
+        }
         (Kind::Record, Format::Json) => json(minutes, options.revisions),
         (Kind::Record | Kind::Summary, Format::Md) => Ok(markdown::render(&doc()).into_bytes()),
         (Kind::Record | Kind::Summary, Format::Html) => Ok(html::render(&doc())?.into_bytes()),
@@ -275,10 +277,16 @@ fn json(minutes: &Minutes, revisions: bool) -> Result<Vec<u8>, ExportError> {
     Ok(bytes)
 }
 
-/// "2026-12-18-会议记录.docx" ("2026-12-18-record.docx" in English).
+/// "2026-12-18-会议记录.docx" ("2026-12-18-record.docx" in English); a ledger made before 散会
+/// "2026-12-18-整改台账（草稿）.xlsx".
 pub fn file_name(minutes: &Minutes, kind: Kind, format: Format) -> String {
+    let draft = if kind == Kind::Ledger && minutes.is_draft() {
+        Label::Draft.text(crate::messages::language())
+    } else {
+        ""
+    };
     format!(
-        "{}-{}.{}",
+        "{}-{}{draft}.{}",
         minutes.meeting.held_on.format("%Y-%m-%d"),
         kind.file_word(),
         format.extension()

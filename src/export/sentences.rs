@@ -105,12 +105,12 @@ sentences! {
     SUMMARY_WRITTEN_REASON: Summary, "，理由：", [WrittenReply, WrittenReason];
     SUMMARY_RATING: Summary, "民主测评参评", [RatingRecorded];
     SUMMARY_FOLLOW_UPS: Summary, "会议议定整改事项", [FollowUpRaised];
-    SUMMARY_REMARKS: Summary, "主持人点评指出：", [RemarksRecorded];
+    SUMMARY_REMARKS: Summary, "指出：", [RemarksRecorded];
+    SUMMARY_EARLIER_FOLLOW_UPS: Summary, "会议对前期整改事项作出决定：", [FollowUpUpdated];
     SUMMARY_CLOSING: Summary, "在总结讲话中强调：", [ClosingRecorded];
     SUMMARY_ADDED_AFTER: Summary, "会后补记", [MeetingEnded, AddedAfter];
     LEDGER_RAISED_HERE: Ledger, "本次会议提出", [FollowUpRaised];
     LEDGER_NOT_UPDATED: Ledger, "未更新", [];
-    LEDGER_ADDED_AFTER: Ledger, "本次会议（会后补记）", [MeetingEnded, AddedAfter];
     LEDGER_CHECKED: Ledger, "已核实，未变化", [FollowUpUpdated];
     LEDGER_FROM_QUESTION: Ledger, "源自", [FollowUpFromQuestion];
 }

@@ -4,9 +4,11 @@
 
 mod record;
 mod summary;
+mod wording;
 
 pub use record::record;
 pub use summary::summary;
+pub use wording::{numeral, tidy};
 
 use super::minutes::{Minutes, OfficialMinutes};
 use crate::domain::{Attendance, Attendee, FollowUp, Rating, Revision, Stage};
@@ -20,6 +22,8 @@ pub struct Document {
     pub title: String,
     /// Not final: the meeting has not ended. Word and HTML say so in the page header too.
     pub draft: bool,
+    /// The title is a 纪要标志 (GB/T 9704, 10.3): red, its top 35 mm below the text block's.
+    pub masthead: bool,
     pub blocks: Vec<Block>,
 }
 
@@ -40,6 +44,7 @@ impl Document {
         Document {
             title,
             draft,
+            masthead: false,
             blocks,
         }
     }
@@ -66,6 +71,9 @@ pub enum Block {
         header: Vec<String>,
         rows: Vec<Vec<String>>,
     },
+    /// "出席：马某（县委书记）、…": the word in 黑体, the names after it, wrapped lines
+    /// aligned after the colon (a 纪要's 出席, 列席 and 请假).
+    Roster { lead: String, text: String },
     /// A centred line: "第 3 期".
     Centred(String),
     /// One line with text at the left and at the right: "县纪委办公室 … 2026年12月18日".
@@ -109,19 +117,6 @@ pub fn issue_date(minutes: &Minutes, style: Style) -> NaiveDate {
     made.max(minutes.meeting.held_on).max(style.day)
 }
 
-const NUMERALS: [&str; 20] = [
-    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
-    "十五", "十六", "十七", "十八", "十九", "二十",
-];
-
-/// 一, 二, … for headings; Arabic numbers past twenty.
-pub fn numeral(n: usize) -> String {
-    NUMERALS
-        .get(n.wrapping_sub(1))
-        .map(|s| s.to_string())
-        .unwrap_or_else(|| n.to_string())
-}
-
 pub fn chinese_date(date: NaiveDate) -> String {
     date.format("%Y年%-m月%-d日").to_string()
 }
@@ -154,13 +149,26 @@ fn paragraph(lead: &str, text: impl Into<String>) -> Block {
     }
 }
 
-/// "马某、林某", or with details "赵某（副县长，外出参加省级培训）".
-fn names(people: &[&Attendee], with_details: bool) -> String {
+/// "马某、林某", or with details: the post, a late arrival or early leave with its time
+/// (at the meeting, not after 散会) and the reason typed: "周某（副县长，10:30早退，参加县
+/// 防汛工作会议）".
+fn names(minutes: &Minutes, people: &[&Attendee], with_details: bool, style: Style) -> String {
     people
         .iter()
         .map(|a| {
-            let details: Vec<&str> = [a.post.as_str(), a.reason.as_str()]
+            let in_meeting = |t: &DateTime<Utc>| !minutes.is_late(*t);
+            let came = a
+                .arrived_at
+                .filter(in_meeting)
+                .map(|t| format!("{}迟到", time_of_day(t, style)));
+            let went = a
+                .left_at
+                .filter(in_meeting)
+                .map(|t| format!("{}早退", time_of_day(t, style)));
+            let details: Vec<String> = [Some(a.post.clone()), came, went]
                 .into_iter()
+                .flatten()
+                .chain([wording::clause(&a.reason).to_string()])
                 .filter(|s| !s.is_empty())
                 .collect();
             if with_details && !details.is_empty() {

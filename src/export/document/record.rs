@@ -15,7 +15,9 @@ pub fn record(minutes: &Minutes, style: Style) -> Document {
     blocks.extend(agenda(minutes));
     blocks.push(Block::Heading("三、述责述廉情况".into()));
     for (index, official) in minutes.officials.iter().enumerate() {
-        if index > 0 {
+        // A new page in print only for an official with something recorded: one who did
+        // not report is a line under the one before.
+        if index > 0 && official.reported() {
             blocks.push(Block::Break);
         }
         blocks.extend(official_record(
@@ -91,17 +93,20 @@ fn basics(minutes: &Minutes, style: Style) -> Vec<Block> {
                 "应到{}人，实到{}人。{}",
                 minutes.expected(),
                 present.len(),
-                names(&present, false)
+                names(minutes, &present, true, style)
             ),
         ),
     ];
     let non_voting = minutes.with(Attendance::NonVoting);
     if !non_voting.is_empty() {
-        blocks.push(paragraph("列席：", names(&non_voting, true)));
+        blocks.push(paragraph(
+            "列席：",
+            names(minutes, &non_voting, true, style),
+        ));
     }
     let absent = minutes.with(Attendance::Absent);
     if !absent.is_empty() {
-        blocks.push(paragraph("缺席：", names(&absent, true)));
+        blocks.push(paragraph("缺席：", names(minutes, &absent, true, style)));
     }
     // Times of the meeting only: one recorded as after 散会 is not a time in it.
     let in_meeting = |t: &DateTime<Utc>| !minutes.is_late(*t);

@@ -28,14 +28,16 @@ pub fn summary(minutes: &Minutes, style: Style, filing: &Filing) -> Document {
         part += 1;
         numeral(part)
     };
-    for o in &minutes.officials {
+    // A final 纪要 says only what happened: those who did not report are named once, in
+    // the opening sentence, with why.
+    for o in minutes.officials.iter().filter(|o| o.reported()) {
         blocks.push(Block::Heading(format!(
             "{}、关于{}{}述责述廉情况",
             next(),
             o.unit_post(),
             o.slot.name
         )));
-        blocks.extend(official_summary(o));
+        blocks.extend(official_summary(minutes, o));
     }
     blocks.push(Block::Heading(format!("{}、议定事项", next())));
     blocks.extend(follow_up_list(minutes, None));
@@ -48,8 +50,8 @@ pub fn summary(minutes: &Minutes, style: Style, filing: &Filing) -> Document {
             "",
             format!(
                 "{}在总结讲话中强调：{}",
-                chair(minutes),
-                closing.body.trim()
+                chair_named(minutes),
+                super::wording::sentence(&closing.body)
             ),
         ));
     }
@@ -62,12 +64,15 @@ pub fn summary(minutes: &Minutes, style: Style, filing: &Filing) -> Document {
     }
     for (lead, attendance) in [
         ("出席：", Attendance::Present),
-        ("列席：", Attendance::NonVoting),
         ("请假：", Attendance::Absent),
+        ("列席：", Attendance::NonVoting),
     ] {
         let people = minutes.with(attendance);
         if !people.is_empty() {
-            blocks.push(paragraph(lead, names(&people, true)));
+            blocks.push(Block::Roster {
+                lead: lead.into(),
+                text: names(minutes, &people, true, style),
+            });
         }
     }
     blocks.push(Block::Spread {
@@ -75,7 +80,99 @@ pub fn summary(minutes: &Minutes, style: Style, filing: &Filing) -> Document {
         right: format!("{issued}印发"),
         rule: Rule::Around,
     });
-    Document::of(minutes, format!("{}纪要", m.title), blocks)
+    for block in &mut blocks {
+        if let Block::Paragraph { text, .. } = block {
+            *text = tidy(text);
+        }
+    }
+    Document {
+        masthead: true,
+        ..Document::of(minutes, format!("{}纪要", m.title), blocks)
+    }
+}
+
+/// The chair as the 纪要's sentences name them: "马某书记".
+fn chair_named(minutes: &Minutes) -> String {
+    let m = &minutes.meeting;
+    super::wording::named(&m.chair, &m.chair_post)
+}
+
+/// "县某局局长李某（外出学习）、县某镇镇长王某未述责。": every official who did not report,
+/// with the reason typed; in a draft, those still to come as 尚未述责.
+fn not_reported(minutes: &Minutes) -> String {
+    let named = |o: &&OfficialMinutes| {
+        let reason = super::wording::clause(&o.slot.skip_reason);
+        if reason.is_empty() {
+            format!("{}{}", o.unit_post(), o.slot.name)
+        } else {
+            format!("{}{}（{reason}）", o.unit_post(), o.slot.name)
+        }
+    };
+    let skipped: Vec<String> = minutes
+        .officials
+        .iter()
+        .filter(|o| o.slot.stage == Stage::Skipped || (!o.reported() && !minutes.is_draft()))
+        .map(|o| named(&o))
+        .collect();
+    let pending: Vec<String> = minutes
+        .officials
+        .iter()
+        .filter(|o| o.slot.stage == Stage::Pending && minutes.is_draft())
+        .map(|o| named(&o))
+        .collect();
+    let mut text = String::new();
+    if !skipped.is_empty() {
+        text.push_str(&format!("{}未述责。", super::wording::list(&skipped)));
+    }
+    if !pending.is_empty() {
+        text.push_str(&format!("{}尚未述责。", super::wording::list(&pending)));
+    }
+    text
+}
+
+/// 会议对前期整改事项作出决定: each earlier follow-up this meeting changed, as it was decided
+/// ("“廉政谈话未实现逐级全覆盖”由整改中调整为已完成（已完成全部村组干部廉政谈话）").
+fn earlier_decisions(minutes: &Minutes, o: &OfficialMinutes) -> String {
+    use super::wording::clause;
+    let decided: Vec<String> = o
+        .earlier_follow_ups
+        .iter()
+        .filter_map(|f| minutes.before(f.id).map(|b| (f, &b.state)))
+        .map(|(now, then)| {
+            let mut text = format!("“{}”", clause(&now.problem));
+            let mut changed = false;
+            if now.status != then.status {
+                text.push_str(&format!(
+                    "由{}调整为{}",
+                    then.status.name(Lang::Zh),
+                    now.status.name(Lang::Zh)
+                ));
+                changed = true;
+            }
+            if clause(&now.progress) != clause(&then.progress) && !now.progress.trim().is_empty() {
+                let lead = if changed { "，" } else { "" };
+                text.push_str(&format!("{lead}整改进展更新为：{}", clause(&now.progress)));
+                changed = true;
+            }
+            if now.deadline != then.deadline {
+                let date = now
+                    .deadline
+                    .map(chinese_date)
+                    .unwrap_or_else(|| "不设时限".into());
+                let lead = if changed { "，" } else { "" };
+                text.push_str(&format!("{lead}整改时限调整为{date}"));
+                changed = true;
+            }
+            if !changed {
+                text.push_str("经核实无变化");
+            }
+            text
+        })
+        .collect();
+    if decided.is_empty() {
+        return String::new();
+    }
+    format!("会议对前期整改事项作出决定：{}。", decided.join("；"))
 }
 
 /// "县委书记马某": the chair's post before the name.
@@ -100,17 +197,7 @@ fn opening(minutes: &Minutes, style: Style, facts: &Facts) -> String {
     } else {
         String::new()
     };
-    let not_reported: Vec<&str> = minutes
-        .officials
-        .iter()
-        .filter(|o| !o.reported())
-        .map(|o| o.slot.name.as_str())
-        .collect();
-    let absent = if not_reported.is_empty() {
-        String::new()
-    } else {
-        format!("{}未述责。", not_reported.join("、"))
-    };
+    let absent = not_reported(minutes);
     let held = match (
         facts.allow(s::SUMMARY_QUESTIONING),
         facts.allow(s::SUMMARY_RATING_HELD),
@@ -120,26 +207,25 @@ fn opening(minutes: &Minutes, style: Style, facts: &Facts) -> String {
         (false, true) => "，进行民主测评",
         (false, false) => "",
     };
+    // A draft made before anyone reported says no "听取0位".
+    let heard = if reported.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "，听取{}位单位主要负责人述责述廉报告{written}{held}",
+            reported.len()
+        )
+    };
     format!(
-        "{}，{}{place}主持召开{}，听取{}位单位主要负责人述责述廉报告{written}{held}。{absent}现将会议议定事项纪要如下：",
+        "{}，{}{place}主持召开{}{heard}。{absent}现将会议议定事项纪要如下：",
         chinese_date(style.day),
         chair(minutes),
         m.title,
-        reported.len(),
     )
 }
 
-fn official_summary(o: &OfficialMinutes) -> Vec<Block> {
+fn official_summary(minutes: &Minutes, o: &OfficialMinutes) -> Vec<Block> {
     let name = &o.slot.name;
-    let not_reported = Label::NotReported.text(Lang::Zh);
-    if !o.reported() {
-        let reason = if o.slot.skip_reason.is_empty() {
-            String::new()
-        } else {
-            format!("（{}）", o.slot.skip_reason)
-        };
-        return vec![paragraph("", format!("{name}{not_reported}{reason}。"))];
-    }
     let facts = Facts::of(o);
     let mut text = if facts.allow(s::SUMMARY_WRITTEN_REPORT) {
         format!("{name}提交了书面述责述廉报告。")
@@ -165,6 +251,10 @@ fn official_summary(o: &OfficialMinutes) -> Vec<Block> {
     if raised > 0 && facts.allow(s::SUMMARY_FOLLOW_UPS) {
         text.push_str(&format!("会议议定整改事项{raised}项（见议定事项）。"));
     }
+    let earlier = earlier_decisions(minutes, o);
+    if !earlier.is_empty() && Facts::of_meeting(minutes).allow(s::SUMMARY_EARLIER_FOLLOW_UPS) {
+        text.push_str(&earlier);
+    }
     let mut blocks = vec![paragraph("", text)];
     if let Some(remarks) = o
         .remarks_at_end()
@@ -172,7 +262,11 @@ fn official_summary(o: &OfficialMinutes) -> Vec<Block> {
     {
         blocks.push(paragraph(
             "",
-            format!("主持人点评指出：{}", remarks.body.trim()),
+            format!(
+                "{}指出：{}",
+                chair_named(minutes),
+                super::wording::sentence(&remarks.body)
+            ),
         ));
     }
     blocks

@@ -14,11 +14,13 @@
 //! few elements, so writing them in order is less code than patching another writer's XML.
 //! Only parts something links are written, deflated.
 
+mod columns;
 mod parts;
 mod xml;
 
 use super::document::{Block, Document, Rule};
 use super::{ExportError, Fonts, Format, PageNumbers};
+pub use columns::column_widths;
 use parts::{Part, Side};
 use std::io::Write as _;
 use unicode_width::UnicodeWidthStr;
@@ -86,6 +88,7 @@ fn body_run(f: &FontSet) -> RunStyle<'_> {
         size: SIZE_3,
         bold: false,
         spacing: CONDENSED,
+        colour: None,
     }
 }
 
@@ -113,6 +116,7 @@ fn heading(text: &str, style: &'static str, level: u8, font: &str) -> String {
         size: SIZE_3,
         bold: false,
         spacing: CONDENSED,
+        colour: None,
     };
     xml::paragraph(&ppr, &xml::run(text, run))
 }
@@ -139,21 +143,32 @@ fn paragraphs(lead: &str, text: &str, f: &FontSet) -> String {
     out
 }
 
-/// Text set left and right on one line (issuing office and date), with rules.
+/// A 0.35 mm rule, in eighths of a point.
+const THICK: u8 = 8;
+
+/// Text set left and right on one line, one character in from either side: the 纪要's
+/// issuing office and date over a red rule, or its 版记 (印发机关 and 印发日期 in 4号 between
+/// 0.35 mm rules) in a frame at the foot of the last page.
 fn spread(left: &str, right: &str, rule: Rule, f: &FontSet) -> String {
+    let imprint = rule == Rule::Around;
     let style = RunStyle {
         spacing: 0,
+        size: if imprint { SIZE_4 } else { SIZE_3 },
         ..body_run(f)
     };
+    // One character of the line's own size in from each side.
+    let inset = style.size * 10;
     let ppr = ParaStyle {
-        keep_next: rule == Rule::Below,
+        keep_next: !imprint,
+        at_foot: imprint,
         rules: xml::Rules {
-            above: rule == Rule::Around,
-            below: true,
+            above: imprint.then_some(THICK),
+            below: Some(THICK),
+            red: !imprint,
         },
-        right_tab: Some(TEXT_WIDTH - INDENT / 2),
+        right_tab: Some(TEXT_WIDTH - inset),
         first_line: Some(0),
-        sides: Some((INDENT / 2, INDENT / 2)),
+        sides: Some((inset, inset)),
         align: Some(Align::Left),
         ..body_style()
     };
@@ -166,6 +181,29 @@ fn spread(left: &str, right: &str, rule: Rule, f: &FontSet) -> String {
     xml::paragraph(&ppr, &runs)
 }
 
+/// "出席：" in 3号黑体, then the names in 仿宋; lines after the first start after the colon.
+/// `gap`: a blank line before (the first of the 纪要's list).
+fn roster(lead: &str, text: &str, gap: bool, f: &FontSet) -> String {
+    let lead_width = lead.width() as u32 * INDENT / 4;
+    let ppr = ParaStyle {
+        space_around: gap.then_some((LINE, 0)),
+        sides: Some((INDENT + lead_width, 0)),
+        hanging: Some(lead_width),
+        align: Some(Align::Left),
+        ..body_style()
+    };
+    let lead_run = RunStyle {
+        font: f.heading,
+        ..body_run(f)
+    };
+    let runs = format!(
+        "{}{}",
+        xml::run(lead, lead_run),
+        xml::run(text.trim(), body_run(f))
+    );
+    xml::paragraph(&ppr, &runs)
+}
+
 fn centred(text: &str, f: &FontSet) -> String {
     let ppr = ParaStyle {
         keep_next: true,
@@ -174,53 +212,6 @@ fn centred(text: &str, f: &FontSet) -> String {
         ..body_style()
     };
     xml::paragraph(&ppr, &xml::run(text, body_run(f)))
-}
-
-/// Column widths in twips that sum to the text width: each column at least as wide as its
-/// header (so no header breaks inside a word) and its short entries; what is left goes to
-/// the columns of longer text, in proportion to what they would need on one line.
-pub fn column_widths(header: &[String], rows: &[Vec<String>], total: u32) -> Vec<u32> {
-    // 小4号: a full-width character is 12 pt = 240 twips, a display column half that.
-    let twips = |text: &str| text.lines().map(|l| l.width()).max().unwrap_or(0) as u32 * 120;
-    let pad = 2 * CELL_MARGIN + 40;
-    let mut least = Vec::new();
-    let mut want = Vec::new();
-    for (c, name) in header.iter().enumerate() {
-        let cells = rows.iter().filter_map(|r| r.get(c));
-        let longest = cells.clone().map(|t| twips(t)).max().unwrap_or(0);
-        // Entries up to four characters wide (numbers, names) are kept on one line too.
-        let short = cells
-            .map(|t| twips(t))
-            .filter(|&w| w <= 8 * 120)
-            .max()
-            .unwrap_or(0);
-        let min = twips(name).max(short) + pad;
-        least.push(min);
-        want.push((longest + pad).max(min));
-    }
-    let (least_sum, want_sum): (u32, u32) = (least.iter().sum(), want.iter().sum());
-    let mut widths: Vec<u32> = if want_sum <= total {
-        want.iter()
-            .map(|&w| (w as u64 * total as u64 / want_sum.max(1) as u64) as u32)
-            .collect()
-    } else if least_sum <= total {
-        let spare = (total - least_sum) as u64;
-        let more: u64 = want.iter().zip(&least).map(|(w, l)| (w - l) as u64).sum();
-        want.iter()
-            .zip(&least)
-            .map(|(&w, &l)| l + (spare * (w - l) as u64 / more.max(1)) as u32)
-            .collect()
-    } else {
-        least
-            .iter()
-            .map(|&l| (l as u64 * total as u64 / least_sum as u64) as u32)
-            .collect()
-    };
-    let sum: u32 = widths.iter().sum();
-    if let Some(widest) = widths.iter_mut().max() {
-        *widest = (*widest + total).saturating_sub(sum);
-    }
-    widths
 }
 
 /// A table as wide as the text: a real grid, widths on every cell, the header row repeated
@@ -247,6 +238,7 @@ fn table(header: &[String], rows: &[Vec<String>], f: &FontSet) -> String {
         size: SIZE_TABLE,
         bold: false,
         spacing: 0,
+        colour: None,
     };
     let row = |cells: &[String], head: bool| {
         let mut tr = String::from("<w:tr><w:trPr><w:cantSplit/>");
@@ -300,6 +292,7 @@ fn body(doc: &Document, f: &FontSet, page_numbers: PageNumbers) -> String {
         size: SIZE_2,
         bold: false,
         spacing: 0,
+        colour: None,
     };
     let title_style = ParaStyle {
         style: Some("Title"),
@@ -310,9 +303,13 @@ fn body(doc: &Document, f: &FontSet, page_numbers: PageNumbers) -> String {
         align: Some(Align::Centre),
         ..Default::default()
     };
-    out.push_str(&xml::paragraph(&title_style, &xml::run(&doc.title, title)));
+    out.push_str(&title_paragraph(doc, title_style, title));
+    let mut previous: Option<&Block> = None;
     for block in &doc.blocks {
+        let after_roster = matches!(previous, Some(Block::Roster { .. }));
+        previous = Some(block);
         match block {
+            Block::Roster { lead, text } => out.push_str(&roster(lead, text, !after_roster, f)),
             Block::Heading(text) => out.push_str(&heading(text, "Heading1", 0, f.heading)),
             Block::Subheading(text) => out.push_str(&heading(text, "Heading2", 1, f.subheading)),
             Block::Paragraph { lead, text } => out.push_str(&paragraphs(lead, text, f)),
@@ -341,6 +338,45 @@ fn body(doc: &Document, f: &FontSet, page_numbers: PageNumbers) -> String {
         PAGE.0, PAGE.1
     ));
     out
+}
+
+/// The 纪要标志's top edge below the text block's top (GB/T 9704, 10.3.1), in twips.
+const MASTHEAD_DROP: u32 = 1984; // 35 mm
+/// How far the ink of a 2号 line's characters stands below the top of its exact 1.5-line
+/// box in LibreOffice (measured by `tests/readers.rs`), in twips.
+const TITLE_GLYPH_TOP: u32 = 408;
+
+/// The title's runs: a title too long for one line with its draft mark puts the mark on a
+/// line of its own ("…会议纪要" / "（草稿）"), so that no line breaks inside it.
+fn title_runs(doc: &Document, run: RunStyle) -> String {
+    let mark = crate::labels::Label::Draft.text(crate::labels::Lang::Zh);
+    // A display column is half the size wide: 2号 is 22 pt, the line 156 mm.
+    let fits = doc.title.width() as u32 * run.size * 10 / 2 <= TEXT_WIDTH;
+    match doc.title.strip_suffix(mark) {
+        Some(title) if doc.draft && !fits => format!(
+            "{}<w:r>{}<w:br/></w:r>{}",
+            xml::run(title, run),
+            run.xml(),
+            xml::run(mark, run)
+        ),
+        _ => xml::run(&doc.title, run),
+    }
+}
+
+/// The title: a 纪要标志 in red with its top 35 mm down, else black at the top.
+fn title_paragraph(doc: &Document, style: ParaStyle, run: RunStyle) -> String {
+    if !doc.masthead {
+        return xml::paragraph(&style, &title_runs(doc, run));
+    }
+    let style = ParaStyle {
+        space_around: Some((MASTHEAD_DROP - TITLE_GLYPH_TOP, LINE / 2)),
+        ..style
+    };
+    let run = RunStyle {
+        colour: Some("FF0000"),
+        ..run
+    };
+    xml::paragraph(&style, &title_runs(doc, run))
 }
 
 /// Who wrote the document and when: `docProps/core.xml`.
@@ -466,30 +502,4 @@ fn zip(
         writer.write_all(xml.as_bytes())?;
     }
     Ok(writer.finish()?.into_inner())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cells(texts: &[&str]) -> Vec<String> {
-        texts.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn columns_fill_the_text_width_and_fit_their_headers() {
-        let header = cells(&["序号", "述责人", "单位职务", "参评人数", "测评结果"]);
-        let rows = vec![cells(&[
-            "1",
-            "张某",
-            "县教育体育局党组书记、局长",
-            "7",
-            "好和较好7票，占有效票100.0%",
-        ])];
-        let widths = column_widths(&header, &rows, TEXT_WIDTH);
-        assert_eq!(widths.iter().sum::<u32>(), TEXT_WIDTH);
-        for (w, h) in widths.iter().zip(&header) {
-            assert!(*w >= h.width() as u32 * 120 + 2 * CELL_MARGIN, "{h}: {w}");
-        }
-    }
 }

@@ -25,6 +25,7 @@ pub fn styles(f: &FontSet) -> String {
             size,
             bold: false,
             spacing: 0,
+            colour: None,
         }
         .xml()
     };
@@ -171,6 +172,7 @@ pub fn footer(f: &FontSet, side: Side) -> String {
         size: SIZE_4,
         bold: false,
         spacing: 0,
+        colour: None,
     };
     // One 4号 character: 14 pt.
     let (align, sides) = match side {
@@ -207,6 +209,7 @@ pub fn draft_header(f: &FontSet, mark: &str) -> String {
         size: SIZE_4,
         bold: false,
         spacing: 0,
+        colour: None,
     };
     let ppr = ParaStyle {
         style: Some("Header"),

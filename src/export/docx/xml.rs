@@ -40,6 +40,8 @@ pub struct RunStyle<'a> {
     pub bold: bool,
     /// Character spacing in twentieths of a point (negative: condensed).
     pub spacing: i32,
+    /// Text colour as RGB hex ("FF0000": the 纪要标志's red); `None` is automatic.
+    pub colour: Option<&'a str>,
 }
 
 impl RunStyle<'_> {
@@ -48,6 +50,9 @@ impl RunStyle<'_> {
         out.push_str(&fonts(self.font));
         if self.bold {
             out.push_str("<w:b/><w:bCs/>");
+        }
+        if let Some(colour) = self.colour {
+            let _ = write!(out, r#"<w:color w:val="{colour}"/>"#);
         }
         if self.spacing != 0 {
             let _ = write!(out, r#"<w:spacing w:val="{}"/>"#, self.spacing);
@@ -114,11 +119,13 @@ pub enum Spacing {
     Single,
 }
 
-/// A border line above or below a paragraph.
+/// Border lines above or below a paragraph, each its width in eighths of a point (8: the
+/// 0.35 mm of a thick rule, 6: the 0.25 mm of a thin one), black or red.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Rules {
-    pub above: bool,
-    pub below: bool,
+    pub above: Option<u8>,
+    pub below: Option<u8>,
+    pub red: bool,
 }
 
 /// The properties of a paragraph; `None` and `false` leave the style's value.
@@ -127,6 +134,8 @@ pub struct ParaStyle<'a> {
     pub style: Option<&'a str>,
     pub keep_next: bool,
     pub keep_lines: bool,
+    /// Set in a frame at the foot of the text block (the 纪要's 版记).
+    pub at_foot: bool,
     pub rules: Rules,
     /// A right-aligned tab stop at this position (twips from the left of the text).
     pub right_tab: Option<u32>,
@@ -138,6 +147,9 @@ pub struct ParaStyle<'a> {
     pub first_line: Option<u32>,
     /// Left and right indents in twips.
     pub sides: Option<(u32, u32)>,
+    /// The first line starts this far left of the others (twips): 出席： with the names of
+    /// its wrapped lines aligned after the colon.
+    pub hanging: Option<u32>,
     pub align: Option<Align>,
     /// 0 for a top-level heading; shown in Word's navigation pane.
     pub outline: Option<u8>,
@@ -155,16 +167,28 @@ impl ParaStyle<'_> {
         if self.keep_lines {
             out.push_str("<w:keepLines/>");
         }
-        if self.rules.above || self.rules.below {
-            let line = |side: &str| {
-                format!(r#"<w:{side} w:val="single" w:sz="8" w:space="1" w:color="000000"/>"#)
+        if self.at_foot {
+            // A frame as wide as the text, its bottom on the text block's last line: the
+            // 版记 at the foot of the page its paragraph falls on (the last).
+            let _ = write!(
+                out,
+                r#"<w:framePr w:w="{}" w:wrap="around" w:vAnchor="margin" w:hAnchor="margin" w:xAlign="center" w:yAlign="bottom"/>"#,
+                super::TEXT_WIDTH
+            );
+        }
+        if self.rules.above.is_some() || self.rules.below.is_some() {
+            let colour = if self.rules.red { "FF0000" } else { "000000" };
+            let line = |side: &str, size: u8| {
+                format!(
+                    r#"<w:{side} w:val="single" w:sz="{size}" w:space="1" w:color="{colour}"/>"#
+                )
             };
             out.push_str("<w:pBdr>");
-            if self.rules.above {
-                out.push_str(&line("top"));
+            if let Some(size) = self.rules.above {
+                out.push_str(&line("top", size));
             }
-            if self.rules.below {
-                out.push_str(&line("bottom"));
+            if let Some(size) = self.rules.below {
+                out.push_str(&line("bottom", size));
             }
             out.push_str("</w:pBdr>");
         }
@@ -191,12 +215,14 @@ impl ParaStyle<'_> {
             }
             out.push_str("/>");
         }
-        if self.first_line.is_some() || self.sides.is_some() {
+        if self.first_line.is_some() || self.sides.is_some() || self.hanging.is_some() {
             out.push_str("<w:ind");
             if let Some((left, right)) = self.sides {
                 let _ = write!(out, r#" w:left="{left}" w:right="{right}""#);
             }
-            if let Some(first) = self.first_line {
+            if let Some(hanging) = self.hanging {
+                let _ = write!(out, r#" w:hanging="{hanging}""#);
+            } else if let Some(first) = self.first_line {
                 let _ = write!(out, r#" w:firstLine="{first}""#);
             }
             out.push_str("/>");
