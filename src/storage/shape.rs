@@ -82,6 +82,7 @@ pub fn of(conn: &Connection) -> rusqlite::Result<Shape> {
 /// The schema the first `version` migration steps make, built in memory.
 pub fn at(version: i64) -> rusqlite::Result<Shape> {
     let conn = Connection::open_in_memory()?;
+    super::chain::register(&conn)?;
     for step in MIGRATIONS.iter().take(version.max(0) as usize) {
         conn.execute_batch(step)?;
     }
@@ -273,6 +274,7 @@ mod tests {
     fn every_version_built_step_by_step_compares_equal_to_itself() {
         for version in 0..=MIGRATIONS.len() as i64 {
             let conn = Connection::open_in_memory().unwrap();
+            super::super::chain::register(&conn).unwrap();
             for step in MIGRATIONS.iter().take(version as usize) {
                 conn.execute_batch(step).unwrap();
             }
