@@ -35,15 +35,15 @@ th, td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
 .spread { display: flex; justify-content: space-between; text-indent: 0; padding: 0 1em; }
 .rule-below { border-bottom: 1px solid #000; margin-bottom: 1em; }
 .rule-around { border-top: 1px solid #000; border-bottom: 1px solid #000; margin-top: 2em; }
-.draft-mark { text-align: right; font-family: "黑体", "SimHei", "Heiti SC", "Noto Sans CJK SC", sans-serif; font-size: 14pt; }
-@media print { .draft-mark { position: fixed; top: -20mm; right: 0; } }
+.page-mark { display: flex; justify-content: space-between; text-indent: 0; font-family: "黑体", "SimHei", "Heiti SC", "Noto Sans CJK SC", sans-serif; font-size: 14pt; }
+@media print { .page-mark { position: fixed; top: -20mm; left: 0; right: 0; } }
 .signatures { display: flex; justify-content: space-between; text-indent: 0; margin-top: 2em; }
 @media screen { .break { border-top: 1px dashed #999; margin: 1em 0; } }
 </style>
 </head>
 <body>
-{% if doc.draft %}<header class="draft-mark">{{ draft }}</header>
-{% endif %}<h1>{{ doc.title }}</h1>
+<header class="page-mark"><span class="classification">{{ doc.mark }}</span>{% if doc.draft %}<span class="draft-mark">{{ draft }}</span>{% endif %}</header>
+<h1>{{ doc.title }}</h1>
 {% for block in doc.blocks %}{% match block %}
 {% when Block::Heading(text) %}<h2>{{ text }}</h2>
 {% when Block::Subheading(text) %}<h3>{{ text }}</h3>

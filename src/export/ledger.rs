@@ -314,7 +314,7 @@ fn xlsx(minutes: &Minutes, rows: &[Row]) -> Result<Vec<u8>, XlsxError> {
     }
     sheet.set_freeze_panes(1, REPEATED)?;
     sheet.autofilter(0, 0, rows.len() as u32, columns.len() as u16 - 1)?;
-    print_setup(sheet, &minutes.meeting.title)?;
+    print_setup(sheet, &minutes.meeting.title, &minutes.mark)?;
     book.save_to_buffer()
 }
 
@@ -349,7 +349,7 @@ fn fit_cell(cell: &str) -> std::borrow::Cow<'_, str> {
 
 /// A4 landscape at 100%, the header row and the first columns on every page, the columns
 /// divided between pages where they fill one.
-fn print_setup(sheet: &mut Worksheet, title: &str) -> Result<(), XlsxError> {
+fn print_setup(sheet: &mut Worksheet, title: &str, mark: &str) -> Result<(), XlsxError> {
     sheet.set_landscape();
     sheet.set_paper_size(9);
     sheet.set_margins(0.4, 0.4, 0.7, 0.6, 0.3, 0.3);
@@ -357,8 +357,13 @@ fn print_setup(sheet: &mut Worksheet, title: &str) -> Result<(), XlsxError> {
     sheet.set_repeat_rows(0, 0)?;
     sheet.set_repeat_columns(0, REPEATED - 1)?;
     sheet.set_vertical_page_breaks(&page_breaks())?;
+    // The classification line at the left of the print header.
+    let left = match mark.is_empty() {
+        true => String::new(),
+        false => format!("&L&\"{FONT}\"&11{}", mark.replace('&', "&&")),
+    };
     sheet.set_header(format!(
-        "&C&\"{FONT}\"&12{}问题整改台账",
+        "{left}&C&\"{FONT}\"&12{}问题整改台账",
         title.replace('&', "&&")
     ));
     sheet.set_footer(format!("&C&\"{FONT}\"&11第 &P 页，共 &N 页"));

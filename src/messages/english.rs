@@ -15,6 +15,34 @@ pub const TABLES: [&[(&str, &str)]; 4] = [COMMAND_LINE, STORE, PREPARATION, OTHE
 /// src/cli.rs.
 const COMMAND_LINE: &[(&str, &str)] = &[
     (
+        "{db} 的记录在程序之外被改动过（{count} 处）：",
+        "The record in {db} was changed outside the program ({count} places):",
+    ),
+    ("记录不完整：不能以它为准", "The record is not intact: it cannot be relied on"),
+    (
+        "记录完整：链上 {entries} 项，每一项、每一行都与链相符。",
+        "The record is intact: {entries} entries on the chain, every entry and every row as the chain says.",
+    ),
+    (
+        "记录散列（SHA-256）：{hash}（链的第 {seq} 项，{at}）",
+        "Record hash (SHA-256): {hash} (entry {seq} of the chain, {at})",
+    ),
+    ("链始于 {at}。", "The chain starts at {at}."),
+    (
+        "链始于 {at} 升级到第 12 步时；此前已有的 {rows} 行按当时的内容记入，此前的改动无从核验。",
+        "The chain starts at {at}, when the file was upgraded to step 12; the {rows} rows it held then were entered as they stood, and changes before that cannot be verified.",
+    ),
+    ("尚无导出记录。", "No exports recorded yet."),
+    ("导出 {count} 次：", "Exported {count} times:"),
+    (
+        "  {at}  {kind} {format}  {path}（印有散列 {hash}…）",
+        "  {at}  {kind} {format}  {path} (printed hash {hash}…)",
+    ),
+    (
+        "注意：这次导出未能记入 {db}（{why}），shuze verify 不会列出它",
+        "Note: this export could not be recorded in {db} ({why}); shuze verify will not list it",
+    ),
+    (
         "控制台的参数 {argument} 不能与命令 {command} 同用，请去掉",
         "The console's argument {argument} does not go with the command {command}: leave it out",
     ),
@@ -104,6 +132,29 @@ const COMMAND_LINE: &[(&str, &str)] = &[
 
 /// src/storage, src/lock.rs.
 const STORE: &[(&str, &str)] = &[
+    ("文件的结构被改动过：{what}", "The file's structure was changed: {what}"),
+    ("文件中没有记录链（chain_entry）", "The file has no record chain (chain_entry)"),
+    (
+        "链的第 {seq} 项被改过：其内容与它的散列不符",
+        "Entry {seq} of the chain was changed: its content does not give its hash",
+    ),
+    (
+        "链的第 {seq} 项与前一项接不上：前一项被改过或被换掉",
+        "Entry {seq} of the chain does not link to the one before: that one was changed or replaced",
+    ),
+    ("链的第 {from} 至 {to} 项被删除", "Entries {from} to {to} of the chain were removed"),
+    (
+        "表 {table} 第 {row} 行在程序之外被改过（或其后的链项被删）：与链的第 {seq} 项记下的不符",
+        "Table {table}, row {row} was changed outside the program (or the chain's entries after it removed): it is not what entry {seq} of the chain recorded",
+    ),
+    (
+        "表 {table} 第 {row} 行不在链上：在程序之外加入，或记它的链项被删",
+        "Table {table}, row {row} is not on the chain: added outside the program, or the entry that recorded it removed",
+    ),
+    (
+        "表 {table} 第 {row} 行在程序之外被删除（链的第 {seq} 项记有它）",
+        "Table {table}, row {row} was deleted outside the program (entry {seq} of the chain records it)",
+    ),
     (
         "数据库文件不存在：{db}。新建会议请先运行 `shuze import 准备文件.toml --db {db}`",
         "The database file does not exist: {db}. To start a meeting, first run `shuze import preparation.toml --db {db}`",

@@ -129,6 +129,47 @@ pub fn head(conn: &Connection) -> rusqlite::Result<Option<ChainHead>> {
     .optional()
 }
 
+impl super::Store {
+    /// The record's last entry in the chain (exports aside), as documents print it.
+    pub fn chain_head(&self) -> super::Result<Option<ChainHead>> {
+        Ok(head(&self.conn)?)
+    }
+
+    /// Records an export in the file (`export_made`, and so in the chain): what, for which
+    /// meeting, to which path, under which mark, and the record's hash it printed.
+    pub fn record_export(&self, made: &ExportRecord) -> super::Result<()> {
+        self.conn.execute(
+            "INSERT INTO export_made (meeting_id, kind, format, path, mark, record_hash, made_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            rusqlite::params![
+                made.meeting,
+                made.kind,
+                made.format,
+                made.path,
+                made.mark,
+                made.record_hash,
+                chrono::Utc::now().to_rfc3339(),
+            ],
+        )?;
+        Ok(())
+    }
+}
+
+/// One export, as [`Store::record_export`](super::Store::record_export) records it.
+#[derive(Debug, Clone)]
+pub struct ExportRecord {
+    pub meeting: crate::domain::Id,
+    /// `record`, `summary` or `ledger`.
+    pub kind: String,
+    /// `docx`, `html`, `md`, `json`, `xlsx` or `csv`.
+    pub format: String,
+    /// Where it was written (absolute where it can be).
+    pub path: String,
+    pub mark: String,
+    /// The record's hash the export printed (empty for a file without a chain).
+    pub record_hash: String,
+}
+
 /// A time as the chain writes it; the epoch when it cannot be read (a tampered entry).
 pub(super) fn parse_time(text: &str) -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::parse_from_rfc3339(text)

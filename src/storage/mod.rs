@@ -22,7 +22,7 @@ mod write;
 pub use crate::domain::{AgendaChange, AgendaMove, QuestionChange};
 pub use crate::view::{MeetingListing, SearchHit, SearchTarget, SlotDetail, TextTarget};
 pub use header::APPLICATION_ID;
-pub use import::{Imported, summary_issue_key, summary_office_key};
+pub use import::{Imported, export_mark_key, summary_issue_key, summary_office_key};
 pub use recorded::Touched;
 pub use verify::{ChainReport, ExportMade, Tamper};
 

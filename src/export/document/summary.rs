@@ -75,6 +75,7 @@ pub fn summary(minutes: &Minutes, style: Style, filing: &Filing) -> Document {
         right: format!("{issued}印发"),
         rule: Rule::Around,
     });
+    blocks.extend(chain_line(minutes, style));
     Document::of(minutes, format!("{}纪要", m.title), blocks)
 }
 
