@@ -20,7 +20,12 @@ fn options() -> Options {
 
 fn minutes(path: &Path, include_notes: bool) -> Minutes {
     let session = recorded_sample(path);
-    Minutes::build(&session.store, 1, include_notes, at(100_000)).unwrap()
+    let mut minutes = Minutes::build(&session.store, 1, include_notes, at(100_000)).unwrap();
+    // The chain's times are the clock's: the golden files print a hash of their own.
+    let head = minutes.chain.as_mut().expect("no chain head");
+    head.hash = "0123456789abcdef".repeat(4);
+    head.at = at(99_000);
+    minutes
 }
 
 fn text(minutes: &Minutes, kind: Kind, format: Format) -> String {

@@ -142,6 +142,7 @@ const STORE: &[(&str, &str)] = &[
         "链的第 {seq} 项与前一项接不上：前一项被改过或被换掉",
         "Entry {seq} of the chain does not link to the one before: that one was changed or replaced",
     ),
+    ("链的第 {seq} 项被删除", "Entry {seq} of the chain was removed"),
     ("链的第 {from} 至 {to} 项被删除", "Entries {from} to {to} of the chain were removed"),
     (
         "表 {table} 第 {row} 行在程序之外被改过（或其后的链项被删）：与链的第 {seq} 项记下的不符",

@@ -66,6 +66,9 @@ impl std::fmt::Display for Tamper {
                 "链的第 {seq} 项与前一项接不上：前一项被改过或被换掉",
                 seq = seq
             ),
+            Tamper::EntriesMissing { from, to } if from == to => {
+                tr!("链的第 {seq} 项被删除", seq = from)
+            }
             Tamper::EntriesMissing { from, to } => tr!(
                 "链的第 {from} 至 {to} 项被删除",
                 from = from,
