@@ -335,7 +335,7 @@ fn a_meeting_with_nothing_recorded_still_exports_and_says_so() {
     let m = Minutes::build(&store, 1, false, at(10)).unwrap();
     let record = text(&m, Kind::Record, Format::Md);
     assert!(
-        record.starts_with("# 测试会议记录（草稿）"),
+        record.starts_with("内部资料 注意保存\n\n# 测试会议记录（草稿）"),
         "a meeting not ended is a draft: {record}"
     );
     assert!(
@@ -435,7 +435,7 @@ fn the_command_line_refuses_a_format_the_kind_has_not() {
     assert!(
         std::fs::read_to_string(&target)
             .unwrap()
-            .starts_with("# 某县纪委监委2026年度述责述廉会议记录")
+            .starts_with("内部资料 注意保存\n\n# 某县纪委监委2026年度述责述廉会议记录")
     );
     let again = run(&[
         "--kind",
