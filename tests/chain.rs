@@ -74,14 +74,17 @@ fn last_hash(db: &Path) -> String {
         .unwrap()
 }
 
-/// The 64 hex digits after "记录散列（SHA-256）" in `text`.
+/// The hash printed after "记录散列（SHA-256）" in `text`: eight groups of eight hex digits
+/// (in a Word file, markup may stand between them).
 fn printed_hash(text: &str) -> String {
     let at = text.find("SHA-256").expect("no hash printed");
-    text[at..]
+    let groups: Vec<&str> = text[at..]
         .split(|c: char| !c.is_ascii_hexdigit())
-        .find(|word| word.len() == 64)
-        .expect("no 64-digit hash")
-        .to_string()
+        .filter(|word| word.len() == 8)
+        .take(8)
+        .collect();
+    assert_eq!(groups.len(), 8, "no hash of 8 groups printed");
+    groups.concat()
 }
 
 #[test]

@@ -341,10 +341,17 @@ fn a_draft_says_so_on_every_page() {
                 .any(|w| w.page == page && w.y_max < BLOCK_TOP && w.text.contains("草稿")),
             "page {page} has no draft mark in its header"
         );
+        assert!(
+            words
+                .iter()
+                .any(|w| w.page == page && w.y_max < BLOCK_TOP && w.text.contains("内部资料")),
+            "page {page} has no classification line in its header"
+        );
     }
     let html = std::fs::read_to_string(p.file("draft.html")).unwrap();
     assert!(html.contains("<title>某县纪委监委2026年度述责述廉会议纪要（草稿）</title>"));
-    assert!(html.contains(r#"<header class="draft-mark">（草稿）</header>"#));
+    assert!(html.contains(r#"<span class="draft-mark">（草稿）</span></header>"#));
+    assert!(html.contains(r#"<span class="classification">内部资料 注意保存</span>"#));
     assert!(
         !html.contains("<br>"),
         "each typed paragraph is a paragraph of its own"

@@ -35,7 +35,7 @@ pub(super) fn verify(db: &Path) -> Result<()> {
     ));
     say!(tr!(
         "记录散列（SHA-256）：{hash}（链的第 {seq} 项，{at}）",
-        hash = head.hash,
+        hash = head.grouped(),
         seq = head.seq,
         at = local(head.at)
     ));

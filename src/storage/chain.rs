@@ -103,6 +103,21 @@ pub struct ChainHead {
     pub at: chrono::DateTime<chrono::Utc>,
 }
 
+impl ChainHead {
+    /// The hash as documents and `shuze verify` print it: in groups of eight digits, so that
+    /// a reader can compare it group by group and a printed line can break between groups.
+    pub fn grouped(&self) -> String {
+        grouped(&self.hash)
+    }
+}
+
+/// A hash in groups of eight digits.
+pub fn grouped(hash: &str) -> String {
+    let digits: Vec<char> = hash.chars().collect();
+    let groups: Vec<String> = digits.chunks(8).map(|c| c.iter().collect()).collect();
+    groups.join(" ")
+}
+
 /// The record's last entry, leaving exports aside; `None` in a file without a chain.
 pub fn head(conn: &Connection) -> rusqlite::Result<Option<ChainHead>> {
     let has_chain: bool = conn.query_row(

@@ -57,7 +57,7 @@ fn chain_line(minutes: &Minutes, style: Style) -> Option<Block> {
         lead: "记录散列（SHA-256）：".into(),
         text: format!(
             "{}（链的第 {} 项，{}）",
-            head.hash,
+            head.grouped(),
             head.seq,
             at.format("%Y年%-m月%-d日 %H:%M:%S")
         ),
