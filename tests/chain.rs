@@ -102,7 +102,10 @@ fn an_intact_record_is_said_intact_with_its_last_hash() {
 fn an_answer_changed_with_sql_is_named_by_table_and_row() {
     let dir = tempfile::tempdir().unwrap();
     let db = recorded(dir.path());
-    let row = one(&db, "SELECT max(id) FROM text_revision WHERE kind = 'answer'");
+    let row = one(
+        &db,
+        "SELECT max(id) FROM text_revision WHERE kind = 'answer'",
+    );
     behind_the_program(
         &db,
         &["text_revision_no_update", "text_revision_chain_update"],
@@ -184,7 +187,10 @@ fn an_entry_rewritten_with_its_hash_breaks_the_link_to_the_next() {
     assert!(!ok);
     assert!(err.contains(&format!("链的第 {middle} 项被改过")), "{err}");
     let next = middle + 1;
-    assert!(err.contains(&format!("链的第 {next} 项与前一项接不上")), "{err}");
+    assert!(
+        err.contains(&format!("链的第 {next} 项与前一项接不上")),
+        "{err}"
+    );
 }
 
 #[test]
@@ -234,12 +240,22 @@ fn the_hash_on_every_exported_document_is_the_one_verify_prints() {
     let dir = tempfile::tempdir().unwrap();
     let db = recorded(dir.path());
     let out = dir.path().join("导出");
-    let made = shuze(&["export", db.to_str().unwrap(), "--all", out.to_str().unwrap()]);
+    let made = shuze(&[
+        "export",
+        db.to_str().unwrap(),
+        "--all",
+        out.to_str().unwrap(),
+    ]);
     assert!(made.status.success(), "{made:?}");
     let (ok, said, err) = verify(&db);
     assert!(ok, "{said}{err}");
     let verified = printed_hash(&said);
-    for name in ["会议记录.md", "会议纪要.md", "会议记录.html", "会议纪要.html"] {
+    for name in [
+        "会议记录.md",
+        "会议纪要.md",
+        "会议记录.html",
+        "会议纪要.html",
+    ] {
         let text = read_named(&out, name);
         assert_eq!(printed_hash(&text), verified, "{name}");
     }
@@ -286,7 +302,10 @@ fn assert_marked(dir: &Path, mark: &str) {
     let sheet = zip_part(&named(dir, "整改台账.xlsx"), "xl/worksheets/sheet1.xml");
     let header = &sheet[sheet.find("<oddHeader>").expect("no print header")..];
     let header = &header[..header.find("</oddHeader>").unwrap()];
-    assert!(header.starts_with(&format!("<oddHeader>&amp;L")), "{header}");
+    assert!(
+        header.starts_with(&format!("<oddHeader>&amp;L")),
+        "{header}"
+    );
     assert!(header.contains(mark), "the XLSX print header: {header}");
 }
 
@@ -295,7 +314,12 @@ fn every_export_is_marked_for_internal_use_unless_told_otherwise() {
     let dir = tempfile::tempdir().unwrap();
     let db = recorded(dir.path());
     let plain = dir.path().join("默认");
-    let made = shuze(&["export", db.to_str().unwrap(), "--all", plain.to_str().unwrap()]);
+    let made = shuze(&[
+        "export",
+        db.to_str().unwrap(),
+        "--all",
+        plain.to_str().unwrap(),
+    ]);
     assert!(made.status.success(), "{made:?}");
     assert_marked(&plain, "内部资料 注意保存");
     let other = dir.path().join("另定");
@@ -318,16 +342,34 @@ fn the_prep_file_gives_the_mark_and_the_command_line_overrides_it() {
     let toml = toml.replacen("[meeting]\n", "[meeting]\nmark = \"机密 会后收回\"\n", 1);
     let prep = write_prep(dir.path(), "prep.toml", &toml);
     let db = dir.path().join("m.db");
-    let imported = shuze(&["import", prep.to_str().unwrap(), "--db", db.to_str().unwrap()]);
+    let imported = shuze(&[
+        "import",
+        prep.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
     assert!(imported.status.success(), "{imported:?}");
     let out = dir.path().join("out.md");
-    let args = ["export", db.to_str().unwrap(), "--kind", "record", "--format", "md"];
+    let args = [
+        "export",
+        db.to_str().unwrap(),
+        "--kind",
+        "record",
+        "--format",
+        "md",
+    ];
     let made = shuze(&[&args[..], &["-o", out.to_str().unwrap()]].concat());
     assert!(made.status.success(), "{made:?}");
     let md = std::fs::read_to_string(&out).unwrap();
     assert_eq!(md.lines().next(), Some("机密 会后收回"));
     let again = dir.path().join("again.md");
-    let made = shuze(&[&args[..], &["-o", again.to_str().unwrap(), "--mark", "内部"]].concat());
+    let made = shuze(
+        &[
+            &args[..],
+            &["-o", again.to_str().unwrap(), "--mark", "内部"],
+        ]
+        .concat(),
+    );
     assert!(made.status.success(), "{made:?}");
     let md = std::fs::read_to_string(&again).unwrap();
     assert_eq!(md.lines().next(), Some("内部"));

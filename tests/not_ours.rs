@@ -128,7 +128,11 @@ fn the_readers_leave_nothing_beside_a_file_they_only_read() {
         assert_eq!(beside, ["meeting.db"], "{args:?} left files beside it");
         if args[0] == "export" {
             // An export records itself in the file (on its hash chain), and only that.
-            assert_ne!(std::fs::read(&db).unwrap(), before, "the export is not recorded");
+            assert_ne!(
+                std::fs::read(&db).unwrap(),
+                before,
+                "the export is not recorded"
+            );
             before = std::fs::read(&db).unwrap();
         }
     }

@@ -63,8 +63,9 @@ fn say_exports(report: &ChainReport) {
     say!(tr!("导出 {count} 次：", count = report.exports.len()));
     for made in &report.exports {
         let hash: String = made.record_hash.chars().take(16).collect();
+        let hash = crate::storage::chain::grouped(&hash);
         say!(tr!(
-            "  {at}  {kind} {format}  {path}（印有散列 {hash}…）",
+            "  {at}  {kind} {format}  {path}（当时的记录散列 {hash}…）",
             at = local(made.at),
             kind = made.kind,
             format = made.format,

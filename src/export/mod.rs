@@ -298,7 +298,11 @@ pub fn records_of(
                 format: format.extension().to_string(),
                 path: path.display().to_string(),
                 mark: minutes.mark.clone(),
-                record_hash: minutes.chain.as_ref().map(|h| h.hash.clone()).unwrap_or_default(),
+                record_hash: minutes
+                    .chain
+                    .as_ref()
+                    .map(|h| h.hash.clone())
+                    .unwrap_or_default(),
             })
         })
         .collect()

@@ -18,7 +18,10 @@ const COMMAND_LINE: &[(&str, &str)] = &[
         "{db} 的记录在程序之外被改动过（{count} 处）：",
         "The record in {db} was changed outside the program ({count} places):",
     ),
-    ("记录不完整：不能以它为准", "The record is not intact: it cannot be relied on"),
+    (
+        "记录不完整：不能以它为准",
+        "The record is not intact: it cannot be relied on",
+    ),
     (
         "记录完整：链上 {entries} 项，每一项、每一行都与链相符。",
         "The record is intact: {entries} entries on the chain, every entry and every row as the chain says.",
@@ -35,8 +38,8 @@ const COMMAND_LINE: &[(&str, &str)] = &[
     ("尚无导出记录。", "No exports recorded yet."),
     ("导出 {count} 次：", "Exported {count} times:"),
     (
-        "  {at}  {kind} {format}  {path}（印有散列 {hash}…）",
-        "  {at}  {kind} {format}  {path} (printed hash {hash}…)",
+        "  {at}  {kind} {format}  {path}（当时的记录散列 {hash}…）",
+        "  {at}  {kind} {format}  {path} (the record's hash then {hash}…)",
     ),
     (
         "注意：这次导出未能记入 {db}（{why}），shuze verify 不会列出它",
@@ -132,8 +135,14 @@ const COMMAND_LINE: &[(&str, &str)] = &[
 
 /// src/storage, src/lock.rs.
 const STORE: &[(&str, &str)] = &[
-    ("文件的结构被改动过：{what}", "The file's structure was changed: {what}"),
-    ("文件中没有记录链（chain_entry）", "The file has no record chain (chain_entry)"),
+    (
+        "文件的结构被改动过：{what}",
+        "The file's structure was changed: {what}",
+    ),
+    (
+        "文件中没有记录链（chain_entry）",
+        "The file has no record chain (chain_entry)",
+    ),
     (
         "链的第 {seq} 项被改过：其内容与它的散列不符",
         "Entry {seq} of the chain was changed: its content does not give its hash",
@@ -142,8 +151,14 @@ const STORE: &[(&str, &str)] = &[
         "链的第 {seq} 项与前一项接不上：前一项被改过或被换掉",
         "Entry {seq} of the chain does not link to the one before: that one was changed or replaced",
     ),
-    ("链的第 {seq} 项被删除", "Entry {seq} of the chain was removed"),
-    ("链的第 {from} 至 {to} 项被删除", "Entries {from} to {to} of the chain were removed"),
+    (
+        "链的第 {seq} 项被删除",
+        "Entry {seq} of the chain was removed",
+    ),
+    (
+        "链的第 {from} 至 {to} 项被删除",
+        "Entries {from} to {to} of the chain were removed",
+    ),
     (
         "表 {table} 第 {row} 行在程序之外被改过（或其后的链项被删）：与链的第 {seq} 项记下的不符",
         "Table {table}, row {row} was changed outside the program (or the chain's entries after it removed): it is not what entry {seq} of the chain recorded",

@@ -22,37 +22,284 @@ use sha2::{Digest, Sha256};
 /// Every table on the chain and its columns, in the order they are hashed (as step 12's
 /// triggers list them).
 pub const CHAINED: &[(&str, &[&str])] = &[
-    ("agenda_change", &["id", "slot_id", "position", "name", "post", "supervisor", "report_minutes", "written_only", "withdrawn", "changed_at", "origin"]),
-    ("agenda_slot", &["id", "meeting_id", "position", "unit_id", "name", "post", "supervisor", "report_minutes", "written_only", "stage", "skip_reason"]),
-    ("attendee", &["id", "meeting_id", "position", "name", "post", "attendance", "reason", "added_at", "added_by"]),
-    ("attendee_change", &["id", "attendee_id", "attendance", "reason", "arrived_at", "left_at", "changed_at", "origin"]),
-    ("duty_item", &["id", "slot_id", "position", "source", "quarter", "text", "progress", "status", "added_at", "added_by"]),
-    ("duty_item_change", &["id", "duty_item_id", "source", "quarter", "text", "progress", "status", "withdrawn", "changed_at", "origin"]),
-    ("follow_up", &["id", "unit_id", "slot_id", "meeting_id", "source", "question_id", "category", "problem", "task", "measure", "lead", "owner", "deadline", "mode", "progress", "status", "copied_to", "raised_on", "created_at", "key"]),
-    ("follow_up_change", &["id", "follow_up_id", "slot_id", "category", "problem", "task", "measure", "lead", "owner", "deadline", "mode", "progress", "status", "copied_to", "changed_at", "source", "question_id", "origin"]),
-    ("meeting", &["id", "title", "held_on", "starts_at", "place", "chair", "chair_post", "recorder", "created_at", "finished_at", "scrutineers", "questions_minutes", "remarks_minutes", "rating_minutes", "follow_ups_minutes"]),
-    ("meeting_change", &["id", "meeting_id", "held_on", "changed_at"]),
-    ("meeting_revision", &["id", "meeting_id", "kind", "body", "saved_at"]),
-    ("question", &["id", "slot_id", "position", "asker", "text", "prepared", "asked_at", "needs_written_reply", "created_at"]),
-    ("question_change", &["id", "question_id", "asker", "text", "asked_at", "needs_written_reply", "withdrawn", "changed_at", "written_reason", "origin"]),
-    ("rating", &["slot_id", "round", "voters", "excellent", "good", "fair", "poor", "recorded_at"]),
-    ("risk_point", &["id", "slot_id", "position", "text", "level", "measures", "rules", "added_at", "added_by"]),
-    ("risk_point_change", &["id", "risk_point_id", "text", "level", "measures", "rules", "withdrawn", "changed_at", "origin"]),
-    ("stage_change", &["id", "slot_id", "from_stage", "to_stage", "at"]),
-    ("stage_timing", &["slot_id", "stage", "started_at", "ended_at", "accumulated_ms", "running_since"]),
-    ("text_revision", &["id", "kind", "slot_id", "question_id", "body", "saved_at"]),
+    (
+        "agenda_change",
+        &[
+            "id",
+            "slot_id",
+            "position",
+            "name",
+            "post",
+            "supervisor",
+            "report_minutes",
+            "written_only",
+            "withdrawn",
+            "changed_at",
+            "origin",
+        ],
+    ),
+    (
+        "agenda_slot",
+        &[
+            "id",
+            "meeting_id",
+            "position",
+            "unit_id",
+            "name",
+            "post",
+            "supervisor",
+            "report_minutes",
+            "written_only",
+            "stage",
+            "skip_reason",
+        ],
+    ),
+    (
+        "attendee",
+        &[
+            "id",
+            "meeting_id",
+            "position",
+            "name",
+            "post",
+            "attendance",
+            "reason",
+            "added_at",
+            "added_by",
+        ],
+    ),
+    (
+        "attendee_change",
+        &[
+            "id",
+            "attendee_id",
+            "attendance",
+            "reason",
+            "arrived_at",
+            "left_at",
+            "changed_at",
+            "origin",
+        ],
+    ),
+    (
+        "duty_item",
+        &[
+            "id", "slot_id", "position", "source", "quarter", "text", "progress", "status",
+            "added_at", "added_by",
+        ],
+    ),
+    (
+        "duty_item_change",
+        &[
+            "id",
+            "duty_item_id",
+            "source",
+            "quarter",
+            "text",
+            "progress",
+            "status",
+            "withdrawn",
+            "changed_at",
+            "origin",
+        ],
+    ),
+    (
+        "follow_up",
+        &[
+            "id",
+            "unit_id",
+            "slot_id",
+            "meeting_id",
+            "source",
+            "question_id",
+            "category",
+            "problem",
+            "task",
+            "measure",
+            "lead",
+            "owner",
+            "deadline",
+            "mode",
+            "progress",
+            "status",
+            "copied_to",
+            "raised_on",
+            "created_at",
+            "key",
+        ],
+    ),
+    (
+        "follow_up_change",
+        &[
+            "id",
+            "follow_up_id",
+            "slot_id",
+            "category",
+            "problem",
+            "task",
+            "measure",
+            "lead",
+            "owner",
+            "deadline",
+            "mode",
+            "progress",
+            "status",
+            "copied_to",
+            "changed_at",
+            "source",
+            "question_id",
+            "origin",
+        ],
+    ),
+    (
+        "meeting",
+        &[
+            "id",
+            "title",
+            "held_on",
+            "starts_at",
+            "place",
+            "chair",
+            "chair_post",
+            "recorder",
+            "created_at",
+            "finished_at",
+            "scrutineers",
+            "questions_minutes",
+            "remarks_minutes",
+            "rating_minutes",
+            "follow_ups_minutes",
+        ],
+    ),
+    (
+        "meeting_change",
+        &["id", "meeting_id", "held_on", "changed_at"],
+    ),
+    (
+        "meeting_revision",
+        &["id", "meeting_id", "kind", "body", "saved_at"],
+    ),
+    (
+        "question",
+        &[
+            "id",
+            "slot_id",
+            "position",
+            "asker",
+            "text",
+            "prepared",
+            "asked_at",
+            "needs_written_reply",
+            "created_at",
+        ],
+    ),
+    (
+        "question_change",
+        &[
+            "id",
+            "question_id",
+            "asker",
+            "text",
+            "asked_at",
+            "needs_written_reply",
+            "withdrawn",
+            "changed_at",
+            "written_reason",
+            "origin",
+        ],
+    ),
+    (
+        "rating",
+        &[
+            "slot_id",
+            "round",
+            "voters",
+            "excellent",
+            "good",
+            "fair",
+            "poor",
+            "recorded_at",
+        ],
+    ),
+    (
+        "risk_point",
+        &[
+            "id", "slot_id", "position", "text", "level", "measures", "rules", "added_at",
+            "added_by",
+        ],
+    ),
+    (
+        "risk_point_change",
+        &[
+            "id",
+            "risk_point_id",
+            "text",
+            "level",
+            "measures",
+            "rules",
+            "withdrawn",
+            "changed_at",
+            "origin",
+        ],
+    ),
+    (
+        "stage_change",
+        &["id", "slot_id", "from_stage", "to_stage", "at"],
+    ),
+    (
+        "stage_timing",
+        &[
+            "slot_id",
+            "stage",
+            "started_at",
+            "ended_at",
+            "accumulated_ms",
+            "running_since",
+        ],
+    ),
+    (
+        "text_revision",
+        &["id", "kind", "slot_id", "question_id", "body", "saved_at"],
+    ),
     ("unit", &["id", "name"]),
-    ("export_made", &["id", "meeting_id", "kind", "format", "path", "mark", "record_hash", "made_at"]),
+    (
+        "export_made",
+        &[
+            "id",
+            "meeting_id",
+            "kind",
+            "format",
+            "path",
+            "mark",
+            "record_hash",
+            "made_at",
+        ],
+    ),
 ];
 
 /// Tables that are not part of the record, and why.
 pub const EXEMPT: &[(&str, &str)] = &[
     ("chain_entry", "the chain itself"),
-    ("console_state", "where the console was: rewritten at every move, not a record"),
-    ("setting", "the file's identity and the recorder's process: rewritten at each start"),
-    ("text_draft", "the text being typed: becomes a text_revision, which is chained"),
-    ("text_draft_edit", "the text being typed: becomes a text_revision, which is chained"),
-    ("schema_step", "the file's schema steps, held to their own sums (storage::steps)"),
+    (
+        "console_state",
+        "where the console was: rewritten at every move, not a record",
+    ),
+    (
+        "setting",
+        "the file's identity and the recorder's process: rewritten at each start",
+    ),
+    (
+        "text_draft",
+        "the text being typed: becomes a text_revision, which is chained",
+    ),
+    (
+        "text_draft_edit",
+        "the text being typed: becomes a text_revision, which is chained",
+    ),
+    (
+        "schema_step",
+        "the file's schema steps, held to their own sums (storage::steps)",
+    ),
 ];
 
 /// Registers `shuze_sha256` on a connection: the SHA-256, in lower-case hex, of its
@@ -243,7 +490,10 @@ mod tests {
                 let listed: Vec<String> = columns.iter().map(|c| format!("{row}.{c}")).collect();
                 let hashed = format!("shuze_sha256({})", listed.join(", "));
                 assert!(sql.contains(&hashed), "{name} does not hash {hashed}");
-                assert!(sql.contains(&format!("('{table}', {row}.rowid, '{op}'")), "{name}");
+                assert!(
+                    sql.contains(&format!("('{table}', {row}.rowid, '{op}'")),
+                    "{name}"
+                );
             }
         }
     }
@@ -257,7 +507,9 @@ mod tests {
         let entries: Vec<(i64, String, String, String, String)> = conn
             .prepare("SELECT seq, tbl, op, prev, hash FROM chain_entry ORDER BY seq")
             .unwrap()
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap();

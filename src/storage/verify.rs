@@ -69,11 +69,9 @@ impl std::fmt::Display for Tamper {
             Tamper::EntriesMissing { from, to } if from == to => {
                 tr!("链的第 {seq} 项被删除", seq = from)
             }
-            Tamper::EntriesMissing { from, to } => tr!(
-                "链的第 {from} 至 {to} 项被删除",
-                from = from,
-                to = to
-            ),
+            Tamper::EntriesMissing { from, to } => {
+                tr!("链的第 {from} 至 {to} 项被删除", from = from, to = to)
+            }
             Tamper::RowChanged { table, row, seq } => tr!(
                 "表 {table} 第 {row} 行在程序之外被改过（或其后的链项被删）：与链的第 {seq} 项记下的不符",
                 table = table,
@@ -198,9 +196,11 @@ fn walk_tables(conn: &Connection, mut latest: Latest, problems: &mut Vec<Tamper>
                 Some((_, op, _)) if op == "delete" => {
                     problems.push(Tamper::RowAdded { table, row: row_id })
                 }
-                Some((seq, _, hashed)) if hashed != content => {
-                    problems.push(Tamper::RowChanged { table, row: row_id, seq })
-                }
+                Some((seq, _, hashed)) if hashed != content => problems.push(Tamper::RowChanged {
+                    table,
+                    row: row_id,
+                    seq,
+                }),
                 Some(_) => {}
             }
         }
@@ -218,9 +218,8 @@ fn walk_tables(conn: &Connection, mut latest: Latest, problems: &mut Vec<Tamper>
 }
 
 fn exports(conn: &Connection) -> rusqlite::Result<Vec<ExportMade>> {
-    let mut stmt = conn.prepare(
-        "SELECT made_at, kind, format, path, record_hash FROM export_made ORDER BY id",
-    )?;
+    let mut stmt = conn
+        .prepare("SELECT made_at, kind, format, path, record_hash FROM export_made ORDER BY id")?;
     stmt.query_map([], |row| {
         Ok(ExportMade {
             at: parse_time(&row.get::<_, String>(0)?),
