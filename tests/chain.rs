@@ -303,7 +303,7 @@ fn assert_marked(dir: &Path, mark: &str) {
     let header = &sheet[sheet.find("<oddHeader>").expect("no print header")..];
     let header = &header[..header.find("</oddHeader>").unwrap()];
     assert!(
-        header.starts_with(&format!("<oddHeader>&amp;L")),
+        header.starts_with("<oddHeader>&amp;L"),
         "{header}"
     );
     assert!(header.contains(mark), "the XLSX print header: {header}");
