@@ -302,10 +302,7 @@ fn assert_marked(dir: &Path, mark: &str) {
     let sheet = zip_part(&named(dir, "整改台账.xlsx"), "xl/worksheets/sheet1.xml");
     let header = &sheet[sheet.find("<oddHeader>").expect("no print header")..];
     let header = &header[..header.find("</oddHeader>").unwrap()];
-    assert!(
-        header.starts_with("<oddHeader>&amp;L"),
-        "{header}"
-    );
+    assert!(header.starts_with("<oddHeader>&amp;L"), "{header}");
     assert!(header.contains(mark), "the XLSX print header: {header}");
 }
 
