@@ -371,3 +371,29 @@ fn the_prep_file_gives_the_mark_and_the_command_line_overrides_it() {
     let md = std::fs::read_to_string(&again).unwrap();
     assert_eq!(md.lines().next(), Some("内部"));
 }
+
+#[test]
+fn verify_says_why_it_cannot_check_a_file_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nothere.db");
+    let (ok, _, err) = verify(&missing);
+    assert!(
+        !ok && err.contains("数据库文件不存在") && err.contains("nothere.db"),
+        "{err}"
+    );
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, "hello").unwrap();
+    let (ok, _, err) = verify(&junk);
+    assert!(!ok && err.contains("不是 shuze 的数据库文件"), "{err}");
+    assert_eq!(std::fs::read(&junk).unwrap(), b"hello");
+    // A file of step 11 has no chain yet: opening it once starts one.
+    let old = dir.path().join("old.db");
+    let conn = Connection::open(&old).unwrap();
+    for step in &shuze::storage::schema_steps()[..11] {
+        conn.execute_batch(step).unwrap();
+    }
+    conn.execute_batch("PRAGMA user_version = 11").unwrap();
+    drop(conn);
+    let (ok, _, err) = verify(&old);
+    assert!(!ok && err.contains("的格式版本是 11"), "{err}");
+}
