@@ -1,5 +1,5 @@
 //! `cargo bench --bench startup`: start-up against a county's whole history in one file,
-//! the time to save a keystroke's text, and one frame of the console.
+//! `shuze verify` on it, the time to save a keystroke's text, and one frame of the console.
 //!
 //! Files: the shipped sample meeting, and the county file of `shuze demo-data --scale county`
 //! (40 quarterly meetings of 20 officials, answers in 3 to 5 revisions: about 54 MB). Each
@@ -60,6 +60,7 @@ fn main() {
         "| file | size | open (before the first frame) | load the console | quick_check (after the first frame) | integrity_check (before an export) |"
     );
     println!("|---|---|---|---|---|---|");
+    let mut verified = Vec::new();
     for (name, db) in files(dir.path(), quick) {
         let size = std::fs::metadata(&db).unwrap().len() as f64 / 1e6;
         let open = time(runs(30), || drop(Store::open_for_console(&db).unwrap()));
@@ -77,6 +78,16 @@ fn main() {
             ms(check),
             ms(full)
         );
+        // `shuze verify`: the hash chain and every chained table, on a connection that reads.
+        let verify = time(runs(5), || {
+            let reader = Store::open_read_only(&db).unwrap();
+            assert!(reader.verify_chain().unwrap().problems.is_empty());
+        });
+        verified.push(format!("| {name} | {} |", ms(verify)));
+    }
+    println!("\n| file | shuze verify (open to read, walk the chain and the tables) |\n|---|---|");
+    for line in verified {
+        println!("{line}");
     }
     let db = dir.path().join("sample.db");
     let mut store = Store::open(&db).unwrap();

@@ -27,6 +27,7 @@ macro_rules! warn {
     }};
 }
 mod exporting;
+mod verifying;
 
 use crate::labels::Lang;
 use crate::lock::RecorderLock;
@@ -152,6 +153,11 @@ enum Commands {
         /// 会议数据库。
         db: PathBuf,
     },
+    /// 核验记录：逐项检查散列链和各表，说明记录完整（附最后的散列），或指出在程序之外被改、加、删的项和行；列出每次导出。
+    Verify {
+        /// 会议数据库。
+        db: PathBuf,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -194,6 +200,9 @@ struct ExportArgs {
     /// 会议纪要的发文机关，印在版头和印发栏，如「中共某县纪委办公室」；省略时用准备表里的。
     #[arg(long, value_name = "机关")]
     office: Option<String>,
+    /// 密级标志（印在 Word、网页的页眉，Markdown 的第一行，JSON 的 mark，Excel 的打印页眉）；省略时用准备表里的，再省略为「内部资料 注意保存」。
+    #[arg(long, value_name = "TEXT")]
+    mark: Option<String>,
 }
 
 impl Cli {
@@ -289,6 +298,7 @@ pub fn run(cli: Cli) -> Result<()> {
             force,
         }) => export_prep(db, meeting, &output, force),
         Some(Commands::Meetings { db }) => list_meetings(&db),
+        Some(Commands::Verify { db }) => verifying::verify(&db),
         Some(Commands::Finish { db, meeting, yes }) => finish(&db, meeting, yes),
         Some(Commands::DemoData { scale, output }) => {
             let store = crate::demo::write(&output, scale).with_context(|| {

@@ -194,6 +194,9 @@ fn dirty_db(dir: &Path, name: &str) -> PathBuf {
         .unwrap();
     drop(session);
     let db = rusqlite::Connection::open(&path).unwrap();
+    // The hash chain's function, so that the chain's triggers run (what is tested here is
+    // the text, not the chain: tests/chain.rs).
+    shuze::storage::chain::register(&db).unwrap();
     // Another tool could drop the schema's guards and write in place.
     db.execute_batch(
         "DROP TRIGGER agenda_slot_prepared_no_update; DROP TRIGGER question_no_update;
@@ -374,7 +377,7 @@ fn dirty_text_in_the_database_reaches_neither_terminal_nor_document() {
         .unwrap();
     let record = std::fs::read_to_string(record).unwrap();
     assert!(
-        record.starts_with(&format!("# {CLEAN_TITLE}记录")),
+        record.starts_with(&format!("内部资料 注意保存\n\n# {CLEAN_TITLE}记录")),
         "{record}"
     );
     assert!(

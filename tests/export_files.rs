@@ -220,6 +220,8 @@ fn a_file_archived_with_its_log_exports_its_last_writes_or_says_why_not() {
     std::fs::create_dir(&crashed).unwrap();
     let db = sample_copy(&crashed);
     let conn = rusqlite::Connection::open(&db).unwrap();
+    // Written as the console writes it: through the hash chain's function.
+    shuze::storage::chain::register(&conn).unwrap();
     conn.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
     conn.execute(
         "INSERT INTO text_revision (kind, slot_id, body, saved_at)

@@ -224,6 +224,8 @@ fn every_closed_choice_column_refuses_a_word_the_code_does_not_store() {
     let (_dir, path) = temp_db();
     drop(sample_store(&path));
     let conn = rusqlite::Connection::open(&path).unwrap();
+    // The hash chain's function, as the program has it: what is tested is the CHECKs.
+    shuze::storage::chain::register(&conn).unwrap();
     let f = "(SELECT min(id) FROM follow_up)";
     let cases: Vec<(String, &[&str])> = vec![
         (

@@ -420,10 +420,17 @@ fn a_draft_says_so_on_every_page() {
                 .any(|w| w.page == page && w.y_max < BLOCK_TOP && w.text.contains("草稿")),
             "page {page} has no draft mark in its header"
         );
+        assert!(
+            words
+                .iter()
+                .any(|w| w.page == page && w.y_max < BLOCK_TOP && w.text.contains("内部资料")),
+            "page {page} has no classification line in its header"
+        );
     }
     let html = std::fs::read_to_string(p.file("draft.html")).unwrap();
     assert!(html.contains("<title>某县纪委监委2026年度述责述廉会议纪要（草稿）</title>"));
-    assert!(html.contains(r#"<header class="draft-mark">（草稿）</header>"#));
+    assert!(html.contains(r#"<span class="draft-mark">（草稿）</span></header>"#));
+    assert!(html.contains(r#"<span class="classification">内部资料 注意保存</span>"#));
     assert!(
         !html.contains("<br>"),
         "each typed paragraph is a paragraph of its own"
@@ -695,9 +702,10 @@ fn rows_across_then_down(pdf: &Path) {
     assert!(pages >= 4 && pages % 2 == 0, "{pages} pages, two across");
     // 序号 stands at the left of every page: the row numbers a page holds.
     let numbers = |page: usize| -> Vec<u32> {
+        // The leftmost number: the page header's classification line stands further left.
         let left = words
             .iter()
-            .filter(|w| w.page == page)
+            .filter(|w| w.page == page && w.text.parse::<u32>().is_ok())
             .map(|w| w.x_min)
             .fold(f64::MAX, f64::min);
         let mut first: Vec<&Word> = words
@@ -816,12 +824,14 @@ fn ink_rows(pdf: &Path, page: usize) -> Vec<f64> {
         .collect()
 }
 
-/// Where a page's ink starts below the top, and where the page number's starts below the
-/// text block, in mm.
+/// Where a page's ink starts below the top (below the page header, which stands in the top
+/// margin, its ink above 33 mm: the classification line and the draft mark), and where the page
+/// number's starts below the text block, in mm.
 fn ink_edges(pdf: &Path, page: usize) -> (f64, f64) {
     let rows = ink_rows(pdf, page);
     let number = rows.iter().find(|&&y| y > BLOCK_BOTTOM + 1.0).unwrap();
-    (rows[0] / MM, (number - BLOCK_BOTTOM) / MM)
+    let top = rows.iter().find(|&&y| y > 33.0 * MM).unwrap();
+    (top / MM, (number - BLOCK_BOTTOM) / MM)
 }
 
 #[test]
@@ -839,6 +849,15 @@ fn the_html_record_prints_with_page_numbers_and_the_word_files_margins() {
             .map(|w| w.text.as_str())
             .collect();
         assert_eq!(foot, format!("—{page}—"), "page {page}'s number");
+        let head: String = words
+            .iter()
+            .filter(|w| w.page == page && w.y_min < 31.0 * MM)
+            .map(|w| w.text.as_str())
+            .collect();
+        assert!(
+            head.contains("内部资料"),
+            "page {page}: the classification line in the page's head: {head:?}"
+        );
         let (top, number) = ink_edges(&pdf, page);
         assert!(
             (number - word_number).abs() < 0.5,

@@ -112,6 +112,17 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ),
     ("export-prep", "force", "Overwrite files that exist."),
     (
+        "verify",
+        "",
+        "Verify the record: walk the hash chain and the tables, and say that the record is intact (with the last hash), or which entries and rows were changed, added or removed outside the program; list every export.",
+    ),
+    ("verify", "db", "The meeting database."),
+    (
+        "export",
+        "mark",
+        "The classification line (in the page header of Word and HTML, the first line of Markdown, the JSON's mark, the Excel print header); without it, the preparation's, else 内部资料 注意保存.",
+    ),
+    (
         "export",
         "",
         "Export the record, the summary (the minutes) and the follow-up ledger (Word, web page, Markdown, JSON, Excel, CSV).",

@@ -33,6 +33,10 @@ pub(super) fn export(args: ExportArgs) -> Result<()> {
     // What was warned of is said in the documents too.
     minutes.notices.extend(store.changed_schema_notice());
     minutes.notices.extend(store.invalid_text_notice());
+    // The classification line: `--mark`, else the preparation's, else the default.
+    if let Some(mark) = args.mark.clone().or(store.export_mark(meeting)?) {
+        minutes.set_mark(&mark);
+    }
     let options = export::Options {
         revisions: args.revisions,
         offset: export::local_offset(now),
@@ -45,6 +49,9 @@ pub(super) fn export(args: ExportArgs) -> Result<()> {
         issue: args.issue.or(stored.issue),
         office: args.office.unwrap_or(stored.office),
     };
+    let given = args.kind.zip(args.format);
+    // The file is written to below (the exports recorded): the reading ends here.
+    drop(store);
     let paths = match (args.all, args.kind, args.format) {
         (Some(dir), _, _) => {
             match export::write_all_filed(&minutes, &dir, &options, &filing, args.force) {
@@ -52,6 +59,7 @@ pub(super) fn export(args: ExportArgs) -> Result<()> {
                     for path in &written {
                         say!(written_line(path));
                     }
+                    record_exports(&db, &export::records_of(&minutes, &written, None));
                     return Err(export::ExportError::Partly { written, failed }.into());
                 }
                 other => other?,
@@ -70,10 +78,29 @@ pub(super) fn export(args: ExportArgs) -> Result<()> {
             "Give --kind and --format, or --all FOLDER to export everything"
         )),
     };
-    for path in paths {
-        say!(written_line(&path));
+    for path in &paths {
+        say!(written_line(path));
     }
+    record_exports(&db, &export::records_of(&minutes, &paths, given));
     Ok(())
+}
+
+/// Records the exports in the file (and so on its hash chain). A file that cannot take
+/// the write (a read-only medium, a schema changed by another program) keeps the export,
+/// with a warning that `verify` will not list it.
+fn record_exports(db: &Path, made: &[crate::storage::chain::ExportRecord]) {
+    let recorded = Store::open(db).and_then(|store| {
+        made.iter()
+            .try_for_each(|record| store.record_export(record))
+    });
+    if let Err(why) = recorded {
+        warn!(tr!(
+            "注意：这次导出未能记入 {db}（{why}），shuze verify 不会列出它",
+            "Note: this export could not be recorded in {db} ({why}); shuze verify will not list it",
+            db = db.display(),
+            why = why
+        ));
+    }
 }
 
 /// An export only reads: from a read-only file, folder or medium too, with nothing made

@@ -1,6 +1,7 @@
 //! HTML: one self-contained, print-ready file (inline CSS, no network): A4 pages with the
 //! Word file's margins, "— 1 —" page numbers 7 mm below the text and the draft mark in the
-//! page margin (CSS paged media margin boxes, as Chromium prints them), a page break only
+//! page margin with the classification line (CSS paged media margin boxes, as Chromium
+//! prints them; on screen a header above the title), a page break only
 //! before an official with something recorded, fonts as the official-document style asks.
 
 use super::document::{Block, Document, Rule};
@@ -21,7 +22,9 @@ use askama::Template;
 @page { size: A4; margin: 37mm 26mm 35mm 28mm;
   @bottom-center { content: "— " counter(page) " —"; vertical-align: top; margin-top: 6.6mm;
     font-family: "宋体", "SimSun", "Songti SC", "Noto Serif CJK SC", serif; font-size: 14pt; }
-{% if doc.draft %}  @top-right { content: "{{ draft }}"; vertical-align: bottom; padding-bottom: 6mm;
+{% if !classification.is_empty() %}  @top-left { content: "{{ classification|safe }}"; vertical-align: bottom; padding-bottom: 6mm;
+    font-family: "黑体", "SimHei", "Heiti SC", "Noto Sans CJK SC", sans-serif; font-size: 14pt; }
+{% endif %}{% if doc.draft %}  @top-right { content: "{{ draft }}"; vertical-align: bottom; padding-bottom: 6mm;
     font-family: "黑体", "SimHei", "Heiti SC", "Noto Sans CJK SC", sans-serif; font-size: 14pt; }
 {% endif %}}
 body { max-width: 156mm; margin: 2em auto; color: #000; background: #fff;
@@ -48,14 +51,15 @@ h1.masthead { color: #f00; }
 .rule-below { border-bottom: 1px solid #f00; margin-bottom: 1em; }
 .rule-around { border-top: 1px solid #000; border-bottom: 1px solid #000; margin-top: 2em; font-size: 14pt; }
 .draft-mark { text-align: right; font-family: "黑体", "SimHei", "Heiti SC", "Noto Sans CJK SC", sans-serif; font-size: 14pt; }
-@media print { body { margin: 0; max-width: none; } .draft-mark { display: none; } }
+.page-mark { display: flex; justify-content: space-between; text-indent: 0; font-family: "黑体", "SimHei", "Heiti SC", "Noto Sans CJK SC", sans-serif; font-size: 14pt; }
+@media print { body { margin: 0; max-width: none; } .page-mark { display: none; } }
 .signatures { display: flex; justify-content: space-between; text-indent: 0; margin-top: 2em; }
 @media screen { .break { border-top: 1px dashed #999; margin: 1em 0; } }
 </style>
 </head>
 <body>
-{% if doc.draft %}<header class="draft-mark">{{ draft }}</header>
-{% endif %}<h1{% if doc.masthead %} class="masthead"{% endif %}>{{ heading }}{% if !mark.is_empty() %}<span class="whole">{{ mark }}</span>{% endif %}</h1>
+<header class="page-mark"><span class="classification">{{ doc.mark }}</span>{% if doc.draft %}<span class="draft-mark">{{ draft }}</span>{% endif %}</header>
+<h1{% if doc.masthead %} class="masthead"{% endif %}>{{ heading }}{% if !mark.is_empty() %}<span class="whole">{{ mark }}</span>{% endif %}</h1>
 {% for block in doc.blocks %}{% match block %}
 {% when Block::Heading(text) %}<h2>{{ text }}</h2>
 {% when Block::Subheading(text) %}<h3>{{ text }}</h3>
@@ -80,6 +84,20 @@ struct Page<'a> {
     /// The title without its draft mark, and the mark (kept on one line).
     heading: &'a str,
     mark: &'a str,
+    /// The classification line as a CSS string's content, for the page's top-left margin.
+    classification: String,
+}
+
+/// `text` as the inside of a double-quoted CSS string in a `<style>` element: quotes,
+/// backslashes, angle brackets and control characters written as CSS escapes.
+fn css_string(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '"' | '\\' | '<' | '>' | '&' => format!("\\{:x} ", c as u32),
+            c if c.is_control() => format!("\\{:x} ", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// Each line of typed text is a paragraph of its own (blank lines dropped), so every one
@@ -100,6 +118,7 @@ pub fn render(doc: &Document) -> Result<String, ExportError> {
         draft,
         heading,
         mark,
+        classification: css_string(&doc.mark),
     }
     .render()
     .map_err(|e| ExportError::Render {

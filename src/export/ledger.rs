@@ -335,7 +335,7 @@ fn xlsx(minutes: &Minutes, rows: &[Row]) -> Result<Vec<u8>, XlsxError> {
     sheet.set_freeze_panes(1, REPEATED)?;
     sheet.autofilter(0, 0, rows.len() as u32, columns.len() as u16 - 1)?;
     let title = title(minutes);
-    print_setup(sheet, &title)?;
+    print_setup(sheet, &title, &minutes.mark)?;
     book.set_properties(
         &DocProperties::new()
             .set_title(&title)
@@ -387,7 +387,7 @@ pub fn title(minutes: &Minutes) -> String {
 /// between two pages and printed across then down (each page of rows' left half followed
 /// by its right half), fitted to two pages wide where a machine's fonts make the columns
 /// wider than they are with Calibri's metrics.
-fn print_setup(sheet: &mut Worksheet, title: &str) -> Result<(), XlsxError> {
+fn print_setup(sheet: &mut Worksheet, title: &str, mark: &str) -> Result<(), XlsxError> {
     sheet.set_landscape();
     sheet.set_paper_size(9);
     sheet.set_margins(0.4, 0.4, 0.7, 0.6, 0.3, 0.3);
@@ -396,7 +396,15 @@ fn print_setup(sheet: &mut Worksheet, title: &str) -> Result<(), XlsxError> {
     sheet.set_repeat_rows(0, 0)?;
     sheet.set_repeat_columns(0, REPEATED - 1)?;
     sheet.set_vertical_page_breaks(&page_breaks())?;
-    sheet.set_header(format!("&C&\"{FONT}\"&12{}", title.replace('&', "&&")));
+    // The classification line at the left of the print header.
+    let left = match mark.is_empty() {
+        true => String::new(),
+        false => format!("&L&\"{FONT}\"&11{}", mark.replace('&', "&&")),
+    };
+    sheet.set_header(format!(
+        "{left}&C&\"{FONT}\"&12{}",
+        title.replace('&', "&&")
+    ));
     sheet.set_footer(format!("&C&\"{FONT}\"&11第 &P 页，共 &N 页"));
     Ok(())
 }

@@ -23,7 +23,11 @@ fn lines(text: &str) -> String {
 }
 
 pub fn render(doc: &Document) -> String {
-    let mut out = format!("# {}\n", escape(&doc.title));
+    let mut out = String::new();
+    if !doc.mark.is_empty() {
+        out.push_str(&format!("{}\n\n", escape(&doc.mark)));
+    }
+    out.push_str(&format!("# {}\n", escape(&doc.title)));
     for block in &doc.blocks {
         out.push('\n');
         match block {

@@ -45,7 +45,16 @@ pub struct Minutes {
     /// was not UTF-8): said at the head of each document, so the export is marked.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notices: Vec<String>,
+    /// The classification line (密级标志) every export carries: `--mark`, the prep's, or
+    /// [`DEFAULT_MARK`].
+    pub mark: String,
+    /// The record's last entry in the file's hash chain when the export was made: its hash
+    /// is printed by the documents and by `shuze verify`. `None` for a file without a chain.
+    pub chain: Option<crate::storage::chain::ChainHead>,
 }
+
+/// The classification line when neither `--mark` nor the prep gives one.
+pub const DEFAULT_MARK: &str = "内部资料 注意保存";
 
 /// One reporting official and everything recorded for them.
 #[derive(Debug, Clone, Serialize)]
@@ -131,10 +140,18 @@ impl Minutes {
             officials,
             notes_included: include_notes,
             notices: Vec::new(),
+            mark: DEFAULT_MARK.to_string(),
+            chain: store.chain_head()?,
         };
         minutes.settle();
         minutes.scrub();
         Ok(minutes)
+    }
+
+    /// Sets the classification line (control characters removed, as from any data).
+    pub fn set_mark(&mut self, mark: &str) {
+        self.mark = mark.trim().to_string();
+        super::scrub::Scrub::scrub(&mut self.mark);
     }
 
     /// Works out how everything stood at 散会 (what the 纪要 counts), and marks each

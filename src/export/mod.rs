@@ -277,6 +277,41 @@ fn json(minutes: &Minutes, revisions: bool) -> Result<Vec<u8>, ExportError> {
     Ok(bytes)
 }
 
+/// How each file written is recorded in the database (`shuze verify` lists them): the kind
+/// and format of each, found by its name among those of `--all` when not given.
+pub fn records_of(
+    minutes: &Minutes,
+    written: &[PathBuf],
+    given: Option<(Kind, Format)>,
+) -> Vec<crate::storage::chain::ExportRecord> {
+    let of_name = |path: &Path| {
+        let name = path.file_name()?.to_str()?;
+        Kind::ALL
+            .into_iter()
+            .flat_map(|kind| kind.formats().iter().map(move |&format| (kind, format)))
+            .find(|&(kind, format)| file_name(minutes, kind, format) == name)
+    };
+    written
+        .iter()
+        .filter_map(|path| {
+            let (kind, format) = given.or_else(|| of_name(path))?;
+            let path = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+            Some(crate::storage::chain::ExportRecord {
+                meeting: minutes.meeting.id,
+                kind: format!("{kind:?}").to_lowercase(),
+                format: format.extension().to_string(),
+                path: path.display().to_string(),
+                mark: minutes.mark.clone(),
+                record_hash: minutes
+                    .chain
+                    .as_ref()
+                    .map(|h| h.hash.clone())
+                    .unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
 /// "2026-12-18-会议记录.docx" ("2026-12-18-record.docx" in English); a ledger made before 散会
 /// "2026-12-18-整改台账（草稿）.xlsx".
 pub fn file_name(minutes: &Minutes, kind: Kind, format: Format) -> String {

@@ -57,8 +57,11 @@ impl Scrub for Minutes {
             corrections,
             notes_included: _,
             notices,
+            mark,
+            chain: _,
         } = self;
         notices.scrub();
+        mark.scrub();
         corrections.scrub();
         meeting.scrub();
         attendees.scrub();

@@ -273,6 +273,7 @@ impl Checker<'_> {
             },
             office: header.office.trim().to_string(),
             issue,
+            mark: header.mark.trim().to_string(),
             title_within,
             warnings: Vec::new(),
         }

@@ -33,6 +33,10 @@ pub fn import_preparation(
         if let Some(issue) = preparation.issue {
             settings.push((issue_key(meeting), issue.to_string()));
         }
+        if !preparation.mark.is_empty() {
+            let key = crate::storage::export_mark_key(meeting);
+            settings.push((key, preparation.mark.clone()));
+        }
         settings
     };
     match store.import_meeting_with(prepared, now, settings)? {

@@ -168,6 +168,8 @@ pub struct Preparation {
     pub office: String,
     /// 期号 of the 纪要.
     pub issue: Option<u32>,
+    /// The classification line of the exports; empty when not given (the default then).
+    pub mark: String,
     /// The sheet the title stands in (with `prepared.title_at` its row and column).
     pub title_within: Option<Within>,
     pub warnings: Vec<Problem>,

@@ -145,6 +145,7 @@ pub fn from_store(store: &Store, meeting: Id) -> Result<Preparation, StorageErro
         },
         office,
         issue,
+        mark: store.export_mark(meeting)?.unwrap_or_default(),
         title_within: None,
         warnings: Vec::new(),
     })
@@ -460,6 +461,9 @@ pub fn render_toml(preparation: &Preparation) -> String {
     }
     if let Some(issue) = preparation.issue {
         out.push_str(&format!("issue = {issue}\n"));
+    }
+    if !preparation.mark.is_empty() {
+        out.push_str(&format!("mark = {}\n", q(&preparation.mark)));
     }
     for attendee in &p.attendees {
         out.push_str(&format!(

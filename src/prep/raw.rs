@@ -45,6 +45,9 @@ pub struct RawMeeting {
     /// 期号 of the 纪要.
     #[serde(default)]
     pub issue: Option<Spanned<i64>>,
+    /// The classification line of the exports (密级标志); empty: the default.
+    #[serde(default)]
+    pub mark: String,
 }
 
 /// `minutes = { questions = 10, remarks = 5, rating = 3, follow_ups = 5 }`.

@@ -938,6 +938,7 @@ impl Reader {
             minutes: any_minutes.then(|| Spanned::new(span.clone(), minutes)),
             office: self.text(table, row, Key::Office),
             issue: self.integer(table, row, Key::Issue),
+            mark: String::new(),
         };
         Spanned::new(span, meeting)
     }

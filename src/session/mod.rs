@@ -640,8 +640,15 @@ impl Session {
     /// Writes every export into a new folder beside the database.
     fn export_all(&self, now: DateTime<Utc>) -> Result<Action, String> {
         self.store.integrity_check().map_err(|e| e.to_string())?;
-        let minutes = Minutes::build(&self.store, self.console.meeting.id, false, now)
+        let mut minutes = Minutes::build(&self.store, self.console.meeting.id, false, now)
             .map_err(|e| e.to_string())?;
+        if let Some(mark) = self
+            .store
+            .export_mark(self.console.meeting.id)
+            .map_err(|e| e.to_string())?
+        {
+            minutes.set_mark(&mark);
+        }
         let offset = export::local_offset(now);
         let options = export::Options {
             revisions: false,
@@ -654,6 +661,11 @@ impl Session {
         let dir = export::default_dir(self.store.path(), now, offset);
         let written = export::write_all_filed(&minutes, &dir, &options, &filing, false)
             .map_err(|e| e.to_string())?;
+        for record in export::records_of(&minutes, &written, None) {
+            self.store
+                .record_export(&record)
+                .map_err(|e| e.to_string())?;
+        }
         Ok(Action::Exported(
             written.iter().map(|p| p.display().to_string()).collect(),
         ))

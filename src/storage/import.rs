@@ -326,7 +326,19 @@ pub fn summary_issue_key(meeting: Id) -> String {
     format!("summary.issue.meeting-{meeting}")
 }
 
+/// The `setting` key of a meeting's classification line (密级标志) for its exports.
+pub fn export_mark_key(meeting: Id) -> String {
+    format!("export.mark.meeting-{meeting}")
+}
+
 impl Store {
+    /// The classification line the preparation gave for the meeting's exports, if any.
+    pub fn export_mark(&self, meeting: Id) -> Result<Option<String>> {
+        Ok(self
+            .setting(&export_mark_key(meeting))?
+            .filter(|mark| !mark.trim().is_empty()))
+    }
+
     /// The 纪要's 发文机关 and 期号 as the preparation gave them (empty and `None` when not
     /// given).
     pub fn summary_head(&self, meeting: Id) -> Result<(String, Option<u32>)> {

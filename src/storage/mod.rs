@@ -3,6 +3,7 @@
 //! Knows nothing of the UI. Every write is its own committed transaction, so a keystroke's
 //! change is on disk (WAL, `synchronous=FULL`) as soon as the call returns.
 
+pub mod chain;
 mod correct;
 mod draft;
 mod header;
@@ -15,13 +16,15 @@ mod schema;
 mod shape;
 mod sql_enums;
 pub mod steps;
+mod verify;
 mod write;
 
 pub use crate::domain::{AgendaChange, AgendaMove, QuestionChange};
 pub use crate::view::{MeetingListing, SearchHit, SearchTarget, SlotDetail, TextTarget};
 pub use header::APPLICATION_ID;
-pub use import::{Imported, summary_issue_key, summary_office_key};
+pub use import::{Imported, export_mark_key, summary_issue_key, summary_office_key};
 pub use recorded::Touched;
+pub use verify::{ChainReport, ExportMade, Tamper};
 
 pub use schema::latest_version;
 
@@ -453,6 +456,7 @@ impl Store {
             held,
             drafts: Default::default(),
         };
+        chain::register(&store.conn)?;
         store.verify().map_err(|e| file_error(path, e))?;
         let found = store.schema_version().map_err(|e| file_error(path, e))?;
         if found != latest_version() {
@@ -629,6 +633,7 @@ impl Store {
     /// version the file had.
     fn prepare(&mut self) -> Result<i64> {
         self.conn.busy_timeout(OPEN_WAIT)?;
+        chain::register(&self.conn)?;
         // Every statement run per keystroke or per official is prepared once.
         self.conn.set_prepared_statement_cache_capacity(64);
         self.conn.pragma_update(None, "foreign_keys", "ON")?;

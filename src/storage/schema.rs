@@ -11,7 +11,7 @@
 //! step rebuilds the column's CHECK.
 
 /// Migration steps; `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12];
 
 /// Every table the newest schema has, found by building it in memory once.
 pub fn expected_tables() -> &'static [String] {
@@ -19,6 +19,7 @@ pub fn expected_tables() -> &'static [String] {
     TABLES.get_or_init(|| {
         let build = || -> rusqlite::Result<Vec<String>> {
             let conn = rusqlite::Connection::open_in_memory()?;
+            super::chain::register(&conn)?;
             for step in MIGRATIONS {
                 conn.execute_batch(step)?;
             }
@@ -31,6 +32,7 @@ pub fn expected_tables() -> &'static [String] {
 /// The tables and columns a file of schema `version` has, built in memory.
 pub fn tables_at(version: i64) -> rusqlite::Result<Vec<(String, Vec<String>)>> {
     let conn = rusqlite::Connection::open_in_memory()?;
+    super::chain::register(&conn)?;
     for step in MIGRATIONS.iter().take(version.max(0) as usize) {
         conn.execute_batch(step)?;
     }
@@ -727,6 +729,270 @@ CREATE TRIGGER schema_step_no_update BEFORE UPDATE ON schema_step
 BEGIN SELECT RAISE(ABORT, 'schema_step is append-only'); END;
 CREATE TRIGGER schema_step_no_delete BEFORE DELETE ON schema_step
 BEGIN SELECT RAISE(ABORT, 'schema_step is append-only'); END;
+"#;
+
+/// The tamper-evident record (`storage::chain`): every row written to a recording table
+/// appends an entry to `chain_entry` holding the SHA-256 of the row and of the entry
+/// before, by the triggers below (`shuze_sha256` is registered by the program on each
+/// connection, so a tool without it cannot write these tables without dropping a trigger);
+/// exports are recorded in `export_made`. The rows a file held before this step are entered
+/// as they stood, after a `start` entry.
+const V12: &str = r#"
+CREATE TABLE chain_entry (
+    seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+    tbl     TEXT NOT NULL,
+    row_id  INTEGER NOT NULL,
+    op      TEXT NOT NULL CHECK (op IN ('start', 'before', 'insert', 'update', 'delete')),
+    content TEXT NOT NULL,                  -- shuze_sha256 of the row's columns
+    at      TEXT NOT NULL,                  -- UTC, RFC 3339
+    prev    TEXT NOT NULL,                  -- the hash of the entry before ('' for the first)
+    hash    TEXT NOT NULL                   -- shuze_sha256(prev, seq, tbl, row_id, op, content, at)
+);
+CREATE TRIGGER chain_entry_no_update BEFORE UPDATE ON chain_entry
+BEGIN SELECT RAISE(ABORT, 'chain_entry is append-only'); END;
+CREATE TRIGGER chain_entry_no_delete BEFORE DELETE ON chain_entry
+BEGIN SELECT RAISE(ABORT, 'chain_entry is append-only'); END;
+
+-- The one way an entry is made: the next number, the last hash and the time are taken here.
+CREATE VIEW chain_append AS SELECT tbl, row_id, op, content FROM chain_entry WHERE 0;
+CREATE TRIGGER chain_append_insert INSTEAD OF INSERT ON chain_append
+BEGIN
+    INSERT INTO chain_entry (seq, tbl, row_id, op, content, at, prev, hash)
+    SELECT s, NEW.tbl, NEW.row_id, NEW.op, NEW.content, a, p,
+           shuze_sha256(p, s, NEW.tbl, NEW.row_id, NEW.op, NEW.content, a)
+    FROM (SELECT coalesce((SELECT max(seq) FROM chain_entry), 0) + 1 AS s,
+                 coalesce((SELECT hash FROM chain_entry ORDER BY seq DESC LIMIT 1), '') AS p,
+                 strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS a);
+END;
+
+-- Each export: what, for which meeting, where, under which mark, and the record's hash it
+-- printed.
+CREATE TABLE export_made (
+    id          INTEGER PRIMARY KEY,
+    meeting_id  INTEGER REFERENCES meeting(id),
+    kind        TEXT NOT NULL,
+    format      TEXT NOT NULL,
+    path        TEXT NOT NULL,
+    mark        TEXT NOT NULL,
+    record_hash TEXT NOT NULL,
+    made_at     TEXT NOT NULL
+);
+CREATE TRIGGER export_made_no_update BEFORE UPDATE ON export_made
+BEGIN SELECT RAISE(ABORT, 'export_made is append-only'); END;
+CREATE TRIGGER export_made_no_delete BEFORE DELETE ON export_made
+BEGIN SELECT RAISE(ABORT, 'export_made is append-only'); END;
+
+-- The chain starts here; the rows already in the file are entered as they stand.
+INSERT INTO chain_append VALUES ('chain', 12, 'start', shuze_sha256('start', 12));
+INSERT INTO chain_append SELECT 'agenda_change', rowid, 'before', shuze_sha256(id, slot_id, position, name, post, supervisor, report_minutes, written_only, withdrawn, changed_at, origin) FROM agenda_change;
+INSERT INTO chain_append SELECT 'agenda_slot', rowid, 'before', shuze_sha256(id, meeting_id, position, unit_id, name, post, supervisor, report_minutes, written_only, stage, skip_reason) FROM agenda_slot;
+INSERT INTO chain_append SELECT 'attendee', rowid, 'before', shuze_sha256(id, meeting_id, position, name, post, attendance, reason, added_at, added_by) FROM attendee;
+INSERT INTO chain_append SELECT 'attendee_change', rowid, 'before', shuze_sha256(id, attendee_id, attendance, reason, arrived_at, left_at, changed_at, origin) FROM attendee_change;
+INSERT INTO chain_append SELECT 'duty_item', rowid, 'before', shuze_sha256(id, slot_id, position, source, quarter, text, progress, status, added_at, added_by) FROM duty_item;
+INSERT INTO chain_append SELECT 'duty_item_change', rowid, 'before', shuze_sha256(id, duty_item_id, source, quarter, text, progress, status, withdrawn, changed_at, origin) FROM duty_item_change;
+INSERT INTO chain_append SELECT 'follow_up', rowid, 'before', shuze_sha256(id, unit_id, slot_id, meeting_id, source, question_id, category, problem, task, measure, lead, owner, deadline, mode, progress, status, copied_to, raised_on, created_at, key) FROM follow_up;
+INSERT INTO chain_append SELECT 'follow_up_change', rowid, 'before', shuze_sha256(id, follow_up_id, slot_id, category, problem, task, measure, lead, owner, deadline, mode, progress, status, copied_to, changed_at, source, question_id, origin) FROM follow_up_change;
+INSERT INTO chain_append SELECT 'meeting', rowid, 'before', shuze_sha256(id, title, held_on, starts_at, place, chair, chair_post, recorder, created_at, finished_at, scrutineers, questions_minutes, remarks_minutes, rating_minutes, follow_ups_minutes) FROM meeting;
+INSERT INTO chain_append SELECT 'meeting_change', rowid, 'before', shuze_sha256(id, meeting_id, held_on, changed_at) FROM meeting_change;
+INSERT INTO chain_append SELECT 'meeting_revision', rowid, 'before', shuze_sha256(id, meeting_id, kind, body, saved_at) FROM meeting_revision;
+INSERT INTO chain_append SELECT 'question', rowid, 'before', shuze_sha256(id, slot_id, position, asker, text, prepared, asked_at, needs_written_reply, created_at) FROM question;
+INSERT INTO chain_append SELECT 'question_change', rowid, 'before', shuze_sha256(id, question_id, asker, text, asked_at, needs_written_reply, withdrawn, changed_at, written_reason, origin) FROM question_change;
+INSERT INTO chain_append SELECT 'rating', rowid, 'before', shuze_sha256(slot_id, round, voters, excellent, good, fair, poor, recorded_at) FROM rating;
+INSERT INTO chain_append SELECT 'risk_point', rowid, 'before', shuze_sha256(id, slot_id, position, text, level, measures, rules, added_at, added_by) FROM risk_point;
+INSERT INTO chain_append SELECT 'risk_point_change', rowid, 'before', shuze_sha256(id, risk_point_id, text, level, measures, rules, withdrawn, changed_at, origin) FROM risk_point_change;
+INSERT INTO chain_append SELECT 'stage_change', rowid, 'before', shuze_sha256(id, slot_id, from_stage, to_stage, at) FROM stage_change;
+INSERT INTO chain_append SELECT 'stage_timing', rowid, 'before', shuze_sha256(slot_id, stage, started_at, ended_at, accumulated_ms, running_since) FROM stage_timing;
+INSERT INTO chain_append SELECT 'text_revision', rowid, 'before', shuze_sha256(id, kind, slot_id, question_id, body, saved_at) FROM text_revision;
+INSERT INTO chain_append SELECT 'unit', rowid, 'before', shuze_sha256(id, name) FROM unit;
+CREATE TRIGGER agenda_change_chain_insert AFTER INSERT ON agenda_change BEGIN
+    INSERT INTO chain_append VALUES ('agenda_change', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.slot_id, NEW.position, NEW.name, NEW.post, NEW.supervisor, NEW.report_minutes, NEW.written_only, NEW.withdrawn, NEW.changed_at, NEW.origin));
+END;
+CREATE TRIGGER agenda_change_chain_update AFTER UPDATE ON agenda_change BEGIN
+    INSERT INTO chain_append VALUES ('agenda_change', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.slot_id, NEW.position, NEW.name, NEW.post, NEW.supervisor, NEW.report_minutes, NEW.written_only, NEW.withdrawn, NEW.changed_at, NEW.origin));
+END;
+CREATE TRIGGER agenda_change_chain_delete AFTER DELETE ON agenda_change BEGIN
+    INSERT INTO chain_append VALUES ('agenda_change', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.slot_id, OLD.position, OLD.name, OLD.post, OLD.supervisor, OLD.report_minutes, OLD.written_only, OLD.withdrawn, OLD.changed_at, OLD.origin));
+END;
+CREATE TRIGGER agenda_slot_chain_insert AFTER INSERT ON agenda_slot BEGIN
+    INSERT INTO chain_append VALUES ('agenda_slot', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.meeting_id, NEW.position, NEW.unit_id, NEW.name, NEW.post, NEW.supervisor, NEW.report_minutes, NEW.written_only, NEW.stage, NEW.skip_reason));
+END;
+CREATE TRIGGER agenda_slot_chain_update AFTER UPDATE ON agenda_slot BEGIN
+    INSERT INTO chain_append VALUES ('agenda_slot', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.meeting_id, NEW.position, NEW.unit_id, NEW.name, NEW.post, NEW.supervisor, NEW.report_minutes, NEW.written_only, NEW.stage, NEW.skip_reason));
+END;
+CREATE TRIGGER agenda_slot_chain_delete AFTER DELETE ON agenda_slot BEGIN
+    INSERT INTO chain_append VALUES ('agenda_slot', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.meeting_id, OLD.position, OLD.unit_id, OLD.name, OLD.post, OLD.supervisor, OLD.report_minutes, OLD.written_only, OLD.stage, OLD.skip_reason));
+END;
+CREATE TRIGGER attendee_chain_insert AFTER INSERT ON attendee BEGIN
+    INSERT INTO chain_append VALUES ('attendee', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.meeting_id, NEW.position, NEW.name, NEW.post, NEW.attendance, NEW.reason, NEW.added_at, NEW.added_by));
+END;
+CREATE TRIGGER attendee_chain_update AFTER UPDATE ON attendee BEGIN
+    INSERT INTO chain_append VALUES ('attendee', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.meeting_id, NEW.position, NEW.name, NEW.post, NEW.attendance, NEW.reason, NEW.added_at, NEW.added_by));
+END;
+CREATE TRIGGER attendee_chain_delete AFTER DELETE ON attendee BEGIN
+    INSERT INTO chain_append VALUES ('attendee', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.meeting_id, OLD.position, OLD.name, OLD.post, OLD.attendance, OLD.reason, OLD.added_at, OLD.added_by));
+END;
+CREATE TRIGGER attendee_change_chain_insert AFTER INSERT ON attendee_change BEGIN
+    INSERT INTO chain_append VALUES ('attendee_change', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.attendee_id, NEW.attendance, NEW.reason, NEW.arrived_at, NEW.left_at, NEW.changed_at, NEW.origin));
+END;
+CREATE TRIGGER attendee_change_chain_update AFTER UPDATE ON attendee_change BEGIN
+    INSERT INTO chain_append VALUES ('attendee_change', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.attendee_id, NEW.attendance, NEW.reason, NEW.arrived_at, NEW.left_at, NEW.changed_at, NEW.origin));
+END;
+CREATE TRIGGER attendee_change_chain_delete AFTER DELETE ON attendee_change BEGIN
+    INSERT INTO chain_append VALUES ('attendee_change', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.attendee_id, OLD.attendance, OLD.reason, OLD.arrived_at, OLD.left_at, OLD.changed_at, OLD.origin));
+END;
+CREATE TRIGGER duty_item_chain_insert AFTER INSERT ON duty_item BEGIN
+    INSERT INTO chain_append VALUES ('duty_item', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.slot_id, NEW.position, NEW.source, NEW.quarter, NEW.text, NEW.progress, NEW.status, NEW.added_at, NEW.added_by));
+END;
+CREATE TRIGGER duty_item_chain_update AFTER UPDATE ON duty_item BEGIN
+    INSERT INTO chain_append VALUES ('duty_item', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.slot_id, NEW.position, NEW.source, NEW.quarter, NEW.text, NEW.progress, NEW.status, NEW.added_at, NEW.added_by));
+END;
+CREATE TRIGGER duty_item_chain_delete AFTER DELETE ON duty_item BEGIN
+    INSERT INTO chain_append VALUES ('duty_item', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.slot_id, OLD.position, OLD.source, OLD.quarter, OLD.text, OLD.progress, OLD.status, OLD.added_at, OLD.added_by));
+END;
+CREATE TRIGGER duty_item_change_chain_insert AFTER INSERT ON duty_item_change BEGIN
+    INSERT INTO chain_append VALUES ('duty_item_change', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.duty_item_id, NEW.source, NEW.quarter, NEW.text, NEW.progress, NEW.status, NEW.withdrawn, NEW.changed_at, NEW.origin));
+END;
+CREATE TRIGGER duty_item_change_chain_update AFTER UPDATE ON duty_item_change BEGIN
+    INSERT INTO chain_append VALUES ('duty_item_change', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.duty_item_id, NEW.source, NEW.quarter, NEW.text, NEW.progress, NEW.status, NEW.withdrawn, NEW.changed_at, NEW.origin));
+END;
+CREATE TRIGGER duty_item_change_chain_delete AFTER DELETE ON duty_item_change BEGIN
+    INSERT INTO chain_append VALUES ('duty_item_change', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.duty_item_id, OLD.source, OLD.quarter, OLD.text, OLD.progress, OLD.status, OLD.withdrawn, OLD.changed_at, OLD.origin));
+END;
+CREATE TRIGGER follow_up_chain_insert AFTER INSERT ON follow_up BEGIN
+    INSERT INTO chain_append VALUES ('follow_up', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.unit_id, NEW.slot_id, NEW.meeting_id, NEW.source, NEW.question_id, NEW.category, NEW.problem, NEW.task, NEW.measure, NEW.lead, NEW.owner, NEW.deadline, NEW.mode, NEW.progress, NEW.status, NEW.copied_to, NEW.raised_on, NEW.created_at, NEW.key));
+END;
+CREATE TRIGGER follow_up_chain_update AFTER UPDATE ON follow_up BEGIN
+    INSERT INTO chain_append VALUES ('follow_up', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.unit_id, NEW.slot_id, NEW.meeting_id, NEW.source, NEW.question_id, NEW.category, NEW.problem, NEW.task, NEW.measure, NEW.lead, NEW.owner, NEW.deadline, NEW.mode, NEW.progress, NEW.status, NEW.copied_to, NEW.raised_on, NEW.created_at, NEW.key));
+END;
+CREATE TRIGGER follow_up_chain_delete AFTER DELETE ON follow_up BEGIN
+    INSERT INTO chain_append VALUES ('follow_up', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.unit_id, OLD.slot_id, OLD.meeting_id, OLD.source, OLD.question_id, OLD.category, OLD.problem, OLD.task, OLD.measure, OLD.lead, OLD.owner, OLD.deadline, OLD.mode, OLD.progress, OLD.status, OLD.copied_to, OLD.raised_on, OLD.created_at, OLD.key));
+END;
+CREATE TRIGGER follow_up_change_chain_insert AFTER INSERT ON follow_up_change BEGIN
+    INSERT INTO chain_append VALUES ('follow_up_change', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.follow_up_id, NEW.slot_id, NEW.category, NEW.problem, NEW.task, NEW.measure, NEW.lead, NEW.owner, NEW.deadline, NEW.mode, NEW.progress, NEW.status, NEW.copied_to, NEW.changed_at, NEW.source, NEW.question_id, NEW.origin));
+END;
+CREATE TRIGGER follow_up_change_chain_update AFTER UPDATE ON follow_up_change BEGIN
+    INSERT INTO chain_append VALUES ('follow_up_change', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.follow_up_id, NEW.slot_id, NEW.category, NEW.problem, NEW.task, NEW.measure, NEW.lead, NEW.owner, NEW.deadline, NEW.mode, NEW.progress, NEW.status, NEW.copied_to, NEW.changed_at, NEW.source, NEW.question_id, NEW.origin));
+END;
+CREATE TRIGGER follow_up_change_chain_delete AFTER DELETE ON follow_up_change BEGIN
+    INSERT INTO chain_append VALUES ('follow_up_change', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.follow_up_id, OLD.slot_id, OLD.category, OLD.problem, OLD.task, OLD.measure, OLD.lead, OLD.owner, OLD.deadline, OLD.mode, OLD.progress, OLD.status, OLD.copied_to, OLD.changed_at, OLD.source, OLD.question_id, OLD.origin));
+END;
+CREATE TRIGGER meeting_chain_insert AFTER INSERT ON meeting BEGIN
+    INSERT INTO chain_append VALUES ('meeting', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.title, NEW.held_on, NEW.starts_at, NEW.place, NEW.chair, NEW.chair_post, NEW.recorder, NEW.created_at, NEW.finished_at, NEW.scrutineers, NEW.questions_minutes, NEW.remarks_minutes, NEW.rating_minutes, NEW.follow_ups_minutes));
+END;
+CREATE TRIGGER meeting_chain_update AFTER UPDATE ON meeting BEGIN
+    INSERT INTO chain_append VALUES ('meeting', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.title, NEW.held_on, NEW.starts_at, NEW.place, NEW.chair, NEW.chair_post, NEW.recorder, NEW.created_at, NEW.finished_at, NEW.scrutineers, NEW.questions_minutes, NEW.remarks_minutes, NEW.rating_minutes, NEW.follow_ups_minutes));
+END;
+CREATE TRIGGER meeting_chain_delete AFTER DELETE ON meeting BEGIN
+    INSERT INTO chain_append VALUES ('meeting', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.title, OLD.held_on, OLD.starts_at, OLD.place, OLD.chair, OLD.chair_post, OLD.recorder, OLD.created_at, OLD.finished_at, OLD.scrutineers, OLD.questions_minutes, OLD.remarks_minutes, OLD.rating_minutes, OLD.follow_ups_minutes));
+END;
+CREATE TRIGGER meeting_change_chain_insert AFTER INSERT ON meeting_change BEGIN
+    INSERT INTO chain_append VALUES ('meeting_change', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.meeting_id, NEW.held_on, NEW.changed_at));
+END;
+CREATE TRIGGER meeting_change_chain_update AFTER UPDATE ON meeting_change BEGIN
+    INSERT INTO chain_append VALUES ('meeting_change', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.meeting_id, NEW.held_on, NEW.changed_at));
+END;
+CREATE TRIGGER meeting_change_chain_delete AFTER DELETE ON meeting_change BEGIN
+    INSERT INTO chain_append VALUES ('meeting_change', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.meeting_id, OLD.held_on, OLD.changed_at));
+END;
+CREATE TRIGGER meeting_revision_chain_insert AFTER INSERT ON meeting_revision BEGIN
+    INSERT INTO chain_append VALUES ('meeting_revision', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.meeting_id, NEW.kind, NEW.body, NEW.saved_at));
+END;
+CREATE TRIGGER meeting_revision_chain_update AFTER UPDATE ON meeting_revision BEGIN
+    INSERT INTO chain_append VALUES ('meeting_revision', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.meeting_id, NEW.kind, NEW.body, NEW.saved_at));
+END;
+CREATE TRIGGER meeting_revision_chain_delete AFTER DELETE ON meeting_revision BEGIN
+    INSERT INTO chain_append VALUES ('meeting_revision', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.meeting_id, OLD.kind, OLD.body, OLD.saved_at));
+END;
+CREATE TRIGGER question_chain_insert AFTER INSERT ON question BEGIN
+    INSERT INTO chain_append VALUES ('question', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.slot_id, NEW.position, NEW.asker, NEW.text, NEW.prepared, NEW.asked_at, NEW.needs_written_reply, NEW.created_at));
+END;
+CREATE TRIGGER question_chain_update AFTER UPDATE ON question BEGIN
+    INSERT INTO chain_append VALUES ('question', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.slot_id, NEW.position, NEW.asker, NEW.text, NEW.prepared, NEW.asked_at, NEW.needs_written_reply, NEW.created_at));
+END;
+CREATE TRIGGER question_chain_delete AFTER DELETE ON question BEGIN
+    INSERT INTO chain_append VALUES ('question', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.slot_id, OLD.position, OLD.asker, OLD.text, OLD.prepared, OLD.asked_at, OLD.needs_written_reply, OLD.created_at));
+END;
+CREATE TRIGGER question_change_chain_insert AFTER INSERT ON question_change BEGIN
+    INSERT INTO chain_append VALUES ('question_change', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.question_id, NEW.asker, NEW.text, NEW.asked_at, NEW.needs_written_reply, NEW.withdrawn, NEW.changed_at, NEW.written_reason, NEW.origin));
+END;
+CREATE TRIGGER question_change_chain_update AFTER UPDATE ON question_change BEGIN
+    INSERT INTO chain_append VALUES ('question_change', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.question_id, NEW.asker, NEW.text, NEW.asked_at, NEW.needs_written_reply, NEW.withdrawn, NEW.changed_at, NEW.written_reason, NEW.origin));
+END;
+CREATE TRIGGER question_change_chain_delete AFTER DELETE ON question_change BEGIN
+    INSERT INTO chain_append VALUES ('question_change', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.question_id, OLD.asker, OLD.text, OLD.asked_at, OLD.needs_written_reply, OLD.withdrawn, OLD.changed_at, OLD.written_reason, OLD.origin));
+END;
+CREATE TRIGGER rating_chain_insert AFTER INSERT ON rating BEGIN
+    INSERT INTO chain_append VALUES ('rating', NEW.rowid, 'insert', shuze_sha256(NEW.slot_id, NEW.round, NEW.voters, NEW.excellent, NEW.good, NEW.fair, NEW.poor, NEW.recorded_at));
+END;
+CREATE TRIGGER rating_chain_update AFTER UPDATE ON rating BEGIN
+    INSERT INTO chain_append VALUES ('rating', NEW.rowid, 'update', shuze_sha256(NEW.slot_id, NEW.round, NEW.voters, NEW.excellent, NEW.good, NEW.fair, NEW.poor, NEW.recorded_at));
+END;
+CREATE TRIGGER rating_chain_delete AFTER DELETE ON rating BEGIN
+    INSERT INTO chain_append VALUES ('rating', OLD.rowid, 'delete', shuze_sha256(OLD.slot_id, OLD.round, OLD.voters, OLD.excellent, OLD.good, OLD.fair, OLD.poor, OLD.recorded_at));
+END;
+CREATE TRIGGER risk_point_chain_insert AFTER INSERT ON risk_point BEGIN
+    INSERT INTO chain_append VALUES ('risk_point', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.slot_id, NEW.position, NEW.text, NEW.level, NEW.measures, NEW.rules, NEW.added_at, NEW.added_by));
+END;
+CREATE TRIGGER risk_point_chain_update AFTER UPDATE ON risk_point BEGIN
+    INSERT INTO chain_append VALUES ('risk_point', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.slot_id, NEW.position, NEW.text, NEW.level, NEW.measures, NEW.rules, NEW.added_at, NEW.added_by));
+END;
+CREATE TRIGGER risk_point_chain_delete AFTER DELETE ON risk_point BEGIN
+    INSERT INTO chain_append VALUES ('risk_point', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.slot_id, OLD.position, OLD.text, OLD.level, OLD.measures, OLD.rules, OLD.added_at, OLD.added_by));
+END;
+CREATE TRIGGER risk_point_change_chain_insert AFTER INSERT ON risk_point_change BEGIN
+    INSERT INTO chain_append VALUES ('risk_point_change', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.risk_point_id, NEW.text, NEW.level, NEW.measures, NEW.rules, NEW.withdrawn, NEW.changed_at, NEW.origin));
+END;
+CREATE TRIGGER risk_point_change_chain_update AFTER UPDATE ON risk_point_change BEGIN
+    INSERT INTO chain_append VALUES ('risk_point_change', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.risk_point_id, NEW.text, NEW.level, NEW.measures, NEW.rules, NEW.withdrawn, NEW.changed_at, NEW.origin));
+END;
+CREATE TRIGGER risk_point_change_chain_delete AFTER DELETE ON risk_point_change BEGIN
+    INSERT INTO chain_append VALUES ('risk_point_change', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.risk_point_id, OLD.text, OLD.level, OLD.measures, OLD.rules, OLD.withdrawn, OLD.changed_at, OLD.origin));
+END;
+CREATE TRIGGER stage_change_chain_insert AFTER INSERT ON stage_change BEGIN
+    INSERT INTO chain_append VALUES ('stage_change', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.slot_id, NEW.from_stage, NEW.to_stage, NEW.at));
+END;
+CREATE TRIGGER stage_change_chain_update AFTER UPDATE ON stage_change BEGIN
+    INSERT INTO chain_append VALUES ('stage_change', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.slot_id, NEW.from_stage, NEW.to_stage, NEW.at));
+END;
+CREATE TRIGGER stage_change_chain_delete AFTER DELETE ON stage_change BEGIN
+    INSERT INTO chain_append VALUES ('stage_change', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.slot_id, OLD.from_stage, OLD.to_stage, OLD.at));
+END;
+CREATE TRIGGER stage_timing_chain_insert AFTER INSERT ON stage_timing BEGIN
+    INSERT INTO chain_append VALUES ('stage_timing', NEW.rowid, 'insert', shuze_sha256(NEW.slot_id, NEW.stage, NEW.started_at, NEW.ended_at, NEW.accumulated_ms, NEW.running_since));
+END;
+CREATE TRIGGER stage_timing_chain_update AFTER UPDATE ON stage_timing BEGIN
+    INSERT INTO chain_append VALUES ('stage_timing', NEW.rowid, 'update', shuze_sha256(NEW.slot_id, NEW.stage, NEW.started_at, NEW.ended_at, NEW.accumulated_ms, NEW.running_since));
+END;
+CREATE TRIGGER stage_timing_chain_delete AFTER DELETE ON stage_timing BEGIN
+    INSERT INTO chain_append VALUES ('stage_timing', OLD.rowid, 'delete', shuze_sha256(OLD.slot_id, OLD.stage, OLD.started_at, OLD.ended_at, OLD.accumulated_ms, OLD.running_since));
+END;
+CREATE TRIGGER text_revision_chain_insert AFTER INSERT ON text_revision BEGIN
+    INSERT INTO chain_append VALUES ('text_revision', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.kind, NEW.slot_id, NEW.question_id, NEW.body, NEW.saved_at));
+END;
+CREATE TRIGGER text_revision_chain_update AFTER UPDATE ON text_revision BEGIN
+    INSERT INTO chain_append VALUES ('text_revision', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.kind, NEW.slot_id, NEW.question_id, NEW.body, NEW.saved_at));
+END;
+CREATE TRIGGER text_revision_chain_delete AFTER DELETE ON text_revision BEGIN
+    INSERT INTO chain_append VALUES ('text_revision', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.kind, OLD.slot_id, OLD.question_id, OLD.body, OLD.saved_at));
+END;
+CREATE TRIGGER unit_chain_insert AFTER INSERT ON unit BEGIN
+    INSERT INTO chain_append VALUES ('unit', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.name));
+END;
+CREATE TRIGGER unit_chain_update AFTER UPDATE ON unit BEGIN
+    INSERT INTO chain_append VALUES ('unit', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.name));
+END;
+CREATE TRIGGER unit_chain_delete AFTER DELETE ON unit BEGIN
+    INSERT INTO chain_append VALUES ('unit', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.name));
+END;
+CREATE TRIGGER export_made_chain_insert AFTER INSERT ON export_made BEGIN
+    INSERT INTO chain_append VALUES ('export_made', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.meeting_id, NEW.kind, NEW.format, NEW.path, NEW.mark, NEW.record_hash, NEW.made_at));
+END;
+CREATE TRIGGER export_made_chain_update AFTER UPDATE ON export_made BEGIN
+    INSERT INTO chain_append VALUES ('export_made', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.meeting_id, NEW.kind, NEW.format, NEW.path, NEW.mark, NEW.record_hash, NEW.made_at));
+END;
+CREATE TRIGGER export_made_chain_delete AFTER DELETE ON export_made BEGIN
+    INSERT INTO chain_append VALUES ('export_made', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.meeting_id, OLD.kind, OLD.format, OLD.path, OLD.mark, OLD.record_hash, OLD.made_at));
+END;
 "#;
 
 #[cfg(test)]

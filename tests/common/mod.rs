@@ -361,6 +361,7 @@ pub fn reported_sample(path: &Path, ended: bool) -> Session {
         .unwrap();
     if ended {
         let conn = rusqlite::Connection::open(path).unwrap();
+        shuze::storage::chain::register(&conn).unwrap();
         conn.execute(
             "UPDATE meeting SET finished_at = ?1 WHERE id = 1",
             [at(2_400)],

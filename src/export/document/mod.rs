@@ -24,6 +24,8 @@ pub struct Document {
     pub draft: bool,
     /// The title is a 纪要标志 (GB/T 9704, 10.3): red, its top 35 mm below the text block's.
     pub masthead: bool,
+    /// The classification line: in the page header (Word, HTML), the first line (Markdown).
+    pub mark: String,
     pub blocks: Vec<Block>,
 }
 
@@ -45,9 +47,26 @@ impl Document {
             title,
             draft,
             masthead: false,
+            mark: minutes.mark.clone(),
             blocks,
         }
     }
+}
+
+/// Under the signatures: the hash chain's last entry when the document was made, so that a
+/// signed copy can be matched to the file (`shuze verify` prints the same hash).
+fn chain_line(minutes: &Minutes, style: Style) -> Option<Block> {
+    let head = minutes.chain.as_ref()?;
+    let at = head.at.with_timezone(&style.offset);
+    Some(Block::Paragraph {
+        lead: "记录散列（SHA-256）：".into(),
+        text: format!(
+            "{}（链的第 {} 项，{}）",
+            head.grouped(),
+            head.seq,
+            at.format("%Y年%-m月%-d日 %H:%M:%S")
+        ),
+    })
 }
 
 /// Where a `Spread` line has its rules.

@@ -53,6 +53,7 @@ pub fn record(minutes: &Minutes, style: Style) -> Document {
         "主持人（签字）：".into(),
         "记录人（签字）：".into(),
     ]));
+    blocks.extend(chain_line(minutes, style));
     Document::of(minutes, format!("{}记录", minutes.meeting.title), blocks)
 }
 

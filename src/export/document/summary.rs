@@ -75,6 +75,8 @@ pub fn summary(minutes: &Minutes, style: Style, filing: &Filing) -> Document {
             });
         }
     }
+    // The record's hash before the 版记, which stands last, at the foot of the page.
+    blocks.extend(chain_line(minutes, style));
     blocks.push(Block::Spread {
         left: filing.office.clone(),
         right: format!("{issued}印发"),

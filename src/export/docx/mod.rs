@@ -323,11 +323,9 @@ fn body(doc: &Document, f: &FontSet, page_numbers: PageNumbers) -> String {
         }
     }
     out.push_str("<w:sectPr>");
-    if doc.draft {
-        out.push_str(r#"<w:headerReference w:type="default" r:id="rIdHeader"/>"#);
-        if page_numbers == PageNumbers::Outside {
-            out.push_str(r#"<w:headerReference w:type="even" r:id="rIdHeader"/>"#);
-        }
+    out.push_str(r#"<w:headerReference w:type="default" r:id="rIdHeader"/>"#);
+    if page_numbers == PageNumbers::Outside {
+        out.push_str(r#"<w:headerReference w:type="even" r:id="rIdHeader"/>"#);
     }
     if page_numbers == PageNumbers::Outside {
         out.push_str(r#"<w:footerReference w:type="even" r:id="rIdFooterEven"/>"#);
@@ -432,15 +430,15 @@ pub fn render(
         ));
         word.push(part("word/footer2.xml", "footer", parts::footer(&f, even)));
     }
-    if doc.draft {
-        let mark = crate::labels::Label::Draft.text(crate::labels::Lang::Zh);
-        links.push(("rIdHeader".into(), parts::REL_HEADER, "header1.xml".into()));
-        word.push(part(
-            "word/header1.xml",
-            "header",
-            parts::draft_header(&f, mark),
-        ));
-    }
+    let draft = doc
+        .draft
+        .then(|| crate::labels::Label::Draft.text(crate::labels::Lang::Zh));
+    links.push(("rIdHeader".into(), parts::REL_HEADER, "header1.xml".into()));
+    word.push(part(
+        "word/header1.xml",
+        "header",
+        parts::page_header(&f, &doc.mark, draft),
+    ));
     let mut all = vec![
         part(
             "docProps/core.xml",

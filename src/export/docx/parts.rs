@@ -202,8 +202,9 @@ pub fn footer(f: &FontSet, side: Side) -> String {
     )
 }
 
-/// The page header of a draft: "（草稿）" at the top of every page.
-pub fn draft_header(f: &FontSet, mark: &str) -> String {
+/// The page header of every page: the classification line at the left, and "（草稿）" at
+/// the right of a draft.
+pub fn page_header(f: &FontSet, mark: &str, draft: Option<&str>) -> String {
     let style = RunStyle {
         font: f.heading,
         size: SIZE_4,
@@ -211,16 +212,26 @@ pub fn draft_header(f: &FontSet, mark: &str) -> String {
         spacing: 0,
         colour: None,
     };
-    let ppr = ParaStyle {
-        style: Some("Header"),
-        align: Some(Align::Right),
-        first_line: Some(0),
-        ..Default::default()
+    let line = |text: &str, align: Align| {
+        let ppr = ParaStyle {
+            style: Some("Header"),
+            align: Some(align),
+            first_line: Some(0),
+            ..Default::default()
+        };
+        xml::paragraph(&ppr, &xml::run(text, style))
     };
-    format!(
-        r#"{DECLARATION}<w:hdr xmlns:w="{W}" xmlns:r="{R}">{}</w:hdr>"#,
-        xml::paragraph(&ppr, &xml::run(mark, style))
-    )
+    let mut lines = String::new();
+    if !mark.is_empty() {
+        lines.push_str(&line(mark, Align::Left));
+    }
+    if let Some(draft) = draft {
+        lines.push_str(&line(draft, Align::Right));
+    }
+    if lines.is_empty() {
+        lines.push_str(&xml::paragraph(&ParaStyle::default(), ""));
+    }
+    format!(r#"{DECLARATION}<w:hdr xmlns:w="{W}" xmlns:r="{R}">{lines}</w:hdr>"#)
 }
 
 /// `docProps/core.xml`: title, author (the recorder) and when the file was made.
