@@ -25,8 +25,8 @@ macro_rules! warn {
         let _ = writeln!(std::io::stderr(), "{}", crate::clean::for_terminal(&line));
     }};
 }
-mod exporting;
 mod converting;
+mod exporting;
 mod secret;
 
 use crate::labels::Lang;

@@ -57,10 +57,7 @@ pub(super) fn rekey(db: &Path, asking: Asking, new_key_file: Option<&Path>) -> R
     let passphrase = secret::new_passphrase(new_key_file)?;
     store.convert_to(db, &Conversion::Rekey(&passphrase))?;
     drop(locks);
-    say!(tr!(
-        "已更换口令：{db}，以后用新口令打开",
-        db = db.display()
-    ));
+    say!(tr!("已更换口令：{db}，以后用新口令打开", db = db.display()));
     Ok(())
 }
 

@@ -243,7 +243,11 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
         "Decrypt an encrypted meeting file into a new unencrypted file.",
     ),
     ("decrypt", "db", "The encrypted meeting database."),
-    ("decrypt", "output", "The new unencrypted file (must not exist)."),
+    (
+        "decrypt",
+        "output",
+        "The new unencrypted file (must not exist).",
+    ),
     (
         "rekey",
         "",

@@ -31,6 +31,8 @@ pub fn unlock(db: &Path, asking: Asking) -> Result<()> {
     if !can_ask() {
         return Err(StorageError::Encrypted(db.to_path_buf()).into());
     }
+    // Raw from the first prompt to the last: keys typed ahead are never echoed.
+    let raw = Raw::on()?;
     for attempt in 1..=asking.tries.max(1) {
         let passphrase = ask(&tr!(
             "会议文件 {db} 已加密，请输入口令：",
@@ -42,9 +44,10 @@ pub fn unlock(db: &Path, asking: Asking) -> Result<()> {
         }
         let left = asking.tries.saturating_sub(attempt);
         if left > 0 {
-            warn!(tr!("口令不对，请再试（还有 {left} 次）", left = left));
+            raw.line(&tr!("口令不对，请再试（还有 {left} 次）", left = left));
         }
     }
+    drop(raw);
     Err(StorageError::WrongPassphrase(db.to_path_buf()).into())
 }
 
@@ -59,6 +62,7 @@ pub fn new_passphrase(key_file: Option<&Path>) -> Result<String> {
             "没有终端可以输入新口令：请在终端运行，或用 --key-file 指定口令文件"
         ));
     }
+    let _raw = Raw::on()?;
     let first = ask(&tr!("新口令："))?;
     if first.is_empty() {
         bail!(tr!("口令不能为空，未作改动"));
@@ -94,10 +98,18 @@ pub fn read_key_file(file: &Path) -> Result<String> {
         }
     }
     let _ = &metadata;
-    let bytes = crate::files::read_regular(file)
-        .map_err(|err| anyhow::anyhow!(tr!("无法读取口令文件 {file}：{why}", file = file.display(), why = err)))?;
+    let bytes = crate::files::read_regular(file).map_err(|err| {
+        anyhow::anyhow!(tr!(
+            "无法读取口令文件 {file}：{why}",
+            file = file.display(),
+            why = err
+        ))
+    })?;
     let Ok(text) = String::from_utf8(bytes) else {
-        bail!(tr!("口令文件 {file} 不是 UTF-8 文字", file = file.display()));
+        bail!(tr!(
+            "口令文件 {file} 不是 UTF-8 文字",
+            file = file.display()
+        ));
     };
     let passphrase = text
         .strip_suffix('\n')
@@ -114,14 +126,39 @@ fn can_ask() -> bool {
     std::io::stdin().is_terminal()
 }
 
-/// Reads a line from the terminal without showing it (raw mode: nothing is echoed).
+/// The terminal in raw mode (nothing typed is echoed) while this lives.
+struct Raw;
+
+impl Raw {
+    fn on() -> Result<Raw> {
+        crossterm::terminal::enable_raw_mode()?;
+        Ok(Raw)
+    }
+
+    /// A line on standard error, which in raw mode needs its carriage return.
+    fn line(&self, text: &str) {
+        use std::io::Write as _;
+        let _ = write!(
+            std::io::stderr(),
+            "{}\r\n",
+            crate::clean::for_terminal(text)
+        );
+    }
+}
+
+impl Drop for Raw {
+    fn drop(&mut self) {
+        let _ = crossterm::terminal::disable_raw_mode();
+    }
+}
+
+/// Reads a line from the terminal (in raw mode: nothing is echoed).
 fn ask(prompt: &str) -> Result<String> {
     use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, read};
     use std::io::Write as _;
     let mut err = std::io::stderr();
     let _ = write!(err, "{prompt}");
     let _ = err.flush();
-    crossterm::terminal::enable_raw_mode()?;
     let mut typed = String::new();
     let finished = loop {
         let key = match read() {
@@ -133,21 +170,22 @@ fn ask(prompt: &str) -> Result<String> {
             Ok(_) => continue,
             Err(err) => break Err(err),
         };
+        let control = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Enter => break Ok(true),
+            // A line feed (Ctrl-J) ends the line too.
+            KeyCode::Char('j') if control => break Ok(true),
             KeyCode::Esc => break Ok(false),
-            KeyCode::Char('c' | 'd') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                break Ok(false);
-            }
+            KeyCode::Char('c' | 'd') if control => break Ok(false),
             KeyCode::Backspace => {
                 typed.pop();
             }
+            KeyCode::Char(_) if control => {}
             KeyCode::Char(c) => typed.push(c),
             _ => {}
         }
     };
-    let _ = crossterm::terminal::disable_raw_mode();
-    let _ = writeln!(err, "\r");
+    let _ = write!(err, "\r\n");
     match finished? {
         true => Ok(typed),
         false => bail!(tr!("未输入口令，已取消")),

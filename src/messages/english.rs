@@ -882,7 +882,10 @@ const ENCRYPTION: &[(&str, &str)] = &[
     ),
     ("新口令：", "New passphrase: "),
     ("再输入一次新口令：", "The new passphrase again: "),
-    ("口令不能为空，未作改动", "The passphrase cannot be empty; nothing was changed"),
+    (
+        "口令不能为空，未作改动",
+        "The passphrase cannot be empty; nothing was changed",
+    ),
     (
         "两次输入的口令不同，未作改动",
         "The two passphrases differ; nothing was changed",

@@ -169,7 +169,9 @@ fn export_into(from: &Connection, temp: &Path, how: &Conversion) -> Result<()> {
 fn check_written(temp: &Path, how: &Conversion) -> Result<()> {
     let conn = Connection::open_with_flags(temp, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     match how {
-        Conversion::Encrypt(key) | Conversion::Rekey(key) => conn.pragma_update(None, "key", key)?,
+        Conversion::Encrypt(key) | Conversion::Rekey(key) => {
+            conn.pragma_update(None, "key", key)?
+        }
         Conversion::Decrypt => {}
     }
     let found: String = conn.query_row("PRAGMA integrity_check", [], |row| row.get(0))?;
