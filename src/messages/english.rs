@@ -715,6 +715,88 @@ const OTHER: &[(&str, &str)] = &[
     ("应为 none、ascii 或 line", "expected none, ascii or line"),
 ];
 
+/// Encryption at rest: src/storage/cipher.rs, src/cli/secret.rs, src/cli/converting.rs.
+const ENCRYPTION: &[(&str, &str)] = &[
+    (
+        "{db} 是加密的会议文件，需要口令：请在终端运行并输入口令，或用 --key-file 指定口令文件",
+        "{db} is an encrypted meeting file and needs its passphrase: run this at a terminal and type it, or name a key file with --key-file",
+    ),
+    (
+        "口令不对：打不开加密的会议文件 {db}（如果它不是加密的会议文件，也会这样）",
+        "Wrong passphrase: the encrypted meeting file {db} does not open with it (a file that is not an encrypted meeting file says the same)",
+    ),
+    (
+        "{db} 已存在：--encrypt 只用于新建的会议文件；已有的文件请用 `shuze encrypt {db}` 加密",
+        "{db} exists: --encrypt is for a new meeting file; encrypt an existing one with `shuze encrypt {db}`",
+    ),
+    (
+        "会议文件 {db} 已加密，请输入口令：",
+        "The meeting file {db} is encrypted. Passphrase: ",
+    ),
+    (
+        "口令不对，请再试（还有 {left} 次）",
+        "Wrong passphrase, try again ({left} left)",
+    ),
+    (
+        "没有终端可以输入新口令：请在终端运行，或用 --key-file 指定口令文件",
+        "No terminal to type a new passphrase on: run this at a terminal, or name a key file with --key-file",
+    ),
+    ("新口令：", "New passphrase: "),
+    ("再输入一次新口令：", "The new passphrase again: "),
+    (
+        "口令不能为空，未作改动",
+        "The passphrase cannot be empty; nothing was changed",
+    ),
+    (
+        "两次输入的口令不同，未作改动",
+        "The two passphrases differ; nothing was changed",
+    ),
+    ("找不到口令文件 {file}", "Key file not found: {file}"),
+    (
+        "口令文件 {file} 的权限是 {mode}，别人也能读，不使用。请改为只有自己能读：chmod 600 {file}",
+        "The key file {file} has mode {mode}: others can read it, so it is not used. Make it yours only: chmod 600 {file}",
+    ),
+    (
+        "口令文件 {file} 不属于当前用户，不使用",
+        "The key file {file} belongs to another user, so it is not used",
+    ),
+    (
+        "无法读取口令文件 {file}：{why}",
+        "Cannot read the key file {file}: {why}",
+    ),
+    (
+        "口令文件 {file} 不是 UTF-8 文字",
+        "The key file {file} is not UTF-8 text",
+    ),
+    ("口令文件 {file} 是空的", "The key file {file} is empty"),
+    ("未输入口令，已取消", "No passphrase given; cancelled"),
+    (
+        "{db} 已经是加密的（或不是 SQLite 文件）；更换口令请用 `shuze rekey {db}`",
+        "{db} is encrypted already (or not an SQLite file); to change its passphrase use `shuze rekey {db}`",
+    ),
+    (
+        "已加密：{db}，以后打开它都要输入口令。注意：此前复制出去的副本和导出的文件仍未加密",
+        "Encrypted: {db}; opening it now asks for the passphrase. Copies made earlier and files exported from it are still unencrypted",
+    ),
+    (
+        "{file} 已存在：解密只写入新文件，请换一个文件名",
+        "{file} exists: decrypting writes a new file only; choose another name",
+    ),
+    (
+        "已解密到 {file}（未加密，任何人都能读，请妥善保管）",
+        "Decrypted into {file} (unencrypted: anyone can read it; keep it safe)",
+    ),
+    (
+        "已更换口令：{db}，以后用新口令打开",
+        "Passphrase changed: {db} opens with the new one from now on",
+    ),
+    (
+        "无法读取抢救文件 {file}：{why}",
+        "Cannot read the rescue file {file}: {why}",
+    ),
+    ("{db} 没有加密", "{db} is not encrypted"),
+];
+
 #[cfg(test)]
 mod tests {
     use super::super::placeholders;
@@ -853,85 +935,3 @@ mod tests {
         }
     }
 }
-
-/// Encryption at rest: src/storage/cipher.rs, src/cli/secret.rs, src/cli/converting.rs.
-const ENCRYPTION: &[(&str, &str)] = &[
-    (
-        "{db} 是加密的会议文件，需要口令：请在终端运行并输入口令，或用 --key-file 指定口令文件",
-        "{db} is an encrypted meeting file and needs its passphrase: run this at a terminal and type it, or name a key file with --key-file",
-    ),
-    (
-        "口令不对：打不开加密的会议文件 {db}（如果它不是加密的会议文件，也会这样）",
-        "Wrong passphrase: the encrypted meeting file {db} does not open with it (a file that is not an encrypted meeting file says the same)",
-    ),
-    (
-        "{db} 已存在：--encrypt 只用于新建的会议文件；已有的文件请用 `shuze encrypt {db}` 加密",
-        "{db} exists: --encrypt is for a new meeting file; encrypt an existing one with `shuze encrypt {db}`",
-    ),
-    (
-        "会议文件 {db} 已加密，请输入口令：",
-        "The meeting file {db} is encrypted. Passphrase: ",
-    ),
-    (
-        "口令不对，请再试（还有 {left} 次）",
-        "Wrong passphrase, try again ({left} left)",
-    ),
-    (
-        "没有终端可以输入新口令：请在终端运行，或用 --key-file 指定口令文件",
-        "No terminal to type a new passphrase on: run this at a terminal, or name a key file with --key-file",
-    ),
-    ("新口令：", "New passphrase: "),
-    ("再输入一次新口令：", "The new passphrase again: "),
-    (
-        "口令不能为空，未作改动",
-        "The passphrase cannot be empty; nothing was changed",
-    ),
-    (
-        "两次输入的口令不同，未作改动",
-        "The two passphrases differ; nothing was changed",
-    ),
-    ("找不到口令文件 {file}", "Key file not found: {file}"),
-    (
-        "口令文件 {file} 的权限是 {mode}，别人也能读，不使用。请改为只有自己能读：chmod 600 {file}",
-        "The key file {file} has mode {mode}: others can read it, so it is not used. Make it yours only: chmod 600 {file}",
-    ),
-    (
-        "口令文件 {file} 不属于当前用户，不使用",
-        "The key file {file} belongs to another user, so it is not used",
-    ),
-    (
-        "无法读取口令文件 {file}：{why}",
-        "Cannot read the key file {file}: {why}",
-    ),
-    (
-        "口令文件 {file} 不是 UTF-8 文字",
-        "The key file {file} is not UTF-8 text",
-    ),
-    ("口令文件 {file} 是空的", "The key file {file} is empty"),
-    ("未输入口令，已取消", "No passphrase given; cancelled"),
-    (
-        "{db} 已经是加密的（或不是 SQLite 文件）；更换口令请用 `shuze rekey {db}`",
-        "{db} is encrypted already (or not an SQLite file); to change its passphrase use `shuze rekey {db}`",
-    ),
-    (
-        "已加密：{db}，以后打开它都要输入口令。注意：此前复制出去的副本和导出的文件仍未加密",
-        "Encrypted: {db}; opening it now asks for the passphrase. Copies made earlier and files exported from it are still unencrypted",
-    ),
-    (
-        "{file} 已存在：解密只写入新文件，请换一个文件名",
-        "{file} exists: decrypting writes a new file only; choose another name",
-    ),
-    (
-        "已解密到 {file}（未加密，任何人都能读，请妥善保管）",
-        "Decrypted into {file} (unencrypted: anyone can read it; keep it safe)",
-    ),
-    (
-        "已更换口令：{db}，以后用新口令打开",
-        "Passphrase changed: {db} opens with the new one from now on",
-    ),
-    (
-        "无法读取抢救文件 {file}：{why}",
-        "Cannot read the rescue file {file}: {why}",
-    ),
-    ("{db} 没有加密", "{db} is not encrypted"),
-];
