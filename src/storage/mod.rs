@@ -742,9 +742,9 @@ impl Store {
         Some(aside)
     }
 
-    /// Writes the whole file into a new file `to` (which must not exist) encrypted, plain
-    /// or under a new passphrase ([`cipher::Conversion`]), renamed to `to` only once
-    /// complete and read back.
+    /// Writes the whole file, encrypted, plain or under a new passphrase
+    /// ([`cipher::Conversion`]), into a new file renamed to `to` (a new path, or this file's
+    /// own) only once complete, read back, and this connection closed.
     pub fn convert_to(self, to: &Path, how: &cipher::Conversion) -> Result<()> {
         let Store { conn, .. } = self;
         cipher::convert(conn, to, how).map_err(|err| file_error(to, err))
