@@ -445,3 +445,25 @@ fn an_encrypted_meetings_rescue_is_sealed_and_read_back_with_the_passphrase() {
         stderr(&refused)
     );
 }
+
+#[test]
+fn the_audience_view_of_an_encrypted_meeting_asks_the_passphrase_and_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, key) = encrypted_sample(dir.path());
+    let db_arg = db.to_string_lossy().into_owned();
+    let key_arg = key.to_string_lossy().into_owned();
+    let data = dir.path().join("data").to_string_lossy().into_owned();
+    let env = [("XDG_DATA_HOME", data.as_str())];
+    let mut recorder =
+        Console::start_with_env(&[&db_arg, "--key-file", &key_arg], 120, 36, &env);
+    recorder.wait_for("第 1/8 位", 30);
+    let mut audience = Console::start_with_env(&["present", &db_arg], 100, 30, &env);
+    audience.wait_for("请输入口令", 20);
+    audience.send_now(&format!("{PASSPHRASE}\r"));
+    audience.wait_for("主持人", 30);
+    recorder.send("1v");
+    audience.wait_for("某某镇党委书记", 10);
+    recorder.send("q");
+    assert!(recorder.wait_exit(20));
+    assert_eq!(files_holding(dir.path(), "某某镇党委书记"), Vec::<PathBuf>::new());
+}
