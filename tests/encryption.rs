@@ -422,7 +422,11 @@ fn an_encrypted_meetings_rescue_is_sealed_and_read_back_with_the_passphrase() {
     let folder = dir.path().join("rescue");
     cipher::use_passphrase(Some(PASSPHRASE.into()));
     let written = shuze::rescue::write(&rescue, std::slice::from_ref(&folder)).unwrap();
-    let found = shuze::rescue::find(&db, rescue.owner.as_ref().unwrap(), &[folder.clone()]);
+    let found = shuze::rescue::find(
+        &db,
+        rescue.owner.as_ref().unwrap(),
+        std::slice::from_ref(&folder),
+    );
     cipher::use_passphrase(None);
     assert!(
         written.to_string_lossy().ends_with(".sealed"),
@@ -454,8 +458,7 @@ fn the_audience_view_of_an_encrypted_meeting_asks_the_passphrase_and_follows() {
     let key_arg = key.to_string_lossy().into_owned();
     let data = dir.path().join("data").to_string_lossy().into_owned();
     let env = [("XDG_DATA_HOME", data.as_str())];
-    let mut recorder =
-        Console::start_with_env(&[&db_arg, "--key-file", &key_arg], 120, 36, &env);
+    let mut recorder = Console::start_with_env(&[&db_arg, "--key-file", &key_arg], 120, 36, &env);
     recorder.wait_for("第 1/8 位", 30);
     let mut audience = Console::start_with_env(&["present", &db_arg], 100, 30, &env);
     audience.wait_for("请输入口令", 20);
@@ -465,5 +468,8 @@ fn the_audience_view_of_an_encrypted_meeting_asks_the_passphrase_and_follows() {
     audience.wait_for("某某镇党委书记", 10);
     recorder.send("q");
     assert!(recorder.wait_exit(20));
-    assert_eq!(files_holding(dir.path(), "某某镇党委书记"), Vec::<PathBuf>::new());
+    assert_eq!(
+        files_holding(dir.path(), "某某镇党委书记"),
+        Vec::<PathBuf>::new()
+    );
 }
