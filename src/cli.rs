@@ -26,7 +26,9 @@ macro_rules! warn {
         let _ = writeln!(std::io::stderr(), "{}", crate::clean::for_terminal(&line));
     }};
 }
+mod converting;
 mod exporting;
+mod secret;
 mod verifying;
 
 use crate::labels::Lang;
@@ -65,6 +67,9 @@ pub struct Cli {
     /// 歧义宽度字符（“ ” … · 等）占几格：narrow（一格）或 wide（两格，xterm -cjk_width 等中文设置）。省略时启动时询问终端。
     #[arg(long, value_enum, global = true)]
     ambiguous: Option<crate::ui::text::Ambiguous>,
+    /// 加密会议文件的口令文件（只许本人读写，权限 600）；省略时在终端输入口令。口令从不写在命令行上。
+    #[arg(long, value_name = "PATH", global = true)]
+    key_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -88,6 +93,9 @@ enum Commands {
         /// 工作簿中隐藏的行（手动隐藏或被筛选隐藏）也导入；默认不导入并列出这些行。
         #[arg(long)]
         include_hidden: bool,
+        /// 新建加密的会议文件（SQLCipher）：在终端输入两次口令，或用 --key-file。
+        #[arg(long, conflicts_with = "update")]
+        encrypt: bool,
     },
     /// 生成准备用的 Excel 模板（每类内容一张表，附两行示例），或同样内容的 CSV 文件夹。
     Template {
@@ -157,6 +165,32 @@ enum Commands {
     Verify {
         /// 会议数据库。
         db: PathBuf,
+    },
+    /// 加密一个未加密的会议文件（写成新文件，完成后才替换原文件）。
+    Encrypt {
+        /// 会议数据库。
+        db: PathBuf,
+    },
+    /// 把加密的会议文件解密，写成一个新的未加密文件。
+    Decrypt {
+        /// 加密的会议数据库。
+        db: PathBuf,
+        /// 新的未加密文件（不能已存在）。
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// 更换加密会议文件的口令（写成新文件，完成后才替换原文件）。
+    Rekey {
+        /// 加密的会议数据库。
+        db: PathBuf,
+        /// 新口令的口令文件（权限 600）；省略时在终端输入两次新口令。旧口令照常用 --key-file 或在终端输入。
+        #[arg(long, value_name = "PATH")]
+        new_key_file: Option<PathBuf>,
+    },
+    /// 显示一个抢救文件（数据库没能存下的文字）的内容；加密会议的抢救文件要输入口令。
+    Rescue {
+        /// 抢救文件（….rescue-….txt 或 ….rescue-….sealed）。
+        file: PathBuf,
     },
 }
 
@@ -260,6 +294,11 @@ pub fn run(cli: Cli) -> Result<()> {
     if let Some(mode) = cli.ambiguous {
         crate::ui::text::force_ambiguous(mode);
     }
+    let key_file = cli.key_file.as_deref();
+    // A command asks once; the console and the audience view, where someone sits at the
+    // terminal, three times.
+    let once = secret::Asking { key_file, tries: 1 };
+    let thrice = secret::Asking { key_file, tries: 3 };
     match cli.command {
         Some(Commands::Import {
             file,
@@ -268,14 +307,15 @@ pub fn run(cli: Cli) -> Result<()> {
             meeting,
             yes,
             ..
-        }) => import_update(&file, db, meeting, yes),
+        }) => import_update(&file, db, meeting, yes, once),
         Some(Commands::Import {
             file,
             db,
             include_hidden,
+            encrypt,
             ..
-        }) => import(&file, db, include_hidden),
-        Some(Commands::Export(args)) => export(args),
+        }) => import(&file, db, include_hidden, encrypt, once),
+        Some(Commands::Export(args)) => export(args, once),
         Some(Commands::Template {
             output,
             format,
@@ -296,10 +336,25 @@ pub fn run(cli: Cli) -> Result<()> {
             meeting,
             output,
             force,
-        }) => export_prep(db, meeting, &output, force),
-        Some(Commands::Meetings { db }) => list_meetings(&db),
-        Some(Commands::Verify { db }) => verifying::verify(&db),
-        Some(Commands::Finish { db, meeting, yes }) => finish(&db, meeting, yes),
+        }) => export_prep(db, meeting, &output, force, once),
+        Some(Commands::Meetings { db }) => {
+            secret::unlock(&db, once)?;
+            list_meetings(&db)
+        }
+        Some(Commands::Verify { db }) => {
+            secret::unlock(&db, once)?;
+            verifying::verify(&db)
+        }
+        Some(Commands::Finish { db, meeting, yes }) => {
+            secret::unlock(&db, once)?;
+            finish(&db, meeting, yes)
+        }
+        Some(Commands::Encrypt { db }) => converting::encrypt(&db, key_file),
+        Some(Commands::Decrypt { db, output }) => converting::decrypt(&db, &output, once),
+        Some(Commands::Rekey { db, new_key_file }) => {
+            converting::rekey(&db, once, new_key_file.as_deref())
+        }
+        Some(Commands::Rescue { file }) => converting::show_rescue(&file, thrice),
         Some(Commands::DemoData { scale, output }) => {
             let store = crate::demo::write(&output, scale).with_context(|| {
                 tr!(
@@ -326,6 +381,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 Some(db) => db,
                 None => sample_working_copy(false)?,
             };
+            secret::unlock(&db, thrice)?;
             // Through another name it would read the file without the recorder's log.
             RecorderLock::refuse_other_names(&db)?;
             let shown = crate::present::run(
@@ -342,20 +398,37 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             shown
         }
-        None => console(&cli),
+        None => console(&cli, thrice),
     }
 }
 
-fn import(file: &Path, db: Option<PathBuf>, include_hidden: bool) -> Result<()> {
+fn import(
+    file: &Path,
+    db: Option<PathBuf>,
+    include_hidden: bool,
+    encrypt: bool,
+    asking: secret::Asking,
+) -> Result<()> {
     let db = db.unwrap_or_else(|| file.with_extension("db"));
     let created = db.symlink_metadata().is_err();
     if !created {
+        if encrypt {
+            bail!(tr!(
+                "{db} 已存在：--encrypt 只用于新建的会议文件；已有的文件请用 `shuze encrypt {db}` 加密",
+                "{db} exists: --encrypt is for a new meeting file; encrypt an existing one with `shuze encrypt {db}`",
+                db = db.display()
+            ));
+        }
+        secret::unlock(&db, asking)?;
         RecorderLock::refuse_other_names(&db)?;
     }
     // Read and checked before the database is touched; warnings shown either way.
     let preparation = prep::read_file_with(file, prep::ReadOptions { include_hidden })?;
     for warning in &preparation.warnings {
         warn!(hint(file, warning));
+    }
+    if encrypt {
+        crate::storage::cipher::use_passphrase(Some(secret::new_passphrase(asking.key_file)?));
     }
     let mut store = Store::create_or_open(&db)?;
     let known = store.known_follow_ups(&preparation.prepared)?;
@@ -413,7 +486,13 @@ fn counted(prepared: &prep::PreparedMeeting) -> String {
 
 /// `shuze import FILE --update`: shows what the changed preparation will change in a
 /// meeting already in the file, asks, and applies it as dated corrections.
-fn import_update(file: &Path, db: Option<PathBuf>, meeting: Option<i64>, yes: bool) -> Result<()> {
+fn import_update(
+    file: &Path,
+    db: Option<PathBuf>,
+    meeting: Option<i64>,
+    yes: bool,
+    asking: secret::Asking,
+) -> Result<()> {
     let db = db.unwrap_or_else(|| file.with_extension("db"));
     if db.symlink_metadata().is_err() {
         bail!(tr!(
@@ -426,6 +505,7 @@ fn import_update(file: &Path, db: Option<PathBuf>, meeting: Option<i64>, yes: bo
     for warning in &preparation.warnings {
         warn!(hint(file, warning));
     }
+    secret::unlock(&db, asking)?;
     RecorderLock::refuse_other_names(&db)?;
     let mut store = Store::open(&db)?;
     let meeting = match meeting {
@@ -597,11 +677,12 @@ fn list_meetings(db: &Path) -> Result<()> {
     Ok(())
 }
 
-fn console(cli: &Cli) -> Result<()> {
+fn console(cli: &Cli, asking: secret::Asking) -> Result<()> {
     let (path, is_sample) = match &cli.db {
         Some(path) => (path.clone(), false),
         None => (sample_working_copy(cli.reset_sample)?, true),
     };
+    secret::unlock(&path, asking)?;
     Store::refuse_what_is_not_ours(&path)?;
     RecorderLock::refuse_other_names(&path)?;
     let early = lock_before_writing(&path, cli.meeting)?;

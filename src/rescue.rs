@@ -3,9 +3,13 @@
 //!
 //! A rescue file starts with four `#` lines naming the database, the text and the time, so
 //! a file found in the data folder or the temporary folder is matched to its database.
+//!
+//! The rescues of an encrypted meeting are sealed with its passphrase (`….sealed`, a small
+//! SQLCipher file, `storage::cipher::seal`): nothing of the meeting is written in plain text.
 
 use crate::domain::Id;
 use crate::files;
+use crate::storage::cipher;
 use crate::view::TextTarget;
 use chrono::{DateTime, Utc};
 use std::io;
@@ -133,7 +137,30 @@ fn prefix(db: &Path) -> String {
 /// `会议.db.1a2b3c4d.rescue-answer-3-12.txt`: the file of a rescued text, `db` being the
 /// database's identity ([`db_identity`]).
 pub fn file_name(db: &Path, target: TextTarget) -> String {
-    format!("{}{}.txt", prefix(db), encode(target).replace(' ', "-"))
+    format!(
+        "{}{}.{}",
+        prefix(db),
+        encode(target).replace(' ', "-"),
+        extension()
+    )
+}
+
+/// `txt`, or `sealed` while the meeting is encrypted.
+fn extension() -> &'static str {
+    match cipher::in_use() {
+        true => "sealed",
+        false => "txt",
+    }
+}
+
+/// A rescue file's text: plain, or unsealed with the meeting's passphrase.
+fn read_text(path: &Path) -> Option<String> {
+    match path.extension().is_some_and(|e| e == "sealed") {
+        true => cipher::unseal(path).ok(),
+        false => std::fs::read(path)
+            .ok()
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
+    }
 }
 
 /// The most of a database's name a rescue file's name keeps.
@@ -164,7 +191,7 @@ pub fn write_plain(
 ) -> Result<PathBuf, String> {
     write_first(
         folders,
-        &format!("{}{kind}.txt", prefix(db)),
+        &format!("{}{kind}.{}", prefix(db), extension()),
         text.as_bytes(),
     )
 }
@@ -185,7 +212,13 @@ fn write_whole(folder: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
     files::private_folder(folder)?;
     let temp = path.with_extension(format!("{}.tmp", std::process::id()));
     let _ = std::fs::remove_file(&temp);
-    let written = files::write_private(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    let written = match cipher::in_use() {
+        true => files::create_private_file(&temp).and_then(|_| {
+            cipher::seal(&temp, &String::from_utf8_lossy(bytes)).map_err(io::Error::other)
+        }),
+        false => files::write_private(&temp, bytes),
+    };
+    let written = written.and_then(|()| std::fs::rename(&temp, path));
     if written.is_err() {
         let _ = std::fs::remove_file(&temp);
     }
@@ -204,12 +237,14 @@ pub fn find(identity: &Path, owner: &Owner, folders: &[PathBuf]) -> Vec<(PathBuf
         };
         for path in entries.flatten().map(|e| e.path()) {
             let named = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                n.starts_with(prefix) && n.ends_with(".txt") && !n.contains(".done-")
+                n.starts_with(prefix)
+                    && (n.ends_with(".txt") || n.ends_with(".sealed"))
+                    && !n.contains(".done-")
             });
             let rescue = (named && ours(&path, false))
-                .then(|| std::fs::read(&path).ok())
+                .then(|| read_text(&path))
                 .flatten()
-                .and_then(|bytes| Rescue::parse(&String::from_utf8_lossy(&bytes)));
+                .and_then(|text| Rescue::parse(&text));
             let whose = |r: &Rescue| r.db == identity && r.owner.as_ref() == Some(owner);
             if let Some(mut rescue) = rescue.filter(whose) {
                 rescue.body = crate::clean::for_document(&rescue.body).into_owned();
@@ -249,7 +284,8 @@ pub fn settle(path: &Path, taken: bool) -> io::Result<()> {
         return std::fs::remove_file(path);
     }
     let stamp = Utc::now().format("%Y%m%d-%H%M%S");
-    let kept = path.with_extension(format!("done-{stamp}.txt"));
+    let ext = path.extension().map(|e| e.to_string_lossy().into_owned());
+    let kept = path.with_extension(format!("done-{stamp}.{}", ext.unwrap_or_default()));
     std::fs::rename(path, kept)
 }
 

@@ -437,8 +437,16 @@ pub(crate) fn install_panic_hook(log: PathBuf) {
     let previous = panic::take_hook();
     panic::set_hook(Box::new(move |info| {
         leave();
+        // A panic's message may quote the meeting's text: not written of an encrypted one.
+        let what = match crate::storage::cipher::in_use() {
+            true => format!(
+                "panicked at {} (message left out: the meeting file is encrypted)",
+                info.location().map(ToString::to_string).unwrap_or_default()
+            ),
+            false => info.to_string(),
+        };
         let details = format!(
-            "{}\n{info}\n\n{}\n",
+            "{}\n{what}\n\n{}\n",
             Utc::now().to_rfc3339(),
             std::backtrace::Backtrace::force_capture()
         );

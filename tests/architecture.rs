@@ -15,7 +15,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("view", &["domain"]),
     ("labels", &["domain", "messages"]),
     ("storage", &["domain", "view", "files", "messages"]),
-    ("rescue", &["domain", "view", "files", "clean"]),
+    ("rescue", &["domain", "view", "files", "clean", "storage"]),
     (
         "prep",
         &[

@@ -2,6 +2,7 @@
 # The README's test command: installs what the tests use beyond Cargo's crates, when it is
 # missing and this machine can install it (Debian or Ubuntu, as root or with sudo), then runs
 # every test. `.ci/run` calls it too.
+#   perl, make - building SQLCipher's vendored OpenSSL (rusqlite's bundled-sqlcipher-vendored-openssl)
 #   tmux      - the test that closes the console's window under it
 #   xmllint   - Word and Excel exports checked as XML and against the OOXML schemas
 #   sqlite3   - a second program writing to the file (history kept by the schema)
@@ -16,6 +17,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
+# SQLCipher's vendored OpenSSL is configured with perl (and its core modules, which a
+# minimal Debian's perl-base lacks) and built with make.
+perl -MIPC::Cmd -MFile::Compare -MFile::Copy -e 1 >/dev/null 2>&1 || missing+=(perl)
+command -v make >/dev/null 2>&1 || missing+=(make)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)

@@ -241,6 +241,54 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
         "List the meetings in a database with their numbers.",
     ),
     ("meetings", "db", "The meeting database."),
+    (
+        "",
+        "key_file",
+        "The key file of an encrypted meeting file (readable by its owner only, mode 600); without it the passphrase is typed at the terminal. A passphrase is never given on the command line.",
+    ),
+    (
+        "import",
+        "encrypt",
+        "Create an encrypted meeting file (SQLCipher): type the passphrase twice at the terminal, or use --key-file.",
+    ),
+    (
+        "encrypt",
+        "",
+        "Encrypt an unencrypted meeting file (written as a new file that replaces the old one only once complete).",
+    ),
+    ("encrypt", "db", "The meeting database."),
+    (
+        "decrypt",
+        "",
+        "Decrypt an encrypted meeting file into a new unencrypted file.",
+    ),
+    ("decrypt", "db", "The encrypted meeting database."),
+    (
+        "decrypt",
+        "output",
+        "The new unencrypted file (must not exist).",
+    ),
+    (
+        "rekey",
+        "",
+        "Change an encrypted meeting file's passphrase (written as a new file that replaces the old one only once complete).",
+    ),
+    ("rekey", "db", "The encrypted meeting database."),
+    (
+        "rekey",
+        "new_key_file",
+        "The key file of the new passphrase (mode 600); without it the new passphrase is typed twice at the terminal. The old one comes from --key-file or the terminal as usual.",
+    ),
+    (
+        "rescue",
+        "",
+        "Show the text of a rescue file (words the database could not take); an encrypted meeting's rescue file asks for the passphrase.",
+    ),
+    (
+        "rescue",
+        "file",
+        "The rescue file (….rescue-….txt, or ….rescue-….sealed for an encrypted meeting).",
+    ),
 ];
 
 /// The command with its English texts.

@@ -13,12 +13,13 @@ use std::path::{Path, PathBuf};
 
 /// `shuze export`: the record, the 纪要 and the ledger, read from the file without writing
 /// to it.
-pub(super) fn export(args: ExportArgs) -> Result<()> {
+pub(super) fn export(args: ExportArgs, asking: super::secret::Asking) -> Result<()> {
     remove_unfinished_on_signals()?;
     let db = match args.db {
         Some(db) => db,
         None => sample_working_copy(false)?,
     };
+    super::secret::unlock(&db, asking)?;
     RecorderLock::refuse_other_names(&db)?;
     let store = open_for_export(&db)?;
     warn_of_changed_schema(&store);
@@ -135,11 +136,13 @@ pub(super) fn export_prep(
     meeting: Option<i64>,
     output: &Path,
     force: bool,
+    asking: super::secret::Asking,
 ) -> Result<()> {
     let db = match db {
         Some(db) => db,
         None => sample_working_copy(false)?,
     };
+    super::secret::unlock(&db, asking)?;
     RecorderLock::refuse_other_names(&db)?;
     let store = Store::open_read_only(&db)?;
     warn_of_changed_schema(&store);

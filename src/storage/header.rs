@@ -41,6 +41,10 @@ pub fn inspect(path: &Path) -> Result<Header, StorageError> {
             false => Err(StorageError::Empty(owned())),
         };
     }
+    if !bytes.starts_with(b"SQLite format 3\0") && super::cipher::looks_encrypted(path) {
+        let (application_id, version) = super::cipher::header_of(path)?;
+        return classify(path, application_id, version);
+    }
     if bytes.len() < 100 || !bytes.starts_with(b"SQLite format 3\0") {
         return Err(StorageError::NotDatabase(owned()));
     }

@@ -4,6 +4,7 @@
 //! change is on disk (WAL, `synchronous=FULL`) as soon as the call returns.
 
 pub mod chain;
+pub mod cipher;
 mod correct;
 mod draft;
 mod header;
@@ -83,6 +84,16 @@ pub enum StorageError {
         db = .0.display()
     ))]
     LogOutOfReach(PathBuf),
+    #[error("{}", tr!(
+        "{db} 是加密的会议文件，需要口令：请在终端运行并输入口令，或用 --key-file 指定口令文件", "{db} is an encrypted meeting file and needs its passphrase: run this at a terminal and type it, or name a key file with --key-file",
+        db = .0.display()
+    ))]
+    Encrypted(PathBuf),
+    #[error("{}", tr!(
+        "口令不对：打不开加密的会议文件 {db}（如果它不是加密的会议文件，也会这样）", "Wrong passphrase: the encrypted meeting file {db} does not open with it (a file that is not an encrypted meeting file says the same)",
+        db = .0.display()
+    ))]
+    WrongPassphrase(PathBuf),
     #[error("{}", tr!("数据库正被另一个程序占用（加了写锁）", "The database is busy (another program holds its write lock)"))]
     Busy,
     #[error("{}", tr!("{db} 是一个目录，不是数据库文件", "{db} is a folder, not a database file", db = .0.display()))]
@@ -560,6 +571,7 @@ impl Store {
     fn open_writable(path: &Path, check_now: bool) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)
+            .and_then(|conn| cipher::unlock(&conn, path).map(|()| conn))
             .map_err(|source| file_error(path, StorageError::Sql(source)))?;
         let mut store = Store {
             conn,
@@ -738,6 +750,14 @@ impl Store {
         std::fs::rename(&log, &aside).ok()?;
         let _ = std::fs::remove_file(side_file(path, "-shm"));
         Some(aside)
+    }
+
+    /// Writes the whole file, encrypted, plain or under a new passphrase
+    /// ([`cipher::Conversion`]), into a new file renamed to `to` (a new path, or this file's
+    /// own) only once complete, read back, and this connection closed.
+    pub fn convert_to(self, to: &Path, how: &cipher::Conversion) -> Result<()> {
+        let Store { conn, .. } = self;
+        cipher::convert(conn, to, how).map_err(|err| file_error(to, err))
     }
 
     /// The schema version of the open file.

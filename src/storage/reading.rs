@@ -15,11 +15,12 @@ pub(super) fn immutable_connection(path: &Path) -> Result<Connection> {
         | OpenFlags::SQLITE_OPEN_URI;
     let uri = format!("file:{}?immutable=1", uri_path(path));
     Connection::open_with_flags(uri, flags)
+        .and_then(|conn| super::cipher::unlock(&conn, path).map(|()| conn))
         .map_err(|source| file_error(path, StorageError::Sql(source)))
 }
 
 /// A path as the path part of an SQLite `file:` URI.
-fn uri_path(path: &Path) -> String {
+pub(super) fn uri_path(path: &Path) -> String {
     let mut text = String::new();
     for c in path.to_string_lossy().chars() {
         match c {
@@ -119,6 +120,7 @@ pub(super) fn hold_still(path: &Path) -> std::result::Result<Option<std::fs::Fil
 pub(super) fn with_log(path: &Path) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)
+        .and_then(|conn| super::cipher::unlock(&conn, path).map(|()| conn))
         .map_err(|source| file_error(path, StorageError::Sql(source)))?;
     conn.busy_timeout(OPEN_WAIT)?;
     Ok(conn)
