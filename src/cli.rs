@@ -25,6 +25,7 @@ macro_rules! warn {
         let _ = writeln!(std::io::stderr(), "{}", crate::clean::for_terminal(&line));
     }};
 }
+mod calendar;
 mod exporting;
 
 use crate::labels::Lang;
@@ -246,6 +247,7 @@ pub fn run(cli: Cli) -> Result<()> {
     if let Some(mode) = cli.ambiguous {
         crate::ui::text::force_ambiguous(mode);
     }
+    calendar::install()?;
     match cli.command {
         Some(Commands::Import {
             file,

@@ -257,6 +257,7 @@ fn follow_up(now: DateTime<Utc>) -> FollowUp {
         lead: "分管领导".into(),
         owner: "单位主要负责人".into(),
         deadline: Some((now + Duration::days(90)).date_naive()),
+        deadline_workdays: None,
         mode: FollowUpMode::ByDeadline,
         progress: String::new(),
         status: FollowUpStatus::InProgress,

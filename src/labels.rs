@@ -5,8 +5,8 @@
 pub use crate::messages::Lang;
 
 use crate::domain::{
-    Attendance, DutySource, DutyStatus, FollowUpMode, FollowUpSource, FollowUpStatus, RiskLevel,
-    Stage,
+    Attendance, DutySource, DutyStatus, FollowUpMark, FollowUpMode, FollowUpSource, FollowUpStatus,
+    RiskLevel, Stage,
 };
 
 /// The names of a follow-up's fields, as the console, the audience view, the minutes and
@@ -47,6 +47,8 @@ pub enum Label {
     CountMeasures,
     CountRules,
     CountOpenFollowUps,
+    /// Of the open earlier follow-ups, those past their deadline.
+    CountOverdueFollowUps,
     Stage,
     Elapsed,
     Remaining,
@@ -135,6 +137,13 @@ pub enum Label {
     Status,
     FollowUpProgress,
     UpdateFollowUpTitle,
+    CheckFollowUpTitle,
+    CheckMark,
+    CheckComment,
+    /// `C` with no earlier follow-up selected.
+    NotEarlierFollowUp,
+    /// The record's part per official on the earlier follow-ups.
+    EarlierChecked,
     ExportedTitle,
     TimerResumed,
     NotTimed,
@@ -267,6 +276,7 @@ fn zh(label: Label) -> &'static str {
         CountMeasures => "防控措施",
         CountRules => "完善制度",
         CountOpenFollowUps => "未结整改",
+        CountOverdueFollowUps => "其中逾期",
         Stage => "环节",
         Elapsed => "用时",
         Remaining => "剩余",
@@ -349,6 +359,11 @@ fn zh(label: Label) -> &'static str {
         Status => "状态",
         FollowUpProgress => "进展情况",
         UpdateFollowUpTitle => "更新整改进展",
+        CheckFollowUpTitle => "核查以往问题整改情况",
+        CheckMark => "核查结果",
+        CheckComment => "说明",
+        NotEarlierFollowUp => "请先在问题清单栏选中一条以往问题",
+        EarlierChecked => "以往问题整改情况",
         ExportedTitle => "已导出以下文件（按任意键关闭）",
         TimerResumed => "计时继续",
         NotTimed => "当前环节不计时：按 s 开始述责",
@@ -433,6 +448,7 @@ fn en(label: Label) -> &'static str {
         CountMeasures => "measures",
         CountRules => "rules",
         CountOpenFollowUps => "open follow-ups",
+        CountOverdueFollowUps => "overdue",
         Stage => "Stage",
         Elapsed => "Elapsed",
         Remaining => "left",
@@ -517,6 +533,11 @@ fn en(label: Label) -> &'static str {
         Status => "Status",
         FollowUpProgress => "Progress",
         UpdateFollowUpTitle => "Update a follow-up",
+        CheckFollowUpTitle => "Check an earlier follow-up",
+        CheckMark => "Found",
+        CheckComment => "Comment",
+        NotEarlierFollowUp => "Select an earlier follow-up in the follow-ups pane first",
+        EarlierChecked => "Earlier follow-ups checked",
         ExportedTitle => "Files written (any key closes)",
         TimerResumed => "Timer running",
         NotTimed => "This stage has no timer: press s to start the report",
@@ -579,6 +600,7 @@ named!(FollowUpSource {
     Feedback => "会前反馈", "pre-meeting feedback",
 });
 named!(FollowUpMode { Immediate => "立行立改", "immediate", ByDeadline => "限期整改", "by deadline", LongTerm => "长期坚持", "long-term" });
+named!(FollowUpMark { Completed => "已完成", "completed", InProgress => "整改中", "in progress", Overdue => "逾期", "overdue" });
 named!(FollowUpStatus {
     NotStarted => "未启动", "not started",
     InProgress => "整改中", "in progress",
@@ -946,11 +968,51 @@ pub fn counts_line(lang: Lang, c: &crate::domain::CardCounts) -> String {
         (Label::CountMeasures, c.measures),
         (Label::CountRules, c.rules),
         (Label::CountOpenFollowUps, c.open_earlier_follow_ups),
+        (Label::CountOverdueFollowUps, c.overdue_earlier_follow_ups),
     ]
     .iter()
+    // 其中逾期 only when some are: most units have none.
+    .filter(|(label, n)| *label != Label::CountOverdueFollowUps || *n > 0)
     .map(|(label, n)| format!("{} {n}", label.text(lang)))
     .collect::<Vec<_>>()
     .join("   ")
+}
+
+/// A deadline as set: "15个工作日（2027-01-12前）" when set in working days, else the date.
+pub fn deadline_text(
+    lang: Lang,
+    deadline: Option<chrono::NaiveDate>,
+    workdays: Option<u32>,
+) -> String {
+    let Some(date) = deadline else {
+        return String::new();
+    };
+    let date = date.format("%Y-%m-%d");
+    match (lang, workdays) {
+        (Lang::Zh, Some(days)) => format!("{days}个工作日（{date}前）"),
+        (Lang::En, Some(days)) => format!("{days} working days (by {date})"),
+        (_, None) => date.to_string(),
+    }
+}
+
+/// "逾期 — 仍未完成（2027-01-12核查）": a check of an earlier follow-up in one line.
+pub fn check_line(lang: Lang, check: &crate::domain::FollowUpCheck) -> String {
+    let mark = check.mark.name(lang);
+    let on = check.checked_on.format("%Y-%m-%d");
+    match (lang, check.comment.trim().is_empty()) {
+        (Lang::Zh, true) => format!("{mark}（{on}核查）"),
+        (Lang::Zh, false) => format!("{mark}：{}（{on}核查）", check.comment.trim()),
+        (Lang::En, true) => format!("{mark} (checked {on})"),
+        (Lang::En, false) => format!("{mark}: {} (checked {on})", check.comment.trim()),
+    }
+}
+
+/// "逾期 3 个工作日": how far past its deadline an earlier follow-up is.
+pub fn overdue_days(lang: Lang, days: u32) -> String {
+    match lang {
+        Lang::Zh => format!("逾期 {days} 个工作日"),
+        Lang::En => format!("{days} working days overdue"),
+    }
 }
 
 /// A write (not typed text) that failed.

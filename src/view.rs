@@ -2,9 +2,10 @@
 //! together for one screen or one document. No I/O: the store fills these in.
 
 use crate::domain::{
-    AgendaSlot, Attendee, CardCounts, DutyItem, FollowUp, Id, Meeting, Question, Rating, Revision,
-    RiskPoint, StageTiming,
+    AgendaSlot, Attendee, CardCounts, DutyItem, FollowUp, FollowUpCheck, FollowUpMark, Id, Meeting,
+    Question, Rating, Revision, RiskPoint, StageTiming,
 };
+use chrono::NaiveDate;
 
 /// A meeting as the console shows it, apart from one official's detail.
 #[derive(Debug, Clone, PartialEq)]
@@ -120,6 +121,10 @@ pub struct SlotDetail {
     pub follow_ups: Vec<FollowUp>,
     /// Follow-ups of the same unit from before this meeting.
     pub earlier_follow_ups: Vec<FollowUp>,
+    /// The newest check of each earlier follow-up up to this meeting (已完成, 整改中, 逾期).
+    pub checks: Vec<FollowUpCheck>,
+    /// The meeting's day: what overdue days are counted to.
+    pub meeting_day: Option<NaiveDate>,
 }
 
 impl SlotDetail {
@@ -133,9 +138,77 @@ impl SlotDetail {
             open_earlier_follow_ups: self
                 .earlier_follow_ups
                 .iter()
-                .filter(|f| f.status.is_open())
+                .filter(|f| self.still_open(f))
+                .count(),
+            overdue_earlier_follow_ups: self
+                .earlier_follow_ups
+                .iter()
+                .filter(|f| self.overdue(f))
                 .count(),
         }
+    }
+
+    /// How the earlier follow-ups stand on the meeting's day.
+    pub fn standing(&self) -> Standing<'_> {
+        Standing {
+            checks: &self.checks,
+            day: self.meeting_day,
+        }
+    }
+
+    pub fn check(&self, follow_up: Id) -> Option<&FollowUpCheck> {
+        self.standing().check(follow_up)
+    }
+
+    pub fn still_open(&self, f: &FollowUp) -> bool {
+        self.standing().still_open(f)
+    }
+
+    pub fn overdue_days(&self, f: &FollowUp) -> u32 {
+        self.standing().overdue_days(f)
+    }
+
+    pub fn overdue(&self, f: &FollowUp) -> bool {
+        self.standing().overdue(f)
+    }
+}
+
+/// Earlier follow-ups as they stand on a meeting's day: the checks made up to it.
+#[derive(Debug, Clone, Copy)]
+pub struct Standing<'a> {
+    pub checks: &'a [FollowUpCheck],
+    pub day: Option<NaiveDate>,
+}
+
+impl<'a> Standing<'a> {
+    /// The newest check of an earlier follow-up, when it was checked.
+    pub fn check(&self, follow_up: Id) -> Option<&'a FollowUpCheck> {
+        self.checks.iter().find(|c| c.follow_up == follow_up)
+    }
+
+    /// Open: its status says so and no check found it completed.
+    pub fn still_open(&self, f: &FollowUp) -> bool {
+        let completed = self
+            .check(f.id)
+            .is_some_and(|c| c.mark == FollowUpMark::Completed);
+        f.status.is_open() && !completed
+    }
+
+    /// Working days an earlier follow-up is past its deadline on the meeting's day, while
+    /// it is open.
+    pub fn overdue_days(&self, f: &FollowUp) -> u32 {
+        match self.day {
+            Some(day) if self.still_open(f) => f.overdue_on(day),
+            _ => 0,
+        }
+    }
+
+    /// Open and past its deadline, or checked as 逾期.
+    pub fn overdue(&self, f: &FollowUp) -> bool {
+        let marked = self
+            .check(f.id)
+            .is_some_and(|c| c.mark == FollowUpMark::Overdue);
+        self.still_open(f) && (marked || self.overdue_days(f) > 0)
     }
 }
 

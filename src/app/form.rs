@@ -37,6 +37,8 @@ pub enum FormKind {
     EditFollowUp(Id),
     Allotment,
     Attendance,
+    /// An earlier follow-up checked (`continuity.rs`): a new dated check each time.
+    CheckFollowUp(Id),
 }
 
 impl FormKind {
@@ -57,7 +59,8 @@ impl FormKind {
             | FormKind::Jump
             | FormKind::AddDutyItem
             | FormKind::AddRiskPoint
-            | FormKind::Attendance => false,
+            | FormKind::Attendance
+            | FormKind::CheckFollowUp(_) => false,
         }
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod action;
 mod confirm;
+mod continuity;
 mod correct;
 pub use correct::rescue_heading;
 pub mod editor;

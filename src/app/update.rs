@@ -308,6 +308,7 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
         Command::ToggleWrittenReply => return toggle_written_reply(console),
         Command::RecordRating => console.mode = Mode::Form(rating_form(console)),
         Command::AddFollowUp => console.mode = Mode::Form(follow_up_form(console)),
+        Command::CheckFollowUp => super::continuity::open_check(console),
         Command::Skip => console.mode = Mode::Form(skip_form()),
         Command::Search => console.mode = Mode::Search(SearchBox::default()),
         Command::Export => return vec![Effect::ExportAll],

@@ -47,6 +47,16 @@ pub struct Minutes {
     pub notices: Vec<String>,
 }
 
+impl OfficialMinutes {
+    /// How the earlier follow-ups stand on the meeting's day.
+    pub fn standing(&self) -> crate::view::Standing<'_> {
+        crate::view::Standing {
+            checks: &self.checks,
+            day: self.meeting_day,
+        }
+    }
+}
+
 /// One reporting official and everything recorded for them.
 #[derive(Debug, Clone, Serialize)]
 pub struct OfficialMinutes {
@@ -61,6 +71,12 @@ pub struct OfficialMinutes {
     pub rating: Option<Rating>,
     pub follow_ups: Vec<FollowUp>,
     pub earlier_follow_ups: Vec<FollowUp>,
+    /// The newest check of each earlier follow-up made up to this meeting.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<crate::domain::FollowUpCheck>,
+    /// The meeting's day, that overdue working days are counted to.
+    #[serde(skip)]
+    pub meeting_day: Option<chrono::NaiveDate>,
     /// Private notes, only when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<Vec<Revision>>,
@@ -336,6 +352,8 @@ fn official(
         rating: detail.rating,
         follow_ups: detail.follow_ups,
         earlier_follow_ups: detail.earlier_follow_ups,
+        checks: detail.checks,
+        meeting_day: detail.meeting_day,
         notes,
     })
 }

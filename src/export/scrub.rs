@@ -92,6 +92,8 @@ impl Scrub for OfficialMinutes {
             rating: _,
             follow_ups,
             earlier_follow_ups,
+            checks,
+            meeting_day: _,
             notes,
             ended_at: _,
             rating_at_end: _,
@@ -105,6 +107,9 @@ impl Scrub for OfficialMinutes {
         remarks.scrub();
         follow_ups.scrub();
         earlier_follow_ups.scrub();
+        for check in checks {
+            check.comment.scrub();
+        }
         notes.scrub();
     }
 }
@@ -256,6 +261,7 @@ impl Scrub for FollowUp {
             lead,
             owner,
             deadline: _,
+            deadline_workdays: _,
             mode: _,
             progress,
             status: _,

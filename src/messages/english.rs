@@ -28,6 +28,26 @@ const COMMAND_LINE: &[(&str, &str)] = &[
         "Cannot write the demo file {file}",
     ),
     (
+        "无法读取节假日文件 {file}：{err}",
+        "Cannot read the holiday file {file}: {err}",
+    ),
+    (
+        "格式不对（{message}）",
+        "not in the expected layout ({message})",
+    ),
+    (
+        "第 {entry} 个 [[holiday]] 的 {field} 「{value}」 不是日期：应写成 2027-02-05 这样的年-月-日",
+        "[[holiday]] number {entry}: {field} '{value}' is not a date: write it as a year-month-day like 2027-02-05",
+    ),
+    (
+        "第 {entry} 个 [[holiday]] 的 to 早于 from",
+        "[[holiday]] number {entry}: to is before from",
+    ),
+    (
+        "节假日文件 {file} 有误，未启动：{why}。改正或移走这个文件后再试",
+        "The holiday file {file} is wrong, so shuze did not start: {why}. Correct or move the file, then try again",
+    ),
+    (
         "已写入演示文件 {file}（{meetings} 场会议）",
         "Wrote the demo file {file} ({meetings} meetings)",
     ),

@@ -5,7 +5,7 @@ use super::raw::*;
 use super::{Preparation, Problem, Within, line_column, sort_problems};
 use crate::domain::{
     AgendaSlot, Allotments, Attendance, Attendee, DutyItem, DutySource, DutyStatus, FollowUp,
-    FollowUpMode, FollowUpSource, FollowUpStatus, Meeting, RiskLevel, RiskPoint, Stage,
+    FollowUpMode, FollowUpSource, FollowUpStatus, Meeting, RiskLevel, RiskPoint, Stage, workdays,
 };
 use crate::messages::tr;
 use crate::view::{PreparedMeeting, PreparedOfficial, PreparedQuestion};
@@ -66,6 +66,7 @@ pub fn check(raw: &RawPrep, places: Places) -> (Preparation, Vec<Problem>) {
         places,
         problems: Vec::new(),
         keys: Vec::new(),
+        held_on: None,
     };
     let prepared = checker.meeting(raw);
     let mut problems = checker.problems;
@@ -106,6 +107,9 @@ struct Checker<'a> {
     problems: Vec<Problem>,
     /// The follow-up identities read so far: each may stand on one row only.
     keys: Vec<String>,
+    /// The meeting's date once read: a deadline in working days without a date raised
+    /// counts from it.
+    held_on: Option<NaiveDate>,
 }
 
 impl Checker<'_> {
@@ -202,6 +206,7 @@ impl Checker<'_> {
             allotments: self.allotments(header.minutes.as_ref()),
             finished_at: None,
         };
+        self.held_on = Some(meeting.held_on).filter(|d| *d != NaiveDate::default());
         let attendees = raw.attendees.iter().map(|a| self.attendee(a)).collect();
         self.check_positions(&raw.officials);
         let mut officials: Vec<PreparedOfficial> =
@@ -442,10 +447,7 @@ impl Checker<'_> {
             measure: f.measure.trim().to_string(),
             lead: f.lead.trim().to_string(),
             owner: f.owner.trim().to_string(),
-            deadline: f
-                .deadline
-                .as_ref()
-                .and_then(|d| self.date(d, tr!("deadline（时限）"))),
+            deadline: self.deadline(f),
             mode: match f.mode {
                 Some(RawFollowUpMode::Immediate) => FollowUpMode::Immediate,
                 None | Some(RawFollowUpMode::ByDeadline) => FollowUpMode::ByDeadline,
@@ -470,7 +472,22 @@ impl Checker<'_> {
                 .as_ref()
                 .and_then(|d| self.date(d, tr!("raised_on（提出日期）"))),
             key: f.key.as_ref().map(|k| self.key(k)).unwrap_or_default(),
+            deadline_workdays: f.deadline.as_ref().and_then(workdays_written),
         }
+    }
+
+    /// A follow-up's deadline: a date, or `15个工作日` counted by the holiday calendar from
+    /// the day it was raised (the meeting's day when none is given).
+    fn deadline(&mut self, f: &RawFollowUp) -> Option<NaiveDate> {
+        let value = f.deadline.as_ref()?;
+        let Some(days) = workdays_written(value) else {
+            return self.date(value, tr!("deadline（时限）"));
+        };
+        let raised_on = match f.raised_on.as_ref() {
+            Some(raised) => self.date(raised, tr!("raised_on（提出日期）"))?,
+            None => self.held_on?,
+        };
+        Some(workdays::calendar().add_working_days(raised_on, days))
     }
 
     /// A follow-up's identity: 32 hex digits as `export-prep` wrote them, on one row only.
@@ -516,6 +533,14 @@ fn looks_like_a_date(text: &str) -> bool {
             .trim()
             .chars()
             .all(|c| c.is_ascii_digit() || "-/.年月日".contains(c))
+}
+
+/// The number of working days a deadline is written as (`15个工作日`, `15 working days`).
+fn workdays_written(value: &Spanned<toml::Value>) -> Option<u32> {
+    match value.get_ref() {
+        toml::Value::String(text) => workdays::working_days_in(text),
+        _ => None,
+    }
 }
 
 /// A field's name for a spreadsheet: `deadline（时限）` becomes `「时限」`, the column's

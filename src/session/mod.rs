@@ -319,6 +319,7 @@ impl Session {
                 | Effect::RecordRating { .. }
                 | Effect::AddFollowUp { .. }
                 | Effect::UpdateFollowUp { .. }
+                | Effect::CheckFollowUp { .. }
                 | Effect::Skip { .. }
                 | Effect::ChangeQuestion { .. }
                 | Effect::AddDutyItem { .. }
@@ -443,6 +444,12 @@ impl Session {
             Effect::AddFollowUp { slot, follow_up } => {
                 store.add_follow_up(slot, &follow_up, now).map(|_| ())
             }
+            Effect::CheckFollowUp {
+                follow_up,
+                slot,
+                mark,
+                comment,
+            } => store.check_follow_up(follow_up, slot, mark, &comment, now),
             Effect::Search { query } => {
                 return store
                     .search(self.console.meeting.id, &query)

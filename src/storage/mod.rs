@@ -3,6 +3,7 @@
 //! Knows nothing of the UI. Every write is its own committed transaction, so a keystroke's
 //! change is on disk (WAL, `synchronous=FULL`) as soon as the call returns.
 
+mod continuity;
 mod correct;
 mod draft;
 mod header;

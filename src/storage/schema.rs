@@ -11,7 +11,7 @@
 //! step rebuilds the column's CHECK.
 
 /// Migration steps; `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12];
 
 /// Every table the newest schema has, found by building it in memory once.
 pub fn expected_tables() -> &'static [String] {
@@ -729,13 +729,64 @@ CREATE TRIGGER schema_step_no_delete BEFORE DELETE ON schema_step
 BEGIN SELECT RAISE(ABORT, 'schema_step is append-only'); END;
 "#;
 
+/// Continuity between meetings (issue 22):
+/// - `follow_up_check`: an earlier follow-up checked in this meeting (已完成, 整改中 or
+///   逾期, with a comment), dated; append-only, the newest per follow-up being its mark;
+/// - a deadline set as a number of working days keeps that number
+///   (`follow_up.deadline_workdays`), so that the record shows both it and its date; the
+///   view gives it while the deadline is still the one it made.
+const V12: &str = r#"
+CREATE TABLE follow_up_check (
+    id           INTEGER PRIMARY KEY,
+    follow_up_id INTEGER NOT NULL REFERENCES follow_up(id),
+    slot_id      INTEGER NOT NULL REFERENCES agenda_slot(id),  -- the official it was checked with
+    mark         TEXT NOT NULL CHECK (mark IN ('completed', 'in_progress', 'overdue')),
+    comment      TEXT NOT NULL,
+    checked_on   TEXT NOT NULL,                 -- local date, YYYY-MM-DD
+    checked_at   TEXT NOT NULL                  -- UTC, RFC 3339
+);
+CREATE INDEX follow_up_check_target ON follow_up_check(follow_up_id, id);
+CREATE TRIGGER follow_up_check_no_update BEFORE UPDATE ON follow_up_check
+BEGIN SELECT RAISE(ABORT, 'follow_up_check is append-only: check it again'); END;
+CREATE TRIGGER follow_up_check_no_delete BEFORE DELETE ON follow_up_check
+BEGIN SELECT RAISE(ABORT, 'follow_up_check is append-only'); END;
+
+DROP TRIGGER follow_up_no_update;
+ALTER TABLE follow_up ADD COLUMN deadline_workdays INTEGER CHECK (deadline_workdays > 0);
+CREATE TRIGGER follow_up_no_update BEFORE UPDATE ON follow_up
+BEGIN SELECT RAISE(ABORT, 'follow_up changes are new rows in follow_up_change'); END;
+
+DROP VIEW follow_up_now;
+CREATE VIEW follow_up_now AS
+SELECT f.id, f.unit_id, f.slot_id, f.meeting_id,
+       CASE WHEN c.source IS NULL THEN f.source ELSE c.source END AS source,
+       CASE WHEN c.source IS NULL THEN f.question_id ELSE c.question_id END AS question_id,
+       f.raised_on, f.created_at, f.key,
+       CASE WHEN c.id IS NULL THEN f.category ELSE c.category END AS category,
+       CASE WHEN c.id IS NULL THEN f.problem ELSE c.problem END AS problem,
+       CASE WHEN c.id IS NULL THEN f.task ELSE c.task END AS task,
+       CASE WHEN c.id IS NULL THEN f.measure ELSE c.measure END AS measure,
+       CASE WHEN c.id IS NULL THEN f.lead ELSE c.lead END AS lead,
+       CASE WHEN c.id IS NULL THEN f.owner ELSE c.owner END AS owner,
+       CASE WHEN c.id IS NULL THEN f.deadline ELSE c.deadline END AS deadline,
+       CASE WHEN c.id IS NULL THEN f.mode ELSE c.mode END AS mode,
+       CASE WHEN c.id IS NULL THEN f.progress ELSE c.progress END AS progress,
+       CASE WHEN c.id IS NULL THEN f.status ELSE c.status END AS status,
+       CASE WHEN c.id IS NULL THEN f.copied_to ELSE c.copied_to END AS copied_to,
+       CASE WHEN c.id IS NULL OR c.deadline IS f.deadline THEN f.deadline_workdays END
+           AS deadline_workdays
+FROM follow_up f
+LEFT JOIN follow_up_change c
+       ON c.id = (SELECT max(id) FROM follow_up_change WHERE follow_up_id = f.id);
+"#;
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::Word;
     use crate::domain::{
-        Attendance, DutySource, DutyStatus, FollowUpMode, FollowUpSource, FollowUpStatus,
-        RiskLevel, Stage,
+        Attendance, DutySource, DutyStatus, FollowUpMark, FollowUpMode, FollowUpSource,
+        FollowUpStatus, RiskLevel, Stage,
     };
 
     /// Every enum column, and the words the code stores in it.
@@ -748,6 +799,7 @@ mod tests {
             ("source IN", FollowUpSource::WORDS),
             ("mode IN", FollowUpMode::WORDS),
             ("status IN", FollowUpStatus::WORDS),
+            ("mark IN", FollowUpMark::WORDS),
             ("NEW.stage NOT IN", Stage::WORDS),
         ]
     }

@@ -319,10 +319,7 @@ fn follow_up_item(console: &Console, f: &FollowUp, width: u16, theme: &Theme) ->
         let label = format!("  {}: ", Label::FollowUpProgress.text(lang));
         item.extend(hanging(&label, &f.progress, 4, width, muted));
     }
-    let deadline = f
-        .deadline
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default();
+    let deadline = labels::deadline_text(lang, f.deadline, f.deadline_workdays);
     let who = format!(
         "{} {}  {} {}  {} {}",
         Label::Owner.text(lang),
@@ -333,7 +330,39 @@ fn follow_up_item(console: &Console, f: &FollowUp, width: u16, theme: &Theme) ->
         f.copied_to
     );
     item.extend(hanging("  ", &who, 4, width, muted));
+    item.extend(checked_lines(console, f, width, theme));
     item
+}
+
+/// Under an earlier follow-up: how far past its deadline it is, and the check made of it.
+fn checked_lines(console: &Console, f: &FollowUp, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let lang = console.lang;
+    let detail = &console.detail;
+    if !detail.earlier_follow_ups.iter().any(|e| e.id == f.id) {
+        return Vec::new();
+    }
+    let mut lines = Vec::new();
+    let days = detail.overdue_days(f);
+    if days > 0 {
+        let style = Style::new().fg(theme.danger).add_modifier(Modifier::BOLD);
+        lines.push(widgets::single(
+            &format!("  {}", labels::overdue_days(lang, days)),
+            width,
+            style,
+        ));
+    }
+    if let Some(check) = detail.check(f.id) {
+        let text = labels::check_line(lang, check);
+        let label = format!("  {}: ", Label::CheckMark.text(lang));
+        lines.extend(hanging(
+            &label,
+            &text,
+            4,
+            width,
+            Style::new().fg(theme.accent),
+        ));
+    }
+    lines
 }
 
 /// The keys that matter now, most relevant first, as many as fit.
@@ -455,6 +484,11 @@ fn stage_commands(console: &Console) -> Vec<Command> {
         Stage::FollowUps => vec![AddFollowUp, ShowFollowUps, NextStage],
         _ => vec![NextOfficial, ShowAgenda],
     };
+    // An earlier follow-up selected: checking it is what the recorder does with it.
+    let selected = console.selection(Pane::FollowUps);
+    if console.focus == Pane::FollowUps && selected >= console.detail.follow_ups.len() {
+        commands.insert(0, CheckFollowUp);
+    }
     // Enter, named for the focused pane (at 待述责 `s` starts the report instead).
     if console.focus != Pane::Questions || stage != Stage::Pending {
         commands.push(EditAnswer);

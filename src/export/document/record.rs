@@ -187,6 +187,7 @@ fn official_record(
     for (i, q) in asked.enumerate() {
         blocks.extend(question_record(i, q, o, style));
     }
+    blocks.extend(earlier_checked(o));
     blocks.push(paragraph(
         "主持人点评：",
         late_text(&o.remarks, o.ended_at, style),
@@ -200,6 +201,53 @@ fn official_record(
             .map(|n| n.body.clone())
             .unwrap_or_else(|| "（无）".into());
         blocks.push(paragraph("记录人备注：", note));
+    }
+    blocks
+}
+
+/// 以往问题整改情况: each earlier follow-up of the unit with its deadline, the working days
+/// it is overdue and what the check in this meeting found; nothing when the unit has none.
+fn earlier_checked(o: &OfficialMinutes) -> Vec<Block> {
+    if o.earlier_follow_ups.is_empty() {
+        return Vec::new();
+    }
+    let standing = o.standing();
+    let open = o
+        .earlier_follow_ups
+        .iter()
+        .filter(|f| standing.still_open(f))
+        .count();
+    let overdue = o
+        .earlier_follow_ups
+        .iter()
+        .filter(|f| standing.overdue(f))
+        .count();
+    let lead = format!("{}：", Label::EarlierChecked.text(Lang::Zh));
+    let mut blocks = vec![paragraph(
+        &lead,
+        format!(
+            "共{}项，未结{open}项，其中逾期{overdue}项。",
+            o.earlier_follow_ups.len()
+        ),
+    )];
+    for (i, f) in o.earlier_follow_ups.iter().enumerate() {
+        let mut line = format!("{}．{}", i + 1, f.problem.trim_end_matches('。'));
+        let deadline = labels::deadline_text(Lang::Zh, f.deadline, f.deadline_workdays);
+        if !deadline.is_empty() {
+            line.push_str(&format!("（时限：{deadline}）"));
+        }
+        line.push('。');
+        let days = standing.overdue_days(f);
+        if days > 0 {
+            line.push_str(&format!("逾期{days}个工作日。"));
+        }
+        match standing.check(f.id) {
+            Some(check) => {
+                line.push_str(&format!("核查：{}。", labels::check_line(Lang::Zh, check)))
+            }
+            None => line.push_str(&format!("本次未核查（{}）。", f.status.name(Lang::Zh))),
+        }
+        blocks.push(paragraph("", line));
     }
     blocks
 }

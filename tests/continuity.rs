@@ -1,0 +1,241 @@
+//! Between meetings (issue 22): two meetings of the same unit in one file. The second
+//! shows what the first left open, with its deadline (set as 15 working days, counted
+//! across the 2026 Spring Festival and its make-up working days) and the working days it is
+//! overdue; the recorder checks it (逾期, with a comment) and the check is in the file, in
+//! the record's 以往问题整改情况 and in the ledger.
+
+mod common;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use common::*;
+use shuze::app::form::FieldValue;
+use shuze::app::{Action, Command, Mode, Pane};
+use shuze::labels::Lang;
+use shuze::session::Session;
+use shuze::storage::Store;
+use std::path::Path;
+use std::process::{Command as Process, Output};
+
+fn prep(title: &str, date: &str) -> String {
+    format!(
+        "[meeting]\ntitle = \"{title}\"\ndate = {date}\nchair = \"马某\"\nrecorder = \"何某\"\n\n\
+         [[official]]\nposition = 1\nname = \"张某\"\nunit = \"某某镇\"\npost = \"党委书记\"\n\
+         supervisor = \"李某（县委副书记）\"\nreport_minutes = 8\n"
+    )
+}
+
+fn shuze(dir: &Path, args: &[&str]) -> Output {
+    let out = Process::new(env!("CARGO_BIN_EXE_shuze"))
+        .current_dir(dir)
+        .env("LANG", "zh_CN.UTF-8")
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}: {out:?}");
+    out
+}
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+fn moment(date: &str) -> chrono::DateTime<Utc> {
+    let d = day(date);
+    Utc.from_utc_datetime(&d.and_hms_opt(1, 0, 0).unwrap())
+}
+
+fn form_mut(session: &mut Session) -> &mut shuze::app::Form {
+    match &mut session.console.mode {
+        Mode::Form(form) => form,
+        other => panic!("no form: {other:?}"),
+    }
+}
+
+/// Sets a form field: a choice by index, a text by what is typed.
+fn set(session: &mut Session, field: usize, value: &str) {
+    let form = form_mut(session);
+    match &mut form.fields[field].value {
+        FieldValue::Choice { index, .. } => *index = value.parse().unwrap(),
+        _ => {
+            form.focus = field;
+            let now = moment("2026-01-20");
+            session.handle(Action::Paste(value.into()), now);
+        }
+    }
+}
+
+/// The first meeting (20 January 2026): a follow-up with a deadline of 15 working days,
+/// typed in the console's form.
+fn first_meeting(dir: &Path, db: &Path) {
+    write_prep(dir, "first.toml", &prep("一季度述责述廉会议", "2026-01-20"));
+    let mut store = Store::create_or_open(db).unwrap();
+    shuze::prep::import_file(&dir.join("first.toml"), &mut store, moment("2026-01-19")).unwrap();
+    let now = moment("2026-01-20");
+    let mut session = Session::open(store, None, Lang::Zh, now).unwrap();
+    session.handle(Action::Command(Command::AddFollowUp), now);
+    set(&mut session, 0, "2"); // 点评
+    set(&mut session, 2, "村级工程项目监管存在漏洞");
+    set(&mut session, 7, "15个工作日");
+    session.handle(Action::Confirm, now);
+    assert!(
+        matches!(session.console.mode, Mode::Browse),
+        "{:?}",
+        session.console.message
+    );
+    session.store.finish_meeting(1, now).unwrap();
+}
+
+#[test]
+fn the_second_meeting_checks_what_the_first_left_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meeting.db");
+    first_meeting(dir.path(), &db);
+    // 15 working days from 20 January: 10 February (no holiday on the way).
+    let store = Store::open(&db).unwrap();
+    let raised = &store.slot_detail(1).unwrap().follow_ups[0];
+    assert_eq!(raised.deadline, Some(day("2026-02-10")));
+    assert_eq!(raised.deadline_workdays, Some(15));
+    drop(store);
+
+    // The second meeting, 2 March 2026, after the Spring Festival.
+    write_prep(
+        dir.path(),
+        "second.toml",
+        &prep("二季度述责述廉会议", "2026-03-02"),
+    );
+    shuze(dir.path(), &["import", "second.toml", "--db", "meeting.db"]);
+    let now = moment("2026-03-02");
+    let store = Store::open(&db).unwrap();
+    let mut session = Session::open(store, Some(2), Lang::Zh, now).unwrap();
+    let slot = session.console.agenda[0].id;
+    let detail = session.store.slot_detail(slot).unwrap();
+    let earlier = &detail.earlier_follow_ups[0];
+    assert_eq!(earlier.problem, "村级工程项目监管存在漏洞");
+    // Overdue from 11 February: 11-13 (3), Saturday 14 worked (4), 15-23 off, 24-27 (8),
+    // Saturday 28 worked (9), Monday 2 March (10). Weekdays alone would be 14.
+    assert_eq!(detail.overdue_days(earlier), 10);
+    let counts = detail.counts();
+    assert_eq!(
+        (
+            counts.open_earlier_follow_ups,
+            counts.overdue_earlier_follow_ups
+        ),
+        (1, 1)
+    );
+
+    // Checked with the official as they report: 逾期, with a comment.
+    session.handle(Action::Command(Command::NextStage), now);
+    session.console.focus = Pane::FollowUps;
+    session.handle(Action::Command(Command::CheckFollowUp), now);
+    assert_eq!(
+        form_mut(&mut session).fields[0].shown(),
+        "逾期",
+        "the form offers 逾期"
+    );
+    set(&mut session, 1, "施工方未按期整改，已约谈");
+    session.handle(Action::Confirm, now);
+    let checks = session.store.follow_up_checks(slot).unwrap();
+    assert_eq!(checks.len(), 1, "{:?}", session.console.message);
+    assert_eq!(checks[0].comment, "施工方未按期整改，已约谈");
+    assert_eq!(checks[0].checked_on, day("2026-03-02"));
+    session.store.finish_meeting(2, now).unwrap();
+    drop(session);
+
+    shuze(
+        dir.path(),
+        &[
+            "export",
+            "meeting.db",
+            "--meeting",
+            "2",
+            "--kind",
+            "record",
+            "--format",
+            "md",
+            "-o",
+            "record.md",
+            "--force",
+        ],
+    );
+    let record = std::fs::read_to_string(dir.path().join("record.md")).unwrap();
+    assert!(record.contains("以往问题整改情况"), "{record}");
+    assert!(
+        record.contains(
+            "村级工程项目监管存在漏洞（时限：15个工作日（2026-02-10前））。逾期10个工作日。\
+                         核查：逾期：施工方未按期整改，已约谈（2026-03-02核查）。"
+        ),
+        "{record}"
+    );
+    shuze(
+        dir.path(),
+        &[
+            "export",
+            "meeting.db",
+            "--meeting",
+            "2",
+            "--kind",
+            "ledger",
+            "--format",
+            "csv",
+            "-o",
+            "ledger.csv",
+            "--force",
+        ],
+    );
+    let ledger = std::fs::read_to_string(dir.path().join("ledger.csv")).unwrap();
+    let row = ledger
+        .lines()
+        .find(|l| l.contains("村级工程项目监管存在漏洞"))
+        .unwrap();
+    assert!(
+        row.contains(",核查：逾期：施工方未按期整改，已约谈（2026-03-02核查）,"),
+        "{row}"
+    );
+}
+
+#[test]
+fn a_users_calendar_file_moves_the_deadline_and_a_bad_one_stops_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config/shuze");
+    std::fs::create_dir_all(&config).unwrap();
+    // A local holiday on 4 February: the deadline of 15 working days moves a day.
+    std::fs::write(
+        config.join("holidays.toml"),
+        "[[holiday]]\nname = \"县庆\"\nfrom = \"2026-02-04\"\n",
+    )
+    .unwrap();
+    let text = prep("一季度述责述廉会议", "2026-01-20")
+        + "\n[[official.earlier_follow_up]]\nproblem = \"台账不全\"\ndeadline = \"15个工作日\"\n\
+           raised_on = 2026-01-20\nstatus = \"整改中\"\n";
+    write_prep(dir.path(), "first.toml", &text);
+    shuze(dir.path(), &["import", "first.toml", "--db", "meeting.db"]);
+    let store = Store::open(&dir.path().join("meeting.db")).unwrap();
+    let detail = store.slot_detail(1).unwrap();
+    assert_eq!(
+        detail.earlier_follow_ups[0].deadline,
+        Some(day("2026-02-11"))
+    );
+    assert_eq!(detail.earlier_follow_ups[0].deadline_workdays, Some(15));
+    drop(store);
+
+    std::fs::write(
+        config.join("holidays.toml"),
+        "[[holiday]]\nfrom = \"2026-02-04\"\n[[holiday]]\nfrom = \"2026-02-30\"\n",
+    )
+    .unwrap();
+    let out = Process::new(env!("CARGO_BIN_EXE_shuze"))
+        .current_dir(dir.path())
+        .env("LANG", "zh_CN.UTF-8")
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .args(["meetings", "meeting.db"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("holidays.toml")
+            && said.contains("第 2 个 [[holiday]] 的 from 「2026-02-30」"),
+        "{said}"
+    );
+}
