@@ -3,12 +3,14 @@
 //!
 //! County scale: 60 units, 40 quarterly meetings of 20 officials each, every official with
 //! 7 duty items, 5 risk points and 6 questions; every answer 200 to 2,000 Chinese characters
-//! kept in 3 to 5 revisions; follow-ups and ratings. The newest meeting is left unfinished,
+//! kept in 3 to 5 revisions; follow-ups (half due in 15 working days) and ratings; each
+//! meeting checks the unit's earlier follow-ups still open. The newest meeting is left unfinished,
 //! so the console opens it. About 50 MB.
 
 use crate::domain::{
     AgendaSlot, Allotments, Attendance, Attendee, DutyItem, DutySource, DutyStatus, FollowUp,
-    FollowUpMode, FollowUpSource, FollowUpStatus, Id, Meeting, Rating, RiskLevel, RiskPoint, Stage,
+    FollowUpMark, FollowUpMode, FollowUpSource, FollowUpStatus, Id, Meeting, Rating, RiskLevel,
+    RiskPoint, Stage, workdays,
 };
 use crate::storage::{Imported, Result, Store};
 use crate::view::{PreparedMeeting, PreparedOfficial, PreparedQuestion, TextTarget};
@@ -202,7 +204,27 @@ fn record(store: &mut Store, meeting: Id, start: DateTime<Utc>, dice: &mut Dice)
         }
         store.record_rating(slot.id, rating(dice), now)?;
         store.save_text(TextTarget::Remarks { slot: slot.id }, &text(dice, 300), now)?;
-        store.add_follow_up(slot.id, &follow_up(now), now)?;
+        check_earlier(store, slot.id, now, dice)?;
+        store.add_follow_up(slot.id, &follow_up(now, dice), now)?;
+    }
+    Ok(())
+}
+
+/// The unit's earlier follow-ups not yet found completed, checked with the official: most
+/// 已完成, some 整改中, a few 逾期.
+fn check_earlier(store: &mut Store, slot: Id, now: DateTime<Utc>, dice: &mut Dice) -> Result<()> {
+    let detail = store.slot_detail(slot)?;
+    for f in detail
+        .earlier_follow_ups
+        .iter()
+        .filter(|f| detail.still_open(f))
+    {
+        let (mark, comment) = match dice.below(6) {
+            0 => (FollowUpMark::Overdue, "未按期完成，已提醒"),
+            1 | 2 => (FollowUpMark::InProgress, "正在推进"),
+            _ => (FollowUpMark::Completed, "已整改到位"),
+        };
+        store.check_follow_up(f.id, slot, mark, comment, now)?;
     }
     Ok(())
 }
@@ -246,7 +268,15 @@ fn rating(dice: &mut Dice) -> Rating {
     }
 }
 
-fn follow_up(now: DateTime<Utc>) -> FollowUp {
+/// A follow-up raised at the meeting: half with a deadline of 15 working days, half with a
+/// date 90 days on.
+fn follow_up(now: DateTime<Utc>, dice: &mut Dice) -> FollowUp {
+    let raised = now.date_naive();
+    let (deadline, deadline_workdays) = if dice.below(2) == 0 {
+        (workdays::calendar().add_working_days(raised, 15), Some(15))
+    } else {
+        ((now + Duration::days(90)).date_naive(), None)
+    };
     FollowUp {
         id: 0,
         source: FollowUpSource::Remarks,
@@ -256,8 +286,8 @@ fn follow_up(now: DateTime<Utc>) -> FollowUp {
         measure: "制定整改方案".into(),
         lead: "分管领导".into(),
         owner: "单位主要负责人".into(),
-        deadline: Some((now + Duration::days(90)).date_naive()),
-        deadline_workdays: None,
+        deadline: Some(deadline),
+        deadline_workdays,
         mode: FollowUpMode::ByDeadline,
         progress: String::new(),
         status: FollowUpStatus::InProgress,

@@ -4,7 +4,9 @@ use super::widgets::{self, Item, hanging};
 use super::{Borders, Theme, text};
 use crate::app::keys;
 use crate::app::{Command, Console, Mode, Pane};
-use crate::domain::{DutyStatus, FollowUp, FollowUpStatus, Question, RiskLevel, Stage};
+use crate::domain::{
+    DutyStatus, FollowUp, FollowUpMark, FollowUpStatus, Question, RiskLevel, Stage,
+};
 use crate::labels::{self, Label, Named};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -297,12 +299,21 @@ fn follow_ups(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
 
 fn follow_up_item(console: &Console, f: &FollowUp, width: u16, theme: &Theme) -> Item {
     let lang = console.lang;
-    let colour = match f.status {
+    let mut colour = match f.status {
         FollowUpStatus::NotStarted => theme.danger,
         FollowUpStatus::InProgress => theme.warning,
         FollowUpStatus::Completed | FollowUpStatus::Closed => theme.ok,
     };
-    let prefix = format!("[{}] ", f.status.name(lang));
+    let mut prefix = format!("[{}] ", f.status.name(lang));
+    // An earlier follow-up still open shows what its last check found.
+    if let Some(check) = console.detail.check(f.id).filter(|_| f.status.is_open()) {
+        colour = match check.mark {
+            FollowUpMark::Completed => theme.ok,
+            FollowUpMark::InProgress => theme.warning,
+            FollowUpMark::Overdue => theme.danger,
+        };
+        prefix = format!("[{}] ", check.mark.name(lang));
+    }
     let mut item = hanging(
         &prefix,
         &f.problem,
