@@ -7,12 +7,13 @@
 //! meeting checks the unit's earlier follow-ups still open. The newest meeting is left unfinished,
 //! so the console opens it. About 50 MB.
 
+use crate::domain::rating_rules::{RatingRule, RatingScheme};
 use crate::domain::{
     AgendaSlot, Allotments, Attendance, Attendee, DutyItem, DutySource, DutyStatus, FollowUp,
     FollowUpMark, FollowUpMode, FollowUpSource, FollowUpStatus, Id, Meeting, Rating, RiskLevel,
     RiskPoint, Stage, workdays,
 };
-use crate::storage::{Imported, Result, Store};
+use crate::storage::{Imported, Result, Store, rating_scheme_key};
 use crate::view::{PreparedMeeting, PreparedOfficial, PreparedQuestion, TextTarget};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
@@ -80,6 +81,7 @@ pub fn write(path: &std::path::Path, scale: Scale) -> Result<Store> {
         let Imported::Added(id) = store.import_meeting(&prepared, at)? else {
             continue;
         };
+        store.set_setting(&rating_scheme_key(id), &county_rules())?;
         if index + 1 < meetings {
             record(&mut store, id, at, &mut dice)?;
         }
@@ -89,6 +91,29 @@ pub fn write(path: &std::path::Path, scale: Scale) -> Result<Store> {
         .pragma_update(None, "synchronous", "FULL")?;
     store.integrity_check()?;
     Ok(store)
+}
+
+/// The county's rating rules (as a prep's `[rating]` gives them): the four grades, 合格 at
+/// two thirds 好 and 较好, 约谈提醒 past a third 差.
+fn county_rules() -> String {
+    let grades = RatingScheme::default().grades;
+    let rule = |when: &str, result: &str, consequence: &str| {
+        RatingRule::parse(when, None, &grades, &[]).map(|mut rule| {
+            rule.result = result.into();
+            rule.consequence = consequence.into();
+            rule
+        })
+    };
+    let rules = [
+        rule("好+较好 >= 2/3", "合格", ""),
+        rule("好+较好 < 2/3", "不合格", ""),
+        rule("差 > 1/3", "", "约谈提醒"),
+    ];
+    let scheme = RatingScheme {
+        rules: rules.into_iter().filter_map(|rule| rule.ok()).collect(),
+        ..RatingScheme::default()
+    };
+    serde_json::to_string(&scheme).unwrap_or_default()
 }
 
 /// Quarterly, from the first quarter of 2017.

@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 mod names;
+pub mod rating_rules;
 pub mod workdays;
 pub use names::Word;
 

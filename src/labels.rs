@@ -1007,6 +1007,53 @@ pub fn check_line(lang: Lang, check: &crate::domain::FollowUpCheck) -> String {
     }
 }
 
+/// "测评结果：合格；处理：约谈提醒": what the meeting's rating rules decide.
+pub fn rating_outcome(lang: Lang, outcome: &crate::domain::rating_rules::RatingOutcome) -> String {
+    let consequences = outcome.consequences.join("、");
+    match (lang, &outcome.result, consequences.is_empty()) {
+        (Lang::Zh, Some(r), true) => format!("测评结果：{r}"),
+        (Lang::Zh, Some(r), false) => format!("测评结果：{r}；处理：{consequences}"),
+        (Lang::Zh, None, false) => format!("测评结果：按规则无结论；处理：{consequences}"),
+        (Lang::Zh, None, true) => "测评结果：按规则无结论".into(),
+        (Lang::En, Some(r), true) => format!("Rating result: {r}"),
+        (Lang::En, Some(r), false) => format!("Rating result: {r}; consequence: {consequences}"),
+        (Lang::En, None, false) => {
+            format!("Rating result: none by the rules; consequence: {consequences}")
+        }
+        (Lang::En, None, true) => "Rating result: none by the rules".into(),
+    }
+}
+
+/// "县领导：廉洁 5，基本廉洁 2，不廉洁 0": each voter group's tallies on the meeting's scale.
+pub fn tally_lines(
+    grades: &[String],
+    tallies: &[crate::domain::rating_rules::GroupTally],
+) -> Vec<String> {
+    tallies
+        .iter()
+        .map(|t| {
+            let counts: Vec<String> = grades
+                .iter()
+                .zip(&t.counts)
+                .map(|(grade, n)| format!("{grade} {n}"))
+                .collect();
+            if t.group.is_empty() {
+                counts.join("，")
+            } else {
+                format!("{}：{}", t.group, counts.join("，"))
+            }
+        })
+        .collect()
+}
+
+/// "第2轮（经重新计票）": the round shown when there was a recount.
+pub fn recounted(lang: Lang, rounds: u32) -> String {
+    match lang {
+        Lang::Zh => format!("第{rounds}轮（经重新计票）"),
+        Lang::En => format!("round {rounds} (recounted)"),
+    }
+}
+
 /// "逾期 3 个工作日": how far past its deadline an earlier follow-up is.
 pub fn overdue_days(lang: Lang, days: u32) -> String {
     match lang {

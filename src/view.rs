@@ -1,6 +1,7 @@
 //! What the console, the audience view and the exports read: the domain's records put
 //! together for one screen or one document. No I/O: the store fills these in.
 
+use crate::domain::rating_rules::{GroupTally, RatingScheme};
 use crate::domain::{
     AgendaSlot, Attendee, CardCounts, DutyItem, FollowUp, FollowUpCheck, FollowUpMark, Id, Meeting,
     Question, Rating, Revision, RiskPoint, StageTiming,
@@ -125,6 +126,10 @@ pub struct SlotDetail {
     pub checks: Vec<FollowUpCheck>,
     /// The meeting's day: what overdue days are counted to.
     pub meeting_day: Option<NaiveDate>,
+    /// The newest round of tallies on the meeting's own scale and voter groups.
+    pub tallies: Vec<GroupTally>,
+    /// Rounds of the rating recorded (more than one: a recount took place).
+    pub rating_rounds: u32,
 }
 
 impl SlotDetail {
@@ -146,6 +151,12 @@ impl SlotDetail {
                 .filter(|f| self.overdue(f))
                 .count(),
         }
+    }
+
+    /// The ballots the rules decide on: the tallies on the meeting's scale, else the
+    /// four-grade rating as one group (when the scale is the default one).
+    pub fn rating_tallies(&self, scheme: &RatingScheme) -> Vec<GroupTally> {
+        tallies_for(scheme, &self.tallies, self.rating.as_ref())
     }
 
     /// How the earlier follow-ups stand on the meeting's day.
@@ -170,6 +181,25 @@ impl SlotDetail {
 
     pub fn overdue(&self, f: &FollowUp) -> bool {
         self.standing().overdue(f)
+    }
+}
+
+/// The ballots the rules decide on, from the tallies on the meeting's scale or the
+/// four-grade rating.
+pub fn tallies_for(
+    scheme: &RatingScheme,
+    tallies: &[GroupTally],
+    rating: Option<&Rating>,
+) -> Vec<GroupTally> {
+    if !tallies.is_empty() {
+        return tallies.to_vec();
+    }
+    match rating {
+        Some(r) if scheme.grades.len() == 4 && scheme.groups.is_empty() => vec![GroupTally {
+            group: String::new(),
+            counts: vec![r.excellent, r.good, r.fair, r.poor],
+        }],
+        _ => Vec::new(),
     }
 }
 

@@ -239,3 +239,110 @@ fn a_users_calendar_file_moves_the_deadline_and_a_bad_one_stops_with_its_place()
         "{said}"
     );
 }
+
+const RULES: &str = "\n[rating]\ngrades = [\"廉洁\", \"基本廉洁\", \"不廉洁\"]\ngroups = [\"县领导\", \"部门代表\"]\n\n\
+    [[rating.rule]]\nwhen = \"廉洁+基本廉洁 >= 2/3\"\nresult = \"合格\"\n\n\
+    [[rating.rule]]\nwhen = \"廉洁+基本廉洁 < 2/3\"\nresult = \"不合格\"\n\n\
+    [[rating.rule]]\nwhen = \"不廉洁 > 1/3\"\nconsequence = \"约谈提醒\"\n";
+
+/// Types the tallies into the open form, field by field.
+fn tallies(session: &mut Session, counts: &[u32]) {
+    let form = form_mut(session);
+    assert_eq!(form.fields.len(), counts.len());
+    for (field, count) in form.fields.iter_mut().zip(counts) {
+        field.value = FieldValue::Number(count.to_string());
+    }
+}
+
+#[test]
+fn the_meetings_own_rating_rules_decide_at_their_boundaries_and_a_recount_is_a_new_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meeting.db");
+    write_prep(
+        dir.path(),
+        "rules.toml",
+        &(prep("述责述廉会议", "2026-12-18") + RULES),
+    );
+    shuze(dir.path(), &["import", "rules.toml", "--db", "meeting.db"]);
+    let now = moment("2026-12-18");
+    let mut session = Session::open(Store::open(&db).unwrap(), None, Lang::Zh, now).unwrap();
+    session.handle(Action::Command(Command::NextStage), now);
+    session.handle(Action::Command(Command::RecordRating), now);
+    let form = form_mut(&mut session);
+    assert_eq!(
+        form.fields[0].label,
+        shuze::app::form::FieldLabel::Text("县领导 廉洁")
+    );
+    // Exactly two thirds 廉洁+基本廉洁 (6 of 9), exactly a third 不廉洁 (3 of 9): 合格 and
+    // no 约谈提醒 (it takes more than a third).
+    tallies(&mut session, &[3, 1, 2, 1, 1, 1]);
+    session.handle(Action::Confirm, now);
+    let said = session.console.message.clone().unwrap().text;
+    assert_eq!(said, "测评结果：合格", "{said}");
+    // The recount: one ballot moves to 不廉洁. A new round, the first kept.
+    session.handle(Action::Command(Command::RecordRating), now);
+    tallies(&mut session, &[3, 1, 2, 1, 0, 2]);
+    session.handle(Action::Confirm, now);
+    let said = session.console.message.clone().unwrap().text;
+    assert_eq!(said, "测评结果：不合格；处理：约谈提醒", "{said}");
+    let slot = session.console.agenda[0].id;
+    let detail = session.store.slot_detail(slot).unwrap();
+    assert_eq!(detail.rating_rounds, 2);
+    assert_eq!(detail.tallies[1].counts, vec![1, 0, 2]);
+    let rows: i64 = session
+        .store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM rating_tally WHERE round = 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(rows, 6, "the first round is kept whole");
+    session.store.finish_meeting(1, now).unwrap();
+    drop(session);
+
+    shuze(
+        dir.path(),
+        &[
+            "export",
+            "meeting.db",
+            "--kind",
+            "record",
+            "--format",
+            "md",
+            "-o",
+            "record.md",
+            "--force",
+        ],
+    );
+    let record = std::fs::read_to_string(dir.path().join("record.md")).unwrap();
+    assert!(
+        record.contains(
+            "县领导：廉洁 3，基本廉洁 1，不廉洁 2；部门代表：廉洁 1，基本廉洁 0，不廉洁 2。\
+                         测评结果：不合格；处理：约谈提醒。经重新计票，以第2轮为准。"
+        ),
+        "{record}"
+    );
+}
+
+#[test]
+fn a_rule_that_cannot_be_read_is_named_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = prep("述责述廉会议", "2026-12-18") + &RULES.replace("不廉洁 > 1/3", "很差 > 1/3");
+    write_prep(dir.path(), "rules.toml", &bad);
+    let out = Process::new(env!("CARGO_BIN_EXE_shuze"))
+        .current_dir(dir.path())
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["import", "rules.toml", "--db", "meeting.db"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    let line = bad.lines().position(|l| l.contains("很差")).unwrap() + 1;
+    assert!(
+        said.contains(&format!("rules.toml:{line}:"))
+            && said.contains("「很差」不是 grades 中的等次"),
+        "{said}"
+    );
+}

@@ -3,6 +3,7 @@
 use super::key::KeyEvent;
 use crate::domain::{
     AgendaMove, DutyItem, FollowUp, FollowUpMark, FollowUpStatus, Id, Rating, RiskPoint, Stage,
+    rating_rules::GroupTally,
 };
 use crate::labels::Lang;
 use crate::view::{Changed, SearchHit, TextTarget};
@@ -335,6 +336,7 @@ impl Effect {
             | Effect::AddFollowUp { .. }
             | Effect::UpdateFollowUp { .. }
             | Effect::CheckFollowUp { .. }
+            | Effect::RecordTallies { .. }
             | Effect::ExportAll
             | Effect::SaveSetting { .. } => true,
         }
@@ -404,6 +406,7 @@ impl Effect {
             | Effect::AddFollowUp { .. }
             | Effect::UpdateFollowUp { .. }
             | Effect::CheckFollowUp { .. }
+            | Effect::RecordTallies { .. }
             | Effect::Load => detail,
         }
     }
@@ -552,6 +555,11 @@ pub enum Effect {
         id: Id,
         status: FollowUpStatus,
         progress: String,
+    },
+    /// The rating on the meeting's own scale and voter groups, as a new round.
+    RecordTallies {
+        slot: Id,
+        tallies: Vec<GroupTally>,
     },
     /// An earlier follow-up checked with the official of `slot`: a dated row of its own.
     CheckFollowUp {

@@ -1,11 +1,13 @@
 //! Between meetings, in the console: an earlier follow-up checked with the official (已完成,
-//! 整改中 or 逾期, with a comment).
+//! 整改中 or 逾期, with a comment); the rating on the meeting's own scale and voter groups,
+//! with what its rules decide said as soon as the tallies are entered.
 
-use super::form::Field;
+use super::form::{Field, FieldLabel};
 use super::submit::{Problem, Submitted};
 use super::{Console, Effect, Form, FormKind, Mode, Pane};
-use crate::domain::{FollowUp, FollowUpMark, Id, Word};
-use crate::labels::{Label, Named};
+use crate::domain::rating_rules::GroupTally;
+use crate::domain::{FollowUp, FollowUpMark, Id, Rating, Word};
+use crate::labels::{self, Label, Named};
 
 /// The earlier follow-up selected in the follow-ups pane, if the selection is one.
 fn selected_earlier(console: &Console) -> Option<&FollowUp> {
@@ -75,4 +77,95 @@ pub(super) fn submit_check(console: &Console, form: &Form, follow_up: Id) -> Sub
         mark,
         comment: form.text(1),
     }])
+}
+
+/// `t` on a meeting with its own scale or voter groups: a number per group and grade (the
+/// newest round's, when there is one); `None` on the default four grades, whose form is
+/// the usual one.
+pub(super) fn tally_form(console: &Console) -> Option<Form> {
+    let scheme = &console.rating_scheme;
+    if scheme.grades.len() == 4 && scheme.groups.is_empty() {
+        return None;
+    }
+    let current = &console.detail.tallies;
+    let mut fields = Vec::new();
+    for group in scheme.tallied_groups() {
+        let counts = current.iter().find(|t| t.group == group);
+        for (index, grade) in scheme.grades.iter().enumerate() {
+            let caption = if group.is_empty() {
+                grade.clone()
+            } else {
+                format!("{group} {grade}")
+            };
+            let value = counts
+                .and_then(|t| t.counts.get(index))
+                .copied()
+                .unwrap_or(0);
+            fields.push(Field::number(
+                FieldLabel::Text(interned(caption)),
+                &value.to_string(),
+            ));
+        }
+    }
+    Some(Form::new(FormKind::Tallies, Label::RatingTitle, fields))
+}
+
+/// Enter in the tallies form: every number given; the result and consequence said at
+/// once; written as a new round.
+pub(super) fn submit_tallies(console: &mut Console, form: &Form) -> Submitted {
+    let lang = console.lang;
+    let scheme = console.rating_scheme.clone();
+    let mut tallies = Vec::new();
+    let mut field = 0;
+    for group in scheme.tallied_groups() {
+        let mut counts = Vec::new();
+        for _ in &scheme.grades {
+            let count = form.number(field).ok_or_else(|| {
+                let caption = match form.fields[field].label {
+                    FieldLabel::Fixed(label) => label.text(lang),
+                    FieldLabel::Text(text) => text,
+                };
+                Problem::at(labels::required(lang, caption), field)
+            })?;
+            counts.push(count);
+            field += 1;
+        }
+        tallies.push(GroupTally { group, counts });
+    }
+    let slot = console
+        .slot()
+        .map(|s| s.id)
+        .ok_or_else(|| Problem::from(Label::NoOfficials.text(lang).to_string()))?;
+    let outcome = scheme.decide(&tallies);
+    console.say(labels::rating_outcome(lang, &outcome));
+    Ok(vec![Effect::RecordTallies { slot, tallies }])
+}
+
+/// A caption made of the prep's names, kept for the program's life: form captions are
+/// `&'static str`, and each distinct group and grade of a meeting is stored once.
+fn interned(caption: String) -> &'static str {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    static CAPTIONS: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut known = match CAPTIONS.get_or_init(Default::default).lock() {
+        Ok(known) => known,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if let Some(found) = known.get(caption.as_str()) {
+        return found;
+    }
+    let kept: &'static str = Box::leak(caption.into_boxed_str());
+    known.insert(kept);
+    kept
+}
+
+/// Says what the rules decide for a four-grade rating, when the meeting has rules.
+pub(super) fn say_outcome(console: &mut Console, rating: &Rating) {
+    let scheme = &console.rating_scheme;
+    if scheme.rules.is_empty() {
+        return;
+    }
+    let tallies = crate::view::tallies_for(scheme, &[], Some(rating));
+    let outcome = scheme.decide(&tallies);
+    console.say(labels::rating_outcome(console.lang, &outcome));
 }

@@ -39,6 +39,8 @@ pub enum FormKind {
     Attendance,
     /// An earlier follow-up checked (`continuity.rs`): a new dated check each time.
     CheckFollowUp(Id),
+    /// The rating on the meeting's own scale and voter groups: each entry a new round.
+    Tallies,
 }
 
 impl FormKind {
@@ -60,7 +62,8 @@ impl FormKind {
             | FormKind::AddDutyItem
             | FormKind::AddRiskPoint
             | FormKind::Attendance
-            | FormKind::CheckFollowUp(_) => false,
+            | FormKind::CheckFollowUp(_)
+            | FormKind::Tallies => false,
         }
     }
 }

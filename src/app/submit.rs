@@ -225,6 +225,7 @@ pub(super) fn form_for(console: &Console, kind: FormKind) -> Option<Form> {
         FormKind::Skip => skip_form(),
         FormKind::Jump => jump_form(),
         FormKind::CheckFollowUp(id) => super::continuity::check_form(console, id),
+        FormKind::Tallies => super::continuity::tally_form(console)?,
         _ => return super::correct::form_for(console, kind),
     })
 }
@@ -287,6 +288,7 @@ fn submit(console: &mut Console) -> Vec<Effect> {
         FormKind::Skip => submit_skip(console, &form),
         FormKind::Jump => submit_jump(console, &form),
         FormKind::CheckFollowUp(id) => super::continuity::submit_check(console, &form, id),
+        FormKind::Tallies => super::continuity::submit_tallies(console, &form),
         _ => super::correct::submit(console, &form),
     };
     match result {
@@ -397,7 +399,7 @@ fn submit_question(console: &Console, form: &Form) -> Submitted {
     Ok(vec![Effect::AddQuestion { slot, asker, text }])
 }
 
-fn submit_rating(console: &Console, form: &Form) -> Submitted {
+fn submit_rating(console: &mut Console, form: &Form) -> Submitted {
     let lang = console.lang;
     // An empty field is an error, not 0.
     let count = |i| -> Result<u32, Problem> {
@@ -423,6 +425,7 @@ fn submit_rating(console: &Console, form: &Form) -> Submitted {
         warn_once(form, text, 0)?;
     }
     let slot = current_slot_id(console)?;
+    super::continuity::say_outcome(console, &rating);
     Ok(vec![Effect::RecordRating { slot, rating }])
 }
 

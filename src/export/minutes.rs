@@ -2,6 +2,7 @@
 //! Every export format is written from this one value, so the formats cannot disagree.
 
 use super::scrub::Scrub as _;
+use crate::domain::rating_rules::{GroupTally, RatingScheme};
 use crate::domain::{
     AgendaSlot, Attendance, Attendee, CardCounts, DutyItem, FollowUp, Id, Meeting, Question,
     Rating, Revision, RiskPoint, Stage, StageTiming,
@@ -45,6 +46,9 @@ pub struct Minutes {
     /// was not UTF-8): said at the head of each document, so the export is marked.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notices: Vec<String>,
+    /// The meeting's rating scale, voter groups and rules (the prep's `[rating]`).
+    #[serde(skip_serializing_if = "RatingScheme::is_default")]
+    pub rating_scheme: RatingScheme,
 }
 
 impl OfficialMinutes {
@@ -77,6 +81,12 @@ pub struct OfficialMinutes {
     /// The meeting's day, that overdue working days are counted to.
     #[serde(skip)]
     pub meeting_day: Option<chrono::NaiveDate>,
+    /// The newest round of tallies on the meeting's own scale.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tallies: Vec<GroupTally>,
+    /// Rounds of the rating recorded (more than one: recounted).
+    #[serde(skip)]
+    pub rating_rounds: u32,
     /// Private notes, only when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<Vec<Revision>>,
@@ -119,6 +129,7 @@ impl Minutes {
         now: DateTime<Utc>,
     ) -> Result<Minutes> {
         let meeting = store.meeting(meeting)?;
+        let meeting_id = meeting.id;
         let timings = store.timings(meeting.id)?;
         let mut officials = Vec::new();
         for slot in store.agenda_as_shown(meeting.id)? {
@@ -147,6 +158,7 @@ impl Minutes {
             officials,
             notes_included: include_notes,
             notices: Vec::new(),
+            rating_scheme: store.rating_scheme(meeting_id)?,
         };
         minutes.settle();
         minutes.scrub();
@@ -354,6 +366,8 @@ fn official(
         earlier_follow_ups: detail.earlier_follow_ups,
         checks: detail.checks,
         meeting_day: detail.meeting_day,
+        tallies: detail.tallies,
+        rating_rounds: detail.rating_rounds,
         notes,
     })
 }

@@ -57,8 +57,21 @@ impl Scrub for Minutes {
             corrections,
             notes_included: _,
             notices,
+            rating_scheme,
         } = self;
         notices.scrub();
+        for text in rating_scheme
+            .grades
+            .iter_mut()
+            .chain(rating_scheme.groups.iter_mut())
+        {
+            text.scrub();
+        }
+        for rule in &mut rating_scheme.rules {
+            for text in [&mut rule.when, &mut rule.result, &mut rule.consequence] {
+                text.scrub();
+            }
+        }
         corrections.scrub();
         meeting.scrub();
         attendees.scrub();
@@ -94,6 +107,8 @@ impl Scrub for OfficialMinutes {
             earlier_follow_ups,
             checks,
             meeting_day: _,
+            tallies,
+            rating_rounds: _,
             notes,
             ended_at: _,
             rating_at_end: _,
@@ -109,6 +124,9 @@ impl Scrub for OfficialMinutes {
         earlier_follow_ups.scrub();
         for check in checks {
             check.comment.scrub();
+        }
+        for tally in tallies {
+            tally.group.scrub();
         }
         notes.scrub();
     }

@@ -308,6 +308,26 @@ const PREPARATION: &[(&str, &str)] = &[
         "{field} 时间无效：应写成 09:00 这样的时:分",
         "{field} is not a valid time: write it as hours:minutes, like 09:00",
     ),
+    (
+        "没有比较符号（>=、>、<=、<）",
+        "there is no comparison (>=, >, <=, <)",
+    ),
+    (
+        "「{grade}」不是 grades 中的等次",
+        "'{grade}' is not one of the grades",
+    ),
+    (
+        "「{share}」不是 2/3 或 50% 这样的比例",
+        "'{share}' is not a share like 2/3 or 50%",
+    ),
+    (
+        "「{group}」不是 groups 中的参评人员类别",
+        "'{group}' is not one of the groups",
+    ),
+    (
+        "测评规则 when 「{when}」 无法识别：{why}；应写成 \"好+较好 >= 2/3\" 这样",
+        "The rating rule's when '{when}' cannot be read: {why}; write it like \"A+B >= 2/3\" with the grades' names",
+    ),
     ("title（会议名称）", "title (meeting name)"),
     ("date（会议日期）", "date (meeting date)"),
     ("chair（主持人）", "chair (chair)"),

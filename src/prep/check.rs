@@ -3,6 +3,7 @@
 use super::cells::Place;
 use super::raw::*;
 use super::{Preparation, Problem, Within, line_column, sort_problems};
+use crate::domain::rating_rules::{RatingRule, RatingScheme, RuleError};
 use crate::domain::{
     AgendaSlot, Allotments, Attendance, Attendee, DutyItem, DutySource, DutyStatus, FollowUp,
     FollowUpMode, FollowUpSource, FollowUpStatus, Meeting, RiskLevel, RiskPoint, Stage, workdays,
@@ -239,9 +240,64 @@ impl Checker<'_> {
             },
             office: header.office.trim().to_string(),
             issue,
+            rating: raw.rating.as_ref().map(|r| self.rating(r)),
             title_within,
             warnings: Vec::new(),
         }
+    }
+
+    /// `[rating]`: the scale (the default four grades when none is given), the groups and
+    /// each rule read against them; a rule that cannot be read is reported at its place.
+    fn rating(&mut self, raw: &Spanned<RawRating>) -> RatingScheme {
+        let r = raw.get_ref();
+        let clean = |list: &[String]| -> Vec<String> {
+            list.iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        let mut scheme = RatingScheme {
+            grades: clean(&r.grades),
+            groups: clean(&r.groups),
+            rules: Vec::new(),
+        };
+        if scheme.grades.is_empty() {
+            scheme.grades = RatingScheme::default().grades;
+        }
+        for raw_rule in &r.rules {
+            let rule = raw_rule.get_ref();
+            let when = rule.when.get_ref();
+            match RatingRule::parse(when, rule.group.as_deref(), &scheme.grades, &scheme.groups) {
+                Ok(mut parsed) => {
+                    parsed.result = rule.result.trim().to_string();
+                    parsed.consequence = rule.consequence.trim().to_string();
+                    scheme.rules.push(parsed);
+                }
+                Err(err) => {
+                    let why = match err {
+                        RuleError::NoComparison => tr!("没有比较符号（>=、>、<=、<）"),
+                        RuleError::UnknownGrade(grade) => {
+                            tr!("「{grade}」不是 grades 中的等次", grade = grade)
+                        }
+                        RuleError::BadShare(share) => {
+                            tr!("「{share}」不是 2/3 或 50% 这样的比例", share = share)
+                        }
+                        RuleError::UnknownGroup(group) => {
+                            tr!("「{group}」不是 groups 中的参评人员类别", group = group)
+                        }
+                    };
+                    self.report(
+                        rule.when.span(),
+                        tr!(
+                            "测评规则 when 「{when}」 无法识别：{why}；应写成 \"好+较好 >= 2/3\" 这样",
+                            when = when,
+                            why = why
+                        ),
+                    );
+                }
+            }
+        }
+        scheme
     }
 
     /// Stage minutes from `[meeting] minutes = { … }`, the usual ones where left out.

@@ -33,6 +33,13 @@ pub fn import_preparation(
         if let Some(issue) = preparation.issue {
             settings.push((issue_key(meeting), issue.to_string()));
         }
+        if let Some(json) = preparation
+            .rating
+            .as_ref()
+            .and_then(|scheme| serde_json::to_string(scheme).ok())
+        {
+            settings.push((crate::storage::rating_scheme_key(meeting), json));
+        }
         settings
     };
     match store.import_meeting_with(prepared, now, settings)? {

@@ -128,6 +128,8 @@ pub struct Preparation {
     pub office: String,
     /// 期号 of the 纪要.
     pub issue: Option<u32>,
+    /// The meeting's rating scale, voter groups and rules (`[rating]`), when given.
+    pub rating: Option<crate::domain::rating_rules::RatingScheme>,
     /// The sheet the title stands in (with `prepared.title_at` its row and column).
     pub title_within: Option<Within>,
     pub warnings: Vec<Problem>,

@@ -593,6 +593,7 @@ impl Reader {
             }
         }
         RawPrep {
+            rating: None,
             meeting,
             attendees,
             officials: officials

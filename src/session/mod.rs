@@ -320,6 +320,7 @@ impl Session {
                 | Effect::AddFollowUp { .. }
                 | Effect::UpdateFollowUp { .. }
                 | Effect::CheckFollowUp { .. }
+                | Effect::RecordTallies { .. }
                 | Effect::Skip { .. }
                 | Effect::ChangeQuestion { .. }
                 | Effect::AddDutyItem { .. }
@@ -450,6 +451,10 @@ impl Session {
                 mark,
                 comment,
             } => store.check_follow_up(follow_up, slot, mark, &comment, now),
+            Effect::RecordTallies { slot, tallies } => {
+                let scheme = self.console.rating_scheme.clone();
+                store.record_tallies(slot, &scheme, &tallies, now)
+            }
             Effect::Search { query } => {
                 return store
                     .search(self.console.meeting.id, &query)

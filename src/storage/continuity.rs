@@ -1,8 +1,10 @@
 //! Between meetings: the earlier follow-ups checked in a meeting (已完成, 整改中, 逾期 with a
-//! comment), each check a row of its own in `follow_up_check`, never changed.
+//! comment), each check a row of its own in `follow_up_check`, never changed; the meeting's
+//! own rating scheme and its tallies per voter group, a recount a new round.
 
 use super::lossy::Lossy;
 use super::{Result, Store};
+use crate::domain::rating_rules::{GroupTally, RatingScheme};
 use crate::domain::{FollowUpCheck, FollowUpMark, Id};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, params};
@@ -66,5 +68,115 @@ impl Store {
                 |row| Lossy(row).get(0),
             )
             .optional()?)
+    }
+}
+
+/// The `setting` key of a meeting's rating scheme (its prep's `[rating]`, as JSON).
+pub fn rating_scheme_key(meeting: Id) -> String {
+    format!("rating.scheme.meeting-{meeting}")
+}
+
+impl Store {
+    /// The meeting's rating scheme: the prep's, else the four default grades and no rules.
+    pub fn rating_scheme(&self, meeting: Id) -> Result<RatingScheme> {
+        Ok(self
+            .setting(&rating_scheme_key(meeting))?
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default())
+    }
+
+    /// Records the tallies on the meeting's own scale as a new round (a recount never
+    /// overwrites the round before).
+    pub fn record_tallies(
+        &mut self,
+        slot: Id,
+        scheme: &RatingScheme,
+        tallies: &[GroupTally],
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let round: i64 = tx.query_row(
+            "SELECT ifnull(max(round), 0) + 1 FROM rating_tally WHERE slot_id = ?1",
+            [slot],
+            |row| row.get(0),
+        )?;
+        for tally in tallies {
+            for (grade, ballots) in scheme.grades.iter().zip(&tally.counts) {
+                tx.execute(
+                    "INSERT INTO rating_tally (slot_id, round, voter_group, grade, ballots,
+                         recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![slot, round, tally.group, grade, ballots, now],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The newest round of tallies on the meeting's own scale, and how many rounds there
+    /// were (0: none recorded).
+    pub fn tallies(&self, slot: Id, scheme: &RatingScheme) -> Result<(Vec<GroupTally>, u32)> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT voter_group, grade, ballots, round FROM rating_tally
+             WHERE slot_id = ?1 AND round = (SELECT max(round) FROM rating_tally WHERE slot_id = ?1)",
+        )?;
+        let rows = stmt.query_map([slot], |row| {
+            let row = &Lossy(row);
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, u32>(2)?,
+                row.get::<_, u32>(3)?,
+            ))
+        })?;
+        let rows: Vec<_> = rows.collect::<rusqlite::Result<_>>()?;
+        let rounds = rows.first().map(|r| r.3).unwrap_or(0);
+        if rows.is_empty() {
+            return Ok((Vec::new(), 0));
+        }
+        let tallies = scheme
+            .tallied_groups()
+            .into_iter()
+            .map(|group| GroupTally {
+                counts: scheme
+                    .grades
+                    .iter()
+                    .map(|grade| {
+                        rows.iter()
+                            .find(|r| r.0 == group && r.1 == *grade)
+                            .map(|r| r.2)
+                            .unwrap_or(0)
+                    })
+                    .collect(),
+                group,
+            })
+            .collect();
+        Ok((tallies, rounds))
+    }
+
+    /// The newest tallies of the slot on its meeting's scale, with their round.
+    pub fn slot_tallies(&self, slot: Id) -> Result<(Vec<GroupTally>, u32)> {
+        let meeting: Option<Id> = self
+            .conn
+            .query_row(
+                "SELECT meeting_id FROM agenda_slot WHERE id = ?1",
+                [slot],
+                |row| Lossy(row).get(0),
+            )
+            .optional()?;
+        match meeting {
+            Some(meeting) => self.tallies(slot, &self.rating_scheme(meeting)?),
+            None => Ok((Vec::new(), 0)),
+        }
+    }
+
+    /// Rounds of the rating recorded for the slot, on either scale.
+    pub fn rating_rounds_of(&self, slot: Id) -> Result<u32> {
+        Ok(self.conn.query_row(
+            "SELECT max((SELECT count(*) FROM rating WHERE slot_id = ?1),
+                        (SELECT ifnull(max(round), 0) FROM rating_tally WHERE slot_id = ?1))",
+            [slot],
+            |row| Lossy(row).get(0),
+        )?)
     }
 }

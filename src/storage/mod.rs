@@ -20,6 +20,7 @@ mod write;
 
 pub use crate::domain::{AgendaChange, AgendaMove, QuestionChange};
 pub use crate::view::{MeetingListing, SearchHit, SearchTarget, SlotDetail, TextTarget};
+pub use continuity::rating_scheme_key;
 pub use header::APPLICATION_ID;
 pub use import::{Imported, summary_issue_key, summary_office_key};
 pub use recorded::Touched;

@@ -281,6 +281,8 @@ impl Store {
             earlier_follow_ups: self.earlier_follow_ups(slot)?,
             checks: self.follow_up_checks(slot)?,
             meeting_day: self.meeting_day(slot)?,
+            tallies: self.slot_tallies(slot)?.0,
+            rating_rounds: self.rating_rounds_of(slot)?,
         })
     }
 
@@ -592,6 +594,7 @@ const DETAIL_MARK_SQL: &str = "SELECT json_array(
                          || quote(measures) || quote(rules) || quote(withdrawn), ',')
        FROM risk_point_now WHERE slot_id = ?1),
     (SELECT count(*) || '.' || ifnull(max(round), 0) FROM rating WHERE slot_id = ?1),
+    (SELECT count(*) FROM rating_tally WHERE slot_id = ?1),
     (SELECT max(id) FROM follow_up),
     (SELECT max(id) FROM follow_up_change),
     (SELECT max(id) FROM follow_up_check))";

@@ -734,7 +734,10 @@ BEGIN SELECT RAISE(ABORT, 'schema_step is append-only'); END;
 ///   逾期, with a comment), dated; append-only, the newest per follow-up being its mark;
 /// - a deadline set as a number of working days keeps that number
 ///   (`follow_up.deadline_workdays`), so that the record shows both it and its date; the
-///   view gives it while the deadline is still the one it made.
+///   view gives it while the deadline is still the one it made;
+/// - `rating_tally`: a rating on the meeting's own scale and voter groups (the scheme is the
+///   prep's, in `setting`), one row per group and grade; a recount is a new round, never an
+///   overwrite (append-only).
 const V12: &str = r#"
 CREATE TABLE follow_up_check (
     id           INTEGER PRIMARY KEY,
@@ -778,6 +781,20 @@ SELECT f.id, f.unit_id, f.slot_id, f.meeting_id,
 FROM follow_up f
 LEFT JOIN follow_up_change c
        ON c.id = (SELECT max(id) FROM follow_up_change WHERE follow_up_id = f.id);
+
+CREATE TABLE rating_tally (
+    slot_id     INTEGER NOT NULL REFERENCES agenda_slot(id),
+    round       INTEGER NOT NULL CHECK (round > 0),
+    voter_group TEXT NOT NULL,                  -- '' for the one unnamed group
+    grade       TEXT NOT NULL,
+    ballots     INTEGER NOT NULL CHECK (ballots >= 0),
+    recorded_at TEXT NOT NULL,                  -- UTC, RFC 3339
+    PRIMARY KEY (slot_id, round, voter_group, grade)
+);
+CREATE TRIGGER rating_tally_no_update BEFORE UPDATE ON rating_tally
+BEGIN SELECT RAISE(ABORT, 'rating_tally is append-only: a recount is a new round'); END;
+CREATE TRIGGER rating_tally_no_delete BEFORE DELETE ON rating_tally
+BEGIN SELECT RAISE(ABORT, 'rating_tally is append-only: rounds are never deleted'); END;
 "#;
 
 #[cfg(test)]

@@ -253,6 +253,12 @@ fn remarks(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
     item.push(Line::default());
     item.push(widgets::single(Label::Rating.text(lang), width, heading));
     match &detail.rating {
+        _ if !detail.tallies.is_empty() => {
+            let scheme = &console.rating_scheme;
+            for line in labels::tally_lines(&scheme.grades, &detail.tallies) {
+                item.extend(hanging("", &line, 0, width, Style::new().fg(theme.text)));
+            }
+        }
         Some(r) => item.extend(hanging(
             "",
             &labels::rating_line(lang, r),
@@ -266,6 +272,7 @@ fn remarks(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
             Style::new().fg(theme.muted),
         )),
     }
+    item.extend(rating_outcome(console, width, theme));
     item.push(Line::default());
     let note = match &detail.note {
         Some(n) if !n.body.trim().is_empty() => Label::PrivateNoteHidden.text(lang),
@@ -274,6 +281,25 @@ fn remarks(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
     let line = format!("{}: {note}", Label::PrivateNote.text(lang));
     item.push(widgets::single(&line, width, Style::new().fg(theme.muted)));
     vec![item]
+}
+
+/// What the meeting's rules decide for the newest round, and that a recount took place.
+fn rating_outcome(console: &Console, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let lang = console.lang;
+    let detail = &console.detail;
+    let scheme = &console.rating_scheme;
+    let tallies = detail.rating_tallies(scheme);
+    let mut lines = Vec::new();
+    if !scheme.rules.is_empty() && !tallies.is_empty() {
+        let text = labels::rating_outcome(lang, &scheme.decide(&tallies));
+        let style = Style::new().fg(theme.accent).add_modifier(Modifier::BOLD);
+        lines.extend(hanging("", &text, 0, width, style));
+    }
+    if detail.rating_rounds > 1 {
+        let text = labels::recounted(lang, detail.rating_rounds);
+        lines.push(widgets::single(&text, width, Style::new().fg(theme.muted)));
+    }
+    lines
 }
 
 /// This meeting's follow-ups, then the unit's earlier ones, each group under a heading.

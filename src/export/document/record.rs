@@ -27,6 +27,7 @@ pub fn record(minutes: &Minutes, style: Style) -> Document {
     }
     blocks.push(Block::Heading("四、民主测评".into()));
     blocks.push(rating_table(minutes, style));
+    blocks.extend(rating_by_rules(minutes));
     blocks.push(Block::Heading("五、主持人总结讲话".into()));
     blocks.extend(text_with_history(
         minutes.closing(),
@@ -523,6 +524,35 @@ fn rating_table(minutes: &Minutes, style: Style) -> Block {
         header: header.iter().map(|s| s.to_string()).collect(),
         rows,
     }
+}
+
+/// The meeting's own scale and rules (`[rating]`): per official, the tallies of each voter
+/// group, what the rules decide and whether it was recounted (the final round counts).
+fn rating_by_rules(minutes: &Minutes) -> Vec<Block> {
+    let scheme = &minutes.rating_scheme;
+    if scheme.is_default() {
+        return Vec::new();
+    }
+    let mut blocks = Vec::new();
+    for o in &minutes.officials {
+        let tallies = crate::view::tallies_for(scheme, &o.tallies, o.rating.as_ref());
+        if tallies.is_empty() {
+            continue;
+        }
+        let mut text = labels::tally_lines(&scheme.grades, &o.tallies).join("；");
+        if !text.is_empty() {
+            text.push('。');
+        }
+        if !scheme.rules.is_empty() {
+            text.push_str(&labels::rating_outcome(Lang::Zh, &scheme.decide(&tallies)));
+            text.push('。');
+        }
+        if o.rating_rounds > 1 {
+            text.push_str(&format!("经重新计票，以第{}轮为准。", o.rating_rounds));
+        }
+        blocks.push(paragraph(&format!("{}：", o.slot.name), text));
+    }
+    blocks
 }
 
 /// 会后补记: what was written or corrected after 散会, each with its time and kind, so that
