@@ -230,6 +230,12 @@ fn record(store: &mut Store, meeting: Id, start: DateTime<Utc>, dice: &mut Dice)
         store.record_rating(slot.id, rating(dice), now)?;
         store.save_text(TextTarget::Remarks { slot: slot.id }, &text(dice, 300), now)?;
         check_earlier(store, slot.id, now, dice)?;
+        // Most duty items mentioned in the report; the rest left for the 对照清单.
+        for item in store.slot_detail(slot.id)?.duty_items {
+            if dice.below(4) > 0 {
+                store.set_mentioned(slot.id, false, item.id, true, now)?;
+            }
+        }
         store.add_follow_up(slot.id, &follow_up(now, dice), now)?;
     }
     Ok(())

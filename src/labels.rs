@@ -142,6 +142,12 @@ pub enum Label {
     CheckComment,
     /// `C` with no earlier follow-up selected.
     NotEarlierFollowUp,
+    /// `o` with no duty item or risk point selected.
+    NothingToMention,
+    MarkedMentioned,
+    UnmarkedMentioned,
+    /// Beside a duty item or risk point ticked as mentioned.
+    Mentioned,
     /// The record's part per official on the earlier follow-ups.
     EarlierChecked,
     ExportedTitle,
@@ -363,6 +369,10 @@ fn zh(label: Label) -> &'static str {
         CheckMark => "核查结果",
         CheckComment => "说明",
         NotEarlierFollowUp => "请先在问题清单栏选中一条以往问题",
+        NothingToMention => "请先在主体责任事项或廉政风险点栏选中一条",
+        MarkedMentioned => "已标记：述责中已提及",
+        UnmarkedMentioned => "已取消“述责中已提及”",
+        Mentioned => "已提及",
         EarlierChecked => "以往问题整改情况",
         ExportedTitle => "已导出以下文件（按任意键关闭）",
         TimerResumed => "计时继续",
@@ -537,6 +547,10 @@ fn en(label: Label) -> &'static str {
         CheckMark => "Found",
         CheckComment => "Comment",
         NotEarlierFollowUp => "Select an earlier follow-up in the follow-ups pane first",
+        NothingToMention => "Select a duty item or risk point first",
+        MarkedMentioned => "Ticked: mentioned in the report",
+        UnmarkedMentioned => "No longer ticked as mentioned",
+        Mentioned => "mentioned",
         EarlierChecked => "Earlier follow-ups checked",
         ExportedTitle => "Files written (any key closes)",
         TimerResumed => "Timer running",

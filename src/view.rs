@@ -130,6 +130,21 @@ pub struct SlotDetail {
     pub tallies: Vec<GroupTally>,
     /// Rounds of the rating recorded (more than one: a recount took place).
     pub rating_rounds: u32,
+    /// The duty items and risk points ticked as mentioned in the report.
+    pub mentioned: Mentioned,
+}
+
+/// The duty items and risk points ticked as mentioned in an official's report, by id.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Mentioned {
+    pub duty_items: Vec<Id>,
+    pub risk_points: Vec<Id>,
+}
+
+impl Mentioned {
+    pub fn is_empty(&self) -> bool {
+        self.duty_items.is_empty() && self.risk_points.is_empty()
+    }
 }
 
 impl SlotDetail {

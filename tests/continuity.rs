@@ -346,3 +346,62 @@ fn a_rule_that_cannot_be_read_is_named_at_its_line() {
         "{said}"
     );
 }
+
+#[test]
+fn the_record_lists_the_dispatched_items_the_report_never_mentioned() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meeting.db");
+    let duty = |source: &str, text: &str| {
+        format!(
+            "\n[[official.duty]]\nsource = \"{source}\"\nquarter = \"2026Q4\"\ntext = \"{text}\"\n\
+             status = \"推进中\"\n"
+        )
+    };
+    let text = prep("述责述廉会议", "2026-12-18")
+        + &duty("年初提示", "制定主体责任清单")
+        + &duty("按季派单", "开展三资清理")
+        + &duty("适时增单", "整治违规吃喝");
+    write_prep(dir.path(), "items.toml", &text);
+    shuze(dir.path(), &["import", "items.toml", "--db", "meeting.db"]);
+    let now = moment("2026-12-18");
+    let mut session = Session::open(Store::open(&db).unwrap(), None, Lang::Zh, now).unwrap();
+    session.handle(Action::Command(Command::NextStage), now);
+    session.console.focus = Pane::Duties;
+    // 开展三资清理 ticked; 整治违规吃喝 ticked and the tick taken back.
+    for row in [1, 2, 2] {
+        session.console.selected[Pane::Duties.index()] = row;
+        session.handle(Action::Command(Command::ToggleMentioned), now);
+    }
+    let slot = session.console.agenda[0].id;
+    let detail = session.store.slot_detail(slot).unwrap();
+    assert_eq!(detail.mentioned.duty_items, vec![detail.duty_items[1].id]);
+    let marks: i64 = session
+        .store
+        .connection()
+        .query_row("SELECT count(*) FROM item_mention", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(marks, 3, "each tick and untick is a row of its own");
+    session.store.finish_meeting(1, now).unwrap();
+    drop(session);
+    shuze(
+        dir.path(),
+        &[
+            "export",
+            "meeting.db",
+            "--kind",
+            "record",
+            "--format",
+            "md",
+            "-o",
+            "record.md",
+            "--force",
+        ],
+    );
+    let record = std::fs::read_to_string(dir.path().join("record.md")).unwrap();
+    assert!(
+        record.contains(
+            "**对照清单**：派单事项2项，述责中提及1项，未提及：【适时增单，2026年第四季度】整治违规吃喝。"
+        ),
+        "{record}"
+    );
+}

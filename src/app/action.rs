@@ -64,6 +64,8 @@ commands! {
     AddFollowUp,
     /// Check the selected earlier follow-up: 已完成, 整改中 or 逾期, with a comment.
     CheckFollowUp,
+    /// Tick the selected duty item or risk point as mentioned in the report, or untick it.
+    ToggleMentioned,
     /// Skip the current official, with a reason.
     Skip,
     /// Export the record, summary and ledger into a folder beside the database.
@@ -166,6 +168,7 @@ impl Command {
             (Lang::Zh, RecordRating) => "民主测评",
             (Lang::Zh, AddFollowUp) => "新增整改问题",
             (Lang::Zh, CheckFollowUp) => "核查以往问题整改",
+            (Lang::Zh, ToggleMentioned) => "标记/取消述责中已提及",
             (Lang::Zh, Skip) => "跳过本述责人",
             (Lang::Zh, Search) => "搜索",
             (Lang::Zh, CycleTheme) => "切换配色",
@@ -213,6 +216,7 @@ impl Command {
             (Lang::En, RecordRating) => "rating",
             (Lang::En, AddFollowUp) => "add follow-up",
             (Lang::En, CheckFollowUp) => "check an earlier follow-up",
+            (Lang::En, ToggleMentioned) => "tick as mentioned in the report",
             (Lang::En, Skip) => "skip official",
             (Lang::En, Search) => "search",
             (Lang::En, CycleTheme) => "next colour theme",
@@ -337,6 +341,7 @@ impl Effect {
             | Effect::UpdateFollowUp { .. }
             | Effect::CheckFollowUp { .. }
             | Effect::RecordTallies { .. }
+            | Effect::SetMentioned { .. }
             | Effect::ExportAll
             | Effect::SaveSetting { .. } => true,
         }
@@ -407,6 +412,7 @@ impl Effect {
             | Effect::UpdateFollowUp { .. }
             | Effect::CheckFollowUp { .. }
             | Effect::RecordTallies { .. }
+            | Effect::SetMentioned { .. }
             | Effect::Load => detail,
         }
     }
@@ -555,6 +561,13 @@ pub enum Effect {
         id: Id,
         status: FollowUpStatus,
         progress: String,
+    },
+    /// A duty item (`risk` false) or risk point ticked as mentioned in the report, or not.
+    SetMentioned {
+        slot: Id,
+        risk: bool,
+        item: Id,
+        mentioned: bool,
     },
     /// The rating on the meeting's own scale and voter groups, as a new round.
     RecordTallies {

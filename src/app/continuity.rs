@@ -1,6 +1,7 @@
 //! Between meetings, in the console: an earlier follow-up checked with the official (已完成,
 //! 整改中 or 逾期, with a comment); the rating on the meeting's own scale and voter groups,
-//! with what its rules decide said as soon as the tallies are entered.
+//! with what its rules decide said as soon as the tallies are entered; duty items and risk
+//! points ticked as mentioned in the report.
 
 use super::form::{Field, FieldLabel};
 use super::submit::{Problem, Submitted};
@@ -168,4 +169,38 @@ pub(super) fn say_outcome(console: &mut Console, rating: &Rating) {
     let tallies = crate::view::tallies_for(scheme, &[], Some(rating));
     let outcome = scheme.decide(&tallies);
     console.say(labels::rating_outcome(console.lang, &outcome));
+}
+
+/// `o`: the selected duty item or risk point ticked as mentioned in the report, or the
+/// tick taken back.
+pub(super) fn toggle_mentioned(console: &mut Console) -> Vec<Effect> {
+    let lang = console.lang;
+    let detail = &console.detail;
+    let index = console.selection(console.focus);
+    let chosen = match console.focus {
+        Pane::Duties => detail.duty_items.get(index).map(|d| (false, d.id)),
+        Pane::Risks => detail.risk_points.get(index).map(|r| (true, r.id)),
+        _ => None,
+    };
+    let (Some((risk, item)), Some(slot)) = (chosen, console.slot().map(|s| s.id)) else {
+        console.warn(Label::NothingToMention.text(lang));
+        return Vec::new();
+    };
+    let ticked = if risk {
+        &detail.mentioned.risk_points
+    } else {
+        &detail.mentioned.duty_items
+    };
+    let mentioned = !ticked.contains(&item);
+    console.say(if mentioned {
+        Label::MarkedMentioned.text(lang)
+    } else {
+        Label::UnmarkedMentioned.text(lang)
+    });
+    vec![Effect::SetMentioned {
+        slot,
+        risk,
+        item,
+        mentioned,
+    }]
 }

@@ -87,6 +87,9 @@ pub struct OfficialMinutes {
     /// Rounds of the rating recorded (more than one: recounted).
     #[serde(skip)]
     pub rating_rounds: u32,
+    /// The duty items and risk points ticked as mentioned in the report.
+    #[serde(skip_serializing_if = "crate::view::Mentioned::is_empty")]
+    pub mentioned: crate::view::Mentioned,
     /// Private notes, only when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<Vec<Revision>>,
@@ -368,6 +371,7 @@ fn official(
         meeting_day: detail.meeting_day,
         tallies: detail.tallies,
         rating_rounds: detail.rating_rounds,
+        mentioned: detail.mentioned,
         notes,
     })
 }

@@ -109,6 +109,7 @@ impl Scrub for OfficialMinutes {
             meeting_day: _,
             tallies,
             rating_rounds: _,
+            mentioned: _,
             notes,
             ended_at: _,
             rating_at_end: _,

@@ -451,6 +451,12 @@ impl Session {
                 mark,
                 comment,
             } => store.check_follow_up(follow_up, slot, mark, &comment, now),
+            Effect::SetMentioned {
+                slot,
+                risk,
+                item,
+                mentioned,
+            } => store.set_mentioned(slot, risk, item, mentioned, now),
             Effect::RecordTallies { slot, tallies } => {
                 let scheme = self.console.rating_scheme.clone();
                 store.record_tallies(slot, &scheme, &tallies, now)

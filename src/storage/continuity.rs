@@ -6,6 +6,7 @@ use super::lossy::Lossy;
 use super::{Result, Store};
 use crate::domain::rating_rules::{GroupTally, RatingScheme};
 use crate::domain::{FollowUpCheck, FollowUpMark, Id};
+use crate::view::Mentioned;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, params};
 
@@ -178,5 +179,49 @@ impl Store {
             [slot],
             |row| Lossy(row).get(0),
         )?)
+    }
+}
+
+impl Store {
+    /// Ticks a duty item (`risk` false) or risk point as mentioned in the official's
+    /// report, or takes the tick back: a new row, the newest being its state.
+    pub fn set_mentioned(
+        &mut self,
+        slot: Id,
+        risk: bool,
+        item: Id,
+        mentioned: bool,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let kind = if risk { "risk_point" } else { "duty_item" };
+        self.conn.execute(
+            "INSERT INTO item_mention (slot_id, kind, item_id, mentioned, marked_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![slot, kind, item, mentioned, now],
+        )?;
+        Ok(())
+    }
+
+    /// The duty items and risk points of the slot ticked as mentioned now.
+    pub fn mentioned(&self, slot: Id) -> Result<Mentioned> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT m.kind, m.item_id FROM item_mention m
+             WHERE m.slot_id = ?1 AND m.mentioned = 1
+               AND m.id = (SELECT max(x.id) FROM item_mention x WHERE x.slot_id = m.slot_id
+                           AND x.kind = m.kind AND x.item_id = m.item_id)",
+        )?;
+        let rows = stmt.query_map([slot], |row| {
+            let row = &Lossy(row);
+            Ok((row.get::<_, String>(0)?, row.get::<_, Id>(1)?))
+        })?;
+        let mut mentioned = Mentioned::default();
+        for row in rows {
+            let (kind, id) = row?;
+            match kind.as_str() {
+                "risk_point" => mentioned.risk_points.push(id),
+                _ => mentioned.duty_items.push(id),
+            }
+        }
+        Ok(mentioned)
     }
 }

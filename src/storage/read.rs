@@ -283,6 +283,7 @@ impl Store {
             meeting_day: self.meeting_day(slot)?,
             tallies: self.slot_tallies(slot)?.0,
             rating_rounds: self.rating_rounds_of(slot)?,
+            mentioned: self.mentioned(slot)?,
         })
     }
 
@@ -597,7 +598,8 @@ const DETAIL_MARK_SQL: &str = "SELECT json_array(
     (SELECT count(*) FROM rating_tally WHERE slot_id = ?1),
     (SELECT max(id) FROM follow_up),
     (SELECT max(id) FROM follow_up_change),
-    (SELECT max(id) FROM follow_up_check))";
+    (SELECT max(id) FROM follow_up_check),
+    (SELECT max(id) FROM item_mention WHERE slot_id = ?1))";
 
 impl Store {
     /// The follow-ups changed in `meeting` (in one of its officials' reports), each as it

@@ -737,7 +737,9 @@ BEGIN SELECT RAISE(ABORT, 'schema_step is append-only'); END;
 ///   view gives it while the deadline is still the one it made;
 /// - `rating_tally`: a rating on the meeting's own scale and voter groups (the scheme is the
 ///   prep's, in `setting`), one row per group and grade; a recount is a new round, never an
-///   overwrite (append-only).
+///   overwrite (append-only);
+/// - `item_mention`: a duty item or risk point ticked as mentioned in the official's report
+///   (or the tick taken back), each a row, the newest per item its state (append-only).
 const V12: &str = r#"
 CREATE TABLE follow_up_check (
     id           INTEGER PRIMARY KEY,
@@ -795,6 +797,20 @@ CREATE TRIGGER rating_tally_no_update BEFORE UPDATE ON rating_tally
 BEGIN SELECT RAISE(ABORT, 'rating_tally is append-only: a recount is a new round'); END;
 CREATE TRIGGER rating_tally_no_delete BEFORE DELETE ON rating_tally
 BEGIN SELECT RAISE(ABORT, 'rating_tally is append-only: rounds are never deleted'); END;
+
+CREATE TABLE item_mention (
+    id        INTEGER PRIMARY KEY,
+    slot_id   INTEGER NOT NULL REFERENCES agenda_slot(id),
+    kind      TEXT NOT NULL CHECK (kind IN ('duty_item', 'risk_point')),
+    item_id   INTEGER NOT NULL,                 -- duty_item.id or risk_point.id
+    mentioned INTEGER NOT NULL CHECK (mentioned IN (0, 1)),
+    marked_at TEXT NOT NULL                     -- UTC, RFC 3339
+);
+CREATE INDEX item_mention_target ON item_mention(slot_id, kind, item_id, id);
+CREATE TRIGGER item_mention_no_update BEFORE UPDATE ON item_mention
+BEGIN SELECT RAISE(ABORT, 'item_mention is append-only: mark it again'); END;
+CREATE TRIGGER item_mention_no_delete BEFORE DELETE ON item_mention
+BEGIN SELECT RAISE(ABORT, 'item_mention is append-only'); END;
 "#;
 
 #[cfg(test)]

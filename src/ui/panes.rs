@@ -187,7 +187,10 @@ fn duties(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
         .duty_items
         .iter()
         .map(|d| {
-            let prefix = format!("[{} {}] ", d.source.name(lang), d.quarter);
+            let mut prefix = format!("[{} {}] ", d.source.name(lang), d.quarter);
+            if console.detail.mentioned.duty_items.contains(&d.id) {
+                prefix = format!("[{}]{prefix}", Label::Mentioned.text(lang));
+            }
             let mut item = hanging(&prefix, &d.text, 2, width, Style::new().fg(theme.text));
             let colour = match d.status {
                 DutyStatus::Done => theme.ok,
@@ -214,7 +217,10 @@ fn risks(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
                 RiskLevel::Medium => theme.warning,
                 RiskLevel::Low => theme.ok,
             };
-            let prefix = format!("[{}] ", r.level.name(lang));
+            let mut prefix = format!("[{}] ", r.level.name(lang));
+            if console.detail.mentioned.risk_points.contains(&r.id) {
+                prefix = format!("[{}]{prefix}", Label::Mentioned.text(lang));
+            }
             let mut item = hanging(
                 &prefix,
                 &r.text,
@@ -521,6 +527,10 @@ fn stage_commands(console: &Console) -> Vec<Command> {
         Stage::FollowUps => vec![AddFollowUp, ShowFollowUps, NextStage],
         _ => vec![NextOfficial, ShowAgenda],
     };
+    // A duty item or risk point selected: ticking it as mentioned is what the report needs.
+    if matches!(console.focus, Pane::Duties | Pane::Risks) && console.pane_len(console.focus) > 0 {
+        commands.insert(0, ToggleMentioned);
+    }
     // An earlier follow-up selected: checking it is what the recorder does with it.
     let selected = console.selection(Pane::FollowUps);
     if console.focus == Pane::FollowUps && selected >= console.detail.follow_ups.len() {

@@ -183,6 +183,7 @@ fn official_record(
     blocks.push(paragraph("述责报告：", report_line(o, &facts, now)));
     blocks.extend(duty_record(o));
     blocks.extend(risk_record(o));
+    blocks.extend(not_mentioned(o));
     blocks.push(paragraph("提问与回答：", question_counts_line(o, &facts)));
     let asked = o.questions.iter().filter(|q| was_asked(&q.question));
     for (i, q) in asked.enumerate() {
@@ -204,6 +205,47 @@ fn official_record(
         blocks.push(paragraph("记录人备注：", note));
     }
     blocks
+}
+
+/// 对照清单: the dispatched duty items (按季派单, 适时增单) the report never mentioned, as the
+/// recorder ticked them; nothing when none was dispatched.
+fn not_mentioned(o: &OfficialMinutes) -> Vec<Block> {
+    let dispatched: Vec<_> = o
+        .duty_items
+        .iter()
+        .filter(|d| d.source != crate::domain::DutySource::AnnualReminder)
+        .collect();
+    if dispatched.is_empty() {
+        return Vec::new();
+    }
+    let missed: Vec<_> = dispatched
+        .iter()
+        .filter(|d| !o.mentioned.duty_items.contains(&d.id))
+        .collect();
+    let mut text = format!(
+        "派单事项{}项，述责中提及{}项",
+        dispatched.len(),
+        dispatched.len() - missed.len()
+    );
+    if missed.is_empty() {
+        text.push('。');
+        return vec![paragraph("对照清单：", text)];
+    }
+    text.push_str("，未提及：");
+    let items: Vec<String> = missed
+        .iter()
+        .map(|d| {
+            format!(
+                "【{}，{}】{}",
+                d.source.name(Lang::Zh),
+                quarter(&d.quarter),
+                d.text.trim_end_matches('。')
+            )
+        })
+        .collect();
+    text.push_str(&items.join("；"));
+    text.push('。');
+    vec![paragraph("对照清单：", text)]
 }
 
 /// 以往问题整改情况: each earlier follow-up of the unit with its deadline, the working days
