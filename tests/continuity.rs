@@ -45,6 +45,30 @@ fn moment(date: &str) -> chrono::DateTime<Utc> {
     Utc.from_utc_datetime(&d.and_hms_opt(1, 0, 0).unwrap())
 }
 
+/// The console's screen as text, one row a line (the cell after a wide character skipped).
+fn screen(session: &Session) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let backend = ratatui::backend::TestBackend::new(160, 45);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    let theme = shuze::ui::Theme::projector_dark();
+    terminal
+        .draw(|frame| shuze::ui::draw(frame, &session.console, &theme))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let mut rows = Vec::new();
+    for y in 0..buffer.area.height {
+        let mut row = String::new();
+        let mut x = 0;
+        while x < buffer.area.width {
+            let symbol = buffer[(x, y)].symbol();
+            row.push_str(symbol);
+            x += symbol.width().max(1) as u16;
+        }
+        rows.push(row);
+    }
+    rows.join("\n")
+}
+
 fn form_mut(session: &mut Session) -> &mut shuze::app::Form {
     match &mut session.console.mode {
         Mode::Form(form) => form,
@@ -124,6 +148,12 @@ fn the_second_meeting_checks_what_the_first_left_open() {
         (1, 1)
     );
 
+    // On screen: the card counts it apart, the pane says how far past its deadline it is.
+    let shown = screen(&session);
+    assert!(shown.contains("未结整改 1   其中逾期 1"), "{shown}");
+    assert!(shown.contains("逾期 10 个工作日"), "{shown}");
+    assert!(shown.contains("完成时限 15个工作"), "{shown}");
+
     // Checked with the official as they report: 逾期, with a comment.
     session.handle(Action::Command(Command::NextStage), now);
     session.console.focus = Pane::FollowUps;
@@ -139,6 +169,9 @@ fn the_second_meeting_checks_what_the_first_left_open() {
     assert_eq!(checks.len(), 1, "{:?}", session.console.message);
     assert_eq!(checks[0].comment, "施工方未按期整改，已约谈");
     assert_eq!(checks[0].checked_on, day("2026-03-02"));
+    let shown = screen(&session);
+    assert!(shown.contains("[逾期] 村级工程项目监管存在漏洞"), "{shown}");
+    assert!(shown.contains("核查结果: 逾期：施工方"), "{shown}");
     session.store.finish_meeting(2, now).unwrap();
     drop(session);
 
@@ -404,4 +437,42 @@ fn the_record_lists_the_dispatched_items_the_report_never_mentioned() {
         ),
         "{record}"
     );
+}
+
+#[test]
+fn rules_on_the_default_scale_decide_the_usual_rating_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meeting.db");
+    let rules = "\n[rating]\n\n[[rating.rule]]\nwhen = \"好+较好 >= 2/3\"\nresult = \"合格\"\n\n\
+                 [[rating.rule]]\nwhen = \"差 > 1/3\"\nconsequence = \"约谈提醒\"\n";
+    write_prep(
+        dir.path(),
+        "rules.toml",
+        &(prep("述责述廉会议", "2026-12-18") + rules),
+    );
+    shuze(dir.path(), &["import", "rules.toml", "--db", "meeting.db"]);
+    let now = moment("2026-12-18");
+    let mut session = Session::open(Store::open(&db).unwrap(), None, Lang::Zh, now).unwrap();
+    session.handle(Action::Command(Command::NextStage), now);
+    for (counts, said) in [
+        // Exactly two thirds, exactly a third 差.
+        ([9, 4, 2, 0, 3], "测评结果：合格"),
+        // Below two thirds, 差 past a third: a recount.
+        ([9, 3, 2, 0, 4], "测评结果：按规则无结论；处理：约谈提醒"),
+    ] {
+        session.handle(Action::Command(Command::RecordRating), now);
+        tallies(&mut session, &counts);
+        session.handle(Action::Confirm, now);
+        // More voters than the (empty) attendance: warned once, Enter again goes on.
+        if matches!(session.console.mode, Mode::Form(_)) {
+            session.handle(Action::Confirm, now);
+        }
+        assert_eq!(session.console.message.clone().unwrap().text, said);
+    }
+    let shown = screen(&session);
+    assert!(
+        shown.contains("测评结果：按规则无结论；处理：约谈提醒"),
+        "{shown}"
+    );
+    assert!(shown.contains("第2轮（经重新计票）"), "{shown}");
 }
