@@ -150,6 +150,8 @@ pub enum Label {
     Mentioned,
     /// The record's part per official on the earlier follow-ups.
     EarlierChecked,
+    /// The copies to the leaders in charge, as a kind of export.
+    KindCopies,
     ExportedTitle,
     TimerResumed,
     NotTimed,
@@ -374,6 +376,7 @@ fn zh(label: Label) -> &'static str {
         UnmarkedMentioned => "已取消“述责中已提及”",
         Mentioned => "已提及",
         EarlierChecked => "以往问题整改情况",
+        KindCopies => "抄告",
         ExportedTitle => "已导出以下文件（按任意键关闭）",
         TimerResumed => "计时继续",
         NotTimed => "当前环节不计时：按 s 开始述责",
@@ -552,6 +555,7 @@ fn en(label: Label) -> &'static str {
         UnmarkedMentioned => "No longer ticked as mentioned",
         Mentioned => "mentioned",
         EarlierChecked => "Earlier follow-ups checked",
+        KindCopies => "copies",
         ExportedTitle => "Files written (any key closes)",
         TimerResumed => "Timer running",
         NotTimed => "This stage has no timer: press s to start the report",

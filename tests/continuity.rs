@@ -476,3 +476,107 @@ fn rules_on_the_default_scale_decide_the_usual_rating_form() {
     );
     assert!(shown.contains("第2轮（经重新计票）"), "{shown}");
 }
+
+/// The text of a part of an Office file (a zip).
+fn part_text(path: &Path, part: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    zip.by_name(part)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn each_leader_in_charge_gets_one_copy_with_exactly_their_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meeting.db");
+    let official = |position: u32, name: &str, unit: &str, leader: &str| {
+        format!(
+            "\n[[official]]\nposition = {position}\nname = \"{name}\"\nunit = \"{unit}\"\n\
+             post = \"局长\"\nsupervisor = \"{leader}\"\nreport_minutes = 8\n"
+        )
+    };
+    let text = "[meeting]\ntitle = \"述责述廉会议\"\ndate = 2026-12-18\nchair = \"马某\"\nrecorder = \"何某\"\n"
+        .to_string()
+        + &official(1, "甲某", "县财政局", "李某（县委副书记）")
+        + &official(2, "乙某", "县卫健局", "陈某（常务副县长）")
+        + &official(3, "丙某", "县民政局", "李某（县委副书记）");
+    write_prep(dir.path(), "copies.toml", &text);
+    shuze(dir.path(), &["import", "copies.toml", "--db", "meeting.db"]);
+    let mut store = Store::open(&db).unwrap();
+    for (index, slot) in store.agenda(1).unwrap().iter().enumerate() {
+        let follow_up = shuze::domain::FollowUp {
+            id: 0,
+            source: shuze::domain::FollowUpSource::Remarks,
+            category: String::new(),
+            problem: format!("问题{}", index + 1),
+            task: String::new(),
+            measure: format!("措施{}", index + 1),
+            lead: String::new(),
+            owner: String::new(),
+            deadline: Some(day("2027-01-12")),
+            deadline_workdays: Some(15),
+            mode: shuze::domain::FollowUpMode::ByDeadline,
+            progress: String::new(),
+            status: shuze::domain::FollowUpStatus::NotStarted,
+            copied_to: String::new(),
+            raised_on: Some(day("2026-12-18")),
+            question: None,
+            key: String::new(),
+        };
+        store.add_follow_up(slot.id, &follow_up, at(60)).unwrap();
+    }
+    drop(store);
+    for format in ["docx", "xlsx"] {
+        shuze(
+            dir.path(),
+            &[
+                "export",
+                "meeting.db",
+                "--kind",
+                "copies",
+                "--format",
+                format,
+                "-o",
+                "copies",
+            ],
+        );
+        let mut written: Vec<String> = std::fs::read_dir(dir.path().join("copies"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(format))
+            .collect();
+        written.sort();
+        assert_eq!(
+            written,
+            vec![
+                format!("2026-12-18-抄告-李某（县委副书记）.{format}"),
+                format!("2026-12-18-抄告-陈某（常务副县长）.{format}"),
+            ]
+        );
+        let part = if format == "docx" {
+            "word/document.xml"
+        } else {
+            "xl/sharedStrings.xml"
+        };
+        let li = part_text(&dir.path().join("copies").join(&written[0]), part);
+        let chen = part_text(&dir.path().join("copies").join(&written[1]), part);
+        for (text, has, lacks) in [
+            (
+                &li,
+                ["县财政局", "问题1", "县民政局", "问题3"].as_slice(),
+                "问题2",
+            ),
+            (&chen, ["县卫健局", "问题2", "措施2"].as_slice(), "问题1"),
+        ] {
+            for wanted in has {
+                assert!(text.contains(wanted), "{format}: {wanted} in {text}");
+            }
+            assert!(!text.contains(lacks), "{format}: {lacks} not in {text}");
+        }
+        assert!(li.contains("15个工作日（2027-01-12前）"), "{format}");
+    }
+}

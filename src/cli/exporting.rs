@@ -57,6 +57,23 @@ pub(super) fn export(args: ExportArgs) -> Result<()> {
                 other => other?,
             }
         }
+        (None, Some(export::Kind::Copies), Some(format)) => {
+            // One file per leader in charge, into the folder given (beside the file else).
+            let dir = args
+                .output
+                .unwrap_or_else(|| db.parent().map(Path::to_path_buf).unwrap_or_default());
+            crate::files::create_private_dir(&dir)?;
+            let mut paths = Vec::new();
+            for (name, bytes) in export::copies(&minutes, format, &options, &filing)? {
+                let path = dir.join(name);
+                export::write_file(&path, &bytes, args.force)?;
+                paths.push(path);
+            }
+            if paths.is_empty() {
+                say!(tr!("本次会议没有向分管县领导抄告的问题"));
+            }
+            paths
+        }
         (None, Some(kind), Some(format)) => {
             let path = args
                 .output

@@ -728,6 +728,14 @@ const OTHER: &[(&str, &str)] = &[
         "The {kind} cannot be exported as {format}; the formats it has: {allowed}",
     ),
     (
+        "抄告按分管县领导各写一个文件",
+        "The copies are one file per leader in charge",
+    ),
+    (
+        "本次会议没有向分管县领导抄告的问题",
+        "This meeting raised no follow-ups to copy to a leader in charge",
+    ),
+    (
         "{file} 已存在；加 --force 覆盖",
         "{file} exists already; add --force to overwrite it",
     ),
