@@ -124,6 +124,20 @@ enum Commands {
         #[arg(long)]
         answers: bool,
     },
+    /// 年度报告：各单位历年测评、当年整改问题的完成情况和完成率（Word 和带图表的 Excel）。
+    Report {
+        /// 会议数据库。
+        db: PathBuf,
+        /// 年份。
+        #[arg(long)]
+        year: i32,
+        /// 写入的文件夹（默认：数据库所在的文件夹）。
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// 覆盖已有的文件。
+        #[arg(long)]
+        force: bool,
+    },
     /// 生成演示用的会议文件（固定内容），用于测量启动时间和内存：county 为一个县十年的会议。
     DemoData {
         /// 规模：county（40 场会议，约 50 MB）或 small（1 场）。
@@ -280,6 +294,12 @@ pub fn run(cli: Cli) -> Result<()> {
         }) => export_prep(db, meeting, &output, force),
         Some(Commands::Meetings { db }) => list_meetings(&db),
         Some(Commands::Finish { db, meeting, yes }) => finish(&db, meeting, yes),
+        Some(Commands::Report {
+            db,
+            year,
+            output,
+            force,
+        }) => exporting::year_report(&db, year, output, force),
         Some(Commands::DemoData { scale, output }) => {
             let store = crate::demo::write(&output, scale)
                 .with_context(|| tr!("无法写入演示文件 {file}", file = output.display()))?;

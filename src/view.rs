@@ -134,6 +134,39 @@ pub struct SlotDetail {
     pub mentioned: Mentioned,
 }
 
+/// One unit's year (`shuze report --year`): its ratings and its follow-ups' ends.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct UnitYear {
+    pub unit: String,
+    /// Its rating at each meeting it reported at, oldest first (every year in the file).
+    pub ratings: Vec<YearRating>,
+    /// Follow-ups raised at the year's meetings.
+    pub raised: u32,
+    /// Completed by the deadline (or with no date of completion recorded).
+    pub completed_on_time: u32,
+    pub completed_late: u32,
+    /// Not completed; `overdue` of them past the deadline.
+    pub open: u32,
+    pub overdue: u32,
+}
+
+impl UnitYear {
+    /// Completed of raised, in percent (`None` when none was raised).
+    pub fn completion_percent(&self) -> Option<f64> {
+        (self.raised > 0).then(|| {
+            f64::from(self.completed_on_time + self.completed_late) * 100.0 / f64::from(self.raised)
+        })
+    }
+}
+
+/// A unit's rating at one meeting: the share of 好 and 较好, and the rules' result.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct YearRating {
+    pub held_on: NaiveDate,
+    pub approval_percent: Option<f64>,
+    pub result: String,
+}
+
 /// The duty items and risk points ticked as mentioned in an official's report, by id.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Mentioned {

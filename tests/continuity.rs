@@ -580,3 +580,115 @@ fn each_leader_in_charge_gets_one_copy_with_exactly_their_units() {
         assert!(li.contains("15个工作日（2027-01-12前）"), "{format}");
     }
 }
+
+#[test]
+fn the_year_report_counts_what_a_hand_count_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meeting.db");
+    let text = prep("一季度述责述廉会议", "2026-01-20")
+        + "\n[[official]]\nposition = 2\nname = \"丁某\"\nunit = \"县水利局\"\npost = \"局长\"\n\
+           report_minutes = 8\n"
+        + "\n[rating]\n\n[[rating.rule]]\nwhen = \"好+较好 >= 2/3\"\nresult = \"合格\"\n";
+    write_prep(dir.path(), "first.toml", &text);
+    shuze(dir.path(), &["import", "first.toml", "--db", "meeting.db"]);
+    let mut store = Store::open(&db).unwrap();
+    let slots = store.agenda(1).unwrap();
+    let raise = |problem: &str, deadline: Option<&str>| shuze::domain::FollowUp {
+        id: 0,
+        source: shuze::domain::FollowUpSource::Remarks,
+        category: String::new(),
+        problem: problem.into(),
+        task: String::new(),
+        measure: String::new(),
+        lead: String::new(),
+        owner: String::new(),
+        deadline: deadline.map(day),
+        deadline_workdays: None,
+        mode: shuze::domain::FollowUpMode::ByDeadline,
+        progress: String::new(),
+        status: shuze::domain::FollowUpStatus::NotStarted,
+        copied_to: String::new(),
+        raised_on: Some(day("2026-01-20")),
+        question: None,
+        key: String::new(),
+    };
+    let when = moment("2026-01-20");
+    let late = store
+        .add_follow_up(slots[0].id, &raise("甲", Some("2026-02-10")), when)
+        .unwrap();
+    let on_time = store
+        .add_follow_up(slots[0].id, &raise("乙", Some("2026-04-30")), when)
+        .unwrap();
+    store
+        .add_follow_up(slots[0].id, &raise("丙", Some("2026-02-10")), when)
+        .unwrap();
+    store
+        .add_follow_up(slots[1].id, &raise("丁", None), when)
+        .unwrap();
+    let rating = shuze::domain::Rating {
+        voters: 9,
+        excellent: 6,
+        good: 0,
+        fair: 0,
+        poor: 3,
+    };
+    store.record_rating(slots[0].id, rating, when).unwrap();
+    store.finish_meeting(1, when).unwrap();
+    drop(store);
+    // The second meeting (2 March) finds 甲 and 乙 completed.
+    write_prep(
+        dir.path(),
+        "second.toml",
+        &prep("二季度述责述廉会议", "2026-03-02"),
+    );
+    shuze(dir.path(), &["import", "second.toml", "--db", "meeting.db"]);
+    let mut store = Store::open(&db).unwrap();
+    let slot = store.agenda(2).unwrap()[0].id;
+    for id in [late, on_time] {
+        store
+            .check_follow_up(
+                id,
+                slot,
+                shuze::domain::FollowUpMark::Completed,
+                "",
+                moment("2026-03-02"),
+            )
+            .unwrap();
+    }
+    // By hand: 某某镇 raised 3 (甲 late, 乙 on time, 丙 open and past 10 February), rated
+    // 6 of 9 好 (66.7%, 合格); 县水利局 raised 1, open, no deadline.
+    let figures = store.year_figures(2026, day("2026-12-31")).unwrap();
+    let town = figures.iter().find(|f| f.unit == "某某镇").unwrap();
+    assert_eq!(
+        (
+            town.raised,
+            town.completed_on_time,
+            town.completed_late,
+            town.open,
+            town.overdue
+        ),
+        (3, 1, 1, 1, 1)
+    );
+    assert_eq!(format!("{:.1}", town.completion_percent().unwrap()), "66.7");
+    assert_eq!(town.ratings.len(), 1);
+    assert_eq!(town.ratings[0].result, "合格");
+    let water = figures.iter().find(|f| f.unit == "县水利局").unwrap();
+    assert_eq!((water.raised, water.open, water.overdue), (1, 1, 0));
+    drop(store);
+
+    shuze(
+        dir.path(),
+        &["report", "meeting.db", "--year", "2026", "-o", "report"],
+    );
+    let xlsx = dir.path().join("report/2026年度述责述廉工作情况报告.xlsx");
+    let docx = dir.path().join("report/2026年度述责述廉工作情况报告.docx");
+    assert!(part_text(&xlsx, "xl/charts/chart1.xml").contains("c:barChart"));
+    assert!(part_text(&xlsx, "xl/charts/chart2.xml").contains("c:lineChart"));
+    let sheet = part_text(&xlsx, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains("<v>66.7</v>"), "{sheet}");
+    let text = part_text(&docx, "word/document.xml");
+    assert!(
+        text.contains("66.7%（合格）") && text.contains("66.7%"),
+        "{text}"
+    );
+}

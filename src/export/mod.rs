@@ -9,6 +9,7 @@ mod html;
 pub mod ledger;
 mod markdown;
 pub mod minutes;
+pub mod report;
 mod scrub;
 pub mod sentences;
 

@@ -728,6 +728,10 @@ const OTHER: &[(&str, &str)] = &[
         "The {kind} cannot be exported as {format}; the formats it has: {allowed}",
     ),
     (
+        "{year}年没有举行述责述廉会议",
+        "No reporting meeting was held in {year}",
+    ),
+    (
         "抄告按分管县领导各写一个文件",
         "The copies are one file per leader in charge",
     ),

@@ -12,6 +12,7 @@ mod lossy;
 mod read;
 mod reading;
 mod recorded;
+mod report;
 mod schema;
 mod shape;
 mod sql_enums;
