@@ -692,3 +692,44 @@ fn the_year_report_counts_what_a_hand_count_gives() {
         "{text}"
     );
 }
+
+#[test]
+fn c_and_o_without_their_row_selected_say_what_to_select_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meeting.db");
+    let mut session = sample_session(&db);
+    let now = at(10);
+    session.console.focus = Pane::Questions;
+    for (command, said) in [
+        (Command::CheckFollowUp, "请先在问题清单栏选中一条以往问题"),
+        (
+            Command::ToggleMentioned,
+            "请先在主体责任事项或廉政风险点栏选中一条",
+        ),
+    ] {
+        session.handle(Action::Command(command), now);
+        assert!(matches!(session.console.mode, Mode::Browse));
+        let message = session.console.message.clone().unwrap();
+        assert!(message.is_error && message.text == said, "{message:?}");
+    }
+    // This meeting's follow-up selected, not an earlier one: C refuses it too.
+    session.console.focus = Pane::FollowUps;
+    session.console.selected[Pane::FollowUps.index()] = 0;
+    session
+        .console
+        .detail
+        .follow_ups
+        .push(session.console.detail.earlier_follow_ups[0].clone());
+    session.handle(Action::Command(Command::CheckFollowUp), now);
+    assert!(matches!(session.console.mode, Mode::Browse));
+    let rows: i64 = session
+        .store
+        .connection()
+        .query_row(
+            "SELECT (SELECT count(*) FROM follow_up_check) + (SELECT count(*) FROM item_mention)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(rows, 0);
+}
