@@ -357,6 +357,25 @@ fn the_meetings_own_rating_rules_decide_at_their_boundaries_and_a_recount_is_a_n
         ),
         "{record}"
     );
+    shuze(
+        dir.path(),
+        &[
+            "export",
+            "meeting.db",
+            "--kind",
+            "summary",
+            "--format",
+            "md",
+            "-o",
+            "summary.md",
+            "--force",
+        ],
+    );
+    let summary = std::fs::read_to_string(dir.path().join("summary.md")).unwrap();
+    assert!(
+        summary.contains("按测评规则，测评结果：不合格；处理：约谈提醒。经重新计票，以第2轮为准。"),
+        "{summary}"
+    );
 }
 
 #[test]
