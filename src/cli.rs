@@ -26,6 +26,7 @@ macro_rules! warn {
         let _ = writeln!(std::io::stderr(), "{}", crate::clean::for_terminal(&line));
     }};
 }
+mod calendar;
 mod converting;
 mod exporting;
 mod secret;
@@ -135,6 +136,20 @@ enum Commands {
         /// 同时显示正在记录的回答。
         #[arg(long)]
         answers: bool,
+    },
+    /// 年度报告：各单位历年测评、当年整改问题的完成情况和完成率（Word 和带图表的 Excel）。
+    Report {
+        /// 会议数据库。
+        db: PathBuf,
+        /// 年份。
+        #[arg(long)]
+        year: i32,
+        /// 写入的文件夹（默认：数据库所在的文件夹）。
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// 覆盖已有的文件。
+        #[arg(long)]
+        force: bool,
     },
     /// 生成演示用的会议文件（固定内容），用于测量启动时间和内存：county 为一个县十年的会议。
     DemoData {
@@ -299,6 +314,7 @@ pub fn run(cli: Cli) -> Result<()> {
     // terminal, three times.
     let once = secret::Asking { key_file, tries: 1 };
     let thrice = secret::Asking { key_file, tries: 3 };
+    calendar::install()?;
     match cli.command {
         Some(Commands::Import {
             file,
@@ -355,6 +371,15 @@ pub fn run(cli: Cli) -> Result<()> {
             converting::rekey(&db, once, new_key_file.as_deref())
         }
         Some(Commands::Rescue { file }) => converting::show_rescue(&file, thrice),
+        Some(Commands::Report {
+            db,
+            year,
+            output,
+            force,
+        }) => {
+            secret::unlock(&db, once)?;
+            exporting::year_report(&db, year, output, force)
+        }
         Some(Commands::DemoData { scale, output }) => {
             let store = crate::demo::write(&output, scale).with_context(|| {
                 tr!(

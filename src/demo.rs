@@ -3,14 +3,17 @@
 //!
 //! County scale: 60 units, 40 quarterly meetings of 20 officials each, every official with
 //! 7 duty items, 5 risk points and 6 questions; every answer 200 to 2,000 Chinese characters
-//! kept in 3 to 5 revisions; follow-ups and ratings. The newest meeting is left unfinished,
+//! kept in 3 to 5 revisions; follow-ups (half due in 15 working days) and ratings; each
+//! meeting checks the unit's earlier follow-ups still open. The newest meeting is left unfinished,
 //! so the console opens it. About 50 MB.
 
+use crate::domain::rating_rules::{RatingRule, RatingScheme};
 use crate::domain::{
     AgendaSlot, Allotments, Attendance, Attendee, DutyItem, DutySource, DutyStatus, FollowUp,
-    FollowUpMode, FollowUpSource, FollowUpStatus, Id, Meeting, Rating, RiskLevel, RiskPoint, Stage,
+    FollowUpMark, FollowUpMode, FollowUpSource, FollowUpStatus, Id, Meeting, Rating, RiskLevel,
+    RiskPoint, Stage, workdays,
 };
-use crate::storage::{Imported, Result, Store};
+use crate::storage::{Imported, Result, Store, rating_scheme_key};
 use crate::view::{PreparedMeeting, PreparedOfficial, PreparedQuestion, TextTarget};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
@@ -78,6 +81,7 @@ pub fn write(path: &std::path::Path, scale: Scale) -> Result<Store> {
         let Imported::Added(id) = store.import_meeting(&prepared, at)? else {
             continue;
         };
+        store.set_setting(&rating_scheme_key(id), &county_rules())?;
         if index + 1 < meetings {
             record(&mut store, id, at, &mut dice)?;
         }
@@ -87,6 +91,29 @@ pub fn write(path: &std::path::Path, scale: Scale) -> Result<Store> {
         .pragma_update(None, "synchronous", "FULL")?;
     store.integrity_check()?;
     Ok(store)
+}
+
+/// The county's rating rules (as a prep's `[rating]` gives them): the four grades, 合格 at
+/// two thirds 好 and 较好, 约谈提醒 past a third 差.
+fn county_rules() -> String {
+    let grades = RatingScheme::default().grades;
+    let rule = |when: &str, result: &str, consequence: &str| {
+        RatingRule::parse(when, None, &grades, &[]).map(|mut rule| {
+            rule.result = result.into();
+            rule.consequence = consequence.into();
+            rule
+        })
+    };
+    let rules = [
+        rule("好+较好 >= 2/3", "合格", ""),
+        rule("好+较好 < 2/3", "不合格", ""),
+        rule("差 > 1/3", "", "约谈提醒"),
+    ];
+    let scheme = RatingScheme {
+        rules: rules.into_iter().filter_map(|rule| rule.ok()).collect(),
+        ..RatingScheme::default()
+    };
+    serde_json::to_string(&scheme).unwrap_or_default()
 }
 
 /// Quarterly, from the first quarter of 2017.
@@ -202,7 +229,33 @@ fn record(store: &mut Store, meeting: Id, start: DateTime<Utc>, dice: &mut Dice)
         }
         store.record_rating(slot.id, rating(dice), now)?;
         store.save_text(TextTarget::Remarks { slot: slot.id }, &text(dice, 300), now)?;
-        store.add_follow_up(slot.id, &follow_up(now), now)?;
+        check_earlier(store, slot.id, now, dice)?;
+        // Most duty items mentioned in the report; the rest left for the 对照清单.
+        for item in store.slot_detail(slot.id)?.duty_items {
+            if dice.below(4) > 0 {
+                store.set_mentioned(slot.id, false, item.id, true, now)?;
+            }
+        }
+        store.add_follow_up(slot.id, &follow_up(now, dice), now)?;
+    }
+    Ok(())
+}
+
+/// The unit's earlier follow-ups not yet found completed, checked with the official: most
+/// 已完成, some 整改中, a few 逾期.
+fn check_earlier(store: &mut Store, slot: Id, now: DateTime<Utc>, dice: &mut Dice) -> Result<()> {
+    let detail = store.slot_detail(slot)?;
+    for f in detail
+        .earlier_follow_ups
+        .iter()
+        .filter(|f| detail.still_open(f))
+    {
+        let (mark, comment) = match dice.below(6) {
+            0 => (FollowUpMark::Overdue, "未按期完成，已提醒"),
+            1 | 2 => (FollowUpMark::InProgress, "正在推进"),
+            _ => (FollowUpMark::Completed, "已整改到位"),
+        };
+        store.check_follow_up(f.id, slot, mark, comment, now)?;
     }
     Ok(())
 }
@@ -246,7 +299,15 @@ fn rating(dice: &mut Dice) -> Rating {
     }
 }
 
-fn follow_up(now: DateTime<Utc>) -> FollowUp {
+/// A follow-up raised at the meeting: half with a deadline of 15 working days, half with a
+/// date 90 days on.
+fn follow_up(now: DateTime<Utc>, dice: &mut Dice) -> FollowUp {
+    let raised = now.date_naive();
+    let (deadline, deadline_workdays) = if dice.below(2) == 0 {
+        (workdays::calendar().add_working_days(raised, 15), Some(15))
+    } else {
+        ((now + Duration::days(90)).date_naive(), None)
+    };
     FollowUp {
         id: 0,
         source: FollowUpSource::Remarks,
@@ -256,7 +317,8 @@ fn follow_up(now: DateTime<Utc>) -> FollowUp {
         measure: "制定整改方案".into(),
         lead: "分管领导".into(),
         owner: "单位主要负责人".into(),
-        deadline: Some((now + Duration::days(90)).date_naive()),
+        deadline: Some(deadline),
+        deadline_workdays,
         mode: FollowUpMode::ByDeadline,
         progress: String::new(),
         status: FollowUpStatus::InProgress,

@@ -4,6 +4,8 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 mod names;
+pub mod rating_rules;
+pub mod workdays;
 pub use names::Word;
 
 /// Database row id.
@@ -470,6 +472,10 @@ pub struct FollowUp {
     pub owner: String,
     /// 时限
     pub deadline: Option<NaiveDate>,
+    /// The deadline as it was set, in working days (`15个工作日`), when it was: the
+    /// record shows both; `None` when a date was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline_workdays: Option<u32>,
     pub mode: FollowUpMode,
     pub progress: String,
     pub status: FollowUpStatus,
@@ -484,6 +490,37 @@ pub struct FollowUp {
     pub key: String,
 }
 
+/// What the recorder found when an earlier follow-up was checked in this meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FollowUpMark {
+    /// 已完成
+    Completed,
+    /// 整改中
+    InProgress,
+    /// 逾期
+    Overdue,
+}
+
+/// An earlier follow-up checked in a meeting: the mark, the recorder's comment and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FollowUpCheck {
+    pub follow_up: Id,
+    pub mark: FollowUpMark,
+    pub comment: String,
+    /// The meeting's day (local).
+    pub checked_on: NaiveDate,
+    pub checked_at: DateTime<Utc>,
+}
+
+impl FollowUp {
+    /// Working days past its deadline on `day` (0 when not past, or without a deadline).
+    pub fn overdue_on(&self, day: NaiveDate) -> u32 {
+        self.deadline
+            .map(|deadline| workdays::calendar().working_days_between(deadline, day))
+            .unwrap_or(0)
+    }
+}
+
 /// Counts the article's question asks for, shown on the official's card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct CardCounts {
@@ -492,6 +529,8 @@ pub struct CardCounts {
     pub measures: usize,
     pub rules: usize,
     pub open_earlier_follow_ups: usize,
+    /// Earlier follow-ups still open and past their deadline (or checked as 逾期).
+    pub overdue_earlier_follow_ups: usize,
 }
 
 /// How the projected picture is laid out.

@@ -5,8 +5,8 @@
 pub use crate::messages::Lang;
 
 use crate::domain::{
-    Attendance, DutySource, DutyStatus, FollowUpMode, FollowUpSource, FollowUpStatus, RiskLevel,
-    Stage,
+    Attendance, DutySource, DutyStatus, FollowUpMark, FollowUpMode, FollowUpSource, FollowUpStatus,
+    RiskLevel, Stage,
 };
 
 /// The names of a follow-up's fields, as the console, the audience view, the minutes and
@@ -47,6 +47,8 @@ pub enum Label {
     CountMeasures,
     CountRules,
     CountOpenFollowUps,
+    /// Of the open earlier follow-ups, those past their deadline.
+    CountOverdueFollowUps,
     Stage,
     Elapsed,
     Remaining,
@@ -135,6 +137,21 @@ pub enum Label {
     Status,
     FollowUpProgress,
     UpdateFollowUpTitle,
+    CheckFollowUpTitle,
+    CheckMark,
+    CheckComment,
+    /// `C` with no earlier follow-up selected.
+    NotEarlierFollowUp,
+    /// `o` with no duty item or risk point selected.
+    NothingToMention,
+    MarkedMentioned,
+    UnmarkedMentioned,
+    /// Beside a duty item or risk point ticked as mentioned.
+    Mentioned,
+    /// The record's part per official on the earlier follow-ups.
+    EarlierChecked,
+    /// The copies to the leaders in charge, as a kind of export.
+    KindCopies,
     ExportedTitle,
     TimerResumed,
     NotTimed,
@@ -267,6 +284,7 @@ fn zh(label: Label) -> &'static str {
         CountMeasures => "防控措施",
         CountRules => "完善制度",
         CountOpenFollowUps => "未结整改",
+        CountOverdueFollowUps => "其中逾期",
         Stage => "环节",
         Elapsed => "用时",
         Remaining => "剩余",
@@ -349,6 +367,16 @@ fn zh(label: Label) -> &'static str {
         Status => "状态",
         FollowUpProgress => "进展情况",
         UpdateFollowUpTitle => "更新整改进展",
+        CheckFollowUpTitle => "核查以往问题整改情况",
+        CheckMark => "核查结果",
+        CheckComment => "说明",
+        NotEarlierFollowUp => "请先在问题清单栏选中一条以往问题",
+        NothingToMention => "请先在主体责任事项或廉政风险点栏选中一条",
+        MarkedMentioned => "已标记：述责中已提及",
+        UnmarkedMentioned => "已取消“述责中已提及”",
+        Mentioned => "已提及",
+        EarlierChecked => "以往问题整改情况",
+        KindCopies => "抄告",
         ExportedTitle => "已导出以下文件（按任意键关闭）",
         TimerResumed => "计时继续",
         NotTimed => "当前环节不计时：按 s 开始述责",
@@ -433,6 +461,7 @@ fn en(label: Label) -> &'static str {
         CountMeasures => "measures",
         CountRules => "rules",
         CountOpenFollowUps => "open follow-ups",
+        CountOverdueFollowUps => "overdue",
         Stage => "Stage",
         Elapsed => "Elapsed",
         Remaining => "left",
@@ -517,6 +546,16 @@ fn en(label: Label) -> &'static str {
         Status => "Status",
         FollowUpProgress => "Progress",
         UpdateFollowUpTitle => "Update a follow-up",
+        CheckFollowUpTitle => "Check an earlier follow-up",
+        CheckMark => "Found",
+        CheckComment => "Comment",
+        NotEarlierFollowUp => "Select an earlier follow-up in the follow-ups pane first",
+        NothingToMention => "Select a duty item or risk point first",
+        MarkedMentioned => "Ticked: mentioned in the report",
+        UnmarkedMentioned => "No longer ticked as mentioned",
+        Mentioned => "mentioned",
+        EarlierChecked => "Earlier follow-ups checked",
+        KindCopies => "copies",
         ExportedTitle => "Files written (any key closes)",
         TimerResumed => "Timer running",
         NotTimed => "This stage has no timer: press s to start the report",
@@ -579,6 +618,7 @@ named!(FollowUpSource {
     Feedback => "会前反馈", "pre-meeting feedback",
 });
 named!(FollowUpMode { Immediate => "立行立改", "immediate", ByDeadline => "限期整改", "by deadline", LongTerm => "长期坚持", "long-term" });
+named!(FollowUpMark { Completed => "已完成", "completed", InProgress => "整改中", "in progress", Overdue => "逾期", "overdue" });
 named!(FollowUpStatus {
     NotStarted => "未启动", "not started",
     InProgress => "整改中", "in progress",
@@ -946,11 +986,98 @@ pub fn counts_line(lang: Lang, c: &crate::domain::CardCounts) -> String {
         (Label::CountMeasures, c.measures),
         (Label::CountRules, c.rules),
         (Label::CountOpenFollowUps, c.open_earlier_follow_ups),
+        (Label::CountOverdueFollowUps, c.overdue_earlier_follow_ups),
     ]
     .iter()
+    // 其中逾期 only when some are: most units have none.
+    .filter(|(label, n)| *label != Label::CountOverdueFollowUps || *n > 0)
     .map(|(label, n)| format!("{} {n}", label.text(lang)))
     .collect::<Vec<_>>()
     .join("   ")
+}
+
+/// A deadline as set: "15个工作日（2027-01-12前）" when set in working days, else the date.
+pub fn deadline_text(
+    lang: Lang,
+    deadline: Option<chrono::NaiveDate>,
+    workdays: Option<u32>,
+) -> String {
+    let Some(date) = deadline else {
+        return String::new();
+    };
+    let date = date.format("%Y-%m-%d");
+    match (lang, workdays) {
+        (Lang::Zh, Some(days)) => format!("{days}个工作日（{date}前）"),
+        (Lang::En, Some(days)) => format!("{days} working days (by {date})"),
+        (_, None) => date.to_string(),
+    }
+}
+
+/// "逾期 — 仍未完成（2027-01-12核查）": a check of an earlier follow-up in one line.
+pub fn check_line(lang: Lang, check: &crate::domain::FollowUpCheck) -> String {
+    let mark = check.mark.name(lang);
+    let on = check.checked_on.format("%Y-%m-%d");
+    match (lang, check.comment.trim().is_empty()) {
+        (Lang::Zh, true) => format!("{mark}（{on}核查）"),
+        (Lang::Zh, false) => format!("{mark}：{}（{on}核查）", check.comment.trim()),
+        (Lang::En, true) => format!("{mark} (checked {on})"),
+        (Lang::En, false) => format!("{mark}: {} (checked {on})", check.comment.trim()),
+    }
+}
+
+/// "测评结果：合格；处理：约谈提醒": what the meeting's rating rules decide.
+pub fn rating_outcome(lang: Lang, outcome: &crate::domain::rating_rules::RatingOutcome) -> String {
+    let consequences = outcome.consequences.join("、");
+    match (lang, &outcome.result, consequences.is_empty()) {
+        (Lang::Zh, Some(r), true) => format!("测评结果：{r}"),
+        (Lang::Zh, Some(r), false) => format!("测评结果：{r}；处理：{consequences}"),
+        (Lang::Zh, None, false) => format!("测评结果：按规则无结论；处理：{consequences}"),
+        (Lang::Zh, None, true) => "测评结果：按规则无结论".into(),
+        (Lang::En, Some(r), true) => format!("Rating result: {r}"),
+        (Lang::En, Some(r), false) => format!("Rating result: {r}; consequence: {consequences}"),
+        (Lang::En, None, false) => {
+            format!("Rating result: none by the rules; consequence: {consequences}")
+        }
+        (Lang::En, None, true) => "Rating result: none by the rules".into(),
+    }
+}
+
+/// "县领导：廉洁 5，基本廉洁 2，不廉洁 0": each voter group's tallies on the meeting's scale.
+pub fn tally_lines(
+    grades: &[String],
+    tallies: &[crate::domain::rating_rules::GroupTally],
+) -> Vec<String> {
+    tallies
+        .iter()
+        .map(|t| {
+            let counts: Vec<String> = grades
+                .iter()
+                .zip(&t.counts)
+                .map(|(grade, n)| format!("{grade} {n}"))
+                .collect();
+            if t.group.is_empty() {
+                counts.join("，")
+            } else {
+                format!("{}：{}", t.group, counts.join("，"))
+            }
+        })
+        .collect()
+}
+
+/// "第2轮（经重新计票）": the round shown when there was a recount.
+pub fn recounted(lang: Lang, rounds: u32) -> String {
+    match lang {
+        Lang::Zh => format!("第{rounds}轮（经重新计票）"),
+        Lang::En => format!("round {rounds} (recounted)"),
+    }
+}
+
+/// "逾期 3 个工作日": how far past its deadline an earlier follow-up is.
+pub fn overdue_days(lang: Lang, days: u32) -> String {
+    match lang {
+        Lang::Zh => format!("逾期 {days} 个工作日"),
+        Lang::En => format!("{days} working days overdue"),
+    }
 }
 
 /// A write (not typed text) that failed.

@@ -1,10 +1,12 @@
 //! What the console, the audience view and the exports read: the domain's records put
 //! together for one screen or one document. No I/O: the store fills these in.
 
+use crate::domain::rating_rules::{GroupTally, RatingScheme};
 use crate::domain::{
-    AgendaSlot, Attendee, CardCounts, DutyItem, FollowUp, Id, Meeting, Question, Rating, Revision,
-    RiskPoint, StageTiming,
+    AgendaSlot, Attendee, CardCounts, DutyItem, FollowUp, FollowUpCheck, FollowUpMark, Id, Meeting,
+    Question, Rating, Revision, RiskPoint, StageTiming,
 };
+use chrono::NaiveDate;
 
 /// A meeting as the console shows it, apart from one official's detail.
 #[derive(Debug, Clone, PartialEq)]
@@ -120,6 +122,62 @@ pub struct SlotDetail {
     pub follow_ups: Vec<FollowUp>,
     /// Follow-ups of the same unit from before this meeting.
     pub earlier_follow_ups: Vec<FollowUp>,
+    /// The newest check of each earlier follow-up up to this meeting (已完成, 整改中, 逾期).
+    pub checks: Vec<FollowUpCheck>,
+    /// The meeting's day: what overdue days are counted to.
+    pub meeting_day: Option<NaiveDate>,
+    /// The newest round of tallies on the meeting's own scale and voter groups.
+    pub tallies: Vec<GroupTally>,
+    /// Rounds of the rating recorded (more than one: a recount took place).
+    pub rating_rounds: u32,
+    /// The duty items and risk points ticked as mentioned in the report.
+    pub mentioned: Mentioned,
+}
+
+/// One unit's year (`shuze report --year`): its ratings and its follow-ups' ends.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct UnitYear {
+    pub unit: String,
+    /// Its rating at each meeting it reported at, oldest first (every year in the file).
+    pub ratings: Vec<YearRating>,
+    /// Follow-ups raised at the year's meetings.
+    pub raised: u32,
+    /// Completed by the deadline (or with no date of completion recorded).
+    pub completed_on_time: u32,
+    pub completed_late: u32,
+    /// Not completed; `overdue` of them past the deadline.
+    pub open: u32,
+    pub overdue: u32,
+}
+
+impl UnitYear {
+    /// Completed of raised, in percent (`None` when none was raised).
+    pub fn completion_percent(&self) -> Option<f64> {
+        (self.raised > 0).then(|| {
+            f64::from(self.completed_on_time + self.completed_late) * 100.0 / f64::from(self.raised)
+        })
+    }
+}
+
+/// A unit's rating at one meeting: the share of 好 and 较好, and the rules' result.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct YearRating {
+    pub held_on: NaiveDate,
+    pub approval_percent: Option<f64>,
+    pub result: String,
+}
+
+/// The duty items and risk points ticked as mentioned in an official's report, by id.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Mentioned {
+    pub duty_items: Vec<Id>,
+    pub risk_points: Vec<Id>,
+}
+
+impl Mentioned {
+    pub fn is_empty(&self) -> bool {
+        self.duty_items.is_empty() && self.risk_points.is_empty()
+    }
 }
 
 impl SlotDetail {
@@ -133,9 +191,102 @@ impl SlotDetail {
             open_earlier_follow_ups: self
                 .earlier_follow_ups
                 .iter()
-                .filter(|f| f.status.is_open())
+                .filter(|f| self.still_open(f))
+                .count(),
+            overdue_earlier_follow_ups: self
+                .earlier_follow_ups
+                .iter()
+                .filter(|f| self.overdue(f))
                 .count(),
         }
+    }
+
+    /// The ballots the rules decide on: the tallies on the meeting's scale, else the
+    /// four-grade rating as one group (when the scale is the default one).
+    pub fn rating_tallies(&self, scheme: &RatingScheme) -> Vec<GroupTally> {
+        tallies_for(scheme, &self.tallies, self.rating.as_ref())
+    }
+
+    /// How the earlier follow-ups stand on the meeting's day.
+    pub fn standing(&self) -> Standing<'_> {
+        Standing {
+            checks: &self.checks,
+            day: self.meeting_day,
+        }
+    }
+
+    pub fn check(&self, follow_up: Id) -> Option<&FollowUpCheck> {
+        self.standing().check(follow_up)
+    }
+
+    pub fn still_open(&self, f: &FollowUp) -> bool {
+        self.standing().still_open(f)
+    }
+
+    pub fn overdue_days(&self, f: &FollowUp) -> u32 {
+        self.standing().overdue_days(f)
+    }
+
+    pub fn overdue(&self, f: &FollowUp) -> bool {
+        self.standing().overdue(f)
+    }
+}
+
+/// The ballots the rules decide on, from the tallies on the meeting's scale or the
+/// four-grade rating.
+pub fn tallies_for(
+    scheme: &RatingScheme,
+    tallies: &[GroupTally],
+    rating: Option<&Rating>,
+) -> Vec<GroupTally> {
+    if !tallies.is_empty() {
+        return tallies.to_vec();
+    }
+    match rating {
+        Some(r) if scheme.grades.len() == 4 && scheme.groups.is_empty() => vec![GroupTally {
+            group: String::new(),
+            counts: vec![r.excellent, r.good, r.fair, r.poor],
+        }],
+        _ => Vec::new(),
+    }
+}
+
+/// Earlier follow-ups as they stand on a meeting's day: the checks made up to it.
+#[derive(Debug, Clone, Copy)]
+pub struct Standing<'a> {
+    pub checks: &'a [FollowUpCheck],
+    pub day: Option<NaiveDate>,
+}
+
+impl<'a> Standing<'a> {
+    /// The newest check of an earlier follow-up, when it was checked.
+    pub fn check(&self, follow_up: Id) -> Option<&'a FollowUpCheck> {
+        self.checks.iter().find(|c| c.follow_up == follow_up)
+    }
+
+    /// Open: its status says so and no check found it completed.
+    pub fn still_open(&self, f: &FollowUp) -> bool {
+        let completed = self
+            .check(f.id)
+            .is_some_and(|c| c.mark == FollowUpMark::Completed);
+        f.status.is_open() && !completed
+    }
+
+    /// Working days an earlier follow-up is past its deadline on the meeting's day, while
+    /// it is open.
+    pub fn overdue_days(&self, f: &FollowUp) -> u32 {
+        match self.day {
+            Some(day) if self.still_open(f) => f.overdue_on(day),
+            _ => 0,
+        }
+    }
+
+    /// Open and past its deadline, or checked as 逾期.
+    pub fn overdue(&self, f: &FollowUp) -> bool {
+        let marked = self
+            .check(f.id)
+            .is_some_and(|c| c.mark == FollowUpMark::Overdue);
+        self.still_open(f) && (marked || self.overdue_days(f) > 0)
     }
 }
 

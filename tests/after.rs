@@ -399,6 +399,7 @@ fn a_follow_up_raised_after_the_meeting_ended_is_a_late_entry() {
         lead: String::new(),
         owner: String::new(),
         deadline: None,
+        deadline_workdays: None,
         mode: FollowUpMode::ByDeadline,
         progress: String::new(),
         status: FollowUpStatus::NotStarted,

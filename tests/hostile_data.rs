@@ -31,6 +31,7 @@ fn follow_up(problem: &str, measure: &str, owner: &str) -> FollowUp {
         lead: "-1+2".into(),
         owner: owner.into(),
         deadline: None,
+        deadline_workdays: None,
         mode: FollowUpMode::ByDeadline,
         progress: String::new(),
         status: FollowUpStatus::NotStarted,

@@ -36,6 +36,7 @@ fn first_meeting(db: &Path) {
         lead: String::new(),
         owner: "张某".into(),
         deadline: None,
+        deadline_workdays: None,
         mode: FollowUpMode::ByDeadline,
         progress: String::new(),
         status: FollowUpStatus::NotStarted,

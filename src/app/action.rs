@@ -1,7 +1,10 @@
 //! What the recorder asks for (`Action`) and what the loop must then do (`Effect`).
 
 use super::key::KeyEvent;
-use crate::domain::{AgendaMove, DutyItem, FollowUp, FollowUpStatus, Id, Rating, RiskPoint, Stage};
+use crate::domain::{
+    AgendaMove, DutyItem, FollowUp, FollowUpMark, FollowUpStatus, Id, Rating, RiskPoint, Stage,
+    rating_rules::GroupTally,
+};
 use crate::labels::Lang;
 use crate::view::{Changed, SearchHit, TextTarget};
 
@@ -59,6 +62,10 @@ commands! {
     RecordRating,
     /// Add a follow-up.
     AddFollowUp,
+    /// Check the selected earlier follow-up: 已完成, 整改中 or 逾期, with a comment.
+    CheckFollowUp,
+    /// Tick the selected duty item or risk point as mentioned in the report, or untick it.
+    ToggleMentioned,
     /// Skip the current official, with a reason.
     Skip,
     /// Export the record, summary and ledger into a folder beside the database.
@@ -160,6 +167,8 @@ impl Command {
             (Lang::Zh, ToggleWrittenReply) => "标记书面质询",
             (Lang::Zh, RecordRating) => "民主测评",
             (Lang::Zh, AddFollowUp) => "新增整改问题",
+            (Lang::Zh, CheckFollowUp) => "核查以往问题整改",
+            (Lang::Zh, ToggleMentioned) => "标记/取消述责中已提及",
             (Lang::Zh, Skip) => "跳过本述责人",
             (Lang::Zh, Search) => "搜索",
             (Lang::Zh, CycleTheme) => "切换配色",
@@ -206,6 +215,8 @@ impl Command {
             (Lang::En, ToggleWrittenReply) => "mark written reply",
             (Lang::En, RecordRating) => "rating",
             (Lang::En, AddFollowUp) => "add follow-up",
+            (Lang::En, CheckFollowUp) => "check an earlier follow-up",
+            (Lang::En, ToggleMentioned) => "tick as mentioned in the report",
             (Lang::En, Skip) => "skip official",
             (Lang::En, Search) => "search",
             (Lang::En, CycleTheme) => "next colour theme",
@@ -328,6 +339,9 @@ impl Effect {
             | Effect::RecordRating { .. }
             | Effect::AddFollowUp { .. }
             | Effect::UpdateFollowUp { .. }
+            | Effect::CheckFollowUp { .. }
+            | Effect::RecordTallies { .. }
+            | Effect::SetMentioned { .. }
             | Effect::ExportAll
             | Effect::SaveSetting { .. } => true,
         }
@@ -396,6 +410,9 @@ impl Effect {
             | Effect::RecordRating { .. }
             | Effect::AddFollowUp { .. }
             | Effect::UpdateFollowUp { .. }
+            | Effect::CheckFollowUp { .. }
+            | Effect::RecordTallies { .. }
+            | Effect::SetMentioned { .. }
             | Effect::Load => detail,
         }
     }
@@ -544,6 +561,25 @@ pub enum Effect {
         id: Id,
         status: FollowUpStatus,
         progress: String,
+    },
+    /// A duty item (`risk` false) or risk point ticked as mentioned in the report, or not.
+    SetMentioned {
+        slot: Id,
+        risk: bool,
+        item: Id,
+        mentioned: bool,
+    },
+    /// The rating on the meeting's own scale and voter groups, as a new round.
+    RecordTallies {
+        slot: Id,
+        tallies: Vec<GroupTally>,
+    },
+    /// An earlier follow-up checked with the official of `slot`: a dated row of its own.
+    CheckFollowUp {
+        follow_up: Id,
+        slot: Id,
+        mark: FollowUpMark,
+        comment: String,
     },
     Search {
         query: String,

@@ -412,7 +412,12 @@ fn corrected_follow_up(console: &Console, form: &Form, id: Id) -> Submitted {
     };
     let (_, meanings) = source_options(console, before);
     let (source, question) = chosen_source(form, lang, SOURCE, &meanings)?;
-    let deadline = deadline(console, form, DEADLINE)?;
+    let (deadline, deadline_workdays) = deadline(console, form, DEADLINE)?;
+    // A date typed over a deadline in working days keeps the number only while the date
+    // is the one it made.
+    let deadline_workdays = deadline_workdays.or(before
+        .deadline_workdays
+        .filter(|_| deadline == before.deadline));
     let follow_up = FollowUp {
         source,
         question,
@@ -423,6 +428,7 @@ fn corrected_follow_up(console: &Console, form: &Form, id: Id) -> Submitted {
         lead: form.text(LEAD),
         owner: form.text(OWNER),
         deadline,
+        deadline_workdays,
         mode: FOLLOW_UP_MODES[form.choice(MODE)],
         progress: form.text(PROGRESS),
         status: FOLLOW_UP_STATUSES[form.choice(STATUS)],
@@ -543,7 +549,9 @@ pub fn rescue_heading(console: &Console, form: &Form) -> String {
             .iter()
             .find(|r| r.id == id)
             .map(|r| r.text.clone()),
-        FormKind::EditFollowUp(id) | FormKind::UpdateFollowUp(id) => follow_up(id),
+        FormKind::EditFollowUp(id) | FormKind::UpdateFollowUp(id) | FormKind::CheckFollowUp(id) => {
+            follow_up(id)
+        }
         _ => None,
     };
     let meeting = format!("{}（{}）", console.meeting.title, console.meeting.held_on);

@@ -37,6 +37,10 @@ pub enum FormKind {
     EditFollowUp(Id),
     Allotment,
     Attendance,
+    /// An earlier follow-up checked (`continuity.rs`): a new dated check each time.
+    CheckFollowUp(Id),
+    /// The rating on the meeting's own scale and voter groups: each entry a new round.
+    Tallies,
 }
 
 impl FormKind {
@@ -57,7 +61,9 @@ impl FormKind {
             | FormKind::Jump
             | FormKind::AddDutyItem
             | FormKind::AddRiskPoint
-            | FormKind::Attendance => false,
+            | FormKind::Attendance
+            | FormKind::CheckFollowUp(_)
+            | FormKind::Tallies => false,
         }
     }
 }

@@ -30,6 +30,8 @@ pub const BROWSE_KEYS: &[Binding] = &[
     bind("r", &[KeyCode::Char('r')], Command::EditRemarks),
     bind("t", &[KeyCode::Char('t')], Command::RecordRating),
     bind("f", &[KeyCode::Char('f')], Command::AddFollowUp),
+    bind("C", &[KeyCode::Char('C')], Command::CheckFollowUp),
+    bind("o", &[KeyCode::Char('o')], Command::ToggleMentioned),
     bind("m", &[KeyCode::Char('m')], Command::EditNote),
     bind("R", &[KeyCode::Char('R')], Command::EditClosing),
     bind("x", &[KeyCode::Char('x')], Command::Skip),

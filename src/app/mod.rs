@@ -2,6 +2,7 @@
 
 pub mod action;
 mod confirm;
+mod continuity;
 mod correct;
 pub use correct::rescue_heading;
 pub mod editor;
@@ -206,6 +207,8 @@ pub struct Console {
     pub quit: bool,
     /// The recorder has been told that changes after 散会 are 会后补记 (said once).
     pub told_late: bool,
+    /// The meeting's rating scale, voter groups and rules (the prep's `[rating]`).
+    pub rating_scheme: crate::domain::rating_rules::RatingScheme,
 }
 
 impl Console {
@@ -242,6 +245,7 @@ impl Console {
             now,
             quit: false,
             told_late: false,
+            rating_scheme: Default::default(),
         }
     }
 

@@ -4,7 +4,9 @@
 use super::form::{Field, FieldLabel};
 use super::key::KeyCode;
 use super::{Action, Console, Effect, Form, FormKind, Mode, Pane};
-use crate::domain::{FollowUp, FollowUpMode, FollowUpSource, FollowUpStatus, Rating, RatingError};
+use crate::domain::{
+    FollowUp, FollowUpMode, FollowUpSource, FollowUpStatus, Rating, RatingError, workdays,
+};
 use crate::labels::{self, Label, Named};
 use chrono::NaiveDate;
 
@@ -222,6 +224,8 @@ pub(super) fn form_for(console: &Console, kind: FormKind) -> Option<Form> {
         }
         FormKind::Skip => skip_form(),
         FormKind::Jump => jump_form(),
+        FormKind::CheckFollowUp(id) => super::continuity::check_form(console, id),
+        FormKind::Tallies => super::continuity::tally_form(console)?,
         _ => return super::correct::form_for(console, kind),
     })
 }
@@ -283,6 +287,8 @@ fn submit(console: &mut Console) -> Vec<Effect> {
         }]),
         FormKind::Skip => submit_skip(console, &form),
         FormKind::Jump => submit_jump(console, &form),
+        FormKind::CheckFollowUp(id) => super::continuity::submit_check(console, &form, id),
+        FormKind::Tallies => super::continuity::submit_tallies(console, &form),
         _ => super::correct::submit(console, &form),
     };
     match result {
@@ -393,7 +399,7 @@ fn submit_question(console: &Console, form: &Form) -> Submitted {
     Ok(vec![Effect::AddQuestion { slot, asker, text }])
 }
 
-fn submit_rating(console: &Console, form: &Form) -> Submitted {
+fn submit_rating(console: &mut Console, form: &Form) -> Submitted {
     let lang = console.lang;
     // An empty field is an error, not 0.
     let count = |i| -> Result<u32, Problem> {
@@ -419,6 +425,7 @@ fn submit_rating(console: &Console, form: &Form) -> Submitted {
         warn_once(form, text, 0)?;
     }
     let slot = current_slot_id(console)?;
+    super::continuity::say_outcome(console, &rating);
     Ok(vec![Effect::RecordRating { slot, rating }])
 }
 
@@ -428,7 +435,7 @@ fn submit_follow_up(console: &Console, form: &Form) -> Submitted {
     let (_, meanings) = source_choices(lang, questions_by_text(console));
     let (source, question) = chosen_source(form, lang, SOURCE, &meanings)?;
     let problem = required(form, PROBLEM, lang)?;
-    let deadline = deadline(console, form, DEADLINE)?;
+    let (deadline, deadline_workdays) = deadline(console, form, DEADLINE)?;
     let follow_up = FollowUp {
         id: 0,
         source,
@@ -439,6 +446,7 @@ fn submit_follow_up(console: &Console, form: &Form) -> Submitted {
         lead: form.text(LEAD),
         owner: form.text(OWNER),
         deadline,
+        deadline_workdays,
         mode: FOLLOW_UP_MODES[form.choice(MODE)],
         progress: String::new(),
         status: FollowUpStatus::NotStarted,
@@ -453,22 +461,29 @@ fn submit_follow_up(console: &Console, form: &Form) -> Submitted {
 
 /// The deadline in field `index`: blank, or a date; one before the meeting's day is asked
 /// about once.
+/// The deadline typed: a date, or a number of working days (`15个工作日`) counted from
+/// the meeting's day by the holiday calendar; with that number when it was one.
 pub(super) fn deadline(
     console: &Console,
     form: &Form,
     index: usize,
-) -> Result<Option<NaiveDate>, Problem> {
+) -> Result<(Option<NaiveDate>, Option<u32>), Problem> {
     let lang = console.lang;
     let text = form.text(index);
     if text.is_empty() {
-        return Ok(None);
+        return Ok((None, None));
+    }
+    if let Some(days) = workdays::working_days_in(&text) {
+        let held_on = console.meeting.held_on;
+        let date = workdays::calendar().add_working_days(held_on, days);
+        return Ok((Some(date), Some(days)));
     }
     let date =
         parse_date(&text).ok_or_else(|| Problem::at(labels::bad_date(lang, &text), index))?;
     if date < console.meeting.held_on {
         warn_once(form, labels::deadline_past(lang, date), index)?;
     }
-    Ok(Some(date))
+    Ok((Some(date), None))
 }
 
 /// 2027-03-31, 2027/3/31 or 2027.3.31.

@@ -306,8 +306,14 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
         Command::EditClosing => return open_editor(console, Label::EditingClosing),
         Command::AddQuestion => console.mode = Mode::Form(question_form()),
         Command::ToggleWrittenReply => return toggle_written_reply(console),
-        Command::RecordRating => console.mode = Mode::Form(rating_form(console)),
+        Command::RecordRating => {
+            let form =
+                super::continuity::tally_form(console).unwrap_or_else(|| rating_form(console));
+            console.mode = Mode::Form(form);
+        }
         Command::AddFollowUp => console.mode = Mode::Form(follow_up_form(console)),
+        Command::CheckFollowUp => super::continuity::open_check(console),
+        Command::ToggleMentioned => return super::continuity::toggle_mentioned(console),
         Command::Skip => console.mode = Mode::Form(skip_form()),
         Command::Search => console.mode = Mode::Search(SearchBox::default()),
         Command::Export => return vec![Effect::ExportAll],

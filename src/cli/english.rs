@@ -209,6 +209,19 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
         "Also show the answers as they are recorded.",
     ),
     (
+        "report",
+        "",
+        "The year report: per unit, its ratings over the years and how the year's follow-ups ended, with the completion rate (Word, and Excel with charts).",
+    ),
+    ("report", "db", "The meeting database."),
+    ("report", "year", "The year."),
+    (
+        "report",
+        "output",
+        "The folder to write into (default: the database's folder).",
+    ),
+    ("report", "force", "Replace files that exist."),
+    (
         "demo-data",
         "",
         "Write a demonstration meeting file (fixed content) to measure start-up and memory: county is ten years of a county's meetings.",

@@ -2,7 +2,7 @@
 //! the reader met on the way (a changed schema, text that is not UTF-8).
 
 use super::{ExportArgs, sample_working_copy, written_line};
-use crate::export::{self, Minutes};
+use crate::export::{self, Format, Minutes};
 use crate::lock::RecorderLock;
 use crate::messages::tr;
 use crate::prep;
@@ -66,6 +66,26 @@ pub(super) fn export(args: ExportArgs, asking: super::secret::Asking) -> Result<
                 other => other?,
             }
         }
+        (None, Some(export::Kind::Copies), Some(format)) => {
+            // One file per leader in charge, into the folder given (beside the file else).
+            let dir = args
+                .output
+                .unwrap_or_else(|| db.parent().map(Path::to_path_buf).unwrap_or_default());
+            crate::files::create_private_dir(&dir)?;
+            let mut paths = Vec::new();
+            for (name, bytes) in export::copies(&minutes, format, &options, &filing)? {
+                let path = dir.join(name);
+                export::write_file(&path, &bytes, args.force)?;
+                paths.push(path);
+            }
+            if paths.is_empty() {
+                say!(tr!(
+                    "本次会议没有向分管县领导抄告的问题",
+                    "This meeting raised no follow-ups to copy to a leader in charge"
+                ));
+            }
+            paths
+        }
         (None, Some(kind), Some(format)) => {
             let path = args
                 .output
@@ -102,6 +122,52 @@ fn record_exports(db: &Path, made: &[crate::storage::chain::ExportRecord]) {
             why = why
         ));
     }
+}
+
+/// `shuze report --year`: the year's figures per unit, as Word and as a workbook with
+/// charts, read from the file without writing to it.
+pub(super) fn year_report(
+    db: &Path,
+    year: i32,
+    output: Option<PathBuf>,
+    force: bool,
+) -> Result<()> {
+    RecorderLock::refuse_other_names(db)?;
+    let store = open_for_export(db)?;
+    warn_of_changed_schema(&store);
+    let now = Utc::now();
+    let offset = export::local_offset(now);
+    let today = now.with_timezone(&offset).date_naive();
+    let year_end = chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today);
+    let figures = store.year_figures(year, today.min(year_end))?;
+    if figures.is_empty() {
+        bail!(tr!(
+            "{year}年没有举行述责述廉会议",
+            "No reporting meeting was held in {year}",
+            year = year
+        ));
+    }
+    let dir = output.unwrap_or_else(|| db.parent().map(Path::to_path_buf).unwrap_or_default());
+    crate::files::create_private_dir(&dir)?;
+    let options = export::Options {
+        revisions: false,
+        offset,
+        fonts: Default::default(),
+    };
+    let name = format!("{year}年度述责述廉工作情况报告");
+    let files = [
+        (
+            Format::Docx,
+            export::report::docx(&figures, year, &options, now)?,
+        ),
+        (Format::Xlsx, export::report::xlsx(&figures, year)?),
+    ];
+    for (format, bytes) in files {
+        let path = dir.join(format!("{name}.{}", format.extension()));
+        export::write_file(&path, &bytes, force)?;
+        say!(written_line(&path));
+    }
+    Ok(())
 }
 
 /// An export only reads: from a read-only file, folder or medium too, with nothing made

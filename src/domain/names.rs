@@ -4,8 +4,8 @@
 //! Stable English words: files written with them are read again years later.
 
 use super::{
-    Attendance, DutySource, DutyStatus, FollowUpMode, FollowUpSource, FollowUpStatus, RiskLevel,
-    Stage,
+    Attendance, DutySource, DutyStatus, FollowUpMark, FollowUpMode, FollowUpSource, FollowUpStatus,
+    RiskLevel, Stage,
 };
 
 /// An enum written as one word per variant.
@@ -75,6 +75,8 @@ named!(FollowUpStatus {
     Closed => "closed",
 });
 
+named!(FollowUpMark { Completed => "completed", InProgress => "in_progress", Overdue => "overdue" });
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +100,7 @@ mod tests {
         round_trips::<FollowUpSource>();
         round_trips::<FollowUpMode>();
         round_trips::<FollowUpStatus>();
+        round_trips::<FollowUpMark>();
     }
 
     #[test]

@@ -126,7 +126,7 @@ fn cells(
     cells.push(if late {
         "会后补记".to_string()
     } else {
-        change(minutes, f, this_meeting)
+        checked(official, f, this_meeting, change(minutes, f, this_meeting))
     });
     cells.extend(fields);
     cells.push(question_note(official, f));
@@ -185,6 +185,29 @@ fn change(minutes: &Minutes, f: &FollowUp, this_meeting: bool) -> String {
     } else {
         parts.join("；")
     }
+}
+
+/// An earlier follow-up's check in this meeting, before what else the meeting changed:
+/// "核查：逾期：仍在推进（2027-01-12核查）" (with "；未更新" left out).
+fn checked(official: &OfficialMinutes, f: &FollowUp, this_meeting: bool, change: String) -> String {
+    if this_meeting {
+        return change;
+    }
+    let standing = official.standing();
+    let mut parts = Vec::new();
+    if let Some(check) = standing
+        .check(f.id)
+        .filter(|c| Some(c.checked_on) == official.meeting_day)
+    {
+        parts.push(format!(
+            "核查：{}",
+            crate::labels::check_line(Lang::Zh, check)
+        ));
+    }
+    if parts.is_empty() || change != "未更新" {
+        parts.push(change);
+    }
+    parts.join("；")
 }
 
 /// 备注: the question a follow-up came from, when the recorder gave 提问 as its source and

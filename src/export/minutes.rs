@@ -2,6 +2,7 @@
 //! Every export format is written from this one value, so the formats cannot disagree.
 
 use super::scrub::Scrub as _;
+use crate::domain::rating_rules::{GroupTally, RatingScheme};
 use crate::domain::{
     AgendaSlot, Attendance, Attendee, CardCounts, DutyItem, FollowUp, Id, Meeting, Question,
     Rating, Revision, RiskPoint, Stage, StageTiming,
@@ -51,6 +52,19 @@ pub struct Minutes {
     /// The record's last entry in the file's hash chain when the export was made: its hash
     /// is printed by the documents and by `shuze verify`. `None` for a file without a chain.
     pub chain: Option<crate::storage::chain::ChainHead>,
+    /// The meeting's rating scale, voter groups and rules (the prep's `[rating]`).
+    #[serde(skip_serializing_if = "RatingScheme::is_default")]
+    pub rating_scheme: RatingScheme,
+}
+
+impl OfficialMinutes {
+    /// How the earlier follow-ups stand on the meeting's day.
+    pub fn standing(&self) -> crate::view::Standing<'_> {
+        crate::view::Standing {
+            checks: &self.checks,
+            day: self.meeting_day,
+        }
+    }
 }
 
 /// The classification line when neither `--mark` nor the prep gives one.
@@ -70,6 +84,21 @@ pub struct OfficialMinutes {
     pub rating: Option<Rating>,
     pub follow_ups: Vec<FollowUp>,
     pub earlier_follow_ups: Vec<FollowUp>,
+    /// The newest check of each earlier follow-up made up to this meeting.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<crate::domain::FollowUpCheck>,
+    /// The meeting's day, that overdue working days are counted to.
+    #[serde(skip)]
+    pub meeting_day: Option<chrono::NaiveDate>,
+    /// The newest round of tallies on the meeting's own scale.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tallies: Vec<GroupTally>,
+    /// Rounds of the rating recorded (more than one: recounted).
+    #[serde(skip)]
+    pub rating_rounds: u32,
+    /// The duty items and risk points ticked as mentioned in the report.
+    #[serde(skip_serializing_if = "crate::view::Mentioned::is_empty")]
+    pub mentioned: crate::view::Mentioned,
     /// Private notes, only when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<Vec<Revision>>,
@@ -112,6 +141,7 @@ impl Minutes {
         now: DateTime<Utc>,
     ) -> Result<Minutes> {
         let meeting = store.meeting(meeting)?;
+        let meeting_id = meeting.id;
         let timings = store.timings(meeting.id)?;
         let mut officials = Vec::new();
         for slot in store.agenda_as_shown(meeting.id)? {
@@ -142,6 +172,7 @@ impl Minutes {
             notices: Vec::new(),
             mark: DEFAULT_MARK.to_string(),
             chain: store.chain_head()?,
+            rating_scheme: store.rating_scheme(meeting_id)?,
         };
         minutes.settle();
         minutes.scrub();
@@ -353,6 +384,11 @@ fn official(
         rating: detail.rating,
         follow_ups: detail.follow_ups,
         earlier_follow_ups: detail.earlier_follow_ups,
+        checks: detail.checks,
+        meeting_day: detail.meeting_day,
+        tallies: detail.tallies,
+        rating_rounds: detail.rating_rounds,
+        mentioned: detail.mentioned,
         notes,
     })
 }

@@ -9,6 +9,7 @@ mod html;
 pub mod ledger;
 mod markdown;
 pub mod minutes;
+pub mod report;
 mod scrub;
 pub mod sentences;
 
@@ -29,6 +30,9 @@ pub enum Kind {
     Summary,
     /// 问题整改台账: the follow-up ledger.
     Ledger,
+    /// 抄告: one document per leader in charge with the follow-ups of the units they
+    /// supervise (`copies`: several files, so not one of `ALL`).
+    Copies,
 }
 
 /// The file format.
@@ -99,6 +103,7 @@ impl Kind {
             Kind::Record => &[Format::Docx, Format::Html, Format::Md, Format::Json],
             Kind::Summary => &[Format::Docx, Format::Html, Format::Md],
             Kind::Ledger => &[Format::Xlsx, Format::Csv],
+            Kind::Copies => &[Format::Docx, Format::Xlsx],
         }
     }
 
@@ -114,6 +119,7 @@ impl Kind {
             Kind::Record => Label::KindRecord,
             Kind::Summary => Label::KindSummary,
             Kind::Ledger => Label::KindLedger,
+            Kind::Copies => Label::KindCopies,
         }
     }
 }
@@ -241,6 +247,14 @@ pub fn render_filed(
         (Kind::Record, Format::Json) => json(minutes, options.revisions),
         (Kind::Record | Kind::Summary, Format::Md) => Ok(markdown::render(&doc()).into_bytes()),
         (Kind::Record | Kind::Summary, Format::Html) => Ok(html::render(&doc())?.into_bytes()),
+        // Several files, one per leader: `copies`.
+        (Kind::Copies, _) => Err(ExportError::Render {
+            format,
+            message: tr!(
+                "抄告按分管县领导各写一个文件",
+                "The copies are one file per leader in charge"
+            ),
+        }),
         (Kind::Record | Kind::Summary, Format::Docx) => {
             docx::render(&doc(), options.fonts, filing.page_numbers, &properties)
         }
@@ -312,6 +326,86 @@ pub fn records_of(
         .collect()
 }
 
+/// The copies to the leaders in charge (双向抄告) in `format`: a file name and its bytes per
+/// leader, "2026-12-18-抄告-李某（县委副书记）.docx".
+pub fn copies(
+    minutes: &Minutes,
+    format: Format,
+    options: &Options,
+    filing: &Filing,
+) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
+    let properties = docx::Properties {
+        author: &minutes.meeting.recorder,
+        created: minutes.generated_at,
+    };
+    let mut files = Vec::new();
+    for leader in document::copies::leaders(minutes) {
+        let name = format!(
+            "{}-{}-{}.{}",
+            minutes.meeting.held_on.format("%Y-%m-%d"),
+            Kind::Copies.file_word(),
+            file_safe(&leader),
+            format.extension()
+        );
+        let bytes = match format {
+            Format::Docx => docx::render(
+                &document::copies::copy(minutes, &leader),
+                options.fonts,
+                filing.page_numbers,
+                &properties,
+            )?,
+            Format::Xlsx => copy_sheet(minutes, &leader)?,
+            other => {
+                return Err(ExportError::Unsupported {
+                    kind: Kind::Copies,
+                    format: other,
+                    allowed: Kind::Copies
+                        .formats()
+                        .iter()
+                        .map(|f| f.to_string())
+                        .collect::<Vec<_>>()
+                        .join(&tr!("、", ", ")),
+                });
+            }
+        };
+        files.push((name, bytes));
+    }
+    Ok(files)
+}
+
+/// A name as a part of a file name: characters no file system takes become "_".
+fn file_safe(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect()
+}
+
+/// One leader's copy as a worksheet: the title, then the table.
+fn copy_sheet(minutes: &Minutes, leader: &str) -> Result<Vec<u8>, ExportError> {
+    let (header, rows) = document::copies::rows(minutes, leader);
+    let failed = |e: rust_xlsxwriter::XlsxError| ExportError::Render {
+        format: Format::Xlsx,
+        message: e.to_string(),
+    };
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet
+        .write(0, 0, format!("问题清单抄告（{leader}）"))
+        .map_err(failed)?;
+    for (row, cells) in std::iter::once(&header).chain(&rows).enumerate() {
+        for (column, cell) in cells.iter().enumerate() {
+            sheet
+                .write(row as u32 + 2, column as u16, cell.as_str())
+                .map_err(failed)?;
+        }
+    }
+    book.save_to_buffer().map_err(failed)
+}
+
 /// "2026-12-18-会议记录.docx" ("2026-12-18-record.docx" in English); a ledger made before 散会
 /// "2026-12-18-整改台账（草稿）.xlsx".
 pub fn file_name(minutes: &Minutes, kind: Kind, format: Format) -> String {
@@ -373,6 +467,19 @@ pub fn write_all_filed(
             Ok(()) => written.push(path),
             Err(err) => failed.push(err.to_string()),
         }
+    }
+    // The copies to the leaders in charge, in Word.
+    match copies(minutes, Format::Docx, options, filing) {
+        Ok(copies) => {
+            for (name, bytes) in copies {
+                let path = dir.join(name);
+                match write_file(&path, &bytes, force) {
+                    Ok(()) => written.push(path),
+                    Err(err) => failed.push(err.to_string()),
+                }
+            }
+        }
+        Err(err) => failed.push(err.to_string()),
     }
     if written.is_empty() && made {
         let _ = std::fs::remove_dir(dir);

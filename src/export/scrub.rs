@@ -59,9 +59,22 @@ impl Scrub for Minutes {
             notices,
             mark,
             chain: _,
+            rating_scheme,
         } = self;
         notices.scrub();
         mark.scrub();
+        for text in rating_scheme
+            .grades
+            .iter_mut()
+            .chain(rating_scheme.groups.iter_mut())
+        {
+            text.scrub();
+        }
+        for rule in &mut rating_scheme.rules {
+            for text in [&mut rule.when, &mut rule.result, &mut rule.consequence] {
+                text.scrub();
+            }
+        }
         corrections.scrub();
         meeting.scrub();
         attendees.scrub();
@@ -95,6 +108,11 @@ impl Scrub for OfficialMinutes {
             rating: _,
             follow_ups,
             earlier_follow_ups,
+            checks,
+            meeting_day: _,
+            tallies,
+            rating_rounds: _,
+            mentioned: _,
             notes,
             ended_at: _,
             rating_at_end: _,
@@ -108,6 +126,12 @@ impl Scrub for OfficialMinutes {
         remarks.scrub();
         follow_ups.scrub();
         earlier_follow_ups.scrub();
+        for check in checks {
+            check.comment.scrub();
+        }
+        for tally in tallies {
+            tally.group.scrub();
+        }
         notes.scrub();
     }
 }
@@ -259,6 +283,7 @@ impl Scrub for FollowUp {
             lead,
             owner,
             deadline: _,
+            deadline_workdays: _,
             mode: _,
             progress,
             status: _,

@@ -3,9 +3,10 @@
 use super::cells::Place;
 use super::raw::*;
 use super::{Preparation, Problem, Within, line_column, sort_problems};
+use crate::domain::rating_rules::{RatingRule, RatingScheme, RuleError};
 use crate::domain::{
     AgendaSlot, Allotments, Attendance, Attendee, DutyItem, DutySource, DutyStatus, FollowUp,
-    FollowUpMode, FollowUpSource, FollowUpStatus, Meeting, RiskLevel, RiskPoint, Stage,
+    FollowUpMode, FollowUpSource, FollowUpStatus, Meeting, RiskLevel, RiskPoint, Stage, workdays,
 };
 use crate::messages::tr;
 use crate::view::{PreparedMeeting, PreparedOfficial, PreparedQuestion};
@@ -66,6 +67,7 @@ pub fn check(raw: &RawPrep, places: Places) -> (Preparation, Vec<Problem>) {
         places,
         problems: Vec::new(),
         keys: Vec::new(),
+        held_on: None,
     };
     let prepared = checker.meeting(raw);
     let mut problems = checker.problems;
@@ -124,6 +126,9 @@ struct Checker<'a> {
     problems: Vec<Problem>,
     /// The follow-up identities read so far: each may stand on one row only.
     keys: Vec<String>,
+    /// The meeting's date once read: a deadline in working days without a date raised
+    /// counts from it.
+    held_on: Option<NaiveDate>,
 }
 
 impl Checker<'_> {
@@ -241,6 +246,7 @@ impl Checker<'_> {
             allotments: self.allotments(header.minutes.as_ref()),
             finished_at: None,
         };
+        self.held_on = Some(meeting.held_on).filter(|d| *d != NaiveDate::default());
         let attendees = raw.attendees.iter().map(|a| self.attendee(a)).collect();
         self.check_positions(&raw.officials);
         let mut officials: Vec<PreparedOfficial> =
@@ -274,9 +280,79 @@ impl Checker<'_> {
             office: header.office.trim().to_string(),
             issue,
             mark: header.mark.trim().to_string(),
+            rating: raw.rating.as_ref().map(|r| self.rating(r)),
             title_within,
             warnings: Vec::new(),
         }
+    }
+
+    /// `[rating]`: the scale (the default four grades when none is given), the groups and
+    /// each rule read against them; a rule that cannot be read is reported at its place.
+    fn rating(&mut self, raw: &Spanned<RawRating>) -> RatingScheme {
+        let r = raw.get_ref();
+        let clean = |list: &[String]| -> Vec<String> {
+            list.iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        let mut scheme = RatingScheme {
+            grades: clean(&r.grades),
+            groups: clean(&r.groups),
+            rules: Vec::new(),
+        };
+        if scheme.grades.is_empty() {
+            scheme.grades = RatingScheme::default().grades;
+        }
+        for raw_rule in &r.rules {
+            let rule = raw_rule.get_ref();
+            let when = rule.when.get_ref();
+            match RatingRule::parse(when, rule.group.as_deref(), &scheme.grades, &scheme.groups) {
+                Ok(mut parsed) => {
+                    parsed.result = rule.result.trim().to_string();
+                    parsed.consequence = rule.consequence.trim().to_string();
+                    scheme.rules.push(parsed);
+                }
+                Err(err) => {
+                    let why = match err {
+                        RuleError::NoComparison => tr!(
+                            "没有比较符号（>=、>、<=、<）",
+                            "there is no comparison (>=, >, <=, <)"
+                        ),
+                        RuleError::UnknownGrade(grade) => {
+                            tr!(
+                                "「{grade}」不是 grades 中的等次",
+                                "'{grade}' is not one of the grades",
+                                grade = grade
+                            )
+                        }
+                        RuleError::BadShare(share) => {
+                            tr!(
+                                "「{share}」不是 2/3 或 50% 这样的比例",
+                                "'{share}' is not a share like 2/3 or 50%",
+                                share = share
+                            )
+                        }
+                        RuleError::UnknownGroup(group) => {
+                            tr!(
+                                "「{group}」不是 groups 中的参评人员类别",
+                                "'{group}' is not one of the groups",
+                                group = group
+                            )
+                        }
+                    };
+                    self.report(
+                        rule.when.span(),
+                        tr!(
+                            "测评规则 when 「{when}」 无法识别：{why}；应写成 \"好+较好 >= 2/3\" 这样", "The rating rule's when '{when}' cannot be read: {why}; write it like \"A+B >= 2/3\" with the grades' names",
+                            when = when,
+                            why = why
+                        ),
+                    );
+                }
+            }
+        }
+        scheme
     }
 
     /// Stage minutes from `[meeting] minutes = { … }`, the usual ones where left out.
@@ -498,10 +574,7 @@ impl Checker<'_> {
             measure: f.measure.trim().to_string(),
             lead: f.lead.trim().to_string(),
             owner: f.owner.trim().to_string(),
-            deadline: f
-                .deadline
-                .as_ref()
-                .and_then(|d| self.date(d, tr!("deadline（时限）", "deadline (time limit)"))),
+            deadline: self.deadline(f),
             mode: match f.mode {
                 Some(RawFollowUpMode::Immediate) => FollowUpMode::Immediate,
                 None | Some(RawFollowUpMode::ByDeadline) => FollowUpMode::ByDeadline,
@@ -525,7 +598,25 @@ impl Checker<'_> {
                 self.date(d, tr!("raised_on（提出日期）", "raised_on (date raised)"))
             }),
             key: f.key.as_ref().map(|k| self.key(k)).unwrap_or_default(),
+            deadline_workdays: f.deadline.as_ref().and_then(workdays_written),
         }
+    }
+
+    /// A follow-up's deadline: a date, or `15个工作日` counted by the holiday calendar from
+    /// the day it was raised (the meeting's day when none is given).
+    fn deadline(&mut self, f: &RawFollowUp) -> Option<NaiveDate> {
+        let value = f.deadline.as_ref()?;
+        let Some(days) = workdays_written(value) else {
+            return self.date(value, tr!("deadline（时限）", "deadline (time limit)"));
+        };
+        let raised_on = match f.raised_on.as_ref() {
+            Some(raised) => self.date(
+                raised,
+                tr!("raised_on（提出日期）", "raised_on (date raised)"),
+            )?,
+            None => self.held_on?,
+        };
+        Some(workdays::calendar().add_working_days(raised_on, days))
     }
 
     /// A follow-up's identity: 32 hex digits as `export-prep` wrote them, on one row only.
@@ -571,6 +662,14 @@ fn looks_like_a_date(text: &str) -> bool {
             .trim()
             .chars()
             .all(|c| c.is_ascii_digit() || "-/.年月日".contains(c))
+}
+
+/// The number of working days a deadline is written as (`15个工作日`, `15 working days`).
+fn workdays_written(value: &Spanned<toml::Value>) -> Option<u32> {
+    match value.get_ref() {
+        toml::Value::String(text) => workdays::working_days_in(text),
+        _ => None,
+    }
 }
 
 /// A field's name for a spreadsheet: `deadline（时限）` becomes `「时限」`, the column's

@@ -37,6 +37,13 @@ pub fn import_preparation(
             let key = crate::storage::export_mark_key(meeting);
             settings.push((key, preparation.mark.clone()));
         }
+        if let Some(json) = preparation
+            .rating
+            .as_ref()
+            .and_then(|scheme| serde_json::to_string(scheme).ok())
+        {
+            settings.push((crate::storage::rating_scheme_key(meeting), json));
+        }
         settings
     };
     match store.import_meeting_with(prepared, now, settings)? {

@@ -170,6 +170,8 @@ pub struct Preparation {
     pub issue: Option<u32>,
     /// The classification line of the exports; empty when not given (the default then).
     pub mark: String,
+    /// The meeting's rating scale, voter groups and rules (`[rating]`), when given.
+    pub rating: Option<crate::domain::rating_rules::RatingScheme>,
     /// The sheet the title stands in (with `prepared.title_at` its row and column).
     pub title_within: Option<Within>,
     pub warnings: Vec<Problem>,

@@ -132,6 +132,9 @@ pub fn from_store(store: &Store, meeting: Id) -> Result<Preparation, StorageErro
     let issue = store
         .setting(&super::issue_key(meeting))?
         .and_then(|i| i.parse().ok());
+    let rating = store
+        .setting(&crate::storage::rating_scheme_key(meeting))?
+        .and_then(|json| serde_json::from_str(&json).ok());
     Ok(Preparation {
         prepared: PreparedMeeting {
             meeting: crate::domain::Meeting {
@@ -146,6 +149,7 @@ pub fn from_store(store: &Store, meeting: Id) -> Result<Preparation, StorageErro
         office,
         issue,
         mark: store.export_mark(meeting)?.unwrap_or_default(),
+        rating,
         title_within: None,
         warnings: Vec::new(),
     })
@@ -428,6 +432,28 @@ fn q(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 
+/// `[rating]` and its rules as the prep file writes them.
+fn rating_toml(scheme: &crate::domain::rating_rules::RatingScheme) -> String {
+    let list = |items: &[String]| items.iter().map(|s| q(s)).collect::<Vec<_>>().join(", ");
+    let mut out = format!(
+        "\n[rating]\ngrades = [{}]\ngroups = [{}]\n",
+        list(&scheme.grades),
+        list(&scheme.groups)
+    );
+    for rule in &scheme.rules {
+        out.push_str(&format!("\n[[rating.rule]]\nwhen = {}\n", q(&rule.when)));
+        if let Some(group) = &rule.group {
+            out.push_str(&format!("group = {}\n", q(group)));
+        }
+        out.push_str(&format!(
+            "result = {}\nconsequence = {}\n",
+            q(&rule.result),
+            q(&rule.consequence)
+        ));
+    }
+    out
+}
+
 /// The preparation as a TOML prep file.
 pub fn render_toml(preparation: &Preparation) -> String {
     let p = &preparation.prepared;
@@ -464,6 +490,9 @@ pub fn render_toml(preparation: &Preparation) -> String {
     }
     if !preparation.mark.is_empty() {
         out.push_str(&format!("mark = {}\n", q(&preparation.mark)));
+    }
+    if let Some(scheme) = &preparation.rating {
+        out.push_str(&rating_toml(scheme));
     }
     for attendee in &p.attendees {
         out.push_str(&format!(

@@ -15,6 +15,37 @@ pub struct RawPrep {
     pub attendees: Vec<Spanned<RawAttendee>>,
     #[serde(default, rename = "official")]
     pub officials: Vec<Spanned<RawOfficial>>,
+    /// `[rating]`: the meeting's own scale, voter groups and rules (TOML only).
+    #[serde(default)]
+    pub rating: Option<Spanned<RawRating>>,
+}
+
+/// `[rating]`: how this meeting's ratings are tallied and decided.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRating {
+    /// The grades, best first; 好/较好/一般/差 when left out.
+    #[serde(default)]
+    pub grades: Vec<String>,
+    /// The voter groups counted apart, e.g. 县领导 and 部门代表.
+    #[serde(default)]
+    pub groups: Vec<String>,
+    #[serde(default, rename = "rule")]
+    pub rules: Vec<Spanned<RawRatingRule>>,
+}
+
+/// `[[rating.rule]]`: `when = "好+较好 >= 2/3"`, its result and consequence.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRatingRule {
+    pub when: Spanned<String>,
+    /// Counted in this voter group only; all groups when left out.
+    #[serde(default)]
+    pub group: Option<String>,
+    #[serde(default)]
+    pub result: String,
+    #[serde(default)]
+    pub consequence: String,
 }
 
 /// `[meeting]`: the header.

@@ -859,6 +859,7 @@ impl Reader {
         self.report_readings();
         self.warn_many(&officials);
         RawPrep {
+            rating: None,
             meeting,
             attendees,
             officials: officials

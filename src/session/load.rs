@@ -16,6 +16,7 @@ pub fn console(store: &Store, meeting: Id, lang: Lang, now: DateTime<Utc>) -> Re
     let view = store.meeting_view(meeting)?;
     let theme = store.setting("theme")?.unwrap_or_default();
     let mut console = Console::new(lang, view, theme, now);
+    console.rating_scheme = store.rating_scheme(meeting)?;
     let resume = store
         .console_state(meeting)?
         .and_then(|json| serde_json::from_str::<ResumePoint>(&json).ok());

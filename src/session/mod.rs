@@ -319,6 +319,8 @@ impl Session {
                 | Effect::RecordRating { .. }
                 | Effect::AddFollowUp { .. }
                 | Effect::UpdateFollowUp { .. }
+                | Effect::CheckFollowUp { .. }
+                | Effect::RecordTallies { .. }
                 | Effect::Skip { .. }
                 | Effect::ChangeQuestion { .. }
                 | Effect::AddDutyItem { .. }
@@ -442,6 +444,22 @@ impl Session {
             }
             Effect::AddFollowUp { slot, follow_up } => {
                 store.add_follow_up(slot, &follow_up, now).map(|_| ())
+            }
+            Effect::CheckFollowUp {
+                follow_up,
+                slot,
+                mark,
+                comment,
+            } => store.check_follow_up(follow_up, slot, mark, &comment, now),
+            Effect::SetMentioned {
+                slot,
+                risk,
+                item,
+                mentioned,
+            } => store.set_mentioned(slot, risk, item, mentioned, now),
+            Effect::RecordTallies { slot, tallies } => {
+                let scheme = self.console.rating_scheme.clone();
+                store.record_tallies(slot, &scheme, &tallies, now)
             }
             Effect::Search { query } => {
                 return store

@@ -29,7 +29,7 @@ pub const CHAINED: &[(&str, &[&str])] = &[
     ("attendee_change", &["id", "attendee_id", "attendance", "reason", "arrived_at", "left_at", "changed_at", "origin"]),
     ("duty_item", &["id", "slot_id", "position", "source", "quarter", "text", "progress", "status", "added_at", "added_by"]),
     ("duty_item_change", &["id", "duty_item_id", "source", "quarter", "text", "progress", "status", "withdrawn", "changed_at", "origin"]),
-    ("follow_up", &["id", "unit_id", "slot_id", "meeting_id", "source", "question_id", "category", "problem", "task", "measure", "lead", "owner", "deadline", "mode", "progress", "status", "copied_to", "raised_on", "created_at", "key"]),
+    ("follow_up", &["id", "unit_id", "slot_id", "meeting_id", "source", "question_id", "category", "problem", "task", "measure", "lead", "owner", "deadline", "mode", "progress", "status", "copied_to", "raised_on", "created_at", "key", "deadline_workdays"]),
     ("follow_up_change", &["id", "follow_up_id", "slot_id", "category", "problem", "task", "measure", "lead", "owner", "deadline", "mode", "progress", "status", "copied_to", "changed_at", "source", "question_id", "origin"]),
     ("meeting", &["id", "title", "held_on", "starts_at", "place", "chair", "chair_post", "recorder", "created_at", "finished_at", "scrutineers", "questions_minutes", "remarks_minutes", "rating_minutes", "follow_ups_minutes"]),
     ("meeting_change", &["id", "meeting_id", "held_on", "changed_at"]),
@@ -44,6 +44,9 @@ pub const CHAINED: &[(&str, &[&str])] = &[
     ("text_revision", &["id", "kind", "slot_id", "question_id", "body", "saved_at"]),
     ("unit", &["id", "name"]),
     ("export_made", &["id", "meeting_id", "kind", "format", "path", "mark", "record_hash", "made_at"]),
+    ("follow_up_check", &["id", "follow_up_id", "slot_id", "mark", "comment", "checked_on", "checked_at"]),
+    ("rating_tally", &["slot_id", "round", "voter_group", "grade", "ballots", "recorded_at"]),
+    ("item_mention", &["id", "slot_id", "kind", "item_id", "mentioned", "marked_at"]),
 ];
 
 /// Tables that are not part of the record, and why.

@@ -290,9 +290,9 @@ fn insert_follow_up(
     tx.execute(
         "INSERT INTO follow_up (unit_id, slot_id, meeting_id, source, category, problem, task,
              measure, lead, owner, deadline, mode, progress, status, copied_to, raised_on,
-             created_at, key)
+             created_at, key, deadline_workdays)
          VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                 coalesce(nullif(?17, ''), lower(hex(randomblob(16)))))",
+                 coalesce(nullif(?17, ''), lower(hex(randomblob(16)))), ?18)",
         params![
             unit,
             meeting,
@@ -310,7 +310,8 @@ fn insert_follow_up(
             f.copied_to,
             f.raised_on,
             now,
-            f.key
+            f.key,
+            f.deadline_workdays
         ],
     )?;
     Ok(())

@@ -86,8 +86,8 @@ macro_rules! read_as_stored {
 }
 
 use crate::domain::{
-    Attendance, DutySource, DutyStatus, FollowUpMode, FollowUpSource, FollowUpStatus, RiskLevel,
-    Stage,
+    Attendance, DutySource, DutyStatus, FollowUpMark, FollowUpMode, FollowUpSource, FollowUpStatus,
+    RiskLevel, Stage,
 };
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 read_as_stored!(
@@ -110,6 +110,7 @@ read_as_stored!(
     FollowUpSource,
     FollowUpMode,
     FollowUpStatus,
+    FollowUpMark,
 );
 
 /// How many fields the warning names; the rest are counted.

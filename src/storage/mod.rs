@@ -5,6 +5,7 @@
 
 pub mod chain;
 pub mod cipher;
+mod continuity;
 mod correct;
 mod draft;
 mod header;
@@ -13,6 +14,7 @@ mod lossy;
 mod read;
 mod reading;
 mod recorded;
+mod report;
 mod schema;
 mod shape;
 mod sql_enums;
@@ -22,6 +24,7 @@ mod write;
 
 pub use crate::domain::{AgendaChange, AgendaMove, QuestionChange};
 pub use crate::view::{MeetingListing, SearchHit, SearchTarget, SlotDetail, TextTarget};
+pub use continuity::rating_scheme_key;
 pub use header::APPLICATION_ID;
 pub use import::{Imported, export_mark_key, summary_issue_key, summary_office_key};
 pub use recorded::Touched;

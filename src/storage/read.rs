@@ -39,7 +39,7 @@ fn meeting_from_row(row: &Row) -> rusqlite::Result<Meeting> {
 }
 
 const FOLLOW_UP_COLUMNS: &str = "source, category, problem, task, measure, lead, owner, deadline, \
-     mode, progress, status, copied_to, raised_on, question_id, f.id, f.key";
+     mode, progress, status, copied_to, raised_on, question_id, f.id, f.key, deadline_workdays";
 
 fn follow_up_from_row(row: &Row) -> rusqlite::Result<FollowUp> {
     let row = &Lossy(row);
@@ -60,6 +60,7 @@ fn follow_up_from_row(row: &Row) -> rusqlite::Result<FollowUp> {
         raised_on: row.get(12)?,
         question: row.get(13)?,
         key: row.get::<_, Option<String>>(15)?.unwrap_or_default(),
+        deadline_workdays: row.get(16)?,
     })
 }
 
@@ -278,6 +279,11 @@ impl Store {
             rating: self.rating(slot)?,
             follow_ups: self.follow_ups_raised(slot)?,
             earlier_follow_ups: self.earlier_follow_ups(slot)?,
+            checks: self.follow_up_checks(slot)?,
+            meeting_day: self.meeting_day(slot)?,
+            tallies: self.slot_tallies(slot)?.0,
+            rating_rounds: self.rating_rounds_of(slot)?,
+            mentioned: self.mentioned(slot)?,
         })
     }
 
@@ -589,8 +595,11 @@ const DETAIL_MARK_SQL: &str = "SELECT json_array(
                          || quote(measures) || quote(rules) || quote(withdrawn), ',')
        FROM risk_point_now WHERE slot_id = ?1),
     (SELECT count(*) || '.' || ifnull(max(round), 0) FROM rating WHERE slot_id = ?1),
+    (SELECT count(*) FROM rating_tally WHERE slot_id = ?1),
     (SELECT max(id) FROM follow_up),
-    (SELECT max(id) FROM follow_up_change))";
+    (SELECT max(id) FROM follow_up_change),
+    (SELECT max(id) FROM follow_up_check),
+    (SELECT max(id) FROM item_mention WHERE slot_id = ?1))";
 
 impl Store {
     /// The follow-ups changed in `meeting` (in one of its officials' reports), each as it
@@ -609,7 +618,8 @@ impl Store {
                     CASE WHEN p.id IS NULL THEN f.progress ELSE p.progress END,
                     CASE WHEN p.id IS NULL THEN f.status ELSE p.status END,
                     CASE WHEN p.id IS NULL THEN f.copied_to ELSE p.copied_to END,
-                    f.raised_on, f.question_id, f.id, f.key
+                    f.raised_on, f.question_id, f.id, f.key,
+                    CASE WHEN p.id IS NULL OR p.deadline IS f.deadline THEN f.deadline_workdays END
              FROM follow_up_change c
              JOIN follow_up f ON f.id = c.follow_up_id
              LEFT JOIN follow_up_change p ON p.id =

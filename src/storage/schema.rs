@@ -11,7 +11,7 @@
 //! step rebuilds the column's CHECK.
 
 /// Migration steps; `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13];
 
 /// Every table the newest schema has, found by building it in memory once.
 pub fn expected_tables() -> &'static [String] {
@@ -995,13 +995,140 @@ CREATE TRIGGER export_made_chain_delete AFTER DELETE ON export_made BEGIN
 END;
 "#;
 
+/// Continuity between meetings (issue 22), its tables on the hash chain (step 12):
+/// - `follow_up_check`: an earlier follow-up checked in this meeting (已完成, 整改中 or
+///   逾期, with a comment), dated; append-only, the newest per follow-up being its mark;
+/// - a deadline set as a number of working days keeps that number
+///   (`follow_up.deadline_workdays`), so that the record shows both it and its date; the
+///   view gives it while the deadline is still the one it made;
+/// - `rating_tally`: a rating on the meeting's own scale and voter groups (the scheme is the
+///   prep's, in `setting`), one row per group and grade; a recount is a new round, never an
+///   overwrite (append-only);
+/// - `item_mention`: a duty item or risk point ticked as mentioned in the official's report
+///   (or the tick taken back), each a row, the newest per item its state (append-only).
+const V13: &str = r#"
+CREATE TABLE follow_up_check (
+    id           INTEGER PRIMARY KEY,
+    follow_up_id INTEGER NOT NULL REFERENCES follow_up(id),
+    slot_id      INTEGER NOT NULL REFERENCES agenda_slot(id),  -- the official it was checked with
+    mark         TEXT NOT NULL CHECK (mark IN ('completed', 'in_progress', 'overdue')),
+    comment      TEXT NOT NULL,
+    checked_on   TEXT NOT NULL,                 -- local date, YYYY-MM-DD
+    checked_at   TEXT NOT NULL                  -- UTC, RFC 3339
+);
+CREATE INDEX follow_up_check_target ON follow_up_check(follow_up_id, id);
+CREATE TRIGGER follow_up_check_no_update BEFORE UPDATE ON follow_up_check
+BEGIN SELECT RAISE(ABORT, 'follow_up_check is append-only: check it again'); END;
+CREATE TRIGGER follow_up_check_no_delete BEFORE DELETE ON follow_up_check
+BEGIN SELECT RAISE(ABORT, 'follow_up_check is append-only'); END;
+
+DROP TRIGGER follow_up_no_update;
+ALTER TABLE follow_up ADD COLUMN deadline_workdays INTEGER CHECK (deadline_workdays > 0);
+CREATE TRIGGER follow_up_no_update BEFORE UPDATE ON follow_up
+BEGIN SELECT RAISE(ABORT, 'follow_up changes are new rows in follow_up_change'); END;
+
+DROP VIEW follow_up_now;
+CREATE VIEW follow_up_now AS
+SELECT f.id, f.unit_id, f.slot_id, f.meeting_id,
+       CASE WHEN c.source IS NULL THEN f.source ELSE c.source END AS source,
+       CASE WHEN c.source IS NULL THEN f.question_id ELSE c.question_id END AS question_id,
+       f.raised_on, f.created_at, f.key,
+       CASE WHEN c.id IS NULL THEN f.category ELSE c.category END AS category,
+       CASE WHEN c.id IS NULL THEN f.problem ELSE c.problem END AS problem,
+       CASE WHEN c.id IS NULL THEN f.task ELSE c.task END AS task,
+       CASE WHEN c.id IS NULL THEN f.measure ELSE c.measure END AS measure,
+       CASE WHEN c.id IS NULL THEN f.lead ELSE c.lead END AS lead,
+       CASE WHEN c.id IS NULL THEN f.owner ELSE c.owner END AS owner,
+       CASE WHEN c.id IS NULL THEN f.deadline ELSE c.deadline END AS deadline,
+       CASE WHEN c.id IS NULL THEN f.mode ELSE c.mode END AS mode,
+       CASE WHEN c.id IS NULL THEN f.progress ELSE c.progress END AS progress,
+       CASE WHEN c.id IS NULL THEN f.status ELSE c.status END AS status,
+       CASE WHEN c.id IS NULL THEN f.copied_to ELSE c.copied_to END AS copied_to,
+       CASE WHEN c.id IS NULL OR c.deadline IS f.deadline THEN f.deadline_workdays END
+           AS deadline_workdays
+FROM follow_up f
+LEFT JOIN follow_up_change c
+       ON c.id = (SELECT max(id) FROM follow_up_change WHERE follow_up_id = f.id);
+
+CREATE TABLE rating_tally (
+    slot_id     INTEGER NOT NULL REFERENCES agenda_slot(id),
+    round       INTEGER NOT NULL CHECK (round > 0),
+    voter_group TEXT NOT NULL,                  -- '' for the one unnamed group
+    grade       TEXT NOT NULL,
+    ballots     INTEGER NOT NULL CHECK (ballots >= 0),
+    recorded_at TEXT NOT NULL,                  -- UTC, RFC 3339
+    PRIMARY KEY (slot_id, round, voter_group, grade)
+);
+CREATE TRIGGER rating_tally_no_update BEFORE UPDATE ON rating_tally
+BEGIN SELECT RAISE(ABORT, 'rating_tally is append-only: a recount is a new round'); END;
+CREATE TRIGGER rating_tally_no_delete BEFORE DELETE ON rating_tally
+BEGIN SELECT RAISE(ABORT, 'rating_tally is append-only: rounds are never deleted'); END;
+
+CREATE TABLE item_mention (
+    id        INTEGER PRIMARY KEY,
+    slot_id   INTEGER NOT NULL REFERENCES agenda_slot(id),
+    kind      TEXT NOT NULL CHECK (kind IN ('duty_item', 'risk_point')),
+    item_id   INTEGER NOT NULL,                 -- duty_item.id or risk_point.id
+    mentioned INTEGER NOT NULL CHECK (mentioned IN (0, 1)),
+    marked_at TEXT NOT NULL                     -- UTC, RFC 3339
+);
+CREATE INDEX item_mention_target ON item_mention(slot_id, kind, item_id, id);
+CREATE TRIGGER item_mention_no_update BEFORE UPDATE ON item_mention
+BEGIN SELECT RAISE(ABORT, 'item_mention is append-only: mark it again'); END;
+CREATE TRIGGER item_mention_no_delete BEFORE DELETE ON item_mention
+BEGIN SELECT RAISE(ABORT, 'item_mention is append-only'); END;
+
+-- On the hash chain (step 12): follow_up's triggers hash its new column, and its rows are
+-- entered again as they now stand; the new tables get their three triggers.
+DROP TRIGGER follow_up_chain_insert;
+DROP TRIGGER follow_up_chain_update;
+DROP TRIGGER follow_up_chain_delete;
+CREATE TRIGGER follow_up_chain_insert AFTER INSERT ON follow_up BEGIN
+    INSERT INTO chain_append VALUES ('follow_up', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.unit_id, NEW.slot_id, NEW.meeting_id, NEW.source, NEW.question_id, NEW.category, NEW.problem, NEW.task, NEW.measure, NEW.lead, NEW.owner, NEW.deadline, NEW.mode, NEW.progress, NEW.status, NEW.copied_to, NEW.raised_on, NEW.created_at, NEW.key, NEW.deadline_workdays));
+END;
+CREATE TRIGGER follow_up_chain_update AFTER UPDATE ON follow_up BEGIN
+    INSERT INTO chain_append VALUES ('follow_up', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.unit_id, NEW.slot_id, NEW.meeting_id, NEW.source, NEW.question_id, NEW.category, NEW.problem, NEW.task, NEW.measure, NEW.lead, NEW.owner, NEW.deadline, NEW.mode, NEW.progress, NEW.status, NEW.copied_to, NEW.raised_on, NEW.created_at, NEW.key, NEW.deadline_workdays));
+END;
+CREATE TRIGGER follow_up_chain_delete AFTER DELETE ON follow_up BEGIN
+    INSERT INTO chain_append VALUES ('follow_up', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.unit_id, OLD.slot_id, OLD.meeting_id, OLD.source, OLD.question_id, OLD.category, OLD.problem, OLD.task, OLD.measure, OLD.lead, OLD.owner, OLD.deadline, OLD.mode, OLD.progress, OLD.status, OLD.copied_to, OLD.raised_on, OLD.created_at, OLD.key, OLD.deadline_workdays));
+END;
+INSERT INTO chain_append SELECT 'follow_up', rowid, 'update', shuze_sha256(id, unit_id, slot_id, meeting_id, source, question_id, category, problem, task, measure, lead, owner, deadline, mode, progress, status, copied_to, raised_on, created_at, key, deadline_workdays) FROM follow_up;
+CREATE TRIGGER follow_up_check_chain_insert AFTER INSERT ON follow_up_check BEGIN
+    INSERT INTO chain_append VALUES ('follow_up_check', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.follow_up_id, NEW.slot_id, NEW.mark, NEW.comment, NEW.checked_on, NEW.checked_at));
+END;
+CREATE TRIGGER follow_up_check_chain_update AFTER UPDATE ON follow_up_check BEGIN
+    INSERT INTO chain_append VALUES ('follow_up_check', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.follow_up_id, NEW.slot_id, NEW.mark, NEW.comment, NEW.checked_on, NEW.checked_at));
+END;
+CREATE TRIGGER follow_up_check_chain_delete AFTER DELETE ON follow_up_check BEGIN
+    INSERT INTO chain_append VALUES ('follow_up_check', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.follow_up_id, OLD.slot_id, OLD.mark, OLD.comment, OLD.checked_on, OLD.checked_at));
+END;
+CREATE TRIGGER rating_tally_chain_insert AFTER INSERT ON rating_tally BEGIN
+    INSERT INTO chain_append VALUES ('rating_tally', NEW.rowid, 'insert', shuze_sha256(NEW.slot_id, NEW.round, NEW.voter_group, NEW.grade, NEW.ballots, NEW.recorded_at));
+END;
+CREATE TRIGGER rating_tally_chain_update AFTER UPDATE ON rating_tally BEGIN
+    INSERT INTO chain_append VALUES ('rating_tally', NEW.rowid, 'update', shuze_sha256(NEW.slot_id, NEW.round, NEW.voter_group, NEW.grade, NEW.ballots, NEW.recorded_at));
+END;
+CREATE TRIGGER rating_tally_chain_delete AFTER DELETE ON rating_tally BEGIN
+    INSERT INTO chain_append VALUES ('rating_tally', OLD.rowid, 'delete', shuze_sha256(OLD.slot_id, OLD.round, OLD.voter_group, OLD.grade, OLD.ballots, OLD.recorded_at));
+END;
+CREATE TRIGGER item_mention_chain_insert AFTER INSERT ON item_mention BEGIN
+    INSERT INTO chain_append VALUES ('item_mention', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.slot_id, NEW.kind, NEW.item_id, NEW.mentioned, NEW.marked_at));
+END;
+CREATE TRIGGER item_mention_chain_update AFTER UPDATE ON item_mention BEGIN
+    INSERT INTO chain_append VALUES ('item_mention', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.slot_id, NEW.kind, NEW.item_id, NEW.mentioned, NEW.marked_at));
+END;
+CREATE TRIGGER item_mention_chain_delete AFTER DELETE ON item_mention BEGIN
+    INSERT INTO chain_append VALUES ('item_mention', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.slot_id, OLD.kind, OLD.item_id, OLD.mentioned, OLD.marked_at));
+END;
+"#;
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::Word;
     use crate::domain::{
-        Attendance, DutySource, DutyStatus, FollowUpMode, FollowUpSource, FollowUpStatus,
-        RiskLevel, Stage,
+        Attendance, DutySource, DutyStatus, FollowUpMark, FollowUpMode, FollowUpSource,
+        FollowUpStatus, RiskLevel, Stage,
     };
 
     /// Every enum column, and the words the code stores in it.
@@ -1014,6 +1141,7 @@ mod tests {
             ("source IN", FollowUpSource::WORDS),
             ("mode IN", FollowUpMode::WORDS),
             ("status IN", FollowUpStatus::WORDS),
+            ("mark IN", FollowUpMark::WORDS),
             ("NEW.stage NOT IN", Stage::WORDS),
         ]
     }

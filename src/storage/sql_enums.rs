@@ -2,8 +2,8 @@
 //! table that also spells them in files and that the schema's CHECK constraints repeat.
 
 use crate::domain::{
-    Attendance, DutySource, DutyStatus, FollowUpMode, FollowUpSource, FollowUpStatus, RiskLevel,
-    Stage, Word,
+    Attendance, DutySource, DutyStatus, FollowUpMark, FollowUpMode, FollowUpSource, FollowUpStatus,
+    RiskLevel, Stage, Word,
 };
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
@@ -34,4 +34,5 @@ stored_as_words!(
     FollowUpSource,
     FollowUpMode,
     FollowUpStatus,
+    FollowUpMark,
 );

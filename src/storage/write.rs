@@ -222,9 +222,9 @@ impl Store {
         self.conn.execute(
             "INSERT INTO follow_up (unit_id, slot_id, meeting_id, source, question_id, category,
                  problem, task, measure, lead, owner, deadline, mode, progress, status, copied_to,
-                 raised_on, created_at, key)
+                 raised_on, created_at, key, deadline_workdays)
              SELECT unit_id, id, meeting_id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
-                 ?14, ?15, ?16, coalesce(nullif(?17, ''), lower(hex(randomblob(16))))
+                 ?14, ?15, ?16, coalesce(nullif(?17, ''), lower(hex(randomblob(16)))), ?18
              FROM agenda_slot WHERE id = ?1",
             params![
                 slot,
@@ -243,7 +243,8 @@ impl Store {
                 follow_up.copied_to,
                 follow_up.raised_on,
                 now,
-                follow_up.key
+                follow_up.key,
+                follow_up.deadline_workdays
             ],
         )?;
         Ok(self.conn.last_insert_rowid())

@@ -330,6 +330,17 @@ pub fn card(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
             Style::new().fg(theme.text).add_modifier(bold),
         ));
     }
+    // Counted apart, and only when there are some.
+    if counts.overdue_earlier_follow_ups > 0 {
+        second.push(Span::styled(
+            format!(
+                "{} {}",
+                Label::CountOverdueFollowUps.text(lang),
+                counts.overdue_earlier_follow_ups
+            ),
+            Style::new().fg(theme.danger).add_modifier(bold),
+        ));
+    }
     let lines = vec![
         widgets::fit_spans(first, area.width),
         widgets::fit_spans(second, area.width),

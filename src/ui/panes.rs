@@ -4,7 +4,9 @@ use super::widgets::{self, Item, hanging};
 use super::{Borders, Theme, text};
 use crate::app::keys;
 use crate::app::{Command, Console, Mode, Pane};
-use crate::domain::{DutyStatus, FollowUp, FollowUpStatus, Question, RiskLevel, Stage};
+use crate::domain::{
+    DutyStatus, FollowUp, FollowUpMark, FollowUpStatus, Question, RiskLevel, Stage,
+};
 use crate::labels::{self, Label, Named};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -192,7 +194,10 @@ fn duties(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
         .duty_items
         .iter()
         .map(|d| {
-            let prefix = format!("[{} {}] ", d.source.name(lang), d.quarter);
+            let mut prefix = format!("[{} {}] ", d.source.name(lang), d.quarter);
+            if console.detail.mentioned.duty_items.contains(&d.id) {
+                prefix = format!("[{}]{prefix}", Label::Mentioned.text(lang));
+            }
             let mut item = hanging(&prefix, &d.text, 2, width, Style::new().fg(theme.text));
             let colour = match d.status {
                 DutyStatus::Done => theme.ok,
@@ -219,7 +224,10 @@ fn risks(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
                 RiskLevel::Medium => theme.warning,
                 RiskLevel::Low => theme.ok,
             };
-            let prefix = format!("[{}] ", r.level.name(lang));
+            let mut prefix = format!("[{}] ", r.level.name(lang));
+            if console.detail.mentioned.risk_points.contains(&r.id) {
+                prefix = format!("[{}]{prefix}", Label::Mentioned.text(lang));
+            }
             let mut item = hanging(
                 &prefix,
                 &r.text,
@@ -270,6 +278,12 @@ fn remarks(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
     item.push(Line::default());
     item.push(widgets::single(Label::Rating.text(lang), width, heading));
     match &detail.rating {
+        _ if !detail.tallies.is_empty() => {
+            let scheme = &console.rating_scheme;
+            for line in labels::tally_lines(&scheme.grades, &detail.tallies) {
+                item.extend(hanging("", &line, 0, width, Style::new().fg(theme.text)));
+            }
+        }
         Some(r) => item.extend(hanging(
             "",
             &labels::rating_line(lang, r),
@@ -283,6 +297,7 @@ fn remarks(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
             Style::new().fg(theme.muted),
         )),
     }
+    item.extend(rating_outcome(console, width, theme));
     item.push(Line::default());
     let note = match &detail.note {
         Some(n) if !n.body.trim().is_empty() => Label::PrivateNoteHidden.text(lang),
@@ -291,6 +306,25 @@ fn remarks(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
     let line = format!("{}: {note}", Label::PrivateNote.text(lang));
     item.push(widgets::single(&line, width, Style::new().fg(theme.muted)));
     vec![item]
+}
+
+/// What the meeting's rules decide for the newest round, and that a recount took place.
+fn rating_outcome(console: &Console, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let lang = console.lang;
+    let detail = &console.detail;
+    let scheme = &console.rating_scheme;
+    let tallies = detail.rating_tallies(scheme);
+    let mut lines = Vec::new();
+    if !scheme.rules.is_empty() && !tallies.is_empty() {
+        let text = labels::rating_outcome(lang, &scheme.decide(&tallies));
+        let style = Style::new().fg(theme.accent).add_modifier(Modifier::BOLD);
+        lines.extend(hanging("", &text, 0, width, style));
+    }
+    if detail.rating_rounds > 1 {
+        let text = labels::recounted(lang, detail.rating_rounds);
+        lines.push(widgets::single(&text, width, Style::new().fg(theme.muted)));
+    }
+    lines
 }
 
 /// This meeting's follow-ups, then the unit's earlier ones, each group under a heading.
@@ -316,12 +350,21 @@ fn follow_ups(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
 
 fn follow_up_item(console: &Console, f: &FollowUp, width: u16, theme: &Theme) -> Item {
     let lang = console.lang;
-    let colour = match f.status {
+    let mut colour = match f.status {
         FollowUpStatus::NotStarted => theme.danger,
         FollowUpStatus::InProgress => theme.warning,
         FollowUpStatus::Completed | FollowUpStatus::Closed => theme.ok,
     };
-    let prefix = format!("[{}] ", f.status.name(lang));
+    let mut prefix = format!("[{}] ", f.status.name(lang));
+    // An earlier follow-up still open shows what its last check found.
+    if let Some(check) = console.detail.check(f.id).filter(|_| f.status.is_open()) {
+        colour = match check.mark {
+            FollowUpMark::Completed => theme.ok,
+            FollowUpMark::InProgress => theme.warning,
+            FollowUpMark::Overdue => theme.danger,
+        };
+        prefix = format!("[{}] ", check.mark.name(lang));
+    }
     let mut item = hanging(
         &prefix,
         &f.problem,
@@ -338,10 +381,7 @@ fn follow_up_item(console: &Console, f: &FollowUp, width: u16, theme: &Theme) ->
         let label = format!("  {}: ", Label::FollowUpProgress.text(lang));
         item.extend(hanging(&label, &f.progress, 4, width, muted));
     }
-    let deadline = f
-        .deadline
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default();
+    let deadline = labels::deadline_text(lang, f.deadline, f.deadline_workdays);
     let who = format!(
         "{} {}  {} {}  {} {}",
         Label::Owner.text(lang),
@@ -352,7 +392,39 @@ fn follow_up_item(console: &Console, f: &FollowUp, width: u16, theme: &Theme) ->
         f.copied_to
     );
     item.extend(hanging("  ", &who, 4, width, muted));
+    item.extend(checked_lines(console, f, width, theme));
     item
+}
+
+/// Under an earlier follow-up: how far past its deadline it is, and the check made of it.
+fn checked_lines(console: &Console, f: &FollowUp, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let lang = console.lang;
+    let detail = &console.detail;
+    if !detail.earlier_follow_ups.iter().any(|e| e.id == f.id) {
+        return Vec::new();
+    }
+    let mut lines = Vec::new();
+    let days = detail.overdue_days(f);
+    if days > 0 {
+        let style = Style::new().fg(theme.danger).add_modifier(Modifier::BOLD);
+        lines.push(widgets::single(
+            &format!("  {}", labels::overdue_days(lang, days)),
+            width,
+            style,
+        ));
+    }
+    if let Some(check) = detail.check(f.id) {
+        let text = labels::check_line(lang, check);
+        let label = format!("  {}: ", Label::CheckMark.text(lang));
+        lines.extend(hanging(
+            &label,
+            &text,
+            4,
+            width,
+            Style::new().fg(theme.accent),
+        ));
+    }
+    lines
 }
 
 /// The keys that matter now, most relevant first, as many as fit.
@@ -474,6 +546,15 @@ fn stage_commands(console: &Console) -> Vec<Command> {
         Stage::FollowUps => vec![AddFollowUp, ShowFollowUps, NextStage],
         _ => vec![NextOfficial, ShowAgenda],
     };
+    // A duty item or risk point selected: ticking it as mentioned is what the report needs.
+    if matches!(console.focus, Pane::Duties | Pane::Risks) && console.pane_len(console.focus) > 0 {
+        commands.insert(0, ToggleMentioned);
+    }
+    // An earlier follow-up selected: checking it is what the recorder does with it.
+    let selected = console.selection(Pane::FollowUps);
+    if console.focus == Pane::FollowUps && selected >= console.detail.follow_ups.len() {
+        commands.insert(0, CheckFollowUp);
+    }
     // Enter, named for the focused pane (at 待述责 `s` starts the report instead).
     if console.focus != Pane::Questions || stage != Stage::Pending {
         commands.push(EditAnswer);

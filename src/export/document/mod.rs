@@ -2,6 +2,7 @@
 //! minutes. Markdown, HTML and Word each render these blocks, so their wording is decided
 //! here once. Minutes are official documents and are always written in Chinese.
 
+pub mod copies;
 mod record;
 mod summary;
 mod wording;

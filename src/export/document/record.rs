@@ -29,6 +29,7 @@ pub fn record(minutes: &Minutes, style: Style) -> Document {
     }
     blocks.push(Block::Heading("四、民主测评".into()));
     blocks.push(rating_table(minutes, style));
+    blocks.extend(rating_by_rules(minutes));
     blocks.push(Block::Heading("五、主持人总结讲话".into()));
     blocks.extend(text_with_history(
         minutes.closing(),
@@ -188,11 +189,13 @@ fn official_record(
     blocks.push(paragraph("述责报告：", report_line(o, &facts, now)));
     blocks.extend(duty_record(o));
     blocks.extend(risk_record(o));
+    blocks.extend(not_mentioned(o));
     blocks.push(paragraph("提问与回答：", question_counts_line(o, &facts)));
     let asked = o.questions.iter().filter(|q| was_asked(&q.question));
     for (i, q) in asked.enumerate() {
         blocks.extend(question_record(i, q, o, style));
     }
+    blocks.extend(earlier_checked(o));
     blocks.push(paragraph(
         "主持人点评：",
         late_text(&o.remarks, o.ended_at, style),
@@ -206,6 +209,94 @@ fn official_record(
             .map(|n| n.body.clone())
             .unwrap_or_else(|| "（无）".into());
         blocks.push(paragraph("记录人备注：", note));
+    }
+    blocks
+}
+
+/// 对照清单: the dispatched duty items (按季派单, 适时增单) the report never mentioned, as the
+/// recorder ticked them; nothing when none was dispatched.
+fn not_mentioned(o: &OfficialMinutes) -> Vec<Block> {
+    let dispatched: Vec<_> = o
+        .duty_items
+        .iter()
+        .filter(|d| d.source != crate::domain::DutySource::AnnualReminder)
+        .collect();
+    if dispatched.is_empty() {
+        return Vec::new();
+    }
+    let missed: Vec<_> = dispatched
+        .iter()
+        .filter(|d| !o.mentioned.duty_items.contains(&d.id))
+        .collect();
+    let mut text = format!(
+        "派单事项{}项，述责中提及{}项",
+        dispatched.len(),
+        dispatched.len() - missed.len()
+    );
+    if missed.is_empty() {
+        text.push('。');
+        return vec![paragraph("对照清单：", text)];
+    }
+    text.push_str("，未提及：");
+    let items: Vec<String> = missed
+        .iter()
+        .map(|d| {
+            format!(
+                "【{}，{}】{}",
+                d.source.name(Lang::Zh),
+                quarter(&d.quarter),
+                d.text.trim_end_matches('。')
+            )
+        })
+        .collect();
+    text.push_str(&items.join("；"));
+    text.push('。');
+    vec![paragraph("对照清单：", text)]
+}
+
+/// 以往问题整改情况: each earlier follow-up of the unit with its deadline, the working days
+/// it is overdue and what the check in this meeting found; nothing when the unit has none.
+fn earlier_checked(o: &OfficialMinutes) -> Vec<Block> {
+    if o.earlier_follow_ups.is_empty() {
+        return Vec::new();
+    }
+    let standing = o.standing();
+    let open = o
+        .earlier_follow_ups
+        .iter()
+        .filter(|f| standing.still_open(f))
+        .count();
+    let overdue = o
+        .earlier_follow_ups
+        .iter()
+        .filter(|f| standing.overdue(f))
+        .count();
+    let lead = format!("{}：", Label::EarlierChecked.text(Lang::Zh));
+    let mut blocks = vec![paragraph(
+        &lead,
+        format!(
+            "共{}项，未结{open}项，其中逾期{overdue}项。",
+            o.earlier_follow_ups.len()
+        ),
+    )];
+    for (i, f) in o.earlier_follow_ups.iter().enumerate() {
+        let mut line = format!("{}．{}", i + 1, f.problem.trim_end_matches('。'));
+        let deadline = labels::deadline_text(Lang::Zh, f.deadline, f.deadline_workdays);
+        if !deadline.is_empty() {
+            line.push_str(&format!("（时限：{deadline}）"));
+        }
+        line.push('。');
+        let days = standing.overdue_days(f);
+        if days > 0 {
+            line.push_str(&format!("逾期{days}个工作日。"));
+        }
+        match standing.check(f.id) {
+            Some(check) => {
+                line.push_str(&format!("核查：{}。", labels::check_line(Lang::Zh, check)))
+            }
+            None => line.push_str(&format!("本次未核查（{}）。", f.status.name(Lang::Zh))),
+        }
+        blocks.push(paragraph("", line));
     }
     blocks
 }
@@ -481,6 +572,35 @@ fn rating_table(minutes: &Minutes, style: Style) -> Block {
         header: header.iter().map(|s| s.to_string()).collect(),
         rows,
     }
+}
+
+/// The meeting's own scale and rules (`[rating]`): per official, the tallies of each voter
+/// group, what the rules decide and whether it was recounted (the final round counts).
+fn rating_by_rules(minutes: &Minutes) -> Vec<Block> {
+    let scheme = &minutes.rating_scheme;
+    if scheme.is_default() {
+        return Vec::new();
+    }
+    let mut blocks = Vec::new();
+    for o in &minutes.officials {
+        let tallies = crate::view::tallies_for(scheme, &o.tallies, o.rating.as_ref());
+        if tallies.is_empty() {
+            continue;
+        }
+        let mut text = labels::tally_lines(&scheme.grades, &o.tallies).join("；");
+        if !text.is_empty() {
+            text.push('。');
+        }
+        if !scheme.rules.is_empty() {
+            text.push_str(&labels::rating_outcome(Lang::Zh, &scheme.decide(&tallies)));
+            text.push('。');
+        }
+        if o.rating_rounds > 1 {
+            text.push_str(&format!("经重新计票，以第{}轮为准。", o.rating_rounds));
+        }
+        blocks.push(paragraph(&format!("{}：", o.slot.name), text));
+    }
+    blocks
 }
 
 /// 会后补记: what was written or corrected after 散会, each with its time and kind, so that

@@ -227,6 +227,7 @@ fn opening(minutes: &Minutes, style: Style, facts: &Facts) -> String {
 }
 
 fn official_summary(minutes: &Minutes, o: &OfficialMinutes) -> Vec<Block> {
+    let scheme = &minutes.rating_scheme;
     let name = &o.slot.name;
     let facts = Facts::of(o);
     let mut text = if facts.allow(s::SUMMARY_WRITTEN_REPORT) {
@@ -249,6 +250,7 @@ fn official_summary(minutes: &Minutes, o: &OfficialMinutes) -> Vec<Block> {
             rating_result(&r)
         ));
     }
+    text.push_str(&rules_sentence(o, scheme));
     let raised = o.follow_ups_at_end().len();
     if raised > 0 && facts.allow(s::SUMMARY_FOLLOW_UPS) {
         text.push_str(&format!("会议议定整改事项{raised}项（见议定事项）。"));
@@ -276,6 +278,40 @@ fn official_summary(minutes: &Minutes, o: &OfficialMinutes) -> Vec<Block> {
 
 /// Counted as the record counts them (as things stood at 散会), with 书面质询 named as it was
 /// recorded: the askers, and the reasons only when the recorder chose them.
+/// The meeting's own scale and rules: the tallies per group (when not the four grades), what
+/// the rules decide, and the recount ("经重新计票，以第2轮为准。"); empty on the default scale
+/// without rules.
+fn rules_sentence(
+    o: &OfficialMinutes,
+    scheme: &crate::domain::rating_rules::RatingScheme,
+) -> String {
+    if scheme.is_default() {
+        return String::new();
+    }
+    let tallies = crate::view::tallies_for(scheme, &o.tallies, o.rating.as_ref());
+    if tallies.is_empty() {
+        return String::new();
+    }
+    let mut text = String::new();
+    if !o.tallies.is_empty() {
+        text.push_str(&format!(
+            "民主测评{}。",
+            crate::labels::tally_lines(&scheme.grades, &o.tallies).join("；")
+        ));
+    }
+    if !scheme.rules.is_empty() {
+        let outcome = scheme.decide(&tallies);
+        text.push_str(&format!(
+            "按测评规则，{}。",
+            crate::labels::rating_outcome(Lang::Zh, &outcome)
+        ));
+    }
+    if o.rating_rounds > 1 {
+        text.push_str(&format!("经重新计票，以第{}轮为准。", o.rating_rounds));
+    }
+    text
+}
+
 fn questions_sentence(o: &OfficialMinutes, facts: &Facts) -> String {
     let c = QuestionCounts::of(o);
     let name = &o.slot.name;
