@@ -254,7 +254,7 @@ fn the_template_has_a_frozen_header_notes_and_drop_downs() {
         if name.starts_with("xl/comments") {
             comments += 1;
         }
-        if name == "xl/worksheets/sheet5.xml" {
+        if name == "xl/worksheets/sheet6.xml" {
             std::io::Read::read_to_string(&mut file, &mut sheet_xml).unwrap();
         }
     }
@@ -263,6 +263,39 @@ fn the_template_has_a_frozen_header_notes_and_drop_downs() {
     assert!(sheet_xml.contains("<dataValidation"), "{sheet_xml}");
     assert!(sheet_xml.contains("高,中,低"), "{sheet_xml}");
     assert!(sheet_xml.contains("<col "), "widths are set");
+    // Printed landscape on A4, one page wide; the first sheet explains the others.
+    assert!(
+        sheet_xml.contains(r#"orientation="landscape""#),
+        "{sheet_xml}"
+    );
+    assert!(sheet_xml.contains(r#"fitToHeight="0""#), "{sheet_xml}");
+    let workbook = read_part(&xlsx, "xl/workbook.xml");
+    let first = workbook.find("<sheet ").unwrap();
+    assert!(
+        workbook[first..].starts_with(r#"<sheet name="填表说明""#),
+        "{workbook}"
+    );
+    let strings = read_part(&xlsx, "xl/sharedStrings.xml");
+    assert_has(
+        &strings,
+        &[
+            "「廉政风险点」廉政风险点台账",
+            "必填的列：风险点、风险等级",
+            "常见错误",
+            "请假",
+        ],
+    );
+    // The folder form has it as a text file beside the CSV files, which imports the same.
+    let folder = dir.path().join("准备");
+    prep::write_template(&folder, prep::TemplateFormat::Csv, false).unwrap();
+    assert!(folder.join("填表说明.txt").exists());
+}
+
+fn read_part(zip_path: &Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(zip_path).unwrap()).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+    text
 }
 
 #[test]

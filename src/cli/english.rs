@@ -70,6 +70,11 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ),
     ("import", "yes", "With --update: apply without asking."),
     (
+        "import",
+        "include_hidden",
+        "Import the rows hidden in a workbook too (by hand or by a filter); by default they are left out and listed.",
+    ),
+    (
         "template",
         "",
         "Write the preparation template (an Excel workbook, one sheet per kind of data, two example rows each), or the same as a folder of CSV files.",

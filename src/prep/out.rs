@@ -308,7 +308,30 @@ const VALIDATED_ROWS: u32 = 2000;
 /// The workbook: a frozen header with a note on each cell, widths for Chinese text,
 /// drop-down lists for every closed choice, dates as date cells.
 pub fn workbook(sheets: &[(&'static Sheet, Vec<Vec<Out>>)]) -> Result<Vec<u8>> {
+    workbook_with(sheets, &[])
+}
+
+/// The workbook with a first sheet 填表说明 of these lines (none when empty).
+pub fn workbook_with(
+    sheets: &[(&'static Sheet, Vec<Vec<Out>>)],
+    instructions: &[String],
+) -> Result<Vec<u8>> {
     let mut workbook = Workbook::new();
+    if !instructions.is_empty() {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(synonyms::INSTRUCTIONS)?;
+        sheet.set_column_width(0, 110)?;
+        sheet.set_landscape();
+        sheet.set_paper_size(9);
+        sheet.set_print_fit_to_pages(1, 0);
+        let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+        let heading = wrap.clone().set_bold();
+        for (row, line) in instructions.iter().enumerate() {
+            let is_heading = row == 0 || line.starts_with(['一', '二', '三', '四', '五']);
+            let format = if is_heading { &heading } else { &wrap };
+            sheet.write_string_with_format(row as u32, 0, line, format)?;
+        }
+    }
     let header = Format::new()
         .set_bold()
         .set_text_wrap()
@@ -369,6 +392,11 @@ pub fn workbook(sheets: &[(&'static Sheet, Vec<Vec<Out>>)]) -> Result<Vec<u8>> {
             }
         }
         worksheet.set_freeze_panes(1, 0)?;
+        // Printed on A4 landscape, as wide as one page, the header on every page.
+        worksheet.set_landscape();
+        worksheet.set_paper_size(9);
+        worksheet.set_print_fit_to_pages(1, 0);
+        worksheet.set_repeat_rows(0, 0)?;
         for (r, row) in rows.iter().enumerate() {
             let r = r as u32 + 1;
             for (c, cell) in row.iter().enumerate() {

@@ -293,6 +293,9 @@ impl Reader {
         let mut seen: Vec<&'static str> = Vec::new();
         for grid in grids {
             let shown = grid.within.sheet_name();
+            if synonyms::explains(shown) {
+                continue;
+            }
             let named = synonyms::sheet_named(shown);
             let Some(sheet) = named
                 .or_else(|| kind_by_headers(grid))
@@ -1321,7 +1324,11 @@ fn cell_text(value: &Value) -> String {
 fn first_texts(grid: &Grid) -> Vec<String> {
     let mut texts: Vec<String> = Vec::new();
     for value in grid.rows.iter().take(HEADER_SEARCH).flatten() {
-        let text = cell_text(value);
+        let mut text = cell_text(value);
+        if let Some((cut, _)) = text.char_indices().nth(20) {
+            text.truncate(cut);
+            text.push('…');
+        }
         if !text.is_empty() && !texts.contains(&text) {
             texts.push(text);
         }
