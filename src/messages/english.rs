@@ -367,6 +367,14 @@ const PREPARATION: &[(&str, &str)] = &[
         "'{shown}' holds data, but neither its name nor its header says which sheet of the preparation it is (its first rows have: {found}): rename it to one of {sheets}, or delete it",
     ),
     ("表头有：{found}", "the header row has: {found}"),
+    (
+        "第 {rows} 行标有「{mark}」，是模板的示例行，未导入：填好本次会议的内容后请删去示例行",
+        "Rows {rows} are marked '{mark}': they are the template's examples and were not imported; delete them once the meeting's own rows are in",
+    ),
+    (
+        "{sheet}表只有示例行（标有「{mark}」）：请改成本次会议的名称、日期、主持人、记录人，并删去「{mark}」",
+        "The sheet {sheet} has only the example row (marked '{mark}'): write this meeting's title, date, chair and recorder, and delete '{mark}'",
+    ),
     ("「{sheet}」表", "in the sheet '{sheet}'"),
     (
         "「{name}」有 {n} 个{what}，超过 {most} 个：请确认没有把整个单位的台账、或同一张表重复算到这一位述责人名下",

@@ -397,16 +397,25 @@ pub fn workbook_with(
         worksheet.set_paper_size(9);
         worksheet.set_print_fit_to_pages(1, 0);
         worksheet.set_repeat_rows(0, 0)?;
+        let example_body = body
+            .clone()
+            .set_italic()
+            .set_font_color(Color::RGB(0x808080));
         for (r, row) in rows.iter().enumerate() {
             let r = r as u32 + 1;
+            // The template's example rows in grey italics, beside their 【示例】 mark.
+            let example = row
+                .iter()
+                .any(|cell| matches!(cell, Out::Text(t) if synonyms::marks_example(t)));
+            let body = if example { &example_body } else { &body };
             for (c, cell) in row.iter().enumerate() {
                 let c = c as u16;
                 match cell {
                     Out::Text(value) if value.is_empty() => {
-                        worksheet.write_blank(r, c, &body)?;
+                        worksheet.write_blank(r, c, body)?;
                     }
                     Out::Text(value) => {
-                        worksheet.write_string_with_format(r, c, value, &body)?;
+                        worksheet.write_string_with_format(r, c, value, body)?;
                     }
                     Out::Number(n) => {
                         worksheet.write_number_with_format(r, c, *n as f64, &number)?;

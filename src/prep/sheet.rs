@@ -106,7 +106,23 @@ impl Table<'_> {
         if !self.include_hidden {
             rows.retain(|row| !self.grid.hidden_rows.contains(row));
         }
+        rows.retain(|row| !self.example(*row));
         rows
+    }
+
+    /// True when a cell of the row marks it as the template's example (【示例】).
+    fn example(&self, row: usize) -> bool {
+        self.grid.rows[row]
+            .iter()
+            .any(|v| matches!(v, Value::Text(t) if synonyms::marks_example(t)))
+    }
+
+    /// The example rows with something in them.
+    fn examples(&self) -> Vec<usize> {
+        self.filled_rows()
+            .into_iter()
+            .filter(|row| self.example(*row))
+            .collect()
     }
 
     /// The rows below the header with something in them.
@@ -192,6 +208,20 @@ impl Reader {
                 }
             }
         }
+    }
+
+    /// Says which rows were left out as the template's examples.
+    fn warn_examples(&mut self, table: &Table) {
+        let examples = table.examples();
+        let Some(first) = examples.first() else {
+            return;
+        };
+        let message = tr!(
+            "第 {rows} 行标有「{mark}」，是模板的示例行，未导入：填好本次会议的内容后请删去示例行",
+            rows = numbered_rows(&examples),
+            mark = synonyms::EXAMPLE_MARK
+        );
+        self.warn(&table.grid.within, first + 1, 1, message);
     }
 
     /// Says which rows with data are hidden (by hand or by a filter): left out, or read
@@ -346,6 +376,7 @@ impl Reader {
                 continue;
             }
             self.warn_hidden(&table);
+            self.warn_examples(&table);
             tables.push(table);
         }
         let csv = grids
@@ -860,6 +891,19 @@ impl Reader {
         let rows = table.rows();
         let within = &table.grid.within;
         let row = match rows.as_slice() {
+            [] if !table.examples().is_empty() => {
+                self.problem(
+                    within,
+                    table.examples()[0] + 1,
+                    1,
+                    tr!(
+                        "{sheet}表只有示例行（标有「{mark}」）：请改成本次会议的名称、日期、主持人、记录人，并删去「{mark}」",
+                        sheet = synonyms::MEETING,
+                        mark = synonyms::EXAMPLE_MARK
+                    ),
+                );
+                table.header_row + 1
+            }
             [] => {
                 self.problem(
                     within,

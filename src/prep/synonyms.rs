@@ -106,6 +106,16 @@ pub const RISKS: &str = "廉政风险点";
 pub const QUESTIONS: &str = "提问";
 pub const FOLLOW_UPS: &str = "以往整改";
 
+/// What begins the first text of each of the template's example rows: a row so marked is
+/// not imported.
+pub const EXAMPLE_MARK: &str = "【示例】";
+
+/// True when a cell's text marks its row as an example (`【示例】张某`, `示例：…`).
+pub fn marks_example(text: &str) -> bool {
+    let text = text.trim_start();
+    text.starts_with(EXAMPLE_MARK) || text.starts_with("示例：") || text.starts_with("示例:")
+}
+
 /// The template's first sheet, read by the clerk and not imported.
 pub const INSTRUCTIONS: &str = "填表说明";
 

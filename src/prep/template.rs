@@ -59,6 +59,15 @@ pub fn template_rows() -> Vec<(&'static synonyms::Sheet, Vec<Vec<Out>>)> {
             *rows = picked;
         }
         rows.truncate(2);
+        // Each example row marked where it is seen first, and left out on import while so.
+        for row in rows.iter_mut() {
+            if let Some(Out::Text(first)) = row
+                .iter_mut()
+                .find(|cell| matches!(cell, Out::Text(t) if !t.is_empty()))
+            {
+                first.insert_str(0, synonyms::EXAMPLE_MARK);
+            }
+        }
         for column in [Key::Position, Key::Ignored] {
             // Examples are numbered 1 and 2 whichever rows they came from.
             if let Some(at) = sheet.columns.iter().position(|c| c.key == column) {
@@ -118,7 +127,7 @@ pub fn instructions() -> Vec<String> {
         "述责述廉会议准备表 填表说明".to_string(),
         "一、怎么填".to_string(),
         "每张表的第一行是列名，带 * 的列必须填写；从第二行起每行一条。把鼠标停在列名上可以看到这一列怎么填。".to_string(),
-        "各表的示例行来自示例会议，填写前请改成本次会议的内容或删去。表名、列名也可用各单位习惯的写法（见 README「准备表格」一节）。".to_string(),
+        "各表的示例行以「【示例】」开头，导入时不读：填写时改成本次会议的内容并删去「【示例】」，或整行删去。表名、列名也可用各单位习惯的写法（见 README「准备表格」一节）。".to_string(),
         "二、各张表".to_string(),
     ];
     for sheet in synonyms::SHEETS {
