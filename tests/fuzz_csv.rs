@@ -256,10 +256,10 @@ fn main() {
             Ok(Err(ImportError::Invalid { problems, .. }))
                 if !problems.is_empty()
                     && problems.iter().all(|p| {
+                        // A cell's row and column, or (0, 0): the whole file, by its name.
+                        let whole_file = p.line == 0 && p.column == 0;
                         p.within.is_some()
-                            && p.line >= 1
-                            && p.line <= longest + 2
-                            && p.column >= 1
+                            && (whole_file || p.line >= 1 && p.line <= longest + 2 && p.column >= 1)
                             && !p.message.is_empty()
                     }) =>
             {

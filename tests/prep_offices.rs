@@ -886,3 +886,26 @@ fn fifty_thousand_rows_import_with_a_warning_and_their_errors_grouped() {
     );
     assert_has(lines[21], &["准备文件有 5000 处错误"]);
 }
+
+#[test]
+fn example_rows_left_in_are_not_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = plain(
+        dir.path(),
+        "examples.xlsx",
+        &[(
+            "廉政风险点",
+            vec![
+                vec!["序号", "姓名", "风险点", "风险等级"],
+                vec!["1", "【示例】张某", "村级工程项目发包", "高"],
+                vec!["2", "王英", "资金拨付", "高"],
+            ],
+        )],
+    );
+    let p = read(&path);
+    assert_eq!(risks(&p), [0, 1, 0]);
+    assert_has(
+        &warnings(&p),
+        &["第 2 行标有「【示例】」，是模板的示例行，未导入"],
+    );
+}

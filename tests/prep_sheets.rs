@@ -220,6 +220,15 @@ fn the_template_imports_cleanly_in_both_forms() {
     prep::write_template(&xlsx, prep::TemplateFormat::Xlsx, false).unwrap();
     let csv = dir.path().join("准备");
     prep::write_template(&csv, prep::TemplateFormat::Csv, false).unwrap();
+    // As written, its rows are marked as examples: nothing of them is imported.
+    for path in [&xlsx, &csv] {
+        assert_has(
+            &refused(path),
+            &["会议信息表只有示例行（标有「【示例】」）", "1 处错误"],
+        );
+    }
+    unmark(&xlsx);
+    unmark(&csv);
     let from_xlsx = read_file(&xlsx).unwrap();
     assert!(from_xlsx.warnings.is_empty(), "{:?}", from_xlsx.warnings);
     let from_csv = read_file(&csv).unwrap();
@@ -240,6 +249,40 @@ fn the_template_imports_cleanly_in_both_forms() {
     );
 }
 
+/// The template as a clerk fills it from its examples: every 【示例】 mark deleted.
+fn unmark(path: &Path) {
+    use std::io::{Read, Write};
+    let mark = "【示例】";
+    if path.is_dir() {
+        for entry in std::fs::read_dir(path).unwrap() {
+            let file = entry.unwrap().path();
+            let text = std::fs::read_to_string(&file).unwrap();
+            std::fs::write(&file, text.replace(mark, "")).unwrap();
+        }
+        return;
+    }
+    let bytes = std::fs::read(path).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        if name.ends_with(".xml") {
+            data = String::from_utf8(data)
+                .unwrap()
+                .replace(mark, "")
+                .into_bytes();
+        }
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        out.start_file(name, options).unwrap();
+        out.write_all(&data).unwrap();
+    }
+    std::fs::write(path, out.finish().unwrap().into_inner()).unwrap();
+}
+
 #[test]
 fn the_template_has_a_frozen_header_notes_and_drop_downs() {
     let dir = tempfile::tempdir().unwrap();
@@ -254,7 +297,7 @@ fn the_template_has_a_frozen_header_notes_and_drop_downs() {
         if name.starts_with("xl/comments") {
             comments += 1;
         }
-        if name == "xl/worksheets/sheet5.xml" {
+        if name == "xl/worksheets/sheet6.xml" {
             std::io::Read::read_to_string(&mut file, &mut sheet_xml).unwrap();
         }
     }
@@ -263,6 +306,39 @@ fn the_template_has_a_frozen_header_notes_and_drop_downs() {
     assert!(sheet_xml.contains("<dataValidation"), "{sheet_xml}");
     assert!(sheet_xml.contains("高,中,低"), "{sheet_xml}");
     assert!(sheet_xml.contains("<col "), "widths are set");
+    // Printed landscape on A4, one page wide; the first sheet explains the others.
+    assert!(
+        sheet_xml.contains(r#"orientation="landscape""#),
+        "{sheet_xml}"
+    );
+    assert!(sheet_xml.contains(r#"fitToHeight="0""#), "{sheet_xml}");
+    let workbook = read_part(&xlsx, "xl/workbook.xml");
+    let first = workbook.find("<sheet ").unwrap();
+    assert!(
+        workbook[first..].starts_with(r#"<sheet name="填表说明""#),
+        "{workbook}"
+    );
+    let strings = read_part(&xlsx, "xl/sharedStrings.xml");
+    assert_has(
+        &strings,
+        &[
+            "「廉政风险点」廉政风险点台账",
+            "必填的列：风险点、风险等级",
+            "常见错误",
+            "请假",
+        ],
+    );
+    // The folder form has it as a text file beside the CSV files, which imports the same.
+    let folder = dir.path().join("准备");
+    prep::write_template(&folder, prep::TemplateFormat::Csv, false).unwrap();
+    assert!(folder.join("填表说明.txt").exists());
+}
+
+fn read_part(zip_path: &Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(zip_path).unwrap()).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+    text
 }
 
 #[test]
@@ -686,6 +762,10 @@ fn the_command_line_writes_the_template_and_imports_it_with_office_and_issue() {
     assert!(made.status.success(), "{made:?}");
     let again = shuze(&["template", "-o", "准备.xlsx"]);
     assert!(!again.status.success(), "an existing file is kept");
+    let untouched = shuze(&["import", "准备.xlsx"]);
+    assert!(!untouched.status.success(), "its rows are examples");
+    assert!(!dir.path().join("准备.db").exists());
+    unmark(&dir.path().join("准备.xlsx"));
     let imported = shuze(&["import", "准备.xlsx"]);
     assert!(imported.status.success(), "{imported:?}");
     assert!(String::from_utf8_lossy(&imported.stdout).contains("述责人 2 位"));
@@ -735,6 +815,7 @@ fn the_template_resaved_by_libreoffice_imports_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let template = dir.path().join("模板.xlsx");
     prep::write_template(&template, prep::TemplateFormat::Xlsx, false).unwrap();
+    unmark(&template);
     let expected = content(read_file(&template).unwrap());
     let profile = format!(
         "-env:UserInstallation=file://{}",

@@ -72,7 +72,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     (
         "import",
         "include_hidden",
-        "Read hidden rows and rows hidden by a filter too (by default they are named and left out).",
+        "Import the rows hidden in a workbook too (by hand or by a filter); by default they are left out and listed.",
     ),
     (
         "template",

@@ -315,7 +315,30 @@ const VALIDATED_ROWS: u32 = 2000;
 /// The workbook: a frozen header with a note on each cell, widths for Chinese text,
 /// drop-down lists for every closed choice, dates as date cells.
 pub fn workbook(sheets: &[(&'static Sheet, Vec<Vec<Out>>)]) -> Result<Vec<u8>> {
+    workbook_with(sheets, &[])
+}
+
+/// The workbook with a first sheet 填表说明 of these lines (none when empty).
+pub fn workbook_with(
+    sheets: &[(&'static Sheet, Vec<Vec<Out>>)],
+    instructions: &[String],
+) -> Result<Vec<u8>> {
     let mut workbook = Workbook::new();
+    if !instructions.is_empty() {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(synonyms::INSTRUCTIONS)?;
+        sheet.set_column_width(0, 110)?;
+        sheet.set_landscape();
+        sheet.set_paper_size(9);
+        sheet.set_print_fit_to_pages(1, 0);
+        let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+        let heading = wrap.clone().set_bold();
+        for (row, line) in instructions.iter().enumerate() {
+            let is_heading = row == 0 || line.starts_with(['一', '二', '三', '四', '五']);
+            let format = if is_heading { &heading } else { &wrap };
+            sheet.write_string_with_format(row as u32, 0, line, format)?;
+        }
+    }
     let header = Format::new()
         .set_bold()
         .set_text_wrap()
@@ -376,16 +399,30 @@ pub fn workbook(sheets: &[(&'static Sheet, Vec<Vec<Out>>)]) -> Result<Vec<u8>> {
             }
         }
         worksheet.set_freeze_panes(1, 0)?;
+        // Printed on A4 landscape, as wide as one page, the header on every page.
+        worksheet.set_landscape();
+        worksheet.set_paper_size(9);
+        worksheet.set_print_fit_to_pages(1, 0);
+        worksheet.set_repeat_rows(0, 0)?;
+        let example_body = body
+            .clone()
+            .set_italic()
+            .set_font_color(Color::RGB(0x808080));
         for (r, row) in rows.iter().enumerate() {
             let r = r as u32 + 1;
+            // The template's example rows in grey italics, beside their 【示例】 mark.
+            let example = row
+                .iter()
+                .any(|cell| matches!(cell, Out::Text(t) if synonyms::marks_example(t)));
+            let body = if example { &example_body } else { &body };
             for (c, cell) in row.iter().enumerate() {
                 let c = c as u16;
                 match cell {
                     Out::Text(value) if value.is_empty() => {
-                        worksheet.write_blank(r, c, &body)?;
+                        worksheet.write_blank(r, c, body)?;
                     }
                     Out::Text(value) => {
-                        worksheet.write_string_with_format(r, c, value, &body)?;
+                        worksheet.write_string_with_format(r, c, value, body)?;
                     }
                     Out::Number(n) => {
                         worksheet.write_number_with_format(r, c, *n as f64, &number)?;

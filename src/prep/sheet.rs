@@ -106,7 +106,23 @@ impl Table<'_> {
         if !self.include_hidden {
             rows.retain(|row| !self.grid.hidden_rows.contains(row));
         }
+        rows.retain(|row| !self.example(*row));
         rows
+    }
+
+    /// True when a cell of the row marks it as the template's example (【示例】).
+    fn example(&self, row: usize) -> bool {
+        self.grid.rows[row]
+            .iter()
+            .any(|v| matches!(v, Value::Text(t) if synonyms::marks_example(t)))
+    }
+
+    /// The example rows with something in them.
+    fn examples(&self) -> Vec<usize> {
+        self.filled_rows()
+            .into_iter()
+            .filter(|row| self.example(*row))
+            .collect()
     }
 
     /// The rows below the header with something in them.
@@ -193,6 +209,21 @@ impl Reader {
                 }
             }
         }
+    }
+
+    /// Says which rows were left out as the template's examples.
+    fn warn_examples(&mut self, table: &Table) {
+        let examples = table.examples();
+        let Some(first) = examples.first() else {
+            return;
+        };
+        let message = tr!(
+            "第 {rows} 行标有「{mark}」，是模板的示例行，未导入：填好本次会议的内容后请删去示例行",
+            "Rows {rows} are marked '{mark}': they are the template's examples and were not imported; delete them once the meeting's own rows are in",
+            rows = numbered_rows(&examples),
+            mark = synonyms::EXAMPLE_MARK
+        );
+        self.warn(&table.grid.within, first + 1, 1, message);
     }
 
     /// Says which rows with data are hidden (by hand or by a filter): left out, or read
@@ -297,6 +328,9 @@ impl Reader {
         let mut seen: Vec<&'static str> = Vec::new();
         for grid in grids {
             let shown = grid.within.sheet_name();
+            if synonyms::explains(shown) {
+                continue;
+            }
             let named = synonyms::sheet_named(shown);
             let Some(sheet) = named
                 .or_else(|| kind_by_headers(grid))
@@ -349,6 +383,7 @@ impl Reader {
                 continue;
             }
             self.warn_hidden(&table);
+            self.warn_examples(&table);
             tables.push(table);
         }
         let csv = grids
@@ -873,6 +908,19 @@ impl Reader {
         let rows = table.rows();
         let within = &table.grid.within;
         let row = match rows.as_slice() {
+            [] if !table.examples().is_empty() => {
+                self.problem(
+                    within,
+                    table.examples()[0] + 1,
+                    1,
+                    tr!(
+                        "{sheet}表只有示例行（标有「{mark}」）：请改成本次会议的名称、日期、主持人、记录人，并删去「{mark}」", "The sheet {sheet} has only the example row (marked '{mark}'): write this meeting's title, date, chair and recorder, and delete '{mark}'",
+                        sheet = synonyms::MEETING,
+                        mark = synonyms::EXAMPLE_MARK
+                    ),
+                );
+                table.header_row + 1
+            }
             [] => {
                 self.problem(
                     within,
@@ -1343,7 +1391,11 @@ fn cell_text(value: &Value) -> String {
 fn first_texts(grid: &Grid) -> Vec<String> {
     let mut texts: Vec<String> = Vec::new();
     for value in grid.rows.iter().take(HEADER_SEARCH).flatten() {
-        let text = cell_text(value);
+        let mut text = cell_text(value);
+        if let Some((cut, _)) = text.char_indices().nth(20) {
+            text.truncate(cut);
+            text.push('…');
+        }
         if !text.is_empty() && !texts.contains(&text) {
             texts.push(text);
         }

@@ -106,6 +106,32 @@ pub const RISKS: &str = "廉政风险点";
 pub const QUESTIONS: &str = "提问";
 pub const FOLLOW_UPS: &str = "以往整改";
 
+/// What begins the first text of each of the template's example rows: a row so marked is
+/// not imported.
+pub const EXAMPLE_MARK: &str = "【示例】";
+
+/// True when a cell's text marks its row as an example (`【示例】张某`, `示例：…`).
+pub fn marks_example(text: &str) -> bool {
+    let text = text.trim_start();
+    text.starts_with(EXAMPLE_MARK) || text.starts_with("示例：") || text.starts_with("示例:")
+}
+
+/// The template's first sheet, read by the clerk and not imported.
+pub const INSTRUCTIONS: &str = "填表说明";
+
+/// Sheets (or CSV files) that explain the tables and are passed over on import.
+pub const EXPLAINING: &[&str] = &[INSTRUCTIONS, "填报说明", "填写说明", "使用说明", "说明"];
+
+/// True when a sheet by this name explains the tables (填表说明) and holds no rows.
+pub fn explains(name: &str) -> bool {
+    let is = |name: &str| {
+        let wanted = normalise(name);
+        EXPLAINING.iter().any(|e| normalise(e) == wanted)
+    };
+    // `模板-填表说明.csv` as LibreOffice names each sheet's CSV file.
+    is(name) || name.rsplit_once('-').is_some_and(|(_, last)| is(last))
+}
+
 /// 是 / 否 for yes-or-no columns.
 pub const YES_NO: &[&str] = &["是", "否"];
 pub const ATTENDANCE: &[&str] = &["出席", "列席", "缺席"];

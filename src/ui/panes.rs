@@ -12,6 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use std::ops::Range;
 
 /// Draws one pane with its title; `titled_count` adds the row count to the title.
 pub fn draw(
@@ -36,7 +37,22 @@ pub fn draw(
         area
     };
     let width = content.width;
-    let items = items(pane, console, item_width(pane, width), theme);
+    let selected = (focused && pane != Pane::Remarks).then(|| console.selection(pane));
+    // Only the items that can show are wrapped: a pane of 12,500 risk points draws the
+    // few around the selection (each item takes a row at least).
+    let window = window(
+        pane,
+        console.pane_len(pane),
+        selected,
+        content.height as usize,
+    );
+    let items = items(
+        pane,
+        console,
+        item_width(pane, width),
+        theme,
+        window.clone(),
+    );
     let items = if items.is_empty() {
         vec![vec![widgets::single(
             Label::Empty.text(console.lang),
@@ -46,13 +62,33 @@ pub fn draw(
     } else {
         items
     };
-    let selected = (focused && pane != Pane::Remarks).then(|| console.selection(pane));
+    let selected = selected.map(|s| s - window.start);
     let items = if pane == Pane::Remarks {
         items
     } else {
         marked(items, selected)
     };
-    widgets::list(frame, content, items, selected, theme);
+    let after = console.pane_len(pane).saturating_sub(window.end);
+    widgets::list_window(
+        frame,
+        content,
+        items,
+        selected,
+        theme,
+        (window.start, after),
+    );
+}
+
+/// The items of a long pane that can be in view at `height` rows with `selected` kept in
+/// view (the list scrolls no further than the selection needs): the `height` before it
+/// and the `height` from it on. Panes whose items are not one per row are drawn whole.
+fn window(pane: Pane, len: usize, selected: Option<usize>, height: usize) -> Range<usize> {
+    if !matches!(pane, Pane::Risks | Pane::Duties) || len <= 2 * height + 1 {
+        return 0..len;
+    }
+    let at = selected.unwrap_or(0).min(len.saturating_sub(1));
+    let start = at.saturating_sub(height);
+    start..(at.max(height) + height + 1).min(len)
 }
 
 /// Columns an item of `pane` is wrapped to: the panes with a selection keep two columns
@@ -100,20 +136,30 @@ pub fn rows_needed(pane: Pane, width: u16, console: &Console, theme: &Theme) -> 
         Borders::None => 1,
         _ => 2,
     };
+    // No pane is shown taller than the frame: past its rows, each item counts as one.
+    let len = console.pane_len(pane);
+    let measured = len.min(widgets::frame_rows());
     let lines: usize = widgets::measuring(|| {
-        items(pane, console, item_width(pane, inner), theme)
+        items(pane, console, item_width(pane, inner), theme, 0..measured)
             .iter()
             .map(Vec::len)
-            .sum()
-    });
+            .sum::<usize>()
+    }) + (len - measured);
     (lines.max(1) as u16).saturating_add(frame_rows)
 }
 
-fn items(pane: Pane, console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
+/// The items of `pane` in `range` (the risk and duty panes; the others are whole).
+fn items(
+    pane: Pane,
+    console: &Console,
+    width: u16,
+    theme: &Theme,
+    range: Range<usize>,
+) -> Vec<Item> {
     match pane {
         Pane::Questions => questions(console, width, theme),
-        Pane::Duties => duties(console, width, theme),
-        Pane::Risks => risks(console, width, theme),
+        Pane::Duties => duties(console, width, theme, range),
+        Pane::Risks => risks(console, width, theme, range),
         Pane::Remarks => remarks(console, width, theme),
         Pane::FollowUps => follow_ups(console, width, theme),
     }
@@ -187,11 +233,10 @@ fn question_state(q: &Question) -> Label {
     }
 }
 
-fn duties(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
+fn duties(console: &Console, width: u16, theme: &Theme, range: Range<usize>) -> Vec<Item> {
     let lang = console.lang;
-    console
-        .detail
-        .duty_items
+    let items = &console.detail.duty_items;
+    items[range.start.min(items.len())..range.end.min(items.len())]
         .iter()
         .map(|d| {
             let mut prefix = format!("[{} {}] ", d.source.name(lang), d.quarter);
@@ -212,11 +257,10 @@ fn duties(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
         .collect()
 }
 
-fn risks(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
+fn risks(console: &Console, width: u16, theme: &Theme, range: Range<usize>) -> Vec<Item> {
     let lang = console.lang;
-    console
-        .detail
-        .risk_points
+    let points = &console.detail.risk_points;
+    points[range.start.min(points.len())..range.end.min(points.len())]
         .iter()
         .map(|r| {
             let colour = match r.level {
@@ -573,5 +617,25 @@ fn enter_name(console: &Console) -> &'static str {
         }
         Pane::FollowUps => Command::AddFollowUp.name(lang),
         Pane::Duties | Pane::Risks => Command::EditSelected.name(lang),
+    }
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::*;
+
+    /// The window holds every item that can be in view: the `height` before the selection
+    /// (the list scrolls so the selection's end is at the bottom) and the `height` from it.
+    #[test]
+    fn a_long_pane_is_wrapped_only_around_its_selection() {
+        assert_eq!(
+            window(Pane::Risks, 12_500, Some(12_499), 40),
+            12_459..12_500
+        );
+        assert_eq!(window(Pane::Risks, 12_500, Some(6_000), 40), 5_960..6_041);
+        assert_eq!(window(Pane::Risks, 12_500, None, 40), 0..81);
+        assert_eq!(window(Pane::Duties, 12_500, Some(3), 40), 0..81);
+        assert_eq!(window(Pane::Risks, 60, Some(59), 40), 0..60);
+        assert_eq!(window(Pane::Questions, 12_500, Some(9), 40), 0..12_500);
     }
 }

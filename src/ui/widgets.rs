@@ -81,6 +81,19 @@ pub fn list(
     selected: Option<usize>,
     theme: &Theme,
 ) {
+    list_window(frame, area, items, selected, theme, (0, 0));
+}
+
+/// `list` of a window of a longer list: `outside` items before the window and after it
+/// are counted in the corners as out of view.
+pub fn list_window(
+    frame: &mut Frame,
+    area: Rect,
+    items: Vec<Item>,
+    selected: Option<usize>,
+    theme: &Theme,
+    outside: (usize, usize),
+) {
     if area.height == 0 || area.width == 0 {
         return;
     }
@@ -110,7 +123,7 @@ pub fn list(
     frame.render_widget(Paragraph::new(visible), area);
     // How many items are out of view above and below, in the corner of the first and last
     // row: `+3`, in ASCII (never ambiguous in width).
-    let above = starts.iter().filter(|&&start| start < offset).count();
+    let above = starts.iter().filter(|&&start| start < offset).count() + outside.0;
     let below = starts
         .iter()
         .enumerate()
@@ -118,7 +131,8 @@ pub fn list(
             let end = starts.get(i + 1).copied().unwrap_or(total);
             end > offset + height
         })
-        .count();
+        .count()
+        + outside.1;
     let style = Style::new()
         .bg(theme.border)
         .fg(theme.title_text)
@@ -228,6 +242,11 @@ fn fills(prefix: &str, body: &str, width: usize, rows: usize) -> bool {
             .sum()
     };
     solid(prefix) + solid(body) >= rows * width.max(2)
+}
+
+/// The rows of the frame being drawn (at most `SHOWN_ROWS`).
+pub fn frame_rows() -> usize {
+    FRAME_ROWS.with(std::cell::Cell::get)
 }
 
 /// The frame about to be drawn is `rows` rows high.
