@@ -103,7 +103,7 @@ pub fn at(version: i64) -> rusqlite::Result<Shape> {
 /// migrations make it, known without building that schema in memory (about 12 ms of every
 /// start). A test holds it to the migrations: after adding a step, put in the digest the
 /// test prints.
-const LATEST_DIGEST: &str = "e5a583136957008144156713621c40b8926328c7a393699625d80a0c89bfc955";
+const LATEST_DIGEST: &str = "2a080d954073a6eb86ddefe12a1bb6ad2af4408c6346c9dfe79c8cf409e43358";
 
 /// The shape as one SHA-256, hex: each object's name, type and normalised SQL, in name order.
 pub fn digest(shape: &Shape) -> String {
