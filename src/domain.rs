@@ -575,6 +575,20 @@ pub struct Room {
     pub serial: u64,
 }
 
+/// What the room sees, as the audience view reads it: the official on screen and the
+/// picture. The console writes it (`Store::save_room_view`) whenever either changes;
+/// `shuze present` reads only this, never the recorder's own state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RoomView {
+    /// The agenda slot of the official on screen; `None` before any is chosen.
+    pub slot: Option<Id>,
+    /// The question shown (its place in the official's list, 0 first).
+    pub question: usize,
+    /// The follow-up whose page is shown (its place, 0 first).
+    pub follow_up: usize,
+    pub room: Room,
+}
+
 impl Room {
     /// The picture drawn now.
     pub fn shown(&self) -> Picture {

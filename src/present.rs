@@ -90,6 +90,8 @@ pub struct Audience {
     /// This view's clock when it first drew the lock gone (see [`Audience::set_now`]);
     /// `None` while recorded.
     unrecorded_since: Option<DateTime<Utc>>,
+    /// Why the record of what the room sees could not be read, shown on the picture.
+    unreadable: Option<String>,
     /// Where the locks are looked at; last, so that it is closed after the store (see
     /// [`LockWatch`]). `None` where the file could not be opened for it: nothing is said.
     watch: Option<LockWatch>,
@@ -109,7 +111,7 @@ impl Audience {
         };
         // The version first: whatever is committed after it is followed.
         let seen_version = store.data_version()?;
-        let console = room_console(&store, meeting, lang)?;
+        let (console, unreadable) = room_console(&store, meeting, lang)?;
         // `--answers` is this view's own choice, until the recorder changes the picture.
         let local = answers.then_some(Room {
             answers: true,
@@ -129,6 +131,7 @@ impl Audience {
             pinned,
             recorded,
             unrecorded_since: None,
+            unreadable,
             watch,
         })
     }
@@ -142,7 +145,7 @@ impl Audience {
             && opened != self.meeting
         {
             let answers = self.local.is_some_and(|room| room.answers);
-            self.console = room_console(&self.store, opened, self.lang)?;
+            (self.console, self.unreadable) = room_console(&self.store, opened, self.lang)?;
             self.meeting = opened;
             self.local = answers.then_some(Room {
                 answers: true,
@@ -186,13 +189,21 @@ impl Audience {
         let console = &mut self.console;
         console.set_view(self.store.meeting_view(self.meeting)?);
         console.theme = self.store.setting("theme")?.unwrap_or_default();
-        let resume = self.store.console_state(self.meeting)?;
-        if let Some(point) = resume.and_then(|json| serde_json::from_str(&json).ok()) {
-            let before = console.room;
-            console.place(&point);
-            if console.room != before {
-                self.local = None;
+        // What the room sees is its own record: the recorder's state is never read.
+        self.unreadable = None;
+        match self.store.room_view(self.meeting) {
+            Ok(Some(view)) => {
+                let before = console.room;
+                console.show_room(&view);
+                if console.room != before {
+                    self.local = None;
+                }
             }
+            Ok(None) => {}
+            Err(problem @ StorageError::RoomViewUnreadable(_)) => {
+                self.unreadable = Some(problem.to_string());
+            }
+            Err(other) => return Err(other),
         }
         let mark = match console.slot() {
             Some(slot) => Some((slot.id, self.store.detail_mark(slot.id)?)),
@@ -220,6 +231,8 @@ impl Audience {
         let mut projection = Projection::of(&self.console, &self.room());
         let meeting = &self.console.meeting;
         projection.notice = match self.unrecorded_since {
+            // What the room sees could not be read: said first.
+            _ if self.unreadable.is_some() => self.unreadable.clone(),
             None if self.recorded => None,
             // The recorder has been gone too long for the room's clock to mean anything:
             // it stops where the recorder left it, and the corner says so.
@@ -287,11 +300,31 @@ impl Audience {
 const CONSOLE_GONE: chrono::Duration = chrono::Duration::minutes(1);
 
 /// The recorder's view of `meeting` as the room's picture needs it: browsing, projecting.
-fn room_console(store: &Store, meeting: Id, lang: Lang) -> Result<Console, StorageError> {
-    let mut console = crate::session::load::console(store, meeting, lang, Utc::now())?;
-    console.mode = Mode::Browse;
+/// The meeting as the file has it, shown as the room sees it (`room_view`): no editor, no
+/// form, nothing of the recorder's own. With it, why the room's record could not be read.
+fn room_console(
+    store: &Store,
+    meeting: Id,
+    lang: Lang,
+) -> Result<(Console, Option<String>), StorageError> {
+    let view = store.meeting_view(meeting)?;
+    let theme = store.setting("theme")?.unwrap_or_default();
+    let mut console = Console::new(lang, view, theme, Utc::now());
     console.projecting = true;
-    Ok(console)
+    let unreadable = match store.room_view(meeting) {
+        Ok(Some(view)) => {
+            console.show_room(&view);
+            None
+        }
+        Ok(None) => None,
+        Err(problem @ StorageError::RoomViewUnreadable(_)) => Some(problem.to_string()),
+        Err(other) => return Err(other),
+    };
+    if let Some(slot) = console.slot() {
+        let detail = store.slot_detail(slot.id)?;
+        console.set_detail(detail);
+    }
+    Ok((console, unreadable))
 }
 
 /// Wakes the loop when the meeting file or its write-ahead log changes. The folder is

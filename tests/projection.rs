@@ -755,3 +755,55 @@ fn the_card_puts_the_name_first_the_clock_second_the_question_third() {
         }
     }
 }
+
+#[test]
+fn the_audience_view_reads_what_the_room_sees_from_its_own_record_not_the_recorders_state() {
+    let (_dir, path) = temp_db();
+    let mut recorder = sample_session(&path);
+    recorder.handle(Action::Command(Command::ShowAgenda), at(0));
+    recorder.handle(Action::Command(Command::EditRemarks), at(1));
+    recorder.handle(Action::Paste("点评的半句".into()), at(2));
+    recorder.handle(Action::Tick, at(3));
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let (version, picture): (i64, String) = conn
+        .query_row(
+            "SELECT version, picture FROM room_view WHERE meeting_id = 1",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((version, picture.as_str()), (1, "agenda"));
+    // The recorder's own state (an open editor, a saved place) is no business of the room:
+    // even made unreadable, the audience view shows the agenda.
+    conn.execute("UPDATE console_state SET state = '{not json'", [])
+        .unwrap();
+    let audience =
+        Audience::open(Store::open_read_only(&path).unwrap(), None, Lang::Zh, false).unwrap();
+    assert_eq!(audience.projection().picture, Picture::Agenda);
+    let notice = audience.projection().notice.unwrap_or_default();
+    assert!(!notice.contains("room_view"), "{notice}");
+}
+
+#[test]
+fn a_record_of_the_room_that_cannot_be_read_is_said_on_the_picture() {
+    let (_dir, path) = temp_db();
+    let mut recorder = sample_session(&path);
+    recorder.handle(Action::Command(Command::ShowAgenda), at(0));
+    drop(recorder);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute("UPDATE room_view SET picture = 'slideshow'", [])
+        .unwrap();
+    let audience =
+        Audience::open(Store::open_read_only(&path).unwrap(), None, Lang::Zh, false).unwrap();
+    let text = rows(&draw_audience(&audience, 120, 36));
+    assert!(
+        text.contains("投影画面的记录（room_view）无法读取"),
+        "the problem is shown, not dropped:\n{text}"
+    );
+    conn.execute("UPDATE room_view SET picture = 'agenda', version = 2", [])
+        .unwrap();
+    let audience =
+        Audience::open(Store::open_read_only(&path).unwrap(), None, Lang::Zh, false).unwrap();
+    let notice = audience.projection().notice.unwrap_or_default();
+    assert!(notice.contains("格式版本 2"), "{notice}");
+}

@@ -2,6 +2,7 @@
 //! clock are drawn in a Chinese system font as pictures; without images, without the font
 //! or in the terminal's own colours, in Unifont. One test for what is drawn on screen: the
 //! terminal's graphics and the font are properties of the whole process.
+#![cfg(feature = "pictures")]
 
 mod common;
 

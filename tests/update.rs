@@ -402,7 +402,7 @@ fn ctrl_c_keeps_a_half_filled_form_and_an_open_editor_for_the_next_start() {
         .resume_point()
         .editing
         .expect("the editor is in the resume point");
-    assert_eq!(editing.kind, "remarks");
+    assert_eq!(editing.kind, shuze::app::EditingKind::Remarks);
 }
 
 /// The `w` step: the reason written is the one the recorder picked by its digit, none

@@ -142,11 +142,33 @@ impl ResumePoint {
     }
 }
 
+/// The editor that was open when the recorder's place was saved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EditingPoint {
-    pub kind: String,
+    pub kind: EditingKind,
     pub question: Option<Id>,
     pub caret: (usize, usize),
+}
+
+/// Which text an editor was open on, as saved (the words of `TextTarget::kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EditingKind {
+    Answer,
+    Remarks,
+    Note,
+    Closing,
+}
+
+impl EditingKind {
+    pub fn of(target: TextTarget) -> EditingKind {
+        match target {
+            TextTarget::Answer { .. } => EditingKind::Answer,
+            TextTarget::Remarks { .. } => EditingKind::Remarks,
+            TextTarget::Note { .. } => EditingKind::Note,
+            TextTarget::Closing { .. } => EditingKind::Closing,
+        }
+    }
 }
 
 /// Everything the console knows about the meeting being run.
@@ -367,11 +389,33 @@ impl Console {
             .min()
     }
 
+    /// What the room sees now: the official on screen and the picture.
+    pub fn room_view(&self) -> crate::domain::RoomView {
+        crate::domain::RoomView {
+            slot: self.slot().map(|s| s.id),
+            question: self.selection(Pane::Questions),
+            follow_up: self.selection(Pane::FollowUps),
+            room: self.room,
+        }
+    }
+
+    /// Shows what the room sees (the audience view): the official, the question and the
+    /// follow-up page and the picture the console wrote.
+    pub fn show_room(&mut self, view: &crate::domain::RoomView) {
+        self.current = view
+            .slot
+            .and_then(|id| self.agenda.iter().position(|s| s.id == id))
+            .unwrap_or(0);
+        self.selected[Pane::Questions.index()] = view.question;
+        self.selected[Pane::FollowUps.index()] = view.follow_up;
+        self.room = view.room;
+    }
+
     /// Where the recorder is now, to be saved for the next start.
     pub fn resume_point(&self) -> ResumePoint {
         let editing = match &self.mode {
             Mode::Editor(editor) => Some(EditingPoint {
-                kind: editor.target.kind().to_string(),
+                kind: EditingKind::of(editor.target),
                 question: editor.target.question(),
                 caret: editor.caret(),
             }),
@@ -407,12 +451,14 @@ impl Console {
 
     fn reopen_editor(&mut self, point: &EditingPoint) {
         let slot = self.slot().map(|s| s.id);
-        let target = match (point.kind.as_str(), point.question, slot) {
-            ("closing", _, _) => TextTarget::Closing {
+        let target = match (point.kind, point.question, slot) {
+            (EditingKind::Closing, _, _) => TextTarget::Closing {
                 meeting: self.meeting.id,
             },
-            ("answer", Some(question), Some(slot)) => TextTarget::Answer { slot, question },
-            ("remarks", _, Some(slot)) => TextTarget::Remarks { slot },
+            (EditingKind::Answer, Some(question), Some(slot)) => {
+                TextTarget::Answer { slot, question }
+            }
+            (EditingKind::Remarks, _, Some(slot)) => TextTarget::Remarks { slot },
             // A private note is saved but not reopened: the screen may be on the projector.
             _ => return,
         };

@@ -120,7 +120,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     (
         "export",
         "mark",
-        "The classification line (in the page header of Word and HTML, the first line of Markdown, the JSON's mark, the Excel print header); without it, the preparation's, else 内部资料 注意保存.",
+        "The classification line (in the page header of Word and HTML, the first line of Markdown, the JSON's mark, the Excel print header); without it, the preparation's, else the usual mark for internal material (internal material, keep safe: written in Chinese).",
     ),
     (
         "export",

@@ -534,8 +534,14 @@ impl Session {
         let point = self.console.resume_point();
         let place = serde_json::to_string(&point).unwrap_or_default();
         let meeting = self.console.meeting.id;
-        self.store
-            .save_draft_and_place(target, body, meeting, &place, now)?;
+        self.store.save_draft_and_place(
+            target,
+            body,
+            meeting,
+            &place,
+            &self.console.room_view(),
+            now,
+        )?;
         self.saved_resume = Some(point);
         Ok(())
     }
@@ -714,10 +720,12 @@ impl Session {
             return;
         }
         let json = serde_json::to_string(&point).unwrap_or_default();
-        match self
-            .store
-            .save_console_state(self.console.meeting.id, &json, now)
-        {
+        match self.store.save_console_state(
+            self.console.meeting.id,
+            &json,
+            &self.console.room_view(),
+            now,
+        ) {
             Ok(()) => {
                 if self.resume_failed && room_changed {
                     let text = crate::labels::picture_written(self.console.lang);

@@ -15,6 +15,7 @@ mod read;
 mod reading;
 mod recorded;
 mod report;
+mod room;
 mod schema;
 mod shape;
 mod sql_enums;
@@ -28,6 +29,7 @@ pub use continuity::rating_scheme_key;
 pub use header::APPLICATION_ID;
 pub use import::{Imported, export_mark_key, summary_issue_key, summary_office_key};
 pub use recorded::Touched;
+pub use room::ROOM_VIEW_VERSION;
 pub use verify::{ChainReport, ExportMade, Tamper};
 
 pub use schema::latest_version;
@@ -181,6 +183,12 @@ pub enum StorageError {
     NoSuchMeeting(i64),
     #[error("{}", tr!("数据库中没有会议，请先用 `shuze import` 导入准备文件", "The database holds no meeting: import a preparation first with `shuze import`"))]
     NoMeetings,
+    #[error("{}", tr!(
+        "投影画面的记录（room_view）无法读取：{why}",
+        "The record of what the room sees (room_view) cannot be read: {why}",
+        why = .0
+    ))]
+    RoomViewUnreadable(String),
 }
 
 pub type Result<T> = std::result::Result<T, StorageError>;

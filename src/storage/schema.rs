@@ -11,7 +11,7 @@
 //! step rebuilds the column's CHECK.
 
 /// Migration steps; `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14];
 
 /// Every table the newest schema has, found by building it in memory once.
 pub fn expected_tables() -> &'static [String] {
@@ -1120,6 +1120,40 @@ END;
 CREATE TRIGGER item_mention_chain_delete AFTER DELETE ON item_mention BEGIN
     INSERT INTO chain_append VALUES ('item_mention', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.slot_id, OLD.kind, OLD.item_id, OLD.mentioned, OLD.marked_at));
 END;
+"#;
+
+/// What the room sees (`domain::RoomView`), its own record apart from the recorder's resume
+/// point: written by the console, read by `shuze present`. One row per meeting, in columns;
+/// `version` is the record's format (1). A file recorded before it takes the room from the
+/// recorder's saved place.
+const V14: &str = r#"
+CREATE TABLE room_view (
+    meeting_id INTEGER PRIMARY KEY REFERENCES meeting(id),
+    version    INTEGER NOT NULL,
+    slot_id    INTEGER REFERENCES agenda_slot(id),  -- the official on screen
+    question   INTEGER NOT NULL,                  -- the question shown, by its place (0 first)
+    follow_up  INTEGER NOT NULL,                  -- the follow-up whose page is shown, likewise
+    picture    TEXT NOT NULL,                     -- domain::Picture, kebab-case
+    blank      INTEGER NOT NULL CHECK (blank IN (0, 1)),
+    answers    INTEGER NOT NULL CHECK (answers IN (0, 1)),
+    resume_at  TEXT,                              -- UTC, RFC 3339
+    serial     INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+);
+INSERT INTO room_view (meeting_id, version, slot_id, question, follow_up, picture, blank, answers,
+                       resume_at, serial, updated_at)
+SELECT c.meeting_id, 1,
+       (SELECT s.id FROM agenda_slot s WHERE s.id = json_extract(c.state, '$.slot')),
+       coalesce(json_extract(c.state, '$.selected[0]'), 0),
+       coalesce(json_extract(c.state, '$.selected[4]'), 0),
+       coalesce(json_extract(c.state, '$.room.picture'), 'card'),
+       coalesce(json_extract(c.state, '$.room.blank'), 0),
+       coalesce(json_extract(c.state, '$.room.answers'), 0),
+       json_extract(c.state, '$.room.resume_at'),
+       coalesce(json_extract(c.state, '$.room.serial'), 0),
+       c.updated_at
+FROM console_state c
+WHERE json_valid(c.state);
 "#;
 
 #[cfg(test)]

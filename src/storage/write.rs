@@ -57,11 +57,13 @@ impl Store {
         body: &str,
         meeting: Id,
         place: &str,
+        room: &crate::domain::RoomView,
         now: DateTime<Utc>,
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
         let written = Store::write_draft(&tx, &self.drafts, target, body, now)?;
         upsert_place(&tx, meeting, place, now)?;
+        super::room::upsert_room_view(&tx, meeting, room, now)?;
         tx.commit()?;
         self.drafts.extend(written);
         Ok(())
@@ -337,10 +339,12 @@ impl Store {
         &mut self,
         meeting: Id,
         state: &str,
+        room: &crate::domain::RoomView,
         now: DateTime<Utc>,
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
         upsert_place(&tx, meeting, state, now)?;
+        super::room::upsert_room_view(&tx, meeting, room, now)?;
         tx.commit()?;
         Ok(())
     }
