@@ -4,7 +4,7 @@ use crate::textarea::TextArea;
 use crate::util::{char_width, num_digits};
 use crate::wrap::{WrapMode, WrappedLine, effective_wrap_width, rows_from, wrapped_rows};
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct ScreenLine {
     pub wrapped: WrappedLine,
     pub screen_width: usize,
@@ -275,6 +275,18 @@ impl TextArea<'_> {
         }
         drop(screen_lines);
         *self.data_pointers.borrow_mut() = data_pointers;
+    }
+
+    /// True when the screen map is the one built from scratch for the text and width
+    /// (for tests of the incremental update).
+    #[doc(hidden)]
+    pub fn screen_map_is_fresh(&self) -> bool {
+        let (lines, pointers) = (
+            self.screen_lines.borrow().clone(),
+            self.data_pointers.borrow().clone(),
+        );
+        self.screen_map_load();
+        lines == *self.screen_lines.borrow() && pointers == *self.data_pointers.borrow()
     }
 
     pub(crate) fn screen_map_load(&self) {

@@ -1412,7 +1412,9 @@ impl<'a> TextArea<'a> {
     /// assert_eq!(textarea.yank_text(), "aaa\nbbb\nccc");
     /// ```
     pub fn select_all(&mut self) {
-        self.move_cursor(CursorMove::Jump(u16::MAX, u16::MAX));
+        // Not `Jump(u16::MAX, u16::MAX)`: a line may be longer than 65,535 characters.
+        self.move_cursor(CursorMove::Bottom);
+        self.move_cursor(CursorMove::End);
         self.selection_start = Some(DataCursor(0, 0));
     }
 

@@ -20,7 +20,7 @@ pub enum WrapMode {
     WordOrGlyph,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct WrappedLine {
     pub row: usize,
     pub start_byte: usize,
