@@ -41,10 +41,10 @@ fn answer_in_file(db: &Path) -> String {
     detail.questions[0].answer.clone().unwrap().body
 }
 
-/// Draws the console at 160x45 and returns the rows around the terminal's cursor (its row
-/// and the one above, where a word typed at a row's end is), without blank cells (a wide
-/// character is followed by one).
-fn rows_at_cursor(session: &Session, terminal: &mut Terminal<TestBackend>) -> String {
+/// What the console shows at 160x45 around the terminal's cursor: its row and the one
+/// above (where a word typed at a row's end is), without blank cells (a wide character is
+/// followed by one), and the character under the cursor.
+fn at_cursor(session: &Session, terminal: &mut Terminal<TestBackend>) -> (String, String) {
     let theme = shuze::ui::Theme::projector_dark();
     // Drawn whole: the test backend keeps a cell's old text beside a wide character.
     terminal.clear().unwrap();
@@ -59,7 +59,14 @@ fn rows_at_cursor(session: &Session, terminal: &mut Terminal<TestBackend>) -> St
             .filter(|s| *s != " ")
             .collect()
     };
-    format!("{}\n{}", row(cursor.y.saturating_sub(1)), row(cursor.y))
+    let rows = format!("{}\n{}", row(cursor.y.saturating_sub(1)), row(cursor.y));
+    (rows, buffer[(cursor.x, cursor.y)].symbol().to_string())
+}
+
+/// The character after the caret in the answer's text.
+fn after_caret(text: &str, (row, col): (usize, usize)) -> String {
+    let line = text.split('\n').nth(row).unwrap();
+    line.chars().nth(col).map(String::from).unwrap_or_default()
 }
 
 /// Inserts `word` at character `col` of line `row`.
@@ -85,7 +92,7 @@ fn a_long_answer_takes_words_at_its_start_in_its_long_paragraph_and_at_its_end()
     session.handle(Action::Paste(text.clone()), at(2));
     session.handle(Action::Tick, at(2));
     assert_eq!(answer_in_file(&db), text);
-    rows_at_cursor(&session, &mut terminal);
+    at_cursor(&session, &mut terminal);
 
     // At the end.
     press(&mut session, plain(KeyCode::Char('终')), at(3));
@@ -93,8 +100,8 @@ fn a_long_answer_takes_words_at_its_start_in_its_long_paragraph_and_at_its_end()
     text.push('终');
     assert_eq!(caret(&session), (2, 6));
     assert_eq!(answer_in_file(&db), text, "the word at the end");
-    let drawn = rows_at_cursor(&session, &mut terminal);
-    assert!(drawn.contains("结尾一段。终"), "{drawn}");
+    let (rows, _) = at_cursor(&session, &mut terminal);
+    assert!(rows.contains("结尾一段。终"), "{rows}");
 
     // In the middle of the long paragraph: up 300 rows on screen from its end.
     press(&mut session, plain(KeyCode::Up), at(4));
@@ -108,13 +115,31 @@ fn a_long_answer_takes_words_at_its_start_in_its_long_paragraph_and_at_its_end()
         (10_000..long.chars().count() - 10_000).contains(&middle.1),
         "{middle:?}"
     );
-    rows_at_cursor(&session, &mut terminal);
+    at_cursor(&session, &mut terminal);
     press(&mut session, plain(KeyCode::Char('中')), at(5));
     session.handle(Action::Tick, at(5));
     text = with_word(&text, middle, "中");
     assert_eq!(caret(&session), (1, middle.1 + 1));
     assert_eq!(answer_in_file(&db), text, "the word in the middle");
-    assert!(rows_at_cursor(&session, &mut terminal).contains('中'));
+    let (rows, under) = at_cursor(&session, &mut terminal);
+    assert!(rows.contains('中'), "{rows}");
+    assert_eq!(under, after_caret(&text, caret(&session)), "the cursor at the caret");
+
+    // Five rows down from there, the rows below the word kept as they were.
+    for _ in 0..5 {
+        press(&mut session, plain(KeyCode::Down), at(5));
+    }
+    let below = caret(&session);
+    let (_, under) = at_cursor(&session, &mut terminal);
+    assert_eq!(under, after_caret(&text, below), "the cursor at the caret");
+    press(&mut session, plain(KeyCode::Char('下')), at(5));
+    session.handle(Action::Tick, at(5));
+    text = with_word(&text, below, "下");
+    assert_eq!(caret(&session), (1, below.1 + 1));
+    assert_eq!(answer_in_file(&db), text, "the word below");
+    let (rows, under) = at_cursor(&session, &mut terminal);
+    assert!(rows.contains('下'), "{rows}");
+    assert_eq!(under, after_caret(&text, caret(&session)), "the cursor at the caret");
 
     // At the start: to the first line (Ctrl+Alt+Up), then to its start (Home).
     let ctrl_alt = KeyModifiers {
@@ -130,8 +155,9 @@ fn a_long_answer_takes_words_at_its_start_in_its_long_paragraph_and_at_its_end()
     text.insert(0, '始');
     assert_eq!(caret(&session), (0, 1));
     assert_eq!(answer_in_file(&db), text, "the word at the start");
-    let drawn = rows_at_cursor(&session, &mut terminal);
-    assert!(drawn.contains("始开头一段。"), "{drawn}");
+    let (rows, under) = at_cursor(&session, &mut terminal);
+    assert!(rows.contains("始开头一段。"), "{rows}");
+    assert_eq!(under, "开");
 
     // Deleting the words again, each where it is.
     press(&mut session, plain(KeyCode::Backspace), at(8));

@@ -126,6 +126,9 @@ pub struct TextArea<'a> {
     pub(crate) screen_lines: RefCell<Vec<ScreenLine>>,
     pub(crate) data_pointers: RefCell<Vec<DataLine>>,
     pub(crate) area: Cell<Rect>,
+    /// The rows far below an edit were joined to the old ones without wrapping them again
+    /// (`screen_map_update`): the next cursor move wraps the whole text first.
+    pub(crate) rewrap_pending: Cell<bool>,
 }
 
 /// Convert any iterator whose elements can be converted into [`String`] into [`TextArea`]. Each [`String`] element is
@@ -238,6 +241,7 @@ impl<'a> TextArea<'a> {
             screen_lines: RefCell::new(Vec::new()),
             data_pointers: RefCell::new(Vec::new()),
             area: Cell::new(Rect::default()),
+            rewrap_pending: Cell::new(false),
         };
         textarea.screen_map_load();
         textarea
@@ -1573,6 +1577,9 @@ impl<'a> TextArea<'a> {
     }
 
     fn move_cursor_with_shift(&mut self, m: CursorMove, shift: bool) {
+        if self.rewrap_pending.get() {
+            self.screen_map_load();
+        }
         let next = m.next_cursor(self.screen_cursor(), self, &self.viewport);
 
         if let Some(screen_cursor) = next {

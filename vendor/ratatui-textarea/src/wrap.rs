@@ -238,7 +238,7 @@ fn word_rows_from(
     }
 }
 
-fn split_range_by_grapheme_width(
+pub(crate) fn split_range_by_grapheme_width(
     line: &str,
     start: usize,
     end: usize,
