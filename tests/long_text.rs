@@ -123,7 +123,11 @@ fn a_long_answer_takes_words_at_its_start_in_its_long_paragraph_and_at_its_end()
     assert_eq!(answer_in_file(&db), text, "the word in the middle");
     let (rows, under) = at_cursor(&session, &mut terminal);
     assert!(rows.contains('中'), "{rows}");
-    assert_eq!(under, after_caret(&text, caret(&session)), "the cursor at the caret");
+    assert_eq!(
+        under,
+        after_caret(&text, caret(&session)),
+        "the cursor at the caret"
+    );
 
     // Five rows down from there, the rows below the word kept as they were.
     for _ in 0..5 {
@@ -139,7 +143,11 @@ fn a_long_answer_takes_words_at_its_start_in_its_long_paragraph_and_at_its_end()
     assert_eq!(answer_in_file(&db), text, "the word below");
     let (rows, under) = at_cursor(&session, &mut terminal);
     assert!(rows.contains('下'), "{rows}");
-    assert_eq!(under, after_caret(&text, caret(&session)), "the cursor at the caret");
+    assert_eq!(
+        under,
+        after_caret(&text, caret(&session)),
+        "the cursor at the caret"
+    );
 
     // At the start: to the first line (Ctrl+Alt+Up), then to its start (Home).
     let ctrl_alt = KeyModifiers {

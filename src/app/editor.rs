@@ -355,12 +355,19 @@ mod tests {
             piece.repeat(200),
             "述责述廉".repeat(1_000)
         );
-        let mut editor = Editor::new(TextTarget::Remarks { slot: 1 }, Label::Remarks, String::new(), &body);
+        let mut editor = Editor::new(
+            TextTarget::Remarks { slot: 1 },
+            Label::Remarks,
+            String::new(),
+            &body,
+        );
         draw(&editor, 37, 12);
         editor.area.screen_map_check(12).unwrap();
         let mut seed: u64 = 18;
         let mut next = |n: u64| {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
             (seed >> 33) % n
         };
         let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
@@ -409,7 +416,12 @@ mod tests {
     #[test]
     fn the_caret_and_its_text_are_drawn_more_than_65535_rows_down() {
         let body = format!("{}终", "述".repeat(140_000));
-        let mut editor = Editor::new(TextTarget::Remarks { slot: 1 }, Label::Remarks, String::new(), &body);
+        let mut editor = Editor::new(
+            TextTarget::Remarks { slot: 1 },
+            Label::Remarks,
+            String::new(),
+            &body,
+        );
         draw(&editor, 4, 3);
         type_char(&mut editor, '完', at(0));
         let drawn = rows(&draw(&editor, 4, 3));

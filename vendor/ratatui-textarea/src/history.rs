@@ -55,15 +55,17 @@ impl EditKind {
                 (before.row, after.offset + c.len_utf8()),
             ),
             EditKind::InsertNewline => Changed::inserted(before, (before.row + 1, 0)),
-            EditKind::DeleteNewline => {
-                Changed::deleted((before.row.saturating_sub(1), after.offset), (before.row, 0))
-            }
+            EditKind::DeleteNewline => Changed::deleted(
+                (before.row.saturating_sub(1), after.offset),
+                (before.row, 0),
+            ),
             EditKind::InsertStr(s) => {
                 Changed::inserted(before, (before.row, before.offset + s.len()))
             }
-            EditKind::DeleteStr(s) => {
-                Changed::deleted((after.row, after.offset), (after.row, after.offset + s.len()))
-            }
+            EditKind::DeleteStr(s) => Changed::deleted(
+                (after.row, after.offset),
+                (after.row, after.offset + s.len()),
+            ),
             EditKind::InsertChunk(c) => Changed::inserted(
                 before,
                 (

@@ -162,9 +162,7 @@ impl TextArea<'_> {
             && old_pointers.len() + new_end.0 == self.lines.len() + old_end.0
             && self.lines[start.0].is_char_boundary(start.1)
             && self.lines[new_end.0].is_char_boundary(new_end.1)
-            && old_pointers
-                .iter()
-                .all(|p| p.screen_line_count > 0)
+            && old_pointers.iter().all(|p| p.screen_line_count > 0)
             && screen_lines.len()
                 == old_pointers
                     .last()
@@ -189,7 +187,8 @@ impl TextArea<'_> {
         // The old rows of the line the edit ends in, after the edit: where wrapping may
         // meet them again.
         let old_last = old_pointers[old_end.0].clone();
-        let old_tail = old_last.first_screen_line..old_last.first_screen_line + old_last.screen_line_count;
+        let old_tail =
+            old_last.first_screen_line..old_last.first_screen_line + old_last.screen_line_count;
         let old_tail = &screen_lines[old_tail];
 
         // Rows after the edit wrapped again at most: more than the screen shows below it.
@@ -251,9 +250,9 @@ impl TextArea<'_> {
             let line = &self.lines[new_end.0];
             let old_after = s - new_end.1 + old_end.1;
             let i = old_tail.partition_point(|l| l.wrapped.start_byte <= old_after);
-            let joint = old_tail.get(i).map_or(line.len(), |l| {
-                l.wrapped.start_byte + new_end.1 - old_end.1
-            });
+            let joint = old_tail
+                .get(i)
+                .map_or(line.len(), |l| l.wrapped.start_byte + new_end.1 - old_end.1);
             let mut pieces = Vec::new();
             split_range_by_grapheme_width(
                 line,
@@ -355,7 +354,9 @@ impl TextArea<'_> {
         for (i, l) in lines.iter().enumerate() {
             let w = l.wrapped;
             if (w.row, w.start_byte, w.start_col) != next {
-                return Err(format!("row {i} does not follow the one before: {w:?}, {next:?}"));
+                return Err(format!(
+                    "row {i} does not follow the one before: {w:?}, {next:?}"
+                ));
             }
             let line = &self.lines[w.row];
             let p = &pointers[w.row];

@@ -56,9 +56,7 @@ impl Viewport {
 
     pub fn position(&self) -> (usize, u16, usize, u16) {
         let (row_top, col_top, width, height) = self.rect();
-        let row_bottom = row_top
-            .saturating_add(height as usize)
-            .saturating_sub(1);
+        let row_bottom = row_top.saturating_add(height as usize).saturating_sub(1);
         let col_bottom = col_top.saturating_add(width).saturating_sub(1);
 
         (

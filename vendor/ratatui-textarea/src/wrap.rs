@@ -114,10 +114,18 @@ fn wrap_word_chunks(
     fallback_to_glyph: bool,
 ) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    word_rows_from(line, 0, width, tab_len, mask, fallback_to_glyph, &mut |s, e| {
-        out.push((s, e));
-        true
-    });
+    word_rows_from(
+        line,
+        0,
+        width,
+        tab_len,
+        mask,
+        fallback_to_glyph,
+        &mut |s, e| {
+            out.push((s, e));
+            true
+        },
+    );
     if out.is_empty() {
         out.push((0, 0));
     }
@@ -148,7 +156,15 @@ pub(crate) fn rows_from(
         }
         WrapMode::Glyph => {
             let mut chunks = Vec::new();
-            split_range_by_grapheme_width(line, from, line.len(), width, tab_len, mask, &mut chunks);
+            split_range_by_grapheme_width(
+                line,
+                from,
+                line.len(),
+                width,
+                tab_len,
+                mask,
+                &mut chunks,
+            );
             for (s, e) in chunks {
                 if !counted(s, e) {
                     break;
