@@ -372,7 +372,7 @@ mod tests {
         };
         let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
         let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
-        for step in 0..300 {
+        for step in 0..150 {
             if step % 3 == 0 {
                 let lines = editor.area.lines();
                 let row = next(lines.len() as u64) as usize;
