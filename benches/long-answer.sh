@@ -16,9 +16,10 @@ latency=$here/../shared/tools/keystroke-latency.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# A copy of the sample whose first answer is SIZE bytes of one paragraph.
+# A copy of the sample whose first answer is SIZE bytes of one paragraph, named NAME (each
+# run its own copy: the console of the run before may still be saving into its file).
 prepare() {
-  local size=$1 db=$work/answer-$1.db
+  local size=$1 db=$work/answer-$1-$2.db
   cp "$here/sample-db/sample.db" "$db"
   # Held today, so that the first stage does not ask to move the meeting's date.
   sqlite3 "$db" "INSERT INTO meeting_change (meeting_id, held_on, changed_at)
@@ -53,9 +54,9 @@ bytes_per_key() {
 }
 
 for size in 0 100000 1500000; do
-  db=$(prepare "$size")
+  db=$(prepare "$size" latency)
   "$latency" "shuze, answer of $size bytes," "s s Enter" "$shuze" "$db"
-  db=$(prepare "$size")
+  db=$(prepare "$size" bytes)
   echo "shuze, answer of $size bytes, bytes written per keystroke: $(bytes_per_key "$db")"
 done
 "$latency" "cat (floor)" "" cat

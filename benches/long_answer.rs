@@ -44,6 +44,16 @@ fn session_on(dir: &Path, size: usize) -> (Session, std::path::PathBuf) {
         &db,
     )
     .unwrap();
+    // Held today, so that the first stage does not ask to move the meeting's date (the
+    // keys went to that question, and nothing was typed into the answer).
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "INSERT INTO meeting_change (meeting_id, held_on, changed_at)
+             VALUES (1, date('now', 'localtime'), '2026-01-01T00:00:00Z')",
+            [],
+        )
+        .unwrap();
     if size > 0 {
         let piece = "查摆廉政风险点4个，制定防控措施7项 (risk points) ";
         let body = piece.repeat(size / piece.len() + 1);
@@ -63,6 +73,11 @@ fn session_on(dir: &Path, size: usize) -> (Session, std::path::PathBuf) {
             session.handle(action, Utc::now());
         }
     }
+    assert!(
+        matches!(session.console.mode, shuze::app::Mode::Editor(_)),
+        "the answer's editor is open: {:?}",
+        session.console.mode
+    );
     (session, db)
 }
 

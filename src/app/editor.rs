@@ -320,6 +320,118 @@ mod tests {
         );
     }
 
+    /// Draws the editor's text into a `width` x `height` buffer, as the console does.
+    fn draw(editor: &Editor, width: u16, height: u16) -> ratatui::buffer::Buffer {
+        use ratatui::widgets::Widget;
+        let rect = ratatui::layout::Rect::new(0, 0, width, height);
+        let mut buffer = ratatui::buffer::Buffer::empty(rect);
+        (&editor.area).render(rect, &mut buffer);
+        buffer
+    }
+
+    fn rows(buffer: &ratatui::buffer::Buffer) -> Vec<String> {
+        let area = buffer.area;
+        (0..area.height)
+            .map(|y| {
+                let cells = (0..area.width).map(|x| buffer[(x, y)].symbol().to_string());
+                cells.collect::<String>().replace(' ', "")
+            })
+            .collect()
+    }
+
+    /// An edit re-wraps only the rows around it: after every kind of edit anywhere in a long
+    /// text of paragraphs (typing, deleting, line breaks, pastes of several lines, undo,
+    /// redo), the rows follow each other over the whole text and, from the top to a screen
+    /// below the caret, are those a full wrap of the whole text gives (all of them, but for
+    /// rows far below an edit in Chinese text, which the next cursor move wraps again).
+    #[test]
+    fn the_rows_after_an_edit_are_those_of_a_full_wrap() {
+        use super::super::key::{KeyCode, KeyModifiers};
+        let piece = "查摆廉政风险点4个，制定防控措施7项 (risk points) ";
+        let body = format!(
+            "{}\n\n{}\n短的一段\n{}\n{}",
+            piece.repeat(300),
+            "supercalifragilistic ".repeat(40),
+            piece.repeat(200),
+            "述责述廉".repeat(1_000)
+        );
+        let mut editor = Editor::new(
+            TextTarget::Remarks { slot: 1 },
+            Label::Remarks,
+            String::new(),
+            &body,
+        );
+        draw(&editor, 37, 12);
+        editor.area.screen_map_check(12).unwrap();
+        let mut seed: u64 = 18;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
+        for step in 0..150 {
+            if step % 3 == 0 {
+                let lines = editor.area.lines();
+                let row = next(lines.len() as u64) as usize;
+                let col = next(lines[row].chars().count() as u64 + 1) as usize;
+                editor.set_caret((row, col));
+            } else {
+                // A move wraps again whatever the last edits left to wrap.
+                let moves = [KeyCode::Down, KeyCode::Up, KeyCode::Right, KeyCode::Left];
+                editor.input(plain(moves[next(4) as usize]), at(step));
+                if let Err(e) = editor.area.screen_map_check(usize::MAX / 2) {
+                    panic!("step {step}, after a move: {e}");
+                }
+            }
+            draw(&editor, 37, 12);
+            let before = editor.body();
+            match next(12) {
+                0 => editor.paste("第一行\nsecond line 第二\n", at(step)),
+                1 => editor.paste("插入 words 一段", at(step)),
+                2 => editor.input(plain(KeyCode::Enter), at(step)),
+                3 => editor.input(plain(KeyCode::Backspace), at(step)),
+                4 => editor.input(plain(KeyCode::Delete), at(step)),
+                5 => editor.input(ctrl('w'), at(step)),
+                6 => editor.input(ctrl('k'), at(step)),
+                7 => {
+                    editor.input(plain(KeyCode::Char(' ')), at(step));
+                    editor.input(ctrl('u'), at(step));
+                    assert_eq!(editor.body(), before, "undo takes back the space");
+                    editor.input(ctrl('r'), at(step));
+                }
+                8 => editor.input(plain(KeyCode::Char('x')), at(step)),
+                _ => editor.input(plain(KeyCode::Char('述')), at(step)),
+            }
+            if let Err(e) = editor.area.screen_map_check(12) {
+                panic!("step {step}, caret {:?}: {e}", editor.caret());
+            }
+        }
+    }
+
+    /// A paragraph that wraps to more than 65,535 rows on screen is drawn where the caret is:
+    /// the editor's scroll position was 16-bit and showed rows from near the top instead.
+    #[test]
+    fn the_caret_and_its_text_are_drawn_more_than_65535_rows_down() {
+        let body = format!("{}终", "述".repeat(140_000));
+        let mut editor = Editor::new(
+            TextTarget::Remarks { slot: 1 },
+            Label::Remarks,
+            String::new(),
+            &body,
+        );
+        draw(&editor, 4, 3);
+        type_char(&mut editor, '完', at(0));
+        let drawn = rows(&draw(&editor, 4, 3));
+        assert_eq!(
+            drawn.last().map(String::as_str),
+            Some("终完"),
+            "the end of the text on the last row: {drawn:?}"
+        );
+    }
+
     #[test]
     fn a_draft_is_held_back_a_second_at_most() {
         let mut editor = editor();

@@ -171,7 +171,7 @@ fn draw_editor(frame: &mut Frame, area: Rect, console: &Console, editor: &Editor
     // Never narrowed to 16 bits: a caret far below the top is off screen, not wrapped
     // round into it.
     let x = u16::try_from(caret.col.saturating_sub(left as usize)).ok();
-    let y = u16::try_from(caret.row.saturating_sub(top as usize)).ok();
+    let y = u16::try_from(caret.row.saturating_sub(top)).ok();
     if let (Some(x), Some(y)) = (x, y)
         && x < text_area.width
         && y < text_area.height
