@@ -495,3 +495,22 @@ fn the_pause_screen_shows_the_meetings_name_above_the_pause_and_its_countdown() 
         );
     }
 }
+
+#[test]
+fn the_title_screen_names_the_issuing_office_the_preparation_gave() {
+    let (_dir, path) = temp_db();
+    let mut store = sample_store(&path);
+    store
+        .set_summary_head(1, "中共某县纪律检查委员会", None)
+        .unwrap();
+    let s = shuze::session::Session::open(store, None, shuze::labels::Lang::Zh, at(0)).unwrap();
+    let p = Projection::of(&s.console, &s.console.room);
+    assert_eq!(p.picture, Picture::Title);
+    for (w, h) in SIZES {
+        let screen = rows(&picture(&p, w, h));
+        assert!(
+            screen.contains("中共某县纪律检查委员会") && screen.contains("主持人"),
+            "{w}x{h}: the issuing office with the date and the chair:\n{screen}"
+        );
+    }
+}

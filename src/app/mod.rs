@@ -231,6 +231,8 @@ pub struct Console {
     pub told_late: bool,
     /// The meeting's rating scale, voter groups and rules (the prep's `[rating]`).
     pub rating_scheme: crate::domain::rating_rules::RatingScheme,
+    /// The issuing office (发文机关) the preparation gave, shown on the title screen.
+    pub issuing_office: String,
 }
 
 impl Console {
@@ -268,6 +270,7 @@ impl Console {
             quit: false,
             told_late: false,
             rating_scheme: Default::default(),
+            issuing_office: String::new(),
         }
     }
 

@@ -110,6 +110,8 @@ pub struct Projection {
     /// A line in the bottom corner about what is shown (the audience view: no console
     /// records this meeting now).
     pub notice: Option<String>,
+    /// The issuing office, for the title screen.
+    pub office: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,6 +177,7 @@ impl Projection {
             resume_at: room.resume_at,
             now: console.now,
             notice: None,
+            office: console.issuing_office.clone(),
         }
     }
 

@@ -17,6 +17,7 @@ pub fn console(store: &Store, meeting: Id, lang: Lang, now: DateTime<Utc>) -> Re
     let theme = store.setting("theme")?.unwrap_or_default();
     let mut console = Console::new(lang, view, theme, now);
     console.rating_scheme = store.rating_scheme(meeting)?;
+    console.issuing_office = store.summary_head(meeting)?.0;
     let resume = store
         .console_state(meeting)?
         .and_then(|json| serde_json::from_str::<ResumePoint>(&json).ok());

@@ -298,6 +298,9 @@ pub fn title(frame: &mut Frame, area: Rect, p: &Projection, theme: &Theme) {
     let meeting = &p.meeting;
     let closed = meeting.finished_at.is_some();
     let mut facts = Vec::new();
+    if !p.office.trim().is_empty() {
+        facts.push(text::printable(p.office.trim()));
+    }
     let mut when = meeting.held_on.format("%Y-%m-%d").to_string();
     if let Some(starts) = meeting.starts_at.filter(|_| !closed) {
         when.push_str(&starts.format("  %H:%M").to_string());
