@@ -12,9 +12,10 @@ tool=${KEYSTROKE_LATENCY:-$(dirname "$(realpath "$0")")/../../shared/tools/keyst
 dir=$(mktemp -d)
 trap 'tmux -L "ka-$$" kill-server 2>/dev/null || true; rm -rf "$dir"' EXIT
 cp "$(dirname "$0")/../sample-db/sample.db" "$dir/sample.db"
-# Held today, so that the first stage does not ask to move the meeting's date (needs sqlite3).
-sqlite3 "$dir/sample.db" "INSERT INTO meeting_change (meeting_id, held_on, changed_at)
-                          VALUES (1, date('now', 'localtime'), '2026-01-01T00:00:00Z');"
+# Held today, so that the first stage does not ask to move the meeting's date (written with
+# the hash chain's function, benches/sql.py).
+python3 "$(dirname "$0")/sql.py" "$dir/sample.db" "INSERT INTO meeting_change (meeting_id, held_on, changed_at)
+                          VALUES (1, date('now', 'localtime'), '2026-01-01T00:00:00Z')"
 inner="$dir/inner.sh"
 cat > "$inner" <<INNER
 #!/usr/bin/env bash

@@ -2,13 +2,14 @@
 # benches/long-answer.sh SHUZE: typing at the end of a long answer written in one paragraph.
 #
 # For answers of 0, 100 KB and 1.5 MB (one paragraph of Chinese text with ASCII, put into a
-# copy of the sample as the first answer's revision with sqlite3), the console is opened on
+# copy of the sample as the first answer's revision with benches/sql.py, which writes as the
+# program does, hash chain included), the console is opened on
 # that answer (`s s Enter`, tmux 160x45) and
 # - keystroke -> screen: ../shared/tools/keystroke-latency.sh (20 keys 0.3 s apart; the
 #   floor is `cat` in the same harness, run last);
 # - bytes written per keystroke: /proc/PID/io write_bytes over 20 keys 0.3 s apart (each
 #   key's draft committed at once), divided by 20.
-# Needs tmux and sqlite3; Linux (/proc).
+# Needs tmux and python3; Linux (/proc).
 set -euo pipefail
 shuze=$(realpath "${1:?usage: benches/long-answer.sh path/to/shuze}")
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,16 +23,16 @@ prepare() {
   local size=$1 db=$work/answer-$1-$2.db
   cp "$here/sample-db/sample.db" "$db"
   # Held today, so that the first stage does not ask to move the meeting's date.
-  sqlite3 "$db" "INSERT INTO meeting_change (meeting_id, held_on, changed_at)
-                 VALUES (1, date('now', 'localtime'), '2026-01-01T00:00:00Z');"
+  python3 "$here/benches/sql.py" "$db" "INSERT INTO meeting_change (meeting_id, held_on, changed_at)
+                 VALUES (1, date('now', 'localtime'), '2026-01-01T00:00:00Z')"
   if [ "$size" -gt 0 ]; then
     python3 -c "
 import sys
 piece = '查摆廉政风险点4个，制定防控措施7项 (risk points) '
 n = int(sys.argv[1]) // len(piece.encode()) + 1
 print(piece * n, end='')" "$size" > "$work/body.txt"
-    sqlite3 "$db" "INSERT INTO text_revision (kind, slot_id, question_id, body, saved_at)
-                   VALUES ('answer', 1, 1, CAST(readfile('$work/body.txt') AS TEXT), '2026-01-01T00:00:00Z');"
+    python3 "$here/benches/sql.py" "$db" "INSERT INTO text_revision (kind, slot_id, question_id, body, saved_at)
+                   VALUES ('answer', 1, 1, ?, '2026-01-01T00:00:00Z')" "@$work/body.txt"
   fi
   echo "$db"
 }

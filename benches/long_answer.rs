@@ -46,14 +46,15 @@ fn session_on(dir: &Path, size: usize) -> (Session, std::path::PathBuf) {
     .unwrap();
     // Held today, so that the first stage does not ask to move the meeting's date (the
     // keys went to that question, and nothing was typed into the answer).
-    rusqlite::Connection::open(&db)
-        .unwrap()
-        .execute(
-            "INSERT INTO meeting_change (meeting_id, held_on, changed_at)
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    // Written as the program writes: the hash chain's triggers call its function.
+    shuze::storage::chain::register(&conn).unwrap();
+    conn.execute(
+        "INSERT INTO meeting_change (meeting_id, held_on, changed_at)
              VALUES (1, date('now', 'localtime'), '2026-01-01T00:00:00Z')",
-            [],
-        )
-        .unwrap();
+        [],
+    )
+    .unwrap();
     if size > 0 {
         let piece = "查摆廉政风险点4个，制定防控措施7项 (risk points) ";
         let body = piece.repeat(size / piece.len() + 1);
