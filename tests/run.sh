@@ -52,7 +52,7 @@ output=$(mktemp)
 trap 'rm -f "$skip_log" "$output"' EXIT
 export SHUZE_SKIP_LOG="$skip_log"
 set +e
-cargo test --locked "$@" 2>&1 | tee "$output"
+cargo test --locked --no-fail-fast "$@" 2>&1 | tee "$output"
 status=${PIPESTATUS[0]}
 set -e
 skipped=$(sort -u "$skip_log" | grep -c . || true)

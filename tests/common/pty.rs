@@ -214,7 +214,21 @@ impl Console {
         self.closing.store(true, Ordering::SeqCst);
         // The screen's reader waits in a read: a byte written on the program's side wakes it.
         let slave = master.tty_name().expect("a named pseudo-terminal");
-        let mut side = std::fs::OpenOptions::new().write(true).open(slave).unwrap();
+        let mut side = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(slave)
+            .unwrap();
+        // portable-pty's writer, dropped below, types a newline and the EOF character into
+        // the terminal (to end a shell's line); a window that goes away types nothing, so
+        // the EOF character is switched off first and the writer then leaves it alone.
+        #[cfg(unix)]
+        {
+            use nix::sys::termios::{SetArg, SpecialCharacterIndices, tcgetattr, tcsetattr};
+            let mut modes = tcgetattr(&side).unwrap();
+            modes.control_chars[SpecialCharacterIndices::VEOF as usize] = 0;
+            tcsetattr(&side, SetArg::TCSANOW, &modes).unwrap();
+        }
         side.write_all(b" ").unwrap();
         drop(side);
         if let Some(reader) = self.reader.take() {
