@@ -70,7 +70,8 @@ fn unreadable(why: String) -> StorageError {
     StorageError::RoomViewUnreadable(why)
 }
 
-/// Writes what the room of `meeting` sees, in the transaction of the recorder's place.
+/// Writes what the room of `meeting` sees, in the transaction of the recorder's place;
+/// `updated_at` is when it last changed.
 pub(super) fn upsert_room_view(
     tx: &Transaction,
     meeting: Id,
@@ -88,7 +89,11 @@ pub(super) fn upsert_room_view(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
          ON CONFLICT (meeting_id) DO UPDATE SET version = ?2, slot_id = ?3, picture = ?4,
              blank = ?5, answers = ?6, resume_at = ?7, serial = ?8, updated_at = ?9,
-             question = ?10, follow_up = ?11",
+             question = ?10, follow_up = ?11
+         -- Saved with every draft: the row is written only when the room's picture changed.
+         WHERE version IS NOT ?2 OR slot_id IS NOT ?3 OR picture IS NOT ?4 OR blank IS NOT ?5
+            OR answers IS NOT ?6 OR resume_at IS NOT ?7 OR serial IS NOT ?8
+            OR question IS NOT ?10 OR follow_up IS NOT ?11",
     )?
     .execute(params![
         meeting,
