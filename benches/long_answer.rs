@@ -70,14 +70,14 @@ fn session_on(dir: &Path, size: usize) -> (Session, std::path::PathBuf) {
     let mut session = Session::open(Store::open(&db).unwrap(), None, Lang::Zh, Utc::now()).unwrap();
     for code in [KeyCode::Char('s'), KeyCode::Char('s'), KeyCode::Enter] {
         let key = KeyEvent::new(code, Default::default());
-        if let Some(action) = keys::action_for(&session.console.mode, key) {
+        if let Some(action) = keys::action_for(&session.console.recorder.mode, key) {
             session.handle(action, Utc::now());
         }
     }
     assert!(
-        matches!(session.console.mode, shuze::app::Mode::Editor(_)),
+        matches!(session.console.recorder.mode, shuze::app::Mode::Editor(_)),
         "the answer's editor is open: {:?}",
-        session.console.mode
+        session.console.recorder.mode
     );
     (session, db)
 }

@@ -52,7 +52,7 @@ fn preparation(n: usize) -> String {
 fn press(session: &mut Session, code: KeyCode) -> Duration {
     let key = KeyEvent::new(code, Default::default());
     let started = Instant::now();
-    if let Some(action) = keys::action_for(&session.console.mode, key) {
+    if let Some(action) = keys::action_for(&session.console.recorder.mode, key) {
         session.handle(action, Utc::now());
     }
     started.elapsed()

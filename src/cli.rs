@@ -713,7 +713,7 @@ fn console(cli: &Cli, asking: secret::Asking) -> Result<()> {
     let early = lock_before_writing(&path, cli.meeting)?;
     let store = Store::open_for_console(&path)?;
     let mut session = Session::open(store, cli.meeting, cli.lang(), Utc::now())?;
-    let meeting = session.console.meeting.id;
+    let meeting = session.console.snapshot.meeting.id;
     // A lock that turns out not to be needed is still kept until the store is closed:
     // closing its descriptor would release SQLite's own locks on the file.
     let lock = match &early {
@@ -732,7 +732,7 @@ fn console(cli: &Cli, asking: secret::Asking) -> Result<()> {
         session.console.warn(warning);
     }
     let themes = themes(cli.borders);
-    session.console.theme_names = themes.names();
+    session.console.recorder.theme_names = themes.names();
     if let Some(problem) = themes.problems.first() {
         session.console.warn(problem.clone());
     }

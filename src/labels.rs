@@ -1654,3 +1654,24 @@ pub fn list_separator(lang: Lang) -> &'static str {
         Lang::En => "; ",
     }
 }
+
+/// The console's message when the recorder's saved place could not be taken back.
+pub fn place_unreadable(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Zh => format!("上次的位置无法读取（{why}）：从第一位开始，打开的编辑框或表单未恢复"),
+        Lang::En => format!(
+            "The place saved last time cannot be read ({why}): starting at the first official, \
+             no editor or form reopened"
+        ),
+    }
+}
+
+/// A saved record written by a newer version of shuze.
+pub fn newer_format(lang: Lang, format: u32, known: u32) -> String {
+    match lang {
+        Lang::Zh => format!("由较新版本写入，格式{format}，本版本只认到格式{known}"),
+        Lang::En => {
+            format!("written by a newer version, format {format}; this one reads up to {known}")
+        }
+    }
+}

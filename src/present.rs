@@ -2,20 +2,22 @@
 //! meeting file read-only and follows the recorder's console through it: when the file or
 //! its write-ahead log changes (a notification from the operating system, `notify`), and
 //! once a second in case one was missed, it asks SQLite whether anything was committed
-//! (`PRAGMA data_version`) and redraws from the file when it was. No server, no network, no writes. What it shows (the picture, blanking,
-//! answers) is the recorder's choice, read from the console's resume point; its own keys
-//! (the console's picture keys) override that here until the recorder next changes it.
+//! (`PRAGMA data_version`) and redraws from the file when it was. No server, no network, no
+//! writes. It holds the meeting's snapshot and what the room sees (the picture, blanking,
+//! answers: the recorder's choice, read from the room's own record `room_view`), never the
+//! recorder's state; its own keys (the console's picture keys) override the picture here
+//! until the recorder next changes it.
 
 use crate::app::key::{KeyCode, KeyEvent};
 use crate::app::projection::{self as picture, Projection, Room};
-use crate::app::{Action, Command, Console, Mode, keys};
-use crate::domain::Id;
+use crate::app::{Action, Command, Mode, Pane, Snapshot, keys};
+use crate::domain::{Id, RoomView};
 use crate::labels::Lang;
 use crate::lock::LockWatch;
+use crate::session::load;
 use crate::storage::{StorageError, Store};
 use crate::tui::{self, Wake};
 use crate::ui::{Registry, projection};
-use crate::view::SlotDetail;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{Event, KeyEventKind};
 use std::path::Path;
@@ -70,13 +72,21 @@ impl Rechecks {
 }
 
 /// What the audience view shows: the recorder's meeting as the file has it, in the
-/// picture the recorder chose (`console.room`) or, until the recorder next changes it, the
+/// picture the recorder chose (`shown.room`) or, until the recorder next changes it, the
 /// one chosen by this view's own keys.
 pub struct Audience {
     pub store: Store,
     pub meeting: Id,
     pub lang: Lang,
-    pub console: Console,
+    /// The meeting as the file says it now, at the official the room sees.
+    pub snapshot: Snapshot,
+    /// What the room sees as the recorder's console last wrote it (its own record), its
+    /// question and follow-up kept on the official's rows.
+    pub shown: RoomView,
+    /// The colour theme's name, as the recorder chose it for this file.
+    pub theme: String,
+    /// The time the picture is drawn at.
+    pub now: DateTime<Utc>,
     /// The picture chosen with this view's own keys, shown instead of the recorder's until
     /// the recorder changes theirs.
     pub local: Option<Room>,
@@ -111,19 +121,23 @@ impl Audience {
         };
         // The version first: whatever is committed after it is followed.
         let seen_version = store.data_version()?;
-        let (console, unreadable) = room_console(&store, meeting, lang)?;
+        let (snapshot, shown, unreadable) = room_snapshot(&store, meeting)?;
         // `--answers` is this view's own choice, until the recorder changes the picture.
         let local = answers.then_some(Room {
             answers: true,
-            ..console.room
+            ..shown.room
         });
+        let theme = store.setting("theme")?.unwrap_or_default();
         let watch = LockWatch::open(store.path()).ok();
         let recorded = watch.as_ref().is_none_or(|w| w.is_recorded(meeting));
         Ok(Audience {
             store,
             meeting,
             lang,
-            console,
+            snapshot,
+            shown,
+            theme,
+            now: Utc::now(),
             local,
             seen_version,
             // No mark yet: the first change read reads the detail again too.
@@ -145,11 +159,11 @@ impl Audience {
             && opened != self.meeting
         {
             let answers = self.local.is_some_and(|room| room.answers);
-            (self.console, self.unreadable) = room_console(&self.store, opened, self.lang)?;
+            (self.snapshot, self.shown, self.unreadable) = room_snapshot(&self.store, opened)?;
             self.meeting = opened;
             self.local = answers.then_some(Room {
                 answers: true,
-                ..self.console.room
+                ..self.shown.room
             });
             self.detail_mark = None;
             changed = true;
@@ -186,59 +200,53 @@ impl Audience {
         }
         self.seen_version = version;
         self.follow_console()?;
-        let console = &mut self.console;
-        console.set_view(self.store.meeting_view(self.meeting)?);
-        console.theme = self.store.setting("theme")?.unwrap_or_default();
+        self.snapshot
+            .set_view(self.store.meeting_view(self.meeting)?);
+        self.theme = self.store.setting("theme")?.unwrap_or_default();
         // What the room sees is its own record: the recorder's state is never read.
-        self.unreadable = None;
-        match self.store.room_view(self.meeting) {
-            Ok(Some(view)) => {
-                let before = console.room;
-                console.show_room(&view);
-                if console.room != before {
-                    self.local = None;
-                }
+        let (view, unreadable) = read_room(&self.store, self.meeting)?;
+        self.unreadable = unreadable;
+        if let Some(view) = view {
+            if view.room != self.shown.room {
+                self.local = None;
             }
-            Ok(None) => {}
-            Err(problem @ StorageError::RoomViewUnreadable(_)) => {
-                self.unreadable = Some(problem.to_string());
-            }
-            Err(other) => return Err(other),
+            self.snapshot.go_to(view.slot);
+            self.shown = view;
         }
-        let mark = match console.slot() {
+        let mark = match self.snapshot.slot() {
             Some(slot) => Some((slot.id, self.store.detail_mark(slot.id)?)),
             None => None,
         };
         if mark != self.detail_mark {
-            let detail = match &mark {
-                Some((slot, _)) => self.store.slot_detail(*slot)?,
-                None => SlotDetail::default(),
-            };
-            console.set_detail(detail);
+            self.snapshot.detail = load::detail(&self.store, &self.snapshot)?;
             self.detail_mark = mark;
-        } else {
-            console.keep_selections_in_panes();
         }
+        self.shown = kept_in_panes(&self.snapshot, self.shown);
         Ok(true)
     }
 
     /// What the room sees now: this view's own choice, else the recorder's.
     pub fn room(&self) -> Room {
-        self.local.unwrap_or(self.console.room)
+        self.local.unwrap_or(self.shown.room)
     }
 
     pub fn projection(&self) -> Projection {
-        let mut projection = Projection::of(&self.console, &self.room());
-        let meeting = &self.console.meeting;
+        let view = RoomView {
+            room: self.room(),
+            ..self.shown
+        };
+        // The recorder's editor is never read: an answer shows as saved.
+        let mut projection = Projection::of(&self.snapshot, &view, None, self.lang, self.now);
+        let meeting = &self.snapshot.meeting;
         projection.notice = match self.unrecorded_since {
             // What the room sees could not be read: said first.
             _ if self.unreadable.is_some() => self.unreadable.clone(),
             None if self.recorded => None,
             // The recorder has been gone too long for the room's clock to mean anything:
             // it stops where the recorder left it, and the corner says so.
-            Some(since) if self.console.now - since >= CONSOLE_GONE => {
+            Some(since) if self.now - since >= CONSOLE_GONE => {
                 projection.now = since;
-                let minutes = (self.console.now - since).num_minutes();
+                let minutes = (self.now - since).num_minutes();
                 Some(crate::labels::console_gone(self.lang, minutes))
             }
             _ => Some(crate::labels::not_recorded(
@@ -253,7 +261,7 @@ impl Audience {
     /// The time the picture is drawn at; the first one after the console's lock went is
     /// when the recorder was seen gone.
     pub fn set_now(&mut self, now: DateTime<Utc>) {
-        self.console.now = now;
+        self.now = now;
         if !self.recorded && self.unrecorded_since.is_none() {
             self.unrecorded_since = Some(now);
         }
@@ -263,13 +271,10 @@ impl Audience {
     /// While no console records, the picture changes once more when the recorder has been
     /// gone long enough (the corner says so), and the stopped clock changes no more.
     pub fn next_clock_change(&self) -> Option<chrono::DateTime<Utc>> {
-        let clock = crate::app::next_clock_change(
-            &self.console.timings,
-            self.room().resume_at,
-            self.console.now,
-        );
+        let clock =
+            crate::app::next_clock_change(&self.snapshot.timings, self.room().resume_at, self.now);
         match self.unrecorded_since.map(|since| since + CONSOLE_GONE) {
-            Some(gone) if self.console.now >= gone => None,
+            Some(gone) if self.now >= gone => None,
             Some(gone) => Some(clock.map_or(gone, |at| at.min(gone))),
             None => clock,
         }
@@ -286,7 +291,7 @@ impl Audience {
             Some(Action::Command(Command::Quit)) => false,
             Some(Action::Command(command)) if command.changes_picture() => {
                 let mut room = self.room();
-                picture::choose(&mut room, command, self.console.now);
+                picture::choose(&mut room, command, self.now);
                 self.local = Some(room);
                 true
             }
@@ -299,32 +304,40 @@ impl Audience {
 /// room's clock stops and the corner says the recorder has gone.
 const CONSOLE_GONE: chrono::Duration = chrono::Duration::minutes(1);
 
-/// The recorder's view of `meeting` as the room's picture needs it: browsing, projecting.
-/// The meeting as the file has it, shown as the room sees it (`room_view`): no editor, no
-/// form, nothing of the recorder's own. With it, why the room's record could not be read.
-fn room_console(
+/// The meeting as the file has it, at the official the room sees, with what the room sees
+/// (`room_view`): nothing of the recorder's own. With it, why the room's record could not
+/// be read.
+fn room_snapshot(
     store: &Store,
     meeting: Id,
-    lang: Lang,
-) -> Result<(Console, Option<String>), StorageError> {
-    let view = store.meeting_view(meeting)?;
-    let theme = store.setting("theme")?.unwrap_or_default();
-    let mut console = Console::new(lang, view, theme, Utc::now());
-    console.projecting = true;
-    let unreadable = match store.room_view(meeting) {
-        Ok(Some(view)) => {
-            console.show_room(&view);
-            None
-        }
-        Ok(None) => None,
-        Err(problem @ StorageError::RoomViewUnreadable(_)) => Some(problem.to_string()),
-        Err(other) => return Err(other),
-    };
-    if let Some(slot) = console.slot() {
-        let detail = store.slot_detail(slot.id)?;
-        console.set_detail(detail);
+) -> Result<(Snapshot, RoomView, Option<String>), StorageError> {
+    let (view, unreadable) = read_room(store, meeting)?;
+    let view = view.unwrap_or_default();
+    let snapshot = load::snapshot(store, meeting, view.slot)?;
+    let view = kept_in_panes(&snapshot, view);
+    Ok((snapshot, view, unreadable))
+}
+
+/// The room's own record of `meeting` (`None` before a console wrote one), or why it
+/// cannot be read (said on the picture; the view goes on).
+fn read_room(
+    store: &Store,
+    meeting: Id,
+) -> Result<(Option<RoomView>, Option<String>), StorageError> {
+    match store.room_view(meeting) {
+        Ok(view) => Ok((view, None)),
+        Err(problem @ StorageError::RoomViewUnreadable(_)) => Ok((None, Some(problem.to_string()))),
+        Err(other) => Err(other),
     }
-    Ok((console, unreadable))
+}
+
+/// `view` with its question and follow-up on rows the official has.
+fn kept_in_panes(snapshot: &Snapshot, view: RoomView) -> RoomView {
+    RoomView {
+        question: snapshot.row_in(Pane::Questions, view.question),
+        follow_up: snapshot.row_in(Pane::FollowUps, view.follow_up),
+        ..view
+    }
 }
 
 /// Wakes the loop when the meeting file or its write-ahead log changes. The folder is
@@ -388,7 +401,7 @@ pub fn run(
             let now = Utc::now();
             if dirty || clock_changes.is_some_and(|at| at <= now) {
                 audience.set_now(now);
-                let theme = themes.get(&audience.console.theme);
+                let theme = themes.get(&audience.theme);
                 terminal.draw(|frame| projection::draw(frame, &audience.projection(), theme))?;
                 clock_changes = audience.next_clock_change();
                 dirty = false;

@@ -105,7 +105,7 @@ fn event_loop(
         if leaving.is_none() && (queued.is_none() || last_frame.elapsed() >= MAX_FRAME_GAP) {
             last_frame = Instant::now();
             session.console.now = Utc::now();
-            let theme = themes.get(&session.console.theme);
+            let theme = themes.get(&session.console.recorder.theme);
             terminal.draw(|frame| ui::draw(frame, &session.console, theme))?;
             if let Some(sender) = checker.take() {
                 check_after_first_frame(session.store.path().to_path_buf(), sender);
@@ -127,10 +127,11 @@ fn event_loop(
                     suspend(terminal, session)?;
                     continue;
                 }
-                if let Some(typed) = typed_in_editor(&session.console.mode, key) {
+                if let Some(typed) = typed_in_editor(&session.console.recorder.mode, key) {
                     // A run of typed characters already read (a paste the terminal did not
                     // bracket, an input method's phrase) goes in as one insertion.
-                    let (text, next) = typed_together(typed, receiver, &session.console.mode);
+                    let (text, next) =
+                        typed_together(typed, receiver, &session.console.recorder.mode);
                     let more =
                         matches!(next, Some(Wake::Terminal(Event::Key(_) | Event::Paste(_))));
                     session.handle_key(Action::Paste(text), Utc::now(), more);
@@ -141,7 +142,7 @@ fn event_loop(
                 let more = matches!(next, Some(Wake::Terminal(Event::Key(_) | Event::Paste(_))));
                 // Each key is read in the mode the key before it left.
                 for key in keys::split_escape(key_of(key)) {
-                    if let Some(action) = keys::action_for(&session.console.mode, key) {
+                    if let Some(action) = keys::action_for(&session.console.recorder.mode, key) {
                         session.handle_key(action, Utc::now(), more);
                     }
                 }

@@ -10,7 +10,7 @@ use common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use shuze::app::projection::{Picture, Projection};
+use shuze::app::projection::Picture;
 use shuze::ui::text::{self, Ambiguous};
 use shuze::ui::{self, Theme, projection};
 use unicode_width::UnicodeWidthStr;
@@ -79,7 +79,7 @@ fn ambiguous_width_is_measured_as_the_terminal_draws_it() {
     }
 
     // The spotlight: half blocks in a narrow terminal, only spaces in a wide one.
-    let mut p = Projection::of(&s.console, &s.console.room);
+    let mut p = s.console.projection(&s.console.room);
     p.picture = Picture::Spotlight;
     let theme = Theme::projector_dark();
     for mode in [Ambiguous::Narrow, Ambiguous::Wide] {

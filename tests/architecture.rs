@@ -181,3 +181,71 @@ fn the_rule_catches_a_dependency_against_the_direction() {
     let labels = ALLOWED.iter().find(|(m, _)| *m == "labels").unwrap().1;
     assert!(!labels.contains(&"app"));
 }
+
+/// Parts of a module a face may not name at all, with why: the audience view holds the
+/// meeting's snapshot and the room's own record, never the recorder's state.
+const NOT_NAMED: &[(&str, &[&str], &str)] = &[(
+    "present",
+    &[
+        "Console",
+        "Recorder",
+        "SaveHealth",
+        "ResumePoint",
+        "console_state",
+        "recorder",
+    ],
+    "the audience view builds no recorder state",
+)];
+
+/// Each word of the code (comments left out) that is one of `names`, with its line.
+fn words_named(text: &str, names: &[&str]) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    for (at, line) in text.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or_default();
+        for word in code.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+            if names.contains(&word) {
+                found.push((at + 1, word.to_string()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_audience_view_names_nothing_of_the_recorders_state() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    files.sort();
+    let mut against = Vec::new();
+    let mut checked = 0;
+    for file in &files {
+        let module = module_of(&src, file);
+        let Some((_, names, why)) = NOT_NAMED.iter().find(|(m, _, _)| *m == module) else {
+            continue;
+        };
+        checked += 1;
+        let text = std::fs::read_to_string(file).unwrap();
+        for (line, word) in words_named(&text, names) {
+            against.push(format!(
+                "{}:{line}: {module} names {word} ({why})",
+                file.strip_prefix(&src).unwrap().display(),
+            ));
+        }
+    }
+    assert!(checked > 0, "no file of {NOT_NAMED:?} found");
+    assert!(against.is_empty(), "{}", against.join("\n"));
+}
+
+#[test]
+fn the_rule_catches_a_name_of_the_recorders_state() {
+    let names = NOT_NAMED[0].1;
+    let found = words_named(
+        "// a Console in a comment\nuse crate::app::{Console, Snapshot};\nlet r = c.recorder.mode;",
+        names,
+    );
+    assert_eq!(
+        found,
+        [(2, "Console".to_string()), (3, "recorder".to_string())]
+    );
+}

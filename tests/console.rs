@@ -18,7 +18,10 @@ fn press(session: &mut Session, code: KeyCode, now: DateTime<Utc>) {
         KeyCode::Char(c) if c.is_uppercase() => KeyModifiers::SHIFT,
         _ => KeyModifiers::NONE,
     };
-    if let Some(action) = keys::action_for(&session.console.mode, KeyEvent::new(code, modifiers)) {
+    if let Some(action) = keys::action_for(
+        &session.console.recorder.mode,
+        KeyEvent::new(code, modifiers),
+    ) {
         session.handle(action, now);
     }
 }
@@ -45,6 +48,7 @@ fn stage(session: &Session) -> Stage {
 fn message(session: &Session) -> String {
     session
         .console
+        .recorder
         .message
         .as_ref()
         .map(|m| m.text.clone())
@@ -52,7 +56,7 @@ fn message(session: &Session) -> String {
 }
 
 fn form_error(session: &Session) -> String {
-    match &session.console.mode {
+    match &session.console.recorder.mode {
         Mode::Form(form) => form.error.clone().unwrap_or_default(),
         other => panic!("no form open: {other:?}"),
     }
@@ -150,8 +154,8 @@ fn one_official_through_every_stage_is_recorded_and_comes_back_after_a_restart()
     assert_eq!(report.elapsed_ms(at(9999)), 300_000);
 
     let again = Session::open(store, None, Lang::Zh, at(700)).unwrap();
-    assert_eq!(again.console.current, 0);
-    assert_eq!(again.console.focus, Pane::FollowUps);
+    assert_eq!(again.console.snapshot.current, 0);
+    assert_eq!(again.console.recorder.focus, Pane::FollowUps);
 }
 
 #[test]
@@ -165,8 +169,8 @@ fn the_recorder_returns_to_the_same_official_pane_and_row() {
     );
     drop(s);
     let s = Session::open(Store::open(&path).unwrap(), None, Lang::Zh, at(100)).unwrap();
-    assert_eq!(s.console.current, 2);
-    assert_eq!(s.console.focus, Pane::Duties);
+    assert_eq!(s.console.snapshot.current, 2);
+    assert_eq!(s.console.recorder.focus, Pane::Duties);
     assert_eq!(s.console.selection(Pane::Duties), 2);
     assert_eq!(stage(&s), Stage::Report);
     let timing = s.console.current_timing().unwrap();
@@ -175,6 +179,33 @@ fn the_recorder_returns_to_the_same_official_pane_and_row() {
         "the clock kept running while the console was closed"
     );
     assert_eq!(timing.elapsed_ms(at(100)), 99_000);
+}
+
+/// The saved place is the recorder's own state: when it cannot be read (garbled, or written
+/// by a newer shuze), the console starts at the first official and says so, rather than
+/// dropping it in silence.
+#[test]
+fn a_saved_place_that_cannot_be_read_is_said() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    press_all(&mut s, &[Char('n'), Char('n'), Tab], at(1));
+    drop(s);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    for (state, why) in [
+        ("{not json", "key must be a string"),
+        (
+            r#"{"format": 9, "slot": 3, "focus": "Duties", "selected": [0,0,0,0,0]}"#,
+            "格式9",
+        ),
+    ] {
+        conn.execute("UPDATE console_state SET state = ?1", [state])
+            .unwrap();
+        let s = Session::open(Store::open(&path).unwrap(), None, Lang::Zh, at(100)).unwrap();
+        let said = message(&s);
+        assert!(said.contains("上次的位置无法读取"), "{state}: {said}");
+        assert!(said.contains(why), "{state}: {said}");
+        assert_eq!(s.console.snapshot.current, 0, "{state}: the first official");
+    }
 }
 
 /// Keys read together (held `j`, or typed while a slow disk saved): the place is saved
@@ -194,20 +225,23 @@ fn keys_read_together_save_the_place_after_the_last_and_the_stage_at_once() {
     let stage = || in_file("SELECT stage FROM agenda_slot WHERE id = 1");
     let focus_before = focus();
     for code in [Tab, Char('j'), Char('s'), Char('j')] {
-        let action = keys::action_for(&s.console.mode, KeyEvent::new(code, KeyModifiers::NONE));
+        let action = keys::action_for(
+            &s.console.recorder.mode,
+            KeyEvent::new(code, KeyModifiers::NONE),
+        );
         s.handle_key(action.unwrap(), at(1), true);
     }
     assert_eq!(focus(), focus_before, "the place waits for the last key");
     assert_eq!(stage(), "report", "a stage is written with its key");
     let action = keys::action_for(
-        &s.console.mode,
+        &s.console.recorder.mode,
         KeyEvent::new(Char('j'), KeyModifiers::NONE),
     );
     s.handle_key(action.unwrap(), at(1), false);
     assert_eq!(focus(), "Duties");
     drop(s);
     let s = Session::open(Store::open(&path).unwrap(), None, Lang::Zh, at(100)).unwrap();
-    assert_eq!(s.console.focus, Pane::Duties);
+    assert_eq!(s.console.recorder.focus, Pane::Duties);
     assert_eq!(s.console.selection(Pane::Duties), 3);
 }
 
@@ -233,7 +267,7 @@ fn typed_text_is_due_at_the_next_wake_up_and_a_crash_reopens_the_editor_in_place
     // Crash: the session is dropped without saving anything more.
     drop(s);
     let s = Session::open(Store::open(&path).unwrap(), None, Lang::Zh, at(20)).unwrap();
-    match &s.console.mode {
+    match &s.console.recorder.mode {
         Mode::Editor(editor) => {
             assert_eq!(editor.body(), "第一句");
             assert_eq!(editor.caret(), (0, 3));
@@ -287,7 +321,7 @@ fn tallies_above_the_voters_are_refused_and_nothing_is_written() {
     );
     assert_eq!(s.store.slot_detail(1).unwrap().rating, None);
     press(&mut s, Esc, at(0));
-    assert!(matches!(s.console.mode, Mode::Browse));
+    assert!(matches!(s.console.recorder.mode, Mode::Browse));
 }
 
 #[test]
@@ -348,13 +382,13 @@ fn search_finds_a_question_of_another_official_and_goes_there() {
     let mut s = sample_session(&path);
     press(&mut s, Char('/'), at(0));
     type_text(&mut s, "欠缴", at(0));
-    match &s.console.mode {
+    match &s.console.recorder.mode {
         Mode::Search(search) => assert!(!search.hits.is_empty()),
         other => panic!("{other:?}"),
     }
     press(&mut s, Enter, at(0));
     assert_eq!(s.console.slot().unwrap().name, "黄某");
-    let pane = s.console.focus;
+    let pane = s.console.recorder.focus;
     assert_eq!(pane, Pane::Duties, "the first hit is a duty item");
 }
 
@@ -412,9 +446,12 @@ fn the_most_recent_unfinished_meeting_opens_unless_another_is_chosen() {
     let mut store = Store::open(&db).unwrap();
     let newer = shuze::prep::import_file(&file, &mut store, at(0)).unwrap();
     let s = Session::open(store, None, Lang::Zh, at(0)).unwrap();
-    assert_eq!(s.console.meeting.id, newer);
+    assert_eq!(s.console.snapshot.meeting.id, newer);
     let s = Session::open(s.store, Some(1), Lang::Zh, at(0)).unwrap();
-    assert_eq!(s.console.meeting.title, "某县纪委监委2026年度述责述廉会议");
+    assert_eq!(
+        s.console.snapshot.meeting.title,
+        "某县纪委监委2026年度述责述廉会议"
+    );
     assert!(Session::open(Store::open(&db).unwrap(), Some(99), Lang::Zh, at(0)).is_err());
 }
 
@@ -425,8 +462,11 @@ fn ctrl_c_quits_from_a_form_the_search_and_the_help() {
         let (_dir, path) = temp_db();
         let mut s = sample_session(&path);
         press(&mut s, opener, at(0));
-        let ctrl_c =
-            keys::action_for(&s.console.mode, KeyEvent::new(Char('c'), M::CONTROL)).unwrap();
+        let ctrl_c = keys::action_for(
+            &s.console.recorder.mode,
+            KeyEvent::new(Char('c'), M::CONTROL),
+        )
+        .unwrap();
         s.handle(ctrl_c, at(1));
         assert!(s.console.quit, "{opener:?}");
     }
@@ -483,7 +523,7 @@ fn search_finds_an_answer_while_it_is_still_a_draft() {
     type_text(&mut s, "独一无二的回答", at(1));
     s.handle(Action::Tick, at(2));
     assert!(
-        matches!(s.console.mode, Mode::Editor(_)),
+        matches!(s.console.recorder.mode, Mode::Editor(_)),
         "still typing: only a draft is saved"
     );
     let hits = s.store.search(1, "独一无二").unwrap();
@@ -495,13 +535,13 @@ fn an_earlier_follow_up_is_brought_up_to_date_from_the_follow_ups_pane() {
     use KeyCode::{Down, Right};
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
-    let open_before = s.console.detail.counts().open_earlier_follow_ups;
+    let open_before = s.console.snapshot.detail.counts().open_earlier_follow_ups;
     assert_eq!(open_before, 1, "张某 has one earlier follow-up still open");
-    while s.console.focus != Pane::FollowUps {
+    while s.console.recorder.focus != Pane::FollowUps {
         press(&mut s, Tab, at(0));
     }
     press(&mut s, Enter, at(1));
-    match &s.console.mode {
+    match &s.console.recorder.mode {
         Mode::Form(form) => assert_eq!(form.fields[0].shown(), "整改中"),
         other => panic!("{other:?}"),
     }
@@ -513,7 +553,7 @@ fn an_earlier_follow_up_is_brought_up_to_date_from_the_follow_ups_pane() {
     assert_eq!(earlier.status, FollowUpStatus::Completed);
     assert!(earlier.progress.ends_with("村组干部已谈话到位"));
     assert_eq!(
-        s.console.detail.counts().open_earlier_follow_ups,
+        s.console.snapshot.detail.counts().open_earlier_follow_ups,
         0,
         "the card counts it closed"
     );
@@ -536,13 +576,13 @@ fn a_one_megabyte_paragraph_reopens_with_the_caret_where_it_was() {
     press_all(&mut session, &[KeyCode::Left; 3], at(3));
     session.handle(Action::Tick, at(4));
     let caret = (0, text.chars().count() - 3);
-    match &session.console.mode {
+    match &session.console.recorder.mode {
         Mode::Editor(editor) => assert_eq!(editor.caret(), caret),
         other => panic!("{other:?}"),
     }
     drop(session);
     let session = Session::open(Store::open(&path).unwrap(), None, Lang::Zh, at(5)).unwrap();
-    match &session.console.mode {
+    match &session.console.recorder.mode {
         Mode::Editor(editor) => {
             assert_eq!(editor.body(), text);
             assert_eq!(editor.caret(), caret, "the caret where it was");

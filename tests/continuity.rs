@@ -70,7 +70,7 @@ fn screen(session: &Session) -> String {
 }
 
 fn form_mut(session: &mut Session) -> &mut shuze::app::Form {
-    match &mut session.console.mode {
+    match &mut session.console.recorder.mode {
         Mode::Form(form) => form,
         other => panic!("no form: {other:?}"),
     }
@@ -103,9 +103,9 @@ fn first_meeting(dir: &Path, db: &Path) {
     set(&mut session, 7, "15个工作日");
     session.handle(Action::Confirm, now);
     assert!(
-        matches!(session.console.mode, Mode::Browse),
+        matches!(session.console.recorder.mode, Mode::Browse),
         "{:?}",
-        session.console.message
+        session.console.recorder.message
     );
     session.store.finish_meeting(1, now).unwrap();
 }
@@ -132,7 +132,7 @@ fn the_second_meeting_checks_what_the_first_left_open() {
     let now = moment("2026-03-02");
     let store = Store::open(&db).unwrap();
     let mut session = Session::open(store, Some(2), Lang::Zh, now).unwrap();
-    let slot = session.console.agenda[0].id;
+    let slot = session.console.snapshot.agenda[0].id;
     let detail = session.store.slot_detail(slot).unwrap();
     let earlier = &detail.earlier_follow_ups[0];
     assert_eq!(earlier.problem, "村级工程项目监管存在漏洞");
@@ -156,7 +156,7 @@ fn the_second_meeting_checks_what_the_first_left_open() {
 
     // Checked with the official as they report: 逾期, with a comment.
     session.handle(Action::Command(Command::NextStage), now);
-    session.console.focus = Pane::FollowUps;
+    session.console.recorder.focus = Pane::FollowUps;
     session.handle(Action::Command(Command::CheckFollowUp), now);
     assert_eq!(
         form_mut(&mut session).fields[0].shown(),
@@ -166,7 +166,7 @@ fn the_second_meeting_checks_what_the_first_left_open() {
     set(&mut session, 1, "施工方未按期整改，已约谈");
     session.handle(Action::Confirm, now);
     let checks = session.store.follow_up_checks(slot).unwrap();
-    assert_eq!(checks.len(), 1, "{:?}", session.console.message);
+    assert_eq!(checks.len(), 1, "{:?}", session.console.recorder.message);
     assert_eq!(checks[0].comment, "施工方未按期整改，已约谈");
     assert_eq!(checks[0].checked_on, day("2026-03-02"));
     let shown = screen(&session);
@@ -310,15 +310,15 @@ fn the_meetings_own_rating_rules_decide_at_their_boundaries_and_a_recount_is_a_n
     // no 约谈提醒 (it takes more than a third).
     tallies(&mut session, &[3, 1, 2, 1, 1, 1]);
     session.handle(Action::Confirm, now);
-    let said = session.console.message.clone().unwrap().text;
+    let said = session.console.recorder.message.clone().unwrap().text;
     assert_eq!(said, "测评结果：合格", "{said}");
     // The recount: one ballot moves to 不廉洁. A new round, the first kept.
     session.handle(Action::Command(Command::RecordRating), now);
     tallies(&mut session, &[3, 1, 2, 1, 0, 2]);
     session.handle(Action::Confirm, now);
-    let said = session.console.message.clone().unwrap().text;
+    let said = session.console.recorder.message.clone().unwrap().text;
     assert_eq!(said, "测评结果：不合格；处理：约谈提醒", "{said}");
-    let slot = session.console.agenda[0].id;
+    let slot = session.console.snapshot.agenda[0].id;
     let detail = session.store.slot_detail(slot).unwrap();
     assert_eq!(detail.rating_rounds, 2);
     assert_eq!(detail.tallies[1].counts, vec![1, 0, 2]);
@@ -418,13 +418,13 @@ fn the_record_lists_the_dispatched_items_the_report_never_mentioned() {
     let now = moment("2026-12-18");
     let mut session = Session::open(Store::open(&db).unwrap(), None, Lang::Zh, now).unwrap();
     session.handle(Action::Command(Command::NextStage), now);
-    session.console.focus = Pane::Duties;
+    session.console.recorder.focus = Pane::Duties;
     // 开展三资清理 ticked; 整治违规吃喝 ticked and the tick taken back.
     for row in [1, 2, 2] {
-        session.console.selected[Pane::Duties.index()] = row;
+        session.console.recorder.selected[Pane::Duties.index()] = row;
         session.handle(Action::Command(Command::ToggleMentioned), now);
     }
-    let slot = session.console.agenda[0].id;
+    let slot = session.console.snapshot.agenda[0].id;
     let detail = session.store.slot_detail(slot).unwrap();
     assert_eq!(detail.mentioned.duty_items, vec![detail.duty_items[1].id]);
     let marks: i64 = session
@@ -483,10 +483,10 @@ fn rules_on_the_default_scale_decide_the_usual_rating_form() {
         tallies(&mut session, &counts);
         session.handle(Action::Confirm, now);
         // More voters than the (empty) attendance: warned once, Enter again goes on.
-        if matches!(session.console.mode, Mode::Form(_)) {
+        if matches!(session.console.recorder.mode, Mode::Form(_)) {
             session.handle(Action::Confirm, now);
         }
-        assert_eq!(session.console.message.clone().unwrap().text, said);
+        assert_eq!(session.console.recorder.message.clone().unwrap().text, said);
     }
     let shown = screen(&session);
     assert!(
@@ -718,7 +718,7 @@ fn c_and_o_without_their_row_selected_say_what_to_select_and_write_nothing() {
     let db = dir.path().join("meeting.db");
     let mut session = sample_session(&db);
     let now = at(10);
-    session.console.focus = Pane::Questions;
+    session.console.recorder.focus = Pane::Questions;
     for (command, said) in [
         (Command::CheckFollowUp, "请先在问题清单栏选中一条以往问题"),
         (
@@ -727,20 +727,21 @@ fn c_and_o_without_their_row_selected_say_what_to_select_and_write_nothing() {
         ),
     ] {
         session.handle(Action::Command(command), now);
-        assert!(matches!(session.console.mode, Mode::Browse));
-        let message = session.console.message.clone().unwrap();
+        assert!(matches!(session.console.recorder.mode, Mode::Browse));
+        let message = session.console.recorder.message.clone().unwrap();
         assert!(message.is_error && message.text == said, "{message:?}");
     }
     // This meeting's follow-up selected, not an earlier one: C refuses it too.
-    session.console.focus = Pane::FollowUps;
-    session.console.selected[Pane::FollowUps.index()] = 0;
+    session.console.recorder.focus = Pane::FollowUps;
+    session.console.recorder.selected[Pane::FollowUps.index()] = 0;
     session
         .console
+        .snapshot
         .detail
         .follow_ups
-        .push(session.console.detail.earlier_follow_ups[0].clone());
+        .push(session.console.snapshot.detail.earlier_follow_ups[0].clone());
     session.handle(Action::Command(Command::CheckFollowUp), now);
-    assert!(matches!(session.console.mode, Mode::Browse));
+    assert!(matches!(session.console.recorder.mode, Mode::Browse));
     let rows: i64 = session
         .store
         .connection()

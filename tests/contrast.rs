@@ -167,7 +167,7 @@ fn screens(theme: &Theme) -> Vec<(String, Buffer)> {
         }
     };
     // The first official, recorded in full: every pane focused in turn (the selection).
-    for _ in 0..s.console.agenda.len() {
+    for _ in 0..s.console.snapshot.agenda.len() {
         s.handle(Action::Command(Command::PreviousOfficial), at(10_000));
     }
     for pane in Pane::ALL {
@@ -194,24 +194,24 @@ fn screens(theme: &Theme) -> Vec<(String, Buffer)> {
         Command::ToggleProjection,
     ] {
         s.handle(Action::Command(command), at(13_001));
-        let mode = format!("{:?}", std::mem::discriminant(&s.console.mode));
+        let mode = format!("{:?}", std::mem::discriminant(&s.console.recorder.mode));
         if command == Command::Search {
             s.handle(Action::Paste("土地".into()), at(13_002));
         }
-        if let Mode::Form(form) = &mut s.console.mode {
+        if let Mode::Form(form) = &mut s.console.recorder.mode {
             form.error = Some("请填写问题".into());
         }
         shoot(&s, &format!("{command:?} ({mode})"));
         if command != Command::ToggleProjection {
             s.handle(Action::Cancel, at(13_003));
-            s.console.mode = Mode::Browse;
+            s.console.recorder.mode = Mode::Browse;
         }
     }
     // Every projected picture, in the console's one-terminal layout and alone.
     for slot in [0, 2] {
         let (_dir2, path2) = temp_db();
         let mut s2 = recorded_sample(&path2);
-        for _ in 0..s2.console.agenda.len() {
+        for _ in 0..s2.console.snapshot.agenda.len() {
             s2.handle(Action::Command(Command::PreviousOfficial), at(20_000));
         }
         for _ in 0..slot {
@@ -229,7 +229,7 @@ fn screens(theme: &Theme) -> Vec<(String, Buffer)> {
             Picture::Spotlight,
             Picture::Blank,
         ] {
-            let mut p = Projection::of(&s2.console, &s2.console.room);
+            let mut p = s2.console.projection(&s2.console.room);
             p.picture = picture;
             p.resume_at = Some(at(23_300));
             for size in SIZES {

@@ -109,7 +109,7 @@ fn round_trip(moment: Moment, round: u64) -> Result<(), String> {
         ));
     }
     let session = Session::open(store, None, Lang::Zh, at(0)).map_err(|e| e.to_string())?;
-    match (&session.console.mode, moment) {
+    match (&session.console.recorder.mode, moment) {
         (Mode::Editor(editor), _) if editor.body() == expected => Ok(()),
         (Mode::Browse, Moment::AfterLeaving) => Ok(()),
         (other, _) => Err(format!(
@@ -188,7 +188,7 @@ fn form_round(mut console: Console, db: &Path, round: u64, jitter: Duration) -> 
     kill(&mut console)?;
     let store = reopen(db)?;
     let session = Session::open(store, None, Lang::Zh, at(0)).map_err(|e| e.to_string())?;
-    match &session.console.mode {
+    match &session.console.recorder.mode {
         Mode::Form(form) if form.text(0) == "县人大代表 某某" && form.text(1) == half => {
             Ok(())
         }

@@ -95,7 +95,7 @@ fn every_command(session: &mut Session, t: &mut i64, when: &str) {
         session.handle(Action::Command(command), at(*t));
         assert_english(session, &format!("{when}, {command:?}"));
         for close in [Action::Cancel, Action::CloseOverlay, Action::Cancel] {
-            if !matches!(session.console.mode, Mode::Browse) {
+            if !matches!(session.console.recorder.mode, Mode::Browse) {
                 session.handle(close, at(*t));
             }
         }

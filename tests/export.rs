@@ -470,7 +470,7 @@ fn the_console_key_exports_everything_beside_the_database() {
         shuze::app::Action::Command(shuze::app::Command::Export),
         at(200_000),
     );
-    match &session.console.mode {
+    match &session.console.recorder.mode {
         shuze::app::Mode::Notice(paths) => {
             // Every kind in every format, and a copy per leader in charge (双向抄告).
             let copies = paths.iter().filter(|p| p.contains("-抄告-")).count();
@@ -580,8 +580,11 @@ fn the_console_key_heads_the_summary_with_the_prepared_office_and_issue() {
         shuze::app::Action::Command(shuze::app::Command::Export),
         at(100),
     );
-    let shuze::app::Mode::Notice(paths) = &session.console.mode else {
-        panic!("the written paths are shown: {:?}", session.console.mode);
+    let shuze::app::Mode::Notice(paths) = &session.console.recorder.mode else {
+        panic!(
+            "the written paths are shown: {:?}",
+            session.console.recorder.mode
+        );
     };
     let summary = paths
         .iter()

@@ -183,9 +183,9 @@ fn a_disk_that_fills_while_typing_loses_nothing_and_says_where_the_text_is() {
     session.rescue_folders.push(rescue_dir);
     session.offer_rescues();
     assert!(
-        matches!(&session.console.mode, Mode::Rescue(offer) if offer.rescued.ends_with("回答。")),
+        matches!(&session.console.recorder.mode, Mode::Rescue(offer) if offer.rescued.ends_with("回答。")),
         "{:?}",
-        session.console.mode
+        session.console.recorder.mode
     );
     session.handle(Action::Confirm, chrono::Utc::now());
     drop(session);
@@ -343,7 +343,7 @@ fn a_half_filled_form_comes_back_after_a_kill() {
     console.wait_exit(10);
     drop(console);
     let session = Session::open(Store::open(&db).unwrap(), None, Lang::Zh, at(0)).unwrap();
-    match &session.console.mode {
+    match &session.console.recorder.mode {
         Mode::Form(form) => {
             assert_eq!(form.text(0), "县人大代表 某某");
             assert_eq!(form.text(1), "半句现场提问");
@@ -509,9 +509,9 @@ fn rescue_files_planted_by_someone_else_or_that_are_not_plain_files_are_never_of
         let mut session = Session::open(store, None, Lang::Zh, at(0)).unwrap();
         session.rescue_folders = folders;
         session.offer_rescues();
-        let offered: Vec<(TextTarget, String)> = match &session.console.mode {
+        let offered: Vec<(TextTarget, String)> = match &session.console.recorder.mode {
             Mode::Rescue(first) => std::iter::once(first)
-                .chain(&session.console.rescues)
+                .chain(&session.console.saving.rescues)
                 .map(|o| (o.target, o.rescued.clone()))
                 .collect(),
             _ => Vec::new(),
@@ -866,7 +866,7 @@ fn a_database_moved_under_the_console_keeps_its_corrections_and_the_exit_says_wh
 fn an_attendee_added_late_is_all_written_or_not_at_all() {
     let (_dir, db) = temp_db();
     let mut session = sample_session(&db);
-    let before = session.console.attendees.len();
+    let before = session.console.snapshot.attendees.len();
     // The second of the two rows fails, as a full disk can make it.
     rusqlite::Connection::open(&db)
         .unwrap()
@@ -876,8 +876,8 @@ fn an_attendee_added_late_is_all_written_or_not_at_all() {
         )
         .unwrap();
     session.handle(Action::Command(shuze::app::Command::Attendance), at(60));
-    let Mode::Form(form) = &mut session.console.mode else {
-        panic!("{:?}", session.console.mode);
+    let Mode::Form(form) = &mut session.console.recorder.mode else {
+        panic!("{:?}", session.console.recorder.mode);
     };
     let new = form.fields[0].shown().to_string();
     if let shuze::app::FieldValue::Choice { options, index } = &mut form.fields[0].value {
@@ -890,8 +890,8 @@ fn an_attendee_added_late_is_all_written_or_not_at_all() {
     }
     form.fields[4].value = shuze::app::FieldValue::Text("迟到的新人".into());
     session.handle(Action::Confirm, at(61));
-    let Mode::Form(form) = &session.console.mode else {
-        panic!("the form stays: {:?}", session.console.mode);
+    let Mode::Form(form) = &session.console.recorder.mode else {
+        panic!("the form stays: {:?}", session.console.recorder.mode);
     };
     assert!(
         form.unsaved,

@@ -43,9 +43,9 @@ fn first_at(s: &mut Session, stage: Stage) {
         run(s, Command::NextStage, second);
         second += 1;
         assert!(
-            matches!(s.console.mode, Mode::Browse),
+            matches!(s.console.recorder.mode, Mode::Browse),
             "{:?}",
-            s.console.mode
+            s.console.recorder.mode
         );
     }
     run(s, Command::ToggleTimer, second);
@@ -56,22 +56,26 @@ fn the_next_official_opens_on_the_pane_of_his_stage_not_the_last_ones() {
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
     first_at(&mut s, Stage::FollowUps);
-    assert_eq!(s.console.focus, Pane::FollowUps);
+    assert_eq!(s.console.recorder.focus, Pane::FollowUps);
 
     run(&mut s, Command::NextOfficial, 30);
     assert_eq!(s.console.slot().unwrap().name, "王某");
-    assert_eq!(s.console.focus, Pane::Questions, "王某 is 待述责");
+    assert_eq!(s.console.recorder.focus, Pane::Questions, "王某 is 待述责");
     // Enter at 王某 is about his questions, never 更新整改进展 of 张某's pane.
     run(&mut s, Command::EditAnswer, 31);
     assert!(
-        !matches!(&s.console.mode, Mode::Form(f) if matches!(f.kind, FormKind::UpdateFollowUp(_))),
+        !matches!(&s.console.recorder.mode, Mode::Form(f) if matches!(f.kind, FormKind::UpdateFollowUp(_))),
         "{:?}",
-        s.console.mode
+        s.console.recorder.mode
     );
     s.handle(Action::Cancel, at(32));
 
     run(&mut s, Command::PreviousOfficial, 33);
-    assert_eq!(s.console.focus, Pane::FollowUps, "张某 is at 问题清单");
+    assert_eq!(
+        s.console.recorder.focus,
+        Pane::FollowUps,
+        "张某 is at 问题清单"
+    );
 }
 
 #[test]
@@ -79,15 +83,15 @@ fn a_pane_the_recorder_chose_for_an_official_stays_when_coming_back() {
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
     first_at(&mut s, Stage::Remarks);
-    assert_eq!(s.console.focus, Pane::Remarks);
+    assert_eq!(s.console.recorder.focus, Pane::Remarks);
     run(&mut s, Command::NextPane, 20);
-    assert_eq!(s.console.focus, Pane::FollowUps);
+    assert_eq!(s.console.recorder.focus, Pane::FollowUps);
 
     run(&mut s, Command::NextOfficial, 21);
-    assert_eq!(s.console.focus, Pane::Questions);
+    assert_eq!(s.console.recorder.focus, Pane::Questions);
     run(&mut s, Command::PreviousOfficial, 22);
     assert_eq!(
-        s.console.focus,
+        s.console.recorder.focus,
         Pane::FollowUps,
         "the recorder's choice for 张某"
     );
@@ -96,11 +100,11 @@ fn a_pane_the_recorder_chose_for_an_official_stays_when_coming_back() {
     run(&mut s, Command::ToggleTimer, 23);
     run(&mut s, Command::NextStage, 24);
     assert_eq!(s.console.slot().unwrap().stage, Stage::Rating);
-    assert_eq!(s.console.focus, Pane::Remarks);
+    assert_eq!(s.console.recorder.focus, Pane::Remarks);
     run(&mut s, Command::ToggleTimer, 25);
     run(&mut s, Command::NextOfficial, 26);
     run(&mut s, Command::PreviousOfficial, 27);
-    assert_eq!(s.console.focus, Pane::Remarks);
+    assert_eq!(s.console.recorder.focus, Pane::Remarks);
 }
 
 #[test]
@@ -117,14 +121,14 @@ fn the_footer_names_what_enter_does_in_each_pane_and_enter_does_it() {
     ];
     let mut second = 40;
     for (pane, named) in cases {
-        while s.console.focus != pane {
+        while s.console.recorder.focus != pane {
             run(&mut s, Command::NextPane, second);
         }
         let row = footer(&s);
         assert!(row.contains(named), "{pane:?}: {row}");
         assert_eq!(row.matches("Enter").count(), 1, "{row}");
         run(&mut s, Command::EditAnswer, second);
-        let opened = match &s.console.mode {
+        let opened = match &s.console.recorder.mode {
             Mode::Editor(e) => e.title,
             Mode::Form(f) => f.title,
             other => panic!("{pane:?}: Enter opened {other:?}"),
@@ -138,9 +142,9 @@ fn the_footer_names_what_enter_does_in_each_pane_and_enter_does_it() {
         assert_eq!(opened, expected, "{pane:?}");
         s.handle(Action::Cancel, at(second + 1));
         assert!(
-            matches!(s.console.mode, Mode::Browse),
+            matches!(s.console.recorder.mode, Mode::Browse),
             "{:?}",
-            s.console.mode
+            s.console.recorder.mode
         );
         second += 2;
     }

@@ -26,7 +26,7 @@ fn typed(s: &mut Session, text: &str, second: i64) {
 }
 
 fn form(s: &Session) -> &Form {
-    match &s.console.mode {
+    match &s.console.recorder.mode {
         Mode::Form(form) => form,
         other => panic!("no form open: {other:?}"),
     }
@@ -39,9 +39,9 @@ fn first_at(s: &mut Session, stage: Stage) {
         run(s, Command::NextStage, second);
         second += 1;
         assert!(
-            matches!(s.console.mode, Mode::Browse),
+            matches!(s.console.recorder.mode, Mode::Browse),
             "{:?}",
-            s.console.mode
+            s.console.recorder.mode
         );
     }
 }
@@ -51,7 +51,7 @@ fn the_progress_form_starts_on_the_status_and_typed_characters_choose_it() {
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
     first_at(&mut s, Stage::FollowUps);
-    assert_eq!(s.console.focus, Pane::FollowUps);
+    assert_eq!(s.console.recorder.focus, Pane::FollowUps);
     run(&mut s, Command::EditAnswer, 10);
     assert!(matches!(form(&s).kind, FormKind::UpdateFollowUp(_)));
     assert_eq!(form(&s).focus, 0, "the caret on 状态");

@@ -33,7 +33,7 @@ impl Recorder {
     fn send(&mut self, code: KeyCode) {
         self.second += 1;
         let key = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = keys::action_for(&self.s.console.mode, key) {
+        if let Some(action) = keys::action_for(&self.s.console.recorder.mode, key) {
             self.s.handle(action, at(self.second));
         }
     }
@@ -55,14 +55,14 @@ impl Recorder {
     }
 
     fn form_focus(&self) -> usize {
-        match &self.s.console.mode {
+        match &self.s.console.recorder.mode {
             Mode::Form(form) => form.focus,
             other => panic!("no form: {other:?}"),
         }
     }
 
     fn shown(&self, field: usize) -> String {
-        match &self.s.console.mode {
+        match &self.s.console.recorder.mode {
             Mode::Form(form) => form.fields[field].shown().to_string(),
             other => panic!("no form: {other:?}"),
         }
@@ -99,11 +99,11 @@ impl Recorder {
     /// Enter on a form, and again after a warning the form shows.
     fn submit(&mut self) {
         self.press(KeyCode::Enter);
-        if let Mode::Form(form) = &self.s.console.mode {
+        if let Mode::Form(form) = &self.s.console.recorder.mode {
             assert!(form.warned.is_some(), "{:?}", form.error);
             self.press(KeyCode::Enter);
         }
-        assert!(matches!(self.s.console.mode, Mode::Browse));
+        assert!(matches!(self.s.console.recorder.mode, Mode::Browse));
     }
 }
 
@@ -122,7 +122,7 @@ fn a_clean_official_takes_the_keys_the_readme_says() {
         .into_iter()
         .enumerate()
     {
-        while r.s.console.focus != Pane::Questions {
+        while r.s.console.recorder.focus != Pane::Questions {
             r.press(KeyCode::Tab);
         }
         while r.s.console.selection(Pane::Questions) < index {

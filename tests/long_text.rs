@@ -18,7 +18,7 @@ use shuze::storage::Store;
 use std::path::Path;
 
 fn press(session: &mut Session, key: KeyEvent, now: DateTime<Utc>) {
-    if let Some(action) = keys::action_for(&session.console.mode, key) {
+    if let Some(action) = keys::action_for(&session.console.recorder.mode, key) {
         session.handle(action, now);
     }
 }
@@ -28,7 +28,7 @@ fn plain(code: KeyCode) -> KeyEvent {
 }
 
 fn caret(session: &Session) -> (usize, usize) {
-    match &session.console.mode {
+    match &session.console.recorder.mode {
         Mode::Editor(editor) => editor.caret(),
         other => panic!("the editor is not open: {other:?}"),
     }

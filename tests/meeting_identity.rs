@@ -32,7 +32,7 @@ fn a_console_reopens_the_meeting_it_recorded_and_names_a_later_import() {
     let (dir, path) = temp_db();
     let mut session = sample_session(&path);
     session.settle_in(at(1));
-    assert_eq!(session.console.meeting.id, 1);
+    assert_eq!(session.console.snapshot.meeting.id, 1);
     session.close();
     import_later_meeting(&path);
 
@@ -40,10 +40,10 @@ fn a_console_reopens_the_meeting_it_recorded_and_names_a_later_import() {
     let mut session = Session::open(store, None, Lang::Zh, at(10)).unwrap();
     session.settle_in(at(10));
     assert_eq!(
-        session.console.meeting.title, "某县纪委监委2026年度述责述廉会议",
+        session.console.snapshot.meeting.title, "某县纪委监委2026年度述责述廉会议",
         "the meeting recorded before, not the one imported since"
     );
-    let said = session.console.message.clone().unwrap().text;
+    let said = session.console.recorder.message.clone().unwrap().text;
     assert!(
         said.contains("第2场「测试会议」（2026-12-20）") && said.contains("--meeting 2"),
         "{said}"
@@ -63,7 +63,7 @@ fn a_meeting_named_on_the_command_line_becomes_the_one_reopened() {
     let store = Store::open(&path).unwrap();
     assert_eq!(store.meeting_to_open().unwrap(), 2);
     let session = Session::open(store, None, Lang::Zh, at(20)).unwrap();
-    assert_eq!(session.console.meeting.title, "测试会议");
+    assert_eq!(session.console.snapshot.meeting.title, "测试会议");
 }
 
 #[test]
@@ -127,7 +127,7 @@ fn the_audience_view_follows_the_console_and_says_when_none_records() {
     other.settle_in(at(30));
     assert!(audience.follow().unwrap());
     assert_eq!(audience.meeting, 2);
-    assert_eq!(audience.console.meeting.title, "测试会议");
+    assert_eq!(audience.snapshot.meeting.title, "测试会议");
 
     // A meeting named with --meeting stays, whatever the console opens.
     let pinned = Audience::open(
@@ -160,9 +160,9 @@ fn offered(db: &Path, dir: &Path) -> Vec<String> {
     let mut session = Session::open(store, Some(1), Lang::Zh, at(200)).unwrap();
     session.rescue_folders = vec![dir.to_path_buf()];
     session.offer_rescues();
-    match &session.console.mode {
+    match &session.console.recorder.mode {
         Mode::Rescue(first) => std::iter::once(first)
-            .chain(&session.console.rescues)
+            .chain(&session.console.saving.rescues)
             .map(|o| o.rescued.clone())
             .collect(),
         _ => Vec::new(),

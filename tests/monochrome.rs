@@ -61,7 +61,7 @@ fn the_focused_pane_and_the_selected_row_are_marked_in_characters() {
     assert!(!row_with(&screen, "县纪委监委副书记").contains("> 1. "));
 
     run(&mut s, Command::NextPane, 2);
-    assert_eq!(s.console.focus, Pane::Duties);
+    assert_eq!(s.console.recorder.focus, Pane::Duties);
     let screen = monochrome(&s, 160, 45);
     assert!(row_with(&screen, "主体责任事项 (").contains("> 主体责任事项"));
     assert!(!row_with(&screen, "提问与回答").contains("> 提问与回答"));

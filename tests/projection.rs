@@ -9,7 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
-use shuze::app::projection::{Picture, Projection};
+use shuze::app::projection::Picture;
 use shuze::app::{Action, Command};
 use shuze::labels::Lang;
 use shuze::present::Audience;
@@ -79,7 +79,7 @@ fn the_audience_view_follows_what_the_recorder_writes() {
         audience.follow().unwrap(),
         "the commit is seen at the next poll"
     );
-    audience.console.now = at(64);
+    audience.now = at(64);
     let text = rows(&draw_audience(&audience, 120, 36));
     assert!(text.contains("提问质询"), "{text}");
     assert!(text.contains("你作为单位"), "the current question:\n{text}");
@@ -150,8 +150,11 @@ fn blanking_shows_the_title_only_until_pressed_again() {
     s.handle(Action::Command(Command::ToggleBlank), at(100_001));
     assert_eq!(s.console.room.shown(), Picture::Card);
     s.handle(Action::Command(Command::EditRemarks), at(100_002));
-    let f2 = shuze::app::keys::action_for(&s.console.mode, shuze::app::key::KeyCode::F(2).into())
-        .unwrap();
+    let f2 = shuze::app::keys::action_for(
+        &s.console.recorder.mode,
+        shuze::app::key::KeyCode::F(2).into(),
+    )
+    .unwrap();
     s.handle(f2, at(100_003));
     assert_eq!(s.console.room.shown(), Picture::Blank);
 }
@@ -169,7 +172,7 @@ fn every_picture_draws_at_every_size_without_cutting_a_character() {
         Action::Command(Command::ToggleProjectedAnswers),
         at(100_001),
     );
-    s.console.projecting = true;
+    s.console.recorder.projecting = true;
     for picture in [
         Picture::Card,
         Picture::Spotlight,
@@ -264,7 +267,7 @@ fn the_spotlight_draws_whole_unifont_pixels_never_fewer() {
     s.handle(Action::Command(Command::NextStage), at(100_000));
     s.console.now = at(100_011);
     let theme = Theme::projector_dark();
-    let mut p = Projection::of(&s.console, &s.console.room);
+    let mut p = s.console.projection(&s.console.room);
     p.picture = Picture::Spotlight;
     let name = p.official.as_ref().unwrap().name.clone();
     let time = p.clock().unwrap().remaining();
@@ -382,9 +385,9 @@ fn the_audience_views_own_keys_hold_until_the_recorder_changes_the_picture() {
     assert_eq!(audience.room().shown(), Picture::Spotlight, "back");
     assert!(audience.key(key('v')));
     assert!(audience.room().answers);
-    let theme = audience.console.theme.clone();
+    let theme = audience.theme.clone();
     assert!(audience.key(key('c')), "a recording key does nothing here");
-    assert_eq!(audience.console.theme, theme);
+    assert_eq!(audience.theme, theme);
     recorder.handle(Action::Command(Command::NextStage), at(1));
     assert!(audience.follow().unwrap());
     assert_eq!(
@@ -420,7 +423,7 @@ fn the_recorders_picture_keys_choose_what_the_audience_view_shows() {
             recorder.handle(action, at(second));
         }
         audience.follow().unwrap();
-        audience.console.now = at(second);
+        audience.now = at(second);
         rows(&draw_audience(&audience, 120, 36))
     };
     let text = shows(&mut recorder, vec![C(ShowTitle)]);
@@ -546,21 +549,39 @@ fn the_audience_view_following_holds_what_a_fresh_start_reads() {
         audience.follow().unwrap();
         let mut fresh =
             Audience::open(Store::open_read_only(&path).unwrap(), None, Lang::Zh, true).unwrap();
-        fresh.console.now = audience.console.now;
+        fresh.now = audience.now;
         let (followed_room, fresh_room) = (audience.projection(), fresh.projection());
-        let (followed, fresh) = (&audience.console, &fresh.console);
-        assert_eq!(followed.detail, fresh.detail, "step {step}: the detail");
-        assert_eq!(followed.agenda, fresh.agenda, "step {step}: the agenda");
-        assert_eq!(followed.timings, fresh.timings, "step {step}: the clocks");
-        assert_eq!(followed.closing, fresh.closing, "step {step}: the closing");
-        assert_eq!(followed.current, fresh.current, "step {step}: the official");
-        assert_eq!(followed.selected, fresh.selected, "step {step}: the rows");
+        let (followed, fresh) = (&audience, &fresh);
+        let (snapshot, fresh_snapshot) = (&followed.snapshot, &fresh.snapshot);
+        assert_eq!(
+            snapshot.detail, fresh_snapshot.detail,
+            "step {step}: the detail"
+        );
+        assert_eq!(
+            snapshot.agenda, fresh_snapshot.agenda,
+            "step {step}: the agenda"
+        );
+        assert_eq!(
+            snapshot.timings, fresh_snapshot.timings,
+            "step {step}: the clocks"
+        );
+        assert_eq!(
+            snapshot.closing, fresh_snapshot.closing,
+            "step {step}: the closing"
+        );
+        assert_eq!(
+            snapshot.current, fresh_snapshot.current,
+            "step {step}: the official"
+        );
+        assert_eq!(
+            followed.shown, fresh.shown,
+            "step {step}: the rows and the picture"
+        );
         assert_eq!(followed.theme, fresh.theme, "step {step}: the theme");
-        assert_eq!(followed.room, fresh.room, "step {step}: the picture");
         assert_eq!(followed_room, fresh_room, "step {step}: what the room sees");
     }
     assert_eq!(
-        audience.console.slot().map(|s| s.name.as_str()),
+        audience.snapshot.slot().map(|s| s.name.as_str()),
         Some("张某"),
         "back at the first official"
     );
@@ -606,10 +627,10 @@ fn one_terminal_the_editor_shows_its_text_and_caret_on_the_projected_picture() {
     }
     // A picture's function key changes the picture; it is not typed.
     for code in [KeyCode::F(4), KeyCode::F(3), KeyCode::F(2), KeyCode::F(2)] {
-        let action = action_for(&s.console.mode, KeyEvent::from(code)).unwrap();
+        let action = action_for(&s.console.recorder.mode, KeyEvent::from(code)).unwrap();
         s.handle(action, at(5));
     }
-    let shuze::app::Mode::Editor(editor) = &s.console.mode else {
+    let shuze::app::Mode::Editor(editor) = &s.console.recorder.mode else {
         panic!("the editor stays open");
     };
     assert_eq!(
@@ -617,7 +638,7 @@ fn one_terminal_the_editor_shows_its_text_and_caret_on_the_projected_picture() {
         "已建立台账",
         "nothing typed by the picture keys"
     );
-    assert!(s.console.projecting);
+    assert!(s.console.recorder.projecting);
     // A private note: the band says it is written, never what.
     s.handle(Action::Cancel, at(6));
     s.handle(Action::Command(Command::EditNote), at(7));
@@ -628,12 +649,12 @@ fn one_terminal_the_editor_shows_its_text_and_caret_on_the_projected_picture() {
     s.handle(Action::Cancel, at(9));
     // `z` twice: the same layout and the same picture as before, in either layout.
     for projecting in [true, false] {
-        s.console.projecting = projecting;
+        s.console.recorder.projecting = projecting;
         let before = s.console.room.shown();
         s.handle(Action::Command(Command::ToggleSpotlight), at(10));
         assert_eq!(s.console.room.shown(), Picture::Spotlight);
         s.handle(Action::Command(Command::ToggleSpotlight), at(11));
-        assert_eq!(s.console.projecting, projecting);
+        assert_eq!(s.console.recorder.projecting, projecting);
         assert_eq!(s.console.room.shown(), before);
     }
 }
@@ -665,7 +686,7 @@ fn the_card_puts_the_name_first_the_clock_second_the_question_third() {
     s.handle(Action::Command(Command::NextStage), at(10_001));
     s.console.now = at(10_011);
     let theme = Theme::projector_dark();
-    let mut p = Projection::of(&s.console, &s.console.room);
+    let mut p = s.console.projection(&s.console.room);
     p.picture = Picture::Card;
     let name = p.official.as_ref().unwrap().name.clone();
     let question = p.question.clone().expect("a question is shown at 提问质询");

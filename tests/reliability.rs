@@ -113,14 +113,15 @@ fn a_full_database_keeps_the_text_in_the_editor_and_writes_a_rescue_file() {
     s.handle(Action::Tick, at(2));
     let message = s
         .console
-        .save_problem
+        .saving
+        .problem
         .clone()
         .expect("the failure is shown");
     assert!(
         message.contains("磁盘已满") && message.contains("rescue"),
         "{message}"
     );
-    match &s.console.mode {
+    match &s.console.recorder.mode {
         Mode::Editor(editor) => {
             assert_eq!(editor.body(), text, "the text stays in the editor");
             assert!(editor.dirty_since.is_some(), "and is still unsaved");
@@ -152,7 +153,10 @@ fn a_full_database_keeps_the_text_in_the_editor_and_writes_a_rescue_file() {
         .pragma_update(None, "max_page_count", 1_000_000)
         .unwrap();
     s.handle(Action::Tick, at(3));
-    assert!(s.console.save_problem.is_some(), "not tried again at once");
+    assert!(
+        s.console.saving.problem.is_some(),
+        "not tried again at once"
+    );
     s.handle(Action::Tick, at(6));
     let saved = s.store.slot_detail(1).unwrap().questions[0]
         .answer
@@ -161,7 +165,7 @@ fn a_full_database_keeps_the_text_in_the_editor_and_writes_a_rescue_file() {
         .body;
     assert_eq!(saved, text);
     assert_eq!(
-        s.console.save_problem, None,
+        s.console.saving.problem, None,
         "the failure is no longer shown"
     );
     assert!(
@@ -379,7 +383,7 @@ fn closing_the_window_saves_the_text_and_exits_quietly() {
     );
     let reopened = Session::open(store, None, Lang::Zh, at(0)).unwrap();
     assert!(
-        matches!(reopened.console.mode, Mode::Browse),
+        matches!(reopened.console.recorder.mode, Mode::Browse),
         "a private note is not reopened on the screen"
     );
 }
@@ -471,7 +475,15 @@ fn an_official_with_nothing_prepared_can_be_run() {
     s.handle(Action::Command(Command::NextStage), at(1));
     s.handle(Action::Command(Command::NextStage), at(2));
     s.handle(Action::Command(Command::EditAnswer), at(3));
-    assert!(s.console.message.clone().unwrap().text.contains("现场提问"));
+    assert!(
+        s.console
+            .recorder
+            .message
+            .clone()
+            .unwrap()
+            .text
+            .contains("现场提问")
+    );
     for pane in 0..5 {
         s.handle(Action::Command(Command::MoveDown), at(4 + pane));
         s.handle(Action::Command(Command::NextPane), at(4 + pane));
@@ -492,7 +504,7 @@ fn a_form_retried_after_a_full_disk_shows_what_it_wrote() {
         .connection()
         .pragma_query_value(None, "page_count", |r| r.get(0))
         .unwrap();
-    let questions = s.console.detail.questions.len();
+    let questions = s.console.snapshot.detail.questions.len();
     s.store
         .connection()
         .pragma_update(None, "max_page_count", pages)
@@ -502,19 +514,22 @@ fn a_form_retried_after_a_full_disk_shows_what_it_wrote() {
     s.handle(Step(1), at(3));
     s.handle(Paste("满盘时的现场提问".repeat(300)), at(4));
     s.handle(Confirm, at(5));
-    assert!(matches!(s.console.mode, Mode::Form(_)), "the form is back");
-    assert!(s.console.save_problem.is_some());
+    assert!(
+        matches!(s.console.recorder.mode, Mode::Form(_)),
+        "the form is back"
+    );
+    assert!(s.console.saving.problem.is_some());
     s.store
         .connection()
         .pragma_update(None, "max_page_count", 1_000_000)
         .unwrap();
     s.handle(Confirm, at(6));
     assert_eq!(
-        s.console.detail.questions.len(),
+        s.console.snapshot.detail.questions.len(),
         questions + 1,
         "the retried question is on screen"
     );
-    assert_eq!(s.console.save_problem, None, "and the failure is gone");
+    assert_eq!(s.console.saving.problem, None, "and the failure is gone");
 }
 
 #[test]

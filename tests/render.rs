@@ -204,7 +204,7 @@ fn the_editor_shows_the_question_and_puts_the_cursor_at_the_caret() {
         row.trim_end().ends_with("补充"),
         "caret row: {row:?} at {cursor:?}"
     );
-    assert!(matches!(session.console.mode, Mode::Editor(_)));
+    assert!(matches!(session.console.recorder.mode, Mode::Editor(_)));
 }
 
 #[test]
@@ -272,7 +272,7 @@ fn every_overlay_draws_at_the_smallest_size() {
         session.handle(Action::Cancel, at(201));
         session.handle(Action::CloseOverlay, at(201));
         assert!(
-            matches!(session.console.mode, Mode::Browse),
+            matches!(session.console.recorder.mode, Mode::Browse),
             "{command:?} closes"
         );
     }

@@ -53,7 +53,7 @@ fn at_questions(path: &std::path::Path) -> Session {
     let mut s = sample_session(path);
     s.handle(Action::Command(Command::NextStage), at(100_000));
     // A day after the prepared date: the date question comes first; Esc keeps the date.
-    if matches!(s.console.mode, shuze::app::Mode::Confirm(_)) {
+    if matches!(s.console.recorder.mode, shuze::app::Mode::Confirm(_)) {
         s.handle(Action::Cancel, at(100_000));
     }
     s.handle(Action::Command(Command::NextStage), at(100_001));
@@ -75,7 +75,7 @@ fn the_question_stays_on_the_card_while_a_long_answer_is_typed() {
         at(100_004),
     );
     s.console.now = at(100_010);
-    let mut p = Projection::of(&s.console, &s.console.room);
+    let mut p = s.console.projection(&s.console.room);
     p.picture = Picture::Card;
     let question = p.question.clone().expect("a question at 提问质询");
     let opening: String = question.text.chars().take(4).collect();
@@ -114,7 +114,7 @@ fn a_paused_clock_says_so_and_changes_colour_on_every_picture_with_a_clock() {
     s.console.now = at(100_090);
     let theme = Theme::projector_dark();
     for shown in [Picture::Card, Picture::Spotlight, Picture::Agenda] {
-        let mut p = Projection::of(&s.console, &s.console.room);
+        let mut p = s.console.projection(&s.console.room);
         p.picture = shown;
         for (w, h) in SIZES {
             let buffer = picture(&p, w, h);
@@ -139,7 +139,7 @@ fn an_overrun_says_so_in_words_on_every_picture_with_a_clock() {
     let mut s = at_questions(&path);
     s.console.now = at(100_000 + 3 * 3600);
     for shown in [Picture::Card, Picture::Spotlight] {
-        let mut p = Projection::of(&s.console, &s.console.room);
+        let mut p = s.console.projection(&s.console.room);
         p.picture = shown;
         for (w, h) in SIZES {
             let screen = rows(&picture(&p, w, h));
@@ -159,7 +159,7 @@ fn six_follow_ups(path: &std::path::Path) -> Projection {
     s.handle(Action::Paste("1".into()), at(100_000));
     s.handle(Action::Confirm, at(100_000));
     s.handle(Action::Confirm, at(100_000));
-    let mut p = Projection::of(&s.console, &s.console.room);
+    let mut p = s.console.projection(&s.console.room);
     let model = p.follow_ups.first().cloned().expect("a follow-up recorded");
     p.follow_ups = (1..=6)
         .map(|n| {
@@ -227,7 +227,7 @@ fn follow_ups_are_paged_in_whole_items_and_the_page_follows_the_selection() {
 fn the_agenda_is_paged_without_cutting_a_post_and_shows_the_official_reporting() {
     let (_dir, path) = temp_db();
     let s = recorded_sample(&path);
-    let mut p = Projection::of(&s.console, &s.console.room);
+    let mut p = s.console.projection(&s.console.room);
     p.picture = Picture::Agenda;
     let squeeze = |t: &str| t.split_whitespace().collect::<String>();
     for (w, h) in SIZES {
@@ -285,7 +285,7 @@ fn a_meeting_not_yet_begun_projects_its_title_large_until_the_recorder_shows_the
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
     let theme = Theme::projector_dark();
-    let p = Projection::of(&s.console, &s.console.room);
+    let p = s.console.projection(&s.console.room);
     assert_eq!(p.picture, Picture::Title, "the default picture before 述责");
     for (w, h) in SIZES {
         let buffer = picture(&p, w, h);
@@ -306,7 +306,7 @@ fn a_meeting_not_yet_begun_projects_its_title_large_until_the_recorder_shows_the
         }
     }
     s.handle(Action::Command(Command::ShowCard), at(1));
-    let p = Projection::of(&s.console, &s.console.room);
+    let p = s.console.projection(&s.console.room);
     assert_eq!(p.picture, Picture::Card, "the recorder's choice");
 }
 
@@ -314,8 +314,8 @@ fn a_meeting_not_yet_begun_projects_its_title_large_until_the_recorder_shows_the
 fn a_closed_meeting_projects_the_closing_picture() {
     let (_dir, path) = temp_db();
     let mut s = recorded_sample(&path);
-    s.console.meeting.finished_at = Some(at(200_000));
-    let p = Projection::of(&s.console, &s.console.room);
+    s.console.snapshot.meeting.finished_at = Some(at(200_000));
+    let p = s.console.projection(&s.console.room);
     assert_eq!(p.picture, Picture::Title);
     let theme = Theme::projector_dark();
     for (w, h) in SIZES {
@@ -341,7 +341,7 @@ fn first_row(s: &Session, w: u16, h: u16) -> String {
 fn the_console_says_what_the_room_sees_at_every_size_never_cut() {
     let (_dir, path) = temp_db();
     let mut s = at_questions(&path);
-    s.console.meeting.title =
+    s.console.snapshot.meeting.title =
         "某某县纪律检查委员会、某某县监察委员会2026年度领导干部述责述廉会议".into();
     for (w, h) in SIZES {
         let row = first_row(&s, w, h);
@@ -440,7 +440,9 @@ fn the_one_terminal_band_never_covers_the_projected_clock() {
     s.handle(Action::Command(Command::ShowCard), at(100_003));
     s.handle(Action::Command(Command::EditAnswer), at(100_004));
     s.handle(Action::Paste("清单已印发".into()), at(100_005));
-    let time = Projection::of(&s.console, &s.console.room)
+    let time = s
+        .console
+        .projection(&s.console.room)
         .clock()
         .expect("a timed stage")
         .remaining();
@@ -472,7 +474,7 @@ fn the_pause_screen_shows_the_meetings_name_above_the_pause_and_its_countdown() 
     let mut s = at_questions(&path);
     s.handle(Action::Command(Command::ShowPause), at(100_010));
     s.handle(Action::Command(Command::PauseLonger), at(100_010));
-    let p = Projection::of(&s.console, &s.console.room);
+    let p = s.console.projection(&s.console.room);
     assert_eq!(p.picture, Picture::Pause);
     let theme = Theme::projector_dark();
     for (w, h) in SIZES {
@@ -504,7 +506,7 @@ fn the_title_screen_names_the_issuing_office_the_preparation_gave() {
         .set_summary_head(1, "中共某县纪律检查委员会", None)
         .unwrap();
     let s = shuze::session::Session::open(store, None, shuze::labels::Lang::Zh, at(0)).unwrap();
-    let p = Projection::of(&s.console, &s.console.room);
+    let p = s.console.projection(&s.console.room);
     assert_eq!(p.picture, Picture::Title);
     for (w, h) in SIZES {
         let screen = rows(&picture(&p, w, h));

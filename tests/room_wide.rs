@@ -46,10 +46,10 @@ fn every_picture_keeps_its_rows_and_its_large_glyphs_where_ambiguous_characters_
         Action::Command(Command::ToggleProjectedAnswers),
         at(100_002),
     );
-    s.console.meeting.title = "某县纪委监委“2026”述责述廉会议".into();
+    s.console.snapshot.meeting.title = "某县纪委监委“2026”述责述廉会议".into();
     text::set_ambiguous(Ambiguous::Wide);
     let theme = Theme::projector_dark();
-    let mut base = Projection::of(&s.console, &s.console.room);
+    let mut base = s.console.projection(&s.console.room);
     base.resume_at = Some(at(100_600));
     if let Some(q) = base.question.as_mut() {
         q.answer = Some("已建立台账——“一人一档”。".repeat(60));

@@ -40,6 +40,7 @@ fn screen(s: &Session, width: u16, height: u16) -> String {
 
 fn message(s: &Session) -> String {
     s.console
+        .recorder
         .message
         .as_ref()
         .map(|m| m.text.clone())
@@ -54,7 +55,7 @@ fn an_editor_left_empty_says_nothing_was_recorded() {
     run(&mut s, Command::NextStage, 2);
     assert_eq!(s.console.slot().unwrap().stage, Stage::Questions);
     run(&mut s, Command::EditAnswer, 3);
-    assert!(matches!(s.console.mode, Mode::Editor(_)));
+    assert!(matches!(s.console.recorder.mode, Mode::Editor(_)));
     s.handle(Action::Cancel, at(4));
     assert_eq!(message(&s), "没有记录：内容为空");
     assert!(!screen(&s, 160, 45).contains("已保存"));
@@ -76,7 +77,7 @@ fn a_confirmation_shows_its_keys_once() {
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
     run(&mut s, Command::EditAnswer, 1);
-    assert!(matches!(s.console.mode, Mode::Confirm(_)));
+    assert!(matches!(s.console.recorder.mode, Mode::Confirm(_)));
     for (width, height) in [(160, 45), (80, 24)] {
         let shown = screen(&s, width, height);
         assert_eq!(shown.matches("Esc/n 取消").count(), 1, "{shown}");
@@ -110,9 +111,9 @@ fn a_search_hit_shows_the_words_it_matched() {
     run(&mut s, Command::Search, 1);
     s.handle(Action::Paste("具体的成效怎么样".into()), at(2));
     assert!(
-        matches!(&s.console.mode, Mode::Search(search) if !search.hits.is_empty()),
+        matches!(&s.console.recorder.mode, Mode::Search(search) if !search.hits.is_empty()),
         "{:?}",
-        s.console.mode
+        s.console.recorder.mode
     );
     for (width, height) in [(160, 45), (100, 30), (80, 24)] {
         let shown = screen(&s, width, height);

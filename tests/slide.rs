@@ -10,7 +10,7 @@ use common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use shuze::app::projection::{Picture, Projection};
+use shuze::app::projection::Picture;
 use shuze::app::{Action, Command};
 use shuze::ui::slide::{self, ChineseFont, Colours, Graphics, Protocol};
 use shuze::ui::{Theme, projection};
@@ -100,7 +100,7 @@ fn spotlight(theme: &Theme, w: u16, h: u16) -> Buffer {
     let mut s = sample_session(&path);
     s.handle(Action::Command(Command::NextStage), at(0));
     s.console.now = at(75);
-    let mut p = Projection::of(&s.console, &s.console.room);
+    let mut p = s.console.projection(&s.console.room);
     p.picture = Picture::Spotlight;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal

@@ -28,11 +28,11 @@ fn act(c: &mut Console, action: Action) -> Vec<Effect> {
 
 /// The first official at `stage`, its clock started `seconds` ago and running.
 fn at_stage(c: &mut Console, stage: Stage, seconds: i64) {
-    let slot = c.agenda[0].id;
-    c.agenda[0].stage = stage;
-    c.timings.retain(|(id, _)| *id != slot);
+    let slot = c.snapshot.agenda[0].id;
+    c.snapshot.agenda[0].stage = stage;
+    c.snapshot.timings.retain(|(id, _)| *id != slot);
     if stage.is_timed() {
-        c.timings.push((
+        c.snapshot.timings.push((
             slot,
             StageTiming {
                 stage,
@@ -47,14 +47,14 @@ fn at_stage(c: &mut Console, stage: Stage, seconds: i64) {
 }
 
 fn confirming(c: &Console) -> Option<Confirmed> {
-    match &c.mode {
+    match &c.recorder.mode {
         Mode::Confirm(confirmation) => Some(confirmation.then),
         _ => None,
     }
 }
 
 fn confirmation_text(c: &Console) -> String {
-    match &c.mode {
+    match &c.recorder.mode {
         Mode::Confirm(confirmation) => confirmation.text.clone(),
         other => panic!("no question asked: {other:?}"),
     }
@@ -63,7 +63,7 @@ fn confirmation_text(c: &Console) -> String {
 #[test]
 fn an_answer_opened_before_the_report_asks_to_start_the_questions() {
     let mut c = console();
-    let slot = c.agenda[0].id;
+    let slot = c.snapshot.agenda[0].id;
     assert!(run(&mut c, Command::EditAnswer).is_empty());
     assert_eq!(confirming(&c), Some(Confirmed::StartQuestions));
     assert!(confirmation_text(&c).contains("尚在待述责"));
@@ -71,7 +71,7 @@ fn an_answer_opened_before_the_report_asks_to_start_the_questions() {
         act(&mut c, Action::Cancel).is_empty(),
         "Esc: nothing written"
     );
-    assert!(matches!(c.mode, Mode::Browse));
+    assert!(matches!(c.recorder.mode, Mode::Browse));
     run(&mut c, Command::EditAnswer);
     let effects = act(&mut c, Action::Confirm);
     assert_eq!(
@@ -83,14 +83,16 @@ fn an_answer_opened_before_the_report_asks_to_start_the_questions() {
         }],
         "the questions start; the question is not asked yet"
     );
-    assert!(matches!(&c.mode, Mode::Editor(e) if matches!(e.target, TextTarget::Answer { .. })));
+    assert!(
+        matches!(&c.recorder.mode, Mode::Editor(e) if matches!(e.target, TextTarget::Answer { .. }))
+    );
 }
 
 #[test]
 fn a_question_is_asked_at_its_answers_first_character_not_when_the_editor_opens() {
     let mut c = console();
     at_stage(&mut c, Stage::Questions, 10);
-    let question = c.detail.questions[0].id;
+    let question = c.snapshot.detail.questions[0].id;
     assert!(run(&mut c, Command::EditAnswer).is_empty());
     c.now = at(1005);
     let left_empty = act(&mut c, Action::Cancel);
@@ -126,32 +128,39 @@ fn a_question_is_asked_at_its_answers_first_character_not_when_the_editor_opens(
 #[test]
 fn y_marks_a_question_asked_and_takes_the_mark_back_while_unanswered() {
     let mut c = console();
-    let question = c.detail.questions[1].id;
+    let question = c.snapshot.detail.questions[1].id;
     run(&mut c, Command::MoveDown);
     let marked = run(&mut c, Command::MarkAsked);
     assert!(matches!(
         marked.as_slice(),
         [Effect::SetAsked { question: q, asked: true, .. }] if *q == question
     ));
-    c.detail.questions[1].asked_at = Some(at(1));
+    c.snapshot.detail.questions[1].asked_at = Some(at(1));
     let unmarked = run(&mut c, Command::MarkAsked);
     assert!(matches!(
         unmarked.as_slice(),
         [Effect::SetAsked { asked: false, .. }]
     ));
-    c.detail.questions[1].answer = Some(shuze::domain::Revision {
+    c.snapshot.detail.questions[1].answer = Some(shuze::domain::Revision {
         body: "已答".into(),
         saved_at: at(2),
         draft: false,
     });
     assert!(run(&mut c, Command::MarkAsked).is_empty());
-    assert!(c.message.as_ref().unwrap().text.contains("已有回答"));
+    assert!(
+        c.recorder
+            .message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("已有回答")
+    );
 }
 
 #[test]
 fn a_stage_taken_back_within_the_minute_leaves_no_timing_and_later_is_asked() {
     let mut c = console();
-    let slot = c.agenda[0].id;
+    let slot = c.snapshot.agenda[0].id;
     at_stage(&mut c, Stage::Report, 4);
     assert_eq!(
         run(&mut c, Command::PreviousStage),
@@ -183,13 +192,13 @@ fn a_stage_taken_back_within_the_minute_leaves_no_timing_and_later_is_asked() {
 #[test]
 fn leaving_a_running_clock_is_asked_and_pauses_it_and_the_ends_say_so() {
     let mut c = console();
-    let slot = c.agenda[0].id;
+    let slot = c.snapshot.agenda[0].id;
     assert!(run(&mut c, Command::PreviousOfficial).is_empty());
-    assert!(c.message.as_ref().unwrap().text.contains("第一位"));
+    assert!(c.recorder.message.as_ref().unwrap().text.contains("第一位"));
     at_stage(&mut c, Stage::Report, 30);
     assert!(run(&mut c, Command::NextOfficial).is_empty());
     assert!(confirmation_text(&c).contains("暂停计时"));
-    assert_eq!(c.current, 0, "not moved yet");
+    assert_eq!(c.snapshot.current, 0, "not moved yet");
     assert_eq!(
         act(&mut c, Action::Confirm),
         [
@@ -201,16 +210,23 @@ fn leaving_a_running_clock_is_asked_and_pauses_it_and_the_ends_say_so() {
             Effect::Load
         ]
     );
-    assert_eq!(c.current, 1);
-    c.current = c.agenda.len() - 1;
+    assert_eq!(c.snapshot.current, 1);
+    c.snapshot.current = c.snapshot.agenda.len() - 1;
     assert!(run(&mut c, Command::NextOfficial).is_empty());
-    assert!(c.message.as_ref().unwrap().text.contains("没有下一位"));
+    assert!(
+        c.recorder
+            .message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("没有下一位")
+    );
 }
 
 #[test]
 fn ending_the_meeting_lists_who_has_not_reported_and_happens_once() {
     let mut c = console();
-    c.agenda[0].stage = Stage::Done;
+    c.snapshot.agenda[0].stage = Stage::Done;
     assert!(run(&mut c, Command::FinishMeeting).is_empty());
     let text = confirmation_text(&c);
     assert!(
@@ -225,17 +241,17 @@ fn ending_the_meeting_lists_who_has_not_reported_and_happens_once() {
         act(&mut c, Action::Confirm),
         [Effect::FinishMeeting { meeting: 1 }]
     );
-    c.meeting.finished_at = Some(at(2000));
+    c.snapshot.meeting.finished_at = Some(at(2000));
     assert!(run(&mut c, Command::FinishMeeting).is_empty());
-    assert!(c.message.as_ref().unwrap().text.contains("已于"));
+    assert!(c.recorder.message.as_ref().unwrap().text.contains("已于"));
 }
 
 #[test]
 fn withdrawing_asks_and_names_what_goes() {
     let mut c = console();
-    let question = c.detail.questions[0].id;
+    let question = c.snapshot.detail.questions[0].id;
     assert!(run(&mut c, Command::Withdraw).is_empty());
-    assert!(confirmation_text(&c).contains(&c.detail.questions[0].text));
+    assert!(confirmation_text(&c).contains(&c.snapshot.detail.questions[0].text));
     assert_eq!(
         act(&mut c, Action::Confirm),
         [Effect::Withdraw {
@@ -248,13 +264,13 @@ fn withdrawing_asks_and_names_what_goes() {
     run(&mut c, Command::NextPane);
     assert!(run(&mut c, Command::Withdraw).is_empty());
     assert!(
-        matches!(c.mode, Mode::Browse),
+        matches!(c.recorder.mode, Mode::Browse),
         "remarks cannot be withdrawn"
     );
 }
 
 fn form_kind(c: &Console) -> Option<FormKind> {
-    match &c.mode {
+    match &c.recorder.mode {
         Mode::Form(form) => Some(form.kind),
         _ => None,
     }
@@ -262,7 +278,7 @@ fn form_kind(c: &Console) -> Option<FormKind> {
 
 /// Replaces the text of field `index` of the open form.
 fn retype(c: &mut Console, index: usize, text: &str) {
-    let Mode::Form(form) = &mut c.mode else {
+    let Mode::Form(form) = &mut c.recorder.mode else {
         panic!("no form")
     };
     form.focus = index;
@@ -277,7 +293,7 @@ fn retype(c: &mut Console, index: usize, text: &str) {
 #[test]
 fn a_question_is_corrected_with_the_form_that_added_it() {
     let mut c = console();
-    let question = c.detail.questions[0].id;
+    let question = c.snapshot.detail.questions[0].id;
     run(&mut c, Command::EditSelected);
     assert_eq!(form_kind(&c), Some(FormKind::EditQuestion(question)));
     retype(&mut c, 1, "改正后的问题");
@@ -285,7 +301,7 @@ fn a_question_is_corrected_with_the_form_that_added_it() {
         act(&mut c, Action::Confirm),
         [Effect::ChangeQuestion {
             question,
-            asker: c.detail.questions[0].asker.clone(),
+            asker: c.snapshot.detail.questions[0].asker.clone(),
             text: "改正后的问题".into()
         }]
     );
@@ -294,8 +310,8 @@ fn a_question_is_corrected_with_the_form_that_added_it() {
 #[test]
 fn every_field_of_a_follow_up_can_be_corrected() {
     let mut c = console();
-    c.focus = Pane::FollowUps;
-    let earlier = c.detail.earlier_follow_ups[0].clone();
+    c.recorder.focus = Pane::FollowUps;
+    let earlier = c.snapshot.detail.earlier_follow_ups[0].clone();
     run(&mut c, Command::EditSelected);
     assert_eq!(form_kind(&c), Some(FormKind::EditFollowUp(earlier.id)));
     retype(&mut c, 7, "2027/6/30");
@@ -312,17 +328,19 @@ fn every_field_of_a_follow_up_can_be_corrected() {
     run(&mut c, Command::EditSelected);
     retype(&mut c, 7, "明年");
     assert!(act(&mut c, Action::Confirm).is_empty());
-    let Mode::Form(form) = &c.mode else { panic!() };
+    let Mode::Form(form) = &c.recorder.mode else {
+        panic!()
+    };
     assert!(form.error.as_ref().unwrap().contains("明年"));
 }
 
 #[test]
 fn the_agenda_order_minutes_and_written_report_can_be_changed() {
     let mut c = console();
-    let slot = c.agenda[0].id;
+    let slot = c.snapshot.agenda[0].id;
     assert!(run(&mut c, Command::MoveOfficialUp).is_empty());
     assert!(
-        c.message.as_ref().unwrap().is_error,
+        c.recorder.message.as_ref().unwrap().is_error,
         "the first cannot go up"
     );
     assert_eq!(
@@ -369,7 +387,7 @@ fn the_agenda_order_minutes_and_written_report_can_be_changed() {
 /// Presses Right in field `index` of the open form `times` times (a choice moves one
 /// option each press), as the recorder does.
 fn press_right(c: &mut Console, index: usize, times: usize) {
-    if let Mode::Form(form) = &mut c.mode {
+    if let Mode::Form(form) = &mut c.recorder.mode {
         form.focus = index;
     }
     for _ in 0..times {
@@ -385,7 +403,7 @@ fn press_right(c: &mut Console, index: usize, times: usize) {
 #[test]
 fn a_late_arrival_and_a_new_attendee_are_recorded_with_their_times() {
     let mut c = console();
-    let first = c.attendees[0].clone();
+    let first = c.snapshot.attendees[0].clone();
     run(&mut c, Command::Attendance);
     assert_eq!(form_kind(&c), Some(FormKind::Attendance));
     assert_eq!(form(&c).focus, 0, "the form starts on 人员");
@@ -428,7 +446,7 @@ fn a_late_arrival_and_a_new_attendee_are_recorded_with_their_times() {
 #[test]
 fn a_new_attendee_typed_into_the_attendance_form_is_added_as_new() {
     let mut c = console();
-    let chair = c.attendees[0].name.clone();
+    let chair = c.snapshot.attendees[0].name.clone();
     run(&mut c, Command::Attendance);
     // 人员 left as it opened: the name typed decides.
     press_right(&mut c, 1, 1);
@@ -476,16 +494,22 @@ fn a_form_left_as_it_opened_writes_nothing() {
             act(&mut c, Action::Confirm).is_empty(),
             "{command:?}: nothing written"
         );
-        assert!(matches!(c.mode, Mode::Browse), "{command:?}: closed");
-        assert_eq!(c.message.as_ref().unwrap().text, "表单未作修改，没有写入");
+        assert!(
+            matches!(c.recorder.mode, Mode::Browse),
+            "{command:?}: closed"
+        );
+        assert_eq!(
+            c.recorder.message.as_ref().unwrap().text,
+            "表单未作修改，没有写入"
+        );
     }
-    c.focus = Pane::FollowUps;
+    c.recorder.focus = Pane::FollowUps;
     run(&mut c, Command::EditSelected);
     assert!(
         act(&mut c, Action::Confirm).is_empty(),
         "a follow-up unchanged"
     );
-    assert!(matches!(c.mode, Mode::Browse));
+    assert!(matches!(c.recorder.mode, Mode::Browse));
     // The forms that add say what is to be chosen or typed, and write nothing.
     for command in [Command::Attendance, Command::AddFollowUp] {
         run(&mut c, command);
@@ -523,9 +547,9 @@ fn after_the_slips_the_record_says_only_what_happened() {
     // 张某 is being heard (提问质询): the move is asked first.
     go(&mut s, Confirm, 1);
     // An earlier follow-up's deadline corrected.
-    s.console.focus = Pane::FollowUps;
+    s.console.recorder.focus = Pane::FollowUps;
     go(&mut s, C(Command::EditSelected), 1);
-    if let Mode::Form(form) = &mut s.console.mode {
+    if let Mode::Form(form) = &mut s.console.recorder.mode {
         form.focus = 7;
         if let shuze::app::form::FieldValue::Text(text) = &mut form.fields[7].value {
             text.clear();
@@ -536,11 +560,11 @@ fn after_the_slips_the_record_says_only_what_happened() {
     go(&mut s, C(Command::FinishMeeting), 1);
     go(&mut s, Confirm, 1);
     // After 散会: a correction, dated as added later.
-    s.console.focus = Pane::Questions;
+    s.console.recorder.focus = Pane::Questions;
     go(&mut s, C(Command::EditSelected), 600);
     go(&mut s, Paste("（补）".into()), 1);
     go(&mut s, Confirm, 1);
-    let question_text = s.console.detail.questions[1].text.clone();
+    let question_text = s.console.snapshot.detail.questions[1].text.clone();
     drop(s);
 
     let store = Store::open(&path).unwrap();
@@ -631,7 +655,7 @@ fn after_the_slips_the_record_says_only_what_happened() {
 }
 
 fn form(c: &Console) -> &shuze::app::Form {
-    match &c.mode {
+    match &c.recorder.mode {
         Mode::Form(form) => form,
         other => panic!("no form: {other:?}"),
     }
@@ -649,8 +673,8 @@ fn key(c: &mut Console, ch: char) {
 #[test]
 fn the_rating_form_catches_slips_without_getting_in_the_way() {
     let mut c = console();
-    let slot = c.agenda[0].id;
-    let present = c.voters;
+    let slot = c.snapshot.agenda[0].id;
+    let present = c.snapshot.voters;
     run(&mut c, Command::RecordRating);
     assert_eq!(
         form(&c).text(0),
@@ -665,7 +689,7 @@ fn the_rating_form_catches_slips_without_getting_in_the_way() {
         "a full-width digit, typed over the 0"
     );
     act(&mut c, Action::Step(1));
-    if let Mode::Form(f) = &mut c.mode {
+    if let Mode::Form(f) = &mut c.recorder.mode {
         f.fields[2].value = shuze::app::form::FieldValue::Number(String::new());
     }
     assert!(act(&mut c, Action::Confirm).is_empty(), "an empty tally");
@@ -691,7 +715,7 @@ fn the_rating_form_catches_slips_without_getting_in_the_way() {
 
 /// Sets the choice of field `index` of the open form.
 fn choose(c: &mut Console, index: usize, option: usize) {
-    if let Mode::Form(form) = &mut c.mode
+    if let Mode::Form(form) = &mut c.recorder.mode
         && let shuze::app::form::FieldValue::Choice { index: chosen, .. } =
             &mut form.fields[index].value
     {
@@ -704,7 +728,7 @@ fn the_follow_up_form_names_its_question_and_asks_about_a_past_deadline() {
     let mut c = console();
     at_stage(&mut c, Stage::Questions, 10);
     run(&mut c, Command::MoveDown);
-    let chosen = c.detail.questions[1].clone();
+    let chosen = c.snapshot.detail.questions[1].clone();
     run(&mut c, Command::AddFollowUp);
     assert_eq!(form(&c).focus, 0, "the form starts on 问题来源");
     assert_eq!(form(&c).fields[0].shown(), "（未选择）", "no source chosen");
@@ -771,15 +795,15 @@ fn a_follow_up_from_the_remarks_has_no_question_attached() {
 #[test]
 fn u_puts_a_follow_ups_source_and_question_right() {
     let mut c = console();
-    let question = c.detail.questions[0].id;
-    c.detail.follow_ups.push(shuze::domain::FollowUp {
+    let question = c.snapshot.detail.questions[0].id;
+    c.snapshot.detail.follow_ups.push(shuze::domain::FollowUp {
         id: 99,
         source: FollowUpSource::Question,
         question: Some(question),
-        ..c.detail.earlier_follow_ups[0].clone()
+        ..c.snapshot.detail.earlier_follow_ups[0].clone()
     });
-    c.focus = Pane::FollowUps;
-    c.selected[Pane::FollowUps.index()] = 0;
+    c.recorder.focus = Pane::FollowUps;
+    c.recorder.selected[Pane::FollowUps.index()] = 0;
     run(&mut c, Command::EditSelected);
     assert_eq!(form_kind(&c), Some(FormKind::EditFollowUp(99)));
     assert!(form(&c).fields[0].shown().starts_with("提问：1．"));
@@ -844,8 +868,9 @@ fn the_clocks_agree_and_stay_whole_at_every_size() {
     let mut c = console();
     // 2 min 30.4 s into a 10-minute report: 02:30 used, 07:30 left (rounded up).
     at_stage(&mut c, Stage::Report, 0);
-    c.timings[0].1.running_since = Some(at(1000) - chrono::Duration::milliseconds(150_400));
-    let clock = c.stage_clock(&c.agenda[0].clone()).unwrap();
+    c.snapshot.timings[0].1.running_since =
+        Some(at(1000) - chrono::Duration::milliseconds(150_400));
+    let clock = c.stage_clock(&c.snapshot.agenda[0].clone()).unwrap();
     let (used, left) = (clock.elapsed(), clock.remaining());
     let seconds = |t: &str| {
         let (m, s) = t.split_once(':').unwrap();
@@ -866,8 +891,8 @@ fn the_clocks_agree_and_stay_whole_at_every_size() {
         assert!(header.contains(&used), "{w}x{h}:\n{header}");
     }
     // Paused and past its time.
-    c.timings[0].1.running_since = None;
-    c.timings[0].1.accumulated_ms = clock.allotted_ms + 65_000;
+    c.snapshot.timings[0].1.running_since = None;
+    c.snapshot.timings[0].1.accumulated_ms = clock.allotted_ms + 65_000;
     for (w, h) in [(60, 18), (80, 24)] {
         let text = screen(&c, w, h);
         let header: String = text.lines().take(3).collect::<Vec<_>>().join("\n");
@@ -931,10 +956,10 @@ fn search_finds_everything_the_screen_can_show() {
     s.handle(Action::Command(Command::Search), at(4));
     s.handle(Action::Paste("家风教育常态化开展落实".into()), at(5));
     s.handle(Action::Confirm, at(6));
-    assert_eq!(s.console.current, 0);
-    assert_eq!(s.console.focus, Pane::FollowUps);
+    assert_eq!(s.console.snapshot.current, 0);
+    assert_eq!(s.console.recorder.focus, Pane::FollowUps);
     assert_eq!(s.console.selection(Pane::FollowUps), 1);
-    let shown = &s.console.detail.earlier_follow_ups[1].problem;
+    let shown = &s.console.snapshot.detail.earlier_follow_ups[1].problem;
     assert!(shown.contains("家风教育"), "the row the hit named: {shown}");
 }
 
@@ -952,7 +977,7 @@ fn theme_names_follow_the_language_and_the_closing_editor_names_the_meeting() {
         .find(|l| l.contains("会议总结"))
         .unwrap_or_default();
     assert!(
-        title_row.contains(&c.meeting.title) && !title_row.contains("张某"),
+        title_row.contains(&c.snapshot.meeting.title) && !title_row.contains("张某"),
         "the closing remarks are the meeting's: {title_row}"
     );
 }
@@ -965,9 +990,9 @@ fn an_answer_typed_over_the_question_is_kept() {
     assert_eq!(confirming(&c), Some(Confirmed::StartQuestions));
     key(&mut c, '已');
     assert!(
-        matches!(&c.mode, Mode::Editor(e) if e.body() == "已"),
+        matches!(&c.recorder.mode, Mode::Editor(e) if e.body() == "已"),
         "the questions started and the character is in the answer: {:?}",
-        c.mode
+        c.recorder.mode
     );
     let mut c = console();
     run(&mut c, Command::EditAnswer);
@@ -979,7 +1004,7 @@ fn an_answer_typed_over_the_question_is_kept() {
             ..
         }
     )));
-    assert!(matches!(&c.mode, Mode::Editor(e) if e.body() == "整段粘贴的回答"));
+    assert!(matches!(&c.recorder.mode, Mode::Editor(e) if e.body() == "整段粘贴的回答"));
     // A question that does not lead into text ignores typing.
     let mut c = console();
     run(&mut c, Command::FinishMeeting);
@@ -997,21 +1022,21 @@ fn a_follow_ups_corrected_source_reaches_the_file_and_the_ledger() {
     s.handle(Action::Command(Command::Jump), at(9_000));
     s.handle(Action::Paste("1".into()), at(9_000));
     s.handle(Action::Confirm, at(9_000));
-    if matches!(s.console.mode, Mode::Confirm(_)) {
+    if matches!(s.console.recorder.mode, Mode::Confirm(_)) {
         s.handle(Action::Confirm, at(9_000));
     }
-    s.console.focus = Pane::FollowUps;
-    s.console.selected[Pane::FollowUps.index()] = 0;
-    let raised = s.console.detail.follow_ups[0].clone();
+    s.console.recorder.focus = Pane::FollowUps;
+    s.console.recorder.selected[Pane::FollowUps.index()] = 0;
+    let raised = s.console.snapshot.detail.follow_ups[0].clone();
     assert_eq!(raised.source, FollowUpSource::Question);
     s.handle(Action::Command(Command::EditSelected), at(9_001));
     // 点评, the second choice.
     choose(&mut s.console, 0, 1);
     s.handle(Action::Confirm, at(9_002));
     assert!(
-        matches!(s.console.mode, Mode::Browse),
+        matches!(s.console.recorder.mode, Mode::Browse),
         "{:?}",
-        s.console.mode
+        s.console.recorder.mode
     );
     let slot = s.console.slot().unwrap().id;
     drop(s);

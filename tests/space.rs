@@ -59,14 +59,14 @@ fn cells(buffer: &Buffer, y: u16, from: u16, to: u16) -> String {
 fn fullest_official(path: &std::path::Path) -> Session {
     let mut s = sample_session(path);
     let mut best = (0, 0);
-    for index in 0..s.console.agenda.len() {
+    for index in 0..s.console.snapshot.agenda.len() {
         let rows: usize = Pane::ALL.iter().map(|p| s.console.pane_len(*p)).sum();
         if rows > best.1 {
             best = (index, rows);
         }
         s.handle(Action::Command(Command::NextOfficial), at(index as i64));
     }
-    for _ in 0..s.console.agenda.len() {
+    for _ in 0..s.console.snapshot.agenda.len() {
         s.handle(Action::Command(Command::PreviousOfficial), at(100));
     }
     for _ in 0..best.0 {
@@ -201,7 +201,7 @@ fn a_cut_list_says_how_much_is_hidden_and_scrolls_with_the_selection() {
         .map(|y| y + 1)
         .expect("the tab bar");
     assert!(has_marker(&text[first_row]), "+N at the top:\n{shown}");
-    let last = &s.console.detail.duty_items[items - 1].text;
+    let last = &s.console.snapshot.detail.duty_items[items - 1].text;
     let head: String = last.chars().take(6).collect();
     assert!(
         shown.contains(&head),
@@ -303,7 +303,7 @@ fn every_form(s: &mut Session) -> Vec<shuze::app::Form> {
     let mut forms: Vec<shuze::app::Form> = Vec::new();
     let mut try_command = |s: &mut Session, command: Command| {
         s.handle(Action::Command(command), at(500));
-        if let Mode::Form(form) = &s.console.mode {
+        if let Mode::Form(form) = &s.console.recorder.mode {
             let kind = format!("{:?}", form.kind);
             let kind = kind.split('(').next().unwrap_or_default().to_string();
             if !forms
@@ -314,7 +314,7 @@ fn every_form(s: &mut Session) -> Vec<shuze::app::Form> {
             }
         }
         s.handle(Action::Cancel, at(501));
-        s.console.mode = Mode::Browse;
+        s.console.recorder.mode = Mode::Browse;
     };
     for command in [
         Command::Jump,
@@ -345,7 +345,7 @@ fn labels_in_forms_are_never_cut() {
     assert_eq!(forms.len(), 14, "every kind of form is opened: {kinds:?}");
     let theme = Theme::projector_dark();
     for form in forms {
-        s.console.mode = shuze::app::Mode::Form(form.clone());
+        s.console.recorder.mode = shuze::app::Mode::Form(form.clone());
         for (w, h) in [(60, 18), (80, 24), (106, 29)] {
             let buffer = render(&s, w, h);
             let screen = rows(&buffer).join("\n");

@@ -120,14 +120,14 @@ fn without_truecolor_every_colour_is_one_of_the_256() {
 fn the_theme_key_cycles_and_the_choice_is_remembered_per_database() {
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
-    s.console.theme_names = Registry::load(None).names();
+    s.console.recorder.theme_names = Registry::load(None).names();
     s.handle(Action::Command(Command::CycleTheme), at(0));
-    assert_eq!(s.console.theme, "projector-light");
+    assert_eq!(s.console.recorder.theme, "projector-light");
     s.handle(Action::Command(Command::CycleTheme), at(1));
-    assert_eq!(s.console.theme, "max-contrast");
+    assert_eq!(s.console.recorder.theme, "max-contrast");
     drop(s);
     let again = Session::open(Store::open(&path).unwrap(), None, Lang::Zh, at(2)).unwrap();
-    assert_eq!(again.console.theme, "max-contrast");
+    assert_eq!(again.console.recorder.theme, "max-contrast");
 }
 
 #[test]

@@ -32,7 +32,7 @@ fn screen(s: &Session, w: u16, h: u16) -> String {
 }
 
 fn confirming(s: &Session) -> Option<Confirmed> {
-    match &s.console.mode {
+    match &s.console.recorder.mode {
         Mode::Confirm(confirmation) => Some(confirmation.then),
         _ => None,
     }
@@ -44,7 +44,7 @@ fn moved_about(path: &std::path::Path) -> Session {
     let mut s = sample_session(path);
     s.handle(Action::Command(Command::MoveOfficialToEnd), at(1));
     s.handle(Action::Command(Command::MoveOfficialDown), at(2));
-    let third = s.console.agenda[2].id;
+    let third = s.console.snapshot.agenda[2].id;
     s.store
         .change_agenda(
             third,
@@ -68,8 +68,20 @@ fn moved_about(path: &std::path::Path) -> Session {
 fn after_moves_every_number_follows_the_order() {
     let (_dir, path) = temp_db();
     let mut s = moved_about(&path);
-    let names: Vec<String> = s.console.agenda.iter().map(|a| a.name.clone()).collect();
-    let numbers: Vec<u32> = s.console.agenda.iter().map(|a| a.position).collect();
+    let names: Vec<String> = s
+        .console
+        .snapshot
+        .agenda
+        .iter()
+        .map(|a| a.name.clone())
+        .collect();
+    let numbers: Vec<u32> = s
+        .console
+        .snapshot
+        .agenda
+        .iter()
+        .map(|a| a.position)
+        .collect();
     assert_eq!(numbers, [1, 2, 3, 4, 5, 6, 7], "{names:?}");
     assert_eq!(names.last().map(String::as_str), Some("张某"));
     let raw: Vec<u32> = s
@@ -109,7 +121,7 @@ fn the_exports_and_the_projection_number_the_agenda_as_shown() {
     use shuze::export::{self, Format, Kind, Minutes, Options};
     let (_dir, path) = temp_db();
     let s = moved_about(&path);
-    let projection = shuze::app::projection::Projection::of(&s.console, &s.console.room);
+    let projection = s.console.projection(&s.console.room);
     let numbers: Vec<u32> = projection.agenda.iter().map(|r| r.slot.position).collect();
     assert_eq!(numbers, [1, 2, 3, 4, 5, 6, 7]);
     drop(s);
@@ -137,7 +149,7 @@ fn the_exports_and_the_projection_number_the_agenda_as_shown() {
 fn moving_the_official_being_heard_is_asked_first() {
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
-    let first = s.console.agenda[0].id;
+    let first = s.console.snapshot.agenda[0].id;
     s.handle(Action::Command(Command::NextStage), at(0));
     if confirming(&s).is_some() {
         // A date question at the first start (see below) is not this test's.
@@ -154,7 +166,7 @@ fn moving_the_official_being_heard_is_asked_first() {
             Some(Confirmed::Move { slot: first, to }),
             "{command:?}"
         );
-        let Mode::Confirm(c) = &s.console.mode else {
+        let Mode::Confirm(c) = &s.console.recorder.mode else {
             panic!()
         };
         assert!(
@@ -163,17 +175,21 @@ fn moving_the_official_being_heard_is_asked_first() {
             c.text
         );
         s.handle(Action::Cancel, at(11));
-        assert_eq!(s.console.agenda[0].id, first, "Esc: not moved");
+        assert_eq!(s.console.snapshot.agenda[0].id, first, "Esc: not moved");
     }
     s.handle(Action::Command(Command::MoveOfficialToEnd), at(12));
     s.handle(Action::Confirm, at(13));
-    assert_eq!(s.console.agenda.last().unwrap().id, first, "Enter: moved");
+    assert_eq!(
+        s.console.snapshot.agenda.last().unwrap().id,
+        first,
+        "Enter: moved"
+    );
     assert_eq!(s.console.slot().unwrap().id, first, "still on screen");
 
     // An official not yet heard moves at once.
     let mut c = s.console;
-    c.current = 0;
-    c.mode = Mode::Browse;
+    c.snapshot.current = 0;
+    c.recorder.mode = Mode::Browse;
     let effects = update(&mut c, Action::Command(Command::MoveOfficialDown));
     assert!(matches!(
         effects.as_slice(),
@@ -183,6 +199,7 @@ fn moving_the_official_being_heard_is_asked_first() {
 
 fn message(s: &Session) -> String {
     s.console
+        .recorder
         .message
         .as_ref()
         .map(|m| m.text.clone())
@@ -196,7 +213,7 @@ fn the_first_change_after_the_meeting_ended_says_so_once() {
     s.handle(Action::Command(Command::FinishMeeting), at(100));
     s.handle(Action::Confirm, at(100));
     let ended = shuze::labels::time_of_day(at(100));
-    assert!(s.console.meeting.finished_at.is_some());
+    assert!(s.console.snapshot.meeting.finished_at.is_some());
     // Moving about and looking change nothing: nothing said.
     s.handle(Action::Command(Command::MoveDown), at(200));
     s.handle(Action::Command(Command::NextOfficial), at(201));
@@ -261,7 +278,7 @@ fn rendered(path: &std::path::Path, kind: shuze::export::Kind, generated: i64) -
 fn the_first_stage_on_another_day_asks_to_move_the_meetings_date() {
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
-    let prepared = s.console.meeting.held_on;
+    let prepared = s.console.snapshot.meeting.held_on;
     let t = early(0);
     let today = t.with_timezone(&chrono::Local).date_naive();
     s.handle(Action::Command(Command::NextStage), t);
@@ -273,7 +290,7 @@ fn the_first_stage_on_another_day_asks_to_move_the_meetings_date() {
             answer: false
         })
     );
-    let Mode::Confirm(c) = &s.console.mode else {
+    let Mode::Confirm(c) = &s.console.recorder.mode else {
         panic!()
     };
     assert!(
@@ -284,7 +301,7 @@ fn the_first_stage_on_another_day_asks_to_move_the_meetings_date() {
     assert_eq!(s.console.slot().unwrap().stage, Stage::Pending, "not yet");
     s.handle(Action::Confirm, t);
     assert_eq!(s.console.slot().unwrap().stage, Stage::Report, "begun");
-    assert_eq!(s.console.meeting.held_on, today, "the date moved");
+    assert_eq!(s.console.snapshot.meeting.held_on, today, "the date moved");
     // In the file: a dated change, the prepared date kept; no second question.
     let conn = rusqlite::Connection::open(&path).unwrap();
     let (moved_to, prepared_kept): (String, String) = conn
@@ -316,7 +333,7 @@ fn the_first_stage_on_another_day_asks_to_move_the_meetings_date() {
 fn esc_keeps_the_prepared_date_and_no_document_is_dated_before_it() {
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
-    let prepared = s.console.meeting.held_on;
+    let prepared = s.console.snapshot.meeting.held_on;
     let t = early(0);
     s.handle(Action::Command(Command::NextStage), t);
     assert!(confirming(&s).is_some());
@@ -326,7 +343,10 @@ fn esc_keeps_the_prepared_date_and_no_document_is_dated_before_it() {
         Stage::Report,
         "begun all the same"
     );
-    assert_eq!(s.console.meeting.held_on, prepared, "the date kept");
+    assert_eq!(
+        s.console.snapshot.meeting.held_on, prepared,
+        "the date kept"
+    );
     assert!(message(&s).contains("2026年12月18日"), "{}", message(&s));
     // 散会 after midnight: its time carries its date.
     s.handle(Action::Command(Command::FinishMeeting), early(DAY));
@@ -370,18 +390,18 @@ fn enter_on_a_question_at_the_first_stage_on_another_day_asks_both_then_answers(
     s.handle(Action::Cancel, t);
     assert_eq!(s.console.slot().unwrap().stage, Stage::Questions);
     assert!(
-        matches!(s.console.mode, Mode::Editor(_)),
+        matches!(s.console.recorder.mode, Mode::Editor(_)),
         "the answer opens"
     );
-    assert_eq!(s.console.meeting.held_on.to_string(), "2026-12-18");
+    assert_eq!(s.console.snapshot.meeting.held_on.to_string(), "2026-12-18");
 
     // An answer typed at the first question goes into the answer, no date question between.
     let (_dir, path) = temp_db();
     let mut s = sample_session(&path);
     s.handle(Action::Command(Command::EditAnswer), t);
     s.handle(Action::Paste("先打的字".into()), t);
-    let Mode::Editor(editor) = &s.console.mode else {
-        panic!("{:?}", s.console.mode)
+    let Mode::Editor(editor) = &s.console.recorder.mode else {
+        panic!("{:?}", s.console.recorder.mode)
     };
     assert_eq!(editor.body(), "先打的字");
 }

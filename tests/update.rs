@@ -19,7 +19,7 @@ fn console() -> Console {
     let mut store = Store::in_memory().unwrap();
     shuze::prep::import_file(Path::new(SAMPLE_TOML), &mut store, at(0)).unwrap();
     let mut console = shuze::session::load::console(&store, 1, Lang::Zh, at(0)).unwrap();
-    console.theme_names = vec!["a".into(), "b".into()];
+    console.recorder.theme_names = vec!["a".into(), "b".into()];
     console
 }
 
@@ -42,14 +42,14 @@ fn moving_changes_the_selection_the_pane_and_the_official() {
     run(&mut c, Command::MoveUp);
     assert_eq!(c.selection(Pane::Questions), 0, "stops at the top");
     run(&mut c, Command::NextPane);
-    assert_eq!(c.focus, Pane::Duties);
+    assert_eq!(c.recorder.focus, Pane::Duties);
     run(&mut c, Command::PreviousPane);
     run(&mut c, Command::PreviousPane);
-    assert_eq!(c.focus, Pane::FollowUps, "wraps around");
+    assert_eq!(c.recorder.focus, Pane::FollowUps, "wraps around");
     assert_eq!(run(&mut c, Command::NextOfficial), [Effect::Load]);
-    assert_eq!(c.current, 1);
+    assert_eq!(c.snapshot.current, 1);
     assert_eq!(run(&mut c, Command::PreviousOfficial), [Effect::Load]);
-    assert_eq!(c.current, 0);
+    assert_eq!(c.snapshot.current, 0);
     assert!(
         run(&mut c, Command::PreviousOfficial).is_empty(),
         "nothing before the first"
@@ -72,38 +72,38 @@ fn stages_move_forward_and_back_through_writes() {
         run(&mut c, Command::PreviousStage).is_empty(),
         "already first"
     );
-    assert!(c.message.as_ref().unwrap().is_error);
+    assert!(c.recorder.message.as_ref().unwrap().is_error);
     assert!(
         run(&mut c, Command::ToggleTimer).is_empty(),
         "not timed yet"
     );
-    assert!(c.message.as_ref().unwrap().is_error);
+    assert!(c.recorder.message.as_ref().unwrap().is_error);
 }
 
 #[test]
 fn editors_open_on_the_right_text() {
     let mut c = console();
     let slot = c.slot().unwrap().id;
-    let question = c.detail.questions[0].id;
+    let question = c.snapshot.detail.questions[0].id;
     run(&mut c, Command::NextStage);
     run(&mut c, Command::NextStage);
-    c.agenda[0].stage = Stage::Questions;
+    c.snapshot.agenda[0].stage = Stage::Questions;
     assert!(
         run(&mut c, Command::EditAnswer).is_empty(),
         "opening an answer marks nothing"
     );
     assert!(
-        matches!(&c.mode, Mode::Editor(e) if e.target == TextTarget::Answer { slot, question })
+        matches!(&c.recorder.mode, Mode::Editor(e) if e.target == TextTarget::Answer { slot, question })
     );
     for (command, target) in [
         (Command::EditRemarks, TextTarget::Remarks { slot }),
         (Command::EditNote, TextTarget::Note { slot }),
         (Command::EditClosing, TextTarget::Closing { meeting: 1 }),
     ] {
-        c.mode = Mode::Browse;
+        c.recorder.mode = Mode::Browse;
         assert!(run(&mut c, command).is_empty());
         assert!(
-            matches!(&c.mode, Mode::Editor(e) if e.target == target),
+            matches!(&c.recorder.mode, Mode::Editor(e) if e.target == target),
             "{command:?}"
         );
     }
@@ -121,9 +121,9 @@ fn forms_open_for_their_commands() {
         let mut c = console();
         assert!(run(&mut c, command).is_empty());
         assert!(
-            matches!(&c.mode, Mode::Form(f) if f.kind == kind),
+            matches!(&c.recorder.mode, Mode::Form(f) if f.kind == kind),
             "{command:?}: {:?}",
-            c.mode
+            c.recorder.mode
         );
     }
 }
@@ -131,10 +131,14 @@ fn forms_open_for_their_commands() {
 #[test]
 fn meeting_wide_commands() {
     let mut c = console();
-    let question = c.detail.questions[0].id;
+    let question = c.snapshot.detail.questions[0].id;
     // `w` asks first: a reason only if the recorder picks one; Enter marks it without.
     assert!(run(&mut c, Command::ToggleWrittenReply).is_empty());
-    assert!(matches!(&c.mode, Mode::Confirm(_)), "{:?}", c.mode);
+    assert!(
+        matches!(&c.recorder.mode, Mode::Confirm(_)),
+        "{:?}",
+        c.recorder.mode
+    );
     assert_eq!(
         update(&mut c, Action::Confirm),
         [Effect::SetWrittenReply {
@@ -152,16 +156,16 @@ fn meeting_wide_commands() {
         }]
     );
     run(&mut c, Command::Search);
-    assert!(matches!(c.mode, Mode::Search(_)));
-    c.mode = Mode::Browse;
+    assert!(matches!(c.recorder.mode, Mode::Search(_)));
+    c.recorder.mode = Mode::Browse;
     run(&mut c, Command::Help);
-    assert!(matches!(c.mode, Mode::Help));
-    c.mode = Mode::Browse;
+    assert!(matches!(c.recorder.mode, Mode::Help));
+    c.recorder.mode = Mode::Browse;
     run(&mut c, Command::ToggleProjection);
-    assert!(c.projecting);
+    assert!(c.recorder.projecting);
     run(&mut c, Command::ToggleBlank);
     run(&mut c, Command::ToggleBlank);
-    assert!(c.projecting, "blank and back");
+    assert!(c.recorder.projecting, "blank and back");
     run(&mut c, Command::ToggleSpotlight);
     run(&mut c, Command::ToggleProjectedAnswers);
     assert!(c.room.answers);
@@ -195,11 +199,11 @@ fn a_failed_save_keeps_the_text_and_holds_back_one_quit() {
     assert!(!c.quit, "the first quit is held back");
     // The editor stays open with its text (q keeps an open editor for the next start).
     assert!(
-        matches!(&c.mode, Mode::Editor(e) if e.body() == "点评"),
+        matches!(&c.recorder.mode, Mode::Editor(e) if e.body() == "点评"),
         "{:?}",
-        c.mode
+        c.recorder.mode
     );
-    let problem = c.save_problem.clone().unwrap();
+    let problem = c.saving.problem.clone().unwrap();
     assert!(
         problem.contains("/tmp/rescue.txt") && problem.contains("Ctrl-C"),
         "{problem}"
@@ -212,7 +216,7 @@ fn a_failed_save_keeps_the_text_and_holds_back_one_quit() {
     update(&mut c, text_failure(target, "点评"));
     assert!(c.quit, "the second quit leaves");
     update(&mut c, Action::Saved);
-    assert_eq!(c.save_problem, None);
+    assert_eq!(c.saving.problem, None);
 }
 
 /// The recorder's keys after a failed save do what they always do: Esc leaves the editor
@@ -226,21 +230,25 @@ fn keys_after_a_failed_save_are_commands_and_the_text_is_kept_and_retried() {
     run(&mut c, Command::EditRemarks);
     update(&mut c, Action::Paste("点评".into()));
     update(&mut c, text_failure(target, "点评"));
-    assert!(matches!(&c.mode, Mode::Editor(e) if e.body() == "点评"));
+    assert!(matches!(&c.recorder.mode, Mode::Editor(e) if e.body() == "点评"));
     let left = update(&mut c, Action::Cancel);
     assert!(matches!(&left[0], Effect::SaveText { body, .. } if body == "点评"));
     update(&mut c, text_failure(target, "点评"));
-    assert!(matches!(c.mode, Mode::Browse), "Esc left: {:?}", c.mode);
-    assert!(c.save_problem.as_deref().unwrap().contains("未能保存"));
+    assert!(
+        matches!(c.recorder.mode, Mode::Browse),
+        "Esc left: {:?}",
+        c.recorder.mode
+    );
+    assert!(c.saving.problem.as_deref().unwrap().contains("未能保存"));
     // `j` is a command again, not a letter in the text.
-    let pane = c.focus;
+    let pane = c.recorder.focus;
     let row = c.selection(pane);
-    let j = shuze::app::keys::action_for(&c.mode, key('j')).unwrap();
+    let j = shuze::app::keys::action_for(&c.recorder.mode, key('j')).unwrap();
     update(&mut c, j);
-    assert!(matches!(c.mode, Mode::Browse));
+    assert!(matches!(c.recorder.mode, Mode::Browse));
     assert_eq!(c.selection(pane), row + 1, "moved down");
     // A few seconds later it is tried again by itself.
-    let due = c.left_retry_at.expect("a retry is due");
+    let due = c.saving.left_retry_at.expect("a retry is due");
     assert_eq!(c.next_deadline(), Some(due));
     c.now = due;
     let retried = update(&mut c, Action::Tick);
@@ -251,8 +259,8 @@ fn keys_after_a_failed_save_are_commands_and_the_text_is_kept_and_retried() {
     update(&mut c, text_failure(target, "点评"));
     // Opened again, the editor holds the text and saves it from there.
     run(&mut c, Command::EditRemarks);
-    assert!(matches!(&c.mode, Mode::Editor(e) if e.body() == "点评"));
-    assert!(c.left_unsaved.is_empty());
+    assert!(matches!(&c.recorder.mode, Mode::Editor(e) if e.body() == "点评"));
+    assert!(c.saving.left_unsaved.is_empty());
     let saved = update(&mut c, Action::Tick);
     assert!(
         matches!(&saved[..], [Effect::SaveText { body, .. } | Effect::SaveDraft { body, .. }] if body == "点评"),
@@ -269,7 +277,7 @@ fn a_failed_form_write_opens_the_form_again() {
     update(&mut c, Action::Paste("现场的问题".into()));
     let effects = update(&mut c, Action::Confirm);
     assert!(matches!(effects[0], Effect::AddQuestion { .. }));
-    assert!(matches!(c.mode, Mode::Browse));
+    assert!(matches!(c.recorder.mode, Mode::Browse));
     update(
         &mut c,
         Action::SaveFailed(Failure {
@@ -277,7 +285,7 @@ fn a_failed_form_write_opens_the_form_again() {
             write: FailedWrite::Form,
         }),
     );
-    match &c.mode {
+    match &c.recorder.mode {
         Mode::Form(form) => {
             assert_eq!(form.text(1), "现场的问题");
             assert!(form.error.as_deref().unwrap().contains("占用"));
@@ -313,7 +321,7 @@ fn a_rescue_offer_is_taken_with_enter_and_declined_with_esc() {
             }
         ]
     );
-    assert!(matches!(&c.mode, Mode::Rescue(o) if o.path == Path::new("/b")));
+    assert!(matches!(&c.recorder.mode, Mode::Rescue(o) if o.path == Path::new("/b")));
     let declined = update(&mut c, Action::Cancel);
     assert_eq!(
         declined[0],
@@ -322,7 +330,7 @@ fn a_rescue_offer_is_taken_with_enter_and_declined_with_esc() {
             taken: false
         }
     );
-    assert!(matches!(c.mode, Mode::Browse));
+    assert!(matches!(c.recorder.mode, Mode::Browse));
 }
 
 #[test]
@@ -363,10 +371,13 @@ fn a_rescue_offer_waits_while_a_reopened_form_is_on_screen() {
         rescued_at: at(5),
         saved: String::new(),
     }]);
-    assert!(matches!(c.mode, Mode::Form(_)), "the form keeps the screen");
+    assert!(
+        matches!(c.recorder.mode, Mode::Form(_)),
+        "the form keeps the screen"
+    );
     update(&mut c, Action::Cancel);
     assert!(
-        matches!(c.mode, Mode::Rescue(_)),
+        matches!(c.recorder.mode, Mode::Rescue(_)),
         "offered once the form is closed"
     );
 }
@@ -412,16 +423,16 @@ fn a_written_reply_carries_only_the_reason_chosen() {
     use shuze::app::key::{KeyCode, KeyEvent, KeyModifiers};
     use shuze::domain::WRITTEN_REASONS;
     let mut c = console();
-    let question = c.detail.questions[0].id;
+    let question = c.snapshot.detail.questions[0].id;
     run(&mut c, Command::ToggleWrittenReply);
-    let Mode::Confirm(asked) = &c.mode else {
-        panic!("{:?}", c.mode)
+    let Mode::Confirm(asked) = &c.recorder.mode else {
+        panic!("{:?}", c.recorder.mode)
     };
     for reason in WRITTEN_REASONS {
         assert!(asked.text.contains(reason), "{}", asked.text);
     }
     assert!(update(&mut c, Action::Cancel).is_empty());
-    assert!(matches!(c.mode, Mode::Browse));
+    assert!(matches!(c.recorder.mode, Mode::Browse));
     run(&mut c, Command::ToggleWrittenReply);
     let two = KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE);
     assert_eq!(
@@ -432,16 +443,16 @@ fn a_written_reply_carries_only_the_reason_chosen() {
             reason: WRITTEN_REASONS[1].to_string(),
         }]
     );
-    assert!(matches!(c.mode, Mode::Browse));
+    assert!(matches!(c.recorder.mode, Mode::Browse));
     // A digit past the list (or 0, or a letter) chooses nothing and leaves the question open.
     run(&mut c, Command::ToggleWrittenReply);
     for other in ['9', '0', 'x'] {
         let key = KeyEvent::new(KeyCode::Char(other), KeyModifiers::NONE);
         assert!(update(&mut c, Action::Input(key)).is_empty(), "{other}");
-        assert!(matches!(c.mode, Mode::Confirm(_)), "{other}");
+        assert!(matches!(c.recorder.mode, Mode::Confirm(_)), "{other}");
     }
     update(&mut c, Action::Cancel);
-    c.detail.questions[0].needs_written_reply = true;
+    c.snapshot.detail.questions[0].needs_written_reply = true;
     assert_eq!(
         run(&mut c, Command::ToggleWrittenReply),
         [Effect::SetWrittenReply {

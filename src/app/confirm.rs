@@ -58,23 +58,23 @@ impl Confirmation {
 }
 
 fn ask(console: &mut Console, text: String, then: Confirmed) -> Vec<Effect> {
-    console.mode = Mode::Confirm(Confirmation { text, then });
+    console.recorder.mode = Mode::Confirm(Confirmation { text, then });
     Vec::new()
 }
 
 /// Enter (or `y`) carries the step out; Esc (or `n`) leaves everything as it was.
 pub(super) fn answer(console: &mut Console, action: Action) -> Vec<Effect> {
-    let Mode::Confirm(confirmation) = &console.mode else {
+    let Mode::Confirm(confirmation) = &console.recorder.mode else {
         return Vec::new();
     };
     let then = confirmation.then;
     match action {
         Action::Confirm => {
-            console.mode = Mode::Browse;
+            console.recorder.mode = Mode::Browse;
             carry_out(console, then)
         }
         Action::Cancel => {
-            console.mode = Mode::Browse;
+            console.recorder.mode = Mode::Browse;
             if let Confirmed::MoveDate { stage, answer, .. } = then {
                 // The date stays as prepared; the stage the recorder asked for begins.
                 return keep_date(console, stage, answer);
@@ -92,7 +92,7 @@ pub(super) fn answer(console: &mut Console, action: Action) -> Vec<Effect> {
             };
             match (then, chosen) {
                 (Confirmed::WrittenReply { question }, Some(reason)) => {
-                    console.mode = Mode::Browse;
+                    console.recorder.mode = Mode::Browse;
                     mark_written(console, question, reason)
                 }
                 _ => Vec::new(),
@@ -102,13 +102,13 @@ pub(super) fn answer(console: &mut Console, action: Action) -> Vec<Effect> {
         // questions and goes into the answer.
         // (No question about the meeting's date then: the typing goes on into the answer.)
         Action::Input(key) if then == Confirmed::StartQuestions && typed(key.code) => {
-            console.mode = Mode::Browse;
+            console.recorder.mode = Mode::Browse;
             let mut effects = start_questions(console);
             effects.extend(edit(console, Action::Input(key)));
             effects
         }
         Action::Paste(text) if then == Confirmed::StartQuestions => {
-            console.mode = Mode::Browse;
+            console.recorder.mode = Mode::Browse;
             let mut effects = start_questions(console);
             effects.extend(edit(console, Action::Paste(text)));
             effects
@@ -146,7 +146,11 @@ fn carry_out(console: &mut Console, then: Confirmed) -> Vec<Effect> {
         }
         Confirmed::StartQuestions => match held_on_another_day(console) {
             Some(today) => {
-                let text = labels::move_date_confirm(console.lang, console.meeting.held_on, today);
+                let text = labels::move_date_confirm(
+                    console.lang,
+                    console.snapshot.meeting.held_on,
+                    today,
+                );
                 let stage = Stage::Questions;
                 ask(
                     console,
@@ -163,7 +167,7 @@ fn carry_out(console: &mut Console, then: Confirmed) -> Vec<Effect> {
         Confirmed::Finish => {
             console.say(labels::finished(console.lang, console.now));
             vec![Effect::FinishMeeting {
-                meeting: console.meeting.id,
+                meeting: console.snapshot.meeting.id,
             }]
         }
         Confirmed::Withdraw { pane, id } => {
@@ -180,7 +184,7 @@ fn carry_out(console: &mut Console, then: Confirmed) -> Vec<Effect> {
             answer,
         } => {
             let mut effects = vec![Effect::MoveMeetingDate {
-                meeting: console.meeting.id,
+                meeting: console.snapshot.meeting.id,
                 held_on: today,
             }];
             effects.extend(super::update::start_stage(console, &slot, stage));
@@ -214,7 +218,10 @@ fn keep_date(console: &mut Console, stage: Stage, answer: bool) -> Vec<Effect> {
         return Vec::new();
     };
     let mut effects = super::update::start_stage(console, &slot, stage);
-    console.say(labels::date_kept(console.lang, console.meeting.held_on));
+    console.say(labels::date_kept(
+        console.lang,
+        console.snapshot.meeting.held_on,
+    ));
     if answer {
         effects.extend(open_answer(console));
     }
@@ -225,13 +232,14 @@ fn keep_date(console: &mut Console, stage: Stage, answer: bool) -> Vec<Effect> {
 /// than its date: no clock has run yet and the meeting has not ended.
 pub(super) fn held_on_another_day(console: &Console) -> Option<NaiveDate> {
     let today = console.now.with_timezone(&chrono::Local).date_naive();
-    let first = console.timings.is_empty() && console.meeting.finished_at.is_none();
-    (first && today != console.meeting.held_on).then_some(today)
+    let first =
+        console.snapshot.timings.is_empty() && console.snapshot.meeting.finished_at.is_none();
+    (first && today != console.snapshot.meeting.held_on).then_some(today)
 }
 
 /// The first stage on another day than prepared: move the meeting's date to today?
 pub(super) fn move_date(console: &mut Console, today: NaiveDate, stage: Stage) -> Vec<Effect> {
-    let text = labels::move_date_confirm(console.lang, console.meeting.held_on, today);
+    let text = labels::move_date_confirm(console.lang, console.snapshot.meeting.held_on, today);
     let answer = false;
     ask(
         console,
@@ -274,8 +282,8 @@ pub(super) fn written_reply(console: &mut Console, question: Id, what: &str) -> 
 /// `n`, `p`, `g`: to another official, asking first when a clock is running here.
 pub(super) fn leave_to(console: &mut Console, index: usize) -> Vec<Effect> {
     let lang = console.lang;
-    let index = index.min(console.agenda.len().saturating_sub(1));
-    if index == console.current {
+    let index = index.min(console.snapshot.agenda.len().saturating_sub(1));
+    if index == console.snapshot.current {
         return Vec::new();
     }
     let running = console.current_timing().is_some_and(|t| t.is_running());
@@ -320,11 +328,12 @@ pub(super) fn answer_before_report(console: &mut Console) -> Vec<Effect> {
 /// The key that ends the meeting: asked first, listing who has not reported.
 pub(super) fn finish(console: &mut Console) -> Vec<Effect> {
     let lang = console.lang;
-    if let Some(at) = console.meeting.finished_at {
+    if let Some(at) = console.snapshot.meeting.finished_at {
         console.warn(labels::already_finished(lang, at));
         return Vec::new();
     }
     let not_done: Vec<String> = console
+        .snapshot
         .agenda
         .iter()
         .filter(|s| !matches!(s.stage, Stage::Done | Stage::Skipped))
@@ -337,9 +346,9 @@ pub(super) fn finish(console: &mut Console) -> Vec<Effect> {
 /// `d`: withdraw the selected question, duty item or risk point, after saying which.
 pub(super) fn withdraw(console: &mut Console) -> Vec<Effect> {
     let lang = console.lang;
-    let pane = console.focus;
+    let pane = console.recorder.focus;
     let row = console.selection(pane);
-    let detail = &console.detail;
+    let detail = &console.snapshot.detail;
     let found = match pane {
         Pane::Questions => detail
             .questions

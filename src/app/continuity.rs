@@ -12,11 +12,11 @@ use crate::labels::{self, Label, Named};
 
 /// The earlier follow-up selected in the follow-ups pane, if the selection is one.
 fn selected_earlier(console: &Console) -> Option<&FollowUp> {
-    if console.focus != Pane::FollowUps {
+    if console.recorder.focus != Pane::FollowUps {
         return None;
     }
     let index = console.selection(Pane::FollowUps);
-    let detail = &console.detail;
+    let detail = &console.snapshot.detail;
     let earlier = index.checked_sub(detail.follow_ups.len())?;
     detail.earlier_follow_ups.get(earlier)
 }
@@ -24,7 +24,7 @@ fn selected_earlier(console: &Console) -> Option<&FollowUp> {
 /// `C`: check the selected earlier follow-up; a message when the selection is not one.
 pub(super) fn open_check(console: &mut Console) {
     match selected_earlier(console).map(|f| check_form(console, f.id)) {
-        Some(form) => console.mode = Mode::Form(form),
+        Some(form) => console.recorder.mode = Mode::Form(form),
         None => console.warn(Label::NotEarlierFollowUp.text(console.lang)),
     }
 }
@@ -32,7 +32,7 @@ pub(super) fn open_check(console: &mut Console) {
 /// The check form: the mark (as last checked, else 逾期 when past its deadline, else
 /// 整改中) and a comment.
 pub(super) fn check_form(console: &Console, id: Id) -> Form {
-    let detail = &console.detail;
+    let detail = &console.snapshot.detail;
     let lang = console.lang;
     let last = detail.check(id);
     let overdue = detail
@@ -84,11 +84,11 @@ pub(super) fn submit_check(console: &Console, form: &Form, follow_up: Id) -> Sub
 /// newest round's, when there is one); `None` on the default four grades, whose form is
 /// the usual one.
 pub(super) fn tally_form(console: &Console) -> Option<Form> {
-    let scheme = &console.rating_scheme;
+    let scheme = &console.snapshot.rating_scheme;
     if scheme.grades.len() == 4 && scheme.groups.is_empty() {
         return None;
     }
-    let current = &console.detail.tallies;
+    let current = &console.snapshot.detail.tallies;
     let mut fields = Vec::new();
     for group in scheme.tallied_groups() {
         let counts = current.iter().find(|t| t.group == group);
@@ -115,7 +115,7 @@ pub(super) fn tally_form(console: &Console) -> Option<Form> {
 /// once; written as a new round.
 pub(super) fn submit_tallies(console: &mut Console, form: &Form) -> Submitted {
     let lang = console.lang;
-    let scheme = console.rating_scheme.clone();
+    let scheme = console.snapshot.rating_scheme.clone();
     let mut tallies = Vec::new();
     let mut field = 0;
     for group in scheme.tallied_groups() {
@@ -162,7 +162,7 @@ fn interned(caption: String) -> &'static str {
 
 /// Says what the rules decide for a four-grade rating, when the meeting has rules.
 pub(super) fn say_outcome(console: &mut Console, rating: &Rating) {
-    let scheme = &console.rating_scheme;
+    let scheme = &console.snapshot.rating_scheme;
     if scheme.rules.is_empty() {
         return;
     }
@@ -175,9 +175,9 @@ pub(super) fn say_outcome(console: &mut Console, rating: &Rating) {
 /// tick taken back.
 pub(super) fn toggle_mentioned(console: &mut Console) -> Vec<Effect> {
     let lang = console.lang;
-    let detail = &console.detail;
-    let index = console.selection(console.focus);
-    let chosen = match console.focus {
+    let detail = &console.snapshot.detail;
+    let index = console.selection(console.recorder.focus);
+    let chosen = match console.recorder.focus {
         Pane::Duties => detail.duty_items.get(index).map(|d| (false, d.id)),
         Pane::Risks => detail.risk_points.get(index).map(|r| (true, r.id)),
         _ => None,

@@ -68,7 +68,7 @@ pub(super) fn open(console: &mut Console, command: Command) -> Vec<Effect> {
         Command::MoveOfficialToEnd => return move_official(console, slot.id, AgendaMove::ToEnd),
         Command::ChangeAllotment => Some(allotment_form(console)),
         Command::Attendance => Some(attendance_form(console)),
-        Command::AddItem => match console.focus {
+        Command::AddItem => match console.recorder.focus {
             Pane::Duties => Some(duty_form(lang, FormKind::AddDutyItem, None)),
             Pane::Risks => Some(risk_form(lang, FormKind::AddRiskPoint, None)),
             _ => Some(super::submit::question_form()),
@@ -76,17 +76,17 @@ pub(super) fn open(console: &mut Console, command: Command) -> Vec<Effect> {
         _ => selected_form(console),
     };
     match form {
-        Some(form) => console.mode = Mode::Form(form),
+        Some(form) => console.recorder.mode = Mode::Form(form),
         None => console.warn(Label::NothingToCorrect.text(lang)),
     }
     Vec::new()
 }
 
 fn move_official(console: &mut Console, slot: Id, to: AgendaMove) -> Vec<Effect> {
-    let last = console.agenda.len().saturating_sub(1);
+    let last = console.snapshot.agenda.len().saturating_sub(1);
     let stays = match to {
-        AgendaMove::Up => console.current == 0,
-        AgendaMove::Down | AgendaMove::ToEnd => console.current >= last,
+        AgendaMove::Up => console.snapshot.current == 0,
+        AgendaMove::Down | AgendaMove::ToEnd => console.snapshot.current >= last,
     };
     if stays {
         console.warn(Label::NowhereToMove.text(console.lang));
@@ -98,9 +98,9 @@ fn move_official(console: &mut Console, slot: Id, to: AgendaMove) -> Vec<Effect>
 /// The form correcting the selected row of the focused pane.
 fn selected_form(console: &Console) -> Option<Form> {
     let lang = console.lang;
-    let row = console.selection(console.focus);
-    let detail = &console.detail;
-    match console.focus {
+    let row = console.selection(console.recorder.focus);
+    let detail = &console.snapshot.detail;
+    match console.recorder.focus {
         Pane::Questions => detail.questions.get(row).map(question_form),
         Pane::Duties => detail
             .duty_items
@@ -206,7 +206,7 @@ mod follow_up_field {
 /// official on screen when it was raised at this meeting, and the question it came from
 /// when that is not among them (an earlier meeting's).
 fn source_options(console: &Console, f: &FollowUp) -> (Vec<String>, Vec<SourceChoice>) {
-    let detail = &console.detail;
+    let detail = &console.snapshot.detail;
     let mut questions = Vec::new();
     if detail.follow_ups.iter().any(|g| g.id == f.id) {
         questions = questions_by_text(console);
@@ -284,7 +284,7 @@ fn allotment_form(console: &Console) -> Form {
 fn attendance_form(console: &Console) -> Form {
     let lang = console.lang;
     let mut people = vec![Label::NotChosen.text(lang).to_string()];
-    people.extend(console.attendees.iter().map(|a| a.name.clone()));
+    people.extend(console.snapshot.attendees.iter().map(|a| a.name.clone()));
     people.push(Label::NewAttendee.text(lang).to_string());
     let mut presences = vec![Label::NotChosen.text(lang)];
     presences.extend(PRESENCES.iter().map(|p| p.label(lang)));
@@ -306,7 +306,7 @@ fn attendance_form(console: &Console) -> Form {
 /// A correction form as its key opens it; `None` when what it is about is gone.
 pub(super) fn form_for(console: &Console, kind: FormKind) -> Option<Form> {
     let lang = console.lang;
-    let detail = &console.detail;
+    let detail = &console.snapshot.detail;
     Some(match kind {
         FormKind::EditQuestion(id) => question_form(detail.questions.iter().find(|q| q.id == id)?),
         FormKind::EditDutyItem(id) => duty_form(
@@ -405,7 +405,7 @@ fn risk_point(form: &Form, id: Id, lang: labels::Lang) -> Result<RiskPoint, Prob
 fn corrected_follow_up(console: &Console, form: &Form, id: Id) -> Submitted {
     use follow_up_field::*;
     let lang = console.lang;
-    let detail = &console.detail;
+    let detail = &console.snapshot.detail;
     let mut all = detail.follow_ups.iter().chain(&detail.earlier_follow_ups);
     let Some(before) = all.find(|f| f.id == id) else {
         return Err(Label::NothingToCorrect.text(lang).to_string().into());
@@ -442,7 +442,7 @@ fn corrected_follow_up(console: &Console, form: &Form, id: Id) -> Submitted {
 fn time_today(console: &Console, text: &str) -> Option<DateTime<Utc>> {
     let time = NaiveTime::parse_from_str(text.trim().replace('：', ":").as_str(), "%H:%M").ok()?;
     let local = chrono::Local
-        .from_local_datetime(&console.meeting.held_on.and_time(time))
+        .from_local_datetime(&console.snapshot.meeting.held_on.and_time(time))
         .earliest()?;
     Some(local.with_timezone(&Utc))
 }
@@ -458,7 +458,10 @@ fn person<'a>(console: &'a Console, form: &Form) -> Result<Person<'a>, Problem> 
     let lang = console.lang;
     let typed = form.text(4);
     let chosen = form.choice(0);
-    match chosen.checked_sub(1).map(|i| console.attendees.get(i)) {
+    match chosen
+        .checked_sub(1)
+        .map(|i| console.snapshot.attendees.get(i))
+    {
         None if typed.is_empty() => Err(Problem::at(
             labels::choose(lang, Label::Attendee.text(lang)),
             0,
@@ -516,7 +519,7 @@ fn attendance(console: &Console, form: &Form) -> Submitted {
             }])
         }
         Person::New(name) => Ok(vec![Effect::AddAttendee {
-            meeting: console.meeting.id,
+            meeting: console.snapshot.meeting.id,
             name,
             post: form.text(5),
             attendance,
@@ -528,7 +531,7 @@ fn attendance(console: &Console, form: &Form) -> Submitted {
 /// The first lines of a form's rescue file: the meeting, the official, the time, and for a
 /// correction the text it corrects, so that the file says on its own whose words it holds.
 pub fn rescue_heading(console: &Console, form: &Form) -> String {
-    let detail = &console.detail;
+    let detail = &console.snapshot.detail;
     let follow_up = |id: Id| {
         let mut all = detail.follow_ups.iter().chain(&detail.earlier_follow_ups);
         all.find(|f| f.id == id).map(|f| f.problem.clone())
@@ -554,11 +557,14 @@ pub fn rescue_heading(console: &Console, form: &Form) -> String {
         }
         _ => None,
     };
-    let meeting = format!("{}（{}）", console.meeting.title, console.meeting.held_on);
+    let meeting = format!(
+        "{}（{}）",
+        console.snapshot.meeting.title, console.snapshot.meeting.held_on
+    );
     let official = console.slot().map(|s| {
         format!(
             "{}．{}（{}{}）",
-            console.current + 1,
+            console.snapshot.current + 1,
             s.name,
             s.unit,
             s.post

@@ -10,6 +10,8 @@ pub mod form;
 pub mod key;
 pub mod keys;
 pub mod projection;
+mod recorder;
+mod snapshot;
 mod submit;
 mod update;
 
@@ -17,10 +19,12 @@ pub use action::{Action, Command, Effect, FailedWrite, Failure};
 pub use confirm::{Confirmation, Confirmed};
 pub use editor::Editor;
 pub use form::{FieldValue, Form, FormKind, FormPoint, Refused};
+pub use recorder::{Recorder, SaveHealth};
+pub use snapshot::Snapshot;
 pub use update::update;
 
-use crate::domain::{AgendaSlot, Id, Meeting, Stage, StageClock, StageTiming};
-use crate::labels::{Label, Lang};
+use crate::domain::{AgendaSlot, Id, Stage, StageClock, StageTiming};
+use crate::labels::{self, Label, Lang};
 use crate::view::{MeetingView, SearchHit, SlotDetail, TextTarget};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -114,9 +118,16 @@ pub struct Message {
     pub is_error: bool,
 }
 
+/// The resume point's format, saved with it: raised when a saved point's meaning changes.
+/// A point without it is of the first format; one newer than this is refused, and said.
+pub const RESUME_FORMAT: u32 = 1;
+
 /// Where the recorder was, saved so that a restart (or a crash) comes back to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResumePoint {
+    /// The format it was written in ([`RESUME_FORMAT`]).
+    #[serde(default = "first_format")]
+    pub format: u32,
     pub slot: Option<Id>,
     pub focus: Pane,
     pub selected: [usize; 5],
@@ -131,7 +142,49 @@ pub struct ResumePoint {
     pub room: projection::Room,
 }
 
+fn first_format() -> u32 {
+    1
+}
+
+/// Why a saved resume point could not be taken back.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlaceUnreadable {
+    /// Not the JSON of a resume point (the reader's words).
+    #[error("{0}")]
+    Garbled(String),
+    /// Written by a newer shuze, in a format this one does not know.
+    #[error("format {0}")]
+    Newer(u32),
+}
+
+impl PlaceUnreadable {
+    /// The recorder's message: the console starts at the first official instead.
+    pub fn say(&self, lang: Lang) -> String {
+        let why = match self {
+            PlaceUnreadable::Garbled(why) => why.clone(),
+            PlaceUnreadable::Newer(format) => labels::newer_format(lang, *format, RESUME_FORMAT),
+        };
+        labels::place_unreadable(lang, &why)
+    }
+}
+
 impl ResumePoint {
+    /// A point as saved (its JSON), or why it cannot be taken back.
+    pub fn read(json: &str) -> Result<ResumePoint, PlaceUnreadable> {
+        let point: ResumePoint =
+            serde_json::from_str(json).map_err(|e| PlaceUnreadable::Garbled(e.to_string()))?;
+        if point.format > RESUME_FORMAT {
+            return Err(PlaceUnreadable::Newer(point.format));
+        }
+        Ok(point)
+    }
+
+    /// The point as saved: its JSON.
+    pub fn write(&self) -> String {
+        // A struct of numbers, strings and enums: serialising it cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
     /// The same point with the caret left out.
     pub fn without_caret(&self) -> ResumePoint {
         let mut point = self.clone();
@@ -171,208 +224,109 @@ impl EditingKind {
     }
 }
 
-/// Everything the console knows about the meeting being run.
+/// Everything the console knows: the meeting as the file says it now, the recorder's own
+/// state, whether what was typed reached the file, and the clock.
 #[derive(Debug)]
 pub struct Console {
     pub lang: Lang,
-    pub meeting: Meeting,
-    pub agenda: Vec<AgendaSlot>,
-    pub timings: Vec<(Id, StageTiming)>,
-    /// Present attendees with a vote: the default number of voters.
-    pub voters: u32,
-    /// Everyone on the attendance list, as it now stands.
-    pub attendees: Vec<crate::domain::Attendee>,
-    /// Index into `agenda` of the official on screen.
-    pub current: usize,
-    pub detail: SlotDetail,
-    /// The chair's closing remarks for the whole meeting.
-    pub closing: Option<crate::domain::Revision>,
-    pub focus: Pane,
-    /// The pane the recorder moved the focus to, per official (until that official's
-    /// stage changes): coming back there keeps it, rather than the stage's own pane.
-    pub chosen_focus: Vec<(Id, Pane)>,
-    pub selected: [usize; 5],
-    pub mode: Mode,
-    /// The colour theme's name, remembered per database.
-    pub theme: String,
-    /// The themes `CycleTheme` goes through.
-    pub theme_names: Vec<String>,
-    /// This console shows the room's picture (the one-terminal layout) rather than the
-    /// recorder's layout.
-    pub projecting: bool,
+    /// The meeting as the file says it now (read-only here: the session fills it in).
+    pub snapshot: Snapshot,
+    /// The recorder's place, modes, forms and messages.
+    pub recorder: Recorder,
     /// What the room sees (the picture, blanking, answers), chosen here and followed by
     /// the audience view through the file.
     pub room: projection::Room,
-    pub message: Option<Message>,
-    /// Typed text the database has not taken, why, and where it was rescued to; shown in
-    /// full until a save goes through.
-    pub save_problem: Option<String>,
-    /// The last failed save met another program's lock (it will go through by itself).
-    pub save_waiting: bool,
-    /// Quitting was asked for once while text was unsaved: the next quit leaves anyway.
-    pub leave_unsaved: bool,
-    /// The form last submitted, opened again if its write fails.
-    pub last_form: Option<Form>,
-    /// Texts whose editor was left while the database did not take them (each also in a
-    /// rescue file): tried again at `left_retry_at`, on quitting, and taken back into the
-    /// editor when it is opened on them again.
-    pub left_unsaved: Vec<(TextTarget, String)>,
-    /// When the texts left unsaved are next tried.
-    pub left_retry_at: Option<DateTime<Utc>>,
-    /// When writes that failed without a keystroke behind them (the resume point, the
-    /// room's picture, when a question was put) are tried again.
-    pub retry_at: Option<DateTime<Utc>>,
-    /// Rescued texts still to offer after the one on screen.
-    pub rescues: Vec<RescueOffer>,
+    /// Whether what was typed reached the file, and what waits to be tried again.
+    pub saving: SaveHealth,
     /// The time the state was last brought up to; timers are drawn against it.
     pub now: DateTime<Utc>,
     pub quit: bool,
-    /// The recorder has been told that changes after 散会 are 会后补记 (said once).
-    pub told_late: bool,
-    /// The meeting's rating scale, voter groups and rules (the prep's `[rating]`).
-    pub rating_scheme: crate::domain::rating_rules::RatingScheme,
-    /// The issuing office (发文机关) the preparation gave, shown on the title screen.
-    pub issuing_office: String,
 }
 
 impl Console {
-    /// A console on a meeting as the store hands it over, at the first official, with no
-    /// detail yet (see [`Console::set_detail`]).
-    pub fn new(lang: Lang, view: MeetingView, theme: String, now: DateTime<Utc>) -> Console {
+    /// A console on a meeting as the file says it now (the official on screen and its
+    /// detail as `snapshot` has them), its recorder browsing in `theme`.
+    pub fn new(lang: Lang, snapshot: Snapshot, theme: String, now: DateTime<Utc>) -> Console {
         Console {
             lang,
-            meeting: view.meeting,
-            agenda: view.agenda,
-            timings: view.timings,
-            voters: view.voters,
-            attendees: view.attendees,
-            current: 0,
-            detail: SlotDetail::default(),
-            closing: view.closing,
-            focus: Pane::Questions,
-            chosen_focus: Vec::new(),
-            selected: [0; 5],
-            mode: Mode::Browse,
-            theme,
-            theme_names: Vec::new(),
-            projecting: false,
+            snapshot,
+            recorder: Recorder::new(theme),
             room: projection::Room::default(),
-            message: None,
-            save_problem: None,
-            save_waiting: false,
-            leave_unsaved: false,
-            last_form: None,
-            left_unsaved: Vec::new(),
-            left_retry_at: None,
-            retry_at: None,
-            rescues: Vec::new(),
+            saving: SaveHealth::default(),
             now,
             quit: false,
-            told_late: false,
-            rating_scheme: Default::default(),
-            issuing_office: String::new(),
         }
     }
 
     /// Goes back to the official, pane and rows where the recorder was.
     pub fn place(&mut self, point: &ResumePoint) {
-        self.current = point
-            .slot
-            .and_then(|id| self.agenda.iter().position(|s| s.id == id))
-            .unwrap_or(0);
-        self.focus = point.focus;
-        self.selected = point.selected;
+        self.snapshot.go_to(point.slot);
+        self.recorder.focus = point.focus;
+        self.recorder.selected = point.selected;
         self.room = point.room;
     }
 
     /// Takes the meeting as it now stands (after a write changed stages or clocks).
     pub fn set_view(&mut self, view: MeetingView) {
-        let on_screen = self.slot().map(|s| s.id);
-        self.meeting = view.meeting;
-        self.agenda = view.agenda;
-        self.timings = view.timings;
-        self.voters = view.voters;
-        self.attendees = view.attendees;
-        self.closing = view.closing;
-        // The same official stays on screen when the agenda's order changed.
-        self.current = on_screen
-            .and_then(|id| self.agenda.iter().position(|s| s.id == id))
-            .unwrap_or(self.current)
-            .min(self.agenda.len().saturating_sub(1));
+        self.snapshot.set_view(view);
     }
 
     /// Takes the current official's detail; selections stay within their panes.
     pub fn set_detail(&mut self, detail: SlotDetail) {
-        self.detail = detail;
+        self.snapshot.detail = detail;
         self.keep_selections_in_panes();
     }
 
     /// Each pane's selection on one of its rows (after the detail or the place changed).
     pub fn keep_selections_in_panes(&mut self) {
         for pane in Pane::ALL {
-            let last = self.pane_len(pane).saturating_sub(1);
-            self.selected[pane.index()] = self.selected[pane.index()].min(last);
+            let row = self.recorder.selected[pane.index()];
+            self.recorder.selected[pane.index()] = self.snapshot.row_in(pane, row);
         }
     }
 
     /// The official on screen; `None` only for a meeting without officials.
     pub fn slot(&self) -> Option<&AgendaSlot> {
-        self.agenda.get(self.current)
+        self.snapshot.slot()
     }
 
     pub fn timing(&self, slot: Id, stage: Stage) -> Option<&StageTiming> {
-        self.timings
-            .iter()
-            .find(|(id, t)| *id == slot && t.stage == stage)
-            .map(|(_, t)| t)
+        self.snapshot.timing(slot, stage)
     }
 
     /// The clock of the current official's current stage.
     pub fn current_timing(&self) -> Option<&StageTiming> {
-        let slot = self.slot()?;
-        self.timing(slot.id, slot.stage)
+        self.snapshot.current_timing()
     }
 
     /// The clock of `slot`'s current stage, when that stage is timed.
     pub fn stage_clock(&self, slot: &AgendaSlot) -> Option<StageClock> {
-        let timing = self.timing(slot.id, slot.stage)?;
-        let minutes = slot.allotted_minutes(slot.stage, &self.meeting.allotments);
-        Some(StageClock::of(timing, minutes, self.now))
+        self.snapshot.stage_clock(slot, self.now)
     }
 
     /// Milliseconds an official has held the floor, all stages together.
     pub fn slot_elapsed_ms(&self, slot: Id) -> i64 {
-        self.timings
-            .iter()
-            .filter(|(id, _)| *id == slot)
-            .map(|(_, t)| t.elapsed_ms(self.now))
-            .sum()
+        self.snapshot.slot_elapsed_ms(slot, self.now)
     }
 
     /// Rows in a pane, for moving the selection.
     pub fn pane_len(&self, pane: Pane) -> usize {
-        match pane {
-            Pane::Questions => self.detail.questions.len(),
-            Pane::Duties => self.detail.duty_items.len(),
-            Pane::Risks => self.detail.risk_points.len(),
-            Pane::Remarks => 1,
-            Pane::FollowUps => self.detail.follow_ups.len() + self.detail.earlier_follow_ups.len(),
-        }
+        self.snapshot.pane_len(pane)
     }
 
     pub fn selection(&self, pane: Pane) -> usize {
-        self.selected[pane.index()]
+        self.recorder.selected[pane.index()]
     }
 
     /// Is any clock running (so the screen must redraw every second)?
     pub fn timer_running(&self) -> bool {
-        self.timings.iter().any(|(_, t)| t.is_running())
+        self.snapshot.timer_running()
     }
 
     /// Keys came while something was saved: the editor's next draft may wait
     /// (`Editor::keys_waited`).
     pub fn keys_waited(&mut self) {
-        if let Mode::Editor(editor) = &mut self.mode {
+        if let Mode::Editor(editor) = &mut self.recorder.mode {
             editor.keys_waited();
         }
     }
@@ -380,13 +334,13 @@ impl Console {
     /// When the loop must wake even without input: when a running clock's shown second
     /// changes, or the moment unsaved text falls due.
     pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
-        let save = match &self.mode {
+        let save = match &self.recorder.mode {
             Mode::Editor(editor) => editor.next_save(),
             _ => None,
         };
-        let resume_at = self.room.resume_at.filter(|_| self.projecting);
-        let tick = next_clock_change(&self.timings, resume_at, self.now);
-        [save, tick, self.retry_at, self.left_retry_at]
+        let resume_at = self.room.resume_at.filter(|_| self.recorder.projecting);
+        let tick = next_clock_change(&self.snapshot.timings, resume_at, self.now);
+        [save, tick, self.saving.retry_at, self.saving.left_retry_at]
             .into_iter()
             .flatten()
             .min()
@@ -402,21 +356,9 @@ impl Console {
         }
     }
 
-    /// Shows what the room sees (the audience view): the official, the question and the
-    /// follow-up page and the picture the console wrote.
-    pub fn show_room(&mut self, view: &crate::domain::RoomView) {
-        self.current = view
-            .slot
-            .and_then(|id| self.agenda.iter().position(|s| s.id == id))
-            .unwrap_or(0);
-        self.selected[Pane::Questions.index()] = view.question;
-        self.selected[Pane::FollowUps.index()] = view.follow_up;
-        self.room = view.room;
-    }
-
     /// Where the recorder is now, to be saved for the next start.
     pub fn resume_point(&self) -> ResumePoint {
-        let editing = match &self.mode {
+        let editing = match &self.recorder.mode {
             Mode::Editor(editor) => Some(EditingPoint {
                 kind: EditingKind::of(editor.target),
                 question: editor.target.question(),
@@ -424,14 +366,15 @@ impl Console {
             }),
             _ => None,
         };
-        let form = match &self.mode {
+        let form = match &self.recorder.mode {
             Mode::Form(form) => Some(form.point()),
             _ => None,
         };
         ResumePoint {
+            format: RESUME_FORMAT,
             slot: self.slot().map(|s| s.id),
-            focus: self.focus,
-            selected: self.selected,
+            focus: self.recorder.focus,
+            selected: self.recorder.selected,
             editing,
             form,
             room: self.room,
@@ -448,7 +391,7 @@ impl Console {
             && let Some(mut form) = submit::form_for(self, saved.kind)
         {
             form.restore(saved);
-            self.mode = Mode::Form(form);
+            self.recorder.mode = Mode::Form(form);
         }
     }
 
@@ -456,7 +399,7 @@ impl Console {
         let slot = self.slot().map(|s| s.id);
         let target = match (point.kind, point.question, slot) {
             (EditingKind::Closing, _, _) => TextTarget::Closing {
-                meeting: self.meeting.id,
+                meeting: self.snapshot.meeting.id,
             },
             (EditingKind::Answer, Some(question), Some(slot)) => {
                 TextTarget::Answer { slot, question }
@@ -467,7 +410,7 @@ impl Console {
         };
         if let Some(mut editor) = update::editor_for(self, target) {
             editor.set_caret(point.caret);
-            self.mode = Mode::Editor(Box::new(editor));
+            self.recorder.mode = Mode::Editor(Box::new(editor));
         }
     }
 
@@ -477,31 +420,31 @@ impl Console {
     /// until it is closed.
     pub fn offer(&mut self, mut offers: Vec<RescueOffer>) {
         offers.reverse();
-        self.rescues = offers;
-        if matches!(self.mode, Mode::Editor(_)) && !self.rescues.is_empty() {
-            self.mode = Mode::Browse;
+        self.saving.rescues = offers;
+        if matches!(self.recorder.mode, Mode::Editor(_)) && !self.saving.rescues.is_empty() {
+            self.recorder.mode = Mode::Browse;
         }
         self.offer_next();
     }
 
     /// Puts the next waiting rescue on screen when nothing else has the keyboard.
     pub fn offer_next(&mut self) {
-        if matches!(self.mode, Mode::Browse)
-            && let Some(next) = self.rescues.pop()
+        if matches!(self.recorder.mode, Mode::Browse)
+            && let Some(next) = self.saving.rescues.pop()
         {
-            self.mode = Mode::Rescue(next);
+            self.recorder.mode = Mode::Rescue(next);
         }
     }
 
     pub fn say(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
+        self.recorder.message = Some(Message {
             text: text.into(),
             is_error: false,
         });
     }
 
     pub fn warn(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
+        self.recorder.message = Some(Message {
             text: text.into(),
             is_error: true,
         });

@@ -1,11 +1,13 @@
 //! What the room may see: the picture the recorder chose (the official's card, the
 //! spotlight, the rating result, the follow-ups, the agenda, a pause or the title screen)
-//! and what it shows. Built from the console's state; it has no field for private notes,
-//! forms or key help, so they cannot reach the projector.
+//! and what it shows. Built from the meeting's snapshot and what the room sees (its own
+//! record); it has no field for private notes, forms or key help, so they cannot reach the
+//! projector.
 
-use super::{Command, Console, Mode, Pane};
+use super::{Command, Console, Mode, Snapshot};
 use crate::domain::{
-    AgendaSlot, Allotments, CardCounts, FollowUp, Meeting, Rating, Stage, StageClock, StageTiming,
+    AgendaSlot, Allotments, CardCounts, FollowUp, Id, Meeting, Rating, RoomView, Stage, StageClock,
+    StageTiming,
 };
 use crate::labels::Lang;
 use crate::view::TextTarget;
@@ -65,9 +67,9 @@ pub fn choose(room: &mut Room, command: Command, now: DateTime<Utc>) -> bool {
 /// title screen in a meeting not yet begun (no official past 待述责) until the recorder
 /// chooses a picture, and the closing picture (the title with 散会) once the meeting is
 /// closed.
-pub fn shown(console: &Console, room: &Room) -> Picture {
-    let begun = console.agenda.iter().any(|s| s.stage != Stage::Pending);
-    let closed = console.meeting.finished_at.is_some();
+pub fn shown(snapshot: &Snapshot, room: &Room) -> Picture {
+    let begun = snapshot.agenda.iter().any(|s| s.stage != Stage::Pending);
+    let closed = snapshot.meeting.finished_at.is_some();
     match room.shown() {
         Picture::Card if closed || !begun && room.serial == 0 => Picture::Title,
         picture => picture,
@@ -123,61 +125,82 @@ pub struct ProjectedQuestion {
     pub answer: Option<String>,
 }
 
-impl Projection {
-    /// The room's view of `console` with the picture and choices of `room`.
-    pub fn of(console: &Console, room: &Room) -> Projection {
-        let slot = console.slot();
-        let questions = &console.detail.questions;
-        let index = console.selection(Pane::Questions);
-        let question = questions.get(index).map(|q| {
-            let typing = match &console.mode {
-                Mode::Editor(editor)
-                    if editor.target
-                        == TextTarget::Answer {
-                            slot: slot.map(|s| s.id).unwrap_or(0),
-                            question: q.id,
-                        } =>
-                {
-                    Some(editor.body())
-                }
+impl Console {
+    /// The room's view of this console's meeting, place and answer being typed, with the
+    /// picture and choices of `room`.
+    pub fn projection(&self, room: &Room) -> Projection {
+        let view = RoomView {
+            room: *room,
+            ..self.room_view()
+        };
+        // The answer being typed, shown as it is typed (only when answers are shown).
+        let typing = match &self.recorder.mode {
+            Mode::Editor(editor) if room.answers => match editor.target {
+                TextTarget::Answer { question, .. } => Some((question, editor.body())),
                 _ => None,
-            };
+            },
+            _ => None,
+        };
+        Projection::of(&self.snapshot, &view, typing, self.lang, self.now)
+    }
+}
+
+impl Projection {
+    /// The room's view of `snapshot` (at the official `view` names) with the picture,
+    /// question and follow-up of `view`, at `now`; `typing`: an answer being typed, with
+    /// its question, shown instead of the saved one.
+    pub fn of(
+        snapshot: &Snapshot,
+        view: &RoomView,
+        typing: Option<(Id, String)>,
+        lang: Lang,
+        now: DateTime<Utc>,
+    ) -> Projection {
+        let room = &view.room;
+        let slot = snapshot.slot();
+        let detail = &snapshot.detail;
+        let index = view.question;
+        let question = detail.questions.get(index).map(|q| {
+            let typed = typing
+                .as_ref()
+                .filter(|(question, _)| *question == q.id)
+                .map(|(_, body)| body.clone());
             let saved = q.answer.as_ref().map(|a| a.body.clone());
             ProjectedQuestion {
                 number: index + 1,
                 asker: q.asker.clone(),
                 text: q.text.clone(),
-                answer: if room.answers { typing.or(saved) } else { None },
+                answer: if room.answers { typed.or(saved) } else { None },
             }
         });
         let show_question = slot.is_some_and(|s| matches!(s.stage, Stage::Questions));
-        let agenda = console
+        let agenda = snapshot
             .agenda
             .iter()
             .map(|slot| AgendaRow {
                 slot: slot.clone(),
-                elapsed_ms: console.slot_elapsed_ms(slot.id),
+                elapsed_ms: snapshot.slot_elapsed_ms(slot.id, now),
             })
             .collect();
         Projection {
-            lang: console.lang,
-            title: console.meeting.title.clone(),
-            meeting: console.meeting.clone(),
-            picture: shown(console, room),
-            position: (console.current + 1, console.agenda.len()),
+            lang,
+            title: snapshot.meeting.title.clone(),
+            meeting: snapshot.meeting.clone(),
+            picture: shown(snapshot, room),
+            position: (snapshot.current + 1, snapshot.agenda.len()),
             official: slot.cloned(),
-            counts: console.detail.counts(),
-            timing: console.current_timing().copied(),
-            allotments: console.meeting.allotments,
+            counts: detail.counts(),
+            timing: snapshot.current_timing().copied(),
+            allotments: snapshot.meeting.allotments,
             question: question.filter(|_| show_question),
-            rating: console.detail.rating,
-            follow_ups: console.detail.follow_ups.clone(),
-            follow_up_selected: console.selection(Pane::FollowUps),
+            rating: detail.rating,
+            follow_ups: detail.follow_ups.clone(),
+            follow_up_selected: view.follow_up,
             agenda,
             resume_at: room.resume_at,
-            now: console.now,
+            now,
             notice: None,
-            office: console.issuing_office.clone(),
+            office: snapshot.issuing_office.clone(),
         }
     }
 

@@ -22,8 +22,8 @@ pub(super) fn question_form() -> Form {
 }
 
 pub(super) fn rating_form(console: &Console) -> Form {
-    let current = console.detail.rating.unwrap_or(Rating {
-        voters: console.voters,
+    let current = console.snapshot.detail.rating.unwrap_or(Rating {
+        voters: console.snapshot.voters,
         ..Rating::default()
     });
     let grades = labels::rating_grades(console.lang);
@@ -37,7 +37,7 @@ pub(super) fn rating_form(console: &Console) -> Form {
     }
     let mut form = Form::new(FormKind::Rating, Label::RatingTitle, fields);
     // A first round starts on the first tally: the voters are already there.
-    if console.detail.rating.is_none() {
+    if console.snapshot.detail.rating.is_none() {
         form.focus = 1;
     }
     form
@@ -96,7 +96,7 @@ pub(super) fn source_choices(
 
 /// The questions on screen, by their number and first words.
 pub(super) fn questions_by_text(console: &Console) -> Vec<(String, crate::domain::Id)> {
-    let questions = console.detail.questions.iter().enumerate();
+    let questions = console.snapshot.detail.questions.iter().enumerate();
     questions
         .map(|(i, q)| {
             let text: String = q.text.chars().take(16).collect();
@@ -169,7 +169,7 @@ pub(super) const FOLLOW_UP_STATUSES: [FollowUpStatus; 4] = [
 /// The status and progress of the selected follow-up (this meeting's, then earlier ones),
 /// as the official reports on it; `None` when the pane is empty.
 pub(super) fn update_follow_up_form(console: &Console) -> Option<Form> {
-    let detail = &console.detail;
+    let detail = &console.snapshot.detail;
     let index = console.selection(Pane::FollowUps);
     let f = detail
         .follow_ups
@@ -218,7 +218,7 @@ pub(super) fn form_for(console: &Console, kind: FormKind) -> Option<Form> {
         FormKind::Rating => rating_form(console),
         FormKind::FollowUp => follow_up_form(console),
         FormKind::UpdateFollowUp(id) => {
-            let detail = &console.detail;
+            let detail = &console.snapshot.detail;
             let mut all = detail.follow_ups.iter().chain(&detail.earlier_follow_ups);
             follow_up_status_form(all.find(|f| f.id == id)?, console.lang)
         }
@@ -231,7 +231,7 @@ pub(super) fn form_for(console: &Console, kind: FormKind) -> Option<Form> {
 }
 
 pub(super) fn fill_form(console: &mut Console, action: Action) -> Vec<Effect> {
-    let Mode::Form(form) = &mut console.mode else {
+    let Mode::Form(form) = &mut console.recorder.mode else {
         return Vec::new();
     };
     match action {
@@ -248,12 +248,12 @@ pub(super) fn fill_form(console: &mut Console, action: Action) -> Vec<Effect> {
         Action::Cancel if form.unsaved => {
             // Closed after its write failed: its content goes to a rescue file, as it
             // stands now, and the screen says where.
-            console.last_form = Some(form.clone());
-            console.mode = Mode::Browse;
-            console.save_problem = None;
+            console.saving.last_form = Some(form.clone());
+            console.recorder.mode = Mode::Browse;
+            console.saving.problem = None;
             return vec![Effect::KeepFormContent];
         }
-        Action::Cancel => console.mode = Mode::Browse,
+        Action::Cancel => console.recorder.mode = Mode::Browse,
         Action::Confirm => return submit(console),
         _ => {}
     }
@@ -262,21 +262,22 @@ pub(super) fn fill_form(console: &mut Console, action: Action) -> Vec<Effect> {
 
 /// Enter in a form: check it, and either write it or say what is wrong.
 fn submit(console: &mut Console) -> Vec<Effect> {
-    let Mode::Form(form) = &console.mode else {
+    let Mode::Form(form) = &console.recorder.mode else {
         return Vec::new();
     };
     let form = form.clone();
     if !form.changed() && form.kind.corrects() {
         // Nothing was changed: nothing is written.
-        console.mode = Mode::Browse;
+        console.recorder.mode = Mode::Browse;
         console.say(Label::FormUnchanged.text(console.lang));
         return Vec::new();
     }
     let result = match form.kind {
         FormKind::AddQuestion => submit_question(console, &form).inspect(|_| {
             // The new question goes last; select it, so Enter answers it.
-            console.focus = Pane::Questions;
-            console.selected[Pane::Questions.index()] = console.detail.questions.len();
+            console.recorder.focus = Pane::Questions;
+            console.recorder.selected[Pane::Questions.index()] =
+                console.snapshot.detail.questions.len();
         }),
         FormKind::Rating => submit_rating(console, &form),
         FormKind::FollowUp => submit_follow_up(console, &form),
@@ -294,15 +295,15 @@ fn submit(console: &mut Console) -> Vec<Effect> {
     match result {
         Ok(effects) => {
             // Jumping away from a running clock asks first: that question stays open.
-            if matches!(console.mode, Mode::Form(_)) {
-                console.mode = Mode::Browse;
+            if matches!(console.recorder.mode, Mode::Form(_)) {
+                console.recorder.mode = Mode::Browse;
             }
             // Kept until the write is done: a failed write opens the form again.
-            console.last_form = Some(form);
+            console.saving.last_form = Some(form);
             effects
         }
         Err(problem) => {
-            if let Mode::Form(form) = &mut console.mode {
+            if let Mode::Form(form) = &mut console.recorder.mode {
                 if let Some(field) = problem.field {
                     form.focus = field;
                 }
@@ -420,8 +421,8 @@ fn submit_rating(console: &mut Console, form: &Form) -> Submitted {
             Problem::at(labels::too_many_ballots(lang, counted, voters), 1)
         }
     })?;
-    if rating.voters > console.voters {
-        let text = labels::more_voters_than_present(lang, rating.voters, console.voters);
+    if rating.voters > console.snapshot.voters {
+        let text = labels::more_voters_than_present(lang, rating.voters, console.snapshot.voters);
         warn_once(form, text, 0)?;
     }
     let slot = current_slot_id(console)?;
@@ -451,7 +452,7 @@ fn submit_follow_up(console: &Console, form: &Form) -> Submitted {
         progress: String::new(),
         status: FollowUpStatus::NotStarted,
         copied_to: form.text(COPIED_TO),
-        raised_on: Some(console.meeting.held_on),
+        raised_on: Some(console.snapshot.meeting.held_on),
         question,
         key: String::new(),
     };
@@ -474,13 +475,13 @@ pub(super) fn deadline(
         return Ok((None, None));
     }
     if let Some(days) = workdays::working_days_in(&text) {
-        let held_on = console.meeting.held_on;
+        let held_on = console.snapshot.meeting.held_on;
         let date = workdays::calendar().add_working_days(held_on, days);
         return Ok((Some(date), Some(days)));
     }
     let date =
         parse_date(&text).ok_or_else(|| Problem::at(labels::bad_date(lang, &text), index))?;
-    if date < console.meeting.held_on {
+    if date < console.snapshot.meeting.held_on {
         warn_once(form, labels::deadline_past(lang, date), index)?;
     }
     Ok((Some(date), None))
@@ -508,7 +509,7 @@ fn submit_skip(console: &Console, form: &Form) -> Submitted {
 }
 
 fn submit_jump(console: &mut Console, form: &Form) -> Submitted {
-    let total = console.agenda.len();
+    let total = console.snapshot.agenda.len();
     if form.text(0).is_empty() {
         return Err(Problem::at(labels::jump_hint(console.lang, total), 0));
     }

@@ -22,11 +22,11 @@ pub fn update(console: &mut Console, action: Action) -> Vec<Effect> {
 
 /// The first change to the record after 散会 says, once, that it is a 会后补记.
 fn tell_late_once(console: &mut Console, effects: &[Effect]) {
-    let Some(finished_at) = console.meeting.finished_at else {
+    let Some(finished_at) = console.snapshot.meeting.finished_at else {
         return;
     };
-    if !console.told_late && effects.iter().any(Effect::changes_record) {
-        console.told_late = true;
+    if !console.recorder.told_late && effects.iter().any(Effect::changes_record) {
+        console.recorder.told_late = true;
         console.say(labels::late_entry(console.lang, finished_at, console.now));
     }
 }
@@ -40,17 +40,17 @@ fn apply(console: &mut Console, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::Saved => {
-            console.save_problem = None;
-            console.save_waiting = false;
-            console.leave_unsaved = false;
+            console.saving.problem = None;
+            console.saving.waiting = false;
+            console.saving.leave_unsaved = false;
             return Vec::new();
         }
         Action::Exported(paths) => {
-            console.mode = Mode::Notice(paths);
+            console.recorder.mode = Mode::Notice(paths);
             return Vec::new();
         }
         Action::SearchResults(hits) => {
-            if let Mode::Search(search) = &mut console.mode {
+            if let Mode::Search(search) = &mut console.recorder.mode {
                 search.hits = hits;
                 search.selected = 0;
             }
@@ -68,36 +68,40 @@ fn apply(console: &mut Console, action: Action) -> Vec<Effect> {
     // stays open (in `edit`), a half-filled form stays open, both kept in the resume point
     // for the next start; a search or a question waiting for Enter is dropped, as Esc would.
     let quitting = action == Action::Command(Command::Quit);
-    if quitting && matches!(console.mode, Mode::Browse) && !console.left_unsaved.is_empty() {
+    if quitting
+        && matches!(console.recorder.mode, Mode::Browse)
+        && !console.saving.left_unsaved.is_empty()
+    {
         // Texts left unsaved are tried once more; a failure holds the quit back once.
         console.quit = true;
         return retry_left(console);
     }
-    if quitting && !matches!(console.mode, Mode::Editor(_) | Mode::Browse) {
+    if quitting && !matches!(console.recorder.mode, Mode::Editor(_) | Mode::Browse) {
         // A form whose write failed: the first quit is held back, the second leaves with
         // its content rescued.
-        let failed_form = matches!(console.mode, Mode::Form(_)) && console.save_problem.is_some();
-        if failed_form && !console.leave_unsaved {
-            console.leave_unsaved = true;
+        let failed_form =
+            matches!(console.recorder.mode, Mode::Form(_)) && console.saving.problem.is_some();
+        if failed_form && !console.saving.leave_unsaved {
+            console.saving.leave_unsaved = true;
             console.warn(labels::quit_held(console.lang));
             return Vec::new();
         }
-        if !matches!(console.mode, Mode::Form(_)) {
-            console.mode = Mode::Browse;
+        if !matches!(console.recorder.mode, Mode::Form(_)) {
+            console.recorder.mode = Mode::Browse;
         }
         console.quit = true;
         return Vec::new();
     }
-    match &console.mode {
+    match &console.recorder.mode {
         Mode::Browse => match action {
             Action::Command(command) => {
-                console.message = None;
+                console.recorder.message = None;
                 browse(console, command)
             }
             _ => Vec::new(),
         },
         Mode::Help | Mode::Notice(_) => {
-            console.mode = Mode::Browse;
+            console.recorder.mode = Mode::Browse;
             Vec::new()
         }
         Mode::Editor(_) => edit(console, action),
@@ -122,12 +126,12 @@ fn save_failed(console: &mut Console, failure: Failure) {
             busy,
         } => (target, body, rescue, busy),
         FailedWrite::Form => {
-            if let Some(mut form) = console.last_form.take() {
+            if let Some(mut form) = console.saving.last_form.take() {
                 form.error = Some(failure.reason.clone());
                 form.unsaved = true;
-                console.mode = Mode::Form(form);
+                console.recorder.mode = Mode::Form(form);
             }
-            console.save_problem = Some(labels::form_not_written(lang, &failure.reason));
+            console.saving.problem = Some(labels::form_not_written(lang, &failure.reason));
             return;
         }
         FailedWrite::Other => {
@@ -137,20 +141,20 @@ fn save_failed(console: &mut Console, failure: Failure) {
     };
     // The editor stays as the recorder left it: the keys typed after the failure act as
     // they would have (a text whose editor was left waits here, tried again shortly).
-    let open = matches!(&console.mode, Mode::Editor(e) if e.target == target);
-    match &mut console.mode {
+    let open = matches!(&console.recorder.mode, Mode::Editor(e) if e.target == target);
+    match &mut console.recorder.mode {
         Mode::Editor(editor) if open => editor.retry_later(now, busy),
         _ => leave_unsaved(console, target, body, busy),
     }
-    console.message = None;
-    console.save_waiting = busy;
-    let held_back = console.quit && !console.leave_unsaved;
+    console.recorder.message = None;
+    console.saving.waiting = busy;
+    let held_back = console.quit && !console.saving.leave_unsaved;
     if held_back {
         console.quit = false;
-        console.leave_unsaved = true;
+        console.saving.leave_unsaved = true;
     }
     let rescue = rescue.as_ref().map(|p| p.display().to_string());
-    console.save_problem = Some(labels::text_unsaved(
+    console.saving.problem = Some(labels::text_unsaved(
         lang,
         &failure.reason,
         rescue.as_deref().map_err(|why| why.as_str()),
@@ -163,21 +167,21 @@ fn save_failed(console: &mut Console, failure: Failure) {
 /// Keeps a text whose editor was left (or that was never in one: a rescued text taken)
 /// until the database takes it, tried again after a while.
 fn leave_unsaved(console: &mut Console, target: TextTarget, body: String, busy: bool) {
-    console.left_unsaved.retain(|(t, _)| *t != target);
-    console.left_unsaved.push((target, body));
+    console.saving.left_unsaved.retain(|(t, _)| *t != target);
+    console.saving.left_unsaved.push((target, body));
     let wait = if busy {
         super::editor::RETRY_BUSY
     } else {
         super::editor::RETRY_FAILED
     };
     let at = console.now + wait;
-    console.left_retry_at = Some(console.left_retry_at.map_or(at, |t| t.min(at)));
+    console.saving.left_retry_at = Some(console.saving.left_retry_at.map_or(at, |t| t.min(at)));
 }
 
 /// The texts left unsaved, to be written now: taken out (a failure puts them back).
 fn retry_left(console: &mut Console) -> Vec<Effect> {
-    console.left_retry_at = None;
-    std::mem::take(&mut console.left_unsaved)
+    console.saving.left_retry_at = None;
+    std::mem::take(&mut console.saving.left_unsaved)
         .into_iter()
         .map(|(target, body)| Effect::SaveText { target, body })
         .collect()
@@ -186,7 +190,7 @@ fn retry_left(console: &mut Console) -> Vec<Effect> {
 /// Enter takes the rescued text into the database as a revision; Esc keeps the database's
 /// text (the rescue file is renamed, not deleted). Then the next rescue, if any.
 fn settle_rescue(console: &mut Console, action: Action) -> Vec<Effect> {
-    let Mode::Rescue(offer) = &console.mode else {
+    let Mode::Rescue(offer) = &console.recorder.mode else {
         return Vec::new();
     };
     let taken = match action {
@@ -206,7 +210,7 @@ fn settle_rescue(console: &mut Console, action: Action) -> Vec<Effect> {
         taken,
     });
     effects.push(Effect::Load);
-    console.mode = Mode::Browse;
+    console.recorder.mode = Mode::Browse;
     let label = if taken {
         Label::RescueTaken
     } else {
@@ -220,7 +224,7 @@ fn settle_rescue(console: &mut Console, action: Action) -> Vec<Effect> {
 /// `keep_now`, keeps whatever is not kept yet (leaving the editor, quitting).
 fn autosave(console: &mut Console, keep_now: bool) -> Vec<Effect> {
     let now = console.now;
-    let left_due = keep_now || console.left_retry_at.is_some_and(|at| at <= now);
+    let left_due = keep_now || console.saving.left_retry_at.is_some_and(|at| at <= now);
     let mut effects = match left_due {
         true => retry_left(console),
         false => Vec::new(),
@@ -232,7 +236,7 @@ fn autosave(console: &mut Console, keep_now: bool) -> Vec<Effect> {
 /// The open editor's draft or revision, when one is due (`autosave`).
 fn save_editor(console: &mut Console, keep_now: bool) -> Vec<Effect> {
     let now = console.now;
-    let Mode::Editor(editor) = &mut console.mode else {
+    let Mode::Editor(editor) = &mut console.recorder.mode else {
         return Vec::new();
     };
     let (target, body) = (editor.target, editor.body());
@@ -269,6 +273,7 @@ fn asked_by_answer(
         _ => None,
     })?;
     let unasked = console
+        .snapshot
         .detail
         .questions
         .iter_mut()
@@ -286,17 +291,23 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
     match command {
         Command::MoveUp => move_selection(console, -1),
         Command::MoveDown => move_selection(console, 1),
-        Command::NextPane => choose_focus(console, Pane::ALL[(console.focus.index() + 1) % 5]),
-        Command::PreviousPane => choose_focus(console, Pane::ALL[(console.focus.index() + 4) % 5]),
-        Command::NextOfficial if console.current + 1 >= console.agenda.len() => {
+        Command::NextPane => {
+            choose_focus(console, Pane::ALL[(console.recorder.focus.index() + 1) % 5])
+        }
+        Command::PreviousPane => {
+            choose_focus(console, Pane::ALL[(console.recorder.focus.index() + 4) % 5])
+        }
+        Command::NextOfficial if console.snapshot.current + 1 >= console.snapshot.agenda.len() => {
             console.warn(Label::NoNextOfficial.text(lang));
         }
-        Command::NextOfficial => return confirm::leave_to(console, console.current + 1),
-        Command::PreviousOfficial if console.current == 0 => {
+        Command::NextOfficial => return confirm::leave_to(console, console.snapshot.current + 1),
+        Command::PreviousOfficial if console.snapshot.current == 0 => {
             console.warn(Label::NoPreviousOfficial.text(lang));
         }
-        Command::PreviousOfficial => return confirm::leave_to(console, console.current - 1),
-        Command::Jump => console.mode = Mode::Form(jump_form()),
+        Command::PreviousOfficial => {
+            return confirm::leave_to(console, console.snapshot.current - 1);
+        }
+        Command::Jump => console.recorder.mode = Mode::Form(jump_form()),
         Command::NextStage => return change_stage(console, true),
         Command::PreviousStage => return change_stage(console, false),
         Command::ToggleTimer => return toggle_timer(console),
@@ -304,21 +315,21 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
         Command::EditRemarks => return open_editor(console, Label::EditingRemarks),
         Command::EditNote => return open_editor(console, Label::EditingNote),
         Command::EditClosing => return open_editor(console, Label::EditingClosing),
-        Command::AddQuestion => console.mode = Mode::Form(question_form()),
+        Command::AddQuestion => console.recorder.mode = Mode::Form(question_form()),
         Command::ToggleWrittenReply => return toggle_written_reply(console),
         Command::RecordRating => {
             let form =
                 super::continuity::tally_form(console).unwrap_or_else(|| rating_form(console));
-            console.mode = Mode::Form(form);
+            console.recorder.mode = Mode::Form(form);
         }
-        Command::AddFollowUp => console.mode = Mode::Form(follow_up_form(console)),
+        Command::AddFollowUp => console.recorder.mode = Mode::Form(follow_up_form(console)),
         Command::CheckFollowUp => super::continuity::open_check(console),
         Command::ToggleMentioned => return super::continuity::toggle_mentioned(console),
-        Command::Skip => console.mode = Mode::Form(skip_form()),
-        Command::Search => console.mode = Mode::Search(SearchBox::default()),
+        Command::Skip => console.recorder.mode = Mode::Form(skip_form()),
+        Command::Search => console.recorder.mode = Mode::Search(SearchBox::default()),
         Command::Export => return vec![Effect::ExportAll],
         Command::CycleTheme => return cycle_theme(console),
-        Command::ToggleProjection => console.projecting = !console.projecting,
+        Command::ToggleProjection => console.recorder.projecting = !console.recorder.projecting,
         Command::ToggleBlank
         | Command::ToggleSpotlight
         | Command::ToggleProjectedAnswers
@@ -340,7 +351,7 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
         | Command::MoveOfficialToEnd
         | Command::ChangeAllotment
         | Command::Attendance => return super::correct::open(console, command),
-        Command::Help => console.mode = Mode::Help,
+        Command::Help => console.recorder.mode = Mode::Help,
         Command::Quit => console.quit = true,
     }
     let meeting_wide = matches!(
@@ -358,7 +369,7 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
             | Command::Attendance
     );
     if console.slot().is_none() && !meeting_wide {
-        console.mode = Mode::Browse;
+        console.recorder.mode = Mode::Browse;
         console.warn(Label::NoOfficials.text(lang));
     }
     Vec::new()
@@ -372,48 +383,49 @@ fn change_picture(console: &mut Console, command: Command) {
     let text = if console.room.answers != answers {
         labels::answers_projected(console.lang, console.room.answers).to_string()
     } else {
-        let shown = super::projection::shown(console, &console.room);
+        let shown = super::projection::shown(&console.snapshot, &console.room);
         labels::room_shows(console.lang, shown, &console.room, console.now)
     };
     console.say(text);
 }
 
 fn cycle_theme(console: &mut Console) -> Vec<Effect> {
-    let names = &console.theme_names;
+    let names = &console.recorder.theme_names;
     if names.is_empty() {
         return Vec::new();
     }
     let at = names
         .iter()
-        .position(|n| *n == console.theme)
+        .position(|n| *n == console.recorder.theme)
         .map(|i| i + 1)
         .unwrap_or(1);
-    console.theme = names[at % names.len()].clone();
-    let text = labels::theme_chosen(console.lang, &console.theme);
+    console.recorder.theme = names[at % names.len()].clone();
+    let text = labels::theme_chosen(console.lang, &console.recorder.theme);
     console.say(text);
     vec![Effect::SaveSetting {
         key: "theme",
-        value: console.theme.clone(),
+        value: console.recorder.theme.clone(),
     }]
 }
 
 fn move_selection(console: &mut Console, delta: i32) {
-    let pane = console.focus;
+    let pane = console.recorder.focus;
     let last = console.pane_len(pane).saturating_sub(1) as i32;
     let index = (console.selection(pane) as i32 + delta).clamp(0, last.max(0));
-    console.selected[pane.index()] = index as usize;
+    console.recorder.selected[pane.index()] = index as usize;
 }
 
 pub(super) fn go_to(console: &mut Console, index: usize) -> Vec<Effect> {
-    let index = index.min(console.agenda.len().saturating_sub(1));
-    if index == console.current {
+    let index = index.min(console.snapshot.agenda.len().saturating_sub(1));
+    if index == console.snapshot.current {
         return Vec::new();
     }
-    console.current = index;
-    console.selected = [0; 5];
+    console.snapshot.current = index;
+    console.recorder.selected = [0; 5];
     let slot = console.slot().map(|s| (s.id, s.stage));
     if let Some((id, stage)) = slot {
-        console.focus = console
+        console.recorder.focus = console
+            .recorder
             .chosen_focus
             .iter()
             .find(|(slot, _)| *slot == id)
@@ -425,10 +437,13 @@ pub(super) fn go_to(console: &mut Console, index: usize) -> Vec<Effect> {
 
 /// Tab / Shift-Tab: the recorder's own choice, kept for this official.
 fn choose_focus(console: &mut Console, pane: Pane) {
-    console.focus = pane;
+    console.recorder.focus = pane;
     if let Some(id) = console.slot().map(|s| s.id) {
-        console.chosen_focus.retain(|(slot, _)| *slot != id);
-        console.chosen_focus.push((id, pane));
+        console
+            .recorder
+            .chosen_focus
+            .retain(|(slot, _)| *slot != id);
+        console.recorder.chosen_focus.push((id, pane));
     }
 }
 
@@ -489,13 +504,16 @@ pub(super) fn start_stage(
 /// gives way to it.
 fn focus_on_stage(console: &mut Console, to: Stage) {
     if let Some(id) = console.slot().map(|s| s.id) {
-        console.chosen_focus.retain(|(slot, _)| *slot != id);
+        console
+            .recorder
+            .chosen_focus
+            .retain(|(slot, _)| *slot != id);
     }
     if matches!(
         to,
         Stage::Questions | Stage::Remarks | Stage::Rating | Stage::FollowUps
     ) {
-        console.focus = stage_pane(to);
+        console.recorder.focus = stage_pane(to);
     }
 }
 
@@ -528,7 +546,7 @@ fn toggle_timer(console: &mut Console) -> Vec<Effect> {
 
 /// Enter: what to edit depends on the focused pane.
 fn open_by_focus(console: &mut Console) -> Vec<Effect> {
-    match console.focus {
+    match console.recorder.focus {
         Pane::Questions if console.slot().is_some_and(|s| s.stage == Stage::Pending) => {
             confirm::answer_before_report(console)
         }
@@ -536,7 +554,7 @@ fn open_by_focus(console: &mut Console) -> Vec<Effect> {
         Pane::Remarks => open_editor(console, Label::EditingRemarks),
         Pane::FollowUps => {
             let form = update_follow_up_form(console).unwrap_or_else(|| follow_up_form(console));
-            console.mode = Mode::Form(form);
+            console.recorder.mode = Mode::Form(form);
             Vec::new()
         }
         Pane::Duties | Pane::Risks => super::correct::open(console, Command::EditSelected),
@@ -546,11 +564,11 @@ fn open_by_focus(console: &mut Console) -> Vec<Effect> {
 fn open_editor(console: &mut Console, which: Label) -> Vec<Effect> {
     let target = match (which, console.slot().map(|s| s.id)) {
         (Label::EditingClosing, _) => TextTarget::Closing {
-            meeting: console.meeting.id,
+            meeting: console.snapshot.meeting.id,
         },
         (Label::EditingAnswer, Some(slot)) => {
             let index = console.selection(Pane::Questions);
-            match console.detail.questions.get(index) {
+            match console.snapshot.detail.questions.get(index) {
                 Some(question) => TextTarget::Answer {
                     slot,
                     question: question.id,
@@ -568,7 +586,7 @@ fn open_editor(console: &mut Console, which: Label) -> Vec<Effect> {
     let Some(editor) = editor_for(console, target) else {
         return Vec::new();
     };
-    console.mode = Mode::Editor(Box::new(editor));
+    console.recorder.mode = Mode::Editor(Box::new(editor));
     Vec::new()
 }
 
@@ -582,7 +600,7 @@ pub(super) fn open_answer(console: &mut Console) -> Vec<Effect> {
 fn toggle_asked(console: &mut Console) -> Vec<Effect> {
     let lang = console.lang;
     let index = console.selection(Pane::Questions);
-    let Some(question) = console.detail.questions.get(index).cloned() else {
+    let Some(question) = console.snapshot.detail.questions.get(index).cloned() else {
         console.warn(Label::NoQuestion.text(lang));
         return Vec::new();
     };
@@ -596,7 +614,7 @@ fn toggle_asked(console: &mut Console) -> Vec<Effect> {
         console.warn(Label::AnsweredIsAsked.text(lang));
         return Vec::new();
     }
-    console.focus = Pane::Questions;
+    console.recorder.focus = Pane::Questions;
     console.say(labels::asked_marked(lang, asked));
     vec![Effect::SetAsked {
         question: question.id,
@@ -608,14 +626,18 @@ fn toggle_asked(console: &mut Console) -> Vec<Effect> {
 /// An editor on `target`: on its text left unsaved, if it was (taken back, and saved
 /// from the editor from now on), else on its latest revision.
 pub(super) fn editor_for(console: &mut Console, target: TextTarget) -> Option<Editor> {
-    let left = console.left_unsaved.iter().position(|(t, _)| *t == target);
+    let left = console
+        .saving
+        .left_unsaved
+        .iter()
+        .position(|(t, _)| *t == target);
     let Some(index) = left else {
         return editor_with(console, target, None);
     };
-    let mut editor = editor_with(console, target, Some(&console.left_unsaved[index].1))?;
-    console.left_unsaved.remove(index);
-    if console.left_unsaved.is_empty() {
-        console.left_retry_at = None;
+    let mut editor = editor_with(console, target, Some(&console.saving.left_unsaved[index].1))?;
+    console.saving.left_unsaved.remove(index);
+    if console.saving.left_unsaved.is_empty() {
+        console.saving.left_retry_at = None;
     }
     editor.mark_unsaved(console.now);
     Some(editor)
@@ -624,7 +646,7 @@ pub(super) fn editor_for(console: &mut Console, target: TextTarget) -> Option<Ed
 /// An editor on `target` holding `unsaved` text, or its latest revision.
 fn editor_with(console: &Console, target: TextTarget, unsaved: Option<&str>) -> Option<Editor> {
     let lang = console.lang;
-    let detail = &console.detail;
+    let detail = &console.snapshot.detail;
     let (title, context, latest) = match target {
         TextTarget::Answer { question, .. } => {
             let q = detail.questions.iter().find(|q| q.id == question)?;
@@ -640,8 +662,8 @@ fn editor_with(console: &Console, target: TextTarget, unsaved: Option<&str>) -> 
             (Label::EditingNote, context, &detail.note)
         }
         TextTarget::Closing { .. } => {
-            let context = console.meeting.title.clone();
-            (Label::EditingClosing, context, &console.closing)
+            let context = console.snapshot.meeting.title.clone();
+            (Label::EditingClosing, context, &console.snapshot.closing)
         }
     };
     let saved = latest.as_ref().map(|r| r.body.as_str()).unwrap_or_default();
@@ -653,9 +675,9 @@ fn editor_with(console: &Console, target: TextTarget, unsaved: Option<&str>) -> 
 
 fn toggle_written_reply(console: &mut Console) -> Vec<Effect> {
     let index = console.selection(Pane::Questions);
-    match console.detail.questions.get(index) {
+    match console.snapshot.detail.questions.get(index) {
         Some(question) if question.needs_written_reply => {
-            console.focus = Pane::Questions;
+            console.recorder.focus = Pane::Questions;
             vec![Effect::SetWrittenReply {
                 question: question.id,
                 needed: false,
@@ -663,7 +685,7 @@ fn toggle_written_reply(console: &mut Console) -> Vec<Effect> {
             }]
         }
         Some(question) => {
-            console.focus = Pane::Questions;
+            console.recorder.focus = Pane::Questions;
             let (id, what) = (
                 question.id,
                 crate::labels::labelled(console.lang, &question.asker, &question.text),
@@ -679,7 +701,7 @@ fn toggle_written_reply(console: &mut Console) -> Vec<Effect> {
 
 pub(super) fn edit(console: &mut Console, action: Action) -> Vec<Effect> {
     let now = console.now;
-    let Mode::Editor(editor) = &mut console.mode else {
+    let Mode::Editor(editor) = &mut console.recorder.mode else {
         return Vec::new();
     };
     match action {
@@ -699,7 +721,7 @@ pub(super) fn edit(console: &mut Console, action: Action) -> Vec<Effect> {
                 (true, true) => Label::SavedEmpty,
                 (false, _) => Label::Saved,
             };
-            console.mode = Mode::Browse;
+            console.recorder.mode = Mode::Browse;
             console.say(said.text(console.lang));
             effects.push(Effect::Load);
             return effects;
@@ -710,7 +732,7 @@ pub(super) fn edit(console: &mut Console, action: Action) -> Vec<Effect> {
 }
 
 fn search(console: &mut Console, action: Action) -> Vec<Effect> {
-    let Mode::Search(search) = &mut console.mode else {
+    let Mode::Search(search) = &mut console.recorder.mode else {
         return Vec::new();
     };
     let before = search.query.clone();
@@ -731,11 +753,11 @@ fn search(console: &mut Console, action: Action) -> Vec<Effect> {
             let last = search.hits.len().saturating_sub(1) as i32;
             search.selected = (search.selected as i32 + delta).clamp(0, last.max(0)) as usize;
         }
-        Action::Cancel => console.mode = Mode::Browse,
+        Action::Cancel => console.recorder.mode = Mode::Browse,
         Action::Confirm => return open_hit(console),
         _ => {}
     }
-    match &mut console.mode {
+    match &mut console.recorder.mode {
         Mode::Search(search) if search.query != before => {
             search.hits.clear();
             let query = search.query.trim().to_string();
@@ -750,13 +772,13 @@ fn search(console: &mut Console, action: Action) -> Vec<Effect> {
 }
 
 fn open_hit(console: &mut Console) -> Vec<Effect> {
-    let Mode::Search(search) = &console.mode else {
+    let Mode::Search(search) = &console.recorder.mode else {
         return Vec::new();
     };
     let Some(hit) = search.hits.get(search.selected).cloned() else {
         return Vec::new();
     };
-    console.mode = Mode::Browse;
+    console.recorder.mode = Mode::Browse;
     if hit.target == SearchTarget::Closing {
         // Meeting-wide: the closing remarks open where they are written.
         return open_editor(console, Label::EditingClosing);
@@ -770,8 +792,8 @@ fn open_hit(console: &mut Console) -> Vec<Effect> {
         SearchTarget::Remarks => (Pane::Remarks, 0),
         SearchTarget::FollowUp(row) => (Pane::FollowUps, row),
     };
-    console.focus = pane;
-    console.selected[pane.index()] = row;
+    console.recorder.focus = pane;
+    console.recorder.selected[pane.index()] = row;
     if effects.is_empty() {
         effects.push(Effect::Load);
     }

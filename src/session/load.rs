@@ -1,7 +1,7 @@
 //! Reading the console's state from the store: the meeting when it opens, the parts a
 //! write changed, and rescued texts to offer back. The app itself never reads the store.
 
-use crate::app::{Console, RescueOffer, ResumePoint};
+use crate::app::{Console, RescueOffer, ResumePoint, Snapshot};
 use crate::domain::Id;
 use crate::labels::{Label, Lang};
 use crate::rescue::Rescue;
@@ -11,43 +11,61 @@ use chrono::{DateTime, Utc};
 use std::path::PathBuf;
 
 /// Loads a meeting and puts the recorder back where they were, an open editor or a
-/// half-filled form included.
+/// half-filled form included. A place saved that cannot be read is said, not dropped.
 pub fn console(store: &Store, meeting: Id, lang: Lang, now: DateTime<Utc>) -> Result<Console> {
-    let view = store.meeting_view(meeting)?;
+    let (resume, unreadable) = match store.console_state(meeting)? {
+        Some(json) => match ResumePoint::read(&json) {
+            Ok(point) => (Some(point), None),
+            Err(why) => (None, Some(why.say(lang))),
+        },
+        None => (None, None),
+    };
+    let snapshot = snapshot(store, meeting, resume.as_ref().and_then(|p| p.slot))?;
     let theme = store.setting("theme")?.unwrap_or_default();
-    let mut console = Console::new(lang, view, theme, now);
-    console.rating_scheme = store.rating_scheme(meeting)?;
-    console.issuing_office = store.summary_head(meeting)?.0;
-    let resume = store
-        .console_state(meeting)?
-        .and_then(|json| serde_json::from_str::<ResumePoint>(&json).ok());
+    let mut console = Console::new(lang, snapshot, theme, now);
     if let Some(point) = &resume {
         console.place(point);
     }
-    console.set_detail(detail(store, &console)?);
+    console.keep_selections_in_panes();
     if let Some(point) = resume {
         console.reopen(point);
     }
+    if let Some(problem) = unreadable {
+        console.warn(problem);
+    }
     Ok(console)
+}
+
+/// The meeting as the file says it now, at the official `slot` (the first when there is
+/// none or it is gone) with that official's detail: where the console and the audience
+/// view both read it whole.
+pub fn snapshot(store: &Store, meeting: Id, slot: Option<Id>) -> Result<Snapshot> {
+    let mut snapshot = Snapshot::new(store.meeting_view(meeting)?);
+    snapshot.rating_scheme = store.rating_scheme(meeting)?;
+    snapshot.issuing_office = store.summary_head(meeting)?.0;
+    snapshot.go_to(slot);
+    snapshot.detail = detail(store, &snapshot)?;
+    Ok(snapshot)
 }
 
 /// Reads again what a write changed, and nothing else.
 pub fn reload(store: &Store, console: &mut Console, changed: Changed) -> Result<()> {
     if changed.agenda {
-        console.set_view(store.meeting_view(console.meeting.id)?);
+        console.set_view(store.meeting_view(console.snapshot.meeting.id)?);
     } else if changed.closing {
-        console.closing = store.latest_revision(TextTarget::Closing {
-            meeting: console.meeting.id,
+        console.snapshot.closing = store.latest_revision(TextTarget::Closing {
+            meeting: console.snapshot.meeting.id,
         })?;
     }
     if changed.detail {
-        console.set_detail(detail(store, console)?);
+        console.set_detail(detail(store, &console.snapshot)?);
     }
     Ok(())
 }
 
-fn detail(store: &Store, console: &Console) -> Result<SlotDetail> {
-    match console.slot() {
+/// The detail of the official on screen in `snapshot`.
+pub fn detail(store: &Store, snapshot: &Snapshot) -> Result<SlotDetail> {
+    match snapshot.slot() {
         Some(slot) => store.slot_detail(slot.id),
         None => Ok(SlotDetail::default()),
     }
@@ -85,14 +103,14 @@ fn rescue_context(store: &Store, console: &Console, target: TextTarget) -> Resul
     let lang = console.lang;
     let slot_id = match target {
         TextTarget::Closing { meeting } => {
-            let ours = meeting == console.meeting.id;
+            let ours = meeting == console.snapshot.meeting.id;
             return Ok(ours.then(|| Label::EditingClosing.text(lang).to_string()));
         }
         TextTarget::Answer { slot, .. }
         | TextTarget::Remarks { slot }
         | TextTarget::Note { slot } => slot,
     };
-    let Some(slot) = console.agenda.iter().find(|s| s.id == slot_id) else {
+    let Some(slot) = console.snapshot.agenda.iter().find(|s| s.id == slot_id) else {
         return Ok(None);
     };
     let what = match target {

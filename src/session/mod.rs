@@ -61,10 +61,10 @@ pub struct Session {
     /// damaged): typed text goes to rescue files only.
     held: Option<String>,
     /// The last save of the resume point (which holds a half-filled form and the room's
-    /// picture) failed: it is tried again at `console.retry_at`.
+    /// picture) failed: it is tried again at `console.saving.retry_at`.
     resume_failed: bool,
     /// Questions whose asking (their answer's first character) did not reach the file, with
-    /// when: tried again at `console.retry_at`.
+    /// when: tried again at `console.saving.retry_at`.
     asked_unsaved: Vec<(Id, DateTime<Utc>)>,
     /// The file was found damaged: nothing, not even its own log, is written into it.
     damaged: bool,
@@ -134,7 +134,7 @@ impl Session {
     pub fn settle_in(&mut self, now: DateTime<Utc>) {
         self.saved_resume = None;
         self.save_resume_point(now, true);
-        let meeting = self.console.meeting.id;
+        let meeting = self.console.snapshot.meeting.id;
         match self.store.newer_meetings(meeting) {
             Ok(newer) if !newer.is_empty() => {
                 let newer: Vec<(Id, String, String)> = newer
@@ -158,9 +158,10 @@ impl Session {
         self.console.now = now;
         // Whatever the editor holds is rescued at once.
         self.handle(Action::Flush, now);
-        if self.console.save_problem.is_none() {
+        if self.console.saving.problem.is_none() {
             let problem = self.held.clone().unwrap_or_default();
-            self.console.save_problem = Some(crate::labels::file_held(self.console.lang, &problem));
+            self.console.saving.problem =
+                Some(crate::labels::file_held(self.console.lang, &problem));
         }
     }
 
@@ -207,9 +208,9 @@ impl Session {
     /// Applies an action at time `now` and writes what it changed.
     pub fn handle(&mut self, action: Action, now: DateTime<Utc>) {
         self.console.now = now;
-        let retrying = self.console.retry_at.is_some_and(|at| at <= now);
+        let retrying = self.console.saving.retry_at.is_some_and(|at| at <= now);
         if retrying {
-            self.console.retry_at = None;
+            self.console.saving.retry_at = None;
             self.retry_asked(now);
         }
         let mut pending = vec![action];
@@ -241,7 +242,7 @@ impl Session {
                     Err(failure) if asked.is_some() && self.held.is_none() => {
                         self.asked_unsaved.extend(asked);
                         self.retry_later(now);
-                        if self.console.save_problem.is_none() {
+                        if self.console.saving.problem.is_none() {
                             let text =
                                 crate::labels::will_retry(self.console.lang, &failure.reason);
                             self.console.warn(text);
@@ -264,7 +265,7 @@ impl Session {
         let form_failed = self.unsaved.keys().any(|k| k.starts_with(FORM));
         if self.console.quit
             && form_failed
-            && matches!(self.console.mode, crate::app::Mode::Form(_))
+            && matches!(self.console.recorder.mode, crate::app::Mode::Form(_))
         {
             // What was typed into the form since its write failed.
             let _ = self.rescue_form(String::new());
@@ -283,7 +284,7 @@ impl Session {
     /// the recorder is and what the room sees) are tried again a second after they failed.
     fn retry_later(&mut self, now: DateTime<Utc>) {
         let at = now + chrono::Duration::seconds(1);
-        self.console.retry_at = Some(self.console.retry_at.map_or(at, |t| t.min(at)));
+        self.console.saving.retry_at = Some(self.console.saving.retry_at.map_or(at, |t| t.min(at)));
     }
 
     /// Writes when the questions whose answers were begun were put, where that failed.
@@ -458,12 +459,12 @@ impl Session {
                 mentioned,
             } => store.set_mentioned(slot, risk, item, mentioned, now),
             Effect::RecordTallies { slot, tallies } => {
-                let scheme = self.console.rating_scheme.clone();
+                let scheme = self.console.snapshot.rating_scheme.clone();
                 store.record_tallies(slot, &scheme, &tallies, now)
             }
             Effect::Search { query } => {
                 return store
-                    .search(self.console.meeting.id, &query)
+                    .search(self.console.snapshot.meeting.id, &query)
                     .map(|hits| Some(Action::SearchResults(hits)))
                     .map_err(|err| Failure::other(err.to_string()));
             }
@@ -506,7 +507,9 @@ impl Session {
         } else {
             let started = std::time::Instant::now();
             let saved = self.save_draft(target, &body, now);
-            if let (Ok(()), crate::app::Mode::Editor(editor)) = (&saved, &mut self.console.mode) {
+            if let (Ok(()), crate::app::Mode::Editor(editor)) =
+                (&saved, &mut self.console.recorder.mode)
+            {
                 let took = started.elapsed();
                 editor.draft_took(
                     took,
@@ -532,8 +535,8 @@ impl Session {
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
         let point = self.console.resume_point();
-        let place = serde_json::to_string(&point).unwrap_or_default();
-        let meeting = self.console.meeting.id;
+        let place = point.write();
+        let meeting = self.console.snapshot.meeting.id;
         self.store.save_draft_and_place(
             target,
             body,
@@ -593,8 +596,9 @@ impl Session {
         // Forms given up after a failed write stay listed for the last words, but the
         // failure on screen goes once no typed text and no open form waits for the file.
         let text_left = self.unsaved.keys().any(|k| !k.starts_with(FORM));
-        let form_left = matches!(&self.console.mode, crate::app::Mode::Form(f) if f.unsaved);
-        let clear = !text_left && !form_left && self.console.save_problem.is_some();
+        let form_left =
+            matches!(&self.console.recorder.mode, crate::app::Mode::Form(f) if f.unsaved);
+        let clear = !text_left && !form_left && self.console.saving.problem.is_some();
         clear.then_some(Action::Saved)
     }
 
@@ -612,9 +616,9 @@ impl Session {
     /// Writes the open form (or the one last submitted) into a rescue file, headed by whose
     /// it is and what it corrects; one file for each content the form had.
     fn keep_form(&mut self) -> Result<PathBuf, String> {
-        let form = match &self.console.mode {
+        let form = match &self.console.recorder.mode {
             crate::app::Mode::Form(form) => Some(form),
-            _ => self.console.last_form.as_ref(),
+            _ => self.console.saving.last_form.as_ref(),
         };
         let Some(form) = form else {
             return Err(String::new());
@@ -635,6 +639,7 @@ impl Session {
     fn form_saved(&mut self) -> Option<Action> {
         let body = self
             .console
+            .saving
             .last_form
             .as_ref()
             .map(|f| f.as_text(self.console.lang))
@@ -664,11 +669,11 @@ impl Session {
     /// Writes every export into a new folder beside the database.
     fn export_all(&self, now: DateTime<Utc>) -> Result<Action, String> {
         self.store.integrity_check().map_err(|e| e.to_string())?;
-        let mut minutes = Minutes::build(&self.store, self.console.meeting.id, false, now)
+        let mut minutes = Minutes::build(&self.store, self.console.snapshot.meeting.id, false, now)
             .map_err(|e| e.to_string())?;
         if let Some(mark) = self
             .store
-            .export_mark(self.console.meeting.id)
+            .export_mark(self.console.snapshot.meeting.id)
             .map_err(|e| e.to_string())?
         {
             minutes.set_mark(&mark);
@@ -680,7 +685,7 @@ impl Session {
             fonts: export::Fonts::default(),
         };
         // The 纪要's head as the preparation gave it, as `shuze export` writes it.
-        let filing = export::Filing::stored(&self.store, self.console.meeting.id)
+        let filing = export::Filing::stored(&self.store, self.console.snapshot.meeting.id)
             .map_err(|e| e.to_string())?;
         let dir = export::default_dir(self.store.path(), now, offset);
         let written = export::write_all_filed(&minutes, &dir, &options, &filing, false)
@@ -719,9 +724,9 @@ impl Session {
         if unchanged {
             return;
         }
-        let json = serde_json::to_string(&point).unwrap_or_default();
+        let json = point.write();
         match self.store.save_console_state(
-            self.console.meeting.id,
+            self.console.snapshot.meeting.id,
             &json,
             &self.console.room_view(),
             now,
@@ -742,8 +747,13 @@ impl Session {
                     // The recorder chose a picture the audience view cannot see yet.
                     self.console
                         .warn(crate::labels::picture_not_written(lang, &err.to_string()));
-                } else if self.console.save_problem.is_none()
-                    && !self.console.message.as_ref().is_some_and(|m| m.is_error)
+                } else if self.console.saving.problem.is_none()
+                    && !self
+                        .console
+                        .recorder
+                        .message
+                        .as_ref()
+                        .is_some_and(|m| m.is_error)
                 {
                     // While text is unsaved, or a failure is shown, the screen says why.
                     self.console.warn(err.to_string());
@@ -758,7 +768,7 @@ impl Session {
         // A half-filled form lives in the resume point; when that could not be saved, the
         // form's words are rescued like typed text, and the exit says so.
         let form_unsaved = self.resume_failed || self.held.is_some();
-        if form_unsaved && matches!(self.console.mode, crate::app::Mode::Form(_)) {
+        if form_unsaved && matches!(self.console.recorder.mode, crate::app::Mode::Form(_)) {
             self.rescue_form(String::new());
         }
     }
@@ -773,7 +783,7 @@ fn withdraw(
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
     use crate::app::Pane;
-    let detail = &console.detail;
+    let detail = &console.snapshot.detail;
     match pane {
         Pane::Questions => {
             let change = QuestionChange {

@@ -86,7 +86,7 @@ fn agenda_rows_needed(console: &Console, theme: &Theme) -> u16 {
         super::theme::Borders::None => 1,
         _ => 2,
     };
-    (console.agenda.len() as u16).saturating_add(frame_rows)
+    (console.snapshot.agenda.len() as u16).saturating_add(frame_rows)
 }
 
 /// Cuts `area` into columns of `widths`, one blank column between them.

@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
     let lang = console.lang;
-    let meeting = &console.meeting;
+    let meeting = &console.snapshot.meeting;
     let mut first = vec![
         Span::styled(
             text::printable(&meeting.title),
@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
             Style::new().fg(theme.muted),
         ),
     ];
-    if console.meeting.finished_at.is_some() {
+    if console.snapshot.meeting.finished_at.is_some() {
         first.push(Span::styled(
             format!("  {}", Label::MeetingFinished.text(lang)),
             Style::new().fg(theme.ok),
@@ -60,7 +60,7 @@ const MIN_TITLE: u16 = 12;
 fn room_line(console: &Console, width: usize) -> String {
     let lang = console.lang;
     let room = &console.room;
-    let shown = crate::app::projection::shown(console, room);
+    let shown = crate::app::projection::shown(&console.snapshot, room);
     let full = labels::room_shows(lang, shown, room, console.now);
     let short = labels::room_shows(
         lang,
@@ -97,7 +97,11 @@ fn stage_line(console: &Console, slot: &AgendaSlot, theme: &Theme, width: u16) -
     let position = Span::styled(
         format!(
             "{}  ",
-            labels::official_of(lang, console.current + 1, console.agenda.len())
+            labels::official_of(
+                lang,
+                console.snapshot.current + 1,
+                console.snapshot.agenda.len()
+            )
         ),
         Style::new().fg(theme.text),
     );
@@ -223,11 +227,16 @@ pub fn agenda_column(frame: &mut Frame, area: Rect, console: &Console, theme: &T
     );
     let width = content.width as usize;
     let items = console
+        .snapshot
         .agenda
         .iter()
         .enumerate()
         .map(|(index, slot)| {
-            let mark = if index == console.current { ">" } else { " " };
+            let mark = if index == console.snapshot.current {
+                ">"
+            } else {
+                " "
+            };
             let (word, style) = status_word(console, slot, theme);
             let time = match console.slot_elapsed_ms(slot.id) {
                 0 => String::new(),
@@ -238,7 +247,7 @@ pub fn agenda_column(frame: &mut Frame, area: Rect, console: &Console, theme: &T
             let room = width.saturating_sub(text::width(&tail));
             let head = text::fit(&head, room);
             let pad = " ".repeat(room.saturating_sub(text::width(&head)));
-            let name_style = if index == console.current {
+            let name_style = if index == console.snapshot.current {
                 Style::new().fg(theme.accent).add_modifier(Modifier::BOLD)
             } else {
                 Style::new().fg(theme.text)
@@ -250,7 +259,7 @@ pub fn agenda_column(frame: &mut Frame, area: Rect, console: &Console, theme: &T
             ])]
         })
         .collect();
-    widgets::list(frame, content, items, Some(console.current), theme);
+    widgets::list(frame, content, items, Some(console.snapshot.current), theme);
 }
 
 /// The agenda in one row for narrow windows: "1完 2完 >3提问 4 ...".
@@ -259,10 +268,10 @@ pub fn agenda_line(frame: &mut Frame, area: Rect, console: &Console, theme: &The
         format!("{}: ", Label::Agenda.text(console.lang)),
         Style::new().fg(theme.muted),
     )];
-    for (index, slot) in console.agenda.iter().enumerate() {
+    for (index, slot) in console.snapshot.agenda.iter().enumerate() {
         let (word, style) = status_word(console, slot, theme);
         let short = text::truncate(&word, 4);
-        if index == console.current {
+        if index == console.snapshot.current {
             spans.push(Span::styled(
                 format!("[{} {}]", slot.position, short),
                 Style::new().fg(theme.accent).add_modifier(Modifier::BOLD),
@@ -312,7 +321,7 @@ pub fn card(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
             Style::new().fg(theme.muted),
         ));
     }
-    let counts = console.detail.counts();
+    let counts = console.snapshot.detail.counts();
     let mut second = Vec::new();
     for (label, n) in [
         (Label::CountDutyItems, counts.duty_items),

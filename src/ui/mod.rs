@@ -17,7 +17,6 @@ mod widgets;
 
 pub use theme::{Borders, Registry, Theme};
 
-use crate::app::projection::Projection;
 use crate::app::{Console, Pane};
 use crate::labels::{self, Label};
 use ratatui::Frame;
@@ -35,8 +34,8 @@ const WIDE: u16 = 110;
 /// Draws the whole console.
 pub fn draw(frame: &mut Frame, console: &Console, theme: &Theme) {
     widgets::set_frame_rows(frame.area().height);
-    if console.projecting {
-        let shown = Projection::of(console, &console.room);
+    if console.recorder.projecting {
+        let shown = console.projection(&console.room);
         // The picture above the band, so that the band never covers its clock.
         let screen = frame.area();
         let above = Rect {
@@ -72,7 +71,7 @@ pub fn draw(frame: &mut Frame, console: &Console, theme: &Theme) {
     .areas(bottom);
     frame.render_widget(Paragraph::new(problem), problem_area);
     footer(frame, bottom, console, theme);
-    if console.agenda.is_empty() {
+    if console.snapshot.agenda.is_empty() {
         let notice = widgets::hanging(
             "",
             Label::NoOfficials.text(console.lang),
@@ -138,7 +137,7 @@ fn narrow_body(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) 
     header::agenda_line(frame, agenda, console, theme);
     header::card(frame, card, console, theme);
     tab_bar(frame, tabs, console, theme);
-    panes::draw(frame, pane, console.focus, console, theme, false);
+    panes::draw(frame, pane, console.recorder.focus, console, theme, false);
 }
 
 /// The pane names in one row, the focused one marked, so the hidden panes are known.
@@ -156,7 +155,7 @@ fn tab_bar(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
             pane.label()
         };
         let name = label.text(console.lang);
-        let style = if pane == console.focus {
+        let style = if pane == console.recorder.focus {
             Style::new()
                 .bg(theme.focus_border)
                 .fg(theme.title_text)
@@ -165,7 +164,11 @@ fn tab_bar(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
             Style::new().fg(theme.muted)
         };
         // `>` before the focused pane's name: seen without colour too.
-        let mark = if pane == console.focus { ">" } else { " " };
+        let mark = if pane == console.recorder.focus {
+            ">"
+        } else {
+            " "
+        };
         spans.push(Span::styled(format!("{mark}{name} "), style));
         spans.push(Span::raw(" "));
     }
@@ -175,7 +178,7 @@ fn tab_bar(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
 /// The message of the last action (if any) above the keys that work now.
 fn footer(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
     let keys = panes::footer_keys(console, theme, area.width);
-    let message = console.message.as_ref().map(|m| {
+    let message = console.recorder.message.as_ref().map(|m| {
         let colour = if m.is_error { theme.danger } else { theme.ok };
         widgets::single(
             &m.text,
@@ -185,16 +188,22 @@ fn footer(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
     });
     let lines = match (area.height, message) {
         // One row: the message, then how to get help and leave, which are always shown.
-        (1, Some(_)) if matches!(console.mode, crate::app::Mode::Browse) => {
+        (1, Some(_)) if matches!(console.recorder.mode, crate::app::Mode::Browse) => {
             let tail = panes::help_and_quit(console, theme);
             let tail_width: usize = tail.iter().map(|s| text::width(&s.content)).sum();
             let room = area.width.saturating_sub(tail_width as u16 + 1);
             let m = console
+                .recorder
                 .message
                 .as_ref()
                 .map(|m| m.text.as_str())
                 .unwrap_or("");
-            let colour = match console.message.as_ref().is_some_and(|m| m.is_error) {
+            let colour = match console
+                .recorder
+                .message
+                .as_ref()
+                .is_some_and(|m| m.is_error)
+            {
                 true => theme.danger,
                 false => theme.ok,
             };
@@ -225,7 +234,7 @@ fn footer(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
 /// Unsaved text is shown in full, wrapped, never cut at the screen's edge: it says where
 /// the words are. (At most a third of the window, which a path never needs.)
 fn problem_lines(console: &Console, width: u16, theme: &Theme) -> Vec<Line<'static>> {
-    let Some(problem) = &console.save_problem else {
+    let Some(problem) = &console.saving.problem else {
         return Vec::new();
     };
     let style = Style::new()

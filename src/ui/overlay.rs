@@ -14,7 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 pub fn draw(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
-    match &console.mode {
+    match &console.recorder.mode {
         Mode::Browse => {}
         Mode::Form(form) => {
             // Nothing of the panes behind shows beside the box: half a pane's sentence
@@ -80,7 +80,7 @@ pub fn draw(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
 /// while browsing).
 pub fn band_rows(screen: Rect, console: &Console) -> u16 {
     let third = (screen.height / 3).max(6);
-    match &console.mode {
+    match &console.recorder.mode {
         Mode::Editor(_) if note_words(console).is_some() => 4,
         Mode::Editor(_) | Mode::Search(_) | Mode::Notice(_) => third,
         Mode::Form(form) => form.fields.len() as u16 + 5,
@@ -100,7 +100,7 @@ pub fn band(frame: &mut Frame, screen: Rect, console: &Console, theme: &Theme) {
         height: rows,
         ..screen
     };
-    match &console.mode {
+    match &console.recorder.mode {
         Mode::Editor(editor) if note_words(console).is_some() => {
             let area = backdrop(frame, area, theme);
             let content = widgets::pane(frame, area, editor.title.text(console.lang), true, theme);
@@ -114,7 +114,7 @@ pub fn band(frame: &mut Frame, screen: Rect, console: &Console, theme: &Theme) {
 
 /// While a private note is written: how much, never what.
 fn note_words(console: &Console) -> Option<String> {
-    match &console.mode {
+    match &console.recorder.mode {
         Mode::Editor(editor) if matches!(editor.target, TextTarget::Note { .. }) => {
             let typed = editor.body().chars().filter(|c| !c.is_whitespace()).count();
             Some(labels::note_hidden_here(console.lang, typed))
@@ -137,11 +137,11 @@ fn draw_editor(frame: &mut Frame, area: Rect, console: &Console, editor: &Editor
     let lang = console.lang;
     // The closing remarks are the meeting's, not the official's on screen.
     let name = match editor.target {
-        TextTarget::Closing { .. } => console.meeting.title.as_str(),
+        TextTarget::Closing { .. } => console.snapshot.meeting.title.as_str(),
         _ => console.slot().map(|s| s.name.as_str()).unwrap_or_default(),
     };
     let mut title = format!("{}  {}", editor.title.text(lang), text::printable(name));
-    let state = match (console.save_waiting, editor.dirty_since.is_some()) {
+    let state = match (console.saving.waiting, editor.dirty_since.is_some()) {
         (true, _) => Some(Label::WaitingToSave),
         (false, true) => Some(Label::NotSaved),
         (false, false) => None,
@@ -428,6 +428,7 @@ fn draw_search(
         .iter()
         .map(|hit| {
             let who = console
+                .snapshot
                 .agenda
                 .get(hit.slot_index)
                 .map(|s| format!("{} {}  ", s.position, s.name))

@@ -23,16 +23,20 @@ pub fn draw(
     theme: &Theme,
     show_title: bool,
 ) {
-    let focused = console.focus == pane && matches!(console.mode, Mode::Browse);
+    let focused = console.recorder.focus == pane && matches!(console.recorder.mode, Mode::Browse);
     let count = match pane {
         Pane::Remarks => String::new(),
         _ => format!(" ({})", console.pane_len(pane)),
     };
     let content = if show_title {
         // The focused pane's title starts with `>`, seen without colour too.
-        let mark = if console.focus == pane { ">" } else { " " };
+        let mark = if console.recorder.focus == pane {
+            ">"
+        } else {
+            " "
+        };
         let title = format!("{mark} {}{count}", pane.label().text(console.lang));
-        widgets::pane(frame, area, &title, console.focus == pane, theme)
+        widgets::pane(frame, area, &title, console.recorder.focus == pane, theme)
     } else {
         area
     };
@@ -168,6 +172,7 @@ fn items(
 fn questions(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
     let lang = console.lang;
     console
+        .snapshot
         .detail
         .questions
         .iter()
@@ -235,12 +240,12 @@ fn question_state(q: &Question) -> Label {
 
 fn duties(console: &Console, width: u16, theme: &Theme, range: Range<usize>) -> Vec<Item> {
     let lang = console.lang;
-    let items = &console.detail.duty_items;
+    let items = &console.snapshot.detail.duty_items;
     items[range.start.min(items.len())..range.end.min(items.len())]
         .iter()
         .map(|d| {
             let mut prefix = format!("[{} {}] ", d.source.name(lang), d.quarter);
-            if console.detail.mentioned.duty_items.contains(&d.id) {
+            if console.snapshot.detail.mentioned.duty_items.contains(&d.id) {
                 prefix = format!("[{}]{prefix}", Label::Mentioned.text(lang));
             }
             let mut item = hanging(&prefix, &d.text, 2, width, Style::new().fg(theme.text));
@@ -259,7 +264,7 @@ fn duties(console: &Console, width: u16, theme: &Theme, range: Range<usize>) -> 
 
 fn risks(console: &Console, width: u16, theme: &Theme, range: Range<usize>) -> Vec<Item> {
     let lang = console.lang;
-    let points = &console.detail.risk_points;
+    let points = &console.snapshot.detail.risk_points;
     points[range.start.min(points.len())..range.end.min(points.len())]
         .iter()
         .map(|r| {
@@ -269,7 +274,13 @@ fn risks(console: &Console, width: u16, theme: &Theme, range: Range<usize>) -> V
                 RiskLevel::Low => theme.ok,
             };
             let mut prefix = format!("[{}] ", r.level.name(lang));
-            if console.detail.mentioned.risk_points.contains(&r.id) {
+            if console
+                .snapshot
+                .detail
+                .mentioned
+                .risk_points
+                .contains(&r.id)
+            {
                 prefix = format!("[{}]{prefix}", Label::Mentioned.text(lang));
             }
             let mut item = hanging(
@@ -306,7 +317,7 @@ fn risks(console: &Console, width: u16, theme: &Theme, range: Range<usize>) -> V
 /// Remarks, rating and (hidden) private note.
 fn remarks(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
     let lang = console.lang;
-    let detail = &console.detail;
+    let detail = &console.snapshot.detail;
     let heading = Style::new().fg(theme.accent).add_modifier(Modifier::BOLD);
     let mut item = vec![widgets::single(Label::Remarks.text(lang), width, heading)];
     match &detail.remarks {
@@ -323,7 +334,7 @@ fn remarks(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
     item.push(widgets::single(Label::Rating.text(lang), width, heading));
     match &detail.rating {
         _ if !detail.tallies.is_empty() => {
-            let scheme = &console.rating_scheme;
+            let scheme = &console.snapshot.rating_scheme;
             for line in labels::tally_lines(&scheme.grades, &detail.tallies) {
                 item.extend(hanging("", &line, 0, width, Style::new().fg(theme.text)));
             }
@@ -355,8 +366,8 @@ fn remarks(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
 /// What the meeting's rules decide for the newest round, and that a recount took place.
 fn rating_outcome(console: &Console, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let lang = console.lang;
-    let detail = &console.detail;
-    let scheme = &console.rating_scheme;
+    let detail = &console.snapshot.detail;
+    let scheme = &console.snapshot.rating_scheme;
     let tallies = detail.rating_tallies(scheme);
     let mut lines = Vec::new();
     if !scheme.rules.is_empty() && !tallies.is_empty() {
@@ -373,7 +384,7 @@ fn rating_outcome(console: &Console, width: u16, theme: &Theme) -> Vec<Line<'sta
 
 /// This meeting's follow-ups, then the unit's earlier ones, each group under a heading.
 fn follow_ups(console: &Console, width: u16, theme: &Theme) -> Vec<Item> {
-    let detail = &console.detail;
+    let detail = &console.snapshot.detail;
     let groups = [
         (Label::ThisMeeting, theme.accent, &detail.follow_ups),
         (Label::Earlier, theme.muted, &detail.earlier_follow_ups),
@@ -401,7 +412,12 @@ fn follow_up_item(console: &Console, f: &FollowUp, width: u16, theme: &Theme) ->
     };
     let mut prefix = format!("[{}] ", f.status.name(lang));
     // An earlier follow-up still open shows what its last check found.
-    if let Some(check) = console.detail.check(f.id).filter(|_| f.status.is_open()) {
+    if let Some(check) = console
+        .snapshot
+        .detail
+        .check(f.id)
+        .filter(|_| f.status.is_open())
+    {
         colour = match check.mark {
             FollowUpMark::Completed => theme.ok,
             FollowUpMark::InProgress => theme.warning,
@@ -443,7 +459,7 @@ fn follow_up_item(console: &Console, f: &FollowUp, width: u16, theme: &Theme) ->
 /// Under an earlier follow-up: how far past its deadline it is, and the check made of it.
 fn checked_lines(console: &Console, f: &FollowUp, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let lang = console.lang;
-    let detail = &console.detail;
+    let detail = &console.snapshot.detail;
     if !detail.earlier_follow_ups.iter().any(|e| e.id == f.id) {
         return Vec::new();
     }
@@ -474,7 +490,7 @@ fn checked_lines(console: &Console, f: &FollowUp, width: u16, theme: &Theme) -> 
 /// The keys that matter now, most relevant first, as many as fit.
 pub fn footer_keys(console: &Console, theme: &Theme, width: u16) -> Line<'static> {
     let lang = console.lang;
-    let hint = match &console.mode {
+    let hint = match &console.recorder.mode {
         Mode::Editor(_) => Some(Label::EditorKeys.text(lang)),
         // The box shows its keys itself (a form's until a message takes their place): the
         // footer does not say them twice.
@@ -591,16 +607,20 @@ fn stage_commands(console: &Console) -> Vec<Command> {
         _ => vec![NextOfficial, ShowAgenda],
     };
     // A duty item or risk point selected: ticking it as mentioned is what the report needs.
-    if matches!(console.focus, Pane::Duties | Pane::Risks) && console.pane_len(console.focus) > 0 {
+    if matches!(console.recorder.focus, Pane::Duties | Pane::Risks)
+        && console.pane_len(console.recorder.focus) > 0
+    {
         commands.insert(0, ToggleMentioned);
     }
     // An earlier follow-up selected: checking it is what the recorder does with it.
     let selected = console.selection(Pane::FollowUps);
-    if console.focus == Pane::FollowUps && selected >= console.detail.follow_ups.len() {
+    if console.recorder.focus == Pane::FollowUps
+        && selected >= console.snapshot.detail.follow_ups.len()
+    {
         commands.insert(0, CheckFollowUp);
     }
     // Enter, named for the focused pane (at 待述责 `s` starts the report instead).
-    if console.focus != Pane::Questions || stage != Stage::Pending {
+    if console.recorder.focus != Pane::Questions || stage != Stage::Pending {
         commands.push(EditAnswer);
     }
     commands
@@ -609,7 +629,7 @@ fn stage_commands(console: &Console) -> Vec<Command> {
 /// What Enter does in the focused pane, as the footer names it.
 fn enter_name(console: &Console) -> &'static str {
     let lang = console.lang;
-    match console.focus {
+    match console.recorder.focus {
         Pane::Questions => Label::RecordAnswer.text(lang),
         Pane::Remarks => Label::RecordRemarks.text(lang),
         Pane::FollowUps if console.pane_len(Pane::FollowUps) > 0 => {
