@@ -13,7 +13,7 @@ use crate::domain::{
     FollowUpMark, FollowUpMode, FollowUpSource, FollowUpStatus, Id, Meeting, Rating, RiskLevel,
     RiskPoint, Stage, workdays,
 };
-use crate::storage::{Imported, Result, Store, rating_scheme_key};
+use crate::storage::{Imported, Result, Setting, Store};
 use crate::view::{PreparedMeeting, PreparedOfficial, PreparedQuestion, TextTarget};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
@@ -81,7 +81,7 @@ pub fn write(path: &std::path::Path, scale: Scale) -> Result<Store> {
         let Imported::Added(id) = store.import_meeting(&prepared, at)? else {
             continue;
         };
-        store.set_setting(&rating_scheme_key(id), &county_rules())?;
+        store.set_setting(Setting::RatingScheme(id), &county_rules())?;
         if index + 1 < meetings {
             record(&mut store, id, at, &mut dice)?;
         }

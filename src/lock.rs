@@ -18,7 +18,7 @@
 
 use crate::domain::Id;
 use crate::messages::tr;
-use crate::storage::Store;
+use crate::storage::{Setting, Store};
 use chrono::{DateTime, Local, Utc};
 use std::fs::File;
 use std::io;
@@ -53,11 +53,6 @@ pub enum LockError {
     Io { path: PathBuf, cause: io::Error },
 }
 
-/// The setting that says who records a meeting.
-fn holder_key(meeting: Id) -> String {
-    format!("recorder.meeting-{meeting}")
-}
-
 /// What trying the lock found.
 enum Claim {
     Locked(File),
@@ -78,7 +73,7 @@ impl RecorderLock {
             Claim::OtherName => Err(LockError::OtherName { db: shown }),
             Claim::MeetingHeld => Err(LockError::Held {
                 holder: store
-                    .setting(&holder_key(meeting))
+                    .setting(Setting::Recorder(meeting))
                     .ok()
                     .flatten()
                     .unwrap_or_else(|| tr!("进程号未知", "process number unknown")),
@@ -108,7 +103,7 @@ impl RecorderLock {
             process = std::process::id(),
             since = since
         );
-        let _ = store.set_setting(&holder_key(meeting), &holder);
+        let _ = store.set_setting(Setting::Recorder(meeting), &holder);
     }
 }
 

@@ -15,7 +15,7 @@ use crate::domain::{Id, RoomView};
 use crate::labels::Lang;
 use crate::lock::LockWatch;
 use crate::session::load;
-use crate::storage::{StorageError, Store};
+use crate::storage::{Setting, StorageError, Store};
 use crate::tui::{self, Wake};
 use crate::ui::{Registry, projection};
 use chrono::{DateTime, Utc};
@@ -127,7 +127,7 @@ impl Audience {
             answers: true,
             ..shown.room
         });
-        let theme = store.setting("theme")?.unwrap_or_default();
+        let theme = store.setting(Setting::Theme)?.unwrap_or_default();
         let watch = LockWatch::open(store.path()).ok();
         let recorded = watch.as_ref().is_none_or(|w| w.is_recorded(meeting));
         Ok(Audience {
@@ -202,7 +202,7 @@ impl Audience {
         self.follow_console()?;
         self.snapshot
             .set_view(self.store.meeting_view(self.meeting)?);
-        self.theme = self.store.setting("theme")?.unwrap_or_default();
+        self.theme = self.store.setting(Setting::Theme)?.unwrap_or_default();
         // What the room sees is its own record: the recorder's state is never read.
         let (view, unreadable) = read_room(&self.store, self.meeting)?;
         self.unreadable = unreadable;

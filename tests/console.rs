@@ -208,6 +208,26 @@ fn a_saved_place_that_cannot_be_read_is_said() {
     }
 }
 
+/// A meeting's rating scheme (its grades and rules) that cannot be read is said when the
+/// console opens, never replaced by the default grades in silence; an export stops on it.
+#[test]
+fn a_rating_scheme_that_cannot_be_read_is_said() {
+    let (_dir, path) = temp_db();
+    drop(sample_session(&path));
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute(
+        "INSERT INTO setting (key, value) VALUES ('rating.scheme.meeting-1', '{\"grades\": 7')",
+        [],
+    )
+    .unwrap();
+    let s = Session::open(Store::open(&path).unwrap(), None, Lang::Zh, at(100)).unwrap();
+    let said = message(&s);
+    assert!(said.contains("rating.scheme.meeting-1"), "{said}");
+    assert!(said.contains("无法读取"), "{said}");
+    let store = Store::open(&path).unwrap();
+    assert!(store.rating_scheme(1).is_err(), "an export reads it too");
+}
+
 /// Keys read together (held `j`, or typed while a slow disk saved): the place is saved
 /// once, after the last of them, and a restart comes back to it; what a key changes (a
 /// stage) is written at once.

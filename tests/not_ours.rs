@@ -183,7 +183,7 @@ fn a_file_read_as_it_stands_is_not_rewritten_under_its_reader() {
     // the file the reader reads without locks.
     let writer = rusqlite::Connection::open(&db).unwrap();
     writer
-        .execute("INSERT INTO setting (key, value) VALUES ('k', 'v')", [])
+        .execute("INSERT INTO setting (key, value) VALUES ('theme', 'v')", [])
         .unwrap();
     drop(writer);
     assert_eq!(
@@ -195,5 +195,11 @@ fn a_file_read_as_it_stands_is_not_rewritten_under_its_reader() {
     drop(reader);
     // Afterwards the log is copied in by the next program that opens the file.
     let store = shuze::storage::Store::open(&db).unwrap();
-    assert_eq!(store.setting("k").unwrap().as_deref(), Some("v"));
+    assert_eq!(
+        store
+            .setting(shuze::storage::Setting::Theme)
+            .unwrap()
+            .as_deref(),
+        Some("v")
+    );
 }

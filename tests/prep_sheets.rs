@@ -244,7 +244,10 @@ fn the_template_imports_cleanly_in_both_forms() {
     let id = import_file(&xlsx, &mut store, at(0)).unwrap();
     assert_eq!(store.agenda(id).unwrap().len(), 2);
     assert_eq!(
-        store.setting(&prep::office_key(id)).unwrap().as_deref(),
+        store
+            .setting(shuze::storage::Setting::SummaryOffice(id))
+            .unwrap()
+            .as_deref(),
         Some("中共某县纪委办公室")
     );
 }

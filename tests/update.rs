@@ -150,10 +150,7 @@ fn meeting_wide_commands() {
     assert_eq!(run(&mut c, Command::Export), [Effect::ExportAll]);
     assert_eq!(
         run(&mut c, Command::CycleTheme),
-        [Effect::SaveSetting {
-            key: "theme",
-            value: "b".into()
-        }]
+        [Effect::SaveTheme { name: "b".into() }]
     );
     run(&mut c, Command::Search);
     assert!(matches!(c.recorder.mode, Mode::Search(_)));

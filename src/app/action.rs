@@ -343,7 +343,7 @@ impl Effect {
             | Effect::RecordTallies { .. }
             | Effect::SetMentioned { .. }
             | Effect::ExportAll
-            | Effect::SaveSetting { .. } => true,
+            | Effect::SaveTheme { .. } => true,
         }
     }
 
@@ -353,8 +353,50 @@ impl Effect {
         let note = |target: &TextTarget| matches!(target, TextTarget::Note { .. });
         match self {
             Effect::SaveDraft { target, .. } | Effect::SaveText { target, .. } => !note(target),
-            Effect::SaveSetting { .. } | Effect::ExportAll | Effect::FinishMeeting { .. } => false,
+            Effect::SaveTheme { .. } | Effect::ExportAll | Effect::FinishMeeting { .. } => false,
             other => other.writes(),
+        }
+    }
+
+    /// Whether a form submitted it: its failed write opens the form again and keeps what
+    /// was typed in a rescue file. Every effect is named, so a new one does not compile
+    /// until it says.
+    pub fn from_form(&self) -> bool {
+        match self {
+            Effect::AddQuestion { .. }
+            | Effect::RecordRating { .. }
+            | Effect::AddFollowUp { .. }
+            | Effect::UpdateFollowUp { .. }
+            | Effect::CheckFollowUp { .. }
+            | Effect::RecordTallies { .. }
+            | Effect::Skip { .. }
+            | Effect::ChangeQuestion { .. }
+            | Effect::AddDutyItem { .. }
+            | Effect::ChangeDutyItem { .. }
+            | Effect::AddRiskPoint { .. }
+            | Effect::ChangeRiskPoint { .. }
+            | Effect::ChangeFollowUp { .. }
+            | Effect::ChangeAllotment { .. }
+            | Effect::ChangeAttendance { .. }
+            | Effect::AddAttendee { .. } => true,
+            Effect::KeepFormContent
+            | Effect::SaveDraft { .. }
+            | Effect::SaveText { .. }
+            | Effect::SetStage { .. }
+            | Effect::TakeBackStage { .. }
+            | Effect::SetTimer { .. }
+            | Effect::SetAsked { .. }
+            | Effect::Withdraw { .. }
+            | Effect::MoveOfficial { .. }
+            | Effect::MoveMeetingDate { .. }
+            | Effect::FinishMeeting { .. }
+            | Effect::SetWrittenReply { .. }
+            | Effect::SetMentioned { .. }
+            | Effect::Search { .. }
+            | Effect::ExportAll
+            | Effect::SaveTheme { .. }
+            | Effect::Load
+            | Effect::SettleRescue { .. } => false,
         }
     }
 
@@ -369,7 +411,7 @@ impl Effect {
             Effect::SaveDraft { .. }
             | Effect::Search { .. }
             | Effect::ExportAll
-            | Effect::SaveSetting { .. }
+            | Effect::SaveTheme { .. }
             | Effect::SettleRescue { .. }
             | Effect::KeepFormContent => Changed::NOTHING,
             Effect::SaveText {
@@ -586,10 +628,9 @@ pub enum Effect {
     },
     /// Export everything for the current meeting.
     ExportAll,
-    /// Remember a setting of this database.
-    SaveSetting {
-        key: &'static str,
-        value: String,
+    /// Remember the colour theme chosen, by name, in this database.
+    SaveTheme {
+        name: String,
     },
     /// Reload the current official's detail (after moving to another official).
     Load,

@@ -29,6 +29,8 @@ pub struct Snapshot {
     pub rating_scheme: RatingScheme,
     /// The issuing office (发文机关) the preparation gave, shown on the title screen.
     pub issuing_office: String,
+    /// What of the file's settings could not be read (the defaults stand in), in words.
+    pub unreadable: Option<String>,
 }
 
 impl Snapshot {
@@ -45,6 +47,7 @@ impl Snapshot {
             closing: view.closing,
             rating_scheme: RatingScheme::default(),
             issuing_office: String::new(),
+            unreadable: None,
         }
     }
 

@@ -402,9 +402,8 @@ fn cycle_theme(console: &mut Console) -> Vec<Effect> {
     console.recorder.theme = names[at % names.len()].clone();
     let text = labels::theme_chosen(console.lang, &console.recorder.theme);
     console.say(text);
-    vec![Effect::SaveSetting {
-        key: "theme",
-        value: console.recorder.theme.clone(),
+    vec![Effect::SaveTheme {
+        name: console.recorder.theme.clone(),
     }]
 }
 

@@ -4,10 +4,10 @@
 //! An import only ever adds a new meeting; a meeting already in the file (same title and
 //! date) is refused, so nothing recorded during a meeting can be changed by an import.
 
-use super::{ImportError, Preparation, Problem, issue_key, office_key, read_file};
+use super::{ImportError, Preparation, Problem, read_file};
 use crate::domain::Id;
 use crate::messages::tr;
-use crate::storage::{Imported, Store};
+use crate::storage::{Imported, Setting, Store};
 use chrono::{DateTime, Utc};
 use std::path::Path;
 
@@ -28,21 +28,20 @@ pub fn import_preparation(
     let settings = |meeting: Id| {
         let mut settings = Vec::new();
         if !preparation.office.is_empty() {
-            settings.push((office_key(meeting), preparation.office.clone()));
+            settings.push((Setting::SummaryOffice(meeting), preparation.office.clone()));
         }
         if let Some(issue) = preparation.issue {
-            settings.push((issue_key(meeting), issue.to_string()));
+            settings.push((Setting::SummaryIssue(meeting), issue.to_string()));
         }
         if !preparation.mark.is_empty() {
-            let key = crate::storage::export_mark_key(meeting);
-            settings.push((key, preparation.mark.clone()));
+            settings.push((Setting::ExportMark(meeting), preparation.mark.clone()));
         }
         if let Some(json) = preparation
             .rating
             .as_ref()
             .and_then(|scheme| serde_json::to_string(scheme).ok())
         {
-            settings.push((crate::storage::rating_scheme_key(meeting), json));
+            settings.push((Setting::RatingScheme(meeting), json));
         }
         settings
     };

@@ -177,9 +177,6 @@ pub struct Preparation {
     pub warnings: Vec<Problem>,
 }
 
-/// The settings keys of a meeting's 发文机关 and 期号.
-pub use crate::storage::{summary_issue_key as issue_key, summary_office_key as office_key};
-
 /// Why a prep file was not imported. Nothing was written to the database.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {

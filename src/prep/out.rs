@@ -7,7 +7,7 @@ use super::cells::numbered_cell;
 use super::synonyms::{self, Key, SHEETS, Sheet};
 use crate::domain::{Id, Word};
 use crate::messages::tr;
-use crate::storage::{StorageError, Store};
+use crate::storage::{Setting, StorageError, Store};
 use crate::view::{PreparedMeeting, PreparedOfficial, PreparedQuestion};
 use anyhow::{Context, Result, bail};
 use chrono::{Datelike, NaiveDate};
@@ -127,13 +127,13 @@ pub fn from_store(store: &Store, meeting: Id) -> Result<Preparation, StorageErro
         });
     }
     let office = store
-        .setting(&super::office_key(meeting))?
+        .setting(Setting::SummaryOffice(meeting))?
         .unwrap_or_default();
     let issue = store
-        .setting(&super::issue_key(meeting))?
+        .setting(Setting::SummaryIssue(meeting))?
         .and_then(|i| i.parse().ok());
     let rating = store
-        .setting(&crate::storage::rating_scheme_key(meeting))?
+        .setting(Setting::RatingScheme(meeting))?
         .and_then(|json| serde_json::from_str(&json).ok());
     Ok(Preparation {
         prepared: PreparedMeeting {

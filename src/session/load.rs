@@ -5,7 +5,7 @@ use crate::app::{Console, RescueOffer, ResumePoint, Snapshot};
 use crate::domain::Id;
 use crate::labels::{Label, Lang};
 use crate::rescue::Rescue;
-use crate::storage::{Result, Store};
+use crate::storage::{Result, Setting, StorageError, Store};
 use crate::view::{Changed, SlotDetail, TextTarget};
 use chrono::{DateTime, Utc};
 use std::path::PathBuf;
@@ -21,7 +21,7 @@ pub fn console(store: &Store, meeting: Id, lang: Lang, now: DateTime<Utc>) -> Re
         None => (None, None),
     };
     let snapshot = snapshot(store, meeting, resume.as_ref().and_then(|p| p.slot))?;
-    let theme = store.setting("theme")?.unwrap_or_default();
+    let theme = store.setting(Setting::Theme)?.unwrap_or_default();
     let mut console = Console::new(lang, snapshot, theme, now);
     if let Some(point) = &resume {
         console.place(point);
@@ -30,8 +30,12 @@ pub fn console(store: &Store, meeting: Id, lang: Lang, now: DateTime<Utc>) -> Re
     if let Some(point) = resume {
         console.reopen(point);
     }
-    if let Some(problem) = unreadable {
-        console.warn(problem);
+    let problems: Vec<String> = [unreadable, console.snapshot.unreadable.clone()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !problems.is_empty() {
+        console.warn(problems.join("；"));
     }
     Ok(console)
 }
@@ -41,8 +45,10 @@ pub fn console(store: &Store, meeting: Id, lang: Lang, now: DateTime<Utc>) -> Re
 /// view both read it whole.
 pub fn snapshot(store: &Store, meeting: Id, slot: Option<Id>) -> Result<Snapshot> {
     let mut snapshot = Snapshot::new(store.meeting_view(meeting)?);
-    snapshot.rating_scheme = store.rating_scheme(meeting)?;
-    snapshot.issuing_office = store.summary_head(meeting)?.0;
+    let mut unreadable = Vec::new();
+    snapshot.rating_scheme = readable(store.rating_scheme(meeting), &mut unreadable)?;
+    snapshot.issuing_office = readable(store.summary_head(meeting), &mut unreadable)?.0;
+    snapshot.unreadable = (!unreadable.is_empty()).then(|| unreadable.join("；"));
     snapshot.go_to(slot);
     snapshot.detail = detail(store, &snapshot)?;
     Ok(snapshot)
@@ -61,6 +67,18 @@ pub fn reload(store: &Store, console: &mut Console, changed: Changed) -> Result<
         console.set_detail(detail(store, &console.snapshot)?);
     }
     Ok(())
+}
+
+/// What was read, or its default when it is a setting that cannot be read: why is kept in
+/// `problems`, to be said (the meeting goes on; an export of it stops with the same words).
+fn readable<T: Default>(read: Result<T>, problems: &mut Vec<String>) -> Result<T> {
+    match read {
+        Err(problem @ StorageError::SettingUnreadable { .. }) => {
+            problems.push(problem.to_string());
+            Ok(T::default())
+        }
+        other => other,
+    }
 }
 
 /// The detail of the official on screen in `snapshot`.

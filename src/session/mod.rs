@@ -9,7 +9,7 @@ use crate::domain::{Id, QuestionChange};
 use crate::export::{self, Minutes};
 use crate::labels::Lang;
 use crate::rescue::{self, Rescue};
-use crate::storage::{StorageError, Store};
+use crate::storage::{Setting, StorageError, Store};
 use crate::view::{Changed, TextTarget};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
@@ -314,25 +314,7 @@ impl Session {
     /// Carries out one effect; a search answers with its results, a failure says what
     /// did not reach the database.
     fn apply(&mut self, effect: Effect, now: DateTime<Utc>) -> Result<Option<Action>, Failure> {
-        let from_form = matches!(
-            effect,
-            Effect::AddQuestion { .. }
-                | Effect::RecordRating { .. }
-                | Effect::AddFollowUp { .. }
-                | Effect::UpdateFollowUp { .. }
-                | Effect::CheckFollowUp { .. }
-                | Effect::RecordTallies { .. }
-                | Effect::Skip { .. }
-                | Effect::ChangeQuestion { .. }
-                | Effect::AddDutyItem { .. }
-                | Effect::ChangeDutyItem { .. }
-                | Effect::AddRiskPoint { .. }
-                | Effect::ChangeRiskPoint { .. }
-                | Effect::ChangeFollowUp { .. }
-                | Effect::ChangeAllotment { .. }
-                | Effect::ChangeAttendance { .. }
-                | Effect::AddAttendee { .. }
-        );
+        let from_form = effect.from_form();
         if self.held.is_none()
             && let Err(gone) = self.store.still_in_place()
         {
@@ -471,7 +453,7 @@ impl Session {
             Effect::ExportAll => {
                 return self.export_all(now).map(Some).map_err(Failure::other);
             }
-            Effect::SaveSetting { key, value } => store.set_setting(key, &value),
+            Effect::SaveTheme { name } => store.set_setting(Setting::Theme, &name),
             Effect::Load => Ok(()),
             Effect::KeepFormContent => {
                 let rescue = self.keep_form();

@@ -3,7 +3,7 @@
 //! own rating scheme and its tallies per voter group, a recount a new round.
 
 use super::lossy::Lossy;
-use super::{Result, Store};
+use super::{Result, Setting, StorageError, Store};
 use crate::domain::rating_rules::{GroupTally, RatingScheme};
 use crate::domain::{FollowUpCheck, FollowUpMark, Id};
 use crate::view::Mentioned;
@@ -72,18 +72,20 @@ impl Store {
     }
 }
 
-/// The `setting` key of a meeting's rating scheme (its prep's `[rating]`, as JSON).
-pub fn rating_scheme_key(meeting: Id) -> String {
-    format!("rating.scheme.meeting-{meeting}")
-}
-
 impl Store {
     /// The meeting's rating scheme: the prep's, else the four default grades and no rules.
+    /// One that cannot be read is an error (never the default grades in its place).
     pub fn rating_scheme(&self, meeting: Id) -> Result<RatingScheme> {
-        Ok(self
-            .setting(&rating_scheme_key(meeting))?
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default())
+        let setting = Setting::RatingScheme(meeting);
+        match self.setting(setting)? {
+            None => Ok(RatingScheme::default()),
+            Some(json) => {
+                serde_json::from_str(&json).map_err(|e| StorageError::SettingUnreadable {
+                    key: setting.key(),
+                    why: e.to_string(),
+                })
+            }
+        }
     }
 
     /// Records the tallies on the meeting's own scale as a new round (a recount never
@@ -166,7 +168,15 @@ impl Store {
             )
             .optional()?;
         match meeting {
-            Some(meeting) => self.tallies(slot, &self.rating_scheme(meeting)?),
+            Some(meeting) => {
+                // A scheme that cannot be read is said where the meeting is opened (and stops
+                // an export); the tallies on screen are read on the default grades meanwhile.
+                let scheme = match self.rating_scheme(meeting) {
+                    Err(StorageError::SettingUnreadable { .. }) => RatingScheme::default(),
+                    read => read?,
+                };
+                self.tallies(slot, &scheme)
+            }
             None => Ok((Vec::new(), 0)),
         }
     }

@@ -1,6 +1,6 @@
 //! Writing a prepared meeting (from a prep file) into the file: the importer's SQL.
 
-use super::{Result, Store};
+use super::{Result, Setting, StorageError, Store};
 use crate::domain::Id;
 use crate::view::{PreparedMeeting, PreparedOfficial};
 use chrono::{DateTime, Utc};
@@ -33,7 +33,7 @@ impl Store {
         &mut self,
         prepared: &PreparedMeeting,
         now: DateTime<Utc>,
-        settings: impl FnOnce(Id) -> Vec<(String, String)>,
+        settings: impl FnOnce(Id) -> Vec<(Setting, String)>,
     ) -> Result<Imported> {
         let tx = self.conn.transaction()?;
         let meeting = match insert_meeting(&tx, prepared, now)? {
@@ -47,7 +47,7 @@ impl Store {
             tx.execute(
                 "INSERT INTO setting (key, value) VALUES (?1, ?2)
                  ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                params![key, value],
+                params![key.key(), value],
             )?;
         }
         tx.commit()?;
@@ -317,26 +317,11 @@ fn insert_follow_up(
     Ok(())
 }
 
-/// The `setting` key of a meeting's 纪要 发文机关 (the meeting table has no column for it).
-pub fn summary_office_key(meeting: Id) -> String {
-    format!("summary.office.meeting-{meeting}")
-}
-
-/// The `setting` key of a meeting's 纪要 期号.
-pub fn summary_issue_key(meeting: Id) -> String {
-    format!("summary.issue.meeting-{meeting}")
-}
-
-/// The `setting` key of a meeting's classification line (密级标志) for its exports.
-pub fn export_mark_key(meeting: Id) -> String {
-    format!("export.mark.meeting-{meeting}")
-}
-
 impl Store {
     /// The classification line the preparation gave for the meeting's exports, if any.
     pub fn export_mark(&self, meeting: Id) -> Result<Option<String>> {
         Ok(self
-            .setting(&export_mark_key(meeting))?
+            .setting(Setting::ExportMark(meeting))?
             .filter(|mark| !mark.trim().is_empty()))
     }
 
@@ -344,11 +329,18 @@ impl Store {
     /// given).
     pub fn summary_head(&self, meeting: Id) -> Result<(String, Option<u32>)> {
         let office = self
-            .setting(&summary_office_key(meeting))?
+            .setting(Setting::SummaryOffice(meeting))?
             .unwrap_or_default();
-        let issue = self
-            .setting(&summary_issue_key(meeting))?
-            .and_then(|issue| issue.parse().ok());
+        let setting = Setting::SummaryIssue(meeting);
+        let issue = match self.setting(setting)?.filter(|issue| !issue.is_empty()) {
+            None => None,
+            Some(issue) => Some(issue.parse().map_err(|e: std::num::ParseIntError| {
+                StorageError::SettingUnreadable {
+                    key: setting.key(),
+                    why: format!("{issue:?}: {e}"),
+                }
+            })?),
+        };
         Ok((office, issue))
     }
 
@@ -359,9 +351,9 @@ impl Store {
         office: &str,
         issue: Option<u32>,
     ) -> Result<()> {
-        self.set_setting(&summary_office_key(meeting), office)?;
+        self.set_setting(Setting::SummaryOffice(meeting), office)?;
         let issue = issue.map(|n| n.to_string()).unwrap_or_default();
-        self.set_setting(&summary_issue_key(meeting), &issue)
+        self.set_setting(Setting::SummaryIssue(meeting), &issue)
     }
 
     /// A position no official of the meeting holds, as prepared or as moved since (withdrawn

@@ -17,6 +17,7 @@ mod recorded;
 mod report;
 mod room;
 mod schema;
+mod setting;
 mod shape;
 mod sql_enums;
 pub mod steps;
@@ -25,11 +26,11 @@ mod write;
 
 pub use crate::domain::{AgendaChange, AgendaMove, QuestionChange};
 pub use crate::view::{MeetingListing, SearchHit, SearchTarget, SlotDetail, TextTarget};
-pub use continuity::rating_scheme_key;
 pub use header::APPLICATION_ID;
-pub use import::{Imported, export_mark_key, summary_issue_key, summary_office_key};
+pub use import::Imported;
 pub use recorded::Touched;
 pub use room::ROOM_VIEW_VERSION;
+pub use setting::Setting;
 pub use verify::{ChainReport, ExportMade, Tamper};
 
 pub use schema::latest_version;
@@ -189,6 +190,13 @@ pub enum StorageError {
         why = .0
     ))]
     RoomViewUnreadable(String),
+    #[error("{}", tr!(
+        "数据库中的设置 {key} 无法读取：{why}",
+        "The setting {key} in the database cannot be read: {why}",
+        key = .key,
+        why = .why
+    ))]
+    SettingUnreadable { key: String, why: String },
 }
 
 pub type Result<T> = std::result::Result<T, StorageError>;

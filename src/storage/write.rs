@@ -1,7 +1,7 @@
 //! What the recorder writes during the meeting. Each call is one committed transaction.
 
 use super::lossy::Lossy;
-use super::{Result, Store};
+use super::{Result, Setting, Store};
 use crate::domain::{FollowUp, FollowUpStatus, Id, QuestionChange, Rating, Stage};
 use crate::view::TextTarget;
 use chrono::{DateTime, Utc};
@@ -274,11 +274,11 @@ impl Store {
     }
 
     /// Remembers a setting of this database (the theme, say).
-    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+    pub fn set_setting(&mut self, setting: Setting, value: &str) -> Result<()> {
         self.conn.execute(
             "INSERT INTO setting (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = ?2",
-            params![key, value],
+            params![setting.key(), value],
         )?;
         Ok(())
     }
@@ -287,7 +287,7 @@ impl Store {
     /// opened for writing by a version that knew of it). Copies of the file keep it; another
     /// file given the same name has its own. Rescue files carry it.
     pub fn file_id(&self) -> Result<Option<String>> {
-        self.setting(FILE_ID)
+        self.setting(Setting::FileId)
     }
 
     /// Writes the file's identity when it has none yet (reading first: an open writes
@@ -296,7 +296,7 @@ impl Store {
         if self.file_id()?.is_none() {
             self.conn.execute(
                 "INSERT OR IGNORE INTO setting (key, value) VALUES (?1, lower(hex(randomblob(16))))",
-                [FILE_ID],
+                [Setting::FileId.key()],
             )?;
         }
         Ok(())
@@ -308,18 +308,22 @@ impl Store {
         self.conn.execute(
             "INSERT INTO setting (key, value) VALUES (?1, lower(hex(randomblob(16))))
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [FILE_ID],
+            [Setting::FileId.key()],
         )?;
         Ok(())
     }
 
-    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+    pub fn setting(&self, setting: Setting) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| {
-                let row = &Lossy(row);
-                row.get(0)
-            })
+            .query_row(
+                "SELECT value FROM setting WHERE key = ?1",
+                [setting.key()],
+                |row| {
+                    let row = &Lossy(row);
+                    row.get(0)
+                },
+            )
             .optional()?)
     }
 
@@ -349,9 +353,6 @@ impl Store {
         Ok(())
     }
 }
-
-/// The setting that holds the file's identity ([`Store::file_id`]).
-const FILE_ID: &str = "file_id";
 
 fn upsert_place(tx: &Transaction, meeting: Id, state: &str, now: DateTime<Utc>) -> Result<()> {
     tx.prepare_cached(
