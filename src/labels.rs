@@ -1675,3 +1675,16 @@ pub fn newer_format(lang: Lang, format: u32, known: u32) -> String {
         }
     }
 }
+
+/// The console's message when a half-filled form came back with fields it could not take.
+pub fn form_not_all_restored(lang: Lang, fields: usize) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("表单已恢复，但有{fields}项上次填写的内容与现在的表单不符，未能填回，请核对")
+        }
+        Lang::En => format!(
+            "The form is back, but {fields} of the values typed last time do not fit it as it \
+             now is and were not put back: please check it"
+        ),
+    }
+}

@@ -208,6 +208,31 @@ fn a_saved_place_that_cannot_be_read_is_said() {
     }
 }
 
+/// A half-filled form comes back; a saved value that does not fit it (another kind of
+/// field) is said, not dropped in silence.
+#[test]
+fn a_form_value_that_does_not_fit_is_said_when_the_form_comes_back() {
+    let (_dir, path) = temp_db();
+    let mut s = sample_session(&path);
+    press_all(&mut s, &[Tab], at(1));
+    drop(s);
+    let state = r#"{"format":1,"slot":1,"focus":"Questions","selected":[0,0,0,0,0],
+        "form":{"kind":"AddQuestion","values":[{"choice":3},{"text":"半句"}],"focus":1}}"#;
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute("UPDATE console_state SET state = ?1", [state])
+        .unwrap();
+    let s = Session::open(Store::open(&path).unwrap(), None, Lang::Zh, at(100)).unwrap();
+    let Mode::Form(form) = &s.console.recorder.mode else {
+        panic!("the form is back: {:?}", s.console.recorder.mode);
+    };
+    assert_eq!(form.text(1), "半句");
+    let said = message(&s);
+    assert!(
+        said.contains("有1项") && said.contains("未能填回"),
+        "{said}"
+    );
+}
+
 /// A meeting's rating scheme (its grades and rules) that cannot be read is said when the
 /// console opens, never replaced by the default grades in silence; an export stops on it.
 #[test]

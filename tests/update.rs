@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use shuze::app::{
     Action, Command, Console, Effect, FailedWrite, Failure, FormKind, Mode, Pane, RescueOffer,
-    update,
+    SavedValue, update,
 };
 use shuze::domain::Stage;
 use shuze::labels::Lang;
@@ -394,7 +394,13 @@ fn ctrl_c_keeps_a_half_filled_form_and_an_open_editor_for_the_next_start() {
         .resume_point()
         .form
         .expect("the form is in the resume point");
-    assert_eq!(form.values, ["县人大代表 某某", "半句"]);
+    assert_eq!(
+        form.values,
+        [
+            SavedValue::Text("县人大代表 某某".into()),
+            SavedValue::Text("半句".into())
+        ]
+    );
     assert_eq!(form.focus, 1);
 
     let mut c = console();

@@ -13,9 +13,24 @@ use unicode_segmentation::UnicodeSegmentation;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormPoint {
     pub kind: FormKind,
-    /// Each field's text, or a choice's index as digits.
-    pub values: Vec<String>,
+    /// Each field's value, by its kind.
+    pub values: Vec<SavedValue>,
     pub focus: usize,
+}
+
+/// A field's value as a resume point keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SavedValue {
+    Text(String),
+    /// The digits typed (possibly none).
+    Number(String),
+    /// A choice, by its option's place (0 first).
+    Choice(usize),
+    /// As resume points of the first format kept every field: the text, or a choice's
+    /// place as digits.
+    #[serde(untagged)]
+    Untyped(String),
 }
 
 /// Which form is open; decides what Enter does.
@@ -110,7 +125,7 @@ pub struct Form {
     pub unsaved: bool,
     /// Each field's value as the form opened (`FormPoint::values`): Enter with all of them
     /// unchanged writes nothing.
-    pub initial: Vec<String>,
+    pub initial: Vec<SavedValue>,
     /// Nothing typed yet in the focused field since the caret came to it: a number there
     /// is replaced by the first digit typed (the 7 prefilled voters then "4" gives 4).
     pub fresh: bool,
@@ -151,12 +166,41 @@ impl Field {
         }
     }
 
-    /// The value as a resume point keeps it: the text, or a choice's index as digits.
-    pub fn saved(&self) -> String {
+    /// The value as a resume point keeps it.
+    pub fn saved(&self) -> SavedValue {
         match &self.value {
-            FieldValue::Text(s) | FieldValue::Number(s) => s.clone(),
-            FieldValue::Choice { index, .. } => index.to_string(),
+            FieldValue::Text(s) => SavedValue::Text(s.clone()),
+            FieldValue::Number(s) => SavedValue::Number(s.clone()),
+            FieldValue::Choice { index, .. } => SavedValue::Choice(*index),
         }
+    }
+
+    /// Takes back a saved value; false when it does not fit this field (another kind, a
+    /// choice it does not have), which then keeps the value it opened with.
+    fn restore(&mut self, saved: &SavedValue) -> bool {
+        match (&mut self.value, saved) {
+            (FieldValue::Text(s), SavedValue::Text(saved) | SavedValue::Untyped(saved)) => {
+                s.clone_from(saved)
+            }
+            (FieldValue::Number(s), SavedValue::Number(saved) | SavedValue::Untyped(saved))
+                if saved.chars().all(|c| c.is_ascii_digit()) =>
+            {
+                s.clone_from(saved)
+            }
+            (FieldValue::Choice { options, index }, SavedValue::Choice(saved))
+                if *saved < options.len() =>
+            {
+                *index = *saved
+            }
+            (FieldValue::Choice { options, index }, SavedValue::Untyped(saved)) => {
+                match saved.parse::<usize>() {
+                    Ok(saved) if saved < options.len() => *index = saved,
+                    _ => return false,
+                }
+            }
+            _ => return false,
+        }
+        true
     }
 
     /// The text shown after the caption.
@@ -191,7 +235,7 @@ impl Form {
         self.fields
             .iter()
             .map(Field::saved)
-            .ne(self.initial.iter().cloned())
+            .ne(self.initial.clone())
     }
 
     /// The form as lines of "caption：value", for a rescue file.
@@ -217,22 +261,20 @@ impl Form {
         }
     }
 
-    /// Puts back what a resume point says was typed, field by field.
-    pub fn restore(&mut self, point: &FormPoint) {
+    /// Puts back what a resume point says was typed, field by field. Returns how many
+    /// saved values could not be put back (they do not fit the form as it now opens): said
+    /// to the recorder, never dropped in silence.
+    pub fn restore(&mut self, point: &FormPoint) -> usize {
+        let mut not_taken = point.values.len().abs_diff(self.fields.len());
         for (field, saved) in self.fields.iter_mut().zip(&point.values) {
-            match &mut field.value {
-                FieldValue::Text(s) | FieldValue::Number(s) => s.clone_from(saved),
-                FieldValue::Choice { options, index } => {
-                    *index = saved
-                        .parse()
-                        .unwrap_or(*index)
-                        .min(options.len().saturating_sub(1));
-                }
+            if !field.restore(saved) {
+                not_taken += 1;
             }
         }
         self.focus = point.focus.min(self.fields.len().saturating_sub(1));
         // What the resume point kept was typed: a digit goes after it.
         self.fresh = false;
+        not_taken
     }
 
     /// Moves the focus by `delta` fields, wrapping around.
@@ -374,5 +416,53 @@ fn option_for(options: &[String], current: usize, c: char) -> Option<usize> {
 fn pop_grapheme(s: &mut String) {
     if let Some((index, _)) = s.grapheme_indices(true).next_back() {
         s.truncate(index);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> Form {
+        Form::new(
+            FormKind::Skip,
+            Label::Status,
+            vec![
+                Field::text(Label::Status, ""),
+                Field::number(FieldLabel::Fixed(Label::Status), "7"),
+                Field::choice(Label::Status, vec!["甲", "乙", "丙"], 0),
+            ],
+        )
+    }
+
+    #[test]
+    fn a_form_comes_back_from_its_saved_json_by_each_fields_kind() {
+        let mut typed = form();
+        typed.paste("半句");
+        typed.step(2);
+        typed.input(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::NONE));
+        let json = serde_json::to_string(&typed.point()).unwrap();
+        assert!(json.contains(r#"{"text":"半句"}"#), "{json}");
+        assert!(json.contains(r#"{"choice":2}"#), "{json}");
+        let mut back = form();
+        let point: FormPoint = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.restore(&point), 0);
+        assert_eq!(back.fields, typed.fields);
+    }
+
+    #[test]
+    fn a_form_of_the_first_format_comes_back_and_what_does_not_fit_is_counted() {
+        let old = r#"{"kind":"Skip","values":["半句","12","1"],"focus":2}"#;
+        let mut back = form();
+        assert_eq!(back.restore(&serde_json::from_str(old).unwrap()), 0);
+        assert_eq!(back.text(0), "半句");
+        assert_eq!(back.number(1), Some(12));
+        assert_eq!(back.choice(2), 1);
+        // A choice the form no longer has, letters in a number, one value too many.
+        let odd = r#"{"kind":"Skip","values":["半句",{"number":"1x"},{"choice":5},"4"],"focus":0}"#;
+        let mut back = form();
+        assert_eq!(back.restore(&serde_json::from_str(odd).unwrap()), 3);
+        assert_eq!(back.number(1), Some(7), "kept as it opened");
+        assert_eq!(back.choice(2), 0, "kept as it opened");
     }
 }

@@ -18,7 +18,7 @@ mod update;
 pub use action::{Action, Command, Effect, FailedWrite, Failure};
 pub use confirm::{Confirmation, Confirmed};
 pub use editor::Editor;
-pub use form::{FieldValue, Form, FormKind, FormPoint, Refused};
+pub use form::{FieldValue, Form, FormKind, FormPoint, Refused, SavedValue};
 pub use recorder::{Recorder, SaveHealth};
 pub use snapshot::Snapshot;
 pub use update::update;
@@ -390,8 +390,11 @@ impl Console {
         if let Some(saved) = &point.form
             && let Some(mut form) = submit::form_for(self, saved.kind)
         {
-            form.restore(saved);
+            let not_taken = form.restore(saved);
             self.recorder.mode = Mode::Form(form);
+            if not_taken > 0 {
+                self.warn(labels::form_not_all_restored(self.lang, not_taken));
+            }
         }
     }
 
