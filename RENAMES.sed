@@ -71,3 +71,23 @@ s/\b(audience|fresh)\.console\.snapshot\./\1.snapshot./g
 s/\b(audience|fresh)\.console\.now\b/\1.now/g
 s/\b(audience|fresh)\.console\.slot\(\)/\1.snapshot.slot()/g
 s/\b(audience|fresh)\.console\.room\b/\1.shown.room/g
+# Settings by what they are (storage::Setting): the key functions are gone. `use` lines
+# naming them need a hand edit (the compiler names each).
+s/setting\(&(crate::storage::|super::|prep::)?rating_scheme_key\(([A-Za-z0-9_.]+)\)/setting(Setting::RatingScheme(\2)/g
+s/setting\(&(crate::storage::|super::|prep::)?(summary_office_key|office_key)\(([A-Za-z0-9_.]+)\)/setting(Setting::SummaryOffice(\3)/g
+s/setting\(&(crate::storage::|super::|prep::)?(summary_issue_key|issue_key)\(([A-Za-z0-9_.]+)\)/setting(Setting::SummaryIssue(\3)/g
+s/setting\(&(crate::storage::|super::|prep::)?export_mark_key\(([A-Za-z0-9_.]+)\)/setting(Setting::ExportMark(\2)/g
+s/setting\("theme"\)/setting(Setting::Theme)/g
+s/Effect::SaveSetting \{ key: "theme", value \}/Effect::SaveTheme { name: value }/g
+#
+# Changes the compiler points out, with no line to map:
+# - Console::new(lang, snapshot, theme, now) takes a Snapshot (session::load::snapshot reads
+#   it whole); Console::show_room is gone (the audience view keeps its own RoomView).
+# - Projection::of(&snapshot, &room_view, typing, lang, now); at the console
+#   console.projection(&room). projection::shown(&snapshot, &room).
+# - present::Audience has no .console: .snapshot, .shown (the room's RoomView), .theme, .now.
+# - Store::setting / set_setting take a storage::Setting; Effect::SaveSetting is
+#   Effect::SaveTheme { name }.
+# - FormPoint.values is Vec<SavedValue> (Text, Number, Choice(place)); Form::restore returns
+#   how many saved values did not fit. ResumePoint has a `format` (RESUME_FORMAT) and
+#   ResumePoint::read / write.
