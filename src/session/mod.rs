@@ -470,6 +470,12 @@ impl Session {
             Effect::ExportAll => {
                 return self.export_all(now).map(Some).map_err(Failure::other);
             }
+            Effect::LoadHistory { slot } => {
+                return store
+                    .history(slot)
+                    .map(|history| Some(Action::HistoryLoaded(Box::new(history))))
+                    .map_err(|err| Failure::other(err.to_string()));
+            }
             Effect::SaveSetting { key, value } => store.set_setting(key, &value),
             Effect::Load => Ok(()),
             Effect::KeepFormContent => {

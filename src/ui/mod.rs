@@ -4,6 +4,7 @@ pub mod big;
 mod card_plan;
 mod grid;
 mod header;
+mod history;
 mod overlay;
 mod pages;
 mod panes;
