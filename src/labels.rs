@@ -407,7 +407,7 @@ fn zh(label: Label) -> &'static str {
         HistoryTitle => "以往会议记录（只读）",
         NoHistory => "没有以往的会议记录：本文件中此前的会议没有这个单位或这位述责人",
         HistoryKeys => {
-            "j/k 滚动  PgUp/PgDn 翻页  Home/End 首尾  / 搜索  n/N 下一处/上一处  Esc 或 H 关闭"
+            "Esc/H 关闭  j/k 滚动  / 搜索  n/N 下一处/上一处  PgUp/PgDn 翻页  Home/End 首尾"
         }
         HistorySearchKeys => "输入要找的字  Enter 确定  Esc 取消搜索",
         HistoryNotProjected => "以往会议记录不投影，投影画面不变：按 P 回到记录画面查看，Esc 关闭",
@@ -598,7 +598,7 @@ fn en(label: Label) -> &'static str {
             "No earlier meetings: no meeting before this one in the file had this unit or this official"
         }
         HistoryKeys => {
-            "j/k scroll | PgUp/PgDn page | Home/End | / search | n/N next/previous match | Esc or H close"
+            "Esc/H close | j/k scroll | / search | n/N next/previous match | PgUp/PgDn page | Home/End"
         }
         HistorySearchKeys => "Type the words to find | Enter done | Esc drop the search",
         HistoryNotProjected => {

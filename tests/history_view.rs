@@ -84,6 +84,9 @@ fn two_meetings(dir: &Path) -> PathBuf {
     let mut store = Store::create_or_open(&db).unwrap();
     shuze::prep::import_file(&dir.join("first.toml"), &mut store, moment("2026-01-19")).unwrap();
     let now = moment("2026-01-20");
+    for slot in store.agenda(1).unwrap() {
+        report_through(&mut store, slot.id, now);
+    }
     let slot = store.agenda(1).unwrap()[0].id;
     let question = store.slot_detail(slot).unwrap().questions[0].id;
     let answer = TextTarget::Answer { slot, question };
@@ -116,7 +119,11 @@ fn two_meetings(dir: &Path) -> PathBuf {
     let second = prep(
         "二季度述责述廉会议",
         "2026-03-02",
-        &[("张某", "某某镇"), ("李 某", "县另一局"), ("王某", "县新设局")],
+        &[
+            ("张某", "某某镇"),
+            ("李 某", "县另一局"),
+            ("王某", "县新设局"),
+        ],
     );
     write_prep(dir, "second.toml", &second);
     shuze::prep::import_file(&dir.join("second.toml"), &mut store, moment("2026-03-01")).unwrap();
@@ -126,6 +133,15 @@ fn two_meetings(dir: &Path) -> PathBuf {
         .check_follow_up(raised, slot, FollowUpMark::Overdue, "施工方未按期整改", now)
         .unwrap();
     db
+}
+
+/// Takes an official from 待述责 through every stage to 已完成.
+fn report_through(store: &mut Store, slot: shuze::domain::Id, now: chrono::DateTime<Utc>) {
+    use shuze::domain::Stage::*;
+    let stages = [Pending, Report, Questions, Remarks, Rating, FollowUps, Done];
+    for pair in stages.windows(2) {
+        store.set_stage(slot, pair[0], pair[1], now).unwrap();
+    }
 }
 
 /// Every row of every table, in order: the whole file as the program recorded it.
@@ -148,7 +164,10 @@ fn contents(db: &Path) -> String {
         let rows = stmt
             .query_map([], |row| {
                 (0..columns)
-                    .map(|i| row.get::<_, rusqlite::types::Value>(i).map(|v| format!("{v:?}")))
+                    .map(|i| {
+                        row.get::<_, rusqlite::types::Value>(i)
+                            .map(|v| format!("{v:?}"))
+                    })
                     .collect::<Result<Vec<_>, _>>()
             })
             .unwrap();
@@ -162,7 +181,11 @@ fn contents(db: &Path) -> String {
 /// The screen's rows without their trailing blanks (the terminal may hold a cleared row's
 /// end as spaces or as nothing).
 fn trimmed(screen: &str) -> String {
-    screen.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+    screen
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn start(db: &Path, cols: u16, rows: u16, extra: &[&str]) -> Console {
@@ -192,11 +215,11 @@ fn h_shows_the_earlier_meeting_and_esc_returns_with_nothing_written() {
     for shown in [
         "2026-01-20  一季度述责述廉会议",
         "述责人：张某（某某镇 主要负责人）",
-        "好 9，较好 2，一般 1，差 0（参评 12 人，有效票 12）",
+        "好 9  较好 2  一般 1  差 0（参评 12 人，有效票 12）",
         "测评结果：合格",
         "第2轮（经重新计票）",
         "1. 县纪委 某某：村级工程项目如何监管？",
-        "答: 已建立项目台账，全部工程公开招标",
+        "答：已建立项目台账，全部工程公开招标",
         "整改要有时限，台账要实",
         "1. 村级工程项目监管存在漏洞",
         "逾期 10 个工作日",
@@ -204,8 +227,9 @@ fn h_shows_the_earlier_meeting_and_esc_returns_with_nothing_written() {
     ] {
         console.wait_for(shown, 5);
     }
-    // Another unit's follow-up is not this one's.
+    // Another unit's follow-up is not this one's; 张某 reported then.
     assert!(!console.screen().contains("公务接待超标准"));
+    assert!(!console.screen().contains("未述责"));
 
     // `/` finds a word of the answer, marked on its row; Enter keeps it for n/N.
     console.send_now("/招标");
@@ -261,10 +285,18 @@ fn no_key_in_the_history_writes_and_the_room_keeps_its_picture() {
     // The view is still open and answers its own keys after them.
     console.send_now("/公开招标");
     console.wait_for("/公开招标   1 处", 5);
-    assert_eq!(contents(&db), before, "a key in the history wrote to the file");
+    assert_eq!(
+        contents(&db),
+        before,
+        "a key in the history wrote to the file"
+    );
     console.send_now("\x1bH");
     console.wait_gone("以往会议记录（只读）", 5);
-    assert_eq!(contents(&db), before, "closing the history wrote to the file");
+    assert_eq!(
+        contents(&db),
+        before,
+        "closing the history wrote to the file"
+    );
 }
 
 #[test]
@@ -279,7 +311,8 @@ fn the_one_terminal_picture_shows_nothing_of_the_history() {
     console.send_now("H");
     console.wait_for("以往会议记录不投影", 5);
     let screen = console.screen();
-    for private in ["一季度述责述廉会议", "公开招标", "村级工程项目监管存在漏洞"] {
+    for private in ["一季度述责述廉会议", "公开招标", "村级工程项目监管存在漏洞"]
+    {
         assert!(!screen.contains(private), "{private} projected:\n{screen}");
     }
     // P: the recorder's layout, where the history is read.
@@ -333,4 +366,13 @@ fn the_history_in_english_and_at_the_smallest_and_largest_windows() {
     console.send_now("g");
     console.wait_for("Reported: 张某 (某某镇, 主要负责人)", 5);
     console.wait_for("Checked: overdue: 施工方未按期整改 (checked 2026-03-02)", 5);
+}
+
+#[test]
+fn zz_make() {
+    if let Ok(dir) = std::env::var("HISTORY_MAKE") {
+        let dir = Path::new(&dir);
+        std::fs::create_dir_all(dir).unwrap();
+        two_meetings(dir);
+    }
 }

@@ -46,13 +46,20 @@ impl HistoryLine {
 }
 
 /// What the last frame measured of the history as it wrapped it: the rows of the screen
-/// are the screen's to know, and moving by rows needs them. Written by drawing only.
+/// are the screen's to know, and moving by rows needs them. Written by drawing only, which
+/// wraps the lines again only when the width changed (the history itself never does).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Measured {
+    /// The width the rows were wrapped to.
+    pub width: usize,
+    /// Every row, wrapped, with how its line is drawn.
+    pub rows: Vec<(LineKind, String)>,
     /// Rows of text in view.
     pub page: usize,
     /// The first row of each line, and the total number of rows last.
     pub line_rows: Vec<usize>,
+    /// The words `match_rows` were found for.
+    pub matched: String,
     /// The rows that hold the search's words.
     pub match_rows: Vec<usize>,
 }
@@ -321,7 +328,10 @@ fn meeting_lines(
             format!("  {}. ", index + 1),
             asked,
         ));
-        let answer_prefix = format!("     {}: ", Label::Answer.text(lang));
+        let answer_prefix = format!(
+            "     {}",
+            labels::labelled(lang, Label::Answer.text(lang), "")
+        );
         match &question.answer {
             Some(answer) => lines.push(HistoryLine::new(LineKind::Text, answer_prefix, answer)),
             None => lines.push(muted(&answer_prefix, Label::NoAnswer, lang)),

@@ -53,17 +53,20 @@ pub fn not_reported(lang: Lang, stage: Stage, reason: &str) -> Option<String> {
 /// The rating in lines: the ballots, then what the rules decided and that a recount
 /// took place.
 pub fn rating_lines(lang: Lang, rating: &EarlierRating) -> Vec<String> {
-    let mut lines = super::tally_lines(&rating.grades, &rating.tallies);
-    if let Some(voters) = rating.voters {
-        let counted: u32 = rating.tallies.iter().flat_map(|t| &t.counts).sum();
-        let note = match lang {
-            Lang::Zh => format!("参评 {voters} 人，有效票 {counted}"),
-            Lang::En => format!("{voters} voters, {counted} counted"),
-        };
-        if let Some(first) = lines.first_mut() {
-            *first = super::noted(lang, first, &note);
+    let mut lines = match (rating.voters, rating.tallies.as_slice()) {
+        // The four-grade form: its grades in the console's language.
+        (Some(voters), [one]) if one.counts.len() == 4 => {
+            let rating = crate::domain::Rating {
+                voters,
+                excellent: one.counts[0],
+                good: one.counts[1],
+                fair: one.counts[2],
+                poor: one.counts[3],
+            };
+            vec![super::rating_line(lang, &rating)]
         }
-    }
+        _ => tally_lines(lang, rating),
+    };
     if rating.ruled {
         lines.push(super::rating_outcome(lang, &rating.outcome));
     }
@@ -71,6 +74,31 @@ pub fn rating_lines(lang: Lang, rating: &EarlierRating) -> Vec<String> {
         lines.push(super::recounted(lang, rating.rounds));
     }
     lines
+}
+
+/// "县领导：廉洁 5，基本廉洁 2": each voter group's ballots on the meeting's own scale (its
+/// grades and groups are the prep's words).
+fn tally_lines(lang: Lang, rating: &EarlierRating) -> Vec<String> {
+    let comma = match lang {
+        Lang::Zh => "，",
+        Lang::En => ", ",
+    };
+    rating
+        .tallies
+        .iter()
+        .map(|tally| {
+            let counts: Vec<String> = rating
+                .grades
+                .iter()
+                .zip(&tally.counts)
+                .map(|(grade, n)| format!("{grade} {n}"))
+                .collect();
+            match tally.group.as_str() {
+                "" => counts.join(comma),
+                group => super::labelled(lang, group, &counts.join(comma)),
+            }
+        })
+        .collect()
 }
 
 /// "书面质询（需书面材料）".

@@ -37,6 +37,10 @@ fn earlier_slots_sql() -> String {
     )
 }
 
+/// Follow-ups raised in the earlier slots (by slot), and those of the unit imported with a
+/// preparation.
+type Tracked = (HashMap<Id, Vec<TrackedFollowUp>>, Vec<TrackedFollowUp>);
+
 /// One row of a tally: voter group, grade, ballots.
 type TallyRow = (String, String, u32);
 
@@ -305,13 +309,7 @@ impl Store {
 
     /// The follow-ups raised in the slots (by slot) and those of the unit that came in with
     /// a preparation, each with its checks up to `day` and its overdue working days then.
-    #[allow(clippy::type_complexity)]
-    fn tracked_follow_ups(
-        &self,
-        ids: &str,
-        unit: Id,
-        day: Option<NaiveDate>,
-    ) -> Result<(HashMap<Id, Vec<TrackedFollowUp>>, Vec<TrackedFollowUp>)> {
+    fn tracked_follow_ups(&self, ids: &str, unit: Id, day: Option<NaiveDate>) -> Result<Tracked> {
         let sql = format!(
             "SELECT {FOLLOW_UP_COLUMNS}, f.slot_id FROM follow_up_now f
              WHERE f.slot_id IN (SELECT value FROM json_each(?1))

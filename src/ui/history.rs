@@ -14,12 +14,6 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// One row on screen: its text and how its line is drawn.
-struct Row {
-    kind: LineKind,
-    text: String,
-}
-
 /// The history over `body`: its rows from the view's first, the status row at the foot.
 pub fn draw(frame: &mut Frame, body: Rect, console: &Console, view: &HistoryView, theme: &Theme) {
     let lang = console.lang;
@@ -30,15 +24,11 @@ pub fn draw(frame: &mut Frame, body: Rect, console: &Console, view: &HistoryView
     }
     // One column for the mark of the match `n` went to.
     let width = content.width as usize - 1;
-    let (rows, line_rows) = wrap_lines(view, width);
     let page = content.height as usize - 1;
     let needle = view.query.trim().to_ascii_lowercase();
-    let match_rows: Vec<usize> = match needle.is_empty() {
-        true => Vec::new(),
-        false => (0..rows.len())
-            .filter(|i| rows[*i].text.to_ascii_lowercase().contains(&needle))
-            .collect(),
-    };
+    let mut measured = view.measured.borrow_mut();
+    measure(&mut measured, view, width, page, &needle);
+    let rows = &measured.rows;
     let top = view.top.min(rows.len().saturating_sub(page));
     let shown: Vec<Line> = rows
         .iter()
@@ -57,34 +47,42 @@ pub fn draw(frame: &mut Frame, body: Rect, console: &Console, view: &HistoryView
         height: 1,
         ..content
     };
-    status(
-        frame,
-        status_area,
-        console,
-        view,
-        (top, page, rows.len()),
-        theme,
-    );
-    *view.measured.borrow_mut() = Measured {
-        page,
-        line_rows,
-        match_rows,
-    };
+    let extent = (top, page, rows.len());
+    status(frame, status_area, console, view, extent, theme);
+}
+
+/// Brings what the view measured up to this frame: the lines wrapped again only at a new
+/// width, the rows holding the words found again only for new words.
+fn measure(measured: &mut Measured, view: &HistoryView, width: usize, page: usize, needle: &str) {
+    measured.page = page;
+    if measured.width != width || measured.line_rows.is_empty() {
+        let (rows, line_rows) = wrap_lines(view, width);
+        measured.width = width;
+        measured.rows = rows;
+        measured.line_rows = line_rows;
+        measured.matched = String::from("\n");
+    }
+    if measured.matched != needle {
+        measured.match_rows = match needle.is_empty() {
+            true => Vec::new(),
+            false => (0..measured.rows.len())
+                .filter(|i| measured.rows[*i].1.to_ascii_lowercase().contains(needle))
+                .collect(),
+        };
+        measured.matched = needle.to_string();
+    }
 }
 
 /// Every line wrapped to `width` (its later rows under the end of its prefix), with the
 /// first row of each line and the total last.
-fn wrap_lines(view: &HistoryView, width: usize) -> (Vec<Row>, Vec<usize>) {
+fn wrap_lines(view: &HistoryView, width: usize) -> (Vec<(LineKind, String)>, Vec<usize>) {
     let mut rows = Vec::new();
     let mut line_rows = Vec::with_capacity(view.lines.len() + 1);
     for line in &view.lines {
         line_rows.push(rows.len());
         let indent = text::width(&line.prefix);
         for wrapped in text::wrap_hanging(&line.prefix, &line.text, indent, width) {
-            rows.push(Row {
-                kind: line.kind,
-                text: wrapped,
-            });
+            rows.push((line.kind, wrapped));
         }
     }
     line_rows.push(rows.len());
@@ -93,8 +91,13 @@ fn wrap_lines(view: &HistoryView, width: usize) -> (Vec<Row>, Vec<usize>) {
 
 /// A row in its line's style, the search's words marked (underlined and in the selection's
 /// colours, so that they show without colour too), `>` before the match `n` went to.
-fn row_line(row: &Row, needle: &str, current: bool, theme: &Theme) -> Line<'static> {
-    let style = match row.kind {
+fn row_line(
+    (kind, row): &(LineKind, String),
+    needle: &str,
+    current: bool,
+    theme: &Theme,
+) -> Line<'static> {
+    let style = match kind {
         LineKind::Meeting => Style::new().fg(theme.accent).add_modifier(Modifier::BOLD),
         LineKind::Part => Style::new().fg(theme.text).add_modifier(Modifier::BOLD),
         LineKind::Text | LineKind::Blank => Style::new().fg(theme.text),
@@ -106,18 +109,18 @@ fn row_line(row: &Row, needle: &str, current: bool, theme: &Theme) -> Line<'stat
         .add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
     let mark = if current { ">" } else { " " };
     let mut spans = vec![Span::styled(mark, Style::new().fg(theme.accent))];
-    let lower = row.text.to_ascii_lowercase();
+    let lower = row.to_ascii_lowercase();
     let mut from = 0;
     if !needle.is_empty() {
         while let Some(at) = lower[from..].find(needle) {
             let start = from + at;
             let end = start + needle.len();
-            spans.push(Span::styled(row.text[from..start].to_string(), style));
-            spans.push(Span::styled(row.text[start..end].to_string(), marked));
+            spans.push(Span::styled(row[from..start].to_string(), style));
+            spans.push(Span::styled(row[start..end].to_string(), marked));
             from = end;
         }
     }
-    spans.push(Span::styled(row.text[from..].to_string(), style));
+    spans.push(Span::styled(row[from..].to_string(), style));
     Line::from(spans)
 }
 
