@@ -367,12 +367,3 @@ fn the_history_in_english_and_at_the_smallest_and_largest_windows() {
     console.wait_for("Reported: 张某 (某某镇, 主要负责人)", 5);
     console.wait_for("Checked: overdue: 施工方未按期整改 (checked 2026-03-02)", 5);
 }
-
-#[test]
-fn zz_make() {
-    if let Ok(dir) = std::env::var("HISTORY_MAKE") {
-        let dir = Path::new(&dir);
-        std::fs::create_dir_all(dir).unwrap();
-        two_meetings(dir);
-    }
-}

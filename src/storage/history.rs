@@ -37,6 +37,14 @@ fn earlier_slots_sql() -> String {
     )
 }
 
+/// Whose history it is: the official on screen, their unit and their meeting's day.
+struct Subject {
+    official: String,
+    unit: String,
+    unit_id: Id,
+    day: Option<NaiveDate>,
+}
+
 /// Follow-ups raised in the earlier slots (by slot), and those of the unit imported with a
 /// preparation.
 type Tracked = (HashMap<Id, Vec<TrackedFollowUp>>, Vec<TrackedFollowUp>);
@@ -52,7 +60,13 @@ fn id_list(ids: &[Id]) -> String {
 impl Store {
     /// The history of the official of `slot`: empty when the file holds nothing earlier.
     pub fn history(&self, slot: Id) -> Result<History> {
-        let Some((official, unit, unit_id, day)) = self.history_subject(slot)? else {
+        let Some(Subject {
+            official,
+            unit,
+            unit_id,
+            day,
+        }) = self.history_subject(slot)?
+        else {
             return Ok(History::default());
         };
         let mut slots = self.earlier_slots(slot)?;
@@ -83,7 +97,7 @@ impl Store {
     }
 
     /// The official's name, unit (name and id) and meeting day.
-    fn history_subject(&self, slot: Id) -> Result<Option<(String, String, Id, Option<NaiveDate>)>> {
+    fn history_subject(&self, slot: Id) -> Result<Option<Subject>> {
         Ok(self
             .conn
             .query_row(
@@ -93,7 +107,12 @@ impl Store {
                 [slot],
                 |row| {
                     let row = &Lossy(row);
-                    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+                    Ok(Subject {
+                        official: row.get(0)?,
+                        unit: row.get(1)?,
+                        unit_id: row.get(2)?,
+                        day: row.get(3)?,
+                    })
                 },
             )
             .optional()?)
