@@ -367,3 +367,74 @@ fn the_history_in_english_and_at_the_smallest_and_largest_windows() {
     console.wait_for("Reported: 张某 (某某镇, 主要负责人)", 5);
     console.wait_for("Checked: overdue: 施工方未按期整改 (checked 2026-03-02)", 5);
 }
+
+/// A meeting's own scale and voter groups, its follow-ups imported with the preparation,
+/// and a later meeting: the history of the earlier meeting's official leaves the later one
+/// out; the later one's shows the tallies per group, the rules' consequence and the
+/// imported follow-up with when it was raised.
+#[test]
+fn own_scales_groups_and_imported_follow_ups_and_only_earlier_meetings() {
+    use shuze::app::history::lines_of;
+    use shuze::labels::Lang;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meeting.db");
+    let scale = "\n[rating]\ngrades = [\"廉洁\", \"基本廉洁\", \"不廉洁\"]\ngroups = [\"县领导\", \"部门代表\"]\n\n\
+                 [[rating.rule]]\nwhen = \"不廉洁 > 1/3\"\ngroup = \"县领导\"\nconsequence = \"约谈提醒\"\n";
+    let imported = "\n[[official.earlier_follow_up]]\nproblem = \"廉政谈话未实现逐级全覆盖\"\n\
+                    status = \"整改中\"\nraised_on = 2025-10-12\n";
+    let first = prep("一季度述责述廉会议", "2026-01-20", &[("张某", "某某镇")]) + imported + scale;
+    write_prep(dir.path(), "first.toml", &first);
+    let mut store = Store::create_or_open(&db).unwrap();
+    shuze::prep::import_file(
+        &dir.path().join("first.toml"),
+        &mut store,
+        moment("2026-01-19"),
+    )
+    .unwrap();
+    let slot = store.agenda(1).unwrap()[0].id;
+    report_through(&mut store, slot, moment("2026-01-20"));
+    let scheme = store.rating_scheme(1).unwrap();
+    let tallies = [("县领导", [2, 0, 2]), ("部门代表", [5, 1, 0])].map(|(group, counts)| {
+        shuze::domain::rating_rules::GroupTally {
+            group: group.into(),
+            counts: counts.to_vec(),
+        }
+    });
+    store
+        .record_tallies(slot, &scheme, &tallies, moment("2026-01-20"))
+        .unwrap();
+    let second = prep("二季度述责述廉会议", "2026-03-02", &[("张某", "某某镇")]);
+    write_prep(dir.path(), "second.toml", &second);
+    shuze::prep::import_file(
+        &dir.path().join("second.toml"),
+        &mut store,
+        moment("2026-03-01"),
+    )
+    .unwrap();
+
+    // From the first meeting: nothing before it but the imported follow-up.
+    let history = store.history(slot).unwrap();
+    assert!(history.meetings.is_empty(), "{history:?}");
+    assert_eq!(history.imported.len(), 1);
+
+    let later = store.agenda(2).unwrap()[0].id;
+    let history = store.history(later).unwrap();
+    assert_eq!(history.meetings.len(), 1);
+    let text: Vec<String> = lines_of(&history, Lang::Zh)
+        .iter()
+        .map(|l| l.shown())
+        .collect();
+    let text = text.join("\n");
+    for shown in [
+        "县领导：廉洁 2，基本廉洁 0，不廉洁 2",
+        "部门代表：廉洁 5，基本廉洁 1，不廉洁 0",
+        "测评结果：按规则无结论；处理：约谈提醒",
+        "准备文件中的以往整改问题",
+        "1. 廉政谈话未实现逐级全覆盖",
+        "提出时间：2025-10-12",
+        "状态：整改中",
+    ] {
+        assert!(text.contains(shown), "{shown} missing:\n{text}");
+    }
+    assert!(!text.contains("重新计票"), "{text}");
+}
