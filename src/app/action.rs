@@ -198,7 +198,7 @@ impl Command {
             (Lang::Zh, ChangeAllotment) => "调整时长/书面述责",
             (Lang::Zh, Attendance) => "出席情况",
             (Lang::Zh, FinishMeeting) => "散会",
-            (Lang::Zh, History) => "以往会议记录（只读，不投影）",
+            (Lang::Zh, History) => "以往会议记录（只读）",
             (Lang::Zh, Help) => "按键说明",
             (Lang::Zh, Quit) => "保存并退出",
             (Lang::En, MoveUp) => "previous row",
@@ -247,7 +247,7 @@ impl Command {
             (Lang::En, ChangeAllotment) => "minutes / written report",
             (Lang::En, Attendance) => "attendance",
             (Lang::En, FinishMeeting) => "end the meeting",
-            (Lang::En, History) => "earlier meetings (read-only, not projected)",
+            (Lang::En, History) => "earlier meetings (read-only)",
             (Lang::En, Help) => "help",
             (Lang::En, Quit) => "save and quit",
         }

@@ -501,6 +501,7 @@ pub fn footer_keys(console: &Console, theme: &Theme, width: u16) -> Line<'static
         Command::ToggleSpotlight,
         Command::ShowAgenda,
         Command::Search,
+        Command::History,
     ]);
     let mut unique: Vec<Command> = Vec::new();
     for command in commands {
