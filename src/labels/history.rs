@@ -15,6 +15,18 @@ pub fn title(lang: Lang, official: &str, unit: &str) -> String {
     }
 }
 
+/// The history could not be read (the file busy or damaged): nothing else is affected.
+pub fn not_read(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::Zh => format!("未能读取以往会议记录：{reason}。记录未受影响，可稍后再按 H"),
+        Lang::En => {
+            format!(
+                "Could not read the earlier meetings: {reason}. Nothing was changed; press H again later"
+            )
+        }
+    }
+}
+
 /// "2026-01-20  一季度述责述廉会议（未散会）".
 pub fn meeting_heading(lang: Lang, title: &str, held_on: NaiveDate, finished: bool) -> String {
     let date = held_on.format("%Y-%m-%d");

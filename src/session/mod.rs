@@ -471,10 +471,16 @@ impl Session {
                 return self.export_all(now).map(Some).map_err(Failure::other);
             }
             Effect::LoadHistory { slot } => {
-                return store
-                    .history(slot)
-                    .map(|history| Some(Action::HistoryLoaded(Box::new(history))))
-                    .map_err(|err| Failure::other(err.to_string()));
+                // Only a read: when it fails, nothing was left undone in the file.
+                return match store.history(slot) {
+                    Ok(history) => Ok(Some(Action::HistoryLoaded(Box::new(history)))),
+                    Err(err) => {
+                        let lang = self.console.lang;
+                        let text = crate::labels::history::not_read(lang, &err.to_string());
+                        self.console.warn(text);
+                        Ok(None)
+                    }
+                };
             }
             Effect::SaveSetting { key, value } => store.set_setting(key, &value),
             Effect::Load => Ok(()),
