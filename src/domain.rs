@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub mod history;
 mod names;
 pub mod rating_rules;
 pub mod workdays;

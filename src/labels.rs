@@ -4,6 +4,8 @@
 
 pub use crate::messages::Lang;
 
+pub mod history;
+
 use crate::domain::{
     Attendance, DutySource, DutyStatus, FollowUpMark, FollowUpMode, FollowUpSource, FollowUpStatus,
     RiskLevel, Stage,
@@ -213,6 +215,14 @@ pub enum Label {
     FormatJson,
     FormatXlsx,
     FormatCsv,
+    HistoryTitle,
+    NoHistory,
+    HistoryKeys,
+    HistorySearchKeys,
+    HistoryNotProjected,
+    HistoryImported,
+    HistoryNoQuestions,
+    HistoryNoFollowUps,
 }
 
 impl Label {
@@ -394,6 +404,16 @@ fn zh(label: Label) -> &'static str {
         FormatJson => "JSON 数据（json）",
         FormatXlsx => "Excel 表格（xlsx）",
         FormatCsv => "CSV 表格（csv）",
+        HistoryTitle => "以往会议记录（只读）",
+        NoHistory => "没有以往的会议记录：本文件中此前的会议没有这个单位或这位述责人",
+        HistoryKeys => {
+            "Esc/H 关闭  j/k 滚动  / 搜索  n/N 下一处/上一处  PgUp/PgDn 翻页  Home/End 首尾"
+        }
+        HistorySearchKeys => "输入要找的字  Enter 确定  Esc 取消搜索",
+        HistoryNotProjected => "以往会议记录不投影，投影画面不变：按 P 回到记录画面查看，Esc 关闭",
+        HistoryImported => "准备文件中的以往整改问题",
+        HistoryNoQuestions => "（没有提问记录）",
+        HistoryNoFollowUps => "（没有提出整改问题）",
     }
 }
 
@@ -573,6 +593,20 @@ fn en(label: Label) -> &'static str {
         FormatJson => "JSON (json)",
         FormatXlsx => "Excel (xlsx)",
         FormatCsv => "CSV (csv)",
+        HistoryTitle => "Earlier meetings (read-only)",
+        NoHistory => {
+            "No earlier meetings: no meeting before this one in the file had this unit or this official"
+        }
+        HistoryKeys => {
+            "Esc/H close | j/k scroll | / search | n/N next/previous match | PgUp/PgDn page | Home/End"
+        }
+        HistorySearchKeys => "Type the words to find | Enter done | Esc drop the search",
+        HistoryNotProjected => {
+            "Earlier meetings are never projected; the room keeps its picture. P: recorder layout to read them, Esc: close"
+        }
+        HistoryImported => "Earlier follow-ups from the preparation",
+        HistoryNoQuestions => "(no questions recorded)",
+        HistoryNoFollowUps => "(no follow-ups raised)",
     }
 }
 

@@ -153,6 +153,42 @@ fn picture_buffer(p: &Projection, theme: &Theme, (w, h): (u16, u16)) -> Buffer {
 
 const SIZES: [(u16, u16); 3] = [(60, 18), (106, 29), (160, 45)];
 
+/// An earlier meeting for the history view: a heading, parts, text and muted lines.
+fn a_history() -> shuze::domain::history::History {
+    use shuze::domain::history::{EarlierMeeting, EarlierQuestion, History};
+    let question = EarlierQuestion {
+        asker: "县纪委 某某".into(),
+        text: "土地出让金如何监管？".into(),
+        answer: Some("土地出让全部进入公共资源交易中心".into()),
+        written_reply: true,
+        written_reason: String::new(),
+    };
+    let unanswered = EarlierQuestion {
+        answer: None,
+        ..question.clone()
+    };
+    History {
+        official: "张某".into(),
+        unit: "某某镇".into(),
+        day: None,
+        meetings: vec![EarlierMeeting {
+            title: "一季度述责述廉会议".into(),
+            held_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 20).unwrap(),
+            finished: true,
+            official: "张某".into(),
+            post: "党委书记".into(),
+            unit: "某某镇".into(),
+            stage: shuze::domain::Stage::Done,
+            skip_reason: String::new(),
+            rating: None,
+            questions: vec![question, unanswered],
+            remarks: Some("土地管理要规范".into()),
+            follow_ups: Vec::new(),
+        }],
+        imported: Vec::new(),
+    }
+}
+
 /// Every screen as (what, buffer) in `theme`.
 fn screens(theme: &Theme) -> Vec<(String, Buffer)> {
     let (_dir, path) = temp_db();
@@ -189,6 +225,7 @@ fn screens(theme: &Theme) -> Vec<(String, Buffer)> {
         Command::Jump,
         Command::Search,
         Command::Help,
+        Command::History,
         Command::EditRemarks,
         Command::FinishMeeting,
         Command::ToggleProjection,
@@ -196,6 +233,17 @@ fn screens(theme: &Theme) -> Vec<(String, Buffer)> {
         s.handle(Action::Command(command), at(13_001));
         let mode = format!("{:?}", std::mem::discriminant(&s.console.recorder.mode));
         if command == Command::Search {
+            s.handle(Action::Paste("土地".into()), at(13_002));
+        }
+        if command == Command::History {
+            // An earlier meeting in every style of line, its search's words marked.
+            s.handle(Action::Cancel, at(13_002));
+            s.handle(Action::HistoryLoaded(Box::new(a_history())), at(13_002));
+            let slash = shuze::app::key::KeyEvent::new(
+                shuze::app::key::KeyCode::Char('/'),
+                Default::default(),
+            );
+            s.handle(Action::Input(slash), at(13_002));
             s.handle(Action::Paste("土地".into()), at(13_002));
         }
         if let Mode::Form(form) = &mut s.console.recorder.mode {

@@ -118,6 +118,9 @@ commands! {
     Attendance,
     /// End the meeting (散会).
     FinishMeeting,
+    /// Open the official's (and the unit's) earlier meetings in the file: read-only,
+    /// searchable, never projected.
+    History,
     /// Show every key.
     Help,
     /// Save everything and leave.
@@ -195,6 +198,7 @@ impl Command {
             (Lang::Zh, ChangeAllotment) => "调整时长/书面述责",
             (Lang::Zh, Attendance) => "出席情况",
             (Lang::Zh, FinishMeeting) => "散会",
+            (Lang::Zh, History) => "以往会议记录（只读）",
             (Lang::Zh, Help) => "按键说明",
             (Lang::Zh, Quit) => "保存并退出",
             (Lang::En, MoveUp) => "previous row",
@@ -243,6 +247,7 @@ impl Command {
             (Lang::En, ChangeAllotment) => "minutes / written report",
             (Lang::En, Attendance) => "attendance",
             (Lang::En, FinishMeeting) => "end the meeting",
+            (Lang::En, History) => "earlier meetings (read-only)",
             (Lang::En, Help) => "help",
             (Lang::En, Quit) => "save and quit",
         }
@@ -279,6 +284,8 @@ pub enum Action {
     CloseOverlay,
     /// The export the loop ran wrote these files.
     Exported(Vec<String>),
+    /// The history the loop read for the official on screen.
+    HistoryLoaded(Box<crate::domain::history::History>),
 }
 
 /// A write that did not reach the database, and what it was.
@@ -312,6 +319,7 @@ impl Effect {
         match self {
             Effect::Search { .. }
             | Effect::Load
+            | Effect::LoadHistory { .. }
             | Effect::SettleRescue { .. }
             | Effect::KeepFormContent => false,
             Effect::SaveDraft { .. }
@@ -395,6 +403,7 @@ impl Effect {
             | Effect::Search { .. }
             | Effect::ExportAll
             | Effect::SaveTheme { .. }
+            | Effect::LoadHistory { .. }
             | Effect::Load
             | Effect::SettleRescue { .. } => false,
         }
@@ -410,6 +419,7 @@ impl Effect {
             // A draft changes nothing on screen: the editor already shows its text.
             Effect::SaveDraft { .. }
             | Effect::Search { .. }
+            | Effect::LoadHistory { .. }
             | Effect::ExportAll
             | Effect::SaveTheme { .. }
             | Effect::SettleRescue { .. }
@@ -634,6 +644,10 @@ pub enum Effect {
     },
     /// Reload the current official's detail (after moving to another official).
     Load,
+    /// Read the earlier meetings of the official of `slot` (reads only).
+    LoadHistory {
+        slot: Id,
+    },
     /// A rescued text was dealt with: taken into the database (the file is removed once
     /// the text is saved) or declined (the file is renamed, never deleted).
     SettleRescue {

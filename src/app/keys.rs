@@ -104,6 +104,7 @@ pub const BROWSE_KEYS: &[Binding] = &[
     bind("+", &[KeyCode::Char('+')], Command::PauseLonger),
     bind("-", &[KeyCode::Char('-')], Command::PauseShorter),
     bind("/", &[KeyCode::Char('/')], Command::Search),
+    bind("H", &[KeyCode::Char('H')], Command::History),
     bind("?", &[KeyCode::Char('?')], Command::Help),
     bind("q", &[KeyCode::Char('q')], Command::Quit),
 ];
@@ -161,6 +162,13 @@ pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
             // Other typing: kept where the confirmation leads into text (`confirm.rs`).
             KeyCode::Char(_) if !ctrl => Some(Action::Input(key)),
             _ => None,
+        },
+        // Nothing in the history writes: its keys move and search (`app::history`).
+        Mode::History(view) => match key.code {
+            KeyCode::Esc => Some(Action::Cancel),
+            KeyCode::Enter if view.typing => Some(Action::Confirm),
+            _ if ctrl => None,
+            _ => Some(Action::Input(key)),
         },
         Mode::Form(_) | Mode::Search(_) => match key.code {
             KeyCode::Esc => Some(Action::Cancel),

@@ -7,6 +7,7 @@ mod correct;
 pub use correct::rescue_heading;
 pub mod editor;
 pub mod form;
+pub mod history;
 pub mod key;
 pub mod keys;
 pub mod projection;
@@ -88,6 +89,8 @@ pub enum Mode {
     Rescue(RescueOffer),
     /// A step that changes the record, waiting for Enter or Esc.
     Confirm(Confirmation),
+    /// The official's earlier meetings (`H`): read-only, never projected.
+    History(Box<history::HistoryView>),
 }
 
 /// A rescued text newer than what the database holds for the same place.

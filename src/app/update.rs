@@ -45,6 +45,10 @@ fn apply(console: &mut Console, action: Action) -> Vec<Effect> {
             console.saving.leave_unsaved = false;
             return Vec::new();
         }
+        Action::HistoryLoaded(history) => {
+            super::history::loaded(console, &history);
+            return Vec::new();
+        }
         Action::Exported(paths) => {
             console.recorder.mode = Mode::Notice(paths);
             return Vec::new();
@@ -109,6 +113,7 @@ fn apply(console: &mut Console, action: Action) -> Vec<Effect> {
         Mode::Search(_) => search(console, action),
         Mode::Rescue(_) => settle_rescue(console, action),
         Mode::Confirm(_) => confirm::answer(console, action),
+        Mode::History(_) => super::history::key(console, action),
     }
 }
 
@@ -351,6 +356,7 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
         | Command::MoveOfficialToEnd
         | Command::ChangeAllotment
         | Command::Attendance => return super::correct::open(console, command),
+        Command::History => return super::history::open(console),
         Command::Help => console.recorder.mode = Mode::Help,
         Command::Quit => console.quit = true,
     }

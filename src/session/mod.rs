@@ -453,6 +453,18 @@ impl Session {
             Effect::ExportAll => {
                 return self.export_all(now).map(Some).map_err(Failure::other);
             }
+            Effect::LoadHistory { slot } => {
+                // Only a read: when it fails, nothing was left undone in the file.
+                return match store.history(slot) {
+                    Ok(history) => Ok(Some(Action::HistoryLoaded(Box::new(history)))),
+                    Err(err) => {
+                        let lang = self.console.lang;
+                        let text = crate::labels::history::not_read(lang, &err.to_string());
+                        self.console.warn(text);
+                        Ok(None)
+                    }
+                };
+            }
             Effect::SaveTheme { name } => store.set_setting(Setting::Theme, &name),
             Effect::Load => Ok(()),
             Effect::KeepFormContent => {

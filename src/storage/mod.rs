@@ -9,6 +9,7 @@ mod continuity;
 mod correct;
 mod draft;
 mod header;
+mod history;
 mod import;
 mod lossy;
 mod read;

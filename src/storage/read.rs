@@ -38,10 +38,10 @@ fn meeting_from_row(row: &Row) -> rusqlite::Result<Meeting> {
     })
 }
 
-const FOLLOW_UP_COLUMNS: &str = "source, category, problem, task, measure, lead, owner, deadline, \
+pub(super) const FOLLOW_UP_COLUMNS: &str = "source, category, problem, task, measure, lead, owner, deadline, \
      mode, progress, status, copied_to, raised_on, question_id, f.id, f.key, deadline_workdays";
 
-fn follow_up_from_row(row: &Row) -> rusqlite::Result<FollowUp> {
+pub(super) fn follow_up_from_row(row: &Row) -> rusqlite::Result<FollowUp> {
     let row = &Lossy(row);
     Ok(FollowUp {
         id: row.get(14)?,

@@ -4,6 +4,7 @@ pub mod big;
 mod card_plan;
 mod grid;
 mod header;
+mod history;
 mod overlay;
 mod pages;
 mod panes;
@@ -82,7 +83,9 @@ pub fn draw(frame: &mut Frame, console: &Console, theme: &Theme) {
         frame.render_widget(Paragraph::new(notice), body);
         return;
     }
-    if body.width >= WIDE {
+    if matches!(console.recorder.mode, crate::app::Mode::History(_)) {
+        // The history takes the whole body: nothing of the panes behind it is drawn.
+    } else if body.width >= WIDE {
         wide_body(frame, body, console, theme);
     } else {
         narrow_body(frame, body, console, theme);

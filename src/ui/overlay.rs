@@ -34,6 +34,10 @@ pub fn draw(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
             let area = backdrop(frame, body, theme);
             draw_help(frame, area, console, theme);
         }
+        Mode::History(view) => {
+            let area = backdrop(frame, body, theme);
+            super::history::draw(frame, area, console, view, theme);
+        }
         Mode::Rescue(offer) => {
             let area = backdrop(frame, body, theme);
             draw_rescue(frame, area, console, offer, theme);
@@ -85,6 +89,8 @@ pub fn band_rows(screen: Rect, console: &Console) -> u16 {
         Mode::Editor(_) | Mode::Search(_) | Mode::Notice(_) => third,
         Mode::Form(form) => form.fields.len() as u16 + 5,
         Mode::Rescue(_) | Mode::Confirm(_) => screen.height / 2,
+        // Never the history itself: only that it is open and not projected.
+        Mode::History(_) => 5,
         Mode::Browse | Mode::Help => 0,
     }
     .min(screen.height)
@@ -101,6 +107,10 @@ pub fn band(frame: &mut Frame, screen: Rect, console: &Console, theme: &Theme) {
         ..screen
     };
     match &console.recorder.mode {
+        Mode::History(_) => {
+            let area = backdrop(frame, area, theme);
+            super::history::band(frame, area, console, theme);
+        }
         Mode::Editor(editor) if note_words(console).is_some() => {
             let area = backdrop(frame, area, theme);
             let content = widgets::pane(frame, area, editor.title.text(console.lang), true, theme);

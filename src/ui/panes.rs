@@ -500,6 +500,8 @@ pub fn footer_keys(console: &Console, theme: &Theme, width: u16) -> Line<'static
         Mode::Help => Some(Label::HelpTitle.text(lang)),
         Mode::Notice(_) => Some(Label::ExportedTitle.text(lang)),
         Mode::Rescue(_) => Some(Label::RescueKeys.text(lang)),
+        Mode::History(view) if view.typing => Some(Label::HistorySearchKeys.text(lang)),
+        Mode::History(_) => Some(Label::HistoryKeys.text(lang)),
         Mode::Browse => None,
     };
     if let Some(hint) = hint {
@@ -515,6 +517,7 @@ pub fn footer_keys(console: &Console, theme: &Theme, width: u16) -> Line<'static
         Command::ToggleSpotlight,
         Command::ShowAgenda,
         Command::Search,
+        Command::History,
     ]);
     let mut unique: Vec<Command> = Vec::new();
     for command in commands {

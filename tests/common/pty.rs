@@ -256,6 +256,11 @@ impl Console {
         self.screen.lock().unwrap().screen().contents()
     }
 
+    /// Reads the screen's cells (their attributes too) as they are now.
+    pub fn with_screen<R>(&self, read: impl FnOnce(&vt100::Screen) -> R) -> R {
+        read(self.screen.lock().unwrap().screen())
+    }
+
     /// Everything the program wrote, as text.
     pub fn output(&self) -> String {
         String::from_utf8_lossy(&self.output.lock().unwrap()).into_owned()
