@@ -278,6 +278,8 @@ pub fn sheet_rows(preparation: &Preparation) -> Vec<(&'static Sheet, Vec<Vec<Out
                     }
                 }
             }
+            // Mappings are applied as the prep is read: what it holds is in the template's values.
+            synonyms::SETTINGS => {}
             _ => {
                 for o in &p.officials {
                     for f in &o.earlier_follow_ups {

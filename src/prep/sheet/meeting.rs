@@ -5,6 +5,9 @@ use super::*;
 impl Reader {
     pub(super) fn raw(&mut self, tables: &[Table]) -> RawPrep {
         let find = |name: &str| tables.iter().find(|t| t.sheet.name == name);
+        for table in tables.iter().filter(|t| t.sheet.name == synonyms::SETTINGS) {
+            self.settings(table);
+        }
         let meeting_table = find(synonyms::MEETING).expect("a required sheet");
         let meeting = self.meeting(meeting_table);
         let attendees = find(synonyms::ATTENDEES)
@@ -128,16 +131,18 @@ impl Reader {
             let span = self.span(&table.grid.within, row, 0);
             let written = self.text(table, row, Key::Attendance);
             let mut reason = self.text(table, row, Key::Reason);
-            let attendance = if written::on_leave(&written) {
-                let absent = synonyms::ATTENDANCE[2];
-                self.read_as(table, row, Key::Attendance, &written, absent.to_string());
-                if reason.is_empty() {
-                    reason = written;
-                }
-                Some(RawAttendance::Absent)
-            } else {
-                self.choice(table, row, Key::Attendance)
-            };
+            let mapped = self.mapped(Key::Attendance, &written);
+            let absent = synonyms::ATTENDANCE[2];
+            let attendance =
+                if mapped == Some(absent) || mapped.is_none() && written::on_leave(&written) {
+                    self.read_as(table, row, Key::Attendance, &written, absent.to_string());
+                    if reason.is_empty() {
+                        reason = written.trim().to_string();
+                    }
+                    Some(RawAttendance::Absent)
+                } else {
+                    self.choice(table, row, Key::Attendance)
+                };
             attendees.push(Spanned::new(
                 span,
                 RawAttendee {

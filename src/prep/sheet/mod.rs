@@ -155,6 +155,8 @@ struct Reader {
     headers: Vec<(Within, usize, Vec<String>)>,
     /// Values read another way (`★★★` as 高), by sheet, column and the reading: the rows.
     readings: Vec<(Reading, Vec<usize>)>,
+    /// The value mappings of the 设置 sheet, read before the other sheets.
+    mappings: Vec<settings::Mapping>,
 }
 
 /// A value read as another: where (sheet, column) and what it became.
@@ -325,6 +327,7 @@ impl Reader {
 mod finding;
 mod meeting;
 mod owned;
+mod settings;
 mod values;
 
 use finding::*;

@@ -195,12 +195,13 @@ impl Reader {
             }
             return None;
         }
-        let mapped = match key {
-            Key::RiskLevel => written::risk_level(text)
-                .filter(|level| *level != text)
-                .map(str::to_string),
-            _ => None,
+        let mapped = match (self.mapped(key, text), key) {
+            (Some(to), _) => Some(to),
+            (None, Key::RiskLevel) => written::risk_level(text),
+            (None, _) => None,
         }
+        .filter(|to| *to != text)
+        .map(str::to_string)
         .or_else(|| {
             let folded = synonyms::folded(text);
             (folded != text).then_some(folded)
@@ -233,7 +234,12 @@ impl Reader {
 
     /// 是 / 否 (also √, ✓, Y, yes, true, 1 and ×, N, no, false, 0); blank is no.
     pub(super) fn yes_no(&mut self, table: &Table, row: usize, key: Key) -> bool {
-        let (text, _) = self.text_at(table, row, key);
+        let (mut text, _) = self.text_at(table, row, key);
+        if let Some(to) = self.mapped(key, &text) {
+            let written = text.trim().to_string();
+            self.read_as(table, row, key, &written, to.to_string());
+            text = to.to_string();
+        }
         match text.trim().to_lowercase().as_str() {
             "" | "否" | "×" | "n" | "no" | "false" | "0" | "不是" => false,
             "是" | "√" | "✓" | "y" | "yes" | "true" | "1" | "书面" => true,

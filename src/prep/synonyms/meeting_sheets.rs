@@ -1,4 +1,4 @@
-//! The meeting's own sheets: 会议信息, 出席人员, 议程.
+//! The meeting's own sheets: 会议信息, 出席人员, 议程, and the value mappings of 设置.
 
 use super::columns::*;
 use super::*;
@@ -226,6 +226,39 @@ pub(super) const AGENDA_SHEET: Sheet = Sheet {
             false,
             YES_NO,
             "「是」表示只作书面述责、不上台；留空或「否」为现场述责。",
+        ),
+    ],
+};
+
+pub(super) const SETTINGS_SHEET: Sheet = Sheet {
+    name: SETTINGS,
+    also: &["值对应", "取值对应", "对应关系", "映射", "参数设置"],
+    required: false,
+    per_official: false,
+    columns: &[
+        col(
+            Key::MappedColumn,
+            "列",
+            &["适用列", "列名", "字段"],
+            true,
+            14.0,
+            "这条对应用于哪一列，写那一列的列名，如「风险等级」「出席情况」「落实状态」；只能是有下拉选项的列。",
+        ),
+        col(
+            Key::Written,
+            "原值",
+            &["原写法", "表中写法", "填写值"],
+            true,
+            14.0,
+            "各单位表格里的写法，如「★★★★」「Ⅰ级」「休假」；比较时不计空格，全角字母数字视同半角。",
+        ),
+        col(
+            Key::MappedTo,
+            "对应",
+            &["对应值", "读作", "视为"],
+            true,
+            12.0,
+            "读作该列的哪个可选值，如「高」「缺席」；写成缺席的，原值记作缺席原因。这里写的对应优先于程序自带的对应（一级→高、★★★→高、请假→缺席等）。",
         ),
     ],
 };

@@ -65,6 +65,13 @@ pub enum Key {
     CopiedTo,
     RaisedOn,
     FollowUpKey,
+    // 设置
+    /// The column a value mapping applies to, by its header (风险等级, 出席情况 …).
+    MappedColumn,
+    /// The value as the office writes it (★★★★).
+    Written,
+    /// What it is read as: one of the column's choices (高).
+    MappedTo,
     /// A column offices keep that carries nothing for the meeting (序号): read without a warning.
     Ignored,
 }
@@ -105,6 +112,8 @@ pub const DUTIES: &str = "责任事项";
 pub const RISKS: &str = "廉政风险点";
 pub const QUESTIONS: &str = "提问";
 pub const FOLLOW_UPS: &str = "以往整改";
+/// The value mappings: a value as offices write it, read as one of a column's choices.
+pub const SETTINGS: &str = "设置";
 
 /// What begins the first text of each of the template's example rows: a row so marked is
 /// not imported.
@@ -155,6 +164,7 @@ pub const SHEETS: &[Sheet] = &[
     official_sheets::RISKS_SHEET,
     official_sheets::QUESTIONS_SHEET,
     official_sheets::FOLLOW_UPS_SHEET,
+    meeting_sheets::SETTINGS_SHEET,
 ];
 
 /// A header or sheet name as compared: without spaces, line breaks, `*` marks and any
