@@ -326,5 +326,6 @@ fn follow_up(now: DateTime<Utc>, dice: &mut Dice) -> FollowUp {
         raised_on: Some(now.date_naive()),
         question: None,
         key: String::new(),
+        extra: Vec::new(),
     }
 }

@@ -488,6 +488,18 @@ pub struct FollowUp {
     /// Its identity for ever, across meetings and files (32 hex digits, written into an
     /// exported prep so that the next meeting's import finds it); empty until written.
     pub key: String,
+    /// The prep's columns the program has no field for (备注, 分管领导意见 …), in the
+    /// sheet's order: shown on the card, listed in the ledger, written back by export-prep.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<Extra>,
+}
+
+/// A column of the prep the program has no field for, kept with its row: the header and the
+/// row's cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Extra {
+    pub label: String,
+    pub value: String,
 }
 
 /// What the recorder found when an earlier follow-up was checked in this meeting.

@@ -291,11 +291,16 @@ impl Scrub for FollowUp {
             raised_on: _,
             question: _,
             key: _,
+            extra,
         } = self;
         for text in [
             category, problem, task, measure, lead, owner, progress, copied_to,
         ] {
             text.scrub();
+        }
+        for field in extra {
+            field.label.scrub();
+            field.value.scrub();
         }
     }
 }

@@ -232,6 +232,9 @@ pub struct RawFollowUp {
     /// finds the follow-up by it instead of copying it.
     #[serde(default)]
     pub key: Option<Spanned<String>>,
+    /// Columns the program has no field for, in the sheet's order: `[["备注", "…"], …]`.
+    #[serde(default)]
+    pub extra: Vec<(String, String)>,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy)]

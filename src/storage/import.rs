@@ -314,6 +314,23 @@ fn insert_follow_up(
             f.deadline_workdays
         ],
     )?;
+    insert_extra(tx, "follow_up", tx.last_insert_rowid(), &f.extra)
+}
+
+/// A row's extra fields (the prep's columns without a field), in their order.
+fn insert_extra(
+    tx: &Connection,
+    row_kind: &str,
+    row_id: Id,
+    extra: &[crate::domain::Extra],
+) -> rusqlite::Result<()> {
+    for (position, field) in extra.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO extra_field (row_kind, row_id, position, label, value)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![row_kind, row_id, position as i64, field.label, field.value],
+        )?;
+    }
     Ok(())
 }
 

@@ -39,7 +39,9 @@ fn meeting_from_row(row: &Row) -> rusqlite::Result<Meeting> {
 }
 
 const FOLLOW_UP_COLUMNS: &str = "source, category, problem, task, measure, lead, owner, deadline, \
-     mode, progress, status, copied_to, raised_on, question_id, f.id, f.key, deadline_workdays";
+     mode, progress, status, copied_to, raised_on, question_id, f.id, f.key, deadline_workdays, \
+     (SELECT json_group_array(json_array(label, value)) FROM (SELECT label, value FROM extra_field \
+      WHERE row_kind = 'follow_up' AND row_id = f.id ORDER BY position))";
 
 fn follow_up_from_row(row: &Row) -> rusqlite::Result<FollowUp> {
     let row = &Lossy(row);
@@ -61,7 +63,19 @@ fn follow_up_from_row(row: &Row) -> rusqlite::Result<FollowUp> {
         question: row.get(13)?,
         key: row.get::<_, Option<String>>(15)?.unwrap_or_default(),
         deadline_workdays: row.get(16)?,
+        extra: extra_fields(row.get(17)?),
     })
+}
+
+/// Extra fields stored as a JSON list of `[label, value]` pairs (none when unreadable).
+fn extra_fields(json: Option<String>) -> Vec<crate::domain::Extra> {
+    let pairs: Vec<(String, String)> = json
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
+    pairs
+        .into_iter()
+        .map(|(label, value)| crate::domain::Extra { label, value })
+        .collect()
 }
 
 fn revision_from_row(row: &Row) -> rusqlite::Result<Revision> {

@@ -164,6 +164,15 @@ impl Reader {
         }
         unknown.sort();
         for (index, text) in &unknown {
+            if sheet.keeps_extra() {
+                let message = tr!(
+                    "不认得的列「{text}」：作为其他信息随每行保留（卡片、台账和导出的准备表里都有）",
+                    "Unknown column '{text}': kept with each row as another field (on the card, in the ledger and in the exported prep)",
+                    text = text
+                );
+                self.warn(within, header_row + 1, index + 1, message);
+                continue;
+            }
             self.warn(
                 within,
                 header_row + 1,
@@ -221,6 +230,10 @@ impl Reader {
             columns,
             titles,
             include_hidden: self.include_hidden,
+            extra: match sheet.keeps_extra() {
+                true => unknown,
+                false => Vec::new(),
+            },
         })
     }
 }

@@ -89,6 +89,9 @@ struct Table<'g> {
     titles: Vec<String>,
     /// Hidden rows are read too (`--include-hidden`).
     include_hidden: bool,
+    /// The columns no field is named by, kept as each row's extra fields (where the sheet
+    /// keeps them): index and header.
+    extra: Vec<(usize, String)>,
 }
 
 impl Table<'_> {

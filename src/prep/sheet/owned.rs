@@ -275,6 +275,7 @@ impl Reader {
                             raised_on: self.date(table, row, Key::RaisedOn),
                             key: (!Self::is_blank(table, row, Key::FollowUpKey))
                                 .then(|| self.spanned_text(table, row, Key::FollowUpKey)),
+                            extra: self.extra_cells(table, row),
                         },
                     ));
                 }

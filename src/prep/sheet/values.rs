@@ -15,6 +15,26 @@ impl Reader {
             let span = self.span(&table.grid.within, row, 0);
             return (String::new(), span);
         };
+        self.text_in(table, row, column)
+    }
+
+    /// The row's cells under the columns kept as extra fields: header and text.
+    pub(super) fn extra_cells(&mut self, table: &Table, row: usize) -> Vec<(String, String)> {
+        let mut cells = Vec::new();
+        for (column, header) in &table.extra {
+            let (text, _) = self.text_in(table, row, *column);
+            cells.push((header.clone(), text));
+        }
+        cells
+    }
+
+    /// The text of the cell at `row` and `column` (from 0), with its problems reported.
+    pub(super) fn text_in(
+        &mut self,
+        table: &Table,
+        row: usize,
+        column: usize,
+    ) -> (String, Range<usize>) {
         let within = &table.grid.within;
         let span = self.span(within, row, column);
         let text = match table.grid.cell(row, column) {

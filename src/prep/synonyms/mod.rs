@@ -280,6 +280,13 @@ impl Sheet {
             .join(" / ")
     }
 
+    /// True when a column no field is named by is kept with each row (以往整改: shown on
+    /// the card and listed in the ledger); elsewhere it is named and left out.
+    pub fn keeps_extra(&self) -> bool {
+        self.name == FOLLOW_UPS
+    }
+
+    /// The column of `key` (one the sheet has).
     pub fn column_of(&'static self, key: Key) -> &'static Column {
         self.columns
             .iter()
