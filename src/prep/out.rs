@@ -155,8 +155,59 @@ pub fn from_store(store: &Store, meeting: Id) -> Result<Preparation, StorageErro
     })
 }
 
+/// One sheet written out: its rows (without the header) in the table's column order, then
+/// the extra columns (the prep's columns the program has no field for) by their headers.
+pub struct SheetOut {
+    pub sheet: &'static Sheet,
+    /// The headers of the extra columns, after the sheet's own.
+    pub extra: Vec<String>,
+    pub rows: Vec<Vec<Out>>,
+}
+
+/// The headers of the earlier follow-ups' extra fields, in the order first met.
+fn extra_headers(p: &PreparedMeeting) -> Vec<String> {
+    let mut headers: Vec<String> = Vec::new();
+    for field in p
+        .officials
+        .iter()
+        .flat_map(|o| &o.earlier_follow_ups)
+        .flat_map(|f| &f.extra)
+    {
+        if !headers.contains(&field.label) {
+            headers.push(field.label.clone());
+        }
+    }
+    headers
+}
+
+/// Every sheet's rows, the 以往整改 sheet's with its extra columns.
+pub fn sheet_rows(preparation: &Preparation) -> Vec<SheetOut> {
+    let p = &preparation.prepared;
+    let extra = extra_headers(p);
+    let mut out = Vec::new();
+    for (sheet, mut rows) in own_rows(preparation) {
+        let mut headers = Vec::new();
+        if sheet.keeps_extra() {
+            let fields = p.officials.iter().flat_map(|o| &o.earlier_follow_ups);
+            for (row, f) in rows.iter_mut().zip(fields) {
+                row.extend(extra.iter().map(|header| {
+                    let field = f.extra.iter().find(|e| e.label == *header);
+                    text(field.map_or("", |e| e.value.as_str()))
+                }));
+            }
+            headers = extra.clone();
+        }
+        out.push(SheetOut {
+            sheet,
+            extra: headers,
+            rows,
+        });
+    }
+    out
+}
+
 /// Every sheet's rows (without the header), in the table's column order.
-pub fn sheet_rows(preparation: &Preparation) -> Vec<(&'static Sheet, Vec<Vec<Out>>)> {
+fn own_rows(preparation: &Preparation) -> Vec<(&'static Sheet, Vec<Vec<Out>>)> {
     let p = &preparation.prepared;
     let m = &p.meeting;
     let mut out = Vec::new();
@@ -316,15 +367,12 @@ const VALIDATED_ROWS: u32 = 2000;
 
 /// The workbook: a frozen header with a note on each cell, widths for Chinese text,
 /// drop-down lists for every closed choice, dates as date cells.
-pub fn workbook(sheets: &[(&'static Sheet, Vec<Vec<Out>>)]) -> Result<Vec<u8>> {
+pub fn workbook(sheets: &[SheetOut]) -> Result<Vec<u8>> {
     workbook_with(sheets, &[])
 }
 
 /// The workbook with a first sheet 填表说明 of these lines (none when empty).
-pub fn workbook_with(
-    sheets: &[(&'static Sheet, Vec<Vec<Out>>)],
-    instructions: &[String],
-) -> Result<Vec<u8>> {
+pub fn workbook_with(sheets: &[SheetOut], instructions: &[String]) -> Result<Vec<u8>> {
     let mut workbook = Workbook::new();
     if !instructions.is_empty() {
         let sheet = workbook.add_worksheet();
@@ -357,8 +405,13 @@ pub fn workbook_with(
     let date = Format::new()
         .set_num_format("yyyy-mm-dd")
         .set_align(FormatAlign::Top);
-    for (sheet, rows) in sheets {
+    for SheetOut { sheet, extra, rows } in sheets {
         let worksheet = workbook.add_worksheet();
+        for (at, shown) in extra.iter().enumerate() {
+            let c = (sheet.columns.len() + at) as u16;
+            worksheet.write_string_with_format(0, c, shown, &header)?;
+            worksheet.set_column_width(c, 16)?;
+        }
         worksheet.set_name(sheet.name)?;
         worksheet.set_row_height(0, 30)?;
         for (c, column) in sheet.columns.iter().enumerate() {
@@ -447,13 +500,14 @@ pub fn workbook_with(
 }
 
 /// One UTF-8 CSV file with a byte-order mark per sheet (Excel then reads it as UTF-8).
-pub fn csv_files(sheets: &[(&'static Sheet, Vec<Vec<Out>>)]) -> Result<Vec<(String, Vec<u8>)>> {
+pub fn csv_files(sheets: &[SheetOut]) -> Result<Vec<(String, Vec<u8>)>> {
     let mut files = Vec::new();
-    for (sheet, rows) in sheets {
+    for SheetOut { sheet, extra, rows } in sheets {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(b"\xEF\xBB\xBF".to_vec());
-        writer.write_record(sheet.columns.iter().map(|c| c.header))?;
+        let own = sheet.columns.iter().map(|c| c.header);
+        writer.write_record(own.chain(extra.iter().map(String::as_str)))?;
         for row in rows {
             writer.write_record(row.iter().map(|cell| match cell {
                 Out::Text(t) => t.clone(),
@@ -607,6 +661,14 @@ pub fn render_toml(preparation: &Preparation) -> String {
             }
             if !f.key.is_empty() {
                 out.push_str(&format!("key = {}\n", q(&f.key)));
+            }
+            if !f.extra.is_empty() {
+                let pairs: Vec<String> = f
+                    .extra
+                    .iter()
+                    .map(|e| format!("[{}, {}]", q(&e.label), q(&e.value)))
+                    .collect();
+                out.push_str(&format!("extra = [{}]\n", pairs.join(", ")));
             }
         }
     }

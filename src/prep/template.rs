@@ -20,7 +20,7 @@ const SAMPLE: &str = include_str!("../../sample-db/sample.toml");
 
 /// The template's sheets: the sample meeting cut to two rows per sheet, the 纪要's office
 /// and issue filled in as an example.
-pub fn template_rows() -> Vec<(&'static synonyms::Sheet, Vec<Vec<Out>>)> {
+pub fn template_rows() -> Vec<out::SheetOut> {
     let mut sample = super::check::parse(SAMPLE).expect("the sample prep file is valid");
     sample.office = "中共某县纪委办公室".into();
     sample.issue = Some(1);
@@ -32,7 +32,7 @@ pub fn template_rows() -> Vec<(&'static synonyms::Sheet, Vec<Vec<Out>>)> {
         .map(|o| (o.slot.name.clone(), o.slot.unit.clone()))
         .collect();
     let mut sheets = out::sheet_rows(&sample);
-    for (sheet, rows) in &mut sheets {
+    for out::SheetOut { sheet, rows, .. } in &mut sheets {
         if sheet.per_official {
             // One row for each of the agenda's two examples where each has one.
             let name = sheet.columns.iter().position(|c| c.key == Key::Name);

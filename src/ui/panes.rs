@@ -436,8 +436,31 @@ fn follow_up_item(console: &Console, f: &FollowUp, width: u16, theme: &Theme) ->
         f.copied_to
     );
     item.extend(hanging("  ", &who, 4, width, muted));
+    if !f.extra.is_empty() {
+        let label = format!("  {}: ", Label::ExtraFields.text(lang));
+        item.extend(hanging(
+            &label,
+            &extra_text(lang, &f.extra),
+            4,
+            width,
+            muted,
+        ));
+    }
     item.extend(checked_lines(console, f, width, theme));
     item
+}
+
+/// A row's extra fields in one line: `备注：…；分管领导意见：…`.
+fn extra_text(lang: crate::labels::Lang, extra: &[crate::domain::Extra]) -> String {
+    let (colon, between) = match lang {
+        crate::labels::Lang::Zh => ("：", "；"),
+        crate::labels::Lang::En => (": ", "; "),
+    };
+    let fields: Vec<String> = extra
+        .iter()
+        .map(|e| format!("{}{colon}{}", e.label, e.value))
+        .collect();
+    fields.join(between)
 }
 
 /// Under an earlier follow-up: how far past its deadline it is, and the check made of it.

@@ -200,6 +200,17 @@ pub fn folded(text: &str) -> String {
     text.chars().map(half_width).collect()
 }
 
+/// Endings of a header that says something about what it names (分管领导意见 is an opinion,
+/// not the leader): such a header is not taken for the column whose word it contains.
+const ABOUT: &[&str] = &["意见", "备注", "说明", "批示", "建议", "评价"];
+
+/// True when a header ends in one of [`ABOUT`] after other words.
+fn says_about(header: &str) -> bool {
+    ABOUT
+        .iter()
+        .any(|end| header.ends_with(end) && header.chars().count() > end.chars().count())
+}
+
 /// The shortest word a header is recognised by when it only contains it.
 const SHORTEST_CONTAINED: usize = 2;
 /// A header longer than this is text, not a header, when nothing names it exactly.
@@ -253,7 +264,7 @@ impl Sheet {
         {
             return Some((column, Fit::Part));
         }
-        if wanted.chars().count() > LONGEST_HEADER {
+        if wanted.chars().count() > LONGEST_HEADER || says_about(&wanted) {
             return None;
         }
         let mut best: Option<(&'static Column, usize)> = None;

@@ -1,0 +1,214 @@
+//! A column of the prep the program has no field for (备注, 分管领导意见 in 以往整改) kept
+//! with its row: said in the import's summary, stored, shown on the card, listed in the
+//! ledger and the JSON, and written back by export-prep so that importing it again gives the
+//! same fields.
+
+mod common;
+
+use calamine::{Reader, Xlsx};
+use common::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use shuze::labels::Lang;
+use shuze::session::Session;
+use shuze::storage::Store;
+use shuze::ui::{self, Theme};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A CSV folder: one official and two earlier follow-ups with the two unknown columns.
+fn folder(dir: &Path) -> PathBuf {
+    let folder = dir.join("准备");
+    std::fs::create_dir(&folder).unwrap();
+    let files = [
+        (
+            "会议信息",
+            "会议名称,会议日期,主持人,记录人\n某县2026年度述责述廉会议,2026-12-18,马某,何某\n",
+        ),
+        (
+            "议程",
+            "顺序,姓名,单位,职务,述责时长\n1,张某,某某镇,党委书记,8\n",
+        ),
+        (
+            "以往整改",
+            "姓名,问题,整改状态,备注,分管领导意见\n\
+             张某,资金分配未集体研究,整改中,已约谈,同意限期整改\n\
+             张某,公务用车登记不全,已完成,,请继续抓好\n",
+        ),
+    ];
+    for (name, text) in files {
+        std::fs::write(folder.join(format!("{name}.csv")), text).unwrap();
+    }
+    folder
+}
+
+fn shuze(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_shuze"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn said(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).to_string() + &String::from_utf8_lossy(&output.stderr)
+}
+
+fn ok(args: &[&str]) -> String {
+    let output = shuze(args);
+    let text = said(&output);
+    assert!(output.status.success(), "{args:?}: {text}");
+    text
+}
+
+fn imported(dir: &Path) -> PathBuf {
+    let db = dir.join("m.db");
+    let prep = folder(dir);
+    let text = ok(&[
+        "import",
+        prep.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    for column in ["备注", "分管领导意见"] {
+        assert!(
+            text.contains(&format!("不认得的列「{column}」：作为其他信息随每行保留")),
+            "{text}"
+        );
+    }
+    db
+}
+
+/// The earlier follow-ups' extra fields per follow-up, as `label=value`.
+fn fields(p: &shuze::prep::Preparation) -> Vec<Vec<String>> {
+    p.prepared.officials[0]
+        .earlier_follow_ups
+        .iter()
+        .map(|f| {
+            f.extra
+                .iter()
+                .map(|e| format!("{}={}", e.label, e.value))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn unknown_columns_are_stored_and_come_back_through_export_prep() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported(dir.path());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let mut statement = conn
+        .prepare("SELECT row_kind, position, label, value FROM extra_field ORDER BY id")
+        .unwrap();
+    let stored: Vec<String> = statement
+        .query_map([], |r| {
+            Ok(format!(
+                "{} {} {}={}",
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?
+            ))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        stored,
+        [
+            "follow_up 0 备注=已约谈",
+            "follow_up 1 分管领导意见=同意限期整改",
+            "follow_up 0 分管领导意见=请继续抓好"
+        ]
+    );
+    let want = vec![
+        vec![
+            "备注=已约谈".to_string(),
+            "分管领导意见=同意限期整改".into(),
+        ],
+        vec!["分管领导意见=请继续抓好".to_string()],
+    ];
+    for name in ["back.xlsx", "back.toml", "back"] {
+        let out = dir.path().join(name);
+        ok(&[
+            "export-prep",
+            db.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        let again = shuze::prep::read_file(&out).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(fields(&again), want, "{name}");
+    }
+}
+
+#[test]
+fn unknown_columns_are_in_the_ledger_the_json_and_on_the_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported(dir.path());
+    let ledger = dir.path().join("台账.xlsx");
+    let db_arg = db.to_str().unwrap();
+    ok(&[
+        "export",
+        db_arg,
+        "--kind",
+        "ledger",
+        "--format",
+        "xlsx",
+        "-o",
+        ledger.to_str().unwrap(),
+    ]);
+    let mut book: Xlsx<_> = calamine::open_workbook(&ledger).unwrap();
+    let range = book.worksheet_range("整改台账").unwrap();
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    let n = rows[0].len();
+    assert_eq!(rows[0][n - 2..], ["备注", "分管领导意见"]);
+    assert_eq!(rows[1][n - 2..], ["已约谈", "同意限期整改"]);
+    assert_eq!(rows[2][n - 2..], ["", "请继续抓好"]);
+
+    let json = dir.path().join("记录.json");
+    ok(&[
+        "export",
+        db_arg,
+        "--kind",
+        "record",
+        "--format",
+        "json",
+        "-o",
+        json.to_str().unwrap(),
+    ]);
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let extra = &value["officials"][0]["earlier_follow_ups"][0]["extra"];
+    assert_eq!(
+        extra,
+        &serde_json::json!([
+            {"label": "备注", "value": "已约谈"},
+            {"label": "分管领导意见", "value": "同意限期整改"}
+        ]),
+        "{value:#}"
+    );
+
+    let session =
+        Session::open(Store::create_or_open(&db).unwrap(), None, Lang::Zh, at(0)).unwrap();
+    for (width, height) in [(160, 45), (200, 50)] {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|frame| ui::draw(frame, &session.console, &Theme::projector_dark()))
+            .unwrap();
+        let screen: String = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|cell| cell.symbol())
+            .collect();
+        let squeezed: String = screen.split_whitespace().collect();
+        assert!(
+            squeezed.contains("其他:备注：已约谈；分管领导意见：同意限期整改"),
+            "{width}x{height}:\n{screen}"
+        );
+    }
+}
