@@ -633,7 +633,10 @@ impl Store {
                     CASE WHEN p.id IS NULL THEN f.status ELSE p.status END,
                     CASE WHEN p.id IS NULL THEN f.copied_to ELSE p.copied_to END,
                     f.raised_on, f.question_id, f.id, f.key,
-                    CASE WHEN p.id IS NULL OR p.deadline IS f.deadline THEN f.deadline_workdays END
+                    CASE WHEN p.id IS NULL OR p.deadline IS f.deadline THEN f.deadline_workdays END,
+                    (SELECT json_group_array(json_array(label, value)) FROM
+                        (SELECT label, value FROM extra_field
+                         WHERE row_kind = 'follow_up' AND row_id = f.id ORDER BY position))
              FROM follow_up_change c
              JOIN follow_up f ON f.id = c.follow_up_id
              LEFT JOIN follow_up_change p ON p.id =
