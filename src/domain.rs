@@ -502,6 +502,17 @@ pub struct Extra {
     pub value: String,
 }
 
+impl Extra {
+    /// Fields in one line, each `label{colon}value`, `between` them: `备注：…；分管领导意见：…`.
+    pub fn joined(fields: &[Extra], colon: &str, between: &str) -> String {
+        let fields: Vec<String> = fields
+            .iter()
+            .map(|e| format!("{}{colon}{}", e.label, e.value))
+            .collect();
+        fields.join(between)
+    }
+}
+
 /// What the recorder found when an earlier follow-up was checked in this meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FollowUpMark {

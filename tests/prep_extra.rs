@@ -9,6 +9,7 @@ use calamine::{Reader, Xlsx};
 use common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use shuze::app::Action;
 use shuze::labels::Lang;
 use shuze::session::Session;
 use shuze::storage::Store;
@@ -191,7 +192,7 @@ fn unknown_columns_are_in_the_ledger_the_json_and_on_the_card() {
         "{value:#}"
     );
 
-    let session =
+    let mut session =
         Session::open(Store::create_or_open(&db).unwrap(), None, Lang::Zh, at(0)).unwrap();
     for (width, height) in [(160, 45), (200, 50)] {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
@@ -210,5 +211,33 @@ fn unknown_columns_are_in_the_ledger_the_json_and_on_the_card() {
             squeezed.contains("其他:备注：已约谈；分管领导意见：同意限期整改"),
             "{width}x{height}:\n{screen}"
         );
+    }
+    // Once the official has reported, the record lists the follow-up with its fields.
+    session.handle(Action::Command(shuze::app::Command::NextStage), at(0));
+    drop(session);
+    let line = "其他：备注：已约谈；分管领导意见：同意限期整改。";
+    for format in ["md", "html", "docx"] {
+        let out = dir.path().join(format!("记录.{format}"));
+        ok(&[
+            "export",
+            db_arg,
+            "--kind",
+            "record",
+            "--format",
+            format,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        let text = match format {
+            "docx" => {
+                let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+                let mut xml = String::new();
+                let mut part = zip.by_name("word/document.xml").unwrap();
+                std::io::Read::read_to_string(&mut part, &mut xml).unwrap();
+                xml
+            }
+            _ => std::fs::read_to_string(&out).unwrap(),
+        };
+        assert!(text.contains(line), "{format}: {text}");
     }
 }

@@ -452,15 +452,10 @@ fn follow_up_item(console: &Console, f: &FollowUp, width: u16, theme: &Theme) ->
 
 /// A row's extra fields in one line: `备注：…；分管领导意见：…`.
 fn extra_text(lang: crate::labels::Lang, extra: &[crate::domain::Extra]) -> String {
-    let (colon, between) = match lang {
-        crate::labels::Lang::Zh => ("：", "；"),
-        crate::labels::Lang::En => (": ", "; "),
-    };
-    let fields: Vec<String> = extra
-        .iter()
-        .map(|e| format!("{}{colon}{}", e.label, e.value))
-        .collect();
-    fields.join(between)
+    match lang {
+        crate::labels::Lang::Zh => crate::domain::Extra::joined(extra, "：", "；"),
+        crate::labels::Lang::En => crate::domain::Extra::joined(extra, ": ", "; "),
+    }
 }
 
 /// Under an earlier follow-up: how far past its deadline it is, and the check made of it.

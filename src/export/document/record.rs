@@ -296,6 +296,10 @@ fn earlier_checked(o: &OfficialMinutes) -> Vec<Block> {
             }
             None => line.push_str(&format!("本次未核查（{}）。", f.status.name(Lang::Zh))),
         }
+        if !f.extra.is_empty() {
+            let fields = crate::domain::Extra::joined(&f.extra, "：", "；");
+            line.push_str(&format!("其他：{fields}。"));
+        }
         blocks.push(paragraph("", line));
     }
     blocks
