@@ -61,6 +61,14 @@ fn ok(args: &[&str]) -> String {
     text
 }
 
+/// `shuze export` of `kind` as `format` into `dir`; the file's path.
+fn export(db: &Path, dir: &Path, kind: &str, format: &str) -> PathBuf {
+    let out = dir.join(format!("{kind}.{format}"));
+    let (db, path) = (db.to_str().unwrap(), out.to_str().unwrap());
+    ok(&["export", db, "--kind", kind, "--format", format, "-o", path]);
+    out
+}
+
 fn imported(dir: &Path) -> PathBuf {
     let db = dir.join("m.db");
     let prep = folder(dir);
@@ -146,18 +154,7 @@ fn unknown_columns_are_stored_and_come_back_through_export_prep() {
 fn unknown_columns_are_in_the_ledger_the_json_and_on_the_card() {
     let dir = tempfile::tempdir().unwrap();
     let db = imported(dir.path());
-    let ledger = dir.path().join("台账.xlsx");
-    let db_arg = db.to_str().unwrap();
-    ok(&[
-        "export",
-        db_arg,
-        "--kind",
-        "ledger",
-        "--format",
-        "xlsx",
-        "-o",
-        ledger.to_str().unwrap(),
-    ]);
+    let ledger = export(&db, dir.path(), "ledger", "xlsx");
     let mut book: Xlsx<_> = calamine::open_workbook(&ledger).unwrap();
     let range = book.worksheet_range("整改台账").unwrap();
     let rows: Vec<Vec<String>> = range
@@ -169,17 +166,7 @@ fn unknown_columns_are_in_the_ledger_the_json_and_on_the_card() {
     assert_eq!(rows[1][n - 2..], ["已约谈", "同意限期整改"]);
     assert_eq!(rows[2][n - 2..], ["", "请继续抓好"]);
 
-    let json = dir.path().join("记录.json");
-    ok(&[
-        "export",
-        db_arg,
-        "--kind",
-        "record",
-        "--format",
-        "json",
-        "-o",
-        json.to_str().unwrap(),
-    ]);
+    let json = export(&db, dir.path(), "record", "json");
     let value: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     let extra = &value["officials"][0]["earlier_follow_ups"][0]["extra"];
@@ -217,17 +204,7 @@ fn unknown_columns_are_in_the_ledger_the_json_and_on_the_card() {
     drop(session);
     let line = "其他：备注：已约谈；分管领导意见：同意限期整改。";
     for format in ["md", "html", "docx"] {
-        let out = dir.path().join(format!("记录.{format}"));
-        ok(&[
-            "export",
-            db_arg,
-            "--kind",
-            "record",
-            "--format",
-            format,
-            "-o",
-            out.to_str().unwrap(),
-        ]);
+        let out = export(&db, dir.path(), "record", format);
         let text = match format {
             "docx" => {
                 let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
