@@ -306,6 +306,9 @@ pub struct DutyItem {
     /// 落实情况.
     pub progress: String,
     pub status: DutyStatus,
+    /// The prep's columns the program has no field for, in the sheet's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<Extra>,
 }
 
 /// 高 / 中 / 低.
@@ -326,6 +329,9 @@ pub struct RiskPoint {
     pub level: RiskLevel,
     pub measures: Vec<String>,
     pub rules: Vec<String>,
+    /// The prep's columns the program has no field for, in the sheet's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<Extra>,
 }
 
 /// One revision of a text typed during the meeting; revisions are never overwritten.

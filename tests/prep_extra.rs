@@ -1,5 +1,5 @@
-//! A column of the prep the program has no field for (备注, 分管领导意见 in 以往整改) kept
-//! with its row: said in the import's summary, stored, shown on the card, listed in the
+//! A column of the prep the program has no field for (备注, 分管领导意见 in 责任事项,
+//! 廉政风险点 and 以往整改) kept with its row: said in the import's summary, stored, shown on the card, listed in the
 //! ledger and the JSON, and written back by export-prep so that importing it again gives the
 //! same fields.
 
@@ -17,7 +17,8 @@ use shuze::ui::{self, Theme};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// A CSV folder: one official and two earlier follow-ups with the two unknown columns.
+/// A CSV folder: one official, a duty item and a risk point with an unknown column each, and
+/// two earlier follow-ups with two.
 fn folder(dir: &Path) -> PathBuf {
     let folder = dir.join("准备");
     std::fs::create_dir(&folder).unwrap();
@@ -29,6 +30,14 @@ fn folder(dir: &Path) -> PathBuf {
         (
             "议程",
             "顺序,姓名,单位,职务,述责时长\n1,张某,某某镇,党委书记,8\n",
+        ),
+        (
+            "责任事项",
+            "姓名,来源,季度,事项内容,备注\n张某,按季派单,2026Q4,落实谈话制度,已报县纪委\n",
+        ),
+        (
+            "廉政风险点",
+            "姓名,风险点,风险等级,分管领导意见\n张某,工程项目招投标,高,重点监督\n",
         ),
         (
             "以往整改",
@@ -87,13 +96,15 @@ fn imported(dir: &Path) -> PathBuf {
     db
 }
 
-/// The earlier follow-ups' extra fields per follow-up, as `label=value`.
+/// The extra fields of the duty item, the risk point and each earlier follow-up, as
+/// `label=value`.
 fn fields(p: &shuze::prep::Preparation) -> Vec<Vec<String>> {
-    p.prepared.officials[0]
-        .earlier_follow_ups
-        .iter()
-        .map(|f| {
-            f.extra
+    let o = &p.prepared.officials[0];
+    let rows = o.duty_items.iter().map(|d| &d.extra);
+    let rows = rows.chain(o.risk_points.iter().map(|r| &r.extra));
+    rows.chain(o.earlier_follow_ups.iter().map(|f| &f.extra))
+        .map(|extra| {
+            extra
                 .iter()
                 .map(|e| format!("{}={}", e.label, e.value))
                 .collect()
@@ -125,12 +136,16 @@ fn unknown_columns_are_stored_and_come_back_through_export_prep() {
     assert_eq!(
         stored,
         [
+            "duty_item 0 备注=已报县纪委",
+            "risk_point 0 分管领导意见=重点监督",
             "follow_up 0 备注=已约谈",
             "follow_up 1 分管领导意见=同意限期整改",
             "follow_up 0 分管领导意见=请继续抓好"
         ]
     );
     let want = vec![
+        vec!["备注=已报县纪委".to_string()],
+        vec!["分管领导意见=重点监督".to_string()],
         vec![
             "备注=已约谈".to_string(),
             "分管领导意见=同意限期整改".into(),
@@ -194,15 +209,26 @@ fn unknown_columns_are_in_the_ledger_the_json_and_on_the_card() {
             .map(|cell| cell.symbol())
             .collect();
         let squeezed: String = screen.split_whitespace().collect();
-        assert!(
-            squeezed.contains("其他:备注：已约谈；分管领导意见：同意限期整改"),
-            "{width}x{height}:\n{screen}"
-        );
+        for line in [
+            "其他:备注：已约谈；分管领导意见：同意限期整改",
+            "其他:备注：已报县纪委",
+            "其他:分管领导意见：重点监督",
+        ] {
+            assert!(
+                squeezed.contains(line),
+                "{width}x{height}: {line}
+{screen}"
+            );
+        }
     }
     // Once the official has reported, the record lists the follow-up with its fields.
     session.handle(Action::Command(shuze::app::Command::NextStage), at(0));
     drop(session);
-    let line = "其他：备注：已约谈；分管领导意见：同意限期整改。";
+    let lines = [
+        "其他：备注：已约谈；分管领导意见：同意限期整改。",
+        "落实情况：（未报告）（未启动）。其他：备注：已报县纪委。",
+        "其他：分管领导意见：重点监督。",
+    ];
     for format in ["md", "html", "docx"] {
         let out = export(&db, dir.path(), "record", format);
         let text = match format {
@@ -215,6 +241,8 @@ fn unknown_columns_are_in_the_ledger_the_json_and_on_the_card() {
             }
             _ => std::fs::read_to_string(&out).unwrap(),
         };
-        assert!(text.contains(line), "{format}: {text}");
+        for line in lines {
+            assert!(text.contains(line), "{format}: {line}\n{text}");
+        }
     }
 }

@@ -218,9 +218,20 @@ impl Scrub for DutyItem {
             text,
             progress,
             status: _,
+            extra,
         } = self;
         for text in [quarter, text, progress] {
             text.scrub();
+        }
+        extra.scrub();
+    }
+}
+
+impl Scrub for Vec<crate::domain::Extra> {
+    fn scrub(&mut self) {
+        for field in self {
+            field.label.scrub();
+            field.value.scrub();
         }
     }
 }
@@ -233,10 +244,12 @@ impl Scrub for RiskPoint {
             level: _,
             measures,
             rules,
+            extra,
         } = self;
         text.scrub();
         measures.scrub();
         rules.scrub();
+        extra.scrub();
     }
 }
 
@@ -298,10 +311,7 @@ impl Scrub for FollowUp {
         ] {
             text.scrub();
         }
-        for field in extra {
-            field.label.scrub();
-            field.value.scrub();
-        }
+        extra.scrub();
     }
 }
 

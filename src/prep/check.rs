@@ -503,6 +503,7 @@ impl Checker<'_> {
                 Some(RawDutyStatus::InProgress) => DutyStatus::InProgress,
                 Some(RawDutyStatus::Done) => DutyStatus::Done,
             },
+            extra: extra_fields(&item.extra),
         }
     }
 
@@ -547,6 +548,7 @@ impl Checker<'_> {
             },
             measures: clean(&risk.measures),
             rules: clean(&risk.rules),
+            extra: extra_fields(&risk.extra),
         }
     }
 

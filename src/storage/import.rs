@@ -220,6 +220,7 @@ fn insert_prepared(
                 item.status
             ],
         )?;
+        insert_extra(tx, "duty_item", tx.last_insert_rowid(), &item.extra)?;
     }
     for (index, risk) in official.risk_points.iter().enumerate() {
         tx.execute(
@@ -234,6 +235,7 @@ fn insert_prepared(
                 serde_json::to_string(&risk.rules).unwrap_or_default()
             ],
         )?;
+        insert_extra(tx, "risk_point", tx.last_insert_rowid(), &risk.extra)?;
     }
     for (index, question) in official.questions.iter().enumerate() {
         tx.execute(

@@ -67,6 +67,15 @@ fn follow_up_from_row(row: &Row) -> rusqlite::Result<FollowUp> {
     })
 }
 
+/// The column of a row's extra fields as a JSON list of `[label, value]` pairs: `kind` is
+/// the row's table, `id` the SQL naming its id.
+fn extra_column(kind: &str, id: &str) -> String {
+    format!(
+        "(SELECT json_group_array(json_array(label, value)) FROM (SELECT label, value \
+         FROM extra_field WHERE row_kind = '{kind}' AND row_id = {id} ORDER BY position))"
+    )
+}
+
 /// Extra fields stored as a JSON list of `[label, value]` pairs (none when unreadable).
 fn extra_fields(json: Option<String>) -> Vec<crate::domain::Extra> {
     let pairs: Vec<(String, String)> = json
@@ -313,10 +322,11 @@ impl Store {
     }
 
     fn duty_items(&self, slot: Id) -> Result<Vec<DutyItem>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, source, quarter, text, progress, status FROM duty_item_now
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT id, source, quarter, text, progress, status, {} FROM duty_item_now d
              WHERE slot_id = ?1 AND NOT withdrawn ORDER BY position, id",
-        )?;
+            extra_column("duty_item", "d.id")
+        ))?;
         let rows = stmt.query_map([slot], |row| {
             let row = &Lossy(row);
             Ok(DutyItem {
@@ -326,16 +336,18 @@ impl Store {
                 text: row.get(3)?,
                 progress: row.get(4)?,
                 status: row.get(5)?,
+                extra: extra_fields(row.get(6)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn risk_points(&self, slot: Id) -> Result<Vec<RiskPoint>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, text, level, measures, rules FROM risk_point_now
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT id, text, level, measures, rules, {} FROM risk_point_now r
              WHERE slot_id = ?1 AND NOT withdrawn ORDER BY position, id",
-        )?;
+            extra_column("risk_point", "r.id")
+        ))?;
         let rows = stmt.query_map([slot], |row| {
             let row = &Lossy(row);
             Ok(RiskPoint {
@@ -344,6 +356,7 @@ impl Store {
                 level: row.get(2)?,
                 measures: json_list(row.get(3)?),
                 rules: json_list(row.get(4)?),
+                extra: extra_fields(row.get(5)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

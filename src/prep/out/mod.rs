@@ -87,38 +87,44 @@ pub struct SheetOut {
     pub rows: Vec<Vec<Out>>,
 }
 
-/// The headers of the earlier follow-ups' extra fields, in the order first met.
-fn extra_headers(p: &PreparedMeeting) -> Vec<String> {
-    let mut headers: Vec<String> = Vec::new();
-    for field in p
-        .officials
-        .iter()
-        .flat_map(|o| &o.earlier_follow_ups)
-        .flat_map(|f| &f.extra)
-    {
-        if !headers.contains(&field.label) {
-            headers.push(field.label.clone());
-        }
+/// The extra fields of each row of a sheet that keeps them, in the sheet's row order.
+fn row_extras<'p>(p: &'p PreparedMeeting, sheet: &Sheet) -> Vec<&'p [crate::domain::Extra]> {
+    let officials = p.officials.iter();
+    match sheet.name {
+        synonyms::DUTIES => officials
+            .flat_map(|o| &o.duty_items)
+            .map(|d| d.extra.as_slice())
+            .collect(),
+        synonyms::RISKS => officials
+            .flat_map(|o| &o.risk_points)
+            .map(|r| r.extra.as_slice())
+            .collect(),
+        _ => officials
+            .flat_map(|o| &o.earlier_follow_ups)
+            .map(|f| f.extra.as_slice())
+            .collect(),
     }
-    headers
 }
 
-/// Every sheet's rows, the 以往整改 sheet's with its extra columns.
+/// Every sheet's rows, those of the sheets that keep extra fields with their extra columns.
 pub fn sheet_rows(preparation: &Preparation) -> Vec<SheetOut> {
     let p = &preparation.prepared;
-    let extra = extra_headers(p);
     let mut out = Vec::new();
     for (sheet, mut rows) in own_rows(preparation) {
-        let mut headers = Vec::new();
+        let mut headers: Vec<String> = Vec::new();
         if sheet.keeps_extra() {
-            let fields = p.officials.iter().flat_map(|o| &o.earlier_follow_ups);
-            for (row, f) in rows.iter_mut().zip(fields) {
-                row.extend(extra.iter().map(|header| {
-                    let field = f.extra.iter().find(|e| e.label == *header);
+            let extras = row_extras(p, sheet);
+            for field in extras.iter().flat_map(|e| e.iter()) {
+                if !headers.contains(&field.label) {
+                    headers.push(field.label.clone());
+                }
+            }
+            for (row, extra) in rows.iter_mut().zip(extras) {
+                row.extend(headers.iter().map(|header| {
+                    let field = extra.iter().find(|e| e.label == *header);
                     text(field.map_or("", |e| e.value.as_str()))
                 }));
             }
-            headers = extra.clone();
         }
         out.push(SheetOut {
             sheet,

@@ -99,6 +99,7 @@ pub fn render_toml(preparation: &Preparation) -> String {
                 q(&d.progress),
                 q(zh(d.status, synonyms::DUTY_STATUSES))
             ));
+            out.push_str(&extra_line(&d.extra));
         }
         for r in &o.risk_points {
             let list = |items: &[String]| items.iter().map(|i| q(i)).collect::<Vec<_>>().join(", ");
@@ -109,6 +110,7 @@ pub fn render_toml(preparation: &Preparation) -> String {
                 list(&r.measures),
                 list(&r.rules)
             ));
+            out.push_str(&extra_line(&r.extra));
         }
         for question in &o.questions {
             out.push_str(&format!(
@@ -144,15 +146,20 @@ pub fn render_toml(preparation: &Preparation) -> String {
             if !f.key.is_empty() {
                 out.push_str(&format!("key = {}\n", q(&f.key)));
             }
-            if !f.extra.is_empty() {
-                let pairs: Vec<String> = f
-                    .extra
-                    .iter()
-                    .map(|e| format!("[{}, {}]", q(&e.label), q(&e.value)))
-                    .collect();
-                out.push_str(&format!("extra = [{}]\n", pairs.join(", ")));
-            }
+            out.push_str(&extra_line(&f.extra));
         }
     }
     out
+}
+
+/// `extra = [["备注", "…"], …]` for a row with extra fields; nothing for one without.
+fn extra_line(extra: &[crate::domain::Extra]) -> String {
+    if extra.is_empty() {
+        return String::new();
+    }
+    let pairs: Vec<String> = extra
+        .iter()
+        .map(|e| format!("[{}, {}]", q(&e.label), q(&e.value)))
+        .collect();
+    format!("extra = [{}]\n", pairs.join(", "))
 }

@@ -208,6 +208,7 @@ impl Reader {
                             text: self.spanned_text(table, row, Key::DutyText),
                             progress: self.text(table, row, Key::DutyProgress),
                             status,
+                            extra: self.extra_cells(table, row),
                         },
                     ));
                 }
@@ -228,6 +229,7 @@ impl Reader {
                             level: level.unwrap_or(RawRiskLevel::Low),
                             measures: cells::numbered_items(&measures),
                             rules: cells::numbered_items(&rules),
+                            extra: self.extra_cells(table, row),
                         },
                     ));
                 }

@@ -291,10 +291,11 @@ impl Sheet {
             .join(" / ")
     }
 
-    /// True when a column no field is named by is kept with each row (以往整改: shown on
-    /// the card and listed in the ledger); elsewhere it is named and left out.
+    /// True when a column no field is named by is kept with each row (责任事项, 廉政风险点
+    /// and 以往整改: shown on the card, in the record and the ledger); elsewhere it is named
+    /// and left out.
     pub fn keeps_extra(&self) -> bool {
-        self.name == FOLLOW_UPS
+        matches!(self.name, DUTIES | RISKS | FOLLOW_UPS)
     }
 
     /// The column of `key` (one the sheet has).
