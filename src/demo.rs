@@ -191,6 +191,7 @@ fn official(n: usize, index: usize, held: NaiveDate, dice: &mut Dice) -> Prepare
                 text: format!("第{}项主体责任事项：{}", d + 1, SENTENCES[dice.below(8)]),
                 progress: SENTENCES[dice.below(8)].into(),
                 status: DutyStatus::InProgress,
+                extra: Vec::new(),
             })
             .collect(),
         risk_points: (0..5)
@@ -200,6 +201,7 @@ fn official(n: usize, index: usize, held: NaiveDate, dice: &mut Dice) -> Prepare
                 level: [RiskLevel::High, RiskLevel::Medium, RiskLevel::Low][r % 3],
                 measures: vec!["建立台账".into(), "定期检查".into()],
                 rules: vec!["《内部管理制度》".into()],
+                extra: Vec::new(),
             })
             .collect(),
         questions: (0..6)
@@ -326,5 +328,6 @@ fn follow_up(now: DateTime<Utc>, dice: &mut Dice) -> FollowUp {
         raised_on: Some(now.date_naive()),
         question: None,
         key: String::new(),
+        extra: Vec::new(),
     }
 }

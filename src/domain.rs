@@ -307,6 +307,9 @@ pub struct DutyItem {
     /// 落实情况.
     pub progress: String,
     pub status: DutyStatus,
+    /// The prep's columns the program has no field for, in the sheet's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<Extra>,
 }
 
 /// 高 / 中 / 低.
@@ -327,6 +330,9 @@ pub struct RiskPoint {
     pub level: RiskLevel,
     pub measures: Vec<String>,
     pub rules: Vec<String>,
+    /// The prep's columns the program has no field for, in the sheet's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<Extra>,
 }
 
 /// One revision of a text typed during the meeting; revisions are never overwritten.
@@ -489,6 +495,29 @@ pub struct FollowUp {
     /// Its identity for ever, across meetings and files (32 hex digits, written into an
     /// exported prep so that the next meeting's import finds it); empty until written.
     pub key: String,
+    /// The prep's columns the program has no field for (备注, 分管领导意见 …), in the
+    /// sheet's order: shown on the card, listed in the ledger, written back by export-prep.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<Extra>,
+}
+
+/// A column of the prep the program has no field for, kept with its row: the header and the
+/// row's cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Extra {
+    pub label: String,
+    pub value: String,
+}
+
+impl Extra {
+    /// Fields in one line, each `label{colon}value`, `between` them: `备注：…；分管领导意见：…`.
+    pub fn joined(fields: &[Extra], colon: &str, between: &str) -> String {
+        let fields: Vec<String> = fields
+            .iter()
+            .map(|e| format!("{}{colon}{}", e.label, e.value))
+            .collect();
+        fields.join(between)
+    }
 }
 
 /// What the recorder found when an earlier follow-up was checked in this meeting.

@@ -407,6 +407,7 @@ fn a_follow_up_raised_after_the_meeting_ended_is_a_late_entry() {
         raised_on: None,
         question: None,
         key: String::new(),
+        extra: Vec::new(),
     };
     store.add_follow_up(slot, &late, at(90_000)).unwrap();
     let s = Session::open(store, None, shuze::labels::Lang::Zh, at(90_100)).unwrap();

@@ -545,6 +545,7 @@ fn each_leader_in_charge_gets_one_copy_with_exactly_their_units() {
             raised_on: Some(day("2026-12-18")),
             question: None,
             key: String::new(),
+            extra: Vec::new(),
         };
         store.add_follow_up(slot.id, &follow_up, at(60)).unwrap();
     }
@@ -630,6 +631,7 @@ fn the_year_report_counts_what_a_hand_count_gives() {
         raised_on: Some(day("2026-01-20")),
         question: None,
         key: String::new(),
+        extra: Vec::new(),
     };
     let when = moment("2026-01-20");
     let late = store

@@ -65,6 +65,7 @@ fn follow_up(problem: &str) -> FollowUp {
         raised_on: Some(day("2026-01-20")),
         question: None,
         key: String::new(),
+        extra: Vec::new(),
     }
 }
 

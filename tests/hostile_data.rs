@@ -39,6 +39,7 @@ fn follow_up(problem: &str, measure: &str, owner: &str) -> FollowUp {
         raised_on: None,
         question: None,
         key: String::new(),
+        extra: Vec::new(),
     }
 }
 

@@ -44,6 +44,7 @@ fn first_meeting(db: &Path) {
         raised_on: Some(at(0).date_naive()),
         question: None,
         key: String::new(),
+        extra: Vec::new(),
     };
     store.add_follow_up(slot, &raised, at(60)).unwrap();
     store.finish_meeting(1, at(120)).unwrap();

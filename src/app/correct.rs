@@ -382,6 +382,7 @@ fn duty_item(form: &Form, id: Id, lang: labels::Lang) -> Result<DutyItem, Proble
         text: required(form, 2, lang)?,
         progress: form.text(3),
         status: DUTY_STATUSES[form.choice(4)],
+        extra: Vec::new(),
     })
 }
 
@@ -399,6 +400,7 @@ fn risk_point(form: &Form, id: Id, lang: labels::Lang) -> Result<RiskPoint, Prob
         level: RISK_LEVELS[form.choice(1)],
         measures: list(2),
         rules: list(3),
+        extra: Vec::new(),
     })
 }
 

@@ -455,6 +455,7 @@ fn submit_follow_up(console: &Console, form: &Form) -> Submitted {
         raised_on: Some(console.snapshot.meeting.held_on),
         question,
         key: String::new(),
+        extra: Vec::new(),
     };
     let slot = current_slot_id(console)?;
     Ok(vec![Effect::AddFollowUp { slot, follow_up }])

@@ -40,6 +40,8 @@ const WIDTHS: [f64; 18] = [
     5.0, 8.0, 14.0, 10.5, 8.5, 8.5, 16.0, 13.0, 15.0, 8.5, 8.0, 10.5, 8.5, 13.0, 6.0, 16.5, 9.0,
     9.0,
 ];
+/// The width of an extra column (the prep's own, after the ledger's).
+const EXTRA_WIDTH: f64 = 12.0;
 /// Columns repeated on every printed page: 序号, 述责对象, 单位职务.
 const REPEATED: u16 = 3;
 /// Excel adds 5 pixels to every column: in the same units.
@@ -73,6 +75,7 @@ pub struct Row {
 /// the unit's earlier ones. `day`: the day the meeting was held, in the room's time;
 /// `offset`: the room's time.
 pub fn rows(minutes: &Minutes, day: NaiveDate, offset: FixedOffset) -> Vec<Row> {
+    let extra = extra_columns(minutes);
     let mut rows = Vec::new();
     for official in &minutes.officials {
         let raised = official.follow_ups.iter().map(|f| (f, true));
@@ -87,7 +90,11 @@ pub fn rows(minutes: &Minutes, day: NaiveDate, offset: FixedOffset) -> Vec<Row> 
                 (true, None) => Some(day),
                 (false, _) => f.raised_on,
             };
-            let cells = cells(minutes, official, f, this_meeting, number, raised);
+            let mut cells = cells(minutes, official, f, this_meeting, number, raised);
+            cells.extend(extra.iter().map(|header| {
+                let field = f.extra.iter().find(|e| e.label == *header);
+                field.map(|e| e.value.clone()).unwrap_or_default()
+            }));
             rows.push(Row {
                 cells,
                 number,
@@ -97,6 +104,30 @@ pub fn rows(minutes: &Minutes, day: NaiveDate, offset: FixedOffset) -> Vec<Row> 
         }
     }
     rows
+}
+
+/// The headers of the follow-ups' extra fields (the prep's columns the program has no
+/// field for), in the order first met: the ledger's last columns.
+pub fn extra_columns(minutes: &Minutes) -> Vec<String> {
+    let mut headers: Vec<String> = Vec::new();
+    for official in &minutes.officials {
+        let all = official
+            .follow_ups
+            .iter()
+            .chain(&official.earlier_follow_ups);
+        for field in all.flat_map(|f| &f.extra) {
+            if !headers.contains(&field.label) {
+                headers.push(field.label.clone());
+            }
+        }
+    }
+    headers
+}
+
+/// The ledger's header row: its own columns, then the extra ones.
+fn header_row(minutes: &Minutes) -> Vec<String> {
+    let own = columns().into_iter().map(String::from);
+    own.chain(extra_columns(minutes)).collect()
 }
 
 fn cells(
@@ -238,17 +269,17 @@ pub fn render(
 ) -> Result<Vec<u8>, ExportError> {
     let rows = rows(minutes, day, offset);
     let result = match format {
-        Format::Csv => csv(&rows).map_err(|e| e.to_string()),
+        Format::Csv => csv(&header_row(minutes), &rows).map_err(|e| e.to_string()),
         _ => xlsx(minutes, &rows).map_err(|e| e.to_string()),
     };
     result.map_err(|message| ExportError::Render { format, message })
 }
 
-fn csv(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
+fn csv(header: &[String], rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
-    writer.write_record(columns())?;
+    writer.write_record(header)?;
     for row in rows {
         writer.write_record(row.cells.iter().map(|cell| as_text(cell).into_owned()))?;
     }
@@ -324,15 +355,13 @@ fn xlsx(minutes: &Minutes, rows: &[Row]) -> Result<Vec<u8>, XlsxError> {
     let centred = cell_format().set_align(FormatAlign::Center);
     let date = centred.clone().set_num_format("yyyy-mm-dd");
     let number = centred.clone().set_num_format("0");
-    let columns = columns();
+    let columns = header_row(minutes);
     for (column, name) in columns.iter().enumerate() {
-        sheet.write_string_with_format(0, column as u16, *name, &header)?;
-        sheet.set_column_width(column as u16, WIDTHS[column])?;
+        sheet.write_string_with_format(0, column as u16, name, &header)?;
+        let width = WIDTHS.get(column).copied().unwrap_or(EXTRA_WIDTH);
+        sheet.set_column_width(column as u16, width)?;
     }
-    sheet.set_row_height(
-        0,
-        height_of(&columns.iter().map(|c| c.to_string()).collect::<Vec<_>>()),
-    )?;
+    sheet.set_row_height(0, height_of(&columns))?;
     for (index, row) in rows.iter().enumerate() {
         let r = index as u32 + 1;
         sheet.set_row_height(r, height_of(&row.cells).min(MAX_ROW_HEIGHT))?;

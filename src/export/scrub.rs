@@ -218,9 +218,20 @@ impl Scrub for DutyItem {
             text,
             progress,
             status: _,
+            extra,
         } = self;
         for text in [quarter, text, progress] {
             text.scrub();
+        }
+        extra.scrub();
+    }
+}
+
+impl Scrub for Vec<crate::domain::Extra> {
+    fn scrub(&mut self) {
+        for field in self {
+            field.label.scrub();
+            field.value.scrub();
         }
     }
 }
@@ -233,10 +244,12 @@ impl Scrub for RiskPoint {
             level: _,
             measures,
             rules,
+            extra,
         } = self;
         text.scrub();
         measures.scrub();
         rules.scrub();
+        extra.scrub();
     }
 }
 
@@ -291,12 +304,14 @@ impl Scrub for FollowUp {
             raised_on: _,
             question: _,
             key: _,
+            extra,
         } = self;
         for text in [
             category, problem, task, measure, lead, owner, progress, copied_to,
         ] {
             text.scrub();
         }
+        extra.scrub();
     }
 }
 

@@ -503,6 +503,7 @@ impl Checker<'_> {
                 Some(RawDutyStatus::InProgress) => DutyStatus::InProgress,
                 Some(RawDutyStatus::Done) => DutyStatus::Done,
             },
+            extra: extra_fields(&item.extra),
         }
     }
 
@@ -547,6 +548,7 @@ impl Checker<'_> {
             },
             measures: clean(&risk.measures),
             rules: clean(&risk.rules),
+            extra: extra_fields(&risk.extra),
         }
     }
 
@@ -598,6 +600,7 @@ impl Checker<'_> {
                 self.date(d, tr!("raised_on（提出日期）", "raised_on (date raised)"))
             }),
             key: f.key.as_ref().map(|k| self.key(k)).unwrap_or_default(),
+            extra: extra_fields(&f.extra),
             deadline_workdays: f.deadline.as_ref().and_then(workdays_written),
         }
     }
@@ -682,4 +685,17 @@ fn header_words_only(name: &str) -> String {
     } else {
         name.to_string()
     }
+}
+
+/// A row's extra columns as the prep gives them: header and value trimmed, blank cells left
+/// out.
+fn extra_fields(pairs: &[(String, String)]) -> Vec<crate::domain::Extra> {
+    pairs
+        .iter()
+        .map(|(label, value)| crate::domain::Extra {
+            label: label.trim().to_string(),
+            value: value.trim().to_string(),
+        })
+        .filter(|e| !e.label.is_empty() && !e.value.is_empty())
+        .collect()
 }

@@ -148,6 +148,9 @@ pub struct RawDutyItem {
     pub progress: String,
     #[serde(default)]
     pub status: Option<RawDutyStatus>,
+    /// Columns the program has no field for, in the sheet's order: `[["备注", "…"], …]`.
+    #[serde(default)]
+    pub extra: Vec<(String, String)>,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy)]
@@ -180,6 +183,9 @@ pub struct RawRiskPoint {
     pub measures: Vec<String>,
     #[serde(default)]
     pub rules: Vec<String>,
+    /// Columns the program has no field for, in the sheet's order: `[["备注", "…"], …]`.
+    #[serde(default)]
+    pub extra: Vec<(String, String)>,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy)]
@@ -232,6 +238,9 @@ pub struct RawFollowUp {
     /// finds the follow-up by it instead of copying it.
     #[serde(default)]
     pub key: Option<Spanned<String>>,
+    /// Columns the program has no field for, in the sheet's order: `[["备注", "…"], …]`.
+    #[serde(default)]
+    pub extra: Vec<(String, String)>,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy)]

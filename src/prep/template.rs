@@ -20,7 +20,7 @@ const SAMPLE: &str = include_str!("../../sample-db/sample.toml");
 
 /// The template's sheets: the sample meeting cut to two rows per sheet, the 纪要's office
 /// and issue filled in as an example.
-pub fn template_rows() -> Vec<(&'static synonyms::Sheet, Vec<Vec<Out>>)> {
+pub fn template_rows() -> Vec<out::SheetOut> {
     let mut sample = super::check::parse(SAMPLE).expect("the sample prep file is valid");
     sample.office = "中共某县纪委办公室".into();
     sample.issue = Some(1);
@@ -32,7 +32,7 @@ pub fn template_rows() -> Vec<(&'static synonyms::Sheet, Vec<Vec<Out>>)> {
         .map(|o| (o.slot.name.clone(), o.slot.unit.clone()))
         .collect();
     let mut sheets = out::sheet_rows(&sample);
-    for (sheet, rows) in &mut sheets {
+    for out::SheetOut { sheet, rows, .. } in &mut sheets {
         if sheet.per_official {
             // One row for each of the agenda's two examples where each has one.
             let name = sheet.columns.iter().position(|c| c.key == Key::Name);
@@ -57,6 +57,13 @@ pub fn template_rows() -> Vec<(&'static synonyms::Sheet, Vec<Vec<Out>>)> {
             }
             picked.sort_by_key(|r| owner(r));
             *rows = picked;
+        }
+        if sheet.name == synonyms::SETTINGS {
+            rows.push(
+                ["风险等级", "★★★★", "高"]
+                    .map(|t| Out::Text(t.into()))
+                    .to_vec(),
+            );
         }
         rows.truncate(2);
         // Each example row marked where it is seen first, and left out on import while so.
@@ -116,6 +123,9 @@ fn purpose(sheet: &str) -> &'static str {
             "廉政风险点台账，每个风险点一行；一格内的多条防控措施每条另起一行并编号。"
         }
         synonyms::QUESTIONS => "会上准备提出的问题，每个问题一行，按提问顺序排列。",
+        synonyms::SETTINGS => {
+            "可不填。各单位的写法与下拉选项不同时，每种写法一行：哪一列、原值、读作哪个选项（如 风险等级 ★★★★ 读作 高）。"
+        }
         _ => "以往会议提出、还在整改的问题，每项一行；导出过的整改事项保留「整改标识」。",
     }
 }
@@ -167,6 +177,7 @@ pub fn instructions() -> Vec<String> {
     lines.extend(
         [
             "也认得：出席情况写「请假」读作缺席（原因为请假）；风险等级写一级/二级/三级、★★★/★★/★、高风险/中风险/低风险；             季度写「二季度」「Q2」（年份取会议日期的年份）；时限写「年底」「6月30日前」「长期坚持」。",
+            "其他写法（如 ★★★★、Ⅰ级、休假）可在「设置」表逐条写明读作哪个选项，优先于上面这些对应。",
             "四、常见错误",
             "1. 姓名、单位与「议程」表不一致（简称、错字、多了别的字）：每行都要对应议程中的一位述责人，否则整份准备表不导入。",
             "2. 日期写成「明年」「近期」：日期写 2026-12-31 或 2026年12月31日。",

@@ -47,6 +47,7 @@ pub const CHAINED: &[(&str, &[&str])] = &[
     ("follow_up_check", &["id", "follow_up_id", "slot_id", "mark", "comment", "checked_on", "checked_at"]),
     ("rating_tally", &["slot_id", "round", "voter_group", "grade", "ballots", "recorded_at"]),
     ("item_mention", &["id", "slot_id", "kind", "item_id", "mentioned", "marked_at"]),
+    ("extra_field", &["id", "row_kind", "row_id", "position", "label", "value"]),
 ];
 
 /// Tables that are not part of the record, and why.

@@ -338,9 +338,11 @@ impl Store {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params![ids, unit, day], |row| {
+            // The slot is the last column, after however many a follow-up has.
+            let slot = row.as_ref().column_count() - 1;
             Ok((
                 follow_up_from_row(row)?,
-                Lossy(row).get::<_, Option<Id>>(17)?,
+                Lossy(row).get::<_, Option<Id>>(slot)?,
             ))
         })?;
         let found: Vec<(FollowUp, Option<Id>)> = rows.collect::<rusqlite::Result<_>>()?;

@@ -220,6 +220,7 @@ fn insert_prepared(
                 item.status
             ],
         )?;
+        insert_extra(tx, "duty_item", tx.last_insert_rowid(), &item.extra)?;
     }
     for (index, risk) in official.risk_points.iter().enumerate() {
         tx.execute(
@@ -234,6 +235,7 @@ fn insert_prepared(
                 serde_json::to_string(&risk.rules).unwrap_or_default()
             ],
         )?;
+        insert_extra(tx, "risk_point", tx.last_insert_rowid(), &risk.extra)?;
     }
     for (index, question) in official.questions.iter().enumerate() {
         tx.execute(
@@ -314,6 +316,23 @@ fn insert_follow_up(
             f.deadline_workdays
         ],
     )?;
+    insert_extra(tx, "follow_up", tx.last_insert_rowid(), &f.extra)
+}
+
+/// A row's extra fields (the prep's columns without a field), in their order.
+fn insert_extra(
+    tx: &Connection,
+    row_kind: &str,
+    row_id: Id,
+    extra: &[crate::domain::Extra],
+) -> rusqlite::Result<()> {
+    for (position, field) in extra.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO extra_field (row_kind, row_id, position, label, value)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![row_kind, row_id, position as i64, field.label, field.value],
+        )?;
+    }
     Ok(())
 }
 

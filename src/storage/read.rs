@@ -39,7 +39,9 @@ fn meeting_from_row(row: &Row) -> rusqlite::Result<Meeting> {
 }
 
 pub(super) const FOLLOW_UP_COLUMNS: &str = "source, category, problem, task, measure, lead, owner, deadline, \
-     mode, progress, status, copied_to, raised_on, question_id, f.id, f.key, deadline_workdays";
+     mode, progress, status, copied_to, raised_on, question_id, f.id, f.key, deadline_workdays, \
+     (SELECT json_group_array(json_array(label, value)) FROM (SELECT label, value FROM extra_field \
+      WHERE row_kind = 'follow_up' AND row_id = f.id ORDER BY position))";
 
 pub(super) fn follow_up_from_row(row: &Row) -> rusqlite::Result<FollowUp> {
     let row = &Lossy(row);
@@ -61,7 +63,28 @@ pub(super) fn follow_up_from_row(row: &Row) -> rusqlite::Result<FollowUp> {
         question: row.get(13)?,
         key: row.get::<_, Option<String>>(15)?.unwrap_or_default(),
         deadline_workdays: row.get(16)?,
+        extra: extra_fields(row.get(17)?),
     })
+}
+
+/// The column of a row's extra fields as a JSON list of `[label, value]` pairs: `kind` is
+/// the row's table, `id` the SQL naming its id.
+fn extra_column(kind: &str, id: &str) -> String {
+    format!(
+        "(SELECT json_group_array(json_array(label, value)) FROM (SELECT label, value \
+         FROM extra_field WHERE row_kind = '{kind}' AND row_id = {id} ORDER BY position))"
+    )
+}
+
+/// Extra fields stored as a JSON list of `[label, value]` pairs (none when unreadable).
+fn extra_fields(json: Option<String>) -> Vec<crate::domain::Extra> {
+    let pairs: Vec<(String, String)> = json
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
+    pairs
+        .into_iter()
+        .map(|(label, value)| crate::domain::Extra { label, value })
+        .collect()
 }
 
 fn revision_from_row(row: &Row) -> rusqlite::Result<Revision> {
@@ -299,10 +322,11 @@ impl Store {
     }
 
     fn duty_items(&self, slot: Id) -> Result<Vec<DutyItem>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, source, quarter, text, progress, status FROM duty_item_now
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT id, source, quarter, text, progress, status, {} FROM duty_item_now d
              WHERE slot_id = ?1 AND NOT withdrawn ORDER BY position, id",
-        )?;
+            extra_column("duty_item", "d.id")
+        ))?;
         let rows = stmt.query_map([slot], |row| {
             let row = &Lossy(row);
             Ok(DutyItem {
@@ -312,16 +336,18 @@ impl Store {
                 text: row.get(3)?,
                 progress: row.get(4)?,
                 status: row.get(5)?,
+                extra: extra_fields(row.get(6)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn risk_points(&self, slot: Id) -> Result<Vec<RiskPoint>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, text, level, measures, rules FROM risk_point_now
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT id, text, level, measures, rules, {} FROM risk_point_now r
              WHERE slot_id = ?1 AND NOT withdrawn ORDER BY position, id",
-        )?;
+            extra_column("risk_point", "r.id")
+        ))?;
         let rows = stmt.query_map([slot], |row| {
             let row = &Lossy(row);
             Ok(RiskPoint {
@@ -330,6 +356,7 @@ impl Store {
                 level: row.get(2)?,
                 measures: json_list(row.get(3)?),
                 rules: json_list(row.get(4)?),
+                extra: extra_fields(row.get(5)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -619,7 +646,10 @@ impl Store {
                     CASE WHEN p.id IS NULL THEN f.status ELSE p.status END,
                     CASE WHEN p.id IS NULL THEN f.copied_to ELSE p.copied_to END,
                     f.raised_on, f.question_id, f.id, f.key,
-                    CASE WHEN p.id IS NULL OR p.deadline IS f.deadline THEN f.deadline_workdays END
+                    CASE WHEN p.id IS NULL OR p.deadline IS f.deadline THEN f.deadline_workdays END,
+                    (SELECT json_group_array(json_array(label, value)) FROM
+                        (SELECT label, value FROM extra_field
+                         WHERE row_kind = 'follow_up' AND row_id = f.id ORDER BY position))
              FROM follow_up_change c
              JOIN follow_up f ON f.id = c.follow_up_id
              LEFT JOIN follow_up_change p ON p.id =

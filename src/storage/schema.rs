@@ -11,7 +11,9 @@
 //! step rebuilds the column's CHECK.
 
 /// Migration steps; `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14];
+pub const MIGRATIONS: &[&str] = &[
+    V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15,
+];
 
 /// Every table the newest schema has, found by building it in memory once.
 pub fn expected_tables() -> &'static [String] {
@@ -1154,6 +1156,35 @@ SELECT c.meeting_id, 1,
        c.updated_at
 FROM console_state c
 WHERE json_valid(c.state);
+"#;
+
+/// The prep's columns the program has no field for (备注, 分管领导意见 …), kept with their
+/// row: `row_kind` names the row's table and `row_id` its id, `position` the column's place
+/// among the row's extra fields. Written by the import and never changed (append-only); on
+/// the hash chain like the prepared rows.
+const V15: &str = r#"
+CREATE TABLE extra_field (
+    id       INTEGER PRIMARY KEY,
+    row_kind TEXT NOT NULL CHECK (row_kind IN ('agenda_slot', 'duty_item', 'risk_point', 'question', 'follow_up')),
+    row_id   INTEGER NOT NULL,
+    position INTEGER NOT NULL CHECK (position >= 0),
+    label    TEXT NOT NULL,
+    value    TEXT NOT NULL,
+    UNIQUE (row_kind, row_id, position)
+);
+CREATE TRIGGER extra_field_no_update BEFORE UPDATE ON extra_field
+BEGIN SELECT RAISE(ABORT, 'extra_field is append-only'); END;
+CREATE TRIGGER extra_field_no_delete BEFORE DELETE ON extra_field
+BEGIN SELECT RAISE(ABORT, 'extra_field is append-only'); END;
+CREATE TRIGGER extra_field_chain_insert AFTER INSERT ON extra_field BEGIN
+    INSERT INTO chain_append VALUES ('extra_field', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.row_kind, NEW.row_id, NEW.position, NEW.label, NEW.value));
+END;
+CREATE TRIGGER extra_field_chain_update AFTER UPDATE ON extra_field BEGIN
+    INSERT INTO chain_append VALUES ('extra_field', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.row_kind, NEW.row_id, NEW.position, NEW.label, NEW.value));
+END;
+CREATE TRIGGER extra_field_chain_delete AFTER DELETE ON extra_field BEGIN
+    INSERT INTO chain_append VALUES ('extra_field', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.row_kind, OLD.row_id, OLD.position, OLD.label, OLD.value));
+END;
 "#;
 
 #[cfg(test)]

@@ -257,6 +257,12 @@ fn duties(console: &Console, width: u16, theme: &Theme, range: Range<usize>) -> 
             let status = format!("  {}: ", Label::Progress.text(lang));
             let body = format!("[{}] {}", d.status.name(lang), d.progress);
             item.extend(hanging(&status, &body, 4, width, Style::new().fg(colour)));
+            item.extend(extra_lines(
+                lang,
+                &d.extra,
+                width,
+                Style::new().fg(theme.muted),
+            ));
             item
         })
         .collect()
@@ -309,6 +315,7 @@ fn risks(console: &Console, width: u16, theme: &Theme, range: Range<usize>) -> V
                     muted,
                 ));
             }
+            item.extend(extra_lines(lang, &r.extra, width, muted));
             item
         })
         .collect()
@@ -452,8 +459,31 @@ fn follow_up_item(console: &Console, f: &FollowUp, width: u16, theme: &Theme) ->
         f.copied_to
     );
     item.extend(hanging("  ", &who, 4, width, muted));
+    item.extend(extra_lines(lang, &f.extra, width, muted));
     item.extend(checked_lines(console, f, width, theme));
     item
+}
+
+/// Under a row: its extra fields (the prep's columns without a field), when it has any.
+fn extra_lines(
+    lang: crate::labels::Lang,
+    extra: &[crate::domain::Extra],
+    width: u16,
+    style: Style,
+) -> Item {
+    if extra.is_empty() {
+        return Vec::new();
+    }
+    let label = format!("  {}: ", Label::ExtraFields.text(lang));
+    hanging(&label, &extra_text(lang, extra), 4, width, style)
+}
+
+/// A row's extra fields in one line: `备注：…；分管领导意见：…`.
+fn extra_text(lang: crate::labels::Lang, extra: &[crate::domain::Extra]) -> String {
+    match lang {
+        crate::labels::Lang::Zh => crate::domain::Extra::joined(extra, "：", "；"),
+        crate::labels::Lang::En => crate::domain::Extra::joined(extra, ": ", "; "),
+    }
 }
 
 /// Under an earlier follow-up: how far past its deadline it is, and the check made of it.

@@ -296,6 +296,7 @@ fn earlier_checked(o: &OfficialMinutes) -> Vec<Block> {
             }
             None => line.push_str(&format!("本次未核查（{}）。", f.status.name(Lang::Zh))),
         }
+        line.push_str(&other(&f.extra));
         blocks.push(paragraph("", line));
     }
     blocks
@@ -330,13 +331,14 @@ fn duty_record(o: &OfficialMinutes) -> Vec<Block> {
         blocks.push(paragraph(
             "",
             format!(
-                "{}．【{}，{}】{}。落实情况：{}（{}）。",
+                "{}．【{}，{}】{}。落实情况：{}（{}）。{}",
                 i + 1,
                 d.source.name(Lang::Zh),
                 quarter(&d.quarter),
                 d.text.trim_end_matches('。'),
                 progress.trim_end_matches('。'),
-                d.status.name(Lang::Zh)
+                d.status.name(Lang::Zh),
+                other(&d.extra)
             ),
         ));
     }
@@ -362,15 +364,25 @@ fn risk_record(o: &OfficialMinutes) -> Vec<Block> {
         blocks.push(paragraph(
             "",
             format!(
-                "{}．【{}】{}。防控措施：{}。{rules}",
+                "{}．【{}】{}。防控措施：{}。{rules}{}",
                 i + 1,
                 r.level.name(Lang::Zh),
                 r.text,
-                r.measures.join("；")
+                r.measures.join("；"),
+                other(&r.extra)
             ),
         ));
     }
     blocks
+}
+
+/// `其他：备注：…；分管领导意见：…。` after a row with extra fields; nothing after one without.
+fn other(extra: &[crate::domain::Extra]) -> String {
+    if extra.is_empty() {
+        return String::new();
+    }
+    let fields = crate::domain::Extra::joined(extra, "：", "；");
+    format!("其他：{fields}。")
 }
 
 /// "2026Q2" → "2026年第二季度".

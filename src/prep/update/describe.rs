@@ -14,6 +14,42 @@ pub(super) fn short(text: &str) -> String {
     out
 }
 
+/// What happened to a row of an official's preparation.
+enum Change {
+    Added,
+    Changed,
+    Withdrawn,
+}
+
+/// One line for a row added, changed or withdrawn: `kind` names the row's kind in the
+/// user's language, `text` is the row's text (cut short).
+fn row_line(who: &str, change: Change, kind: &str, text: &str) -> String {
+    let text = short(text);
+    match change {
+        Change::Added => tr!(
+            "{who}：新增{kind}「{text}」",
+            "{who}: new {kind} '{text}'",
+            who = who,
+            kind = kind,
+            text = text
+        ),
+        Change::Changed => tr!(
+            "{who}：修改{kind}「{text}」",
+            "{who}: {kind} '{text}' changed",
+            who = who,
+            kind = kind,
+            text = text
+        ),
+        Change::Withdrawn => tr!(
+            "{who}：撤下{kind}「{text}」",
+            "{who}: {kind} '{text}' withdrawn",
+            who = who,
+            kind = kind,
+            text = text
+        ),
+    }
+}
+
 impl Step {
     /// One line for the list shown before asking.
     pub fn describe(&self) -> String {
@@ -69,17 +105,17 @@ impl Step {
                     names = names.join(&tr!("、", ", "))
                 )
             }
-            Step::AddFollowUp { who, follow_up, .. } => tr!(
-                "{who}：新增以往整改「{problem}」",
-                "{who}: new earlier follow-up '{problem}'",
-                who = who,
-                problem = short(&follow_up.problem)
+            Step::AddFollowUp { who, follow_up, .. } => row_line(
+                who,
+                Change::Added,
+                &tr!("以往整改", "earlier follow-up"),
+                &follow_up.problem,
             ),
-            Step::ChangeFollowUp { who, follow_up } => tr!(
-                "{who}：修改以往整改「{problem}」",
-                "{who}: earlier follow-up '{problem}' changed",
-                who = who,
-                problem = short(&follow_up.problem)
+            Step::ChangeFollowUp { who, follow_up, .. } => row_line(
+                who,
+                Change::Changed,
+                &tr!("以往整改", "earlier follow-up"),
+                &follow_up.problem,
             ),
             Step::SummaryHead { office, issue } => match issue {
                 Some(issue) => tr!(
@@ -113,49 +149,44 @@ impl Step {
                     minutes = minutes
                 ),
             },
-            Step::AddDuty { who, item, .. } => tr!(
-                "{who}：新增责任事项「{text}」",
-                "{who}: new duty item '{text}'",
-                who = who,
-                text = short(&item.text)
+            Step::AddDuty { who, item, .. } => row_line(
+                who,
+                Change::Added,
+                &tr!("责任事项", "duty item"),
+                &item.text,
             ),
-            Step::ChangeDuty { who, item } => tr!(
-                "{who}：修改责任事项「{text}」",
-                "{who}: duty item '{text}' changed",
-                who = who,
-                text = short(&item.text)
+            Step::ChangeDuty { who, item, .. } => row_line(
+                who,
+                Change::Changed,
+                &tr!("责任事项", "duty item"),
+                &item.text,
             ),
-            Step::WithdrawDuty { who, item } => tr!(
-                "{who}：撤下责任事项「{text}」",
-                "{who}: duty item '{text}' withdrawn",
-                who = who,
-                text = short(&item.text)
+            Step::WithdrawDuty { who, item, .. } => row_line(
+                who,
+                Change::Withdrawn,
+                &tr!("责任事项", "duty item"),
+                &item.text,
             ),
-            Step::AddRisk { who, risk, .. } => tr!(
-                "{who}：新增廉政风险点「{text}」",
-                "{who}: new integrity risk point '{text}'",
-                who = who,
-                text = short(&risk.text)
+            Step::AddRisk { who, risk, .. } => row_line(
+                who,
+                Change::Added,
+                &tr!("廉政风险点", "integrity risk point"),
+                &risk.text,
             ),
-            Step::ChangeRisk { who, risk } => tr!(
-                "{who}：修改廉政风险点「{text}」",
-                "{who}: integrity risk point '{text}' changed",
-                who = who,
-                text = short(&risk.text)
+            Step::ChangeRisk { who, risk, .. } => row_line(
+                who,
+                Change::Changed,
+                &tr!("廉政风险点", "integrity risk point"),
+                &risk.text,
             ),
-            Step::WithdrawRisk { who, risk } => tr!(
-                "{who}：撤下廉政风险点「{text}」",
-                "{who}: integrity risk point '{text}' withdrawn",
-                who = who,
-                text = short(&risk.text)
+            Step::WithdrawRisk { who, risk, .. } => row_line(
+                who,
+                Change::Withdrawn,
+                &tr!("廉政风险点", "integrity risk point"),
+                &risk.text,
             ),
             Step::AddQuestion { who, text, .. } => {
-                tr!(
-                    "{who}：新增提问「{text}」",
-                    "{who}: new question '{text}'",
-                    who = who,
-                    text = short(text)
-                )
+                row_line(who, Change::Added, &tr!("提问", "question"), text)
             }
             Step::ChangeAsker {
                 who, asker, text, ..
@@ -167,12 +198,7 @@ impl Step {
                 asker = asker
             ),
             Step::WithdrawQuestion { who, text, .. } => {
-                tr!(
-                    "{who}：撤下提问「{text}」",
-                    "{who}: question '{text}' withdrawn",
-                    who = who,
-                    text = short(text)
-                )
+                row_line(who, Change::Withdrawn, &tr!("提问", "question"), text)
             }
             Step::Attendance {
                 name,

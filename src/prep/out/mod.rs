@@ -16,6 +16,11 @@ use rust_xlsxwriter::{
 };
 use std::path::{Path, PathBuf};
 
+mod stored;
+mod toml_file;
+pub use stored::from_store;
+pub use toml_file::render_toml;
+
 /// The three forms of a preparation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -73,90 +78,65 @@ fn word<T: Word + PartialEq>(value: T, words: &'static [&'static str]) -> Out {
     Out::Text(zh(value, words).to_string())
 }
 
-/// The preparation of meeting `meeting` as it stands in the file: what an import wrote,
-/// with the earlier follow-ups' progress as updated since. Questions raised on the spot are
-/// not part of the preparation.
-pub fn from_store(store: &Store, meeting: Id) -> Result<Preparation, StorageError> {
-    let header = store.meeting(meeting)?;
-    // As prepared: an attendee's arrival and leaving are recorded at the meeting.
-    let attendees = store
-        .attendees(meeting)?
-        .into_iter()
-        .map(|a| crate::domain::Attendee {
-            id: 0,
-            arrived_at: None,
-            left_at: None,
-            ..a
-        })
-        .collect();
-    let mut officials = Vec::new();
-    for slot in store.agenda(meeting)? {
-        let detail = store.slot_detail(slot.id)?;
-        let earlier_follow_ups = store
-            .prepared_follow_ups(slot.id)?
-            .into_iter()
-            .map(|f| crate::domain::FollowUp { id: 0, ..f })
-            .collect();
-        officials.push(PreparedOfficial {
-            questions: detail
-                .questions
-                .iter()
-                .filter(|q| q.prepared)
-                .map(|q| PreparedQuestion {
-                    asker: q.asker.clone(),
-                    text: q.text.clone(),
-                })
-                .collect(),
-            duty_items: detail
-                .duty_items
-                .into_iter()
-                .map(|d| crate::domain::DutyItem { id: 0, ..d })
-                .collect(),
-            risk_points: detail
-                .risk_points
-                .into_iter()
-                .map(|r| crate::domain::RiskPoint { id: 0, ..r })
-                .collect(),
-            earlier_follow_ups,
-            slot: crate::domain::AgendaSlot {
-                id: 0,
-                stage: Default::default(),
-                skip_reason: String::new(),
-                ..slot
-            },
+/// One sheet written out: its rows (without the header) in the table's column order, then
+/// the extra columns (the prep's columns the program has no field for) by their headers.
+pub struct SheetOut {
+    pub sheet: &'static Sheet,
+    /// The headers of the extra columns, after the sheet's own.
+    pub extra: Vec<String>,
+    pub rows: Vec<Vec<Out>>,
+}
+
+/// The extra fields of each row of a sheet that keeps them, in the sheet's row order.
+fn row_extras<'p>(p: &'p PreparedMeeting, sheet: &Sheet) -> Vec<&'p [crate::domain::Extra]> {
+    let officials = p.officials.iter();
+    match sheet.name {
+        synonyms::DUTIES => officials
+            .flat_map(|o| &o.duty_items)
+            .map(|d| d.extra.as_slice())
+            .collect(),
+        synonyms::RISKS => officials
+            .flat_map(|o| &o.risk_points)
+            .map(|r| r.extra.as_slice())
+            .collect(),
+        _ => officials
+            .flat_map(|o| &o.earlier_follow_ups)
+            .map(|f| f.extra.as_slice())
+            .collect(),
+    }
+}
+
+/// Every sheet's rows, those of the sheets that keep extra fields with their extra columns.
+pub fn sheet_rows(preparation: &Preparation) -> Vec<SheetOut> {
+    let p = &preparation.prepared;
+    let mut out = Vec::new();
+    for (sheet, mut rows) in own_rows(preparation) {
+        let mut headers: Vec<String> = Vec::new();
+        if sheet.keeps_extra() {
+            let extras = row_extras(p, sheet);
+            for field in extras.iter().flat_map(|e| e.iter()) {
+                if !headers.contains(&field.label) {
+                    headers.push(field.label.clone());
+                }
+            }
+            for (row, extra) in rows.iter_mut().zip(extras) {
+                row.extend(headers.iter().map(|header| {
+                    let field = extra.iter().find(|e| e.label == *header);
+                    text(field.map_or("", |e| e.value.as_str()))
+                }));
+            }
+        }
+        out.push(SheetOut {
+            sheet,
+            extra: headers,
+            rows,
         });
     }
-    let office = store
-        .setting(Setting::SummaryOffice(meeting))?
-        .unwrap_or_default();
-    let issue = store
-        .setting(Setting::SummaryIssue(meeting))?
-        .and_then(|i| i.parse().ok());
-    let rating = store
-        .setting(Setting::RatingScheme(meeting))?
-        .and_then(|json| serde_json::from_str(&json).ok());
-    Ok(Preparation {
-        prepared: PreparedMeeting {
-            meeting: crate::domain::Meeting {
-                id: 0,
-                finished_at: None,
-                ..header
-            },
-            title_at: (1, 1),
-            attendees,
-            officials,
-        },
-        office,
-        issue,
-        mark: store.export_mark(meeting)?.unwrap_or_default(),
-        rating,
-        title_within: None,
-        warnings: Vec::new(),
-    })
+    out
 }
 
 /// Every sheet's rows (without the header), in the table's column order.
-pub fn sheet_rows(preparation: &Preparation) -> Vec<(&'static Sheet, Vec<Vec<Out>>)> {
+fn own_rows(preparation: &Preparation) -> Vec<(&'static Sheet, Vec<Vec<Out>>)> {
     let p = &preparation.prepared;
     let m = &p.meeting;
     let mut out = Vec::new();
@@ -278,6 +258,8 @@ pub fn sheet_rows(preparation: &Preparation) -> Vec<(&'static Sheet, Vec<Vec<Out
                     }
                 }
             }
+            // Mappings are applied as the prep is read: what it holds is in the template's values.
+            synonyms::SETTINGS => {}
             _ => {
                 for o in &p.officials {
                     for f in &o.earlier_follow_ups {
@@ -314,15 +296,12 @@ const VALIDATED_ROWS: u32 = 2000;
 
 /// The workbook: a frozen header with a note on each cell, widths for Chinese text,
 /// drop-down lists for every closed choice, dates as date cells.
-pub fn workbook(sheets: &[(&'static Sheet, Vec<Vec<Out>>)]) -> Result<Vec<u8>> {
+pub fn workbook(sheets: &[SheetOut]) -> Result<Vec<u8>> {
     workbook_with(sheets, &[])
 }
 
 /// The workbook with a first sheet 填表说明 of these lines (none when empty).
-pub fn workbook_with(
-    sheets: &[(&'static Sheet, Vec<Vec<Out>>)],
-    instructions: &[String],
-) -> Result<Vec<u8>> {
+pub fn workbook_with(sheets: &[SheetOut], instructions: &[String]) -> Result<Vec<u8>> {
     let mut workbook = Workbook::new();
     if !instructions.is_empty() {
         let sheet = workbook.add_worksheet();
@@ -355,8 +334,13 @@ pub fn workbook_with(
     let date = Format::new()
         .set_num_format("yyyy-mm-dd")
         .set_align(FormatAlign::Top);
-    for (sheet, rows) in sheets {
+    for SheetOut { sheet, extra, rows } in sheets {
         let worksheet = workbook.add_worksheet();
+        for (at, shown) in extra.iter().enumerate() {
+            let c = (sheet.columns.len() + at) as u16;
+            worksheet.write_string_with_format(0, c, shown, &header)?;
+            worksheet.set_column_width(c, 16)?;
+        }
         worksheet.set_name(sheet.name)?;
         worksheet.set_row_height(0, 30)?;
         for (c, column) in sheet.columns.iter().enumerate() {
@@ -445,13 +429,14 @@ pub fn workbook_with(
 }
 
 /// One UTF-8 CSV file with a byte-order mark per sheet (Excel then reads it as UTF-8).
-pub fn csv_files(sheets: &[(&'static Sheet, Vec<Vec<Out>>)]) -> Result<Vec<(String, Vec<u8>)>> {
+pub fn csv_files(sheets: &[SheetOut]) -> Result<Vec<(String, Vec<u8>)>> {
     let mut files = Vec::new();
-    for (sheet, rows) in sheets {
+    for SheetOut { sheet, extra, rows } in sheets {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(b"\xEF\xBB\xBF".to_vec());
-        writer.write_record(sheet.columns.iter().map(|c| c.header))?;
+        let own = sheet.columns.iter().map(|c| c.header);
+        writer.write_record(own.chain(extra.iter().map(String::as_str)))?;
         for row in rows {
             writer.write_record(row.iter().map(|cell| match cell {
                 Out::Text(t) => t.clone(),
@@ -462,153 +447,6 @@ pub fn csv_files(sheets: &[(&'static Sheet, Vec<Vec<Out>>)]) -> Result<Vec<(Stri
         files.push((format!("{}.csv", sheet.name), writer.into_inner()?));
     }
     Ok(files)
-}
-
-/// A TOML string, quoted and escaped.
-fn q(text: &str) -> String {
-    toml::Value::String(text.to_string()).to_string()
-}
-
-/// `[rating]` and its rules as the prep file writes them.
-fn rating_toml(scheme: &crate::domain::rating_rules::RatingScheme) -> String {
-    let list = |items: &[String]| items.iter().map(|s| q(s)).collect::<Vec<_>>().join(", ");
-    let mut out = format!(
-        "\n[rating]\ngrades = [{}]\ngroups = [{}]\n",
-        list(&scheme.grades),
-        list(&scheme.groups)
-    );
-    for rule in &scheme.rules {
-        out.push_str(&format!("\n[[rating.rule]]\nwhen = {}\n", q(&rule.when)));
-        if let Some(group) = &rule.group {
-            out.push_str(&format!("group = {}\n", q(group)));
-        }
-        out.push_str(&format!(
-            "result = {}\nconsequence = {}\n",
-            q(&rule.result),
-            q(&rule.consequence)
-        ));
-    }
-    out
-}
-
-/// The preparation as a TOML prep file.
-pub fn render_toml(preparation: &Preparation) -> String {
-    let p = &preparation.prepared;
-    let m = &p.meeting;
-    let mut out = String::from(
-        "# 述责述廉会议准备文件（由 shuze export-prep 写出）。格式说明见 README.md「准备文件格式」一节。\n\n[meeting]\n",
-    );
-    out.push_str(&format!("title = {}\ndate = {}\n", q(&m.title), m.held_on));
-    if let Some(start) = m.starts_at {
-        out.push_str(&format!(
-            "start = {}\n",
-            q(&start.format("%H:%M").to_string())
-        ));
-    }
-    out.push_str(&format!(
-        "place = {}\nchair = {}\nchair_post = {}\nrecorder = {}\n",
-        q(&m.place),
-        q(&m.chair),
-        q(&m.chair_post),
-        q(&m.recorder)
-    ));
-    let scrutineers: Vec<String> = m.scrutineers.iter().map(|s| q(s)).collect();
-    out.push_str(&format!("scrutineers = [{}]\n", scrutineers.join(", ")));
-    let a = &m.allotments;
-    out.push_str(&format!(
-        "minutes = {{ questions = {}, remarks = {}, rating = {}, follow_ups = {} }}\n",
-        a.questions, a.remarks, a.rating, a.follow_ups
-    ));
-    if !preparation.office.is_empty() {
-        out.push_str(&format!("office = {}\n", q(&preparation.office)));
-    }
-    if let Some(issue) = preparation.issue {
-        out.push_str(&format!("issue = {issue}\n"));
-    }
-    if !preparation.mark.is_empty() {
-        out.push_str(&format!("mark = {}\n", q(&preparation.mark)));
-    }
-    if let Some(scheme) = &preparation.rating {
-        out.push_str(&rating_toml(scheme));
-    }
-    for attendee in &p.attendees {
-        out.push_str(&format!(
-            "\n[[attendee]]\nname = {}\npost = {}\nattendance = {}\nreason = {}\n",
-            q(&attendee.name),
-            q(&attendee.post),
-            q(zh(attendee.attendance, synonyms::ATTENDANCE)),
-            q(&attendee.reason)
-        ));
-    }
-    for o in &p.officials {
-        let s = &o.slot;
-        out.push_str(&format!(
-            "\n[[official]]\nposition = {}\nname = {}\nunit = {}\npost = {}\nsupervisor = {}\nreport_minutes = {}\nwritten_only = {}\n",
-            s.position,
-            q(&s.name),
-            q(&s.unit),
-            q(&s.post),
-            q(&s.supervisor),
-            s.report_minutes,
-            s.written_only
-        ));
-        for d in &o.duty_items {
-            out.push_str(&format!(
-                "\n[[official.duty]]\nsource = {}\nquarter = {}\ntext = {}\nprogress = {}\nstatus = {}\n",
-                q(zh(d.source, synonyms::DUTY_SOURCES)),
-                q(&d.quarter),
-                q(&d.text),
-                q(&d.progress),
-                q(zh(d.status, synonyms::DUTY_STATUSES))
-            ));
-        }
-        for r in &o.risk_points {
-            let list = |items: &[String]| items.iter().map(|i| q(i)).collect::<Vec<_>>().join(", ");
-            out.push_str(&format!(
-                "\n[[official.risk]]\ntext = {}\nlevel = {}\nmeasures = [{}]\nrules = [{}]\n",
-                q(&r.text),
-                q(zh(r.level, synonyms::RISK_LEVELS)),
-                list(&r.measures),
-                list(&r.rules)
-            ));
-        }
-        for question in &o.questions {
-            out.push_str(&format!(
-                "\n[[official.question]]\nasker = {}\ntext = {}\n",
-                q(&question.asker),
-                q(&question.text)
-            ));
-        }
-        for f in &o.earlier_follow_ups {
-            out.push_str(&format!(
-                "\n[[official.earlier_follow_up]]\nsource = {}\ncategory = {}\nproblem = {}\ntask = {}\nmeasure = {}\nlead = {}\nowner = {}\n",
-                q(zh(f.source, synonyms::FOLLOW_UP_SOURCES)),
-                q(&f.category),
-                q(&f.problem),
-                q(&f.task),
-                q(&f.measure),
-                q(&f.lead),
-                q(&f.owner)
-            ));
-            if let Some(deadline) = f.deadline {
-                out.push_str(&format!("deadline = {deadline}\n"));
-            }
-            out.push_str(&format!(
-                "mode = {}\nprogress = {}\nstatus = {}\ncopied_to = {}\n",
-                q(zh(f.mode, synonyms::FOLLOW_UP_MODES)),
-                q(&f.progress),
-                q(zh(f.status, synonyms::FOLLOW_UP_STATUSES)),
-                q(&f.copied_to)
-            ));
-            if let Some(raised) = f.raised_on {
-                out.push_str(&format!("raised_on = {raised}\n"));
-            }
-            if !f.key.is_empty() {
-                out.push_str(&format!("key = {}\n", q(&f.key)));
-            }
-        }
-    }
-    out
 }
 
 /// Writes the preparation at `path` in the form its name asks for; returns the files
