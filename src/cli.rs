@@ -506,6 +506,21 @@ fn counted(prepared: &prep::PreparedMeeting) -> String {
         questions = sum(|o| o.questions.len()),
         follow_ups = sum(|o| o.earlier_follow_ups.len()),
         attendees = prepared.attendees.len()
+    ) + &portrait_counted(officials)
+}
+
+/// The portraits' findings and the reminder talks a preparation brought, when it brought any.
+fn portrait_counted(officials: &[prep::PreparedOfficial]) -> String {
+    let findings: usize = officials.iter().map(|o| o.portrait.len()).sum();
+    let talks: usize = officials.iter().map(|o| o.talks.len()).sum();
+    if findings + talks == 0 {
+        return String::new();
+    }
+    tr!(
+        "，政治画像问题 {findings} 条，提醒谈话 {talks} 次",
+        ", {findings} portrait findings, {talks} reminder talks",
+        findings = findings,
+        talks = talks
     )
 }
 

@@ -4,9 +4,11 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 mod names;
+pub mod portrait;
 pub mod rating_rules;
 pub mod workdays;
 pub use names::Word;
+pub use portrait::{PortraitDimension, PortraitFinding, ReminderTalk};
 
 /// Database row id.
 pub type Id = i64;

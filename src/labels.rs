@@ -6,7 +6,7 @@ pub use crate::messages::Lang;
 
 use crate::domain::{
     Attendance, DutySource, DutyStatus, FollowUpMark, FollowUpMode, FollowUpSource, FollowUpStatus,
-    RiskLevel, Stage,
+    PortraitDimension, RiskLevel, Stage,
 };
 
 /// The names of a follow-up's fields, as the console, the audience view, the minutes and
@@ -618,6 +618,13 @@ named!(FollowUpSource {
     Feedback => "会前反馈", "pre-meeting feedback",
 });
 named!(FollowUpMode { Immediate => "立行立改", "immediate", ByDeadline => "限期整改", "by deadline", LongTerm => "长期坚持", "long-term" });
+named!(PortraitDimension {
+    PartyLife => "党内政治生活", "party life",
+    Appointments => "选人用人", "appointments",
+    UseOfPower => "权力规范运行", "use of power",
+    Integrity => "党员干部勤政廉政", "diligence and integrity",
+    PublicSatisfaction => "群众满意度评价", "public satisfaction",
+});
 named!(FollowUpMark { Completed => "已完成", "completed", InProgress => "整改中", "in progress", Overdue => "逾期", "overdue" });
 named!(FollowUpStatus {
     NotStarted => "未启动", "not started",

@@ -118,6 +118,16 @@ pub fn from_store(store: &Store, meeting: Id) -> Result<Preparation, StorageErro
                 .map(|r| crate::domain::RiskPoint { id: 0, ..r })
                 .collect(),
             earlier_follow_ups,
+            portrait: store
+                .portrait_of_slot(slot.id)?
+                .into_iter()
+                .map(|f| crate::domain::PortraitFinding { id: 0, ..f })
+                .collect(),
+            talks: store
+                .talks_of_slot(slot.id)?
+                .into_iter()
+                .map(|t| crate::domain::ReminderTalk { id: 0, ..t })
+                .collect(),
             slot: crate::domain::AgendaSlot {
                 id: 0,
                 stage: Default::default(),
@@ -259,6 +269,34 @@ pub fn sheet_rows(preparation: &Preparation) -> Vec<(&'static Sheet, Vec<Vec<Out
                                 Key::RiskLevel => word(r.level, synonyms::RISK_LEVELS),
                                 Key::Measures => text(&numbered_cell(&r.measures)),
                                 Key::Rules => text(&numbered_cell(&r.rules)),
+                                _ => return None,
+                            })
+                        });
+                    }
+                }
+            }
+            synonyms::PORTRAITS => {
+                for o in &p.officials {
+                    for f in &o.portrait {
+                        push(Some(o), &|key| {
+                            Some(match key {
+                                Key::Dimension => word(f.dimension, synonyms::DIMENSIONS),
+                                Key::PortraitProblem => text(&f.problem),
+                                Key::Suggestion => text(&f.suggestion),
+                                _ => return None,
+                            })
+                        });
+                    }
+                }
+            }
+            synonyms::TALKS => {
+                for o in &p.officials {
+                    for t in &o.talks {
+                        push(Some(o), &|key| {
+                            Some(match key {
+                                Key::TalkDate => Out::Date(t.held_on),
+                                Key::Talker => text(&t.talker),
+                                Key::TalkContent => text(&t.content),
                                 _ => return None,
                             })
                         });
@@ -570,6 +608,22 @@ pub fn render_toml(preparation: &Preparation) -> String {
                 q(zh(r.level, synonyms::RISK_LEVELS)),
                 list(&r.measures),
                 list(&r.rules)
+            ));
+        }
+        for f in &o.portrait {
+            out.push_str(&format!(
+                "\n[[official.portrait]]\ndimension = {}\nproblem = {}\nsuggestion = {}\n",
+                q(zh(f.dimension, synonyms::DIMENSIONS)),
+                q(&f.problem),
+                q(&f.suggestion)
+            ));
+        }
+        for t in &o.talks {
+            out.push_str(&format!(
+                "\n[[official.talk]]\ndate = {}\ntalker = {}\ncontent = {}\n",
+                t.held_on.format("%Y-%m-%d"),
+                q(&t.talker),
+                q(&t.content)
             ));
         }
         for question in &o.questions {

@@ -886,6 +886,8 @@ impl Reader {
             synonyms::RISKS,
             synonyms::QUESTIONS,
             synonyms::FOLLOW_UPS,
+            synonyms::PORTRAITS,
+            synonyms::TALKS,
         ] {
             for table in tables.iter().filter(|t| t.sheet.name == name) {
                 self.per_official(table, &mut officials);
@@ -1037,6 +1039,8 @@ impl Reader {
                 risk_points: Vec::new(),
                 questions: Vec::new(),
                 earlier_follow_ups: Vec::new(),
+                portrait: Vec::new(),
+                talks: Vec::new(),
             };
             officials.push((official, span));
         }
@@ -1275,6 +1279,34 @@ impl Reader {
                         RawQuestion {
                             asker: self.spanned_text(table, row, Key::Asker),
                             text: self.spanned_text(table, row, Key::QuestionText),
+                        },
+                    ));
+                }
+                synonyms::PORTRAITS => {
+                    // A dimension that is not one of the five is reported at its cell.
+                    let Some(dimension) = self.choice(table, row, Key::Dimension) else {
+                        continue;
+                    };
+                    official.portrait.push(Spanned::new(
+                        span,
+                        RawFinding {
+                            dimension,
+                            problem: self.spanned_text(table, row, Key::PortraitProblem),
+                            suggestion: self.text(table, row, Key::Suggestion),
+                        },
+                    ));
+                }
+                synonyms::TALKS => {
+                    let (_, date_span) = self.text_at(table, row, Key::TalkDate);
+                    let date = self.date(table, row, Key::TalkDate).unwrap_or_else(|| {
+                        Spanned::new(date_span, toml::Value::String(String::new()))
+                    });
+                    official.talks.push(Spanned::new(
+                        span,
+                        RawTalk {
+                            date,
+                            talker: self.spanned_text(table, row, Key::Talker),
+                            content: self.text(table, row, Key::TalkContent),
                         },
                     ));
                 }

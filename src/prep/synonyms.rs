@@ -65,6 +65,14 @@ pub enum Key {
     CopiedTo,
     RaisedOn,
     FollowUpKey,
+    // 政治画像
+    Dimension,
+    PortraitProblem,
+    Suggestion,
+    // 提醒谈话
+    TalkDate,
+    Talker,
+    TalkContent,
     /// A column offices keep that carries nothing for the meeting (序号): read without a warning.
     Ignored,
 }
@@ -105,6 +113,8 @@ pub const DUTIES: &str = "责任事项";
 pub const RISKS: &str = "廉政风险点";
 pub const QUESTIONS: &str = "提问";
 pub const FOLLOW_UPS: &str = "以往整改";
+pub const PORTRAITS: &str = "政治画像";
+pub const TALKS: &str = "提醒谈话";
 
 /// What begins the first text of each of the template's example rows: a row so marked is
 /// not imported.
@@ -141,6 +151,13 @@ pub const RISK_LEVELS: &[&str] = &["高", "中", "低"];
 pub const FOLLOW_UP_SOURCES: &[&str] = &["提问", "点评", "民主测评", "会前反馈"];
 pub const FOLLOW_UP_MODES: &[&str] = &["立行立改", "限期整改", "长期坚持"];
 pub const FOLLOW_UP_STATUSES: &[&str] = &["未启动", "整改中", "已完成", "已销号"];
+pub const DIMENSIONS: &[&str] = &[
+    "党内政治生活",
+    "选人用人",
+    "权力规范运行",
+    "党员干部勤政廉政",
+    "群众满意度评价",
+];
 
 const fn col(
     key: Key,
@@ -719,6 +736,79 @@ pub const SHEETS: &[Sheet] = &[
                 false,
                 34.0,
                 "导出准备文件时写入的标识（32位），下次会议导入时据此找到同一整改事项、不重复添加；新的整改事项留空，已有的请勿改动。",
+            ),
+        ],
+    },
+    Sheet {
+        name: PORTRAITS,
+        also: &["政治生态分析", "政治生态分析报告", "政治生态", "画像"],
+        required: false,
+        per_official: true,
+        columns: &[
+            SERIAL,
+            NAME,
+            UNIT,
+            Column {
+                width: 18.0,
+                ..choice(
+                    Key::Dimension,
+                    "维度",
+                    &["分析维度", "方面", "画像维度"],
+                    true,
+                    DIMENSIONS,
+                    "政治生态分析报告的五个维度之一（必填，从下拉列表选）：党内政治生活、选人用人、权力规范运行、党员干部勤政廉政、群众满意度评价。",
+                )
+            },
+            col(
+                Key::PortraitProblem,
+                "发现问题",
+                &["问题", "存在问题", "主要问题", "问题表现"],
+                true,
+                40.0,
+                "分析中发现的问题（必填），每个问题一行。",
+            ),
+            col(
+                Key::Suggestion,
+                "意见建议",
+                &["建议", "提出建议", "整改建议", "对策建议"],
+                false,
+                36.0,
+                "针对这个问题提出的建议；可留空。",
+            ),
+        ],
+    },
+    Sheet {
+        name: TALKS,
+        also: &["提醒谈话记录", "谈话", "谈话记录", "约谈提醒"],
+        required: false,
+        per_official: true,
+        columns: &[
+            SERIAL,
+            NAME,
+            UNIT,
+            col(
+                Key::TalkDate,
+                "谈话日期",
+                &["日期", "谈话时间", "时间"],
+                true,
+                14.0,
+                "谈话的日期（必填）：日期单元格，或 2026-06-03、2026年6月3日。",
+            ),
+            col(
+                Key::Talker,
+                "谈话人",
+                &["谈话领导", "谈话人员"],
+                true,
+                16.0,
+                "谁与述责人谈话（必填）。",
+            ),
+            col(
+                Key::TalkContent,
+                "谈话内容",
+                &["主要内容", "谈话要点", "内容"],
+                false,
+                50.0,
+                "谈了什么；可留空。",
             ),
         ],
     },

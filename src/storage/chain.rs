@@ -47,6 +47,8 @@ pub const CHAINED: &[(&str, &[&str])] = &[
     ("follow_up_check", &["id", "follow_up_id", "slot_id", "mark", "comment", "checked_on", "checked_at"]),
     ("rating_tally", &["slot_id", "round", "voter_group", "grade", "ballots", "recorded_at"]),
     ("item_mention", &["id", "slot_id", "kind", "item_id", "mentioned", "marked_at"]),
+    ("portrait_finding", &["id", "slot_id", "position", "dimension", "problem", "suggestion"]),
+    ("reminder_talk", &["id", "slot_id", "position", "held_on", "talker", "content"]),
 ];
 
 /// Tables that are not part of the record, and why.

@@ -11,6 +11,7 @@ mod draft;
 mod header;
 mod import;
 mod lossy;
+mod portrait;
 mod read;
 mod reading;
 mod recorded;

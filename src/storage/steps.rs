@@ -97,6 +97,7 @@ mod tests {
         "c68a0eb08f3d86a62b001b4523859ed6ce6829523d2bfdc1e8d83f683d3fcebe",
         "c6a8d90492d74d966898afe3bc71acb15f203c82b5b102a8c42874bfe0e1494d",
         "6e1ea5b80f0ea9a5dc84433b60af2950c030f616f02c93d6a4158c4e0f27d1f3",
+        "b39fcdf20fdf18d8fab7130bc811c84c6c559267d8f33df02ff0b784d96da542",
     ];
 
     #[test]
