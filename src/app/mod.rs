@@ -9,6 +9,7 @@ pub mod editor;
 pub mod form;
 pub mod key;
 pub mod keys;
+pub mod portrait;
 pub mod projection;
 mod submit;
 mod update;
@@ -354,7 +355,7 @@ impl Console {
         match pane {
             Pane::Questions => self.detail.questions.len(),
             Pane::Duties => self.detail.duty_items.len(),
-            Pane::Risks => self.detail.risk_points.len(),
+            Pane::Risks => portrait::dossier_len(&self.detail),
             Pane::Remarks => 1,
             Pane::FollowUps => self.detail.follow_ups.len() + self.detail.earlier_follow_ups.len(),
         }

@@ -500,15 +500,24 @@ impl Checker<'_> {
                 RawDimension::Integrity => PortraitDimension::Integrity,
                 RawDimension::PublicSatisfaction => PortraitDimension::PublicSatisfaction,
             },
-            problem: self.text(&finding.problem, tr!("problem（问题）", "problem (problem)")),
+            problem: self.text(
+                &finding.problem,
+                tr!("problem（问题）", "problem (problem)"),
+            ),
             suggestion: finding.suggestion.trim().to_string(),
         }
     }
 
     fn talk(&mut self, raw: &Spanned<RawTalk>) -> Option<ReminderTalk> {
         let talk = raw.get_ref();
-        let talker = self.text(&talk.talker, tr!("talker（谈话人）", "talker (talked with by)"));
-        let held_on = self.date(&talk.date, tr!("date（谈话日期）", "date (date of the talk)"))?;
+        let talker = self.text(
+            &talk.talker,
+            tr!("talker（谈话人）", "talker (talked with by)"),
+        );
+        let held_on = self.date(
+            &talk.date,
+            tr!("date（谈话日期）", "date (date of the talk)"),
+        )?;
         Some(ReminderTalk {
             id: 0,
             held_on,

@@ -60,7 +60,9 @@ impl Store {
             ),
             unit,
         )?;
-        talks.dedup_by(|b, a| (&a.held_on, &a.talker, &a.content) == (&b.held_on, &b.talker, &b.content));
+        talks.dedup_by(|b, a| {
+            (&a.held_on, &a.talker, &a.content) == (&b.held_on, &b.talker, &b.content)
+        });
         Ok(talks)
     }
 
