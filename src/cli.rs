@@ -219,8 +219,8 @@ struct ExportArgs {
     /// record（会议记录）、summary（会议纪要）或 ledger（整改台账）。
     #[arg(long, value_enum, required_unless_present = "all")]
     kind: Option<Kind>,
-    /// docx、html、md、json（记录、纪要）；xlsx、csv（台账）。
-    #[arg(long, value_enum, required_unless_present = "all")]
+    /// docx、html、md、json（记录、纪要）；xlsx、csv（台账）；docx（默认）或 xlsx（抄告）。
+    #[arg(long, value_enum)]
     format: Option<Format>,
     /// 输出文件（默认：数据库旁，以日期和种类命名）。
     #[arg(short, long, conflicts_with = "all")]
