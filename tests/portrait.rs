@@ -69,8 +69,8 @@ fn the_prep_file_brings_portraits_and_talks_counted_in_the_success_line() {
     std::fs::copy(SAMPLE_TOML, dir.path().join("prep.toml")).unwrap();
     let out = shuze(dir.path(), &["import", "prep.toml", "--db", "m.db"]);
     assert!(out.status.success(), "{out:?}");
-    let said = String::from_utf8_lossy(&out.stdout).into_owned()
-        + &String::from_utf8_lossy(&out.stderr);
+    let said =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("政治画像问题 3 条，提醒谈话 2 次"), "{said}");
     let db = dir.path().join("m.db");
     assert_eq!(count(&db, "portrait_finding"), 3);
@@ -79,7 +79,9 @@ fn the_prep_file_brings_portraits_and_talks_counted_in_the_success_line() {
     let mut store = Store::open_read_only(&db).unwrap();
     let unit: i64 = store
         .connection()
-        .query_row("SELECT id FROM unit WHERE name = '某某镇'", [], |r| r.get(0))
+        .query_row("SELECT id FROM unit WHERE name = '某某镇'", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     let portrait = store.portrait_of_unit(unit).unwrap();
     assert_eq!(portrait.len(), 2);
@@ -138,9 +140,15 @@ fn the_card_shows_the_portrait_and_the_risk_points_pane_lists_it_all() {
     assert!(card.contains("党内政治生活 1: 民主生活会"), "{card}");
     assert!(card.contains("群众满意度评价 1: "), "{card}");
     assert!(!card.contains(FINDING), "shortened: {card}");
-    assert!(card.contains("最近谈话 2026-06-15 县纪委副书记 刘某"), "{card}");
+    assert!(
+        card.contains("最近谈话 2026-06-15 县纪委副书记 刘某"),
+        "{card}"
+    );
     // The pane lists every finding with its suggestion, and the talk with what was said.
-    assert!(screen.contains(&format!("[党内政治生活] {FINDING}")), "{screen}");
+    assert!(
+        screen.contains(&format!("[党内政治生活] {FINDING}")),
+        "{screen}"
+    );
     assert!(screen.contains("建议: 会前逐一谈心谈话"), "{screen}");
     assert!(screen.contains(TALK), "{screen}");
     // An official whose unit has none: no portrait line.
@@ -170,7 +178,10 @@ fn q_turns_the_selected_finding_into_a_prepared_question() {
     session.handle(Action::Command(Command::AskFromPortrait), at(1));
     assert!(matches!(session.console.mode, Mode::Browse));
     let message = session.console.message.clone().unwrap();
-    assert!(message.is_error && message.text.contains("政治画像"), "{message:?}");
+    assert!(
+        message.is_error && message.text.contains("政治画像"),
+        "{message:?}"
+    );
     // The first finding comes after the risk points.
     let risks = session.console.detail.risk_points.len();
     session.console.selected[Pane::Risks.index()] = risks;
@@ -191,7 +202,10 @@ fn q_turns_the_selected_finding_into_a_prepared_question() {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .unwrap();
-    assert_eq!((asker.as_str(), text.as_str()), ("县纪委书记 马某", FINDING));
+    assert_eq!(
+        (asker.as_str(), text.as_str()),
+        ("县纪委书记 马某", FINDING)
+    );
     assert!(prepared && asked.is_none(), "prepared, not yet asked");
     // A normal question thereafter: on the list, selected, waiting to be asked.
     let questions = &session.console.detail.questions;
@@ -234,9 +248,7 @@ fn nothing_of_the_portrait_reaches_the_room_or_the_meetings_exports() {
         for (w, h) in [(160, 45), (100, 30)] {
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
             terminal
-                .draw(|f| {
-                    ui::projection::draw(f, &audience.projection(), &Theme::projector_dark())
-                })
+                .draw(|f| ui::projection::draw(f, &audience.projection(), &Theme::projector_dark()))
                 .unwrap();
             let picture = text_of(terminal.backend().buffer());
             seen_name |= picture.contains("张某");
@@ -247,7 +259,10 @@ fn nothing_of_the_portrait_reaches_the_room_or_the_meetings_exports() {
                 "县纪委副书记 刘某",
                 "惠民资金发放不公开",
             ] {
-                assert!(!picture.contains(private), "{command:?}: {private}\n{picture}");
+                assert!(
+                    !picture.contains(private),
+                    "{command:?}: {private}\n{picture}"
+                );
             }
         }
     }
@@ -256,9 +271,11 @@ fn nothing_of_the_portrait_reaches_the_room_or_the_meetings_exports() {
     let room: String = recorder
         .store
         .connection()
-        .query_row("SELECT group_concat(quote(r.*)) FROM (SELECT * FROM room_view) r", [], |r| {
-            r.get::<_, Option<String>>(0).map(Option::unwrap_or_default)
-        })
+        .query_row(
+            "SELECT group_concat(quote(r.*)) FROM (SELECT * FROM room_view) r",
+            [],
+            |r| r.get::<_, Option<String>>(0).map(Option::unwrap_or_default),
+        )
         .unwrap_or_default();
     assert!(!room.contains("民主生活会"), "{room}");
     drop(recorder);
@@ -392,7 +409,10 @@ fn copies_without_format_are_word_documents() {
         question: None,
         key: String::new(),
     };
-    session.store.add_follow_up(slot, &follow_up, at(1)).unwrap();
+    session
+        .store
+        .add_follow_up(slot, &follow_up, at(1))
+        .unwrap();
     drop(session);
     let out = shuze(
         dir.path(),

@@ -514,10 +514,15 @@ impl Checker<'_> {
             &talk.talker,
             tr!("talker（谈话人）", "talker (talked with by)"),
         );
-        let held_on = self.date(
-            &talk.date,
-            tr!("date（谈话日期）", "date (date of the talk)"),
-        )?;
+        let field = tr!("date（谈话日期）", "date (date of the talk)");
+        let held_on = match talk.date.get_ref() {
+            // A blank cell of the workbook: said to be empty, not to be a wrong date.
+            toml::Value::String(text) if text.trim().is_empty() => {
+                self.text(&Spanned::new(talk.date.span(), String::new()), field);
+                None
+            }
+            _ => self.date(&talk.date, field),
+        }?;
         Some(ReminderTalk {
             id: 0,
             held_on,
