@@ -48,6 +48,15 @@ const SENTENCES: [&str; 8] = [
     "下一步将继续压实责任，推动问题整改到位。",
 ];
 
+/// The portrait's dimensions as the findings name them, in `PortraitDimension::ALL`'s order.
+const DIMENSIONS: [&str; 5] = [
+    "党内政治生活",
+    "选人用人",
+    "权力规范运行",
+    "党员干部勤政廉政",
+    "群众满意度评价",
+];
+
 /// A small deterministic generator (a linear congruential one): the same file every run.
 struct Dice(u64);
 
@@ -219,15 +228,11 @@ fn official(n: usize, index: usize, held: NaiveDate, dice: &mut Dice) -> Prepare
 fn portrait(n: usize, index: usize) -> Vec<PortraitFinding> {
     (0..(n + index) % 4)
         .map(|k| {
-            let dimension = PortraitDimension::ALL[(index * 7 + n * 3 + k) % 5];
+            let at = (index * 7 + n * 3 + k) % 5;
             PortraitFinding {
                 id: 0,
-                dimension,
-                problem: format!(
-                    "{}方面存在薄弱环节（第{}条）",
-                    crate::labels::Named::name(dimension, crate::messages::Lang::Zh),
-                    k + 1
-                ),
+                dimension: PortraitDimension::ALL[at],
+                problem: format!("{}方面存在薄弱环节（第{}条）", DIMENSIONS[at], k + 1),
                 suggestion: "建议对照问题清单逐项整改".into(),
             }
         })

@@ -6,7 +6,6 @@ use super::form::Field;
 use super::{Console, Effect, Form, FormKind, Mode, Pane};
 use crate::domain::{PortraitFinding, ReminderTalk, RiskPoint};
 use crate::labels::Label;
-use crate::messages::tr;
 use crate::view::SlotDetail;
 
 /// A row of the risk points pane: a risk point, then the portrait's findings, then the talks.
@@ -51,12 +50,7 @@ pub(super) fn ask_from_dossier(console: &mut Console) -> Vec<Effect> {
         Some(DossierRow::Finding(f)) if console.focus == Pane::Risks => f.problem.clone(),
         Some(DossierRow::Talk(t)) if console.focus == Pane::Risks => match t.content.is_empty() {
             false => t.content.clone(),
-            true => tr!(
-                "{date}{talker}提醒谈话",
-                "The reminder talk of {date} by {talker}",
-                date = t.held_on,
-                talker = t.talker
-            ),
+            true => format!("{} {}", t.held_on, t.talker),
         },
         _ => {
             console.warn(Label::NoPortraitSelected.text(console.lang));

@@ -156,15 +156,15 @@ pub struct RawFinding {
 /// The five dimensions, as the 政治生态分析报告 names them.
 #[derive(Debug, Deserialize, Clone, Copy)]
 pub enum RawDimension {
-    #[serde(rename = "党内政治生活")]
+    #[serde(rename = "党内政治生活", alias = "party_life")]
     PartyLife,
-    #[serde(rename = "选人用人")]
+    #[serde(rename = "选人用人", alias = "appointments")]
     Appointments,
-    #[serde(rename = "权力规范运行")]
+    #[serde(rename = "权力规范运行", alias = "use_of_power")]
     UseOfPower,
-    #[serde(rename = "党员干部勤政廉政")]
+    #[serde(rename = "党员干部勤政廉政", alias = "integrity")]
     Integrity,
-    #[serde(rename = "群众满意度评价")]
+    #[serde(rename = "群众满意度评价", alias = "public_satisfaction")]
     PublicSatisfaction,
 }
 
