@@ -241,7 +241,7 @@ fn portrait(n: usize, index: usize) -> Vec<PortraitFinding> {
 
 /// A reminder talk a month before the meeting with every third official.
 fn talks(n: usize, index: usize, held: NaiveDate) -> Vec<ReminderTalk> {
-    if (n + index) % 3 != 0 {
+    if !(n + index).is_multiple_of(3) {
         return Vec::new();
     }
     vec![ReminderTalk {

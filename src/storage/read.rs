@@ -287,7 +287,7 @@ impl Store {
             portrait: self.portrait_of_slot(slot)?,
             talks: {
                 let mut talks = self.talks_of_slot(slot)?;
-                talks.sort_by(|a, b| b.held_on.cmp(&a.held_on));
+                talks.sort_by_key(|t| std::cmp::Reverse(t.held_on));
                 talks
             },
         })
