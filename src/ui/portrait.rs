@@ -13,6 +13,8 @@ use ratatui::text::{Line, Span};
 
 /// The most cells a dimension's first problem takes on the card.
 const FIRST_PROBLEM: usize = 16;
+/// The fewest cells worth giving a first problem on the card.
+const SHORTEST_PROBLEM: usize = 6;
 
 /// Does the card need its portrait line?
 pub fn on_card(console: &Console) -> bool {
@@ -26,31 +28,38 @@ pub fn card_line(console: &Console, theme: &Theme, width: u16) -> Line<'static> 
     let detail = &console.detail;
     let muted = Style::new().fg(theme.muted);
     let strong = Style::new().fg(theme.warning).add_modifier(Modifier::BOLD);
-    let mut spans = vec![Span::styled(
-        format!("{} ", Label::Portrait.text(lang)),
-        muted,
-    )];
-    let dimensions = by_dimension(&detail.portrait);
-    // Each dimension's problem shares what the row leaves, the talk's part kept aside.
-    let share = (width as usize).saturating_sub(40) / dimensions.len().max(1);
-    let cut = share.saturating_sub(12).clamp(6, FIRST_PROBLEM);
-    for (dimension, count, first) in dimensions {
-        spans.push(Span::styled(
-            format!("{} {count}", dimension.name(lang)),
-            strong,
-        ));
-        spans.push(Span::styled(
-            format!(": {}  ", text::fit(first, cut)),
-            Style::new().fg(theme.text),
-        ));
-    }
-    if let Some(talk) = detail.talks.first() {
-        spans.push(Span::styled(
+    let label = format!("{} ", Label::Portrait.text(lang));
+    let talk = detail.talks.first().map(|talk| {
+        (
             format!("{} ", Label::LatestTalk.text(lang)),
-            muted,
-        ));
-        spans.push(Span::styled(
             format!("{} {}", talk.held_on, text::printable(&talk.talker)),
+        )
+    });
+    // The talk keeps its room; the dimensions share the rest, each its first problem cut.
+    let reserved = text::width(&label)
+        + talk
+            .as_ref()
+            .map_or(0, |(l, t)| text::width(l) + text::width(t));
+    let dimensions = by_dimension(&detail.portrait);
+    let share = (width as usize).saturating_sub(reserved) / dimensions.len().max(1);
+    let mut spans = vec![Span::styled(label, muted)];
+    for (dimension, count, first) in dimensions {
+        let head = format!("{} {count}", dimension.name(lang));
+        let cut = share
+            .saturating_sub(text::width(&head) + 4)
+            .min(FIRST_PROBLEM);
+        spans.push(Span::styled(head, strong));
+        // Too narrow for a few characters of the problem: the counts alone.
+        let first = match cut >= SHORTEST_PROBLEM {
+            true => format!(": {}  ", text::fit(first, cut)),
+            false => "  ".to_string(),
+        };
+        spans.push(Span::styled(first, Style::new().fg(theme.text)));
+    }
+    if let Some((label, talk)) = talk {
+        spans.push(Span::styled(label, muted));
+        spans.push(Span::styled(
+            talk,
             Style::new().fg(theme.text).add_modifier(Modifier::BOLD),
         ));
     }
