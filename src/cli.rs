@@ -219,8 +219,8 @@ struct ExportArgs {
     /// record（会议记录）、summary（会议纪要）或 ledger（整改台账）。
     #[arg(long, value_enum, required_unless_present = "all")]
     kind: Option<Kind>,
-    /// docx、html、md、json（记录、纪要）；xlsx、csv（台账）。
-    #[arg(long, value_enum, required_unless_present = "all")]
+    /// docx、html、md、json（记录、纪要）；xlsx、csv（台账）；docx（默认）或 xlsx（抄告）。
+    #[arg(long, value_enum)]
     format: Option<Format>,
     /// 输出文件（默认：数据库旁，以日期和种类命名）。
     #[arg(short, long, conflicts_with = "all")]
@@ -506,6 +506,21 @@ fn counted(prepared: &prep::PreparedMeeting) -> String {
         questions = sum(|o| o.questions.len()),
         follow_ups = sum(|o| o.earlier_follow_ups.len()),
         attendees = prepared.attendees.len()
+    ) + &portrait_counted(officials)
+}
+
+/// The portraits' findings and the reminder talks a preparation brought, when it brought any.
+fn portrait_counted(officials: &[prep::PreparedOfficial]) -> String {
+    let findings: usize = officials.iter().map(|o| o.portrait.len()).sum();
+    let talks: usize = officials.iter().map(|o| o.talks.len()).sum();
+    if findings + talks == 0 {
+        return String::new();
+    }
+    tr!(
+        "，政治画像问题 {findings} 条，提醒谈话 {talks} 次",
+        ", {findings} portrait findings, {talks} reminder talks",
+        findings = findings,
+        talks = talks
     )
 }
 

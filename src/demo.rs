@@ -10,8 +10,8 @@
 use crate::domain::rating_rules::{RatingRule, RatingScheme};
 use crate::domain::{
     AgendaSlot, Allotments, Attendance, Attendee, DutyItem, DutySource, DutyStatus, FollowUp,
-    FollowUpMark, FollowUpMode, FollowUpSource, FollowUpStatus, Id, Meeting, Rating, RiskLevel,
-    RiskPoint, Stage, workdays,
+    FollowUpMark, FollowUpMode, FollowUpSource, FollowUpStatus, Id, Meeting, PortraitDimension,
+    PortraitFinding, Rating, ReminderTalk, RiskLevel, RiskPoint, Stage, Word, workdays,
 };
 use crate::storage::{Imported, Result, Setting, Store};
 use crate::view::{PreparedMeeting, PreparedOfficial, PreparedQuestion, TextTarget};
@@ -46,6 +46,15 @@ const SENTENCES: [&str; 8] = [
     "对巡察反馈问题实行销号管理、限期整改，",
     "加强对下属单位和关键岗位的日常监督，",
     "下一步将继续压实责任，推动问题整改到位。",
+];
+
+/// The portrait's dimensions as the findings name them, in `PortraitDimension::ALL`'s order.
+const DIMENSIONS: [&str; 5] = [
+    "党内政治生活",
+    "选人用人",
+    "权力规范运行",
+    "党员干部勤政廉政",
+    "群众满意度评价",
 ];
 
 /// A small deterministic generator (a linear congruential one): the same file every run.
@@ -211,7 +220,38 @@ fn official(n: usize, index: usize, held: NaiveDate, dice: &mut Dice) -> Prepare
             })
             .collect(),
         earlier_follow_ups: Vec::new(),
+        portrait: portrait(n, index),
+        talks: talks(n, index, held),
     }
+}
+
+/// The unit's 政治画像 for this meeting: none to three findings, their dimensions taken in
+/// turn (without the dice, so that the rest of the file stays as it was).
+fn portrait(n: usize, index: usize) -> Vec<PortraitFinding> {
+    (0..(n + index) % 4)
+        .map(|k| {
+            let at = (index * 7 + n * 3 + k) % 5;
+            PortraitFinding {
+                id: 0,
+                dimension: PortraitDimension::ALL[at],
+                problem: format!("{}方面存在薄弱环节（第{}条）", DIMENSIONS[at], k + 1),
+                suggestion: "建议对照问题清单逐项整改".into(),
+            }
+        })
+        .collect()
+}
+
+/// A reminder talk a month before the meeting with every third official.
+fn talks(n: usize, index: usize, held: NaiveDate) -> Vec<ReminderTalk> {
+    if !(n + index).is_multiple_of(3) {
+        return Vec::new();
+    }
+    vec![ReminderTalk {
+        id: 0,
+        held_on: held - Duration::days(30),
+        talker: "县纪委书记 马某".into(),
+        content: "提醒其严格落实主体责任，抓好问题整改".into(),
+    }]
 }
 
 /// Takes every official of a past meeting through the whole meeting: the stages, answers

@@ -5,9 +5,11 @@ use serde::{Deserialize, Serialize};
 
 pub mod history;
 mod names;
+pub mod portrait;
 pub mod rating_rules;
 pub mod workdays;
 pub use names::Word;
+pub use portrait::{PortraitDimension, PortraitFinding, ReminderTalk};
 
 /// Database row id.
 pub type Id = i64;

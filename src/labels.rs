@@ -8,7 +8,7 @@ pub mod history;
 
 use crate::domain::{
     Attendance, DutySource, DutyStatus, FollowUpMark, FollowUpMode, FollowUpSource, FollowUpStatus,
-    RiskLevel, Stage,
+    PortraitDimension, RiskLevel, Stage,
 };
 
 /// The names of a follow-up's fields, as the console, the audience view, the minutes and
@@ -112,6 +112,8 @@ pub enum Label {
     EditingNote,
     EditingClosing,
     AddQuestionTitle,
+    /// The form `Q` opens: a question prepared from the portrait.
+    PrepareQuestionTitle,
     RatingTitle,
     FollowUpTitle,
     SkipTitle,
@@ -148,6 +150,16 @@ pub enum Label {
     NotEarlierFollowUp,
     /// `o` with no duty item or risk point selected.
     NothingToMention,
+    /// `Q` without a portrait finding or talk selected.
+    NoPortraitSelected,
+    /// The unit's political portrait (政治画像), on the card and in the risk points pane.
+    Portrait,
+    /// Reminder talks (提醒谈话).
+    ReminderTalks,
+    /// A portrait finding's suggestion.
+    Suggestion,
+    /// The card's latest reminder talk.
+    LatestTalk,
     MarkedMentioned,
     UnmarkedMentioned,
     /// Beside a duty item or risk point ticked as mentioned.
@@ -350,6 +362,7 @@ fn zh(label: Label) -> &'static str {
         EditingNote => "私人备注（不投影、不导出）",
         EditingClosing => "会议总结（主持人总结讲话）",
         AddQuestionTitle => "现场提问",
+        PrepareQuestionTitle => "据政治画像准备提问",
         RatingTitle => "民主测评票数",
         FollowUpTitle => "新增整改问题",
         SkipTitle => "跳过本述责人",
@@ -385,6 +398,11 @@ fn zh(label: Label) -> &'static str {
         CheckComment => "说明",
         NotEarlierFollowUp => "请先在问题清单栏选中一条以往问题",
         NothingToMention => "请先在主体责任事项或廉政风险点栏选中一条",
+        NoPortraitSelected => "请先在廉政风险点栏选中一条政治画像问题或提醒谈话",
+        Portrait => "政治画像",
+        ReminderTalks => "提醒谈话",
+        Suggestion => "建议",
+        LatestTalk => "最近谈话",
         MarkedMentioned => "已标记：述责中已提及",
         UnmarkedMentioned => "已取消“述责中已提及”",
         Mentioned => "已提及",
@@ -538,6 +556,7 @@ fn en(label: Label) -> &'static str {
         EditingNote => "Private note (never projected or exported)",
         EditingClosing => "Closing remarks of the meeting",
         AddQuestionTitle => "Question raised on the spot",
+        PrepareQuestionTitle => "Question prepared from the portrait",
         RatingTitle => "Rating tallies",
         FollowUpTitle => "New follow-up",
         SkipTitle => "Skip this official",
@@ -575,6 +594,13 @@ fn en(label: Label) -> &'static str {
         CheckComment => "Comment",
         NotEarlierFollowUp => "Select an earlier follow-up in the follow-ups pane first",
         NothingToMention => "Select a duty item or risk point first",
+        NoPortraitSelected => {
+            "Select a portrait finding or reminder talk in the risk points pane first"
+        }
+        Portrait => "Political portrait",
+        ReminderTalks => "Reminder talks",
+        Suggestion => "Suggestion",
+        LatestTalk => "latest talk",
         MarkedMentioned => "Ticked: mentioned in the report",
         UnmarkedMentioned => "No longer ticked as mentioned",
         Mentioned => "mentioned",
@@ -656,6 +682,13 @@ named!(FollowUpSource {
     Feedback => "会前反馈", "pre-meeting feedback",
 });
 named!(FollowUpMode { Immediate => "立行立改", "immediate", ByDeadline => "限期整改", "by deadline", LongTerm => "长期坚持", "long-term" });
+named!(PortraitDimension {
+    PartyLife => "党内政治生活", "party life",
+    Appointments => "选人用人", "appointments",
+    UseOfPower => "权力规范运行", "use of power",
+    Integrity => "党员干部勤政廉政", "diligence and integrity",
+    PublicSatisfaction => "群众满意度评价", "public satisfaction",
+});
 named!(FollowUpMark { Completed => "已完成", "completed", InProgress => "整改中", "in progress", Overdue => "逾期", "overdue" });
 named!(FollowUpStatus {
     NotStarted => "未启动", "not started",

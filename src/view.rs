@@ -132,6 +132,10 @@ pub struct SlotDetail {
     pub rating_rounds: u32,
     /// The duty items and risk points ticked as mentioned in the report.
     pub mentioned: Mentioned,
+    /// The unit's political portrait (政治画像): for the recorder only, never projected.
+    pub portrait: Vec<crate::domain::PortraitFinding>,
+    /// Reminder talks (提醒谈话) held with the official, newest first: for the recorder only.
+    pub talks: Vec<crate::domain::ReminderTalk>,
 }
 
 /// One unit's year (`shuze report --year`): its ratings and its follow-ups' ends.
@@ -148,6 +152,9 @@ pub struct UnitYear {
     /// Not completed; `overdue` of them past the deadline.
     pub open: u32,
     pub overdue: u32,
+    /// The 政治画像 findings prepared for the year's meetings, per dimension in the order
+    /// of `PortraitDimension::ALL`.
+    pub portrait: [u32; 5],
 }
 
 impl UnitYear {
@@ -333,6 +340,10 @@ pub struct PreparedOfficial {
     pub risk_points: Vec<RiskPoint>,
     pub questions: Vec<PreparedQuestion>,
     pub earlier_follow_ups: Vec<FollowUp>,
+    /// The unit's political portrait (政治画像): its findings per dimension.
+    pub portrait: Vec<crate::domain::PortraitFinding>,
+    /// Reminder talks (提醒谈话) held with the official.
+    pub talks: Vec<crate::domain::ReminderTalk>,
 }
 
 /// A question prepared before the meeting.

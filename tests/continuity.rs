@@ -221,8 +221,9 @@ fn the_second_meeting_checks_what_the_first_left_open() {
         .lines()
         .find(|l| l.contains("村级工程项目监管存在漏洞"))
         .unwrap();
+    // The days overdue in working days, as the record counts them (10 from 10 February).
     assert!(
-        row.contains(",核查：逾期：施工方未按期整改，已约谈（2026-03-02核查）,"),
+        row.contains(",核查：逾期：施工方未按期整改，已约谈（2026-03-02核查）；逾期10个工作日,"),
         "{row}"
     );
 }

@@ -19,7 +19,13 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// Fields whose values the prep reader takes as choices written in Chinese.
-const CHOICES: [&str; 4] = ["source =", "status =", "level =", "attendance ="];
+const CHOICES: [&str; 5] = [
+    "source =",
+    "status =",
+    "level =",
+    "attendance =",
+    "dimension =",
+];
 
 /// The sample's prep file with every Chinese character of its data written as Latin letters
 /// (the same character always the same letters), its Chinese choices kept.

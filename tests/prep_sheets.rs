@@ -896,3 +896,69 @@ fn texts_beginning_with_a_number_survive_three_round_trips() {
         }
     }
 }
+
+/// 政治画像 and 提醒谈话 sheets, named as offices name them or known by their headers alone:
+/// each row lands with its official; a dimension not among the five is refused at its cell,
+/// naming the five.
+#[test]
+fn portrait_and_talk_sheets_land_with_their_officials_and_a_wrong_dimension_is_placed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sheets = meeting_sheets();
+    sheets.push((
+        "政治生态分析报告",
+        vec![
+            vec!["姓名", "分析维度", "问题", "建议"],
+            vec!["张某", "选人用人", "个别岗位长期未轮岗", "建立轮岗台账"],
+            vec!["王某", "群众满意度评价", "窗口办事效率低", ""],
+            vec!["张某", "党内政治生活", "民主生活会质量不高", ""],
+        ],
+    ));
+    sheets.push((
+        "附件5",
+        vec![
+            vec!["单位", "谈话日期", "谈话人", "谈话内容"],
+            vec![
+                "县财政局",
+                "2026年6月3日",
+                "县纪委书记 马某",
+                "提醒规范采购",
+            ],
+        ],
+    ));
+    let path = write(dir.path(), "准备.xlsx", &workbook(&sheets));
+    let mut store = Store::in_memory().unwrap();
+    let id = import_file(&path, &mut store, at(0)).unwrap();
+    let agenda = store.agenda(id).unwrap();
+    let zhang = store.portrait_of_slot(agenda[0].id).unwrap();
+    let problems: Vec<&str> = zhang.iter().map(|f| f.problem.as_str()).collect();
+    assert_eq!(problems, ["个别岗位长期未轮岗", "民主生活会质量不高"]);
+    assert_eq!(zhang[0].suggestion, "建立轮岗台账");
+    assert_eq!(
+        zhang[1].dimension,
+        shuze::domain::PortraitDimension::PartyLife
+    );
+    let wang = store.portrait_of_slot(agenda[1].id).unwrap();
+    assert_eq!(
+        wang[0].dimension,
+        shuze::domain::PortraitDimension::PublicSatisfaction
+    );
+    let talks = store.talks_of_slot(agenda[1].id).unwrap();
+    assert_eq!(talks.len(), 1);
+    assert_eq!(talks[0].held_on.to_string(), "2026-06-03");
+    assert_eq!(talks[0].talker, "县纪委书记 马某");
+    assert!(store.talks_of_slot(agenda[0].id).unwrap().is_empty());
+    // A dimension that is not one of the five, and a talk without its date.
+    sheets[7].1[2][1] = "作风建设";
+    sheets[8].1[1][1] = "";
+    let path = write(dir.path(), "坏.xlsx", &workbook(&sheets));
+    let message = refused(&path);
+    assert_has(
+        &message,
+        &[
+            "坏.xlsx「政治生态分析报告」表第3行B列（分析维度）: 「作风建设」不是「维度」可选的值",
+            "党内政治生活、选人用人、权力规范运行、党员干部勤政廉政、群众满意度评价",
+            "坏.xlsx「附件5」表第2行B列（谈话日期）: 「谈话日期」 不能为空",
+            "2 处错误",
+        ],
+    );
+}

@@ -506,3 +506,39 @@ fn an_update_of_another_meeting_is_refused_unless_named() {
     let store = Store::open(&db).unwrap();
     assert_eq!(store.agenda(1).unwrap()[0].report_minutes, 9);
 }
+
+/// A changed 政治画像 or 提醒谈话 in the update's file is listed as not applied, and the
+/// findings and talks in the file stay as imported.
+#[test]
+fn an_update_lists_a_changed_portrait_as_not_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("会议.db");
+    drop(sample_store(&db));
+    let store = Store::open(&db).unwrap();
+    let mut preparation = prep::from_store(&store, 1).unwrap();
+    drop(store);
+    preparation.prepared.officials[0].portrait[0].problem = "改过的问题".into();
+    let file = dir.path().join("改.toml");
+    prep::write_prepared(&preparation, &file, false).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shuze"))
+        .args([
+            "import",
+            file.to_str().unwrap(),
+            "--db",
+            db.to_str().unwrap(),
+        ])
+        .args(["--update", "--yes"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        shown.contains("张某：政治画像和提醒谈话的改动未应用"),
+        "{shown}"
+    );
+    let store = Store::open(&db).unwrap();
+    let slot = store.agenda(1).unwrap()[0].id;
+    let portrait = store.portrait_of_slot(slot).unwrap();
+    assert_eq!(portrait.len(), 2);
+    assert!(portrait.iter().all(|f| f.problem != "改过的问题"));
+}

@@ -66,6 +66,9 @@ commands! {
     CheckFollowUp,
     /// Tick the selected duty item or risk point as mentioned in the report, or untick it.
     ToggleMentioned,
+    /// Turn the selected 政治画像 finding or 提醒谈话 into a question: the add-question form,
+    /// prefilled with its text.
+    AskFromPortrait,
     /// Skip the current official, with a reason.
     Skip,
     /// Export the record, summary and ledger into a folder beside the database.
@@ -172,6 +175,7 @@ impl Command {
             (Lang::Zh, AddFollowUp) => "新增整改问题",
             (Lang::Zh, CheckFollowUp) => "核查以往问题整改",
             (Lang::Zh, ToggleMentioned) => "标记/取消述责中已提及",
+            (Lang::Zh, AskFromPortrait) => "据所选画像问题/谈话提问",
             (Lang::Zh, Skip) => "跳过本述责人",
             (Lang::Zh, Search) => "搜索",
             (Lang::Zh, CycleTheme) => "切换配色",
@@ -221,6 +225,7 @@ impl Command {
             (Lang::En, AddFollowUp) => "add follow-up",
             (Lang::En, CheckFollowUp) => "check an earlier follow-up",
             (Lang::En, ToggleMentioned) => "tick as mentioned in the report",
+            (Lang::En, AskFromPortrait) => "ask about the selected portrait finding or talk",
             (Lang::En, Skip) => "skip official",
             (Lang::En, Search) => "search",
             (Lang::En, CycleTheme) => "next colour theme",
@@ -593,6 +598,8 @@ pub enum Effect {
         slot: Id,
         asker: String,
         text: String,
+        /// Prepared (from the portrait, `Q`): waits to be asked; else asked now, on the spot.
+        prepared: bool,
     },
     SetWrittenReply {
         question: Id,

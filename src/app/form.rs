@@ -37,6 +37,8 @@ pub enum SavedValue {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FormKind {
     AddQuestion,
+    /// A question prepared from the unit's 政治画像 or a 提醒谈话 (`Q`): not yet asked.
+    PrepareQuestion,
     Rating,
     FollowUp,
     /// The status and progress of the follow-up with this id.
@@ -71,6 +73,7 @@ impl FormKind {
             | FormKind::EditFollowUp(_)
             | FormKind::Allotment => true,
             FormKind::AddQuestion
+            | FormKind::PrepareQuestion
             | FormKind::FollowUp
             | FormKind::Skip
             | FormKind::Jump

@@ -32,6 +32,7 @@ pub const BROWSE_KEYS: &[Binding] = &[
     bind("f", &[KeyCode::Char('f')], Command::AddFollowUp),
     bind("C", &[KeyCode::Char('C')], Command::CheckFollowUp),
     bind("o", &[KeyCode::Char('o')], Command::ToggleMentioned),
+    bind("Q", &[KeyCode::Char('Q')], Command::AskFromPortrait),
     bind("m", &[KeyCode::Char('m')], Command::EditNote),
     bind("R", &[KeyCode::Char('R')], Command::EditClosing),
     bind("x", &[KeyCode::Char('x')], Command::Skip),

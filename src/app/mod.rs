@@ -10,6 +10,7 @@ pub mod form;
 pub mod history;
 pub mod key;
 pub mod keys;
+pub mod portrait;
 pub mod projection;
 mod recorder;
 mod snapshot;

@@ -121,7 +121,7 @@ impl Snapshot {
         match pane {
             Pane::Questions => detail.questions.len(),
             Pane::Duties => detail.duty_items.len(),
-            Pane::Risks => detail.risk_points.len(),
+            Pane::Risks => super::portrait::dossier_len(detail),
             Pane::Remarks => 1,
             Pane::FollowUps => detail.follow_ups.len() + detail.earlier_follow_ups.len(),
         }

@@ -215,6 +215,7 @@ pub(super) fn jump_form() -> Form {
 pub(super) fn form_for(console: &Console, kind: FormKind) -> Option<Form> {
     Some(match kind {
         FormKind::AddQuestion => question_form(),
+        FormKind::PrepareQuestion => super::portrait::prepare_form(String::new()),
         FormKind::Rating => rating_form(console),
         FormKind::FollowUp => follow_up_form(console),
         FormKind::UpdateFollowUp(id) => {
@@ -273,12 +274,12 @@ fn submit(console: &mut Console) -> Vec<Effect> {
         return Vec::new();
     }
     let result = match form.kind {
-        FormKind::AddQuestion => submit_question(console, &form).inspect(|_| {
-            // The new question goes last; select it, so Enter answers it.
-            console.recorder.focus = Pane::Questions;
-            console.recorder.selected[Pane::Questions.index()] =
-                console.snapshot.detail.questions.len();
-        }),
+        FormKind::AddQuestion | FormKind::PrepareQuestion => submit_question(console, &form)
+            .inspect(|_| {
+                // The new question goes last; select it, so Enter answers it.
+                console.recorder.focus = Pane::Questions;
+                console.recorder.selected[Pane::Questions.index()] = console.snapshot.detail.questions.len();
+            }),
         FormKind::Rating => submit_rating(console, &form),
         FormKind::FollowUp => submit_follow_up(console, &form),
         FormKind::UpdateFollowUp(id) => Ok(vec![Effect::UpdateFollowUp {
@@ -397,7 +398,13 @@ fn submit_question(console: &Console, form: &Form) -> Submitted {
     let asker = required(form, 0, lang)?;
     let text = required(form, 1, lang)?;
     let slot = current_slot_id(console)?;
-    Ok(vec![Effect::AddQuestion { slot, asker, text }])
+    let prepared = form.kind == FormKind::PrepareQuestion;
+    Ok(vec![Effect::AddQuestion {
+        slot,
+        asker,
+        text,
+        prepared,
+    }])
 }
 
 fn submit_rating(console: &mut Console, form: &Form) -> Submitted {

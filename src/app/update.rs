@@ -330,6 +330,7 @@ fn browse(console: &mut Console, command: Command) -> Vec<Effect> {
         Command::AddFollowUp => console.recorder.mode = Mode::Form(follow_up_form(console)),
         Command::CheckFollowUp => super::continuity::open_check(console),
         Command::ToggleMentioned => return super::continuity::toggle_mentioned(console),
+        Command::AskFromPortrait => return super::portrait::ask_from_dossier(console),
         Command::Skip => console.recorder.mode = Mode::Form(skip_form()),
         Command::Search => console.recorder.mode = Mode::Search(SearchBox::default()),
         Command::Export => return vec![Effect::ExportAll],

@@ -50,10 +50,15 @@ pub(super) fn export(args: ExportArgs, asking: super::secret::Asking) -> Result<
         issue: args.issue.or(stored.issue),
         office: args.office.unwrap_or(stored.office),
     };
-    let given = args.kind.zip(args.format);
+    // The copies are Word documents unless asked otherwise.
+    let format = args.format.or(match args.kind {
+        Some(export::Kind::Copies) => Some(Format::Docx),
+        _ => None,
+    });
+    let given = args.kind.zip(format);
     // The file is written to below (the exports recorded): the reading ends here.
     drop(store);
-    let paths = match (args.all, args.kind, args.format) {
+    let paths = match (args.all, args.kind, format) {
         (Some(dir), _, _) => {
             match export::write_all_filed(&minutes, &dir, &options, &filing, args.force) {
                 Err(export::ExportError::Partly { written, failed }) => {

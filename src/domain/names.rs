@@ -5,7 +5,7 @@
 
 use super::{
     Attendance, DutySource, DutyStatus, FollowUpMark, FollowUpMode, FollowUpSource, FollowUpStatus,
-    RiskLevel, Stage,
+    PortraitDimension, RiskLevel, Stage,
 };
 
 /// An enum written as one word per variant.
@@ -75,6 +75,10 @@ named!(FollowUpStatus {
     Closed => "closed",
 });
 
+named!(PortraitDimension {
+    PartyLife => "party_life", Appointments => "appointments", UseOfPower => "use_of_power",
+    Integrity => "integrity", PublicSatisfaction => "public_satisfaction",
+});
 named!(FollowUpMark { Completed => "completed", InProgress => "in_progress", Overdue => "overdue" });
 
 #[cfg(test)]

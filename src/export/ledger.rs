@@ -4,7 +4,7 @@
 //! byte-order mark and CR LF line ends (so Excel on Chinese Windows reads it as it writes).
 
 use super::minutes::{Minutes, OfficialMinutes};
-use super::{ExportError, Format};
+use super::{ExportError, Format, sentences};
 use crate::domain::FollowUp;
 use crate::labels::{FOLLOW_UP_FIELDS, Label, Lang, Named};
 use chrono::{Datelike, FixedOffset, NaiveDate};
@@ -218,8 +218,9 @@ fn change(minutes: &Minutes, f: &FollowUp, this_meeting: bool) -> String {
     }
 }
 
-/// An earlier follow-up's check in this meeting, before what else the meeting changed:
-/// "核查：逾期：仍在推进（2027-01-12核查）" (with "；未更新" left out).
+/// An earlier follow-up's check in this meeting, before what else the meeting changed, and
+/// the working days it is overdue on the meeting's day (counted as the record counts them):
+/// "核查：逾期：仍在推进（2027-01-12核查）；逾期10个工作日" (with "；未更新" left out).
 fn checked(official: &OfficialMinutes, f: &FollowUp, this_meeting: bool, change: String) -> String {
     if this_meeting {
         return change;
@@ -231,8 +232,16 @@ fn checked(official: &OfficialMinutes, f: &FollowUp, this_meeting: bool, change:
         .filter(|c| Some(c.checked_on) == official.meeting_day)
     {
         parts.push(format!(
-            "核查：{}",
+            "{}{}",
+            sentences::LEDGER_CHECK.words,
             crate::labels::check_line(Lang::Zh, check)
+        ));
+    }
+    let days = standing.overdue_days(f);
+    if days > 0 {
+        parts.push(format!(
+            "逾期{days}{}",
+            sentences::LEDGER_OVERDUE_DAYS.words
         ));
     }
     if parts.is_empty() || change != "未更新" {

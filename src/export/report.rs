@@ -1,10 +1,13 @@
 //! The year in one report (`shuze report --year`): per unit, the ratings of each year it
 //! reported (with the rules' result) and the follow-ups raised, completed on time, completed
-//! late, open and overdue, with the completion rate; as Word (a table) and as a workbook
-//! with native charts (completion rate per unit, ratings over the years).
+//! late, open and overdue, with the completion rate, and the 政治画像 findings counted per
+//! dimension; as Word (tables) and as a workbook with native charts (completion rate per
+//! unit, ratings over the years).
 
 use super::document::{Block, Document};
 use super::{ExportError, Format, Options, docx};
+use crate::domain::{PortraitDimension, Word};
+use crate::labels::{Lang, Named};
 use crate::view::UnitYear;
 use chrono::{DateTime, Datelike, Utc};
 use rust_xlsxwriter::{Chart, ChartType, Workbook, XlsxError};
@@ -79,6 +82,25 @@ pub fn docx(
             header: HEADER.iter().map(|h| h.to_string()).collect(),
             rows: figures.iter().map(|f| row(f, year)).collect(),
         },
+        Block::Heading("三、政治画像发现问题".into()),
+        Block::Paragraph {
+            lead: String::new(),
+            text: format!(
+                "各单位政治生态分析报告共发现问题{}个，按维度统计如下。",
+                portrait_totals(figures).iter().sum::<u32>()
+            ),
+        },
+        Block::Table {
+            header: portrait_header(),
+            rows: portrait_rows(figures)
+                .into_iter()
+                .map(|(unit, counts)| {
+                    std::iter::once(unit)
+                        .chain(counts.iter().map(u32::to_string))
+                        .collect()
+                })
+                .collect(),
+        },
     ];
     let doc = Document {
         title: format!("{year}年度述责述廉工作情况报告"),
@@ -93,6 +115,42 @@ pub fn docx(
         created: now,
     };
     docx::render(&doc, options.fonts, Default::default(), &properties)
+}
+
+/// 单位, the five dimensions, 合计.
+fn portrait_header() -> Vec<String> {
+    std::iter::once("单位")
+        .chain(PortraitDimension::ALL.iter().map(|d| d.name(Lang::Zh)))
+        .chain(std::iter::once("合计"))
+        .map(String::from)
+        .collect()
+}
+
+/// The findings per dimension of all units together.
+fn portrait_totals(figures: &[UnitYear]) -> [u32; 5] {
+    let mut totals = [0; 5];
+    for figure in figures {
+        for (total, n) in totals.iter_mut().zip(figure.portrait) {
+            *total += n;
+        }
+    }
+    totals
+}
+
+/// A row per unit (its counts per dimension and their sum), then 合计.
+fn portrait_rows(figures: &[UnitYear]) -> Vec<(String, [u32; 6])> {
+    let with_sum = |counts: [u32; 5]| {
+        let mut row = [0; 6];
+        row[..5].copy_from_slice(&counts);
+        row[5] = counts.iter().sum();
+        row
+    };
+    let mut rows: Vec<(String, [u32; 6])> = figures
+        .iter()
+        .map(|f| (f.unit.clone(), with_sum(f.portrait)))
+        .collect();
+    rows.push(("合计".into(), with_sum(portrait_totals(figures))));
+    rows
 }
 
 fn failed(e: XlsxError) -> ExportError {
@@ -142,6 +200,7 @@ pub fn xlsx(figures: &[UnitYear], year: i32) -> Result<Vec<u8>, ExportError> {
         sheet.insert_chart(1, 9, &chart).map_err(failed)?;
     }
     ratings_sheet(&mut book, figures)?;
+    portrait_sheet(&mut book, figures)?;
     book.save_to_buffer().map_err(failed)
 }
 
@@ -192,5 +251,24 @@ fn ratings_sheet(book: &mut Workbook, figures: &[UnitYear]) -> Result<(), Export
     sheet
         .insert_chart(1, last_column + 2, &chart)
         .map_err(failed)?;
+    Ok(())
+}
+
+/// 政治画像: the findings of the units' 政治生态分析报告 counted per dimension, a unit per row
+/// and 合计 last.
+fn portrait_sheet(book: &mut Workbook, figures: &[UnitYear]) -> Result<(), ExportError> {
+    let sheet = book.add_worksheet().set_name("政治画像").map_err(failed)?;
+    for (column, title) in portrait_header().iter().enumerate() {
+        sheet
+            .write(0, column as u16, title.as_str())
+            .map_err(failed)?;
+    }
+    for (index, (unit, counts)) in portrait_rows(figures).iter().enumerate() {
+        let r = index as u32 + 1;
+        sheet.write(r, 0, unit.as_str()).map_err(failed)?;
+        for (column, n) in counts.iter().enumerate() {
+            sheet.write(r, column as u16 + 1, *n).map_err(failed)?;
+        }
+    }
     Ok(())
 }

@@ -38,6 +38,8 @@ pub enum Fact {
     AddedAfter,
     /// An attendee's arrival or leaving time was recorded at the meeting.
     CameOrWent,
+    /// An earlier follow-up of the unit was checked (已完成, 整改中 or 逾期: `C`).
+    FollowUpChecked,
 }
 
 /// Which document writes a sentence.
@@ -93,6 +95,11 @@ sentences! {
     RECORD_NO_FOLLOW_UPS: Record, "本次会议未形成整改事项。", [];
     RECORD_ENDED: Record, "散会（", [MeetingEnded];
     RECORD_ADDED_AFTER: Record, "会后补记", [MeetingEnded, AddedAfter];
+    RECORD_NOT_MENTIONED: Record, "对照清单：", [];
+    RECORD_EARLIER: Record, "以往问题整改情况：", [];
+    RECORD_EARLIER_OVERDUE: Record, "个工作日。", [];
+    RECORD_CHECK: Record, "核查：", [FollowUpChecked];
+    RECORD_NOT_CHECKED: Record, "本次未核查（", [];
     SUMMARY_OPENING: Summary, "现将会议议定事项纪要如下：", [];
     SUMMARY_IN_WRITING: Summary, "（其中书面述责", [WrittenReport];
     SUMMARY_QUESTIONING: Summary, "进行提问质询", [QuestionPut];
@@ -113,6 +120,8 @@ sentences! {
     LEDGER_NOT_UPDATED: Ledger, "未更新", [];
     LEDGER_CHECKED: Ledger, "已核实，未变化", [FollowUpUpdated];
     LEDGER_FROM_QUESTION: Ledger, "源自", [FollowUpFromQuestion];
+    LEDGER_CHECK: Ledger, "核查：", [FollowUpChecked];
+    LEDGER_OVERDUE_DAYS: Ledger, "个工作日", [];
 }
 
 /// The facts recorded, for one official or the whole meeting.
@@ -170,6 +179,7 @@ impl Facts {
                     .iter()
                     .any(|f| f.source == FollowUpSource::Question && f.question.is_some()),
             )
+            .with(FollowUpChecked, !o.checks.is_empty())
     }
 
     /// What was recorded for the meeting as a whole, every official's facts among them.

@@ -6,7 +6,8 @@ use super::{Preparation, Problem, Within, line_column, sort_problems};
 use crate::domain::rating_rules::{RatingRule, RatingScheme, RuleError};
 use crate::domain::{
     AgendaSlot, Allotments, Attendance, Attendee, DutyItem, DutySource, DutyStatus, FollowUp,
-    FollowUpMode, FollowUpSource, FollowUpStatus, Meeting, RiskLevel, RiskPoint, Stage, workdays,
+    FollowUpMode, FollowUpSource, FollowUpStatus, Meeting, PortraitDimension, PortraitFinding,
+    ReminderTalk, RiskLevel, RiskPoint, Stage, workdays,
 };
 use crate::messages::tr;
 use crate::view::{PreparedMeeting, PreparedOfficial, PreparedQuestion};
@@ -483,7 +484,51 @@ impl Checker<'_> {
                 .iter()
                 .map(|f| self.follow_up(f, &supervisor))
                 .collect(),
+            portrait: official.portrait.iter().map(|f| self.finding(f)).collect(),
+            talks: official.talks.iter().filter_map(|t| self.talk(t)).collect(),
         }
+    }
+
+    fn finding(&mut self, raw: &Spanned<RawFinding>) -> PortraitFinding {
+        let finding = raw.get_ref();
+        PortraitFinding {
+            id: 0,
+            dimension: match finding.dimension {
+                RawDimension::PartyLife => PortraitDimension::PartyLife,
+                RawDimension::Appointments => PortraitDimension::Appointments,
+                RawDimension::UseOfPower => PortraitDimension::UseOfPower,
+                RawDimension::Integrity => PortraitDimension::Integrity,
+                RawDimension::PublicSatisfaction => PortraitDimension::PublicSatisfaction,
+            },
+            problem: self.text(
+                &finding.problem,
+                tr!("problem（问题）", "problem (problem)"),
+            ),
+            suggestion: finding.suggestion.trim().to_string(),
+        }
+    }
+
+    fn talk(&mut self, raw: &Spanned<RawTalk>) -> Option<ReminderTalk> {
+        let talk = raw.get_ref();
+        let talker = self.text(
+            &talk.talker,
+            tr!("talker（谈话人）", "talker (talked with by)"),
+        );
+        let field = tr!("date（谈话日期）", "date (date of the talk)");
+        let held_on = match talk.date.get_ref() {
+            // A blank cell of the workbook: said to be empty, not to be a wrong date.
+            toml::Value::String(text) if text.trim().is_empty() => {
+                self.text(&Spanned::new(talk.date.span(), String::new()), field);
+                None
+            }
+            _ => self.date(&talk.date, field),
+        }?;
+        Some(ReminderTalk {
+            id: 0,
+            held_on,
+            talker,
+            content: talk.content.trim().to_string(),
+        })
     }
 
     fn duty(&mut self, raw: &Spanned<RawDutyItem>) -> DutyItem {

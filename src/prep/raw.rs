@@ -134,6 +134,49 @@ pub struct RawOfficial {
     pub questions: Vec<Spanned<RawQuestion>>,
     #[serde(default, rename = "earlier_follow_up")]
     pub earlier_follow_ups: Vec<Spanned<RawFollowUp>>,
+    /// `[[official.portrait]]`: the unit's 政治画像, one finding a table.
+    #[serde(default, rename = "portrait")]
+    pub portrait: Vec<Spanned<RawFinding>>,
+    /// `[[official.talk]]`: the reminder talks held with the official.
+    #[serde(default, rename = "talk")]
+    pub talks: Vec<Spanned<RawTalk>>,
+}
+
+/// `[[official.portrait]]`: one problem the 政治生态分析报告 found, in one of its five
+/// dimensions, and the suggestion made.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFinding {
+    pub dimension: RawDimension,
+    pub problem: Spanned<String>,
+    #[serde(default)]
+    pub suggestion: String,
+}
+
+/// The five dimensions, as the 政治生态分析报告 names them.
+#[derive(Debug, Deserialize, Clone, Copy)]
+pub enum RawDimension {
+    #[serde(rename = "党内政治生活", alias = "party_life")]
+    PartyLife,
+    #[serde(rename = "选人用人", alias = "appointments")]
+    Appointments,
+    #[serde(rename = "权力规范运行", alias = "use_of_power")]
+    UseOfPower,
+    #[serde(rename = "党员干部勤政廉政", alias = "integrity")]
+    Integrity,
+    #[serde(rename = "群众满意度评价", alias = "public_satisfaction")]
+    PublicSatisfaction,
+}
+
+/// `[[official.talk]]`: a reminder talk (提醒谈话): when, who talked, what was said.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTalk {
+    /// `2026-06-03` (a TOML date) or `"2026-06-03"`.
+    pub date: Spanned<toml::Value>,
+    pub talker: Spanned<String>,
+    #[serde(default)]
+    pub content: String,
 }
 
 /// `[[official.duty]]`.

@@ -303,6 +303,13 @@ fn officials(
         if let Some(at) = at {
             let slot = &agenda[*at];
             let old = &now.prepared.officials[*at];
+            if (&old.portrait, &old.talks) != (&official.portrait, &official.talks) {
+                update.not_applied.push(tr!(
+                    "{who}：政治画像和提醒谈话的改动未应用：导入后不再更改（如需更正，请作为新会议导入）",
+                    "{who}: changes to the political portrait and reminder talks not applied: they are not changed once imported (to correct them, import the meeting anew)",
+                    who = slot.name
+                ));
+            }
             if slot.stage == Stage::Pending {
                 one_official(store, slot, official, &changed_at_meeting, kept, update)?;
             } else if !same_preparation(old, official) {

@@ -408,9 +408,20 @@ impl Session {
                 store.move_meeting_date(meeting, held_on, now)
             }
             Effect::TakeBackStage { slot, from, to } => store.take_back_stage(slot, from, to, now),
-            Effect::AddQuestion { slot, asker, text } => {
-                store.add_question(slot, &asker, &text, now).map(|_| ())
-            }
+            Effect::AddQuestion {
+                slot,
+                asker,
+                text,
+                prepared: false,
+            } => store.add_question(slot, &asker, &text, now).map(|_| ()),
+            Effect::AddQuestion {
+                slot,
+                asker,
+                text,
+                prepared: true,
+            } => store
+                .add_prepared_question(slot, &asker, &text, now)
+                .map(|_| ()),
             Effect::SetWrittenReply {
                 question,
                 needed,

@@ -48,6 +48,8 @@ pub const CHAINED: &[(&str, &[&str])] = &[
     ("rating_tally", &["slot_id", "round", "voter_group", "grade", "ballots", "recorded_at"]),
     ("item_mention", &["id", "slot_id", "kind", "item_id", "mentioned", "marked_at"]),
     ("extra_field", &["id", "row_kind", "row_id", "position", "label", "value"]),
+    ("portrait_finding", &["id", "slot_id", "position", "dimension", "problem", "suggestion"]),
+    ("reminder_talk", &["id", "slot_id", "position", "held_on", "talker", "content"]),
 ];
 
 /// Tables that are not part of the record, and why.

@@ -250,6 +250,41 @@ fn insert_prepared(
             ],
         )?;
     }
+    insert_portrait(tx, slot_id, official)
+}
+
+/// The unit's portrait findings and the reminder talks, in file order.
+fn insert_portrait(
+    tx: &Connection,
+    slot_id: Id,
+    official: &PreparedOfficial,
+) -> rusqlite::Result<()> {
+    for (index, finding) in official.portrait.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO portrait_finding (slot_id, position, dimension, problem, suggestion)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                slot_id,
+                index as i64 + 1,
+                finding.dimension,
+                finding.problem,
+                finding.suggestion
+            ],
+        )?;
+    }
+    for (index, talk) in official.talks.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO reminder_talk (slot_id, position, held_on, talker, content)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                slot_id,
+                index as i64 + 1,
+                talk.held_on.format("%Y-%m-%d").to_string(),
+                talk.talker,
+                talk.content
+            ],
+        )?;
+    }
     Ok(())
 }
 

@@ -87,7 +87,7 @@ macro_rules! read_as_stored {
 
 use crate::domain::{
     Attendance, DutySource, DutyStatus, FollowUpMark, FollowUpMode, FollowUpSource, FollowUpStatus,
-    RiskLevel, Stage,
+    PortraitDimension, RiskLevel, Stage,
 };
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 read_as_stored!(
@@ -111,6 +111,7 @@ read_as_stored!(
     FollowUpMode,
     FollowUpStatus,
     FollowUpMark,
+    PortraitDimension,
 );
 
 /// How many fields the warning names; the rest are counted.

@@ -12,6 +12,7 @@ mod header;
 mod history;
 mod import;
 mod lossy;
+mod portrait;
 mod read;
 mod reading;
 mod recorded;

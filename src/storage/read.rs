@@ -307,6 +307,12 @@ impl Store {
             tallies: self.slot_tallies(slot)?.0,
             rating_rounds: self.rating_rounds_of(slot)?,
             mentioned: self.mentioned(slot)?,
+            portrait: self.portrait_of_slot(slot)?,
+            talks: {
+                let mut talks = self.talks_of_slot(slot)?;
+                talks.sort_by_key(|t| std::cmp::Reverse(t.held_on));
+                talks
+            },
         })
     }
 

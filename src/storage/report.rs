@@ -28,6 +28,7 @@ impl Store {
             let mut figure = UnitYear {
                 unit: name,
                 ratings: self.unit_ratings(unit)?,
+                portrait: self.portrait_counts(unit, year)?,
                 ..UnitYear::default()
             };
             self.count_follow_ups(unit, year, as_of, &mut figure)?;

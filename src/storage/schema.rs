@@ -12,7 +12,7 @@
 
 /// Migration steps; `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
 pub const MIGRATIONS: &[&str] = &[
-    V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15,
+    V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16,
 ];
 
 /// Every table the newest schema has, found by building it in memory once.
@@ -1187,13 +1187,63 @@ CREATE TRIGGER extra_field_chain_delete AFTER DELETE ON extra_field BEGIN
 END;
 "#;
 
+/// The unit's political portrait (政治画像: the findings of its 政治生态分析报告, per
+/// dimension) and the reminder talks (提醒谈话) held with its head, prepared per official
+/// like the risk points; fixed once imported, and on the hash chain.
+const V16: &str = r#"
+CREATE TABLE portrait_finding (
+    id         INTEGER PRIMARY KEY,
+    slot_id    INTEGER NOT NULL REFERENCES agenda_slot(id),
+    position   INTEGER NOT NULL,
+    dimension  TEXT NOT NULL CHECK (dimension IN ('party_life', 'appointments', 'use_of_power', 'integrity', 'public_satisfaction')),
+    problem    TEXT NOT NULL,
+    suggestion TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX portrait_finding_slot ON portrait_finding(slot_id, position);
+CREATE TABLE reminder_talk (
+    id       INTEGER PRIMARY KEY,
+    slot_id  INTEGER NOT NULL REFERENCES agenda_slot(id),
+    position INTEGER NOT NULL,
+    held_on  TEXT NOT NULL,                   -- local date, YYYY-MM-DD
+    talker   TEXT NOT NULL,
+    content  TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX reminder_talk_slot ON reminder_talk(slot_id, position);
+CREATE TRIGGER portrait_finding_no_update BEFORE UPDATE ON portrait_finding
+BEGIN SELECT RAISE(ABORT, 'portrait findings are prepared data, never changed'); END;
+CREATE TRIGGER portrait_finding_no_delete BEFORE DELETE ON portrait_finding
+BEGIN SELECT RAISE(ABORT, 'portrait findings are prepared data, never deleted'); END;
+CREATE TRIGGER reminder_talk_no_update BEFORE UPDATE ON reminder_talk
+BEGIN SELECT RAISE(ABORT, 'reminder talks are prepared data, never changed'); END;
+CREATE TRIGGER reminder_talk_no_delete BEFORE DELETE ON reminder_talk
+BEGIN SELECT RAISE(ABORT, 'reminder talks are prepared data, never deleted'); END;
+CREATE TRIGGER portrait_finding_chain_insert AFTER INSERT ON portrait_finding BEGIN
+    INSERT INTO chain_append VALUES ('portrait_finding', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.slot_id, NEW.position, NEW.dimension, NEW.problem, NEW.suggestion));
+END;
+CREATE TRIGGER portrait_finding_chain_update AFTER UPDATE ON portrait_finding BEGIN
+    INSERT INTO chain_append VALUES ('portrait_finding', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.slot_id, NEW.position, NEW.dimension, NEW.problem, NEW.suggestion));
+END;
+CREATE TRIGGER portrait_finding_chain_delete AFTER DELETE ON portrait_finding BEGIN
+    INSERT INTO chain_append VALUES ('portrait_finding', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.slot_id, OLD.position, OLD.dimension, OLD.problem, OLD.suggestion));
+END;
+CREATE TRIGGER reminder_talk_chain_insert AFTER INSERT ON reminder_talk BEGIN
+    INSERT INTO chain_append VALUES ('reminder_talk', NEW.rowid, 'insert', shuze_sha256(NEW.id, NEW.slot_id, NEW.position, NEW.held_on, NEW.talker, NEW.content));
+END;
+CREATE TRIGGER reminder_talk_chain_update AFTER UPDATE ON reminder_talk BEGIN
+    INSERT INTO chain_append VALUES ('reminder_talk', NEW.rowid, 'update', shuze_sha256(NEW.id, NEW.slot_id, NEW.position, NEW.held_on, NEW.talker, NEW.content));
+END;
+CREATE TRIGGER reminder_talk_chain_delete AFTER DELETE ON reminder_talk BEGIN
+    INSERT INTO chain_append VALUES ('reminder_talk', OLD.rowid, 'delete', shuze_sha256(OLD.id, OLD.slot_id, OLD.position, OLD.held_on, OLD.talker, OLD.content));
+END;
+"#;
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::Word;
     use crate::domain::{
         Attendance, DutySource, DutyStatus, FollowUpMark, FollowUpMode, FollowUpSource,
-        FollowUpStatus, RiskLevel, Stage,
+        FollowUpStatus, PortraitDimension, RiskLevel, Stage,
     };
 
     /// Every enum column, and the words the code stores in it.
@@ -1207,6 +1257,7 @@ mod tests {
             ("mode IN", FollowUpMode::WORDS),
             ("status IN", FollowUpStatus::WORDS),
             ("mark IN", FollowUpMark::WORDS),
+            ("dimension IN", PortraitDimension::WORDS),
             ("NEW.stage NOT IN", Stage::WORDS),
         ]
     }

@@ -3,7 +3,7 @@
 
 use crate::domain::{
     Attendance, DutySource, DutyStatus, FollowUpMark, FollowUpMode, FollowUpSource, FollowUpStatus,
-    RiskLevel, Stage, Word,
+    PortraitDimension, RiskLevel, Stage, Word,
 };
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
@@ -35,4 +35,5 @@ stored_as_words!(
     FollowUpMode,
     FollowUpStatus,
     FollowUpMark,
+    PortraitDimension,
 );

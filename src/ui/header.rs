@@ -350,9 +350,17 @@ pub fn card(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
             Style::new().fg(theme.danger).add_modifier(bold),
         ));
     }
-    let lines = vec![
+    let mut lines = vec![
         widgets::fit_spans(first, area.width),
         widgets::fit_spans(second, area.width),
     ];
+    if super::portrait::on_card(console) {
+        lines.push(super::portrait::card_line(console, theme, area.width));
+    }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The card's rows: a third for the unit's 政治画像 and 提醒谈话 when it has any.
+pub fn card_rows(console: &Console) -> u16 {
+    2 + u16::from(super::portrait::on_card(console))
 }

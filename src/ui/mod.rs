@@ -9,6 +9,7 @@ mod overlay;
 mod pages;
 mod panes;
 mod pictures;
+mod portrait;
 pub mod projection;
 mod rating;
 pub mod slide;
@@ -97,7 +98,7 @@ fn wide_body(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
     // The card across the whole width: its counts stand with it, never beside another
     // official's row of the agenda.
     let [card, _, below] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(header::card_rows(console)),
         Constraint::Length(1),
         Constraint::Fill(1),
     ])
@@ -132,7 +133,7 @@ pub fn share_height(height: u16, upper: u16, lower: u16) -> u16 {
 fn narrow_body(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
     let [agenda, card, tabs, pane] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(2),
+        Constraint::Length(header::card_rows(console)),
         Constraint::Length(1),
         Constraint::Fill(1),
     ])

@@ -1,11 +1,13 @@
 //! The five panes of an official's page, and the footer's list of keys that work now.
 
+use super::portrait;
 use super::widgets::{self, Item, hanging};
 use super::{Borders, Theme, text};
 use crate::app::keys;
+use crate::app::portrait::{DossierRow, dossier_row};
 use crate::app::{Command, Console, Mode, Pane};
 use crate::domain::{
-    DutyStatus, FollowUp, FollowUpMark, FollowUpStatus, Question, RiskLevel, Stage,
+    DutyStatus, FollowUp, FollowUpMark, FollowUpStatus, Question, RiskLevel, RiskPoint, Stage,
 };
 use crate::labels::{self, Label, Named};
 use ratatui::Frame;
@@ -26,6 +28,11 @@ pub fn draw(
     let focused = console.recorder.focus == pane && matches!(console.recorder.mode, Mode::Browse);
     let count = match pane {
         Pane::Remarks => String::new(),
+        Pane::Risks if portrait::on_card(console) => format!(
+            " ({}) · {}",
+            console.snapshot.detail.risk_points.len(),
+            Label::Portrait.text(console.lang)
+        ),
         _ => format!(" ({})", console.pane_len(pane)),
     };
     let content = if show_title {
@@ -268,57 +275,62 @@ fn duties(console: &Console, width: u16, theme: &Theme, range: Range<usize>) -> 
         .collect()
 }
 
+/// The risk points, then the unit's 政治画像 findings and 提醒谈话 (`app::portrait`).
 fn risks(console: &Console, width: u16, theme: &Theme, range: Range<usize>) -> Vec<Item> {
-    let lang = console.lang;
-    let points = &console.snapshot.detail.risk_points;
-    points[range.start.min(points.len())..range.end.min(points.len())]
-        .iter()
-        .map(|r| {
-            let colour = match r.level {
-                RiskLevel::High => theme.danger,
-                RiskLevel::Medium => theme.warning,
-                RiskLevel::Low => theme.ok,
-            };
-            let mut prefix = format!("[{}] ", r.level.name(lang));
-            if console
-                .snapshot
-                .detail
-                .mentioned
-                .risk_points
-                .contains(&r.id)
-            {
-                prefix = format!("[{}]{prefix}", Label::Mentioned.text(lang));
+    let detail = &console.snapshot.detail;
+    let findings = detail.risk_points.len();
+    let talks = findings + detail.portrait.len();
+    range
+        .filter_map(|index| dossier_row(detail, index).map(|row| (index, row)))
+        .map(|(index, row)| match row {
+            DossierRow::Risk(r) => risk(console, r, width, theme),
+            DossierRow::Finding(f) => {
+                portrait::finding_item(console, f, index == findings, width, theme)
             }
-            let mut item = hanging(
-                &prefix,
-                &r.text,
-                2,
-                width,
-                Style::new().fg(colour).add_modifier(Modifier::BOLD),
-            );
-            let muted = Style::new().fg(theme.muted);
-            let measures = format!("  {} {}: ", Label::Measures.text(lang), r.measures.len());
-            item.extend(hanging(
-                &measures,
-                &r.measures.join(crate::labels::list_separator(lang)),
-                4,
-                width,
-                muted,
-            ));
-            if !r.rules.is_empty() {
-                let rules = format!("  {} {}: ", Label::Rules.text(lang), r.rules.len());
-                item.extend(hanging(
-                    &rules,
-                    &r.rules.join(crate::labels::list_separator(lang)),
-                    4,
-                    width,
-                    muted,
-                ));
-            }
-            item.extend(extra_lines(lang, &r.extra, width, muted));
-            item
+            DossierRow::Talk(t) => portrait::talk_item(console, t, index == talks, width, theme),
         })
         .collect()
+}
+
+fn risk(console: &Console, r: &RiskPoint, width: u16, theme: &Theme) -> Item {
+    let lang = console.lang;
+    let colour = match r.level {
+        RiskLevel::High => theme.danger,
+        RiskLevel::Medium => theme.warning,
+        RiskLevel::Low => theme.ok,
+    };
+    let mut prefix = format!("[{}] ", r.level.name(lang));
+    if console.snapshot.detail.mentioned.risk_points.contains(&r.id) {
+        prefix = format!("[{}]{prefix}", Label::Mentioned.text(lang));
+    }
+    let mut item = hanging(
+        &prefix,
+        &r.text,
+        2,
+        width,
+        Style::new().fg(colour).add_modifier(Modifier::BOLD),
+    );
+    let muted = Style::new().fg(theme.muted);
+    let measures = format!("  {} {}: ", Label::Measures.text(lang), r.measures.len());
+    item.extend(hanging(
+        &measures,
+        &r.measures.join(crate::labels::list_separator(lang)),
+        4,
+        width,
+        muted,
+    ));
+    if !r.rules.is_empty() {
+        let rules = format!("  {} {}: ", Label::Rules.text(lang), r.rules.len());
+        item.extend(hanging(
+            &rules,
+            &r.rules.join(crate::labels::list_separator(lang)),
+            4,
+            width,
+            muted,
+        ));
+    }
+    item.extend(extra_lines(lang, &r.extra, width, muted));
+    item
 }
 
 /// Remarks, rating and (hidden) private note.
@@ -640,7 +652,9 @@ fn stage_commands(console: &Console) -> Vec<Command> {
         _ => vec![NextOfficial, ShowAgenda],
     };
     // A duty item or risk point selected: ticking it as mentioned is what the report needs.
-    if matches!(console.recorder.focus, Pane::Duties | Pane::Risks)
+    if crate::app::portrait::portrait_selected(console) {
+        commands.insert(0, AskFromPortrait);
+    } else if matches!(console.recorder.focus, Pane::Duties | Pane::Risks)
         && console.pane_len(console.recorder.focus) > 0
     {
         commands.insert(0, ToggleMentioned);

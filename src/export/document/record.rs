@@ -235,7 +235,7 @@ fn not_mentioned(o: &OfficialMinutes) -> Vec<Block> {
     );
     if missed.is_empty() {
         text.push('。');
-        return vec![paragraph("对照清单：", text)];
+        return vec![paragraph(s::RECORD_NOT_MENTIONED.words, text)];
     }
     text.push_str("，未提及：");
     let items: Vec<String> = missed
@@ -251,7 +251,7 @@ fn not_mentioned(o: &OfficialMinutes) -> Vec<Block> {
         .collect();
     text.push_str(&items.join("；"));
     text.push('。');
-    vec![paragraph("对照清单：", text)]
+    vec![paragraph(s::RECORD_NOT_MENTIONED.words, text)]
 }
 
 /// 以往问题整改情况: each earlier follow-up of the unit with its deadline, the working days
@@ -271,9 +271,8 @@ fn earlier_checked(o: &OfficialMinutes) -> Vec<Block> {
         .iter()
         .filter(|f| standing.overdue(f))
         .count();
-    let lead = format!("{}：", Label::EarlierChecked.text(Lang::Zh));
     let mut blocks = vec![paragraph(
-        &lead,
+        s::RECORD_EARLIER.words,
         format!(
             "共{}项，未结{open}项，其中逾期{overdue}项。",
             o.earlier_follow_ups.len()
@@ -288,13 +287,19 @@ fn earlier_checked(o: &OfficialMinutes) -> Vec<Block> {
         line.push('。');
         let days = standing.overdue_days(f);
         if days > 0 {
-            line.push_str(&format!("逾期{days}个工作日。"));
+            line.push_str(&format!("逾期{days}{}", s::RECORD_EARLIER_OVERDUE.words));
         }
         match standing.check(f.id) {
-            Some(check) => {
-                line.push_str(&format!("核查：{}。", labels::check_line(Lang::Zh, check)))
-            }
-            None => line.push_str(&format!("本次未核查（{}）。", f.status.name(Lang::Zh))),
+            Some(check) => line.push_str(&format!(
+                "{}{}。",
+                s::RECORD_CHECK.words,
+                labels::check_line(Lang::Zh, check)
+            )),
+            None => line.push_str(&format!(
+                "{}{}）。",
+                s::RECORD_NOT_CHECKED.words,
+                f.status.name(Lang::Zh)
+            )),
         }
         line.push_str(&other(&f.extra));
         blocks.push(paragraph("", line));

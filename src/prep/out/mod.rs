@@ -245,6 +245,34 @@ fn own_rows(preparation: &Preparation) -> Vec<(&'static Sheet, Vec<Vec<Out>>)> {
                     }
                 }
             }
+            synonyms::PORTRAITS => {
+                for o in &p.officials {
+                    for f in &o.portrait {
+                        push(Some(o), &|key| {
+                            Some(match key {
+                                Key::Dimension => word(f.dimension, synonyms::DIMENSIONS),
+                                Key::PortraitProblem => text(&f.problem),
+                                Key::Suggestion => text(&f.suggestion),
+                                _ => return None,
+                            })
+                        });
+                    }
+                }
+            }
+            synonyms::TALKS => {
+                for o in &p.officials {
+                    for t in &o.talks {
+                        push(Some(o), &|key| {
+                            Some(match key {
+                                Key::TalkDate => Out::Date(t.held_on),
+                                Key::Talker => text(&t.talker),
+                                Key::TalkContent => text(&t.content),
+                                _ => return None,
+                            })
+                        });
+                    }
+                }
+            }
             synonyms::QUESTIONS => {
                 for o in &p.officials {
                     for q in &o.questions {

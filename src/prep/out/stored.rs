@@ -47,6 +47,16 @@ pub fn from_store(store: &Store, meeting: Id) -> Result<Preparation, StorageErro
                 .map(|r| crate::domain::RiskPoint { id: 0, ..r })
                 .collect(),
             earlier_follow_ups,
+            portrait: store
+                .portrait_of_slot(slot.id)?
+                .into_iter()
+                .map(|f| crate::domain::PortraitFinding { id: 0, ..f })
+                .collect(),
+            talks: store
+                .talks_of_slot(slot.id)?
+                .into_iter()
+                .map(|t| crate::domain::ReminderTalk { id: 0, ..t })
+                .collect(),
             slot: crate::domain::AgendaSlot {
                 id: 0,
                 stage: Default::default(),

@@ -112,6 +112,22 @@ pub fn render_toml(preparation: &Preparation) -> String {
             ));
             out.push_str(&extra_line(&r.extra));
         }
+        for f in &o.portrait {
+            out.push_str(&format!(
+                "\n[[official.portrait]]\ndimension = {}\nproblem = {}\nsuggestion = {}\n",
+                q(zh(f.dimension, synonyms::DIMENSIONS)),
+                q(&f.problem),
+                q(&f.suggestion)
+            ));
+        }
+        for t in &o.talks {
+            out.push_str(&format!(
+                "\n[[official.talk]]\ndate = {}\ntalker = {}\ncontent = {}\n",
+                t.held_on.format("%Y-%m-%d"),
+                q(&t.talker),
+                q(&t.content)
+            ));
+        }
         for question in &o.questions {
             out.push_str(&format!(
                 "\n[[official.question]]\nasker = {}\ntext = {}\n",

@@ -19,6 +19,8 @@ impl Reader {
             synonyms::RISKS,
             synonyms::QUESTIONS,
             synonyms::FOLLOW_UPS,
+            synonyms::PORTRAITS,
+            synonyms::TALKS,
         ] {
             for table in tables.iter().filter(|t| t.sheet.name == name) {
                 self.per_official(table, &mut officials);
@@ -172,6 +174,8 @@ impl Reader {
                 risk_points: Vec::new(),
                 questions: Vec::new(),
                 earlier_follow_ups: Vec::new(),
+                portrait: Vec::new(),
+                talks: Vec::new(),
             };
             officials.push((official, span));
         }

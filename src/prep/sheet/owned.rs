@@ -242,6 +242,34 @@ impl Reader {
                         },
                     ));
                 }
+                synonyms::PORTRAITS => {
+                    // A dimension that is not one of the five is reported at its cell.
+                    let Some(dimension) = self.choice(table, row, Key::Dimension) else {
+                        continue;
+                    };
+                    official.portrait.push(Spanned::new(
+                        span,
+                        RawFinding {
+                            dimension,
+                            problem: self.spanned_text(table, row, Key::PortraitProblem),
+                            suggestion: self.text(table, row, Key::Suggestion),
+                        },
+                    ));
+                }
+                synonyms::TALKS => {
+                    let (_, date_span) = self.text_at(table, row, Key::TalkDate);
+                    let date = self.date(table, row, Key::TalkDate).unwrap_or_else(|| {
+                        Spanned::new(date_span, toml::Value::String(String::new()))
+                    });
+                    official.talks.push(Spanned::new(
+                        span,
+                        RawTalk {
+                            date,
+                            talker: self.spanned_text(table, row, Key::Talker),
+                            content: self.text(table, row, Key::TalkContent),
+                        },
+                    ));
+                }
                 _ => {
                     let source = self.choice(table, row, Key::FollowUpSource);
                     let mut mode = self.choice(table, row, Key::Mode);

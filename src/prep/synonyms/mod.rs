@@ -65,6 +65,14 @@ pub enum Key {
     CopiedTo,
     RaisedOn,
     FollowUpKey,
+    // 政治画像
+    Dimension,
+    PortraitProblem,
+    Suggestion,
+    // 提醒谈话
+    TalkDate,
+    Talker,
+    TalkContent,
     // 设置
     /// The column a value mapping applies to, by its header (风险等级, 出席情况 …).
     MappedColumn,
@@ -112,6 +120,8 @@ pub const DUTIES: &str = "责任事项";
 pub const RISKS: &str = "廉政风险点";
 pub const QUESTIONS: &str = "提问";
 pub const FOLLOW_UPS: &str = "以往整改";
+pub const PORTRAITS: &str = "政治画像";
+pub const TALKS: &str = "提醒谈话";
 /// The value mappings: a value as offices write it, read as one of a column's choices.
 pub const SETTINGS: &str = "设置";
 
@@ -150,6 +160,13 @@ pub const RISK_LEVELS: &[&str] = &["高", "中", "低"];
 pub const FOLLOW_UP_SOURCES: &[&str] = &["提问", "点评", "民主测评", "会前反馈"];
 pub const FOLLOW_UP_MODES: &[&str] = &["立行立改", "限期整改", "长期坚持"];
 pub const FOLLOW_UP_STATUSES: &[&str] = &["未启动", "整改中", "已完成", "已销号"];
+pub const DIMENSIONS: &[&str] = &[
+    "党内政治生活",
+    "选人用人",
+    "权力规范运行",
+    "党员干部勤政廉政",
+    "群众满意度评价",
+];
 
 mod columns;
 mod meeting_sheets;
@@ -164,6 +181,8 @@ pub const SHEETS: &[Sheet] = &[
     official_sheets::RISKS_SHEET,
     official_sheets::QUESTIONS_SHEET,
     official_sheets::FOLLOW_UPS_SHEET,
+    official_sheets::PORTRAITS_SHEET,
+    official_sheets::TALKS_SHEET,
     meeting_sheets::SETTINGS_SHEET,
 ];
 

@@ -1,4 +1,4 @@
-//! The sheets of each official's rows: 责任事项, 廉政风险点, 提问, 以往整改.
+//! The sheets of each official's rows: 责任事项, 廉政风险点, 提问, 以往整改, 政治画像, 提醒谈话.
 
 use super::columns::*;
 use super::*;
@@ -268,6 +268,81 @@ pub(super) const FOLLOW_UPS_SHEET: Sheet = Sheet {
             false,
             34.0,
             "导出准备文件时写入的标识（32位），下次会议导入时据此找到同一整改事项、不重复添加；新的整改事项留空，已有的请勿改动。",
+        ),
+    ],
+};
+
+pub(super) const PORTRAITS_SHEET: Sheet = Sheet {
+    name: PORTRAITS,
+    also: &["政治生态分析", "政治生态分析报告", "政治生态", "画像"],
+    required: false,
+    per_official: true,
+    columns: &[
+        SERIAL,
+        NAME,
+        UNIT,
+        Column {
+            width: 18.0,
+            ..choice(
+                Key::Dimension,
+                "维度",
+                &["分析维度", "方面", "画像维度"],
+                true,
+                DIMENSIONS,
+                "政治生态分析报告的五个维度之一（必填，从下拉列表选）：党内政治生活、选人用人、权力规范运行、党员干部勤政廉政、群众满意度评价。",
+            )
+        },
+        col(
+            Key::PortraitProblem,
+            "发现问题",
+            &["问题", "存在问题", "主要问题", "问题表现"],
+            true,
+            40.0,
+            "分析中发现的问题（必填），每个问题一行。",
+        ),
+        col(
+            Key::Suggestion,
+            "意见建议",
+            &["建议", "提出建议", "整改建议", "对策建议"],
+            false,
+            36.0,
+            "针对这个问题提出的建议；可留空。",
+        ),
+    ],
+};
+
+pub(super) const TALKS_SHEET: Sheet = Sheet {
+    name: TALKS,
+    also: &["提醒谈话记录", "谈话", "谈话记录", "约谈提醒"],
+    required: false,
+    per_official: true,
+    columns: &[
+        SERIAL,
+        NAME,
+        UNIT,
+        col(
+            Key::TalkDate,
+            "谈话日期",
+            &["日期", "谈话时间", "时间"],
+            true,
+            14.0,
+            "谈话的日期（必填）：日期单元格，或 2026-06-03、2026年6月3日。",
+        ),
+        col(
+            Key::Talker,
+            "谈话人",
+            &["谈话领导", "谈话人员"],
+            true,
+            16.0,
+            "谁与述责人谈话（必填）。",
+        ),
+        col(
+            Key::TalkContent,
+            "谈话内容",
+            &["主要内容", "谈话要点", "内容"],
+            false,
+            50.0,
+            "谈了什么；可留空。",
         ),
     ],
 };
