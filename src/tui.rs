@@ -59,6 +59,11 @@ pub fn run(session: &mut Session, themes: &Registry, log: &Path) -> io::Result<(
     install_panic_hook(log.to_path_buf());
     let mut terminal = enter()?;
     let checker = sender.clone();
+    let told = sender.clone();
+    // Kept alive while the loop runs: an audience view's own choice wakes the console.
+    let _watcher = crate::room_local::watch(session.store.path(), move || {
+        let _ = told.send(Wake::FileChanged);
+    });
     let reading = listen_for_input(sender);
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
         event_loop(&mut terminal, session, themes, &receiver, checker, &reading)
@@ -90,9 +95,18 @@ fn event_loop(
     let mut last_frame = Instant::now();
     // A signal came: what the terminal had sent before it is still taken in, then leave.
     let mut leaving: Option<Instant> = None;
+    let room_local = crate::room_local::path_for(session.store.path());
+    let mut room_local_read: Option<Instant> = None;
     loop {
         if session.console.quit {
             return Ok(());
+        }
+        // An audience view's own choice: read at start, when it is written, and while one
+        // is shown every few seconds (its view may have gone without a word).
+        if room_local_read.is_none_or(|at| at.elapsed() >= ROOM_LOCAL_RECHECK) {
+            let meeting = session.console.meeting.id;
+            session.console.room_local = crate::room_local::read(&room_local, meeting, Utc::now());
+            room_local_read = Some(Instant::now());
         }
         if let Some(since) = leaving
             && queued.is_none()
@@ -116,6 +130,10 @@ fn event_loop(
             .next_deadline()
             .map(|at| (at - Utc::now()).to_std().unwrap_or(Duration::ZERO))
             .unwrap_or(Duration::from_secs(3600));
+        let wait = match session.console.room_local {
+            Some(_) => wait.min(ROOM_LOCAL_RECHECK),
+            None => wait,
+        };
         let wake = match queued.take() {
             Some(wake) => Ok(wake),
             None => receiver.recv_timeout(wait),
@@ -158,7 +176,11 @@ fn event_loop(
                 resume(terminal)?;
                 continue;
             }
-            Ok(Wake::Checked(Ok(())) | Wake::FileChanged) => continue,
+            Ok(Wake::Checked(Ok(()))) => continue,
+            Ok(Wake::FileChanged) => {
+                room_local_read = None;
+                continue;
+            }
             Ok(Wake::Checked(Err(problem))) => {
                 session.hold(problem, Utc::now());
                 continue;
@@ -183,6 +205,9 @@ fn event_loop(
         }
     }
 }
+
+/// How often an audience view's own choice is read again while one is shown.
+const ROOM_LOCAL_RECHECK: Duration = Duration::from_secs(5);
 
 /// The most characters put into the editor in one insertion: a longer run of typing is
 /// drawn in between.

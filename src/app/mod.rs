@@ -203,6 +203,10 @@ pub struct Console {
     /// What the room sees (the picture, blanking, answers), chosen here and followed by
     /// the audience view through the file.
     pub room: projection::Room,
+    /// The picture an audience view chose with its own keys (`b` there blanks its screen),
+    /// shown instead of `room` in that room until the recorder changes the picture; read
+    /// from beside the file (`room_local`), never written by the view into it.
+    pub room_local: Option<projection::Room>,
     pub message: Option<Message>,
     /// Typed text the database has not taken, why, and where it was rescued to; shown in
     /// full until a save goes through.
@@ -257,6 +261,7 @@ impl Console {
             theme_names: Vec::new(),
             projecting: false,
             room: projection::Room::default(),
+            room_local: None,
             message: None,
             save_problem: None,
             save_waiting: false,
