@@ -59,11 +59,6 @@ pub fn run(session: &mut Session, themes: &Registry, log: &Path) -> io::Result<(
     install_panic_hook(log.to_path_buf());
     let mut terminal = enter()?;
     let checker = sender.clone();
-    let told = sender.clone();
-    // Kept alive while the loop runs: an audience view's own choice wakes the console.
-    let _watcher = crate::room_local::watch(session.store.path(), move || {
-        let _ = told.send(Wake::FileChanged);
-    });
     let reading = listen_for_input(sender);
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
         event_loop(&mut terminal, session, themes, &receiver, checker, &reading)
@@ -88,6 +83,12 @@ fn event_loop(
     checker: Sender<Wake>,
     reading: &input::Reading,
 ) -> io::Result<()> {
+    let told = checker.clone();
+    // Kept alive while the loop runs: an audience view's own choice wakes the console.
+    // Without notifications it is looked for every few seconds instead.
+    let watcher = crate::room_local::watch(session.store.path(), move || {
+        let _ = told.send(Wake::FileChanged);
+    });
     let mut checker = Some(checker);
     // What was read after a key, before the screen was drawn again: keys that arrived
     // together (a burst, or typed during a slow save) are all taken before one frame.
@@ -103,6 +104,7 @@ fn event_loop(
         }
         // An audience view's own choice: read at start, when it is written, and while one
         // is shown every few seconds (its view may have gone without a word).
+        // (Unwatched, `wait` below wakes the loop as often.)
         if room_local_read.is_none_or(|at| at.elapsed() >= ROOM_LOCAL_RECHECK) {
             let meeting = session.console.meeting.id;
             session.console.room_local = crate::room_local::read(&room_local, meeting, Utc::now());
@@ -130,9 +132,9 @@ fn event_loop(
             .next_deadline()
             .map(|at| (at - Utc::now()).to_std().unwrap_or(Duration::ZERO))
             .unwrap_or(Duration::from_secs(3600));
-        let wait = match session.console.room_local {
-            Some(_) => wait.min(ROOM_LOCAL_RECHECK),
-            None => wait,
+        let wait = match session.console.room_local.is_some() || watcher.is_none() {
+            true => wait.min(ROOM_LOCAL_RECHECK),
+            false => wait,
         };
         let wake = match queued.take() {
             Some(wake) => Ok(wake),
