@@ -964,6 +964,30 @@ pub fn room_shows(
     }
 }
 
+/// "投影端已自行黑屏": what an audience view chose with its own keys (`local`) instead of
+/// the recorder's picture (`recorder`), in the console's room line; `None` when the room
+/// sees the recorder's picture after all.
+pub fn room_local(
+    lang: Lang,
+    local: &crate::domain::Room,
+    recorder: &crate::domain::Room,
+) -> Option<String> {
+    let (shown, theirs) = (local.shown(), recorder.shown());
+    Some(match lang {
+        Lang::Zh if local.blank && !recorder.blank => "投影端已自行黑屏".to_string(),
+        Lang::En if local.blank && !recorder.blank => "blanked at the projector".to_string(),
+        Lang::Zh if shown != theirs => format!("投影端自选：{}", picture_name(lang, shown)),
+        Lang::En if shown != theirs => {
+            format!("chosen at the projector: {}", picture_name(lang, shown))
+        }
+        _ if local.answers == recorder.answers => return None,
+        Lang::Zh if local.answers => "投影端自行投影答复".to_string(),
+        Lang::Zh => "投影端自行不投影答复".to_string(),
+        Lang::En if local.answers => "answers shown at the projector".to_string(),
+        Lang::En => "answers hidden at the projector".to_string(),
+    })
+}
+
 /// The room's state beside the picture, in the console's room line: whether answers are
 /// projected, and (when it is) that the clock the room sees is stopped.
 pub fn room_state(lang: Lang, answers: bool, paused: bool) -> (&'static str, Option<&'static str>) {

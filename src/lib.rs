@@ -14,6 +14,7 @@ pub mod messages;
 pub mod prep;
 pub mod present;
 pub mod rescue;
+pub mod room_local;
 pub mod session;
 pub mod source;
 pub mod storage;

@@ -397,8 +397,11 @@ pub fn run(
         let mut dirty = true;
         let mut next_poll = Instant::now() + POLL;
         let mut rechecks = Rechecks::default();
+        // This view's own choice, told to the console beside the file (removed on leaving).
+        let mut told = crate::room_local::Publisher::new(db);
         loop {
             let now = Utc::now();
+            told.publish(audience.meeting, audience.local, now);
             if dirty || clock_changes.is_some_and(|at| at <= now) {
                 audience.set_now(now);
                 let theme = themes.get(&audience.theme);

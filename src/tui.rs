@@ -83,6 +83,12 @@ fn event_loop(
     checker: Sender<Wake>,
     reading: &input::Reading,
 ) -> io::Result<()> {
+    let told = checker.clone();
+    // Kept alive while the loop runs: an audience view's own choice wakes the console.
+    // Without notifications it is looked for every few seconds instead.
+    let watcher = crate::room_local::watch(session.store.path(), move || {
+        let _ = told.send(Wake::FileChanged);
+    });
     let mut checker = Some(checker);
     // What was read after a key, before the screen was drawn again: keys that arrived
     // together (a burst, or typed during a slow save) are all taken before one frame.
@@ -90,9 +96,19 @@ fn event_loop(
     let mut last_frame = Instant::now();
     // A signal came: what the terminal had sent before it is still taken in, then leave.
     let mut leaving: Option<Instant> = None;
+    let room_local = crate::room_local::path_for(session.store.path());
+    let mut room_local_read: Option<Instant> = None;
     loop {
         if session.console.quit {
             return Ok(());
+        }
+        // An audience view's own choice: read at start, when it is written, and while one
+        // is shown every few seconds (its view may have gone without a word).
+        // (Unwatched, `wait` below wakes the loop as often.)
+        if room_local_read.is_none_or(|at| at.elapsed() >= ROOM_LOCAL_RECHECK) {
+            let meeting = session.console.snapshot.meeting.id;
+            session.console.room_local = crate::room_local::read(&room_local, meeting, Utc::now());
+            room_local_read = Some(Instant::now());
         }
         if let Some(since) = leaving
             && queued.is_none()
@@ -116,6 +132,10 @@ fn event_loop(
             .next_deadline()
             .map(|at| (at - Utc::now()).to_std().unwrap_or(Duration::ZERO))
             .unwrap_or(Duration::from_secs(3600));
+        let wait = match session.console.room_local.is_some() || watcher.is_none() {
+            true => wait.min(ROOM_LOCAL_RECHECK),
+            false => wait,
+        };
         let wake = match queued.take() {
             Some(wake) => Ok(wake),
             None => receiver.recv_timeout(wait),
@@ -159,7 +179,11 @@ fn event_loop(
                 resume(terminal)?;
                 continue;
             }
-            Ok(Wake::Checked(Ok(())) | Wake::FileChanged) => continue,
+            Ok(Wake::Checked(Ok(()))) => continue,
+            Ok(Wake::FileChanged) => {
+                room_local_read = None;
+                continue;
+            }
             Ok(Wake::Checked(Err(problem))) => {
                 session.hold(problem, Utc::now());
                 continue;
@@ -184,6 +208,9 @@ fn event_loop(
         }
     }
 }
+
+/// How often an audience view's own choice is read again while one is shown.
+const ROOM_LOCAL_RECHECK: Duration = Duration::from_secs(5);
 
 /// The most characters put into the editor in one insertion: a longer run of typing is
 /// drawn in between.

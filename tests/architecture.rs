@@ -29,6 +29,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         ],
     ),
     ("lock", &["domain", "storage", "files", "messages"]),
+    ("room_local", &["domain", "files"]),
     ("demo", &["domain", "view", "storage"]),
     ("app", &["domain", "view", "labels", "clean"]),
     (
@@ -43,12 +44,29 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     (
         "tui",
-        &["app", "session", "ui", "files", "storage", "messages"],
+        &[
+            "app",
+            "session",
+            "ui",
+            "files",
+            "storage",
+            "messages",
+            "room_local",
+        ],
     ),
     (
         "present",
         &[
-            "domain", "view", "labels", "app", "storage", "session", "tui", "ui", "lock",
+            "domain",
+            "view",
+            "labels",
+            "app",
+            "storage",
+            "session",
+            "tui",
+            "ui",
+            "lock",
+            "room_local",
         ],
     ),
     (

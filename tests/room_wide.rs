@@ -1,6 +1,6 @@
 //! The projected pictures in a terminal that draws ambiguous-width characters two cells
-//! wide (`xterm -cjk_width`): every row keeps its width, and the large glyphs are still
-//! large (lit cells, no half blocks). One test: the measuring is a property of the process.
+//! wide (`xterm -cjk_width`): every row keeps its width, and the large glyphs are as large
+//! as in a narrow terminal at every size (lit cells and Braille halves, no half blocks). One test: the measuring is a property of the process.
 
 mod common;
 
@@ -31,6 +31,33 @@ fn drawn_widths(buffer: &Buffer) -> Vec<usize> {
         .collect()
 }
 
+/// Cells of the narrow terminal's large glyphs drawn alike in the wide one (a half block as
+/// Braille dots of its colour, a full block as a space on its colour), and how many there
+/// are in the narrow one.
+fn glyphs_alike(narrow: &Buffer, wide: &Buffer) -> (usize, usize) {
+    let glyph = |c: &&ratatui::buffer::Cell| "▀▄█".contains(c.symbol());
+    let alike = narrow
+        .content
+        .iter()
+        .zip(&wide.content)
+        .filter(|(n, _)| glyph(n))
+        .filter(|(n, wide)| match n.symbol() {
+            "▀" => wide.symbol() == "⠛" && wide.fg == n.fg,
+            "▄" => wide.symbol() == "⣤" && wide.fg == n.fg,
+            _ => wide.symbol() == " " && wide.bg == n.fg,
+        })
+        .count();
+    (alike, narrow.content.iter().filter(glyph).count())
+}
+
+fn render(p: &Projection, theme: &Theme, w: u16, h: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|frame| projection::draw(frame, p, theme))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
 #[test]
 fn every_picture_keeps_its_rows_and_its_large_glyphs_where_ambiguous_characters_are_wide() {
     let (_dir, path) = temp_db();
@@ -47,7 +74,6 @@ fn every_picture_keeps_its_rows_and_its_large_glyphs_where_ambiguous_characters_
         at(100_002),
     );
     s.console.snapshot.meeting.title = "某县纪委监委“2026”述责述廉会议".into();
-    text::set_ambiguous(Ambiguous::Wide);
     let theme = Theme::projector_dark();
     let mut base = s.console.projection(&s.console.room);
     base.resume_at = Some(at(100_600));
@@ -68,12 +94,9 @@ fn every_picture_keeps_its_rows_and_its_large_glyphs_where_ambiguous_characters_
             ..base.clone()
         };
         for (w, h) in SIZES {
-            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-            terminal
-                .draw(|frame| projection::draw(frame, &p, &theme))
-                .unwrap();
-            let buffer = terminal.backend().buffer();
-            let widths = drawn_widths(buffer);
+            text::set_ambiguous(Ambiguous::Wide);
+            let buffer = render(&p, &theme, w, h);
+            let widths = drawn_widths(&buffer);
             assert!(
                 widths.iter().all(|&used| used == w as usize),
                 "{picture:?} {w}x{h}: rows as drawn wide {widths:?}"
@@ -84,19 +107,30 @@ fn every_picture_keeps_its_rows_and_its_large_glyphs_where_ambiguous_characters_
                 .filter(|c| "▀▄█".contains(c.symbol()))
                 .count();
             assert_eq!(blocks, 0, "{picture:?} {w}x{h}: no half blocks");
-            let lit = buffer
-                .content
-                .iter()
-                .filter(|c| c.bg == theme.accent)
-                .count();
-            // A Chinese character is 32x16 cells at scale 1 here: large from 160x45 on.
-            let large = match picture {
-                Picture::Card | Picture::Spotlight | Picture::Pause => w >= 160,
-                Picture::Title => w >= 240,
-                _ => false,
-            };
+            // Every cell of a large glyph where the narrow terminal has it, drawn with
+            // characters one cell wide everywhere: the glyphs are as large in both. (The
+            // title's “ is 〝 in a wide terminal, a glyph twice as wide: compared on a title
+            // without it.)
+            let mut plain = p.clone();
+            plain.title = "某县纪委监委2026年述责述廉会议".into();
+            plain.meeting.title = plain.title.clone();
+            text::set_ambiguous(Ambiguous::Narrow);
+            let narrow = render(&plain, &theme, w, h);
+            text::set_ambiguous(Ambiguous::Wide);
+            let wide = render(&plain, &theme, w, h);
+            let (glyph_cells, narrow_cells) = glyphs_alike(&narrow, &wide);
+            assert_eq!(
+                glyph_cells, narrow_cells,
+                "{picture:?} {w}x{h}: the large glyphs where the narrow terminal has them"
+            );
+            // The name (and on the card the clock) large at every size, the smallest too.
+            let large = matches!(picture, Picture::Card | Picture::Spotlight | Picture::Pause)
+                || (picture == Picture::Title && w >= 106);
             if large {
-                assert!(lit > 100, "{picture:?} {w}x{h}: large glyphs ({lit} lit)");
+                assert!(
+                    glyph_cells > 50,
+                    "{picture:?} {w}x{h}: large glyphs ({glyph_cells} cells)"
+                );
             }
         }
     }

@@ -388,3 +388,48 @@ fn labels_in_forms_are_never_cut() {
         }
     }
 }
+
+/// Rows of the body (under the card and the blank row after it, above the message and key
+/// rows) blank across the whole width.
+fn blank_body_rows(text: &[String]) -> usize {
+    let footer = text.len().saturating_sub(2);
+    text[5.min(footer)..footer]
+        .iter()
+        .filter(|row| row.trim().is_empty())
+        .count()
+}
+
+#[test]
+fn no_pane_shows_more_below_while_a_row_of_the_body_stands_blank() {
+    let (_dir, path) = temp_db();
+    let mut s = fullest_official(&path);
+    let check = |s: &Session, what: &str| {
+        let heights = (28..=50).map(|h| (160, h));
+        for (w, h) in [(240, 67), (160, 45), (60, 18)].into_iter().chain(heights) {
+            let text = rows(&render(s, w, h));
+            let cut = text.iter().any(|row| {
+                row.split_whitespace()
+                    .any(|word| word.starts_with('+') && word[1..].parse::<u32>().is_ok())
+            });
+            // One blank row between the upper and the lower panes.
+            let blank = blank_body_rows(&text);
+            assert!(
+                !cut || blank <= 1,
+                "{what} {w}x{h}: a pane shows +N while {blank} rows stand blank:\n{}",
+                text.join("\n")
+            );
+        }
+    };
+    check(&s, "as prepared");
+    // Answers growing a few rows at a time: at some height each row needs a little more
+    // than half of it.
+    for round in 0..6 {
+        s.handle(Action::Command(Command::EditAnswer), at(300 + round));
+        s.handle(
+            Action::Paste("谈话提醒42人次，函询12件；整改时限为2027-03-31，逐项销号。".repeat(2)),
+            at(301 + round),
+        );
+        s.handle(Action::Cancel, at(302 + round));
+        check(&s, &format!("after {} answers", round + 1));
+    }
+}

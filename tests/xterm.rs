@@ -1,7 +1,8 @@
 //! The projected card in a real terminal as a room sees it: xterm under Xvfb at 1920x1080
 //! with the back row's fonts (14 and 36 points, Unifont's glyphs: no Sixel), the screen
 //! read back as pixels and the official's name measured. The name must not shrink as the
-//! font grows: at 36 points it is still drawn in large glyphs, not as a line of text.
+//! font grows: at 36 points it is still drawn in large glyphs, not as a line of text, also
+//! in `xterm -cjk_width` (ambiguous-width characters two cells wide).
 //!
 //! Needs `xterm`, `Xvfb` and `xwd` (`tests/run.sh` installs them); skipped visibly where
 //! they are missing.
@@ -111,10 +112,12 @@ fn name_height(pixels: &[Vec<[u8; 3]>]) -> usize {
     }
 }
 
-/// The audience view in a maximised xterm at `points`, the name's height once drawn.
-fn measured(display: &str, db: &Path, data: &Path, points: &str) -> usize {
+/// The audience view in a maximised xterm at `points` (ambiguous-width characters two
+/// cells wide with `cjk`), the name's height once drawn.
+fn measured(display: &str, db: &Path, data: &Path, points: &str, cjk: bool) -> usize {
     let term = Process::new("xterm")
         .args(["-geometry", "1920x1080+0+0", "-maximized"])
+        .args(if cjk { &["-cjk_width"][..] } else { &[] })
         .args(["-fa", "Noto Sans Mono CJK SC", "-fs", points])
         .args(["-bg", "#0b0f14", "-fg", "#f4f6f8", "-e"])
         .arg(env!("CARGO_BIN_EXE_shuze"))
@@ -170,12 +173,19 @@ fn the_name_is_as_large_at_36_points_as_at_14() {
     session.close();
 
     let (_server, display) = x_server();
-    let small = measured(&display, &db, &data, "14");
-    let large = measured(&display, &db, &data, "36");
-    eprintln!("name height: {small} px at 14 pt, {large} px at 36 pt");
+    let small = measured(&display, &db, &data, "14", false);
+    let large = measured(&display, &db, &data, "36", false);
+    let wide = measured(&display, &db, &data, "36", true);
+    eprintln!(
+        "name height: {small} px at 14 pt, {large} px at 36 pt, {wide} px at 36 pt with -cjk_width"
+    );
     // A line of text at 36 points is about 50 pixels; the name's glyphs take 8 rows or more.
     assert!(
         large >= small && large > 150,
         "the name is {small} px high at 14 pt and {large} px at 36 pt"
+    );
+    assert!(
+        wide > 150,
+        "xterm -cjk_width at 36 pt: the name is {wide} px high (in words, not large glyphs)"
     );
 }

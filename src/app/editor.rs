@@ -229,11 +229,12 @@ impl Editor {
     }
 }
 
-/// The editor's text area on `body`, the caret at its start: wrapped at words or, for
-/// Chinese text, between characters; the caret's line not underlined.
+/// The editor's text area on `body`, the caret at its start: wrapped as the panes wrap
+/// (UAX #14: never before ，。 or after （, dates and numbers kept whole); the caret's line
+/// not underlined.
 fn text_area(body: &str) -> TextArea<'static> {
     let mut area = TextArea::new(body.split('\n').map(str::to_string).collect());
-    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.set_wrap_mode(WrapMode::LineBreak);
     area.set_cursor_line_style(ratatui::style::Style::default());
     area
 }

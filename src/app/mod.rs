@@ -240,6 +240,10 @@ pub struct Console {
     /// What the room sees (the picture, blanking, answers), chosen here and followed by
     /// the audience view through the file.
     pub room: projection::Room,
+    /// The picture an audience view chose with its own keys (`b` there blanks its screen),
+    /// shown instead of `room` in that room until the recorder changes the picture; read
+    /// from beside the file (`room_local`), never written by the view into it.
+    pub room_local: Option<projection::Room>,
     /// Whether what was typed reached the file, and what waits to be tried again.
     pub saving: SaveHealth,
     /// The time the state was last brought up to; timers are drawn against it.
@@ -256,6 +260,7 @@ impl Console {
             snapshot,
             recorder: Recorder::new(theme),
             room: projection::Room::default(),
+            room_local: None,
             saving: SaveHealth::default(),
             now,
             quit: false,

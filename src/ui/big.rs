@@ -2,11 +2,14 @@
 //! 16x16 bitmaps (all common Chinese characters, digits, Latin), never scaled down (a
 //! Chinese character at half size is a blob), only up by whole pixels.
 //!
+//! A pixel is one column and half a row: a Chinese character takes 16x8 cells at scale 1.
 //! Where the terminal draws ambiguous-width characters one cell wide (most do; see
-//! `text::Ambiguous`), a pixel is one column and half a row, drawn with the half blocks
-//! `▀ ▄ █`: a Chinese character takes 16x8 cells at scale 1. Where it draws them two cells
-//! wide, the half blocks would push the row apart, so a pixel is two background-coloured
-//! spaces on a whole row: 32x16 cells at scale 1.
+//! `text::Ambiguous`), it is drawn with the half blocks `▀ ▄ █`. Where it draws them two
+//! cells wide (`xterm -cjk_width`), the half blocks would push the row apart, so only
+//! characters every terminal draws one cell wide are used: a cell lit in full is a
+//! background-coloured space, a lit upper or lower half the Braille dots `⠛` or `⣤`. The
+//! glyphs are then as large in both (they once took twice the columns and rows there, too
+//! many for a name below 160x45).
 
 use super::text::{self, Ambiguous};
 use ratatui::buffer::Buffer;
@@ -22,20 +25,24 @@ fn glyph(c: char) -> &'static unifont::Glyph {
         .expect("Unifont has '?'")
 }
 
-/// Cells (columns, rows) one pixel takes at scale 1, as twice its size: (1, 1) is a column
-/// and half a row.
-fn pixel_halves() -> (usize, usize) {
-    match text::ambiguous() {
-        Ambiguous::Narrow => (1, 1),
-        Ambiguous::Wide => (2, 2),
-    }
-}
-
 /// Cells taken by `text` at `scale`: (columns, rows).
 pub fn size(text: &str, scale: usize) -> (usize, usize) {
-    let (columns, halves) = pixel_halves();
     let pixels: usize = text.chars().map(|c| glyph(c).get_width()).sum();
-    (pixels * columns * scale, 16 * halves * scale / 2)
+    (pixels * scale, 8 * scale)
+}
+
+/// The character for a cell whose upper and lower halves are lit as given, and whether it
+/// is drawn as a background-coloured space (lit in full where the half blocks are wide).
+fn cell_symbol(upper: bool, lower: bool, wide: bool) -> Option<(&'static str, bool)> {
+    Some(match (upper, lower, wide) {
+        (false, false, _) => return None,
+        (true, true, false) => ("█", false),
+        (true, false, false) => ("▀", false),
+        (false, true, false) => ("▄", false),
+        (true, true, true) => (" ", true),
+        (true, false, true) => ("⠛", false),
+        (false, true, true) => ("⣤", false),
+    })
 }
 
 /// The largest whole scale at which `text` fits `width` columns and `height` rows.
@@ -86,38 +93,32 @@ pub fn draw(buf: &mut Buffer, area: Rect, text: &str, scale: usize, colour: Colo
     let (width, height) = size(text, scale);
     let left = area.x as usize + (area.width as usize).saturating_sub(width) / 2;
     let top = area.y as usize + (area.height as usize).saturating_sub(height) / 2;
-    let (columns, halves) = pixel_halves();
+    let wide = text::ambiguous() == Ambiguous::Wide;
     let mut x0 = left;
     for c in text.chars() {
         let g = glyph(c);
         let lit = |x: usize, half_row: usize| {
-            let y = half_row / (halves * scale);
-            y < 16 && g.get_pixel(x / (columns * scale), y)
+            let y = half_row / scale;
+            y < 16 && g.get_pixel(x / scale, y)
         };
-        let glyph_columns = g.get_width() * columns * scale;
+        let glyph_columns = g.get_width() * scale;
         for dx in 0..glyph_columns {
             for dy in 0..height {
                 let (cx, cy) = ((x0 + dx) as u16, (top + dy) as u16);
                 if !area.contains((cx, cy).into()) {
                     continue;
                 }
-                let cell = &mut buf[(cx, cy)];
-                if halves == 2 {
-                    if lit(dx, dy * 2) {
-                        match colour {
-                            Color::Reset => cell.set_symbol(" ").set_style(Modifier::REVERSED),
-                            _ => cell.set_symbol(" ").set_bg(colour),
-                        };
-                    }
+                let Some((symbol, filled)) =
+                    cell_symbol(lit(dx, dy * 2), lit(dx, dy * 2 + 1), wide)
+                else {
                     continue;
-                }
-                let symbol = match (lit(dx, dy * 2), lit(dx, dy * 2 + 1)) {
-                    (true, true) => "█",
-                    (true, false) => "▀",
-                    (false, true) => "▄",
-                    (false, false) => continue,
                 };
-                cell.set_symbol(symbol).set_fg(colour);
+                let cell = &mut buf[(cx, cy)];
+                match (filled, colour) {
+                    (true, Color::Reset) => cell.set_symbol(symbol).set_style(Modifier::REVERSED),
+                    (true, _) => cell.set_symbol(symbol).set_bg(colour),
+                    (false, _) => cell.set_symbol(symbol).set_fg(colour),
+                };
             }
         }
         x0 += glyph_columns;

@@ -55,8 +55,9 @@ pub fn draw(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
 const MIN_TITLE: u16 = 12;
 
 /// "[投影：述责人 · 答复投影 · 计时暂停]": the picture the room sees (black when blanked),
-/// whether answers are projected, and a stopped clock; at small widths the clock's state
-/// goes first, then a pause's countdown, then the answers, never the picture.
+/// what an audience view chose with its own keys (投影端已自行黑屏), whether answers are
+/// projected, and a stopped clock; at small widths the clock's state goes first, then a
+/// pause's countdown, then the answers, then the picture, never the audience view's choice.
 fn room_line(console: &Console, width: usize) -> String {
     let lang = console.lang;
     let room = &console.room;
@@ -73,7 +74,15 @@ fn room_line(console: &Console, width: usize) -> String {
     );
     let paused = console.current_timing().is_some_and(|t| !t.is_running());
     let (answers, stopped) = labels::room_state(lang, room.answers, paused);
-    let join = |parts: &[&str]| format!("[{}]", parts.join(" · "));
+    let local = console
+        .room_local
+        .and_then(|local| labels::room_local(lang, &local, room));
+    let join = |parts: &[&str]| {
+        let mut all = parts[..1].to_vec();
+        all.extend(local.as_deref());
+        all.extend(&parts[1..]);
+        format!("[{}]", all.join(" · "))
+    };
     let mut candidates = Vec::new();
     if let Some(stopped) = stopped {
         candidates.push(join(&[&full, answers, stopped]));
@@ -81,6 +90,7 @@ fn room_line(console: &Console, width: usize) -> String {
     candidates.push(join(&[&full, answers]));
     candidates.push(join(&[&short, answers]));
     candidates.push(join(&[&short]));
+    candidates.extend(local.as_ref().map(|local| format!("[{local}]")));
     let last = candidates.last().cloned().unwrap_or_default();
     candidates
         .into_iter()

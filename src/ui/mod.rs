@@ -115,7 +115,8 @@ fn wide_body(frame: &mut Frame, body: Rect, console: &Console, theme: &Theme) {
 /// The upper row's share of `height` rows when the upper panes need `upper` rows and the
 /// lower ones `lower`: each gets what it needs when both fit; otherwise the one that needs
 /// less than half gets all it needs and the other the rest, so that no pane is cut while
-/// the other row stands half empty; when both need more than half, 56 % above.
+/// the other row stands half empty; when both need more than half, 56 % above, never more
+/// than the upper row needs (the rest would stand empty while the lower row is cut).
 pub fn share_height(height: u16, upper: u16, lower: u16) -> u16 {
     let half = height / 2;
     if upper + lower <= height {
@@ -126,7 +127,7 @@ pub fn share_height(height: u16, upper: u16, lower: u16) -> u16 {
     } else if upper <= half {
         upper
     } else {
-        (height as u32 * 56 / 100) as u16
+        ((height as u32 * 56 / 100) as u16).min(upper)
     }
 }
 
@@ -258,4 +259,31 @@ fn too_small(frame: &mut Frame, area: Rect, console: &Console, theme: &Theme) {
         .map(|l| Line::from(Span::styled(l, Style::new().fg(theme.warning))))
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::share_height;
+
+    #[test]
+    fn no_row_gets_more_than_it_needs_while_the_other_is_cut() {
+        assert_eq!(share_height(50, 20, 20), 30, "room to spare goes above");
+        assert_eq!(
+            share_height(50, 40, 20),
+            30,
+            "below fits, above takes the rest"
+        );
+        assert_eq!(
+            share_height(50, 20, 40),
+            20,
+            "above fits, below takes the rest"
+        );
+        assert_eq!(share_height(50, 40, 40), 28, "both cut: 56 % above");
+        // Above needs 27 of 50 rows, below 30: 56 % (28) would leave a row empty above
+        // while below is cut.
+        assert_eq!(share_height(50, 27, 30), 27);
+        let (upper, lower) = (27u16, 30u16);
+        let above = share_height(50, upper, lower);
+        assert!(above <= upper || 50 - above >= lower);
+    }
 }

@@ -168,7 +168,8 @@ pub fn tail(text: &str, max: usize) -> String {
 /// Wraps text into lines of at most `max` cells. Line breaks in the text are kept. Lines
 /// break where Unicode's line-breaking algorithm (UAX #14) allows: between Chinese
 /// characters, never before `，。、；：？！）」』》` or after `（「『《`, never inside a
-/// number, a date or a Latin word. Only a word longer than a whole line is cut.
+/// number, a date or a Latin word. Only a word longer than a whole line is cut. The answer
+/// editor breaks its rows at the same places (`ratatui_textarea::line_breaks`).
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let max = max.max(2);
     let mut lines = Vec::new();
@@ -187,7 +188,7 @@ fn wrap_paragraph(paragraph: &str, max: usize, lines: &mut Vec<String>, limit: u
     let mut line = String::new();
     let mut used = 0;
     let mut start = 0;
-    for (end, _) in unicode_linebreak::linebreaks(paragraph) {
+    for end in ratatui_textarea::line_breaks(paragraph) {
         // A piece that may not be broken, with the spaces after it.
         let piece = &paragraph[start..end];
         start = end;

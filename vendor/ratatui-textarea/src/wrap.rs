@@ -18,6 +18,39 @@ pub enum WrapMode {
     Glyph,
     /// Wrap at word boundaries, and fall back to grapheme wrapping for long words.
     WordOrGlyph,
+    /// Wrap where Unicode's line-breaking algorithm (UAX #14) allows, dates kept whole
+    /// (see [`line_breaks`]), falling back to grapheme wrapping for a piece wider than a
+    /// row. (Patched in for shuze.)
+    LineBreak,
+}
+
+/// Whether a line may not break between `before` and `after` although UAX #14 allows it:
+/// inside a Chinese date or time (`2026年1月1日`, `8时30分`), between a digit and the
+/// unit character after it and between 年 or 月 and the digit after it.
+fn glued(before: char, after: char, before_before: Option<char>) -> bool {
+    const UNITS: &str = "年月日号時时分秒";
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    (digit(before) && UNITS.contains(after))
+        || ("年月".contains(before) && digit(after) && before_before.is_some_and(digit))
+}
+
+/// The byte offsets in `text` after which a line may break, in order, the end included:
+/// UAX #14's break opportunities (never before `，。、；：？！）」』》` or after `（「『《`,
+/// never inside a number or a Latin word), less those inside a date. (Patched in for
+/// shuze: its panes break lines with it too.)
+pub fn line_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    unicode_linebreak::linebreaks(text)
+        .map(|(at, _)| at)
+        .filter(move |&at| {
+            if at == text.len() {
+                return true;
+            }
+            let mut before = text[..at].chars().rev();
+            let (Some(b), Some(a)) = (before.next(), text[at..].chars().next()) else {
+                return true;
+            };
+            !glued(b, a, before.next())
+        })
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,6 +131,14 @@ pub(crate) fn line_ranges(
         }
         WrapMode::Word => wrap_word_chunks(line, width, tab_len, mask, false),
         WrapMode::WordOrGlyph => wrap_word_chunks(line, width, tab_len, mask, true),
+        WrapMode::LineBreak => {
+            let mut out = Vec::new();
+            line_break_rows_from(line, 0, width, tab_len, mask, &mut |s, e| {
+                out.push((s, e));
+                true
+            });
+            out
+        }
     };
 
     if out.is_empty() {
@@ -175,6 +216,7 @@ pub(crate) fn rows_from(
         WrapMode::WordOrGlyph => {
             word_rows_from(line, from, width, tab_len, mask, true, &mut counted)
         }
+        WrapMode::LineBreak => line_break_rows_from(line, from, width, tab_len, mask, &mut counted),
     }
     if !any {
         row(from, from);
@@ -249,6 +291,77 @@ fn word_rows_from(
         seg_width = 0;
     }
 
+    if seg_end > seg_start {
+        row(seg_start, seg_end);
+    }
+}
+
+/// Characters before a row's start read to find the breaks after it.
+const CONTEXT: usize = 16;
+
+/// As `word_rows_from`, the pieces being what `line_breaks` allows between: a row takes
+/// whole pieces while they fit; a piece wider than a row is cut at graphemes.
+fn line_break_rows_from(
+    line: &str,
+    from: usize,
+    width: usize,
+    tab_len: u8,
+    mask: Option<char>,
+    row: &mut dyn FnMut(usize, usize) -> bool,
+) {
+    let mut seg_start = from;
+    let mut seg_end = from;
+    let mut seg_width = 0usize;
+    let mut piece_start = from;
+    // The breaks as the whole line has them: a few characters before `from` are read too
+    // (a break depends on what stands before it), not the line from its start.
+    let context = line[..from]
+        .char_indices()
+        .rev()
+        .nth(CONTEXT)
+        .map_or(0, |(at, _)| at);
+    let breaks = line_breaks(&line[context..])
+        .map(|at| context + at)
+        .filter(|&at| at > from);
+    for end in breaks {
+        let piece = Chunk {
+            start: piece_start,
+            end,
+        };
+        piece_start = end;
+        let piece_width = display_width_from(chunk_text(line, piece), seg_width, tab_len, mask);
+        if seg_width + piece_width <= width {
+            seg_end = piece.end;
+            seg_width += piece_width;
+            continue;
+        }
+        if seg_end > seg_start && !row(seg_start, seg_end) {
+            return;
+        }
+        seg_start = piece.start;
+        seg_end = piece.start;
+        seg_width = 0;
+        let piece_width = display_width_from(chunk_text(line, piece), 0, tab_len, mask);
+        if piece_width <= width {
+            seg_end = piece.end;
+            seg_width = piece_width;
+            continue;
+        }
+        let mut pieces = Vec::new();
+        split_range_by_grapheme_width(line, piece.start, piece.end, width, tab_len, mask, &mut pieces);
+        // The last part of a long piece begins the next row: what follows may join it.
+        let last = pieces.pop();
+        for (s, e) in pieces {
+            if !row(s, e) {
+                return;
+            }
+        }
+        if let Some((s, e)) = last {
+            seg_start = s;
+            seg_end = e;
+            seg_width = display_width_from(&line[s..e], 0, tab_len, mask);
+        }
+    }
     if seg_end > seg_start {
         row(seg_start, seg_end);
     }
@@ -388,6 +501,27 @@ mod tests {
         assert_eq!(have, vec!["a中\tc", "de"]);
         let have = masked_segments("abcd", WrapMode::WordOrGlyph, 4, '＊');
         assert_eq!(have, vec!["ab", "cd"]);
+    }
+
+    #[test]
+    fn line_break_wrap_keeps_punctuation_and_dates_in_place() {
+        // Glyph wrapping would start a row with ，and split the date.
+        assert_eq!(
+            segments("于2026年1月1日召开，（一）要求", WrapMode::LineBreak, 12),
+            vec!["于", "2026年1月1日", "召开，（一）", "要求"]
+        );
+        assert_eq!(
+            segments("甲乙，丙丁（戊己", WrapMode::LineBreak, 6),
+            vec!["甲乙，", "丙丁", "（戊己"]
+        );
+        assert_eq!(
+            segments("甲乙丙，丁", WrapMode::LineBreak, 6),
+            vec!["甲乙", "丙，丁"]
+        );
+        assert_eq!(
+            segments("helloworld", WrapMode::LineBreak, 4),
+            vec!["hell", "owor", "ld"]
+        );
     }
 
     #[test]
