@@ -186,6 +186,21 @@ fn a_history() -> shuze::domain::history::History {
             follow_ups: Vec::new(),
         }],
         imported: Vec::new(),
+        portrait: vec![(
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 20).unwrap(),
+            shuze::domain::PortraitFinding {
+                id: 1,
+                dimension: shuze::domain::PortraitDimension::Appointments,
+                problem: "个别岗位长期未轮岗".into(),
+                suggestion: "建立轮岗台账".into(),
+            },
+        )],
+        talks: vec![shuze::domain::ReminderTalk {
+            id: 1,
+            held_on: chrono::NaiveDate::from_ymd_opt(2026, 6, 15).unwrap(),
+            talker: "县纪委副书记 刘某".into(),
+            content: "就惠民资金发放不公开进行提醒".into(),
+        }],
     }
 }
 

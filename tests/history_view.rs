@@ -383,7 +383,13 @@ fn own_scales_groups_and_imported_follow_ups_and_only_earlier_meetings() {
                  [[rating.rule]]\nwhen = \"不廉洁 > 1/3\"\ngroup = \"县领导\"\nconsequence = \"约谈提醒\"\n";
     let imported = "\n[[official.earlier_follow_up]]\nproblem = \"廉政谈话未实现逐级全覆盖\"\n\
                     status = \"整改中\"\nraised_on = 2025-10-12\n";
-    let first = prep("一季度述责述廉会议", "2026-01-20", &[("张某", "某某镇")]) + imported + scale;
+    let portrait = "\n[[official.portrait]]\ndimension = \"选人用人\"\nproblem = \"个别岗位长期未轮岗\"\n\
+                    suggestion = \"建立轮岗台账\"\n\n[[official.talk]]\ndate = 2025-12-15\n\
+                    talker = \"县纪委副书记 刘某\"\ncontent = \"就惠民资金发放不公开进行提醒\"\n";
+    let first = prep("一季度述责述廉会议", "2026-01-20", &[("张某", "某某镇")])
+        + imported
+        + portrait
+        + scale;
     write_prep(dir.path(), "first.toml", &first);
     let mut store = Store::create_or_open(&db).unwrap();
     shuze::prep::import_file(
@@ -434,6 +440,11 @@ fn own_scales_groups_and_imported_follow_ups_and_only_earlier_meetings() {
         "1. 廉政谈话未实现逐级全覆盖",
         "提出时间：2025-10-12",
         "状态：整改中",
+        "政治画像",
+        "2026-01-20 [选人用人] 个别岗位长期未轮岗",
+        "建议: 建立轮岗台账",
+        "提醒谈话",
+        "2025-12-15 县纪委副书记 刘某: 就惠民资金发放不公开进行提醒",
     ] {
         assert!(text.contains(shown), "{shown} missing:\n{text}");
     }

@@ -5,7 +5,7 @@
 use super::key::{KeyCode, KeyEvent};
 use super::{Action, Console, Effect, Mode};
 use crate::domain::history::{History, TrackedFollowUp};
-use crate::labels::{self, Label, Lang, history as words};
+use crate::labels::{self, Label, Lang, Named, history as words};
 use std::cell::RefCell;
 
 /// How a line of the history is drawn.
@@ -268,9 +268,7 @@ pub fn lines_of(history: &History, lang: Lang) -> Vec<HistoryLine> {
             "",
             Label::NoHistory.text(lang),
         ));
-        return lines;
-    }
-    if !history.meetings.is_empty() {
+    } else if !history.meetings.is_empty() {
         let found = words::meetings_found(lang, history.meetings.len());
         lines.push(HistoryLine::new(LineKind::Muted, "", found));
     }
@@ -289,10 +287,36 @@ pub fn lines_of(history: &History, lang: Lang) -> Vec<HistoryLine> {
     lines
 }
 
-/// Where the unit's political portrait (政治画像) and the reminder talks (提醒谈话) held
-/// with its head join the history, above its meetings, once the file holds them (issue
-/// 22, item 6: `History` gains them from `Store::history`). Nothing yet.
-fn portrait_and_talks(_history: &History, _lang: Lang, _lines: &mut Vec<HistoryLine>) {}
+/// The unit's political portrait (政治画像, each finding dated by the meeting that brought
+/// it) and the reminder talks (提醒谈话) held with its head, above its meetings.
+fn portrait_and_talks(history: &History, lang: Lang, lines: &mut Vec<HistoryLine>) {
+    let heading = |label: Label, lines: &mut Vec<HistoryLine>| {
+        lines.push(HistoryLine::new(LineKind::Blank, "", ""));
+        lines.push(HistoryLine::new(LineKind::Meeting, "", label.text(lang)));
+    };
+    if !history.portrait.is_empty() {
+        heading(Label::Portrait, lines);
+    }
+    for (day, finding) in &history.portrait {
+        let prefix = format!("  {day} [{}] ", finding.dimension.name(lang));
+        lines.push(HistoryLine::new(LineKind::Text, prefix, &finding.problem));
+        if !finding.suggestion.trim().is_empty() {
+            let prefix = format!("    {}: ", Label::Suggestion.text(lang));
+            lines.push(HistoryLine::new(
+                LineKind::Muted,
+                prefix,
+                &finding.suggestion,
+            ));
+        }
+    }
+    if !history.talks.is_empty() {
+        heading(Label::ReminderTalks, lines);
+    }
+    for talk in &history.talks {
+        let prefix = format!("  {} {}: ", talk.held_on, talk.talker);
+        lines.push(HistoryLine::new(LineKind::Text, prefix, &talk.content));
+    }
+}
 
 fn meeting_lines(
     meeting: &crate::domain::history::EarlierMeeting,

@@ -48,10 +48,12 @@ pub fn portrait_selected(console: &Console) -> bool {
 pub(super) fn ask_from_dossier(console: &mut Console) -> Vec<Effect> {
     let text = match dossier_row(&console.snapshot.detail, console.selection(Pane::Risks)) {
         Some(DossierRow::Finding(f)) if console.recorder.focus == Pane::Risks => f.problem.clone(),
-        Some(DossierRow::Talk(t)) if console.recorder.focus == Pane::Risks => match t.content.is_empty() {
-            false => t.content.clone(),
-            true => format!("{} {}", t.held_on, t.talker),
-        },
+        Some(DossierRow::Talk(t)) if console.recorder.focus == Pane::Risks => {
+            match t.content.is_empty() {
+                false => t.content.clone(),
+                true => format!("{} {}", t.held_on, t.talker),
+            }
+        }
         _ => {
             console.warn(Label::NoPortraitSelected.text(console.lang));
             return Vec::new();

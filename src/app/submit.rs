@@ -278,7 +278,8 @@ fn submit(console: &mut Console) -> Vec<Effect> {
             .inspect(|_| {
                 // The new question goes last; select it, so Enter answers it.
                 console.recorder.focus = Pane::Questions;
-                console.recorder.selected[Pane::Questions.index()] = console.snapshot.detail.questions.len();
+                console.recorder.selected[Pane::Questions.index()] =
+                    console.snapshot.detail.questions.len();
             }),
         FormKind::Rating => submit_rating(console, &form),
         FormKind::FollowUp => submit_follow_up(console, &form),

@@ -19,6 +19,11 @@ pub struct History {
     pub meetings: Vec<EarlierMeeting>,
     /// The unit's follow-ups from before the file's meetings (a prep's 以往问题).
     pub imported: Vec<TrackedFollowUp>,
+    /// The unit's political portrait (政治画像), each finding with the day of the meeting
+    /// whose preparation brought it, oldest first.
+    pub portrait: Vec<(NaiveDate, super::PortraitFinding)>,
+    /// The reminder talks (提醒谈话) held with the unit's head, oldest first.
+    pub talks: Vec<super::ReminderTalk>,
 }
 
 impl History {

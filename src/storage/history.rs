@@ -93,6 +93,8 @@ impl Store {
             day,
             meetings,
             imported,
+            portrait: self.portrait_of_unit(unit_id)?,
+            talks: self.talks_of_unit(unit_id)?,
         })
     }
 

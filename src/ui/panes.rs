@@ -300,7 +300,13 @@ fn risk(console: &Console, r: &RiskPoint, width: u16, theme: &Theme) -> Item {
         RiskLevel::Low => theme.ok,
     };
     let mut prefix = format!("[{}] ", r.level.name(lang));
-    if console.snapshot.detail.mentioned.risk_points.contains(&r.id) {
+    if console
+        .snapshot
+        .detail
+        .mentioned
+        .risk_points
+        .contains(&r.id)
+    {
         prefix = format!("[{}]{prefix}", Label::Mentioned.text(lang));
     }
     let mut item = hanging(
