@@ -19,7 +19,10 @@ use shuze::storage::Store;
 use std::path::Path;
 use std::time::Duration;
 
-/// The moments, each tried this many times.
+/// The moments, each tried this many times. A power cut comes at a time, not at an event:
+/// each moment is a time after what the recorder sees (the words on screen, Esc sent),
+/// spread over the saving schedule (a draft at once, a revision after a second's pause)
+/// and moved by a few milliseconds each round, so these are `pace`, not waits.
 const MOMENTS: [Moment; 6] = [
     Moment::AfterTyping { wait_ms: 200 },
     Moment::AfterTyping { wait_ms: 1050 },
@@ -73,7 +76,7 @@ fn round_trip(moment: Moment, round: u64) -> Result<(), String> {
         Moment::LongParagraph => return long_paragraph_round(console, &db, round, jitter),
         Moment::AfterTyping { wait_ms } => {
             let typed = type_answer(&mut console, round);
-            std::thread::sleep(Duration::from_millis(wait_ms) + jitter);
+            pace(Duration::from_millis(wait_ms) + jitter);
             typed
         }
         Moment::AfterPaste => {
@@ -84,13 +87,13 @@ fn round_trip(moment: Moment, round: u64) -> Result<(), String> {
             let pasted = format!("{}{end}", "粘贴的长篇回答，".repeat(8_500));
             console.send(&format!("\x1b[200~{pasted}\x1b[201~"));
             console.wait_for(&end, 20);
-            std::thread::sleep(Duration::from_millis(200) + jitter);
+            pace(Duration::from_millis(200) + jitter);
             pasted
         }
         Moment::AfterLeaving => {
             let typed = type_answer(&mut console, round);
             console.send_now("\x1b");
-            std::thread::sleep(jitter / 4);
+            pace(jitter / 4);
             typed
         }
     };
@@ -148,7 +151,7 @@ fn long_paragraph_round(
     let pasted = format!("{}{end}", "answer述责a1".repeat(8_400));
     console.send(&format!("\x1b[200~{pasted}\x1b[201~"));
     console.wait_for(&end, 20);
-    std::thread::sleep(Duration::from_millis(200) + jitter);
+    pace(Duration::from_millis(200) + jitter);
     kill(&mut console)?;
     reopen(db)?;
     let mut console = Console::start(&[db.to_str().unwrap()], 100, 30);
@@ -184,7 +187,7 @@ fn form_round(mut console: Console, db: &Path, round: u64, jitter: Duration) -> 
     let half = format!("第{round}个没写完的现场提问");
     console.send(&half);
     console.wait_for(&half, 5);
-    std::thread::sleep(Duration::from_millis(200) + jitter);
+    pace(Duration::from_millis(200) + jitter);
     kill(&mut console)?;
     let store = reopen(db)?;
     let session = Session::open(store, None, Lang::Zh, at(0)).map_err(|e| e.to_string())?;

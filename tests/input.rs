@@ -9,7 +9,6 @@ use common::pty::Console;
 use common::*;
 use shuze::storage::Store;
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 /// About 20 KB of Chinese text and ASCII in numbered sentences (so that order shows), a
 /// line break (Enter, as a terminal sends a pasted one) after every 40th: what the
@@ -58,14 +57,12 @@ fn answer_in_file(db: &Path) -> Option<String> {
 
 /// Waits until the file's answer is `expected`; on the deadline, says how far it got.
 fn wait_for_answer(db: &Path, expected: &str, seconds: u64) {
-    let deadline = Instant::now() + Duration::from_secs(seconds);
     let mut last = None;
-    while Instant::now() < deadline {
+    if eventually(seconds, || {
         last = answer_in_file(db);
-        if last.as_deref() == Some(expected) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(100));
+        last.as_deref() == Some(expected)
+    }) {
+        return;
     }
     let got = last.unwrap_or_default();
     let same = got

@@ -80,10 +80,7 @@ fn a_terminal_with_sixel_gets_the_spotlight_as_a_slide() {
     console.send("z");
     console.send("P");
     // Encoding the pictures takes a while in a debug build.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while !console.output().contains("\x1bP") && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    common::eventually(20, || console.output().contains("\x1bP"));
     let drawn = console.output();
     assert!(
         drawn.contains("\x1bP") && drawn.contains("\x1b\\"),
@@ -107,12 +104,7 @@ fn a_kitty_terminal_is_asked_in_a_second_round_and_gets_kitty_pictures() {
     assert_eq!(queries, 1, "asked once whether it shows kitty images");
     console.send("z");
     console.send("P");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while console.output().matches("\x1b_G").count() == queries
-        && std::time::Instant::now() < deadline
-    {
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    common::eventually(20, || console.output().matches("\x1b_G").count() > queries);
     assert!(
         console.output().matches("\x1b_G").count() > queries,
         "the spotlight sent as kitty pictures:\n{}",
@@ -127,8 +119,14 @@ fn answers_that_come_late_are_never_taken_for_keys() {
     let mut console =
         Console::start_answering(&[db.to_str().unwrap()], 160, 45, &[], Answering::Late);
     console.wait_for("第 1/8 位", 10);
-    // The late answers to the first round arrive (0.8 s) and are read as what they are.
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // The late answers to the first round arrive once the program has drawn its first
+    // screen, and are read as what they are: keys typed after them are taken after them,
+    // so once these have moved to the next question and back, the answers have been read.
+    console.wait_late_answers(1);
+    console.send("j");
+    console.wait_for("> 2. [待问]", 10);
+    console.send("k");
+    console.wait_for("> 1. [待问]", 10);
     assert!(
         !console.output().contains("\x1b_G"),
         "no kitty query to a terminal that did not answer in time: its answer reads as keys"

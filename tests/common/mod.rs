@@ -9,10 +9,10 @@ use shuze::session::Session;
 use shuze::storage::Store;
 use std::path::{Path, PathBuf};
 
-/// How often a wait asks again.
-const POLL: std::time::Duration = std::time::Duration::from_millis(20);
+/// How often a wait asks again whether its condition holds.
+pub const POLL_INTERVAL: std::time::Duration = std::time::Duration::from_millis(20);
 
-/// Whether `done()` comes to hold within `seconds`, asking every 20 ms.
+/// Whether `done()` comes to hold within `seconds`, asking every [`POLL_INTERVAL`].
 pub fn eventually(seconds: u64, mut done: impl FnMut() -> bool) -> bool {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
     loop {
@@ -22,8 +22,15 @@ pub fn eventually(seconds: u64, mut done: impl FnMut() -> bool) -> bool {
         if std::time::Instant::now() >= deadline {
             return false;
         }
-        std::thread::sleep(POLL);
+        std::thread::sleep(POLL_INTERVAL);
     }
+}
+
+/// Lets `time` pass where the time itself is what a test is about, never to wait for
+/// something: a typist's pace, the moment of a power cut, a lock held while keys come.
+/// Each use says why. (tests/hygiene.rs allows a sleep here and in [`eventually`] only.)
+pub fn pace(time: std::time::Duration) {
+    std::thread::sleep(time);
 }
 
 /// Waits until `done()` holds; panics naming `what` after `seconds`. The one way these

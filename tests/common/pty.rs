@@ -3,10 +3,9 @@
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::Duration;
 
 /// How the pseudo-terminal answers the program's questions at start-up (a bare one answers
 /// none: the harness answers for it, as a terminal would).
@@ -23,8 +22,8 @@ pub enum Answering {
     Sixel,
     /// Narrow, and the kitty graphics protocol with cells of 10x20 pixels.
     Kitty,
-    /// As `Kitty`, but each answer 0.8 s late (a slow remote line): after the program has
-    /// stopped waiting.
+    /// As `Kitty`, but each answer late (a slow remote line): only once the program has
+    /// stopped waiting and drawn its first frame.
     Late,
 }
 
@@ -69,6 +68,8 @@ pub struct Console {
     /// Set to let the thread reading the terminal drop its side of it (`close_terminal`).
     closing: Arc<AtomicBool>,
     reader: Option<JoinHandle<()>>,
+    /// How many late answers (`Answering::Late`) have been written to the program.
+    late_answers: Arc<AtomicUsize>,
 }
 
 /// How the program is started in the terminal.
@@ -167,6 +168,8 @@ impl Console {
         let answers = writer.clone();
         let closing = Arc::new(AtomicBool::new(false));
         let closed = closing.clone();
+        let late_answers = Arc::new(AtomicUsize::new(0));
+        let (late_sent, drawn) = (late_answers.clone(), screen.clone());
         let reading = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -179,13 +182,20 @@ impl Console {
                 if !answer.is_empty() {
                     let answers = answers.clone();
                     let late = answering == Answering::Late;
+                    let (late_sent, drawn) = (late_sent.clone(), drawn.clone());
                     let write = move || {
+                        // Late: only once the program has stopped waiting and drawn its
+                        // first frame (more than the “ its questions print).
                         if late {
-                            std::thread::sleep(Duration::from_millis(800));
+                            super::eventually(30, || {
+                                let shown = drawn.lock().unwrap().screen().contents();
+                                shown.trim().chars().count() > 1
+                            });
                         }
                         let mut keyboard = answers.lock().unwrap();
                         let _ = keyboard.write_all(&answer);
                         let _ = keyboard.flush();
+                        late_sent.fetch_add(usize::from(late), Ordering::SeqCst);
                     };
                     match late {
                         true => drop(std::thread::spawn(write)),
@@ -204,6 +214,7 @@ impl Console {
             master: Some(pty.master),
             closing,
             reader: Some(reading),
+            late_answers,
         }
     }
 
@@ -321,10 +332,32 @@ impl Console {
         self.wait_for(then, 5);
     }
 
-    /// Types bytes as the keyboard would, then lets the program catch up.
+    /// Types bytes as the keyboard would and waits (up to 10 s) for the frame they bring:
+    /// until the screen differs from what it showed before them. A frame is no proof that
+    /// every key has been taken in (a clock may tick, a burst may be drawn in two frames):
+    /// a test that needs what the keys do waits for it (`wait_for`, `wait_until`). Keys that
+    /// change nothing on screen go with `send_now`.
     pub fn send(&mut self, bytes: &str) {
+        let before = self.frame();
         self.send_now(bytes);
-        std::thread::sleep(Duration::from_millis(150));
+        if !super::eventually(10, || self.frame() != before) {
+            panic!(
+                "the screen did not change in 10 s after {bytes:?} (keys that change nothing on screen: send_now):\n{}",
+                self.screen()
+            );
+        }
+    }
+
+    /// What the screen shows now, with its colours and the cursor: two frames that differ
+    /// only in a highlight differ here.
+    fn frame(&self) -> (String, (u16, u16), bool) {
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        (
+            screen.contents_formatted(),
+            screen.cursor_position(),
+            screen.hide_cursor(),
+        )
     }
 
     /// Types bytes and returns at once, for a kill right after them.
@@ -355,6 +388,13 @@ impl Console {
         })
     }
 
+    /// Waits until `count` late answers (`Answering::Late`) have been written to the program.
+    pub fn wait_late_answers(&self, count: usize) {
+        super::wait_until(30, "the late answers written", || {
+            self.late_answers.load(Ordering::SeqCst) >= count
+        });
+    }
+
     /// Waits for the program to end and returns whether it succeeded.
     pub fn wait_exit(&mut self, seconds: u64) -> bool {
         let mut ended = None;
@@ -370,6 +410,7 @@ impl Console {
 
     /// Resizes the terminal, as dragging the window would.
     pub fn resize(&self, cols: u16, rows: u16) {
+        let drawn = self.output.lock().unwrap().len();
         self.master
             .as_ref()
             .expect("the terminal is open")
@@ -384,7 +425,10 @@ impl Console {
             std::num::NonZero::new(rows).unwrap(),
             std::num::NonZero::new(cols).unwrap(),
         );
-        std::thread::sleep(Duration::from_millis(300));
+        // The program redraws the whole screen at its new size: wait for that frame.
+        super::wait_until(10, "a frame after the resize", || {
+            self.output.lock().unwrap().len() > drawn
+        });
     }
 
     pub fn pid(&self) -> Option<u32> {
