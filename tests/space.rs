@@ -393,7 +393,13 @@ fn labels_in_forms_are_never_cut() {
 /// rows) blank across the whole width.
 fn blank_body_rows(text: &[String]) -> usize {
     let footer = text.len().saturating_sub(2);
-    text[5.min(footer)..footer]
+    // The card is two or three rows (three with the unit's 政治画像): the body starts after
+    // the first blank row.
+    let body = text
+        .iter()
+        .position(|row| row.trim().is_empty())
+        .map_or(footer, |at| at + 1);
+    text[body.min(footer)..footer]
         .iter()
         .filter(|row| row.trim().is_empty())
         .count()
