@@ -113,3 +113,34 @@ pub fn write_private(to: &Path, bytes: &[u8]) -> io::Result<()> {
     target.write_all(bytes)?;
     target.sync_all()
 }
+
+/// Calls `changed` when a file of `folder` named one of `names` is written, created or
+/// removed. The folder is watched, not the files: SQLite's log comes and goes with its
+/// connections, and a file replaced by renaming is a new file. `None` where the platform
+/// gives no notifications.
+pub fn watch_folder(
+    folder: &Path,
+    names: Vec<std::ffi::OsString>,
+    changed: impl Fn() + Send + 'static,
+) -> Option<notify::RecommendedWatcher> {
+    use notify::{Event, EventKind, RecursiveMode, Watcher};
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<Event>| {
+        let Ok(event) = event else {
+            return;
+        };
+        let written = matches!(
+            event.kind,
+            EventKind::Modify(_) | EventKind::Create(_) | EventKind::Remove(_)
+        );
+        let ours = event.paths.iter().any(|p| {
+            p.file_name()
+                .is_some_and(|n| names.iter().any(|name| name == n))
+        });
+        if written && ours {
+            changed();
+        }
+    })
+    .ok()?;
+    watcher.watch(folder, RecursiveMode::NonRecursive).ok()?;
+    Some(watcher)
+}

@@ -344,31 +344,13 @@ fn kept_in_panes(snapshot: &Snapshot, view: RoomView) -> RoomView {
 /// watched, not the files: SQLite creates and removes the log as connections come and go.
 /// `None` where the platform gives no notifications: the slow poll is then all there is.
 fn watch(db: &Path, sender: Sender<Wake>) -> Option<notify::RecommendedWatcher> {
-    use notify::{Event, EventKind, RecursiveMode, Watcher};
     let db = db.canonicalize().ok()?;
-    let folder = db.parent()?.to_path_buf();
     let name = db.file_name()?.to_os_string();
     let mut log = name.clone();
     log.push("-wal");
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<Event>| {
-        let Ok(event) = event else {
-            return;
-        };
-        let written = matches!(
-            event.kind,
-            EventKind::Modify(_) | EventKind::Create(_) | EventKind::Remove(_)
-        );
-        let ours = event
-            .paths
-            .iter()
-            .any(|p| p.file_name().is_some_and(|n| n == name || n == log));
-        if written && ours {
-            let _ = sender.send(Wake::FileChanged);
-        }
+    crate::files::watch_folder(db.parent()?, vec![name, log], move || {
+        let _ = sender.send(Wake::FileChanged);
     })
-    .ok()?;
-    watcher.watch(&folder, RecursiveMode::NonRecursive).ok()?;
-    Some(watcher)
 }
 
 /// Runs the audience view until `q`, a signal, or the terminal goes away. It redraws when

@@ -140,25 +140,9 @@ pub fn read(path: &Path, meeting: Id, now: DateTime<Utc>) -> Option<Room> {
 /// (the file is replaced, not written in place); `None` where the platform gives no
 /// notifications.
 pub fn watch(db: &Path, changed: impl Fn() + Send + 'static) -> Option<notify::RecommendedWatcher> {
-    use notify::{Event, EventKind, RecursiveMode, Watcher};
     let path = path_for(db);
-    let folder = path.parent()?.to_path_buf();
     let name = path.file_name()?.to_os_string();
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<Event>| {
-        let Ok(event) = event else {
-            return;
-        };
-        let written = matches!(
-            event.kind,
-            EventKind::Modify(_) | EventKind::Create(_) | EventKind::Remove(_)
-        );
-        if written && event.paths.iter().any(|p| p.file_name() == Some(&name)) {
-            changed();
-        }
-    })
-    .ok()?;
-    watcher.watch(&folder, RecursiveMode::NonRecursive).ok()?;
-    Some(watcher)
+    crate::files::watch_folder(path.parent()?, vec![name], changed)
 }
 
 /// Whether the process `pid` still runs.

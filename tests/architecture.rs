@@ -67,6 +67,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "ui",
             "lock",
             "room_local",
+            "files",
         ],
     ),
     (

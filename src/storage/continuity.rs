@@ -125,36 +125,15 @@ impl Store {
         )?;
         let rows = stmt.query_map([slot], |row| {
             let row = &Lossy(row);
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, u32>(2)?,
-                row.get::<_, u32>(3)?,
-            ))
+            let tally: TallyRow = (row.get(0)?, row.get(1)?, row.get(2)?);
+            Ok((tally, row.get::<_, u32>(3)?))
         })?;
-        let rows: Vec<_> = rows.collect::<rusqlite::Result<_>>()?;
-        let rounds = rows.first().map(|r| r.3).unwrap_or(0);
-        if rows.is_empty() {
+        let rows: Vec<(TallyRow, u32)> = rows.collect::<rusqlite::Result<_>>()?;
+        let Some(rounds) = rows.first().map(|r| r.1) else {
             return Ok((Vec::new(), 0));
-        }
-        let tallies = scheme
-            .tallied_groups()
-            .into_iter()
-            .map(|group| GroupTally {
-                counts: scheme
-                    .grades
-                    .iter()
-                    .map(|grade| {
-                        rows.iter()
-                            .find(|r| r.0 == group && r.1 == *grade)
-                            .map(|r| r.2)
-                            .unwrap_or(0)
-                    })
-                    .collect(),
-                group,
-            })
-            .collect();
-        Ok((tallies, rounds))
+        };
+        let rows: Vec<TallyRow> = rows.into_iter().map(|r| r.0).collect();
+        Ok((arrange(scheme, &rows), rounds))
     }
 
     /// The newest tallies of the slot on its meeting's scale, with their round.
@@ -234,4 +213,28 @@ impl Store {
         }
         Ok(mentioned)
     }
+}
+
+/// One stored tally: (voter group, grade, ballots).
+pub(super) type TallyRow = (String, String, u32);
+
+/// Rows of (group, grade, ballots) as tallies in the scheme's order of groups and grades.
+pub(super) fn arrange(scheme: &RatingScheme, rows: &[TallyRow]) -> Vec<GroupTally> {
+    scheme
+        .tallied_groups()
+        .into_iter()
+        .map(|group| GroupTally {
+            counts: scheme
+                .grades
+                .iter()
+                .map(|grade| {
+                    rows.iter()
+                        .find(|r| r.0 == group && r.1 == *grade)
+                        .map(|r| r.2)
+                        .unwrap_or(0)
+                })
+                .collect(),
+            group,
+        })
+        .collect()
 }

@@ -3,13 +3,14 @@
 //! answers, the remarks and the follow-ups with their checks. One set of queries for the
 //! whole history (never a query per meeting or per row), read-only.
 
+use super::continuity::{TallyRow, arrange};
 use super::lossy::Lossy;
 use super::read::{FOLLOW_UP_COLUMNS, follow_up_from_row};
 use super::{Result, Store};
 use crate::domain::history::{
     EarlierMeeting, EarlierQuestion, EarlierRating, History, TrackedFollowUp,
 };
-use crate::domain::rating_rules::{GroupTally, RatingScheme};
+use crate::domain::rating_rules::RatingScheme;
 use crate::domain::{FollowUp, FollowUpCheck, FollowUpMark, Id, Rating};
 use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
@@ -50,7 +51,6 @@ struct Subject {
 type Tracked = (HashMap<Id, Vec<TrackedFollowUp>>, Vec<TrackedFollowUp>);
 
 /// One row of a tally: voter group, grade, ballots.
-type TallyRow = (String, String, u32);
 
 /// The slots' ids as the JSON array the queries below take (`json_each(?1)`).
 fn id_list(ids: &[Id]) -> String {
@@ -415,25 +415,4 @@ fn track(
         checks,
         overdue_days,
     }
-}
-
-/// Rows of (group, grade, ballots) as tallies in the scheme's order of groups and grades.
-fn arrange(scheme: &RatingScheme, rows: &[TallyRow]) -> Vec<GroupTally> {
-    scheme
-        .tallied_groups()
-        .into_iter()
-        .map(|group| GroupTally {
-            counts: scheme
-                .grades
-                .iter()
-                .map(|grade| {
-                    rows.iter()
-                        .find(|r| r.0 == group && r.1 == *grade)
-                        .map(|r| r.2)
-                        .unwrap_or(0)
-                })
-                .collect(),
-            group,
-        })
-        .collect()
 }
