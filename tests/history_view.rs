@@ -356,7 +356,7 @@ fn the_history_in_english_and_at_the_smallest_and_largest_windows() {
     console.send_now("/Rating result");
     console.wait_for("Rating result: 合格", 5);
     console.send_now("\r");
-    console.send_now("G");
+    console.send_now("\x1b[F"); // End
     console.wait_for("Checked: overdue: 施工方未按期整改", 5);
     let labels: Vec<&str> = ["以往", "述责人", "测评结果", "核查", "逾期 "]
         .into_iter()
@@ -364,7 +364,7 @@ fn the_history_in_english_and_at_the_smallest_and_largest_windows() {
         .collect();
     assert!(labels.is_empty(), "{labels:?}:\n{}", console.screen());
     console.resize(240, 67);
-    console.send_now("g");
+    console.send_now("\x1b[H"); // Home
     console.wait_for("Reported: 张某 (某某镇, 主要负责人)", 5);
     console.wait_for("Checked: overdue: 施工方未按期整改 (checked 2026-03-02)", 5);
 }

@@ -220,8 +220,8 @@ fn move_by(view: &mut HistoryView, key: KeyEvent) {
         KeyCode::Char('k') | KeyCode::Up => view.scroll_to(view.top.saturating_sub(1)),
         KeyCode::PageDown | KeyCode::Char(' ') => view.scroll_to(view.top.saturating_add(page)),
         KeyCode::PageUp | KeyCode::Char('b') => view.scroll_to(view.top.saturating_sub(page)),
-        KeyCode::Home | KeyCode::Char('g') => view.scroll_to(0),
-        KeyCode::End | KeyCode::Char('G') => view.scroll_to(usize::MAX),
+        KeyCode::Home => view.scroll_to(0),
+        KeyCode::End => view.scroll_to(usize::MAX),
         KeyCode::Char('/') => {
             view.typing = true;
             view.query.clear();
