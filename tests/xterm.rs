@@ -12,7 +12,7 @@ mod common;
 use common::*;
 use shuze::app::Action::Command as C;
 use shuze::app::Command::{NextStage, ShowCard};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command as Process, Stdio};
 
 /// The name's colour in the default theme (`themes/projector-dark.toml`, accent #ffd54f),
@@ -39,19 +39,39 @@ fn installed(program: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-/// An X server of its own, on a display named after this process.
-fn x_server() -> (Reaped, String) {
-    let number = 60 + std::process::id() % 200;
-    let display = format!(":{number}");
-    let server = Process::new("Xvfb")
-        .args([&display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"])
-        .stdout(Stdio::null())
+/// An X server stopped with SIGTERM when dropped, so that it removes its lock file and
+/// socket (killed, it leaves both, and a later server on that display cannot start).
+struct XServer(Child);
+
+impl Drop for XServer {
+    fn drop(&mut self) {
+        let _ = Process::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
+        let _ = self.0.wait();
+    }
+}
+
+/// An X server of its own on a display it chose free (`-displayfd`: it writes the number
+/// once it accepts connections), whatever other servers or stale locks there are.
+fn x_server() -> (XServer, String) {
+    use std::io::BufRead;
+    let mut server = Process::new("Xvfb")
+        .args(["-displayfd", "1", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"])
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .expect("Xvfb starts");
-    let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
-    wait_until(20, "the X server's socket", || socket.exists());
-    (Reaped(server), display)
+    let mut number = String::new();
+    let out = server.stdout.take().expect("Xvfb's output");
+    let _ = std::io::BufReader::new(out).read_line(&mut number);
+    let number = number.trim().to_string();
+    let server = XServer(server);
+    assert!(
+        !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()),
+        "Xvfb did not say which display it took ({number:?})"
+    );
+    (server, format!(":{number}"))
 }
 
 /// The whole screen as rows of RGB pixels, read with `xwd` (ZPixmap, 24 or 32 bits).
