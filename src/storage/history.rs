@@ -50,8 +50,6 @@ struct Subject {
 /// preparation.
 type Tracked = (HashMap<Id, Vec<TrackedFollowUp>>, Vec<TrackedFollowUp>);
 
-/// One row of a tally: voter group, grade, ballots.
-
 /// The slots' ids as the JSON array the queries below take (`json_each(?1)`).
 fn id_list(ids: &[Id]) -> String {
     serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
